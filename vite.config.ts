@@ -1,0 +1,54 @@
+import type { Connect, Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { join, normalize, resolve } from 'node:path';
+
+const SYNTH_DIR = resolve(__dirname, 'synthetic-models');
+const SYNTH_PREFIX = '/synthetic-models/';
+
+/** Serves the git-ignored synthetic weights (npm run models:synth) from dev and preview servers
+ *  without copying hundreds of MB into dist/. */
+function serveSyntheticModels(): Plugin {
+  const handler: Connect.NextHandleFunction = (req, res, next) => {
+    const url = (req.url ?? '').split('?')[0];
+    if (!url.startsWith(SYNTH_PREFIX)) return next();
+    const rel = normalize(decodeURIComponent(url.slice(SYNTH_PREFIX.length)));
+    const file = join(SYNTH_DIR, rel);
+    if (!file.startsWith(SYNTH_DIR) || !existsSync(file) || !statSync(file).isFile()) {
+      res.statusCode = 404;
+      res.end('not found');
+      return;
+    }
+    res.setHeader('Content-Length', String(statSync(file).size));
+    res.setHeader('Content-Type', file.endsWith('.json') ? 'application/json' : 'application/octet-stream');
+    res.setHeader('Cache-Control', 'no-cache');
+    createReadStream(file).pipe(res);
+  };
+  return {
+    name: 'serve-synthetic-models',
+    configureServer: (server) => void server.middlewares.use(handler),
+    configurePreviewServer: (server) => void server.middlewares.use(handler),
+  };
+}
+
+// Cross-origin isolation lets the wasm backend use threads (SharedArrayBuffer).
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'credentialless',
+};
+
+export default defineConfig({
+  plugins: [react(), serveSyntheticModels()],
+  server: { host: '127.0.0.1', port: 5173, headers: isolationHeaders },
+  preview: { host: '127.0.0.1', port: 4173, headers: isolationHeaders },
+  worker: { format: 'es' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  test: {
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    pool: 'forks',
+  },
+});
