@@ -1,0 +1,90 @@
+// Compound scaling (paper §3.3): depth α^φ, width β^φ, resolution 224·γ^φ under the constraint
+// α·β²·γ² ≈ 2, so each +1 of φ roughly doubles FLOPs. Also maps between formula φ and the
+// official, hand-rounded B0–B7.
+import {
+  ALPHA,
+  BASE_RESOLUTION,
+  BETA,
+  GAMMA,
+  MAX_DROPOUT,
+  MAX_PHI,
+  MIN_DROPOUT,
+  MIN_PHI,
+  OFFICIAL_VARIANTS,
+} from './constants';
+import type { OfficialVariant, ScalingCoefficients } from './types';
+
+/** Keeps φ inside the explored range [0, 7]; NaN becomes 0 so UI input can never poison a net. */
+export function clampPhi(phi: number): number {
+  if (Number.isNaN(phi)) return MIN_PHI;
+  return Math.min(MAX_PHI, Math.max(MIN_PHI, phi));
+}
+
+/** Input side for formula networks: 224·γ^φ rounded to the NEAREST integer (φ=3 → 340.67 → 341).
+ *  Nearest rather than floor/ceil keeps φ=0 exactly at 224 and stays unbiased; the official
+ *  variants use their own published resolutions instead. */
+export function formulaResolution(phi: number): number {
+  return Math.round(BASE_RESOLUTION * Math.pow(GAMMA, clampPhi(phi)));
+}
+
+/** α·β²·γ²: the FLOPs growth factor per unit of φ (≈ 1.9203; the paper targets ≈ 2). */
+export function constraintValue(): number {
+  return ALPHA * BETA * BETA * GAMMA * GAMMA;
+}
+
+/** "3" for 3, "0.5" for 0.5; at most 3 decimals so slider values print cleanly. */
+function formatPhi(phi: number): string {
+  return String(Number(phi.toFixed(3)));
+}
+
+/** Coefficients straight from the formula for any real φ (clamped to [0, 7]). */
+export function formulaCoefficients(phi: number): ScalingCoefficients {
+  const p = clampPhi(phi);
+  return {
+    name: `phi=${formatPhi(p)}`,
+    phi: p,
+    width: Math.pow(BETA, p),
+    depth: Math.pow(ALPHA, p),
+    resolution: formulaResolution(p),
+    dropout: MIN_DROPOUT + ((MAX_DROPOUT - MIN_DROPOUT) * (p - MIN_PHI)) / (MAX_PHI - MIN_PHI),
+    official: false,
+  };
+}
+
+/** The table row of official variant k. Throws for anything but an integer 0..7: callers that
+ *  start from a slider value go through nearestOfficial first. */
+export function officialVariant(k: number): OfficialVariant {
+  const v = Number.isInteger(k) ? OFFICIAL_VARIANTS[k] : undefined;
+  if (!v) throw new RangeError(`official EfficientNet variant must be an integer 0..7, got ${k}`);
+  return v;
+}
+
+/** Published coefficients of Bk, with phi = k. */
+export function officialCoefficients(k: number): ScalingCoefficients {
+  const v = officialVariant(k);
+  return {
+    name: v.name,
+    phi: v.index,
+    width: v.width,
+    depth: v.depth,
+    resolution: v.resolution,
+    dropout: v.dropout,
+    official: true,
+  };
+}
+
+/** The φ at which the formula reproduces Bk's width (log w / log β), depth (log d / log α) and
+ *  resolution (log(r/224) / log γ) — shows how far the hand-picked variants drift from φ = k. */
+export function effectivePhi(k: number): { width: number; depth: number; resolution: number } {
+  const v = officialVariant(k);
+  return {
+    width: Math.log(v.width) / Math.log(BETA),
+    depth: Math.log(v.depth) / Math.log(ALPHA),
+    resolution: Math.log(v.resolution / BASE_RESOLUTION) / Math.log(GAMMA),
+  };
+}
+
+/** Official variant closest to a (possibly fractional) φ: Math.round, clamped to 0..7. */
+export function nearestOfficial(phi: number): number {
+  return Math.round(clampPhi(phi));
+}

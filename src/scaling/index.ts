@@ -1,0 +1,7 @@
+// Single source of truth for every EfficientNet number in the lab (pure TypeScript).
+export * from './constants';
+export * from './types';
+export * from './rounding';
+export * from './coefficients';
+export * from './layers';
+export * from './network';
