@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 
-const SYNTH_DIR = resolve(__dirname, 'synthetic-models');
+const SYNTH_DIR = resolve(import.meta.dirname, 'synthetic-models');
 const SYNTH_PREFIX = '/synthetic-models/';
 
 /** Serves the git-ignored synthetic weights (npm run models:synth) from dev and preview servers

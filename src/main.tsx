@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './ui/App';
+import { startEngine } from './store/engine';
+import { syncUrl } from './store/lab-store';
+import './ui/styles.css';
+
+syncUrl();
+void startEngine();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,70 @@
+/** Backend selection: webgpu first, then webgl, wasm, cpu. Each failure is kept as a reason the UI
+ *  shows ("WebGPU: no adapter"). Runs in the worker (or in Node tests with cpu/wasm). */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type { BackendName } from '../worker/protocol';
+
+export const FALLBACK_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+const LABEL: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
+
+export interface BackendChoice {
+  backend: BackendName;
+  reason: string;
+  adapter: string | null;
+}
+
+/** Where the wasm binaries are served (Vite asset URLs in the app; a folder path in Node). */
+export function configureWasm(paths: string | Record<string, string>): void {
+  if (typeof paths === 'string') setWasmPaths(paths);
+  else setWasmPaths(paths as { [file: string]: string });
+}
+
+async function describeAdapter(): Promise<string> {
+  const gpu = (globalThis.navigator as Navigator & { gpu?: GPU }).gpu;
+  if (!gpu) throw new Error('navigator.gpu is missing (browser without WebGPU, or not a secure context)');
+  const adapter = await gpu.requestAdapter();
+  if (!adapter) throw new Error('no adapter');
+  const info = (adapter as GPUAdapter & { info?: GPUAdapterInfo }).info;
+  const fallback = (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter;
+  const name = info ? [info.vendor, info.architecture || info.device].filter(Boolean).join('/') : 'unknown';
+  return `${name || 'unknown'}${fallback ? ' (fallback adapter)' : ''}`;
+}
+
+async function tryBackend(name: BackendName): Promise<string | null> {
+  const adapter = name === 'webgpu' ? await describeAdapter() : null;
+  if (!(await tf.setBackend(name))) throw new Error('failed to initialise');
+  await tf.ready();
+  // A real op read back: some drivers initialise fine and fail on first use.
+  const v = await tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2))).data();
+  if (v[0] !== 3) throw new Error('sanity op returned a wrong value');
+  return adapter;
+}
+
+/** Picks the first backend that works, starting at `forced` when given. */
+export async function selectBackend(forced?: BackendName): Promise<BackendChoice> {
+  const order = forced ? [forced, ...FALLBACK_ORDER.filter((b) => b !== forced)] : [...FALLBACK_ORDER];
+  const reasons: string[] = [];
+  for (const name of order) {
+    try {
+      const adapter = await tryBackend(name);
+      const why =
+        reasons.length > 0
+          ? reasons.join('; ')
+          : forced
+            ? `${LABEL[name]}: chosen by ?backend=${forced}`
+            : `${LABEL[name]}: available${adapter ? ` (adapter ${adapter})` : ''}`;
+      return { backend: name, reason: why, adapter };
+    } catch (e) {
+      reasons.push(`${LABEL[name]}: ${(e as Error).message}`);
+    }
+  }
+  throw new Error(`No TensorFlow.js backend works here (${reasons.join('; ')})`);
+}
+
+export function memoryInfo(): { numTensors: number; numBytes: number; gpuBytes: number | null } {
+  const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number; numBytesInGPUAllocated?: number };
+  const gpu = m.numBytesInGPUAllocated ?? m.numBytesInGPU ?? null;
+  return { numTensors: m.numTensors, numBytes: m.numBytes, gpuBytes: gpu };
+}

@@ -1,0 +1,78 @@
+/** A small load → classify API over the own EfficientNet builder (in the spirit of
+ *  tfjs-models/mobilenet): no UI, no worker; the worker, the benchmark and tests all use it. */
+import * as tf from '@tensorflow/tfjs';
+import { formulaNetwork, officialNetwork, type NetworkConfig } from '../scaling';
+import { isSynthetic, type LoadedArtifacts } from './artifacts';
+import { bindConvertedWeights, inferOfficialVariant } from './bind';
+import { topK, type Ranked } from './labels';
+import { createEfficientNet, type EfficientNet } from './network';
+import { randomWeights } from './random-weights';
+
+export interface Classifier {
+  readonly config: NetworkConfig;
+  /** Seeded random weights (synthetic exports or in-between φ): predictions are meaningless. */
+  readonly synthetic: boolean;
+  /** Probabilities for one [size, size, 3] image in [0, 1], read back to the CPU. */
+  probabilities(input: Float32Array): Promise<Float32Array>;
+  classify(input: Float32Array, k?: number): Promise<Ranked[]>;
+  /** Compiles every shader/pipeline once, so the first user-visible run is a steady one. */
+  warmUp(): Promise<void>;
+  dispose(): void;
+}
+
+function wrap(net: EfficientNet, synthetic: boolean): Classifier {
+  const size = net.config.resolution;
+  const probabilities = async (input: Float32Array) => {
+    if (input.length !== size * size * 3) {
+      throw new Error(`Input has ${input.length} values; ${net.config.name} expects ${size}×${size}×3`);
+    }
+    const probs = tf.tidy(() => net.predict(tf.tensor4d(input, [1, size, size, 3])));
+    try {
+      return (await probs.data()) as Float32Array;
+    } finally {
+      probs.dispose();
+    }
+  };
+  return {
+    config: net.config,
+    synthetic,
+    probabilities,
+    classify: async (input, k = 5) => topK(await probabilities(input), k),
+    warmUp: async () => {
+      await probabilities(new Float32Array(size * size * 3).fill(0.5));
+    },
+    dispose: () => net.dispose(),
+  };
+}
+
+/** Binds converted weights (official variant `variant`, or inferred from the shapes) to the own
+ *  builder. The decoded tensors are owned by the returned classifier. */
+export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: number): Classifier {
+  const k = variant ?? inferOfficialVariant(artifacts.modelJson);
+  const config = officialNetwork(k);
+  const tensors = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs as tf.io.WeightsManifestEntry[]);
+  try {
+    const weights = bindConvertedWeights(artifacts.modelJson, tensors, config);
+    return wrap(createEfficientNet(config, weights), isSynthetic(artifacts.modelJson));
+  } catch (e) {
+    Object.values(tensors).forEach((t) => t.dispose());
+    throw e;
+  }
+}
+
+/** The formula network at exactly φ with seeded random weights, built in memory. */
+export function randomClassifier(phi: number, seed = 1): Classifier {
+  const config = formulaNetwork(phi);
+  return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
+}
+
+/** The stock graph executor on the same weights (for parity tests and the benchmark). */
+export async function graphModelFromArtifacts(artifacts: LoadedArtifacts): Promise<tf.GraphModel> {
+  return tf.loadGraphModel(
+    tf.io.fromMemory({
+      modelTopology: artifacts.modelJson.modelTopology as unknown as tf.io.ModelJSON['modelTopology'],
+      weightSpecs: artifacts.weightSpecs as tf.io.WeightsManifestEntry[],
+      weightData: artifacts.weightData,
+    }),
+  );
+}

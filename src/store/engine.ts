@@ -1,0 +1,159 @@
+/** Turns store changes into worker requests and worker answers back into store state:
+ *  control → store → worker request → result → store → view. The latest request wins. */
+import { loadFromUrl } from '../model/artifacts';
+import { nearestOfficial } from '../scaling';
+import { InferenceClient, type WorkerFactory } from '../worker/client';
+import type { ModelSpec, WorkerResponse } from '../worker/protocol';
+import { Coalescer } from './coalescer';
+import { decodeImageFile } from './image-input';
+import { useLab, type InferenceResult, type LabState, type LoadState, type Status } from './lab-store';
+import { resolveModelSource } from './model-source';
+
+interface Job {
+  phi: number;
+  formula: boolean;
+  image: number;
+}
+
+/** Seed of the in-memory formula networks: fixed, so the same φ gives the same network. */
+export const FORMULA_SEED = 7;
+
+let client: InferenceClient | null = null;
+let coalescer: Coalescer<Job, InferenceResult> | null = null;
+let imageVersion = 0;
+let running: { id: number; key: string } | null = null;
+const prefetched = new Set<number>();
+
+const patch = (p: Partial<LabState>) => useLab.getState().patch(p);
+const setLoad = (key: string, l: LoadState) => patch({ loads: { ...useLab.getState().loads, [key]: l } });
+
+export function specFor(job: Pick<Job, 'phi' | 'formula'>, baseUrl: string): { key: string; spec: ModelSpec } {
+  if (job.formula) {
+    return { key: `phi=${job.phi.toFixed(1)}`, spec: { kind: 'random', phi: job.phi, seed: FORMULA_SEED } };
+  }
+  const k = nearestOfficial(job.phi);
+  return { key: `B${k}`, spec: { kind: 'official', variant: k, baseUrl } };
+}
+
+const PHASE_STATUS: Record<string, Status> = { download: 'loading', cache: 'loading', build: 'loading', compile: 'compiling', run: 'running' };
+
+function onProgress(key: string, p: Extract<WorkerResponse, { type: 'progress' }>) {
+  if (p.phase === 'download' || p.phase === 'cache') setLoad(key, { phase: p.phase, loaded: p.loaded, total: p.total });
+  patch({ status: PHASE_STATUS[p.phase] ?? 'running' });
+}
+
+async function runJob(job: Job): Promise<InferenceResult> {
+  const { source } = useLab.getState();
+  if (!client || !source) throw new Error('The inference engine is not ready');
+  const { key, spec } = specFor(job, source.baseUrl);
+  patch({ status: 'running' });
+  const req = client.send({ type: 'classify', model: spec }, ['result'], {
+    onProgress: (p) => onProgress(key, p),
+    onReady: (r) => {
+      setLoad(key, { phase: 'ready', loaded: r.bytes, total: r.bytes, fromCache: r.fromCache });
+      if (spec.kind === 'official') patch({ synthetic: r.synthetic });
+    },
+  });
+  running = { id: req.id, key };
+  try {
+    const r = await req.done;
+    return {
+      kind: spec.kind === 'random' ? 'random' : 'official',
+      variant: spec.kind === 'official' ? spec.variant : null,
+      phi: job.phi,
+      name: key,
+      resolution: r.resolution,
+      top5: r.top5,
+      latency: r.latency,
+      synthetic: r.synthetic,
+      memory: r.memory,
+    };
+  } finally {
+    running = null;
+  }
+}
+
+/** Downloads the neighbours of Bk into the cache on the main thread, so the worker stays free. */
+function prefetchNeighbours(k: number) {
+  const { source } = useLab.getState();
+  if (!source) return;
+  for (const j of [k + 1, k - 1]) {
+    if (j < 0 || j > 7 || prefetched.has(j) || useLab.getState().loads[`B${j}`]) continue;
+    prefetched.add(j);
+    const key = `B${j}`;
+    loadFromUrl(`${source.baseUrl}${key}/`, (loaded, total, phase) => setLoad(key, { phase, loaded, total }))
+      .then((a) => setLoad(key, { phase: 'cached', loaded: a.bytes, total: a.bytes, fromCache: a.fromCache }))
+      .catch(() => {
+        prefetched.delete(j); // a prefetch failure is silent: the real load reports it
+        const loads = { ...useLab.getState().loads };
+        delete loads[key];
+        patch({ loads });
+      });
+    return; // one at a time: CPUs here are few
+  }
+}
+
+export function schedule(): void {
+  if (!coalescer || !useLab.getState().source) return;
+  const { phi, formula } = useLab.getState();
+  const next = specFor({ phi, formula }, '');
+  // A download of a variant the user has moved away from is aborted rather than waited for.
+  if (running && running.key !== next.key && useLab.getState().loads[running.key]?.phase === 'download') {
+    client?.cancel(running.id);
+  }
+  coalescer.submit({ phi, formula, image: imageVersion });
+}
+
+/** Decodes a user's file and hands it to the worker; the old image stays if this one fails. */
+export async function setImageFile(file: File): Promise<void> {
+  if (!client) return;
+  try {
+    const { bitmap, url } = await decodeImageFile(file);
+    const { width, height } = bitmap;
+    await client.send({ type: 'setImage', image: bitmap, name: file.name }, ['imageSet'], { transfer: [bitmap] }).done;
+    const old = useLab.getState().image;
+    if (old) URL.revokeObjectURL(old.url);
+    imageVersion++;
+    patch({ image: { name: file.name, width, height, url }, error: null });
+    schedule();
+  } catch (e) {
+    patch({ error: (e as Error).message, status: 'idle' });
+  }
+}
+
+export async function startEngine(factory?: WorkerFactory): Promise<void> {
+  client = new InferenceClient(factory);
+  coalescer = new Coalescer<Job, InferenceResult>({
+    run: (job) => runJob(job),
+    onResult: (result) => {
+      patch({ result, status: 'idle', error: null });
+      if (result.variant !== null) prefetchNeighbours(result.variant);
+    },
+    onError: (e) => {
+      if (e.message !== 'cancelled') patch({ error: e.message, status: 'error' });
+    },
+  });
+  const st = useLab.getState();
+  const init = async () => {
+    const b = await client!.send({ type: 'init', backend: st.backend ?? undefined }, ['backend']).done;
+    patch({ backendInfo: { name: b.backend, reason: b.reason, adapter: b.adapter } });
+  };
+  client.onRestart = (reason) => {
+    patch({ error: `${reason}. Restarted; the next request will run.`, status: 'idle' });
+    void init().catch((e: Error) => patch({ error: e.message, status: 'error' }));
+  };
+  try {
+    const [source] = await Promise.all([resolveModelSource(st.models, location.origin), init()]);
+    patch({ source, status: 'idle' });
+  } catch (e) {
+    patch({ error: (e as Error).message, status: 'error' });
+    return;
+  }
+  useLab.subscribe((s, prev) => {
+    if (s.phi !== prev.phi || s.formula !== prev.formula) schedule();
+  });
+  schedule();
+}
+
+/** For tests and scripting: the worker client in use. */
+export const engineClient = () => client;

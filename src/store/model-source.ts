@@ -1,0 +1,47 @@
+/** Where the converted B0–B7 weights come from, in order of precedence:
+ *  ?models= (explicit) › public/models/ (self-hosted via `npm run models:fetch`) › VITE_MODEL_BASE_URL
+ *  (build time) › /synthetic-models/ (dev/preview server, `npm run models:synth`) › the public
+ *  converted exports. */
+
+export const DEFAULT_MODEL_BASE =
+  'https://raw.githubusercontent.com/ntedgi/efficientnet-tensorflowjs-binaries/main/models/';
+
+export type SourceKind = 'url' | 'self-hosted' | 'configured' | 'synthetic' | 'public';
+
+export interface ModelSource {
+  baseUrl: string;
+  kind: SourceKind;
+}
+
+export const SOURCE_LABEL: Record<SourceKind, string> = {
+  url: 'from the ?models= link',
+  'self-hosted': 'self-hosted in public/models',
+  configured: 'VITE_MODEL_BASE_URL',
+  synthetic: 'synthetic (npm run models:synth)',
+  public: 'public converted exports',
+};
+
+async function probe(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(url, { method: 'HEAD', cache: 'no-store' });
+    return res.ok && !(res.headers.get('content-type') ?? '').includes('text/html');
+  } catch {
+    return false;
+  }
+}
+
+export async function resolveModelSource(
+  explicit: string | null,
+  origin: string,
+  configured: string | undefined = import.meta.env?.VITE_MODEL_BASE_URL,
+  exists: (url: string) => Promise<boolean> = probe,
+): Promise<ModelSource> {
+  const abs = (u: string) => new URL(u, origin).href.replace(/\/?$/, '/');
+  if (explicit) return { baseUrl: abs(explicit), kind: 'url' };
+  if (await exists(abs('/models/') + 'B0/model.json')) return { baseUrl: abs('/models/'), kind: 'self-hosted' };
+  if (configured) return { baseUrl: abs(configured), kind: 'configured' };
+  if (await exists(abs('/synthetic-models/') + 'B0/model.json')) {
+    return { baseUrl: abs('/synthetic-models/'), kind: 'synthetic' };
+  }
+  return { baseUrl: DEFAULT_MODEL_BASE, kind: 'public' };
+}

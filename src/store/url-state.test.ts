@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STATE, parseUrlState, serializeUrlState } from './url-state';
+
+describe('URL state', () => {
+  it('round-trips every shareable field', () => {
+    const s = { phi: 2.5, view: 'compare' as const, compare: [0, 3, 7], backend: 'wasm' as const,
+      models: 'https://example.org/models/', present: true, formula: true };
+    const back = parseUrlState(serializeUrlState(s));
+    expect(back.notices).toEqual([]);
+    expect(back.state).toEqual(s);
+  });
+
+  it('leaves defaults out of the link', () => {
+    expect(serializeUrlState(DEFAULT_STATE)).toBe('');
+    expect(serializeUrlState({ ...DEFAULT_STATE, phi: 1 })).toBe('?phi=1.0');
+  });
+
+  it('clamps φ and ignores invalid values with a notice', () => {
+    const { state, notices } = parseUrlState('?phi=12&backend=cuda&models=javascript:alert(1)&view=admin&compare=B9');
+    expect(state.phi).toBe(7);
+    expect(state.backend).toBeNull();
+    expect(state.models).toBeNull();
+    expect(state.view).toBe('lab');
+    expect(state.compare).toEqual([0, 1]);
+    expect(notices).toHaveLength(5);
+    expect(notices.join('\n')).toMatch(/clamped to 7/);
+    expect(notices.join('\n')).toMatch(/only http\(s\) URLs/);
+  });
+
+  it('rejects a non-numeric φ and rounds to the slider step', () => {
+    expect(parseUrlState('?phi=abc').state.phi).toBe(0);
+    expect(parseUrlState('?phi=abc').notices[0]).toMatch(/not a number/);
+    expect(parseUrlState('?phi=-3').state.phi).toBe(0);
+    expect(parseUrlState('?phi=1.26').state.phi).toBe(1.3);
+  });
+});

@@ -1,0 +1,102 @@
+/** All shareable state in one typed place, mirrored in the URL (TF Playground style).
+ *  Parsing validates everything: bad values are clamped or dropped with a notice. Pure. */
+import { MAX_PHI, MIN_PHI } from '../scaling';
+import { BACKENDS, isBackendName, type BackendName } from '../worker/protocol';
+
+export const VIEWS = ['lab', 'compare', 'teach', 'bench'] as const;
+export type View = (typeof VIEWS)[number];
+
+export interface ShareableState {
+  phi: number;
+  view: View;
+  /** Official variants chosen for the compare view (indices 0–7, 2–8 of them). */
+  compare: number[];
+  backend: BackendName | null;
+  /** Explicit model source base URL (?models=), http(s) only. */
+  models: string | null;
+  present: boolean;
+  /** Run the random-weight formula network at exactly φ (latency only). */
+  formula: boolean;
+}
+
+export const DEFAULT_STATE: ShareableState = {
+  phi: 0,
+  view: 'lab',
+  compare: [0, 1],
+  backend: null,
+  models: null,
+  present: false,
+  formula: false,
+};
+
+/** φ is kept to one decimal, the slider's step. */
+export const roundPhi = (phi: number) => Math.round(phi * 10) / 10;
+
+export function parseModelSource(raw: string): string | null {
+  try {
+    const u = new URL(raw);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href.replace(/\/?$/, '/') : null;
+  } catch {
+    return null;
+  }
+}
+
+const flag = (v: string | null) => v === '1' || v === 'true';
+
+export function parseUrlState(search: string): { state: ShareableState; notices: string[] } {
+  const q = new URLSearchParams(search);
+  const state: ShareableState = { ...DEFAULT_STATE, compare: [...DEFAULT_STATE.compare] };
+  const notices: string[] = [];
+
+  const phi = q.get('phi');
+  if (phi !== null) {
+    const v = Number(phi);
+    if (phi.trim() === '' || !Number.isFinite(v)) notices.push(`Ignored φ "${phi}": not a number`);
+    else {
+      state.phi = roundPhi(Math.min(MAX_PHI, Math.max(MIN_PHI, v)));
+      if (v < MIN_PHI || v > MAX_PHI) notices.push(`φ ${phi} is outside ${MIN_PHI}–${MAX_PHI}; clamped to ${state.phi}`);
+    }
+  }
+  const view = q.get('view');
+  if (view !== null) {
+    if ((VIEWS as readonly string[]).includes(view)) state.view = view as View;
+    else notices.push(`Ignored view "${view}": use one of ${VIEWS.join(', ')}`);
+  }
+  const compare = q.get('compare');
+  if (compare !== null) {
+    const picked = [...new Set(compare.split(',').map((s) => s.trim().toUpperCase()))]
+      .map((s) => /^B[0-7]$/.test(s) ? Number(s.slice(1)) : NaN);
+    const valid = picked.filter((k) => Number.isInteger(k)).sort((a, b) => a - b);
+    if (valid.length !== picked.length || valid.length < 2) {
+      notices.push(`Ignored part of compare "${compare}": pick 2–8 of B0–B7`);
+    }
+    if (valid.length >= 2) state.compare = valid;
+  }
+  const backend = q.get('backend');
+  if (backend !== null) {
+    if (isBackendName(backend)) state.backend = backend;
+    else notices.push(`Ignored backend "${backend}": use one of ${BACKENDS.join(', ')}`);
+  }
+  const models = q.get('models');
+  if (models !== null) {
+    state.models = parseModelSource(models);
+    if (!state.models) notices.push(`Ignored model source "${models}": only http(s) URLs are allowed`);
+  }
+  state.present = flag(q.get('present'));
+  state.formula = flag(q.get('formula'));
+  return { state, notices };
+}
+
+/** The query string for a state; defaults are left out so links stay short. */
+export function serializeUrlState(s: ShareableState): string {
+  const q = new URLSearchParams();
+  if (s.phi !== DEFAULT_STATE.phi) q.set('phi', roundPhi(s.phi).toFixed(1));
+  if (s.view !== DEFAULT_STATE.view) q.set('view', s.view);
+  if (s.compare.join() !== DEFAULT_STATE.compare.join()) q.set('compare', s.compare.map((k) => `B${k}`).join(','));
+  if (s.backend) q.set('backend', s.backend);
+  if (s.models) q.set('models', s.models);
+  if (s.present) q.set('present', '1');
+  if (s.formula) q.set('formula', '1');
+  const str = q.toString();
+  return str ? `?${str}` : '';
+}

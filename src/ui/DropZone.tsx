@@ -1,0 +1,104 @@
+/** Image input: drag-and-drop, a file picker, and paste from the clipboard. Shows the exact crop
+ *  the network sees (or the full image with the crop outlined). */
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { centerCropBox } from '../model/preprocess';
+import { setImageFile } from '../store/engine';
+import { useLab } from '../store/lab-store';
+import { phiReadout } from './readouts';
+
+function firstFile(list: FileList | null | undefined): File | null {
+  return list && list.length > 0 ? list[0] : null;
+}
+
+export function DropZone() {
+  const image = useLab((s) => s.image);
+  const phi = useLab((s) => s.phi);
+  const [over, setOver] = useState(false);
+  const [showFull, setShowFull] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const size = phiReadout(phi).official.resolution;
+
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      const f = [...(e.clipboardData?.files ?? [])].find((x) => x.type.startsWith('image/'));
+      if (f) void setImageFile(f);
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, []);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    const f = firstFile(e.dataTransfer.files);
+    if (f) void setImageFile(f);
+  };
+
+  const crop = image ? centerCropBox(image.width, image.height, size) : null;
+  return (
+    <section
+      className={`dropzone${over ? ' over' : ''}`}
+      data-testid="dropzone"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+      aria-label="Image input"
+    >
+      {image && crop ? (
+        <figure className="preview">
+          {showFull ? (
+            <div className="full" style={{ aspectRatio: `${image.width} / ${image.height}` }}>
+              <img src={image.url} alt={`Your image ${image.name}`} />
+              <div
+                className="crop-outline"
+                data-testid="crop-outline"
+                style={{
+                  left: `${(crop.sx / image.width) * 100}%`,
+                  top: `${(crop.sy / image.height) * 100}%`,
+                  width: `${(crop.side / image.width) * 100}%`,
+                  height: `${(crop.side / image.height) * 100}%`,
+                }}
+              />
+            </div>
+          ) : (
+            <div className="cropped" data-testid="crop-view">
+              <img
+                src={image.url}
+                alt={`The crop of ${image.name} the network sees`}
+                style={{
+                  width: `${(image.width / crop.side) * 100}%`,
+                  left: `${(-crop.sx / crop.side) * 100}%`,
+                  top: `${(-crop.sy / crop.side) * 100}%`,
+                }}
+              />
+            </div>
+          )}
+          <figcaption>
+            <span data-testid="image-name">{image.name}</span> · {image.width}×{image.height} ·{' '}
+            {showFull ? 'full image, crop outlined' : `the crop the network sees, resized to ${size}²`}{' '}
+            <button type="button" onClick={() => setShowFull(!showFull)}>{showFull ? 'Show crop' : 'Show full image'}</button>
+          </figcaption>
+        </figure>
+      ) : (
+        <p className="hint">Drop an image here, paste one (Ctrl/⌘+V), or choose a file.</p>
+      )}
+      <label className="file-button">
+        Choose image…
+        <input
+          ref={input}
+          type="file"
+          accept="image/*"
+          data-testid="file-input"
+          onChange={(e) => {
+            const f = firstFile(e.currentTarget.files);
+            if (f) void setImageFile(f);
+            e.currentTarget.value = '';
+          }}
+        />
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+/** Prediction and latency from the worker, plus the current phase (loading / compiling / running). */
+import { useLab } from '../store/lab-store';
+import { fmtMs, fmtPct } from './format';
+import { LoadProgress } from './LoadProgress';
+
+const STATUS_TEXT = {
+  starting: 'Starting…',
+  idle: 'Ready',
+  loading: 'Loading weights…',
+  compiling: 'Compiling shaders (first run)…',
+  running: 'Running…',
+  error: 'Error',
+} as const;
+
+export function InferenceReadout() {
+  const result = useLab((s) => s.result);
+  const status = useLab((s) => s.status);
+  const image = useLab((s) => s.image);
+  const lat = result?.latency;
+  const latencyKind = lat ? (lat.wasFirst ? 'first run, includes shader compilation' : 'steady') : '';
+  return (
+    <section className="inference" aria-live="polite">
+      <p className="status" data-testid="status" data-status={status}>{STATUS_TEXT[status]}</p>
+      <LoadProgress />
+      <div className="latency">
+        Latency <strong data-testid="latency-ms">{fmtMs(lat?.lastMs)}</strong> ms
+        {lat && <span data-testid="latency-kind" className="muted"> ({latencyKind})</span>}
+        {lat?.steadyMedianMs != null && (
+          <span className="muted"> · steady median <span data-testid="latency-steady">{fmtMs(lat.steadyMedianMs)}</span> ms over {lat.steadyRuns}</span>
+        )}
+        {lat?.firstMs != null && <span className="muted"> · first <span data-testid="latency-first">{fmtMs(lat.firstMs)}</span> ms</span>}
+      </div>
+      {result && result.kind === 'random' ? (
+        <p className="muted" data-testid="formula-note">
+          Formula network {result.name} ({result.resolution} px) has random weights: latency only, no prediction.
+        </p>
+      ) : (
+        <div className="prediction" data-for={result?.name ?? ''} data-testid="prediction">
+          <p className="top1">
+            <span data-testid="top1-label">{result?.top5[0]?.label ?? '—'}</span>{' '}
+            <span data-testid="top1-prob">{result ? fmtPct(result.top5[0].prob) : ''}</span>
+          </p>
+          <p className="muted small">
+            {result ? `${result.name} at ${result.resolution} px on ${image ? `“${image.name}”` : 'a test pattern (drop an image)'}` : ''}
+          </p>
+          <ol data-testid="top5" className="top5">
+            {result?.top5.map((p) => (
+              <li key={p.index}>
+                <span className="bar" style={{ width: `${Math.max(1, p.prob * 100)}%` }} />
+                <span className="label">{p.label}</span> <span className="prob">{fmtPct(p.prob)}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+/** Per-variant download progress with bytes (the current one first, then prefetches). */
+import { useLab } from '../store/lab-store';
+import { fmtBytes } from './format';
+
+export function LoadProgress() {
+  const loads = useLab((s) => s.loads);
+  const entries = Object.entries(loads).filter(([, l]) => l.phase !== 'ready' || !l.fromCache);
+  return (
+    <div className="loads">
+      {entries.map(([key, l]) => {
+        const done = l.phase === 'ready' || l.phase === 'cached';
+        return (
+          <div key={key} className="load" data-testid="load-progress" data-variant={key} data-phase={l.phase}>
+            <span className="name">{key}</span>
+            <progress max={l.total || 1} value={done ? l.total || 1 : l.loaded} />
+            <span className="bytes">
+              {done ? `${fmtBytes(l.total)} ${l.phase === 'cached' ? 'prefetched' : l.fromCache ? 'from cache' : 'loaded'}` : `${fmtBytes(l.loaded)} / ${fmtBytes(l.total)}`}
+            </span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

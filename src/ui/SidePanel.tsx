@@ -1,0 +1,89 @@
+/** The always-visible φ control and the readouts that follow it while dragging (no inference
+ *  needed: every number comes from src/scaling). */
+import type { KeyboardEvent } from 'react';
+import { MAX_PHI, MIN_PHI, OFFICIAL_VARIANTS } from '../scaling';
+import { useLab } from '../store/lab-store';
+import { fmtFlops, fmtMult, fmtParams, fmtPhi } from './format';
+import { formulaVsOfficial, phiReadout, sliderValueText } from './readouts';
+import { InferenceReadout } from './InferenceReadout';
+
+export function SidePanel() {
+  const phi = useLab((s) => s.phi);
+  const setPhi = useLab((s) => s.setPhi);
+  const formula = useLab((s) => s.formula);
+  const setFormula = useLab((s) => s.setFormula);
+  const r = phiReadout(phi);
+  const n = r.shown;
+
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    // Native range inputs step PageUp/PageDown by 10% of the range; the lab wants whole variants.
+    if (e.key === 'PageUp' || e.key === 'PageDown') {
+      e.preventDefault();
+      setPhi(phi + (e.key === 'PageUp' ? 1 : -1));
+    }
+  };
+
+  return (
+    <aside className="side-panel" aria-label="Scaling controls">
+      <label htmlFor="phi" className="phi-label">
+        Scaling coefficient φ <output data-testid="phi-value">{fmtPhi(phi)}</output>
+      </label>
+      <input
+        id="phi"
+        data-testid="phi-slider"
+        type="range"
+        min={MIN_PHI}
+        max={MAX_PHI}
+        step={0.1}
+        value={phi}
+        list="phi-ticks"
+        aria-valuetext={sliderValueText(phi)}
+        onChange={(e) => setPhi(Number(e.currentTarget.value))}
+        onKeyDown={onKey}
+      />
+      <datalist id="phi-ticks">
+        {OFFICIAL_VARIANTS.map((v) => (
+          <option key={v.name} value={v.index} label={v.name} />
+        ))}
+      </datalist>
+      <div className="ticks" aria-hidden="true">
+        {OFFICIAL_VARIANTS.map((v) => (
+          <button key={v.name} type="button" tabIndex={-1} className={r.atOfficial && r.variant === v.index ? 'on' : ''} onClick={() => setPhi(v.index)}>
+            {v.name}
+          </button>
+        ))}
+      </div>
+
+      <p className="network-name">
+        {r.atOfficial ? (
+          <>Official <strong data-testid="variant">{`B${r.variant}`}</strong> (released coefficients)</>
+        ) : (
+          <>Formula network at φ {fmtPhi(phi)} · prediction from nearest official <strong data-testid="variant">{`B${r.variant}`}</strong></>
+        )}
+      </p>
+
+      <dl className="readouts">
+        <dt>Resolution</dt>
+        <dd><span data-testid="resolution">{n.resolution}</span> px</dd>
+        <dt>Depth</dt>
+        <dd data-testid="depth">{fmtMult(n.depth)} · {n.totalBlocks} blocks</dd>
+        <dt>Width</dt>
+        <dd data-testid="width">{fmtMult(n.width)} · {n.headChannels} head channels</dd>
+        <dt>FLOPs</dt>
+        <dd data-testid="flops">{fmtFlops(n.flops)}</dd>
+        <dt>Params</dt>
+        <dd data-testid="params">{fmtParams(n.params)}</dd>
+        <dt>Paper top-1 (B{r.variant})</dt>
+        <dd><span data-testid="paper-top1">{r.paperTop1.toFixed(1)}</span>%</dd>
+      </dl>
+      <p className="compare-line" data-testid="formula-vs-official">{formulaVsOfficial(phi)}</p>
+
+      <label className="toggle">
+        <input type="checkbox" data-testid="formula-toggle" checked={formula} onChange={(e) => setFormula(e.currentTarget.checked)} />
+        Run the formula network (random weights at exactly φ: latency only)
+      </label>
+
+      <InferenceReadout />
+    </aside>
+  );
+}

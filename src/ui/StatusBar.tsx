@@ -1,0 +1,34 @@
+/** Backend, weights source, the loud synthetic-weights banner, notices and errors. */
+import { useLab } from '../store/lab-store';
+import { SOURCE_LABEL } from '../store/model-source';
+
+export function StatusBar() {
+  const info = useLab((s) => s.backendInfo);
+  const source = useLab((s) => s.source);
+  const synthetic = useLab((s) => s.synthetic);
+  const notices = useLab((s) => s.notices);
+  const error = useLab((s) => s.error);
+  const dismiss = useLab((s) => s.dismissNotice);
+  return (
+    <div className="status-bar">
+      <p className="backend-line">
+        Backend <strong data-testid="backend">{info?.name ?? '…'}</strong>{' '}
+        <span className="muted" data-testid="backend-reason">{info?.reason ?? 'selecting…'}</span>
+        {source && <span className="muted"> · weights: {SOURCE_LABEL[source.kind]}</span>}
+      </p>
+      {synthetic && (
+        <p className="synthetic-banner" data-testid="synthetic-banner" role="alert">
+          Synthetic weights: these networks hold seeded random values, so predictions are meaningless — latency is real.
+        </p>
+      )}
+      {error && (
+        <p className="error" data-testid="error" role="alert">{error}</p>
+      )}
+      {notices.map((n, i) => (
+        <p key={i} className="notice" data-testid="notice">
+          {n} <button type="button" aria-label="Dismiss notice" onClick={() => dismiss(i)}>×</button>
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+/** What the side panel shows for a φ: at an integer the official Bk (whose weights answer) next to
+ *  the formula network at the same φ; between integers the formula network at exactly φ, with the
+ *  prediction coming from the nearest official variant. Pure; all numbers from src/scaling. */
+import { formulaNetwork, nearestOfficial, officialNetwork, OFFICIAL_VARIANTS, type NetworkConfig } from '../scaling';
+
+export interface PhiReadout {
+  phi: number;
+  atOfficial: boolean;
+  /** The official variant whose converted weights classify (nearest to φ). */
+  variant: number;
+  /** The network the readouts describe: Bk at integers, the formula network between. */
+  shown: NetworkConfig;
+  formula: NetworkConfig;
+  official: NetworkConfig;
+  paperTop1: number;
+}
+
+const cache = new Map<string, NetworkConfig>();
+const memo = (key: string, make: () => NetworkConfig) => cache.get(key) ?? cache.set(key, make()).get(key)!;
+
+export function phiReadout(phi: number): PhiReadout {
+  const k = nearestOfficial(phi);
+  const atOfficial = Math.abs(phi - k) < 1e-9;
+  const formula = memo(`f${phi.toFixed(2)}`, () => formulaNetwork(phi));
+  const official = memo(`B${k}`, () => officialNetwork(k));
+  return { phi, atOfficial, variant: k, shown: atOfficial ? official : formula, formula, official, paperTop1: OFFICIAL_VARIANTS[k].paperTop1 };
+}
+
+/** "φ 3.0 — B3" at integers, "φ 2.5 — formula, nearest B3" between. */
+export function sliderValueText(phi: number): string {
+  const r = phiReadout(phi);
+  return `φ ${phi.toFixed(1)} — ${r.atOfficial ? `B${r.variant}` : `formula, nearest B${r.variant}`}`;
+}
+
+/** e.g. "formula φ=3: w 1.33, d 1.73, r ≈341 | B3: w 1.2, d 1.4, r 300". */
+export function formulaVsOfficial(phi: number): string {
+  const { formula: f, official: o } = phiReadout(phi);
+  return `formula φ=${Number(phi.toFixed(1))}: w ${f.width.toFixed(2)}, d ${f.depth.toFixed(2)}, r ≈${f.resolution} | ${o.name}: w ${o.width}, d ${o.depth}, r ${o.resolution}`;
+}

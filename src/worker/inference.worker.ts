@@ -1,0 +1,157 @@
+/// <reference lib="webworker" />
+/** The one owner of tfjs and of every loaded network. Requests run one at a time (tfjs state is
+ *  global); progress streams out while a download runs. */
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { loadFromFiles, loadFromUrl, type LoadedArtifacts } from '../model/artifacts';
+import { configureWasm, memoryInfo, selectBackend } from '../model/backend';
+import { classifierFromArtifacts, randomClassifier, type Classifier } from '../model/classifier';
+import { imageToInput, testPattern } from '../model/preprocess';
+import { LatencyStats } from './latency';
+import { modelKey, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+configureWasm({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+/** Loaded networks, most recently used last. Few are kept: B7 alone is 265 MB of weights. */
+const MAX_MODELS = 3;
+const models = new Map<string, Classifier>();
+const latency = new Map<string, LatencyStats>();
+const downloads = new Map<number, AbortController>();
+let image: { bitmap: ImageBitmap; name: string } | null = null;
+let backendReady: Promise<unknown> | null = null;
+
+const post = (msg: WorkerResponse) => self.postMessage(msg);
+
+function remember(key: string, c: Classifier) {
+  models.set(key, c);
+  while (models.size > MAX_MODELS) {
+    const [oldest, old] = models.entries().next().value as [string, Classifier];
+    old.dispose();
+    models.delete(oldest);
+    latency.delete(oldest);
+  }
+}
+
+async function artifactsFor(id: number, spec: ModelSpec, key: string): Promise<LoadedArtifacts> {
+  if (spec.kind === 'files') return loadFromFiles(spec.files);
+  if (spec.kind !== 'official') throw new Error('not a converted model');
+  const abort = new AbortController();
+  downloads.set(id, abort);
+  try {
+    return await loadFromUrl(
+      `${spec.baseUrl.replace(/\/?$/, '/')}B${spec.variant}/`,
+      (loaded, total, phase) => post({ type: 'progress', id, key, phase, loaded, total }),
+      abort.signal,
+    );
+  } finally {
+    downloads.delete(id);
+  }
+}
+
+async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
+  const key = modelKey(spec);
+  const have = models.get(key);
+  if (have) {
+    models.delete(key); // re-insert as most recent
+    models.set(key, have);
+    return have;
+  }
+  const t0 = performance.now();
+  let classifier: Classifier;
+  let fromCache = false;
+  let bytes = 0;
+  if (spec.kind === 'random') {
+    post({ type: 'progress', id, key, phase: 'build', loaded: 0, total: 1 });
+    classifier = randomClassifier(spec.phi, spec.seed);
+  } else {
+    const artifacts = await artifactsFor(id, spec, key);
+    fromCache = artifacts.fromCache;
+    bytes = artifacts.bytes;
+    post({ type: 'progress', id, key, phase: 'build', loaded: bytes, total: bytes });
+    classifier = classifierFromArtifacts(artifacts, spec.kind === 'official' ? spec.variant : undefined);
+  }
+  remember(key, classifier);
+  latency.set(key, new LatencyStats());
+  post({ type: 'ready', id, key, synthetic: classifier.synthetic, fromCache, loadMs: performance.now() - t0, bytes });
+  return classifier;
+}
+
+async function classify(id: number, spec: ModelSpec, runs: number) {
+  const classifier = await ensureModel(id, spec);
+  const key = modelKey(spec);
+  const size = classifier.config.resolution;
+  const input = image ? imageToInput(image.bitmap, size) : testPattern(size);
+  const stats = latency.get(key) ?? new LatencyStats();
+  latency.set(key, stats);
+  let probs: Float32Array | null = null;
+  let wasFirst = false;
+  for (let i = 0; i < Math.max(1, runs); i++) {
+    if (!stats.hasFirst) post({ type: 'progress', id, key, phase: 'compile', loaded: 0, total: 1 });
+    else post({ type: 'progress', id, key, phase: 'run', loaded: i, total: runs });
+    const t0 = performance.now();
+    probs = await classifier.probabilities(input);
+    wasFirst = stats.record(performance.now() - t0);
+  }
+  const { topK } = await import('../model/labels');
+  post({
+    type: 'result',
+    id,
+    key,
+    resolution: size,
+    top5: topK(probs as Float32Array, 5),
+    latency: { ...stats.summary(), wasFirst: runs <= 1 && wasFirst },
+    synthetic: classifier.synthetic,
+    memory: memoryInfo(),
+  });
+}
+
+async function handle(req: WorkerRequest): Promise<void> {
+  switch (req.type) {
+    case 'init': {
+      const choice = await selectBackend(req.backend);
+      post({ type: 'backend', id: req.id, ...choice });
+      return;
+    }
+    case 'load':
+      await ensureModel(req.id, req.model);
+      return;
+    case 'setImage':
+      image?.bitmap.close();
+      image = { bitmap: req.image, name: req.name };
+      post({ type: 'imageSet', id: req.id, width: req.image.width, height: req.image.height });
+      return;
+    case 'classify':
+      await classify(req.id, req.model, req.runs ?? 1);
+      return;
+    case 'memory':
+      post({ type: 'memory', id: req.id, memory: memoryInfo() });
+      return;
+    case 'cancel':
+      downloads.get(req.target)?.abort();
+      return;
+  }
+}
+
+// One request at a time; cancel bypasses the queue so it can stop a running download.
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
+  const req = ev.data;
+  const run = async () => {
+    try {
+      if (req.type !== 'init' && req.type !== 'cancel') await (backendReady ??= selectBackend());
+      if (req.type === 'init') backendReady = Promise.resolve();
+      await handle(req);
+    } catch (e) {
+      post({ type: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  if (req.type === 'cancel') void run();
+  else queue = queue.then(run);
+};
