@@ -1,0 +1,52 @@
+/** Test/CLI helpers for parity runs in Node: the fastest available tfjs backend (wasm, ~15×
+ *  faster than cpu here) and where the reference topologies and synthetic exports live. */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** `../shared/models/efficientnet-tfhub` (or a `shared/` inside the checkout), or null. */
+export function tfhubTopologyDir(): string | null {
+  for (const base of [join(REPO_ROOT, '..', 'shared'), join(REPO_ROOT, 'shared')]) {
+    const dir = join(base, 'models', 'efficientnet-tfhub');
+    if (existsSync(join(dir, 'B0', 'model.json'))) return dir;
+  }
+  return null;
+}
+
+export const syntheticModelDir = (k: number): string => join(REPO_ROOT, 'synthetic-models', `B${k}`);
+
+let chosen: Promise<string> | null = null;
+
+/** Switches to wasm (falling back to cpu) once per process; resolves to the backend name.
+ *  Set TFJS_BACKEND=cpu to force the reference backend. */
+export function useFastBackend(): Promise<string> {
+  chosen ??= (async () => {
+    if (process.env.TFJS_BACKEND !== 'cpu') {
+      try {
+        setWasmPaths(join(REPO_ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
+        if (await tf.setBackend('wasm')) {
+          await tf.ready();
+          return tf.getBackend();
+        }
+      } catch (e) {
+        console.warn(`wasm backend unavailable in Node, using cpu: ${(e as Error).message}`);
+      }
+    }
+    await tf.setBackend('cpu');
+    await tf.ready();
+    return tf.getBackend();
+  })();
+  return chosen;
+}
+
+/** Largest |a − b| over two equally long arrays. */
+export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new Error(`length ${a.length} vs ${b.length}`);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}

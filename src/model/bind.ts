@@ -1,0 +1,216 @@
+/**
+ * Binds the tensors of a converted TF Hub EfficientNet (tfjs graph model) to the typed weights
+ * of the own builder, by walking the graph topology.
+ *
+ * Names carry a per-variant prefix (`model`, `model_2`, … `model_14`) and the squeeze-excite and
+ * dense tensors are anonymous (`Func/StatefulPartitionedCall/input/_N`), so nothing is matched by
+ * full name: each conv node is identified by its own name or its kernel's name suffix, and the
+ * input-normalisation constants by their role (Placeholder → Mul → Sub → RealDiv).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { officialNetwork, type LayerSpec, type NetworkConfig } from '../scaling';
+import { assembleWeights, type EfficientNetWeights, type InputNormalization } from './network';
+
+/** The parts of a graph model.json this module reads (structural, so any model.json fits). */
+export interface GraphNodeLike {
+  name: string;
+  op: string;
+  input?: string[];
+}
+export interface ConvertedModelLike {
+  modelTopology: { node: GraphNodeLike[] };
+  weightsManifest?: { weights: { name: string; shape: number[] }[] }[];
+}
+
+interface LayerRef {
+  kernel: string;
+  bias: string;
+}
+
+/** `^ctrl` and `name:0` both refer to node `name`. */
+const clean = (input: string): string => input.replace(/^\^/, '').replace(/:\d+$/, '');
+
+const NAMED_KERNEL: { re: RegExp; layer: (m: RegExpMatchArray) => string }[] = [
+  { re: /(?:^|\/)(stem|top)_conv2d\/Conv2D_weights$/, layer: (m) => `${m[1]}_conv2d` },
+  { re: /(?:^|\/)(stack_\d+\/block_\d+\/(?:expand|project)_conv2d)\/Conv2D_weights$/, layer: (m) => m[1] },
+  { re: /(?:^|\/)(stack_\d+\/block_\d+\/depthwise_conv2d)\/depthwise_weights$/, layer: (m) => m[1] },
+];
+const ANONYMOUS_NODE: { re: RegExp; layer: (m: RegExpMatchArray) => string }[] = [
+  { re: /(?:^|\/)(stack_\d+\/block_\d+\/se_(?:reduce|expand)_conv2d)\/BiasAdd$/, layer: (m) => m[1] },
+  { re: /(?:^|\/)logits\/BiasAdd$/, layer: () => 'logits' },
+];
+const WEIGHTED_OPS = new Set(['_FusedConv2D', 'FusedDepthwiseConv2dNative', '_FusedMatMul', 'Conv2D', 'DepthwiseConv2dNative', 'MatMul']);
+
+/** Layer name (as in LayerSpec.name) → kernel and bias tensor names, from the topology. */
+export function layerTensorNames(json: ConvertedModelLike): Map<string, LayerRef> {
+  const refs = new Map<string, LayerRef>();
+  for (const node of json.modelTopology.node) {
+    if (!WEIGHTED_OPS.has(node.op)) continue;
+    const inputs = (node.input ?? []).map(clean);
+    const [kernel, bias] = [inputs[1], inputs[2]];
+    let layer: string | undefined;
+    for (const { re, layer: f } of ANONYMOUS_NODE) {
+      const m = node.name.match(re);
+      if (m) layer = f(m);
+    }
+    for (const { re, layer: f } of NAMED_KERNEL) {
+      const m = kernel?.match(re);
+      if (!layer && m) layer = f(m);
+    }
+    if (!layer) throw new Error(`Unrecognised weighted node ${node.name} (${node.op}, kernel ${kernel ?? 'none'})`);
+    if (!kernel || !bias) throw new Error(`Node ${node.name} (${layer}) has no fused bias input`);
+    if (refs.has(layer)) throw new Error(`Layer ${layer} appears twice in the topology (${node.name})`);
+    refs.set(layer, { kernel, bias });
+  }
+  return refs;
+}
+
+const fmt = (shape: readonly number[]): string => `[${shape.join(',')}]`;
+const sameShape = (a: readonly number[], b: readonly number[]): boolean =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Strips the `StatefulPartitionedCall/model_N/` prefix for readable messages. */
+const short = (name: string): string => name.replace(/^StatefulPartitionedCall\/model(?:_\d+)?\//, '');
+
+interface NormalizationRefs {
+  scale: string;
+  mean: string;
+  std: string;
+}
+
+/** Finds the scale, mean and std constants by role: Placeholder → Mul → Sub → RealDiv. */
+export function normalizationTensorNames(json: ConvertedModelLike): NormalizationRefs {
+  const nodes = json.modelTopology.node;
+  const byName = new Map(nodes.map((n) => [n.name, n]));
+  const consumers = (name: string, op: string) => nodes.filter((n) => n.op === op && (n.input ?? []).map(clean).includes(name));
+  // Constant behind an input, looking through BroadcastTo (whose input 0 is the value).
+  const constOf = (name: string): string | undefined => {
+    const n = byName.get(name);
+    if (n?.op === 'Const') return n.name;
+    if (n?.op === 'BroadcastTo' && n.input?.[0]) return constOf(clean(n.input[0]));
+    return undefined;
+  };
+  const inputs = nodes.filter((n) => n.op === 'Placeholder');
+  if (inputs.length !== 1) throw new Error(`Expected one Placeholder input, found ${inputs.length}`);
+  const mul = consumers(inputs[0].name, 'Mul')[0];
+  const scale = mul && (mul.input ?? []).map(clean).map(constOf).find(Boolean);
+  const sub = mul && consumers(mul.name, 'Sub').find((n) => clean(n.input?.[0] ?? '') === mul.name);
+  const mean = sub && constOf(clean(sub.input?.[1] ?? ''));
+  const div = sub && consumers(sub.name, 'RealDiv').find((n) => clean(n.input?.[0] ?? '') === sub.name);
+  const std = div && constOf(clean(div.input?.[1] ?? ''));
+  if (!scale || !mean || !std) {
+    throw new Error(
+      `Input normalisation not found (Placeholder → Mul(scale) → Sub(mean) → RealDiv(std)): ` +
+        `scale ${scale ?? 'missing'}, mean ${mean ?? 'missing'}, std ${std ?? 'missing'}`,
+    );
+  }
+  return { scale, mean, std };
+}
+
+function readNormalization(refs: NormalizationRefs, get: (name: string) => tf.Tensor): InputNormalization {
+  const values = (name: string, size: number): number[] => {
+    const t = get(name);
+    if (t.size !== size) throw new Error(`Shape mismatch for ${short(name)}: expected ${size} value(s), found ${fmt(t.shape)}`);
+    return Array.from(t.dataSync());
+  };
+  const [scale] = values(refs.scale, 1);
+  const [m0, m1, m2] = values(refs.mean, 3);
+  const [s0, s1, s2] = values(refs.std, 3);
+  return { scale, mean: [m0, m1, m2], std: [s0, s1, s2] };
+}
+
+/**
+ * Binds decoded weights (`tf.io.decodeWeights(weightData, weightSpecs)`) to `config`. Every
+ * kernel and bias is shape-checked against `config.layers`; all problems are collected and
+ * thrown as one Error, shape mismatches first (`Shape mismatch for stack_1/block_0/
+ * expand_conv2d/Conv2D_weights: expected [1,1,16,96], found [1,1,16,88]`), then missing layers
+ * and layers of the topology that the config does not have.
+ *
+ * Ownership: on success the bound tensors belong to the returned weights (disposed with the
+ * network) and the remaining ones (normalisation values, now plain numbers, and the graph's
+ * reshape/slice constants) are disposed here. On error nothing is disposed.
+ */
+export function bindConvertedWeights(
+  json: ConvertedModelLike,
+  tensors: tf.NamedTensorMap,
+  config: NetworkConfig,
+): EfficientNetWeights {
+  const refs = layerTensorNames(json);
+  const mismatches: string[] = [];
+  const missing: string[] = [];
+  const get = (name: string): tf.Tensor => {
+    const t = tensors[name];
+    if (!t) throw new Error(`Missing tensor ${name}: named in the topology but not among the decoded weights`);
+    return t;
+  };
+  const check = (name: string, expected: number[]) => {
+    const t = tensors[name];
+    if (!t) missing.push(`Missing tensor ${name}: named in the topology but not among the decoded weights`);
+    else if (!sameShape(t.shape, expected)) {
+      mismatches.push(`Shape mismatch for ${short(name)}: expected ${fmt(expected)}, found ${fmt(t.shape)}`);
+    }
+  };
+  for (const layer of config.layers) {
+    const ref = refs.get(layer.name);
+    if (!ref) {
+      missing.push(`Missing layer ${layer.name} (${layer.kind}, kernel ${fmt(layer.kernelShape)}) in the topology`);
+      continue;
+    }
+    check(ref.kernel, layer.kernelShape);
+    check(ref.bias, layer.biasShape);
+  }
+  const known = new Set(config.layers.map((l) => l.name));
+  const extra = [...refs.keys()].filter((l) => !known.has(l)).map((l) => `Layer ${l} of the topology is not in ${config.name}`);
+  const problems = [...mismatches, ...missing, ...extra];
+  if (problems.length > 0) {
+    const more = problems.length > 5 ? ` (+${problems.length - 5} more)` : '';
+    throw new Error(`Weights do not fit ${config.name}: ${problems.slice(0, 5).join('; ')}${more}`);
+  }
+
+  const normalization = readNormalization(normalizationTensorNames(json), get);
+  const bound = new Set<string>();
+  const weights = assembleWeights(config, normalization, (layer: LayerSpec) => {
+    const ref = refs.get(layer.name)!;
+    bound.add(ref.kernel).add(ref.bias);
+    return { kernel: get(ref.kernel), bias: get(ref.bias) };
+  });
+  for (const [name, t] of Object.entries(tensors)) if (!bound.has(name)) t.dispose();
+  return weights;
+}
+
+/** Shape summary of a converted model, read from its manifest (no weights needed). */
+export function describeConvertedModel(json: ConvertedModelLike): {
+  stemChannels: number;
+  headChannels: number;
+  blocks: number;
+  classes: number;
+} {
+  const shapes = new Map<string, number[]>();
+  for (const group of json.weightsManifest ?? []) for (const w of group.weights) shapes.set(w.name, w.shape);
+  const refs = layerTensorNames(json);
+  const dim = (layer: string, axis: number): number => {
+    const shape = shapes.get(refs.get(layer)?.kernel ?? '');
+    if (!shape) throw new Error(`Cannot read the ${layer} kernel shape from the manifest`);
+    return shape[axis];
+  };
+  return {
+    stemChannels: dim('stem_conv2d', 3),
+    headChannels: dim('top_conv2d', 3),
+    blocks: [...refs.keys()].filter((l) => l.endsWith('/depthwise_conv2d')).length,
+    classes: dim('logits', 1),
+  };
+}
+
+/** Which official variant Bk a converted model is (by stem/head widths and block count). */
+export function inferOfficialVariant(json: ConvertedModelLike): number {
+  const d = describeConvertedModel(json);
+  for (let k = 0; k <= 7; k++) {
+    const c = officialNetwork(k);
+    if (c.stemChannels === d.stemChannels && c.headChannels === d.headChannels && c.totalBlocks === d.blocks && c.numClasses === d.classes) {
+      return k;
+    }
+  }
+  throw new Error(
+    `Not an official EfficientNet B0–B7: stem ${d.stemChannels}, head ${d.headChannels}, ${d.blocks} blocks, ${d.classes} classes`,
+  );
+}

@@ -1,0 +1,190 @@
+/**
+ * EfficientNet inference built directly from a NetworkConfig and a typed weights object.
+ *
+ * The forward pass mirrors the converted TF Hub graphs op for op (same fused kernels, same
+ * SAME padding, swish as x·sigmoid(x)), so bound converted weights reproduce tf.loadGraphModel
+ * outputs to float rounding, while any φ can be run with random weights. No op depends on a
+ * runtime shape tensor: every shape is static, which keeps WebGPU/WebGL shader caches warm.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { BlockConfig, LayerSpec, NetworkConfig } from '../scaling';
+
+/** A conv with batch norm folded in: kernel plus bias (TF's `bn_offset`). */
+export interface ConvWeights {
+  /** [kh, kw, in, out] for convs, [kh, kw, channels, 1] for depthwise convs. */
+  kernel: tf.Tensor4D;
+  bias: tf.Tensor1D;
+}
+
+export interface DenseWeights {
+  /** [features, classes] */
+  kernel: tf.Tensor2D;
+  bias: tf.Tensor1D;
+}
+
+export interface BlockWeights {
+  /** Absent exactly when the block's expand ratio is 1. */
+  expand?: ConvWeights;
+  depthwise: ConvWeights;
+  seReduce: ConvWeights;
+  seExpand: ConvWeights;
+  project: ConvWeights;
+}
+
+/** `(x·scale − mean) / std`, per RGB channel, in the 0–255 space of the reference models. */
+export interface InputNormalization {
+  scale: number;
+  mean: [number, number, number];
+  std: [number, number, number];
+}
+
+export interface EfficientNetWeights {
+  normalization: InputNormalization;
+  stem: ConvWeights;
+  /** One entry per config.blocks entry, same order. */
+  blocks: BlockWeights[];
+  head: ConvWeights;
+  logits: DenseWeights;
+}
+
+export interface EfficientNet {
+  readonly config: NetworkConfig;
+  readonly inputNormalization: InputNormalization;
+  /** [b, H, W, 3] RGB in [0, 1] → [b, classes] softmax probabilities. Caller disposes both. */
+  predict(x: tf.Tensor4D): tf.Tensor2D;
+  /** Same as predict but stops before the softmax. */
+  logits(x: tf.Tensor4D): tf.Tensor2D;
+  /** Releases every weight tensor (the network owns them once created). */
+  dispose(): void;
+}
+
+/** Reference constants of the TF Hub exports (also what random weights use). */
+export const REFERENCE_NORMALIZATION: InputNormalization = {
+  scale: 255,
+  mean: [123.675, 116.28, 103.53],
+  std: [58.395, 57.12, 57.375],
+};
+
+/** A kernel/bias pair for one LayerSpec of the config (already shape-checked by the caller). */
+export type LayerTensors = { kernel: tf.Tensor; bias: tf.Tensor };
+
+/**
+ * Places one tensor pair per `config.layers` entry into the typed weights object. Binding and
+ * random init both go through here, so `config.layers` (names and shapes from src/scaling) is
+ * the single description of what a network holds.
+ */
+export function assembleWeights(
+  config: NetworkConfig,
+  normalization: InputNormalization,
+  tensorsFor: (layer: LayerSpec) => LayerTensors,
+): EfficientNetWeights {
+  const blocks: Partial<BlockWeights>[] = config.blocks.map(() => ({}));
+  const index = new Map(config.blocks.map((b, i) => [`${b.stage}/${b.block}`, i]));
+  const top: Partial<Omit<EfficientNetWeights, 'blocks' | 'normalization'>> = {};
+  for (const layer of config.layers) {
+    const t = tensorsFor(layer);
+    const conv = { kernel: t.kernel as tf.Tensor4D, bias: t.bias as tf.Tensor1D };
+    if (layer.kind === 'stem') top.stem = conv;
+    else if (layer.kind === 'head') top.head = conv;
+    else if (layer.kind === 'dense') top.logits = { kernel: t.kernel as tf.Tensor2D, bias: conv.bias };
+    else {
+      const i = index.get(`${layer.stage}/${layer.block}`);
+      if (i === undefined) throw new Error(`Layer ${layer.name} belongs to no block of ${config.name}`);
+      const slot = { expand: 'expand', depthwise: 'depthwise', se_reduce: 'seReduce', se_expand: 'seExpand', project: 'project' } as const;
+      blocks[i][slot[layer.kind]] = conv;
+    }
+  }
+  if (!top.stem || !top.head || !top.logits) throw new Error(`${config.name}: config.layers lacks stem, head or dense`);
+  return { normalization, stem: top.stem, head: top.head, logits: top.logits, blocks: blocks as BlockWeights[] };
+}
+
+function swish<T extends tf.Tensor>(x: T): T {
+  // Same op order as the graph (Sigmoid, then Mul) so results match bit for bit per backend.
+  return tf.mul(tf.sigmoid(x), x);
+}
+
+function conv(x: tf.Tensor4D, w: ConvWeights, stride: number): tf.Tensor4D {
+  return tf.fused.conv2d({ x, filter: w.kernel, bias: w.bias, strides: stride, pad: 'same' });
+}
+
+function depthwise(x: tf.Tensor4D, w: ConvWeights, stride: number): tf.Tensor4D {
+  return tf.fused.depthwiseConv2d({ x, filter: w.kernel, bias: w.bias, strides: stride, pad: 'same' });
+}
+
+function mbConv(x: tf.Tensor4D, b: BlockConfig, w: BlockWeights): tf.Tensor4D {
+  let h = x;
+  if (w.expand) h = swish(conv(h, w.expand, 1));
+  h = swish(depthwise(h, w.depthwise, b.stride));
+  // Squeeze-excite on a [b,1,1,C] tensor: keepDims avoids the graph's Shape→Reshape round trip.
+  const squeezed = tf.mean(h, [1, 2], true) as tf.Tensor4D;
+  const reduced = swish(conv(squeezed, w.seReduce, 1));
+  const gate = tf.sigmoid(conv(reduced, w.seExpand, 1));
+  h = tf.mul(h, gate);
+  h = conv(h, w.project, 1);
+  return b.residual ? tf.add(x, h) : h;
+}
+
+/** Throws if the weights do not fit the config (a cheap guard; bind.ts gives named errors). */
+function assertFits(config: NetworkConfig, weights: EfficientNetWeights): void {
+  if (weights.blocks.length !== config.blocks.length) {
+    throw new Error(`Weights have ${weights.blocks.length} blocks, config ${config.name} has ${config.blocks.length}`);
+  }
+  config.blocks.forEach((b, i) => {
+    const w = weights.blocks[i];
+    const where = `stack_${b.stage}/block_${b.block}`;
+    if ((b.expand !== 1) !== Boolean(w.expand)) throw new Error(`${where}: expand conv presence does not match config`);
+    if (!w.depthwise || !w.seReduce || !w.seExpand || !w.project) throw new Error(`${where}: incomplete weights`);
+  });
+}
+
+export function createEfficientNet(config: NetworkConfig, weights: EfficientNetWeights): EfficientNet {
+  assertFits(config, weights);
+  const n = weights.normalization;
+  // Constants live on the active backend once, not re-uploaded per call.
+  const scale = tf.scalar(n.scale);
+  const mean = tf.tensor4d(n.mean, [1, 1, 1, 3]);
+  const std = tf.tensor4d(n.std, [1, 1, 1, 3]);
+  let disposed = false;
+
+  const forwardLogits = (x: tf.Tensor4D): tf.Tensor2D => {
+    if (disposed) throw new Error(`EfficientNet ${config.name} used after dispose()`);
+    if (x.rank !== 4 || x.shape[3] !== 3) throw new Error(`Expected input [b,H,W,3], got [${x.shape.join(',')}]`);
+    let h = tf.div(tf.sub(tf.mul(x, scale), mean), std) as tf.Tensor4D;
+    h = swish(conv(h, weights.stem, 2));
+    config.blocks.forEach((b, i) => {
+      h = mbConv(h, b, weights.blocks[i]);
+    });
+    h = swish(conv(h, weights.head, 1));
+    const pooled = tf.mean(h, [1, 2]) as tf.Tensor2D;
+    return tf.fused.matMul({ a: pooled, b: weights.logits.kernel, bias: weights.logits.bias }) as tf.Tensor2D;
+  };
+
+  return {
+    config,
+    inputNormalization: { scale: n.scale, mean: [...n.mean], std: [...n.std] },
+    predict: (x) => tf.tidy(() => tf.softmax(forwardLogits(x))),
+    logits: (x) => tf.tidy(() => forwardLogits(x)),
+    dispose: () => {
+      if (disposed) return;
+      disposed = true;
+      tf.dispose([scale, mean, std]);
+      tf.dispose(weightTensors(weights));
+    },
+  };
+}
+
+/** Every tensor held by a weights object (for disposal and counting). */
+export function weightTensors(w: EfficientNetWeights): tf.Tensor[] {
+  const out: tf.Tensor[] = [w.stem.kernel, w.stem.bias, w.head.kernel, w.head.bias, w.logits.kernel, w.logits.bias];
+  for (const b of w.blocks) {
+    for (const c of [b.expand, b.depthwise, b.seReduce, b.seExpand, b.project]) {
+      if (c) out.push(c.kernel, c.bias);
+    }
+  }
+  return out;
+}
+
+/** Number of learned float parameters in a weights object. */
+export function countParameters(w: EfficientNetWeights): number {
+  return weightTensors(w).reduce((s, t) => s + t.size, 0);
+}
