@@ -32,8 +32,17 @@ async function describeAdapter(): Promise<string> {
   return `${name || 'unknown'}${fallback ? ' (fallback adapter)' : ''}`;
 }
 
+/** Emscripten's pthread workers load their script with importScripts, which module workers (our
+ *  inference worker is one) reject: threaded wasm hangs there, so threads are used only from a
+ *  page that is cross-origin isolated. */
+function wasmThreadsUsable(): boolean {
+  const g = globalThis as { crossOriginIsolated?: boolean; document?: unknown };
+  return g.crossOriginIsolated === true && g.document !== undefined;
+}
+
 async function tryBackend(name: BackendName): Promise<string | null> {
   const adapter = name === 'webgpu' ? await describeAdapter() : null;
+  if (name === 'wasm' && !wasmThreadsUsable()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   if (!(await tf.setBackend(name))) throw new Error('failed to initialise');
   await tf.ready();
   // A real op read back: some drivers initialise fine and fail on first use.

@@ -7,6 +7,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { loadFromFiles, loadFromUrl, type LoadedArtifacts } from '../model/artifacts';
 import { configureWasm, memoryInfo, selectBackend } from '../model/backend';
 import { classifierFromArtifacts, randomClassifier, type Classifier } from '../model/classifier';
+import { topK } from '../model/labels';
 import { imageToInput, testPattern } from '../model/preprocess';
 import { LatencyStats } from './latency';
 import { modelKey, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
@@ -99,7 +100,6 @@ async function classify(id: number, spec: ModelSpec, runs: number) {
     probs = await classifier.probabilities(input);
     wasFirst = stats.record(performance.now() - t0);
   }
-  const { topK } = await import('../model/labels');
   post({
     type: 'result',
     id,
