@@ -45,7 +45,7 @@ export function InferenceReadout() {
           </p>
           <ol data-testid="top5" className="top5">
             {result?.top5.map((p) => (
-              <li key={p.index}>
+              <li key={p.index} data-index={p.index} data-prob={p.prob}>
                 <span className="bar" style={{ width: `${Math.max(1, p.prob * 100)}%` }} />
                 <span className="label">{p.label}</span> <span className="prob">{fmtPct(p.prob)}</span>
               </li>

@@ -1,0 +1,3 @@
+export function CompareView() {
+  return <section data-testid="compare">Compare view</section>;
+}

@@ -1,0 +1,3 @@
+export function TeachView() {
+  return <section data-testid="teach">Teach view</section>;
+}
