@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'react';
 import { useLab } from '../store/lab-store';
 import type { View } from '../store/url-state';
 import { CompareView } from './compare/CompareView';
@@ -5,6 +6,7 @@ import { DropZone } from './DropZone';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
 import { TeachView } from './teach/TeachView';
+import { usePresentationKeys } from './usePresentationKeys';
 
 const TABS: { view: View; label: string }[] = [
   { view: 'lab', label: 'Lab' },
@@ -15,8 +17,14 @@ const TABS: { view: View; label: string }[] = [
 export function App() {
   const view = useLab((s) => s.view);
   const setView = useLab((s) => s.setView);
+  const present = useLab((s) => s.present);
+  const setPresent = useLab((s) => s.setPresent);
+  const [controlsHidden, setControlsHidden] = useState(false);
+  const toggleControls = useCallback(() => setControlsHidden((h) => !h), []);
+  usePresentationKeys(toggleControls);
+  const hide = present && controlsHidden;
   return (
-    <div className="app">
+    <div className={`app${present ? ' present' : ''}${hide ? ' controls-hidden' : ''}`} data-testid="app">
       <header className="app-header">
         <h1>EfficientNet φ lab</h1>
         <p className="tagline">Compound scaling, live: depth 1.2^φ · width 1.1^φ · resolution 1.15^φ</p>
@@ -26,9 +34,17 @@ export function App() {
               {t.label}
             </button>
           ))}
+          <button type="button" data-testid="present-toggle" aria-pressed={present} onClick={() => setPresent(!present)} title="Presentation mode: large type, ←/→ step φ, PgUp/PgDn by one variant, 0–7 jump, h hides controls, Esc leaves">
+            {present ? 'Leave presentation' : 'Present'}
+          </button>
+          {present && (
+            <button type="button" data-testid="controls-toggle" onClick={toggleControls}>
+              {controlsHidden ? 'Show controls' : 'Hide controls'}
+            </button>
+          )}
         </nav>
       </header>
-      <StatusBar />
+      {!hide && <StatusBar />}
       <div className="layout">
         <SidePanel />
         <main className="main">

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { centerCropBox } from '../model/preprocess';
 import { setImageFile } from '../store/engine';
 import { useLab } from '../store/lab-store';
+import { CameraCapture } from './CameraCapture';
 import { phiReadout } from './readouts';
 
 function firstFile(list: FileList | null | undefined): File | null {
@@ -99,6 +100,7 @@ export function DropZone() {
           }}
         />
       </label>
+      <CameraCapture />
     </section>
   );
 }
