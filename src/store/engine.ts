@@ -104,6 +104,12 @@ export function schedule(): void {
   coalescer.submit({ phi, formula, image: imageVersion });
 }
 
+/** The error's retry button: clears the error and runs the current request again. */
+export function retry(): void {
+  patch({ error: null });
+  schedule();
+}
+
 /** Decodes a user's file and hands it to the worker; the old image stays if this one fails. */
 export async function setImageFile(file: File): Promise<void> {
   if (!client) return;

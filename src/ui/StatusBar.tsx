@@ -1,4 +1,5 @@
 /** Backend, weights source, the loud synthetic-weights banner, notices and errors. */
+import { retry } from '../store/engine';
 import { useLab } from '../store/lab-store';
 import { SOURCE_LABEL } from '../store/model-source';
 
@@ -22,7 +23,10 @@ export function StatusBar() {
         </p>
       )}
       {error && (
-        <p className="error" data-testid="error" role="alert">{error}</p>
+        <p className="error" role="alert">
+          <span data-testid="error">{error}</span>{' '}
+          <button type="button" className="retry" data-testid="retry" onClick={retry}>Retry</button>
+        </p>
       )}
       {notices.map((n, i) => (
         <p key={i} className="notice" data-testid="notice">

@@ -1,3 +1,44 @@
+/** The compare view: run the current image through several official variants, then compare their
+ *  predictions (agreement), measured latency and the paper's accuracy. */
+import { useMemo } from 'react';
+import { agreeingTop1, useCompare } from '../../store/compare';
+import { CompareCard } from './CompareCard';
+import { AccuracyChart, LatencyChart } from './CompareCharts';
+import { majority } from './compare-model';
+import { CompareTable } from './CompareTable';
+import { VariantPicker } from './VariantPicker';
+import './compare.css';
+
 export function CompareView() {
-  return <section data-testid="compare">Compare view</section>;
+  const entries = useCompare((s) => s.entries);
+  const agree = useMemo(() => agreeingTop1(entries), [entries]);
+  const major = majority(entries, agree);
+  const finished = entries.filter((e) => e.top5[0]).length;
+
+  return (
+    <section data-testid="compare" className="compare">
+      <h2 className="compare-title">Compare variants</h2>
+      <VariantPicker />
+      {entries.length > 0 && (
+        <p className="compare-agreement" data-testid="compare-agreement">
+          {major
+            ? <>Majority top-1: <strong>{major.label}</strong> ({major.count} of {finished} finished variants agree)</>
+            : finished > 1
+              ? 'No majority: the finished variants disagree on top-1.'
+              : 'Agreement shows once two variants have finished.'}
+        </p>
+      )}
+      <div className="compare-cards">
+        {entries.map((e) => (
+          <CompareCard key={e.variant} entry={e} agrees={agree.has(e.variant)} />
+        ))}
+        {entries.length === 0 && <p className="muted">Choose variants and press “Run comparison” — one card per variant appears here.</p>}
+      </div>
+      <div className="compare-charts">
+        <LatencyChart entries={entries} />
+        <AccuracyChart />
+      </div>
+      <CompareTable entries={entries} agree={agree} />
+    </section>
+  );
 }

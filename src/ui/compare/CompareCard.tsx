@@ -1,0 +1,64 @@
+/** One variant's result: status, top-5, first and steady latency, and its published figures. */
+import type { CompareEntry } from '../../store/compare';
+import { fmtFlops, fmtMs, fmtParams, fmtPct } from '../format';
+
+const STATUS_TEXT: Record<CompareEntry['status'], string> = {
+  pending: 'Waiting',
+  loading: 'Loading weights…',
+  running: 'Running…',
+  done: 'Done',
+  error: 'Error',
+};
+
+export function CompareCard({ entry: e, agrees }: { entry: CompareEntry; agrees: boolean }) {
+  return (
+    <article
+      className={`card compare-card${agrees ? ' agrees' : ''}`}
+      data-testid="compare-card"
+      data-variant={e.name}
+      data-status={e.status}
+      data-agrees={agrees ? 'true' : 'false'}
+    >
+      <header className="compare-card-head">
+        <h3>{e.name}</h3>
+        <span className="compare-status">{STATUS_TEXT[e.status]}</span>
+        {agrees && (
+          <span className="agree-badge" title="Top-1 matches the majority of the variants">
+            agrees
+          </span>
+        )}
+      </header>
+      {e.status === 'error' ? (
+        <p className="error small" data-testid="compare-error">{e.error}</p>
+      ) : (
+        <ol className="top5" data-testid="compare-top5">
+          {e.top5.map((p) => (
+            <li key={p.index} data-index={p.index}>
+              <span className="bar" style={{ width: `${Math.max(1, p.prob * 100)}%` }} />
+              <span className="label">{p.label}</span> <span className="prob">{fmtPct(p.prob)}</span>
+            </li>
+          ))}
+          {e.top5.length === 0 && <li className="muted">—</li>}
+        </ol>
+      )}
+      <dl className="readouts compare-figures">
+        <dt>First run</dt>
+        <dd>
+          <span data-testid="compare-first-ms">{fmtMs(e.firstMs)}</span> ms <span className="muted small">(incl. compile)</span>
+        </dd>
+        <dt>Steady</dt>
+        <dd>
+          <span data-testid="compare-steady-ms">{fmtMs(e.steadyMs)}</span> ms <span className="muted small">(median)</span>
+        </dd>
+        <dt>FLOPs</dt>
+        <dd>{fmtFlops(e.flops)}</dd>
+        <dt>Params</dt>
+        <dd>{fmtParams(e.params)}</dd>
+        <dt>Paper top-1</dt>
+        <dd>{e.paperTop1.toFixed(1)}%</dd>
+        <dt>Resolution</dt>
+        <dd>{e.resolution} px</dd>
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,128 @@
+/** The two compare charts (recharts): measured steady latency vs FLOPs, and the paper's top-1 vs
+ *  FLOPs with the current φ marked. Both x axes are log scale: B7 has ~100× B0's FLOPs. */
+import type { ReactNode } from 'react';
+import {
+  CartesianGrid,
+  ComposedChart,
+  LabelList,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { CompareEntry } from '../../store/compare';
+import { useLab } from '../../store/lab-store';
+import { fmtFlops, fmtMs } from '../format';
+import { accuracySeries, latencyPoints, logDomain, logTicks, phiMarker } from './compare-model';
+
+const CHART_HEIGHT = 280;
+const MARGIN = { top: 24, right: 28, bottom: 24, left: 8 };
+const ACCENT = '#1d4ed8';
+const MARK = '#f43f5e';
+
+/** Fixed height; initialDimension/minWidth give recharts a size on the first render, so a
+ *  container that measures 0 wide (headless browsers, hidden tabs) still draws a chart. */
+function ChartFrame({ testId, title, note, children }: { testId: string; title: string; note: ReactNode; children: ReactNode }) {
+  return (
+    <figure className="card compare-chart" data-testid={testId}>
+      <figcaption className="compare-chart-title">{title}</figcaption>
+      <div className="compare-chart-body" style={{ height: CHART_HEIGHT }}>
+        <ResponsiveContainer width="100%" height={CHART_HEIGHT} minWidth={320} initialDimension={{ width: 560, height: CHART_HEIGHT }}>
+          {children}
+        </ResponsiveContainer>
+      </div>
+      <p className="muted small compare-chart-note">{note}</p>
+    </figure>
+  );
+}
+
+const flopsTick = (v: number) => fmtFlops(v);
+const flopsLabel = { value: 'FLOPs (multiply-adds, log)', position: 'insideBottom', offset: -14 } as const;
+
+export function LatencyChart({ entries }: { entries: readonly CompareEntry[] }) {
+  const points = latencyPoints(entries);
+  const xDomain = logDomain(points.map((p) => p.flops));
+  const yDomain = logDomain(points.map((p) => p.steadyMs));
+  const note = points.length
+    ? `${points.length} finished variant${points.length > 1 ? 's' : ''}; steady = median of the timed runs after the first.`
+    : 'No finished runs yet — run a comparison to plot measured latency.';
+  return (
+    <ChartFrame testId="chart-latency" title="Measured steady latency vs FLOPs" note={note}>
+      <ScatterChart margin={MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis type="number" dataKey="flops" name="FLOPs" scale="log" domain={xDomain} ticks={logTicks(...xDomain)} tickFormatter={flopsTick} allowDataOverflow label={flopsLabel} />
+        <YAxis
+          type="number"
+          dataKey="steadyMs"
+          name="Steady latency"
+          scale="log"
+          domain={yDomain}
+          ticks={logTicks(...yDomain)}
+          tickFormatter={(v: number) => fmtMs(v)}
+          allowDataOverflow
+          width={64}
+          label={{ value: 'ms (log)', angle: -90, position: 'insideLeft', offset: 12 }}
+        />
+        <Tooltip
+          cursor={{ strokeDasharray: '3 3' }}
+          formatter={(value, name) => (name === 'FLOPs' ? fmtFlops(Number(value)) : `${fmtMs(Number(value))} ms`)}
+        />
+        <Scatter name="Steady latency" data={points} fill={ACCENT} isAnimationActive={false}>
+          <LabelList dataKey="name" position="top" />
+        </Scatter>
+      </ScatterChart>
+    </ChartFrame>
+  );
+}
+
+export function AccuracyChart() {
+  const phi = useLab((s) => s.phi);
+  const series = accuracySeries();
+  const marker = phiMarker(phi);
+  const xDomain = logDomain([...series.map((p) => p.flops), marker.flops], 1.3);
+  const tops = series.map((p) => p.top1);
+  const yDomain: [number, number] = [Math.floor(Math.min(...tops)) - 1, Math.ceil(Math.max(...tops)) + 1];
+  return (
+    <ChartFrame
+      testId="chart-accuracy"
+      title="Paper ImageNet top-1 vs FLOPs"
+      note={
+        <>
+          Red line: the formula network at {marker.label} ({fmtFlops(marker.flops)}); ringed point: the nearest official variant,{' '}
+          {marker.nearest.name} ({marker.nearest.top1.toFixed(1)}%). Accuracy exists only for B0–B7.
+        </>
+      }
+    >
+      <ComposedChart margin={MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis type="number" dataKey="flops" scale="log" domain={xDomain} ticks={logTicks(...xDomain)} tickFormatter={flopsTick} allowDataOverflow label={flopsLabel} />
+        <YAxis
+          type="number"
+          domain={yDomain}
+          tickFormatter={(v: number) => `${v}%`}
+          width={56}
+          label={{ value: 'top-1', angle: -90, position: 'insideLeft', offset: 12 }}
+        />
+        <Tooltip formatter={(value) => `${Number(value).toFixed(1)}%`} labelFormatter={(v) => fmtFlops(Number(v))} />
+        <ReferenceLine x={marker.flops} stroke={MARK} strokeDasharray="4 3" label={{ value: marker.label, position: 'top', fill: MARK }} />
+        <Line data={series} dataKey="top1" name="Paper top-1" stroke={ACCENT} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false}>
+          <LabelList dataKey="name" position="bottom" offset={8} />
+        </Line>
+        <Scatter
+          data={[marker.nearest]}
+          dataKey="top1"
+          name={`Nearest official (${marker.nearest.name})`}
+          fill="none"
+          stroke={MARK}
+          strokeWidth={2.5}
+          shape={(p: { cx?: number; cy?: number }) => <circle cx={p.cx} cy={p.cy} r={8} fill="none" stroke={MARK} strokeWidth={2.5} />}
+          isAnimationActive={false}
+        />
+      </ComposedChart>
+    </ChartFrame>
+  );
+}

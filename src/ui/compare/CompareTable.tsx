@@ -1,0 +1,71 @@
+/** The compare numbers as a compact table, with CSV / JSON export of exactly these entries. */
+import { compareCsv, type CompareEntry } from '../../store/compare';
+import { fmtFlops, fmtMs, fmtParams, fmtPct } from '../format';
+import { compareJson } from './compare-model';
+import { downloadText } from './download';
+
+export function CompareTable({ entries, agree }: { entries: readonly CompareEntry[]; agree: ReadonlySet<number> }) {
+  const empty = entries.length === 0;
+  return (
+    <section className="card compare-table-card">
+      <div className="compare-table-head">
+        <h3>Numbers</h3>
+        <div className="compare-exports">
+          <button
+            type="button"
+            data-testid="export-csv"
+            disabled={empty}
+            onClick={() => downloadText(compareCsv([...entries]), 'efficientnet-compare.csv', 'text/csv')}
+          >
+            Export CSV
+          </button>
+          <button
+            type="button"
+            data-testid="export-json"
+            disabled={empty}
+            onClick={() => downloadText(compareJson(entries), 'efficientnet-compare.json', 'application/json')}
+          >
+            Export JSON
+          </button>
+        </div>
+      </div>
+      <div className="compare-table-scroll">
+        <table data-testid="compare-table" className="compare-table">
+          <thead>
+            <tr>
+              <th scope="col">Variant</th>
+              <th scope="col">Res.</th>
+              <th scope="col">FLOPs</th>
+              <th scope="col">Params</th>
+              <th scope="col">Paper top-1</th>
+              <th scope="col">First ms</th>
+              <th scope="col">Steady ms</th>
+              <th scope="col">Top-1</th>
+              <th scope="col">Prob.</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.variant} data-variant={e.name} data-status={e.status} className={agree.has(e.variant) ? 'agrees' : undefined}>
+                <th scope="row">{e.name}</th>
+                <td>{e.resolution}</td>
+                <td>{fmtFlops(e.flops)}</td>
+                <td>{fmtParams(e.params)}</td>
+                <td>{e.paperTop1.toFixed(1)}%</td>
+                <td>{fmtMs(e.firstMs)}</td>
+                <td>{fmtMs(e.steadyMs)}</td>
+                <td className="compare-label">{e.status === 'error' ? 'error' : (e.top5[0]?.label ?? '—')}</td>
+                <td>{e.top5[0] ? fmtPct(e.top5[0].prob) : '—'}</td>
+              </tr>
+            ))}
+            {empty && (
+              <tr>
+                <td colSpan={9} className="muted">No comparison run yet.</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+/** Which official variants to compare (URL-synced via the lab store), the run button, progress,
+ *  and which image the run uses. */
+import { OFFICIAL_VARIANTS } from '../../scaling';
+import { runCompare, useCompare } from '../../store/compare';
+import { useLab } from '../../store/lab-store';
+import { MIN_PICKS, progressText, togglePick } from './compare-model';
+
+export function VariantPicker() {
+  const picks = useLab((s) => s.compare);
+  const setCompare = useLab((s) => s.setCompare);
+  const labImage = useLab((s) => s.image);
+  const ready = useLab((s) => s.source != null);
+  const running = useCompare((s) => s.running);
+  const entries = useCompare((s) => s.entries);
+  const runImage = useCompare((s) => s.imageName);
+  const atMinimum = picks.length <= MIN_PICKS;
+  // After a run, name the image that run used; before one, the image the next run will use.
+  const imageName = entries.length > 0 ? runImage : (labImage?.name ?? null);
+  const progress = progressText(entries, running);
+
+  return (
+    <div className="compare-controls">
+      <fieldset className="compare-picker">
+        <legend>Variants to compare</legend>
+        <div className="compare-picks" role="group" aria-label="Official variants">
+          {OFFICIAL_VARIANTS.map((v) => {
+            const on = picks.includes(v.index);
+            return (
+              <button
+                key={v.name}
+                type="button"
+                data-testid={`compare-pick-${v.name}`}
+                aria-pressed={on}
+                disabled={running || (on && atMinimum)}
+                title={on && atMinimum ? `Keep at least ${MIN_PICKS} variants` : undefined}
+                onClick={() => {
+                  const next = togglePick(picks, v.index);
+                  if (next) setCompare(next);
+                }}
+              >
+                {v.name}
+              </button>
+            );
+          })}
+        </div>
+        <p className="muted small" data-testid="compare-pick-hint">
+          {picks.length} chosen{atMinimum ? ` — at least ${MIN_PICKS} are needed, so the chosen ones stay on` : ''}.
+        </p>
+      </fieldset>
+      <div className="compare-run-row">
+        <button type="button" className="compare-run" data-testid="compare-run" disabled={running || !ready} onClick={() => void runCompare()}>
+          {running ? 'Running…' : 'Run comparison'}
+        </button>
+        {!ready && <span className="muted small">Waiting for the engine…</span>}
+        {progress && (
+          <span className="compare-progress" data-testid="compare-progress" aria-live="polite">
+            {progress}
+          </span>
+        )}
+      </div>
+      <p className="muted small" data-testid="compare-image">
+        Image: {imageName ? `“${imageName}”` : 'test pattern — drop an image in the Lab view'}
+      </p>
+    </div>
+  );
+}

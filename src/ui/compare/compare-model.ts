@@ -1,0 +1,119 @@
+/** Pure helpers behind the compare view: picker rules, progress text, chart series and exports.
+ *  No React, no DOM, so they can be unit-tested in node. Every EfficientNet number comes from
+ *  src/scaling (via readouts.ts), never typed here. */
+import { OFFICIAL_VARIANTS, officialNetwork } from '../../scaling';
+import type { CompareEntry } from '../../store/compare';
+import { fmtPhi } from '../format';
+import { phiReadout } from '../readouts';
+
+/** Fewer than two variants is not a comparison. */
+export const MIN_PICKS = 2;
+
+/** The picks after toggling variant k, or null when that would leave fewer than MIN_PICKS. */
+export function togglePick(picks: readonly number[], k: number): number[] | null {
+  if (!picks.includes(k)) return [...picks, k].sort((a, b) => a - b);
+  if (picks.length <= MIN_PICKS) return null;
+  return picks.filter((p) => p !== k);
+}
+
+const ACTIVE: ReadonlySet<CompareEntry['status']> = new Set(['loading', 'running']);
+
+/** "Running B1 (2 of 3)…" while a run is under way, a summary once it has finished, '' before. */
+export function progressText(entries: readonly CompareEntry[], running: boolean): string {
+  const n = entries.length;
+  if (n === 0) return '';
+  const i = entries.findIndex((e) => ACTIVE.has(e.status));
+  if (running) {
+    // Between two variants none is active yet: name the next pending one.
+    const j = i >= 0 ? i : Math.max(0, entries.findIndex((e) => e.status === 'pending'));
+    const verb = entries[j].status === 'loading' ? 'Loading' : 'Running';
+    return `${verb} ${entries[j].name} (${j + 1} of ${n})…`;
+  }
+  const done = entries.filter((e) => e.status === 'done').length;
+  const errors = entries.filter((e) => e.status === 'error').length;
+  return `Finished ${done} of ${n}${errors ? ` (${errors} failed)` : ''}.`;
+}
+
+export interface LatencyPoint {
+  name: string;
+  variant: number;
+  flops: number;
+  steadyMs: number;
+}
+
+/** One point per finished entry with a positive steady latency (log axes cannot show ≤ 0). */
+export function latencyPoints(entries: readonly CompareEntry[]): LatencyPoint[] {
+  return entries
+    .filter((e) => e.status === 'done' && e.steadyMs != null && e.steadyMs > 0)
+    .map((e) => ({ name: e.name, variant: e.variant, flops: e.flops, steadyMs: e.steadyMs! }));
+}
+
+export interface AccuracyPoint {
+  name: string;
+  variant: number;
+  /** Multiply-adds computed by src/scaling — the same measure as the φ marker, so they line up. */
+  flops: number;
+  paperFlops: number;
+  top1: number;
+}
+
+let accuracyCache: AccuracyPoint[] | null = null;
+
+/** B0–B7: paper top-1 against computed FLOPs, sorted by FLOPs (built once; B7 is not free). */
+export function accuracySeries(): AccuracyPoint[] {
+  accuracyCache ??= OFFICIAL_VARIANTS.map((v) => ({
+    name: v.name,
+    variant: v.index,
+    flops: officialNetwork(v.index).flops,
+    paperFlops: v.paperFlops,
+    top1: v.paperTop1,
+  })).sort((a, b) => a.flops - b.flops);
+  return accuracyCache;
+}
+
+export interface PhiMarker {
+  label: string;
+  /** FLOPs of the formula network at exactly φ (where the vertical line goes). */
+  flops: number;
+  /** The nearest official variant: the only point with a measured (paper) accuracy. */
+  nearest: AccuracyPoint;
+}
+
+/** We have no accuracy for in-between φ, so the honest marker is a line at the formula network's
+ *  FLOPs plus the nearest official point highlighted. */
+export function phiMarker(phi: number): PhiMarker {
+  const r = phiReadout(phi);
+  const nearest = accuracySeries().find((p) => p.variant === r.variant)!;
+  return { label: `φ=${fmtPhi(phi)}`, flops: r.formula.flops, nearest };
+}
+
+/** Padded [min, max] for a log axis, so end points are not drawn on the frame. */
+export function logDomain(values: readonly number[], pad = 1.6): [number, number] {
+  const pos = values.filter((v) => v > 0);
+  if (pos.length === 0) return [1, 10];
+  return [Math.min(...pos) / pad, Math.max(...pos) * pad];
+}
+
+/** 1-2-5 ticks inside [lo, hi]; thinned to 1s only when the span is wide (keeps labels apart). */
+export function logTicks(lo: number, hi: number): number[] {
+  const ticks: number[] = [];
+  const steps = hi / lo > 1000 ? [1] : [1, 2, 5];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+    for (const m of steps) {
+      const t = Number((m * 10 ** e).toPrecision(12));
+      if (t >= lo && t <= hi) ticks.push(t);
+    }
+  }
+  return ticks;
+}
+
+/** Majority top-1 label and how many finished entries share it (null without a majority). */
+export function majority(entries: readonly CompareEntry[], agree: ReadonlySet<number>): { label: string; count: number } | null {
+  const first = entries.find((e) => agree.has(e.variant));
+  return first?.top5[0] ? { label: first.top5[0].label, count: agree.size } : null;
+}
+
+/** The JSON export: the entries as they are (numbers unformatted). */
+export function compareJson(entries: readonly CompareEntry[]): string {
+  return JSON.stringify(entries, null, 2) + '\n';
+}

@@ -1,0 +1,193 @@
+/** The numbers the Teach view explains, computed in one pure place so the TSX only lays them out
+ *  and the tests can check them. Every constant and network comes from src/scaling. */
+import {
+  ALPHA,
+  BASE_RESOLUTION,
+  BETA,
+  B0_STAGES,
+  GAMMA,
+  HEAD_CHANNELS,
+  NUM_CLASSES,
+  OFFICIAL_VARIANTS,
+  STEM_CHANNELS,
+  STEM_KERNEL,
+  STEM_STRIDE,
+  clampPhi,
+  constraintValue,
+  effectivePhi,
+  nearestOfficial,
+  officialNetwork,
+  type NetworkConfig,
+} from '../../scaling';
+import { fmtPhi } from '../format';
+import { phiReadout } from '../readouts';
+
+/** B0 is the reference for every "B0 → scaled" and "relative to B0" figure; built once. */
+let b0Cache: NetworkConfig | null = null;
+export function baseNetwork(): NetworkConfig {
+  return (b0Cache ??= officialNetwork(0));
+}
+
+export interface TeachNumbers {
+  phi: number;
+  alpha: number;
+  beta: number;
+  gamma: number;
+  baseResolution: number;
+  /** α^φ, β^φ, 224·γ^φ before rounding, and the resolution after formulaResolution's rounding. */
+  depth: number;
+  width: number;
+  resolutionExact: number;
+  resolution: number;
+  /** α·β²·γ²: FLOPs growth per unit of φ. */
+  constraint: number;
+  /** formulaNetwork(φ).flops / B0.flops: what the buildable network really costs. */
+  flopsRatio: number;
+  twoPowPhi: number;
+  constraintPowPhi: number;
+  /** Blocks of the formula network vs B0: depth after ceil() per stage, the main source of the
+   *  gap between flopsRatio and (α·β²·γ²)^φ. */
+  blocks: number;
+  baseBlocks: number;
+  headChannels: number;
+  baseHeadChannels: number;
+}
+
+export function teachNumbers(phiIn: number): TeachNumbers {
+  const phi = clampPhi(phiIn);
+  const formula = phiReadout(phi).formula;
+  const b0 = baseNetwork();
+  const constraint = constraintValue();
+  return {
+    phi,
+    alpha: ALPHA,
+    beta: BETA,
+    gamma: GAMMA,
+    baseResolution: BASE_RESOLUTION,
+    depth: Math.pow(ALPHA, phi),
+    width: Math.pow(BETA, phi),
+    resolutionExact: BASE_RESOLUTION * Math.pow(GAMMA, phi),
+    resolution: formula.resolution,
+    constraint,
+    flopsRatio: formula.flops / b0.flops,
+    twoPowPhi: Math.pow(2, phi),
+    constraintPowPhi: Math.pow(constraint, phi),
+    blocks: formula.totalBlocks,
+    baseBlocks: b0.totalBlocks,
+    headChannels: formula.headChannels,
+    baseHeadChannels: b0.headChannels,
+  };
+}
+
+/** The formula lines as text, e.g. "d = α^φ = 1.2^3.0 = 1.728". */
+export function formulaLines(t: TeachNumbers) {
+  const p = fmtPhi(t.phi);
+  return {
+    depth: `d = α^φ = ${t.alpha}^${p} = ${t.depth.toFixed(3)}`,
+    width: `w = β^φ = ${t.beta}^${p} = ${t.width.toFixed(3)}`,
+    resolution: `r = ${t.baseResolution}·γ^φ = ${t.baseResolution}·${t.gamma}^${p} = ${t.resolutionExact.toFixed(2)} → ${t.resolution} px`,
+    constraint: `α·β²·γ² = ${t.alpha}·${t.beta}²·${t.gamma}² = ${t.constraint.toFixed(4)} ≈ ${t.constraint.toFixed(2)}`,
+  };
+}
+
+export interface StageRow {
+  key: string;
+  /** Paper Table 1 numbering: 1 = stem, 2–8 = MBConv stages, 9 = head. */
+  label: string;
+  operator: string;
+  inputB0: number;
+  input: number;
+  channelsB0: number;
+  channels: number;
+  layersB0: number;
+  layers: number;
+  stride: number;
+  /** MBConv stage index 0–6 (for colour), -1 for stem and head. */
+  stage: number;
+}
+
+/** Paper Table 1 for B0 next to the same rows of `net`: stem, the seven MBConv stages, head. */
+export function stageTableRows(net: NetworkConfig, b0: NetworkConfig = baseNetwork()): StageRow[] {
+  const stem: StageRow = {
+    key: 'stem',
+    label: '1',
+    operator: `Conv${STEM_KERNEL}×${STEM_KERNEL}`,
+    inputB0: b0.resolution,
+    input: net.resolution,
+    channelsB0: STEM_CHANNELS,
+    channels: net.stemChannels,
+    layersB0: 1,
+    layers: 1,
+    stride: STEM_STRIDE,
+    stage: -1,
+  };
+  const stages = net.stages.map((s, i): StageRow => {
+    const base = b0.stages[i];
+    return {
+      key: `stage-${i}`,
+      label: String(i + 2),
+      operator: `MBConv${s.expand}, k${s.kernel}×${s.kernel}`,
+      inputB0: base.inputSize,
+      input: s.inputSize,
+      channelsB0: B0_STAGES[i].channels,
+      channels: s.channels,
+      layersB0: B0_STAGES[i].repeats,
+      layers: s.repeats,
+      stride: s.stride,
+      stage: i,
+    };
+  });
+  const lastB0 = b0.stages[b0.stages.length - 1];
+  const last = net.stages[net.stages.length - 1];
+  const head: StageRow = {
+    key: 'head',
+    label: String(net.stages.length + 2),
+    operator: `Conv1×1 & Pooling & FC ${NUM_CLASSES}`,
+    inputB0: lastB0.featureSize,
+    input: last.featureSize,
+    channelsB0: HEAD_CHANNELS,
+    channels: net.headChannels,
+    layersB0: 1,
+    layers: 1,
+    stride: 1,
+    stage: -1,
+  };
+  return [stem, ...stages, head];
+}
+
+export interface EffectivePhiRow {
+  name: string;
+  index: number;
+  width: number;
+  depth: number;
+  resolution: number;
+  /** φ at which the formula reproduces this variant's width / depth / resolution. */
+  phiWidth: number;
+  phiDepth: number;
+  phiResolution: number;
+  nearest: boolean;
+}
+
+/** Released B0–B7 with their effective φ per dimension; `nearest` marks the variant nearest φ. */
+export function effectivePhiRows(phi: number): EffectivePhiRow[] {
+  const near = nearestOfficial(phi);
+  return OFFICIAL_VARIANTS.map((v) => {
+    const e = effectivePhi(v.index);
+    return {
+      name: v.name,
+      index: v.index,
+      width: v.width,
+      depth: v.depth,
+      resolution: v.resolution,
+      phiWidth: e.width,
+      phiDepth: e.depth,
+      phiResolution: e.resolution,
+      nearest: v.index === near,
+    };
+  });
+}
+
+/** True when the table may offer "formula vs official" (the store keeps φ to one decimal). */
+export function isOfficialPhi(phi: number): boolean {
+  return phiReadout(clampPhi(phi)).atOfficial;
+}
