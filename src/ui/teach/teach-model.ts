@@ -51,11 +51,13 @@ export interface TeachNumbers {
   baseBlocks: number;
   headChannels: number;
   baseHeadChannels: number;
+  /** At an integer φ: the released Bk and its FLOPs relative to B0 (hand-picked, so lower). */
+  released: { name: string; flopsRatio: number } | null;
 }
 
 export function teachNumbers(phiIn: number): TeachNumbers {
   const phi = clampPhi(phiIn);
-  const formula = phiReadout(phi).formula;
+  const { formula, official, atOfficial } = phiReadout(phi);
   const b0 = baseNetwork();
   const constraint = constraintValue();
   return {
@@ -76,6 +78,7 @@ export function teachNumbers(phiIn: number): TeachNumbers {
     baseBlocks: b0.totalBlocks,
     headChannels: formula.headChannels,
     baseHeadChannels: b0.headChannels,
+    released: atOfficial ? { name: official.name, flopsRatio: official.flops / b0.flops } : null,
   };
 }
 

@@ -1,0 +1,54 @@
+/** Released B0–B7 vs the formula: their hand-picked (w, d, r) and the φ each would need. */
+import { BASE_RESOLUTION } from '../../scaling';
+import { fmtPhi } from '../format';
+import { formulaVsOfficial } from '../readouts';
+import { effectivePhiRows } from './teach-model';
+
+export function EffectivePhiTable({ phi }: { phi: number }) {
+  const rows = effectivePhiRows(phi);
+  const near = rows.find((r) => r.nearest) ?? rows[0];
+  const first = rows[1] ?? rows[0];
+  const last = rows[rows.length - 1];
+  return (
+    <>
+      <p>
+        The released {first.name}–{last.name} are <em>not</em> the formula evaluated at φ = {first.index}…{last.index}: the authors picked each variant's width,
+        depth and resolution by hand near the formula, as round, convenient numbers. The last three columns give the φ at
+        which the formula would reproduce each released value, per dimension — they drift apart. Nearest to φ{' '}
+        {fmtPhi(phi)}: <span className="teach-mono">{formulaVsOfficial(phi)}</span>; {near.name}'s depth {near.depth}{' '}
+        is what the formula gives at φ ≈ {near.phiDepth.toFixed(1)}, its resolution {near.resolution} px at φ ≈{' '}
+        {near.phiResolution.toFixed(1)}.
+      </p>
+      <table data-testid="effective-phi-table" className="teach-table teach-table-compact">
+        <caption>Released coefficients and their effective φ (log w / log β, log d / log α, log(r/{BASE_RESOLUTION}) / log γ)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Variant</th>
+            <th scope="col">w</th>
+            <th scope="col">d</th>
+            <th scope="col">r (px)</th>
+            <th scope="col">φ from w</th>
+            <th scope="col">φ from d</th>
+            <th scope="col">φ from r</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.name} className={r.nearest ? 'teach-nearest' : undefined} data-nearest={r.nearest || undefined} aria-current={r.nearest || undefined}>
+              <th scope="row">
+                {r.name}
+                {r.nearest && <span className="teach-badge"> nearest</span>}
+              </th>
+              <td>{r.width.toFixed(1)}</td>
+              <td>{r.depth.toFixed(1)}</td>
+              <td>{r.resolution}</td>
+              <td>{r.phiWidth.toFixed(2)}</td>
+              <td>{r.phiDepth.toFixed(2)}</td>
+              <td>{r.phiResolution.toFixed(2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

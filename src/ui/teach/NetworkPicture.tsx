@@ -1,0 +1,60 @@
+/** The growing-network SVG: thin rendering of networkPicture()'s layout, with B0 as a dashed
+ *  ghost behind the current network so growth in every dimension is visible at a glance. */
+import type { CSSProperties } from 'react';
+import type { NetworkConfig } from '../../scaling';
+import { baseNetwork } from './teach-model';
+import { networkPicture, pictureDescription, type PictureRect } from './network-picture';
+
+/** Geometry both as attributes (every renderer) and as CSS (Chromium animates CSS x/y/width/height,
+ *  so bars glide when φ changes instead of jumping). */
+function geometry(r: PictureRect) {
+  const style: CSSProperties = { x: r.x, y: r.y, width: r.width, height: r.height };
+  return { x: r.x, y: r.y, width: r.width, height: r.height, style };
+}
+
+function partClass(r: PictureRect): string {
+  return r.stage >= 0 ? `teach-part-${r.part} teach-stage-${r.stage}` : `teach-part-${r.part}`;
+}
+
+export function NetworkPicture({ net, label }: { net: NetworkConfig; label: string }) {
+  const picture = networkPicture(net);
+  const ghost = networkPicture(baseNetwork());
+  const description = pictureDescription(picture);
+  return (
+    <figure className="teach-figure">
+      <svg
+        data-testid="network-picture"
+        data-blocks={picture.totalBlocks}
+        data-resolution={picture.resolution}
+        data-head-channels={picture.headChannels}
+        className="teach-picture"
+        viewBox={`0 0 ${picture.width} ${picture.height}`}
+        role="img"
+        aria-label={`${label}: ${description}`}
+      >
+        <title>{`${label}: ${description}`}</title>
+        <g className="teach-ghost" aria-hidden="true">
+          {ghost.rects.map((r) => (
+            <rect key={r.key} {...geometry(r)} />
+          ))}
+        </g>
+        <g>
+          {picture.rects.map((r) => (
+            <rect key={r.key} data-part={r.part} data-stage={r.stage} className={partClass(r)} rx={r.part === 'input' ? 3 : 1.5} {...geometry(r)} />
+          ))}
+        </g>
+        <g className="teach-picture-labels" aria-hidden="true">
+          {picture.labels.map((l) => (
+            <text key={l.key} x={l.x} y={l.y} textAnchor="middle">
+              {l.text}
+            </text>
+          ))}
+        </g>
+      </svg>
+      <figcaption>
+        Square: input image (side ∝ {picture.resolution} px). One bar per MBConv block ({picture.totalBlocks} = depth),
+        coloured by stage; bar height ∝ √channels (width). Dashed outline: {ghost.totalBlocks}-block B0 for comparison.
+      </figcaption>
+    </figure>
+  );
+}
