@@ -17,7 +17,7 @@ import {
 import type { CompareEntry } from '../../store/compare';
 import { useLab } from '../../store/lab-store';
 import { fmtFlops, fmtMs } from '../format';
-import { accuracySeries, latencyPoints, logDomain, logTicks, phiMarker } from './compare-model';
+import { accuracySeries, fmtFlopsTick, fmtTick, latencyDomains, latencyPoints, logDomain, logTicks, phiMarker } from './compare-model';
 
 const CHART_HEIGHT = 280;
 const MARGIN = { top: 24, right: 28, bottom: 24, left: 8 };
@@ -40,13 +40,12 @@ function ChartFrame({ testId, title, note, children }: { testId: string; title: 
   );
 }
 
-const flopsTick = (v: number) => fmtFlops(v);
+const range = (lo: number, hi: number, step: number) => Array.from({ length: Math.floor((hi - lo) / step) + 1 }, (_, i) => lo + i * step);
 const flopsLabel = { value: 'FLOPs (multiply-adds, log)', position: 'insideBottom', offset: -14 } as const;
 
 export function LatencyChart({ entries }: { entries: readonly CompareEntry[] }) {
   const points = latencyPoints(entries);
-  const xDomain = logDomain(points.map((p) => p.flops));
-  const yDomain = logDomain(points.map((p) => p.steadyMs));
+  const { x: xDomain, y: yDomain } = latencyDomains(points);
   const note = points.length
     ? `${points.length} finished variant${points.length > 1 ? 's' : ''}; steady = median of the timed runs after the first.`
     : 'No finished runs yet — run a comparison to plot measured latency.';
@@ -54,7 +53,7 @@ export function LatencyChart({ entries }: { entries: readonly CompareEntry[] }) 
     <ChartFrame testId="chart-latency" title="Measured steady latency vs FLOPs" note={note}>
       <ScatterChart margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="flops" name="FLOPs" scale="log" domain={xDomain} ticks={logTicks(...xDomain)} tickFormatter={flopsTick} allowDataOverflow label={flopsLabel} />
+        <XAxis type="number" dataKey="flops" name="FLOPs" scale="log" domain={xDomain} ticks={logTicks(...xDomain)} tickFormatter={fmtFlopsTick} allowDataOverflow label={flopsLabel} />
         <YAxis
           type="number"
           dataKey="steadyMs"
@@ -62,7 +61,7 @@ export function LatencyChart({ entries }: { entries: readonly CompareEntry[] }) 
           scale="log"
           domain={yDomain}
           ticks={logTicks(...yDomain)}
-          tickFormatter={(v: number) => fmtMs(v)}
+          tickFormatter={fmtTick}
           allowDataOverflow
           width={64}
           label={{ value: 'ms (log)', angle: -90, position: 'insideLeft', offset: 12 }}
@@ -85,7 +84,8 @@ export function AccuracyChart() {
   const marker = phiMarker(phi);
   const xDomain = logDomain([...series.map((p) => p.flops), marker.flops], 1.3);
   const tops = series.map((p) => p.top1);
-  const yDomain: [number, number] = [Math.floor(Math.min(...tops)) - 1, Math.ceil(Math.max(...tops)) + 1];
+  // Even whole percents around the data, so the 2% ticks land on round numbers.
+  const yDomain: [number, number] = [2 * Math.floor((Math.min(...tops) - 0.5) / 2), 2 * Math.ceil((Math.max(...tops) + 0.5) / 2)];
   return (
     <ChartFrame
       testId="chart-accuracy"
@@ -99,18 +99,19 @@ export function AccuracyChart() {
     >
       <ComposedChart margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="flops" scale="log" domain={xDomain} ticks={logTicks(...xDomain)} tickFormatter={flopsTick} allowDataOverflow label={flopsLabel} />
+        <XAxis type="number" dataKey="flops" scale="log" domain={xDomain} ticks={logTicks(...xDomain)} tickFormatter={fmtFlopsTick} allowDataOverflow label={flopsLabel} />
         <YAxis
           type="number"
           domain={yDomain}
+          ticks={range(yDomain[0], yDomain[1], 2)}
           tickFormatter={(v: number) => `${v}%`}
-          width={56}
-          label={{ value: 'top-1', angle: -90, position: 'insideLeft', offset: 12 }}
+          width={64}
+          label={{ value: 'top-1 (paper)', angle: -90, position: 'insideLeft', offset: 0 }}
         />
         <Tooltip formatter={(value) => `${Number(value).toFixed(1)}%`} labelFormatter={(v) => fmtFlops(Number(v))} />
         <ReferenceLine x={marker.flops} stroke={MARK} strokeDasharray="4 3" label={{ value: marker.label, position: 'top', fill: MARK }} />
         <Line data={series} dataKey="top1" name="Paper top-1" stroke={ACCENT} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false}>
-          <LabelList dataKey="name" position="bottom" offset={8} />
+          <LabelList dataKey="name" position="bottom" offset={11} />
         </Line>
         <Scatter
           data={[marker.nearest]}

@@ -94,10 +94,27 @@ export function logDomain(values: readonly number[], pad = 1.6): [number, number
   return [Math.min(...pos) / pad, Math.max(...pos) * pad];
 }
 
-/** 1-2-5 ticks inside [lo, hi]; thinned to 1s only when the span is wide (keeps labels apart). */
+/** Compact axis tick: "500M", "1B", "2.5B" (fmtFlops' "1.00 B" crowds a log axis). */
+export function fmtFlopsTick(macs: number): string {
+  return macs >= 1e9 ? `${Number((macs / 1e9).toPrecision(3))}B` : `${Number((macs / 1e6).toPrecision(3))}M`;
+}
+
+/** Compact tick for round values: "50", "0.3", "1000". */
+export const fmtTick = (v: number) => String(Number(v.toPrecision(3)));
+
+/** Latency chart axes: from the points, or before any run the official FLOPs range and 1–1000 ms,
+ *  so the empty chart already shows sensible axes. */
+export function latencyDomains(points: readonly LatencyPoint[]): { x: [number, number]; y: [number, number] } {
+  if (points.length === 0) return { x: logDomain(accuracySeries().map((p) => p.flops), 1.3), y: [1, 1000] };
+  return { x: logDomain(points.map((p) => p.flops)), y: logDomain(points.map((p) => p.steadyMs)) };
+}
+
+/** Log-axis ticks inside [lo, hi]: 1-2-5 per decade over a short span, 1-3 over a medium one,
+ *  decades only over a wide one, so a 280px axis keeps its labels apart. */
 export function logTicks(lo: number, hi: number): number[] {
   const ticks: number[] = [];
-  const steps = hi / lo > 1000 ? [1] : [1, 2, 5];
+  const span = hi / lo;
+  const steps = span <= 30 ? [1, 2, 5] : span <= 3000 ? [1, 3] : [1];
   for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
     for (const m of steps) {
       const t = Number((m * 10 ** e).toPrecision(12));
