@@ -1,0 +1,327 @@
+// Verifies `npm run models:synth`: byte layout of the shards, the non-learned constants, and
+// that @tensorflow/tfjs (cpu backend) loads and runs the synthetic models on a real photo with a
+// softmax that is neither one-hot nor uniform. Needs ../shared (the genuine topologies); skipped
+// with a warning without it.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  entropyNats,
+  SYNTHETIC_ENTROPY_TARGET,
+  SYNTHETIC_INIT_VERSION,
+} from '../src/model/synthetic-init.ts';
+import {
+  loadGraphModelFromDir,
+  loadGraphModelFromMemory,
+  predictProbabilities,
+  readModelArtifacts,
+  type ModelJsonFile,
+} from './lib/node-model-io.ts';
+import { loadPhotoTensorData } from './lib/node-image.ts';
+import {
+  ALL_VARIANTS,
+  buildSyntheticModel,
+  INPUT_MEAN,
+  INPUT_STD,
+  planModel,
+  readModelJson,
+  SHARD_BYTES,
+  sharedModelsDir,
+  sourceModelJsonPath,
+  weightBytes,
+  writeSyntheticModel,
+  type ModelJson,
+} from './lib/synth-weights.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = sharedModelsDir(repoRoot);
+const photo = resolve(repoRoot, '../shared/images/panda.jpg');
+const haveShared = existsSync(shared) && existsSync(photo);
+if (!haveShared) {
+  console.warn(
+    `synth-models.test: SKIPPED — ${shared} (genuine converted topologies) or ${photo} is missing`,
+  );
+}
+
+/** Learned float parameters after BN folding, from the README. */
+const LEARNED_PARAMS: Record<string, number> = {
+  B0: 5_267_540,
+  B1: 7_763_160,
+  B2: 9_076_210,
+  B3: 12_189_584,
+  B4: 19_279_016,
+  B5: 30_303_416,
+  B6: 42_928_488,
+  B7: 66_192_600,
+};
+
+const SEED = 1234;
+
+/** Decode the shards of a model folder independently of tfjs: name → values. */
+function decodeShards(dir: string): Map<string, Float32Array | Int32Array> {
+  const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as ModelJson;
+  const out = new Map<string, Float32Array | Int32Array>();
+  for (const group of json.weightsManifest) {
+    const bytes = Buffer.concat(group.paths.map((p) => readFileSync(join(dir, p))));
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let off = 0;
+    for (const w of group.weights) {
+      const n = w.shape.reduce((a, b) => a * b, 1);
+      const values = w.dtype === 'int32' ? new Int32Array(n) : new Float32Array(n);
+      for (let i = 0; i < n; i++) {
+        values[i] = w.dtype === 'int32' ? view.getInt32(off + 4 * i, true) : view.getFloat32(off + 4 * i, true);
+      }
+      out.set(w.name, values);
+      off += 4 * n;
+    }
+    expect(off).toBe(bytes.length);
+  }
+  return out;
+}
+
+function sha256(dir: string, paths: string[]): string {
+  const h = createHash('sha256');
+  for (const p of paths) h.update(readFileSync(join(dir, p)));
+  return h.digest('hex');
+}
+
+const nodeNamed = (m: ModelJson, re: RegExp) => m.modelTopology.node.filter((n) => re.test(n.name));
+
+describe.skipIf(!haveShared)('models:synth', () => {
+  let out = '';
+  const sources = new Map<string, ModelJson>();
+
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'synth-models-'));
+    for (const v of ALL_VARIANTS) sources.set(v, readModelJson(sourceModelJsonPath(repoRoot, v)));
+    for (const v of ['B0', 'B1']) {
+      await writeSyntheticModel(sources.get(v)!, join(out, v), { seed: SEED });
+    }
+    await tf.setBackend('cpu');
+    await tf.ready();
+  });
+
+  afterAll(() => {
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
+  describe('classification of every variant (topology only)', () => {
+    it.each([...ALL_VARIANTS])('%s: every weight gets a role or a reference value', (v) => {
+      const src = sources.get(v)!;
+      const plan = planModel(src);
+      const manifest = src.weightsManifest.flatMap((g) => g.weights);
+      expect(plan.entries.map((e) => e.spec.name)).toEqual(manifest.map((w) => w.name));
+      const learned = plan.entries.filter((e) => e.kind === 'learned');
+      expect(learned.reduce((a, e) => a + e.spec.shape.reduce((x, y) => x * y, 1), 0)).toBe(LEARNED_PARAMS[v]);
+      // Residual blocks = AddV2 nodes; one residual project conv each.
+      const adds = src.modelTopology.node.filter((n) => n.op === 'AddV2').length;
+      expect(plan.residualDepth).toBe(adds);
+      expect(learned.filter((e) => e.role === 'residual_project_kernel').length).toBe(adds);
+      // SE and dense tensors are the anonymous ones.
+      for (const e of learned) {
+        const anonymous = e.spec.name.startsWith('Func/StatefulPartitionedCall/input/_');
+        expect(anonymous, e.spec.name).toBe(e.layer === 'se_reduce' || e.layer === 'se_expand' || e.layer === 'dense');
+      }
+      const blocks = nodeNamed(src, /se_reduce_conv2d\/BiasAdd$/).length;
+      const count = (role: string) => learned.filter((e) => e.role === role).length;
+      expect(count('se_reduce_kernel')).toBe(blocks);
+      expect(count('se_expand_kernel')).toBe(blocks);
+      expect(count('depthwise_kernel')).toBe(blocks);
+      expect(count('project_kernel') + count('residual_project_kernel')).toBe(blocks);
+      expect(count('stem_kernel')).toBe(1);
+      expect(count('head_kernel')).toBe(1);
+      expect(count('dense_kernel')).toBe(1);
+      // Every se_reshape channel constant equals the SE input channels of every block using it.
+      for (const e of plan.entries) {
+        if (e.kind !== 'constant' || e.what !== 'se_reshape channels') continue;
+        const packs = src.modelTopology.node.filter((n) => n.op === 'Pack' && n.input?.[3] === e.spec.name);
+        expect(packs.length).toBeGreaterThan(0);
+        for (const pack of packs) {
+          const block = pack.name.replace(/se_reshape\/Reshape\/shape$/, '');
+          const reduce = src.modelTopology.node.find((n) => n.name === `${block}se_reduce_conv2d/BiasAdd`)!;
+          const kernel = manifest.find((w) => w.name === reduce.input![1])!;
+          expect(e.values[0]).toBe(kernel.shape[2]);
+        }
+      }
+    });
+  });
+
+  describe.each(['B0', 'B1'])('%s on disk', (v) => {
+    it('has the converter layout: manifest shards of 4 MiB, all but the last full', () => {
+      const src = sources.get(v)!;
+      const dir = join(out, v);
+      for (const group of src.weightsManifest) {
+        const total = group.weights.reduce((a, w) => a + weightBytes(w), 0);
+        expect(group.paths.length).toBe(Math.ceil(total / SHARD_BYTES));
+        const sizes = group.paths.map((p) => statSync(join(dir, p)).size);
+        expect(sizes.slice(0, -1).every((s) => s === SHARD_BYTES)).toBe(true);
+        expect(sizes.reduce((a, b) => a + b, 0)).toBe(total);
+        expect(group.paths.every((p) => /^group1-shard\d+of\d+\.bin$/.test(p))).toBe(true);
+      }
+    });
+
+    it('keeps the genuine model.json and adds the synthetic metadata', () => {
+      const src = sources.get(v)!;
+      const json = JSON.parse(readFileSync(join(out, v, 'model.json'), 'utf8')) as ModelJson;
+      expect(json.modelTopology).toEqual(src.modelTopology);
+      expect(json.weightsManifest).toEqual(src.weightsManifest);
+      expect(json.signature).toEqual(src.signature);
+      expect(json.format).toBe('graph-model');
+      expect(json.userDefinedMetadata).toEqual({
+        synthetic: true,
+        seed: SEED,
+        generator: 'efficientnet-phi-lab models:synth',
+        note: 'seeded random weights: predictions meaningless, latency real',
+        initVersion: SYNTHETIC_INIT_VERSION,
+      });
+    });
+
+    it('holds the README values of the non-learned constants', () => {
+      const src = sources.get(v)!;
+      const w = decodeShards(join(out, v));
+      const byNode = new Map(src.modelTopology.node.map((n) => [n.name, n]));
+      const mul = src.modelTopology.node.find((n) => n.op === 'Mul' && n.input?.includes('image_input'))!;
+      const scale = mul.input!.find((i) => i !== 'image_input')!;
+      expect(Array.from(w.get(scale)!)).toEqual([255]);
+      const sub = src.modelTopology.node.find((n) => n.op === 'Sub' && n.input?.[0] === mul.name)!;
+      const meanConst = byNode.get(sub.input![1])!.input![0];
+      expect(Array.from(w.get(meanConst)!)).toEqual(Array.from(Float32Array.from(INPUT_MEAN)));
+      const div = src.modelTopology.node.find((n) => n.op === 'RealDiv' && n.input?.[0] === sub.name)!;
+      const stdConst = byNode.get(div.input![1])!.input![0];
+      expect(Array.from(w.get(stdConst)!)).toEqual(Array.from(Float32Array.from(INPUT_STD)));
+      expect(w.get(meanConst)).toBeInstanceOf(Float32Array);
+
+      const int = (suffix: string) => {
+        const names = [...w.keys()].filter((n) => n.endsWith(suffix));
+        expect(names.length, suffix).toBeGreaterThan(0);
+        return names.map((n) => {
+          expect(w.get(n)).toBeInstanceOf(Int32Array);
+          return Array.from(w.get(n)!);
+        });
+      };
+      expect(int('se_reshape/strided_slice/stack')).toEqual([[0]]);
+      expect(int('se_reshape/strided_slice/stack_1')).toEqual([[1]]);
+      expect(int('se_reshape/Reshape/shape/1')).toEqual([[1]]);
+      expect(int('se_squeeze/Mean/reduction_indices')).toEqual([[1, 2]]);
+      for (const name of [...w.keys()].filter((n) => n.endsWith('se_reshape/Reshape/shape/3'))) {
+        // The block in the constant's name is one of its users: its se_reduce kernel's in-channels.
+        const block = name.replace(/se_reshape\/Reshape\/shape\/3$/, '');
+        const reduce = byNode.get(`${block}se_reduce_conv2d/BiasAdd`)!;
+        const kernel = src.weightsManifest[0].weights.find((x) => x.name === reduce.input![1])!;
+        expect(Array.from(w.get(name)!), name).toEqual([kernel.shape[2]]);
+      }
+    });
+
+    it('holds finite random values of the intended scale', () => {
+      const w = decodeShards(join(out, v));
+      for (const values of w.values()) expect(values.every(Number.isFinite)).toBe(true);
+      const dense = [...w.entries()].find(([, x]) => x.length === 1280 * 1000)![1];
+      let q = 0;
+      for (const x of dense) q += x * x;
+      expect(Math.sqrt(q / dense.length)).toBeGreaterThan(0.01);
+    });
+  });
+
+  it('is deterministic, seed-dependent, and skips complete models unless forced', async () => {
+    const src = sources.get('B0')!;
+    const paths = src.weightsManifest[0].paths;
+    const again = join(out, 'again');
+    const r1 = await writeSyntheticModel(src, again, { seed: SEED });
+    expect(r1.skipped).toBe(false);
+    expect(sha256(again, paths)).toBe(sha256(join(out, 'B0'), paths));
+    const r2 = await writeSyntheticModel(src, again, { seed: SEED });
+    expect(r2.skipped).toBe(true);
+    const r3 = await writeSyntheticModel(src, again, { seed: SEED, force: true });
+    expect(r3.skipped).toBe(false);
+    const other = await writeSyntheticModel(src, again, { seed: SEED + 1 });
+    expect(other.skipped).toBe(false);
+    expect(sha256(again, paths)).not.toBe(sha256(join(out, 'B0'), paths));
+    // A truncated shard makes the model incomplete again.
+    rmSync(join(again, paths[2]));
+    expect((await writeSyntheticModel(src, again, { seed: SEED + 1 })).skipped).toBe(false);
+  });
+
+  it('the CLI writes a variant and rejects bad arguments', () => {
+    const cliOut = join(out, 'cli');
+    const tsx = join(repoRoot, 'node_modules/.bin/tsx');
+    const stdout = execFileSync(tsx, ['scripts/synth-models.ts', '--variants', 'B0', '--out', cliOut, '--seed', '99'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    expect(stdout).toMatch(/B0: wrote/);
+    const json = JSON.parse(readFileSync(join(cliOut, 'B0/model.json'), 'utf8')) as ModelJson;
+    expect(json.userDefinedMetadata?.seed).toBe(99);
+    expect(existsSync(join(cliOut, 'B1'))).toBe(false);
+    const again = execFileSync(tsx, ['scripts/synth-models.ts', '--variants', 'B0', '--out', cliOut, '--seed', '99'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    expect(again).toMatch(/B0: up to date/);
+    const bad = spawnSync(tsx, ['scripts/synth-models.ts', '--variants', 'B9', '--out', cliOut], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/unknown variant/);
+  });
+
+  const checkPrediction = (probs: Float32Array) => {
+    expect(probs.length).toBe(1000);
+    expect(probs.every(Number.isFinite)).toBe(true);
+    expect(probs.every((p) => p >= 0)).toBe(true);
+    expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+    const h = entropyNats(probs);
+    const top1 = Math.max(...probs);
+    console.log(`    entropy ${h.toFixed(3)} nats, top-1 ${top1.toFixed(3)} (class ${probs.indexOf(top1)})`);
+    expect(h).toBeGreaterThan(SYNTHETIC_ENTROPY_TARGET.min);
+    expect(h).toBeLessThan(SYNTHETIC_ENTROPY_TARGET.max);
+    expect(top1).toBeLessThan(SYNTHETIC_ENTROPY_TARGET.maxTop1);
+    return h;
+  };
+
+  it('tf.loadGraphModel (cpu) runs B0 at 224 px on a real photo', async () => {
+    expect(tf.getBackend()).toBe('cpu');
+    const artifacts = await readModelArtifacts(join(out, 'B0'));
+    expect(artifacts.userDefinedMetadata).toMatchObject({ synthetic: true, seed: SEED });
+    const model = await loadGraphModelFromDir(join(out, 'B0'));
+    try {
+      expect(model.inputs[0].name).toBe('image_input');
+      const h = checkPrediction(await predictProbabilities(model, loadPhotoTensorData(photo, 224), 224));
+      expect(h).toBeGreaterThan(SYNTHETIC_ENTROPY_TARGET.typicalMin);
+      expect(h).toBeLessThan(SYNTHETIC_ENTROPY_TARGET.typicalMax);
+    } finally {
+      model.dispose();
+    }
+  });
+
+  it('tf.loadGraphModel (cpu) runs B1 at 128 px on a real photo', async () => {
+    const model = await loadGraphModelFromDir(join(out, 'B1'));
+    try {
+      checkPrediction(await predictProbabilities(model, loadPhotoTensorData(photo, 128), 128));
+    } finally {
+      model.dispose();
+    }
+  });
+
+  // Opt-in (slow on the cpu backend, ~1 min): SYNTH_ALL_VARIANTS=1 npx vitest run scripts/synth-models.test.ts
+  it.runIf(process.env.SYNTH_ALL_VARIANTS === '1').each([...ALL_VARIANTS])(
+    '%s at 96 px (built in memory) has an entropy in the typical band',
+    { timeout: 300_000 },
+    async (v) => {
+      const { modelJson, weightData } = await buildSyntheticModel(sources.get(v)!, { seed: SEED });
+      const model = await loadGraphModelFromMemory(modelJson as unknown as ModelJsonFile, weightData);
+      try {
+        const h = checkPrediction(await predictProbabilities(model, loadPhotoTensorData(photo, 96), 96));
+        expect(h).toBeGreaterThan(SYNTHETIC_ENTROPY_TARGET.typicalMin);
+        expect(h).toBeLessThan(SYNTHETIC_ENTROPY_TARGET.typicalMax);
+      } finally {
+        model.dispose();
+      }
+    },
+  );
+});
