@@ -15,6 +15,5 @@ export default function globalSetup(): void {
     console.warn(`[e2e] ${SHARED} is absent: synthetic weights cannot be made; model tests will skip`);
     return;
   }
-  if (process.env.E2E_SKIP_SYNTH) return;
   execSync('npx tsx scripts/synth-models.ts --variants B0,B1', { cwd: ROOT, stdio: 'inherit' });
 }

@@ -17,9 +17,10 @@ export async function openApp(page: Page, query = ''): Promise<void> {
   await expect(page.getByTestId('backend')).not.toHaveText('…', { timeout: 120_000 });
 }
 
-/** Waits for a prediction from `variant` (e.g. "B0") to be displayed. */
-export async function waitForResult(page: Page, variant: string): Promise<void> {
+/** Waits for a prediction from `variant` (e.g. "B0"), on `image` when given, to be displayed. */
+export async function waitForResult(page: Page, variant: string, image?: string): Promise<void> {
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-for', variant, { timeout: 240_000 });
+  if (image) await expect(page.getByTestId('prediction')).toHaveAttribute('data-image', image, { timeout: 240_000 });
   await expect(page.getByTestId('top1-label')).not.toHaveText('—');
 }
 

@@ -13,9 +13,9 @@ async function classifyPanda(page: Page, query: string) {
   await openApp(page, query);
   await dropFile(page, photo('panda.jpg'));
   await expect(page.getByTestId('image-name')).toHaveText('panda.jpg');
-  await waitForResult(page, 'B0');
   // The result must be for the photo, not the start-up test pattern.
-  await expect(page.getByTestId('prediction')).toContainText('panda.jpg', { timeout: 240_000 });
+  await waitForResult(page, 'B0', 'panda.jpg');
+  await expect(page.getByTestId('prediction')).toContainText('panda.jpg');
   return top5(page);
 }
 

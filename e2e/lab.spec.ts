@@ -89,7 +89,7 @@ test.describe('live inference', () => {
   test('moving φ from B0 to B1 shows B1 prediction; compiling is shown apart from running', async ({ page }) => {
     await openApp(page);
     await dropFile(page, photo('fish.jpg'));
-    await waitForResult(page, 'B0');
+    await waitForResult(page, 'B0', 'fish.jpg');
     await page.getByTestId('phi-slider').fill('1');
     const t0 = Date.now();
     await waitForResult(page, 'B1');

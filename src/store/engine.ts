@@ -63,6 +63,7 @@ async function runJob(job: Job): Promise<InferenceResult> {
       phi: job.phi,
       name: key,
       resolution: r.resolution,
+      imageName: r.imageName,
       top5: r.top5,
       latency: r.latency,
       synthetic: r.synthetic,
@@ -116,6 +117,7 @@ export async function setImageFile(file: File): Promise<void> {
   try {
     const { bitmap, url } = await decodeImageFile(file);
     const { width, height } = bitmap;
+    coalescer?.clear(); // whatever runs now is for the old image: never show it for the new one
     await client.send({ type: 'setImage', image: bitmap, name: file.name }, ['imageSet'], { transfer: [bitmap] }).done;
     const old = useLab.getState().image;
     if (old) URL.revokeObjectURL(old.url);

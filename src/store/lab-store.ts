@@ -14,6 +14,7 @@ export interface InferenceResult {
   phi: number;
   name: string;
   resolution: number;
+  imageName: string | null;
   top5: Prediction[];
   latency: Latency;
   synthetic: boolean;

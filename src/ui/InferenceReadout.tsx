@@ -15,7 +15,6 @@ const STATUS_TEXT = {
 export function InferenceReadout() {
   const result = useLab((s) => s.result);
   const status = useLab((s) => s.status);
-  const image = useLab((s) => s.image);
   const lat = result?.latency;
   const latencyKind = lat ? (lat.wasFirst ? 'first run, includes shader compilation' : 'steady') : '';
   return (
@@ -35,13 +34,13 @@ export function InferenceReadout() {
           Formula network {result.name} ({result.resolution} px) has random weights: latency only, no prediction.
         </p>
       ) : (
-        <div className="prediction" data-for={result?.name ?? ''} data-testid="prediction">
+        <div className="prediction" data-for={result?.name ?? ''} data-image={result?.imageName ?? ''} data-testid="prediction">
           <p className="top1">
             <span data-testid="top1-label">{result?.top5[0]?.label ?? '—'}</span>{' '}
             <span data-testid="top1-prob">{result ? fmtPct(result.top5[0].prob) : ''}</span>
           </p>
           <p className="muted small">
-            {result ? `${result.name} at ${result.resolution} px on ${image ? `“${image.name}”` : 'a test pattern (drop an image)'}` : ''}
+            {result ? `${result.name} at ${result.resolution} px on ${result.imageName ? `“${result.imageName}”` : 'a test pattern (drop an image)'}` : ''}
           </p>
           <ol data-testid="top5" className="top5">
             {result?.top5.map((p) => (

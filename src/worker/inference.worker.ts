@@ -105,6 +105,7 @@ async function classify(id: number, spec: ModelSpec, runs: number) {
     id,
     key,
     resolution: size,
+    imageName: image?.name ?? null,
     top5: topK(probs as Float32Array, 5),
     latency: { ...stats.summary(), wasFirst: runs <= 1 && wasFirst },
     synthetic: classifier.synthetic,

@@ -72,6 +72,8 @@ export type WorkerResponse =
       id: number;
       key: string;
       resolution: number;
+      /** The image it ran on; null for the built-in test pattern. */
+      imageName: string | null;
       top5: Prediction[];
       latency: Latency;
       synthetic: boolean;
