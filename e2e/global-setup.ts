@@ -8,8 +8,9 @@ export const ROOT = resolve(import.meta.dirname, '..');
 export const SHARED = resolve(ROOT, '../shared');
 
 export default function globalSetup(): void {
-  if (!existsSync(resolve(ROOT, 'dist/index.html'))) {
-    throw new Error('dist/ is missing: run `npm run build` before `npm run test:e2e` (npm test does both)');
+  const dist = process.env.E2E_DIST ?? 'dist';
+  if (!existsSync(resolve(ROOT, dist, 'index.html'))) {
+    throw new Error(`${dist}/ is missing: run \`npm run build\` before \`npm run test:e2e\` (npm test does both)`);
   }
   if (!existsSync(resolve(SHARED, 'models/efficientnet-tfhub/B0/model.json'))) {
     console.warn(`[e2e] ${SHARED} is absent: synthetic weights cannot be made; model tests will skip`);
