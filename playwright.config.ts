@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 
 /** Debian's Chromium (apt package `chromium`); never `playwright install`. */
 const DEFAULT_CHROMIUM = '/usr/lib/chromium/chromium';
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(DEFAULT_CHROMIUM) ? DEFAULT_CHROMIUM : undefined);
+export const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(DEFAULT_CHROMIUM) ? DEFAULT_CHROMIUM : undefined);
 
 /** WebGPU in headless Chromium without a GPU: SwiftShader's CPU Vulkan. Slow, so timeouts are
  *  generous (first WebGPU inference compiles every shader). */

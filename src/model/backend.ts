@@ -77,3 +77,39 @@ export function memoryInfo(): { numTensors: number; numBytes: number; gpuBytes: 
   const gpu = m.numBytesInGPUAllocated ?? m.numBytesInGPU ?? null;
   return { numTensors: m.numTensors, numBytes: m.numBytes, gpuBytes: gpu };
 }
+
+/** The webgpu factory as registered at import: removeBackend() forgets it, so it is kept to
+ *  register a fresh backend (new adapter and device) after the device is lost. */
+const webgpuFactory = tf.findBackendFactory('webgpu');
+
+/** Calls `onLost` once when the current WebGPU device is lost (driver reset, GPU removed,
+ *  destroy()). Other backends have nothing to watch. */
+export function watchDeviceLoss(onLost: (reason: string) => void): void {
+  if (tf.getBackend() !== 'webgpu') return;
+  const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
+  void device?.lost.then((info) => onLost(`${info.reason ?? 'unknown'}${info.message ? `: ${info.message}` : ''}`));
+}
+
+/** Throws away the current backend (all its tensors) and initialises a new one of the same
+ *  kind. Used after a lost WebGPU device. */
+export async function reinitBackend(name: BackendName): Promise<BackendChoice> {
+  try {
+    tf.removeBackend(name);
+  } catch {
+    // a backend whose device is gone may fail to dispose; it is unregistered all the same
+  }
+  if (name === 'webgpu' && webgpuFactory) tf.registerBackend('webgpu', webgpuFactory, 3);
+  return selectBackend(name);
+}
+
+/** Plain words for failures users can act on (GPU memory exhausted, lost device). */
+export function explainError(e: unknown, what: string): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/out of memory|OOM|allocation failed|Array buffer allocation|memory access out of bounds|Failed to allocate/i.test(msg)) {
+    return `Out of memory while running ${what}. Try a smaller φ (fewer pixels and channels); the app stays usable. (${msg})`;
+  }
+  if (/device (was )?lost|Device is lost|destroyed/i.test(msg)) {
+    return `The GPU device was lost while running ${what}; it has been re-initialised, try again. (${msg})`;
+  }
+  return msg;
+}

@@ -3,7 +3,7 @@
 import { loadFromUrl } from '../model/artifacts';
 import { nearestOfficial } from '../scaling';
 import { InferenceClient, type WorkerFactory } from '../worker/client';
-import type { ModelSpec, WorkerResponse } from '../worker/protocol';
+import type { DebugAction, MemoryInfo, ModelSpec, WorkerResponse } from '../worker/protocol';
 import { Coalescer } from './coalescer';
 import { decodeImageFile } from './image-input';
 import { useLab, type InferenceResult, type LabState, type LoadState, type Status } from './lab-store';
@@ -22,6 +22,8 @@ let client: InferenceClient | null = null;
 let coalescer: Coalescer<Job, InferenceResult> | null = null;
 let imageVersion = 0;
 let running: { id: number; key: string } | null = null;
+/** The user's file, kept so a restarted worker can be given the image again. */
+let lastFile: File | null = null;
 const prefetched = new Set<number>();
 
 const patch = (p: Partial<LabState>) => useLab.getState().patch(p);
@@ -116,6 +118,7 @@ export async function setImageFile(file: File): Promise<void> {
   if (!client) return;
   try {
     const { bitmap, url } = await decodeImageFile(file);
+    lastFile = file;
     const { width, height } = bitmap;
     coalescer?.clear(); // whatever runs now is for the old image: never show it for the new one
     await client.send({ type: 'setImage', image: bitmap, name: file.name }, ['imageSet'], { transfer: [bitmap] }).done;
@@ -147,8 +150,17 @@ export async function startEngine(factory?: WorkerFactory): Promise<void> {
     patch({ backendInfo: { name: b.backend, reason: b.reason, adapter: b.adapter } });
   };
   client.onRestart = (reason) => {
-    patch({ error: `${reason}. Restarted; the next request will run.`, status: 'idle' });
-    void init().catch((e: Error) => patch({ error: e.message, status: 'error' }));
+    patch({ error: `${reason}. It was restarted; press Retry or move φ to run again.`, status: 'idle' });
+    void init()
+      .then(async () => {
+        if (!lastFile) return;
+        const { bitmap } = await decodeImageFile(lastFile);
+        await client!.send({ type: 'setImage', image: bitmap, name: lastFile.name }, ['imageSet'], { transfer: [bitmap] }).done;
+      })
+      .catch((e: Error) => patch({ error: e.message, status: 'error' }));
+  };
+  client.onUnsolicited = (msg) => {
+    if (msg.type === 'backend') patch({ backendInfo: { name: msg.backend, reason: msg.reason, adapter: msg.adapter } });
   };
   try {
     const [source] = await Promise.all([resolveModelSource(st.models, location.origin), init()]);
@@ -165,3 +177,14 @@ export async function startEngine(factory?: WorkerFactory): Promise<void> {
 
 /** For tests and scripting: the worker client in use. */
 export const engineClient = () => client;
+
+/** Fault injection for tests and scripting (window.phiLab.debug): lose the GPU device, crash. */
+export async function debugWorker(action: DebugAction): Promise<void> {
+  await client?.send({ type: 'debug', action }, ['debugDone']).done;
+}
+
+/** The worker's tfjs memory (tensor count, bytes, GPU bytes where known). */
+export async function workerMemory(): Promise<MemoryInfo | null> {
+  if (!client) return null;
+  return (await client.send({ type: 'memory' }, ['memory']).done).memory;
+}

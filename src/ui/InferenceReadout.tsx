@@ -1,6 +1,6 @@
 /** Prediction and latency from the worker, plus the current phase (loading / compiling / running). */
 import { useLab } from '../store/lab-store';
-import { fmtMs, fmtPct } from './format';
+import { fmtBytes, fmtMs, fmtPct } from './format';
 import { LoadProgress } from './LoadProgress';
 
 const STATUS_TEXT = {
@@ -29,6 +29,12 @@ export function InferenceReadout() {
         )}
         {lat?.firstMs != null && <span className="muted"> · first <span data-testid="latency-first">{fmtMs(lat.firstMs)}</span> ms</span>}
       </div>
+      {result && (
+        <p className="muted small">
+          Memory: <span data-testid="tensors">{result.memory.numTensors}</span> tensors
+          {result.memory.gpuBytes != null && <> · {fmtBytes(result.memory.gpuBytes)} on the GPU</>}
+        </p>
+      )}
       {result && result.kind === 'random' ? (
         <p className="muted" data-testid="formula-note">
           Formula network {result.name} ({result.resolution} px) has random weights: latency only, no prediction.

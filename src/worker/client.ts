@@ -27,6 +27,8 @@ export class InferenceClient {
   private pending = new Map<number, Pending>();
   /** Called after a crash restart so the owner can re-send init and the image. */
   onRestart: ((reason: string) => void) | null = null;
+  /** Messages nobody asked for (id 0), e.g. a backend re-initialised after a lost device. */
+  onUnsolicited: ((msg: WorkerResponse) => void) | null = null;
 
   constructor(private readonly factory: WorkerFactory = defaultWorkerFactory) {
     this.worker = this.spawn();
@@ -52,6 +54,7 @@ export class InferenceClient {
   }
 
   private route(msg: WorkerResponse) {
+    if (msg.id === 0) return this.onUnsolicited?.(msg);
     const p = this.pending.get(msg.id);
     if (!p) return; // an answer nobody waits for (cancelled): dropped
     if (msg.type === 'progress') return p.onProgress?.(msg);

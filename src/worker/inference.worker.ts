@@ -4,8 +4,9 @@
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import * as tf from '@tensorflow/tfjs';
 import { loadFromFiles, loadFromUrl, type LoadedArtifacts } from '../model/artifacts';
-import { configureWasm, memoryInfo, selectBackend } from '../model/backend';
+import { configureWasm, explainError, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
 import { classifierFromArtifacts, randomClassifier, type Classifier } from '../model/classifier';
 import { topK } from '../model/labels';
 import { imageToInput, testPattern } from '../model/preprocess';
@@ -27,6 +28,8 @@ const latency = new Map<string, LatencyStats>();
 const downloads = new Map<number, AbortController>();
 let image: { bitmap: ImageBitmap; name: string } | null = null;
 let backendReady: Promise<unknown> | null = null;
+/** Set when the WebGPU device is lost; the next request re-initialises before it runs. */
+let lostDevice: string | null = null;
 
 const post = (msg: WorkerResponse) => self.postMessage(msg);
 
@@ -113,10 +116,51 @@ async function classify(id: number, spec: ModelSpec, runs: number) {
   });
 }
 
+function dropAllModels() {
+  for (const m of models.values()) {
+    try {
+      m.dispose();
+    } catch {
+      // tensors of a lost device may refuse to dispose; they are unreachable either way
+    }
+  }
+  models.clear();
+  latency.clear();
+}
+
+function adopt(choice: BackendChoice) {
+  watchDeviceLoss((reason) => {
+    lostDevice = reason;
+    post({ type: 'backend', id: 0, backend: choice.backend, reason: `WebGPU device lost (${reason}); re-initialising on the next request`, adapter: choice.adapter });
+  });
+}
+
+/** After a lost device: a fresh backend, and every network rebuilt on demand (weights come
+ *  back from the cache). */
+async function recover() {
+  const reason = lostDevice;
+  lostDevice = null;
+  dropAllModels();
+  const choice = await reinitBackend('webgpu');
+  adopt(choice);
+  post({ type: 'backend', id: 0, ...choice, reason: `${choice.reason} — re-initialised after the device was lost (${reason})` });
+}
+
+function debug(action: string) {
+  if (action === 'crash') {
+    setTimeout(() => {
+      throw new Error('simulated worker crash (debug hook)');
+    });
+  } else if (action === 'lose-device') {
+    (tf.backend() as unknown as { device?: GPUDevice }).device?.destroy();
+  }
+}
+
 async function handle(req: WorkerRequest): Promise<void> {
   switch (req.type) {
     case 'init': {
       const choice = await selectBackend(req.backend);
+      adopt(choice);
       post({ type: 'backend', id: req.id, ...choice });
       return;
     }
@@ -137,7 +181,17 @@ async function handle(req: WorkerRequest): Promise<void> {
     case 'cancel':
       downloads.get(req.target)?.abort();
       return;
+    case 'debug':
+      debug(req.action);
+      post({ type: 'debugDone', id: req.id });
+      return;
   }
+}
+
+function describe(req: WorkerRequest): string {
+  if (req.type !== 'classify' && req.type !== 'load') return req.type;
+  const m = req.model;
+  return m.kind === 'official' ? `B${m.variant}` : m.kind === 'random' ? `the formula network at φ ${m.phi}` : m.name;
 }
 
 // One request at a time; cancel bypasses the queue so it can stop a running download.
@@ -146,13 +200,17 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const req = ev.data;
   const run = async () => {
     try {
-      if (req.type !== 'init' && req.type !== 'cancel') await (backendReady ??= selectBackend());
+      if (req.type !== 'init' && req.type !== 'cancel' && req.type !== 'debug') {
+        await (backendReady ??= selectBackend().then(adopt));
+        if (lostDevice) await recover();
+      }
       if (req.type === 'init') backendReady = Promise.resolve();
       await handle(req);
     } catch (e) {
-      post({ type: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) });
+      if (lostDevice) dropAllModels(); // the failure came from the lost device: rebuild next time
+      post({ type: 'error', id: req.id, message: explainError(e, describe(req)) });
     }
   };
-  if (req.type === 'cancel') void run();
+  if (req.type === 'cancel' || req.type === 'debug') void run();
   else queue = queue.then(run);
 };

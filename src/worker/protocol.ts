@@ -44,7 +44,11 @@ export type WorkerRequest =
   | { type: 'classify'; id: number; model: ModelSpec; runs?: number }
   | { type: 'memory'; id: number }
   /** Abort the download of request `target` (the user moved on). */
-  | { type: 'cancel'; id: number; target: number };
+  | { type: 'cancel'; id: number; target: number }
+  /** Fault injection for tests and scripting: lose the WebGPU device, or crash the worker. */
+  | { type: 'debug'; id: number; action: DebugAction };
+
+export type DebugAction = 'lose-device' | 'crash';
 
 export type LoadPhase = 'download' | 'cache' | 'build' | 'compile' | 'run';
 
@@ -54,6 +58,7 @@ export interface MemoryInfo {
   gpuBytes: number | null;
 }
 
+/** Messages with id 0 are unsolicited (e.g. the backend re-initialised after a lost device). */
 export type WorkerResponse =
   | { type: 'backend'; id: number; backend: BackendName; reason: string; adapter: string | null }
   | { type: 'progress'; id: number; key: string; phase: LoadPhase; loaded: number; total: number }
@@ -80,6 +85,7 @@ export type WorkerResponse =
       memory: MemoryInfo;
     }
   | { type: 'memory'; id: number; memory: MemoryInfo }
+  | { type: 'debugDone'; id: number }
   | { type: 'error'; id: number; message: string };
 
 /** A stable cache key for a model spec (one loaded network per key in the worker). */

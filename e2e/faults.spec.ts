@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { HAS_SHARED, SKIP_NO_SHARED, dropFile, openApp, photo, waitForResult } from './helpers';
+
+test.describe('GPU and runtime faults', () => {
+  test.skip(!HAS_SHARED, SKIP_NO_SHARED);
+
+  test('a lost WebGPU device: the worker re-initialises and the next request works', async ({ page }) => {
+    await openApp(page);
+    await dropFile(page, photo('fish.jpg'));
+    await waitForResult(page, 'B0', 'fish.jpg');
+    const before = await page.getByTestId('top1-label').textContent();
+    await page.evaluate(() => (window as unknown as { phiLab: { debug: (a: string) => Promise<void> } }).phiLab.debug('lose-device'));
+    await expect(page.getByTestId('backend-reason')).toContainText('device lost');
+    // The next request (B1 then back to B0) runs on a fresh device.
+    await page.getByTestId('phi-slider').fill('1');
+    await waitForResult(page, 'B1', 'fish.jpg');
+    await expect(page.getByTestId('backend-reason')).toContainText('re-initialised after the device was lost');
+    await expect(page.getByTestId('backend')).toHaveText('webgpu');
+    await page.getByTestId('phi-slider').fill('0');
+    await waitForResult(page, 'B0', 'fish.jpg');
+    await expect(page.getByTestId('top1-label')).toHaveText(before!);
+  });
+
+  test('a worker crash: restarted, the pending request answered with an error, then works again', async ({ page }) => {
+    await openApp(page, '?backend=wasm');
+    await dropFile(page, photo('fish.jpg'));
+    await waitForResult(page, 'B0', 'fish.jpg');
+    await page.getByTestId('phi-slider').fill('1'); // a request is pending while the worker dies
+    await page.evaluate(() => (window as unknown as { phiLab: { debug: (a: string) => Promise<void> } }).phiLab.debug('crash'));
+    await expect(page.getByTestId('error')).toContainText('inference worker crashed');
+    await expect(page.getByTestId('error')).toContainText('restarted');
+    await expect(page.getByTestId('backend')).toHaveText('wasm');
+    await page.getByTestId('retry').click();
+    await waitForResult(page, 'B1', 'fish.jpg');
+    await expect(page.getByTestId('error')).toHaveCount(0);
+  });
+});
