@@ -1,5 +1,7 @@
 /** Reading converted tfjs graph models (model.json + shards): from a URL with byte progress,
- *  size checks and a versioned Cache Storage entry, or from user-dropped files. No tfjs here. */
+ *  size checks and a versioned Cache Storage entry, or from user-dropped files. No tfjs here.
+ *  Every failure names the file: `Download failed: <url> answered HTTP 404`, `Shard <name> is
+ *  1000 bytes; the manifest expects 4194304`, `Network error while downloading <url>: …`. */
 
 export interface WeightSpec {
   name: string;
@@ -101,6 +103,9 @@ function allSpecs(json: ConvertedModelJson): WeightSpec[] {
 
 const joinUrl = (base: string, path: string) => base.replace(/\/?$/, '/') + path;
 const versioned = (url: string, version: string) => `${url}${url.includes('?') ? '&' : '?'}v=${version}`;
+const fileName = (url: string) => url.split('?')[0].split('/').pop() ?? url;
+/** Cache keys come back absolute; a relative base is resolved the same way. */
+const absolute = (url: string) => (typeof location === 'undefined' ? url : new URL(url, location.href).href);
 
 async function openCache(): Promise<Cache | null> {
   try {
@@ -110,22 +115,73 @@ async function openCache(): Promise<Cache | null> {
   }
 }
 
-async function readBody(res: Response, onChunk: (n: number) => void): Promise<ArrayBuffer> {
-  if (!res.body) {
-    const buf = await res.arrayBuffer();
-    onChunk(buf.byteLength);
-    return buf;
+const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+
+/** The one wording of a failed request, whatever step (headers or body) it failed in. */
+function networkError(url: string, e: unknown, signal?: AbortSignal): Error {
+  if (signal?.aborted) return new Error(`Download aborted: ${url}`);
+  const why = isOffline() ? 'the browser is offline' : e instanceof Error ? e.message : String(e);
+  return new Error(`Network error while downloading ${url}: ${why}`);
+}
+
+class SizeError extends Error {}
+const sizeError = (name: string, got: string | number, expected: number) =>
+  new SizeError(`Shard ${name} is ${got} bytes; the manifest expects ${expected}`);
+
+async function fetchOk(url: string, signal: AbortSignal | undefined, cache: RequestCache): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(url, { signal, cache });
+  } catch (e) {
+    throw networkError(url, e, signal);
   }
-  const reader = res.body.getReader();
+  if (!res.ok) {
+    void res.body?.cancel().catch(() => undefined);
+    throw new Error(`Download failed: ${url} answered HTTP ${res.status}`);
+  }
+  return res;
+}
+
+/** Reads a body chunk by chunk. With `expected`, a body that is, or turns out to be, of another
+ *  size fails as soon as that is known (Content-Length first, so a wrong shard is not read). */
+async function readBody(url: string, res: Response, expected: number | null, signal: AbortSignal | undefined, onChunk: (n: number) => void): Promise<ArrayBuffer> {
+  const name = fileName(url);
+  const declared = res.headers.get('Content-Length');
+  // Content-Length is the encoded size, so it is trusted only where Content-Encoding can be read
+  // and is absent: not for CORS responses, whose Content-Encoding is hidden (those are checked
+  // while reading).
+  const headersVisible = res.type === 'basic' || res.type === 'default';
+  if (expected !== null && declared !== null && headersVisible && !res.headers.get('Content-Encoding') && Number(declared) !== expected) {
+    void res.body?.cancel().catch(() => undefined);
+    throw sizeError(name, Number(declared), expected);
+  }
   const parts: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(value);
-    size += value.byteLength;
-    onChunk(value.byteLength);
+  try {
+    if (!res.body) {
+      const buf = new Uint8Array(await res.arrayBuffer());
+      parts.push(buf);
+      size = buf.byteLength;
+      onChunk(size);
+    } else {
+      const reader = res.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        parts.push(value);
+        size += value.byteLength;
+        if (expected !== null && size > expected) {
+          void reader.cancel().catch(() => undefined);
+          throw sizeError(name, `at least ${size}`, expected);
+        }
+        onChunk(value.byteLength);
+      }
+    }
+  } catch (e) {
+    if (e instanceof SizeError) throw e;
+    throw networkError(url, e, signal);
   }
+  if (expected !== null && size !== expected) throw sizeError(name, size, expected);
   const out = new Uint8Array(size);
   let off = 0;
   for (const p of parts) {
@@ -135,28 +191,76 @@ async function readBody(res: Response, onChunk: (n: number) => void): Promise<Ar
   return out.buffer;
 }
 
-async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
-  let res: Response;
-  try {
-    res = await fetch(url, { signal, cache: 'no-store' });
-  } catch (e) {
-    if (signal?.aborted) throw new Error(`Download aborted: ${url}`);
-    throw new Error(`Network error while downloading ${url}: ${(e as Error).message}`);
-  }
-  if (!res.ok) throw new Error(`Download failed: ${url} answered HTTP ${res.status}`);
-  return res;
+async function fetchText(url: string, signal: AbortSignal | undefined, cache: RequestCache): Promise<string> {
+  const res = await fetchOk(url, signal, cache);
+  return new TextDecoder().decode(await readBody(url, res, null, signal, () => undefined));
 }
 
-/** Loads model.json + shards from `baseUrl`: from the cache when a complete entry of the same
- *  manifest version is there (no network request), else downloads, checks every shard's size
- *  and only then stores the whole set, so a failed download leaves nothing behind. */
-export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signal?: AbortSignal): Promise<LoadedArtifacts> {
+export interface LoadOptions {
+  /** Check model.json with the server before a cached entry is used (default true). */
+  revalidate?: boolean;
+  /** How long that check may take before the cached entry is used anyway (default 5 s). */
+  revalidateTimeoutMs?: number;
+}
+
+/** model.json as the server has it now, or null when it cannot say (offline, slow, an HTTP
+ *  error, not a model): then the cached entry is used (stale-if-error). `cache: 'no-cache'` lets
+ *  the browser revalidate with ETag/Last-Modified, so an unchanged file is a small 304. */
+async function currentManifest(url: string, signal: AbortSignal | undefined, timeoutMs: number): Promise<string | null> {
+  const ctl = new AbortController();
+  const stop = () => ctl.abort();
+  signal?.addEventListener('abort', stop);
+  const timer = setTimeout(stop, timeoutMs);
+  try {
+    const text = await fetchText(url, ctl.signal, 'no-cache');
+    parseModelJson(text, url);
+    return text;
+  } catch {
+    if (signal?.aborted) throw new Error(`Download aborted: ${url}`);
+    return null;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', stop);
+  }
+}
+
+/** Loads model.json + shards from `baseUrl`, each shard's size checked against the manifest.
+ *
+ *  Cache design (Cache Storage `CACHE_NAME`): shards are keyed by URL + `?v=<manifestHash>`,
+ *  model.json by its plain URL, written last: its presence marks a complete entry. Nothing is
+ *  written until every shard has arrived with the right size, so a failed or aborted download
+ *  leaves nothing behind and the next attempt downloads afresh; an entry found incomplete is
+ *  dropped. Writing a version deletes the shards of any other version of the same URL.
+ *
+ *  Versioning: a cached entry is used only after model.json has been revalidated — one small
+ *  request (`cache: 'no-cache'`, so a 304 when the server sends validators), made while the
+ *  cached shards are read. A changed manifest has another hash: the old entry is dropped and the
+ *  shards are downloaded again on this very load, never served stale. A load from the cache
+ *  therefore requests model.json and no shard. When the check cannot answer (offline, timeout,
+ *  HTTP error) the complete cached entry is used. We chose this over serving the cache with no
+ *  request and revalidating in the background, which would show a changed model one load late;
+ *  `revalidate: false` gives the no-request behaviour (e.g. for benchmarks of cache loads). */
+export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signal?: AbortSignal, options: LoadOptions = {}): Promise<LoadedArtifacts> {
+  const { revalidate = true, revalidateTimeoutMs = 5000 } = options;
   const modelUrl = joinUrl(baseUrl, 'model.json');
   const cache = await openCache();
-  const cached = cache ? await fromCache(cache, baseUrl, modelUrl, onProgress) : null;
-  if (cached) return cached;
+  const cachedText = cache ? await cachedManifest(cache, modelUrl) : null;
+  let text: string | null = null;
+  if (cache && cachedText !== null) {
+    const [fromCacheResult, latest] = await Promise.all([
+      fromCache(cache, baseUrl, modelUrl, cachedText, onProgress),
+      revalidate ? currentManifest(modelUrl, signal, revalidateTimeoutMs) : Promise.resolve(null),
+    ]);
+    if (signal?.aborted) throw new Error(`Download aborted: ${modelUrl}`);
+    if (latest === null || latest === cachedText) {
+      if (fromCacheResult) return fromCacheResult;
+    } else {
+      await dropEntry(cache, baseUrl, modelUrl); // the server has a new version
+    }
+    text = latest;
+  }
 
-  const text = await (await fetchOk(modelUrl, signal)).text();
+  text ??= await fetchText(modelUrl, signal, 'no-cache');
   const modelJson = parseModelJson(text, modelUrl);
   const shards = expectedShardSizes(modelJson);
   const total = shards.reduce((s, x) => s + x.bytes, 0);
@@ -165,21 +269,25 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
   const buffers: ArrayBuffer[] = [];
   for (const shard of shards) {
     const url = joinUrl(baseUrl, shard.path);
-    const res = await fetchOk(url, signal);
-    const buf = await readBody(res, (n) => onProgress((loaded += n), total, 'download'));
-    if (buf.byteLength !== shard.bytes) {
-      throw new Error(`Shard ${shard.path} is ${buf.byteLength} bytes; the manifest expects ${shard.bytes}`);
-    }
-    buffers.push(buf);
+    const res = await fetchOk(url, signal, 'no-store');
+    buffers.push(await readBody(url, res, shard.bytes, signal, (n) => onProgress((loaded += n), total, 'download')));
   }
+  if (signal?.aborted) throw new Error(`Download aborted: ${modelUrl}`);
   if (cache) await store(cache, baseUrl, modelUrl, text, shards, buffers);
   return { modelJson, weightSpecs: allSpecs(modelJson), weightData: concat(buffers, total), fromCache: false, bytes: total };
 }
 
-async function fromCache(cache: Cache, baseUrl: string, modelUrl: string, onProgress: ProgressFn): Promise<LoadedArtifacts | null> {
-  const hit = await cache.match(modelUrl);
-  if (!hit) return null;
-  const text = await hit.text();
+async function cachedManifest(cache: Cache, modelUrl: string): Promise<string | null> {
+  try {
+    const hit = await cache.match(modelUrl);
+    return hit ? await hit.text() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The complete entry of `text`'s version, or null (an incomplete or unreadable entry is dropped). */
+async function fromCache(cache: Cache, baseUrl: string, modelUrl: string, text: string, onProgress: ProgressFn): Promise<LoadedArtifacts | null> {
   try {
     const modelJson = parseModelJson(text, modelUrl);
     const version = manifestHash(text);
@@ -196,21 +304,41 @@ async function fromCache(cache: Cache, baseUrl: string, modelUrl: string, onProg
     }
     return { modelJson, weightSpecs: allSpecs(modelJson), weightData: concat(buffers, total), fromCache: true, bytes: total };
   } catch {
-    await cache.delete(modelUrl); // a broken entry is dropped and downloaded afresh
+    await dropEntry(cache, baseUrl, modelUrl); // a broken entry is dropped and downloaded afresh
     return null;
+  }
+}
+
+/** Deletes model.json (the marker) first, then every cached shard under `baseUrl` except those
+ *  of `keep`'s version. */
+async function dropEntry(cache: Cache, baseUrl: string, modelUrl: string, keep?: string): Promise<void> {
+  try {
+    await cache.delete(modelUrl);
+    const prefix = absolute(joinUrl(baseUrl, ''));
+    const marker = absolute(modelUrl);
+    for (const req of await cache.keys()) {
+      if (!req.url.startsWith(prefix) || req.url === marker) continue;
+      const rest = req.url.slice(prefix.length);
+      if (rest.includes('/')) continue; // another model below this one
+      if (keep && new URL(req.url).searchParams.get('v') === keep) continue;
+      await cache.delete(req);
+    }
+  } catch {
+    // nothing to do: an entry without its model.json is never used
   }
 }
 
 async function store(cache: Cache, baseUrl: string, modelUrl: string, text: string, shards: { path: string }[], buffers: ArrayBuffer[]) {
   const version = manifestHash(text);
   try {
+    await dropEntry(cache, baseUrl, modelUrl, version); // no marker while writing; old versions go
     for (let i = 0; i < shards.length; i++) {
       await cache.put(versioned(joinUrl(baseUrl, shards[i].path), version), new Response(buffers[i]));
     }
     // model.json last: its presence marks a complete entry.
     await cache.put(modelUrl, new Response(text, { headers: { 'Content-Type': 'application/json' } }));
   } catch {
-    await cache.delete(modelUrl); // quota exceeded: run uncached rather than fail
+    await dropEntry(cache, baseUrl, modelUrl); // quota exceeded: run uncached rather than fail
   }
 }
 
