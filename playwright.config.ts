@@ -28,7 +28,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   globalSetup: './e2e/global-setup.ts',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_OUT ?? 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     headless: true,

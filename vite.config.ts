@@ -32,6 +32,39 @@ function serveSyntheticModels(): Plugin {
   };
 }
 
+const DEFAULT_MODEL_ORIGIN = 'https://raw.githubusercontent.com';
+
+/** The production build's Content-Security-Policy: no remote scripts, no eval (only wasm
+ *  compilation), workers from the app's own origin, fetches to the app and the configured model
+ *  source only. Extra model origins: VITE_CSP_CONNECT_EXTRA (space-separated). */
+export function contentSecurityPolicy(env: Record<string, string | undefined>): string {
+  const origins = new Set(["'self'", DEFAULT_MODEL_ORIGIN]);
+  if (env.VITE_MODEL_BASE_URL?.startsWith('http')) origins.add(new URL(env.VITE_MODEL_BASE_URL).origin);
+  for (const o of (env.VITE_CSP_CONNECT_EXTRA ?? '').split(/\s+/).filter(Boolean)) origins.add(o);
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self'",
+    `connect-src ${[...origins].join(' ')}`,
+    "img-src 'self' blob: data:",
+    "media-src 'self' blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+function injectCsp(): Plugin {
+  return {
+    name: 'inject-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(process.env) }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
 // Cross-origin isolation lets the wasm backend use threads (SharedArrayBuffer).
 const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -39,9 +72,14 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react(), serveSyntheticModels()],
+  plugins: [react(), serveSyntheticModels(), injectCsp()],
   server: { host: '127.0.0.1', port: 5173, headers: isolationHeaders },
-  preview: { host: '127.0.0.1', port: 4173, headers: isolationHeaders },
+  // The preview server also sends the CSP as a header: a meta tag does not reach the worker.
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    headers: { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy(process.env) },
+  },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   test: {

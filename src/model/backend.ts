@@ -73,8 +73,9 @@ export async function selectBackend(forced?: BackendName): Promise<BackendChoice
 }
 
 export function memoryInfo(): { numTensors: number; numBytes: number; gpuBytes: number | null } {
-  const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number; numBytesInGPUAllocated?: number };
-  const gpu = m.numBytesInGPUAllocated ?? m.numBytesInGPU ?? null;
+  // Bytes of GPU buffers/textures in use by tensors (webgl and webgpu report it; cpu/wasm don't).
+  const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
+  const gpu = m.numBytesInGPU ?? null;
   return { numTensors: m.numTensors, numBytes: m.numBytes, gpuBytes: gpu };
 }
 

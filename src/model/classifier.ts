@@ -1,7 +1,7 @@
 /** A small load → classify API over the own EfficientNet builder (in the spirit of
  *  tfjs-models/mobilenet): no UI, no worker; the worker, the benchmark and tests all use it. */
 import * as tf from '@tensorflow/tfjs';
-import { formulaNetwork, officialNetwork, type NetworkConfig } from '../scaling';
+import { formulaCoefficients, formulaNetwork, officialNetwork, scaleNetwork, type NetworkConfig } from '../scaling';
 import { isSynthetic, type LoadedArtifacts } from './artifacts';
 import { bindConvertedWeights, inferOfficialVariant } from './bind';
 import { topK, type Ranked } from './labels';
@@ -15,9 +15,35 @@ export interface Classifier {
   /** Probabilities for one [size, size, 3] image in [0, 1], read back to the CPU. */
   probabilities(input: Float32Array): Promise<Float32Array>;
   classify(input: Float32Array, k?: number): Promise<Ranked[]>;
-  /** Compiles every shader/pipeline once, so the first user-visible run is a steady one. */
+  /** Compiles every shader/pipeline once, so the first user-visible run is a steady one: on
+   *  WebGPU/WebGL a compile-only pass (pipelines compile in parallel, nothing runs), on WASM/CPU
+   *  one full inference (XNNPACK packs its weights on first use). */
   warmUp(): Promise<void>;
   dispose(): void;
+}
+
+/** The GPU backends' compile-only flags: ops create their shaders/pipelines (asynchronously,
+ *  so they compile in parallel) but dispatch nothing. */
+const COMPILE_ONLY_FLAG: Record<string, string> = { webgpu: 'WEBGPU_ENGINE_COMPILE_ONLY', webgl: 'ENGINE_COMPILE_ONLY' };
+
+type ParallelCompiling = { checkCompileCompletionAsync?: () => Promise<unknown>; getUniformLocations?: () => void };
+
+/** Runs `forward` in compile-only mode and waits for every pipeline; false where the active
+ *  backend has no such mode (wasm, cpu: nothing to compile). */
+async function compileOnly(forward: () => tf.Tensor): Promise<boolean> {
+  const name = tf.getBackend();
+  const flag = COMPILE_ONLY_FLAG[name];
+  const backend = tf.backend() as unknown as ParallelCompiling;
+  if (!flag || typeof backend.checkCompileCompletionAsync !== 'function') return false;
+  tf.env().set(flag, true);
+  try {
+    tf.dispose(tf.tidy(forward));
+  } finally {
+    tf.env().set(flag, false);
+  }
+  await backend.checkCompileCompletionAsync();
+  if (name === 'webgl') backend.getUniformLocations?.();
+  return true;
 }
 
 function wrap(net: EfficientNet, synthetic: boolean): Classifier {
@@ -39,6 +65,7 @@ function wrap(net: EfficientNet, synthetic: boolean): Classifier {
     probabilities,
     classify: async (input, k = 5) => topK(await probabilities(input), k),
     warmUp: async () => {
+      if (await compileOnly(() => net.predict(tf.zeros([1, size, size, 3])))) return;
       await probabilities(new Float32Array(size * size * 3).fill(0.5));
     },
     dispose: () => net.dispose(),
@@ -61,8 +88,10 @@ export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: nu
 }
 
 /** The formula network at exactly φ with seeded random weights, built in memory. */
-export function randomClassifier(phi: number, seed = 1): Classifier {
-  const config = formulaNetwork(phi);
+export function randomClassifier(phi: number, seed = 1, resolution?: number): Classifier {
+  // A resolution override keeps every layer of the φ network but feeds it smaller images
+  // (soak tests that must be quick on a CPU-emulated GPU).
+  const config = resolution ? scaleNetwork({ ...formulaCoefficients(phi), resolution }) : formulaNetwork(phi);
   return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
 }
 

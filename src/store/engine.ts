@@ -7,7 +7,7 @@ import type { DebugAction, MemoryInfo, ModelSpec, WorkerResponse } from '../work
 import { Coalescer } from './coalescer';
 import { decodeImageFile } from './image-input';
 import { useLab, type InferenceResult, type LabState, type LoadState, type Status } from './lab-store';
-import { resolveModelSource } from './model-source';
+import { allowedByCsp, cspConnectOrigins, resolveModelSource } from './model-source';
 
 interface Job {
   phi: number;
@@ -165,6 +165,12 @@ export async function startEngine(factory?: WorkerFactory): Promise<void> {
   try {
     const [source] = await Promise.all([resolveModelSource(st.models, location.origin), init()]);
     patch({ source, status: 'idle' });
+    if (!allowedByCsp(source.baseUrl, location.origin, cspConnectOrigins())) {
+      useLab.getState().addNotice(
+        `This build's Content-Security-Policy does not allow fetching weights from ${new URL(source.baseUrl).origin}; ` +
+          'rebuild with VITE_CSP_CONNECT_EXTRA to allow it.',
+      );
+    }
   } catch (e) {
     patch({ error: (e as Error).message, status: 'error' });
     return;
@@ -187,4 +193,15 @@ export async function debugWorker(action: DebugAction): Promise<void> {
 export async function workerMemory(): Promise<MemoryInfo | null> {
   if (!client) return null;
   return (await client.send({ type: 'memory' }, ['memory']).done).memory;
+}
+
+/** Soak hook: `runs` consecutive inferences of the φ=0 network on small inputs in one request;
+ *  returns the run count and the worker's memory after them. */
+export async function soak(runs: number, resolution = 96): Promise<{ steadyRuns: number; memory: MemoryInfo }> {
+  if (!client) throw new Error('engine not started');
+  const r = await client.send(
+    { type: 'classify', model: { kind: 'random', phi: 0, seed: FORMULA_SEED, resolution }, runs },
+    ['result'],
+  ).done;
+  return { steadyRuns: r.latency.steadyRuns, memory: r.memory };
 }

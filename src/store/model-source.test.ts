@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_BASE, resolveModelSource } from './model-source';
+import { DEFAULT_MODEL_BASE, allowedByCsp, cspConnectOrigins, resolveModelSource } from './model-source';
 
 const O = 'http://127.0.0.1:4173';
 const has = (...urls: string[]) => async (u: string) => urls.includes(u);
@@ -18,5 +18,22 @@ describe('model source precedence', () => {
     expect((await resolveModelSource(null, O, 'https://x.example/m', has())).baseUrl).toBe('https://x.example/m/');
     expect((await resolveModelSource(null, O, undefined, has(`${O}/synthetic-models/B0/model.json`))).kind).toBe('synthetic');
     expect(await resolveModelSource(null, O, undefined, has())).toEqual({ baseUrl: DEFAULT_MODEL_BASE, kind: 'public' });
+  });
+});
+
+describe('CSP check of the model source', () => {
+  const doc = (content: string | null) => ({
+    querySelector: () => (content === null ? null : ({ getAttribute: () => content } as unknown as Element)),
+  });
+  it('reads connect-src from the meta tag', () => {
+    expect(cspConnectOrigins(doc("default-src 'self'; connect-src 'self' https://a.example"))).toEqual(["'self'", 'https://a.example']);
+    expect(cspConnectOrigins(doc(null))).toBeNull();
+  });
+  it('allows self and listed origins only', () => {
+    const allowed = ["'self'", 'https://a.example'];
+    expect(allowedByCsp('/synthetic-models/', O, allowed)).toBe(true);
+    expect(allowedByCsp('https://a.example/m/', O, allowed)).toBe(true);
+    expect(allowedByCsp('https://evil.example/m/', O, allowed)).toBe(false);
+    expect(allowedByCsp('https://evil.example/m/', O, null)).toBe(true);
   });
 });

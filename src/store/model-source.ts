@@ -45,3 +45,19 @@ export async function resolveModelSource(
   }
   return { baseUrl: DEFAULT_MODEL_BASE, kind: 'public' };
 }
+
+/** The origins this page's Content-Security-Policy lets it fetch from, or null without a CSP
+ *  (the dev server). A ?models= source outside them cannot load in this build. */
+export function cspConnectOrigins(doc: Pick<Document, 'querySelector'> | undefined = globalThis.document): string[] | null {
+  const meta = doc?.querySelector('meta[http-equiv="Content-Security-Policy"]');
+  const policy = meta?.getAttribute('content');
+  if (!policy) return null;
+  const directive = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('connect-src'));
+  return directive ? directive.split(/\s+/).slice(1) : null;
+}
+
+export function allowedByCsp(url: string, origin: string, allowed: string[] | null): boolean {
+  if (!allowed) return true;
+  const target = new URL(url, origin).origin;
+  return allowed.some((a) => (a === "'self'" ? target === origin : a.replace(/\/$/, '') === target));
+}

@@ -73,7 +73,7 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   let bytes = 0;
   if (spec.kind === 'random') {
     post({ type: 'progress', id, key, phase: 'build', loaded: 0, total: 1 });
-    classifier = randomClassifier(spec.phi, spec.seed);
+    classifier = randomClassifier(spec.phi, spec.seed, spec.resolution);
   } else {
     const artifacts = await artifactsFor(id, spec, key);
     fromCache = artifacts.fromCache;

@@ -24,6 +24,7 @@ export class LatencyStats {
   private first: number | null = null;
   private last = 0;
   private steady: number[] = [];
+  private steadyTotal = 0;
 
   get hasFirst(): boolean {
     return this.first !== null;
@@ -36,6 +37,7 @@ export class LatencyStats {
       this.first = ms;
       return true;
     }
+    this.steadyTotal++;
     this.steady.push(ms);
     if (this.steady.length > MAX_SAMPLES) this.steady.shift();
     return false;
@@ -47,7 +49,7 @@ export class LatencyStats {
       lastMs: this.last,
       steadyMedianMs: median(this.steady),
       steadyP95Ms: percentile(this.steady, 95),
-      steadyRuns: this.steady.length,
+      steadyRuns: this.steadyTotal,
     };
   }
 }

@@ -13,7 +13,7 @@ export function isBackendName(v: unknown): v is BackendName {
 export type ModelSpec =
   | { kind: 'official'; variant: number; baseUrl: string }
   | { kind: 'files'; name: string; files: File[] }
-  | { kind: 'random'; phi: number; seed: number };
+  | { kind: 'random'; phi: number; seed: number; resolution?: number };
 
 export interface Prediction {
   index: number;
@@ -96,6 +96,6 @@ export function modelKey(spec: ModelSpec): string {
     case 'files':
       return `files:${spec.name}:${spec.files.map((f) => `${f.name}/${f.size}`).join(',')}`;
     case 'random':
-      return `random:phi=${spec.phi.toFixed(2)}:seed=${spec.seed}`;
+      return `random:phi=${spec.phi.toFixed(2)}:seed=${spec.seed}:r=${spec.resolution ?? 'formula'}`;
   }
 }

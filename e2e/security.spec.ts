@@ -1,0 +1,50 @@
+import { expect, test, type Request } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { HAS_SHARED, SKIP_NO_SHARED, dropFile, openApp, photo, waitForResult } from './helpers';
+
+test('the production build ships a strict Content-Security-Policy, as meta and as header', async ({ page }) => {
+  const res = await page.goto('/');
+  const header = res!.headers()['content-security-policy'];
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  for (const csp of [header, meta]) {
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toMatch(/'unsafe-eval'/);
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).toMatch(/connect-src 'self' https:\/\/raw\.githubusercontent\.com(;|$)/);
+    expect(csp).toContain("object-src 'none'");
+  }
+});
+
+test.describe('privacy', () => {
+  test.skip(!HAS_SHARED, SKIP_NO_SHARED);
+
+  test('the image never leaves the browser: only app and model files are fetched, no body carries it', async ({ page, context, baseURL }) => {
+    const requests: Request[] = [];
+    context.on('request', (r) => requests.push(r));
+    await page.addInitScript(() => {
+      (window as unknown as { cspViolations: string[] }).cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await openApp(page);
+    await dropFile(page, photo('panda.jpg'));
+    await waitForResult(page, 'B0', 'panda.jpg');
+
+    const origin = new URL(baseURL!).origin;
+    const appPaths = /^\/(|index\.html|assets\/.+|favicon\.svg|manifest\.webmanifest|sw\.js|synthetic-models\/B[0-7]\/.+|models\/B0\/model\.json)$/;
+    const photoHead = readFileSync(photo('panda.jpg')).subarray(0, 64);
+    const offenders = requests.filter((r) => {
+      const u = new URL(r.url());
+      if (u.protocol === 'blob:' || u.protocol === 'data:') return false;
+      return u.origin !== origin || !appPaths.test(u.pathname);
+    });
+    expect(offenders.map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
+    for (const r of requests) {
+      const body = r.postDataBuffer();
+      expect(r.method() === 'GET' || r.method() === 'HEAD', `${r.method()} ${r.url()}`).toBe(true);
+      if (body) expect(body.includes(photoHead)).toBe(false);
+    }
+    expect(requests.some((r) => r.url().includes('/synthetic-models/B0/group1-shard1of6.bin'))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  });
+});
