@@ -20,7 +20,16 @@ function serveSyntheticModels(): Plugin {
       res.end('not found');
       return;
     }
-    res.setHeader('Content-Length', String(statSync(file).size));
+    const st = statSync(file);
+    // An ETag lets the app's model.json revalidation cost a 304 instead of the whole file.
+    const etag = `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+    res.setHeader('ETag', etag);
+    if (req.headers['if-none-match'] === etag) {
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
+    res.setHeader('Content-Length', String(st.size));
     res.setHeader('Content-Type', file.endsWith('.json') ? 'application/json' : 'application/octet-stream');
     res.setHeader('Cache-Control', 'no-cache');
     createReadStream(file).pipe(res);

@@ -28,6 +28,13 @@ const prefetched = new Set<number>();
 
 const patch = (p: Partial<LabState>) => useLab.getState().patch(p);
 const setLoad = (key: string, l: LoadState) => patch({ loads: { ...useLab.getState().loads, [key]: l } });
+/** Forgets a download bar that will not finish (failed or abandoned). */
+function dropLoad(key: string) {
+  const loads = { ...useLab.getState().loads };
+  if (loads[key]?.phase !== 'download') return;
+  delete loads[key];
+  patch({ loads });
+}
 
 export function specFor(job: Pick<Job, 'phi' | 'formula'>, baseUrl: string): { key: string; spec: ModelSpec } {
   if (job.formula) {
@@ -58,7 +65,10 @@ async function runJob(job: Job): Promise<InferenceResult> {
   });
   running = { id: req.id, key };
   try {
-    const r = await req.done;
+    const r = await req.done.catch((e: Error) => {
+      dropLoad(key);
+      throw e;
+    });
     return {
       kind: spec.kind === 'random' ? 'random' : 'official',
       variant: spec.kind === 'official' ? spec.variant : null,
@@ -88,9 +98,7 @@ function prefetchNeighbours(k: number) {
       .then((a) => setLoad(key, { phase: 'cached', loaded: a.bytes, total: a.bytes, fromCache: a.fromCache }))
       .catch(() => {
         prefetched.delete(j); // a prefetch failure is silent: the real load reports it
-        const loads = { ...useLab.getState().loads };
-        delete loads[key];
-        patch({ loads });
+        dropLoad(key);
       });
     return; // one at a time: CPUs here are few
   }

@@ -4,7 +4,7 @@ import { fmtBytes } from './format';
 
 export function LoadProgress() {
   const loads = useLab((s) => s.loads);
-  const entries = Object.entries(loads).filter(([, l]) => l.phase !== 'ready' || !l.fromCache);
+  const entries = Object.entries(loads);
   return (
     <div className="loads">
       {entries.map(([key, l]) => {
