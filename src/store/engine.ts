@@ -24,6 +24,8 @@ let imageVersion = 0;
 let running: { id: number; key: string } | null = null;
 /** The user's file, kept so a restarted worker can be given the image again. */
 let lastFile: File | null = null;
+/** Decoding a huge image takes seconds: only the newest dropped file may replace the image. */
+let decodeSeq = 0;
 const prefetched = new Set<number>();
 
 const patch = (p: Partial<LabState>) => useLab.getState().patch(p);
@@ -125,7 +127,13 @@ export function retry(): void {
 export async function setImageFile(file: File): Promise<void> {
   if (!client) return;
   try {
+    const seq = ++decodeSeq;
     const { bitmap, url } = await decodeImageFile(file);
+    if (seq !== decodeSeq) {
+      bitmap.close();
+      URL.revokeObjectURL(url);
+      return;
+    }
     lastFile = file;
     const { width, height } = bitmap;
     coalescer?.clear(); // whatever runs now is for the old image: never show it for the new one
