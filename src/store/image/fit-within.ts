@@ -1,0 +1,7 @@
+/** Scaling a size down to fit a maximum side, keeping the aspect ratio. */
+
+export function fitWithin(w: number, h: number, max: number): { width: number; height: number } | null {
+  if (w <= max && h <= max) return null;
+  const s = max / Math.max(w, h);
+  return { width: Math.max(1, Math.round(w * s)), height: Math.max(1, Math.round(h * s)) };
+}

@@ -1,0 +1,170 @@
+/** What a file really is (format, size, EXIF orientation), read from its first bytes, whatever its name says. */
+
+import { ascii, i32le, u16be, u16le, u24le, u32be } from './bytes';
+
+export type ImageKind =
+  | 'jpeg'
+  | 'png'
+  | 'gif'
+  | 'webp'
+  | 'bmp'
+  | 'avif'
+  | 'heic'
+  | 'tiff'
+  | 'ico'
+  | 'svg'
+  | 'text'
+  | 'unknown';
+
+export interface PngHeader {
+  width: number;
+  height: number;
+  bitDepth: number;
+  colorType: number;
+  interlaced: boolean;
+}
+
+export interface Sniffed {
+  kind: ImageKind;
+  /** Displayed size (after EXIF orientation), when the header was readable. */
+  width?: number;
+  height?: number;
+  /** EXIF orientation 1–8 (JPEG). */
+  orientation?: number;
+  png?: PngHeader;
+}
+
+/** Format names as the user knows them, for messages. */
+export const KIND_NAME: Record<ImageKind, string> = {
+  jpeg: 'JPEG',
+  png: 'PNG',
+  gif: 'GIF',
+  webp: 'WebP',
+  bmp: 'BMP',
+  avif: 'AVIF',
+  heic: 'HEIC/HEIF',
+  tiff: 'TIFF',
+  ico: 'ICO',
+  svg: 'SVG',
+  text: 'text',
+  unknown: 'unknown',
+};
+
+/** EXIF orientation from an APP1 payload ("Exif\0\0" + TIFF), or undefined. */
+function exifOrientation(b: Uint8Array, start: number, end: number): number | undefined {
+  if (end - start < 14 || ascii(b, start, 6) !== 'Exif\0\0') return undefined;
+  const t = start + 6;
+  const le = ascii(b, t, 2) === 'II';
+  const r16 = (at: number) => (le ? u16le(b, at) : u16be(b, at));
+  const r32 = (at: number) => (le ? (u16le(b, at) | (u16le(b, at + 2) << 16)) >>> 0 : u32be(b, at));
+  if (r16(t + 2) !== 42) return undefined;
+  const ifd = t + r32(t + 4);
+  if (ifd + 2 > end) return undefined;
+  const n = r16(ifd);
+  for (let i = 0; i < n; i++) {
+    const e = ifd + 2 + i * 12;
+    if (e + 12 > end) return undefined;
+    if (r16(e) === 0x0112) {
+      const v = r16(e + 8);
+      return v >= 1 && v <= 8 ? v : undefined;
+    }
+  }
+  return undefined;
+}
+
+const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+
+function sniffJpeg(b: Uint8Array): Sniffed {
+  let orientation: number | undefined;
+  let i = 2;
+  while (i + 4 <= b.length) {
+    if (b[i] !== 0xff) break;
+    const m = b[i + 1];
+    if (m === 0xff) {
+      i++; // fill byte
+      continue;
+    }
+    if (m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) {
+      i += 2;
+      continue;
+    }
+    if (m === 0xd9 || m === 0xda) break; // end of image, or entropy-coded data before any frame header
+    const len = u16be(b, i + 2);
+    if (len < 2) break;
+    if (m === 0xe1 && orientation === undefined) orientation = exifOrientation(b, i + 4, Math.min(b.length, i + 2 + len));
+    if (SOF.has(m) && i + 9 <= b.length) {
+      const h = u16be(b, i + 5);
+      const w = u16be(b, i + 7);
+      if (!w || !h) break;
+      const swap = orientation !== undefined && orientation >= 5;
+      return { kind: 'jpeg', width: swap ? h : w, height: swap ? w : h, orientation };
+    }
+    i += 2 + len;
+  }
+  return { kind: 'jpeg', orientation };
+}
+
+function sniffWebp(b: Uint8Array): Sniffed {
+  const chunk = ascii(b, 12, 4);
+  if (chunk === 'VP8 ' && b.length >= 30) return { kind: 'webp', width: u16le(b, 26) & 0x3fff, height: u16le(b, 28) & 0x3fff };
+  if (chunk === 'VP8L' && b.length >= 25) {
+    return {
+      kind: 'webp',
+      width: 1 + (b[21] | ((b[22] & 0x3f) << 8)),
+      height: 1 + ((b[22] >> 6) | (b[23] << 2) | ((b[24] & 0x0f) << 10)),
+    };
+  }
+  if (chunk === 'VP8X' && b.length >= 30) return { kind: 'webp', width: 1 + u24le(b, 24), height: 1 + u24le(b, 27) };
+  return { kind: 'webp' };
+}
+
+const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs', 'mif1', 'msf1', 'mif2']);
+
+function sniffIsoBmff(b: Uint8Array): Sniffed | null {
+  if (b.length < 16 || ascii(b, 4, 4) !== 'ftyp') return null;
+  const size = Math.min(u32be(b, 0), b.length);
+  const brands = [ascii(b, 8, 4)];
+  for (let at = 16; at + 4 <= Math.min(size, 256); at += 4) brands.push(ascii(b, at, 4));
+  if (brands.some((x) => x === 'avif' || x === 'avis')) return { kind: 'avif' };
+  if (brands.some((x) => HEIF_BRANDS.has(x))) return { kind: 'heic' };
+  return null;
+}
+
+function looksLikeText(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 4096);
+  for (let i = 0; i < n; i++) {
+    const c = b[i];
+    if (c === 0x7f || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d && c !== 0x1b)) return false;
+  }
+  return n > 0;
+}
+
+/** What the first bytes of a file say it is, whatever its name or MIME type claims. */
+export function sniffImage(b: Uint8Array): Sniffed {
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return sniffJpeg(b);
+  if (b.length >= 8 && ascii(b, 0, 8) === '\x89PNG\r\n\x1a\n') {
+    if (b.length < 29 || ascii(b, 12, 4) !== 'IHDR') return { kind: 'png' };
+    const png: PngHeader = {
+      width: u32be(b, 16),
+      height: u32be(b, 20),
+      bitDepth: b[24],
+      colorType: b[25],
+      interlaced: b[28] === 1,
+    };
+    return { kind: 'png', width: png.width, height: png.height, png };
+  }
+  if (b.length >= 10 && (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a')) {
+    return { kind: 'gif', width: u16le(b, 6), height: u16le(b, 8) };
+  }
+  if (b.length >= 16 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') return sniffWebp(b);
+  if (b.length >= 26 && ascii(b, 0, 2) === 'BM') return { kind: 'bmp', width: Math.abs(i32le(b, 18)), height: Math.abs(i32le(b, 22)) };
+  const iso = sniffIsoBmff(b);
+  if (iso) return iso;
+  if (b.length >= 4 && (ascii(b, 0, 4) === 'II*\0' || ascii(b, 0, 4) === 'MM\0*')) return { kind: 'tiff' };
+  if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 1 && b[3] === 0) return { kind: 'ico' };
+  if (looksLikeText(b)) {
+    const text = new TextDecoder().decode(b.subarray(0, 4096));
+    return { kind: /<svg[\s>]/i.test(text) ? 'svg' : 'text' };
+  }
+  return { kind: 'unknown' };
+}
