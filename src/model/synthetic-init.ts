@@ -19,6 +19,7 @@
 
 /** Bump when the generated values change for the same seed: cached synthetic models whose
  *  metadata carries another version are regenerated. */
+import type { LayerKind } from '../scaling/types';
 export const SYNTHETIC_INIT_VERSION = 1;
 
 /** Default model seed of the generator and of the random-weight builder. */
@@ -148,15 +149,7 @@ export function isKernelRole(role: WeightRole): boolean {
 }
 
 /** Layer kinds as in src/scaling (LayerSpec.kind). */
-export type SyntheticLayerKind =
-  | 'stem'
-  | 'expand'
-  | 'depthwise'
-  | 'se_reduce'
-  | 'se_expand'
-  | 'project'
-  | 'head'
-  | 'dense';
+export type SyntheticLayerKind = LayerKind;
 
 /** Role of a layer's kernel or bias; `residual` tells project convs of identity-skip blocks. */
 export function roleForLayer(
