@@ -19,7 +19,6 @@
 
 /** Bump when the generated values change for the same seed: cached synthetic models whose
  *  metadata carries another version are regenerated. */
-import type { LayerKind } from '../scaling/types';
 export const SYNTHETIC_INIT_VERSION = 1;
 
 /** Default model seed of the generator and of the random-weight builder. */
@@ -149,7 +148,15 @@ export function isKernelRole(role: WeightRole): boolean {
 }
 
 /** Layer kinds as in src/scaling (LayerSpec.kind). */
-export type SyntheticLayerKind = LayerKind;
+export type SyntheticLayerKind =
+  | 'stem'
+  | 'expand'
+  | 'depthwise'
+  | 'se_reduce'
+  | 'se_expand'
+  | 'project'
+  | 'head'
+  | 'dense';
 
 /** Role of a layer's kernel or bias; `residual` tells project convs of identity-skip blocks. */
 export function roleForLayer(
