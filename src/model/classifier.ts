@@ -16,8 +16,8 @@ export interface Classifier {
   probabilities(input: Float32Array): Promise<Float32Array>;
   classify(input: Float32Array, k?: number): Promise<Ranked[]>;
   /** Compiles every shader/pipeline once, so the first user-visible run is a steady one: on
-   *  WebGPU/WebGL a compile-only pass (pipelines compile in parallel, nothing runs), on WASM/CPU
-   *  one full inference (XNNPACK packs its weights on first use). */
+   *  WebGPU a compile-only pass (pipelines compile in parallel, nothing runs), on WebGL the same
+   *  plus one inference, on WASM/CPU one inference (XNNPACK packs its weights on first use). */
   warmUp(): Promise<void>;
   dispose(): void;
 }
@@ -65,7 +65,10 @@ function wrap(net: EfficientNet, synthetic: boolean): Classifier {
     probabilities,
     classify: async (input, k = 5) => topK(await probabilities(input), k),
     warmUp: async () => {
-      if (await compileOnly(() => net.predict(tf.zeros([1, size, size, 3])))) return;
+      const compiled = await compileOnly(() => net.predict(tf.zeros([1, size, size, 3])));
+      // WebGPU pipelines are complete now. WebGL drivers may finish a program only at its first
+      // draw (ANGLE on SwiftShader does), and wasm/cpu pack weights on first use: one real run.
+      if (compiled && tf.getBackend() === 'webgpu') return;
       await probabilities(new Float32Array(size * size * 3).fill(0.5));
     },
     dispose: () => net.dispose(),

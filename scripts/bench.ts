@@ -1,0 +1,102 @@
+// npm run bench [-- --backends webgpu,wasm,webgl] [--variants B0,B1] [--runs 5] [--json] [--no-build]
+//
+// Builds the app (when dist/ is stale), makes sure the synthetic weights exist, serves dist/ with
+// `vite preview` on 127.0.0.1 at a free port, opens the in-app bench view (?view=bench&auto=1…)
+// in headless Debian Chromium with SwiftShader WebGPU, waits for window.__benchResults and prints
+// a markdown table (or, with --json, only the JSON report on stdout).
+import { chromium, type Browser } from '@playwright/test';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import type { BenchReport } from '../src/worker/bench-protocol.ts';
+import { BENCH_USAGE, benchQuery, parseBenchArgs, UsageError, type BenchOptions } from './lib/bench-args.ts';
+import { toReportMarkdown } from './lib/bench-report.ts';
+import { ensureBuild, ensureSynthetic, log, startPreview } from './lib/bench-server.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DEFAULT_CHROMIUM = '/usr/lib/chromium/chromium';
+
+declare global {
+  interface Window {
+    __benchResults?: BenchReport;
+    __benchProgress?: string;
+    __benchError?: string;
+  }
+}
+
+async function drive(browser: Browser, url: string, o: BenchOptions): Promise<BenchReport> {
+  const page = await browser.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') log(`[browser ${m.type()}] ${m.text()}`);
+  });
+  page.on('pageerror', (e) => log(`[page error] ${e.message}`));
+  await page.goto(url);
+  await page.getByTestId('bench').waitFor({ timeout: 60_000 }).catch(() => {
+    throw new Error('the page shows no bench view (data-testid="bench"): is ?view=bench routed to <BenchView/> in App.tsx?');
+  });
+  const deadline = Date.now() + o.timeoutS * 1000;
+  let last = '';
+  for (;;) {
+    const s = await page.evaluate(() => ({
+      progress: window.__benchProgress ?? '',
+      error: window.__benchError ?? null,
+      done: window.__benchResults !== undefined,
+    }));
+    if (s.progress !== last) {
+      last = s.progress;
+      log(s.progress);
+    }
+    if (s.error) throw new Error(`the bench page failed: ${s.error}`);
+    if (s.done) break;
+    if (Date.now() > deadline) throw new Error(`no results after ${o.timeoutS} s (last: ${last})`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return page.evaluate(() => window.__benchResults as BenchReport);
+}
+
+async function main(): Promise<number> {
+  let o: BenchOptions;
+  try {
+    o = parseBenchArgs(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`bench: ${e.message}\n${BENCH_USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  const t0 = performance.now();
+  await ensureBuild(ROOT, o.build);
+  await ensureSynthetic(ROOT, o.variants);
+  const server = await startPreview(ROOT);
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(DEFAULT_CHROMIUM) ? DEFAULT_CHROMIUM : undefined);
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({ executablePath, headless: !o.headed, args: CHROMIUM_ARGS });
+    const url = `${server.url}/${benchQuery(o)}`;
+    log(`${browser.version()} → ${url}`);
+    const report = await drive(browser, url, o);
+    const json = JSON.stringify(report, null, 2);
+    if (o.out) {
+      mkdirSync(dirname(resolve(o.out)), { recursive: true });
+      writeFileSync(resolve(o.out), json + '\n');
+      log(`wrote ${o.out}`);
+    }
+    if (o.json) process.stdout.write(json + '\n');
+    else process.stdout.write(toReportMarkdown(report) + '\n');
+    log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    return report.errors?.length || !report.results.length ? 1 : 0;
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);

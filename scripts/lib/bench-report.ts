@@ -1,0 +1,51 @@
+/** The human-readable side of `npm run bench`: markdown table plus the speed targets. */
+import { toMarkdown } from '../../src/ui/bench/bench-format.ts';
+import type { BenchReport, BenchResult } from '../../src/worker/bench-protocol.ts';
+
+export interface TargetCheck {
+  what: string;
+  ok: boolean;
+  value: string;
+}
+
+const fmt = (v: number | null | undefined, d = 2) => (v === null || v === undefined ? '—' : v.toFixed(d));
+
+/** The project's speed targets, checked on what was measured (a target nothing measured is left out). */
+export function checkTargets(results: BenchResult[]): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  for (const r of results) {
+    const id = `${r.backend} ${r.variant}`;
+    if (r.ownOverGraph !== undefined) {
+      const limit = r.backend === 'webgpu' ? 0.8 : 1.0;
+      out.push({ what: `${id}: own/graph median ≤ ${limit}`, ok: r.ownOverGraph <= limit, value: fmt(r.ownOverGraph) });
+    }
+    if (r.backend === 'webgpu') {
+      const x = r.firstMs / r.medianMs;
+      out.push({ what: `${id}: first ≤ 3× steady`, ok: x <= 3, value: `${fmt(x)}× (warm-up ${fmt(r.warmUpMs, 0)} ms before it)` });
+    }
+    out.push({ what: `${id}: 0 tensors leaked (runs, switch)`, ok: r.leakedTensors === 0 && r.leakedAfterSwitch === 0, value: `${r.leakedTensors}, ${r.leakedAfterSwitch}` });
+    const k = Number(r.variant.slice(1));
+    if (k <= 3 && r.loadCacheMs !== null) {
+      out.push({ what: `${id}: cached weights ready < 1 s`, ok: r.loadCacheMs < 1000, value: `${fmt(r.loadCacheMs, 0)} ms` });
+    }
+  }
+  return out;
+}
+
+export function toReportMarkdown(report: BenchReport): string {
+  const m = report.machine;
+  const lines = [
+    `**Machine:** ${m.userAgent}`,
+    `cores ${m.hardwareConcurrency ?? '?'} · tfjs ${m.tfjs} · WebGPU adapter ${m.adapter ?? '—'} · cross-origin isolated ${m.crossOriginIsolated}`,
+    '',
+    toMarkdown(report),
+    '',
+    'GFLOP/s = 2 × multiply-adds / median time. Times until the probabilities are read back.',
+    '',
+    '**Targets**',
+    '',
+    ...checkTargets(report.results).map((t) => `- ${t.ok ? '✅' : '❌'} ${t.what}: ${t.value}`),
+  ];
+  if (report.errors?.length) lines.push('', '**Errors**', '', ...report.errors.map((e) => `- ${e}`));
+  return lines.join('\n');
+}

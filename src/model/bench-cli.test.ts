@@ -1,0 +1,100 @@
+// The pure parts of the benchmark: CLI options, bench URL parameters, table/CSV output and the
+// target checks.
+import { describe, expect, it } from 'vitest';
+import { benchQuery, parseBenchArgs, UsageError } from '../../scripts/lib/bench-args';
+import { checkTargets } from '../../scripts/lib/bench-report';
+import { parseBenchParams, toCsv, toMarkdown } from '../ui/bench/bench-format';
+import type { BenchReport, BenchResult } from '../worker/bench-protocol';
+
+const result = (over: Partial<BenchResult> = {}): BenchResult => ({
+  backend: 'webgpu',
+  variant: 'B0',
+  resolution: 224,
+  loadNetworkMs: 300,
+  loadCacheMs: 120,
+  warmUpMs: 2000,
+  firstMs: 900,
+  medianMs: 400,
+  p95Ms: 450,
+  runs: 5,
+  gflops: 1.95,
+  matmulGflops: 10,
+  gflopsRatio: 0.195,
+  leakedTensors: 0,
+  leakedAfterSwitch: 0,
+  peakGpuBytes: 123_000_000,
+  graphFirstMs: 3000,
+  graphMedianMs: 600,
+  ownOverGraph: 400 / 600,
+  ...over,
+});
+
+describe('bench CLI options', () => {
+  it('has the documented defaults', () => {
+    const o = parseBenchArgs([]);
+    expect(o.backends).toEqual(['webgpu', 'wasm', 'webgl']);
+    expect(o.variants).toEqual([0, 1]);
+    expect(o.runs).toBe(5);
+    expect(o.json).toBe(false);
+    expect(o.build).toBeNull();
+  });
+
+  it('parses lists, numbers, flags and both --x=v and --x v forms', () => {
+    const o = parseBenchArgs(['--json', '--variants', 'b2,B0,2', '--backends=wasm,webgpu', '--runs=7', '--no-build', '--flags', 'WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE=30,WEBGPU_CPU_FORWARD=false']);
+    expect(o).toMatchObject({ json: true, variants: [0, 2], backends: ['wasm', 'webgpu'], runs: 7, build: false });
+    expect(o.flags).toEqual({ WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE: 30, WEBGPU_CPU_FORWARD: false });
+  });
+
+  it('rejects bad input with a usage error', () => {
+    for (const bad of [['--variants', 'B8'], ['--backends', 'metal'], ['--runs', '0'], ['--runs'], ['--what'], ['--flags', 'nope']]) {
+      expect(() => parseBenchArgs(bad), bad.join(' ')).toThrow(UsageError);
+    }
+  });
+
+  it('round-trips through the bench page URL', () => {
+    const o = parseBenchArgs(['--variants', 'B1,B3', '--backends', 'wasm', '--runs', '9', '--flags', 'A_B=2']);
+    const p = parseBenchParams(benchQuery(o));
+    expect(p).toEqual({ auto: true, backends: ['wasm'], variants: [1, 3], runs: 9, flags: { A_B: 2 } });
+  });
+});
+
+describe('bench URL parameters', () => {
+  it('falls back to the defaults for missing or invalid values', () => {
+    expect(parseBenchParams('?view=bench')).toEqual({ auto: false, backends: ['webgpu', 'wasm', 'webgl'], variants: [0, 1], runs: 5 });
+    expect(parseBenchParams('?backends=metal&variants=B9&runs=-1').runs).toBe(5);
+  });
+});
+
+describe('bench output', () => {
+  const report: BenchReport = {
+    machine: { userAgent: 'UA', hardwareConcurrency: 2, adapter: 'google/swiftshader', tfjs: '4.22.0', crossOriginIsolated: true },
+    results: [result(), result({ backend: 'webgl', graphMedianMs: undefined, ownOverGraph: undefined, graphFirstMs: undefined })],
+  };
+
+  it('renders one markdown row per result with dashes for what was not measured', () => {
+    const md = toMarkdown(report).split('\n');
+    expect(md).toHaveLength(4);
+    expect(md[2]).toContain('| webgpu | B0 |');
+    expect(md[2]).toContain('0.67');
+    expect(md[3]).toContain('—');
+  });
+
+  it('writes a CSV with a header and raw values', () => {
+    const lines = toCsv(report).trim().split('\n');
+    expect(lines).toHaveLength(3);
+    const header = lines[0].split(',');
+    expect(header.slice(0, 2)).toEqual(['backend', 'variant']);
+    expect(lines[1].split(',')[header.indexOf('medianMs')]).toBe('400');
+    expect(lines[2].split(',')[header.indexOf('ownOverGraph')]).toBe('');
+  });
+
+  it('checks the speed targets on what was measured', () => {
+    const checks = checkTargets([result({ firstMs: 1300, medianMs: 400, ownOverGraph: 0.85 }), result({ backend: 'wasm', ownOverGraph: 0.97, leakedTensors: 2 })]);
+    const byWhat = Object.fromEntries(checks.map((c) => [c.what, c.ok]));
+    expect(byWhat['webgpu B0: own/graph median ≤ 0.8']).toBe(false);
+    expect(byWhat['webgpu B0: first ≤ 3× steady']).toBe(false);
+    expect(byWhat['wasm B0: own/graph median ≤ 1']).toBe(true);
+    expect(byWhat['wasm B0: 0 tensors leaked (runs, switch)']).toBe(false);
+    expect(byWhat['webgpu B0: cached weights ready < 1 s']).toBe(true);
+  });
+});

@@ -1,0 +1,58 @@
+// The benchmark core on the Node backend (wasm, else cpu): every field measured and finite, the
+// graph model interleaved, nothing leaked, and the GFLOP/s convention.
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useFastBackend } from '../../scripts/lib/parity-backend';
+import { syntheticArtifacts } from '../../scripts/lib/parity-models';
+import { officialNetwork } from '../scaling';
+import type { LoadedArtifacts } from './artifacts';
+import { benchMatmul, benchVariant, gflopsFor } from './bench';
+
+describe('bench core', () => {
+  beforeAll(async () => {
+    await useFastBackend();
+  });
+
+  it('counts 2 FLOPs per multiply-add', () => {
+    expect(gflopsFor(1e9, 1000)).toBeCloseTo(2);
+    expect(gflopsFor(officialNetwork(0).flops, 100)).toBeCloseTo((2 * officialNetwork(0).flops) / 1e8);
+    expect(gflopsFor(5, 0)).toBe(0);
+  });
+
+  it('times a matMul without leaking', async () => {
+    const before = tf.memory().numTensors;
+    const m = await benchMatmul(128, 3);
+    expect(m.gflops).toBeGreaterThan(0);
+    expect(m.medianMs).toBeGreaterThan(0);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('benchmarks B0 against tf.loadGraphModel, interleaved, leaking nothing', async (ctx) => {
+    const a = await syntheticArtifacts(0);
+    if (!a) return ctx.skip();
+    const artifacts: LoadedArtifacts = { modelJson: a.modelJson as never, weightSpecs: a.weightSpecs, weightData: a.weightData, fromCache: false, bytes: a.weightData.byteLength };
+    const stages: string[] = [];
+    const before = tf.memory().numTensors;
+    const r = await benchVariant({
+      backend: tf.getBackend() as 'wasm',
+      variant: 0,
+      runs: 2,
+      graph: true,
+      loadNetwork: async () => artifacts,
+      loadCache: async () => ({ ...artifacts, fromCache: true }),
+      matmulGflops: 10,
+      onStage: (s) => stages.push(s),
+    });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(r).toMatchObject({ variant: 'B0', resolution: 224, runs: 2, leakedTensors: 0, leakedAfterSwitch: 0 });
+    for (const k of ['loadNetworkMs', 'loadCacheMs', 'warmUpMs', 'firstMs', 'medianMs', 'p95Ms', 'gflops', 'graphMedianMs', 'ownOverGraph'] as const) {
+      expect(Number.isFinite(r[k]), k).toBe(true);
+      expect(r[k] as number, k).toBeGreaterThan(0);
+    }
+    expect(r.p95Ms).toBeGreaterThanOrEqual(r.medianMs);
+    expect(r.gflopsRatio).toBeCloseTo(r.gflops / 10);
+    expect(r.ownOverGraph).toBeCloseTo(r.medianMs / (r.graphMedianMs as number));
+    expect(stages.some((s) => s.includes('run 1/2 (own, graph)'))).toBe(true);
+    expect(stages.some((s) => s.includes('run 2/2 (graph, own)'))).toBe(true);
+  });
+});

@@ -1,0 +1,191 @@
+/** The benchmark itself, on whatever tfjs backend is active: a matMul roofline probe and one
+ *  variant's load / warm-up / first / steady timings, own network vs tf.loadGraphModel
+ *  interleaved, leaks and GPU memory. No worker or DOM here: the bench worker calls it with
+ *  Cache Storage loaders, tests call it in Node with in-memory artifacts. */
+import * as tf from '@tensorflow/tfjs';
+import { officialNetwork } from '../scaling';
+import type { BenchResult } from '../worker/bench-protocol';
+import { median, percentile } from '../worker/latency';
+import type { BackendName } from '../worker/protocol';
+import type { LoadedArtifacts } from './artifacts';
+import { classifierFromArtifacts, graphModelFromArtifacts, type Classifier } from './classifier';
+import { testPattern } from './preprocess';
+
+const now = () => performance.now();
+
+/** GFLOP/s with 2 FLOPs per multiply-add. */
+export function gflopsFor(macs: number, ms: number): number {
+  return ms > 0 ? (2 * macs) / (ms * 1e6) : 0;
+}
+
+/** Bytes the backend holds on the GPU (its pool included), or null for CPU backends. */
+export function gpuBytes(): number | null {
+  const m = tf.memory() as tf.MemoryInfo & {
+    numBytesInGPU?: number;
+    numBytesInGPUAllocated?: number;
+    numBytesAllocatedInGPU?: number;
+  };
+  return m.numBytesAllocatedInGPU ?? m.numBytesInGPUAllocated ?? m.numBytesInGPU ?? null;
+}
+
+/** A size² float32 matMul: one warm-up, then the median of `runs`, each read back. */
+export async function benchMatmul(size = 1024, runs = 5): Promise<{ gflops: number; medianMs: number }> {
+  const a = tf.randomUniform([size, size], -1, 1, 'float32', 1);
+  const b = tf.randomUniform([size, size], -1, 1, 'float32', 2);
+  try {
+    const once = async () => {
+      const t0 = now();
+      const c = tf.matMul(a, b);
+      await c.data();
+      c.dispose();
+      return now() - t0;
+    };
+    await once();
+    const times: number[] = [];
+    for (let i = 0; i < Math.max(1, runs); i++) times.push(await once());
+    const ms = median(times) as number;
+    return { gflops: gflopsFor(size * size * size, ms), medianMs: ms };
+  } finally {
+    tf.dispose([a, b]);
+  }
+}
+
+export interface VariantBenchOptions {
+  backend: BackendName;
+  variant: number;
+  runs: number;
+  /** Also time tf.loadGraphModel on the same weights, interleaved with the own network. */
+  graph: boolean;
+  /** Clears the model cache and downloads (omit to skip the network measurement). */
+  loadNetwork?: () => Promise<LoadedArtifacts>;
+  /** Loads from the cache (or, in tests, from anywhere). */
+  loadCache: () => Promise<LoadedArtifacts>;
+  matmulGflops: number | null;
+  onStage?: (stage: string) => void;
+}
+
+/** Loads + binds; resolves with the classifier and the elapsed time (weights ready to run). */
+async function timedLoad(load: () => Promise<LoadedArtifacts>, variant: number) {
+  const t0 = now();
+  const artifacts = await load();
+  const classifier = classifierFromArtifacts(artifacts, variant);
+  return { artifacts, classifier, ms: now() - t0 };
+}
+
+async function timeRun(run: () => Promise<unknown>): Promise<number> {
+  const t0 = now();
+  await run();
+  return now() - t0;
+}
+
+/** Benchmarks one variant on the active backend; everything it creates is disposed again. */
+export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult> {
+  const stage = o.onStage ?? (() => undefined);
+  const config = officialNetwork(o.variant);
+  const name = `B${o.variant}`;
+  const tensorsAtStart = tf.memory().numTensors;
+  let loadNetworkMs: number | null = null;
+  if (o.loadNetwork) {
+    stage(`${name}: loading from the network`);
+    const net = await timedLoad(o.loadNetwork, o.variant);
+    net.classifier.dispose();
+    loadNetworkMs = net.ms;
+  }
+  stage(`${name}: loading from the cache`);
+  const { artifacts, classifier, ms: loadCacheMs } = await timedLoad(o.loadCache, o.variant);
+  let graph: tf.GraphModel | null = null;
+  try {
+    const input = testPattern(config.resolution);
+    const size = config.resolution;
+    const own = () => classifier.probabilities(input);
+    const runGraph = async () => {
+      const out = tf.tidy(() => graph!.predict(tf.tensor4d(input, [1, size, size, 3])) as tf.Tensor);
+      try {
+        await out.data();
+      } finally {
+        out.dispose();
+      }
+    };
+
+    stage(`${name}: warm-up (compiling)`);
+    const warmUpMs = await timeRun(() => classifier.warmUp());
+    stage(`${name}: first inference`);
+    const firstMs = await timeRun(own);
+    let peak = gpuBytes();
+    const sample = () => {
+      const g = gpuBytes();
+      if (g !== null) peak = Math.max(peak ?? 0, g);
+    };
+
+    let graphFirstMs: number | undefined;
+    let graphMaxAbsDiff: number | undefined;
+    if (o.graph) {
+      stage(`${name}: loading tf.loadGraphModel`);
+      graph = await graphModelFromArtifacts(artifacts);
+      stage(`${name}: graph model first inference`);
+      graphFirstMs = await timeRun(runGraph);
+      graphMaxAbsDiff = await maxAbsDiff(await own(), graph, input, size);
+    }
+    sample();
+
+    const ownTimes: number[] = [];
+    const graphTimes: number[] = [];
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < Math.max(1, o.runs); i++) {
+      // ABBA order (own, graph, graph, own, …): drift and GC debt hit both sides alike.
+      const ownFirst = i % 2 === 0;
+      stage(`${name}: run ${i + 1}/${o.runs}${graph ? (ownFirst ? ' (own, graph)' : ' (graph, own)') : ''}`);
+      if (graph && !ownFirst) graphTimes.push(await timeRun(runGraph));
+      ownTimes.push(await timeRun(own));
+      if (graph && ownFirst) graphTimes.push(await timeRun(runGraph));
+      sample();
+    }
+    const leakedTensors = tf.memory().numTensors - before;
+
+    const medianMs = median(ownTimes) as number;
+    const gflops = gflopsFor(config.flops, medianMs);
+    const result: BenchResult = {
+      backend: o.backend,
+      variant: name,
+      resolution: size,
+      loadNetworkMs,
+      loadCacheMs,
+      warmUpMs,
+      firstMs,
+      medianMs,
+      p95Ms: percentile(ownTimes, 95) as number,
+      runs: ownTimes.length,
+      gflops,
+      matmulGflops: o.matmulGflops,
+      gflopsRatio: o.matmulGflops ? gflops / o.matmulGflops : null,
+      leakedTensors,
+      leakedAfterSwitch: 0,
+      peakGpuBytes: peak,
+    };
+    if (graph) {
+      const graphMedianMs = median(graphTimes) as number;
+      Object.assign(result, { graphFirstMs, graphMedianMs, ownOverGraph: medianMs / graphMedianMs, graphMaxAbsDiff });
+    }
+    disposeAll(classifier, graph);
+    result.leakedAfterSwitch = tf.memory().numTensors - tensorsAtStart;
+    return result;
+  } catch (e) {
+    disposeAll(classifier, graph);
+    throw e;
+  }
+}
+
+/** Largest |Δp| between the own probabilities and the graph model's on the same input. */
+async function maxAbsDiff(own: Float32Array, graph: tf.GraphModel, input: Float32Array, size: number): Promise<number> {
+  const out = tf.tidy(() => graph.predict(tf.tensor4d(input, [1, size, size, 3])) as tf.Tensor);
+  const ref = await out.data();
+  out.dispose();
+  let m = 0;
+  for (let i = 0; i < ref.length; i++) m = Math.max(m, Math.abs(ref[i] - own[i]));
+  return m;
+}
+
+function disposeAll(classifier: Classifier, graph: tf.GraphModel | null) {
+  classifier.dispose();
+  graph?.dispose();
+}

@@ -1,0 +1,155 @@
+/** The benchmark view (?view=bench): pick backends, variants and runs, run the same benchmark as
+ *  `npm run bench` (one bench worker per backend), read the table, export JSON/CSV. With
+ *  `&auto=1` it starts by itself (the CLI drives it that way) and publishes the report on
+ *  `window.__benchResults` and in <pre data-testid="bench-json">. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BenchReport, BenchResult } from '../../worker/bench-protocol';
+import { BENCH_BACKENDS, OWN_KERNELS_FLAG, VARIANT_NAMES } from '../../worker/bench-protocol';
+import type { BackendName } from '../../worker/protocol';
+import { downloadText } from '../compare/download';
+import { cell, COLUMNS, parseBenchParams, toCsv } from './bench-format';
+import { runBench, type BenchProgress } from './bench-runner';
+import { waitForBaseUrl, waitForQuietEngine } from './wait-engine';
+import './bench.css';
+
+declare global {
+  interface Window {
+    __benchResults?: BenchReport;
+    __benchProgress?: string;
+    __benchError?: string;
+  }
+}
+
+type State = 'idle' | 'waiting' | 'running' | 'done' | 'error';
+
+const initial = parseBenchParams(typeof location === 'undefined' ? '' : location.search);
+let autoStarted = false;
+
+const toggle = <T,>(list: T[], v: T): T[] => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+
+export function BenchView() {
+  const [backends, setBackends] = useState<BackendName[]>(initial.backends);
+  const [variants, setVariants] = useState<number[]>(initial.variants);
+  const [runs, setRuns] = useState(initial.runs);
+  const [fusedKernels, setFusedKernels] = useState(initial.flags?.[OWN_KERNELS_FLAG] !== false);
+  const [state, setState] = useState<State>('idle');
+  const [progress, setProgress] = useState('');
+  const [rows, setRows] = useState<BenchResult[]>([]);
+  const [report, setReport] = useState<BenchReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const running = useRef(false);
+
+  const start = useCallback(async () => {
+    if (running.current) return;
+    running.current = true;
+    setState('waiting');
+    setRows([]);
+    setReport(null);
+    setError(null);
+    delete window.__benchResults;
+    const say = (s: string) => {
+      window.__benchProgress = s;
+      setProgress(s);
+    };
+    try {
+      say('Waiting for the model source…');
+      const baseUrl = await waitForBaseUrl();
+      say('Waiting for the lab’s own inference to finish (it would share the CPU/GPU)…');
+      await waitForQuietEngine();
+      setState('running');
+      const order = BENCH_BACKENDS.filter((b) => backends.includes(b)).concat(backends.filter((b) => !BENCH_BACKENDS.includes(b)));
+      const r = await runBench(
+        { baseUrl, backends: order, variants: [...variants].sort((a, b) => a - b), runs, flags: { ...initial.flags, [OWN_KERNELS_FLAG]: fusedKernels } },
+        (p: BenchProgress) => say(`${p.backend}: ${p.stage}`),
+        (res) => setRows((prev) => [...prev, res]),
+      );
+      window.__benchResults = r;
+      setReport(r);
+      setState('done');
+      say(r.errors?.length ? `Done with ${r.errors.length} error(s)` : 'Done');
+    } catch (e) {
+      const msg = (e as Error).message;
+      window.__benchError = msg;
+      setError(msg);
+      setState('error');
+    } finally {
+      running.current = false;
+    }
+  }, [backends, variants, runs, fusedKernels]);
+
+  useEffect(() => {
+    if (initial.auto && !autoStarted) {
+      autoStarted = true;
+      void start();
+    }
+  }, [start]);
+
+  const busy = state === 'waiting' || state === 'running';
+  const json = report ? JSON.stringify(report, null, 2) : '';
+  const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
+
+  return (
+    <section data-testid="bench" className="bench" data-state={state}>
+      <h2 className="bench-title">Benchmark</h2>
+      <p className="muted small">
+        Per backend a fresh worker: weights from the network and from the cache, warm-up, first inference (shader
+        compilation), steady median/p95 over N runs, GFLOP/s (2·multiply-adds/time) against a 1024² matMul, and on
+        WebGPU/WASM the own network against tf.loadGraphModel on the same weights, interleaved.
+      </p>
+      <fieldset className="bench-controls" disabled={busy}>
+        <legend>Settings</legend>
+        <div className="bench-row">
+          <span>Backends</span>
+          {(['webgpu', 'webgl', 'wasm', 'cpu'] as BackendName[]).map((b) => (
+            <label key={b}>
+              <input type="checkbox" checked={backends.includes(b)} data-testid={`bench-backend-${b}`} onChange={() => setBackends((l) => toggle(l, b))} /> {b}
+            </label>
+          ))}
+        </div>
+        <div className="bench-row">
+          <span>Variants</span>
+          {VARIANT_NAMES.map((name, k) => (
+            <label key={name}>
+              <input type="checkbox" checked={variants.includes(k)} data-testid={`bench-variant-${name}`} onChange={() => setVariants((l) => toggle(l, k))} /> {name}
+            </label>
+          ))}
+        </div>
+        <div className="bench-row">
+          <label>
+            Runs{' '}
+            <input type="number" min={1} max={200} value={runs} data-testid="bench-runs" onChange={(e) => setRuns(Math.max(1, Math.min(200, Number(e.target.value) || 1)))} />
+          </label>
+          <label title="Off: the own network runs on stock tfjs kernels too (an A/B check on your GPU)">
+            <input type="checkbox" checked={fusedKernels} data-testid="bench-fused-kernels" onChange={(e) => setFusedKernels(e.target.checked)} /> fused WebGPU kernels
+          </label>
+          <button type="button" className="bench-run" data-testid="bench-run" disabled={busy || !backends.length || !variants.length} onClick={() => void start()}>
+            {busy ? 'Running…' : 'Run benchmark'}
+          </button>
+        </div>
+      </fieldset>
+      <p className="bench-progress" data-testid="bench-progress" aria-live="polite">{progress}</p>
+      {error && <p className="error">{error}</p>}
+      {report?.errors?.map((e) => <p key={e} className="error">{e}</p>)}
+      <div className="bench-table-wrap">
+        <table className="bench-table" data-testid="bench-table">
+          <thead>
+            <tr>{COLUMNS.map((c) => <th key={c.key}>{c.label}</th>)}</tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.backend}-${r.variant}`}>{COLUMNS.map((c) => <td key={c.key}>{cell(r, c)}</td>)}</tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {report && (
+        <div className="bench-row">
+          <button type="button" data-testid="bench-export-json" onClick={() => downloadText(json, `bench-${stamp()}.json`, 'application/json')}>Export JSON</button>
+          <button type="button" data-testid="bench-export-csv" onClick={() => downloadText(toCsv(report), `bench-${stamp()}.csv`, 'text/csv')}>Export CSV</button>
+          <span className="muted small">{report.machine.userAgent}{report.machine.adapter ? ` · ${report.machine.adapter}` : ''}</span>
+        </div>
+      )}
+      <pre data-testid="bench-json" className="bench-json" hidden={!report}>{json}</pre>
+    </section>
+  );
+}

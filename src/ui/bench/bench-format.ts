@@ -1,0 +1,109 @@
+/** Pure formatting and parsing for the benchmark: table columns (view, CSV and the CLI's
+ *  markdown share them) and the bench URL parameters. */
+import type { BenchFlags, BenchReport, BenchResult } from '../../worker/bench-protocol';
+import { BENCH_BACKENDS, parseVariant } from '../../worker/bench-protocol';
+import { isBackendName, type BackendName } from '../../worker/protocol';
+
+export interface Column {
+  key: keyof BenchResult;
+  label: string;
+  digits?: number;
+}
+
+export const COLUMNS: Column[] = [
+  { key: 'backend', label: 'backend' },
+  { key: 'variant', label: 'variant' },
+  { key: 'loadNetworkMs', label: 'load net ms', digits: 0 },
+  { key: 'loadCacheMs', label: 'load cache ms', digits: 0 },
+  { key: 'warmUpMs', label: 'warm-up ms', digits: 0 },
+  { key: 'firstMs', label: 'first ms', digits: 0 },
+  { key: 'medianMs', label: 'median ms', digits: 1 },
+  { key: 'p95Ms', label: 'p95 ms', digits: 1 },
+  { key: 'gflops', label: 'GFLOP/s', digits: 2 },
+  { key: 'matmulGflops', label: 'matMul GFLOP/s', digits: 2 },
+  { key: 'gflopsRatio', label: 'ratio', digits: 2 },
+  { key: 'graphMedianMs', label: 'graph median ms', digits: 1 },
+  { key: 'ownOverGraph', label: 'own/graph', digits: 2 },
+  { key: 'graphMaxAbsDiff', label: 'max |Δp|' },
+  { key: 'leakedTensors', label: 'leaked', digits: 0 },
+  { key: 'leakedAfterSwitch', label: 'leaked after switch', digits: 0 },
+  { key: 'peakGpuBytes', label: 'peak GPU MB' },
+];
+
+export function cell(r: BenchResult, c: Column): string {
+  const v = r[c.key];
+  if (v === null || v === undefined) return '—';
+  if (c.key === 'peakGpuBytes') return ((v as number) / 1e6).toFixed(1);
+  if (c.key === 'graphMaxAbsDiff') return (v as number).toExponential(1);
+  if (typeof v === 'number') return c.digits === undefined ? String(v) : v.toFixed(c.digits);
+  return String(v);
+}
+
+export function toMarkdown(report: BenchReport): string {
+  const head = `| ${COLUMNS.map((c) => c.label).join(' | ')} |`;
+  const rule = `|${COLUMNS.map(() => '---').join('|')}|`;
+  const rows = report.results.map((r) => `| ${COLUMNS.map((c) => cell(r, c)).join(' | ')} |`);
+  return [head, rule, ...rows].join('\n');
+}
+
+const csvField = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** Every result field (raw, unrounded), one row per backend × variant. */
+export function toCsv(report: BenchReport): string {
+  const keys = COLUMNS.map((c) => c.key as string);
+  for (const r of report.results) for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
+  const lines = [keys.join(',')];
+  for (const r of report.results) lines.push(keys.map((k) => csvField((r as unknown as Record<string, unknown>)[k])).join(','));
+  return lines.join('\n') + '\n';
+}
+
+export interface BenchParams {
+  auto: boolean;
+  backends: BackendName[];
+  variants: number[];
+  runs: number;
+  flags?: BenchFlags;
+}
+
+export const DEFAULT_PARAMS: BenchParams = { auto: false, backends: [...BENCH_BACKENDS], variants: [0, 1], runs: 5 };
+
+/** "A=1,B=true" → { A: 1, B: true }; malformed entries are dropped. */
+export function parseFlags(raw: string): BenchFlags {
+  const flags: BenchFlags = {};
+  for (const part of raw.split(',')) {
+    const m = /^\s*([A-Z0-9_]+)\s*=\s*(\S+)\s*$/.exec(part);
+    if (!m) continue;
+    const v = m[2];
+    flags[m[1]] = v === 'true' ? true : v === 'false' ? false : Number(v);
+    if (typeof flags[m[1]] === 'number' && !Number.isFinite(flags[m[1]] as number)) delete flags[m[1]];
+  }
+  return flags;
+}
+
+/** `?auto=1&backends=webgpu,wasm&variants=B0,B1&runs=5&flags=K=V,…` (all optional). */
+export function parseBenchParams(search: string): BenchParams {
+  const q = new URLSearchParams(search);
+  const p: BenchParams = { ...DEFAULT_PARAMS, backends: [...DEFAULT_PARAMS.backends], variants: [...DEFAULT_PARAMS.variants] };
+  p.auto = q.get('auto') === '1' || q.get('auto') === 'true';
+  const backends = q.get('backends');
+  if (backends) {
+    const list = [...new Set(backends.split(',').map((s) => s.trim()))].filter(isBackendName);
+    if (list.length) p.backends = list;
+  }
+  const variants = q.get('variants');
+  if (variants) {
+    const list = [...new Set(variants.split(',').map(parseVariant))].filter((k): k is number => k !== null);
+    if (list.length) p.variants = list.sort((a, b) => a - b);
+  }
+  const runs = Number(q.get('runs'));
+  if (Number.isInteger(runs) && runs >= 1) p.runs = Math.min(runs, 200);
+  const flags = q.get('flags');
+  if (flags) {
+    const f = parseFlags(flags);
+    if (Object.keys(f).length) p.flags = f;
+  }
+  return p;
+}

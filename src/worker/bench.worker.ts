@@ -1,0 +1,82 @@
+/// <reference lib="webworker" />
+/** One benchmark worker per backend: `init` selects exactly that backend (a fallback would be a
+ *  wrong measurement, so it is an error), then matmul/variant requests run one at a time. */
+import * as tf from '@tensorflow/tfjs';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { clearModelCache, loadFromUrl } from '../model/artifacts';
+import { configureWasm, selectBackend } from '../model/backend';
+import { benchMatmul, benchVariant } from '../model/bench';
+import type { BenchRequest, BenchResponse, VariantJob } from './bench-protocol';
+import type { BackendName } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+configureWasm({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+const post = (msg: BenchResponse) => self.postMessage(msg);
+let backend: BackendName | null = null;
+
+async function runVariant(id: number, job: VariantJob) {
+  const url = `${job.baseUrl.replace(/\/?$/, '/')}B${job.variant}/`;
+  const noProgress = () => undefined;
+  if (job.measureLoad) await clearModelCache();
+  const result = await benchVariant({
+    backend: backend as BackendName,
+    variant: job.variant,
+    runs: job.runs,
+    graph: job.graph,
+    matmulGflops: job.matmulGflops,
+    loadNetwork: job.measureLoad
+      ? async () => {
+          const a = await loadFromUrl(url, noProgress);
+          if (a.fromCache) throw new Error(`B${job.variant} came from the cache right after clearing it`);
+          return a;
+        }
+      : undefined,
+    loadCache: () => loadFromUrl(url, noProgress),
+    onStage: (stage) => post({ type: 'progress', id, stage }),
+  });
+  post({ type: 'result', id, result });
+}
+
+async function handle(req: BenchRequest) {
+  switch (req.type) {
+    case 'init': {
+      for (const [flag, value] of Object.entries(req.flags ?? {})) tf.env().set(flag, value);
+      const choice = await selectBackend(req.backend);
+      if (choice.backend !== req.backend) throw new Error(`${req.backend} is unavailable here (${choice.reason})`);
+      backend = choice.backend;
+      post({ type: 'ready', id: req.id, backend: choice.backend, adapter: choice.adapter, tfjs: tf.version.tfjs, numTensors: tf.memory().numTensors });
+      return;
+    }
+    case 'matmul': {
+      if (!backend) throw new Error('bench worker: init first');
+      post({ type: 'progress', id: req.id, stage: `${req.size}² matMul` });
+      const m = await benchMatmul(req.size, req.runs);
+      post({ type: 'matmul', id: req.id, ...m });
+      return;
+    }
+    case 'variant':
+      if (!backend) throw new Error('bench worker: init first');
+      await runVariant(req.id, req.job);
+      return;
+  }
+}
+
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = (ev: MessageEvent<BenchRequest>) => {
+  const req = ev.data;
+  queue = queue.then(async () => {
+    try {
+      await handle(req);
+    } catch (e) {
+      post({ type: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) });
+    }
+  });
+};
