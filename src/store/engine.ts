@@ -107,7 +107,7 @@ function prefetchNeighbours(k: number) {
 }
 
 export function schedule(): void {
-  if (!coalescer || !useLab.getState().source) return;
+  if (!coalescer || !useLab.getState().source || useLab.getState().view === 'bench') return;
   const { phi, formula } = useLab.getState();
   const next = specFor({ phi, formula }, '');
   // A download of a variant the user has moved away from is aborted rather than waited for.
@@ -192,9 +192,10 @@ export async function startEngine(factory?: WorkerFactory): Promise<void> {
     return;
   }
   useLab.subscribe((s, prev) => {
-    if (s.phi !== prev.phi || s.formula !== prev.formula) schedule();
+    if (s.phi !== prev.phi || s.formula !== prev.formula || (prev.view === 'bench' && s.view !== 'bench')) schedule();
   });
-  schedule();
+  // The bench view measures on its own workers: the lab stays idle so it does not compete.
+  if (useLab.getState().view !== 'bench') schedule();
 }
 
 /** For tests and scripting: the worker client in use. */

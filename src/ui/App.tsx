@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useLab } from '../store/lab-store';
 import type { View } from '../store/url-state';
+import { BenchView } from './bench/BenchView';
 import { CompareView } from './compare/CompareView';
 import { DropZone } from './DropZone';
 import { SidePanel } from './SidePanel';
@@ -12,6 +13,7 @@ const TABS: { view: View; label: string }[] = [
   { view: 'lab', label: 'Lab' },
   { view: 'compare', label: 'Compare' },
   { view: 'teach', label: 'Teach' },
+  { view: 'bench', label: 'Bench' },
 ];
 
 export function App() {
@@ -48,7 +50,7 @@ export function App() {
       <div className="layout">
         <SidePanel />
         <main className="main">
-          {view === 'compare' ? <CompareView /> : view === 'teach' ? <TeachView /> : <DropZone />}
+          {view === 'compare' ? <CompareView /> : view === 'teach' ? <TeachView /> : view === 'bench' ? <BenchView /> : <DropZone />}
         </main>
       </div>
     </div>

@@ -81,6 +81,10 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
     post({ type: 'progress', id, key, phase: 'build', loaded: bytes, total: bytes });
     classifier = classifierFromArtifacts(artifacts, spec.kind === 'official' ? spec.variant : undefined);
   }
+  // Compile every pipeline now (in parallel where the backend can), so the first user-visible
+  // inference is close to a steady one.
+  post({ type: 'progress', id, key, phase: 'compile', loaded: 0, total: 1 });
+  await classifier.warmUp();
   remember(key, classifier);
   latency.set(key, new LatencyStats());
   post({ type: 'ready', id, key, synthetic: classifier.synthetic, fromCache, loadMs: performance.now() - t0, bytes });
