@@ -34,4 +34,30 @@ test.describe('GPU and runtime faults', () => {
     await waitForResult(page, 'B1', 'fish.jpg');
     await expect(page.getByTestId('error')).toHaveCount(0);
   });
+
+  test('out of memory on a large variant: a clear message, and a smaller one still works', async ({ page }) => {
+    await openApp(page, '?backend=wasm');
+    await waitForResult(page, 'B0');
+    await page.evaluate(() => (window as unknown as { phiLab: { debug: (a: string) => Promise<void> } }).phiLab.debug('oom-next'));
+    await page.getByTestId('phi-slider').fill('1');
+    await expect(page.getByTestId('error')).toContainText('Out of memory while running B1. Try a smaller φ');
+    await page.getByTestId('phi-slider').fill('0');
+    await waitForResult(page, 'B0');
+    await expect(page.getByTestId('error')).toHaveCount(0);
+  });
+
+  test('works offline once visited: the app shell from the service worker, weights from the cache', async ({ page, context }) => {
+    await openApp(page, '?backend=wasm');
+    await waitForResult(page, 'B0');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload(); // now controlled by the service worker, which keeps the assets
+    await waitForResult(page, 'B0');
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByTestId('backend')).toHaveText('wasm', { timeout: 120_000 });
+    await dropFile(page, photo('fish.jpg'));
+    await waitForResult(page, 'B0', 'fish.jpg');
+    await expect(page.getByTestId('error')).toHaveCount(0);
+    await context.setOffline(false);
+  });
 });

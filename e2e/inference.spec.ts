@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { HAS_SHARED, SKIP_NO_SHARED, dropFile, openApp, photo, waitForResult } from './helpers';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { HAS_SHARED, ROOT, SKIP_NO_SHARED, dropFile, openApp, photo, waitForResult } from './helpers';
 
 test.skip(!HAS_SHARED, SKIP_NO_SHARED);
 
@@ -51,4 +53,20 @@ test('B0 on webgpu and on wasm agree: same top-5, probabilities within 1e-4', as
   const diff = Math.max(...gpu.map((t, i) => Math.abs(t.prob - wasm[i].prob)));
   console.log(`max |p_webgpu - p_wasm| over top-5: ${diff.toExponential(2)}`);
   expect(diff).toBeLessThanOrEqual(1e-4);
+});
+
+test('a user drops their own converted model folder: it answers; a folder without model.json is refused', async ({ page }) => {
+  const dir = resolve(ROOT, 'synthetic-models/B0');
+  await openApp(page, '?backend=wasm');
+  await page.getByTestId('model-files-input').setInputFiles(readdirSync(dir).filter((f) => f.endsWith('.bin')).map((f) => resolve(dir, f)));
+  await expect(page.getByTestId('error')).toContainText('a converted model needs its model.json');
+  await page.getByTestId('model-files-input').setInputFiles(readdirSync(dir).map((f) => resolve(dir, f)));
+  await expect(page.getByTestId('custom-model')).toContainText('Your converted model');
+  await dropFile(page, photo('panda.jpg'));
+  await waitForResult(page, 'your model “dropped model”', 'panda.jpg');
+  // The same weights as the built-in B0: the same prediction.
+  const mine = await top5(page);
+  await page.getByTestId('custom-model').getByRole('button').click();
+  await waitForResult(page, 'B0', 'panda.jpg');
+  expect(await top5(page)).toEqual(mine);
 });

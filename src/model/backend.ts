@@ -103,10 +103,16 @@ export async function reinitBackend(name: BackendName): Promise<BackendChoice> {
   return selectBackend(name);
 }
 
+const OOM = /out of memory|OOM|allocation failed|Array buffer allocation|memory access out of bounds|Failed to allocate/i;
+
+export function isOutOfMemory(e: unknown): boolean {
+  return OOM.test(e instanceof Error ? e.message : String(e));
+}
+
 /** Plain words for failures users can act on (GPU memory exhausted, lost device). */
 export function explainError(e: unknown, what: string): string {
   const msg = e instanceof Error ? e.message : String(e);
-  if (/out of memory|OOM|allocation failed|Array buffer allocation|memory access out of bounds|Failed to allocate/i.test(msg)) {
+  if (OOM.test(msg)) {
     return `Out of memory while running ${what}. Try a smaller φ (fewer pixels and channels); the app stays usable. (${msg})`;
   }
   if (/device (was )?lost|Device is lost|destroyed/i.test(msg)) {

@@ -7,7 +7,7 @@ import type { DebugAction, MemoryInfo, ModelSpec, WorkerResponse } from '../work
 import { Coalescer } from './coalescer';
 import { decodeImageFile } from './image-input';
 import { useLab, type InferenceResult, type LabState, type LoadState, type Status } from './lab-store';
-import { allowedByCsp, cspConnectOrigins, resolveModelSource } from './model-source';
+import { allowedByCsp, cspConnectOrigins, resolveModelSource, type ModelSource } from './model-source';
 
 interface Job {
   phi: number;
@@ -39,6 +39,8 @@ function dropLoad(key: string) {
 }
 
 export function specFor(job: Pick<Job, 'phi' | 'formula'>, baseUrl: string): { key: string; spec: ModelSpec } {
+  const custom = useLab.getState().custom;
+  if (custom && !job.formula) return { key: `your model “${custom.name}”`, spec: { kind: 'files', name: custom.name, files: custom.files } };
   if (job.formula) {
     return { key: `phi=${job.phi.toFixed(1)}`, spec: { kind: 'random', phi: job.phi, seed: FORMULA_SEED } };
   }
@@ -62,7 +64,7 @@ async function runJob(job: Job): Promise<InferenceResult> {
     onProgress: (p) => onProgress(key, p),
     onReady: (r) => {
       setLoad(key, { phase: 'ready', loaded: r.bytes, total: r.bytes, fromCache: r.fromCache });
-      if (spec.kind === 'official') patch({ synthetic: r.synthetic });
+      if (spec.kind !== 'random') patch({ synthetic: r.synthetic });
     },
   });
   running = { id: req.id, key };
@@ -72,7 +74,7 @@ async function runJob(job: Job): Promise<InferenceResult> {
       throw e;
     });
     return {
-      kind: spec.kind === 'random' ? 'random' : 'official',
+      kind: spec.kind === 'random' ? 'random' : spec.kind === 'files' ? 'custom' : 'official',
       variant: spec.kind === 'official' ? spec.variant : null,
       phi: job.phi,
       name: key,
@@ -115,6 +117,17 @@ export function schedule(): void {
     client?.cancel(running.id);
   }
   coalescer.submit({ phi, formula, image: imageVersion });
+}
+
+/** Uses a dropped converted model folder (model.json + the shards it lists) instead of the
+ *  built-in weights; null goes back to them. */
+export function setCustomModel(files: File[] | null): void {
+  if (files && !files.some((f) => f.name === 'model.json')) {
+    patch({ error: `Could not use the dropped files (${files.map((f) => f.name).join(', ')}): a converted model needs its model.json` });
+    return;
+  }
+  const folder = files?.find((f) => f.webkitRelativePath)?.webkitRelativePath.split('/')[0];
+  patch({ custom: files ? { name: folder || 'dropped model', files } : null, error: null }); // the store subscription schedules
 }
 
 /** The error's retry button: clears the error and runs the current request again. */
@@ -179,7 +192,8 @@ export async function startEngine(factory?: WorkerFactory): Promise<void> {
     if (msg.type === 'backend') patch({ backendInfo: { name: msg.backend, reason: msg.reason, adapter: msg.adapter } });
   };
   try {
-    const [source] = await Promise.all([resolveModelSource(st.models, location.origin), init()]);
+    const [resolved] = await Promise.all([resolveModelSource(st.models, location.origin), init()]);
+    const source = offlineSource(resolved);
     patch({ source, status: 'idle' });
     if (!allowedByCsp(source.baseUrl, location.origin, cspConnectOrigins())) {
       useLab.getState().addNotice(
@@ -192,10 +206,25 @@ export async function startEngine(factory?: WorkerFactory): Promise<void> {
     return;
   }
   useLab.subscribe((s, prev) => {
-    if (s.phi !== prev.phi || s.formula !== prev.formula || (prev.view === 'bench' && s.view !== 'bench')) schedule();
+    if (s.phi !== prev.phi || s.formula !== prev.formula || s.custom !== prev.custom || (prev.view === 'bench' && s.view !== 'bench')) schedule();
   });
   // The bench view measures on its own workers: the lab stays idle so it does not compete.
   if (useLab.getState().view !== 'bench') schedule();
+}
+
+const SOURCE_KEY = 'phiLab.modelSource';
+
+/** Offline, the probes for /models/ and /synthetic-models/ fail: the source that worked last
+ *  time (remembered here) is used, so cached weights still load. */
+function offlineSource(resolved: ModelSource): ModelSource {
+  try {
+    const remembered = localStorage.getItem(SOURCE_KEY);
+    if (!navigator.onLine && remembered && !useLab.getState().models) return JSON.parse(remembered) as ModelSource;
+    localStorage.setItem(SOURCE_KEY, JSON.stringify(resolved));
+  } catch {
+    // storage blocked (private mode): no memory of the source
+  }
+  return resolved;
 }
 
 /** For tests and scripting: the worker client in use. */

@@ -8,8 +8,9 @@ import type { ModelSource } from './model-source';
 import { parseUrlState, roundPhi, serializeUrlState, type ShareableState, type View } from './url-state';
 
 export interface InferenceResult {
-  /** 'official': Bk with converted weights; 'random': the formula network at exactly φ. */
-  kind: 'official' | 'random';
+  /** 'official': Bk with converted weights; 'random': the formula network at exactly φ;
+   *  'custom': a converted model the user dropped (model.json + shards). */
+  kind: 'official' | 'random' | 'custom';
   variant: number | null;
   phi: number;
   name: string;
@@ -49,6 +50,8 @@ export interface LabState extends ShareableState {
   error: string | null;
   /** Are the weights in use synthetic (seeded random)? null until known. */
   synthetic: boolean | null;
+  /** A converted model folder the user dropped; it answers instead of the built-in weights. */
+  custom: { name: string; files: File[] } | null;
 
   setPhi: (phi: number) => void;
   setView: (view: View) => void;
@@ -73,6 +76,7 @@ export const useLab = create<LabState>()((set) => ({
   result: null,
   error: null,
   synthetic: null,
+  custom: null,
 
   setPhi: (phi) => set({ phi: roundPhi(clampPhi(phi)) }),
   setView: (view) => set({ view }),

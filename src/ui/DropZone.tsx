@@ -2,7 +2,7 @@
  *  the network sees (or the full image with the crop outlined). */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { centerCropBox } from '../model/preprocess';
-import { setImageFile } from '../store/engine';
+import { setCustomModel, setImageFile } from '../store/engine';
 import { useLab } from '../store/lab-store';
 import { CameraCapture } from './CameraCapture';
 import { phiReadout } from './readouts';
@@ -31,6 +31,9 @@ export function DropZone() {
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
+    const files = [...e.dataTransfer.files];
+    // A converted model (model.json + shards) dropped here replaces the built-in weights.
+    if (files.some((f) => f.name.endsWith('.json') || f.name.endsWith('.bin'))) return setCustomModel(files);
     const f = firstFile(e.dataTransfer.files);
     if (f) void setImageFile(f);
   };
@@ -101,6 +104,20 @@ export function DropZone() {
         />
       </label>
       <CameraCapture />
+      <label className="file-button secondary" title="A converted TF.js EfficientNet: model.json and its group1-shard*.bin files">
+        Use your own converted model…
+        <input
+          type="file"
+          multiple
+          accept=".json,.bin"
+          data-testid="model-files-input"
+          onChange={(e) => {
+            const files = [...(e.currentTarget.files ?? [])];
+            if (files.length) setCustomModel(files);
+            e.currentTarget.value = '';
+          }}
+        />
+      </label>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 /** Backend, weights source, the loud synthetic-weights banner, notices and errors. */
-import { retry } from '../store/engine';
+import { retry, setCustomModel } from '../store/engine';
 import { useLab } from '../store/lab-store';
 import { SOURCE_LABEL } from '../store/model-source';
 
@@ -10,6 +10,7 @@ export function StatusBar() {
   const notices = useLab((s) => s.notices);
   const error = useLab((s) => s.error);
   const dismiss = useLab((s) => s.dismissNotice);
+  const custom = useLab((s) => s.custom);
   return (
     <div className="status-bar">
       <p className="backend-line">
@@ -17,6 +18,12 @@ export function StatusBar() {
         <span className="muted" data-testid="backend-reason">{info?.reason ?? 'selecting…'}</span>
         {source && <span className="muted"> · weights: {SOURCE_LABEL[source.kind]}</span>}
       </p>
+      {custom && (
+        <p className="notice" data-testid="custom-model">
+          Your converted model “{custom.name}” answers instead of the built-in weights (the slider's readouts still describe φ).{' '}
+          <button type="button" onClick={() => setCustomModel(null)}>Use the built-in weights</button>
+        </p>
+      )}
       {synthetic && (
         <p className="synthetic-banner" data-testid="synthetic-banner" role="alert">
           Synthetic weights: these networks hold seeded random values, so predictions are meaningless — latency is real.

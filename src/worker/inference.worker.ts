@@ -6,7 +6,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as tf from '@tensorflow/tfjs';
 import { loadFromFiles, loadFromUrl, type LoadedArtifacts } from '../model/artifacts';
-import { configureWasm, explainError, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
+import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
 import { classifierFromArtifacts, randomClassifier, type Classifier } from '../model/classifier';
 import { topK } from '../model/labels';
 import { imageToInput, testPattern } from '../model/preprocess';
@@ -30,6 +30,8 @@ let image: { bitmap: ImageBitmap; name: string } | null = null;
 let backendReady: Promise<unknown> | null = null;
 /** Set when the WebGPU device is lost; the next request re-initialises before it runs. */
 let lostDevice: string | null = null;
+/** Fault drill: the next network build fails like an allocation failure. */
+let failNextBuild = false;
 
 const post = (msg: WorkerResponse) => self.postMessage(msg);
 
@@ -68,6 +70,10 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
     return have;
   }
   const t0 = performance.now();
+  if (failNextBuild) {
+    failNextBuild = false;
+    throw new RangeError('Array buffer allocation failed (simulated by the oom-next debug hook)');
+  }
   let classifier: Classifier;
   let fromCache = false;
   let bytes = 0;
@@ -155,6 +161,8 @@ function debug(action: string) {
     setTimeout(() => {
       throw new Error('simulated worker crash (debug hook)');
     });
+  } else if (action === 'oom-next') {
+    failNextBuild = true;
   } else if (action === 'lose-device') {
     (tf.backend() as unknown as { device?: GPUDevice }).device?.destroy();
   }
@@ -211,7 +219,8 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
       if (req.type === 'init') backendReady = Promise.resolve();
       await handle(req);
     } catch (e) {
-      if (lostDevice) dropAllModels(); // the failure came from the lost device: rebuild next time
+      // A lost device or exhausted memory: free every network; smaller ones rebuild on demand.
+      if (lostDevice || isOutOfMemory(e)) dropAllModels();
       post({ type: 'error', id: req.id, message: explainError(e, describe(req)) });
     }
   };

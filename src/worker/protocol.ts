@@ -48,7 +48,8 @@ export type WorkerRequest =
   /** Fault injection for tests and scripting: lose the WebGPU device, or crash the worker. */
   | { type: 'debug'; id: number; action: DebugAction };
 
-export type DebugAction = 'lose-device' | 'crash';
+/** 'oom-next': the next network build fails as if memory ran out (allocation failure). */
+export type DebugAction = 'lose-device' | 'crash' | 'oom-next';
 
 export type LoadPhase = 'download' | 'cache' | 'build' | 'compile' | 'run';
 
