@@ -26,6 +26,9 @@ let running: { id: number; key: string } | null = null;
 let lastFile: File | null = null;
 /** Decoding a huge image takes seconds: only the newest dropped file may replace the image. */
 let decodeSeq = 0;
+/** After a worker restart: settles once the new worker has its backend and the image again;
+ *  requests wait for it so none runs on the test pattern by mistake. */
+let restoring: Promise<void> = Promise.resolve();
 const prefetched = new Set<number>();
 
 const patch = (p: Partial<LabState>) => useLab.getState().patch(p);
@@ -56,6 +59,7 @@ function onProgress(key: string, p: Extract<WorkerResponse, { type: 'progress' }
 }
 
 async function runJob(job: Job): Promise<InferenceResult> {
+  await restoring;
   const { source } = useLab.getState();
   if (!client || !source) throw new Error('The inference engine is not ready');
   const { key, spec } = specFor(job, source.baseUrl);
@@ -180,7 +184,7 @@ export async function startEngine(factory?: WorkerFactory): Promise<void> {
   };
   client.onRestart = (reason) => {
     patch({ error: `${reason}. It was restarted; press Retry or move φ to run again.`, status: 'idle' });
-    void init()
+    restoring = init()
       .then(async () => {
         if (!lastFile) return;
         const { bitmap } = await decodeImageFile(lastFile);
