@@ -8,7 +8,8 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { crc32, createDeflate, deflateSync } from 'node:zlib';
+import { createDeflate, deflateSync } from 'node:zlib';
+import { chunk } from '../src/store/image/test-png-writer';
 import { HAS_SHARED, ROOT, SHARED, SKIP_NO_SHARED, openApp, photo, waitForResult } from './helpers';
 
 test.skip(!HAS_SHARED, SKIP_NO_SHARED);
@@ -44,15 +45,6 @@ async function top5(page: Page): Promise<{ index: number; prob: number }[]> {
 }
 
 // ---- files made here ----------------------------------------------------------------------------
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body) >>> 0);
-  return Buffer.concat([len, body, crc]);
-}
 
 function pngFile(width: number, height: number, colorType: 2 | 6, idat: Buffer): Buffer {
   const ihdr = Buffer.alloc(13);

@@ -143,6 +143,14 @@ function same(inSize: number, k: number, stride: number): { out: number; pad: nu
 
 export const depthwiseFits = (c: number) => c % 4 === 0;
 
+/** WGSL lines splitting the flat output index into channel group c, column ox, row oy, batch b. */
+const outputCoords = (c4: number, wo: number, ho: number) => `
+    let c = index % ${c4};
+    let pix = index / ${c4};
+    let ox = pix % ${wo};
+    let oy = (pix / ${wo}) % ${ho};
+    let b = pix / ${wo * ho};`;
+
 /** Depthwise k×k conv, SAME padding, + bias + act. One invocation: one pixel × 4 channels. */
 export function depthwise(x: tf.Tensor4D, w: ConvWeights, stride: number, act: Act): tf.Tensor4D {
   const [n, H, W, C] = x.shape;
@@ -150,12 +158,7 @@ export function depthwise(x: tf.Tensor4D, w: ConvWeights, stride: number, act: A
   const C4 = C / 4;
   const ho = same(H, k, stride);
   const wo = same(W, k, stride);
-  const body = `
-    let c = index % ${C4};
-    let pix = index / ${C4};
-    let ox = pix % ${wo.out};
-    let oy = (pix / ${wo.out}) % ${ho.out};
-    let b = pix / ${wo.out * ho.out};
+  const body = `${outputCoords(C4, wo.out, ho.out)}
     var acc = bias[c];
     for (var ky = 0; ky < ${k}; ky++) {
       let iy = oy * ${stride} - ${ho.pad} + ky;
@@ -189,12 +192,7 @@ export function stem(x: tf.Tensor4D, w: ConvWeights, stride: number, norm: Input
     const s = f32(norm.std[ci] ?? 1);
     return `acc = fma(vec4<f32>((x[base + ${ci}] * ${f32(norm.scale)} - ${m}) / ${s}), Wt[(tap * ${Cin} + ${ci}) * ${N4} + c], acc);`;
   }).join('\n');
-  const body = `
-    let c = index % ${N4};
-    let pix = index / ${N4};
-    let ox = pix % ${wo.out};
-    let oy = (pix / ${wo.out}) % ${ho.out};
-    let b = pix / ${wo.out * ho.out};
+  const body = `${outputCoords(N4, wo.out, ho.out)}
     var acc = bias[c];
     for (var ky = 0; ky < ${k}; ky++) {
       let iy = oy * ${stride} - ${ho.pad} + ky;

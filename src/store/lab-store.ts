@@ -3,23 +3,17 @@
  *  requests and writes results back. */
 import { create } from 'zustand';
 import { clampPhi } from '../scaling';
-import type { BackendName, LoadPhase, Latency, MemoryInfo, Prediction } from '../worker/protocol';
+import type { BackendName, ClassifyOutcome, LoadPhase } from '../worker/protocol';
 import type { ModelSource } from './model-source';
 import { parseUrlState, roundPhi, serializeUrlState, type ShareableState, type View } from './url-state';
 
-export interface InferenceResult {
+export interface InferenceResult extends ClassifyOutcome {
   /** 'official': Bk with converted weights; 'random': the formula network at exactly φ;
    *  'custom': a converted model the user dropped (model.json + shards). */
   kind: 'official' | 'random' | 'custom';
   variant: number | null;
   phi: number;
   name: string;
-  resolution: number;
-  imageName: string | null;
-  top5: Prediction[];
-  latency: Latency;
-  synthetic: boolean;
-  memory: MemoryInfo;
 }
 
 export interface LoadState {

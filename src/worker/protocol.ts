@@ -60,6 +60,17 @@ export interface MemoryInfo {
 }
 
 /** Messages with id 0 are unsolicited (e.g. the backend re-initialised after a lost device). */
+/** What one classification produced (shared by the worker's reply and the store's result). */
+export interface ClassifyOutcome {
+  resolution: number;
+  /** The image it ran on; null for the built-in test pattern. */
+  imageName: string | null;
+  top5: Prediction[];
+  latency: Latency;
+  synthetic: boolean;
+  memory: MemoryInfo;
+}
+
 export type WorkerResponse =
   | { type: 'backend'; id: number; backend: BackendName; reason: string; adapter: string | null }
   | { type: 'progress'; id: number; key: string; phase: LoadPhase; loaded: number; total: number }
@@ -73,18 +84,7 @@ export type WorkerResponse =
       bytes: number;
     }
   | { type: 'imageSet'; id: number; width: number; height: number }
-  | {
-      type: 'result';
-      id: number;
-      key: string;
-      resolution: number;
-      /** The image it ran on; null for the built-in test pattern. */
-      imageName: string | null;
-      top5: Prediction[];
-      latency: Latency;
-      synthetic: boolean;
-      memory: MemoryInfo;
-    }
+  | ({ type: 'result'; id: number; key: string } & ClassifyOutcome)
   | { type: 'memory'; id: number; memory: MemoryInfo }
   | { type: 'debugDone'; id: number }
   | { type: 'error'; id: number; message: string };
