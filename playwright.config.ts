@@ -13,6 +13,9 @@ export const CHROMIUM_ARGS = [
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
   '--no-sandbox',
+  // A generated test-pattern camera for the webcam test (used only when a page asks for one).
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
 ];
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);

@@ -5,6 +5,8 @@ import { setImageFile } from '../store/engine';
 export function CameraCapture() {
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A still can be taken only once the first frame has arrived (videoWidth is 0 before).
+  const [ready, setReady] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
   const available = typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getUserMedia;
 
@@ -17,6 +19,7 @@ export function CameraCapture() {
 
   const start = async () => {
     setError(null);
+    setReady(false);
     try {
       setStream(await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false }));
     } catch (e) {
@@ -40,8 +43,18 @@ export function CameraCapture() {
     <div className="camera">
       {stream ? (
         <>
-          <video ref={video} autoPlay playsInline muted className="camera-preview" />
-          <button type="button" onClick={capture}>Take photo</button>
+          <video
+            ref={video}
+            autoPlay
+            playsInline
+            muted
+            className="camera-preview"
+            data-testid="camera-preview"
+            onLoadedData={() => setReady(true)}
+          />
+          <button type="button" data-testid="camera-capture" disabled={!ready} onClick={capture}>
+            {ready ? 'Take photo' : 'Waiting for the camera…'}
+          </button>
           <button type="button" onClick={() => setStream(null)}>Cancel</button>
         </>
       ) : (
