@@ -59,7 +59,6 @@ export interface MemoryInfo {
   gpuBytes: number | null;
 }
 
-/** Messages with id 0 are unsolicited (e.g. the backend re-initialised after a lost device). */
 /** What one classification produced (shared by the worker's reply and the store's result). */
 export interface ClassifyOutcome {
   resolution: number;
@@ -71,6 +70,7 @@ export interface ClassifyOutcome {
   memory: MemoryInfo;
 }
 
+/** Messages with id 0 are unsolicited (e.g. the backend re-initialised after a lost device). */
 export type WorkerResponse =
   | { type: 'backend'; id: number; backend: BackendName; reason: string; adapter: string | null }
   | { type: 'progress'; id: number; key: string; phase: LoadPhase; loaded: number; total: number }
