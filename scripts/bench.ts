@@ -5,17 +5,16 @@
 // in headless Debian Chromium with SwiftShader WebGPU, waits for window.__benchResults and prints
 // a markdown table (or, with --json, only the JSON report on stdout).
 import { chromium, type Browser } from '@playwright/test';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { CHROMIUM_ARGS, executablePath } from '../playwright.config.ts';
 import type { BenchReport } from '../src/worker/bench-protocol.ts';
 import { BENCH_USAGE, benchQuery, parseBenchArgs, UsageError, type BenchOptions } from './lib/bench-args.ts';
 import { toReportMarkdown } from './lib/bench-report.ts';
 import { ensureBuild, ensureSynthetic, log, startPreview } from './lib/bench-server.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DEFAULT_CHROMIUM = '/usr/lib/chromium/chromium';
 
 declare global {
   interface Window {
@@ -70,7 +69,6 @@ async function main(): Promise<number> {
   await ensureBuild(ROOT, o.build);
   await ensureSynthetic(ROOT, o.variants);
   const server = await startPreview(ROOT);
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(DEFAULT_CHROMIUM) ? DEFAULT_CHROMIUM : undefined);
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath, headless: !o.headed, args: CHROMIUM_ARGS });
