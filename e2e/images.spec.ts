@@ -129,7 +129,8 @@ function treeRssMb(): number {
   return sum / 1024;
 }
 
-const FISH = readFileSync(photo('fish.jpg'));
+/** Read on use: without ../shared the whole file is skipped and there is no photo to read. */
+const fish = () => readFileSync(photo('fish.jpg'));
 const XSS = '<img src=x onerror=alert(1)>.jpg';
 
 test('bad files: a clear error naming the file and the reason, the old image stays, the next good image classifies', async ({ page }) => {
@@ -150,7 +151,7 @@ test('bad files: a clear error naming the file and the reason, the old image sta
     await give(page, { name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('Shopping list:\n- goldfish food\n- a bigger bowl\n') });
     await expectError(page, 'Could not use "notes.jpg": it is not an image: the file contains text, not image data (the name ends in .jpg)', 'fish.jpg');
 
-    await give(page, { name: 'truncated.jpg', mimeType: 'image/jpeg', buffer: FISH.subarray(0, Math.floor(FISH.length * 0.6)) });
+    await give(page, { name: 'truncated.jpg', mimeType: 'image/jpeg', buffer: fish().subarray(0, Math.floor(fish().length * 0.6)) });
     await expectError(
       page,
       'Could not use "truncated.jpg": the JPEG data is cut short (the file ends before the image does) and cannot be decoded; was the download or copy interrupted?',
@@ -186,7 +187,7 @@ test('bad files: a clear error naming the file and the reason, the old image sta
     // file names are text, never HTML: in the error, the caption and the result
     await give(page, { name: XSS, mimeType: 'image/jpeg', buffer: Buffer.from('not an image') });
     await expectError(page, `Could not use "${XSS}": it is not an image: the file contains text, not image data (the name ends in .jpg)`, 'fish.gif');
-    await give(page, { name: XSS, mimeType: 'image/jpeg', buffer: FISH });
+    await give(page, { name: XSS, mimeType: 'image/jpeg', buffer: fish() });
     await expectClassified(page, XSS);
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
     await expect(page.getByTestId('image-name').locator('*')).toHaveCount(0);
