@@ -3,7 +3,8 @@
 import { formulaCoefficients } from './coefficients';
 import { ALPHA, BASE_RESOLUTION, BETA, GAMMA, MAX_PHI, MIN_PHI, OFFICIAL_VARIANTS } from './constants';
 import { officialNetwork, scaleNetwork } from './network';
-import type { NetworkConfig, OfficialName, ScalingCoefficients } from './types';
+import type { NetworkConfig, ScalingCoefficients } from './types';
+import type { OfficialName } from './variants';
 
 export interface Bases {
   alpha: number;
