@@ -6,3 +6,6 @@ export * from './rounding';
 export * from './coefficients';
 export * from './layers';
 export * from './network';
+export * from './paper-results';
+export * from './methods';
+export * from './custom-coefficients';

@@ -6,7 +6,7 @@ import { isVariantIndex, nearestOfficial } from '../scaling';
 import { InferenceClient, type WorkerFactory } from '../worker/client';
 import type { DebugAction, MemoryInfo, ModelSpec, WorkerResponse } from '../worker/protocol';
 import { Coalescer } from './coalescer';
-import { decodeImageFile } from './image-input';
+import { decodeImageFile } from '../image/decode-file';
 import { useLab, type InferenceResult, type LabState, type LoadState, type Status } from './lab-store';
 import { allowedByCsp, cspConnectOrigins, resolveModelSource, type ModelSource } from './model-source';
 
