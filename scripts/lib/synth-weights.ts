@@ -58,8 +58,6 @@ export interface ModelJson {
   [key: string]: unknown;
 }
 
-export const ALL_VARIANTS = ['B0', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7'] as const;
-export type VariantName = (typeof ALL_VARIANTS)[number];
 
 /** Where the genuine converted topologies live: ../shared beside the repository root. */
 export function sharedModelsDir(repoRoot: string): string {
