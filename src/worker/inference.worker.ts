@@ -11,6 +11,7 @@ import { normaliseCam, type CamMap } from '../model/cam';
 import { classifierFromArtifacts, randomClassifier, scaledClassifier, type Classifier } from '../model/classifier';
 import { officialCoefficients } from '../scaling';
 import { topK } from '../model/labels';
+import { onnxFileName } from '../model/onnx-export';
 import { imageToInput, testPattern } from '../model/preprocess';
 import { LatencyStats } from './latency';
 import { modelKey, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
@@ -200,6 +201,13 @@ async function handle(req: WorkerRequest): Promise<void> {
     case 'memory':
       post({ type: 'memory', id: req.id, memory: memoryInfo() });
       return;
+    case 'exportOnnx': {
+      const c = await ensureModel(req.id, req.model);
+      const { bytes, opCounts } = await c.exportOnnx();
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      self.postMessage({ type: 'onnx', id: req.id, fileName: onnxFileName(c.config), bytes: buffer, opCounts } satisfies WorkerResponse, [buffer]);
+      return;
+    }
     case 'cancel':
       downloads.get(req.target)?.abort();
       return;
@@ -211,7 +219,7 @@ async function handle(req: WorkerRequest): Promise<void> {
 }
 
 function describe(req: WorkerRequest): string {
-  if (req.type !== 'classify' && req.type !== 'load') return req.type;
+  if (req.type !== 'classify' && req.type !== 'load' && req.type !== 'exportOnnx') return req.type;
   const m = req.model;
   return m.kind === 'official' ? `B${m.variant}` : m.kind === 'random' ? `the formula network at φ ${m.phi}` : m.kind === 'scaled' ? `the network “${m.name}”` : m.name;
 }
