@@ -4,7 +4,6 @@ import * as tf from '@tensorflow/tfjs';
 import { formulaCoefficients, formulaNetwork, officialNetwork, scaleNetwork, type NetworkConfig } from '../scaling';
 import { isSynthetic, type LoadedArtifacts } from './artifacts';
 import { bindConvertedWeights, inferOfficialVariant } from './bind';
-import { topK, type Ranked } from './labels';
 import { createEfficientNet, type EfficientNet } from './network';
 import { randomWeights } from './random-weights';
 
@@ -14,7 +13,6 @@ export interface Classifier {
   readonly synthetic: boolean;
   /** Probabilities for one [size, size, 3] image in [0, 1], read back to the CPU. */
   probabilities(input: Float32Array): Promise<Float32Array>;
-  classify(input: Float32Array, k?: number): Promise<Ranked[]>;
   /** Compiles every shader/pipeline once, so the first user-visible run is a steady one: on
    *  WebGPU a compile-only pass (pipelines compile in parallel, nothing runs), on WebGL the same
    *  plus one inference, on WASM/CPU one inference (XNNPACK packs its weights on first use). */
@@ -63,7 +61,6 @@ function wrap(net: EfficientNet, synthetic: boolean): Classifier {
     config: net.config,
     synthetic,
     probabilities,
-    classify: async (input, k = 5) => topK(await probabilities(input), k),
     warmUp: async () => {
       const compiled = await compileOnly(() => net.predict(tf.zeros([1, size, size, 3])));
       // WebGPU pipelines are complete now. WebGL drivers may finish a program only at its first
@@ -91,7 +88,7 @@ export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: nu
 }
 
 /** The formula network at exactly φ with seeded random weights, built in memory. */
-export function randomClassifier(phi: number, seed = 1, resolution?: number): Classifier {
+export function formulaClassifier(phi: number, seed = 1, resolution?: number): Classifier {
   // A resolution override keeps every layer of the φ network but feeds it smaller images
   // (soak tests that must be quick on a CPU-emulated GPU).
   const config = resolution ? scaleNetwork({ ...formulaCoefficients(phi), resolution }) : formulaNetwork(phi);
