@@ -5,6 +5,7 @@ import { formulaCoefficients, formulaNetwork, officialNetwork, scaleNetwork, typ
 import { isSynthetic, type LoadedArtifacts } from './artifacts';
 import { bindConvertedWeights, inferOfficialVariant } from './bind';
 import { createEfficientNet, type EfficientNet } from './network';
+import { exportOnnx, type OnnxNetwork } from './onnx-export';
 import { randomWeights } from './random-weights';
 
 export interface Classifier {
@@ -17,6 +18,8 @@ export interface Classifier {
    *  WebGPU a compile-only pass (pipelines compile in parallel, nothing runs), on WebGL the same
    *  plus one inference, on WASM/CPU one inference (XNNPACK packs its weights on first use). */
   warmUp(): Promise<void>;
+  /** The network and its weights as an ONNX model (see onnx-export.ts). */
+  exportOnnx(): Promise<OnnxNetwork>;
   dispose(): void;
 }
 
@@ -68,6 +71,7 @@ function wrap(net: EfficientNet, synthetic: boolean): Classifier {
       if (compiled && tf.getBackend() === 'webgpu') return;
       await probabilities(new Float32Array(size * size * 3).fill(0.5));
     },
+    exportOnnx: () => exportOnnx(net.config, net.weights),
     dispose: () => net.dispose(),
   };
 }

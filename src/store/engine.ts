@@ -9,6 +9,7 @@ import { Coalescer } from './coalescer';
 import { decodeImageFile } from '../image/decode-file';
 import { useLab, type InferenceResult, type LabState, type LoadState, type Status } from './lab-store';
 import { allowedByCsp, cspConnectOrigins, resolveModelSource, type ModelSource } from './model-source';
+import { requestOnnx, type OnnxFile } from './onnx-download';
 
 interface Job {
   phi: number;
@@ -255,4 +256,11 @@ export async function soak(runs: number, resolution = 96): Promise<{ steadyRuns:
     ['result'],
   ).done;
   return { steadyRuns: r.latency.steadyRuns, memory: r.memory };
+}
+
+/** The current network as an ONNX file, built by the worker (see onnx-download.ts). */
+export async function exportCurrentOnnx(): Promise<OnnxFile> {
+  if (!client) throw new Error('The inference engine is not ready');
+  await restoring;
+  return requestOnnx(client, useLab.getState());
 }

@@ -9,6 +9,7 @@ import { loadFromFiles, loadFromUrl, type LoadedArtifacts } from '../model/artif
 import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
 import { classifierFromArtifacts, formulaClassifier, type Classifier } from '../model/classifier';
 import { topK } from '../model/labels';
+import { onnxFileName } from '../model/onnx-export';
 import { imageToInput, testPattern } from '../model/preprocess';
 import { LatencyStats } from './latency';
 import { modelIdOf, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
@@ -187,6 +188,13 @@ async function handle(req: WorkerRequest): Promise<void> {
     case 'memory':
       post({ type: 'memory', id: req.id, memory: memoryInfo() });
       return;
+    case 'exportOnnx': {
+      const c = await ensureModel(req.id, req.model);
+      const { bytes, opCounts } = await c.exportOnnx();
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      self.postMessage({ type: 'onnx', id: req.id, fileName: onnxFileName(c.config), bytes: buffer, opCounts } satisfies WorkerResponse, [buffer]);
+      return;
+    }
     case 'cancel':
       downloads.get(req.target)?.abort();
       return;
@@ -198,7 +206,7 @@ async function handle(req: WorkerRequest): Promise<void> {
 }
 
 function describe(req: WorkerRequest): string {
-  if (req.type !== 'classify') return req.type;
+  if (req.type !== 'classify' && req.type !== 'exportOnnx') return req.type;
   const m = req.model;
   return m.kind === 'official' ? `B${m.variant}` : m.kind === 'formula' ? `the formula network at φ ${m.phi}` : m.name;
 }

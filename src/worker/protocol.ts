@@ -38,6 +38,8 @@ export type WorkerRequest =
    *  `runs` > 1: first + warm-up + `runs` timed runs, for steady-state medians. */
   | { type: 'classify'; id: number; model: ModelSpec; runs?: number }
   | { type: 'memory'; id: number }
+  /** The model as an ONNX file (loads it first if needed); answered by 'onnx'. */
+  | { type: 'exportOnnx'; id: number; model: ModelSpec }
   /** Abort the download of request `target` (the user moved on). */
   | { type: 'cancel'; id: number; target: number }
   /** Fault injection for tests and scripting: lose the WebGPU device, or crash the worker. */
@@ -81,6 +83,8 @@ export type WorkerResponse =
   | { type: 'imageSet'; id: number; width: number; height: number }
   | ({ type: 'result'; id: number; modelId: string } & ClassifyOutcome)
   | { type: 'memory'; id: number; memory: MemoryInfo }
+  /** `bytes` is transferred; `opCounts` counts nodes per ONNX op type. */
+  | { type: 'onnx'; id: number; fileName: string; bytes: ArrayBuffer; opCounts: Record<string, number> }
   | { type: 'debugDone'; id: number }
   | { type: 'error'; id: number; message: string };
 
