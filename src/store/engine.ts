@@ -66,7 +66,7 @@ async function runJob(job: Job): Promise<InferenceResult> {
   if (!client || !source) throw new Error('The inference engine is not ready');
   const { key, spec } = specFor(job, source.baseUrl);
   patch({ status: 'running' });
-  const req = client.send({ type: 'classify', model: spec }, ['result'], {
+  const req = client.send({ type: 'classify', model: spec, cam: true }, ['result'], {
     onProgress: (p) => onProgress(key, p),
     onReady: (r) => {
       setLoad(key, { phase: 'ready', loaded: r.bytes, total: r.bytes, fromCache: r.fromCache });
@@ -90,6 +90,7 @@ async function runJob(job: Job): Promise<InferenceResult> {
       latency: r.latency,
       synthetic: r.synthetic,
       memory: r.memory,
+      cam: r.cam,
     };
   } finally {
     running = null;

@@ -7,7 +7,9 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import * as tf from '@tensorflow/tfjs';
 import { loadFromFiles, loadFromUrl, type LoadedArtifacts } from '../model/artifacts';
 import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
-import { classifierFromArtifacts, formulaClassifier, type Classifier } from '../model/classifier';
+import { normaliseCam, type CamMap } from '../model/cam';
+import { classifierFromArtifacts, formulaClassifier, scaledClassifier, type Classifier } from '../model/classifier';
+import { officialCoefficients } from '../scaling';
 import { topK } from '../model/labels';
 import { onnxFileName } from '../model/onnx-export';
 import { imageToInput, testPattern } from '../model/preprocess';
@@ -81,6 +83,10 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   if (spec.kind === 'formula') {
     post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
     classifier = formulaClassifier(spec.phi, spec.seed, spec.resolution);
+  } else if (spec.kind === 'scaled') {
+    post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
+    const { name, width, depth, resolution, seed } = spec;
+    classifier = scaledClassifier({ ...officialCoefficients(0), name, width, depth, resolution, official: false }, seed);
   } else {
     const artifacts = await artifactsFor(id, spec, modelId);
     fromCache = artifacts.fromCache;
@@ -98,7 +104,7 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   return classifier;
 }
 
-async function classify(id: number, spec: ModelSpec, runs: number) {
+async function classify(id: number, spec: ModelSpec, runs: number, withCam: boolean) {
   const classifier = await ensureModel(id, spec);
   const modelId = modelIdOf(spec);
   const size = classifier.config.resolution;
@@ -106,12 +112,15 @@ async function classify(id: number, spec: ModelSpec, runs: number) {
   const stats = latency.get(modelId) ?? new LatencyStats();
   latency.set(modelId, stats);
   let probs: Float32Array | null = null;
+  let cam: CamMap | undefined;
   let wasFirst = false;
   for (let i = 0; i < Math.max(1, runs); i++) {
     if (!stats.hasFirst) post({ type: 'progress', id, modelId, phase: 'compile', loaded: 0, total: 1 });
     else post({ type: 'progress', id, modelId, phase: 'run', loaded: i, total: runs });
     const t0 = performance.now();
-    probs = await classifier.probabilities(input);
+    // The map comes out of the same pass as the prediction (a few dozen floats more to read).
+    if (withCam) ({ probs, cam } = await classifier.probabilitiesWithCam(input));
+    else probs = await classifier.probabilities(input);
     wasFirst = stats.record(performance.now() - t0);
   }
   post({
@@ -124,6 +133,7 @@ async function classify(id: number, spec: ModelSpec, runs: number) {
     latency: { ...stats.summary(), wasFirst: runs <= 1 && wasFirst },
     synthetic: classifier.synthetic,
     memory: memoryInfo(),
+    cam: cam && normaliseCam(cam),
   });
 }
 
@@ -183,7 +193,7 @@ async function handle(req: WorkerRequest): Promise<void> {
       post({ type: 'imageSet', id: req.id, width: req.image.width, height: req.image.height });
       return;
     case 'classify':
-      await classify(req.id, req.model, req.runs ?? 1);
+      await classify(req.id, req.model, req.runs ?? 1, req.cam ?? false);
       return;
     case 'memory':
       post({ type: 'memory', id: req.id, memory: memoryInfo() });
@@ -208,7 +218,7 @@ async function handle(req: WorkerRequest): Promise<void> {
 function describe(req: WorkerRequest): string {
   if (req.type !== 'classify' && req.type !== 'exportOnnx') return req.type;
   const m = req.model;
-  return m.kind === 'official' ? `B${m.variant}` : m.kind === 'formula' ? `the formula network at φ ${m.phi}` : m.name;
+  return m.kind === 'official' ? `B${m.variant}` : m.kind === 'formula' ? `the formula network at φ ${m.phi}` : m.kind === 'scaled' ? `the network “${m.name}”` : m.name;
 }
 
 // One request at a time; cancel bypasses the queue so it can stop a running download.

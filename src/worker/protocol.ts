@@ -1,15 +1,18 @@
 /** The typed message protocol between the UI thread and the inference worker.
  *  Small messages, request ids on everything: the UI drops answers to outdated requests. */
 
+import type { CamMap } from '../model/cam';
 import type { BackendName } from '../model/backend-name';
 
 /** Which network answers: an official converted export (by URL), a custom model (a converted
  *  folder the user dropped), or the formula network: built at exactly φ with seeded random
- *  weights, in memory (latency only). */
+ *  weights, in memory (latency only), or B0 scaled by explicit multipliers ('scaled'). */
 export type ModelSpec =
   | { kind: 'official'; variant: number; baseUrl: string }
   | { kind: 'custom'; name: string; files: File[] }
-  | { kind: 'formula'; phi: number; seed: number; resolution?: number };
+  | { kind: 'formula'; phi: number; seed: number; resolution?: number }
+  /** B0 grown by explicit multipliers (scaling-methods race, own α/β/γ), random weights. */
+  | { kind: 'scaled'; name: string; width: number; depth: number; resolution: number; seed: number };
 
 export interface Prediction {
   index: number;
@@ -36,7 +39,7 @@ export type WorkerRequest =
   | { type: 'setImage'; id: number; image: ImageBitmap; name: string }
   /** Run the current image (or a deterministic test pattern for random nets) through a model.
    *  `runs` > 1: first + warm-up + `runs` timed runs, for steady-state medians. */
-  | { type: 'classify'; id: number; model: ModelSpec; runs?: number }
+  | { type: 'classify'; id: number; model: ModelSpec; runs?: number; cam?: boolean }
   | { type: 'memory'; id: number }
   /** The model as an ONNX file (loads it first if needed); answered by 'onnx'. */
   | { type: 'exportOnnx'; id: number; model: ModelSpec }
@@ -65,6 +68,8 @@ export interface ClassifyOutcome {
   latency: Latency;
   synthetic: boolean;
   memory: MemoryInfo;
+  /** Top-1 class activation map (ReLU, normalised to [0, 1]) when the request asked for one. */
+  cam?: CamMap;
 }
 
 /** Messages with id 0 are unsolicited (e.g. the backend re-initialised after a lost device). */
@@ -94,8 +99,10 @@ export function modelIdOf(spec: ModelSpec): string {
     case 'official':
       return `B${spec.variant}@${spec.baseUrl}`;
     case 'custom':
-      return `files:${spec.name}:${spec.files.map((f) => `${f.name}/${f.size}`).join(',')}`;
+      return `custom:${spec.name}:${spec.files.map((f) => `${f.name}/${f.size}`).join(',')}`;
     case 'formula':
       return `formula:phi=${spec.phi.toFixed(2)}:seed=${spec.seed}:r=${spec.resolution ?? 'formula'}`;
+    case 'scaled':
+      return `scaled:w=${spec.width.toFixed(4)}:d=${spec.depth.toFixed(4)}:r=${spec.resolution}:seed=${spec.seed}`;
   }
 }
