@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
+import { contentSecurityPolicy } from './scripts/lib/csp.ts';
 
 const SYNTH_DIR = resolve(import.meta.dirname, 'synthetic-models');
 const SYNTH_PREFIX = '/synthetic-models/';
@@ -41,29 +42,6 @@ function serveSyntheticModels(): Plugin {
   };
 }
 
-const DEFAULT_MODEL_ORIGIN = 'https://raw.githubusercontent.com';
-
-/** The production build's Content-Security-Policy: no remote scripts, no eval (only wasm
- *  compilation), workers from the app's own origin, fetches to the app and the configured model
- *  source only. Extra model origins: VITE_CSP_CONNECT_EXTRA (space-separated). */
-export function contentSecurityPolicy(env: Record<string, string | undefined>): string {
-  const origins = new Set(["'self'", DEFAULT_MODEL_ORIGIN]);
-  if (env.VITE_MODEL_BASE_URL?.startsWith('http')) origins.add(new URL(env.VITE_MODEL_BASE_URL).origin);
-  for (const o of (env.VITE_CSP_CONNECT_EXTRA ?? '').split(/\s+/).filter(Boolean)) origins.add(o);
-  return [
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "worker-src 'self'",
-    `connect-src ${[...origins].join(' ')}`,
-    "img-src 'self' blob: data:",
-    "media-src 'self' blob:",
-    "style-src 'self' 'unsafe-inline'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'none'",
-  ].join('; ');
-}
-
 function injectCsp(): Plugin {
   return {
     name: 'inject-csp',
@@ -87,7 +65,7 @@ export default defineConfig({
   preview: {
     host: '127.0.0.1',
     port: 4173,
-    headers: { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy(process.env) },
+    headers: { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy(process.env, true) },
   },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },

@@ -4,7 +4,7 @@ import { HAS_SHARED, SKIP_NO_SHARED, openApp } from './helpers';
 test.skip(!HAS_SHARED, SKIP_NO_SHARED);
 
 test('the in-app benchmark measures B0 on wasm: own vs graph, leaks, JSON report', async ({ page }) => {
-  await openApp(page, '?view=bench&auto=1&backends=wasm&variants=B0&runs=3');
+  await openApp(page, '?view=bench&auto=1&debug=1&backends=wasm&variants=B0&runs=3');
   await expect(page.getByTestId('bench')).toBeVisible();
   const pre = page.getByTestId('bench-json');
   await expect(pre).toContainText('"medianMs"', { timeout: 240_000 });

@@ -5,7 +5,7 @@ test.describe('GPU and runtime faults', () => {
   test.skip(!HAS_SHARED, SKIP_NO_SHARED);
 
   test('a lost WebGPU device: the worker re-initialises and the next request works', async ({ page }) => {
-    await openApp(page);
+    await openApp(page, '?debug=1');
     await dropFile(page, photo('fish.jpg'));
     await waitForResult(page, 'B0', 'fish.jpg');
     const before = await page.getByTestId('top1-label').textContent();
@@ -22,7 +22,7 @@ test.describe('GPU and runtime faults', () => {
   });
 
   test('a worker crash: restarted, the pending request answered with an error, then works again', async ({ page }) => {
-    await openApp(page, '?backend=wasm');
+    await openApp(page, '?backend=wasm&debug=1');
     await dropFile(page, photo('fish.jpg'));
     await waitForResult(page, 'B0', 'fish.jpg');
     await page.getByTestId('phi-slider').fill('1'); // a request is pending while the worker dies
@@ -36,7 +36,7 @@ test.describe('GPU and runtime faults', () => {
   });
 
   test('out of memory on a large variant: a clear message, and a smaller one still works', async ({ page }) => {
-    await openApp(page, '?backend=wasm');
+    await openApp(page, '?backend=wasm&debug=1');
     await waitForResult(page, 'B0');
     await page.evaluate(() => (window as unknown as { phiLab: { debug: (a: string) => Promise<void> } }).phiLab.debug('oom-next'));
     await page.getByTestId('phi-slider').fill('1');
@@ -47,7 +47,7 @@ test.describe('GPU and runtime faults', () => {
   });
 
   test('works offline once visited: the app shell from the service worker, weights from the cache', async ({ page, context }) => {
-    await openApp(page, '?backend=wasm');
+    await openApp(page, '?backend=wasm&debug=1');
     await waitForResult(page, 'B0');
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload(); // now controlled by the service worker, which keeps the assets

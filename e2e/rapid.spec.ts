@@ -16,7 +16,7 @@ async function recordDisplays(page: Page) {
 const tensors = async (page: Page) => Number(await page.getByTestId('tensors').textContent());
 
 test('200 rapid φ changes by keyboard and drag end on the final φ, never stale, tensors flat', async ({ page }) => {
-  await openApp(page, '?backend=wasm');
+  await openApp(page, '?backend=wasm&debug=1');
   await dropFile(page, photo('car.jpg'));
   await waitForResult(page, 'B0', 'car.jpg');
   const slider = page.getByTestId('phi-slider');
@@ -54,7 +54,7 @@ test('200 rapid φ changes by keyboard and drag end on the final φ, never stale
 
 test('soak: 300 consecutive inferences keep the tensor count and GPU bytes flat (webgpu)', async ({ page }) => {
   test.setTimeout(900_000);
-  await openApp(page);
+  await openApp(page, '?debug=1');
   await expect(page.getByTestId('backend')).toHaveText('webgpu');
   type Mem = { numTensors: number; numBytes: number; gpuBytes: number | null };
   type Lab = { phiLab: { soak: (runs: number) => Promise<{ steadyRuns: number; memory: Mem }> } };

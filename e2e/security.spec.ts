@@ -10,9 +10,13 @@ test('the production build ships a strict Content-Security-Policy, as meta and a
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(csp).not.toMatch(/'unsafe-eval'/);
     expect(csp).toContain("worker-src 'self'");
-    expect(csp).toMatch(/connect-src 'self' https:\/\/raw\.githubusercontent\.com(;|$)/);
+    // Only the pinned weights path, not all of raw.githubusercontent.com; no inline styles.
+    expect(csp).toMatch(/connect-src 'self' https:\/\/raw\.githubusercontent\.com\/ntedgi\/efficientnet-tensorflowjs-binaries\/[^/ ;]+\/models\/(;|$)/);
+    expect(csp).toContain("style-src 'self';");
+    expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("object-src 'none'");
   }
+  expect(header).toMatch(/; frame-ancestors 'none'$/);
 });
 
 test.describe('privacy', () => {

@@ -14,7 +14,7 @@ test.skip(!HAS_SHARED, SKIP_NO_SHARED);
 // worker are not routed by Playwright; blocking it keeps every model fetch visible to the routes.
 test.use({ serviceWorkers: 'block' });
 
-const QUERY = '?backend=wasm';
+const QUERY = '?backend=wasm&debug=1'; // debug: window.phiLab
 const B0_ROUTE = '**/synthetic-models/B0/**';
 const SHARD = 4 * 1024 * 1024;
 /** B0's model.json as served (read when needed: global setup generates it after collection). */

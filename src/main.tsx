@@ -2,12 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { debugWorker, soak, startEngine, workerMemory } from './store/engine';
+import { debugAllowed } from './store/debug-mode';
 import { syncUrl, useLab } from './store/lab-store';
 import './ui/styles.css';
 
 syncUrl();
-// A small scripting surface (also used by the browser tests): fault injection and memory.
-Object.assign(window, { phiLab: { debug: debugWorker, memory: workerMemory, soak, store: useLab } });
+// A small scripting surface (also used by the browser tests): fault injection and memory; only in
+// dev builds or with ?debug=1.
+if (debugAllowed()) Object.assign(window, { phiLab: { debug: debugWorker, memory: workerMemory, soak, store: useLab } });
 void startEngine();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   CACHE_NAME,
+  MAX_MODEL_JSON_BYTES,
   SHARD_BYTES,
   expectedShardSizes,
   loadFromFiles,
@@ -301,6 +302,11 @@ describe('loadFromUrl: faults name the file, leave nothing cached, and the next 
     serve('model.json', '<html>captive portal</html>');
     await failsThenWorks(`${BASE}model.json is not valid JSON`);
   });
+
+  it('a model.json over 10 MB is refused, not read into memory', async () => {
+    serve('model.json', new Uint8Array(MAX_MODEL_JSON_BYTES + 1));
+    await failsThenWorks(new RegExp(`^${BASE}model.json is (at least )?${MAX_MODEL_JSON_BYTES + 1} bytes; a model.json may be at most 10 MB$`));
+  });
 });
 
 describe('loadFromFiles', () => {
@@ -316,5 +322,10 @@ describe('loadFromFiles', () => {
     files[2] = file('group1-shard2of2.bin', new Uint8Array(EXTRA));
     expect((await loadFromFiles(files)).bytes).toBe(SHARD_BYTES + EXTRA);
     await expect(loadFromFiles(files.slice(0, 2))).rejects.toThrow('miss the shard group1-shard2of2.bin');
+  });
+
+  it('refuses a dropped model.json over 10 MB before reading it', async () => {
+    const big = file('model.json', new Uint8Array(MAX_MODEL_JSON_BYTES + 1));
+    await expect(loadFromFiles([big])).rejects.toThrow(`The dropped model.json is ${MAX_MODEL_JSON_BYTES + 1} bytes; a model.json may be at most 10 MB`);
   });
 });

@@ -125,6 +125,11 @@ function networkError(url: string, e: unknown, signal?: AbortSignal): Error {
 }
 
 class SizeError extends Error {}
+/** A converted EfficientNet's model.json is well under 1 MB (B7: ~0.4 MB): a bigger one is not a
+ *  model this lab can use, and is not read into memory, whatever its source. */
+export const MAX_MODEL_JSON_BYTES = 10 * 1024 * 1024;
+const tooBig = (where: string, got: string | number) =>
+  new SizeError(`${where} is ${got} bytes; a model.json may be at most ${MAX_MODEL_JSON_BYTES / 1048576} MB`);
 const sizeError = (name: string, got: string | number, expected: number) =>
   new SizeError(`Shard ${name} is ${got} bytes; the manifest expects ${expected}`);
 
@@ -144,9 +149,13 @@ async function fetchOk(url: string, signal: AbortSignal | undefined, cache: Requ
 
 /** Reads a body chunk by chunk. With `expected`, a body that is, or turns out to be, of another
  *  size fails as soon as that is known (Content-Length first, so a wrong shard is not read). */
-async function readBody(url: string, res: Response, expected: number | null, signal: AbortSignal | undefined, onChunk: (n: number) => void): Promise<ArrayBuffer> {
+async function readBody(url: string, res: Response, expected: number | null, signal: AbortSignal | undefined, onChunk: (n: number) => void, max = Infinity): Promise<ArrayBuffer> {
   const name = fileName(url);
   const declared = res.headers.get('Content-Length');
+  if (declared !== null && Number(declared) > max) {
+    void res.body?.cancel().catch(() => undefined);
+    throw tooBig(url, Number(declared));
+  }
   // Content-Length is the encoded size, so it is trusted only where Content-Encoding can be read
   // and is absent: not for CORS responses, whose Content-Encoding is hidden (those are checked
   // while reading).
@@ -174,6 +183,10 @@ async function readBody(url: string, res: Response, expected: number | null, sig
           void reader.cancel().catch(() => undefined);
           throw sizeError(name, `at least ${size}`, expected);
         }
+        if (size > max) {
+          void reader.cancel().catch(() => undefined);
+          throw tooBig(url, `at least ${size}`);
+        }
         onChunk(value.byteLength);
       }
     }
@@ -193,7 +206,7 @@ async function readBody(url: string, res: Response, expected: number | null, sig
 
 async function fetchText(url: string, signal: AbortSignal | undefined, cache: RequestCache): Promise<string> {
   const res = await fetchOk(url, signal, cache);
-  return new TextDecoder().decode(await readBody(url, res, null, signal, () => undefined));
+  return new TextDecoder().decode(await readBody(url, res, null, signal, () => undefined, MAX_MODEL_JSON_BYTES));
 }
 
 export interface LoadOptions {
@@ -351,6 +364,7 @@ export async function clearModelCache(): Promise<void> {
 export async function loadFromFiles(files: File[]): Promise<LoadedArtifacts> {
   const jsonFile = files.find((f) => f.name === 'model.json');
   if (!jsonFile) throw new Error('The dropped files hold no model.json');
+  if (jsonFile.size > MAX_MODEL_JSON_BYTES) throw tooBig(`The dropped ${jsonFile.webkitRelativePath || jsonFile.name}`, jsonFile.size);
   const modelJson = parseModelJson(await jsonFile.text(), jsonFile.name);
   const shards = expectedShardSizes(modelJson);
   const buffers: ArrayBuffer[] = [];

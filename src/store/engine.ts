@@ -8,7 +8,8 @@ import type { DebugAction, MemoryInfo, ModelSpec, WorkerResponse } from '../work
 import { Coalescer } from './coalescer';
 import { decodeImageFile } from '../image/decode-file';
 import { useLab, type InferenceResult, type LabState, type LoadState, type Status } from './lab-store';
-import { allowedByCsp, cspConnectOrigins, resolveModelSource, type ModelSource } from './model-source';
+import { resolveModelSource, type ModelSource } from './model-source';
+import { gateSource } from './source-gate';
 import { requestOnnx, type OnnxFile } from './onnx-download';
 
 interface Job {
@@ -200,14 +201,8 @@ export async function startEngine(factory?: WorkerFactory): Promise<void> {
   };
   try {
     const [resolved] = await Promise.all([resolveModelSource(st.models, location.origin), init()]);
-    const source = offlineSource(resolved);
+    const source = await gateSource(offlineSource(resolved));
     patch({ source, status: 'idle' });
-    if (!allowedByCsp(source.baseUrl, location.origin, cspConnectOrigins())) {
-      useLab.getState().addNotice(
-        `This build's Content-Security-Policy does not allow fetching weights from ${new URL(source.baseUrl).origin}; ` +
-          'rebuild with VITE_CSP_CONNECT_EXTRA to allow it.',
-      );
-    }
   } catch (e) {
     patch({ error: (e as Error).message, status: 'error' });
     return;
@@ -227,7 +222,7 @@ function offlineSource(resolved: ModelSource): ModelSource {
   try {
     const remembered = localStorage.getItem(SOURCE_KEY);
     if (!navigator.onLine && remembered && !useLab.getState().models) return JSON.parse(remembered) as ModelSource;
-    localStorage.setItem(SOURCE_KEY, JSON.stringify(resolved));
+    if (resolved.kind !== 'url') localStorage.setItem(SOURCE_KEY, JSON.stringify(resolved)); // a link's source is never kept
   } catch {
     // storage blocked (private mode): no memory of the source
   }

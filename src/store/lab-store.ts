@@ -47,6 +47,8 @@ export interface LabState extends ShareableState {
   synthetic: boolean | null;
   /** A converted model folder the user dropped; it answers instead of the built-in weights. */
   custom: { name: string; files: File[] } | null;
+  /** A foreign ?models= source waiting for the user's confirmation (see source-gate.ts). */
+  pendingSource: { host: string; baseUrl: string } | null;
 
   setPhi: (phi: number) => void;
   setView: (view: View) => void;
@@ -73,6 +75,7 @@ export const useLab = create<LabState>()((set) => ({
   error: null,
   synthetic: null,
   custom: null,
+  pendingSource: null,
 
   setPhi: (phi) => set({ phi: roundPhi(clampPhi(phi)) }),
   setView: (view) => set({ view }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_BASE, allowedByCsp, cspConnectOrigins, resolveModelSource } from './model-source';
+import { DEFAULT_MODEL_BASE, allowedByCsp, cspConnectSources, resolveModelSource } from './model-source';
 
 const O = 'http://127.0.0.1:4173';
 const has = (...urls: string[]) => async (u: string) => urls.includes(u);
@@ -26,8 +26,8 @@ describe('CSP check of the model source', () => {
     querySelector: () => (content === null ? null : ({ getAttribute: () => content } as unknown as Element)),
   });
   it('reads connect-src from the meta tag', () => {
-    expect(cspConnectOrigins(doc("default-src 'self'; connect-src 'self' https://a.example"))).toEqual(["'self'", 'https://a.example']);
-    expect(cspConnectOrigins(doc(null))).toBeNull();
+    expect(cspConnectSources(doc("default-src 'self'; connect-src 'self' https://a.example"))).toEqual(["'self'", 'https://a.example']);
+    expect(cspConnectSources(doc(null))).toBeNull();
   });
   it('allows self and listed origins only', () => {
     const allowed = ["'self'", 'https://a.example'];
@@ -35,5 +35,13 @@ describe('CSP check of the model source', () => {
     expect(allowedByCsp('https://a.example/m/', O, allowed)).toBe(true);
     expect(allowedByCsp('https://evil.example/m/', O, allowed)).toBe(false);
     expect(allowedByCsp('https://evil.example/m/', O, null)).toBe(true);
+  });
+  it('a source with a path allows only what lies below it (or exactly it, without a trailing slash)', () => {
+    const allowed = ["'self'", 'https://raw.example/owner/repo/abc123/', 'https://one.example/m.json'];
+    expect(allowedByCsp('https://raw.example/owner/repo/abc123/models/B0/model.json', O, allowed)).toBe(true);
+    expect(allowedByCsp('https://raw.example/owner/repo/main/models/', O, allowed)).toBe(false);
+    expect(allowedByCsp('https://raw.example/attacker/repo/abc123/', O, allowed)).toBe(false);
+    expect(allowedByCsp('https://one.example/m.json', O, allowed)).toBe(true);
+    expect(allowedByCsp('https://one.example/m.json/x', O, allowed)).toBe(false);
   });
 });

@@ -46,9 +46,9 @@ export async function resolveModelSource(
   return { baseUrl: DEFAULT_MODEL_BASE, kind: 'public' };
 }
 
-/** The origins this page's Content-Security-Policy lets it fetch from, or null without a CSP
- *  (the dev server). A ?models= source outside them cannot load in this build. */
-export function cspConnectOrigins(doc: Pick<Document, 'querySelector'> | undefined = globalThis.document): string[] | null {
+/** The sources this page's Content-Security-Policy lets it fetch from (connect-src), or null
+ *  without a CSP (the dev server). A ?models= source outside them cannot load in this build. */
+export function cspConnectSources(doc: Pick<Document, 'querySelector'> | undefined = globalThis.document): string[] | null {
   const meta = doc?.querySelector('meta[http-equiv="Content-Security-Policy"]');
   const policy = meta?.getAttribute('content');
   if (!policy) return null;
@@ -56,8 +56,24 @@ export function cspConnectOrigins(doc: Pick<Document, 'querySelector'> | undefin
   return directive ? directive.split(/\s+/).slice(1) : null;
 }
 
+/** Does one CSP source expression match `target`? 'self', a scheme (`https:`), an origin, or an
+ *  origin with a path: a path ending in "/" is a prefix, any other must match exactly (CSP3). */
+function sourceMatches(source: string, target: URL, origin: string): boolean {
+  if (source === "'self'") return target.origin === origin;
+  if (/^[a-z][a-z0-9+.-]*:$/i.test(source)) return target.protocol === source.toLowerCase();
+  let src: URL;
+  try {
+    src = new URL(source);
+  } catch {
+    return false;
+  }
+  if (src.origin !== target.origin) return false;
+  if (src.pathname === '/' && !source.replace(/^[a-z]+:\/\/[^/]+/i, '')) return true; // origin only
+  return src.pathname.endsWith('/') ? target.pathname.startsWith(src.pathname) : target.pathname === src.pathname;
+}
+
 export function allowedByCsp(url: string, origin: string, allowed: string[] | null): boolean {
   if (!allowed) return true;
-  const target = new URL(url, origin).origin;
-  return allowed.some((a) => (a === "'self'" ? target === origin : a.replace(/\/$/, '') === target));
+  const target = new URL(url, origin);
+  return allowed.some((a) => sourceMatches(a, target, origin));
 }

@@ -6,6 +6,7 @@ import { BenchView } from './bench/BenchView';
 import { CompareView } from './compare/CompareView';
 import { DropZone } from './DropZone';
 import { SidePanel } from './SidePanel';
+import { SourceConfirm } from './SourceConfirm';
 import { StatusBar } from './StatusBar';
 import { TeachView } from './teach/TeachView';
 import { usePresentationKeys } from './usePresentationKeys';
@@ -50,6 +51,7 @@ export function App() {
         </nav>
       </header>
       {!hide && <StatusBar />}
+      <SourceConfirm />
       <div className="layout">
         <SidePanel />
         <main className="main">

@@ -1,8 +1,9 @@
 /** The benchmark view (?view=bench): pick backends, variants and runs, run the same benchmark as
  *  `npm run bench` (one bench worker per backend), read the table, export JSON/CSV. With
- *  `&auto=1` it starts by itself (the CLI drives it that way) and publishes the report on
+ *  `&auto=1` (and `&debug=1` in production builds) it starts by itself (the CLI drives it that way) and publishes the report on
  *  `window.__benchResults` and in <pre data-testid="bench-json">. */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { debugAllowed } from '../../store/debug-mode';
 import type { BenchReport, BenchResult } from '../../worker/bench-protocol';
 import { BACKENDS, type BackendName } from '../../model/backend-name';
 import { VARIANT_NAMES } from '../../scaling';
@@ -34,7 +35,8 @@ export function BenchView() {
   const [runs, setRuns] = useState(initial.runs);
   const [fusedKernels, setFusedKernels] = useState(initial.flags?.[OWN_KERNELS_FLAG] !== false);
   const [state, setState] = useState<State>('idle');
-  const [progress, setProgress] = useState('');
+  // A link's auto=1 starts the bench only where debugging is allowed (dev builds, ?debug=1).
+  const [progress, setProgress] = useState(initial.auto && !debugAllowed() ? 'This link asks to run the benchmark: press Start to run it.' : '');
   const [rows, setRows] = useState<BenchResult[]>([]);
   const [report, setReport] = useState<BenchReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -79,7 +81,7 @@ export function BenchView() {
   }, [backends, variants, runs, fusedKernels]);
 
   useEffect(() => {
-    if (initial.auto && !autoStarted) {
+    if (initial.auto && debugAllowed() && !autoStarted) {
       autoStarted = true;
       void start();
     }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL_BASE } from '../../src/store/model-source';
+import { contentSecurityPolicy, parseExtraOrigins } from './csp';
+
+const directive = (csp: string, name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `));
+
+describe('content security policy', () => {
+  it('connect-src names the pinned weights path, not the whole host; no inline styles', () => {
+    const csp = contentSecurityPolicy({});
+    expect(directive(csp, 'connect-src')).toBe(`connect-src 'self' ${DEFAULT_MODEL_BASE}`);
+    expect(DEFAULT_MODEL_BASE).toMatch(/^https:\/\/raw\.githubusercontent\.com\/ntedgi\/efficientnet-tensorflowjs-binaries\/.+\/$/);
+    expect(directive(csp, 'style-src')).toBe("style-src 'self'");
+    expect(csp).not.toContain('frame-ancestors');
+    expect(contentSecurityPolicy({}, true)).toMatch(/; frame-ancestors 'none'$/);
+  });
+  it('adds the configured base as a path and validated extra origins', () => {
+    const csp = contentSecurityPolicy({ VITE_MODEL_BASE_URL: 'https://w.example/effnet', VITE_CSP_CONNECT_EXTRA: ' https://cdn.example  http://127.0.0.1:8080/ ' });
+    expect(directive(csp, 'connect-src')).toBe(`connect-src 'self' ${DEFAULT_MODEL_BASE} https://w.example/effnet/ https://cdn.example http://127.0.0.1:8080`);
+  });
+  it('refuses anything in VITE_CSP_CONNECT_EXTRA that is not an origin', () => {
+    for (const bad of ['*', 'https:', "'unsafe-inline'", 'https://cdn.example/path', 'cdn.example', 'ftp://x.example', 'https://a.example;script-src', 'https://*.example']) {
+      expect(() => parseExtraOrigins(bad), bad).toThrow(/VITE_CSP_CONNECT_EXTRA: ".*" is not an origin/);
+    }
+    expect(parseExtraOrigins(undefined)).toEqual([]);
+  });
+});

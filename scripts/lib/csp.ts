@@ -1,0 +1,51 @@
+/** The production build's Content-Security-Policy (vite.config.ts puts it in a <meta> tag, and
+ *  `vite preview` sends it as a header, which also covers the workers). No remote scripts, no eval
+ *  (only wasm compilation), workers from the app's own origin, no inline styles, and fetches only to
+ *  the app and the exact pinned repository paths of the weights (not the whole of
+ *  raw.githubusercontent.com, where anyone can publish). */
+import { DEFAULT_MODEL_BASE } from '../../src/store/model-source.ts';
+
+/** Source expressions for URLs below `base` (CSP3: a path ending in "/" matches as a prefix). */
+const below = (base: string) => new URL(base).href.replace(/\/?$/, '/');
+
+/** VITE_CSP_CONNECT_EXTRA: space-separated origins (scheme://host[:port]); anything else (paths,
+ *  keywords, wildcards, stray ";") is a build error, not a silently wider policy. */
+export function parseExtraOrigins(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((o) => {
+      let url: URL | null = null;
+      try {
+        url = new URL(o);
+      } catch {
+        // reported below
+      }
+      const shaped = /^https?:\/\/([a-z0-9-]+\.)*[a-z0-9-]+(:\d{1,5})?\/?$/i.test(o);
+      if (!url || !shaped || url.origin !== o.replace(/\/$/, '').toLowerCase()) {
+        throw new Error(`VITE_CSP_CONNECT_EXTRA: "${o}" is not an origin such as https://cdn.example or http://127.0.0.1:8080`);
+      }
+      return url.origin;
+    });
+}
+
+export function contentSecurityPolicy(env: Record<string, string | undefined>, asHeader = false): string {
+  const connect = new Set(["'self'", below(DEFAULT_MODEL_BASE)]);
+  if (env.VITE_MODEL_BASE_URL?.startsWith('http')) connect.add(below(env.VITE_MODEL_BASE_URL));
+  for (const o of parseExtraOrigins(env.VITE_CSP_CONNECT_EXTRA)) connect.add(o);
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self'",
+    `connect-src ${[...connect].join(' ')}`,
+    "img-src 'self' blob: data:",
+    "media-src 'self' blob:",
+    "style-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+    "manifest-src 'self'",
+    // Ignored in a <meta> tag: only a header can forbid framing.
+    ...(asHeader ? ["frame-ancestors 'none'"] : []),
+  ].join('; ');
+}

@@ -1,0 +1,47 @@
+/** A ?models= link can point anywhere, and weights from a stranger's site can make the lab show
+ *  any prediction (and no synthetic-weights banner). So a foreign source is used only after the
+ *  user has seen its host and clicked; nothing is requested from it before, and the answer is not
+ *  remembered. A source this build's Content-Security-Policy forbids is refused with a message,
+ *  never fetched (a meta CSP does not reach the worker that would fetch it). */
+import { useLab } from './lab-store';
+import { DEFAULT_MODEL_BASE, allowedByCsp, cspConnectSources, resolveModelSource, type ModelSource } from './model-source';
+
+export type SourceVerdict = { kind: 'trusted' } | { kind: 'ask'; host: string } | { kind: 'refused'; message: string };
+
+/** Pure: what to do with `source` on a page at `origin` whose CSP allows `csp` (null: no CSP). */
+export function judgeSource(source: ModelSource, origin: string, csp: string[] | null): SourceVerdict {
+  const url = new URL(source.baseUrl, origin);
+  if (!allowedByCsp(url.href, origin, csp)) {
+    return {
+      kind: 'refused',
+      message:
+        `Refused to load weights from ${url.href}: this build's Content-Security-Policy does not allow it. ` +
+        `To use it, rebuild with VITE_CSP_CONNECT_EXTRA="${url.origin}" or host the weights with the app.`,
+    };
+  }
+  const foreign = source.kind === 'url' && url.origin !== origin && !url.href.startsWith(DEFAULT_MODEL_BASE);
+  return foreign ? { kind: 'ask', host: url.host } : { kind: 'trusted' };
+}
+
+let answer: ((use: boolean) => void) | null = null;
+
+/** The source to use: `source` itself when trusted; for a foreign one, it once the user confirms,
+ *  or the app's own sources when they decline. Throws when the CSP forbids the source. */
+export async function gateSource(source: ModelSource, origin = location.origin, csp = cspConnectSources()): Promise<ModelSource> {
+  const verdict = judgeSource(source, origin, csp);
+  if (verdict.kind === 'refused') throw new Error(verdict.message);
+  if (verdict.kind === 'trusted') return source;
+  const { patch } = useLab.getState();
+  patch({ pendingSource: { host: verdict.host, baseUrl: source.baseUrl } });
+  const use = await new Promise<boolean>((resolve) => (answer = resolve));
+  answer = null;
+  patch({ pendingSource: null });
+  if (use) return source;
+  patch({ models: null }); // declined: the link's source leaves the address bar too
+  return gateSource(await resolveModelSource(null, origin), origin, csp);
+}
+
+/** The user's answer to the pending question (no-op when none is pending). */
+export function answerSource(use: boolean): void {
+  answer?.(use);
+}

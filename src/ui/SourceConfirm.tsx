@@ -1,0 +1,26 @@
+/** Asks before the first request to a foreign ?models= source (see store/source-gate.ts). */
+import { useLab } from '../store/lab-store';
+import { answerSource } from '../store/source-gate';
+
+export function SourceConfirm() {
+  const pending = useLab((s) => s.pendingSource);
+  if (!pending) return null;
+  return (
+    <section className="source-confirm" data-testid="source-question" aria-labelledby="source-confirm-title">
+      <h2 id="source-confirm-title">Load weights from {pending.host}?</h2>
+      <p>
+        This link asks the lab to download its network weights from <strong data-testid="source-host">{pending.host}</strong>{' '}
+        (<code className="source-url">{pending.baseUrl}</code>). Weights from a site you do not know can make the lab show any
+        prediction. Nothing has been requested from it yet, and your answer is not remembered.
+      </p>
+      <p className="source-confirm-actions">
+        <button type="button" className="primary" data-testid="confirm-source" onClick={() => answerSource(true)}>
+          Load from {pending.host}
+        </button>{' '}
+        <button type="button" data-testid="decline-source" onClick={() => answerSource(false)}>
+          Use the lab's own weights
+        </button>
+      </p>
+    </section>
+  );
+}
