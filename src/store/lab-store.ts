@@ -84,8 +84,8 @@ export const useLab = create<LabState>()((set) => ({
 }));
 
 export function shareable(s: LabState): ShareableState {
-  const { phi, view, compare, backend, models, present, formula } = s;
-  return { phi, view, compare, backend, models, present, formula };
+  const { phi, view, compare, backend, models, present, formula, kernels } = s;
+  return { phi, view, compare, backend, models, present, formula, kernels };
 }
 
 /** Mirrors the shareable state into the address bar (replaceState: dragging φ must not flood

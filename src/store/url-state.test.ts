@@ -4,10 +4,17 @@ import { DEFAULT_STATE, parseUrlState, serializeUrlState } from './url-state';
 describe('URL state', () => {
   it('round-trips every shareable field', () => {
     const s = { phi: 2.5, view: 'compare' as const, compare: [0, 3, 7], backend: 'wasm' as const,
-      models: 'https://example.org/models/', present: true, formula: true };
+      models: 'https://example.org/models/', present: true, formula: true, kernels: 'tiled' as const };
     const back = parseUrlState(serializeUrlState(s));
     expect(back.notices).toEqual([]);
     expect(back.state).toEqual(s);
+  });
+
+  it('takes ?kernels= as one of auto, fused, tiled, stock', () => {
+    expect(parseUrlState('?kernels=stock').state.kernels).toBe('stock');
+    const bad = parseUrlState('?kernels=fast');
+    expect(bad.state.kernels).toBeNull();
+    expect(bad.notices).toEqual(['Ignored kernels "fast": use one of auto, fused, tiled, stock']);
   });
 
   it('leaves defaults out of the link', () => {

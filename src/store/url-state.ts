@@ -1,5 +1,6 @@
 /** All shareable state in one typed place, mirrored in the URL (TF Playground style).
  *  Parsing validates everything: bad values are clamped or dropped with a notice. Pure. */
+import { isKernelMode, KERNEL_MODES, type KernelMode } from '../model/kernels/plan';
 import { MAX_PHI, MIN_PHI, parseVariantName } from '../scaling';
 import { BACKENDS, isBackendName, type BackendName } from '../model/backend-name';
 
@@ -17,6 +18,8 @@ export interface ShareableState {
   present: boolean;
   /** Run the random-weight formula network at exactly φ (latency only). */
   formula: boolean;
+  /** WebGPU kernels (?kernels=): null is auto, tuned per device. */
+  kernels: KernelMode | null;
 }
 
 export const DEFAULT_STATE: ShareableState = {
@@ -27,6 +30,7 @@ export const DEFAULT_STATE: ShareableState = {
   models: null,
   present: false,
   formula: false,
+  kernels: null,
 };
 
 /** φ is kept to one decimal, the slider's step. */
@@ -82,6 +86,11 @@ export function parseUrlState(search: string): { state: ShareableState; notices:
     state.models = parseModelSource(models);
     if (!state.models) notices.push(`Ignored model source "${models}": only http(s) URLs are allowed`);
   }
+  const kernels = q.get('kernels');
+  if (kernels !== null) {
+    if (isKernelMode(kernels)) state.kernels = kernels;
+    else notices.push(`Ignored kernels "${kernels}": use one of ${KERNEL_MODES.join(', ')}`);
+  }
   state.present = flag(q.get('present'));
   state.formula = flag(q.get('formula'));
   return { state, notices };
@@ -97,6 +106,7 @@ export function serializeUrlState(s: ShareableState): string {
   if (s.models) q.set('models', s.models);
   if (s.present) q.set('present', '1');
   if (s.formula) q.set('formula', '1');
+  if (s.kernels) q.set('kernels', s.kernels);
   const str = q.toString();
   return str ? `?${str}` : '';
 }

@@ -2,6 +2,7 @@
  *  Small messages, request ids on everything: the UI drops answers to outdated requests. */
 
 import type { BackendName } from '../model/backend-name';
+import type { KernelMode, KernelParityJob, KernelParityReport } from '../model/kernels/plan';
 
 /** Which network answers: an official converted export (by URL), a user-dropped folder,
  *  or an in-memory random-weight network at any φ (latency only). */
@@ -30,7 +31,9 @@ export interface Latency {
 }
 
 export type WorkerRequest =
-  | { type: 'init'; id: number; backend?: BackendName }
+  | { type: 'init'; id: number; backend?: BackendName; kernels?: KernelMode }
+  /** Every WebGPU kernel path against stock ops on random weights (e2e, window.phiLab). */
+  | { type: 'kernelParity'; id: number; job: KernelParityJob }
   | { type: 'load'; id: number; model: ModelSpec }
   /** Keep an image in the worker; later classify requests run on it. */
   | { type: 'setImage'; id: number; image: ImageBitmap; name: string }
@@ -82,6 +85,7 @@ export type WorkerResponse =
   | ({ type: 'result'; id: number; key: string } & ClassifyOutcome)
   | { type: 'memory'; id: number; memory: MemoryInfo }
   | { type: 'debugDone'; id: number }
+  | { type: 'kernelParity'; id: number; report: KernelParityReport }
   | { type: 'error'; id: number; message: string };
 
 /** A stable cache key for a model spec (one loaded network per key in the worker). */
