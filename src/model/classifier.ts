@@ -3,9 +3,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { formulaCoefficients, formulaNetwork, officialNetwork, scaleNetwork, type NetworkConfig } from '../scaling';
 import { isSynthetic, type LoadedArtifacts } from './artifacts';
-import { compileOnly } from './compile-only';
+import { compileOnly, enterCompileOnly } from './compile-only';
 import type { KernelReport } from './kernels/plan';
 import { tuneKernels } from './kernels/tune-network';
+import { countPipelines, type PipelineCount } from './kernels/gpu-state';
 import { bindConvertedWeights, inferOfficialVariant } from './bind';
 import { topK, type Ranked } from './labels';
 import { createEfficientNet, type EfficientNet } from './network';
@@ -24,6 +25,8 @@ export interface Classifier {
   warmUp(): Promise<void>;
   /** On WebGPU after warmUp: the kernel per class and, in auto mode, the timings that chose it. */
   readonly kernels: KernelReport | null;
+  /** WebGPU: pipelines one inference needs, counted from an empty cache; null elsewhere. */
+  countPipelines(): Promise<PipelineCount | null>;
   dispose(): void;
 }
 
@@ -60,6 +63,8 @@ function wrap(net: EfficientNet, synthetic: boolean): Classifier {
       }
       await probabilities(new Float32Array(size * size * 3).fill(0.5));
     },
+    countPipelines: async () =>
+      tf.getBackend() === 'webgpu' ? countPipelines(() => enterCompileOnly(() => net.predict(tf.zeros([1, size, size, 3])))) : null,
     dispose: () => net.dispose(),
   };
 }

@@ -8,6 +8,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { clearModelCache, loadFromUrl } from '../model/artifacts';
 import { configureWasm, selectBackend } from '../model/backend';
 import { benchMatmul, benchVariant } from '../model/bench';
+import { setKernelMode } from '../model/kernels/mode';
 import type { BenchRequest, BenchResponse, VariantJob } from './bench-protocol';
 import type { BackendName } from '../model/backend-name';
 
@@ -49,6 +50,7 @@ async function handle(req: BenchRequest) {
   switch (req.type) {
     case 'init': {
       for (const [flag, value] of Object.entries(req.flags ?? {})) tf.env().set(flag, value);
+      setKernelMode(req.kernels ?? 'auto');
       const choice = await selectBackend(req.backend);
       if (choice.backend !== req.backend) throw new Error(`${req.backend} is unavailable here (${choice.reason})`);
       backend = choice.backend;
