@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { HAS_SHARED, SKIP_NO_SHARED, openApp } from './helpers';
 
 test.skip(!HAS_SHARED, SKIP_NO_SHARED);

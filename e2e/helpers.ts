@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page } from './fixtures/test';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HAS_SHARED, ROOT, SKIP_NO_SHARED, dropFile, openApp, photo, waitForResult } from './helpers';

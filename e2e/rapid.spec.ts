@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { HAS_SHARED, SKIP_NO_SHARED, dropFile, openApp, photo, waitForResult } from './helpers';
 
 test.skip(!HAS_SHARED, SKIP_NO_SHARED);

@@ -1,7 +1,7 @@
 /** All shareable state in one typed place, mirrored in the URL (TF Playground style).
  *  Parsing validates everything: bad values are clamped or dropped with a notice. Pure. */
 import { isKernelMode, KERNEL_MODES, type KernelMode } from '../model/kernels/plan';
-import { MAX_PHI, MIN_PHI, parseVariantName } from '../scaling';
+import { baseProblem, PAPER_BASES, type Bases, MAX_PHI, MIN_PHI, parseVariantName } from '../scaling';
 import { BACKENDS, isBackendName, type BackendName } from '../model/backend-name';
 
 export const VIEWS = ['lab', 'compare', 'teach', 'bench'] as const;
@@ -20,6 +20,8 @@ export interface ShareableState {
   formula: boolean;
   /** WebGPU kernels (?kernels=): null is auto, tuned per device. */
   kernels: KernelMode | null;
+  /** The reader's own compound-scaling bases (Teach: "design your own coefficients"). */
+  bases: Bases;
 }
 
 export const DEFAULT_STATE: ShareableState = {
@@ -31,6 +33,7 @@ export const DEFAULT_STATE: ShareableState = {
   present: false,
   formula: false,
   kernels: null,
+  bases: PAPER_BASES,
 };
 
 /** φ is kept to one decimal, the slider's step. */
@@ -46,6 +49,21 @@ export function parseModelSource(raw: string): string | null {
 }
 
 const flag = (v: string | null) => v === '1' || v === 'true';
+
+const BASE_KEYS = ['alpha', 'beta', 'gamma'] as const;
+
+/** ?alpha=&beta=&gamma=: each in [1, 2]; a bad one keeps the paper's value with a notice. */
+function parseBases(q: URLSearchParams, state: ShareableState, notices: string[]) {
+  const bases = { ...PAPER_BASES };
+  for (const k of BASE_KEYS) {
+    const raw = q.get(k);
+    if (raw === null) continue;
+    const problem = baseProblem(k, raw.trim() === '' ? NaN : Number(raw));
+    if (problem) notices.push(`Ignored ${k} "${raw}": ${problem}`);
+    else bases[k] = Number(raw);
+  }
+  state.bases = bases;
+}
 
 export function parseUrlState(search: string): { state: ShareableState; notices: string[] } {
   const q = new URLSearchParams(search);
@@ -93,6 +111,7 @@ export function parseUrlState(search: string): { state: ShareableState; notices:
   }
   state.present = flag(q.get('present'));
   state.formula = flag(q.get('formula'));
+  parseBases(q, state, notices);
   return { state, notices };
 }
 
@@ -107,6 +126,7 @@ export function serializeUrlState(s: ShareableState): string {
   if (s.present) q.set('present', '1');
   if (s.formula) q.set('formula', '1');
   if (s.kernels) q.set('kernels', s.kernels);
+  for (const k of BASE_KEYS) if (s.bases[k] !== PAPER_BASES[k]) q.set(k, String(Number(s.bases[k].toFixed(4))));
   const str = q.toString();
   return str ? `?${str}` : '';
 }
