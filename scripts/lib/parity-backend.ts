@@ -10,6 +10,8 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 
 /** `../shared/models/efficientnet-tfhub` (or a `shared/` inside the checkout), or null. */
 export function tfhubTopologyDir(): string | null {
+  const given = process.env.TFHUB_TOPOLOGY_DIR; // scripts/gpu-check.sh carries its own copy
+  if (given && existsSync(join(given, 'B0', 'model.json'))) return given;
   for (const base of [join(REPO_ROOT, '..', 'shared'), join(REPO_ROOT, 'shared')]) {
     const dir = join(base, 'models', 'efficientnet-tfhub');
     if (existsSync(join(dir, 'B0', 'model.json'))) return dir;

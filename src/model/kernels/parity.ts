@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { officialCoefficients, scaleNetwork } from '../../scaling';
 import { createEfficientNet } from '../network';
 import { randomWeights } from '../random-weights';
-import { planFor, type KernelParityJob, type KernelParityReport, type KernelParityRow, type KernelPlan } from './plan';
+import { planFor, type KernelParityJob, type KernelParityReport, type KernelParityRow, type KernelPlan, type KernelReport } from './plan';
 import { setKernelMode, kernelMode } from './mode';
 import { tuneKernels } from './tune-network';
 
@@ -47,12 +47,16 @@ export async function kernelParity(job: KernelParityJob): Promise<KernelParityRe
       return { name, plan, logitRel: dl / (maxAbsLogit || 1), probAbs: dp };
     };
     const rows: KernelParityRow[] = [];
-    for (const c of ['fused', 'tiled', 'stock'] as const) rows.push(await compare(c, planFor(c)));
-    for (const [name, plan] of Object.entries(MIXED_PLANS)) rows.push(await compare(name, plan));
-    setKernelMode('auto');
-    net.kernelPlan = planFor('fused');
-    const tuned = await tuneKernels(net, job.batch);
-    if (tuned) rows.push(await compare('auto', tuned.plan));
+    const wanted = (name: string) => !job.rows || job.rows.includes(name);
+    for (const c of ['fused', 'tiled', 'stock'] as const) if (wanted(c)) rows.push(await compare(c, planFor(c)));
+    for (const [name, plan] of Object.entries(MIXED_PLANS)) if (wanted(name)) rows.push(await compare(name, plan));
+    let tuned: KernelReport | null = null;
+    if (wanted('auto')) {
+      setKernelMode('auto');
+      net.kernelPlan = planFor('fused');
+      tuned = await tuneKernels(net, job.batch);
+      if (tuned) rows.push(await compare('auto', tuned.plan));
+    }
     const oddChannelLayers = config.layers.filter((l) => l.kernelShape.some((d, i) => i >= 2 && d % 4 !== 0)).length;
     return { network: config.name, resolution: size, batch: job.batch, oddChannelLayers, maxAbsLogit, rows, tuned };
   } finally {

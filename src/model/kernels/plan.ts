@@ -59,6 +59,8 @@ export interface KernelParityJob {
   resolution?: number;
   batch: number;
   seed?: number;
+  /** Which comparisons to run (default all: fused, tiled, stock, mixed-a, mixed-b, auto). */
+  rows?: string[];
 }
 
 export interface KernelParityRow {
