@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { syntheticModelDir, tfhubTopologyDir } from './parity-backend';
+import { syntheticModelDir, tfhubTopologyDir } from '../../src/model/test-support/node-backend';
 import { buildSyntheticModel, readModelJson, type ModelJson } from './synth-weights';
 
 export interface ParityArtifacts {

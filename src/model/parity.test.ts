@@ -4,7 +4,7 @@
 // softmax alone could hide logit differences.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tfhubTopologyDir, useFastBackend, maxAbsDiff } from '../../scripts/lib/parity-backend';
+import { tfhubTopologyDir, useFastBackend, maxAbsDiff } from './test-support/node-backend';
 import { loadGraphModel, syntheticArtifacts } from '../../scripts/lib/parity-models';
 import { officialNetwork } from '../scaling';
 import { bindConvertedWeights, inferOfficialVariant } from './bind';

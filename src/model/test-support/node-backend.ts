@@ -1,4 +1,4 @@
-/** Test/CLI helpers for parity runs in Node: the fastest available tfjs backend (wasm, ~15×
+/** Test support (Node only; model tests and scripts): helpers for parity runs in Node: the fastest available tfjs backend (wasm, ~15×
  *  faster than cpu here) and where the reference topologies and synthetic exports live. */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** `../shared/models/efficientnet-tfhub` (or a `shared/` inside the checkout), or null. */
 export function tfhubTopologyDir(): string | null {
