@@ -2,9 +2,9 @@
 // and the "run the formula network" toggle.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { HAS_SHARED, SKIP_NO_SHARED, dropFile, openApp, photo, waitForResult } from './helpers';
+import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
 
-test.skip(!HAS_SHARED, SKIP_NO_SHARED);
+test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
 /** A DataTransfer in the page holding `name` (bytes from ../shared/images) as a File. */
 function dataTransferWith(page: Page, name: string) {
