@@ -8,10 +8,11 @@ import { ALL_NEEDS, FIXTURES_MISSING, REPO_ROOT, fixtureSkipReason } from '../te
 
 export default function globalSetup(): void {
   const dist = process.env.E2E_DIST ?? 'dist';
+  const missing = fixtureSkipReason(ALL_NEEDS); // under CI: throws the fixtures line, first
   if (!existsSync(resolve(REPO_ROOT, dist, 'index.html'))) {
     throw new Error(`${dist}/ is missing: run \`npm run build\` before \`npm run test:e2e\` (npm test does both)`);
   }
-  if (fixtureSkipReason(ALL_NEEDS) !== null) {
+  if (missing !== null) {
     console.warn(`[e2e] ${FIXTURES_MISSING}; model tests will skip`);
     return;
   }
