@@ -24,8 +24,8 @@ import {
 } from './lib/node-model-io.ts';
 import { loadPhotoTensorData } from './lib/node-image.ts';
 import { findPhoto, fixtureSkipReason, topologyDir, topologyPath } from '../test-support/fixtures.ts';
+import { VARIANT_NAMES } from '../src/scaling/variants.ts';
 import {
-  ALL_VARIANTS,
   buildSyntheticModel,
   INPUT_MEAN,
   INPUT_STD,
@@ -93,7 +93,7 @@ describe.skipIf(missing !== null)('models:synth', () => {
 
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'synth-models-'));
-    for (const v of ALL_VARIANTS) sources.set(v, readModelJson(topologyPath(topologies, v)));
+    for (const v of VARIANT_NAMES) sources.set(v, readModelJson(topologyPath(topologies, v)));
     for (const v of ['B0', 'B1']) {
       await writeSyntheticModel(sources.get(v)!, join(out, v), { seed: SEED });
     }
@@ -106,7 +106,7 @@ describe.skipIf(missing !== null)('models:synth', () => {
   });
 
   describe('classification of every variant (topology only)', () => {
-    it.each([...ALL_VARIANTS])('%s: every weight gets a role or a reference value', (v) => {
+    it.each([...VARIANT_NAMES])('%s: every weight gets a role or a reference value', (v) => {
       const src = sources.get(v)!;
       const plan = planModel(src);
       const manifest = src.weightsManifest.flatMap((g) => g.weights);
@@ -304,7 +304,7 @@ describe.skipIf(missing !== null)('models:synth', () => {
   });
 
   // Opt-in (slow on the cpu backend, ~1 min): SYNTH_ALL_VARIANTS=1 npx vitest run scripts/synth-models.test.ts
-  it.runIf(process.env.SYNTH_ALL_VARIANTS === '1').each([...ALL_VARIANTS])(
+  it.runIf(process.env.SYNTH_ALL_VARIANTS === '1').each([...VARIANT_NAMES])(
     '%s at 96 px (built in memory) has an entropy in the typical band',
     { timeout: 300_000 },
     async (v) => {

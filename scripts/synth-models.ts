@@ -9,8 +9,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SYNTHETIC_SEED } from '../src/model/synthetic-init.ts';
+import { parseVariantName, VARIANT_NAMES } from '../src/scaling/variants.ts';
 import { FIXTURES_MISSING, topologyDir, topologyPath } from '../test-support/fixtures.ts';
-import { ALL_VARIANTS, readModelJson, writeSyntheticModel } from './lib/synth-weights.ts';
+import { readModelJson, writeSyntheticModel } from './lib/synth-weights.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -34,7 +35,7 @@ function fail(message: string): never {
 
 function parseArgs(argv: string[]): Options {
   const opts: Options = {
-    variants: [...ALL_VARIANTS],
+    variants: [...VARIANT_NAMES],
     out: join(repoRoot, 'synthetic-models'),
     seed: DEFAULT_SYNTHETIC_SEED,
     force: false,
@@ -52,12 +53,11 @@ function parseArgs(argv: string[]): Options {
         const list = value()
           .split(',')
           .map((s) => s.trim().toUpperCase())
-          .filter(Boolean)
-          .map((s) => (/^\d$/.test(s) ? `B${s}` : s));
+          .filter(Boolean);
         if (list.length === 1 && list[0] === 'ALL') break;
-        const bad = list.filter((v) => !(ALL_VARIANTS as readonly string[]).includes(v));
+        const bad = list.filter((v) => parseVariantName(v, { bare: true }) === null);
         if (bad.length > 0 || list.length === 0) fail(`unknown variant(s) ${bad.join(', ')}; use B0…B7`);
-        opts.variants = [...new Set(list)];
+        opts.variants = [...new Set(list.map((v) => VARIANT_NAMES[parseVariantName(v, { bare: true }) as number]))];
         break;
       }
       case '--out':

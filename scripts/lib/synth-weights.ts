@@ -58,8 +58,6 @@ export interface ModelJson {
   [key: string]: unknown;
 }
 
-export const ALL_VARIANTS = ['B0', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7'] as const;
-export type VariantName = (typeof ALL_VARIANTS)[number];
 
 /** The converter's shard size (tensorflowjs_converter default, 4 MiB). */
 export const SHARD_BYTES = 4 * 1024 * 1024;

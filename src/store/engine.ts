@@ -1,11 +1,11 @@
 /** Turns store changes into worker requests and worker answers back into store state:
  *  control → store → worker request → result → store → view. The latest request wins. */
 import { loadFromUrl } from '../model/artifacts';
-import { nearestOfficial } from '../scaling';
+import { isVariantIndex, nearestOfficial } from '../scaling';
 import { InferenceClient, type WorkerFactory } from '../worker/client';
 import type { DebugAction, MemoryInfo, ModelSpec, WorkerResponse } from '../worker/protocol';
 import { Coalescer } from './coalescer';
-import { decodeImageFile } from './image-input';
+import { decodeImageFile } from '../image/decode-file';
 import { useLab, type InferenceResult, type LabState, type LoadState, type Status } from './lab-store';
 import { allowedByCsp, cspConnectOrigins, resolveModelSource, type ModelSource } from './model-source';
 
@@ -99,7 +99,7 @@ function prefetchNeighbours(k: number) {
   const { source } = useLab.getState();
   if (!source) return;
   for (const j of [k + 1, k - 1]) {
-    if (j < 0 || j > 7 || prefetched.has(j) || useLab.getState().loads[`B${j}`]) continue;
+    if (!isVariantIndex(j) || prefetched.has(j) || useLab.getState().loads[`B${j}`]) continue;
     prefetched.add(j);
     const key = `B${j}`;
     loadFromUrl(`${source.baseUrl}${key}/`, (loaded, total, phase) => setLoad(key, { phase, loaded, total }))

@@ -2,8 +2,9 @@
  *  Components read it and call its setters; src/store/engine.ts turns changes into worker
  *  requests and writes results back. */
 import { create } from 'zustand';
-import { clampPhi } from '../scaling';
-import type { BackendName, ClassifyOutcome, LoadPhase } from '../worker/protocol';
+import { clampPhi, isVariantIndex } from '../scaling';
+import type { BackendName } from '../model/backend-name';
+import type { ClassifyOutcome, LoadPhase } from '../worker/protocol';
 import type { ModelSource } from './model-source';
 import { parseUrlState, roundPhi, serializeUrlState, type ShareableState, type View } from './url-state';
 
@@ -74,7 +75,7 @@ export const useLab = create<LabState>()((set) => ({
 
   setPhi: (phi) => set({ phi: roundPhi(clampPhi(phi)) }),
   setView: (view) => set({ view }),
-  setCompare: (variants) => set({ compare: [...new Set(variants)].filter((k) => k >= 0 && k <= 7).sort((a, b) => a - b) }),
+  setCompare: (variants) => set({ compare: [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b) }),
   setFormula: (formula) => set({ formula }),
   setPresent: (present) => set({ present }),
   addNotice: (text) => set((s) => ({ notices: [...s.notices, text] })),

@@ -1,7 +1,7 @@
 /** All shareable state in one typed place, mirrored in the URL (TF Playground style).
  *  Parsing validates everything: bad values are clamped or dropped with a notice. Pure. */
-import { MAX_PHI, MIN_PHI } from '../scaling';
-import { BACKENDS, isBackendName, type BackendName } from '../worker/protocol';
+import { MAX_PHI, MIN_PHI, parseVariantName } from '../scaling';
+import { BACKENDS, isBackendName, type BackendName } from '../model/backend-name';
 
 export const VIEWS = ['lab', 'compare', 'teach', 'bench'] as const;
 export type View = (typeof VIEWS)[number];
@@ -65,7 +65,7 @@ export function parseUrlState(search: string): { state: ShareableState; notices:
   const compare = q.get('compare');
   if (compare !== null) {
     const picked = [...new Set(compare.split(',').map((s) => s.trim().toUpperCase()))]
-      .map((s) => /^B[0-7]$/.test(s) ? Number(s.slice(1)) : NaN);
+      .map((s) => parseVariantName(s) ?? NaN);
     const valid = picked.filter((k) => Number.isInteger(k)).sort((a, b) => a - b);
     if (valid.length !== picked.length || valid.length < 2) {
       notices.push(`Ignored part of compare "${compare}": pick 2–8 of B0–B7`);

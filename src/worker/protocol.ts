@@ -1,12 +1,7 @@
 /** The typed message protocol between the UI thread and the inference worker.
  *  Small messages, request ids on everything: the UI drops answers to outdated requests. */
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
-
-export function isBackendName(v: unknown): v is BackendName {
-  return typeof v === 'string' && (BACKENDS as readonly string[]).includes(v);
-}
+import type { BackendName } from '../model/backend-name';
 
 /** Which network answers: an official converted export (by URL), a user-dropped folder,
  *  or an in-memory random-weight network at any φ (latency only). */

@@ -3,26 +3,8 @@
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { sniffImage } from './sniff';
-import { writePng } from './test-png-writer';
-
-// ---- sniffing ---------------------------------------------------------------------------------
-
-/** A JPEG with an EXIF APP1 carrying `orientation` right after SOI. */
-function withOrientation(jpg: Uint8Array, orientation: number): Uint8Array {
-  const tiff = Buffer.alloc(26);
-  tiff.write('MM', 0, 'latin1');
-  tiff.writeUInt16BE(42, 2);
-  tiff.writeUInt32BE(8, 4);
-  tiff.writeUInt16BE(1, 8);
-  tiff.writeUInt16BE(0x0112, 10);
-  tiff.writeUInt16BE(3, 12);
-  tiff.writeUInt32BE(1, 14);
-  tiff.writeUInt16BE(orientation, 18);
-  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
-  const seg = Buffer.from([0xff, 0xe1, 0, 0]);
-  seg.writeUInt16BE(body.length + 2, 2);
-  return Buffer.concat([jpg.subarray(0, 2), seg, body, jpg.subarray(2)]);
-}
+import { withOrientation } from './test-support/exif-jpeg';
+import { writePng } from './test-support/png-writer';
 
 describe('sniffImage', () => {
   const jpg = jpeg.encode({ width: 40, height: 24, data: Buffer.alloc(40 * 24 * 4, 128) }, 80).data;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { drawCrop } from '../model/preprocess';
-import { fitWithin, whyUndecodable } from './image-input';
+import { whyUndecodable } from './decode-file';
+import { fitWithin } from './fit-within';
 
-// Decoder and sniffer tests: image/png-stream.test.ts, image/sniff.test.ts.
+// Decoder and sniffer tests: png-stream.test.ts, sniff.test.ts.
 
 describe('messages for what the browser cannot decode', () => {
   it('name the format, the file name and the way out', async () => {

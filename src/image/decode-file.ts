@@ -13,17 +13,12 @@
  *     with libjpeg's DCT scaling (an 11000² JPEG: +12 MB instead of +460 MB).
  *  Anything else (or where those are unavailable) falls back to a full decode and a resize. */
 
-import { Undecodable, asSvg, decodeWithBrowser, displayUrl } from './image/browser-decode';
-import { fitWithin } from './image/fit-within';
-import { decodeBigJpeg } from './image/jpeg-scaled';
-import { MAX_FILE_BYTES, MAX_PIXELS, MAX_SIDE, STREAM_PNG_PIXELS } from './image/limits';
-import { PngError, decodePngDownscaled } from './image/png-stream';
-import { KIND_NAME, sniffImage, type Sniffed } from './image/sniff';
-
-export { DISPLAY_SIDE, MAX_FILE_BYTES, MAX_PIXELS, MAX_SIDE, STREAM_PNG_PIXELS } from './image/limits';
-export { fitWithin } from './image/fit-within';
-export { decodePngDownscaled, type RgbaImage } from './image/png-stream';
-export { sniffImage, type ImageKind, type PngHeader, type Sniffed } from './image/sniff';
+import { Undecodable, asSvg, decodeWithBrowser, displayUrl } from './browser-decode';
+import { fitWithin } from './fit-within';
+import { decodeBigJpeg } from './jpeg-scaled';
+import { MAX_FILE_BYTES, MAX_PIXELS, MAX_SIDE, STREAM_PNG_PIXELS } from './limits';
+import { PngError, decodePngDownscaled } from './png-stream';
+import { KIND_NAME, sniffImage, type Sniffed } from './sniff';
 
 /** How much of the file is read to sniff its format, size and orientation. */
 const HEAD_BYTES = 256 * 1024;

@@ -1,5 +1,6 @@
-/** Test helper (not used by the app): a PNG writer covering every colour type, depth, palette, tRNS,
- *  row filter and split IDAT the decoder must read, and a byte stream in arbitrary pieces. */
+/** Test support (not used by the app; shared by unit tests and e2e/images.spec.ts): a PNG writer
+ *  covering every colour type, depth, palette, tRNS, row filter and split IDAT the decoder must
+ *  read, PNGs around hand-made IDAT data, and a byte stream in arbitrary pieces. */
 
 import { crc32, deflateSync } from 'node:zlib';
 
@@ -10,6 +11,22 @@ export function chunk(type: string, data: Uint8Array): Buffer {
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(body) >>> 0);
   return Buffer.concat([len, body, crc]);
+}
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function ihdrChunk(width: number, height: number, bitDepth: number, colorType: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = bitDepth;
+  ihdr[9] = colorType;
+  return chunk('IHDR', ihdr);
+}
+
+/** A non-interlaced 8-bit PNG around ready-made zlib `idat` data (valid or deliberately not). */
+export function pngFile(width: number, height: number, colorType: 2 | 6, idat: Uint8Array): Buffer {
+  return Buffer.concat([SIGNATURE, ihdrChunk(width, height, 8, colorType), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))]);
 }
 
 export interface PngSpec {
@@ -67,12 +84,7 @@ export function writePng(s: PngSpec): Buffer {
     prev = row;
   }
   const z = deflateSync(Buffer.from(raw));
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(s.width, 0);
-  ihdr.writeUInt32BE(s.height, 4);
-  ihdr[8] = s.bitDepth;
-  ihdr[9] = s.colorType;
-  const parts = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr)];
+  const parts = [SIGNATURE, ihdrChunk(s.width, s.height, s.bitDepth, s.colorType)];
   parts.push(chunk('tEXt', Buffer.from('Comment\0ancillary chunks are skipped', 'latin1')));
   if (s.plte) parts.push(chunk('PLTE', Uint8Array.from(s.plte)));
   if (s.trns) parts.push(chunk('tRNS', Uint8Array.from(s.trns)));

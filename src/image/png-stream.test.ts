@@ -4,7 +4,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
 import { decodePngDownscaled } from './png-stream';
-import { chunk, streamOf, writePng, type PngSpec } from './test-png-writer';
+import { chunk, streamOf, writePng, type PngSpec } from './test-support/png-writer';
 
 /** Reference: pngjs's decode (an independent decoder), box-averaged with alpha weighting. */
 function reference(png: Buffer, k: number): { width: number; height: number; data: number[] } {

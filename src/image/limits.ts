@@ -1,4 +1,4 @@
-/** Size limits for user images, shared by the orchestrator (image-input.ts) and the decoders. */
+/** Size limits for user images, shared by the orchestrator (decode-file.ts) and the decoders. */
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** Larger images are downscaled while decoding, so a 12000² PNG does not hold 576 MB of pixels. */
