@@ -6,7 +6,7 @@ import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult
 
 test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
-/** A DataTransfer in the page holding `name` (bytes from ../shared/images) as a File. */
+/** A DataTransfer in the page holding photo `name` (bytes from the fixtures module) as a File. */
 function dataTransferWith(page: Page, name: string) {
   const b64 = readFileSync(photo(name)).toString('base64');
   return page.evaluateHandle(

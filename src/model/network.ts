@@ -56,6 +56,8 @@ export interface EfficientNetWeights {
 export interface EfficientNet {
   readonly config: NetworkConfig;
   readonly inputNormalization: InputNormalization;
+  /** The bound weights (owned by the network; read them, e.g. for ONNX export, never dispose). */
+  readonly weights: EfficientNetWeights;
   /** [b, H, W, 3] RGB in [0, 1] → [b, classes] softmax probabilities. Caller disposes both. */
   predict(x: tf.Tensor4D): tf.Tensor2D;
   /** Same as predict but stops before the softmax. */
@@ -73,6 +75,9 @@ export const REFERENCE_NORMALIZATION: InputNormalization = {
 
 /** A kernel/bias pair for one LayerSpec of the config (already shape-checked by the caller). */
 export type LayerTensors = { kernel: tf.Tensor; bias: tf.Tensor };
+
+/** Which BlockWeights slot holds each block layer kind. */
+export const BLOCK_SLOTS = { expand: 'expand', depthwise: 'depthwise', se_reduce: 'seReduce', se_expand: 'seExpand', project: 'project' } as const;
 
 /**
  * Places one tensor pair per `config.layers` entry into the typed weights object. Binding and
@@ -96,8 +101,7 @@ export function assembleWeights(
     else {
       const i = index.get(`${layer.stage}/${layer.block}`);
       if (i === undefined) throw new Error(`Layer ${layer.name} belongs to no block of ${config.name}`);
-      const slot = { expand: 'expand', depthwise: 'depthwise', se_reduce: 'seReduce', se_expand: 'seExpand', project: 'project' } as const;
-      blocks[i][slot[layer.kind]] = conv;
+      blocks[i][BLOCK_SLOTS[layer.kind]] = conv;
     }
   }
   if (!top.stem || !top.head || !top.logits) throw new Error(`${config.name}: config.layers lacks stem, head or dense`);
@@ -223,6 +227,7 @@ export function createEfficientNet(config: NetworkConfig, weights: EfficientNetW
   return {
     config,
     inputNormalization: { scale: n.scale, mean: [...n.mean], std: [...n.std] },
+    weights,
     predict: (x) => tf.tidy(() => tf.softmax(forwardLogits(x))),
     logits: (x) => tf.tidy(() => forwardLogits(x)),
     dispose: () => {

@@ -1,6 +1,7 @@
 /** Turns store changes into worker requests and worker answers back into store state:
  *  control → store → worker request → result → store → view. The latest request wins. */
 import { loadFromUrl } from '../model/artifacts';
+import { FORMULA_SEED } from '../model/synthetic-init';
 import { isVariantIndex, nearestOfficial } from '../scaling';
 import { InferenceClient, type WorkerFactory } from '../worker/client';
 import type { DebugAction, MemoryInfo, ModelSpec, WorkerResponse } from '../worker/protocol';
@@ -16,7 +17,7 @@ interface Job {
 }
 
 /** Seed of the in-memory formula networks: fixed, so the same φ gives the same network. */
-export const FORMULA_SEED = 7;
+export { FORMULA_SEED };
 
 let client: InferenceClient | null = null;
 let coalescer: Coalescer<Job, InferenceResult> | null = null;
