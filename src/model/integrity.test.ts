@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findRealShard, fixtureSkipReason } from '../../test-support/fixtures';
 import { IntegrityError, gitBlobId, pinnedWeightBlobId, pinnedWeightPath, verifyBlob, verifyPinnedDownload } from './integrity';
-import pinned from './pinned-blob-ids.json';
+import pinned from './pinned-blob-ids.json' with { type: 'json' };
 import { PINNED_WEIGHTS_BASE } from './pinned-sources';
 
 const missing = fixtureSkipReason({ realShards: true });

@@ -2,7 +2,7 @@
  *  `"blob " + length + "\0" + bytes`) computed with WebCrypto, compared with the project's copy of
  *  the published ids (pinned-blob-ids.json, a copy of ../shared's INTEGRITY.json: facts, not code).
  *  Runs wherever WebCrypto does: in the inference worker (off the main thread) and in Node. */
-import pinned from './pinned-blob-ids.json';
+import pinned from './pinned-blob-ids.json' with { type: 'json' };
 import { PINNED_WEIGHTS_BASE } from './pinned-sources';
 
 const BLOB_IDS: Readonly<Record<string, string>> = pinned.files;
