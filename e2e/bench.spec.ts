@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp } from './helpers';
 
 test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);

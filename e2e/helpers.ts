@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page } from './fixtures/test';
 import { join } from 'node:path';
 import { ALL_NEEDS, FIXTURES_MISSING, REPO_ROOT, findPhoto, fixtureSkipReason, photoCandidates } from '../test-support/fixtures';
 

@@ -2,7 +2,7 @@
  *  naming the file and the reason, the previous image stays, and the next good image classifies.
  *  Odd files are made here (Node buffers, zlib) or are tiny fixtures in e2e/fixtures; photos come
  *  from the fixtures module (test-support/fixtures.ts), read in place. */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import jpeg from 'jpeg-js';
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';

@@ -1,6 +1,6 @@
 // Image input beyond the file picker (real drop and paste events, the crop preview, a fake webcam)
 // and the "run the formula network" toggle.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { readFileSync } from 'node:fs';
 import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
 

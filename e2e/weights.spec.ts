@@ -3,7 +3,7 @@
  *  and a changed model.json is a new version that is downloaded, not served stale.
  *  Faults are injected with routes on the dedicated worker's fetches (context.route sees them).
  *  The wasm backend saves time: these tests are about downloads, not the GPU. */
-import { expect, test, type BrowserContext, type Page, type Route } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page, type Route } from './fixtures/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { manifestHash } from '../src/model/artifacts';

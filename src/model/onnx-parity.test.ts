@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxAbsDiff, useFastBackend } from '../../scripts/lib/parity-backend';
 import { fixtureSkipReason } from '../../test-support/fixtures';
 import { syntheticArtifacts } from '../../scripts/lib/parity-models';
-import { ortProbabilities, ortSession } from '../../scripts/lib/ort-node';
-import { formulaNetwork, officialNetwork, type NetworkConfig } from '../scaling';
+import { expectedOpCounts, ortProbabilities, ortSession, summarizeOnnx } from '../../scripts/lib/onnx-node';
+import { formulaNetwork, officialNetwork } from '../scaling';
 import { bindConvertedWeights } from './bind';
 import { createEfficientNet, type EfficientNet } from './network';
 import { exportOnnx } from './onnx-export';
@@ -39,25 +39,7 @@ async function compare(net: EfficientNet, batch: number) {
   const session = await ortSession(onnx.bytes);
   const ortProbs = await ortProbabilities(session, input, size);
   await session.release();
-  return { ownProbs, ortProbs, opCounts: onnx.opCounts, bytes: onnx.bytes.length };
-}
-
-/** Node counts the export must have for `config` (from the config, not from the exporter). */
-function expectedOpCounts(config: NetworkConfig): Record<string, number> {
-  const blocks = config.blocks.length;
-  const expands = config.blocks.filter((b) => b.expand !== 1).length;
-  const residuals = config.blocks.filter((b) => b.residual).length;
-  // swish: stem, head, per block depthwise + SE reduce (+ expand); gates: one per block.
-  const swishes = 2 + 2 * blocks + expands;
-  return {
-    Transpose: 1, Sub: 1, Div: 1,
-    Mul: 1 + swishes + blocks,
-    Conv: config.layers.filter((l) => l.kind !== 'dense').length,
-    Sigmoid: swishes + blocks,
-    GlobalAveragePool: blocks + 1,
-    ...(residuals ? { Add: residuals } : {}),
-    Flatten: 1, Gemm: 1, Softmax: 1,
-  };
+  return { ownProbs, ortProbs, opCounts: onnx.opCounts, bytes: onnx.bytes.length, summary: summarizeOnnx(onnx.bytes) };
 }
 
 const lines: string[] = [];
@@ -81,6 +63,13 @@ describe('ONNX export runs on onnxruntime-web (wasm, Node) like the own network'
     expect(d).toBeLessThanOrEqual(TOLERANCE);
     expect(r.opCounts).toEqual(expectedOpCounts(config));
     expect(r.opCounts.Conv).toBe(81);
+    expect(r.summary).toEqual({
+      irVersion: 8,
+      opset: 17,
+      inputs: [{ name: 'input', dims: ['batch', 224, 224, 3] }],
+      outputs: [{ name: 'probabilities', dims: ['batch', 1000] }],
+      opCounts: r.opCounts,
+    });
   });
 
   it('formula network at φ = 1.5, seeded random weights, batch 2', async () => {

@@ -9,6 +9,7 @@ import { Coalescer } from './coalescer';
 import { decodeImageFile } from '../image/decode-file';
 import { useLab, type InferenceResult, type LabState, type LoadState, type Status } from './lab-store';
 import { allowedByCsp, cspConnectOrigins, resolveModelSource, type ModelSource } from './model-source';
+import { requestOnnx, type OnnxFile } from './onnx-download';
 
 interface Job {
   phi: number;
@@ -65,7 +66,7 @@ async function runJob(job: Job): Promise<InferenceResult> {
   if (!client || !source) throw new Error('The inference engine is not ready');
   const { key, spec } = specFor(job, source.baseUrl);
   patch({ status: 'running' });
-  const req = client.send({ type: 'classify', model: spec }, ['result'], {
+  const req = client.send({ type: 'classify', model: spec, cam: true }, ['result'], {
     onProgress: (p) => onProgress(key, p),
     onReady: (r) => {
       setLoad(key, { phase: 'ready', loaded: r.bytes, total: r.bytes, fromCache: r.fromCache });
@@ -89,6 +90,7 @@ async function runJob(job: Job): Promise<InferenceResult> {
       latency: r.latency,
       synthetic: r.synthetic,
       memory: r.memory,
+      cam: r.cam,
     };
   } finally {
     running = null;
@@ -255,4 +257,11 @@ export async function soak(runs: number, resolution = 96): Promise<{ steadyRuns:
     ['result'],
   ).done;
   return { steadyRuns: r.latency.steadyRuns, memory: r.memory };
+}
+
+/** The current network as an ONNX file, built by the worker (see onnx-download.ts). */
+export async function exportCurrentOnnx(): Promise<OnnxFile> {
+  if (!client) throw new Error('The inference engine is not ready');
+  await restoring;
+  return requestOnnx(client, useLab.getState());
 }

@@ -84,7 +84,7 @@ export type BenchResponse =
   | { type: 'result'; id: number; result: BenchResult }
   | { type: 'error'; id: number; message: string };
 
-/** The flag (registered by src/model/webgpu-kernels.ts) that switches the own network between its
+/** The flag (registered by src/model/kernels/mode.ts) that switches the own network between its
  *  fused WebGPU kernels (default) and stock tfjs kernels. */
 export const OWN_KERNELS_FLAG = 'EFFNET_WEBGPU_KERNELS';
 

@@ -7,8 +7,11 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import * as tf from '@tensorflow/tfjs';
 import { loadFromFiles, loadFromUrl, type LoadedArtifacts } from '../model/artifacts';
 import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
-import { classifierFromArtifacts, randomClassifier, type Classifier } from '../model/classifier';
+import { normaliseCam, type CamMap } from '../model/cam';
+import { classifierFromArtifacts, randomClassifier, scaledClassifier, type Classifier } from '../model/classifier';
+import { officialCoefficients } from '../scaling';
 import { topK } from '../model/labels';
+import { onnxFileName } from '../model/onnx-export';
 import { imageToInput, testPattern } from '../model/preprocess';
 import { LatencyStats } from './latency';
 import { modelKey, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
@@ -80,6 +83,10 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   if (spec.kind === 'random') {
     post({ type: 'progress', id, key, phase: 'build', loaded: 0, total: 1 });
     classifier = randomClassifier(spec.phi, spec.seed, spec.resolution);
+  } else if (spec.kind === 'scaled') {
+    post({ type: 'progress', id, key, phase: 'build', loaded: 0, total: 1 });
+    const { name, width, depth, resolution, seed } = spec;
+    classifier = scaledClassifier({ ...officialCoefficients(0), name, width, depth, resolution, official: false }, seed);
   } else {
     const artifacts = await artifactsFor(id, spec, key);
     fromCache = artifacts.fromCache;
@@ -97,7 +104,7 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   return classifier;
 }
 
-async function classify(id: number, spec: ModelSpec, runs: number) {
+async function classify(id: number, spec: ModelSpec, runs: number, withCam: boolean) {
   const classifier = await ensureModel(id, spec);
   const key = modelKey(spec);
   const size = classifier.config.resolution;
@@ -105,12 +112,15 @@ async function classify(id: number, spec: ModelSpec, runs: number) {
   const stats = latency.get(key) ?? new LatencyStats();
   latency.set(key, stats);
   let probs: Float32Array | null = null;
+  let cam: CamMap | undefined;
   let wasFirst = false;
   for (let i = 0; i < Math.max(1, runs); i++) {
     if (!stats.hasFirst) post({ type: 'progress', id, key, phase: 'compile', loaded: 0, total: 1 });
     else post({ type: 'progress', id, key, phase: 'run', loaded: i, total: runs });
     const t0 = performance.now();
-    probs = await classifier.probabilities(input);
+    // The map comes out of the same pass as the prediction (a few dozen floats more to read).
+    if (withCam) ({ probs, cam } = await classifier.probabilitiesWithCam(input));
+    else probs = await classifier.probabilities(input);
     wasFirst = stats.record(performance.now() - t0);
   }
   post({
@@ -123,6 +133,7 @@ async function classify(id: number, spec: ModelSpec, runs: number) {
     latency: { ...stats.summary(), wasFirst: runs <= 1 && wasFirst },
     synthetic: classifier.synthetic,
     memory: memoryInfo(),
+    cam: cam && normaliseCam(cam),
   });
 }
 
@@ -185,11 +196,18 @@ async function handle(req: WorkerRequest): Promise<void> {
       post({ type: 'imageSet', id: req.id, width: req.image.width, height: req.image.height });
       return;
     case 'classify':
-      await classify(req.id, req.model, req.runs ?? 1);
+      await classify(req.id, req.model, req.runs ?? 1, req.cam ?? false);
       return;
     case 'memory':
       post({ type: 'memory', id: req.id, memory: memoryInfo() });
       return;
+    case 'exportOnnx': {
+      const c = await ensureModel(req.id, req.model);
+      const { bytes, opCounts } = await c.exportOnnx();
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      self.postMessage({ type: 'onnx', id: req.id, fileName: onnxFileName(c.config), bytes: buffer, opCounts } satisfies WorkerResponse, [buffer]);
+      return;
+    }
     case 'cancel':
       downloads.get(req.target)?.abort();
       return;
@@ -201,9 +219,9 @@ async function handle(req: WorkerRequest): Promise<void> {
 }
 
 function describe(req: WorkerRequest): string {
-  if (req.type !== 'classify' && req.type !== 'load') return req.type;
+  if (req.type !== 'classify' && req.type !== 'load' && req.type !== 'exportOnnx') return req.type;
   const m = req.model;
-  return m.kind === 'official' ? `B${m.variant}` : m.kind === 'random' ? `the formula network at φ ${m.phi}` : m.name;
+  return m.kind === 'official' ? `B${m.variant}` : m.kind === 'random' ? `the formula network at φ ${m.phi}` : m.kind === 'scaled' ? `the network “${m.name}”` : m.name;
 }
 
 // One request at a time; cancel bypasses the queue so it can stop a running download.

@@ -1,6 +1,7 @@
 /** The typed message protocol between the UI thread and the inference worker.
  *  Small messages, request ids on everything: the UI drops answers to outdated requests. */
 
+import type { CamMap } from '../model/cam';
 import type { BackendName } from '../model/backend-name';
 
 /** Which network answers: an official converted export (by URL), a user-dropped folder,
@@ -8,7 +9,9 @@ import type { BackendName } from '../model/backend-name';
 export type ModelSpec =
   | { kind: 'official'; variant: number; baseUrl: string }
   | { kind: 'files'; name: string; files: File[] }
-  | { kind: 'random'; phi: number; seed: number; resolution?: number };
+  | { kind: 'random'; phi: number; seed: number; resolution?: number }
+  /** B0 grown by explicit multipliers (scaling-methods race, own α/β/γ), random weights. */
+  | { kind: 'scaled'; name: string; width: number; depth: number; resolution: number; seed: number };
 
 export interface Prediction {
   index: number;
@@ -36,8 +39,10 @@ export type WorkerRequest =
   | { type: 'setImage'; id: number; image: ImageBitmap; name: string }
   /** Run the current image (or a deterministic test pattern for random nets) through a model.
    *  `runs` > 1: first + warm-up + `runs` timed runs, for steady-state medians. */
-  | { type: 'classify'; id: number; model: ModelSpec; runs?: number }
+  | { type: 'classify'; id: number; model: ModelSpec; runs?: number; cam?: boolean }
   | { type: 'memory'; id: number }
+  /** The model as an ONNX file (loads it first if needed); answered by 'onnx'. */
+  | { type: 'exportOnnx'; id: number; model: ModelSpec }
   /** Abort the download of request `target` (the user moved on). */
   | { type: 'cancel'; id: number; target: number }
   /** Fault injection for tests and scripting: lose the WebGPU device, or crash the worker. */
@@ -63,6 +68,8 @@ export interface ClassifyOutcome {
   latency: Latency;
   synthetic: boolean;
   memory: MemoryInfo;
+  /** Top-1 class activation map (ReLU, normalised to [0, 1]) when the request asked for one. */
+  cam?: CamMap;
 }
 
 /** Messages with id 0 are unsolicited (e.g. the backend re-initialised after a lost device). */
@@ -81,6 +88,8 @@ export type WorkerResponse =
   | { type: 'imageSet'; id: number; width: number; height: number }
   | ({ type: 'result'; id: number; key: string } & ClassifyOutcome)
   | { type: 'memory'; id: number; memory: MemoryInfo }
+  /** `bytes` is transferred; `opCounts` counts nodes per ONNX op type. */
+  | { type: 'onnx'; id: number; fileName: string; bytes: ArrayBuffer; opCounts: Record<string, number> }
   | { type: 'debugDone'; id: number }
   | { type: 'error'; id: number; message: string };
 
@@ -93,5 +102,7 @@ export function modelKey(spec: ModelSpec): string {
       return `files:${spec.name}:${spec.files.map((f) => `${f.name}/${f.size}`).join(',')}`;
     case 'random':
       return `random:phi=${spec.phi.toFixed(2)}:seed=${spec.seed}:r=${spec.resolution ?? 'formula'}`;
+    case 'scaled':
+      return `scaled:w=${spec.width.toFixed(4)}:d=${spec.depth.toFixed(4)}:r=${spec.resolution}:seed=${spec.seed}`;
   }
 }
