@@ -1,7 +1,7 @@
 /** "Export ONNX" downloads the current network: B0 with its (synthetic) converted weights as a
  *  file onnxruntime-web loads and runs, and a formula network at φ 0.5 with the interface and
  *  node counts its config implies. The wasm backend saves time: this is about the file. */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { readFileSync } from 'node:fs';
 import { expectedOpCounts, ortProbabilities, ortSession, summarizeOnnx } from '../scripts/lib/onnx-node';
 import { formulaNetwork, officialNetwork } from '../src/scaling';
