@@ -13,7 +13,7 @@ import { randomWeights } from '../src/model/random-weights.ts';
 import { FORMULA_SEED } from '../src/model/synthetic-init.ts';
 import { formulaNetwork, officialNetwork, parseVariantName } from '../src/scaling/index.ts';
 import { ortSessionProfiled } from './lib/onnx-node.ts';
-import { useFastBackend } from './lib/parity-backend.ts';
+import { useFastBackend } from '../src/model/test-support/node-backend.ts';
 import { syntheticArtifacts } from './lib/parity-models.ts';
 
 type Totals = Map<string, number>;

@@ -19,13 +19,11 @@ async function viaImageElement(url: string): Promise<HTMLImageElement> {
  *  File's type comes from its name's extension, or is empty. */
 export const asSvg = (file: File, kind: ImageKind): Blob => (kind === 'svg' && file.type !== 'image/svg+xml' ? new Blob([file], { type: 'image/svg+xml' }) : file);
 
-/** Formats createImageBitmap takes from a Blob: when it fails on one, the data is bad, and an <img>
- *  (which shows partial images, e.g. a cut-short JPEG's top) is no way out. */
-const BITMAP_KINDS = new Set<ImageKind>(['jpeg', 'png', 'gif', 'webp', 'bmp', 'ico']);
-
-/** createImageBitmap, or an <img> for what it cannot take from a Blob (SVG, which the <img>
- *  rasterises; formats some browsers show only through <img>). Throws Undecodable when neither can
- *  decode the file. */
+/** createImageBitmap, or for SVG (which it cannot take from a Blob) an <img> that rasterises it.
+ *  Nothing else goes through an <img>: for raster data createImageBitmap rejected it would show at
+ *  most a partial picture, and Chromium answers an <img> of undecodable bytes (HEIC, text) by
+ *  "connecting" to the blob: URL, a connect-src violation under the app's CSP. Throws Undecodable
+ *  when the file cannot be decoded. */
 export async function decodeWithBrowser(file: File, kind: ImageKind, target: { width: number; height: number } | null): Promise<ImageBitmap> {
   try {
     return await createImageBitmap(
@@ -35,7 +33,7 @@ export async function decodeWithBrowser(file: File, kind: ImageKind, target: { w
         : { imageOrientation: 'from-image' },
     );
   } catch {
-    if (BITMAP_KINDS.has(kind)) throw new Undecodable();
+    if (kind !== 'svg') throw new Undecodable();
     const src = URL.createObjectURL(asSvg(file, kind));
     try {
       let img: HTMLImageElement;

@@ -13,6 +13,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BlockConfig, LayerSpec, NetworkConfig } from '../scaling';
+import { classActivation } from './cam-ops';
 import { forwardWebGPU } from './kernels/forward';
 import { initialPlan, webgpuActive } from './kernels/mode';
 import type { KernelPlan } from './kernels/plan';
@@ -30,6 +31,9 @@ export interface EfficientNet {
   predict(x: tf.Tensor4D): tf.Tensor2D;
   /** Same as predict but stops before the softmax. */
   logits(x: tf.Tensor4D): tf.Tensor2D;
+  /** predict plus the top-1 class activation map [h, w] of the first image, from the same
+   *  forward pass (the head's feature map is kept for it). Caller disposes both. */
+  predictWithCam(x: tf.Tensor4D): { probs: tf.Tensor2D; cam: tf.Tensor2D };
   /** Releases every weight tensor (the network owns them once created). */
   dispose(): void;
   /** On WebGPU: the kernel per class (kernels/plan.ts); null runs the stock ops everywhere. */
@@ -125,14 +129,16 @@ export function createEfficientNet(config: NetworkConfig, weights: EfficientNetW
   const std = tf.tensor4d(n.std, [1, 1, 1, 3]);
   let disposed = false;
 
-  const forwardLogits = (x: tf.Tensor4D): tf.Tensor2D => {
+  /** `keep.features` receives the head's feature map (for class activation maps). */
+  const forwardLogits = (x: tf.Tensor4D, keep?: { features?: tf.Tensor4D }): tf.Tensor2D => {
     if (disposed) throw new Error(`EfficientNet ${config.name} used after dispose()`);
     if (x.rank !== 4 || x.shape[3] !== 3) throw new Error(`Expected input [b,H,W,3], got [${x.shape.join(',')}]`);
-    if (net.kernelPlan && webgpuActive()) return forwardWebGPU(net.kernelPlan, x, config, weights, { scale, mean, std });
+    if (net.kernelPlan && webgpuActive()) return forwardWebGPU(net.kernelPlan, x, config, weights, { scale, mean, std }, keep);
     let h = normalize(x, { scale, mean, std });
     h = swish(conv(h, weights.stem, 2));
     h = runBlocks(h, x, config, weights, mbConv);
     h = swish(conv(h, weights.head, 1));
+    if (keep) keep.features = h;
     const pooled = tf.reshape(spatialMean(h), [h.shape[0], h.shape[3]]) as tf.Tensor2D;
     return tf.fused.matMul({ a: pooled, b: weights.logits.kernel, bias: weights.logits.bias }) as tf.Tensor2D;
   };
@@ -144,6 +150,14 @@ export function createEfficientNet(config: NetworkConfig, weights: EfficientNetW
     weights,
     predict: (x) => tf.tidy(() => tf.softmax(forwardLogits(x))),
     logits: (x) => tf.tidy(() => forwardLogits(x)),
+    predictWithCam: (x) =>
+      tf.tidy(() => {
+        const keep: { features?: tf.Tensor4D } = {};
+        const logits = forwardLogits(x, keep);
+        const first = tf.slice(keep.features as tf.Tensor4D, [0, 0, 0, 0], [1, -1, -1, -1]);
+        const top = tf.argMax(tf.slice(logits, [0, 0], [1, -1]), 1) as tf.Tensor1D;
+        return { probs: tf.softmax(logits), cam: classActivation(first, weights.logits.kernel, top) };
+      }),
     dispose: () => {
       if (disposed) return;
       disposed = true;

@@ -2,6 +2,7 @@
  *  first and steady latency per variant. Results live in their own small zustand store. */
 import { create } from 'zustand';
 import { OFFICIAL_VARIANTS, officialNetwork } from '../scaling';
+import type { CamMap } from '../model/cam';
 import type { Prediction } from '../worker/protocol';
 import { engineClient } from './engine';
 import { useLab } from './lab-store';
@@ -21,6 +22,8 @@ export interface CompareEntry {
   params: number;
   paperTop1: number;
   error: string | null;
+  /** Top-1 class activation map (the paper's Figure 7, one per variant). */
+  cam?: CamMap;
 }
 
 interface CompareState {
@@ -58,12 +61,12 @@ export async function runCompare(variants: number[] = useLab.getState().compare)
     update(runId, k, { status: 'loading' });
     try {
       const req = client.send(
-        { type: 'classify', model: { kind: 'official', variant: k, baseUrl: source.baseUrl }, runs: 1 + COMPARE_STEADY_RUNS },
+        { type: 'classify', model: { kind: 'official', variant: k, baseUrl: source.baseUrl }, runs: 1 + COMPARE_STEADY_RUNS, cam: true },
         ['result'],
         { onProgress: (p) => update(runId, k, { status: p.phase === 'download' || p.phase === 'cache' ? 'loading' : 'running' }) },
       );
       const r = await req.done;
-      update(runId, k, { status: 'done', top5: r.top5, firstMs: r.latency.firstMs, steadyMs: r.latency.steadyMedianMs });
+      update(runId, k, { status: 'done', top5: r.top5, firstMs: r.latency.firstMs, steadyMs: r.latency.steadyMedianMs, cam: r.cam });
     } catch (e) {
       update(runId, k, { status: 'error', error: (e as Error).message });
     }

@@ -2,16 +2,16 @@
  *  Components read it and call its setters; src/store/engine.ts turns changes into worker
  *  requests and writes results back. */
 import { create } from 'zustand';
-import { clampPhi, isVariantIndex } from '../scaling';
+import { clampPhi, isVariantIndex, type Bases } from '../scaling';
 import type { BackendName } from '../model/backend-name';
-import type { ClassifyOutcome, LoadPhase } from '../worker/protocol';
+import type { ClassifyOutcome, LoadPhase, ModelSpec } from '../worker/protocol';
 import type { ModelSource } from './model-source';
 import { parseUrlState, roundPhi, serializeUrlState, type ShareableState, type View } from './url-state';
 
 export interface InferenceResult extends ClassifyOutcome {
-  /** 'official': Bk with converted weights; 'random': the formula network at exactly φ;
+  /** 'official': Bk with converted weights; 'formula': the formula network at exactly φ;
    *  'custom': a converted model the user dropped (model.json + shards). */
-  kind: 'official' | 'random' | 'custom';
+  kind: ModelSpec['kind'];
   variant: number | null;
   phi: number;
   name: string;
@@ -53,6 +53,7 @@ export interface LabState extends ShareableState {
   setCompare: (variants: number[]) => void;
   setFormula: (on: boolean) => void;
   setPresent: (on: boolean) => void;
+  setBases: (bases: Bases) => void;
   addNotice: (text: string) => void;
   dismissNotice: (index: number) => void;
   patch: (p: Partial<LabState>) => void;
@@ -78,14 +79,15 @@ export const useLab = create<LabState>()((set) => ({
   setCompare: (variants) => set({ compare: [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b) }),
   setFormula: (formula) => set({ formula }),
   setPresent: (present) => set({ present }),
+  setBases: (bases) => set({ bases }),
   addNotice: (text) => set((s) => ({ notices: [...s.notices, text] })),
   dismissNotice: (i) => set((s) => ({ notices: s.notices.filter((_, j) => j !== i) })),
   patch: (p) => set(p),
 }));
 
 export function shareable(s: LabState): ShareableState {
-  const { phi, view, compare, backend, models, present, formula } = s;
-  return { phi, view, compare, backend, models, present, formula };
+  const { phi, view, compare, backend, models, present, formula, bases } = s;
+  return { phi, view, compare, backend, models, present, formula, bases };
 }
 
 /** Mirrors the shareable state into the address bar (replaceState: dragging φ must not flood
