@@ -1,11 +1,11 @@
 import type { KernelParityReport } from '../src/model/kernels/plan';
 import { CANDIDATES, KERNEL_CLASSES } from '../src/model/kernels/plan';
 import { expect, test, type Page } from './fixtures/test';
-import { HAS_SHARED, SKIP_NO_SHARED, openApp } from './helpers';
+import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp } from './helpers';
 
 // Every WebGPU kernel path (fused, tiled, stock ops through the dispatch, two mixed plans and the
 // tuner's pick) against the plain stock pass, same backend, weights and input, in the worker.
-test.skip(!HAS_SHARED, SKIP_NO_SHARED);
+test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 test.setTimeout(600_000);
 
 async function parity(page: Page, job: { variant: number; resolution?: number; batch: number; rows?: string[] }): Promise<KernelParityReport> {

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { benchMatmul } from '../src/model/bench.ts';
 import { parseVariantName } from '../src/scaling/index.ts';
 import { benchNodeVariant, NODE_MODES, type NodeBenchResult, type NodeMode } from './lib/node-bench-run.ts';
-import { useFastBackend } from './lib/parity-backend.ts';
+import { useFastBackend } from '../src/model/test-support/node-backend.ts';
 import { syntheticArtifacts } from './lib/parity-models.ts';
 import { NoAdapterError, rerunWithVulkanLoader, useDawnWebGPU } from './lib/node-webgpu.ts';
 
@@ -86,7 +86,7 @@ async function main(): Promise<number> {
   for (const k of o.variants) {
     const artifacts = await syntheticArtifacts(k);
     if (!artifacts) {
-      errors.push(`B${k}: no synthetic export and no TF Hub topology (../shared) to build one`);
+      errors.push(`B${k}: no synthetic export and no TF Hub topologies (EFFNET_FIXTURES, ../shared or npm run fixtures) to build one`);
       continue;
     }
     for (const batch of o.batches) {

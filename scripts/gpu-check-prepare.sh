@@ -5,7 +5,7 @@
 #   bench-node.mjs   `npm run bench:node` bundled into one file (tfjs inside)
 #   webgpu/          the npm package webgpu@0.6.2, linux-x64 build only (Dawn for Node)
 #   debs/            Debian bookworm nodejs 18 with its libraries, and the Vulkan loader
-#   shared/…/B{0,3,7}/model.json  the TF Hub topologies (weights are synthesised from them)
+#   topologies/B0…B7/model.json  the TF Hub topologies (weights are synthesised from them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=dist-gpu-check
@@ -15,7 +15,8 @@ mkdir -p "$OUT/debs" "$OUT/webgpu/dist/linux-x64"
 
 npx esbuild scripts/bench-node.ts --bundle --platform=node --format=esm --target=node18 \
   --outfile="$OUT/bench-node.mjs" --log-level=warning \
-  --banner:js="import { createRequire as __effnetRequire } from 'node:module'; const require = __effnetRequire(import.meta.url);"
+  --define:import.meta.dirname=__effnetDir \
+  --banner:js="import { createRequire as __effnetRequire } from 'node:module'; import { dirname as __effnetDirname } from 'node:path'; import { fileURLToPath as __effnetPath } from 'node:url'; const require = __effnetRequire(import.meta.url); const __effnetDir = __effnetDirname(__effnetPath(import.meta.url));"
 
 CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/efficientnet-phi-lab/webgpu@0.6.2
 PKG=$CACHE/node_modules/webgpu
@@ -28,8 +29,8 @@ cp "$PKG/dist/linux-x64/dawn.node" "$OUT/webgpu/dist/linux-x64/"
   nodejs=18.20.4+dfsg-1~deb12u3 libnode108=18.20.4+dfsg-1~deb12u3 libicu72 libuv1 libc-ares2 \
   libnghttp2-14 libbrotli1 node-acorn node-cjs-module-lexer node-undici libvulkan1 >&2)
 
-for k in 0 3 7; do
-  mkdir -p "$OUT/shared/models/efficientnet-tfhub/B$k"
-  cp "$SHARED/models/efficientnet-tfhub/B$k/model.json" "$OUT/shared/models/efficientnet-tfhub/B$k/"
+for k in 0 1 2 3 4 5 6 7; do
+  mkdir -p "$OUT/topologies/B$k"
+  cp "$SHARED/models/efficientnet-tfhub/B$k/model.json" "$OUT/topologies/B$k/"
 done
 du -sh "$OUT" >&2

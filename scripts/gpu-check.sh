@@ -37,5 +37,5 @@ export VK_ICD_FILENAMES=$ICD XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-/tmp}
 echo "gpu-check: node $("$NODE" --version), ICD $ICD" >&2
 nvidia-smi --query-gpu=name,driver_version --format=csv,noheader >&2 2>/dev/null || true
 
-exec env WEBGPU_PACKAGE_DIR="$B/webgpu" TFHUB_TOPOLOGY_DIR="$B/shared/models/efficientnet-tfhub" EFFNET_VULKAN_RERUN=1 \
+exec env WEBGPU_PACKAGE_DIR="$B/webgpu" EFFNET_FIXTURES="$B/topologies" EFFNET_VULKAN_RERUN=1 \
   "$NODE" "$B/bench-node.mjs" --json --backend webgpu --variants "${VARIANTS:-B0,B3,B7}" --batch "${BATCH:-1,8}" --runs "${RUNS:-5}"

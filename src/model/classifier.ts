@@ -9,7 +9,6 @@ import { tuneKernels } from './kernels/tune-network';
 import { countPipelines, type PipelineCount } from './kernels/gpu-state';
 import type { CamMap } from './cam';
 import { bindConvertedWeights, inferOfficialVariant } from './bind';
-import { topK, type Ranked } from './labels';
 import { createEfficientNet, type EfficientNet } from './network';
 import { exportOnnx, type OnnxNetwork } from './onnx-export';
 import { randomWeights } from './random-weights';
@@ -20,7 +19,6 @@ export interface Classifier {
   readonly synthetic: boolean;
   /** Probabilities for one [size, size, 3] image in [0, 1], read back to the CPU. */
   probabilities(input: Float32Array): Promise<Float32Array>;
-  classify(input: Float32Array, k?: number): Promise<Ranked[]>;
   /** Probabilities plus the raw top-1 class activation map, from one forward pass and one
    *  readback (the map is a few dozen floats packed behind the probabilities). */
   probabilitiesWithCam(input: Float32Array): Promise<{ probs: Float32Array; cam: CamMap }>;
@@ -79,7 +77,6 @@ function wrap(net: EfficientNet, synthetic: boolean): Classifier {
       return kernels;
     },
     probabilitiesWithCam,
-    classify: async (input, k = 5) => topK(await probabilities(input), k),
     warmUp: async () => {
       const compiled = await compileOnly(() => net.predict(tf.zeros([1, size, size, 3])));
       // WebGPU pipelines are complete now. WebGL drivers may finish a program only at its first
@@ -114,7 +111,7 @@ export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: nu
 }
 
 /** The formula network at exactly φ with seeded random weights, built in memory. */
-export function randomClassifier(phi: number, seed = 1, resolution?: number): Classifier {
+export function formulaClassifier(phi: number, seed = 1, resolution?: number): Classifier {
   // A resolution override keeps every layer of the φ network but feeds it smaller images
   // (soak tests that must be quick on a CPU-emulated GPU).
   const config = resolution ? scaleNetwork({ ...formulaCoefficients(phi), resolution }) : formulaNetwork(phi);

@@ -46,9 +46,9 @@ function dropLoad(key: string) {
 
 export function specFor(job: Pick<Job, 'phi' | 'formula'>, baseUrl: string): { key: string; spec: ModelSpec } {
   const custom = useLab.getState().custom;
-  if (custom && !job.formula) return { key: `your model “${custom.name}”`, spec: { kind: 'files', name: custom.name, files: custom.files } };
+  if (custom && !job.formula) return { key: `your model “${custom.name}”`, spec: { kind: 'custom', name: custom.name, files: custom.files } };
   if (job.formula) {
-    return { key: `phi=${job.phi.toFixed(1)}`, spec: { kind: 'random', phi: job.phi, seed: FORMULA_SEED } };
+    return { key: `phi=${job.phi.toFixed(1)}`, spec: { kind: 'formula', phi: job.phi, seed: FORMULA_SEED } };
   }
   const k = nearestOfficial(job.phi);
   return { key: `B${k}`, spec: { kind: 'official', variant: k, baseUrl } };
@@ -71,7 +71,7 @@ async function runJob(job: Job): Promise<InferenceResult> {
     onProgress: (p) => onProgress(key, p),
     onReady: (r) => {
       setLoad(key, { phase: 'ready', loaded: r.bytes, total: r.bytes, fromCache: r.fromCache });
-      if (spec.kind !== 'random') patch({ synthetic: r.synthetic });
+      if (spec.kind !== 'formula') patch({ synthetic: r.synthetic });
     },
   });
   running = { id: req.id, key };
@@ -81,7 +81,7 @@ async function runJob(job: Job): Promise<InferenceResult> {
       throw e;
     });
     return {
-      kind: spec.kind === 'random' ? 'random' : spec.kind === 'files' ? 'custom' : 'official',
+      kind: spec.kind,
       variant: spec.kind === 'official' ? spec.variant : null,
       phi: job.phi,
       name: key,
@@ -259,7 +259,7 @@ export async function workerMemory(): Promise<MemoryInfo | null> {
 export async function soak(runs: number, resolution = 96): Promise<{ steadyRuns: number; memory: MemoryInfo }> {
   if (!client) throw new Error('engine not started');
   const r = await client.send(
-    { type: 'classify', model: { kind: 'random', phi: 0, seed: FORMULA_SEED, resolution }, runs },
+    { type: 'classify', model: { kind: 'formula', phi: 0, seed: FORMULA_SEED, resolution }, runs },
     ['result'],
   ).done;
   return { steadyRuns: r.latency.steadyRuns, memory: r.memory };

@@ -4,14 +4,14 @@
 import { create } from 'zustand';
 import { clampPhi, isVariantIndex, type Bases } from '../scaling';
 import type { BackendName } from '../model/backend-name';
-import type { ClassifyOutcome, LoadPhase } from '../worker/protocol';
+import type { ClassifyOutcome, LoadPhase, ModelSpec } from '../worker/protocol';
 import type { ModelSource } from './model-source';
 import { parseUrlState, roundPhi, serializeUrlState, type ShareableState, type View } from './url-state';
 
 export interface InferenceResult extends ClassifyOutcome {
-  /** 'official': Bk with converted weights; 'random': the formula network at exactly φ;
+  /** 'official': Bk with converted weights; 'formula': the formula network at exactly φ;
    *  'custom': a converted model the user dropped (model.json + shards). */
-  kind: 'official' | 'random' | 'custom';
+  kind: ModelSpec['kind'];
   variant: number | null;
   phi: number;
   name: string;

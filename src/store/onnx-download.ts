@@ -11,9 +11,9 @@ import type { LabState } from './lab-store';
 export function exportSpec(s: Pick<LabState, 'phi' | 'formula' | 'custom' | 'source'>): ModelSpec {
   const k = nearestOfficial(s.phi);
   const official = !s.formula && Math.abs(s.phi - k) < 1e-9;
-  if (official && s.custom) return { kind: 'files', name: s.custom.name, files: s.custom.files };
+  if (official && s.custom) return { kind: 'custom', name: s.custom.name, files: s.custom.files };
   if (official && s.source) return { kind: 'official', variant: k, baseUrl: s.source.baseUrl };
-  return { kind: 'random', phi: s.phi, seed: FORMULA_SEED };
+  return { kind: 'formula', phi: s.phi, seed: FORMULA_SEED };
 }
 
 export interface OnnxFile {

@@ -98,7 +98,7 @@ export function matchedRows(): TimedRow[] {
 /** The budget chart at φ: the formula network and each single dimension at its exact FLOPs. */
 export function budgetRows(phi: number): TimedRow[] {
   const { compound, matched } = budgetNetworks(phi);
-  const formula: ModelSpec = { kind: 'random', phi, seed: FORMULA_SEED };
+  const formula: ModelSpec = { kind: 'formula', phi, seed: FORMULA_SEED };
   return [
     row('compound', `Compound φ ${phi}`, 'compound', compound, formula),
     ...matched.map((m) => row(m.method, `${m.method} ×${m.multiplier.toFixed(2)}`, m.method, m.net, specForCoefficients(m.coefficients, baseUrl()))),
@@ -113,7 +113,7 @@ export function customRows(bases: Bases, phi: number): TimedRow[] {
   const released = officialCoefficients(near.index);
   return [
     row('custom', `Your α, β, γ at φ ${phi}`, 'custom', own, specForCoefficients(own, baseUrl())),
-    row('formula', `Paper's formula at φ ${phi}`, 'compound', formula, { kind: 'random', phi, seed: FORMULA_SEED }),
+    row('formula', `Paper's formula at φ ${phi}`, 'compound', formula, { kind: 'formula', phi, seed: FORMULA_SEED }),
     row('released', `Nearest released: ${near.name}`, 'released', scaleNetwork(released), specForCoefficients(released, baseUrl())),
   ];
 }

@@ -10,13 +10,13 @@ import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, 
 import { kernelParity } from '../model/kernels/parity';
 import { setKernelMode } from '../model/kernels/mode';
 import { normaliseCam, type CamMap } from '../model/cam';
-import { classifierFromArtifacts, randomClassifier, scaledClassifier, type Classifier } from '../model/classifier';
+import { classifierFromArtifacts, formulaClassifier, scaledClassifier, type Classifier } from '../model/classifier';
 import { officialCoefficients } from '../scaling';
 import { topK } from '../model/labels';
 import { onnxFileName } from '../model/onnx-export';
 import { imageToInput, testPattern } from '../model/preprocess';
 import { LatencyStats } from './latency';
-import { modelKey, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
+import { modelIdOf, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -40,8 +40,8 @@ let failNextBuild = false;
 
 const post = (msg: WorkerResponse) => self.postMessage(msg);
 
-function remember(key: string, c: Classifier) {
-  models.set(key, c);
+function remember(modelId: string, c: Classifier) {
+  models.set(modelId, c);
   while (models.size > MAX_MODELS) {
     const [oldest, old] = models.entries().next().value as [string, Classifier];
     old.dispose();
@@ -50,15 +50,15 @@ function remember(key: string, c: Classifier) {
   }
 }
 
-async function artifactsFor(id: number, spec: ModelSpec, key: string): Promise<LoadedArtifacts> {
-  if (spec.kind === 'files') return loadFromFiles(spec.files);
+async function artifactsFor(id: number, spec: ModelSpec, modelId: string): Promise<LoadedArtifacts> {
+  if (spec.kind === 'custom') return loadFromFiles(spec.files);
   if (spec.kind !== 'official') throw new Error('not a converted model');
   const abort = new AbortController();
   downloads.set(id, abort);
   try {
     return await loadFromUrl(
       `${spec.baseUrl.replace(/\/?$/, '/')}B${spec.variant}/`,
-      (loaded, total, phase) => post({ type: 'progress', id, key, phase, loaded, total }),
+      (loaded, total, phase) => post({ type: 'progress', id, modelId, phase, loaded, total }),
       abort.signal,
     );
   } finally {
@@ -67,11 +67,11 @@ async function artifactsFor(id: number, spec: ModelSpec, key: string): Promise<L
 }
 
 async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
-  const key = modelKey(spec);
-  const have = models.get(key);
+  const modelId = modelIdOf(spec);
+  const have = models.get(modelId);
   if (have) {
-    models.delete(key); // re-insert as most recent
-    models.set(key, have);
+    models.delete(modelId); // re-insert as most recent
+    models.set(modelId, have);
     return have;
   }
   const t0 = performance.now();
@@ -82,28 +82,28 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   let classifier: Classifier;
   let fromCache = false;
   let bytes = 0;
-  if (spec.kind === 'random') {
-    post({ type: 'progress', id, key, phase: 'build', loaded: 0, total: 1 });
-    classifier = randomClassifier(spec.phi, spec.seed, spec.resolution);
+  if (spec.kind === 'formula') {
+    post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
+    classifier = formulaClassifier(spec.phi, spec.seed, spec.resolution);
   } else if (spec.kind === 'scaled') {
-    post({ type: 'progress', id, key, phase: 'build', loaded: 0, total: 1 });
+    post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
     const { name, width, depth, resolution, seed } = spec;
     classifier = scaledClassifier({ ...officialCoefficients(0), name, width, depth, resolution, official: false }, seed);
   } else {
-    const artifacts = await artifactsFor(id, spec, key);
+    const artifacts = await artifactsFor(id, spec, modelId);
     fromCache = artifacts.fromCache;
     bytes = artifacts.bytes;
-    post({ type: 'progress', id, key, phase: 'build', loaded: bytes, total: bytes });
+    post({ type: 'progress', id, modelId, phase: 'build', loaded: bytes, total: bytes });
     classifier = classifierFromArtifacts(artifacts, spec.kind === 'official' ? spec.variant : undefined);
   }
   // Compile every pipeline now (in parallel where the backend can), so the first user-visible
   // inference is close to a steady one.
-  post({ type: 'progress', id, key, phase: 'compile', loaded: 0, total: 1 });
+  post({ type: 'progress', id, modelId, phase: 'compile', loaded: 0, total: 1 });
   await classifier.warmUp();
   noteKernels(classifier);
-  remember(key, classifier);
-  latency.set(key, new LatencyStats());
-  post({ type: 'ready', id, key, synthetic: classifier.synthetic, fromCache, loadMs: performance.now() - t0, bytes });
+  remember(modelId, classifier);
+  latency.set(modelId, new LatencyStats());
+  post({ type: 'ready', id, modelId, synthetic: classifier.synthetic, fromCache, loadMs: performance.now() - t0, bytes });
   return classifier;
 }
 
@@ -117,17 +117,17 @@ function noteKernels(c: Classifier) {
 
 async function classify(id: number, spec: ModelSpec, runs: number, withCam: boolean) {
   const classifier = await ensureModel(id, spec);
-  const key = modelKey(spec);
+  const modelId = modelIdOf(spec);
   const size = classifier.config.resolution;
   const input = image ? imageToInput(image.bitmap, size) : testPattern(size);
-  const stats = latency.get(key) ?? new LatencyStats();
-  latency.set(key, stats);
+  const stats = latency.get(modelId) ?? new LatencyStats();
+  latency.set(modelId, stats);
   let probs: Float32Array | null = null;
   let cam: CamMap | undefined;
   let wasFirst = false;
   for (let i = 0; i < Math.max(1, runs); i++) {
-    if (!stats.hasFirst) post({ type: 'progress', id, key, phase: 'compile', loaded: 0, total: 1 });
-    else post({ type: 'progress', id, key, phase: 'run', loaded: i, total: runs });
+    if (!stats.hasFirst) post({ type: 'progress', id, modelId, phase: 'compile', loaded: 0, total: 1 });
+    else post({ type: 'progress', id, modelId, phase: 'run', loaded: i, total: runs });
     const t0 = performance.now();
     // The map comes out of the same pass as the prediction (a few dozen floats more to read).
     if (withCam) ({ probs, cam } = await classifier.probabilitiesWithCam(input));
@@ -137,7 +137,7 @@ async function classify(id: number, spec: ModelSpec, runs: number, withCam: bool
   post({
     type: 'result',
     id,
-    key,
+    modelId,
     resolution: size,
     imageName: image?.name ?? null,
     top5: topK(probs as Float32Array, 5),
@@ -203,9 +203,6 @@ async function handle(req: WorkerRequest): Promise<void> {
       post({ type: 'backend', id: req.id, ...choice });
       return;
     }
-    case 'load':
-      await ensureModel(req.id, req.model);
-      return;
     case 'setImage':
       image?.bitmap.close();
       image = { bitmap: req.image, name: req.name };
@@ -238,9 +235,9 @@ async function handle(req: WorkerRequest): Promise<void> {
 }
 
 function describe(req: WorkerRequest): string {
-  if (req.type !== 'classify' && req.type !== 'load' && req.type !== 'exportOnnx') return req.type;
+  if (req.type !== 'classify' && req.type !== 'exportOnnx') return req.type;
   const m = req.model;
-  return m.kind === 'official' ? `B${m.variant}` : m.kind === 'random' ? `the formula network at φ ${m.phi}` : m.kind === 'scaled' ? `the network “${m.name}”` : m.name;
+  return m.kind === 'official' ? `B${m.variant}` : m.kind === 'formula' ? `the formula network at φ ${m.phi}` : m.kind === 'scaled' ? `the network “${m.name}”` : m.name;
 }
 
 // One request at a time; cancel bypasses the queue so it can stop a running download.

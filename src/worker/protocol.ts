@@ -5,12 +5,13 @@ import type { CamMap } from '../model/cam';
 import type { BackendName } from '../model/backend-name';
 import type { KernelMode, KernelParityJob, KernelParityReport } from '../model/kernels/plan';
 
-/** Which network answers: an official converted export (by URL), a user-dropped folder,
- *  or an in-memory random-weight network at any φ (latency only). */
+/** Which network answers: an official converted export (by URL), a custom model (a converted
+ *  folder the user dropped), or the formula network: built at exactly φ with seeded random
+ *  weights, in memory (latency only), or B0 scaled by explicit multipliers ('scaled'). */
 export type ModelSpec =
   | { kind: 'official'; variant: number; baseUrl: string }
-  | { kind: 'files'; name: string; files: File[] }
-  | { kind: 'random'; phi: number; seed: number; resolution?: number }
+  | { kind: 'custom'; name: string; files: File[] }
+  | { kind: 'formula'; phi: number; seed: number; resolution?: number }
   /** B0 grown by explicit multipliers (scaling-methods race, own α/β/γ), random weights. */
   | { kind: 'scaled'; name: string; width: number; depth: number; resolution: number; seed: number };
 
@@ -37,7 +38,6 @@ export type WorkerRequest =
   | { type: 'init'; id: number; backend?: BackendName; kernels?: KernelMode }
   /** Every WebGPU kernel path against stock ops on random weights (e2e, window.phiLab). */
   | { type: 'kernelParity'; id: number; job: KernelParityJob }
-  | { type: 'load'; id: number; model: ModelSpec }
   /** Keep an image in the worker; later classify requests run on it. */
   | { type: 'setImage'; id: number; image: ImageBitmap; name: string }
   /** Run the current image (or a deterministic test pattern for random nets) through a model.
@@ -78,18 +78,18 @@ export interface ClassifyOutcome {
 /** Messages with id 0 are unsolicited (e.g. the backend re-initialised after a lost device). */
 export type WorkerResponse =
   | { type: 'backend'; id: number; backend: BackendName; reason: string; adapter: string | null }
-  | { type: 'progress'; id: number; key: string; phase: LoadPhase; loaded: number; total: number }
+  | { type: 'progress'; id: number; modelId: string; phase: LoadPhase; loaded: number; total: number }
   | {
       type: 'ready';
       id: number;
-      key: string;
+      modelId: string;
       synthetic: boolean;
       fromCache: boolean;
       loadMs: number;
       bytes: number;
     }
   | { type: 'imageSet'; id: number; width: number; height: number }
-  | ({ type: 'result'; id: number; key: string } & ClassifyOutcome)
+  | ({ type: 'result'; id: number; modelId: string } & ClassifyOutcome)
   | { type: 'memory'; id: number; memory: MemoryInfo }
   /** `bytes` is transferred; `opCounts` counts nodes per ONNX op type. */
   | { type: 'onnx'; id: number; fileName: string; bytes: ArrayBuffer; opCounts: Record<string, number> }
@@ -97,15 +97,15 @@ export type WorkerResponse =
   | { type: 'kernelParity'; id: number; report: KernelParityReport }
   | { type: 'error'; id: number; message: string };
 
-/** A stable cache key for a model spec (one loaded network per key in the worker). */
-export function modelKey(spec: ModelSpec): string {
+/** A model spec's identity in the worker's model cache (one loaded network per id). */
+export function modelIdOf(spec: ModelSpec): string {
   switch (spec.kind) {
     case 'official':
       return `B${spec.variant}@${spec.baseUrl}`;
-    case 'files':
-      return `files:${spec.name}:${spec.files.map((f) => `${f.name}/${f.size}`).join(',')}`;
-    case 'random':
-      return `random:phi=${spec.phi.toFixed(2)}:seed=${spec.seed}:r=${spec.resolution ?? 'formula'}`;
+    case 'custom':
+      return `custom:${spec.name}:${spec.files.map((f) => `${f.name}/${f.size}`).join(',')}`;
+    case 'formula':
+      return `formula:phi=${spec.phi.toFixed(2)}:seed=${spec.seed}:r=${spec.resolution ?? 'formula'}`;
     case 'scaled':
       return `scaled:w=${spec.width.toFixed(4)}:d=${spec.depth.toFixed(4)}:r=${spec.resolution}:seed=${spec.seed}`;
   }
