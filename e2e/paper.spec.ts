@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './fixtures/test';
-import { HAS_SHARED, SKIP_NO_SHARED, dropFile, openApp, photo, waitForResult } from './helpers';
+import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
 
 /** Distinct RGBA values and the spread of the red channel over a canvas's pixels. */
 async function canvasStats(page: Page, nth = 0): Promise<{ distinct: number; spread: number; sum: number }> {
@@ -71,7 +71,7 @@ test('own coefficients: α changes the constraint, the network and the URL; fit 
 });
 
 test.describe('class activation maps', () => {
-  test.skip(!HAS_SHARED, SKIP_NO_SHARED);
+  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
   test('after classifying a photo the map is non-uniform, follows the variant, and compare shows one per variant', async ({ page }) => {
     await openApp(page);
