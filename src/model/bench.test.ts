@@ -2,7 +2,7 @@
 // graph model interleaved, nothing leaked, and the GFLOP/s convention.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useFastBackend } from '../../scripts/lib/parity-backend';
+import { useFastBackend } from './test-support/node-backend';
 import { syntheticArtifacts } from '../../scripts/lib/parity-models';
 import { fixtureSkipReason } from '../../test-support/fixtures';
 import { officialNetwork } from '../scaling';

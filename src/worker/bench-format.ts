@@ -1,9 +1,9 @@
 /** Pure formatting and parsing for the benchmark: table columns (view, CSV and the CLI's
  *  markdown share them) and the bench URL parameters. */
-import type { BenchFlags, BenchReport, BenchResult } from '../../worker/bench-protocol';
-import { isBackendName, type BackendName } from '../../model/backend-name';
-import { parseVariantName } from '../../scaling';
-import { BENCH_BACKENDS } from '../../worker/bench-protocol';
+import type { BenchFlags, BenchReport, BenchResult } from './bench-protocol';
+import { isBackendName, type BackendName } from '../model/backend-name';
+import { parseVariantName } from '../scaling';
+import { BENCH_BACKENDS } from './bench-protocol';
 
 export interface Column {
   key: keyof BenchResult;
