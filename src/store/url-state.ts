@@ -18,6 +18,8 @@ export interface ShareableState {
   present: boolean;
   /** Run the random-weight formula network at exactly φ (latency only). */
   formula: boolean;
+  /** 'random': the official B0–B7 with seeded random weights made in the browser (?weights=random). */
+  weights: 'random' | null;
   /** WebGPU kernels (?kernels=): null is auto, tuned per device. */
   kernels: KernelMode | null;
   /** The reader's own compound-scaling bases (Teach: "design your own coefficients"). */
@@ -32,6 +34,7 @@ export const DEFAULT_STATE: ShareableState = {
   models: null,
   present: false,
   formula: false,
+  weights: null,
   kernels: null,
   bases: PAPER_BASES,
 };
@@ -111,6 +114,9 @@ export function parseUrlState(search: string): { state: ShareableState; notices:
   }
   state.present = flag(q.get('present'));
   state.formula = flag(q.get('formula'));
+  const weights = q.get('weights');
+  if (weights === 'random') state.weights = 'random';
+  else if (weights !== null) notices.push(`Ignored weights "${weights}": the only choice is weights=random`);
   parseBases(q, state, notices);
   return { state, notices };
 }
@@ -125,6 +131,7 @@ export function serializeUrlState(s: ShareableState): string {
   if (s.models) q.set('models', s.models);
   if (s.present) q.set('present', '1');
   if (s.formula) q.set('formula', '1');
+  if (s.weights) q.set('weights', s.weights);
   if (s.kernels) q.set('kernels', s.kernels);
   for (const k of BASE_KEYS) if (s.bases[k] !== PAPER_BASES[k]) q.set(k, String(Number(s.bases[k].toFixed(4))));
   const str = q.toString();
