@@ -1,7 +1,7 @@
 /** Robustness of image input: each bad file either classifies sensibly or shows a clear error
  *  naming the file and the reason, the previous image stays, and the next good image classifies.
  *  Odd files are made here (Node buffers, zlib) or are tiny fixtures in e2e/fixtures; photos come
- *  from ../shared, read in place. */
+ *  from the fixtures module (test-support/fixtures.ts), read in place. */
 import { expect, test, type Page } from './fixtures/test';
 import jpeg from 'jpeg-js';
 import { execSync } from 'node:child_process';
@@ -11,12 +11,12 @@ import { join, resolve } from 'node:path';
 import { createDeflate, deflateSync } from 'node:zlib';
 import { withOrientation } from '../src/image/test-support/exif-jpeg';
 import { pngFile } from '../src/image/test-support/png-writer';
-import { HAS_SHARED, ROOT, SHARED, SKIP_NO_SHARED, openApp, photo, waitForResult } from './helpers';
+import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp, photo, waitForResult } from './helpers';
 
-test.skip(!HAS_SHARED, SKIP_NO_SHARED);
+test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
 const fixture = (name: string) => resolve(ROOT, 'e2e/fixtures', name);
-const format = (name: string) => resolve(SHARED, 'images/formats', name);
+const format = (name: string) => photo(`formats/${name}`);
 
 type Upload = string | { name: string; mimeType: string; buffer: Buffer };
 
@@ -104,7 +104,7 @@ function treeRssMb(): number {
   return sum / 1024;
 }
 
-/** Read on use: without ../shared the whole file is skipped and there is no photo to read. */
+/** Read on use: without fixtures the whole file is skipped and there is no photo to read. */
 const fish = () => readFileSync(photo('fish.jpg'));
 const XSS = '<img src=x onerror=alert(1)>.jpg';
 

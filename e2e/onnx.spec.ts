@@ -5,9 +5,9 @@ import { expect, test, type Page } from './fixtures/test';
 import { readFileSync } from 'node:fs';
 import { expectedOpCounts, ortProbabilities, ortSession, summarizeOnnx } from '../scripts/lib/onnx-node';
 import { formulaNetwork, officialNetwork } from '../src/scaling';
-import { HAS_SHARED, SKIP_NO_SHARED, openApp, waitForResult } from './helpers';
+import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp, waitForResult } from './helpers';
 
-test.skip(!HAS_SHARED, SKIP_NO_SHARED);
+test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
 async function exportOnnx(page: Page): Promise<{ name: string; bytes: Uint8Array }> {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 240_000 }), page.getByTestId('export-onnx').click()]);

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
-import { debugWorker, soak, startEngine, workerMemory } from './store/engine';
+import { debugWorker, kernelParity, soak, startEngine, workerMemory } from './store/engine';
 import { debugAllowed } from './store/debug-mode';
 import { syncUrl, useLab } from './store/lab-store';
 import './ui/styles.css';
@@ -9,7 +9,7 @@ import './ui/styles.css';
 syncUrl();
 // A small scripting surface (also used by the browser tests): fault injection and memory; only in
 // dev builds or with ?debug=1.
-if (debugAllowed()) Object.assign(window, { phiLab: { debug: debugWorker, memory: workerMemory, soak, store: useLab } });
+if (debugAllowed()) Object.assign(window, { phiLab: { debug: debugWorker, kernelParity, memory: workerMemory, soak, store: useLab } });
 void startEngine();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

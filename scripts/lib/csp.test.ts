@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_BASE } from '../../src/store/model-source';
+import { GALLERY_BASE, PINNED_WEIGHTS_BASE as DEFAULT_MODEL_BASE } from '../../src/model/pinned-sources';
 import { contentSecurityPolicy, parseExtraOrigins } from './csp';
 
 const directive = (csp: string, name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `));
@@ -8,8 +8,10 @@ describe('content security policy', () => {
   it('connect-src names the pinned weights path, not the whole host; no inline styles', () => {
     const csp = contentSecurityPolicy({});
     expect(directive(csp, 'connect-src')).toBe(`connect-src 'self' ${DEFAULT_MODEL_BASE}`);
-    expect(DEFAULT_MODEL_BASE).toMatch(/^https:\/\/raw\.githubusercontent\.com\/ntedgi\/efficientnet-tensorflowjs-binaries\/.+\/$/);
+    expect(DEFAULT_MODEL_BASE).toMatch(/^https:\/\/raw\.githubusercontent\.com\/ntedgi\/efficientnet-tensorflowjs-binaries\/35e685b9408fc382f8e3f6d00ab73c32e1abb91f\/.+\/$/);
     expect(directive(csp, 'style-src')).toBe("style-src 'self'");
+    expect(directive(csp, 'img-src')).toBe(`img-src 'self' blob: data: ${GALLERY_BASE}`);
+    expect(GALLERY_BASE).toMatch(/^https:\/\/raw\.githubusercontent\.com\/ntedgi\/node-efficientnet\/ecb1f2ab818a0a5c4ee86d932fd407d2c6667c0e\/.+\/$/);
     expect(csp).not.toContain('frame-ancestors');
     expect(contentSecurityPolicy({}, true)).toMatch(/; frame-ancestors 'none'$/);
   });

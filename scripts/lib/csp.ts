@@ -1,9 +1,9 @@
 /** The production build's Content-Security-Policy (vite.config.ts puts it in a <meta> tag, and
  *  `vite preview` sends it as a header, which also covers the workers). No remote scripts, no eval
  *  (only wasm compilation), workers from the app's own origin, no inline styles, and fetches only to
- *  the app and the exact pinned repository paths of the weights (not the whole of
- *  raw.githubusercontent.com, where anyone can publish). */
-import { DEFAULT_MODEL_BASE } from '../../src/store/model-source.ts';
+ *  the app and the exact pinned repository path of the weights (not the whole of
+ *  raw.githubusercontent.com, where anyone can publish); images also from the pinned gallery. */
+import { GALLERY_BASE, PINNED_WEIGHTS_BASE } from '../../src/model/pinned-sources.ts';
 
 /** Source expressions for URLs below `base` (CSP3: a path ending in "/" matches as a prefix). */
 const below = (base: string) => new URL(base).href.replace(/\/?$/, '/');
@@ -30,7 +30,7 @@ export function parseExtraOrigins(raw: string | undefined): string[] {
 }
 
 export function contentSecurityPolicy(env: Record<string, string | undefined>, asHeader = false): string {
-  const connect = new Set(["'self'", below(DEFAULT_MODEL_BASE)]);
+  const connect = new Set(["'self'", below(PINNED_WEIGHTS_BASE)]);
   if (env.VITE_MODEL_BASE_URL?.startsWith('http')) connect.add(below(env.VITE_MODEL_BASE_URL));
   for (const o of parseExtraOrigins(env.VITE_CSP_CONNECT_EXTRA)) connect.add(o);
   return [
@@ -38,7 +38,7 @@ export function contentSecurityPolicy(env: Record<string, string | undefined>, a
     "script-src 'self' 'wasm-unsafe-eval'",
     "worker-src 'self'",
     `connect-src ${[...connect].join(' ')}`,
-    "img-src 'self' blob: data:",
+    `img-src 'self' blob: data: ${below(GALLERY_BASE)}`,
     "media-src 'self' blob:",
     "style-src 'self'",
     "object-src 'none'",

@@ -3,7 +3,8 @@
 // topology) and the formula network at φ = 1.5 with seeded random weights.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maxAbsDiff, tfhubTopologyDir, useFastBackend } from '../../scripts/lib/parity-backend';
+import { maxAbsDiff, useFastBackend } from './test-support/node-backend';
+import { fixtureSkipReason } from '../../test-support/fixtures';
 import { syntheticArtifacts } from '../../scripts/lib/parity-models';
 import { expectedOpCounts, ortProbabilities, ortSession, summarizeOnnx } from '../../scripts/lib/onnx-node';
 import { formulaNetwork, officialNetwork } from '../scaling';
@@ -42,14 +43,14 @@ async function compare(net: EfficientNet, batch: number) {
 }
 
 const lines: string[] = [];
-const topo = tfhubTopologyDir();
+const missing = fixtureSkipReason({ topologies: true });
 
 describe('ONNX export runs on onnxruntime-web (wasm, Node) like the own network', () => {
   beforeAll(async () => {
     await useFastBackend();
   });
 
-  it.skipIf(!topo)('B0 at 224 px, synthetic converted weights', async () => {
+  it.skipIf(missing !== null)('B0 at 224 px, synthetic converted weights', async () => {
     const artifacts = await syntheticArtifacts(0);
     if (!artifacts) throw new Error('no synthetic B0');
     const config = officialNetwork(0);

@@ -6,10 +6,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { debugAllowed } from '../../store/debug-mode';
 import type { BenchReport, BenchResult } from '../../worker/bench-protocol';
 import { BACKENDS, type BackendName } from '../../model/backend-name';
+import { KERNEL_MODES, type KernelMode } from '../../model/kernels/plan';
 import { VARIANT_NAMES } from '../../scaling';
 import { BENCH_BACKENDS, OWN_KERNELS_FLAG } from '../../worker/bench-protocol';
 import { downloadText } from '../compare/download';
-import { cell, COLUMNS, parseBenchParams, toCsv } from './bench-format';
+import { cell, COLUMNS, parseBenchParams, toCsv } from '../../worker/bench-format';
 import { runBench, type BenchProgress } from './bench-runner';
 import { waitForBaseUrl, waitForQuietEngine } from './wait-engine';
 import './bench.css';
@@ -34,6 +35,7 @@ export function BenchView() {
   const [variants, setVariants] = useState<number[]>(initial.variants);
   const [runs, setRuns] = useState(initial.runs);
   const [fusedKernels, setFusedKernels] = useState(initial.flags?.[OWN_KERNELS_FLAG] !== false);
+  const [kernels, setKernels] = useState<KernelMode>(initial.kernels ?? 'auto');
   const [state, setState] = useState<State>('idle');
   // A link's auto=1 starts the bench only where debugging is allowed (dev builds, ?debug=1).
   const [progress, setProgress] = useState(initial.auto && !debugAllowed() ? 'This link asks to run the benchmark: press Start to run it.' : '');
@@ -62,7 +64,7 @@ export function BenchView() {
       setState('running');
       const order = BENCH_BACKENDS.filter((b) => backends.includes(b)).concat(backends.filter((b) => !BENCH_BACKENDS.includes(b)));
       const r = await runBench(
-        { baseUrl, backends: order, variants: [...variants].sort((a, b) => a - b), runs, flags: { ...initial.flags, [OWN_KERNELS_FLAG]: fusedKernels } },
+        { baseUrl, backends: order, variants: [...variants].sort((a, b) => a - b), runs, flags: { ...initial.flags, [OWN_KERNELS_FLAG]: fusedKernels }, kernels },
         (p: BenchProgress) => say(`${p.backend}: ${p.stage}`),
         (res) => setRows((prev) => [...prev, res]),
       );
@@ -78,7 +80,7 @@ export function BenchView() {
     } finally {
       running.current = false;
     }
-  }, [backends, variants, runs, fusedKernels]);
+  }, [backends, variants, runs, fusedKernels, kernels]);
 
   useEffect(() => {
     if (initial.auto && debugAllowed() && !autoStarted) {
@@ -124,6 +126,12 @@ export function BenchView() {
           </label>
           <label title="Off: the own network runs on stock tfjs kernels too (an A/B check on your GPU)">
             <input type="checkbox" checked={fusedKernels} data-testid="bench-fused-kernels" onChange={(e) => setFusedKernels(e.target.checked)} /> fused WebGPU kernels
+          </label>
+          <label title="auto: time barrier-free, tiled and stock kernels per class on this GPU at warm-up and keep the fastest">
+            kernels{' '}
+            <select value={kernels} data-testid="bench-kernels" onChange={(e) => setKernels(e.target.value as KernelMode)}>
+              {KERNEL_MODES.map((m) => <option key={m} value={m}>{m}</option>)}
+            </select>
           </label>
           <button type="button" className="bench-run" data-testid="bench-run" disabled={busy || !backends.length || !variants.length} onClick={() => void start()}>
             {busy ? 'Running…' : 'Run benchmark'}
