@@ -1,17 +1,25 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
-import { debugWorker, soak, startEngine, workerMemory } from './store/engine';
+import { createEngine } from './store/engine';
+import { EngineContext } from './ui/engine-context';
+import { InferenceClient } from './worker/client';
 import { syncUrl, useLab } from './store/lab-store';
 import './ui/styles.css';
 
 syncUrl();
-// A small scripting surface (also used by the browser tests): fault injection and memory.
-Object.assign(window, { phiLab: { debug: debugWorker, memory: workerMemory, soak, store: useLab } });
-void startEngine();
+const engine = createEngine({ client: new InferenceClient(), store: useLab });
+// A small scripting surface (also used by the browser tests): fault injection, memory, the
+// worker's request log, the engine itself.
+Object.assign(window, {
+  phiLab: { debug: engine.debug, memory: engine.memory, soak: engine.soak, requestLog: engine.requestLog, engine, store: useLab },
+});
+void engine.start();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <EngineContext.Provider value={engine}>
+      <App />
+    </EngineContext.Provider>
   </StrictMode>,
 );
 

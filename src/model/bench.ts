@@ -5,10 +5,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { officialNetwork } from '../scaling';
 import type { BenchResult } from '../worker/bench-protocol';
-import { median, percentile } from '../worker/latency';
+import { median, percentile } from './stats';
 import type { BackendName } from '../worker/protocol';
 import type { LoadedArtifacts } from './artifacts';
 import { classifierFromArtifacts, graphModelFromArtifacts, type Classifier } from './classifier';
+import { measureInterleaved } from './measure';
 import { testPattern } from './preprocess';
 
 const now = () => performance.now();
@@ -128,18 +129,21 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     }
     sample();
 
-    const ownTimes: number[] = [];
-    const graphTimes: number[] = [];
     const before = tf.memory().numTensors;
-    for (let i = 0; i < Math.max(1, o.runs); i++) {
-      // ABBA order (own, graph, graph, own, …): drift and GC debt hit both sides alike.
-      const ownFirst = i % 2 === 0;
-      stage(`${name}: run ${i + 1}/${o.runs}${graph ? (ownFirst ? ' (own, graph)' : ' (graph, own)') : ''}`);
-      if (graph && !ownFirst) graphTimes.push(await timeRun(runGraph));
-      ownTimes.push(await timeRun(own));
-      if (graph && ownFirst) graphTimes.push(await timeRun(runGraph));
-      sample();
-    }
+    // The lab's one timing loop: interleaved rounds (own, graph, graph, own, …) so drift and GC
+    // debt hit both sides alike; no extra warm-up (warm-up and first runs were timed above).
+    const [ownSeries, graphSeries] = await measureInterleaved(graph ? [own, runGraph] : [own], {
+      runs: o.runs,
+      warmup: 0,
+      onRun: (who, i) => {
+        sample(); // GPU bytes after the previous run, outside the timed span
+        const forward = i % 2 === 0;
+        if (!graph || who === (forward ? 0 : 1)) stage(`${name}: run ${i + 1}/${o.runs}${graph ? (forward ? ' (own, graph)' : ' (graph, own)') : ''}`);
+      },
+    });
+    sample();
+    const ownTimes = ownSeries.times;
+    const graphTimes = graphSeries?.times ?? [];
     const leakedTensors = tf.memory().numTensors - before;
 
     const medianMs = median(ownTimes) as number;

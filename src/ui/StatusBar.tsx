@@ -1,9 +1,10 @@
 /** Backend, weights source, the loud synthetic-weights banner, notices and errors. */
-import { retry, setCustomModel } from '../store/engine';
 import { useLab } from '../store/lab-store';
 import { SOURCE_LABEL } from '../store/model-source';
+import { useEngine } from './engine-context';
 
 export function StatusBar() {
+  const { retry, setCustomModel } = useEngine();
   const info = useLab((s) => s.backendInfo);
   const source = useLab((s) => s.source);
   const synthetic = useLab((s) => s.synthetic);

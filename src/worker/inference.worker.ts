@@ -11,7 +11,9 @@ import { classifierFromArtifacts, randomClassifier, type Classifier } from '../m
 import { topK } from '../model/labels';
 import { imageToInput, testPattern } from '../model/preprocess';
 import { LatencyStats } from './latency';
-import { modelKey, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
+import { modelKey, type ModelSpec, type RequestLogEntry, type WorkerRequest, type WorkerResponse } from './protocol';
+import { RequestLog } from './request-log';
+import { runSeries } from './series';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -25,7 +27,12 @@ configureWasm({
 const MAX_MODELS = 3;
 const models = new Map<string, Classifier>();
 const latency = new Map<string, LatencyStats>();
+/** Networks a running series needs: never evicted while it runs. */
+const pinned = new Set<string>();
 const downloads = new Map<number, AbortController>();
+/** Prefetches in flight (they run beside the queue); a timed series waits for them. */
+const prefetches = new Set<Promise<unknown>>();
+const log = new RequestLog();
 let image: { bitmap: ImageBitmap; name: string } | null = null;
 let backendReady: Promise<unknown> | null = null;
 /** Set when the WebGPU device is lost; the next request re-initialises before it runs. */
@@ -37,11 +44,40 @@ const post = (msg: WorkerResponse) => self.postMessage(msg);
 
 function remember(key: string, c: Classifier) {
   models.set(key, c);
-  while (models.size > MAX_MODELS) {
-    const [oldest, old] = models.entries().next().value as [string, Classifier];
+  trimModels();
+}
+
+function trimModels() {
+  for (const [k, old] of models) {
+    if (models.size <= MAX_MODELS) return;
+    if (pinned.has(k)) continue;
     old.dispose();
-    models.delete(oldest);
-    latency.delete(oldest);
+    models.delete(k);
+    latency.delete(k);
+  }
+}
+
+async function measure(id: number, specs: ModelSpec[], runs: number, warmup: number, timed: (start: number, end: number) => void) {
+  try {
+    const entries = await runSeries(specs, runs, warmup, {
+      id,
+      ensure: (spec) => {
+        pinned.add(modelKey(spec));
+        return ensureModel(id, spec);
+      },
+      input: (size) => (image ? imageToInput(image.bitmap, size) : testPattern(size)),
+      imageName: image?.name ?? null,
+      stats: (key) => latency.get(key) ?? latency.set(key, new LatencyStats()).get(key)!,
+      post,
+      memory: memoryInfo,
+      describeError: (e, spec) => explainError(e, describeModel(spec)),
+      settle: async () => void (await Promise.allSettled([...prefetches])),
+      onTimed: timed,
+    });
+    post({ type: 'series', id, entries });
+  } finally {
+    pinned.clear();
+    trimModels();
   }
 }
 
@@ -168,7 +204,7 @@ function debug(action: string) {
   }
 }
 
-async function handle(req: WorkerRequest): Promise<void> {
+async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void> {
   switch (req.type) {
     case 'init': {
       const choice = await selectBackend(req.backend);
@@ -187,6 +223,19 @@ async function handle(req: WorkerRequest): Promise<void> {
     case 'classify':
       await classify(req.id, req.model, req.runs ?? 1);
       return;
+    case 'measure':
+      await measure(req.id, req.models, req.runs, req.warmup, (start, end) => (entry.timed = { start, end }));
+      return;
+    case 'prefetch': {
+      const loading = artifactsFor(req.id, req.model, modelKey(req.model));
+      prefetches.add(loading);
+      const a = await loading.finally(() => prefetches.delete(loading));
+      post({ type: 'prefetched', id: req.id, bytes: a.bytes, fromCache: a.fromCache });
+      return;
+    }
+    case 'log':
+      post({ type: 'log', id: req.id, entries: log.list() });
+      return;
     case 'memory':
       post({ type: 'memory', id: req.id, memory: memoryInfo() });
       return;
@@ -200,30 +249,40 @@ async function handle(req: WorkerRequest): Promise<void> {
   }
 }
 
-function describe(req: WorkerRequest): string {
-  if (req.type !== 'classify' && req.type !== 'load') return req.type;
-  const m = req.model;
+function describeModel(m: ModelSpec): string {
   return m.kind === 'official' ? `B${m.variant}` : m.kind === 'random' ? `the formula network at φ ${m.phi}` : m.name;
 }
 
-// One request at a time; cancel bypasses the queue so it can stop a running download.
+function describe(req: WorkerRequest): string {
+  if (req.type === 'measure') return req.models.map(describeModel).join(', ');
+  return req.type === 'classify' || req.type === 'load' || req.type === 'prefetch' ? describeModel(req.model) : req.type;
+}
+
+/** Beside the queue: cancel (to stop a running download), debug, the log, and prefetch, which
+ *  only downloads into the cache and so need not wait for inference. */
+const BESIDE_QUEUE: ReadonlySet<WorkerRequest['type']> = new Set(['cancel', 'debug', 'log', 'prefetch']);
+
+// One request at a time (tfjs state is global).
 let queue: Promise<void> = Promise.resolve();
 self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const req = ev.data;
   const run = async () => {
+    const entry = log.begin(req, describe(req));
     try {
-      if (req.type !== 'init' && req.type !== 'cancel' && req.type !== 'debug') {
+      if (!BESIDE_QUEUE.has(req.type) && req.type !== 'init') {
         await (backendReady ??= selectBackend().then(adopt));
         if (lostDevice) await recover();
       }
       if (req.type === 'init') backendReady = Promise.resolve();
-      await handle(req);
+      await handle(req, entry);
     } catch (e) {
       // A lost device or exhausted memory: free every network; smaller ones rebuild on demand.
       if (lostDevice || isOutOfMemory(e)) dropAllModels();
       post({ type: 'error', id: req.id, message: explainError(e, describe(req)) });
+    } finally {
+      log.end(entry);
     }
   };
-  if (req.type === 'cancel' || req.type === 'debug') void run();
+  if (BESIDE_QUEUE.has(req.type)) void run();
   else queue = queue.then(run);
 };

@@ -1,21 +1,7 @@
 /** Per-model latency bookkeeping: the first run (shader compilation included) is kept apart from
  *  the steady-state runs after it. Pure, so the store, worker and benchmark share it. */
+import { median, percentile } from '../model/stats';
 import type { Latency } from './protocol';
-
-/** Nearest-rank percentile of `values` (p in [0, 100]); null for none. */
-export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
-}
-
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 /** Steady samples kept per model: enough for a stable median, bounded memory. */
 const MAX_SAMPLES = 200;
@@ -48,6 +34,8 @@ export class LatencyStats {
       firstMs: this.first,
       lastMs: this.last,
       steadyMedianMs: median(this.steady),
+      steadyP25Ms: percentile(this.steady, 25),
+      steadyP75Ms: percentile(this.steady, 75),
       steadyP95Ms: percentile(this.steady, 95),
       steadyRuns: this.steadyTotal,
     };

@@ -1,5 +1,6 @@
 /** The typed message protocol between the UI thread and the inference worker.
  *  Small messages, request ids on everything: the UI drops answers to outdated requests. */
+import type { Spread } from '../model/stats';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -28,6 +29,8 @@ export interface Latency {
   lastMs: number;
   /** Median of the steady-state runs so far (after the first). */
   steadyMedianMs: number | null;
+  steadyP25Ms: number | null;
+  steadyP75Ms: number | null;
   steadyP95Ms: number | null;
   steadyRuns: number;
   /** Was the run just made the first one (compiling shaders)? */
@@ -42,6 +45,13 @@ export type WorkerRequest =
   /** Run the current image (or a deterministic test pattern for random nets) through a model.
    *  `runs` > 1: first + warm-up + `runs` timed runs, for steady-state medians. */
   | { type: 'classify'; id: number; model: ModelSpec; runs?: number }
+  /** A timed series (src/model/measure.ts): load every model, run each once (compiling), then
+   *  `warmup` untimed and `runs` timed runs each, interleaved in rounds. */
+  | { type: 'measure'; id: number; models: ModelSpec[]; runs: number; warmup: number }
+  /** Download an official model into the cache only (speculative; runs beside the queue). */
+  | { type: 'prefetch'; id: number; model: ModelSpec }
+  /** The worker's own log of the requests it handled (tests check that timing ran alone). */
+  | { type: 'log'; id: number }
   | { type: 'memory'; id: number }
   /** Abort the download of request `target` (the user moved on). */
   | { type: 'cancel'; id: number; target: number }
@@ -85,9 +95,28 @@ export type WorkerResponse =
     }
   | { type: 'imageSet'; id: number; width: number; height: number }
   | ({ type: 'result'; id: number; key: string } & ClassifyOutcome)
+  | { type: 'series'; id: number; entries: SeriesEntry[] }
+  | { type: 'prefetched'; id: number; bytes: number; fromCache: boolean }
+  | { type: 'log'; id: number; entries: RequestLogEntry[] }
   | { type: 'memory'; id: number; memory: MemoryInfo }
   | { type: 'debugDone'; id: number }
   | { type: 'error'; id: number; message: string };
+
+/** One model's share of a timed series: its outcome on the current image, its first run
+ *  (compilation included), and every warm-up and timed run. */
+export type SeriesEntry =
+  | ({ ok: true; firstMs: number | null; warmupMs: number[]; times: number[]; spread: Spread } & ClassifyOutcome)
+  | { ok: false; error: string };
+
+/** One handled request: when it ran (worker clock, ms); a series also says when timing ran. */
+export interface RequestLogEntry {
+  id: number;
+  type: WorkerRequest['type'];
+  what: string;
+  start: number;
+  end: number | null;
+  timed?: { start: number; end: number };
+}
 
 /** A stable cache key for a model spec (one loaded network per key in the worker). */
 export function modelKey(spec: ModelSpec): string {

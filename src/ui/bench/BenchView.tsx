@@ -7,9 +7,9 @@ import type { BenchReport, BenchResult } from '../../worker/bench-protocol';
 import { BENCH_BACKENDS, OWN_KERNELS_FLAG, VARIANT_NAMES } from '../../worker/bench-protocol';
 import type { BackendName } from '../../worker/protocol';
 import { downloadText } from '../compare/download';
+import { useEngine } from '../engine-context';
 import { cell, COLUMNS, parseBenchParams, toCsv } from './bench-format';
 import { runBench, type BenchProgress } from './bench-runner';
-import { waitForBaseUrl, waitForQuietEngine } from './wait-engine';
 import './bench.css';
 
 declare global {
@@ -28,6 +28,7 @@ let autoStarted = false;
 const toggle = <T,>(list: T[], v: T): T[] => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
 export function BenchView() {
+  const engine = useEngine();
   const [backends, setBackends] = useState<BackendName[]>(initial.backends);
   const [variants, setVariants] = useState<number[]>(initial.variants);
   const [runs, setRuns] = useState(initial.runs);
@@ -53,16 +54,19 @@ export function BenchView() {
     };
     try {
       say('Waiting for the model source…');
-      const baseUrl = await waitForBaseUrl();
-      say('Waiting for the lab’s own inference to finish (it would share the CPU/GPU)…');
-      await waitForQuietEngine();
-      setState('running');
+      const baseUrl = await engine.whenSource();
+      // The lab's runs, decodes and prefetch would share the CPU/GPU (and a prefetch could refill
+      // the cache between "clear" and "network load"): the engine holds them while the bench runs.
+      say('Pausing the lab’s own inference…');
       const order = BENCH_BACKENDS.filter((b) => backends.includes(b)).concat(backends.filter((b) => !BENCH_BACKENDS.includes(b)));
-      const r = await runBench(
-        { baseUrl, backends: order, variants: [...variants].sort((a, b) => a - b), runs, flags: { ...initial.flags, [OWN_KERNELS_FLAG]: fusedKernels } },
-        (p: BenchProgress) => say(`${p.backend}: ${p.stage}`),
-        (res) => setRows((prev) => [...prev, res]),
-      );
+      const r = await engine.whilePaused(() => {
+        setState('running');
+        return runBench(
+          { baseUrl, backends: order, variants: [...variants].sort((a, b) => a - b), runs, flags: { ...initial.flags, [OWN_KERNELS_FLAG]: fusedKernels } },
+          (p: BenchProgress) => say(`${p.backend}: ${p.stage}`),
+          (res) => setRows((prev) => [...prev, res]),
+        );
+      });
       window.__benchResults = r;
       setReport(r);
       setState('done');
@@ -75,7 +79,7 @@ export function BenchView() {
     } finally {
       running.current = false;
     }
-  }, [backends, variants, runs, fusedKernels]);
+  }, [engine, backends, variants, runs, fusedKernels]);
 
   useEffect(() => {
     if (initial.auto && !autoStarted) {
