@@ -28,7 +28,7 @@ export default defineConfig({
   expect: { timeout: 120_000 },
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  retries: 0, // a flaky test is a bug to fix, never retried
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   globalSetup: './e2e/global-setup.ts',
   outputDir: process.env.E2E_OUT ?? 'test-results',

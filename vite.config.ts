@@ -92,7 +92,8 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'test-support/**/*.test.ts'],
+    globalSetup: ['test-support/vitest-global-setup.ts'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 300_000,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { openApp } from './helpers';
 
 test('the app finds a WebGPU adapter and runs tfjs on webgpu', async ({ page }) => {

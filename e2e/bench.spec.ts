@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { HAS_SHARED, SKIP_NO_SHARED, openApp } from './helpers';
+import { expect, test } from './fixtures/test';
+import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp } from './helpers';
 
-test.skip(!HAS_SHARED, SKIP_NO_SHARED);
+test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
 test('the in-app benchmark measures B0 on wasm: own vs graph, leaks, JSON report', async ({ page }) => {
   await openApp(page, '?view=bench&auto=1&backends=wasm&variants=B0&runs=3');

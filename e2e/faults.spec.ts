@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { HAS_SHARED, SKIP_NO_SHARED, dropFile, openApp, photo, waitForResult } from './helpers';
+import { expect, test } from './fixtures/test';
+import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
 
 test.describe('GPU and runtime faults', () => {
-  test.skip(!HAS_SHARED, SKIP_NO_SHARED);
+  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
   test('a lost WebGPU device: the worker re-initialises and the next request works', async ({ page }) => {
     await openApp(page);

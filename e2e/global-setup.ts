@@ -1,20 +1,20 @@
-/** Makes sure the synthetic B0/B1 exports the browser tests use exist (they are git-ignored and
- *  generated from ../shared's genuine topologies), and that the app was built. */
+/** Makes sure the synthetic B0–B2 exports the browser tests use exist (they are git-ignored and
+ *  generated from the genuine topologies the fixtures module finds), and that the app was built.
+ *  Under CI=true missing fixtures fail the run here, with the one fixtures line. */
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-
-export const ROOT = resolve(import.meta.dirname, '..');
-export const SHARED = resolve(ROOT, '../shared');
+import { ALL_NEEDS, FIXTURES_MISSING, REPO_ROOT, fixtureSkipReason } from '../test-support/fixtures';
 
 export default function globalSetup(): void {
   const dist = process.env.E2E_DIST ?? 'dist';
-  if (!existsSync(resolve(ROOT, dist, 'index.html'))) {
+  const missing = fixtureSkipReason(ALL_NEEDS); // under CI: throws the fixtures line, first
+  if (!existsSync(resolve(REPO_ROOT, dist, 'index.html'))) {
     throw new Error(`${dist}/ is missing: run \`npm run build\` before \`npm run test:e2e\` (npm test does both)`);
   }
-  if (!existsSync(resolve(SHARED, 'models/efficientnet-tfhub/B0/model.json'))) {
-    console.warn(`[e2e] ${SHARED} is absent: synthetic weights cannot be made; model tests will skip`);
+  if (missing !== null) {
+    console.warn(`[e2e] ${FIXTURES_MISSING}; model tests will skip`);
     return;
   }
-  execSync('npx tsx scripts/synth-models.ts --variants B0,B1', { cwd: ROOT, stdio: 'inherit' });
+  execSync('npx tsx scripts/synth-models.ts --variants B0,B1,B2', { cwd: REPO_ROOT, stdio: 'inherit' });
 }

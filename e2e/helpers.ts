@@ -1,12 +1,14 @@
-import { expect, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { expect, type Page } from './fixtures/test';
+import { join } from 'node:path';
+import { ALL_NEEDS, FIXTURES_MISSING, REPO_ROOT, findPhoto, fixtureSkipReason, photoCandidates } from '../test-support/fixtures';
 
-export const ROOT = resolve(import.meta.dirname, '..');
-export const SHARED = resolve(ROOT, '../shared');
-export const HAS_SHARED = existsSync(resolve(SHARED, 'models/efficientnet-tfhub/B0/model.json'));
-export const SKIP_NO_SHARED = `../shared (${SHARED}) is absent: no topologies for synthetic weights or photos`;
-export const photo = (name: string) => resolve(SHARED, 'images', name);
+export const ROOT = REPO_ROOT;
+/** Whether the topologies (for the synthetic weights) and the photos are found. Outside CI the
+ *  tests that need them skip with SKIP_NO_FIXTURES; under CI a missing fixture throws that line. */
+export const HAS_FIXTURES = fixtureSkipReason(ALL_NEEDS) === null;
+export const SKIP_NO_FIXTURES = FIXTURES_MISSING;
+/** A photo by name ('panda.jpg', 'formats/fish.webp'), wherever the fixtures module finds it. */
+export const photo = (name: string) => findPhoto(name) ?? join(photoCandidates()[0], name);
 
 /** Opens the app and waits for the worker to pick a backend. */
 export async function openApp(page: Page, query = ''): Promise<void> {

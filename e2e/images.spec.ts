@@ -1,21 +1,22 @@
 /** Robustness of image input: each bad file either classifies sensibly or shows a clear error
  *  naming the file and the reason, the previous image stays, and the next good image classifies.
  *  Odd files are made here (Node buffers, zlib) or are tiny fixtures in e2e/fixtures; photos come
- *  from ../shared, read in place. */
-import { expect, test, type Page } from '@playwright/test';
+ *  from the fixtures module (test-support/fixtures.ts), read in place. */
+import { expect, test, type Page } from './fixtures/test';
 import jpeg from 'jpeg-js';
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDeflate, deflateSync } from 'node:zlib';
-import { chunk } from '../src/store/image/test-png-writer';
-import { HAS_SHARED, ROOT, SHARED, SKIP_NO_SHARED, openApp, photo, waitForResult } from './helpers';
+import { withOrientation } from '../src/image/test-support/exif-jpeg';
+import { pngFile } from '../src/image/test-support/png-writer';
+import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp, photo, waitForResult } from './helpers';
 
-test.skip(!HAS_SHARED, SKIP_NO_SHARED);
+test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
 const fixture = (name: string) => resolve(ROOT, 'e2e/fixtures', name);
-const format = (name: string) => resolve(SHARED, 'images/formats', name);
+const format = (name: string) => photo(`formats/${name}`);
 
 type Upload = string | { name: string; mimeType: string; buffer: Buffer };
 
@@ -45,20 +46,6 @@ async function top5(page: Page): Promise<{ index: number; prob: number }[]> {
 }
 
 // ---- files made here ----------------------------------------------------------------------------
-
-function pngFile(width: number, height: number, colorType: 2 | 6, idat: Buffer): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = colorType;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', idat),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
-}
 
 /** A small 8-bit RGBA PNG of one colour. */
 function solidPng(name: string, width: number, height: number, rgba: [number, number, number, number]) {
@@ -94,19 +81,7 @@ function rotatedWideJpeg(width = 4400, height = 800) {
     for (let x = 0; x < width; x++) data.set(x < width / 2 ? [230, 40, 30, 255] : [20, 40, 220, 255], (y * width + x) * 4);
   }
   const jpg = jpeg.encode({ width, height, data }, 70).data;
-  const tiff = Buffer.alloc(26);
-  tiff.write('MM', 0, 'latin1');
-  tiff.writeUInt16BE(42, 2);
-  tiff.writeUInt32BE(8, 4);
-  tiff.writeUInt16BE(1, 8); // one IFD entry: Orientation (0x0112), SHORT, 1 value
-  tiff.writeUInt16BE(0x0112, 10);
-  tiff.writeUInt16BE(3, 12);
-  tiff.writeUInt32BE(1, 14);
-  tiff.writeUInt16BE(6, 18);
-  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
-  const app1 = Buffer.from([0xff, 0xe1, 0, 0]);
-  app1.writeUInt16BE(body.length + 2, 2);
-  return { name: 'rotated-wide.jpg', mimeType: 'image/jpeg', buffer: Buffer.concat([jpg.subarray(0, 2), app1, body, jpg.subarray(2)]) };
+  return { name: 'rotated-wide.jpg', mimeType: 'image/jpeg', buffer: withOrientation(jpg, 6) };
 }
 
 /** RSS of this process's tree (the test worker and the Chromium it launched), in MB. */
@@ -129,7 +104,7 @@ function treeRssMb(): number {
   return sum / 1024;
 }
 
-/** Read on use: without ../shared the whole file is skipped and there is no photo to read. */
+/** Read on use: without fixtures the whole file is skipped and there is no photo to read. */
 const fish = () => readFileSync(photo('fish.jpg'));
 const XSS = '<img src=x onerror=alert(1)>.jpg';
 

@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { HAS_SHARED, ROOT, SKIP_NO_SHARED, dropFile, openApp, photo, waitForResult } from './helpers';
+import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
 
-test.skip(!HAS_SHARED, SKIP_NO_SHARED);
+test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
 async function top5(page: Page): Promise<{ index: number; prob: number }[]> {
   return page.getByTestId('top5').locator('li').evaluateAll((lis) =>

@@ -1,12 +1,12 @@
 // Image input beyond the file picker (real drop and paste events, the crop preview, a fake webcam)
 // and the "run the formula network" toggle.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { readFileSync } from 'node:fs';
-import { HAS_SHARED, SKIP_NO_SHARED, dropFile, openApp, photo, waitForResult } from './helpers';
+import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
 
-test.skip(!HAS_SHARED, SKIP_NO_SHARED);
+test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
-/** A DataTransfer in the page holding `name` (bytes from ../shared/images) as a File. */
+/** A DataTransfer in the page holding photo `name` (bytes from the fixtures module) as a File. */
 function dataTransferWith(page: Page, name: string) {
   const b64 = readFileSync(photo(name)).toString('base64');
   return page.evaluateHandle(

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { readFileSync } from 'node:fs';
-import { HAS_SHARED, SKIP_NO_SHARED, dropFile, openApp, photo, waitForResult } from './helpers';
+import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
 
 interface LogEntry {
   id: number;
@@ -16,7 +16,7 @@ const requestLog = (page: Page) => page.evaluate(() => (window as unknown as Lab
 const overlaps = (e: LogEntry, t: { start: number; end: number }) => e.start < t.end && (e.end ?? Infinity) > t.start;
 
 test.describe('latency measured in isolation', () => {
-  test.skip(!HAS_SHARED, SKIP_NO_SHARED);
+  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
   test('Compare B0, B1, B2 on a photo: medians rise with FLOPs, cards show p25–p75, nothing else runs while timing', async ({ page }) => {
     test.setTimeout(600_000);

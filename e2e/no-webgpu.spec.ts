@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { CHROMIUM_ARGS, executablePath } from '../playwright.config';
 import { openApp } from './helpers';
 

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { HAS_SHARED, SKIP_NO_SHARED, dropFile, openApp, photo, waitForResult } from './helpers';
+import { expect, test, type Page } from './fixtures/test';
+import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
 
-test.skip(!HAS_SHARED, SKIP_NO_SHARED);
+test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
 /** Records every prediction the page displays (variant and φ of the result), in order. */
 async function recordDisplays(page: Page) {

@@ -1,9 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { readFileSync } from 'node:fs';
-import { HAS_SHARED, SKIP_NO_SHARED, dropFile, openApp, photo, waitForResult } from './helpers';
+import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
 
 test.describe('compare and teach views', () => {
-  test.skip(!HAS_SHARED, SKIP_NO_SHARED);
+  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
   test('compare B0+B1 on the current image: two cards with latency numbers, charts, CSV/JSON export', async ({ page }) => {
     await openApp(page, '?compare=B0,B1');

@@ -3,13 +3,13 @@
  *  and a changed model.json is a new version that is downloaded, not served stale.
  *  Faults are injected with routes on the dedicated worker's fetches (context.route sees them).
  *  The wasm backend saves time: these tests are about downloads, not the GPU. */
-import { expect, test, type BrowserContext, type Page, type Route } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page, type Route } from './fixtures/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { manifestHash } from '../src/model/artifacts';
-import { HAS_SHARED, ROOT, SKIP_NO_SHARED, openApp, waitForResult } from './helpers';
+import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp, waitForResult } from './helpers';
 
-test.skip(!HAS_SHARED, SKIP_NO_SHARED);
+test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 // The app's service worker leaves model URLs alone, but requests that pass through a service
 // worker are not routed by Playwright; blocking it keeps every model fetch visible to the routes.
 test.use({ serviceWorkers: 'block' });

@@ -4,6 +4,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { expectedShardSizes, parseModelJson } from '../src/model/artifacts';
+import { parseVariantName, VARIANT_NAMES } from '../src/scaling/variants';
 import { DEFAULT_MODEL_BASE } from '../src/store/model-source';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -52,9 +53,9 @@ async function fetchVariant(base: string, name: string): Promise<void> {
 
 async function main() {
   const base = arg('base') ?? DEFAULT_MODEL_BASE;
-  const variants = (arg('variants') ?? 'B0,B1,B2,B3,B4,B5,B6,B7').split(',').map((s) => s.trim().toUpperCase());
+  const variants = (arg('variants') ?? VARIANT_NAMES.join(',')).split(',').map((s) => s.trim().toUpperCase());
   for (const v of variants) {
-    if (!/^B[0-7]$/.test(v)) throw new Error(`unknown variant ${v}; use B0…B7`);
+    if (parseVariantName(v) === null) throw new Error(`unknown variant ${v}; use B0…B7`);
     await fetchVariant(base, v);
   }
 }

@@ -1,7 +1,7 @@
 // Verifies `npm run models:synth`: byte layout of the shards, the non-learned constants, and
 // that @tensorflow/tfjs (cpu backend) loads and runs the synthetic models on a real photo with a
-// softmax that is neither one-hot nor uniform. Needs ../shared (the genuine topologies); skipped
-// with a warning without it.
+// softmax that is neither one-hot nor uniform. Needs the fixtures (genuine topologies, a photo):
+// without them it skips with the fixtures line, or fails under CI.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -23,30 +23,25 @@ import {
   type ModelJsonFile,
 } from './lib/node-model-io.ts';
 import { loadPhotoTensorData } from './lib/node-image.ts';
+import { findPhoto, fixtureSkipReason, topologyDir, topologyPath } from '../test-support/fixtures.ts';
+import { VARIANT_NAMES } from '../src/scaling/variants.ts';
 import {
-  ALL_VARIANTS,
   buildSyntheticModel,
   INPUT_MEAN,
   INPUT_STD,
   planModel,
   readModelJson,
   SHARD_BYTES,
-  sharedModelsDir,
-  sourceModelJsonPath,
   weightBytes,
   writeSyntheticModel,
   type ModelJson,
 } from './lib/synth-weights.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = sharedModelsDir(repoRoot);
-const photo = resolve(repoRoot, '../shared/images/panda.jpg');
-const haveShared = existsSync(shared) && existsSync(photo);
-if (!haveShared) {
-  console.warn(
-    `synth-models.test: SKIPPED — ${shared} (genuine converted topologies) or ${photo} is missing`,
-  );
-}
+const missing = fixtureSkipReason({ topologies: true, photos: ['panda.jpg'] });
+const topologies = topologyDir() ?? '';
+const photo = findPhoto('panda.jpg') ?? '';
+if (missing) console.warn(`synth-models.test: skipped, ${missing}`);
 
 /** Learned float parameters after BN folding, from the README. */
 const LEARNED_PARAMS: Record<string, number> = {
@@ -92,13 +87,13 @@ function sha256(dir: string, paths: string[]): string {
 
 const nodeNamed = (m: ModelJson, re: RegExp) => m.modelTopology.node.filter((n) => re.test(n.name));
 
-describe.skipIf(!haveShared)('models:synth', () => {
+describe.skipIf(missing !== null)('models:synth', () => {
   let out = '';
   const sources = new Map<string, ModelJson>();
 
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'synth-models-'));
-    for (const v of ALL_VARIANTS) sources.set(v, readModelJson(sourceModelJsonPath(repoRoot, v)));
+    for (const v of VARIANT_NAMES) sources.set(v, readModelJson(topologyPath(topologies, v)));
     for (const v of ['B0', 'B1']) {
       await writeSyntheticModel(sources.get(v)!, join(out, v), { seed: SEED });
     }
@@ -111,7 +106,7 @@ describe.skipIf(!haveShared)('models:synth', () => {
   });
 
   describe('classification of every variant (topology only)', () => {
-    it.each([...ALL_VARIANTS])('%s: every weight gets a role or a reference value', (v) => {
+    it.each([...VARIANT_NAMES])('%s: every weight gets a role or a reference value', (v) => {
       const src = sources.get(v)!;
       const plan = planModel(src);
       const manifest = src.weightsManifest.flatMap((g) => g.weights);
@@ -309,7 +304,7 @@ describe.skipIf(!haveShared)('models:synth', () => {
   });
 
   // Opt-in (slow on the cpu backend, ~1 min): SYNTH_ALL_VARIANTS=1 npx vitest run scripts/synth-models.test.ts
-  it.runIf(process.env.SYNTH_ALL_VARIANTS === '1').each([...ALL_VARIANTS])(
+  it.runIf(process.env.SYNTH_ALL_VARIANTS === '1').each([...VARIANT_NAMES])(
     '%s at 96 px (built in memory) has an entropy in the typical band',
     { timeout: 300_000 },
     async (v) => {

@@ -1,21 +1,17 @@
 // npm run models:synth [-- --variants B0,B1] [--out DIR] [--seed N] [--force]
 //
 // Builds complete, loadable TF.js graph models of EfficientNet B0–B7 with SEEDED RANDOM weights:
-// the genuine converted topologies and weightsManifests (read in place from
-// ../shared/models/efficientnet-tfhub/B{k}/model.json, never copied into git) plus weight shards
+// the genuine converted topologies and weightsManifests (read in place from the folder the
+// fixtures module finds: $EFFNET_FIXTURES, ../shared, or .cache/fixtures; never copied into git) plus weight shards
 // in the converter's exact layout (manifest order, float32/int32 little-endian, 4 MiB shards).
 // Predictions are meaningless; load time, memory and latency are real.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SYNTHETIC_SEED } from '../src/model/synthetic-init.ts';
-import {
-  ALL_VARIANTS,
-  readModelJson,
-  sourceModelJsonPath,
-  sharedModelsDir,
-  writeSyntheticModel,
-} from './lib/synth-weights.ts';
+import { parseVariantName, VARIANT_NAMES } from '../src/scaling/variants.ts';
+import { FIXTURES_MISSING, topologyDir, topologyPath } from '../test-support/fixtures.ts';
+import { readModelJson, writeSyntheticModel } from './lib/synth-weights.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,7 +35,7 @@ function fail(message: string): never {
 
 function parseArgs(argv: string[]): Options {
   const opts: Options = {
-    variants: [...ALL_VARIANTS],
+    variants: [...VARIANT_NAMES],
     out: join(repoRoot, 'synthetic-models'),
     seed: DEFAULT_SYNTHETIC_SEED,
     force: false,
@@ -57,12 +53,11 @@ function parseArgs(argv: string[]): Options {
         const list = value()
           .split(',')
           .map((s) => s.trim().toUpperCase())
-          .filter(Boolean)
-          .map((s) => (/^\d$/.test(s) ? `B${s}` : s));
+          .filter(Boolean);
         if (list.length === 1 && list[0] === 'ALL') break;
-        const bad = list.filter((v) => !(ALL_VARIANTS as readonly string[]).includes(v));
+        const bad = list.filter((v) => parseVariantName(v, { bare: true }) === null);
         if (bad.length > 0 || list.length === 0) fail(`unknown variant(s) ${bad.join(', ')}; use B0…B7`);
-        opts.variants = [...new Set(list)];
+        opts.variants = [...new Set(list.map((v) => VARIANT_NAMES[parseVariantName(v, { bare: true }) as number]))];
         break;
       }
       case '--out':
@@ -96,19 +91,14 @@ const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
-  const shared = sharedModelsDir(repoRoot);
-  if (!existsSync(shared)) {
-    fail(
-      `the genuine converted topologies are missing: ${shared} does not exist.\n` +
-        `models:synth reads ../shared/models/efficientnet-tfhub/B{k}/model.json beside the repository.`,
-    );
-  }
+  const topologies = topologyDir();
+  if (!topologies) fail(`the genuine converted topologies are missing: ${FIXTURES_MISSING}`);
   const outRel = relative(process.cwd(), opts.out) || '.';
   console.log(`models:synth: ${opts.variants.join(', ')} → ${outRel}/ (seed ${opts.seed}${opts.force ? ', --force' : ''})`);
   const t0 = performance.now();
   let written = 0;
   for (const variant of opts.variants) {
-    const src = sourceModelJsonPath(repoRoot, variant);
+    const src = topologyPath(topologies, variant);
     if (!existsSync(src)) fail(`missing ${src}`);
     const t = performance.now();
     const dir = join(opts.out, variant);

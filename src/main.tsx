@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { createEngine } from './store/engine';
+import { setTimer } from './store/paper-runs';
 import { EngineContext } from './ui/engine-context';
 import { InferenceClient } from './worker/client';
 import { syncUrl, useLab } from './store/lab-store';
@@ -13,6 +14,12 @@ const engine = createEngine({ client: new InferenceClient(), store: useLab });
 // worker's request log, the engine itself.
 Object.assign(window, {
   phiLab: { debug: engine.debug, memory: engine.memory, soak: engine.soak, requestLog: engine.requestLog, engine, store: useLab },
+});
+// The scaling-methods race times each network as a series through the engine.
+setTimer(async (spec, runs) => {
+  const [e] = await engine.measureSeries([spec], { runs });
+  if (!e.ok) throw new Error(e.error);
+  return { firstMs: e.firstMs, steadyMs: e.spread.medianMs };
 });
 void engine.start();
 createRoot(document.getElementById('root')!).render(

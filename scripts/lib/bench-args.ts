@@ -1,7 +1,8 @@
 /** Command-line options of `npm run bench` (pure, tested in src/model/bench-cli.test.ts). */
 import { parseFlags } from '../../src/ui/bench/bench-format.ts';
-import { BENCH_BACKENDS, parseVariant, type BenchFlags } from '../../src/worker/bench-protocol.ts';
-import { isBackendName, type BackendName } from '../../src/worker/protocol.ts';
+import { isBackendName, type BackendName } from '../../src/model/backend-name.ts';
+import { parseVariantName } from '../../src/scaling/variants.ts';
+import { BENCH_BACKENDS, type BenchFlags } from '../../src/worker/bench-protocol.ts';
 
 export interface BenchOptions {
   backends: BackendName[];
@@ -61,7 +62,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       }
       case '--variants': {
         const raw = value().split(',').map((s) => s.trim()).filter(Boolean);
-        const ks = raw.map(parseVariant);
+        const ks = raw.map((s) => parseVariantName(s, { bare: true }));
         if (!raw.length || ks.some((k) => k === null)) throw new UsageError(`bad --variants ${raw.join(',')}; use B0…B7`);
         o.variants = [...new Set(ks as number[])].sort((a, b) => a - b);
         break;

@@ -1,8 +1,7 @@
 // Load converted TF.js graph models from disk in Node with the pure-JS @tensorflow/tfjs package
 // (which has no tf.io.fileSystem): a tiny IOHandler that reads model.json and its shards.
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 
 /** The parts of a model.json this module reads. */
@@ -88,22 +87,6 @@ export async function loadGraphModelFromMemory(
   weightData: tf.io.WeightData,
 ): Promise<tf.GraphModel> {
   return tf.loadGraphModel(artifactsIOHandler(artifactsFromModelJson(json, weightData)));
-}
-
-export type NodeBackend = 'cpu' | 'wasm';
-
-/** Select a tfjs backend in Node: 'cpu' (pure JS), or 'wasm' with its .wasm files read from the
- *  installed @tensorflow/tfjs-backend-wasm package. Returns the active backend name. */
-export async function useNodeBackend(name: NodeBackend): Promise<string> {
-  if (name === 'wasm') {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    const require = createRequire(import.meta.url);
-    const distDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
-    wasm.setWasmPaths(join(distDir, 'dist') + '/');
-  }
-  if (!(await tf.setBackend(name))) throw new Error(`tfjs backend ${name} failed to initialise`);
-  await tf.ready();
-  return tf.getBackend();
 }
 
 /** Run a graph model on one NHWC float image and return the probabilities of the first output

@@ -1,21 +1,11 @@
 /** Test/CLI helpers for parity runs in Node: the fastest available tfjs backend (wasm, ~15×
- *  faster than cpu here) and where the reference topologies and synthetic exports live. */
+ *  faster than cpu here) and where the synthetic exports live (topologies: test-support/fixtures.ts). */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** `../shared/models/efficientnet-tfhub` (or a `shared/` inside the checkout), or null. */
-export function tfhubTopologyDir(): string | null {
-  for (const base of [join(REPO_ROOT, '..', 'shared'), join(REPO_ROOT, 'shared')]) {
-    const dir = join(base, 'models', 'efficientnet-tfhub');
-    if (existsSync(join(dir, 'B0', 'model.json'))) return dir;
-  }
-  return null;
-}
 
 export const syntheticModelDir = (k: number): string => join(REPO_ROOT, 'synthetic-models', `B${k}`);
 

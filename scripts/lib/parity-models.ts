@@ -3,7 +3,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { syntheticModelDir, tfhubTopologyDir } from './parity-backend';
+import { topologyDir } from '../../test-support/fixtures';
+import { syntheticModelDir } from './parity-backend';
 import { buildSyntheticModel, readModelJson, type ModelJson } from './synth-weights';
 
 export interface ParityArtifacts {
@@ -34,7 +35,7 @@ function readFromDir(dir: string): Omit<ParityArtifacts, 'source'> {
 export async function syntheticArtifacts(k: number): Promise<ParityArtifacts | null> {
   const dir = syntheticModelDir(k);
   if (existsSync(join(dir, 'model.json'))) return { ...readFromDir(dir), source: 'disk' };
-  const topo = tfhubTopologyDir();
+  const topo = topologyDir();
   if (!topo) return null;
   const built = await buildSyntheticModel(readModelJson(join(topo, `B${k}`, 'model.json')), { seed: PARITY_SEED });
   const weightSpecs = built.modelJson.weightsManifest.flatMap((g) => g.weights) as tf.io.WeightsManifestEntry[];

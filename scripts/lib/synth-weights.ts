@@ -4,7 +4,7 @@
 // the converter's byte layout. Node only (fs); no tfjs.
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { open, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   createRng,
   deriveSeed,
@@ -58,18 +58,6 @@ export interface ModelJson {
   [key: string]: unknown;
 }
 
-export const ALL_VARIANTS = ['B0', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7'] as const;
-export type VariantName = (typeof ALL_VARIANTS)[number];
-
-/** Where the genuine converted topologies live: ../shared beside the repository root. */
-export function sharedModelsDir(repoRoot: string): string {
-  return resolve(repoRoot, '../shared/models/efficientnet-tfhub');
-}
-
-/** The genuine model.json of a variant ('B0'…'B7'). */
-export function sourceModelJsonPath(repoRoot: string, variant: string): string {
-  return join(sharedModelsDir(repoRoot), variant, 'model.json');
-}
 
 /** The converter's shard size (tensorflowjs_converter default, 4 MiB). */
 export const SHARD_BYTES = 4 * 1024 * 1024;

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { officialNetwork } from '../scaling';
 import type { BenchResult } from '../worker/bench-protocol';
 import { median, percentile } from './stats';
-import type { BackendName } from '../worker/protocol';
+import type { BackendName } from './backend-name';
 import type { LoadedArtifacts } from './artifacts';
 import { classifierFromArtifacts, graphModelFromArtifacts, type Classifier } from './classifier';
 import { measureInterleaved } from './measure';

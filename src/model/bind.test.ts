@@ -1,11 +1,12 @@
-// Binding against the genuine TF Hub topologies (../shared): every layer found by role, shapes
+// Binding against the genuine TF Hub topologies (found by test-support/fixtures.ts): every layer found by role, shapes
 // equal to src/scaling's, normalisation located, variants inferred, and wrong configs rejected
 // with messages naming the tensor. Weights are zeros of the manifest shapes (no shards needed).
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tfhubTopologyDir, useFastBackend } from '../../scripts/lib/parity-backend';
+import { useFastBackend } from '../../scripts/lib/parity-backend';
+import { fixtureSkipReason, topologyDir } from '../../test-support/fixtures';
 import { officialNetwork } from '../scaling';
 import {
   bindConvertedWeights,
@@ -17,8 +18,9 @@ import {
 } from './bind';
 import { weightTensors } from './network';
 
-const dir = tfhubTopologyDir();
-if (!dir) console.warn('bind.test: ../shared/models/efficientnet-tfhub is absent; topology tests skipped');
+const missing = fixtureSkipReason({ topologies: true });
+const dir = topologyDir();
+if (missing) console.warn(`bind.test: topology tests skipped, ${missing}`);
 
 interface ModelJson extends ConvertedModelLike {
   weightsManifest: { paths: string[]; weights: { name: string; shape: number[]; dtype: string }[] }[];

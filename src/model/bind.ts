@@ -8,7 +8,7 @@
  * input-normalisation constants by their role (Placeholder → Mul → Sub → RealDiv).
  */
 import * as tf from '@tensorflow/tfjs';
-import { officialNetwork, type LayerSpec, type NetworkConfig } from '../scaling';
+import { officialNetwork, VARIANT_COUNT, type LayerSpec, type NetworkConfig } from '../scaling';
 import { assembleWeights, type EfficientNetWeights, type InputNormalization } from './network';
 
 /** The parts of a graph model.json this module reads (structural, so any model.json fits). */
@@ -204,7 +204,7 @@ export function describeConvertedModel(json: ConvertedModelLike): {
 /** Which official variant Bk a converted model is (by stem/head widths and block count). */
 export function inferOfficialVariant(json: ConvertedModelLike): number {
   const d = describeConvertedModel(json);
-  for (let k = 0; k <= 7; k++) {
+  for (let k = 0; k < VARIANT_COUNT; k++) {
     const c = officialNetwork(k);
     if (c.stemChannels === d.stemChannels && c.headChannels === d.headChannels && c.totalBlocks === d.blocks && c.numClasses === d.classes) {
       return k;

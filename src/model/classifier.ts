@@ -1,11 +1,12 @@
 /** A small load → classify API over the own EfficientNet builder (in the spirit of
  *  tfjs-models/mobilenet): no UI, no worker; the worker, the benchmark and tests all use it. */
 import * as tf from '@tensorflow/tfjs';
-import { formulaCoefficients, formulaNetwork, officialNetwork, scaleNetwork, type NetworkConfig } from '../scaling';
+import { formulaCoefficients, formulaNetwork, officialNetwork, scaleNetwork, type NetworkConfig, type ScalingCoefficients } from '../scaling';
 import { isSynthetic, type LoadedArtifacts } from './artifacts';
+import type { CamMap } from './cam';
 import { bindConvertedWeights, inferOfficialVariant } from './bind';
-import { topK, type Ranked } from './labels';
 import { createEfficientNet, type EfficientNet } from './network';
+import { exportOnnx, type OnnxNetwork } from './onnx-export';
 import { randomWeights } from './random-weights';
 
 export interface Classifier {
@@ -14,11 +15,15 @@ export interface Classifier {
   readonly synthetic: boolean;
   /** Probabilities for one [size, size, 3] image in [0, 1], read back to the CPU. */
   probabilities(input: Float32Array): Promise<Float32Array>;
-  classify(input: Float32Array, k?: number): Promise<Ranked[]>;
+  /** Probabilities plus the raw top-1 class activation map, from one forward pass and one
+   *  readback (the map is a few dozen floats packed behind the probabilities). */
+  probabilitiesWithCam(input: Float32Array): Promise<{ probs: Float32Array; cam: CamMap }>;
   /** Compiles every shader/pipeline once, so the first user-visible run is a steady one: on
    *  WebGPU a compile-only pass (pipelines compile in parallel, nothing runs), on WebGL the same
    *  plus one inference, on WASM/CPU one inference (XNNPACK packs its weights on first use). */
   warmUp(): Promise<void>;
+  /** The network and its weights as an ONNX model (see onnx-export.ts). */
+  exportOnnx(): Promise<OnnxNetwork>;
   dispose(): void;
 }
 
@@ -48,10 +53,13 @@ async function compileOnly(forward: () => tf.Tensor): Promise<boolean> {
 
 function wrap(net: EfficientNet, synthetic: boolean): Classifier {
   const size = net.config.resolution;
-  const probabilities = async (input: Float32Array) => {
+  const checkInput = (input: Float32Array) => {
     if (input.length !== size * size * 3) {
       throw new Error(`Input has ${input.length} values; ${net.config.name} expects ${size}×${size}×3`);
     }
+  };
+  const probabilities = async (input: Float32Array) => {
+    checkInput(input);
     const probs = tf.tidy(() => net.predict(tf.tensor4d(input, [1, size, size, 3])));
     try {
       return (await probs.data()) as Float32Array;
@@ -59,11 +67,28 @@ function wrap(net: EfficientNet, synthetic: boolean): Classifier {
       probs.dispose();
     }
   };
+  const probabilitiesWithCam = async (input: Float32Array) => {
+    checkInput(input);
+    let camShape: number[] = [];
+    const packed = tf.tidy(() => {
+      const { probs, cam } = net.predictWithCam(tf.tensor4d(input, [1, size, size, 3]));
+      camShape = cam.shape;
+      return tf.concat([tf.reshape(probs, [-1]), tf.reshape(cam, [-1])]);
+    });
+    try {
+      const all = (await packed.data()) as Float32Array;
+      const classes = net.config.numClasses;
+      const [height, width] = camShape;
+      return { probs: all.slice(0, classes), cam: { width, height, data: all.slice(classes) } };
+    } finally {
+      packed.dispose();
+    }
+  };
   return {
     config: net.config,
     synthetic,
     probabilities,
-    classify: async (input, k = 5) => topK(await probabilities(input), k),
+    probabilitiesWithCam,
     warmUp: async () => {
       const compiled = await compileOnly(() => net.predict(tf.zeros([1, size, size, 3])));
       // WebGPU pipelines are complete now. WebGL drivers may finish a program only at its first
@@ -71,6 +96,7 @@ function wrap(net: EfficientNet, synthetic: boolean): Classifier {
       if (compiled && tf.getBackend() === 'webgpu') return;
       await probabilities(new Float32Array(size * size * 3).fill(0.5));
     },
+    exportOnnx: () => exportOnnx(net.config, net.weights),
     dispose: () => net.dispose(),
   };
 }
@@ -91,10 +117,17 @@ export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: nu
 }
 
 /** The formula network at exactly φ with seeded random weights, built in memory. */
-export function randomClassifier(phi: number, seed = 1, resolution?: number): Classifier {
+export function formulaClassifier(phi: number, seed = 1, resolution?: number): Classifier {
   // A resolution override keeps every layer of the φ network but feeds it smaller images
   // (soak tests that must be quick on a CPU-emulated GPU).
   const config = resolution ? scaleNetwork({ ...formulaCoefficients(phi), resolution }) : formulaNetwork(phi);
+  return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
+}
+
+/** B0 grown by any coefficients (the scaling-methods race, own α/β/γ) with seeded random
+ *  weights, built in memory. */
+export function scaledClassifier(coefficients: ScalingCoefficients, seed = 1): Classifier {
+  const config = scaleNetwork(coefficients);
   return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { findLabels, fixtureSkipReason } from '../../test-support/fixtures';
 import { labelOf, topK } from './labels';
 
-const SHARED_LABELS = resolve(__dirname, '../../../shared/labels/imagenet-en.json');
+const missing = fixtureSkipReason({ labels: true });
 
 describe('ImageNet labels', () => {
   it('come from the mobilenet package in the usual order', () => {
@@ -23,8 +23,8 @@ describe('ImageNet labels', () => {
     expect(top[0].prob).toBeCloseTo(0.7, 6);
   });
 
-  it.skipIf(!existsSync(SHARED_LABELS))('agree with ../shared/labels/imagenet-en.json', () => {
-    const shared = JSON.parse(readFileSync(SHARED_LABELS, 'utf8')) as Record<string, string>;
+  it.skipIf(missing !== null)('agree with the shared labels/imagenet-en.json', () => {
+    const shared = JSON.parse(readFileSync(findLabels()!, 'utf8')) as Record<string, string>;
     let same = 0;
     for (let i = 0; i < 1000; i++) if (shared[String(i)] === labelOf(i)) same++;
     expect(same).toBeGreaterThanOrEqual(990);

@@ -3,8 +3,6 @@
  *  EfficientNet exports (1000 classes, no background class). */
 import { IMAGENET_CLASSES } from '@tensorflow-models/mobilenet/dist/imagenet_classes';
 
-export const NUM_LABELS = 1000;
-
 export function labelOf(index: number): string {
   const name = (IMAGENET_CLASSES as Record<number, string>)[index];
   if (name === undefined) throw new Error(`No ImageNet class ${index}`);

@@ -8,60 +8,36 @@
  *
  * Speed: each block runs in its own tidy and swish frees its input at once, so backends reuse
  * memory layer to layer (the graph executor frees eagerly too); on wasm the squeeze uses
- * XNNPACK's average pool instead of a transposing mean; on WebGPU the pass runs on the fused,
- * barrier-free kernels of webgpu-kernels.ts (set EFFNET_WEBGPU_KERNELS=false for stock ones).
+ * XNNPACK's average pool instead of a transposing mean; on WebGPU the pass runs on the
+ * kernels of kernels/ (per class: barrier-free, tiled or stock, tuned per device; kernels/plan.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BlockConfig, LayerSpec, NetworkConfig } from '../scaling';
-import * as gpu from './webgpu-kernels';
+import { classActivation } from './cam-ops';
+import { forwardWebGPU } from './kernels/forward';
+import { initialPlan, webgpuActive } from './kernels/mode';
+import type { KernelPlan } from './kernels/plan';
+import { conv, depthwise, normalize, spatialMean, swish } from './stock-ops';
+import type { BlockWeights, EfficientNetWeights, InputNormalization } from './weights';
 
-/** A conv with batch norm folded in: kernel plus bias (TF's `bn_offset`). */
-export interface ConvWeights {
-  /** [kh, kw, in, out] for convs, [kh, kw, channels, 1] for depthwise convs. */
-  kernel: tf.Tensor4D;
-  bias: tf.Tensor1D;
-}
-
-export interface DenseWeights {
-  /** [features, classes] */
-  kernel: tf.Tensor2D;
-  bias: tf.Tensor1D;
-}
-
-export interface BlockWeights {
-  /** Absent exactly when the block's expand ratio is 1. */
-  expand?: ConvWeights;
-  depthwise: ConvWeights;
-  seReduce: ConvWeights;
-  seExpand: ConvWeights;
-  project: ConvWeights;
-}
-
-/** `(x·scale − mean) / std`, per RGB channel, in the 0–255 space of the reference models. */
-export interface InputNormalization {
-  scale: number;
-  mean: [number, number, number];
-  std: [number, number, number];
-}
-
-export interface EfficientNetWeights {
-  normalization: InputNormalization;
-  stem: ConvWeights;
-  /** One entry per config.blocks entry, same order. */
-  blocks: BlockWeights[];
-  head: ConvWeights;
-  logits: DenseWeights;
-}
+export type { BlockWeights, ConvWeights, DenseWeights, EfficientNetWeights, InputNormalization } from './weights';
 
 export interface EfficientNet {
   readonly config: NetworkConfig;
   readonly inputNormalization: InputNormalization;
+  /** The bound weights (owned by the network; read them, e.g. for ONNX export, never dispose). */
+  readonly weights: EfficientNetWeights;
   /** [b, H, W, 3] RGB in [0, 1] → [b, classes] softmax probabilities. Caller disposes both. */
   predict(x: tf.Tensor4D): tf.Tensor2D;
   /** Same as predict but stops before the softmax. */
   logits(x: tf.Tensor4D): tf.Tensor2D;
+  /** predict plus the top-1 class activation map [h, w] of the first image, from the same
+   *  forward pass (the head's feature map is kept for it). Caller disposes both. */
+  predictWithCam(x: tf.Tensor4D): { probs: tf.Tensor2D; cam: tf.Tensor2D };
   /** Releases every weight tensor (the network owns them once created). */
   dispose(): void;
+  /** On WebGPU: the kernel per class (kernels/plan.ts); null runs the stock ops everywhere. */
+  kernelPlan: KernelPlan | null;
 }
 
 /** Reference constants of the TF Hub exports (also what random weights use). */
@@ -73,6 +49,9 @@ export const REFERENCE_NORMALIZATION: InputNormalization = {
 
 /** A kernel/bias pair for one LayerSpec of the config (already shape-checked by the caller). */
 export type LayerTensors = { kernel: tf.Tensor; bias: tf.Tensor };
+
+/** Which BlockWeights slot holds each block layer kind. */
+export const BLOCK_SLOTS = { expand: 'expand', depthwise: 'depthwise', se_reduce: 'seReduce', se_expand: 'seExpand', project: 'project' } as const;
 
 /**
  * Places one tensor pair per `config.layers` entry into the typed weights object. Binding and
@@ -96,23 +75,11 @@ export function assembleWeights(
     else {
       const i = index.get(`${layer.stage}/${layer.block}`);
       if (i === undefined) throw new Error(`Layer ${layer.name} belongs to no block of ${config.name}`);
-      const slot = { expand: 'expand', depthwise: 'depthwise', se_reduce: 'seReduce', se_expand: 'seExpand', project: 'project' } as const;
-      blocks[i][slot[layer.kind]] = conv;
+      blocks[i][BLOCK_SLOTS[layer.kind]] = conv;
     }
   }
   if (!top.stem || !top.head || !top.logits) throw new Error(`${config.name}: config.layers lacks stem, head or dense`);
   return { normalization, stem: top.stem, head: top.head, logits: top.logits, blocks: blocks as BlockWeights[] };
-}
-
-function swish<T extends tf.Tensor>(x: T): T {
-  // Same op order as the graph (Sigmoid, then Mul) so results match bit for bit per backend.
-  // `x` is always a fresh temporary: it and the sigmoid are freed at once, so the backend can
-  // reuse their memory for the next layer instead of holding every activation until the end.
-  const s = tf.sigmoid(x);
-  const y = tf.mul(s, x) as T;
-  s.dispose();
-  x.dispose();
-  return y;
 }
 
 /** Runs the blocks, each in its own tidy, freeing each block's input once the next is built
@@ -127,21 +94,6 @@ function runBlocks(x: tf.Tensor4D, input: tf.Tensor, config: NetworkConfig, weig
   return h;
 }
 
-function conv(x: tf.Tensor4D, w: ConvWeights, stride: number): tf.Tensor4D {
-  return tf.fused.conv2d({ x, filter: w.kernel, bias: w.bias, strides: stride, pad: 'same' });
-}
-
-function depthwise(x: tf.Tensor4D, w: ConvWeights, stride: number): tf.Tensor4D {
-  return tf.fused.depthwiseConv2d({ x, filter: w.kernel, bias: w.bias, strides: stride, pad: 'same' });
-}
-
-/** Mean over height and width, kept as [b,1,1,C]. On wasm a full-window average pool (XNNPACK,
- *  NHWC) is ~5–40× faster than tf.mean, which transposes the whole tensor first. */
-function spatialMean(h: tf.Tensor4D): tf.Tensor4D {
-  if (tf.getBackend() === 'wasm') return tf.avgPool(h, [h.shape[1], h.shape[2]], 1, 'valid');
-  return tf.mean(h, [1, 2], true) as tf.Tensor4D;
-}
-
 function mbConv(x: tf.Tensor4D, b: BlockConfig, w: BlockWeights): tf.Tensor4D {
   let h = x;
   if (w.expand) h = swish(conv(h, w.expand, 1));
@@ -153,25 +105,6 @@ function mbConv(x: tf.Tensor4D, b: BlockConfig, w: BlockWeights): tf.Tensor4D {
   h = tf.mul(h, gate);
   h = conv(h, w.project, 1);
   return b.residual ? tf.add(x, h) : h;
-}
-
-/** The same block on the fused WebGPU kernels (see webgpu-kernels.ts); stock ops where a layer's
- *  channel count does not fit them. */
-function mbConvWebGPU(x: tf.Tensor4D, b: BlockConfig, w: BlockWeights): tf.Tensor4D {
-  let h = x;
-  if (w.expand) {
-    const [k, n] = w.expand.kernel.shape.slice(2);
-    h = gpu.pointwiseFits(k, n) ? gpu.pointwise(h, w.expand, 'swish') : swish(conv(h, w.expand, 1));
-  }
-  const c = h.shape[3];
-  h = gpu.depthwiseFits(c) ? gpu.depthwise(h, w.depthwise, b.stride, 'swish') : swish(depthwise(h, w.depthwise, b.stride));
-  const squeezed = gpu.depthwiseFits(c) ? gpu.globalAvgPool(h) : tf.mean(h, [1, 2]);
-  const reduced = gpu.dense(squeezed, w.seReduce.kernel, w.seReduce.bias, 'swish');
-  const gate = gpu.dense(reduced, w.seExpand.kernel, w.seExpand.bias, 'sigmoid');
-  const residual = b.residual ? x : undefined;
-  if (gpu.pointwiseFits(c, w.project.kernel.shape[3])) return gpu.pointwise(h, w.project, 'none', gate, residual);
-  const out = conv(tf.mul(h, tf.reshape(gate, [-1, 1, 1, c])), w.project, 1);
-  return residual ? tf.add(residual, out) : out;
 }
 
 /** Throws if the weights do not fit the config (a cheap guard; bind.ts gives named errors). */
@@ -196,35 +129,35 @@ export function createEfficientNet(config: NetworkConfig, weights: EfficientNetW
   const std = tf.tensor4d(n.std, [1, 1, 1, 3]);
   let disposed = false;
 
-  const forwardLogits = (x: tf.Tensor4D): tf.Tensor2D => {
+  /** `keep.features` receives the head's feature map (for class activation maps). */
+  const forwardLogits = (x: tf.Tensor4D, keep?: { features?: tf.Tensor4D }): tf.Tensor2D => {
     if (disposed) throw new Error(`EfficientNet ${config.name} used after dispose()`);
     if (x.rank !== 4 || x.shape[3] !== 3) throw new Error(`Expected input [b,H,W,3], got [${x.shape.join(',')}]`);
-    if (gpu.webgpuKernelsActive()) return forwardWebGPU(x);
-    let h = tf.div(tf.sub(tf.mul(x, scale), mean), std) as tf.Tensor4D;
+    if (net.kernelPlan && webgpuActive()) return forwardWebGPU(net.kernelPlan, x, config, weights, { scale, mean, std }, keep);
+    let h = normalize(x, { scale, mean, std });
     h = swish(conv(h, weights.stem, 2));
     h = runBlocks(h, x, config, weights, mbConv);
     h = swish(conv(h, weights.head, 1));
+    if (keep) keep.features = h;
     const pooled = tf.reshape(spatialMean(h), [h.shape[0], h.shape[3]]) as tf.Tensor2D;
     return tf.fused.matMul({ a: pooled, b: weights.logits.kernel, bias: weights.logits.bias }) as tf.Tensor2D;
   };
 
-  const forwardWebGPU = (x: tf.Tensor4D): tf.Tensor2D => {
-    const stemOut = weights.stem.kernel.shape[3];
-    let h = gpu.stemFits(stemOut)
-      ? gpu.stem(x, weights.stem, 2, n)
-      : swish(conv(tf.div(tf.sub(tf.mul(x, scale), mean), std) as tf.Tensor4D, weights.stem, 2));
-    h = runBlocks(h, x, config, weights, mbConvWebGPU);
-    const [k, c] = weights.head.kernel.shape.slice(2);
-    h = gpu.pointwiseFits(k, c) ? gpu.pointwise(h, weights.head, 'swish') : swish(conv(h, weights.head, 1));
-    const pooled = gpu.depthwiseFits(c) ? gpu.globalAvgPool(h) : tf.mean(h, [1, 2]);
-    return gpu.dense(pooled, weights.logits.kernel, weights.logits.bias, 'none');
-  };
-
-  return {
+  const net: EfficientNet = {
     config,
+    kernelPlan: initialPlan(),
     inputNormalization: { scale: n.scale, mean: [...n.mean], std: [...n.std] },
+    weights,
     predict: (x) => tf.tidy(() => tf.softmax(forwardLogits(x))),
     logits: (x) => tf.tidy(() => forwardLogits(x)),
+    predictWithCam: (x) =>
+      tf.tidy(() => {
+        const keep: { features?: tf.Tensor4D } = {};
+        const logits = forwardLogits(x, keep);
+        const first = tf.slice(keep.features as tf.Tensor4D, [0, 0, 0, 0], [1, -1, -1, -1]);
+        const top = tf.argMax(tf.slice(logits, [0, 0], [1, -1]), 1) as tf.Tensor1D;
+        return { probs: tf.softmax(logits), cam: classActivation(first, weights.logits.kernel, top) };
+      }),
     dispose: () => {
       if (disposed) return;
       disposed = true;
@@ -232,6 +165,7 @@ export function createEfficientNet(config: NetworkConfig, weights: EfficientNetW
       tf.dispose(weightTensors(weights));
     },
   };
+  return net;
 }
 
 /** Every tensor held by a weights object (for disposal and counting). */

@@ -4,14 +4,16 @@
 // softmax alone could hide logit differences.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tfhubTopologyDir, useFastBackend, maxAbsDiff } from '../../scripts/lib/parity-backend';
+import { useFastBackend, maxAbsDiff } from '../../scripts/lib/parity-backend';
+import { fixtureSkipReason, topologyDir } from '../../test-support/fixtures';
 import { loadGraphModel, syntheticArtifacts } from '../../scripts/lib/parity-models';
 import { officialNetwork } from '../scaling';
 import { bindConvertedWeights, inferOfficialVariant } from './bind';
 import { createEfficientNet } from './network';
 
-const topo = tfhubTopologyDir();
-if (!topo) console.warn('parity.test: ../shared/models/efficientnet-tfhub is absent; parity tests skipped');
+const missing = fixtureSkipReason({ topologies: true });
+const topo = topologyDir();
+if (missing) console.warn(`parity.test: parity tests skipped, ${missing}`);
 
 /** Input side per variant (B0 at its official resolution). */
 const SIZES = [224, 120, 115, 100, 97, 96, 77, 128];

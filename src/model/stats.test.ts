@@ -10,6 +10,7 @@ describe('timing statistics', () => {
     expect(percentile(hundred, 95)).toBe(95);
     expect(percentile(hundred, 25)).toBe(25);
     expect(percentile([7], 95)).toBe(7);
+    expect(percentile([], 50)).toBeNull();
   });
 
   it('spread of seven runs: median, p25 = 2nd, p75 = 6th smallest, min', () => {

@@ -24,6 +24,10 @@ export const SYNTHETIC_INIT_VERSION = 1;
 /** Default model seed of the generator and of the random-weight builder. */
 export const DEFAULT_SYNTHETIC_SEED = 1234;
 
+/** Seed of the app's in-memory formula networks (and of `npm run models:onnx -- --phi`): fixed,
+ *  so the same φ gives the same network everywhere. */
+export const FORMULA_SEED = 7;
+
 // ---------------------------------------------------------------------------------------------
 // PRNG
 

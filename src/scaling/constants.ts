@@ -1,6 +1,7 @@
 // The published numbers: B0's architecture (paper Table 1), the compound-scaling constants
 // (paper §3.3) and the eight official variants (tensorflow/tpu efficientnet_builder.py + Table 2).
 import type { BaseStage, OfficialVariant } from './types';
+import { LAST_VARIANT } from './variants';
 
 /** Depth multiplier base: depth = ALPHA^φ. */
 export const ALPHA = 1.2;
@@ -22,7 +23,7 @@ export const HEAD_CHANNELS = 1280;
 export const CHANNEL_DIVISOR = 8;
 /** φ range the lab explores; B7 is the largest official variant. */
 export const MIN_PHI = 0;
-export const MAX_PHI = 7;
+export const MAX_PHI = LAST_VARIANT;
 /** Dropout of B0 and B7; formula networks interpolate between them (informational only). */
 export const MIN_DROPOUT = 0.2;
 export const MAX_DROPOUT = 0.5;

@@ -1,18 +1,15 @@
-// Cross-checks the computed networks against the genuine converted TF Hub graphs in ../shared
-// (topology + weight manifest, no shards). Skips with a warning in a clone without ../shared.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Cross-checks the computed networks against the genuine converted TF Hub graphs (topology +
+// weight manifest, no shards) found by test-support/fixtures.ts. Without them: skipped with the
+// fixtures line, or a failure under CI.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureSkipReason, topologyDir, topologyPath } from '../../test-support/fixtures';
 import { OFFICIAL_VARIANTS, officialNetwork, type LayerSpec } from './index';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const MODELS_DIR = resolve(HERE, '../../../shared/models/efficientnet-tfhub');
-const modelPath = (k: number) => resolve(MODELS_DIR, `B${k}`, 'model.json');
-const available = OFFICIAL_VARIANTS.every((v) => existsSync(modelPath(v.index)));
-if (!available) {
-  console.warn(`[scaling] ${MODELS_DIR} not found: skipping the manifest cross-checks (they need ../shared beside the repo).`);
-}
+const missing = fixtureSkipReason({ topologies: true });
+const MODELS_DIR = topologyDir() ?? '';
+const modelPath = (k: number) => topologyPath(MODELS_DIR, `B${k}`);
+const available = missing === null;
 
 interface ManifestWeight { name: string; shape: number[]; dtype: string }
 interface GraphNode { name: string; op: string; input?: string[]; attr?: { strides?: { list?: { i?: string[] } } } }
@@ -51,7 +48,7 @@ function opName(l: LayerSpec): string {
 
 const LAYER_OPS = new Set(['_FusedConv2D', 'FusedDepthwiseConv2dNative', '_FusedMatMul', 'Conv2D', 'DepthwiseConv2dNative', 'MatMul']);
 
-describe.skipIf(!available)('converted TF Hub models (../shared)', () => {
+describe.skipIf(!available)('converted TF Hub models', () => {
   it.each(OFFICIAL_VARIANTS.map((v) => ({ name: v.name, k: v.index })))(
     '$name: manifest learned floats = scaleNetwork params',
     ({ k }) => {
@@ -89,9 +86,9 @@ describe.skipIf(!available)('converted TF Hub models (../shared)', () => {
   );
 });
 
-// Only registered when ../shared is missing, so the reason shows up in the report as a skip.
+// Only registered when the fixtures are missing, so the reason shows up in the report as a skip.
 if (!available) {
-  describe('converted TF Hub models (../shared)', () => {
-    it.skip(`skipped: ${MODELS_DIR} is absent (needs the shared folder beside the repo)`, () => {});
+  describe('converted TF Hub models', () => {
+    it.skip(`skipped: ${missing}`, () => {});
   });
 }

@@ -1,7 +1,7 @@
 // Shapes of every description this module hands out. Pure data: no tfjs, no React, so the UI,
 // the worker, the CLI and the tests can all share one set of numbers.
 
-export type OfficialName = 'B0' | 'B1' | 'B2' | 'B3' | 'B4' | 'B5' | 'B6' | 'B7';
+import type { OfficialName } from './variants';
 
 /** How far a network is scaled from B0, whichever way it was obtained. */
 export interface ScalingCoefficients {

@@ -18,11 +18,6 @@ export class Coalescer<Req, Res> {
 
   constructor(private readonly hooks: CoalescerHooks<Req, Res>) {}
 
-  /** Number of the latest request; results of others are dropped. */
-  get latest(): number {
-    return this.seq;
-  }
-
   get busy(): boolean {
     return this.running !== null;
   }

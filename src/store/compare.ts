@@ -6,8 +6,9 @@ import type { StoreApi } from 'zustand/vanilla';
 import { SERIES_RUNS } from '../model/measure';
 import { isNoisy } from '../model/stats';
 import { OFFICIAL_VARIANTS, officialNetwork } from '../scaling';
+import type { CamMap } from '../model/cam';
 import type { ModelSpec, Prediction, SeriesEntry, WorkerResponse } from '../worker/protocol';
-import { modelKey } from '../worker/protocol';
+import { modelIdOf } from '../worker/protocol';
 
 /** Timed runs per variant after the first (compile) run and the warm-up. */
 export const COMPARE_RUNS = SERIES_RUNS.compare;
@@ -32,6 +33,8 @@ export interface CompareEntry {
   params: number;
   paperTop1: number;
   error: string | null;
+  /** Top-1 class activation map (the paper's Figure 7, one per variant). */
+  cam?: CamMap;
 }
 
 export interface CompareState {
@@ -56,12 +59,12 @@ export function blankEntry(k: number): CompareEntry {
 export function entryFromSeries(base: CompareEntry, s: SeriesEntry): CompareEntry {
   if (!s.ok) return { ...base, status: 'error', error: s.error };
   const { medianMs, p25Ms, p75Ms, minMs } = s.spread;
-  return { ...base, status: 'done', top5: s.top5, firstMs: s.firstMs, steadyMs: medianMs, p25Ms, p75Ms, minMs, runsMs: s.times, noisy: isNoisy(s.spread) };
+  return { ...base, status: 'done', top5: s.top5, firstMs: s.firstMs, steadyMs: medianMs, p25Ms, p75Ms, minMs, runsMs: s.times, noisy: isNoisy(s.spread), cam: s.cam };
 }
 
 export type MeasureSeries = (
   specs: ModelSpec[],
-  o: { runs: number; warmup?: number; onProgress?: (p: Extract<WorkerResponse, { type: 'progress' }>) => void },
+  o: { runs: number; warmup?: number; cam?: boolean; onProgress?: (p: Extract<WorkerResponse, { type: 'progress' }>) => void },
 ) => Promise<SeriesEntry[]>;
 
 /** One comparison: every variant in one interleaved series; a newer run replaces this one's view. */
@@ -73,15 +76,16 @@ export async function runComparison(
   store.setState({ running: true, runId, imageName: o.imageName, entries: o.variants.map(blankEntry) });
   const mine = () => store.getState().runId === runId;
   const specs: ModelSpec[] = o.variants.map((variant) => ({ kind: 'official', variant, baseUrl: o.baseUrl }));
-  const byKey = new Map(specs.map((s, i) => [modelKey(s), o.variants[i]]));
+  const byKey = new Map(specs.map((s, i) => [modelIdOf(s), o.variants[i]]));
   const update = (k: number, f: (e: CompareEntry) => CompareEntry) => {
     if (mine()) store.setState((s) => ({ entries: s.entries.map((e) => (e.variant === k ? f(e) : e)) }));
   };
   try {
     const series = await o.measure(specs, {
       runs: o.runs ?? COMPARE_RUNS,
+      cam: true,
       onProgress: (p) => {
-        const k = byKey.get(p.key);
+        const k = byKey.get(p.modelId);
         const status = p.phase === 'download' || p.phase === 'cache' ? 'loading' : 'running';
         if (k !== undefined) update(k, (e) => ({ ...e, status }));
       },

@@ -177,10 +177,10 @@ describe('createEngine', () => {
     const running = engine.compare([0, 1, 2], 5);
     await flush();
     const [series] = client.open('measure');
-    expect(series.body).toMatchObject({ type: 'measure', runs: 5, warmup: 1 });
+    expect(series.body).toMatchObject({ type: 'measure', runs: 5, warmup: 1, cam: true });
     expect((series.body as unknown as { models: { variant: number }[] }).models.map((m) => m.variant)).toEqual([0, 1, 2]);
     expect(engine.paused).toBe(true);
-    series.hooks.onProgress?.({ type: 'progress', id: series.id, key: 'B1@http://models/', phase: 'download', loaded: 1, total: 2 });
+    series.hooks.onProgress?.({ type: 'progress', id: series.id, modelId: 'B1@http://models/', phase: 'download', loaded: 1, total: 2 });
     expect(compare.getState().entries.map((e) => e.status)).toEqual(['pending', 'loading', 'pending']);
     store.getState().setPhi(1); // the user moves φ during the series: the lab waits
     await flush();

@@ -4,16 +4,18 @@
  *  pauses its own background work (lab runs, decodes, prefetch) so a series times alone. */
 import type { StoreApi } from 'zustand/vanilla';
 import { SERIES_RUNS, SERIES_WARMUP } from '../model/measure';
-import { nearestOfficial, OFFICIAL_VARIANTS } from '../scaling';
+import { FORMULA_SEED } from '../model/synthetic-init';
+import { isVariantIndex, nearestOfficial } from '../scaling';
 import type { InferenceClient } from '../worker/client';
 import type { ModelSpec, SeriesEntry, WorkerResponse } from '../worker/protocol';
 import { Coalescer } from './coalescer';
 import { runComparison, useCompare, type CompareState, type MeasureSeries } from './compare';
-import { decodeImageFile } from './image-input';
+import { decodeImageFile } from '../image/decode-file';
 import type { InferenceResult, LabState, Status } from './lab-store';
 import { QuietGate, type Resume } from './quiet';
 import { startSource, whenSource } from './start-source';
-import { FORMULA_SEED, workerTools } from './worker-tools';
+import { requestOnnx, type OnnxFile } from './onnx-download';
+import { workerTools } from './worker-tools';
 
 interface Job {
   phi: number;
@@ -41,8 +43,8 @@ const PHASE_STATUS: Record<string, Status> = { download: 'loading', cache: 'load
 
 /** Which network answers for φ: the user's dropped model, the formula network, or Bk. */
 export function specFor(job: Pick<Job, 'phi' | 'formula'>, baseUrl: string, custom: LabState['custom']): { key: string; spec: ModelSpec } {
-  if (custom && !job.formula) return { key: `your model “${custom.name}”`, spec: { kind: 'files', name: custom.name, files: custom.files } };
-  if (job.formula) return { key: `phi=${job.phi.toFixed(1)}`, spec: { kind: 'random', phi: job.phi, seed: FORMULA_SEED } };
+  if (custom && !job.formula) return { key: `your model “${custom.name}”`, spec: { kind: 'custom', name: custom.name, files: custom.files } };
+  if (job.formula) return { key: `phi=${job.phi.toFixed(1)}`, spec: { kind: 'formula', phi: job.phi, seed: FORMULA_SEED } };
   const k = nearestOfficial(job.phi);
   return { key: `B${k}`, spec: { kind: 'official', variant: k, baseUrl } };
 }
@@ -80,11 +82,11 @@ export function createEngine({ client, store, compare = useCompare, source = sta
     if (!src) throw new Error('The inference engine is not ready');
     const { key, spec } = specFor(job, src.baseUrl, lab().custom);
     lab().setStatus('running');
-    const req = client.send({ type: 'classify', model: spec }, ['result'], {
+    const req = client.send({ type: 'classify', model: spec, cam: true }, ['result'], {
       onProgress: (p) => onProgress(key, p),
       onReady: (r) => {
         lab().setLoad(key, { phase: 'ready', loaded: r.bytes, total: r.bytes, fromCache: r.fromCache });
-        if (spec.kind !== 'random') lab().setSynthetic(r.synthetic);
+        if (spec.kind !== 'formula') lab().setSynthetic(r.synthetic);
       },
     });
     running = { id: req.id, key };
@@ -93,9 +95,8 @@ export function createEngine({ client, store, compare = useCompare, source = sta
         lab().dropDownload(key);
         throw e;
       });
-      const { resolution, imageName, top5, latency, synthetic, memory } = r;
-      const kind = spec.kind === 'random' ? 'random' : spec.kind === 'files' ? 'custom' : 'official';
-      return { kind, variant: spec.kind === 'official' ? spec.variant : null, phi: job.phi, name: key, resolution, imageName, top5, latency, synthetic, memory };
+      const { resolution, imageName, top5, latency, synthetic, memory, cam } = r;
+      return { kind: spec.kind, variant: spec.kind === 'official' ? spec.variant : null, phi: job.phi, name: key, resolution, imageName, top5, latency, synthetic, memory, cam };
     } finally {
       running = null;
     }
@@ -117,7 +118,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
     const src = lab().source;
     if (!src || prefetching !== null) return;
     if (gate.paused) return void (missed.prefetch = k);
-    const j = [k + 1, k - 1].find((n) => n >= 0 && n < OFFICIAL_VARIANTS.length && !prefetched.has(n) && !lab().loads[`B${n}`]);
+    const j = [k + 1, k - 1].find((n) => isVariantIndex(n) && !prefetched.has(n) && !lab().loads[`B${n}`]);
     if (j === undefined) return;
     prefetched.add(j);
     const key = `B${j}`;
@@ -169,7 +170,9 @@ export function createEngine({ client, store, compare = useCompare, source = sta
   const measureSeries: MeasureSeries = (specs, o) =>
     whilePaused(async () => {
       await restoring;
-      const req = client.send({ type: 'measure', models: specs, runs: o.runs, warmup: o.warmup ?? SERIES_WARMUP }, ['series'], { onProgress: o.onProgress });
+      const req = client.send({ type: 'measure', models: specs, runs: o.runs, warmup: o.warmup ?? SERIES_WARMUP, cam: o.cam }, ['series'], {
+        onProgress: o.onProgress,
+      });
       return (await req.done).entries;
     });
 
@@ -274,11 +277,17 @@ export function createEngine({ client, store, compare = useCompare, source = sta
       const src = lab().source;
       const shown = lab().result;
       if (!src || !shown) return null;
-      const { spec } = specFor({ phi: shown.phi, formula: shown.kind === 'random' }, src.baseUrl, lab().custom);
+      const { spec } = specFor({ phi: shown.phi, formula: shown.kind === 'formula' }, src.baseUrl, lab().custom);
       const [entry] = await measureSeries([spec], { runs });
       if (entry.ok) lab().setResultLatency(shown.name, entry.latency);
       else lab().fail(entry.error, 'idle');
       return entry;
+    },
+
+    /** The current network as an ONNX file, built by the worker (see onnx-download.ts). */
+    async exportOnnx(): Promise<OnnxFile> {
+      await restoring;
+      return requestOnnx(client, lab());
     },
 
     /** Resolves with the weights' base URL once the source is known. */

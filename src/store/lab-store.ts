@@ -2,15 +2,16 @@
  *  Components read it and call its setters; src/store/engine.ts turns changes into worker
  *  requests and writes results back. */
 import { create, type StateCreator } from 'zustand';
-import { clampPhi } from '../scaling';
-import type { BackendName, ClassifyOutcome, LoadPhase } from '../worker/protocol';
+import { clampPhi, isVariantIndex, type Bases } from '../scaling';
+import type { BackendName } from '../model/backend-name';
+import type { ClassifyOutcome, LoadPhase, ModelSpec } from '../worker/protocol';
 import type { ModelSource } from './model-source';
 import { parseUrlState, roundPhi, serializeUrlState, type ShareableState, type View } from './url-state';
 
 export interface InferenceResult extends ClassifyOutcome {
-  /** 'official': Bk with converted weights; 'random': the formula network at exactly φ;
+  /** 'official': Bk with converted weights; 'formula': the formula network at exactly φ;
    *  'custom': a converted model the user dropped (model.json + shards). */
-  kind: 'official' | 'random' | 'custom';
+  kind: ModelSpec['kind'];
   variant: number | null;
   phi: number;
   name: string;
@@ -52,6 +53,7 @@ export interface LabState extends ShareableState {
   setCompare: (variants: number[]) => void;
   setFormula: (on: boolean) => void;
   setPresent: (on: boolean) => void;
+  setBases: (bases: Bases) => void;
   addNotice: (text: string) => void;
   dismissNotice: (index: number) => void;
 
@@ -92,9 +94,10 @@ export const labState: StateCreator<LabState> = (set) => ({
 
   setPhi: (phi) => set({ phi: roundPhi(clampPhi(phi)) }),
   setView: (view) => set({ view }),
-  setCompare: (variants) => set({ compare: [...new Set(variants)].filter((k) => k >= 0 && k <= 7).sort((a, b) => a - b) }),
+  setCompare: (variants) => set({ compare: [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b) }),
   setFormula: (formula) => set({ formula }),
   setPresent: (present) => set({ present }),
+  setBases: (bases) => set({ bases }),
   addNotice: (text) => set((s) => ({ notices: [...s.notices, text] })),
   dismissNotice: (i) => set((s) => ({ notices: s.notices.filter((_, j) => j !== i) })),
   setStatus: (status) => set({ status }),
@@ -120,8 +123,8 @@ export const labState: StateCreator<LabState> = (set) => ({
 export const useLab = create<LabState>()(labState);
 
 export function shareable(s: LabState): ShareableState {
-  const { phi, view, compare, backend, models, present, formula } = s;
-  return { phi, view, compare, backend, models, present, formula };
+  const { phi, view, compare, backend, models, present, formula, bases } = s;
+  return { phi, view, compare, backend, models, present, formula, bases };
 }
 
 /** Mirrors the shareable state into the address bar (replaceState: dragging φ must not flood

@@ -4,10 +4,20 @@ import { DEFAULT_STATE, parseUrlState, serializeUrlState } from './url-state';
 describe('URL state', () => {
   it('round-trips every shareable field', () => {
     const s = { phi: 2.5, view: 'compare' as const, compare: [0, 3, 7], backend: 'wasm' as const,
-      models: 'https://example.org/models/', present: true, formula: true };
+      models: 'https://example.org/models/', present: true, formula: true, bases: { alpha: 1.3, beta: 1.05, gamma: 1.2 } };
     const back = parseUrlState(serializeUrlState(s));
     expect(back.notices).toEqual([]);
     expect(back.state).toEqual(s);
+  });
+
+  it('own α/β/γ: only changed bases go in the link; out-of-range ones are ignored with a notice', () => {
+    expect(serializeUrlState({ ...DEFAULT_STATE, bases: { alpha: 1.4, beta: 1.1, gamma: 1.15 } })).toBe('?alpha=1.4');
+    const { state, notices } = parseUrlState('?alpha=3&beta=x&gamma=1.25');
+    expect(state.bases).toEqual({ alpha: 1.2, beta: 1.1, gamma: 1.25 });
+    expect(notices).toEqual([
+      'Ignored alpha "3": alpha must lie between 1 and 2 (the paper requires ≥ 1)',
+      'Ignored beta "x": beta must be a number',
+    ]);
   });
 
   it('leaves defaults out of the link', () => {

@@ -1,7 +1,7 @@
 /** All shareable state in one typed place, mirrored in the URL (TF Playground style).
  *  Parsing validates everything: bad values are clamped or dropped with a notice. Pure. */
-import { MAX_PHI, MIN_PHI } from '../scaling';
-import { BACKENDS, isBackendName, type BackendName } from '../worker/protocol';
+import { baseProblem, PAPER_BASES, type Bases, MAX_PHI, MIN_PHI, parseVariantName } from '../scaling';
+import { BACKENDS, isBackendName, type BackendName } from '../model/backend-name';
 
 export const VIEWS = ['lab', 'compare', 'teach', 'bench'] as const;
 export type View = (typeof VIEWS)[number];
@@ -17,6 +17,8 @@ export interface ShareableState {
   present: boolean;
   /** Run the random-weight formula network at exactly φ (latency only). */
   formula: boolean;
+  /** The reader's own compound-scaling bases (Teach: "design your own coefficients"). */
+  bases: Bases;
 }
 
 export const DEFAULT_STATE: ShareableState = {
@@ -27,6 +29,7 @@ export const DEFAULT_STATE: ShareableState = {
   models: null,
   present: false,
   formula: false,
+  bases: PAPER_BASES,
 };
 
 /** φ is kept to one decimal, the slider's step. */
@@ -42,6 +45,21 @@ export function parseModelSource(raw: string): string | null {
 }
 
 const flag = (v: string | null) => v === '1' || v === 'true';
+
+const BASE_KEYS = ['alpha', 'beta', 'gamma'] as const;
+
+/** ?alpha=&beta=&gamma=: each in [1, 2]; a bad one keeps the paper's value with a notice. */
+function parseBases(q: URLSearchParams, state: ShareableState, notices: string[]) {
+  const bases = { ...PAPER_BASES };
+  for (const k of BASE_KEYS) {
+    const raw = q.get(k);
+    if (raw === null) continue;
+    const problem = baseProblem(k, raw.trim() === '' ? NaN : Number(raw));
+    if (problem) notices.push(`Ignored ${k} "${raw}": ${problem}`);
+    else bases[k] = Number(raw);
+  }
+  state.bases = bases;
+}
 
 export function parseUrlState(search: string): { state: ShareableState; notices: string[] } {
   const q = new URLSearchParams(search);
@@ -65,7 +83,7 @@ export function parseUrlState(search: string): { state: ShareableState; notices:
   const compare = q.get('compare');
   if (compare !== null) {
     const picked = [...new Set(compare.split(',').map((s) => s.trim().toUpperCase()))]
-      .map((s) => /^B[0-7]$/.test(s) ? Number(s.slice(1)) : NaN);
+      .map((s) => parseVariantName(s) ?? NaN);
     const valid = picked.filter((k) => Number.isInteger(k)).sort((a, b) => a - b);
     if (valid.length !== picked.length || valid.length < 2) {
       notices.push(`Ignored part of compare "${compare}": pick 2–8 of B0–B7`);
@@ -84,6 +102,7 @@ export function parseUrlState(search: string): { state: ShareableState; notices:
   }
   state.present = flag(q.get('present'));
   state.formula = flag(q.get('formula'));
+  parseBases(q, state, notices);
   return { state, notices };
 }
 
@@ -97,6 +116,7 @@ export function serializeUrlState(s: ShareableState): string {
   if (s.models) q.set('models', s.models);
   if (s.present) q.set('present', '1');
   if (s.formula) q.set('formula', '1');
+  for (const k of BASE_KEYS) if (s.bases[k] !== PAPER_BASES[k]) q.set(k, String(Number(s.bases[k].toFixed(4))));
   const str = q.toString();
   return str ? `?${str}` : '';
 }

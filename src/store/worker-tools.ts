@@ -1,10 +1,8 @@
 /** Thin requests to the inference worker for scripting and tests (window.phiLab): fault drills,
  *  memory, a soak run, and the worker's own request log. */
+import { FORMULA_SEED } from '../model/synthetic-init';
 import type { InferenceClient } from '../worker/client';
 import type { DebugAction, MemoryInfo, RequestLogEntry } from '../worker/protocol';
-
-/** Seed of the in-memory formula networks: fixed, so the same φ gives the same network. */
-export const FORMULA_SEED = 7;
 
 export function workerTools(client: Pick<InferenceClient, 'send'>) {
   return {
@@ -26,7 +24,7 @@ export function workerTools(client: Pick<InferenceClient, 'send'>) {
     /** Soak: `runs` consecutive inferences of the φ=0 network on small inputs in one request;
      *  the run count and the worker's memory after them. */
     async soak(runs: number, resolution = 96): Promise<{ steadyRuns: number; memory: MemoryInfo }> {
-      const r = await client.send({ type: 'classify', model: { kind: 'random', phi: 0, seed: FORMULA_SEED, resolution }, runs }, ['result']).done;
+      const r = await client.send({ type: 'classify', model: { kind: 'formula', phi: 0, seed: FORMULA_SEED, resolution }, runs }, ['result']).done;
       return { steadyRuns: r.latency.steadyRuns, memory: r.memory };
     },
   };

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { ALPHA, BETA, GAMMA } from '../scaling';
 import { useLab } from '../store/lab-store';
 import type { View } from '../store/url-state';
 import { BenchView } from './bench/BenchView';
@@ -8,6 +9,8 @@ import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
 import { TeachView } from './teach/TeachView';
 import { usePresentationKeys } from './usePresentationKeys';
+
+const TAGLINE = `Compound scaling, live: depth ${ALPHA}^φ · width ${BETA}^φ · resolution ${GAMMA}^φ`;
 
 const TABS: { view: View; label: string }[] = [
   { view: 'lab', label: 'Lab' },
@@ -29,7 +32,7 @@ export function App() {
     <div className={`app${present ? ' present' : ''}${hide ? ' controls-hidden' : ''}`} data-testid="app">
       <header className="app-header">
         <h1>EfficientNet φ lab</h1>
-        <p className="tagline">Compound scaling, live: depth 1.2^φ · width 1.1^φ · resolution 1.15^φ</p>
+        <p className="tagline">{TAGLINE}</p>
         <nav className="nav" aria-label="Views">
           {TABS.map((t) => (
             <button key={t.view} type="button" data-testid={`tab-${t.view}`} aria-current={view === t.view ? 'page' : undefined} onClick={() => setView(t.view)}>

@@ -27,7 +27,7 @@ export function InferenceReadout() {
           {result.memory.gpuBytes != null && <> · {fmtBytes(result.memory.gpuBytes)} on the GPU</>}
         </p>
       )}
-      {result && result.kind === 'random' ? (
+      {result && result.kind === 'formula' ? (
         <p className="muted" data-testid="formula-note">
           Formula network {result.name} ({result.resolution} px) has random weights: latency only, no prediction.
         </p>

@@ -5,6 +5,7 @@ import { MAX_PHI, MIN_PHI, OFFICIAL_VARIANTS } from '../scaling';
 import { useLab } from '../store/lab-store';
 import { fmtFlops, fmtMult, fmtParams, fmtPhi } from './format';
 import { formulaVsOfficial, phiReadout, sliderValueText } from './readouts';
+import { ExportOnnxButton } from './ExportOnnxButton';
 import { InferenceReadout } from './InferenceReadout';
 
 export function SidePanel() {
@@ -84,6 +85,7 @@ export function SidePanel() {
       </label>
 
       <InferenceReadout />
+      <ExportOnnxButton />
     </aside>
   );
 }

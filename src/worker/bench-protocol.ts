@@ -1,7 +1,7 @@
 /** Messages between the bench view (main thread) and a bench worker. One worker per backend:
  *  `init` picks exactly that backend (no fallback), then `matmul` and `variant` requests run one
  *  at a time. Pure types plus a few helpers; no tfjs. */
-import type { BackendName } from './protocol';
+import type { BackendName } from '../model/backend-name';
 
 /** tfjs environment flags to set before the backend initialises (tuning experiments). */
 export type BenchFlags = Record<string, number | boolean>;
@@ -84,17 +84,10 @@ export type BenchResponse =
   | { type: 'result'; id: number; result: BenchResult }
   | { type: 'error'; id: number; message: string };
 
-/** The flag (registered by src/model/webgpu-kernels.ts) that switches the own network between its
+/** The flag (registered by src/model/kernels/mode.ts) that switches the own network between its
  *  fused WebGPU kernels (default) and stock tfjs kernels. */
 export const OWN_KERNELS_FLAG = 'EFFNET_WEBGPU_KERNELS';
 
-export const VARIANT_NAMES = ['B0', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7'] as const;
 export const BENCH_BACKENDS: readonly BackendName[] = ['webgpu', 'wasm', 'webgl'];
 /** Backends where the own network is also timed against tf.loadGraphModel. */
 export const GRAPH_BACKENDS: readonly BackendName[] = ['webgpu', 'wasm'];
-
-/** "B3" or "3" → 3; anything else → null. */
-export function parseVariant(s: string): number | null {
-  const m = /^B?([0-7])$/i.exec(s.trim());
-  return m ? Number(m[1]) : null;
-}

@@ -9,7 +9,7 @@ import { clearModelCache, loadFromUrl } from '../model/artifacts';
 import { configureWasm, selectBackend } from '../model/backend';
 import { benchMatmul, benchVariant } from '../model/bench';
 import type { BenchRequest, BenchResponse, VariantJob } from './bench-protocol';
-import type { BackendName } from './protocol';
+import type { BackendName } from '../model/backend-name';
 
 declare const self: DedicatedWorkerGlobalScope;
 

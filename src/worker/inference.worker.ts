@@ -7,11 +7,14 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import * as tf from '@tensorflow/tfjs';
 import { loadFromFiles, loadFromUrl, type LoadedArtifacts } from '../model/artifacts';
 import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
-import { classifierFromArtifacts, randomClassifier, type Classifier } from '../model/classifier';
+import { normaliseCam, type CamMap } from '../model/cam';
+import { classifierFromArtifacts, formulaClassifier, scaledClassifier, type Classifier } from '../model/classifier';
+import { officialCoefficients } from '../scaling';
 import { topK } from '../model/labels';
+import { onnxFileName } from '../model/onnx-export';
 import { imageToInput, testPattern } from '../model/preprocess';
 import { LatencyStats } from './latency';
-import { modelKey, type ModelSpec, type RequestLogEntry, type WorkerRequest, type WorkerResponse } from './protocol';
+import { describeModel, modelIdOf, type ModelSpec, type RequestLogEntry, type WorkerRequest, type WorkerResponse } from './protocol';
 import { RequestLog } from './request-log';
 import { runSeries } from './series';
 
@@ -42,8 +45,8 @@ let failNextBuild = false;
 
 const post = (msg: WorkerResponse) => self.postMessage(msg);
 
-function remember(key: string, c: Classifier) {
-  models.set(key, c);
+function remember(modelId: string, c: Classifier) {
+  models.set(modelId, c);
   trimModels();
 }
 
@@ -57,12 +60,13 @@ function trimModels() {
   }
 }
 
-async function measure(id: number, specs: ModelSpec[], runs: number, warmup: number, timed: (start: number, end: number) => void) {
+async function measure(req: Extract<WorkerRequest, { type: 'measure' }>, timed: (start: number, end: number) => void) {
+  const { id } = req;
   try {
-    const entries = await runSeries(specs, runs, warmup, {
+    const entries = await runSeries(req.models, { runs: req.runs, warmup: req.warmup, cam: req.cam ?? false }, {
       id,
       ensure: (spec) => {
-        pinned.add(modelKey(spec));
+        pinned.add(modelIdOf(spec));
         return ensureModel(id, spec);
       },
       input: (size) => (image ? imageToInput(image.bitmap, size) : testPattern(size)),
@@ -81,15 +85,15 @@ async function measure(id: number, specs: ModelSpec[], runs: number, warmup: num
   }
 }
 
-async function artifactsFor(id: number, spec: ModelSpec, key: string): Promise<LoadedArtifacts> {
-  if (spec.kind === 'files') return loadFromFiles(spec.files);
+async function artifactsFor(id: number, spec: ModelSpec, modelId: string): Promise<LoadedArtifacts> {
+  if (spec.kind === 'custom') return loadFromFiles(spec.files);
   if (spec.kind !== 'official') throw new Error('not a converted model');
   const abort = new AbortController();
   downloads.set(id, abort);
   try {
     return await loadFromUrl(
       `${spec.baseUrl.replace(/\/?$/, '/')}B${spec.variant}/`,
-      (loaded, total, phase) => post({ type: 'progress', id, key, phase, loaded, total }),
+      (loaded, total, phase) => post({ type: 'progress', id, modelId, phase, loaded, total }),
       abort.signal,
     );
   } finally {
@@ -98,11 +102,11 @@ async function artifactsFor(id: number, spec: ModelSpec, key: string): Promise<L
 }
 
 async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
-  const key = modelKey(spec);
-  const have = models.get(key);
+  const modelId = modelIdOf(spec);
+  const have = models.get(modelId);
   if (have) {
-    models.delete(key); // re-insert as most recent
-    models.set(key, have);
+    models.delete(modelId); // re-insert as most recent
+    models.set(modelId, have);
     return have;
   }
   const t0 = performance.now();
@@ -113,52 +117,60 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   let classifier: Classifier;
   let fromCache = false;
   let bytes = 0;
-  if (spec.kind === 'random') {
-    post({ type: 'progress', id, key, phase: 'build', loaded: 0, total: 1 });
-    classifier = randomClassifier(spec.phi, spec.seed, spec.resolution);
+  if (spec.kind === 'formula') {
+    post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
+    classifier = formulaClassifier(spec.phi, spec.seed, spec.resolution);
+  } else if (spec.kind === 'scaled') {
+    post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
+    const { name, width, depth, resolution, seed } = spec;
+    classifier = scaledClassifier({ ...officialCoefficients(0), name, width, depth, resolution, official: false }, seed);
   } else {
-    const artifacts = await artifactsFor(id, spec, key);
+    const artifacts = await artifactsFor(id, spec, modelId);
     fromCache = artifacts.fromCache;
     bytes = artifacts.bytes;
-    post({ type: 'progress', id, key, phase: 'build', loaded: bytes, total: bytes });
+    post({ type: 'progress', id, modelId, phase: 'build', loaded: bytes, total: bytes });
     classifier = classifierFromArtifacts(artifacts, spec.kind === 'official' ? spec.variant : undefined);
   }
   // Compile every pipeline now (in parallel where the backend can), so the first user-visible
   // inference is close to a steady one.
-  post({ type: 'progress', id, key, phase: 'compile', loaded: 0, total: 1 });
+  post({ type: 'progress', id, modelId, phase: 'compile', loaded: 0, total: 1 });
   await classifier.warmUp();
-  remember(key, classifier);
-  latency.set(key, new LatencyStats());
-  post({ type: 'ready', id, key, synthetic: classifier.synthetic, fromCache, loadMs: performance.now() - t0, bytes });
+  remember(modelId, classifier);
+  latency.set(modelId, new LatencyStats());
+  post({ type: 'ready', id, modelId, synthetic: classifier.synthetic, fromCache, loadMs: performance.now() - t0, bytes });
   return classifier;
 }
 
-async function classify(id: number, spec: ModelSpec, runs: number) {
+async function classify(id: number, spec: ModelSpec, runs: number, withCam: boolean) {
   const classifier = await ensureModel(id, spec);
-  const key = modelKey(spec);
+  const modelId = modelIdOf(spec);
   const size = classifier.config.resolution;
   const input = image ? imageToInput(image.bitmap, size) : testPattern(size);
-  const stats = latency.get(key) ?? new LatencyStats();
-  latency.set(key, stats);
+  const stats = latency.get(modelId) ?? new LatencyStats();
+  latency.set(modelId, stats);
   let probs: Float32Array | null = null;
+  let cam: CamMap | undefined;
   let wasFirst = false;
   for (let i = 0; i < Math.max(1, runs); i++) {
-    if (!stats.hasFirst) post({ type: 'progress', id, key, phase: 'compile', loaded: 0, total: 1 });
-    else post({ type: 'progress', id, key, phase: 'run', loaded: i, total: runs });
+    if (!stats.hasFirst) post({ type: 'progress', id, modelId, phase: 'compile', loaded: 0, total: 1 });
+    else post({ type: 'progress', id, modelId, phase: 'run', loaded: i, total: runs });
     const t0 = performance.now();
-    probs = await classifier.probabilities(input);
+    // The map comes out of the same pass as the prediction (a few dozen floats more to read).
+    if (withCam) ({ probs, cam } = await classifier.probabilitiesWithCam(input));
+    else probs = await classifier.probabilities(input);
     wasFirst = stats.record(performance.now() - t0);
   }
   post({
     type: 'result',
     id,
-    key,
+    modelId,
     resolution: size,
     imageName: image?.name ?? null,
     top5: topK(probs as Float32Array, 5),
     latency: { ...stats.summary(), wasFirst: runs <= 1 && wasFirst },
     synthetic: classifier.synthetic,
     memory: memoryInfo(),
+    cam: cam && normaliseCam(cam),
   });
 }
 
@@ -212,22 +224,19 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
       post({ type: 'backend', id: req.id, ...choice });
       return;
     }
-    case 'load':
-      await ensureModel(req.id, req.model);
-      return;
     case 'setImage':
       image?.bitmap.close();
       image = { bitmap: req.image, name: req.name };
       post({ type: 'imageSet', id: req.id, width: req.image.width, height: req.image.height });
       return;
     case 'classify':
-      await classify(req.id, req.model, req.runs ?? 1);
+      await classify(req.id, req.model, req.runs ?? 1, req.cam ?? false);
       return;
     case 'measure':
-      await measure(req.id, req.models, req.runs, req.warmup, (start, end) => (entry.timed = { start, end }));
+      await measure(req, (start, end) => (entry.timed = { start, end }));
       return;
     case 'prefetch': {
-      const loading = artifactsFor(req.id, req.model, modelKey(req.model));
+      const loading = artifactsFor(req.id, req.model, modelIdOf(req.model));
       prefetches.add(loading);
       const a = await loading.finally(() => prefetches.delete(loading));
       post({ type: 'prefetched', id: req.id, bytes: a.bytes, fromCache: a.fromCache });
@@ -239,6 +248,13 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
     case 'memory':
       post({ type: 'memory', id: req.id, memory: memoryInfo() });
       return;
+    case 'exportOnnx': {
+      const c = await ensureModel(req.id, req.model);
+      const { bytes, opCounts } = await c.exportOnnx();
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      self.postMessage({ type: 'onnx', id: req.id, fileName: onnxFileName(c.config), bytes: buffer, opCounts } satisfies WorkerResponse, [buffer]);
+      return;
+    }
     case 'cancel':
       downloads.get(req.target)?.abort();
       return;
@@ -249,13 +265,9 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
   }
 }
 
-function describeModel(m: ModelSpec): string {
-  return m.kind === 'official' ? `B${m.variant}` : m.kind === 'random' ? `the formula network at φ ${m.phi}` : m.name;
-}
-
 function describe(req: WorkerRequest): string {
   if (req.type === 'measure') return req.models.map(describeModel).join(', ');
-  return req.type === 'classify' || req.type === 'load' || req.type === 'prefetch' ? describeModel(req.model) : req.type;
+  return req.type === 'classify' || req.type === 'exportOnnx' || req.type === 'prefetch' ? describeModel(req.model) : req.type;
 }
 
 /** Beside the queue: cancel (to stop a running download), debug, the log, and prefetch, which

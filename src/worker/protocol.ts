@@ -1,20 +1,18 @@
 /** The typed message protocol between the UI thread and the inference worker.
  *  Small messages, request ids on everything: the UI drops answers to outdated requests. */
 import type { Spread } from '../model/stats';
+import type { CamMap } from '../model/cam';
+import type { BackendName } from '../model/backend-name';
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
-
-export function isBackendName(v: unknown): v is BackendName {
-  return typeof v === 'string' && (BACKENDS as readonly string[]).includes(v);
-}
-
-/** Which network answers: an official converted export (by URL), a user-dropped folder,
- *  or an in-memory random-weight network at any φ (latency only). */
+/** Which network answers: an official converted export (by URL), a custom model (a converted
+ *  folder the user dropped), or the formula network: built at exactly φ with seeded random
+ *  weights, in memory (latency only), or B0 scaled by explicit multipliers ('scaled'). */
 export type ModelSpec =
   | { kind: 'official'; variant: number; baseUrl: string }
-  | { kind: 'files'; name: string; files: File[] }
-  | { kind: 'random'; phi: number; seed: number; resolution?: number };
+  | { kind: 'custom'; name: string; files: File[] }
+  | { kind: 'formula'; phi: number; seed: number; resolution?: number }
+  /** B0 grown by explicit multipliers (scaling-methods race, own α/β/γ), random weights. */
+  | { kind: 'scaled'; name: string; width: number; depth: number; resolution: number; seed: number };
 
 export interface Prediction {
   index: number;
@@ -39,20 +37,22 @@ export interface Latency {
 
 export type WorkerRequest =
   | { type: 'init'; id: number; backend?: BackendName }
-  | { type: 'load'; id: number; model: ModelSpec }
   /** Keep an image in the worker; later classify requests run on it. */
   | { type: 'setImage'; id: number; image: ImageBitmap; name: string }
   /** Run the current image (or a deterministic test pattern for random nets) through a model.
    *  `runs` > 1: first + warm-up + `runs` timed runs, for steady-state medians. */
-  | { type: 'classify'; id: number; model: ModelSpec; runs?: number }
+  | { type: 'classify'; id: number; model: ModelSpec; runs?: number; cam?: boolean }
   /** A timed series (src/model/measure.ts): load every model, run each once (compiling), then
-   *  `warmup` untimed and `runs` timed runs each, interleaved in rounds. */
-  | { type: 'measure'; id: number; models: ModelSpec[]; runs: number; warmup: number }
+   *  `warmup` untimed and `runs` timed runs each, interleaved in rounds; `cam`: then one untimed
+   *  pass each for the class activation map. */
+  | { type: 'measure'; id: number; models: ModelSpec[]; runs: number; warmup: number; cam?: boolean }
   /** Download an official model into the cache only (speculative; runs beside the queue). */
   | { type: 'prefetch'; id: number; model: ModelSpec }
   /** The worker's own log of the requests it handled (tests check that timing ran alone). */
   | { type: 'log'; id: number }
   | { type: 'memory'; id: number }
+  /** The model as an ONNX file (loads it first if needed); answered by 'onnx'. */
+  | { type: 'exportOnnx'; id: number; model: ModelSpec }
   /** Abort the download of request `target` (the user moved on). */
   | { type: 'cancel'; id: number; target: number }
   /** Fault injection for tests and scripting: lose the WebGPU device, or crash the worker. */
@@ -78,27 +78,31 @@ export interface ClassifyOutcome {
   latency: Latency;
   synthetic: boolean;
   memory: MemoryInfo;
+  /** Top-1 class activation map (ReLU, normalised to [0, 1]) when the request asked for one. */
+  cam?: CamMap;
 }
 
 /** Messages with id 0 are unsolicited (e.g. the backend re-initialised after a lost device). */
 export type WorkerResponse =
   | { type: 'backend'; id: number; backend: BackendName; reason: string; adapter: string | null }
-  | { type: 'progress'; id: number; key: string; phase: LoadPhase; loaded: number; total: number }
+  | { type: 'progress'; id: number; modelId: string; phase: LoadPhase; loaded: number; total: number }
   | {
       type: 'ready';
       id: number;
-      key: string;
+      modelId: string;
       synthetic: boolean;
       fromCache: boolean;
       loadMs: number;
       bytes: number;
     }
   | { type: 'imageSet'; id: number; width: number; height: number }
-  | ({ type: 'result'; id: number; key: string } & ClassifyOutcome)
+  | ({ type: 'result'; id: number; modelId: string } & ClassifyOutcome)
   | { type: 'series'; id: number; entries: SeriesEntry[] }
   | { type: 'prefetched'; id: number; bytes: number; fromCache: boolean }
   | { type: 'log'; id: number; entries: RequestLogEntry[] }
   | { type: 'memory'; id: number; memory: MemoryInfo }
+  /** `bytes` is transferred; `opCounts` counts nodes per ONNX op type. */
+  | { type: 'onnx'; id: number; fileName: string; bytes: ArrayBuffer; opCounts: Record<string, number> }
   | { type: 'debugDone'; id: number }
   | { type: 'error'; id: number; message: string };
 
@@ -118,14 +122,21 @@ export interface RequestLogEntry {
   timed?: { start: number; end: number };
 }
 
-/** A stable cache key for a model spec (one loaded network per key in the worker). */
-export function modelKey(spec: ModelSpec): string {
+/** A model spec's identity in the worker's model cache (one loaded network per id). */
+export function modelIdOf(spec: ModelSpec): string {
   switch (spec.kind) {
     case 'official':
       return `B${spec.variant}@${spec.baseUrl}`;
-    case 'files':
-      return `files:${spec.name}:${spec.files.map((f) => `${f.name}/${f.size}`).join(',')}`;
-    case 'random':
-      return `random:phi=${spec.phi.toFixed(2)}:seed=${spec.seed}:r=${spec.resolution ?? 'formula'}`;
+    case 'custom':
+      return `custom:${spec.name}:${spec.files.map((f) => `${f.name}/${f.size}`).join(',')}`;
+    case 'formula':
+      return `formula:phi=${spec.phi.toFixed(2)}:seed=${spec.seed}:r=${spec.resolution ?? 'formula'}`;
+    case 'scaled':
+      return `scaled:w=${spec.width.toFixed(4)}:d=${spec.depth.toFixed(4)}:r=${spec.resolution}:seed=${spec.seed}`;
   }
+}
+
+/** A model spec in words, for messages. */
+export function describeModel(m: ModelSpec): string {
+  return m.kind === 'official' ? `B${m.variant}` : m.kind === 'formula' ? `the formula network at φ ${m.phi}` : m.kind === 'scaled' ? `the network “${m.name}”` : m.name;
 }

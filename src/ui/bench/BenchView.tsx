@@ -4,8 +4,9 @@
  *  `window.__benchResults` and in <pre data-testid="bench-json">. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BenchReport, BenchResult } from '../../worker/bench-protocol';
-import { BENCH_BACKENDS, OWN_KERNELS_FLAG, VARIANT_NAMES } from '../../worker/bench-protocol';
-import type { BackendName } from '../../worker/protocol';
+import { BACKENDS, type BackendName } from '../../model/backend-name';
+import { VARIANT_NAMES } from '../../scaling';
+import { BENCH_BACKENDS, OWN_KERNELS_FLAG } from '../../worker/bench-protocol';
 import { downloadText } from '../compare/download';
 import { useEngine } from '../engine-context';
 import { cell, COLUMNS, parseBenchParams, toCsv } from './bench-format';
@@ -104,7 +105,7 @@ export function BenchView() {
         <legend>Settings</legend>
         <div className="bench-row">
           <span>Backends</span>
-          {(['webgpu', 'webgl', 'wasm', 'cpu'] as BackendName[]).map((b) => (
+          {BACKENDS.map((b) => (
             <label key={b}>
               <input type="checkbox" checked={backends.includes(b)} data-testid={`bench-backend-${b}`} onChange={() => setBackends((l) => toggle(l, b))} /> {b}
             </label>

@@ -1,8 +1,9 @@
 /** Pure formatting and parsing for the benchmark: table columns (view, CSV and the CLI's
  *  markdown share them) and the bench URL parameters. */
 import type { BenchFlags, BenchReport, BenchResult } from '../../worker/bench-protocol';
-import { BENCH_BACKENDS, parseVariant } from '../../worker/bench-protocol';
-import { isBackendName, type BackendName } from '../../worker/protocol';
+import { isBackendName, type BackendName } from '../../model/backend-name';
+import { parseVariantName } from '../../scaling';
+import { BENCH_BACKENDS } from '../../worker/bench-protocol';
 
 export interface Column {
   key: keyof BenchResult;
@@ -95,7 +96,7 @@ export function parseBenchParams(search: string): BenchParams {
   }
   const variants = q.get('variants');
   if (variants) {
-    const list = [...new Set(variants.split(',').map(parseVariant))].filter((k): k is number => k !== null);
+    const list = [...new Set(variants.split(',').map((s) => parseVariantName(s, { bare: true })))].filter((k): k is number => k !== null);
     if (list.length) p.variants = list.sort((a, b) => a - b);
   }
   const runs = Number(q.get('runs'));

@@ -3,7 +3,7 @@
  *  recorded in `errors` and the rest still run. Never imports tfjs. */
 import type { BenchFlags, BenchReport, BenchRequest, BenchResponse, BenchResult } from '../../worker/bench-protocol';
 import { GRAPH_BACKENDS } from '../../worker/bench-protocol';
-import type { BackendName } from '../../worker/protocol';
+import type { BackendName } from '../../model/backend-name';
 
 export interface BenchSettings {
   baseUrl: string;

@@ -137,5 +137,6 @@ export function majority(entries: readonly CompareEntry[], agree: ReadonlySet<nu
 
 /** The JSON export: the entries as they are (numbers unformatted). */
 export function compareJson(entries: readonly CompareEntry[]): string {
-  return JSON.stringify(entries, null, 2) + '\n';
+  // Class activation maps stay out: pictures, not measurements.
+  return JSON.stringify(entries.map(({ cam: _cam, ...rest }) => rest), null, 2) + '\n';
 }

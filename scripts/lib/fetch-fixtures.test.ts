@@ -1,0 +1,71 @@
+// `npm run fixtures` on local bytes (this machine has no internet): a fetcher that serves the
+// found fixtures under their pinned URLs fills a temporary folder; a tampered file is refused and
+// not written; an offline fetch fails with a clear message.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findPhoto, fixtureSkipReason, topologyDir } from '../../test-support/fixtures';
+import { fetchFixtures, fixtureFiles, type Fetcher } from './fetch-fixtures';
+
+const missing = fixtureSkipReason({ topologies: true, realShards: true, photos: ['panda.jpg', 'fish.jpg', 'car.jpg', 'gun.jpg'] });
+let dest = '';
+afterEach(() => rmSync(dest, { recursive: true, force: true }));
+
+/** Serves each fixture file's local bytes at its pinned URL, through `alter`. */
+function localFetcher(alter: (path: string, b: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer> = (_p, b) => b): Fetcher {
+  const byUrl = new Map(fixtureFiles().map((f) => [f.url, f.path]));
+  return async (url) => {
+    const path = byUrl.get(url);
+    if (!path) return new Response('not found', { status: 404 });
+    const local = path.startsWith('images/') ? findPhoto(path.slice(7))! : join(topologyDir()!, path);
+    return new Response(alter(path, new Uint8Array(readFileSync(local))));
+  };
+}
+
+describe.skipIf(missing !== null)('npm run fixtures', () => {
+  it('lists 8 topologies, 2 real shards and 4 photos, all at pinned commits', () => {
+    const files = fixtureFiles();
+    expect(files).toHaveLength(14);
+    for (const f of files) {
+      expect(f.url).toMatch(/^https:\/\/raw\.githubusercontent\.com\/ntedgi\/[\w-]+\/[0-9a-f]{40}\//);
+      expect(f.blobId).toMatch(/^[0-9a-f]{40}$/);
+    }
+  });
+
+  it('writes every verified file', async () => {
+    dest = mkdtempSync(join(tmpdir(), 'fixtures-fetch-'));
+    const lines: string[] = [];
+    const bytes = await fetchFixtures(dest, localFetcher(), (l) => lines.push(l));
+    expect(lines).toHaveLength(14);
+    expect(readFileSync(join(dest, 'B7/model.json')).equals(readFileSync(join(topologyDir()!, 'B7/model.json')))).toBe(true);
+    expect(existsSync(join(dest, 'images/gun.jpg'))).toBe(true);
+    expect(bytes).toBeGreaterThan(3_000_000);
+  });
+
+  it('refuses a tampered file, naming it and both ids, and does not write it', async () => {
+    dest = mkdtempSync(join(tmpdir(), 'fixtures-fetch-'));
+    const flip = (path: string, b: Uint8Array<ArrayBuffer>) => {
+      if (path !== 'B2/model.json') return b;
+      const c = b.slice();
+      c[100] ^= 0x20;
+      return c;
+    };
+    await expect(fetchFixtures(dest, localFetcher(flip))).rejects.toThrow(
+      /^Integrity check failed for B2\/model\.json: expected git blob [0-9a-f]{40}, got [0-9a-f]{40}$/,
+    );
+    expect(existsSync(join(dest, 'B1/model.json'))).toBe(true);
+    expect(existsSync(join(dest, 'B2/model.json'))).toBe(false);
+    expect(existsSync(join(dest, 'B2/model.json.partial'))).toBe(false);
+  });
+});
+
+describe('npm run fixtures offline', () => {
+  it('fails with a message that says what to do', async () => {
+    dest = mkdtempSync(join(tmpdir(), 'fixtures-fetch-'));
+    const offline: Fetcher = () => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }));
+    await expect(fetchFixtures(dest, offline)).rejects.toThrow(
+      'cannot download https://raw.githubusercontent.com/ntedgi/efficientnet-tensorflowjs-binaries/35e685b9408fc382f8e3f6d00ab73c32e1abb91f/models/B0/model.json (ENOTFOUND); is this machine offline? Set EFFNET_FIXTURES to a folder holding B0/model.json … B7/model.json instead.',
+    );
+  });
+});

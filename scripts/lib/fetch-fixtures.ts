@@ -1,0 +1,61 @@
+/** `npm run fixtures`: downloads the eight genuine model.json topologies (≈3 MB), the two real
+ *  last shards of B0 and B7 (0.6 MB, for the integrity tests) and the four gallery photos from their pinned commits into .cache/fixtures/, each checked against
+ *  its git blob id before it is written. A file is written only once verified (write to a
+ *  temporary name, then rename), so a failed run leaves no half-file that looks found. */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { pinnedWeightBlobId, verifyBlob } from '../../src/model/integrity';
+import { GALLERY, GALLERY_BASE, PINNED_WEIGHTS_BASE } from '../../src/model/pinned-sources';
+import { REAL_SHARDS } from '../../test-support/fixtures';
+
+export interface FixtureFile {
+  url: string;
+  /** Path below the destination folder. */
+  path: string;
+  blobId: string;
+}
+
+const VARIANTS = ['B0', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7'];
+
+/** Every file `npm run fixtures` fetches, with the id it must match. */
+export function fixtureFiles(): FixtureFile[] {
+  const topologies = VARIANTS.map((v) => {
+    const blobId = pinnedWeightBlobId(`${v}/model.json`);
+    if (!blobId) throw new Error(`no pinned blob id for ${v}/model.json`);
+    return { url: `${PINNED_WEIGHTS_BASE}${v}/model.json`, path: `${v}/model.json`, blobId };
+  });
+  const shards = REAL_SHARDS.map((path) => ({ url: `${PINNED_WEIGHTS_BASE}${path}`, path, blobId: pinnedWeightBlobId(path)! }));
+  const photos = GALLERY.map((s) => ({ url: `${GALLERY_BASE}${s.file}`, path: `images/${s.file}`, blobId: s.blobId }));
+  return [...topologies, ...shards, ...photos];
+}
+
+export type Fetcher = (url: string) => Promise<Response>;
+
+async function download(file: FixtureFile, fetcher: Fetcher): Promise<Uint8Array> {
+  let res: Response;
+  try {
+    res = await fetcher(file.url);
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
+    throw new Error(`cannot download ${file.url} (${cause}); is this machine offline? ` +
+      'Set EFFNET_FIXTURES to a folder holding B0/model.json … B7/model.json instead.');
+  }
+  if (!res.ok) throw new Error(`${file.url} answered HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** Downloads, verifies and writes every file below `dest`; resolves to the bytes written. */
+export async function fetchFixtures(dest: string, fetcher: Fetcher, log: (line: string) => void = () => undefined): Promise<number> {
+  let total = 0;
+  for (const file of fixtureFiles()) {
+    const bytes = await download(file, fetcher);
+    await verifyBlob(file.path, bytes, file.blobId);
+    const target = join(dest, file.path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(`${target}.partial`, bytes);
+    await rename(`${target}.partial`, target);
+    total += bytes.byteLength;
+    log(`  ${file.path}: ${bytes.byteLength.toLocaleString('en-US')} bytes, blob ${file.blobId.slice(0, 12)} ok`);
+  }
+  return total;
+}

@@ -1,0 +1,69 @@
+/** Decoding with the browser's own decoders (createImageBitmap, or an <img> for SVG and the like), and small display copies. */
+
+import { fitWithin } from './fit-within';
+import { DISPLAY_SIDE, MAX_SIDE } from './limits';
+import type { ImageKind } from './sniff';
+
+/** Neither createImageBitmap nor an <img> could decode the file. */
+export class Undecodable extends Error {}
+
+async function viaImageElement(url: string): Promise<HTMLImageElement> {
+  const img = new Image();
+  img.decoding = 'async';
+  img.src = url;
+  await img.decode();
+  return img;
+}
+
+/** An <img> renders SVG only when the Blob says image/svg+xml (there is no sniffing for SVG), and a
+ *  File's type comes from its name's extension, or is empty. */
+export const asSvg = (file: File, kind: ImageKind): Blob => (kind === 'svg' && file.type !== 'image/svg+xml' ? new Blob([file], { type: 'image/svg+xml' }) : file);
+
+/** createImageBitmap, or for SVG (which it cannot take from a Blob) an <img> that rasterises it.
+ *  Nothing else goes through an <img>: for raster data createImageBitmap rejected it would show at
+ *  most a partial picture, and Chromium answers an <img> of undecodable bytes (HEIC, text) by
+ *  "connecting" to the blob: URL, a connect-src violation under the app's CSP. Throws Undecodable
+ *  when the file cannot be decoded. */
+export async function decodeWithBrowser(file: File, kind: ImageKind, target: { width: number; height: number } | null): Promise<ImageBitmap> {
+  try {
+    return await createImageBitmap(
+      file,
+      target
+        ? { imageOrientation: 'from-image', resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high' }
+        : { imageOrientation: 'from-image' },
+    );
+  } catch {
+    if (kind !== 'svg') throw new Undecodable();
+    const src = URL.createObjectURL(asSvg(file, kind));
+    try {
+      let img: HTMLImageElement;
+      try {
+        img = await viaImageElement(src);
+      } catch {
+        throw new Undecodable();
+      }
+      const w = img.naturalWidth || 512;
+      const h = img.naturalHeight || 512;
+      const size = fitWithin(w, h, MAX_SIDE) ?? { width: w, height: h };
+      try {
+        return await createImageBitmap(img, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' });
+      } catch {
+        throw new Undecodable();
+      }
+    } finally {
+      URL.revokeObjectURL(src);
+    }
+  }
+}
+
+/** A small re-encoded copy of `bitmap` to show instead of a huge original. */
+export async function displayUrl(bitmap: ImageBitmap): Promise<string> {
+  const fit = fitWithin(bitmap.width, bitmap.height, DISPLAY_SIDE) ?? { width: bitmap.width, height: bitmap.height };
+  const canvas = new OffscreenCanvas(fit.width, fit.height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('2D canvas unavailable');
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(bitmap, 0, 0, fit.width, fit.height);
+  return URL.createObjectURL(await canvas.convertToBlob({ type: 'image/webp', quality: 0.9 }));
+}

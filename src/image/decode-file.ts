@@ -1,0 +1,125 @@
+/** Turning a user's file into an ImageBitmap the worker can use, with clear messages for what the
+ *  browser cannot read. EXIF orientation is honoured (imageOrientation "from-image").
+ *
+ *  The first bytes are sniffed before decoding: the real format (whatever the name says), the
+ *  dimensions, and for JPEG the EXIF orientation. Images larger than MAX_SIDE are decoded at reduced
+ *  size where the browser's own decoder would hold every pixel: Chromium's createImageBitmap
+ *  decodes at full size even with resizeWidth/resizeHeight (measured: a 12000² PNG costs ~600 MB
+ *  either way), so
+ *   - PNG is streamed through DecompressionStream and box-averaged row by row (memory: the output
+ *     plus a few rows), and shown through a small re-encoded copy, since an <img> of the original
+ *     would decode all of it again;
+ *   - JPEG goes through WebCodecs' ImageDecoder with desiredWidth/desiredHeight, which decodes
+ *     with libjpeg's DCT scaling (an 11000² JPEG: +12 MB instead of +460 MB).
+ *  Anything else (or where those are unavailable) falls back to a full decode and a resize. */
+
+import { Undecodable, asSvg, decodeWithBrowser, displayUrl } from './browser-decode';
+import { fitWithin } from './fit-within';
+import { decodeBigJpeg } from './jpeg-scaled';
+import { MAX_FILE_BYTES, MAX_PIXELS, MAX_SIDE, STREAM_PNG_PIXELS } from './limits';
+import { PngError, decodePngDownscaled } from './png-stream';
+import { KIND_NAME, sniffImage, type Sniffed } from './sniff';
+
+/** How much of the file is read to sniff its format, size and orientation. */
+const HEAD_BYTES = 256 * 1024;
+
+export class ImageInputError extends Error {}
+
+const fail = (file: File, why: string) => new ImageInputError(`Could not use "${file.name}": ${why}`);
+
+/** A huge PNG, decoded at reduced size by decodePngDownscaled. */
+async function decodeBigPng(file: File): Promise<ImageBitmap> {
+  const img = await decodePngDownscaled(file.stream(), MAX_SIDE);
+  return createImageBitmap(new ImageData(img.data, img.width, img.height));
+}
+
+function extension(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+
+async function endsWithJpegEoi(file: File): Promise<boolean> {
+  const tail = new Uint8Array(await file.slice(Math.max(0, file.size - 4096)).arrayBuffer());
+  for (let i = tail.length - 2; i >= 0; i--) if (tail[i] === 0xff && tail[i + 1] === 0xd9) return true;
+  return false;
+}
+
+/** Why a file the browser could not decode failed, in the user's terms. */
+export async function whyUndecodable(file: File, info: Sniffed): Promise<string> {
+  const ext = extension(file.name);
+  const named = ext ? ` (the name ends in .${ext})` : '';
+  switch (info.kind) {
+    case 'heic':
+      return 'it is a HEIC/HEIF image (the iPhone camera format), which this browser cannot decode; convert it to JPEG or PNG first (on an iPhone: Settings › Camera › Formats › Most Compatible)';
+    case 'avif':
+    case 'tiff':
+      return `it is a ${KIND_NAME[info.kind]} image, which this browser cannot decode; convert it to JPEG or PNG first`;
+    case 'text':
+      return `it is not an image: the file contains text, not image data${named}`;
+    case 'unknown':
+      return `it is not an image this browser can read: the contents are not JPEG, PNG, GIF, WebP, BMP or SVG data${named}`;
+    case 'jpeg':
+      return (await endsWithJpegEoi(file))
+        ? 'the JPEG data is corrupt and cannot be decoded; re-save it as JPEG or PNG'
+        : 'the JPEG data is cut short (the file ends before the image does) and cannot be decoded; was the download or copy interrupted?';
+    case 'svg':
+      return 'the SVG could not be rendered (invalid SVG, or it has no size); re-save it or export it as PNG';
+    default:
+      return `the ${KIND_NAME[info.kind]} data is corrupt or cut short and cannot be decoded; re-save it as JPEG or PNG`;
+  }
+}
+
+/** Decodes `file`; returns the bitmap (for the worker) and an object URL (for display). */
+export async function decodeImageFile(file: File): Promise<{ bitmap: ImageBitmap; url: string }> {
+  if (file.size === 0) throw fail(file, 'the file is empty (0 bytes)');
+  if (file.size > MAX_FILE_BYTES) {
+    throw fail(file, `the file is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
+  }
+  const info = sniffImage(new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()));
+  const { width: w, height: h } = info;
+  const pixels = w && h ? w * h : 0;
+  if (w && h && pixels > MAX_PIXELS) {
+    throw fail(file, `the image is ${w}×${h} pixels (${Math.round(pixels / 1e6)} megapixels); the limit is ${MAX_PIXELS / 1e6} megapixels`);
+  }
+  const target = w && h ? fitWithin(w, h, MAX_SIDE) : null;
+  let bitmap: ImageBitmap | null = null;
+  let url: string | null = null;
+  try {
+    if (target && info.png && !info.png.interlaced && pixels > STREAM_PNG_PIXELS) {
+      try {
+        bitmap = await decodeBigPng(file);
+      } catch (e) {
+        // PngError: our decoder's finding; TypeError: the inflater's (bad or cut-short zlib data).
+        if (e instanceof PngError || e instanceof TypeError) {
+          throw fail(file, `the PNG data is corrupt or cut short and cannot be decoded (${e.message})`);
+        }
+        throw e;
+      }
+    } else if (target && info.kind === 'jpeg') {
+      bitmap = await decodeBigJpeg(file, { width: w!, height: h! }, target);
+    }
+    if (!bitmap) {
+      try {
+        bitmap = await decodeWithBrowser(file, info.kind, target);
+      } catch (e) {
+        if (e instanceof Undecodable) throw fail(file, await whyUndecodable(file, info));
+        throw e;
+      }
+    }
+    const shrink = fitWithin(bitmap.width, bitmap.height, MAX_SIDE);
+    if (shrink) {
+      const big = bitmap;
+      bitmap = await createImageBitmap(big, { resizeWidth: shrink.width, resizeHeight: shrink.height, resizeQuality: 'high' });
+      big.close();
+    }
+    // An <img> of a huge original would decode all of it again (Chromium scales JPEG decodes for
+    // display, and SVG is vector): show a small copy instead.
+    const hugeRaster = (target !== null || shrink !== null) && info.kind !== 'jpeg' && info.kind !== 'svg';
+    url = hugeRaster ? await displayUrl(bitmap) : URL.createObjectURL(asSvg(file, info.kind));
+    return { bitmap, url };
+  } catch (e) {
+    bitmap?.close();
+    if (url) URL.revokeObjectURL(url);
+    throw e instanceof ImageInputError ? e : fail(file, (e as Error).message);
+  }
+}

@@ -1,0 +1,14 @@
+/** Size limits for user images, shared by the orchestrator (decode-file.ts) and the decoders. */
+
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** Larger images are downscaled while decoding, so a 12000² PNG does not hold 576 MB of pixels. */
+export const MAX_SIDE = 4096;
+/** Refused before decoding (a 200 MP camera's 16320×12240 still passes): beyond this a tiny
+ *  compressed file can unpack to gigabytes. */
+export const MAX_PIXELS = 200_000_000;
+/** PNGs over this many pixels are streamed (decodePngDownscaled) rather than decoded whole by the
+ *  browser: slower (JS; ~3 s for 12000² on a busy 2-core machine, where Chromium takes 0.5 s) but a
+ *  fraction of the memory. Below it, the full decode costs at most 200 MB, briefly. */
+export const STREAM_PNG_PIXELS = 50_000_000;
+/** Side of the re-encoded copy shown in place of a huge original. */
+export const DISPLAY_SIDE = 2048;

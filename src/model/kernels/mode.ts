@@ -1,0 +1,29 @@
+/** The worker-wide kernel mode (`?kernels=`, sent with the worker's init) and the tfjs flag
+ *  that turns the own WebGPU kernels off altogether (bench A/B: EFFNET_WEBGPU_KERNELS=false). */
+import * as tf from '@tensorflow/tfjs';
+import { planFor, type KernelMode, type KernelPlan } from './plan';
+
+export const WEBGPU_KERNELS_FLAG = 'EFFNET_WEBGPU_KERNELS';
+tf.env().registerFlag(WEBGPU_KERNELS_FLAG, () => true);
+
+let mode: KernelMode = 'auto';
+
+export function setKernelMode(m: KernelMode): void {
+  mode = m;
+}
+
+export function kernelMode(): KernelMode {
+  return tf.env().getBool(WEBGPU_KERNELS_FLAG) ? mode : 'stock';
+}
+
+/** The plan a new network starts with: the fixed mode's, or fused until the tuner decides;
+ *  null means the plain stock pass (identical to the other backends' ops). */
+export function initialPlan(): KernelPlan | null {
+  const m = kernelMode();
+  if (m === 'stock') return null;
+  return planFor(m === 'auto' ? 'fused' : m);
+}
+
+export function webgpuActive(): boolean {
+  return tf.getBackend() === 'webgpu';
+}

@@ -1,0 +1,53 @@
+/** Which kernel runs each kernel class of the own network on WebGPU. Pure (no tfjs): the
+ *  worker protocol, the URL state and the bench report share these names. */
+
+/** pointwise: 1×1 convs (expand, project, head); depthwise: depthwise convs and the stem;
+ *  pool: global average pools; dense: squeeze-excite reduce/expand and the logits. */
+export const KERNEL_CLASSES = ['pointwise', 'depthwise', 'pool', 'dense'] as const;
+export type KernelClass = (typeof KERNEL_CLASSES)[number];
+
+/** fused: barrier-free register-blocked kernels; tiled: workgroup-memory tiles and tree
+ *  reductions; stock: tfjs's own ops. */
+export type KernelChoice = 'fused' | 'tiled' | 'stock';
+export type KernelPlan = Record<KernelClass, KernelChoice>;
+
+/** `?kernels=`: one choice everywhere, or auto (tuned per device at warm-up). */
+export const KERNEL_MODES = ['auto', 'fused', 'tiled', 'stock'] as const;
+export type KernelMode = (typeof KERNEL_MODES)[number];
+
+export function isKernelMode(v: unknown): v is KernelMode {
+  return typeof v === 'string' && (KERNEL_MODES as readonly string[]).includes(v);
+}
+
+/** What each class can run (depthwise has no tiled form: its register blocking is kept). */
+export const CANDIDATES: Record<KernelClass, readonly KernelChoice[]> = {
+  pointwise: ['fused', 'tiled', 'stock'],
+  depthwise: ['fused', 'stock'],
+  pool: ['fused', 'tiled', 'stock'],
+  dense: ['fused', 'tiled', 'stock'],
+};
+
+/** The plan a fixed mode means: its choice where the class has it, fused otherwise. */
+export function planFor(choice: KernelChoice): KernelPlan {
+  const plan = {} as KernelPlan;
+  for (const c of KERNEL_CLASSES) plan[c] = CANDIDATES[c].includes(choice) ? choice : 'fused';
+  return plan;
+}
+
+/** Median ms per candidate that was timed (null: failed to compile or run). */
+export type ClassTimings = Partial<Record<KernelChoice, number | null>>;
+
+/** What the tuner (or an override) decided, for the bench report and the status line. */
+export interface KernelReport {
+  mode: KernelMode;
+  plan: KernelPlan;
+  /** Per class, the timings that chose it (absent for fixed modes and cache hits' reruns). */
+  timings: Partial<Record<KernelClass, ClassTimings>>;
+  /** Wall time of the tuning (0 for fixed modes), its budget, and whether it came from the cache. */
+  tuneMs: number;
+  budgetMs: number;
+  cached: boolean;
+  adapter: string | null;
+}
+
+export const formatPlan = (p: KernelPlan) => KERNEL_CLASSES.map((c) => `${c} ${p[c]}`).join(', ');

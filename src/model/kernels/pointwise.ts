@@ -1,0 +1,85 @@
+/**
+ * 1×1 conv, stride 1: act(x·W + b), optionally with x scaled per (image, input channel) by the
+ * squeeze-excite `gate` [n, K] first and `residual` added last. Two kernels with one contract:
+ * - barrier-free: one invocation computes 4 pixels × 4 output channels from registers and vec4
+ *   loads (no workgroup memory: cheapest where a barrier is expensive, e.g. SwiftShader);
+ * - tiled (pointwise-tiled.ts): a 32-pixel × 32-channel tile per workgroup, staged through
+ *   workgroup memory so each weight and pixel is read from memory once per tile (real GPUs).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ConvWeights } from '../weights';
+import { act4, runKernel, type Act } from './program';
+
+/** Both kernels write 4 output channels at a time. */
+export const pointwiseFits = (k: number, n: number) => n % 4 === 0 && k > 0;
+
+export interface PointwiseArgs {
+  x: tf.Tensor4D;
+  w: ConvWeights;
+  act: Act;
+  gate?: tf.Tensor;
+  residual?: tf.Tensor4D;
+}
+
+/** The tensors both kernels bind, in binding order, with their vector widths. */
+export function pointwiseInputs({ x, w, gate, residual }: PointwiseArgs, vecK: boolean) {
+  const [n, , , K] = x.shape;
+  const N = w.kernel.shape[3];
+  const inputs: Record<string, tf.Tensor> = { x, W: tf.reshape(w.kernel, [K, N]), bias: w.bias };
+  const comps = [vecK ? 4 : 1, 4, 4];
+  if (gate) {
+    inputs.gate = tf.reshape(gate, [n, K]);
+    comps.push(vecK ? 4 : 1);
+  }
+  if (residual) {
+    inputs.res = residual;
+    comps.push(4);
+  }
+  return { inputs, comps };
+}
+
+/** The barrier-free kernel. */
+export function pointwise(args: PointwiseArgs): tf.Tensor4D {
+  const { x, w, act, gate, residual } = args;
+  const [n, h, wd, K] = x.shape;
+  const N = w.kernel.shape[3];
+  const P = n * h * wd;
+  const vecK = K % 4 === 0;
+  const { inputs, comps } = pointwiseInputs(args, vecK);
+  const rows = [0, 1, 2, 3];
+  const g = (i: number) => (gate ? ` * gate[(p${i} / uniforms.hw) * uniforms.kx + k]` : '');
+  const step = vecK
+    ? `let wi = k * 4 * uniforms.n4 + c;
+       let w0 = W[wi]; let w1 = W[wi + uniforms.n4]; let w2 = W[wi + 2 * uniforms.n4]; let w3 = W[wi + 3 * uniforms.n4];
+       ${rows.map((i) => `let x${i} = x[r${i} + k]${g(i)};
+       a${i} = fma(vec4<f32>(x${i}.x), w0, a${i}); a${i} = fma(vec4<f32>(x${i}.y), w1, a${i});
+       a${i} = fma(vec4<f32>(x${i}.z), w2, a${i}); a${i} = fma(vec4<f32>(x${i}.w), w3, a${i});`).join('\n')}`
+    : `let wv = W[k * uniforms.n4 + c];
+       ${rows.map((i) => `a${i} = fma(vec4<f32>(x[r${i} + k]${g(i)}), wv, a${i});`).join('\n')}`;
+  const out = (i: number) => {
+    const v = `${act4(act, `a${i}`)}${residual ? ' + res[p' + i + ' * uniforms.n4 + c]' : ''}`;
+    return i === 0 ? `result[p0 * uniforms.n4 + c] = ${v};` : `if (p0 + ${i} < uniforms.npix) { result[p${i} * uniforms.n4 + c] = ${v}; }`;
+  };
+  const body = `
+    let c = index % uniforms.n4;
+    let p0 = (index / uniforms.n4) * 4;
+    ${rows.slice(1).map((i) => `let p${i} = min(p0 + ${i}, uniforms.npix - 1);`).join(' ')}
+    ${rows.map((i) => `let r${i} = p${i} * uniforms.kx;`).join(' ')}
+    let b0 = bias[c];
+    var a0 = b0; var a1 = b0; var a2 = b0; var a3 = b0;
+    for (var k = 0; k < uniforms.kx; k++) {
+      ${step}
+    }
+    ${rows.map(out).join('\n')}`;
+  return runKernel({
+    kernel: 'EffNetPointwise',
+    key: `${act}_${vecK ? 'v' : 's'}${gate ? 'g' : ''}${residual ? 'r' : ''}`,
+    inputs,
+    comps,
+    outShape: [n, h, wd, N],
+    outComp: 4,
+    threads: Math.ceil(P / 4) * (N / 4),
+    sizes: { n4: N / 4, npix: P, kx: vecK ? K / 4 : K, hw: h * wd },
+    body,
+  }) as tf.Tensor4D;
+}

@@ -1,0 +1,112 @@
+/**
+ * The one way the own WebGPU kernels reach tfjs: a registered kernel per op family (so
+ * tf.profile names them) that runs a WGSL body with sizes passed as uniforms. The shader key
+ * holds only what changes the code (activation, fused inputs, vector widths, tile shape), never
+ * a size, so every layer of a family shares a pipeline: B7 and formula networks at any φ compile
+ * a few dozen pipelines, not hundreds.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
+
+export type Act = 'none' | 'swish' | 'sigmoid';
+
+/** Prefix of every own pipeline key (pipeline counts filter on it). */
+export const OWN_KEY_PREFIX = 'effnet_';
+
+export const KERNEL_NAMES = [
+  'EffNetPointwise',
+  'EffNetPointwiseTiled',
+  'EffNetDepthwise',
+  'EffNetStem',
+  'EffNetGlobalAvgPool',
+  'EffNetGlobalAvgPoolTree',
+  'EffNetDense',
+  'EffNetDenseTree',
+] as const;
+export type KernelName = (typeof KERNEL_NAMES)[number];
+
+/** One dispatch: `body` runs as `fn main(index)` with `index` < `threads` guarded unless the
+ *  kernel synchronises its workgroup (barriers must be reached by every invocation). */
+export interface KernelCall {
+  kernel: KernelName;
+  /** What changes the WGSL (never a size). */
+  key: string;
+  inputs: Record<string, tf.Tensor>;
+  /** Vector width per input, in `inputs` order. */
+  comps: number[];
+  outShape: number[];
+  outComp: number;
+  /** Invocations wanted (rounded up to whole workgroups). */
+  threads: number;
+  /** i32 sizes the body reads as `uniforms.<name>`. */
+  sizes: Record<string, number>;
+  /** Extra WGSL at module scope (workgroup arrays, helpers). */
+  decls?: string;
+  body: string;
+  workgroup?: number;
+  /** Keep out-of-range invocations running (they must join barriers). */
+  noGuard?: boolean;
+}
+
+interface Attrs extends Omit<KernelCall, 'kernel' | 'inputs'> {
+  sizeNames: string[];
+}
+
+const HELPERS = `
+  fn swish4(v : vec4<f32>) -> vec4<f32> { return v / (1.0 + exp(-1.0 * v)); }
+  fn sigmoid4(v : vec4<f32>) -> vec4<f32> { return 1.0 / (1.0 + exp(-1.0 * v)); }
+  fn swish1(v : f32) -> f32 { return v / (1.0 + exp(-1.0 * v)); }
+  fn sigmoid1(v : f32) -> f32 { return 1.0 / (1.0 + exp(-1.0 * v)); }`;
+
+for (const kernelName of KERNEL_NAMES) {
+  tf.registerKernel({
+    kernelName,
+    backendName: 'webgpu',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const a = attrs as unknown as Attrs;
+      const wg = a.workgroup ?? 64;
+      const groups = Math.max(1, Math.ceil(a.threads / wg));
+      const program: WebGPUProgram = {
+        variableNames: Object.keys(inputs),
+        variableComponents: a.comps,
+        outputComponent: a.outComp,
+        outputShape: a.outShape,
+        dispatchLayout: { x: [0] },
+        dispatch: groups <= 65535 ? [groups, 1, 1] : [65535, Math.ceil(groups / 65535), 1],
+        workgroupSize: [wg, 1, 1],
+        shaderKey: `${OWN_KEY_PREFIX}${kernelName}_${a.key}`,
+        uniforms: ['count : i32,', ...a.sizeNames.map((n) => `${n} : i32,`)].join(' '),
+        getUserCode: () => `
+          ${HELPERS}
+          ${a.decls ?? ''}
+          fn main(index : i32) {
+            ${a.noGuard ? '' : 'if (index >= uniforms.count) { return; }'}
+            ${a.body}
+          }`,
+      };
+      const data = [a.threads, ...a.sizeNames.map((n) => a.sizes[n])];
+      const tensors = Object.values(inputs) as tf.TensorInfo[];
+      return (backend as WebGPUBackend).runWebGPUProgram(program, tensors, 'float32', data.map((v) => ({ type: 'int32', data: [v] })));
+    },
+  });
+}
+
+export function runKernel(call: KernelCall): tf.Tensor {
+  const { kernel, inputs, ...rest } = call;
+  const attrs: Attrs = { ...rest, sizeNames: Object.keys(call.sizes) };
+  return tf.engine().runKernel(kernel, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
+}
+
+/** A float as a WGSL literal (always with a point or exponent). */
+export const f32 = (v: number) => {
+  const s = String(Math.fround(v));
+  return /[.e]/.test(s) ? s : `${s}.0`;
+};
+export const act4 = (a: Act, v: string) => (a === 'none' ? v : `${a}4(${v})`);
+export const act1 = (a: Act, v: string) => (a === 'none' ? v : `${a}1(${v})`);
+
+/** TF SAME padding: output size and the (smaller) leading pad. */
+export function same(inSize: number, k: number, stride: number): { out: number; pad: number } {
+  const out = Math.ceil(inSize / stride);
+  return { out, pad: Math.floor(Math.max(0, (out - 1) * stride + k - inSize) / 2) };
+}

@@ -1,0 +1,35 @@
+/** The stock tfjs ops the own network is made of (shared by the plain forward pass in
+ *  network.ts and the WebGPU one in kernels/forward.ts, where a class runs on stock ops). */
+import * as tf from '@tensorflow/tfjs';
+import type { ConvWeights } from './weights';
+
+export function swish<T extends tf.Tensor>(x: T): T {
+  // Same op order as the graph (Sigmoid, then Mul) so results match bit for bit per backend.
+  // `x` is always a fresh temporary: it and the sigmoid are freed at once, so the backend can
+  // reuse their memory for the next layer instead of holding every activation until the end.
+  const s = tf.sigmoid(x);
+  const y = tf.mul(s, x) as T;
+  s.dispose();
+  x.dispose();
+  return y;
+}
+
+export function conv(x: tf.Tensor4D, w: ConvWeights, stride: number): tf.Tensor4D {
+  return tf.fused.conv2d({ x, filter: w.kernel, bias: w.bias, strides: stride, pad: 'same' });
+}
+
+export function depthwise(x: tf.Tensor4D, w: ConvWeights, stride: number): tf.Tensor4D {
+  return tf.fused.depthwiseConv2d({ x, filter: w.kernel, bias: w.bias, strides: stride, pad: 'same' });
+}
+
+/** Mean over height and width, kept as [b,1,1,C]. On wasm a full-window average pool (XNNPACK,
+ *  NHWC) is ~5–40× faster than tf.mean, which transposes the whole tensor first. */
+export function spatialMean(h: tf.Tensor4D): tf.Tensor4D {
+  if (tf.getBackend() === 'wasm') return tf.avgPool(h, [h.shape[1], h.shape[2]], 1, 'valid');
+  return tf.mean(h, [1, 2], true) as tf.Tensor4D;
+}
+
+/** (x·scale − mean) / std with the constants already on the backend. */
+export function normalize(x: tf.Tensor4D, c: { scale: tf.Scalar; mean: tf.Tensor; std: tf.Tensor }): tf.Tensor4D {
+  return tf.div(tf.sub(tf.mul(x, c.scale), c.mean), c.std) as tf.Tensor4D;
+}

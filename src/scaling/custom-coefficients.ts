@@ -1,0 +1,73 @@
+// "Design your own coefficients": the paper's two steps with the reader's α, β, γ. Step 1 (the
+// paper's grid search at φ = 1) picks α, β, γ under α·β²·γ² ≈ 2; step 2 fixes them and grows φ.
+import { formulaCoefficients } from './coefficients';
+import { ALPHA, BASE_RESOLUTION, BETA, GAMMA, MAX_PHI, MIN_PHI, OFFICIAL_VARIANTS } from './constants';
+import { officialNetwork, scaleNetwork } from './network';
+import type { NetworkConfig, ScalingCoefficients } from './types';
+import type { OfficialName } from './variants';
+
+export interface Bases {
+  alpha: number;
+  beta: number;
+  gamma: number;
+}
+
+export const PAPER_BASES: Bases = { alpha: ALPHA, beta: BETA, gamma: GAMMA };
+/** Input range for each base: ≥ 1 as the paper requires (Equation 3), and small enough that a
+ *  φ = 7 network still fits in a browser. */
+export const MIN_BASE = 1;
+export const MAX_BASE = 2;
+/** The paper's target for α·β²·γ² (Equation 3): each +1 of φ doubles FLOPs. */
+export const CONSTRAINT_TARGET = 2;
+
+/** α·β²·γ²: how much FLOPs grow per +1 of φ with these bases. */
+export function constraintOf(b: Bases): number {
+  return b.alpha * b.beta * b.beta * b.gamma * b.gamma;
+}
+
+/** Why a base is unusable, or null: NaN, below 1 or above 2. */
+export function baseProblem(name: string, v: number): string | null {
+  if (!Number.isFinite(v)) return `${name} must be a number`;
+  if (v < MIN_BASE || v > MAX_BASE) return `${name} must lie between ${MIN_BASE} and ${MAX_BASE} (the paper requires ≥ 1)`;
+  return null;
+}
+
+export function clampBase(v: number): number {
+  return Number.isFinite(v) ? Math.min(MAX_BASE, Math.max(MIN_BASE, v)) : MIN_BASE;
+}
+
+/** "Fit to 2": keeps α and β and solves γ so that α·β²·γ² = 2 exactly; null when no γ ≥ 1 can
+ *  (α·β² already above 2) or γ would leave the input range. */
+export function fitGamma(b: Bases): number | null {
+  const g = Math.sqrt(CONSTRAINT_TARGET / (b.alpha * b.beta * b.beta));
+  return g >= MIN_BASE && g <= MAX_BASE ? g : null;
+}
+
+/** Coefficients of B0 grown by φ with the given bases (φ clamped to [0, 7]). */
+export function customCoefficients(b: Bases, phi: number): ScalingCoefficients {
+  const p = Math.min(MAX_PHI, Math.max(MIN_PHI, Number.isFinite(phi) ? phi : 0));
+  const base = formulaCoefficients(p);
+  const fmt = (v: number) => String(Number(v.toFixed(3)));
+  return {
+    ...base,
+    name: `α ${fmt(b.alpha)} β ${fmt(b.beta)} γ ${fmt(b.gamma)} φ=${fmt(p)}`,
+    depth: Math.pow(b.alpha, p),
+    width: Math.pow(b.beta, p),
+    resolution: Math.round(BASE_RESOLUTION * Math.pow(b.gamma, p)),
+  };
+}
+
+export function customNetwork(b: Bases, phi: number): NetworkConfig {
+  return scaleNetwork(customCoefficients(b, phi));
+}
+
+/** The released variant whose exact FLOPs (counted by scaleNetwork) are closest in log scale. */
+export function nearestReleasedByFlops(flops: number): { name: OfficialName; index: number } {
+  let best = OFFICIAL_VARIANTS[0];
+  let bestGap = Infinity;
+  for (const v of OFFICIAL_VARIANTS) {
+    const gap = Math.abs(Math.log(officialNetwork(v.index).flops / flops));
+    if (gap < bestGap) [best, bestGap] = [v, gap];
+  }
+  return { name: best.name, index: best.index };
+}

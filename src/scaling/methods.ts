@@ -1,0 +1,93 @@
+// The paper's scaling-method experiment (Table 7, Figure 8) as buildable networks: B0 grown by
+// depth only, width only, resolution only, or all three, plus a solver that grows ONE dimension
+// until the network's exact FLOPs match a target (the "matched FLOPs" race and budget chart).
+import { formulaCoefficients, officialCoefficients } from './coefficients';
+import { BASE_RESOLUTION } from './constants';
+import { scaleNetwork } from './network';
+import { METHOD_ORDER, TABLE7_ROWS, type ScalingMethod, type SingleMethod } from './paper-results';
+import type { NetworkConfig, ScalingCoefficients } from './types';
+
+export interface MethodNetwork {
+  method: ScalingMethod;
+  label: string;
+  coefficients: ScalingCoefficients;
+  net: NetworkConfig;
+}
+
+/** B0 with the given multipliers (resolution as a multiple of 224, rounded to a whole pixel). */
+export function b0Scaled(name: string, depth: number, width: number, resolutionScale: number): ScalingCoefficients {
+  const b0 = officialCoefficients(0);
+  return { ...b0, name, phi: 0, official: false, depth, width, resolution: Math.round(BASE_RESOLUTION * resolutionScale) };
+}
+
+/** Table 7's five networks, configured exactly as the paper names them. The baseline keeps B0's
+ *  official coefficients (so real B0 weights can answer for it). */
+export function table7Networks(): MethodNetwork[] {
+  return METHOD_ORDER.map((method) => {
+    const row = TABLE7_ROWS[method];
+    const coefficients = method === 'baseline' ? officialCoefficients(0) : b0Scaled(row.label, row.depth, row.width, row.resolutionScale);
+    return { method, label: row.label, coefficients, net: scaleNetwork(coefficients) };
+  });
+}
+
+/** The compound network of Table 7 (d = 1.4, w = 1.2, r = 1.3). */
+export function table7Compound(): NetworkConfig {
+  const row = TABLE7_ROWS.compound;
+  return scaleNetwork(b0Scaled(row.label, row.depth, row.width, row.resolutionScale));
+}
+
+/** B0 scaled in one dimension by multiplier m. */
+export function singleDimension(method: SingleMethod, m: number): ScalingCoefficients {
+  const name = `${method} ×${m.toFixed(2)}`;
+  if (method === 'depth') return b0Scaled(name, m, 1, 1);
+  if (method === 'width') return b0Scaled(name, 1, m, 1);
+  return b0Scaled(name, 1, 1, m);
+}
+
+const flopsAt = (method: SingleMethod, m: number) => scaleNetwork(singleDimension(method, m)).flops;
+
+export interface MatchedNetwork {
+  method: SingleMethod;
+  /** The multiplier found (depth d, width w, or resolution r as a multiple of 224). */
+  multiplier: number;
+  coefficients: ScalingCoefficients;
+  net: NetworkConfig;
+  target: number;
+  /** net.flops / target − 1. */
+  error: number;
+}
+
+/** Grows B0 along one dimension until its exact FLOPs are as close to `target` as the rounding
+ *  of blocks (ceil), channels (multiples of 8) and pixels allows. FLOPs only grow with the
+ *  multiplier, so a bisection finds the first multiplier at or above the target; the step just
+ *  below it is the other candidate, and the closer one wins. */
+export function matchFlops(method: SingleMethod, target: number): MatchedNetwork {
+  if (!(target > 0) || !Number.isFinite(target)) throw new RangeError(`target FLOPs must be a positive number, got ${target}`);
+  let lo = 1;
+  let hi = 2;
+  while (flopsAt(method, hi) < target) {
+    lo = hi;
+    hi *= 2;
+    if (hi > 1024) throw new RangeError(`${method} scaling cannot reach ${target} FLOPs`);
+  }
+  if (flopsAt(method, lo) >= target) hi = lo; // target at or below B0's FLOPs
+  for (let i = 0; i < 50 && hi - lo > 1e-6; i++) {
+    const mid = (lo + hi) / 2;
+    if (flopsAt(method, mid) >= target) hi = mid;
+    else lo = mid;
+  }
+  // Resolution is a whole number of pixels: step in pixels, not in the multiplier.
+  const below = method === 'resolution' ? Math.max(1, Math.round(BASE_RESOLUTION * hi) - 1) / BASE_RESOLUTION : lo;
+  const candidates = [hi, below].map((m) => {
+    const coefficients = singleDimension(method, m);
+    const net = scaleNetwork(coefficients);
+    return { method, multiplier: m, coefficients, net, target, error: net.flops / target - 1 };
+  });
+  return Math.abs(candidates[0].error) <= Math.abs(candidates[1].error) ? candidates[0] : candidates[1];
+}
+
+/** The budget chart at φ: the formula network and each single dimension solved to its FLOPs. */
+export function budgetNetworks(phi: number): { compound: NetworkConfig; matched: MatchedNetwork[] } {
+  const compound = scaleNetwork(formulaCoefficients(phi));
+  return { compound, matched: (['depth', 'width', 'resolution'] as const).map((m) => matchFlops(m, compound.flops)) };
+}

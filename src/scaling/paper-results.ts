@@ -1,0 +1,71 @@
+// The paper's own numbers for its scaling-method experiments (Tan & Le, arXiv 1905.11946 v5).
+// Every number carries where it comes from: a table is quoted exactly; a value read off a plot
+// (Figure 3, Figure 8) is approximate and says so, because the paper prints no table for it.
+
+/** One row of a paper table or one point read off a paper figure. */
+export interface PaperPoint {
+  /** FLOPs in billions (the paper's "FLOPS": multiply-adds). */
+  flopsB: number;
+  /** ImageNet top-1 in percent. */
+  top1: number;
+  /** "Table 7", "Figure 8 (read from the paper's figure)" … */
+  source: string;
+  /** True for values read off a plot (approximate). */
+  fromFigure: boolean;
+}
+
+export type ScalingMethod = 'baseline' | 'depth' | 'width' | 'resolution' | 'compound';
+export const SINGLE_METHODS = ['depth', 'width', 'resolution'] as const;
+export type SingleMethod = (typeof SINGLE_METHODS)[number];
+
+export const TABLE7 = 'Table 7';
+export const FIGURE_NOTE = "read from the paper's figure";
+
+/** Table 7 ("Scaled Models Used in Figure 7"): B0 grown to about 1.8B FLOPs five ways. */
+export const TABLE7_ROWS: Readonly<Record<ScalingMethod, { label: string; depth: number; width: number; resolutionScale: number; paper: PaperPoint }>> = {
+  baseline: { label: 'Baseline B0', depth: 1, width: 1, resolutionScale: 1, paper: { flopsB: 0.4, top1: 77.3, source: TABLE7, fromFigure: false } },
+  depth: { label: 'Depth only (d = 4)', depth: 4, width: 1, resolutionScale: 1, paper: { flopsB: 1.8, top1: 79.0, source: TABLE7, fromFigure: false } },
+  width: { label: 'Width only (w = 2)', depth: 1, width: 2, resolutionScale: 1, paper: { flopsB: 1.8, top1: 78.9, source: TABLE7, fromFigure: false } },
+  resolution: { label: 'Resolution only (r = 2)', depth: 1, width: 1, resolutionScale: 2, paper: { flopsB: 1.9, top1: 79.1, source: TABLE7, fromFigure: false } },
+  compound: { label: 'Compound (d = 1.4, w = 1.2, r = 1.3)', depth: 1.4, width: 1.2, resolutionScale: 1.3, paper: { flopsB: 1.8, top1: 81.1, source: TABLE7, fromFigure: false } },
+};
+
+export const METHOD_ORDER: readonly ScalingMethod[] = ['baseline', 'depth', 'width', 'resolution', 'compound'];
+
+const fig = (n: 3 | 8, flopsB: number, top1: number): PaperPoint => ({ flopsB, top1, source: `Figure ${n} (${FIGURE_NOTE})`, fromFigure: true });
+
+/** Figure 8 ("Scaling Up EfficientNet-B0 with Different Methods"): accuracy against FLOPs per
+ *  method, 0–5B FLOPs. The 1.8–1.9B points are Table 7's; the others are approximate readings of
+ *  the curves, which the text sums up as compound scaling being up to 2.5% better. */
+export const FIGURE8_POINTS: Readonly<Record<Exclude<ScalingMethod, 'baseline'>, readonly PaperPoint[]>> = {
+  depth: [fig(8, 0.9, 78.0), TABLE7_ROWS.depth.paper, fig(8, 3.6, 79.6)],
+  width: [fig(8, 0.9, 77.9), TABLE7_ROWS.width.paper, fig(8, 4.0, 79.6)],
+  resolution: [fig(8, 0.9, 78.2), TABLE7_ROWS.resolution.paper, fig(8, 4.0, 80.0)],
+  compound: [fig(8, 0.9, 79.3), TABLE7_ROWS.compound.paper, fig(8, 4.1, 82.4)],
+};
+
+/** Figure 3: single-dimension scaling of the baseline saturates near 80% (approximate readings;
+ *  the multipliers are the figure's own labels: w up to 5.0, d up to 8.0, r up to 2.5). */
+export const FIGURE3_POINTS: Readonly<Record<SingleMethod, readonly (PaperPoint & { multiplier: number })[]>> = {
+  width: [{ ...fig(3, 0.4, 75.9), multiplier: 1 }, { ...fig(3, 1.6, 78.4), multiplier: 2.6 }, { ...fig(3, 7.5, 80.1), multiplier: 5 }],
+  depth: [{ ...fig(3, 0.4, 75.9), multiplier: 1 }, { ...fig(3, 1.6, 78.6), multiplier: 4 }, { ...fig(3, 3.4, 79.5), multiplier: 8 }],
+  resolution: [{ ...fig(3, 0.4, 75.9), multiplier: 1 }, { ...fig(3, 1.4, 79.3), multiplier: 1.9 }, { ...fig(3, 2.6, 80.3), multiplier: 2.5 }],
+};
+
+/** Table 3: the same methods on MobileNetV1/V2 and ResNet-50 (FLOPs in billions, top-1 %). */
+export const TABLE3_ROWS: readonly { model: string; method: ScalingMethod; flopsB: number; top1: number }[] = [
+  { model: 'MobileNetV1', method: 'baseline', flopsB: 0.6, top1: 70.6 },
+  { model: 'MobileNetV1', method: 'width', flopsB: 2.2, top1: 74.2 },
+  { model: 'MobileNetV1', method: 'resolution', flopsB: 2.2, top1: 72.7 },
+  { model: 'MobileNetV1', method: 'compound', flopsB: 2.3, top1: 75.6 },
+  { model: 'MobileNetV2', method: 'baseline', flopsB: 0.3, top1: 72.0 },
+  { model: 'MobileNetV2', method: 'depth', flopsB: 1.2, top1: 76.8 },
+  { model: 'MobileNetV2', method: 'width', flopsB: 1.1, top1: 76.4 },
+  { model: 'MobileNetV2', method: 'resolution', flopsB: 1.2, top1: 74.8 },
+  { model: 'MobileNetV2', method: 'compound', flopsB: 1.3, top1: 77.4 },
+  { model: 'ResNet-50', method: 'baseline', flopsB: 4.1, top1: 76.0 },
+  { model: 'ResNet-50', method: 'depth', flopsB: 16.2, top1: 78.1 },
+  { model: 'ResNet-50', method: 'width', flopsB: 14.7, top1: 77.7 },
+  { model: 'ResNet-50', method: 'resolution', flopsB: 16.4, top1: 77.5 },
+  { model: 'ResNet-50', method: 'compound', flopsB: 16.7, top1: 78.8 },
+];

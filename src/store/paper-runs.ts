@@ -1,0 +1,149 @@
+/** Timed runs for the paper's experiments: the scaling-methods race (Table 7, and the same race
+ *  with single dimensions solved to matched FLOPs), the latency-vs-FLOPs budget chart across φ,
+ *  and the reader's own α/β/γ beside the formula and the nearest released variant. Each list of
+ *  networks is timed one network at a time, only when the user asks. */
+import { create } from 'zustand';
+import {
+  budgetNetworks, customCoefficients, formulaCoefficients, matchFlops, nearestReleasedByFlops, officialCoefficients,
+  scaleNetwork, table7Compound, table7Networks, TABLE7_ROWS, type Bases, type NetworkConfig, type PaperPoint,
+  type ScalingCoefficients, type ScalingMethod,
+} from '../scaling';
+import type { ModelSpec } from '../worker/protocol';
+import { FORMULA_SEED } from '../model/synthetic-init';
+import { useLab } from './lab-store';
+
+/** Timed runs after the first (compile) run: few, so a CPU-emulated GPU finishes in minutes. */
+export const RACE_STEADY_RUNS = 2;
+/** Seed of every random-weight network in these runs (same network on every press). */
+export const RACE_SEED = 11;
+
+export interface Timing {
+  firstMs: number | null;
+  steadyMs: number | null;
+}
+/** How one network is timed: main.tsx hands in the engine's timed series (src/model/measure.ts),
+ *  which pauses the lab's other work while it runs. */
+export type TimeNetwork = (spec: ModelSpec, steadyRuns: number) => Promise<Timing>;
+
+const notStarted: TimeNetwork = async () => {
+  throw new Error('The inference engine is not ready');
+};
+let timeNetwork: TimeNetwork = notStarted;
+export const setTimer = (t: TimeNetwork | null) => void (timeNetwork = t ?? notStarted);
+
+export interface TimedRow extends Timing {
+  id: string;
+  label: string;
+  method: ScalingMethod | 'custom' | 'released';
+  net: NetworkConfig;
+  spec: ModelSpec;
+  /** The paper's numbers for this network, where it gives any. */
+  paper: PaperPoint | null;
+  status: 'pending' | 'running' | 'done' | 'error';
+  error: string | null;
+}
+
+export type RunName = 'race' | 'matched' | 'budget' | 'custom';
+interface RunState {
+  runId: number;
+  running: boolean;
+  rows: TimedRow[];
+}
+export interface BudgetPoint {
+  phi: number;
+  method: ScalingMethod;
+  flops: number;
+  steadyMs: number;
+}
+interface PaperRunsState {
+  runs: Partial<Record<RunName, RunState>>;
+  budget: BudgetPoint[];
+}
+
+export const usePaperRuns = create<PaperRunsState>()(() => ({ runs: {}, budget: [] }));
+
+/** The spec that builds coefficients: official B0–B7 from their weights (real where loaded),
+ *  anything else in memory with seeded random weights. */
+export function specForCoefficients(c: ScalingCoefficients, baseUrl: string): ModelSpec {
+  if (c.official) return { kind: 'official', variant: c.phi, baseUrl };
+  return { kind: 'scaled', name: c.name, width: c.width, depth: c.depth, resolution: c.resolution, seed: RACE_SEED };
+}
+
+function row(id: string, label: string, method: TimedRow['method'], net: NetworkConfig, spec: ModelSpec, paper: PaperPoint | null = null): TimedRow {
+  return { id, label, method, net, spec, paper, status: 'pending', error: null, firstMs: null, steadyMs: null };
+}
+
+const baseUrl = () => useLab.getState().source?.baseUrl ?? '';
+
+/** Table 7's five networks as the paper configures them. */
+export function table7Rows(): TimedRow[] {
+  return table7Networks().map((m) => row(m.method, m.label, m.method, m.net, specForCoefficients(m.coefficients, baseUrl()), TABLE7_ROWS[m.method].paper));
+}
+
+/** The same race with depth, width and resolution each solved to the compound network's FLOPs. */
+export function matchedRows(): TimedRow[] {
+  const [baseline, , , , compound] = table7Rows();
+  const target = table7Compound().flops;
+  const matched = (['depth', 'width', 'resolution'] as const).map((m) => {
+    const s = matchFlops(m, target);
+    const label = `${m[0].toUpperCase()}${m.slice(1)} only, matched (${m === 'resolution' ? `r = ${s.net.resolution} px` : `${m[0]} = ${s.multiplier.toFixed(2)}`})`;
+    return row(m, label, m, s.net, specForCoefficients(s.coefficients, baseUrl()));
+  });
+  return [baseline, ...matched, compound];
+}
+
+/** The budget chart at φ: the formula network and each single dimension at its exact FLOPs. */
+export function budgetRows(phi: number): TimedRow[] {
+  const { compound, matched } = budgetNetworks(phi);
+  const formula: ModelSpec = { kind: 'formula', phi, seed: FORMULA_SEED };
+  return [
+    row('compound', `Compound φ ${phi}`, 'compound', compound, formula),
+    ...matched.map((m) => row(m.method, `${m.method} ×${m.multiplier.toFixed(2)}`, m.method, m.net, specForCoefficients(m.coefficients, baseUrl()))),
+  ];
+}
+
+/** Own α/β/γ at φ, the paper's formula network at φ, and the released variant nearest in FLOPs. */
+export function customRows(bases: Bases, phi: number): TimedRow[] {
+  const own = scaleNetwork(customCoefficients(bases, phi));
+  const formula = scaleNetwork(formulaCoefficients(phi));
+  const near = nearestReleasedByFlops(own.flops);
+  const released = officialCoefficients(near.index);
+  return [
+    row('custom', `Your α, β, γ at φ ${phi}`, 'custom', own, specForCoefficients(own, baseUrl())),
+    row('formula', `Paper's formula at φ ${phi}`, 'compound', formula, { kind: 'formula', phi, seed: FORMULA_SEED }),
+    row('released', `Nearest released: ${near.name}`, 'released', scaleNetwork(released), specForCoefficients(released, baseUrl())),
+  ];
+}
+
+function update(name: RunName, runId: number, id: string, p: Partial<TimedRow>) {
+  const run = usePaperRuns.getState().runs[name];
+  if (!run || run.runId !== runId) return; // a newer press replaced this run
+  const rows = run.rows.map((r) => (r.id === id ? { ...r, ...p } : r));
+  usePaperRuns.setState((s) => ({ runs: { ...s.runs, [name]: { ...run, rows } } }));
+}
+
+/** Times every row in turn; a new press of the same run supersedes a running one. */
+export async function runRows(name: RunName, rows: TimedRow[], steadyRuns = RACE_STEADY_RUNS): Promise<TimedRow[]> {
+  const runId = (usePaperRuns.getState().runs[name]?.runId ?? 0) + 1;
+  usePaperRuns.setState((s) => ({ runs: { ...s.runs, [name]: { runId, running: true, rows } } }));
+  for (const r of rows) {
+    if (usePaperRuns.getState().runs[name]?.runId !== runId) return [];
+    update(name, runId, r.id, { status: 'running' });
+    try {
+      update(name, runId, r.id, { status: 'done', ...(await timeNetwork(r.spec, steadyRuns)) });
+    } catch (e) {
+      update(name, runId, r.id, { status: 'error', error: (e as Error).message });
+    }
+  }
+  const run = usePaperRuns.getState().runs[name];
+  if (run?.runId !== runId) return [];
+  usePaperRuns.setState((s) => ({ runs: { ...s.runs, [name]: { ...run, running: false } } }));
+  return run.rows;
+}
+
+/** One budget step: times the four methods at φ and adds them to the chart (replacing that φ). */
+export async function runBudget(phi: number): Promise<void> {
+  const done = await runRows('budget', budgetRows(phi), 1);
+  const points = done.flatMap((r) => (r.steadyMs !== null && r.method !== 'custom' && r.method !== 'released' ? [{ phi, method: r.method, flops: r.net.flops, steadyMs: r.steadyMs }] : []));
+  if (points.length) usePaperRuns.setState((s) => ({ budget: [...s.budget.filter((p) => p.phi !== phi), ...points].sort((a, b) => a.phi - b.phi) }));
+}

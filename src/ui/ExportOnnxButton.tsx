@@ -1,0 +1,43 @@
+/** "Export ONNX": downloads the current network as effnet-B3.onnx / effnet-phi2.50.onnx (for
+ *  Netron or ONNX Runtime). The worker builds the file from the weights it holds. */
+import { useState } from 'react';
+import { useEngine } from './engine-context';
+import { fmtBytes } from './format';
+
+function download(name: string, bytes: ArrayBuffer) {
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  // The click starts the download synchronously; the URL can go once the event has run.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export function ExportOnnxButton() {
+  const engine = useEngine();
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState('');
+  const run = async () => {
+    setBusy(true);
+    setNote('Building the ONNX file…');
+    try {
+      const f = await engine.exportOnnx();
+      download(f.fileName, f.bytes);
+      const nodes = Object.values(f.opCounts).reduce((a, b) => a + b, 0);
+      setNote(`${f.fileName}: ${fmtBytes(f.bytes.byteLength)}, ${nodes} nodes, input “input” NHWC, output “probabilities”`);
+    } catch (e) {
+      setNote(`ONNX export failed: ${(e as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="export-onnx">
+      <button type="button" data-testid="export-onnx" onClick={run} disabled={busy}>
+        Export ONNX
+      </button>
+      <p className="muted small" role="status" data-testid="export-onnx-status">{note}</p>
+    </div>
+  );
+}
