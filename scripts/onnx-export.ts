@@ -16,7 +16,7 @@ import { randomWeights } from '../src/model/random-weights.ts';
 import { FORMULA_SEED } from '../src/model/synthetic-init.ts';
 import { formulaNetwork, officialNetwork, parseVariantName, MAX_PHI, MIN_PHI, type NetworkConfig } from '../src/scaling/index.ts';
 import { readModelArtifacts } from './lib/node-model-io.ts';
-import { REPO_ROOT } from './lib/parity-backend.ts';
+import { REPO_ROOT } from '../src/model/test-support/node-backend.ts';
 import { syntheticArtifacts } from './lib/parity-models.ts';
 
 const USAGE = `Usage: npm run models:onnx -- (--variant Bk | --phi X) [options]

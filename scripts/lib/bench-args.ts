@@ -1,5 +1,5 @@
-/** Command-line options of `npm run bench` (pure, tested in src/model/bench-cli.test.ts). */
-import { parseFlags } from '../../src/ui/bench/bench-format.ts';
+/** Command-line options of `npm run bench` (pure, tested in scripts/lib/bench-cli.test.ts). */
+import { parseFlags } from '../../src/worker/bench-format.ts';
 import { isBackendName, type BackendName } from '../../src/model/backend-name.ts';
 import { parseVariantName } from '../../src/scaling/variants.ts';
 import { BENCH_BACKENDS, type BenchFlags } from '../../src/worker/bench-protocol.ts';

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { topologyDir } from '../../test-support/fixtures';
-import { syntheticModelDir } from './parity-backend';
+import { syntheticModelDir } from '../../src/model/test-support/node-backend';
 import { buildSyntheticModel, readModelJson, type ModelJson } from './synth-weights';
 
 export interface ParityArtifacts {

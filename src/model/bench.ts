@@ -9,6 +9,7 @@ import { median, percentile } from './stats';
 import type { BackendName } from './backend-name';
 import type { LoadedArtifacts } from './artifacts';
 import { classifierFromArtifacts, graphModelFromArtifacts, type Classifier } from './classifier';
+import { ORT_EP_FOR, startOrtPeer } from './bench-ort';
 import { measureInterleaved } from './measure';
 import { testPattern } from './preprocess';
 
@@ -57,6 +58,8 @@ export interface VariantBenchOptions {
   runs: number;
   /** Also time tf.loadGraphModel on the same weights, interleaved with the own network. */
   graph: boolean;
+  /** Also time ONNX Runtime Web on the exported network (bench-ort.ts), interleaved too. */
+  ort?: boolean;
   /** Clears the model cache and downloads (omit to skip the network measurement). */
   loadNetwork?: () => Promise<LoadedArtifacts>;
   /** Loads from the cache (or, in tests, from anywhere). */
@@ -127,23 +130,33 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
       graphFirstMs = await timeRun(runGraph);
       graphMaxAbsDiff = await maxAbsDiff(await own(), graph, input, size);
     }
+    const ortEp = o.ort ? ORT_EP_FOR[o.backend] : undefined;
+    if (ortEp) stage(`${name}: ONNX Runtime Web (${ortEp}) session and first inference`);
+    const ort = ortEp ? await startOrtPeer(ortEp, classifier, input, await own()) : null;
     sample();
 
+    // The lab's one timing loop (src/model/measure.ts): interleaved rounds (own, graph, ORT, then
+    // ORT, graph, own, …) so drift and GC debt hit every side alike; no extra warm-up (warm-up and
+    // first runs were timed above). ORT's peer keeps its own times (measured inside its worker).
+    const sides: { name: string; run: () => Promise<unknown> }[] = [{ name: 'own', run: own }];
+    if (graph) sides.push({ name: 'graph', run: runGraph });
+    if (ort?.peer) sides.push({ name: 'ORT', run: ort.peer.timedRun });
     const before = tf.memory().numTensors;
-    // The lab's one timing loop: interleaved rounds (own, graph, graph, own, …) so drift and GC
-    // debt hit both sides alike; no extra warm-up (warm-up and first runs were timed above).
-    const [ownSeries, graphSeries] = await measureInterleaved(graph ? [own, runGraph] : [own], {
-      runs: o.runs,
-      warmup: 0,
-      onRun: (who, i) => {
-        sample(); // GPU bytes after the previous run, outside the timed span
-        const forward = i % 2 === 0;
-        if (!graph || who === (forward ? 0 : 1)) stage(`${name}: run ${i + 1}/${o.runs}${graph ? (forward ? ' (own, graph)' : ' (graph, own)') : ''}`);
+    const series = await measureInterleaved(
+      sides.map((side) => side.run),
+      {
+        runs: o.runs,
+        warmup: 0,
+        onRun: (who, i) => {
+          sample(); // GPU bytes after the previous run, outside the timed span
+          const order = i % 2 === 0 ? sides : [...sides].reverse();
+          if (order[0] === sides[who]) stage(`${name}: run ${i + 1}/${o.runs}${sides.length > 1 ? ` (${order.map((p) => p.name).join(', ')})` : ''}`);
+        },
       },
-    });
+    );
     sample();
-    const ownTimes = ownSeries.times;
-    const graphTimes = graphSeries?.times ?? [];
+    const ownTimes = series[0].times;
+    const graphTimes = graph ? series[1].times : [];
     const leakedTensors = tf.memory().numTensors - before;
 
     const medianMs = median(ownTimes) as number;
@@ -170,6 +183,8 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
       const graphMedianMs = median(graphTimes) as number;
       Object.assign(result, { graphFirstMs, graphMedianMs, ownOverGraph: medianMs / graphMedianMs, graphMaxAbsDiff });
     }
+    if (ort) Object.assign(result, ort.peer ? ort.peer.fields(medianMs) : ort.error);
+    await ort?.peer?.release();
     disposeAll(classifier, graph);
     result.leakedAfterSwitch = tf.memory().numTensors - tensorsAtStart;
     return result;

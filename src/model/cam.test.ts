@@ -2,7 +2,7 @@
 // it, and a whole network's map against its own logits (mean of the map + bias = top-1 logit).
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useFastBackend } from '../../scripts/lib/parity-backend';
+import { useFastBackend } from './test-support/node-backend';
 import { officialCoefficients, scaleNetwork } from '../scaling';
 import { camFormula, camPixels, normaliseCam, upsampleBilinear } from './cam';
 import { classActivation } from './cam-ops';

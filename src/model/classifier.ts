@@ -131,6 +131,13 @@ export function scaledClassifier(coefficients: ScalingCoefficients, seed = 1): C
   return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
 }
 
+/** Official Bk with seeded random weights, built in memory (no download): predictions are
+ *  meaningless, latency is real. */
+export function seededOfficialClassifier(variant: number, seed: number): Classifier {
+  const config = officialNetwork(variant);
+  return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
+}
+
 /** The stock graph executor on the same weights (for parity tests and the benchmark). */
 export async function graphModelFromArtifacts(artifacts: LoadedArtifacts): Promise<tf.GraphModel> {
   return tf.loadGraphModel(

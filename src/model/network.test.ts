@@ -2,7 +2,7 @@
 // normalisation constants come from the weights, and no tensor leaks.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useFastBackend } from '../../scripts/lib/parity-backend';
+import { useFastBackend } from './test-support/node-backend';
 import { formulaNetwork, officialNetwork } from '../scaling';
 import { countParameters, createEfficientNet, REFERENCE_NORMALIZATION } from './network';
 import { randomWeights } from './random-weights';

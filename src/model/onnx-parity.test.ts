@@ -3,7 +3,7 @@
 // topology) and the formula network at φ = 1.5 with seeded random weights.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maxAbsDiff, useFastBackend } from '../../scripts/lib/parity-backend';
+import { maxAbsDiff, useFastBackend } from './test-support/node-backend';
 import { fixtureSkipReason } from '../../test-support/fixtures';
 import { syntheticArtifacts } from '../../scripts/lib/parity-models';
 import { expectedOpCounts, ortProbabilities, ortSession, summarizeOnnx } from '../../scripts/lib/onnx-node';

@@ -4,7 +4,7 @@
 // softmax alone could hide logit differences.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useFastBackend, maxAbsDiff } from '../../scripts/lib/parity-backend';
+import { useFastBackend, maxAbsDiff } from './test-support/node-backend';
 import { fixtureSkipReason, topologyDir } from '../../test-support/fixtures';
 import { loadGraphModel, syntheticArtifacts } from '../../scripts/lib/parity-models';
 import { officialNetwork } from '../scaling';

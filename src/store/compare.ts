@@ -9,6 +9,7 @@ import { OFFICIAL_VARIANTS, officialNetwork } from '../scaling';
 import type { CamMap } from '../model/cam';
 import type { ModelSpec, Prediction, SeriesEntry, WorkerResponse } from '../worker/protocol';
 import { modelIdOf } from '../worker/protocol';
+import { officialSpec } from './weights-mode';
 
 /** Timed runs per variant after the first (compile) run and the warm-up. */
 export const COMPARE_RUNS = SERIES_RUNS.compare;
@@ -75,7 +76,7 @@ export async function runComparison(
   const runId = store.getState().runId + 1;
   store.setState({ running: true, runId, imageName: o.imageName, entries: o.variants.map(blankEntry) });
   const mine = () => store.getState().runId === runId;
-  const specs: ModelSpec[] = o.variants.map((variant) => ({ kind: 'official', variant, baseUrl: o.baseUrl }));
+  const specs: ModelSpec[] = o.variants.map((variant) => officialSpec(variant, o.baseUrl));
   const byKey = new Map(specs.map((s, i) => [modelIdOf(s), o.variants[i]]));
   const update = (k: number, f: (e: CompareEntry) => CompareEntry) => {
     if (mine()) store.setState((s) => ({ entries: s.entries.map((e) => (e.variant === k ? f(e) : e)) }));

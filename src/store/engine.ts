@@ -4,16 +4,17 @@
  *  pauses its own background work (lab runs, decodes, prefetch) so a series times alone. */
 import type { StoreApi } from 'zustand/vanilla';
 import { SERIES_RUNS, SERIES_WARMUP } from '../model/measure';
-import { FORMULA_SEED } from '../model/synthetic-init';
-import { isVariantIndex, nearestOfficial } from '../scaling';
+import { isVariantIndex } from '../scaling';
 import type { InferenceClient } from '../worker/client';
-import type { ModelSpec, SeriesEntry, WorkerResponse } from '../worker/protocol';
+import type { SeriesEntry, WorkerResponse } from '../worker/protocol';
 import { Coalescer } from './coalescer';
+import { specFor } from './lab-spec';
 import { runComparison, useCompare, type CompareState, type MeasureSeries } from './compare';
 import { decodeImageFile } from '../image/decode-file';
 import type { InferenceResult, LabState, Status } from './lab-store';
 import { QuietGate, type Resume } from './quiet';
 import { startSource, whenSource } from './start-source';
+import { RANDOM_SOURCE } from './weights-mode';
 import { requestOnnx, type OnnxFile } from './onnx-download';
 import { workerTools } from './worker-tools';
 
@@ -22,7 +23,6 @@ interface Job {
   formula: boolean;
   image: number;
 }
-
 
 export type EngineClient = Pick<InferenceClient, 'send' | 'cancel' | 'onRestart' | 'onUnsolicited'>;
 
@@ -41,13 +41,6 @@ export type Engine = ReturnType<typeof createEngine>;
 
 const PHASE_STATUS: Record<string, Status> = { download: 'loading', cache: 'loading', build: 'loading', compile: 'compiling', run: 'running' };
 
-/** Which network answers for φ: the user's dropped model, the formula network, or Bk. */
-export function specFor(job: Pick<Job, 'phi' | 'formula'>, baseUrl: string, custom: LabState['custom']): { key: string; spec: ModelSpec } {
-  if (custom && !job.formula) return { key: `your model “${custom.name}”`, spec: { kind: 'custom', name: custom.name, files: custom.files } };
-  if (job.formula) return { key: `phi=${job.phi.toFixed(1)}`, spec: { kind: 'formula', phi: job.phi, seed: FORMULA_SEED } };
-  const k = nearestOfficial(job.phi);
-  return { key: `B${k}`, spec: { kind: 'official', variant: k, baseUrl } };
-}
 
 export function createEngine({ client, store, compare = useCompare, source = startSource, decode = decodeImageFile }: EngineDeps) {
   const lab = () => store.getState();
@@ -96,7 +89,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
         throw e;
       });
       const { resolution, imageName, top5, latency, synthetic, memory, cam } = r;
-      return { kind: spec.kind, variant: spec.kind === 'official' ? spec.variant : null, phi: job.phi, name: key, resolution, imageName, top5, latency, synthetic, memory, cam };
+      return { kind: spec.kind, variant: spec.kind === 'official' || spec.kind === 'seeded' ? spec.variant : null, phi: job.phi, name: key, resolution, imageName, top5, latency, synthetic, memory, cam };
     } finally {
       running = null;
     }
@@ -116,7 +109,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
   /** Downloads a neighbour of Bk into the cache (in the worker, beside its queue), one at a time. */
   function prefetchNeighbours(k: number) {
     const src = lab().source;
-    if (!src || prefetching !== null) return;
+    if (!src || src.kind === 'random' || prefetching !== null) return;
     if (gate.paused) return void (missed.prefetch = k);
     const j = [k + 1, k - 1].find((n) => isVariantIndex(n) && !prefetched.has(n) && !lab().loads[`B${n}`]);
     if (j === undefined) return;
@@ -141,7 +134,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
     if (!lab().source || lab().view === 'bench') return;
     if (gate.paused) return void (missed.schedule = true);
     const { phi, formula, custom } = lab();
-    const next = specFor({ phi, formula }, '', custom);
+    const next = specFor({ phi, formula }, RANDOM_SOURCE.baseUrl, custom); // only its key is used
     // A download of a variant the user has moved away from is aborted rather than waited for.
     if (running && running.key !== next.key && lab().loads[running.key]?.phase === 'download') client.cancel(running.id);
     coalescer.submit({ phi, formula, image: imageVersion });
@@ -223,7 +216,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
         if (msg.type === 'backend') lab().setBackendInfo({ name: msg.backend, reason: msg.reason, adapter: msg.adapter });
       };
       try {
-        const [started] = await Promise.all([source(lab().models), init()]);
+        const [started] = await Promise.all([source(lab().models, lab().weights), init()]);
         lab().setSource(started.source);
         if (started.notice) lab().addNotice(started.notice);
       } catch (e) {
@@ -256,6 +249,14 @@ export function createEngine({ client, store, compare = useCompare, source = sta
       }
       const folder = files?.find((f) => f.webkitRelativePath)?.webkitRelativePath.split('/')[0];
       lab().setCustom(files ? { name: folder || 'dropped model', files } : null); // the store subscription schedules
+    },
+
+    /** The weights error's use-random-weights button: the official networks with seeded random
+     *  weights from now on (?weights=random in the URL, the synthetic banner on). */
+    switchToRandomWeights(): void {
+      prefetched.clear();
+      lab().useRandomWeights(RANDOM_SOURCE);
+      schedule();
     },
 
     /** The error's retry button: clears the error and runs the current request again. */

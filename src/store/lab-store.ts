@@ -74,6 +74,8 @@ export interface LabState extends ShareableState {
   /** An error to show; `status` defaults to 'error'. */
   fail: (message: string, status?: Status) => void;
   clearError: () => void;
+  /** Random-weights mode from now on: the official networks with seeded weights, no downloads. */
+  useRandomWeights: (source: ModelSource) => void;
 }
 
 const initial = parseUrlState(typeof location === 'undefined' ? '' : location.search);
@@ -118,13 +120,14 @@ export const labState: StateCreator<LabState> = (set) => ({
   setCustom: (custom) => set({ custom, error: null }),
   fail: (error, status = 'error') => set({ error, status }),
   clearError: () => set({ error: null }),
+  useRandomWeights: (source) => set({ weights: 'random', source, error: null, loads: {} }),
 });
 
 export const useLab = create<LabState>()(labState);
 
 export function shareable(s: LabState): ShareableState {
-  const { phi, view, compare, backend, models, present, formula, bases } = s;
-  return { phi, view, compare, backend, models, present, formula, bases };
+  const { phi, view, compare, backend, models, present, formula, weights, bases } = s;
+  return { phi, view, compare, backend, models, present, formula, weights, bases };
 }
 
 /** Mirrors the shareable state into the address bar (replaceState: dragging φ must not flood

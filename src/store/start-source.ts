@@ -2,6 +2,7 @@
  *  last time (so cached weights still load), plus a notice when this build's CSP blocks it. */
 import type { StoreApi } from 'zustand/vanilla';
 import type { LabState } from './lab-store';
+import { RANDOM_SOURCE } from './weights-mode';
 import { allowedByCsp, cspConnectOrigins, resolveModelSource, type ModelSource } from './model-source';
 
 const SOURCE_KEY = 'phiLab.modelSource';
@@ -17,7 +18,8 @@ function offlineSource(resolved: ModelSource, explicit: boolean): ModelSource {
   return resolved;
 }
 
-export async function startSource(models: string | null): Promise<{ source: ModelSource; notice: string | null }> {
+export async function startSource(models: string | null, weights: 'random' | null = null): Promise<{ source: ModelSource; notice: string | null }> {
+  if (weights === 'random') return { source: RANDOM_SOURCE, notice: null };
   const source = offlineSource(await resolveModelSource(models, location.origin), !!models);
   const notice = allowedByCsp(source.baseUrl, location.origin, cspConnectOrigins())
     ? null

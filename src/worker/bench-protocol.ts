@@ -50,6 +50,18 @@ export interface BenchResult {
   ownOverGraph?: number;
   /** Largest |Δ probability| between the two on the bench input (a correctness check). */
   graphMaxAbsDiff?: number;
+  /** ONNX Runtime Web on the exported model (src/model/bench-ort.ts), timed interleaved too. */
+  ortEp?: 'wasm' | 'webgpu';
+  /** wasm threads ORT used (1 unless cross-origin isolated; 0 on the webgpu EP). */
+  ortThreads?: number;
+  /** ONNX export + session creation. */
+  ortSessionMs?: number;
+  ortFirstMs?: number;
+  ortMedianMs?: number;
+  ownOverOrt?: number;
+  ortMaxAbsDiff?: number;
+  /** Why ORT could not be measured (the own/graph numbers still stand). */
+  ortError?: string;
 }
 
 export interface BenchReport {
@@ -67,6 +79,8 @@ export interface VariantJob {
   runs: number;
   /** Also time tf.loadGraphModel interleaved with the own network. */
   graph: boolean;
+  /** Also time ONNX Runtime Web (the EP matching the backend) interleaved with it. */
+  ort?: boolean;
   /** Measure the network load (clears the model cache first) and the cached load. */
   measureLoad: boolean;
   matmulGflops: number | null;

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { loadFromFiles, loadFromUrl, type LoadedArtifacts } from '../model/artifacts';
 import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
 import { normaliseCam, type CamMap } from '../model/cam';
-import { classifierFromArtifacts, formulaClassifier, scaledClassifier, type Classifier } from '../model/classifier';
+import { classifierFromArtifacts, formulaClassifier, scaledClassifier, seededOfficialClassifier, type Classifier } from '../model/classifier';
 import { officialCoefficients } from '../scaling';
 import { topK } from '../model/labels';
 import { onnxFileName } from '../model/onnx-export';
@@ -45,11 +45,7 @@ let failNextBuild = false;
 
 const post = (msg: WorkerResponse) => self.postMessage(msg);
 
-function remember(modelId: string, c: Classifier) {
-  models.set(modelId, c);
-  trimModels();
-}
-
+/** Forgets the least recently used networks beyond MAX_MODELS, except those a series needs. */
 function trimModels() {
   for (const [k, old] of models) {
     if (models.size <= MAX_MODELS) return;
@@ -61,7 +57,7 @@ function trimModels() {
 }
 
 async function measure(req: Extract<WorkerRequest, { type: 'measure' }>, timed: (start: number, end: number) => void) {
-  const { id } = req;
+  const id = req.id;
   try {
     const entries = await runSeries(req.models, { runs: req.runs, warmup: req.warmup, cam: req.cam ?? false }, {
       id,
@@ -124,6 +120,9 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
     post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
     const { name, width, depth, resolution, seed } = spec;
     classifier = scaledClassifier({ ...officialCoefficients(0), name, width, depth, resolution, official: false }, seed);
+  } else if (spec.kind === 'seeded') {
+    post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
+    classifier = seededOfficialClassifier(spec.variant, spec.seed);
   } else {
     const artifacts = await artifactsFor(id, spec, modelId);
     fromCache = artifacts.fromCache;
@@ -135,7 +134,8 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   // inference is close to a steady one.
   post({ type: 'progress', id, modelId, phase: 'compile', loaded: 0, total: 1 });
   await classifier.warmUp();
-  remember(modelId, classifier);
+  models.set(modelId, classifier);
+  trimModels();
   latency.set(modelId, new LatencyStats());
   post({ type: 'ready', id, modelId, synthetic: classifier.synthetic, fromCache, loadMs: performance.now() - t0, bytes });
   return classifier;

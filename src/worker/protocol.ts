@@ -12,7 +12,9 @@ export type ModelSpec =
   | { kind: 'custom'; name: string; files: File[] }
   | { kind: 'formula'; phi: number; seed: number; resolution?: number }
   /** B0 grown by explicit multipliers (scaling-methods race, own α/β/γ), random weights. */
-  | { kind: 'scaled'; name: string; width: number; depth: number; resolution: number; seed: number };
+  | { kind: 'scaled'; name: string; width: number; depth: number; resolution: number; seed: number }
+  /** Official Bk with seeded random weights made in the worker: no download (?weights=random). */
+  | { kind: 'seeded'; variant: number; seed: number };
 
 export interface Prediction {
   index: number;
@@ -133,10 +135,12 @@ export function modelIdOf(spec: ModelSpec): string {
       return `formula:phi=${spec.phi.toFixed(2)}:seed=${spec.seed}:r=${spec.resolution ?? 'formula'}`;
     case 'scaled':
       return `scaled:w=${spec.width.toFixed(4)}:d=${spec.depth.toFixed(4)}:r=${spec.resolution}:seed=${spec.seed}`;
+    case 'seeded':
+      return `seeded:B${spec.variant}:seed=${spec.seed}`;
   }
 }
 
 /** A model spec in words, for messages. */
 export function describeModel(m: ModelSpec): string {
-  return m.kind === 'official' ? `B${m.variant}` : m.kind === 'formula' ? `the formula network at φ ${m.phi}` : m.kind === 'scaled' ? `the network “${m.name}”` : m.name;
+  return m.kind === 'official' || m.kind === 'seeded' ? `B${m.variant}` : m.kind === 'formula' ? `the formula network at φ ${m.phi}` : m.kind === 'scaled' ? `the network “${m.name}”` : m.name;
 }

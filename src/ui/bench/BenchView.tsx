@@ -8,8 +8,8 @@ import { BACKENDS, type BackendName } from '../../model/backend-name';
 import { VARIANT_NAMES } from '../../scaling';
 import { BENCH_BACKENDS, OWN_KERNELS_FLAG } from '../../worker/bench-protocol';
 import { downloadText } from '../compare/download';
+import { cell, COLUMNS, parseBenchParams, toCsv } from '../../worker/bench-format';
 import { useEngine } from '../engine-context';
-import { cell, COLUMNS, parseBenchParams, toCsv } from './bench-format';
 import { runBench, type BenchProgress } from './bench-runner';
 import './bench.css';
 

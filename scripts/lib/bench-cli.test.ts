@@ -1,10 +1,10 @@
 // The pure parts of the benchmark: CLI options, bench URL parameters, table/CSV output and the
 // target checks.
 import { describe, expect, it } from 'vitest';
-import { benchQuery, parseBenchArgs, UsageError } from '../../scripts/lib/bench-args';
-import { checkTargets } from '../../scripts/lib/bench-report';
-import { parseBenchParams, toCsv, toMarkdown } from '../ui/bench/bench-format';
-import type { BenchReport, BenchResult } from '../worker/bench-protocol';
+import { benchQuery, parseBenchArgs, UsageError } from './bench-args';
+import { checkTargets } from './bench-report';
+import { parseBenchParams, toCsv, toMarkdown } from '../../src/worker/bench-format';
+import type { BenchReport, BenchResult } from '../../src/worker/bench-protocol';
 
 const result = (over: Partial<BenchResult> = {}): BenchResult => ({
   backend: 'webgpu',

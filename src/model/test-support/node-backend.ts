@@ -1,11 +1,12 @@
-/** Test/CLI helpers for parity runs in Node: the fastest available tfjs backend (wasm, ~15×
- *  faster than cpu here) and where the synthetic exports live (topologies: test-support/fixtures.ts). */
+/** Test support for parity runs in Node (model tests and scripts): the fastest available tfjs
+ *  backend (wasm, ~15× faster than cpu here) and where the synthetic exports live (topologies:
+ *  test-support/fixtures.ts). */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export const syntheticModelDir = (k: number): string => join(REPO_ROOT, 'synthetic-models', `B${k}`);
 

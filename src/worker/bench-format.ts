@@ -1,9 +1,9 @@
 /** Pure formatting and parsing for the benchmark: table columns (view, CSV and the CLI's
  *  markdown share them) and the bench URL parameters. */
-import type { BenchFlags, BenchReport, BenchResult } from '../../worker/bench-protocol';
-import { isBackendName, type BackendName } from '../../model/backend-name';
-import { parseVariantName } from '../../scaling';
-import { BENCH_BACKENDS } from '../../worker/bench-protocol';
+import type { BenchFlags, BenchReport, BenchResult } from './bench-protocol';
+import { isBackendName, type BackendName } from '../model/backend-name';
+import { parseVariantName } from '../scaling';
+import { BENCH_BACKENDS } from './bench-protocol';
 
 export interface Column {
   key: keyof BenchResult;
@@ -26,6 +26,9 @@ export const COLUMNS: Column[] = [
   { key: 'graphMedianMs', label: 'graph median ms', digits: 1 },
   { key: 'ownOverGraph', label: 'own/graph', digits: 2 },
   { key: 'graphMaxAbsDiff', label: 'max |Δp|' },
+  { key: 'ortMedianMs', label: 'ORT median ms', digits: 1 },
+  { key: 'ownOverOrt', label: 'own/ORT', digits: 2 },
+  { key: 'ortMaxAbsDiff', label: 'ORT max |Δp|' },
   { key: 'leakedTensors', label: 'leaked', digits: 0 },
   { key: 'leakedAfterSwitch', label: 'leaked after switch', digits: 0 },
   { key: 'peakGpuBytes', label: 'peak GPU MB' },
@@ -35,7 +38,7 @@ export function cell(r: BenchResult, c: Column): string {
   const v = r[c.key];
   if (v === null || v === undefined) return '—';
   if (c.key === 'peakGpuBytes') return ((v as number) / 1e6).toFixed(1);
-  if (c.key === 'graphMaxAbsDiff') return (v as number).toExponential(1);
+  if (c.key === 'graphMaxAbsDiff' || c.key === 'ortMaxAbsDiff') return (v as number).toExponential(1);
   if (typeof v === 'number') return c.digits === undefined ? String(v) : v.toFixed(c.digits);
   return String(v);
 }
