@@ -13,7 +13,7 @@ const engine = createEngine({ client: new InferenceClient(), store: useLab });
 // A small scripting surface (also used by the browser tests): fault injection, memory, the
 // worker's request log, the engine itself.
 Object.assign(window, {
-  phiLab: { debug: engine.debug, memory: engine.memory, soak: engine.soak, requestLog: engine.requestLog, engine, store: useLab },
+  phiLab: { debug: engine.debug, kernelParity: engine.kernelParity, memory: engine.memory, soak: engine.soak, requestLog: engine.requestLog, engine, store: useLab },
 });
 // The scaling-methods race times each network as a series through the engine.
 setTimer(async (spec, runs) => {

@@ -188,7 +188,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
   }
 
   const init = async () => {
-    const b = await client.send({ type: 'init', backend: lab().backend ?? undefined }, ['backend']).done;
+    const b = await client.send({ type: 'init', backend: lab().backend ?? undefined, kernels: lab().kernels ?? undefined }, ['backend']).done;
     lab().setBackendInfo({ name: b.backend, reason: b.reason, adapter: b.adapter });
   };
 

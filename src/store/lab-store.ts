@@ -126,8 +126,8 @@ export const labState: StateCreator<LabState> = (set) => ({
 export const useLab = create<LabState>()(labState);
 
 export function shareable(s: LabState): ShareableState {
-  const { phi, view, compare, backend, models, present, formula, weights, bases } = s;
-  return { phi, view, compare, backend, models, present, formula, weights, bases };
+  const { phi, view, compare, backend, models, present, formula, weights, bases, kernels } = s;
+  return { phi, view, compare, backend, models, present, formula, weights, bases, kernels };
 }
 
 /** Mirrors the shareable state into the address bar (replaceState: dragging φ must not flood

@@ -1,5 +1,6 @@
 /** Thin requests to the inference worker for scripting and tests (window.phiLab): fault drills,
  *  memory, a soak run, and the worker's own request log. */
+import type { KernelParityJob, KernelParityReport } from '../model/kernels/plan';
 import { FORMULA_SEED } from '../model/synthetic-init';
 import type { InferenceClient } from '../worker/client';
 import type { DebugAction, MemoryInfo, RequestLogEntry } from '../worker/protocol';
@@ -14,6 +15,11 @@ export function workerTools(client: Pick<InferenceClient, 'send'>) {
     /** Fault injection: lose the GPU device, crash the worker, fail the next build. */
     async debug(action: DebugAction): Promise<void> {
       await client.send({ type: 'debug', action }, ['debugDone']).done;
+    },
+
+    /** Every WebGPU kernel path against stock ops in the worker (window.phiLab, e2e). */
+    async kernelParity(job: KernelParityJob): Promise<KernelParityReport> {
+      return (await client.send({ type: 'kernelParity', job }, ['kernelParity']).done).report;
     },
 
     /** The worker's tfjs memory (tensor count, bytes, GPU bytes where known). */

@@ -7,13 +7,15 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import * as tf from '@tensorflow/tfjs';
 import { loadFromFiles, loadFromUrl, type LoadedArtifacts } from '../model/artifacts';
 import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
+import { kernelParity } from '../model/kernels/parity';
+import { setKernelMode } from '../model/kernels/mode';
 import { normaliseCam, type CamMap } from '../model/cam';
 import { classifierFromArtifacts, formulaClassifier, scaledClassifier, seededOfficialClassifier, type Classifier } from '../model/classifier';
 import { officialCoefficients } from '../scaling';
 import { topK } from '../model/labels';
 import { onnxFileName } from '../model/onnx-export';
 import { imageToInput, testPattern } from '../model/preprocess';
-import { LatencyStats } from './latency';
+import { ModelCache } from './model-cache';
 import { describeModel, modelIdOf, type ModelSpec, type RequestLogEntry, type WorkerRequest, type WorkerResponse } from './protocol';
 import { RequestLog } from './request-log';
 import { runSeries } from './series';
@@ -26,12 +28,7 @@ configureWasm({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 
-/** Loaded networks, most recently used last. Few are kept: B7 alone is 265 MB of weights. */
-const MAX_MODELS = 3;
-const models = new Map<string, Classifier>();
-const latency = new Map<string, LatencyStats>();
-/** Networks a running series needs: never evicted while it runs. */
-const pinned = new Set<string>();
+const models = new ModelCache();
 const downloads = new Map<number, AbortController>();
 /** Prefetches in flight (they run beside the queue); a timed series waits for them. */
 const prefetches = new Set<Promise<unknown>>();
@@ -45,29 +42,18 @@ let failNextBuild = false;
 
 const post = (msg: WorkerResponse) => self.postMessage(msg);
 
-/** Forgets the least recently used networks beyond MAX_MODELS, except those a series needs. */
-function trimModels() {
-  for (const [k, old] of models) {
-    if (models.size <= MAX_MODELS) return;
-    if (pinned.has(k)) continue;
-    old.dispose();
-    models.delete(k);
-    latency.delete(k);
-  }
-}
-
 async function measure(req: Extract<WorkerRequest, { type: 'measure' }>, timed: (start: number, end: number) => void) {
   const id = req.id;
   try {
     const entries = await runSeries(req.models, { runs: req.runs, warmup: req.warmup, cam: req.cam ?? false }, {
       id,
       ensure: (spec) => {
-        pinned.add(modelIdOf(spec));
+        models.pin(modelIdOf(spec));
         return ensureModel(id, spec);
       },
       input: (size) => (image ? imageToInput(image.bitmap, size) : testPattern(size)),
       imageName: image?.name ?? null,
-      stats: (key) => latency.get(key) ?? latency.set(key, new LatencyStats()).get(key)!,
+      stats: (key) => models.stats(key),
       post,
       memory: memoryInfo,
       describeError: (e, spec) => explainError(e, describeModel(spec)),
@@ -76,8 +62,7 @@ async function measure(req: Extract<WorkerRequest, { type: 'measure' }>, timed: 
     });
     post({ type: 'series', id, entries });
   } finally {
-    pinned.clear();
-    trimModels();
+    models.unpinAll();
   }
 }
 
@@ -100,11 +85,7 @@ async function artifactsFor(id: number, spec: ModelSpec, modelId: string): Promi
 async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   const modelId = modelIdOf(spec);
   const have = models.get(modelId);
-  if (have) {
-    models.delete(modelId); // re-insert as most recent
-    models.set(modelId, have);
-    return have;
-  }
+  if (have) return have;
   const t0 = performance.now();
   if (failNextBuild) {
     failNextBuild = false;
@@ -134,11 +115,18 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   // inference is close to a steady one.
   post({ type: 'progress', id, modelId, phase: 'compile', loaded: 0, total: 1 });
   await classifier.warmUp();
-  models.set(modelId, classifier);
-  trimModels();
-  latency.set(modelId, new LatencyStats());
+  noteKernels(classifier);
+  models.add(modelId, classifier);
   post({ type: 'ready', id, modelId, synthetic: classifier.synthetic, fromCache, loadMs: performance.now() - t0, bytes });
   return classifier;
+}
+
+/** The status line says when the kernels were tuned to this adapter (auto mode). */
+function noteKernels(c: Classifier) {
+  const k = c.kernels;
+  if (!k || k.mode !== 'auto' || !announced || announced.reason.includes('kernels tuned for')) return;
+  announced = { ...announced, reason: `${announced.reason} · kernels tuned for ${k.adapter}` };
+  post({ type: 'backend', id: 0, ...announced });
 }
 
 async function classify(id: number, spec: ModelSpec, runs: number, withCam: boolean) {
@@ -146,8 +134,7 @@ async function classify(id: number, spec: ModelSpec, runs: number, withCam: bool
   const modelId = modelIdOf(spec);
   const size = classifier.config.resolution;
   const input = image ? imageToInput(image.bitmap, size) : testPattern(size);
-  const stats = latency.get(modelId) ?? new LatencyStats();
-  latency.set(modelId, stats);
+  const stats = models.stats(modelId);
   let probs: Float32Array | null = null;
   let cam: CamMap | undefined;
   let wasFirst = false;
@@ -174,19 +161,13 @@ async function classify(id: number, spec: ModelSpec, runs: number, withCam: bool
   });
 }
 
-function dropAllModels() {
-  for (const m of models.values()) {
-    try {
-      m.dispose();
-    } catch {
-      // tensors of a lost device may refuse to dispose; they are unreachable either way
-    }
-  }
-  models.clear();
-  latency.clear();
-}
+const dropAllModels = () => models.clear();
+
+/** The backend as last announced, so the kernel tuner's note can extend its reason. */
+let announced: BackendChoice | null = null;
 
 function adopt(choice: BackendChoice) {
+  announced = choice;
   watchDeviceLoss((reason) => {
     lostDevice = reason;
     post({ type: 'backend', id: 0, backend: choice.backend, reason: `WebGPU device lost (${reason}); re-initialising on the next request`, adapter: choice.adapter });
@@ -219,6 +200,7 @@ function debug(action: string) {
 async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void> {
   switch (req.type) {
     case 'init': {
+      setKernelMode(req.kernels ?? 'auto');
       const choice = await selectBackend(req.backend);
       adopt(choice);
       post({ type: 'backend', id: req.id, ...choice });
@@ -257,6 +239,9 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
     }
     case 'cancel':
       downloads.get(req.target)?.abort();
+      return;
+    case 'kernelParity':
+      post({ type: 'kernelParity', id: req.id, report: await kernelParity(req.job) });
       return;
     case 'debug':
       debug(req.action);

@@ -2,6 +2,7 @@
 import { NOISY_RATIO } from '../../model/stats';
 import type { CompareEntry } from '../../store/compare';
 import { fmtFlops, fmtMs, fmtParams, fmtPct } from '../format';
+import { CompareCam } from '../paper/CamOverlay';
 
 const STATUS_TEXT: Record<CompareEntry['status'], string> = {
   pending: 'Waiting',
@@ -43,6 +44,7 @@ export function CompareCard({ entry: e, agrees, onMeasureAgain }: { entry: Compa
           {e.top5.length === 0 && <li className="muted">—</li>}
         </ol>
       )}
+      {e.cam && <CompareCam cam={e.cam} resolution={e.resolution} name={e.name} />}
       <dl className="readouts compare-figures">
         <dt>First run</dt>
         <dd>
