@@ -1,12 +1,12 @@
 /** A small load → classify API over the own EfficientNet builder (in the spirit of
  *  tfjs-models/mobilenet): no UI, no worker; the worker, the benchmark and tests all use it. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { formulaCoefficients, formulaNetwork, officialNetwork, scaleNetwork, type NetworkConfig, type ScalingCoefficients } from '../scaling';
 import { isSynthetic, type LoadedArtifacts } from './artifacts';
 import type { CamMap } from './cam';
 import { bindConvertedWeights, inferOfficialVariant } from './bind';
 import { createEfficientNet, type EfficientNet } from './network';
-import { exportOnnx, type OnnxNetwork } from './onnx-export';
+import type { OnnxNetwork } from './onnx-export';
 import { randomWeights } from './random-weights';
 
 export interface Classifier {
@@ -96,7 +96,8 @@ function wrap(net: EfficientNet, synthetic: boolean): Classifier {
       if (compiled && tf.getBackend() === 'webgpu') return;
       await probabilities(new Float32Array(size * size * 3).fill(0.5));
     },
-    exportOnnx: () => exportOnnx(net.config, net.weights),
+    // The ONNX writer (protobuf) loads on first export, outside the worker's first chunk.
+    exportOnnx: async () => (await import('./onnx-export')).exportOnnx(net.config, net.weights),
     dispose: () => net.dispose(),
   };
 }
@@ -129,15 +130,4 @@ export function formulaClassifier(phi: number, seed = 1, resolution?: number): C
 export function scaledClassifier(coefficients: ScalingCoefficients, seed = 1): Classifier {
   const config = scaleNetwork(coefficients);
   return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
-}
-
-/** The stock graph executor on the same weights (for parity tests and the benchmark). */
-export async function graphModelFromArtifacts(artifacts: LoadedArtifacts): Promise<tf.GraphModel> {
-  return tf.loadGraphModel(
-    tf.io.fromMemory({
-      modelTopology: artifacts.modelJson.modelTopology as unknown as tf.io.ModelJSON['modelTopology'],
-      weightSpecs: artifacts.weightSpecs as tf.io.WeightsManifestEntry[],
-      weightData: artifacts.weightData,
-    }),
-  );
 }
