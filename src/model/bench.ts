@@ -4,7 +4,7 @@
  *  Cache Storage loaders, tests call it in Node with in-memory artifacts. */
 import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork } from '../scaling';
-import type { BenchResult } from '../worker/bench-protocol';
+import type { BenchResult } from './bench-result';
 import { median, percentile } from './stats';
 import type { BackendName } from './backend-name';
 import type { LoadedArtifacts } from './artifacts';

@@ -2,6 +2,9 @@
  *  `init` picks exactly that backend (no fallback), then `matmul` and `variant` requests run one
  *  at a time. Pure types plus a few helpers; no tfjs. */
 import type { BackendName } from '../model/backend-name';
+import type { BenchResult } from '../model/bench-result';
+
+export type { BenchResult };
 
 /** tfjs environment flags to set before the backend initialises (tuning experiments). */
 export type BenchFlags = Record<string, number | boolean>;
@@ -14,42 +17,6 @@ export interface BenchMachine {
   tfjs: string;
   /** Whether the page could use SharedArrayBuffer (wasm threads need it and a document). */
   crossOriginIsolated: boolean;
-}
-
-/** One backend × variant. Times in ms; GFLOP/s counts 2 FLOPs per multiply-add. */
-export interface BenchResult {
-  backend: BackendName;
-  variant: string;
-  resolution: number;
-  /** Cache cleared, then fetch + cache store + weights bound to the backend (classifier ready). */
-  loadNetworkMs: number | null;
-  /** Same from the Cache Storage entry: the cached variant-switch time. */
-  loadCacheMs: number | null;
-  /** Classifier.warmUp() after load (parallel pipeline compilation where the backend has it). */
-  warmUpMs: number;
-  /** First inference after warm-up, until the probabilities are read back. */
-  firstMs: number;
-  medianMs: number;
-  p95Ms: number;
-  runs: number;
-  /** 2 · multiply-adds of one image / median time. */
-  gflops: number;
-  /** A 1024² float32 matMul on the same backend in the same worker. */
-  matmulGflops: number | null;
-  /** gflops / matmulGflops. */
-  gflopsRatio: number | null;
-  /** numTensors after the N timed runs minus before them. */
-  leakedTensors: number;
-  /** numTensors after disposing this variant minus before it was loaded (a variant switch). */
-  leakedAfterSwitch: number;
-  /** Largest backend GPU allocation seen after a run (buffer/texture pools included); null on CPU backends. */
-  peakGpuBytes: number | null;
-  /** tf.loadGraphModel on the same weights, timed interleaved with the own network. */
-  graphFirstMs?: number;
-  graphMedianMs?: number;
-  ownOverGraph?: number;
-  /** Largest |Δ probability| between the two on the bench input (a correctness check). */
-  graphMaxAbsDiff?: number;
 }
 
 export interface BenchReport {

@@ -1,0 +1,39 @@
+/** What the benchmark measures for one backend × variant (src/model/bench.ts fills it; the bench
+ *  protocol carries it; the view, CSV and the CLI's markdown show it). */
+import type { BackendName } from './backend-name';
+
+/** One backend × variant. Times in ms; GFLOP/s counts 2 FLOPs per multiply-add. */
+export interface BenchResult {
+  backend: BackendName;
+  variant: string;
+  resolution: number;
+  /** Cache cleared, then fetch + cache store + weights bound to the backend (classifier ready). */
+  loadNetworkMs: number | null;
+  /** Same from the Cache Storage entry: the cached variant-switch time. */
+  loadCacheMs: number | null;
+  /** Classifier.warmUp() after load (parallel pipeline compilation where the backend has it). */
+  warmUpMs: number;
+  /** First inference after warm-up, until the probabilities are read back. */
+  firstMs: number;
+  medianMs: number;
+  p95Ms: number;
+  runs: number;
+  /** 2 · multiply-adds of one image / median time. */
+  gflops: number;
+  /** A 1024² float32 matMul on the same backend in the same worker. */
+  matmulGflops: number | null;
+  /** gflops / matmulGflops. */
+  gflopsRatio: number | null;
+  /** numTensors after the N timed runs minus before them. */
+  leakedTensors: number;
+  /** numTensors after disposing this variant minus before it was loaded (a variant switch). */
+  leakedAfterSwitch: number;
+  /** Largest backend GPU allocation seen after a run (buffer/texture pools included); null on CPU backends. */
+  peakGpuBytes: number | null;
+  /** tf.loadGraphModel on the same weights, timed interleaved with the own network. */
+  graphFirstMs?: number;
+  graphMedianMs?: number;
+  ownOverGraph?: number;
+  /** Largest |Δ probability| between the two on the bench input (a correctness check). */
+  graphMaxAbsDiff?: number;
+}
