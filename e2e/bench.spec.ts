@@ -3,12 +3,12 @@ import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp } from './helpers';
 
 test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
-test('the in-app benchmark measures B0 on wasm: own vs graph, leaks, JSON report', async ({ page }) => {
+test('the in-app benchmark measures B0 on wasm: own vs graph and ORT-web, leaks, JSON report', async ({ page }) => {
   await openApp(page, '?view=bench&auto=1&backends=wasm&variants=B0&runs=3');
   await expect(page.getByTestId('bench')).toBeVisible();
   const pre = page.getByTestId('bench-json');
   await expect(pre).toContainText('"medianMs"', { timeout: 240_000 });
-  const report = JSON.parse((await pre.textContent())!) as { results: Record<string, number | string | null>[] };
+  const report = JSON.parse((await pre.textContent())!) as { machine: { crossOriginIsolated: boolean; hardwareConcurrency: number | null }; results: Record<string, number | string | null>[] };
   const r = report.results.find((x) => x.backend === 'wasm' && x.variant === 'B0')!;
   expect(r).toBeTruthy();
   for (const k of ['firstMs', 'medianMs', 'p95Ms', 'gflops', 'matmulGflops', 'graphMedianMs', 'ownOverGraph']) {
@@ -18,4 +18,12 @@ test('the in-app benchmark measures B0 on wasm: own vs graph, leaks, JSON report
   expect(r.leakedTensors).toBe(0);
   expect(r.leakedAfterSwitch).toBe(0);
   expect(r.graphMaxAbsDiff as number).toBeLessThan(1e-5);
+  // ONNX Runtime Web (wasm EP, files from this origin) on the exported B0, same input.
+  expect(r.ortError).toBeUndefined();
+  expect(r.ortEp).toBe('wasm');
+  for (const k of ['ortFirstMs', 'ortMedianMs', 'ownOverOrt']) expect(r[k] as number, k).toBeGreaterThan(0);
+  expect(r.ownOverOrt as number).toBeCloseTo((r.medianMs as number) / (r.ortMedianMs as number), 6);
+  expect(r.ortMaxAbsDiff as number).toBeLessThanOrEqual(1e-4);
+  // Threads only where the page is cross-origin isolated (vite preview sends COOP/COEP).
+  expect(r.ortThreads).toBe(report.machine.crossOriginIsolated ? Math.min(4, report.machine.hardwareConcurrency ?? 1) : 1);
 });

@@ -19,6 +19,14 @@ export function checkTargets(results: BenchResult[]): TargetCheck[] {
       const limit = r.backend === 'webgpu' ? 0.8 : 1.0;
       out.push({ what: `${id}: own/graph median ≤ ${limit}`, ok: r.ownOverGraph <= limit, value: fmt(r.ownOverGraph) });
     }
+    if (r.ownOverOrt !== undefined) {
+      // Issue 14: at least ORT-web's speed on webgpu, within 25% of it on wasm; same answers.
+      const limit = r.backend === 'webgpu' ? 1.0 : 1.25;
+      out.push({ what: `${id}: own/ORT-web (${r.ortEp}) median ≤ ${limit}`, ok: r.ownOverOrt <= limit, value: fmt(r.ownOverOrt) });
+      out.push({ what: `${id}: ORT-web max |Δp| ≤ 1e-4`, ok: (r.ortMaxAbsDiff ?? Infinity) <= 1e-4, value: (r.ortMaxAbsDiff ?? NaN).toExponential(1) });
+    } else if (r.ortError) {
+      out.push({ what: `${id}: ORT-web ran`, ok: false, value: r.ortError });
+    }
     if (r.backend === 'webgpu') {
       const x = r.firstMs / r.medianMs;
       out.push({ what: `${id}: first ≤ 3× steady`, ok: x <= 3, value: `${fmt(x)}× (warm-up ${fmt(r.warmUpMs, 0)} ms before it)` });

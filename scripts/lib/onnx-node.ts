@@ -72,3 +72,37 @@ export function expectedOpCounts(config: NetworkConfig): Record<string, number> 
     Softmax: 1,
   };
 }
+
+export interface OrtProfileEvent {
+  run: number;
+  op: string;
+  provider: string;
+  ms: number;
+}
+
+/** Runs `runs` inferences with ORT's profiler on and returns its per-node events (ORT-web
+ *  prints the profile with console.log at endProfiling: captured here) and each run's wall time. */
+export async function ortSessionProfiled(bytes: Uint8Array, input: Float32Array, size: number, runs: number): Promise<{ events: OrtProfileEvent[]; wallMs: number[] }> {
+  ort.env.wasm.numThreads = 1;
+  const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], enableProfiling: true });
+  const wallMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await ortProbabilities(session, input, size);
+    wallMs.push(performance.now() - t0);
+  }
+  const printed: string[] = [];
+  const log = console.log;
+  console.log = (...args: unknown[]) => void printed.push(args.map(String).join(' '));
+  try {
+    session.endProfiling();
+  } finally {
+    console.log = log;
+  }
+  await session.release();
+  type Raw = { cat: string; name: string; dur: number; ts: number; args?: { op_name?: string; provider?: string } };
+  const raw = (JSON.parse(printed.join('\n')) as Raw[]).filter((e) => e.cat === 'Node' && e.name.endsWith('_kernel_time')).sort((a, b) => a.ts - b.ts);
+  const perRun = raw.length / runs;
+  const events = raw.map((e, i) => ({ run: Math.floor(i / perRun), op: e.args?.op_name ?? '?', provider: (e.args?.provider ?? '?').replace('ExecutionProvider', ''), ms: e.dur / 1000 }));
+  return { events, wallMs };
+}

@@ -36,4 +36,16 @@ export interface BenchResult {
   ownOverGraph?: number;
   /** Largest |Δ probability| between the two on the bench input (a correctness check). */
   graphMaxAbsDiff?: number;
+  /** ONNX Runtime Web on the exported model (src/model/bench-ort.ts), timed interleaved too. */
+  ortEp?: 'wasm' | 'webgpu';
+  /** wasm threads ORT used (1 unless cross-origin isolated; 0 on the webgpu EP). */
+  ortThreads?: number;
+  /** ONNX export + session creation. */
+  ortSessionMs?: number;
+  ortFirstMs?: number;
+  ortMedianMs?: number;
+  ownOverOrt?: number;
+  ortMaxAbsDiff?: number;
+  /** Why ORT could not be measured (the own/graph numbers still stand). */
+  ortError?: string;
 }

@@ -1,5 +1,5 @@
 // The benchmark core on the Node backend (wasm, else cpu): every field measured and finite, the
-// graph model interleaved, nothing leaked, and the GFLOP/s convention.
+// graph model and ONNX Runtime Web interleaved, nothing leaked, and the GFLOP/s convention.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useFastBackend } from './test-support/node-backend';
@@ -41,6 +41,7 @@ describe('bench core', () => {
       variant: 0,
       runs: 2,
       graph: true,
+      ort: true,
       loadNetwork: async () => artifacts,
       loadCache: async () => ({ ...artifacts, fromCache: true }),
       matmulGflops: 10,
@@ -55,7 +56,13 @@ describe('bench core', () => {
     expect(r.p95Ms).toBeGreaterThanOrEqual(r.medianMs);
     expect(r.gflopsRatio).toBeCloseTo(r.gflops / 10);
     expect(r.ownOverGraph).toBeCloseTo(r.medianMs / (r.graphMedianMs as number));
-    expect(stages.some((s) => s.includes('run 1/2 (own, graph)'))).toBe(true);
-    expect(stages.some((s) => s.includes('run 2/2 (graph, own)'))).toBe(true);
+    expect(stages.some((s) => s.includes('run 1/2 (own, graph, ORT)'))).toBe(true);
+    expect(stages.some((s) => s.includes('run 2/2 (ORT, graph, own)'))).toBe(true);
+    // ONNX Runtime Web's wasm EP on the exported network, same input, same answers.
+    expect(r.ortError).toBeUndefined();
+    expect(r).toMatchObject({ ortEp: 'wasm', ortThreads: 1 });
+    for (const k of ['ortSessionMs', 'ortFirstMs', 'ortMedianMs', 'ownOverOrt'] as const) expect(r[k] as number, k).toBeGreaterThan(0);
+    expect(r.ownOverOrt).toBeCloseTo(r.medianMs / (r.ortMedianMs as number));
+    expect(r.ortMaxAbsDiff as number).toBeLessThanOrEqual(1e-5);
   });
 });

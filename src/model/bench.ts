@@ -10,6 +10,7 @@ import type { BackendName } from './backend-name';
 import type { LoadedArtifacts } from './artifacts';
 import { classifierFromArtifacts, type Classifier } from './classifier';
 import { graphModelFromArtifacts, type GraphModel } from './graph-model';
+import { ORT_EP_FOR, startOrtPeer } from './bench-ort';
 import { testPattern } from './preprocess';
 
 const now = () => performance.now();
@@ -57,6 +58,8 @@ export interface VariantBenchOptions {
   runs: number;
   /** Also time tf.loadGraphModel on the same weights, interleaved with the own network. */
   graph: boolean;
+  /** Also time ONNX Runtime Web on the exported network (bench-ort.ts), interleaved too. */
+  ort?: boolean;
   /** Clears the model cache and downloads (omit to skip the network measurement). */
   loadNetwork?: () => Promise<LoadedArtifacts>;
   /** Loads from the cache (or, in tests, from anywhere). */
@@ -127,18 +130,22 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
       graphFirstMs = await timeRun(runGraph);
       graphMaxAbsDiff = await maxAbsDiff(await own(), graph, input, size);
     }
+    const ortEp = o.ort ? ORT_EP_FOR[o.backend] : undefined;
+    if (ortEp) stage(`${name}: ONNX Runtime Web (${ortEp}) session and first inference`);
+    const ort = ortEp ? await startOrtPeer(ortEp, classifier, input, await own()) : null;
     sample();
 
     const ownTimes: number[] = [];
     const graphTimes: number[] = [];
+    const sides: { name: string; run: () => Promise<unknown> }[] = [{ name: 'own', run: async () => ownTimes.push(await timeRun(own)) }];
+    if (graph) sides.push({ name: 'graph', run: async () => graphTimes.push(await timeRun(runGraph)) });
+    if (ort?.peer) sides.push({ name: 'ORT', run: ort.peer.timedRun });
     const before = tf.memory().numTensors;
     for (let i = 0; i < Math.max(1, o.runs); i++) {
-      // ABBA order (own, graph, graph, own, …): drift and GC debt hit both sides alike.
-      const ownFirst = i % 2 === 0;
-      stage(`${name}: run ${i + 1}/${o.runs}${graph ? (ownFirst ? ' (own, graph)' : ' (graph, own)') : ''}`);
-      if (graph && !ownFirst) graphTimes.push(await timeRun(runGraph));
-      ownTimes.push(await timeRun(own));
-      if (graph && ownFirst) graphTimes.push(await timeRun(runGraph));
+      // ABBA order (own, graph, ORT, then ORT, graph, own, …): drift and GC debt hit every side alike.
+      const order = i % 2 === 0 ? sides : [...sides].reverse();
+      stage(`${name}: run ${i + 1}/${o.runs}${sides.length > 1 ? ` (${order.map((p) => p.name).join(', ')})` : ''}`);
+      for (const side of order) await side.run();
       sample();
     }
     const leakedTensors = tf.memory().numTensors - before;
@@ -167,6 +174,8 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
       const graphMedianMs = median(graphTimes) as number;
       Object.assign(result, { graphFirstMs, graphMedianMs, ownOverGraph: medianMs / graphMedianMs, graphMaxAbsDiff });
     }
+    if (ort) Object.assign(result, ort.peer ? ort.peer.fields(medianMs) : ort.error);
+    await ort?.peer?.release();
     disposeAll(classifier, graph);
     result.leakedAfterSwitch = tf.memory().numTensors - tensorsAtStart;
     return result;

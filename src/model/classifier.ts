@@ -131,3 +131,11 @@ export function scaledClassifier(coefficients: ScalingCoefficients, seed = 1): C
   const config = scaleNetwork(coefficients);
   return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
 }
+
+/** Official Bk with seeded random weights, built in memory (no download): predictions are
+ *  meaningless, latency is real. */
+export function seededOfficialClassifier(variant: number, seed: number): Classifier {
+  const config = officialNetwork(variant);
+  return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
+}
+

@@ -17,6 +17,8 @@ export interface ShareableState {
   present: boolean;
   /** Run the random-weight formula network at exactly φ (latency only). */
   formula: boolean;
+  /** 'random': the official B0–B7 with seeded random weights made in the browser (?weights=random). */
+  weights: 'random' | null;
   /** The reader's own compound-scaling bases (Teach: "design your own coefficients"). */
   bases: Bases;
 }
@@ -29,6 +31,7 @@ export const DEFAULT_STATE: ShareableState = {
   models: null,
   present: false,
   formula: false,
+  weights: null,
   bases: PAPER_BASES,
 };
 
@@ -102,6 +105,9 @@ export function parseUrlState(search: string): { state: ShareableState; notices:
   }
   state.present = flag(q.get('present'));
   state.formula = flag(q.get('formula'));
+  const weights = q.get('weights');
+  if (weights === 'random') state.weights = 'random';
+  else if (weights !== null) notices.push(`Ignored weights "${weights}": the only choice is weights=random`);
   parseBases(q, state, notices);
   return { state, notices };
 }
@@ -116,6 +122,7 @@ export function serializeUrlState(s: ShareableState): string {
   if (s.models) q.set('models', s.models);
   if (s.present) q.set('present', '1');
   if (s.formula) q.set('formula', '1');
+  if (s.weights) q.set('weights', s.weights);
   for (const k of BASE_KEYS) if (s.bases[k] !== PAPER_BASES[k]) q.set(k, String(Number(s.bases[k].toFixed(4))));
   const str = q.toString();
   return str ? `?${str}` : '';

@@ -26,6 +26,9 @@ export const COLUMNS: Column[] = [
   { key: 'graphMedianMs', label: 'graph median ms', digits: 1 },
   { key: 'ownOverGraph', label: 'own/graph', digits: 2 },
   { key: 'graphMaxAbsDiff', label: 'max |Δp|' },
+  { key: 'ortMedianMs', label: 'ORT median ms', digits: 1 },
+  { key: 'ownOverOrt', label: 'own/ORT', digits: 2 },
+  { key: 'ortMaxAbsDiff', label: 'ORT max |Δp|' },
   { key: 'leakedTensors', label: 'leaked', digits: 0 },
   { key: 'leakedAfterSwitch', label: 'leaked after switch', digits: 0 },
   { key: 'peakGpuBytes', label: 'peak GPU MB' },
@@ -35,7 +38,7 @@ export function cell(r: BenchResult, c: Column): string {
   const v = r[c.key];
   if (v === null || v === undefined) return '—';
   if (c.key === 'peakGpuBytes') return ((v as number) / 1e6).toFixed(1);
-  if (c.key === 'graphMaxAbsDiff') return (v as number).toExponential(1);
+  if (c.key === 'graphMaxAbsDiff' || c.key === 'ortMaxAbsDiff') return (v as number).toExponential(1);
   if (typeof v === 'number') return c.digits === undefined ? String(v) : v.toFixed(c.digits);
   return String(v);
 }

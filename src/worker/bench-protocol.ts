@@ -34,6 +34,8 @@ export interface VariantJob {
   runs: number;
   /** Also time tf.loadGraphModel interleaved with the own network. */
   graph: boolean;
+  /** Also time ONNX Runtime Web (the EP matching the backend) interleaved with it. */
+  ort?: boolean;
   /** Measure the network load (clears the model cache first) and the cached load. */
   measureLoad: boolean;
   matmulGflops: number | null;

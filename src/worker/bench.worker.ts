@@ -2,12 +2,15 @@
 /** One benchmark worker per backend: `init` selects exactly that backend (a fallback would be a
  *  wrong measurement, so it is an error), then matmul/variant requests run one at a time. */
 import * as tf from '@tensorflow/tfjs-core';
+import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import ortWebGpuWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { clearModelCache, loadFromUrl } from '../model/artifacts';
 import { configureWasm, selectBackend } from '../model/backend';
 import { benchMatmul, benchVariant } from '../model/bench';
+import { configureOrtWasm } from '../model/ort-runner';
 import type { BenchRequest, BenchResponse, VariantJob } from './bench-protocol';
 import type { BackendName } from '../model/backend-name';
 
@@ -18,6 +21,9 @@ configureWasm({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
+
+// ORT-web's .wasm files, bundled and served from the app's origin (never a CDN).
+configureOrtWasm({ wasm: ortWasm, webgpu: ortWebGpuWasm });
 
 const post = (msg: BenchResponse) => self.postMessage(msg);
 let backend: BackendName | null = null;
@@ -31,6 +37,7 @@ async function runVariant(id: number, job: VariantJob) {
     variant: job.variant,
     runs: job.runs,
     graph: job.graph,
+    ort: job.ort,
     matmulGflops: job.matmulGflops,
     loadNetwork: job.measureLoad
       ? async () => {

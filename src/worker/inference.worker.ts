@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { loadFromFiles, loadFromUrl, type LoadedArtifacts } from '../model/artifacts';
 import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
 import { normaliseCam, type CamMap } from '../model/cam';
-import { classifierFromArtifacts, formulaClassifier, scaledClassifier, type Classifier } from '../model/classifier';
+import { classifierFromArtifacts, formulaClassifier, scaledClassifier, seededOfficialClassifier, type Classifier } from '../model/classifier';
 import { officialCoefficients } from '../scaling';
 import { topK } from '../model/labels';
 import { imageToInput, testPattern } from '../model/preprocess';
@@ -86,6 +86,9 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
     post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
     const { name, width, depth, resolution, seed } = spec;
     classifier = scaledClassifier({ ...officialCoefficients(0), name, width, depth, resolution, official: false }, seed);
+  } else if (spec.kind === 'seeded') {
+    post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
+    classifier = seededOfficialClassifier(spec.variant, spec.seed);
   } else {
     const artifacts = await artifactsFor(id, spec, modelId);
     fromCache = artifacts.fromCache;
@@ -218,7 +221,7 @@ async function handle(req: WorkerRequest): Promise<void> {
 function describe(req: WorkerRequest): string {
   if (req.type !== 'classify' && req.type !== 'exportOnnx') return req.type;
   const m = req.model;
-  return m.kind === 'official' ? `B${m.variant}` : m.kind === 'formula' ? `the formula network at φ ${m.phi}` : m.kind === 'scaled' ? `the network “${m.name}”` : m.name;
+  return m.kind === 'official' || m.kind === 'seeded' ? `B${m.variant}` : m.kind === 'formula' ? `the formula network at φ ${m.phi}` : m.kind === 'scaled' ? `the network “${m.name}”` : m.name;
 }
 
 // One request at a time; cancel bypasses the queue so it can stop a running download.

@@ -12,7 +12,9 @@ export type ModelSpec =
   | { kind: 'custom'; name: string; files: File[] }
   | { kind: 'formula'; phi: number; seed: number; resolution?: number }
   /** B0 grown by explicit multipliers (scaling-methods race, own α/β/γ), random weights. */
-  | { kind: 'scaled'; name: string; width: number; depth: number; resolution: number; seed: number };
+  | { kind: 'scaled'; name: string; width: number; depth: number; resolution: number; seed: number }
+  /** Official Bk with seeded random weights made in the worker: no download (?weights=random). */
+  | { kind: 'seeded'; variant: number; seed: number };
 
 export interface Prediction {
   index: number;
@@ -104,5 +106,7 @@ export function modelIdOf(spec: ModelSpec): string {
       return `formula:phi=${spec.phi.toFixed(2)}:seed=${spec.seed}:r=${spec.resolution ?? 'formula'}`;
     case 'scaled':
       return `scaled:w=${spec.width.toFixed(4)}:d=${spec.depth.toFixed(4)}:r=${spec.resolution}:seed=${spec.seed}`;
+    case 'seeded':
+      return `seeded:B${spec.variant}:seed=${spec.seed}`;
   }
 }

@@ -89,6 +89,7 @@ export async function runBench(
             variant,
             runs: s.runs,
             graph: GRAPH_BACKENDS.includes(backend),
+            ort: GRAPH_BACKENDS.includes(backend),
             measureLoad: true,
             matmulGflops: mm.gflops,
           };

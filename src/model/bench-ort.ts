@@ -1,0 +1,70 @@
+/**
+ * The benchmark's ONNX Runtime Web side: the network being benchmarked is exported to ONNX
+ * (same weights), loaded into ORT-web on the EP matching the tfjs backend (webgpu → webgpu EP,
+ * wasm → wasm EP), run on the same input and timed in the same interleaved loop as the own
+ * network (bench.ts). A failure here is recorded in the result, never fails the variant.
+ */
+import type { BenchResult } from './bench-result';
+import type { BackendName } from './backend-name';
+import type { Classifier } from './classifier';
+import { median } from './stats';
+import { createOrtRunner, type OrtEp, type OrtRunner } from './ort-runner';
+
+/** The tfjs backends ORT is measured beside, and the EP used for each. */
+export const ORT_EP_FOR: Partial<Record<BackendName, OrtEp>> = { webgpu: 'webgpu', wasm: 'wasm' };
+
+export type OrtFields = Pick<BenchResult, 'ortEp' | 'ortThreads' | 'ortSessionMs' | 'ortFirstMs' | 'ortMedianMs' | 'ownOverOrt' | 'ortMaxAbsDiff' | 'ortError'>;
+
+export interface OrtPeer {
+  /** One timed inference (appended to the peer's series). */
+  timedRun(): Promise<void>;
+  /** The result fields, given the own network's median. */
+  fields(ownMedianMs: number): OrtFields;
+  release(): Promise<void>;
+}
+
+function maxAbsDiff(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length) return Infinity;
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+/** Exports the classifier's network, opens an ORT session, times its first run and checks its
+ *  probabilities against `ownProbs`. Null when ORT could not start (the reason is in `error`). */
+export async function startOrtPeer(
+  ep: OrtEp,
+  classifier: Classifier,
+  input: Float32Array,
+  ownProbs: Float32Array,
+): Promise<{ peer: OrtPeer | null; error?: OrtFields }> {
+  let runner: OrtRunner | null = null;
+  try {
+    const t0 = performance.now();
+    const { bytes } = await classifier.exportOnnx();
+    runner = await createOrtRunner(bytes, ep, classifier.config.resolution);
+    const t1 = performance.now();
+    const first = await runner.run(input);
+    const ortFirstMs = performance.now() - t1;
+    const ortMaxAbsDiff = maxAbsDiff(first, ownProbs);
+    const times: number[] = [];
+    const r = runner;
+    return {
+      peer: {
+        timedRun: async () => {
+          const s = performance.now();
+          await r.run(input);
+          times.push(performance.now() - s);
+        },
+        fields: (ownMedianMs) => {
+          const ortMedianMs = median(times) as number;
+          return { ortEp: ep, ortThreads: r.threads, ortSessionMs: t1 - t0, ortFirstMs, ortMedianMs, ownOverOrt: ownMedianMs / ortMedianMs, ortMaxAbsDiff };
+        },
+        release: () => r.release(),
+      },
+    };
+  } catch (e) {
+    await runner?.release().catch(() => undefined);
+    return { peer: null, error: { ortEp: ep, ortError: e instanceof Error ? e.message : String(e) } };
+  }
+}

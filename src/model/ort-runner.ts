@@ -1,0 +1,76 @@
+/**
+ * ONNX Runtime Web as the benchmark's peer: a session on an exported model (onnx-export.ts) for
+ * the wasm EP (SIMD; threads when the page is cross-origin isolated) or the webgpu EP. No tfjs.
+ *
+ * Each EP uses its own ORT build, loaded on demand: `onnxruntime-web/wasm` (plain SIMD build,
+ * no WebGPU code) for the wasm EP and `onnxruntime-web/webgpu` (ORT's native WebGPU EP) for the
+ * webgpu EP. The .wasm files are served from the app's origin: the caller (the bench worker)
+ * passes their bundled URLs to configureOrtWasm; nothing is fetched from a CDN. CSP needs:
+ * script-src 'wasm-unsafe-eval' (compiling the .wasm), worker-src 'self' (threaded builds start
+ * their pthreads from ORT's own chunk), connect-src 'self' (the .wasm). The webgpu build's embind
+ * glue holds a `new Function` path that the CSP would refuse; the bench does not reach it (no
+ * violation under `vite preview`'s CSP header). Should it ever, `import('onnxruntime-web')` (the
+ * JSEP build, no `new Function`) is the drop-in alternative.
+ */
+import type * as Ort from 'onnxruntime-web';
+import { ONNX_INPUT_NAME, ONNX_OUTPUT_NAME } from './onnx-efficientnet';
+
+export type OrtEp = 'wasm' | 'webgpu';
+
+/** URL of each EP's .wasm file (from `?url` imports in the worker). */
+let wasmUrls: Partial<Record<OrtEp, string>> = {};
+
+export function configureOrtWasm(urls: Partial<Record<OrtEp, string>>): void {
+  wasmUrls = urls;
+}
+
+export interface OrtRunner {
+  ep: OrtEp;
+  /** wasm threads in use (1 unless cross-origin isolated; 0 for the webgpu EP). */
+  threads: number;
+  /** Probabilities for one NHWC image, read back to the CPU. */
+  run(input: Float32Array): Promise<Float32Array>;
+  release(): Promise<void>;
+}
+
+async function loadOrt(ep: OrtEp): Promise<typeof Ort> {
+  return ep === 'webgpu' ? import('onnxruntime-web/webgpu') : import('onnxruntime-web/wasm');
+}
+
+/** wasm threads: as many as the CPU offers (up to 4) when SharedArrayBuffer is usable. */
+export function ortThreads(): number {
+  const g = globalThis as { crossOriginIsolated?: boolean; navigator?: { hardwareConcurrency?: number } };
+  if (g.crossOriginIsolated !== true) return 1;
+  return Math.max(1, Math.min(4, g.navigator?.hardwareConcurrency ?? 1));
+}
+
+/** A session for `model` on `ep`, input side `size`. */
+export async function createOrtRunner(model: Uint8Array, ep: OrtEp, size: number): Promise<OrtRunner> {
+  const ort = await loadOrt(ep);
+  const threads = ep === 'wasm' ? ortThreads() : 1;
+  ort.env.wasm.numThreads = threads;
+  ort.env.wasm.proxy = false;
+  const url = wasmUrls[ep];
+  if (url) ort.env.wasm.wasmPaths = { wasm: url };
+  const session = await ort.InferenceSession.create(model, {
+    executionProviders: [ep],
+    graphOptimizationLevel: 'all',
+  });
+  return {
+    ep,
+    threads: ep === 'wasm' ? threads : 0,
+    run: async (input) => {
+      const x = new ort.Tensor('float32', input, [1, size, size, 3]);
+      try {
+        const out = await session.run({ [ONNX_INPUT_NAME]: x });
+        const y = out[ONNX_OUTPUT_NAME];
+        const data = (await y.getData()) as Float32Array;
+        y.dispose();
+        return data;
+      } finally {
+        x.dispose();
+      }
+    },
+    release: () => session.release(),
+  };
+}
