@@ -1,6 +1,7 @@
 /** What the benchmark measures for one backend × variant (src/model/bench.ts fills it; the bench
  *  protocol carries it; the view, CSV and the CLI's markdown show it). */
 import type { BackendName } from './backend-name';
+import type { KernelReport } from './kernels/plan';
 
 /** One backend × variant. Times in ms; GFLOP/s counts 2 FLOPs per multiply-add. */
 export interface BenchResult {
@@ -36,6 +37,10 @@ export interface BenchResult {
   ownOverGraph?: number;
   /** Largest |Δ probability| between the two on the bench input (a correctness check). */
   graphMaxAbsDiff?: number;
+  /** WebGPU: the kernel per class and the timings that chose it (kernels/plan.ts). */
+  kernels?: KernelReport | null;
+  /** WebGPU: pipelines one inference needs (own kernels / all), counted from an empty cache. */
+  pipelines?: { own: number; total: number } | null;
   /** ONNX Runtime Web on the exported model (src/model/bench-ort.ts), timed interleaved too. */
   ortEp?: 'wasm' | 'webgpu';
   /** wasm threads ORT used (1 unless cross-origin isolated; 0 on the webgpu EP). */

@@ -5,6 +5,7 @@ import type { BackendName } from '../model/backend-name';
 import type { BenchResult } from '../model/bench-result';
 
 export type { BenchResult };
+import type { KernelMode } from '../model/kernels/plan';
 
 /** tfjs environment flags to set before the backend initialises (tuning experiments). */
 export type BenchFlags = Record<string, number | boolean>;
@@ -23,7 +24,7 @@ export interface BenchReport {
   machine: BenchMachine;
   results: BenchResult[];
   /** Settings the run used (for the record). */
-  settings?: { backends: BackendName[]; variants: string[]; runs: number; flags?: BenchFlags };
+  settings?: { backends: BackendName[]; variants: string[]; runs: number; flags?: BenchFlags; kernels?: KernelMode };
   errors?: string[];
 }
 
@@ -42,7 +43,7 @@ export interface VariantJob {
 }
 
 export type BenchRequest =
-  | { type: 'init'; id: number; backend: BackendName; flags?: BenchFlags }
+  | { type: 'init'; id: number; backend: BackendName; flags?: BenchFlags; kernels?: KernelMode }
   | { type: 'matmul'; id: number; size: number; runs: number }
   | { type: 'variant'; id: number; job: VariantJob };
 
