@@ -10,15 +10,24 @@ B=$PWD/dist-gpu-check
 fail() { printf '{"error":"%s"}\n' "$1"; exit 2; }
 [ -f "$B/bench-node.mjs" ] || fail "dist-gpu-check/ is missing: run scripts/gpu-check-prepare.sh where npm and apt work"
 
+# The Vulkan loader (and, where no node ≥ 18 is installed, Debian's nodejs) from the carried debs.
 ROOT=$B/root
 if [ ! -x "$ROOT/usr/bin/node" ]; then
   mkdir -p "$ROOT"
   for deb in "$B"/debs/*.deb; do dpkg-deb -x "$deb" "$ROOT"; done
 fi
 export LD_LIBRARY_PATH="$ROOT/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-NODE=$ROOT/usr/bin/node
-export NODE_PATH="$ROOT/usr/share/nodejs"
-"$NODE" --version >/dev/null 2>&1 || fail "the carried nodejs does not start here"
+if command -v node >/dev/null && node -e 'process.exit(+process.versions.node.split(".")[0] >= 18 ? 0 : 1)'; then
+  NODE=$(command -v node)
+else
+  NODE=$ROOT/usr/bin/node
+  # Debian's node loads some builtins (acorn, cjs-module-lexer, undici) from /usr/share/nodejs.
+  if [ ! -d /usr/share/nodejs/cjs-module-lexer ]; then
+    { mkdir -p /usr/share/nodejs && cp -r "$ROOT/usr/share/nodejs/." /usr/share/nodejs/; } 2>/dev/null ||
+      fail "Debian's nodejs needs its builtins in /usr/share/nodejs, which is not writable here"
+  fi
+fi
+"$NODE" -e 0 >/dev/null 2>&1 || fail "node does not start here ($NODE)"
 
 # The NVIDIA Vulkan ICD: the driver's JSON, or one written for its libGLX_nvidia.so.0.
 ICD=""
