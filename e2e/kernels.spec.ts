@@ -9,7 +9,7 @@ test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 test.setTimeout(600_000);
 
 async function parity(page: Page, job: { variant: number; resolution?: number; batch: number; rows?: string[] }): Promise<KernelParityReport> {
-  await openApp(page, '?backend=webgpu');
+  await openApp(page, '?backend=webgpu&debug=1');
   await expect(page.getByTestId('backend')).toHaveText('webgpu');
   const report = await page.evaluate(
     (j) => (window as unknown as { phiLab: { kernelParity: (j: unknown) => Promise<KernelParityReport> } }).phiLab.kernelParity(j),

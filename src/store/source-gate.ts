@@ -31,13 +31,12 @@ export async function gateSource(source: ModelSource, origin = location.origin, 
   const verdict = judgeSource(source, origin, csp);
   if (verdict.kind === 'refused') throw new Error(verdict.message);
   if (verdict.kind === 'trusted') return source;
-  const { patch } = useLab.getState();
-  patch({ pendingSource: { host: verdict.host, baseUrl: source.baseUrl } });
+  const { askSource } = useLab.getState();
+  askSource({ host: verdict.host, baseUrl: source.baseUrl });
   const use = await new Promise<boolean>((resolve) => (answer = resolve));
   answer = null;
-  patch({ pendingSource: null });
+  askSource(null, !use); // declined: the link's source leaves the address bar too
   if (use) return source;
-  patch({ models: null }); // declined: the link's source leaves the address bar too
   return gateSource(await resolveModelSource(null, origin), origin, csp);
 }
 
