@@ -177,6 +177,20 @@ export async function setImageFile(file: File): Promise<void> {
   }
 }
 
+/** Back to the procedural test pattern (the sample gallery's way out when offline). */
+export async function showTestPattern(): Promise<void> {
+  if (!client) return;
+  ++decodeSeq; // a decode still running must not bring its image back
+  lastFile = null;
+  coalescer?.clear();
+  await client.send({ type: 'clearImage' }, ['imageSet']).done;
+  const old = useLab.getState().image;
+  if (old) URL.revokeObjectURL(old.url);
+  imageVersion++;
+  patch({ image: null, error: null });
+  schedule();
+}
+
 export async function startEngine(factory?: WorkerFactory): Promise<void> {
   client = new InferenceClient(factory);
   coalescer = new Coalescer<Job, InferenceResult>({

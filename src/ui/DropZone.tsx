@@ -5,6 +5,7 @@ import { centerCropBox } from '../model/preprocess';
 import { setCustomModel, setImageFile } from '../store/engine';
 import { useLab } from '../store/lab-store';
 import { CameraCapture } from './CameraCapture';
+import { SampleGallery } from './SampleGallery';
 import { phiReadout } from './readouts';
 
 function firstFile(list: FileList | null | undefined): File | null {
@@ -104,6 +105,7 @@ export function DropZone() {
         />
       </label>
       <CameraCapture />
+      <SampleGallery />
       <label className="file-button secondary" title="A converted TF.js EfficientNet: model.json and its group1-shard*.bin files">
         Use your own converted model…
         <input
