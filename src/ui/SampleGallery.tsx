@@ -2,10 +2,11 @@
  *  fetched (offline, blocked) the gallery says so and offers the procedural test pattern. */
 import { useState } from 'react';
 import { GALLERY } from '../model/pinned-sources';
-import { setImageFile, showTestPattern } from '../store/engine';
 import { fetchSample } from '../store/samples';
+import { useEngine } from './engine-context';
 
 export function SampleGallery() {
+  const { setImageFile } = useEngine();
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const pick = async (i: number) => {
@@ -32,7 +33,7 @@ export function SampleGallery() {
       {failure && (
         <p className="notice" data-testid="sample-error">
           {failure}. The procedural test pattern works without a download.{' '}
-          <button type="button" data-testid="use-test-pattern" onClick={() => void showTestPattern().then(() => setFailure(null))}>Use the test pattern</button>
+          <button type="button" data-testid="use-test-pattern" onClick={() => void setImageFile(null).then(() => setFailure(null))}>Use the test pattern</button>
         </p>
       )}
     </div>
