@@ -1,6 +1,7 @@
 /** Turns store changes into worker requests and worker answers back into store state:
  *  control → store → worker request → result → store → view. The latest request wins. */
 import { loadFromUrl } from '../model/artifacts';
+import type { KernelParityJob, KernelParityReport } from '../model/kernels/plan';
 import { FORMULA_SEED } from '../model/synthetic-init';
 import { isVariantIndex, nearestOfficial } from '../scaling';
 import { InferenceClient, type WorkerFactory } from '../worker/client';
@@ -191,7 +192,7 @@ export async function startEngine(factory?: WorkerFactory): Promise<void> {
   });
   const st = useLab.getState();
   const init = async () => {
-    const b = await client!.send({ type: 'init', backend: st.backend ?? undefined }, ['backend']).done;
+    const b = await client!.send({ type: 'init', backend: st.backend ?? undefined, kernels: st.kernels ?? undefined }, ['backend']).done;
     patch({ backendInfo: { name: b.backend, reason: b.reason, adapter: b.adapter } });
   };
   client.onRestart = (reason) => {
@@ -250,6 +251,11 @@ export const engineClient = () => client;
 /** Fault injection for tests and scripting (window.phiLab.debug): lose the GPU device, crash. */
 export async function debugWorker(action: DebugAction): Promise<void> {
   await client?.send({ type: 'debug', action }, ['debugDone']).done;
+}
+
+/** Every WebGPU kernel path against stock ops in the worker (window.phiLab, e2e). */
+export async function kernelParity(job: KernelParityJob): Promise<KernelParityReport | null> {
+  return client ? (await client.send({ type: 'kernelParity', job }, ['kernelParity']).done).report : null;
 }
 
 /** The worker's tfjs memory (tensor count, bytes, GPU bytes where known). */

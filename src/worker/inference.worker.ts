@@ -7,6 +7,8 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import * as tf from '@tensorflow/tfjs';
 import { loadFromFiles, loadFromUrl, type LoadedArtifacts } from '../model/artifacts';
 import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
+import { kernelParity } from '../model/kernels/parity';
+import { setKernelMode } from '../model/kernels/mode';
 import { normaliseCam, type CamMap } from '../model/cam';
 import { classifierFromArtifacts, formulaClassifier, scaledClassifier, seededOfficialClassifier, type Classifier } from '../model/classifier';
 import { officialCoefficients } from '../scaling';
@@ -101,10 +103,19 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   // inference is close to a steady one.
   post({ type: 'progress', id, modelId, phase: 'compile', loaded: 0, total: 1 });
   await classifier.warmUp();
+  noteKernels(classifier);
   remember(modelId, classifier);
   latency.set(modelId, new LatencyStats());
   post({ type: 'ready', id, modelId, synthetic: classifier.synthetic, fromCache, loadMs: performance.now() - t0, bytes });
   return classifier;
+}
+
+/** The status line says when the kernels were tuned to this adapter (auto mode). */
+function noteKernels(c: Classifier) {
+  const k = c.kernels;
+  if (!k || k.mode !== 'auto' || !announced || announced.reason.includes('kernels tuned for')) return;
+  announced = { ...announced, reason: `${announced.reason} · kernels tuned for ${k.adapter}` };
+  post({ type: 'backend', id: 0, ...announced });
 }
 
 async function classify(id: number, spec: ModelSpec, runs: number, withCam: boolean) {
@@ -152,7 +163,11 @@ function dropAllModels() {
   latency.clear();
 }
 
+/** The backend as last announced, so the kernel tuner's note can extend its reason. */
+let announced: BackendChoice | null = null;
+
 function adopt(choice: BackendChoice) {
+  announced = choice;
   watchDeviceLoss((reason) => {
     lostDevice = reason;
     post({ type: 'backend', id: 0, backend: choice.backend, reason: `WebGPU device lost (${reason}); re-initialising on the next request`, adapter: choice.adapter });
@@ -185,6 +200,7 @@ function debug(action: string) {
 async function handle(req: WorkerRequest): Promise<void> {
   switch (req.type) {
     case 'init': {
+      setKernelMode(req.kernels ?? 'auto');
       const choice = await selectBackend(req.backend);
       adopt(choice);
       post({ type: 'backend', id: req.id, ...choice });
@@ -210,6 +226,9 @@ async function handle(req: WorkerRequest): Promise<void> {
     }
     case 'cancel':
       downloads.get(req.target)?.abort();
+      return;
+    case 'kernelParity':
+      post({ type: 'kernelParity', id: req.id, report: await kernelParity(req.job) });
       return;
     case 'debug':
       debug(req.action);

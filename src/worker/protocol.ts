@@ -3,6 +3,7 @@
 
 import type { CamMap } from '../model/cam';
 import type { BackendName } from '../model/backend-name';
+import type { KernelMode, KernelParityJob, KernelParityReport } from '../model/kernels/plan';
 
 /** Which network answers: an official converted export (by URL), a custom model (a converted
  *  folder the user dropped), or the formula network: built at exactly φ with seeded random
@@ -36,7 +37,9 @@ export interface Latency {
 }
 
 export type WorkerRequest =
-  | { type: 'init'; id: number; backend?: BackendName }
+  | { type: 'init'; id: number; backend?: BackendName; kernels?: KernelMode }
+  /** Every WebGPU kernel path against stock ops on random weights (e2e, window.phiLab). */
+  | { type: 'kernelParity'; id: number; job: KernelParityJob }
   /** Keep an image in the worker; later classify requests run on it. */
   | { type: 'setImage'; id: number; image: ImageBitmap; name: string }
   /** Run the current image (or a deterministic test pattern for random nets) through a model.
@@ -93,6 +96,7 @@ export type WorkerResponse =
   /** `bytes` is transferred; `opCounts` counts nodes per ONNX op type. */
   | { type: 'onnx'; id: number; fileName: string; bytes: ArrayBuffer; opCounts: Record<string, number> }
   | { type: 'debugDone'; id: number }
+  | { type: 'kernelParity'; id: number; report: KernelParityReport }
   | { type: 'error'; id: number; message: string };
 
 /** A model spec's identity in the worker's model cache (one loaded network per id). */
