@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
+import { PINNED_ORIGIN } from './src/model/pinned-sources.ts';
 
 const SYNTH_DIR = resolve(import.meta.dirname, 'synthetic-models');
 const SYNTH_PREFIX = '/synthetic-models/';
@@ -41,7 +42,7 @@ function serveSyntheticModels(): Plugin {
   };
 }
 
-const DEFAULT_MODEL_ORIGIN = 'https://raw.githubusercontent.com';
+const DEFAULT_MODEL_ORIGIN = PINNED_ORIGIN;
 
 /** The production build's Content-Security-Policy: no remote scripts, no eval (only wasm
  *  compilation), workers from the app's own origin, fetches to the app and the configured model

@@ -1,9 +1,10 @@
 /** npm run models:fetch [-- --variants B0,B1] [--base URL] — downloads the converted B0–B7 exports
  *  into public/models/B{k}/ for self-hosting and offline use. Every shard is checked against the
- *  manifest; a variant is written only when complete. Fails with a clear message offline. */
+ *  manifest (and, from the default pinned source, against its git blob id); a variant is written only when complete. Fails with a clear message offline. */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { expectedShardSizes, parseModelJson } from '../src/model/artifacts';
+import { verifyPinnedDownload } from '../src/model/integrity';
 import { parseVariantName, VARIANT_NAMES } from '../src/scaling/variants';
 import { DEFAULT_MODEL_BASE } from '../src/store/model-source';
 
@@ -29,7 +30,9 @@ async function get(url: string): Promise<Response> {
 
 async function fetchVariant(base: string, name: string): Promise<void> {
   const url = `${base.replace(/\/?$/, '/')}${name}/`;
-  const text = await (await get(`${url}model.json`)).text();
+  const jsonBytes = new Uint8Array(await (await get(`${url}model.json`)).arrayBuffer());
+  await verifyPinnedDownload(`${url}model.json`, jsonBytes); // the pinned source: every file checked
+  const text = new TextDecoder().decode(jsonBytes);
   const json = parseModelJson(text, `${url}model.json`);
   const shards = expectedShardSizes(json);
   const tmp = resolve(ROOT, 'public/models', `.${name}.partial`);
@@ -40,6 +43,7 @@ async function fetchVariant(base: string, name: string): Promise<void> {
   for (const shard of shards) {
     const buf = Buffer.from(await (await get(url + shard.path)).arrayBuffer());
     if (buf.byteLength !== shard.bytes) throw new Error(`${shard.path}: ${buf.byteLength} bytes, manifest expects ${shard.bytes}`);
+    await verifyPinnedDownload(url + shard.path, buf);
     await writeFile(resolve(tmp, shard.path), buf);
     done += buf.byteLength;
     process.stdout.write(`\r${name}: ${(done / 1048576).toFixed(1)} / ${(total / 1048576).toFixed(1)} MB`);

@@ -1,5 +1,6 @@
 /** Command-line options of `npm run bench` (pure, tested in scripts/lib/bench-cli.test.ts). */
 import { parseFlags } from '../../src/worker/bench-format.ts';
+import { isKernelMode, KERNEL_MODES, type KernelMode } from '../../src/model/kernels/plan.ts';
 import { isBackendName, type BackendName } from '../../src/model/backend-name.ts';
 import { parseVariantName } from '../../src/scaling/variants.ts';
 import { BENCH_BACKENDS, type BenchFlags } from '../../src/worker/bench-protocol.ts';
@@ -15,6 +16,8 @@ export interface BenchOptions {
   timeoutS: number;
   out: string | null;
   headed: boolean;
+  /** WebGPU kernels: auto (tuned per device), fused, tiled or stock. */
+  kernels: KernelMode;
 }
 
 export const BENCH_USAGE = `Usage: npm run bench -- [options]
@@ -26,7 +29,8 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --flags K=V,...   tfjs flags for every bench worker, e.g. WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE=30
   --out FILE        also write the JSON report to FILE
   --timeout S       give up after S seconds (default: 1800)
-  --headed          show the browser window`;
+  --headed          show the browser window
+  --kernels MODE    WebGPU kernels: auto (tuned per device, default), fused, tiled, stock`;
 
 export class UsageError extends Error {}
 
@@ -41,6 +45,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     timeoutS: 1800,
     out: null,
     headed: false,
+    kernels: 'auto',
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -98,6 +103,12 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       case '--out':
         o.out = value();
         break;
+      case '--kernels': {
+        const m = value();
+        if (!isKernelMode(m)) throw new UsageError(`bad --kernels ${m}; use ${KERNEL_MODES.join(', ')}`);
+        o.kernels = m;
+        break;
+      }
       case '--headed':
         o.headed = true;
         break;
@@ -109,7 +120,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
 }
 
 /** The bench page's query string for these options. */
-export function benchQuery(o: Pick<BenchOptions, 'backends' | 'variants' | 'runs' | 'flags'>): string {
+export function benchQuery(o: Pick<BenchOptions, 'backends' | 'variants' | 'runs' | 'flags'> & { kernels?: KernelMode }): string {
   const q = new URLSearchParams({
     view: 'bench',
     // The lab engine runs one inference at start-up; on wasm it is short and compiles no shaders.
@@ -119,6 +130,7 @@ export function benchQuery(o: Pick<BenchOptions, 'backends' | 'variants' | 'runs
     variants: o.variants.map((k) => `B${k}`).join(','),
     runs: String(o.runs),
   });
+  if (o.kernels && o.kernels !== 'auto') q.set('kernels', o.kernels);
   if (o.flags) q.set('flags', Object.entries(o.flags).map(([k, v]) => `${k}=${v}`).join(','));
   return `?${q.toString()}`;
 }

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 
@@ -36,6 +36,22 @@ export function ensureDawnPackage(log: (s: string) => void): string {
 }
 
 export class NoAdapterError extends Error {}
+
+/** Dawn loads the Vulkan loader (libvulkan.so.1) by name. Where the system has none but the ICD
+ *  named by VK_ICD_FILENAMES sits beside one (Debian's Chromium ships both), the process reruns
+ *  itself with that folder on LD_LIBRARY_PATH (read only at start-up). Returns the child's exit
+ *  code, or null when no rerun was needed. */
+export function rerunWithVulkanLoader(): number | null {
+  const icd = process.env.VK_ICD_FILENAMES;
+  if (!icd || process.env.EFFNET_VULKAN_RERUN) return null;
+  const system = ['/usr/lib/x86_64-linux-gnu/libvulkan.so.1', '/usr/lib64/libvulkan.so.1', '/usr/lib/libvulkan.so.1'];
+  if (system.some((p) => existsSync(p))) return null;
+  const dir = dirname(icd.split(':')[0]);
+  if (!existsSync(join(dir, 'libvulkan.so.1'))) return null;
+  const env = { ...process.env, EFFNET_VULKAN_RERUN: '1', LD_LIBRARY_PATH: [dir, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':') };
+  const r = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env });
+  return r.status ?? 1;
+}
 
 /** navigator.gpu from Dawn, the webgpu backend selected; resolves with the adapter's description. */
 export async function useDawnWebGPU(log: (s: string) => void): Promise<string> {

@@ -1,7 +1,11 @@
 /** Reading converted tfjs graph models (model.json + shards): from a URL with byte progress,
- *  size checks and a versioned Cache Storage entry, or from user-dropped files. No tfjs here.
+ *  size checks, integrity checks for the pinned source (integrity.ts: every file's git blob id,
+ *  before anything is cached) and a versioned Cache Storage entry, or from user-dropped files.
+ *  No tfjs here.
  *  Every failure names the file: `Download failed: <url> answered HTTP 404`, `Shard <name> is
  *  1000 bytes; the manifest expects 4194304`, `Network error while downloading <url>: …`. */
+
+import { verifyPinnedDownload } from './integrity';
 
 export interface WeightSpec {
   name: string;
@@ -28,6 +32,11 @@ export interface LoadedArtifacts {
   bytes: number;
 }
 export type ProgressFn = (loaded: number, total: number, phase: 'download' | 'cache') => void;
+
+/** Matches the messages of a download that failed (network, HTTP, size, integrity, not a model),
+ *  the ones worded below; an abort is not a failure. */
+export const WEIGHT_FETCH_FAILURE =
+  /^(Download failed: |Network error while downloading |Shard \S+ is .+ bytes; the manifest expects |Integrity check failed for |\S+ is not (valid JSON|a converted TensorFlow\.js graph model))/;
 
 /** The converter splits each group into 4 MiB shards, all but the last full. */
 export const SHARD_BYTES = 4 * 1024 * 1024;
@@ -191,9 +200,12 @@ async function readBody(url: string, res: Response, expected: number | null, sig
   return out.buffer;
 }
 
+/** model.json's text; its bytes are verified first when it comes from the pinned source. */
 async function fetchText(url: string, signal: AbortSignal | undefined, cache: RequestCache): Promise<string> {
   const res = await fetchOk(url, signal, cache);
-  return new TextDecoder().decode(await readBody(url, res, null, signal, () => undefined));
+  const bytes = await readBody(url, res, null, signal, () => undefined);
+  await verifyPinnedDownload(url, bytes);
+  return new TextDecoder().decode(bytes);
 }
 
 export interface LoadOptions {
@@ -270,7 +282,9 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
   for (const shard of shards) {
     const url = joinUrl(baseUrl, shard.path);
     const res = await fetchOk(url, signal, 'no-store');
-    buffers.push(await readBody(url, res, shard.bytes, signal, (n) => onProgress((loaded += n), total, 'download')));
+    const bytes = await readBody(url, res, shard.bytes, signal, (n) => onProgress((loaded += n), total, 'download'));
+    await verifyPinnedDownload(url, bytes); // a mismatch throws: nothing below is cached
+    buffers.push(bytes);
   }
   if (signal?.aborted) throw new Error(`Download aborted: ${modelUrl}`);
   if (cache) await store(cache, baseUrl, modelUrl, text, shards, buffers);

@@ -112,6 +112,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
 
     stage(`${name}: warm-up (compiling)`);
     const warmUpMs = await timeRun(() => classifier.warmUp());
+    const pipelines = await classifier.countPipelines();
     stage(`${name}: first inference`);
     const firstMs = await timeRun(own);
     let peak = gpuBytes();
@@ -168,6 +169,8 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
       leakedTensors,
       leakedAfterSwitch: 0,
       peakGpuBytes: peak,
+      kernels: classifier.kernels,
+      pipelines,
     };
     if (graph) {
       const graphMedianMs = median(graphTimes) as number;

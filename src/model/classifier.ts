@@ -3,6 +3,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { formulaCoefficients, formulaNetwork, officialNetwork, scaleNetwork, type NetworkConfig, type ScalingCoefficients } from '../scaling';
 import { isSynthetic, type LoadedArtifacts } from './artifacts';
+import { compileOnly, enterCompileOnly } from './compile-only';
+import type { KernelReport } from './kernels/plan';
+import { tuneKernels } from './kernels/tune-network';
+import { countPipelines, type PipelineCount } from './kernels/gpu-state';
 import type { CamMap } from './cam';
 import { bindConvertedWeights, inferOfficialVariant } from './bind';
 import { createEfficientNet, type EfficientNet } from './network';
@@ -22,33 +26,13 @@ export interface Classifier {
    *  WebGPU a compile-only pass (pipelines compile in parallel, nothing runs), on WebGL the same
    *  plus one inference, on WASM/CPU one inference (XNNPACK packs its weights on first use). */
   warmUp(): Promise<void>;
+  /** On WebGPU after warmUp: the kernel per class and, in auto mode, the timings that chose it. */
+  readonly kernels: KernelReport | null;
+  /** WebGPU: pipelines one inference needs, counted from an empty cache; null elsewhere. */
+  countPipelines(): Promise<PipelineCount | null>;
   /** The network and its weights as an ONNX model (see onnx-export.ts). */
   exportOnnx(): Promise<OnnxNetwork>;
   dispose(): void;
-}
-
-/** The GPU backends' compile-only flags: ops create their shaders/pipelines (asynchronously,
- *  so they compile in parallel) but dispatch nothing. */
-const COMPILE_ONLY_FLAG: Record<string, string> = { webgpu: 'WEBGPU_ENGINE_COMPILE_ONLY', webgl: 'ENGINE_COMPILE_ONLY' };
-
-type ParallelCompiling = { checkCompileCompletionAsync?: () => Promise<unknown>; getUniformLocations?: () => void };
-
-/** Runs `forward` in compile-only mode and waits for every pipeline; false where the active
- *  backend has no such mode (wasm, cpu: nothing to compile). */
-async function compileOnly(forward: () => tf.Tensor): Promise<boolean> {
-  const name = tf.getBackend();
-  const flag = COMPILE_ONLY_FLAG[name];
-  const backend = tf.backend() as unknown as ParallelCompiling;
-  if (!flag || typeof backend.checkCompileCompletionAsync !== 'function') return false;
-  tf.env().set(flag, true);
-  try {
-    tf.dispose(tf.tidy(forward));
-  } finally {
-    tf.env().set(flag, false);
-  }
-  await backend.checkCompileCompletionAsync();
-  if (name === 'webgl') backend.getUniformLocations?.();
-  return true;
 }
 
 function wrap(net: EfficientNet, synthetic: boolean): Classifier {
@@ -67,6 +51,7 @@ function wrap(net: EfficientNet, synthetic: boolean): Classifier {
       probs.dispose();
     }
   };
+  let kernels: KernelReport | null = null;
   const probabilitiesWithCam = async (input: Float32Array) => {
     checkInput(input);
     let camShape: number[] = [];
@@ -88,14 +73,23 @@ function wrap(net: EfficientNet, synthetic: boolean): Classifier {
     config: net.config,
     synthetic,
     probabilities,
+    get kernels() {
+      return kernels;
+    },
     probabilitiesWithCam,
     warmUp: async () => {
       const compiled = await compileOnly(() => net.predict(tf.zeros([1, size, size, 3])));
       // WebGPU pipelines are complete now. WebGL drivers may finish a program only at its first
       // draw (ANGLE on SwiftShader does), and wasm/cpu pack weights on first use: one real run.
-      if (compiled && tf.getBackend() === 'webgpu') return;
+      if (compiled && tf.getBackend() === 'webgpu') {
+        // Then the per-device kernel choice (auto mode; cached per adapter after the first time).
+        kernels = await tuneKernels(net);
+        return;
+      }
       await probabilities(new Float32Array(size * size * 3).fill(0.5));
     },
+    countPipelines: async () =>
+      tf.getBackend() === 'webgpu' ? countPipelines(() => enterCompileOnly(() => net.predict(tf.zeros([1, size, size, 3])))) : null,
     exportOnnx: () => exportOnnx(net.config, net.weights),
     dispose: () => net.dispose(),
   };
@@ -128,6 +122,13 @@ export function formulaClassifier(phi: number, seed = 1, resolution?: number): C
  *  weights, built in memory. */
 export function scaledClassifier(coefficients: ScalingCoefficients, seed = 1): Classifier {
   const config = scaleNetwork(coefficients);
+  return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
+}
+
+/** Official Bk with seeded random weights, built in memory (no download): predictions are
+ *  meaningless, latency is real. */
+export function seededOfficialClassifier(variant: number, seed: number): Classifier {
+  const config = officialNetwork(variant);
   return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
 }
 

@@ -6,6 +6,7 @@ import type { CamMap } from '../model/cam';
 import type { Prediction } from '../worker/protocol';
 import { engineClient } from './engine';
 import { useLab } from './lab-store';
+import { officialSpec } from './weights-mode';
 
 /** Timed runs per variant after the first (compile) run: the steady median is over these. */
 export const COMPARE_STEADY_RUNS = 2;
@@ -61,7 +62,7 @@ export async function runCompare(variants: number[] = useLab.getState().compare)
     update(runId, k, { status: 'loading' });
     try {
       const req = client.send(
-        { type: 'classify', model: { kind: 'official', variant: k, baseUrl: source.baseUrl }, runs: 1 + COMPARE_STEADY_RUNS, cam: true },
+        { type: 'classify', model: officialSpec(k, source.baseUrl), runs: 1 + COMPARE_STEADY_RUNS, cam: true },
         ['result'],
         { onProgress: (p) => update(runId, k, { status: p.phase === 'download' || p.phase === 'cache' ? 'loading' : 'running' }) },
       );

@@ -1,6 +1,7 @@
 /** Turns store changes into worker requests and worker answers back into store state:
  *  control → store → worker request → result → store → view. The latest request wins. */
 import { loadFromUrl } from '../model/artifacts';
+import type { KernelParityJob, KernelParityReport } from '../model/kernels/plan';
 import { FORMULA_SEED } from '../model/synthetic-init';
 import { isVariantIndex, nearestOfficial } from '../scaling';
 import { InferenceClient, type WorkerFactory } from '../worker/client';
@@ -9,6 +10,7 @@ import { Coalescer } from './coalescer';
 import { decodeImageFile } from '../image/decode-file';
 import { useLab, type InferenceResult, type LabState, type LoadState, type Status } from './lab-store';
 import { allowedByCsp, cspConnectOrigins, resolveModelSource, type ModelSource } from './model-source';
+import { officialSpec, RANDOM_SOURCE } from './weights-mode';
 import { requestOnnx, type OnnxFile } from './onnx-download';
 
 interface Job {
@@ -43,14 +45,14 @@ function dropLoad(key: string) {
   patch({ loads });
 }
 
-export function specFor(job: Pick<Job, 'phi' | 'formula'>, baseUrl: string): { key: string; spec: ModelSpec } {
+export function specFor(job: Pick<Job, 'phi' | 'formula'>, source: ModelSource): { key: string; spec: ModelSpec } {
   const custom = useLab.getState().custom;
   if (custom && !job.formula) return { key: `your model “${custom.name}”`, spec: { kind: 'custom', name: custom.name, files: custom.files } };
   if (job.formula) {
     return { key: `phi=${job.phi.toFixed(1)}`, spec: { kind: 'formula', phi: job.phi, seed: FORMULA_SEED } };
   }
   const k = nearestOfficial(job.phi);
-  return { key: `B${k}`, spec: { kind: 'official', variant: k, baseUrl } };
+  return { key: `B${k}`, spec: officialSpec(k, source.baseUrl) };
 }
 
 const PHASE_STATUS: Record<string, Status> = { download: 'loading', cache: 'loading', build: 'loading', compile: 'compiling', run: 'running' };
@@ -64,7 +66,7 @@ async function runJob(job: Job): Promise<InferenceResult> {
   await restoring;
   const { source } = useLab.getState();
   if (!client || !source) throw new Error('The inference engine is not ready');
-  const { key, spec } = specFor(job, source.baseUrl);
+  const { key, spec } = specFor(job, source);
   patch({ status: 'running' });
   const req = client.send({ type: 'classify', model: spec, cam: true }, ['result'], {
     onProgress: (p) => onProgress(key, p),
@@ -81,7 +83,7 @@ async function runJob(job: Job): Promise<InferenceResult> {
     });
     return {
       kind: spec.kind,
-      variant: spec.kind === 'official' ? spec.variant : null,
+      variant: spec.kind === 'official' || spec.kind === 'seeded' ? spec.variant : null,
       phi: job.phi,
       name: key,
       resolution: r.resolution,
@@ -100,7 +102,7 @@ async function runJob(job: Job): Promise<InferenceResult> {
 /** Downloads the neighbours of Bk into the cache on the main thread, so the worker stays free. */
 function prefetchNeighbours(k: number) {
   const { source } = useLab.getState();
-  if (!source) return;
+  if (!source || source.kind === 'random') return;
   for (const j of [k + 1, k - 1]) {
     if (!isVariantIndex(j) || prefetched.has(j) || useLab.getState().loads[`B${j}`]) continue;
     prefetched.add(j);
@@ -118,7 +120,7 @@ function prefetchNeighbours(k: number) {
 export function schedule(): void {
   if (!coalescer || !useLab.getState().source || useLab.getState().view === 'bench') return;
   const { phi, formula } = useLab.getState();
-  const next = specFor({ phi, formula }, '');
+  const next = specFor({ phi, formula }, RANDOM_SOURCE); // only its key is used
   // A download of a variant the user has moved away from is aborted rather than waited for.
   if (running && running.key !== next.key && useLab.getState().loads[running.key]?.phase === 'download') {
     client?.cancel(running.id);
@@ -135,6 +137,14 @@ export function setCustomModel(files: File[] | null): void {
   }
   const folder = files?.find((f) => f.webkitRelativePath)?.webkitRelativePath.split('/')[0];
   patch({ custom: files ? { name: folder || 'dropped model', files } : null, error: null }); // the store subscription schedules
+}
+
+/** The weights error's use-random-weights button: the official networks with seeded random
+ *  weights from now on (?weights=random in the URL, the synthetic banner on). */
+export function switchToRandomWeights(): void {
+  prefetched.clear();
+  patch({ weights: 'random', source: RANDOM_SOURCE, error: null, loads: {} });
+  schedule();
 }
 
 /** The error's retry button: clears the error and runs the current request again. */
@@ -182,7 +192,7 @@ export async function startEngine(factory?: WorkerFactory): Promise<void> {
   });
   const st = useLab.getState();
   const init = async () => {
-    const b = await client!.send({ type: 'init', backend: st.backend ?? undefined }, ['backend']).done;
+    const b = await client!.send({ type: 'init', backend: st.backend ?? undefined, kernels: st.kernels ?? undefined }, ['backend']).done;
     patch({ backendInfo: { name: b.backend, reason: b.reason, adapter: b.adapter } });
   };
   client.onRestart = (reason) => {
@@ -199,10 +209,11 @@ export async function startEngine(factory?: WorkerFactory): Promise<void> {
     if (msg.type === 'backend') patch({ backendInfo: { name: msg.backend, reason: msg.reason, adapter: msg.adapter } });
   };
   try {
-    const [resolved] = await Promise.all([resolveModelSource(st.models, location.origin), init()]);
-    const source = offlineSource(resolved);
+    const random = st.weights === 'random';
+    const [resolved] = await Promise.all([random ? RANDOM_SOURCE : resolveModelSource(st.models, location.origin), init()]);
+    const source = random ? resolved : offlineSource(resolved);
     patch({ source, status: 'idle' });
-    if (!allowedByCsp(source.baseUrl, location.origin, cspConnectOrigins())) {
+    if (!random && !allowedByCsp(source.baseUrl, location.origin, cspConnectOrigins())) {
       useLab.getState().addNotice(
         `This build's Content-Security-Policy does not allow fetching weights from ${new URL(source.baseUrl).origin}; ` +
           'rebuild with VITE_CSP_CONNECT_EXTRA to allow it.',
@@ -240,6 +251,11 @@ export const engineClient = () => client;
 /** Fault injection for tests and scripting (window.phiLab.debug): lose the GPU device, crash. */
 export async function debugWorker(action: DebugAction): Promise<void> {
   await client?.send({ type: 'debug', action }, ['debugDone']).done;
+}
+
+/** Every WebGPU kernel path against stock ops in the worker (window.phiLab, e2e). */
+export async function kernelParity(job: KernelParityJob): Promise<KernelParityReport | null> {
+  return client ? (await client.send({ type: 'kernelParity', job }, ['kernelParity']).done).report : null;
 }
 
 /** The worker's tfjs memory (tensor count, bytes, GPU bytes where known). */

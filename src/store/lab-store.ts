@@ -86,8 +86,8 @@ export const useLab = create<LabState>()((set) => ({
 }));
 
 export function shareable(s: LabState): ShareableState {
-  const { phi, view, compare, backend, models, present, formula, bases } = s;
-  return { phi, view, compare, backend, models, present, formula, bases };
+  const { phi, view, compare, backend, models, present, formula, weights, bases, kernels } = s;
+  return { phi, view, compare, backend, models, present, formula, weights, bases, kernels };
 }
 
 /** Mirrors the shareable state into the address bar (replaceState: dragging φ must not flood

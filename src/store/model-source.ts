@@ -1,12 +1,15 @@
 /** Where the converted B0–B7 weights come from, in order of precedence:
  *  ?models= (explicit) › public/models/ (self-hosted via `npm run models:fetch`) › VITE_MODEL_BASE_URL
  *  (build time) › /synthetic-models/ (dev/preview server, `npm run models:synth`) › the public
- *  converted exports. */
+ *  converted exports at their pinned commit, the only source whose files are verified. */
+import { PINNED_WEIGHTS_BASE } from '../model/pinned-sources';
 
-export const DEFAULT_MODEL_BASE =
-  'https://raw.githubusercontent.com/ntedgi/efficientnet-tensorflowjs-binaries/main/models/';
+export const DEFAULT_MODEL_BASE = PINNED_WEIGHTS_BASE;
 
-export type SourceKind = 'url' | 'self-hosted' | 'configured' | 'synthetic' | 'public';
+/** Only the pinned source has published blob ids; every other source is unverified. */
+export const isVerifiedSource = (baseUrl: string): boolean => baseUrl.startsWith(PINNED_WEIGHTS_BASE);
+
+export type SourceKind = 'url' | 'self-hosted' | 'configured' | 'synthetic' | 'public' | 'random';
 
 export interface ModelSource {
   baseUrl: string;
@@ -18,7 +21,8 @@ export const SOURCE_LABEL: Record<SourceKind, string> = {
   'self-hosted': 'self-hosted in public/models',
   configured: 'VITE_MODEL_BASE_URL',
   synthetic: 'synthetic (npm run models:synth)',
-  public: 'public converted exports',
+  public: 'public converted exports (pinned commit, verified)',
+  random: 'seeded random weights made in this browser (?weights=random)',
 };
 
 async function probe(url: string): Promise<boolean> {

@@ -11,6 +11,7 @@ import {
 import type { ModelSpec } from '../worker/protocol';
 import { engineClient, FORMULA_SEED } from './engine';
 import { useLab } from './lab-store';
+import { officialSpec } from './weights-mode';
 
 /** Timed runs after the first (compile) run: few, so a CPU-emulated GPU finishes in minutes. */
 export const RACE_STEADY_RUNS = 2;
@@ -68,7 +69,7 @@ export const usePaperRuns = create<PaperRunsState>()(() => ({ runs: {}, budget: 
 /** The spec that builds coefficients: official B0–B7 from their weights (real where loaded),
  *  anything else in memory with seeded random weights. */
 export function specForCoefficients(c: ScalingCoefficients, baseUrl: string): ModelSpec {
-  if (c.official) return { kind: 'official', variant: c.phi, baseUrl };
+  if (c.official) return officialSpec(c.phi, baseUrl);
   return { kind: 'scaled', name: c.name, width: c.width, depth: c.depth, resolution: c.resolution, seed: RACE_SEED };
 }
 

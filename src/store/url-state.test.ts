@@ -4,10 +4,26 @@ import { DEFAULT_STATE, parseUrlState, serializeUrlState } from './url-state';
 describe('URL state', () => {
   it('round-trips every shareable field', () => {
     const s = { phi: 2.5, view: 'compare' as const, compare: [0, 3, 7], backend: 'wasm' as const,
-      models: 'https://example.org/models/', present: true, formula: true, bases: { alpha: 1.3, beta: 1.05, gamma: 1.2 } };
+      models: 'https://example.org/models/', present: true, formula: true, weights: 'random' as const, bases: { alpha: 1.3, beta: 1.05, gamma: 1.2 },
+      kernels: 'tiled' as const };
     const back = parseUrlState(serializeUrlState(s));
     expect(back.notices).toEqual([]);
     expect(back.state).toEqual(s);
+  });
+
+  it('takes ?kernels= as one of auto, fused, tiled, stock', () => {
+    expect(parseUrlState('?kernels=stock').state.kernels).toBe('stock');
+    const bad = parseUrlState('?kernels=fast');
+    expect(bad.state.kernels).toBeNull();
+    expect(bad.notices).toEqual(['Ignored kernels "fast": use one of auto, fused, tiled, stock']);
+  });
+
+  it('weights=random is the only weights choice; anything else is ignored with a notice', () => {
+    expect(serializeUrlState({ ...DEFAULT_STATE, weights: 'random' })).toBe('?weights=random');
+    expect(parseUrlState('?weights=random').state.weights).toBe('random');
+    const { state, notices } = parseUrlState('?weights=real');
+    expect(state.weights).toBeNull();
+    expect(notices).toEqual(['Ignored weights "real": the only choice is weights=random']);
   });
 
   it('own α/β/γ: only changed bases go in the link; out-of-range ones are ignored with a notice', () => {

@@ -1,5 +1,6 @@
 /** All shareable state in one typed place, mirrored in the URL (TF Playground style).
  *  Parsing validates everything: bad values are clamped or dropped with a notice. Pure. */
+import { isKernelMode, KERNEL_MODES, type KernelMode } from '../model/kernels/plan';
 import { baseProblem, PAPER_BASES, type Bases, MAX_PHI, MIN_PHI, parseVariantName } from '../scaling';
 import { BACKENDS, isBackendName, type BackendName } from '../model/backend-name';
 
@@ -17,6 +18,10 @@ export interface ShareableState {
   present: boolean;
   /** Run the random-weight formula network at exactly φ (latency only). */
   formula: boolean;
+  /** 'random': the official B0–B7 with seeded random weights made in the browser (?weights=random). */
+  weights: 'random' | null;
+  /** WebGPU kernels (?kernels=): null is auto, tuned per device. */
+  kernels: KernelMode | null;
   /** The reader's own compound-scaling bases (Teach: "design your own coefficients"). */
   bases: Bases;
 }
@@ -29,6 +34,8 @@ export const DEFAULT_STATE: ShareableState = {
   models: null,
   present: false,
   formula: false,
+  weights: null,
+  kernels: null,
   bases: PAPER_BASES,
 };
 
@@ -100,8 +107,16 @@ export function parseUrlState(search: string): { state: ShareableState; notices:
     state.models = parseModelSource(models);
     if (!state.models) notices.push(`Ignored model source "${models}": only http(s) URLs are allowed`);
   }
+  const kernels = q.get('kernels');
+  if (kernels !== null) {
+    if (isKernelMode(kernels)) state.kernels = kernels;
+    else notices.push(`Ignored kernels "${kernels}": use one of ${KERNEL_MODES.join(', ')}`);
+  }
   state.present = flag(q.get('present'));
   state.formula = flag(q.get('formula'));
+  const weights = q.get('weights');
+  if (weights === 'random') state.weights = 'random';
+  else if (weights !== null) notices.push(`Ignored weights "${weights}": the only choice is weights=random`);
   parseBases(q, state, notices);
   return { state, notices };
 }
@@ -116,6 +131,8 @@ export function serializeUrlState(s: ShareableState): string {
   if (s.models) q.set('models', s.models);
   if (s.present) q.set('present', '1');
   if (s.formula) q.set('formula', '1');
+  if (s.weights) q.set('weights', s.weights);
+  if (s.kernels) q.set('kernels', s.kernels);
   for (const k of BASE_KEYS) if (s.bases[k] !== PAPER_BASES[k]) q.set(k, String(Number(s.bases[k].toFixed(4))));
   const str = q.toString();
   return str ? `?${str}` : '';

@@ -5,6 +5,8 @@ import { centerCropBox } from '../model/preprocess';
 import { setCustomModel, setImageFile } from '../store/engine';
 import { useLab } from '../store/lab-store';
 import { CameraCapture } from './CameraCapture';
+import { CroppedImage } from './CroppedImage';
+import { LabCamControls, LabCamLayer } from './paper/CamOverlay';
 import { phiReadout } from './readouts';
 
 function firstFile(list: FileList | null | undefined): File | null {
@@ -68,22 +70,15 @@ export function DropZone() {
               />
             </div>
           ) : (
-            <div className="cropped" data-testid="crop-view">
-              <img
-                src={image.url}
-                alt={`The crop of ${image.name} the network sees`}
-                style={{
-                  width: `${(image.width / crop.side) * 100}%`,
-                  left: `${(-crop.sx / crop.side) * 100}%`,
-                  top: `${(-crop.sy / crop.side) * 100}%`,
-                }}
-              />
-            </div>
+            <CroppedImage image={image} size={size} testId="crop-view">
+              <LabCamLayer />
+            </CroppedImage>
           )}
           <figcaption>
             <span data-testid="image-name">{image.name}</span> · {image.width}×{image.height} ·{' '}
             {showFull ? 'full image, crop outlined' : `the crop the network sees, resized to ${size}²`}{' '}
-            <button type="button" onClick={() => setShowFull(!showFull)}>{showFull ? 'Show crop' : 'Show full image'}</button>
+            <button type="button" onClick={() => setShowFull(!showFull)}>{showFull ? 'Show crop' : 'Show full image'}</button>{' '}
+            {!showFull && <LabCamControls />}
           </figcaption>
         </figure>
       ) : (

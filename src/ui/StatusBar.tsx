@@ -1,7 +1,9 @@
 /** Backend, weights source, the loud synthetic-weights banner, notices and errors. */
 import { retry, setCustomModel } from '../store/engine';
 import { useLab } from '../store/lab-store';
-import { SOURCE_LABEL } from '../store/model-source';
+import { SOURCE_LABEL, isVerifiedSource } from '../store/model-source';
+import { isWeightFetchError } from '../store/weights-mode';
+import { WeightsHelp, WeightsSourceLabel } from './WeightsHelp';
 
 export function StatusBar() {
   const info = useLab((s) => s.backendInfo);
@@ -16,7 +18,7 @@ export function StatusBar() {
       <p className="backend-line">
         Backend <strong data-testid="backend">{info?.name ?? '…'}</strong>{' '}
         <span className="muted" data-testid="backend-reason">{info?.reason ?? 'selecting…'}</span>
-        {source && <span className="muted"> · weights: {SOURCE_LABEL[source.kind]}</span>}
+        {source && <WeightsSourceLabel label={SOURCE_LABEL[source.kind]} verified={isVerifiedSource(source.baseUrl)} random={source.kind === 'random'} />}
       </p>
       {custom && (
         <p className="notice" data-testid="custom-model">
@@ -35,6 +37,7 @@ export function StatusBar() {
           <button type="button" className="retry" data-testid="retry" onClick={retry}>Retry</button>
         </p>
       )}
+      {error && source?.kind !== 'random' && isWeightFetchError(error) && <WeightsHelp />}
       {notices.map((n, i) => (
         <p key={i} className="notice" data-testid="notice">
           {n} <button type="button" aria-label="Dismiss notice" onClick={() => dismiss(i)}>×</button>

@@ -2,6 +2,7 @@
  *  `init` picks exactly that backend (no fallback), then `matmul` and `variant` requests run one
  *  at a time. Pure types plus a few helpers; no tfjs. */
 import type { BackendName } from '../model/backend-name';
+import type { KernelMode, KernelReport } from '../model/kernels/plan';
 
 /** tfjs environment flags to set before the backend initialises (tuning experiments). */
 export type BenchFlags = Record<string, number | boolean>;
@@ -50,6 +51,10 @@ export interface BenchResult {
   ownOverGraph?: number;
   /** Largest |Δ probability| between the two on the bench input (a correctness check). */
   graphMaxAbsDiff?: number;
+  /** WebGPU: the kernel per class and the timings that chose it (kernels/plan.ts). */
+  kernels?: KernelReport | null;
+  /** WebGPU: pipelines one inference needs (own kernels / all), counted from an empty cache. */
+  pipelines?: { own: number; total: number } | null;
   /** ONNX Runtime Web on the exported model (src/model/bench-ort.ts), timed interleaved too. */
   ortEp?: 'wasm' | 'webgpu';
   /** wasm threads ORT used (1 unless cross-origin isolated; 0 on the webgpu EP). */
@@ -68,7 +73,7 @@ export interface BenchReport {
   machine: BenchMachine;
   results: BenchResult[];
   /** Settings the run used (for the record). */
-  settings?: { backends: BackendName[]; variants: string[]; runs: number; flags?: BenchFlags };
+  settings?: { backends: BackendName[]; variants: string[]; runs: number; flags?: BenchFlags; kernels?: KernelMode };
   errors?: string[];
 }
 
@@ -87,7 +92,7 @@ export interface VariantJob {
 }
 
 export type BenchRequest =
-  | { type: 'init'; id: number; backend: BackendName; flags?: BenchFlags }
+  | { type: 'init'; id: number; backend: BackendName; flags?: BenchFlags; kernels?: KernelMode }
   | { type: 'matmul'; id: number; size: number; runs: number }
   | { type: 'variant'; id: number; job: VariantJob };
 

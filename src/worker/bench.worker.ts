@@ -11,6 +11,7 @@ import { clearModelCache, loadFromUrl } from '../model/artifacts';
 import { configureWasm, selectBackend } from '../model/backend';
 import { benchMatmul, benchVariant } from '../model/bench';
 import { configureOrtWasm } from '../model/ort-runner';
+import { setKernelMode } from '../model/kernels/mode';
 import type { BenchRequest, BenchResponse, VariantJob } from './bench-protocol';
 import type { BackendName } from '../model/backend-name';
 
@@ -56,6 +57,7 @@ async function handle(req: BenchRequest) {
   switch (req.type) {
     case 'init': {
       for (const [flag, value] of Object.entries(req.flags ?? {})) tf.env().set(flag, value);
+      setKernelMode(req.kernels ?? 'auto');
       const choice = await selectBackend(req.backend);
       if (choice.backend !== req.backend) throw new Error(`${req.backend} is unavailable here (${choice.reason})`);
       backend = choice.backend;

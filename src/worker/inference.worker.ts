@@ -7,8 +7,10 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import * as tf from '@tensorflow/tfjs';
 import { loadFromFiles, loadFromUrl, type LoadedArtifacts } from '../model/artifacts';
 import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
+import { kernelParity } from '../model/kernels/parity';
+import { setKernelMode } from '../model/kernels/mode';
 import { normaliseCam, type CamMap } from '../model/cam';
-import { classifierFromArtifacts, formulaClassifier, scaledClassifier, type Classifier } from '../model/classifier';
+import { classifierFromArtifacts, formulaClassifier, scaledClassifier, seededOfficialClassifier, type Classifier } from '../model/classifier';
 import { officialCoefficients } from '../scaling';
 import { topK } from '../model/labels';
 import { onnxFileName } from '../model/onnx-export';
@@ -87,6 +89,9 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
     post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
     const { name, width, depth, resolution, seed } = spec;
     classifier = scaledClassifier({ ...officialCoefficients(0), name, width, depth, resolution, official: false }, seed);
+  } else if (spec.kind === 'seeded') {
+    post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
+    classifier = seededOfficialClassifier(spec.variant, spec.seed);
   } else {
     const artifacts = await artifactsFor(id, spec, modelId);
     fromCache = artifacts.fromCache;
@@ -98,10 +103,19 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   // inference is close to a steady one.
   post({ type: 'progress', id, modelId, phase: 'compile', loaded: 0, total: 1 });
   await classifier.warmUp();
+  noteKernels(classifier);
   remember(modelId, classifier);
   latency.set(modelId, new LatencyStats());
   post({ type: 'ready', id, modelId, synthetic: classifier.synthetic, fromCache, loadMs: performance.now() - t0, bytes });
   return classifier;
+}
+
+/** The status line says when the kernels were tuned to this adapter (auto mode). */
+function noteKernels(c: Classifier) {
+  const k = c.kernels;
+  if (!k || k.mode !== 'auto' || !announced || announced.reason.includes('kernels tuned for')) return;
+  announced = { ...announced, reason: `${announced.reason} · kernels tuned for ${k.adapter}` };
+  post({ type: 'backend', id: 0, ...announced });
 }
 
 async function classify(id: number, spec: ModelSpec, runs: number, withCam: boolean) {
@@ -149,7 +163,11 @@ function dropAllModels() {
   latency.clear();
 }
 
+/** The backend as last announced, so the kernel tuner's note can extend its reason. */
+let announced: BackendChoice | null = null;
+
 function adopt(choice: BackendChoice) {
+  announced = choice;
   watchDeviceLoss((reason) => {
     lostDevice = reason;
     post({ type: 'backend', id: 0, backend: choice.backend, reason: `WebGPU device lost (${reason}); re-initialising on the next request`, adapter: choice.adapter });
@@ -182,6 +200,7 @@ function debug(action: string) {
 async function handle(req: WorkerRequest): Promise<void> {
   switch (req.type) {
     case 'init': {
+      setKernelMode(req.kernels ?? 'auto');
       const choice = await selectBackend(req.backend);
       adopt(choice);
       post({ type: 'backend', id: req.id, ...choice });
@@ -208,6 +227,9 @@ async function handle(req: WorkerRequest): Promise<void> {
     case 'cancel':
       downloads.get(req.target)?.abort();
       return;
+    case 'kernelParity':
+      post({ type: 'kernelParity', id: req.id, report: await kernelParity(req.job) });
+      return;
     case 'debug':
       debug(req.action);
       post({ type: 'debugDone', id: req.id });
@@ -218,7 +240,7 @@ async function handle(req: WorkerRequest): Promise<void> {
 function describe(req: WorkerRequest): string {
   if (req.type !== 'classify' && req.type !== 'exportOnnx') return req.type;
   const m = req.model;
-  return m.kind === 'official' ? `B${m.variant}` : m.kind === 'formula' ? `the formula network at φ ${m.phi}` : m.kind === 'scaled' ? `the network “${m.name}”` : m.name;
+  return m.kind === 'official' || m.kind === 'seeded' ? `B${m.variant}` : m.kind === 'formula' ? `the formula network at φ ${m.phi}` : m.kind === 'scaled' ? `the network “${m.name}”` : m.name;
 }
 
 // One request at a time; cancel bypasses the queue so it can stop a running download.

@@ -3,6 +3,7 @@
 
 import type { CamMap } from '../model/cam';
 import type { BackendName } from '../model/backend-name';
+import type { KernelMode, KernelParityJob, KernelParityReport } from '../model/kernels/plan';
 
 /** Which network answers: an official converted export (by URL), a custom model (a converted
  *  folder the user dropped), or the formula network: built at exactly φ with seeded random
@@ -12,7 +13,9 @@ export type ModelSpec =
   | { kind: 'custom'; name: string; files: File[] }
   | { kind: 'formula'; phi: number; seed: number; resolution?: number }
   /** B0 grown by explicit multipliers (scaling-methods race, own α/β/γ), random weights. */
-  | { kind: 'scaled'; name: string; width: number; depth: number; resolution: number; seed: number };
+  | { kind: 'scaled'; name: string; width: number; depth: number; resolution: number; seed: number }
+  /** Official Bk with seeded random weights made in the worker: no download (?weights=random). */
+  | { kind: 'seeded'; variant: number; seed: number };
 
 export interface Prediction {
   index: number;
@@ -34,7 +37,9 @@ export interface Latency {
 }
 
 export type WorkerRequest =
-  | { type: 'init'; id: number; backend?: BackendName }
+  | { type: 'init'; id: number; backend?: BackendName; kernels?: KernelMode }
+  /** Every WebGPU kernel path against stock ops on random weights (e2e, window.phiLab). */
+  | { type: 'kernelParity'; id: number; job: KernelParityJob }
   /** Keep an image in the worker; later classify requests run on it. */
   | { type: 'setImage'; id: number; image: ImageBitmap; name: string }
   /** Run the current image (or a deterministic test pattern for random nets) through a model.
@@ -91,6 +96,7 @@ export type WorkerResponse =
   /** `bytes` is transferred; `opCounts` counts nodes per ONNX op type. */
   | { type: 'onnx'; id: number; fileName: string; bytes: ArrayBuffer; opCounts: Record<string, number> }
   | { type: 'debugDone'; id: number }
+  | { type: 'kernelParity'; id: number; report: KernelParityReport }
   | { type: 'error'; id: number; message: string };
 
 /** A model spec's identity in the worker's model cache (one loaded network per id). */
@@ -104,5 +110,7 @@ export function modelIdOf(spec: ModelSpec): string {
       return `formula:phi=${spec.phi.toFixed(2)}:seed=${spec.seed}:r=${spec.resolution ?? 'formula'}`;
     case 'scaled':
       return `scaled:w=${spec.width.toFixed(4)}:d=${spec.depth.toFixed(4)}:r=${spec.resolution}:seed=${spec.seed}`;
+    case 'seeded':
+      return `seeded:B${spec.variant}:seed=${spec.seed}`;
   }
 }

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BenchReport, BenchResult } from '../../worker/bench-protocol';
 import { BACKENDS, type BackendName } from '../../model/backend-name';
+import { KERNEL_MODES, type KernelMode } from '../../model/kernels/plan';
 import { VARIANT_NAMES } from '../../scaling';
 import { BENCH_BACKENDS, OWN_KERNELS_FLAG } from '../../worker/bench-protocol';
 import { downloadText } from '../compare/download';
@@ -33,6 +34,7 @@ export function BenchView() {
   const [variants, setVariants] = useState<number[]>(initial.variants);
   const [runs, setRuns] = useState(initial.runs);
   const [fusedKernels, setFusedKernels] = useState(initial.flags?.[OWN_KERNELS_FLAG] !== false);
+  const [kernels, setKernels] = useState<KernelMode>(initial.kernels ?? 'auto');
   const [state, setState] = useState<State>('idle');
   const [progress, setProgress] = useState('');
   const [rows, setRows] = useState<BenchResult[]>([]);
@@ -60,7 +62,7 @@ export function BenchView() {
       setState('running');
       const order = BENCH_BACKENDS.filter((b) => backends.includes(b)).concat(backends.filter((b) => !BENCH_BACKENDS.includes(b)));
       const r = await runBench(
-        { baseUrl, backends: order, variants: [...variants].sort((a, b) => a - b), runs, flags: { ...initial.flags, [OWN_KERNELS_FLAG]: fusedKernels } },
+        { baseUrl, backends: order, variants: [...variants].sort((a, b) => a - b), runs, flags: { ...initial.flags, [OWN_KERNELS_FLAG]: fusedKernels }, kernels },
         (p: BenchProgress) => say(`${p.backend}: ${p.stage}`),
         (res) => setRows((prev) => [...prev, res]),
       );
@@ -76,7 +78,7 @@ export function BenchView() {
     } finally {
       running.current = false;
     }
-  }, [backends, variants, runs, fusedKernels]);
+  }, [backends, variants, runs, fusedKernels, kernels]);
 
   useEffect(() => {
     if (initial.auto && !autoStarted) {
@@ -122,6 +124,12 @@ export function BenchView() {
           </label>
           <label title="Off: the own network runs on stock tfjs kernels too (an A/B check on your GPU)">
             <input type="checkbox" checked={fusedKernels} data-testid="bench-fused-kernels" onChange={(e) => setFusedKernels(e.target.checked)} /> fused WebGPU kernels
+          </label>
+          <label title="auto: time barrier-free, tiled and stock kernels per class on this GPU at warm-up and keep the fastest">
+            kernels{' '}
+            <select value={kernels} data-testid="bench-kernels" onChange={(e) => setKernels(e.target.value as KernelMode)}>
+              {KERNEL_MODES.map((m) => <option key={m} value={m}>{m}</option>)}
+            </select>
           </label>
           <button type="button" className="bench-run" data-testid="bench-run" disabled={busy || !backends.length || !variants.length} onClick={() => void start()}>
             {busy ? 'Running…' : 'Run benchmark'}

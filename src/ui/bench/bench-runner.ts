@@ -4,6 +4,7 @@
 import type { BenchFlags, BenchReport, BenchRequest, BenchResponse, BenchResult } from '../../worker/bench-protocol';
 import { GRAPH_BACKENDS } from '../../worker/bench-protocol';
 import type { BackendName } from '../../model/backend-name';
+import type { KernelMode } from '../../model/kernels/plan';
 
 export interface BenchSettings {
   baseUrl: string;
@@ -12,6 +13,7 @@ export interface BenchSettings {
   variants: number[];
   runs: number;
   flags?: BenchFlags;
+  kernels?: KernelMode;
 }
 
 export interface BenchProgress {
@@ -78,7 +80,7 @@ export async function runBench(
     const w = new BenchWorker(spawn(), (stage) => onProgress({ backend, stage }));
     try {
       onProgress({ backend, stage: 'initialising' });
-      const ready = await w.request<'ready'>({ type: 'init', backend, flags: s.flags });
+      const ready = await w.request<'ready'>({ type: 'init', backend, flags: s.flags, kernels: s.kernels });
       if (ready.adapter) adapter = ready.adapter;
       tfjs = ready.tfjs;
       const mm = await w.request<'matmul'>({ type: 'matmul', size: 1024, runs: Math.max(3, Math.min(s.runs, 10)) });
@@ -116,7 +118,7 @@ export async function runBench(
       crossOriginIsolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
     },
     results,
-    settings: { backends: s.backends, variants: s.variants.map((k) => `B${k}`), runs: s.runs, ...(s.flags ? { flags: s.flags } : {}) },
+    settings: { backends: s.backends, variants: s.variants.map((k) => `B${k}`), runs: s.runs, ...(s.flags ? { flags: s.flags } : {}), ...(s.kernels ? { kernels: s.kernels } : {}) },
     ...(errors.length ? { errors } : {}),
   };
 }

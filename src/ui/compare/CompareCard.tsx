@@ -1,6 +1,7 @@
 /** One variant's result: status, top-5, first and steady latency, and its published figures. */
 import type { CompareEntry } from '../../store/compare';
 import { fmtFlops, fmtMs, fmtParams, fmtPct } from '../format';
+import { CompareCam } from '../paper/CamOverlay';
 
 const STATUS_TEXT: Record<CompareEntry['status'], string> = {
   pending: 'Waiting',
@@ -41,6 +42,7 @@ export function CompareCard({ entry: e, agrees }: { entry: CompareEntry; agrees:
           {e.top5.length === 0 && <li className="muted">—</li>}
         </ol>
       )}
+      {e.cam && <CompareCam cam={e.cam} resolution={e.resolution} name={e.name} />}
       <dl className="readouts compare-figures">
         <dt>First run</dt>
         <dd>

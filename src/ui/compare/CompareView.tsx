@@ -6,6 +6,7 @@ import { CompareCard } from './CompareCard';
 import { AccuracyChart, LatencyChart } from './CompareCharts';
 import { majority } from './compare-model';
 import { CompareTable } from './CompareTable';
+import { MethodRace } from '../paper/MethodRace';
 import { VariantPicker } from './VariantPicker';
 import './compare.css';
 
@@ -19,6 +20,10 @@ export function CompareView() {
     <section data-testid="compare" className="compare">
       <h2 className="compare-title">Compare variants</h2>
       <VariantPicker />
+      <details className="card compare-preset" data-testid="preset-methods">
+        <summary>Preset: the scaling-methods race (the paper's Table 7, timed here)</summary>
+        <MethodRace />
+      </details>
       {entries.length > 0 && (
         <p className="compare-agreement" data-testid="compare-agreement">
           {major

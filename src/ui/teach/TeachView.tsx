@@ -6,6 +6,7 @@ import { useLab } from '../../store/lab-store';
 import { fmtMult, fmtPhi } from '../format';
 import { phiReadout } from '../readouts';
 import { EffectivePhiTable } from './EffectivePhiTable';
+import { PaperExperiments } from '../paper/PaperExperiments';
 import { NetworkPicture } from './NetworkPicture';
 import { ScalingNotes } from './ScalingNotes';
 import { StageTable } from './StageTable';
@@ -129,6 +130,8 @@ export function TeachView() {
         <h3 id="teach-released-h">5 · The released B0–B7 are hand-picked</h3>
         <EffectivePhiTable phi={phi} />
       </section>
+
+      <PaperExperiments first={6} />
     </section>
   );
 }

@@ -1,0 +1,74 @@
+/** Pinned, verified weights and the lab without any download: the offline first run reaches a
+ *  prediction through use-random-weights; a tampered shard from a route that claims the pinned
+ *  source is refused (naming the file and both ids) and nothing is cached. Routes see the
+ *  worker's fetches (context.route) with the service worker blocked. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pinnedWeightBlobId } from '../src/model/integrity';
+import { PINNED_WEIGHTS_BASE } from '../src/model/pinned-sources';
+import { topologyDir } from '../test-support/fixtures';
+import { expect, test, type Page } from './fixtures/test';
+import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp } from './helpers';
+
+test.use({ serviceWorkers: 'block' });
+
+/** Every weights request: the self-hosted and synthetic folders and the public exports. */
+const isWeights = (url: string) => /\/(synthetic-models|models)\//.test(new URL(url).pathname) || url.startsWith('https://raw.githubusercontent.com/');
+
+async function cachedUrls(page: Page): Promise<string[]> {
+  return page.evaluate(async () => (await (await caches.open('efficientnet-models-v1')).keys()).map((r) => r.url));
+}
+
+test('offline first run: the weights error offers random weights, which reach a top-1 and a latency', async ({ page, context }) => {
+  await context.route('**/*', (route) => (isWeights(route.request().url()) ? route.abort('internetdisconnected') : route.fallback()));
+  await openApp(page, '?backend=wasm');
+  await expect(page.getByTestId('error')).toContainText(`Network error while downloading ${PINNED_WEIGHTS_BASE}B0/model.json`);
+  const help = page.getByTestId('weights-help');
+  await expect(help).toContainText('npm run models:fetch');
+  await expect(help).toContainText('?models=');
+  await expect(help).toContainText('drop a converted model folder');
+  await page.getByTestId('use-random-weights').click();
+  await expect(page).toHaveURL(/[?&]weights=random(&|$)/);
+  await expect(page.getByTestId('weights-source')).toContainText('seeded random weights made in this browser');
+  await expect(page.getByTestId('synthetic-banner')).toBeVisible();
+  await expect(page.getByTestId('prediction')).toHaveAttribute('data-for', 'B0', { timeout: 240_000 });
+  await expect(page.getByTestId('top1-label')).not.toHaveText('—');
+  expect(Number(await page.getByTestId('latency-ms').textContent())).toBeGreaterThan(0);
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  // The link reopens the same mode, still without any download.
+  await page.reload();
+  await expect(page.getByTestId('prediction')).toHaveAttribute('data-for', 'B0', { timeout: 240_000 });
+  await expect(page.getByTestId('synthetic-banner')).toBeVisible();
+});
+
+test.describe('pinned source', () => {
+  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+
+  test('a tampered shard from a route claiming the pinned source is refused and not cached', async ({ page, context }) => {
+    const served: string[] = [];
+    await context.route(`${PINNED_WEIGHTS_BASE}B0/**`, (route) => {
+      const file = new URL(route.request().url()).pathname.split('/').pop()!;
+      served.push(file);
+      // The genuine model.json (it matches its id), then synthetic shards of the right sizes.
+      const body = file === 'model.json' ? readFileSync(join(topologyDir()!, 'B0/model.json')) : readFileSync(join(ROOT, 'synthetic-models/B0', file));
+      return route.fulfill({ body, headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/octet-stream' } });
+    });
+    await openApp(page, `?backend=wasm&models=${encodeURIComponent(PINNED_WEIGHTS_BASE)}`);
+    await expect(page.getByTestId('weights-source')).toHaveAttribute('data-verified', 'true');
+    await expect(page.getByTestId('unverified-source')).toHaveCount(0);
+    const expected = pinnedWeightBlobId('B0/group1-shard1of6.bin');
+    await expect(page.getByTestId('error')).toHaveText(
+      new RegExp(`^Integrity check failed for B0/group1-shard1of6\\.bin: expected git blob ${expected}, got (?!${expected})[0-9a-f]{40}$`),
+      { timeout: 120_000 },
+    );
+    expect(served).toEqual(['model.json', 'group1-shard1of6.bin']);
+    expect((await cachedUrls(page)).filter((u) => u.startsWith(PINNED_WEIGHTS_BASE))).toEqual([]);
+    await expect(page.getByTestId('use-random-weights')).toBeVisible();
+  });
+
+  test('any other source is marked unverified in the status bar', async ({ page }) => {
+    await openApp(page, '?backend=wasm');
+    await expect(page.getByTestId('weights-source')).toContainText('synthetic (npm run models:synth)');
+    await expect(page.getByTestId('unverified-source')).toHaveText('· unverified source');
+  });
+});

@@ -1,0 +1,119 @@
+/** One variant × batch of `npm run bench:node`: compile, tune, then every kernel mode and the
+ *  stock graph executor timed interleaved (round-robin, so drift hits all alike). */
+import * as tf from '@tensorflow/tfjs';
+import { officialNetwork } from '../../src/scaling/index.ts';
+import { gflopsFor } from '../../src/model/bench.ts';
+import { bindConvertedWeights } from '../../src/model/bind.ts';
+import { compileOnly, enterCompileOnly } from '../../src/model/compile-only.ts';
+import { countPipelines, type PipelineCount } from '../../src/model/kernels/gpu-state.ts';
+import { setKernelMode } from '../../src/model/kernels/mode.ts';
+import { planFor, type KernelPlan, type KernelReport } from '../../src/model/kernels/plan.ts';
+import { tuneKernels } from '../../src/model/kernels/tune-network.ts';
+import { createEfficientNet } from '../../src/model/network.ts';
+import { testPattern } from '../../src/model/preprocess.ts';
+import { median } from '../../src/model/stats.ts';
+import { loadGraphModel, type ParityArtifacts } from './parity-models.ts';
+
+export const NODE_MODES = ['fused', 'tiled', 'stock', 'auto', 'graph'] as const;
+export type NodeMode = (typeof NODE_MODES)[number];
+
+export interface NodeBenchResult {
+  variant: string;
+  batch: number;
+  resolution: number;
+  /** Compile-only pass plus the tuner (the app's warm-up). */
+  warmUpMs: number;
+  /** First real inference after the warm-up, on the tuned plan. */
+  firstMs: number;
+  medianMs: Partial<Record<NodeMode, number>>;
+  gflops: Partial<Record<NodeMode, number>>;
+  /** auto / graph median. */
+  ownOverGraph: number | null;
+  /** Largest |Δp| between the tuned own network and the graph executor. */
+  graphMaxAbsDiff: number | null;
+  kernels: KernelReport | null;
+  pipelines: PipelineCount | null;
+  leakedTensors: number;
+}
+
+export async function benchNodeVariant(k: number, batch: number, runs: number, artifacts: ParityArtifacts, modes: readonly NodeMode[], log: (s: string) => void): Promise<NodeBenchResult> {
+  const config = officialNetwork(k);
+  const size = config.resolution;
+  const tensors = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
+  const net = createEfficientNet(config, bindConvertedWeights(artifacts.modelJson as never, tensors, config));
+  const one = testPattern(size);
+  const input = new Float32Array(one.length * batch);
+  for (let b = 0; b < batch; b++) input.set(one, b * one.length);
+  const x = tf.tensor4d(input, [batch, size, size, 3]);
+  const graph = modes.includes('graph') ? await loadGraphModel(artifacts) : null;
+  const before = tf.memory().numTensors;
+  try {
+    const now = () => performance.now();
+    const runOwn = async () => {
+      const p = net.predict(x);
+      const d = await p.data();
+      p.dispose();
+      return d;
+    };
+    const runGraph = async () => {
+      const p = graph!.predict(x) as tf.Tensor;
+      const d = await p.data();
+      p.dispose();
+      return d;
+    };
+    log(`B${k} ×${batch}: warm-up (compile + tune)`);
+    setKernelMode('auto');
+    net.kernelPlan = planFor('fused');
+    const w0 = now();
+    await compileOnly(() => net.predict(x));
+    const kernels = await tuneKernels(net, batch);
+    const warmUpMs = now() - w0;
+    const tuned: KernelPlan | null = net.kernelPlan;
+    const f0 = now();
+    const ownOut = await runOwn();
+    const firstMs = now() - f0;
+    const pipelines = tf.getBackend() === 'webgpu' ? await countPipelines(() => enterCompileOnly(() => net.predict(x))) : null;
+    const plans: Partial<Record<NodeMode, KernelPlan | null>> = { fused: planFor('fused'), tiled: planFor('tiled'), stock: null, auto: tuned };
+    const timed = modes.filter((m) => m === 'graph' || tf.getBackend() === 'webgpu' || m === 'stock');
+    // One untimed pass per mode compiles its pipelines.
+    for (const m of timed) {
+      if (m === 'graph') await runGraph();
+      else {
+        net.kernelPlan = plans[m] ?? null;
+        await runOwn();
+      }
+    }
+    const times: Partial<Record<NodeMode, number[]>> = {};
+    for (let i = 0; i < runs; i++) {
+      log(`B${k} ×${batch}: run ${i + 1}/${runs}`);
+      for (const m of i % 2 ? [...timed].reverse() : timed) {
+        const t0 = now();
+        if (m === 'graph') await runGraph();
+        else {
+          net.kernelPlan = plans[m] ?? null;
+          await runOwn();
+        }
+        (times[m] ??= []).push(now() - t0);
+      }
+    }
+    net.kernelPlan = tuned;
+    let graphMaxAbsDiff: number | null = null;
+    if (graph) {
+      const ref = await runGraph();
+      graphMaxAbsDiff = Array.from(ref).reduce((m, v, i) => Math.max(m, Math.abs(v - ownOut[i])), 0);
+    }
+    const medianMs: Partial<Record<NodeMode, number>> = {};
+    const gflops: Partial<Record<NodeMode, number>> = {};
+    for (const [m, list] of Object.entries(times) as [NodeMode, number[]][]) {
+      medianMs[m] = median(list) as number;
+      gflops[m] = gflopsFor(config.flops * batch, medianMs[m]!);
+    }
+    const ownOverGraph = medianMs.auto !== undefined && medianMs.graph ? medianMs.auto / medianMs.graph : null;
+    const leakedTensors = tf.memory().numTensors - before;
+    return { variant: `B${k}`, batch, resolution: size, warmUpMs, firstMs, medianMs, gflops, ownOverGraph, graphMaxAbsDiff, kernels, pipelines, leakedTensors };
+  } finally {
+    x.dispose();
+    graph?.dispose();
+    net.dispose();
+  }
+}

@@ -1,0 +1,53 @@
+/** Tuned plans, cached per adapter + tfjs version + network shape in IndexedDB (which module
+ *  workers have, unlike localStorage), with an in-memory layer for Node and private modes.
+ *  A cache that cannot be opened costs a re-tune, never an error. */
+import type { KernelReport } from './plan';
+
+export type StoredTuning = Omit<KernelReport, 'cached' | 'mode'>;
+
+const DB = 'effnet-kernels';
+const STORE = 'plans';
+const memory = new Map<string, StoredTuning>();
+
+function open(): Promise<IDBDatabase | null> {
+  if (typeof indexedDB === 'undefined') return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const req = indexedDB.open(DB, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => resolve(null);
+    req.onblocked = () => resolve(null);
+  });
+}
+
+async function transact<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T | null> {
+  const db = await open();
+  if (!db) return null;
+  try {
+    return await new Promise<T | null>((resolve) => {
+      const req = run(db.transaction(STORE, mode).objectStore(STORE));
+      req.onsuccess = () => resolve(req.result ?? null);
+      req.onerror = () => resolve(null);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+export async function loadTuning(key: string): Promise<StoredTuning | null> {
+  const hit = memory.get(key) ?? (await transact<StoredTuning>('readonly', (s) => s.get(key)).catch(() => null));
+  if (hit) memory.set(key, hit);
+  return hit ?? null;
+}
+
+export async function saveTuning(key: string, value: StoredTuning): Promise<void> {
+  memory.set(key, value);
+  await transact('readwrite', (s) => s.put(value, key)).catch(() => null);
+}
+
+/** Forgets every cached plan (tests, and `?kernels=auto` after a driver update is not needed:
+ *  the driver is part of the key). */
+export async function clearTunings(): Promise<void> {
+  memory.clear();
+  await transact('readwrite', (s) => s.clear()).catch(() => null);
+}

@@ -1,0 +1,92 @@
+/**
+ * The per-device tuner at warm-up: replays each kernel class of the network on its real shapes
+ * (each distinct shape once, zero inputs) with every candidate — barrier-free, tiled, stock —
+ * and keeps the fastest. The timed part is bounded by 2× one inference; candidate pipelines
+ * compile beforehand (one compile-only pass each, in parallel within a candidate), and one that
+ * fails to compile is out. Plans are cached per adapter, tfjs version and network shape.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { enterCompileOnly } from '../compile-only';
+import type { EfficientNet } from '../network';
+import { adapterKey, adapterName, settlePipelines, withGpuErrors } from './gpu-state';
+import { kernelMode, webgpuActive } from './mode';
+import { recordCalls, type RecordedCall } from './ops';
+import { CANDIDATES, KERNEL_CLASSES, planFor, type KernelChoice, type KernelClass, type KernelReport } from './plan';
+import { loadTuning, saveTuning } from './tune-cache';
+import { tune } from './tuner';
+
+export const TUNE_BUDGET_FACTOR = 2;
+const now = () => performance.now();
+
+/** The plan report for a network; tunes (or reads the cache) when the mode is auto on WebGPU. */
+export async function tuneKernels(net: EfficientNet, batch = 1): Promise<KernelReport | null> {
+  if (!webgpuActive()) return null;
+  const mode = kernelMode();
+  const adapter = adapterName();
+  if (mode !== 'auto' || !net.kernelPlan) {
+    return { mode, plan: net.kernelPlan ?? planFor('stock'), timings: {}, tuneMs: 0, budgetMs: 0, cached: false, adapter };
+  }
+  const size = net.config.resolution;
+  const key = `${adapterKey()} | tfjs ${tf.version.tfjs} | ${net.config.name} ${size}px b${batch}`;
+  const hit = await loadTuning(key);
+  if (hit) {
+    net.kernelPlan = hit.plan;
+    return { ...hit, mode, cached: true };
+  }
+  const t0 = now();
+  const x = tf.zeros([batch, size, size, 3]) as tf.Tensor4D;
+  const prepared: Partial<Record<KernelClass, ReturnType<RecordedCall['prepare']>[]>> = {};
+  try {
+    net.kernelPlan = planFor('fused');
+    // One real inference: the budget's unit (its pipelines are compiled by the warm-up).
+    const r0 = now();
+    const y = net.logits(x);
+    await y.data();
+    y.dispose();
+    const budgetMs = TUNE_BUDGET_FACTOR * (now() - r0);
+
+    let calls: RecordedCall[] = [];
+    enterCompileOnly(() => {
+      calls = recordCalls(() => tf.dispose(net.logits(x)));
+      return [];
+    });
+    const unique = new Map(calls.map((c) => [c.signature, c]));
+    for (const c of unique.values()) (prepared[c.cls] ??= []).push(c.prepare());
+
+    const failed = new Set<string>();
+    for (const cls of KERNEL_CLASSES) {
+      for (const choice of CANDIDATES[cls]) {
+        const runs = prepared[cls] ?? [];
+        try {
+          await withGpuErrors(async () => {
+            enterCompileOnly(() => runs.map((p) => p.run(choice)));
+            const bad = await settlePipelines();
+            if (bad.length) throw new Error(`${bad.length} pipeline(s) failed`);
+          });
+        } catch {
+          failed.add(`${cls}/${choice}`);
+        }
+      }
+    }
+    const timeClass = (cls: KernelClass) => async (choice: KernelChoice) => {
+      if (failed.has(`${cls}/${choice}`)) throw new Error('failed to compile');
+      return withGpuErrors(async () => {
+        const s = now();
+        const outs = (prepared[cls] ?? []).map((p) => p.run(choice));
+        await outs[outs.length - 1]?.data();
+        const ms = now() - s;
+        tf.dispose(outs);
+        return ms;
+      });
+    };
+    const tasks = KERNEL_CLASSES.filter((c) => prepared[c]?.length).map((cls) => ({ cls, candidates: CANDIDATES[cls], time: timeClass(cls) }));
+    const outcome = await tune(tasks, budgetMs);
+    net.kernelPlan = outcome.plan;
+    const stored = { plan: outcome.plan, timings: outcome.timings, tuneMs: now() - t0, budgetMs, adapter };
+    await saveTuning(key, stored);
+    return { ...stored, mode, cached: false };
+  } finally {
+    x.dispose();
+    for (const list of Object.values(prepared)) list?.forEach((p) => p.dispose());
+  }
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { KernelChoice } from './plan';
+import { tune, type TuneTask } from './tuner';
+
+/** A fake clock: each timed run advances it by the candidate's cost. */
+function fakeClock() {
+  let t = 0;
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+}
+
+function task(clock: ReturnType<typeof fakeClock>, cls: TuneTask['cls'], cost: Partial<Record<KernelChoice, number | 'fail'>>): TuneTask & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    cls,
+    calls,
+    candidates: Object.keys(cost) as KernelChoice[],
+    time: async (choice) => {
+      calls.push(choice);
+      const c = cost[choice]!;
+      if (c === 'fail') throw new Error(`${choice}: shader compilation failed`);
+      clock.advance(c);
+      return c;
+    },
+  };
+}
+
+describe('kernel tuner', () => {
+  it('picks the faster candidate per class: a slowed candidate loses', async () => {
+    const clock = fakeClock();
+    const pw = task(clock, 'pointwise', { fused: 30, tiled: 8, stock: 12 });
+    const pool = task(clock, 'pool', { fused: 1, tiled: 3, stock: 2 });
+    const out = await tune([pw, pool], 1000, clock.now);
+    expect(out.plan.pointwise).toBe('tiled');
+    expect(out.plan.pool).toBe('fused');
+    expect(out.plan.depthwise).toBe('fused');
+    expect(out.timings.pointwise).toEqual({ fused: 30, tiled: 8, stock: 12 });
+    expect(out.rounds).toBe(5);
+  });
+
+  it('slowing the winner flips the choice', async () => {
+    const clock = fakeClock();
+    const out = await tune([task(clock, 'dense', { fused: 5, tiled: 50, stock: 9 })], 1000, clock.now);
+    expect(out.plan.dense).toBe('fused');
+  });
+
+  it('falls back to stock when the own candidates fail to compile', async () => {
+    const clock = fakeClock();
+    const pw = task(clock, 'pointwise', { fused: 'fail', tiled: 'fail', stock: 40 });
+    const out = await tune([pw], 1000, clock.now);
+    expect(out.plan.pointwise).toBe('stock');
+    expect(out.timings.pointwise).toEqual({ fused: null, tiled: null, stock: 40 });
+    // A failed candidate is not retried in later rounds.
+    expect(pw.calls.filter((c) => c === 'fused')).toHaveLength(1);
+  });
+
+  it('a class whose every candidate fails runs stock', async () => {
+    const clock = fakeClock();
+    const out = await tune([task(clock, 'depthwise', { fused: 'fail', stock: 'fail' })], 1000, clock.now);
+    expect(out.plan.depthwise).toBe('stock');
+  });
+
+  it('stays within the budget: stops after the measurement that crosses it', async () => {
+    const clock = fakeClock();
+    const pw = task(clock, 'pointwise', { fused: 40, tiled: 40, stock: 40 });
+    const dw = task(clock, 'depthwise', { fused: 40, stock: 40 });
+    const out = await tune([pw, dw], 100, clock.now);
+    // candidate-major order: pointwise/fused, depthwise/fused, pointwise/tiled, then over budget
+    expect([...pw.calls, '|', ...dw.calls]).toEqual(['fused', 'tiled', '|', 'fused']);
+    expect(out.spentMs).toBe(120);
+    expect(out.rounds).toBe(1);
+  });
+});

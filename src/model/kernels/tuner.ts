@@ -1,0 +1,65 @@
+/**
+ * Picks the fastest candidate per kernel class within a time budget. Pure (no tfjs): the
+ * caller supplies, per class, a timer that runs the class's layers on one candidate and
+ * resolves with the milliseconds (or rejects: the candidate failed to compile or run).
+ *
+ * Rounds go candidate-major (every class's first candidate, then every second…), so when the
+ * budget runs out every class has been timed at least once; more rounds, while the budget lasts,
+ * keep each candidate's fastest time (the least disturbed one). A class whose candidates all
+ * failed runs on stock ops; one left untimed keeps the fallback plan's choice.
+ */
+import { KERNEL_CLASSES, planFor, type ClassTimings, type KernelChoice, type KernelClass, type KernelPlan } from './plan';
+
+export interface TuneTask {
+  cls: KernelClass;
+  candidates: readonly KernelChoice[];
+  time: (choice: KernelChoice) => Promise<number>;
+}
+
+export interface TuneOutcome {
+  plan: KernelPlan;
+  timings: Partial<Record<KernelClass, ClassTimings>>;
+  spentMs: number;
+  rounds: number;
+}
+
+export const MAX_TUNE_ROUNDS = 5;
+
+export async function tune(tasks: TuneTask[], budgetMs: number, now: () => number = () => performance.now(), fallback: KernelPlan = planFor('fused')): Promise<TuneOutcome> {
+  const timings: Partial<Record<KernelClass, ClassTimings>> = {};
+  for (const t of tasks) timings[t.cls] = {};
+  const t0 = now();
+  const spent = () => now() - t0;
+  const width = Math.max(0, ...tasks.map((t) => t.candidates.length));
+  let rounds = 0;
+  while (rounds < MAX_TUNE_ROUNDS) {
+    const roundStart = now();
+    let measured = 0;
+    for (let ci = 0; ci < width && spent() < budgetMs; ci++) {
+      for (const task of tasks) {
+        const choice = task.candidates[ci];
+        const seen = timings[task.cls]!;
+        if (!choice || seen[choice] === null || spent() >= budgetMs) continue;
+        try {
+          const ms = await task.time(choice);
+          seen[choice] = Math.min(seen[choice] ?? Infinity, ms);
+        } catch {
+          seen[choice] = null;
+        }
+        measured++;
+      }
+    }
+    rounds++;
+    // Another round only if it fits: a round costs about what the last one did.
+    if (!measured || spent() + (now() - roundStart) > budgetMs) break;
+  }
+  const plan = { ...fallback };
+  for (const task of tasks) {
+    const seen = timings[task.cls]!;
+    const timed = task.candidates.filter((c) => typeof seen[c] === 'number');
+    if (timed.length) plan[task.cls] = timed.reduce((a, b) => ((seen[b] as number) < (seen[a] as number) ? b : a));
+    else if (seen[fallback[task.cls]] === null || task.candidates.every((c) => seen[c] === null)) plan[task.cls] = 'stock';
+  }
+  for (const c of KERNEL_CLASSES) if (!(c in plan)) plan[c] = fallback[c];
+  return { plan, timings, spentMs: spent(), rounds };
+}

@@ -1,0 +1,23 @@
+/** The exact centre crop the network sees, drawn from the decoded image (layers such as a class
+ *  activation map go on top as children). Shared by the lab's preview and the compare cards. */
+import type { ReactNode } from 'react';
+import { centerCropBox } from '../model/preprocess';
+import type { ImageInfo } from '../store/lab-store';
+
+export function CroppedImage({ image, size, testId, className, children }: { image: ImageInfo; size: number; testId?: string; className?: string; children?: ReactNode }) {
+  const crop = centerCropBox(image.width, image.height, size);
+  return (
+    <div className={className ?? 'cropped'} data-testid={testId}>
+      <img
+        src={image.url}
+        alt={`The crop of ${image.name} the network sees`}
+        style={{
+          width: `${(image.width / crop.side) * 100}%`,
+          left: `${(-crop.sx / crop.side) * 100}%`,
+          top: `${(-crop.sy / crop.side) * 100}%`,
+        }}
+      />
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+/** Class activation maps (the paper's Figure 7) drawn over the crop the network saw: the small
+ *  map from the worker, bilinearly upsampled to the crop's pixels, coloured, with an opacity. */
+import { useEffect, useRef } from 'react';
+import { create } from 'zustand';
+import { camPixels, type CamMap } from '../../model/cam';
+import { useLab } from '../../store/lab-store';
+import { CroppedImage } from '../CroppedImage';
+import './paper.css';
+
+/** View-only state: whether the lab's crop shows the map, and how strongly. */
+export const useCamView = create<{ on: boolean; opacity: number }>()(() => ({ on: false, opacity: 0.55 }));
+
+export const SYNTHETIC_CAM_WARNING = 'Synthetic weights: this map shows where a random network looks — meaningless, like its prediction.';
+
+/** A canvas of `size`×`size` pixels holding the coloured map (data-testid "cam"). */
+export function CamCanvas({ cam, size, opacity, label, className }: { cam: CamMap; size: number; opacity: number; label: string; className?: string }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d');
+    if (!ctx) return;
+    ctx.putImageData(new ImageData(camPixels(cam, size, size, opacity) as Uint8ClampedArray<ArrayBuffer>, size, size), 0, 0);
+  }, [cam, size, opacity]);
+  return (
+    <canvas
+      ref={ref}
+      className={className ?? 'cam-canvas'}
+      width={size}
+      height={size}
+      data-testid="cam"
+      data-grid={`${cam.width}×${cam.height}`}
+      role="img"
+      aria-label={label}
+    />
+  );
+}
+
+/** The overlay inside the lab's crop view (shown when the toggle is on and a map exists). */
+export function LabCamLayer() {
+  const result = useLab((s) => s.result);
+  const { on, opacity } = useCamView();
+  if (!on || !result?.cam) return null;
+  return (
+    <CamCanvas
+      cam={result.cam}
+      size={result.resolution}
+      opacity={opacity}
+      className="cam-canvas cam-over-crop"
+      label={`Class activation map of ${result.name} for “${result.top5[0]?.label ?? '?'}”`}
+    />
+  );
+}
+
+/** Toggle, opacity and the synthetic-weights warning, under the lab's crop. */
+export function LabCamControls() {
+  const { on, opacity } = useCamView();
+  const result = useLab((s) => s.result);
+  return (
+    <span className="cam-controls">
+      <button type="button" data-testid="cam-toggle" aria-pressed={on} onClick={() => useCamView.setState({ on: !on })}>
+        {on ? 'Hide activation map' : 'Show activation map'}
+      </button>
+      {on && (
+        <label className="cam-opacity">
+          opacity{' '}
+          <input type="range" min={0} max={1} step={0.05} value={opacity} data-testid="cam-opacity" onChange={(e) => useCamView.setState({ opacity: Number(e.target.value) })} />
+        </label>
+      )}
+      {on && !result?.cam && <span className="muted small"> the map appears with the next prediction</span>}
+      {on && result?.cam && result.synthetic && <span className="cam-warning" data-testid="cam-warning" role="note">{SYNTHETIC_CAM_WARNING}</span>}
+    </span>
+  );
+}
+
+/** One map per compared variant, over the same crop, as in the paper's Figure 7. */
+export function CompareCam({ cam, resolution, name }: { cam: CamMap; resolution: number; name: string }) {
+  const image = useLab((s) => s.image);
+  const synthetic = useLab((s) => s.synthetic);
+  const label = `Class activation map of ${name}`;
+  return (
+    <figure className="compare-cam" data-testid="compare-cam">
+      {image ? (
+        <CroppedImage image={image} size={resolution} className="cropped compare-cam-crop">
+          <CamCanvas cam={cam} size={resolution} opacity={0.55} className="cam-canvas cam-over-crop" label={label} />
+        </CroppedImage>
+      ) : (
+        <CamCanvas cam={cam} size={resolution} opacity={1} className="cam-canvas compare-cam-crop" label={label} />
+      )}
+      <figcaption className="muted small">
+        Activation map ({cam.width}×{cam.height} grid, top-1 class)
+        {synthetic && <span className="cam-warning" role="note"> {SYNTHETIC_CAM_WARNING}</span>}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,92 @@
+/** Design your own coefficients: α, β, γ in, the constraint α·β²·γ² live, "fit to 2", and the
+ *  resulting network at the side panel's φ built and timed beside the paper's formula network and
+ *  the released variant nearest in FLOPs. The bases live in the URL (?alpha=&beta=&gamma=). */
+import { useEffect, useMemo, useState } from 'react';
+import { baseProblem, constraintOf, CONSTRAINT_TARGET, fitGamma, MAX_BASE, MIN_BASE, PAPER_BASES, type Bases } from '../../scaling';
+import { useLab } from '../../store/lab-store';
+import { customRows, runRows, usePaperRuns, type TimedRow } from '../../store/paper-runs';
+import { fmtFlops, fmtMs, fmtParams, fmtPhi } from '../format';
+import './paper.css';
+
+const KEYS = ['alpha', 'beta', 'gamma'] as const;
+const SYMBOL = { alpha: 'α (depth)', beta: 'β (width)', gamma: 'γ (resolution)' } as const;
+
+function BaseInput({ k, value, onValid }: { k: (typeof KEYS)[number]; value: number; onValid: (v: number) => void }) {
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText(String(Number(value.toFixed(4)))), [value]);
+  const problem = baseProblem(SYMBOL[k], text.trim() === '' ? NaN : Number(text));
+  return (
+    <label>
+      {SYMBOL[k]}{' '}
+      <input
+        type="number" min={MIN_BASE} max={MAX_BASE} step={0.01} value={text} data-testid={k} aria-invalid={Boolean(problem)}
+        onChange={(e) => {
+          setText(e.target.value);
+          const v = Number(e.target.value);
+          if (e.target.value.trim() !== '' && !baseProblem(k, v)) onValid(v);
+        }}
+      />
+      {problem && <span className="error small" role="alert"> {problem}; keeping {Number(value.toFixed(4))}</span>}
+    </label>
+  );
+}
+
+function Row({ r }: { r: TimedRow }) {
+  return (
+    <tr data-testid="custom-row" data-id={r.id}>
+      <td>{r.label}</td>
+      <td>{r.net.resolution}</td>
+      <td>{r.net.depth.toFixed(2)} ({r.net.totalBlocks} blocks)</td>
+      <td>{r.net.width.toFixed(2)}</td>
+      <td data-testid={`${r.id}-flops`}>{fmtFlops(r.net.flops)}</td>
+      <td>{fmtParams(r.net.params)}</td>
+      <td data-testid={`${r.id}-latency`}>{r.status === 'error' ? <span className="error small">{r.error}</span> : r.status === 'running' ? 'timing…' : `${fmtMs(r.firstMs)} / ${fmtMs(r.steadyMs)}`}</td>
+    </tr>
+  );
+}
+
+export function OwnCoefficients() {
+  const bases = useLab((s) => s.bases);
+  const setBases = useLab((s) => s.setBases);
+  const phi = useLab((s) => s.phi);
+  const run = usePaperRuns((s) => s.runs.custom);
+  const fresh = useMemo(() => customRows(bases, phi), [bases, phi]);
+  // Timed rows belong to the bases and φ they were built with; a change shows the new networks.
+  const rows = run && run.rows[0]?.net.name === fresh[0].net.name ? run.rows : fresh;
+  const c = constraintOf(bases);
+  const gap = c - CONSTRAINT_TARGET;
+  const fitted = fitGamma(bases);
+  const set = (k: keyof Bases) => (v: number) => setBases({ ...bases, [k]: v });
+  return (
+    <div className="paper-section" data-testid="own-coefficients">
+      <div className="paper-controls">
+        {KEYS.map((k) => <BaseInput key={k} k={k} value={bases[k]} onValid={set(k)} />)}
+        <button type="button" data-testid="fit-gamma" disabled={fitted === null} onClick={() => fitted !== null && set('gamma')(fitted)}
+          title={fitted === null ? 'α·β² is already above 2: no γ ≥ 1 can bring the product to 2' : 'Keep α and β, solve γ so that α·β²·γ² = 2'}>
+          Fit γ to 2
+        </button>
+        <button type="button" onClick={() => setBases(PAPER_BASES)}>Paper's α, β, γ</button>
+      </div>
+      <p>
+        Constraint α·β²·γ² = <strong data-testid="constraint">{c.toFixed(3)}</strong>{' '}
+        <span data-testid="constraint-distance" className={Math.abs(gap) < 0.1 ? 'constraint-ok' : 'constraint-off'}>
+          ({gap >= 0 ? '+' : '−'}{Math.abs(gap).toFixed(3)} from 2)
+        </span>{' '}
+        — each +1 of φ multiplies FLOPs by about {c.toFixed(2)} (the paper's bases: {constraintOf(PAPER_BASES).toFixed(3)}).
+      </p>
+      <table>
+        <thead><tr><th>Network at φ {fmtPhi(phi)} (side panel)</th><th>Resolution</th><th>Depth</th><th>Width</th><th>FLOPs</th><th>Params</th><th>Latency ms, first / steady</th></tr></thead>
+        <tbody>{rows.map((r) => <Row key={r.id} r={r} />)}</tbody>
+      </table>
+      <button type="button" data-testid="custom-run" disabled={run?.running} onClick={() => void runRows('custom', customRows(bases, phi))}>
+        {run?.running ? 'Timing…' : 'Build and time these three'}
+      </button>
+      <p className="muted small">Your network and the formula network use seeded random weights (latency only); the released variant uses its loaded weights.</p>
+      <p>
+        <strong>The paper's two steps (§4).</strong> Step 1: fix φ = 1 — “twice more resources” — and grid-search α, β, γ on
+        B0 under α·β²·γ² ≈ 2; the paper found α = 1.2, β = 1.1, γ = 1.15. Step 2: keep α, β, γ fixed and grow φ to get B1–B7,
+        never searching again on the large networks, where a search would cost far more.
+      </p>
+    </div>
+  );
+}
