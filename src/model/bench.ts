@@ -2,13 +2,14 @@
  *  variant's load / warm-up / first / steady timings, own network vs tf.loadGraphModel
  *  interleaved, leaks and GPU memory. No worker or DOM here: the bench worker calls it with
  *  Cache Storage loaders, tests call it in Node with in-memory artifacts. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork } from '../scaling';
-import type { BenchResult } from '../worker/bench-protocol';
+import type { BenchResult } from './bench-result';
 import { median, percentile } from './stats';
 import type { BackendName } from './backend-name';
 import type { LoadedArtifacts } from './artifacts';
-import { classifierFromArtifacts, graphModelFromArtifacts, type Classifier } from './classifier';
+import { classifierFromArtifacts, type Classifier } from './classifier';
+import { graphModelFromArtifacts, type GraphModel } from './graph-model';
 import { ORT_EP_FOR, startOrtPeer } from './bench-ort';
 import { testPattern } from './preprocess';
 
@@ -96,7 +97,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
   }
   stage(`${name}: loading from the cache`);
   const { artifacts, classifier, ms: loadCacheMs } = await timedLoad(o.loadCache, o.variant);
-  let graph: tf.GraphModel | null = null;
+  let graph: GraphModel | null = null;
   try {
     const input = testPattern(config.resolution);
     const size = config.resolution;
@@ -188,7 +189,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
 }
 
 /** Largest |Δp| between the own probabilities and the graph model's on the same input. */
-async function maxAbsDiff(own: Float32Array, graph: tf.GraphModel, input: Float32Array, size: number): Promise<number> {
+async function maxAbsDiff(own: Float32Array, graph: GraphModel, input: Float32Array, size: number): Promise<number> {
   const out = tf.tidy(() => graph.predict(tf.tensor4d(input, [1, size, size, 3])) as tf.Tensor);
   const ref = await out.data();
   out.dispose();
@@ -197,7 +198,7 @@ async function maxAbsDiff(own: Float32Array, graph: tf.GraphModel, input: Float3
   return m;
 }
 
-function disposeAll(classifier: Classifier, graph: tf.GraphModel | null) {
+function disposeAll(classifier: Classifier, graph: GraphModel | null) {
   classifier.dispose();
   graph?.dispose();
 }

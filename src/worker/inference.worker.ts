@@ -4,7 +4,7 @@
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { loadFromFiles, loadFromUrl, type LoadedArtifacts } from '../model/artifacts';
 import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
 import { kernelParity } from '../model/kernels/parity';
@@ -13,7 +13,6 @@ import { normaliseCam, type CamMap } from '../model/cam';
 import { classifierFromArtifacts, formulaClassifier, scaledClassifier, seededOfficialClassifier, type Classifier } from '../model/classifier';
 import { officialCoefficients } from '../scaling';
 import { topK } from '../model/labels';
-import { onnxFileName } from '../model/onnx-export';
 import { imageToInput, testPattern } from '../model/preprocess';
 import { LatencyStats } from './latency';
 import { modelIdOf, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
@@ -220,6 +219,7 @@ async function handle(req: WorkerRequest): Promise<void> {
     case 'exportOnnx': {
       const c = await ensureModel(req.id, req.model);
       const { bytes, opCounts } = await c.exportOnnx();
+      const { onnxFileName } = await import('../model/onnx-export');
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
       self.postMessage({ type: 'onnx', id: req.id, fileName: onnxFileName(c.config), bytes: buffer, opCounts } satisfies WorkerResponse, [buffer]);
       return;
