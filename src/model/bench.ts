@@ -11,6 +11,7 @@ import type { LoadedArtifacts } from './artifacts';
 import { classifierFromArtifacts, type Classifier } from './classifier';
 import { graphModelFromArtifacts, type GraphModel } from './graph-model';
 import { ORT_EP_FOR, startOrtPeer } from './bench-ort';
+import { measureInterleaved } from './measure';
 import { testPattern } from './preprocess';
 
 const now = () => performance.now();
@@ -136,19 +137,28 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     const ort = ortEp ? await startOrtPeer(ortEp, classifier, input, await own()) : null;
     sample();
 
-    const ownTimes: number[] = [];
-    const graphTimes: number[] = [];
-    const sides: { name: string; run: () => Promise<unknown> }[] = [{ name: 'own', run: async () => ownTimes.push(await timeRun(own)) }];
-    if (graph) sides.push({ name: 'graph', run: async () => graphTimes.push(await timeRun(runGraph)) });
+    // The lab's one timing loop (src/model/measure.ts): interleaved rounds (own, graph, ORT, then
+    // ORT, graph, own, …) so drift and GC debt hit every side alike; no extra warm-up (warm-up and
+    // first runs were timed above). ORT's peer keeps its own times (measured inside its worker).
+    const sides: { name: string; run: () => Promise<unknown> }[] = [{ name: 'own', run: own }];
+    if (graph) sides.push({ name: 'graph', run: runGraph });
     if (ort?.peer) sides.push({ name: 'ORT', run: ort.peer.timedRun });
     const before = tf.memory().numTensors;
-    for (let i = 0; i < Math.max(1, o.runs); i++) {
-      // ABBA order (own, graph, ORT, then ORT, graph, own, …): drift and GC debt hit every side alike.
-      const order = i % 2 === 0 ? sides : [...sides].reverse();
-      stage(`${name}: run ${i + 1}/${o.runs}${sides.length > 1 ? ` (${order.map((p) => p.name).join(', ')})` : ''}`);
-      for (const side of order) await side.run();
-      sample();
-    }
+    const series = await measureInterleaved(
+      sides.map((side) => side.run),
+      {
+        runs: o.runs,
+        warmup: 0,
+        onRun: (who, i) => {
+          sample(); // GPU bytes after the previous run, outside the timed span
+          const order = i % 2 === 0 ? sides : [...sides].reverse();
+          if (order[0] === sides[who]) stage(`${name}: run ${i + 1}/${o.runs}${sides.length > 1 ? ` (${order.map((p) => p.name).join(', ')})` : ''}`);
+        },
+      },
+    );
+    sample();
+    const ownTimes = series[0].times;
+    const graphTimes = graph ? series[1].times : [];
     const leakedTensors = tf.memory().numTensors - before;
 
     const medianMs = median(ownTimes) as number;
