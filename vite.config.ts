@@ -91,7 +91,7 @@ export default defineConfig({
     headers: { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy(process.env) },
   },
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  build: { target: 'es2022' },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'test-support/**/*.test.ts'],
     globalSetup: ['test-support/vitest-global-setup.ts'],

@@ -1,4 +1,4 @@
-/** Makes sure the synthetic B0/B1 exports the browser tests use exist (they are git-ignored and
+/** Makes sure the synthetic B0–B2 exports the browser tests use exist (they are git-ignored and
  *  generated from the genuine topologies the fixtures module finds), and that the app was built.
  *  Under CI=true missing fixtures fail the run here, with the one fixtures line. */
 import { execSync } from 'node:child_process';
@@ -16,5 +16,5 @@ export default function globalSetup(): void {
     console.warn(`[e2e] ${FIXTURES_MISSING}; model tests will skip`);
     return;
   }
-  execSync('npx tsx scripts/synth-models.ts --variants B0,B1', { cwd: REPO_ROOT, stdio: 'inherit' });
+  execSync('npx tsx scripts/synth-models.ts --variants B0,B1,B2', { cwd: REPO_ROOT, stdio: 'inherit' });
 }

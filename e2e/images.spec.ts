@@ -8,9 +8,9 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createDeflate, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { withOrientation } from '../src/image/test-support/exif-jpeg';
-import { pngFile } from '../src/image/test-support/png-writer';
+import { bandedPng, pngFile } from '../src/image/test-support/png-writer';
 import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp, photo, waitForResult } from './helpers';
 
 test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
@@ -54,23 +54,9 @@ function solidPng(name: string, width: number, height: number, rgba: [number, nu
   return { name, mimeType: 'image/png', buffer };
 }
 
-/** A 12000×12000 RGB PNG (432 MB of pixels as RGB, 576 MB as RGBA): six colour bands in the first
- *  row, every later row "Up"-filtered to zeros, so it deflates to ~0.5 MB. Streamed through zlib,
- *  never held whole. */
+/** A 12000×12000 RGB PNG (432 MB of pixels as RGB, 576 MB as RGBA) of ~0.5 MB: see bandedPng. */
 async function hugePng(size = 12000) {
-  const first = Buffer.alloc(1 + size * 3);
-  for (let x = 0; x < size; x++) first.set([Math.floor((x * 6) / size) * 40, 200, 50], 1 + x * 3);
-  const up = Buffer.alloc(1 + size * 3);
-  up[0] = 2;
-  const z = createDeflate();
-  const parts: Buffer[] = [];
-  z.on('data', (c: Buffer) => parts.push(c));
-  const end = new Promise((r) => z.on('end', r));
-  z.write(first);
-  for (let y = 1; y < size; y++) z.write(up);
-  z.end();
-  await end;
-  return { name: `huge-${size}x${size}.png`, mimeType: 'image/png', buffer: pngFile(size, size, 2, Buffer.concat(parts)) };
+  return { name: `huge-${size}x${size}.png`, mimeType: 'image/png', buffer: await bandedPng(size) };
 }
 
 /** A wide JPEG (left half red, right half blue) with EXIF orientation 6 (rotate 90° clockwise),

@@ -68,12 +68,15 @@ test('own coefficients: α changes the constraint, the network and the URL; fit 
   await page.reload();
   await expect(page.getByTestId('alpha')).toHaveValue('1.4');
   await own.screenshot({ path: test.info().outputPath('paper-own.png') });
+  await page.getByTestId('budget').screenshot({ path: test.info().outputPath('paper-budget.png') });
 });
 
 test.describe('class activation maps', () => {
   test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
   test('after classifying a photo the map is non-uniform, follows the variant, and compare shows one per variant', async ({ page }) => {
+    // Three variant loads and eight SwiftShader inferences: minutes on a loaded 2-core machine.
+    test.setTimeout(900_000);
     await openApp(page);
     await dropFile(page, photo('panda.jpg'));
     await waitForResult(page, 'B0', 'panda.jpg');

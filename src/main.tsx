@@ -1,17 +1,32 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
-import { debugWorker, kernelParity, soak, startEngine, workerMemory } from './store/engine';
+import { createEngine } from './store/engine';
+import { setTimer } from './store/paper-runs';
+import { EngineContext } from './ui/engine-context';
+import { InferenceClient } from './worker/client';
 import { syncUrl, useLab } from './store/lab-store';
 import './ui/styles.css';
 
 syncUrl();
-// A small scripting surface (also used by the browser tests): fault injection and memory.
-Object.assign(window, { phiLab: { debug: debugWorker, kernelParity, memory: workerMemory, soak, store: useLab } });
-void startEngine();
+const engine = createEngine({ client: new InferenceClient(), store: useLab });
+// A small scripting surface (also used by the browser tests): fault injection, memory, the
+// worker's request log, the engine itself.
+Object.assign(window, {
+  phiLab: { debug: engine.debug, kernelParity: engine.kernelParity, memory: engine.memory, soak: engine.soak, requestLog: engine.requestLog, engine, store: useLab },
+});
+// The scaling-methods race times each network as a series through the engine.
+setTimer(async (spec, runs) => {
+  const [e] = await engine.measureSeries([spec], { runs });
+  if (!e.ok) throw new Error(e.error);
+  return { firstMs: e.firstMs, steadyMs: e.spread.medianMs };
+});
+void engine.start();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <EngineContext.Provider value={engine}>
+      <App />
+    </EngineContext.Provider>
   </StrictMode>,
 );
 

@@ -4,7 +4,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
 import { decodePngDownscaled } from './png-stream';
-import { chunk, streamOf, writePng, type PngSpec } from './test-support/png-writer';
+import { bandedPng, chunk, streamOf, writePng, type PngSpec } from './test-support/png-writer';
 
 /** Reference: pngjs's decode (an independent decoder), box-averaged with alpha weighting. */
 function reference(png: Buffer, k: number): { width: number; height: number; data: number[] } {
@@ -123,32 +123,7 @@ describe('decodePngDownscaled', () => {
   });
 
   it('12000×12000 RGB PNG (432 MB of pixels): 4000×4000 out, without holding the full image', async () => {
-    const size = 12000;
-    const ihdr = Buffer.alloc(13);
-    ihdr.writeUInt32BE(size, 0);
-    ihdr.writeUInt32BE(size, 4);
-    ihdr[8] = 8;
-    ihdr[9] = 2;
-    // first row: six colour bands; every later row "Up"-filtered to zeros, so it deflates to ~0.5 MB
-    const first = Buffer.alloc(1 + size * 3);
-    for (let x = 0; x < size; x++) first.set([Math.floor((x * 6) / size) * 40, 200, 50], 1 + x * 3);
-    const up = Buffer.alloc(1 + size * 3);
-    up[0] = 2;
-    const { createDeflate } = await import('node:zlib');
-    const d = createDeflate();
-    const parts: Buffer[] = [];
-    d.on('data', (c: Buffer) => parts.push(c));
-    const end = new Promise((r) => d.on('end', r));
-    d.write(first);
-    for (let y = 1; y < size; y++) d.write(up);
-    d.end();
-    await end;
-    const png = Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', ihdr),
-      chunk('IDAT', Buffer.concat(parts)),
-      chunk('IEND', new Uint8Array(0)),
-    ]);
+    const png = await bandedPng(12000);
     expect(png.length).toBeLessThan(1_000_000);
     const before = process.memoryUsage().rss;
     let peak = before;

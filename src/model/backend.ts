@@ -1,8 +1,9 @@
 /** Backend selection: webgpu first, then webgl, wasm, cpu. Each failure is kept as a reason the UI
  *  shows ("WebGPU: no adapter"). Runs in the worker (or in Node tests with cpu/wasm). */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+// WebGPU, the first choice (and the base of the own kernels), is bundled; the fallbacks load on
+// first use, so the worker's first chunk carries tfjs-core and one backend.
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from './backend-name';
 
 export const FALLBACK_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -15,11 +16,25 @@ export interface BackendChoice {
   adapter: string | null;
 }
 
-/** Where the wasm binaries are served (Vite asset URLs in the app; a folder path in Node). */
+let wasmPaths: string | Record<string, string> | null = null;
+
+/** Where the wasm binaries are served (Vite asset URLs in the app; a folder path in Node);
+ *  applied when the wasm backend loads. */
 export function configureWasm(paths: string | Record<string, string>): void {
-  if (typeof paths === 'string') setWasmPaths(paths);
-  else setWasmPaths(paths as { [file: string]: string });
+  wasmPaths = paths;
 }
+
+/** Registers a fallback backend by importing its package (once; later calls are no-ops). */
+const LOAD_BACKEND: Record<BackendName, () => Promise<unknown>> = {
+  webgpu: async () => undefined,
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+  cpu: () => import('@tensorflow/tfjs-backend-cpu'),
+  wasm: async () => {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    if (typeof wasmPaths === 'string') wasm.setWasmPaths(wasmPaths);
+    else if (wasmPaths) wasm.setWasmPaths(wasmPaths as { [file: string]: string });
+  },
+};
 
 async function describeAdapter(): Promise<string> {
   const gpu = (globalThis.navigator as Navigator & { gpu?: GPU }).gpu;
@@ -42,6 +57,7 @@ function wasmThreadsUsable(): boolean {
 
 async function tryBackend(name: BackendName): Promise<string | null> {
   const adapter = name === 'webgpu' ? await describeAdapter() : null;
+  await LOAD_BACKEND[name]();
   if (name === 'wasm' && !wasmThreadsUsable()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   if (!(await tf.setBackend(name))) throw new Error('failed to initialise');
   await tf.ready();

@@ -4,7 +4,7 @@
  * wasm → wasm EP), run on the same input and timed in the same interleaved loop as the own
  * network (bench.ts). A failure here is recorded in the result, never fails the variant.
  */
-import type { BenchResult } from '../worker/bench-protocol';
+import type { BenchResult } from './bench-result';
 import type { BackendName } from './backend-name';
 import type { Classifier } from './classifier';
 import { median } from './stats';

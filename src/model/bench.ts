@@ -2,14 +2,16 @@
  *  variant's load / warm-up / first / steady timings, own network vs tf.loadGraphModel
  *  interleaved, leaks and GPU memory. No worker or DOM here: the bench worker calls it with
  *  Cache Storage loaders, tests call it in Node with in-memory artifacts. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork } from '../scaling';
-import type { BenchResult } from '../worker/bench-protocol';
+import type { BenchResult } from './bench-result';
 import { median, percentile } from './stats';
 import type { BackendName } from './backend-name';
 import type { LoadedArtifacts } from './artifacts';
-import { classifierFromArtifacts, graphModelFromArtifacts, type Classifier } from './classifier';
+import { classifierFromArtifacts, type Classifier } from './classifier';
+import { graphModelFromArtifacts, type GraphModel } from './graph-model';
 import { ORT_EP_FOR, startOrtPeer } from './bench-ort';
+import { measureInterleaved } from './measure';
 import { testPattern } from './preprocess';
 
 const now = () => performance.now();
@@ -96,7 +98,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
   }
   stage(`${name}: loading from the cache`);
   const { artifacts, classifier, ms: loadCacheMs } = await timedLoad(o.loadCache, o.variant);
-  let graph: tf.GraphModel | null = null;
+  let graph: GraphModel | null = null;
   try {
     const input = testPattern(config.resolution);
     const size = config.resolution;
@@ -135,19 +137,28 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     const ort = ortEp ? await startOrtPeer(ortEp, classifier, input, await own()) : null;
     sample();
 
-    const ownTimes: number[] = [];
-    const graphTimes: number[] = [];
-    const sides: { name: string; run: () => Promise<unknown> }[] = [{ name: 'own', run: async () => ownTimes.push(await timeRun(own)) }];
-    if (graph) sides.push({ name: 'graph', run: async () => graphTimes.push(await timeRun(runGraph)) });
+    // The lab's one timing loop (src/model/measure.ts): interleaved rounds (own, graph, ORT, then
+    // ORT, graph, own, …) so drift and GC debt hit every side alike; no extra warm-up (warm-up and
+    // first runs were timed above). ORT's peer keeps its own times (measured inside its worker).
+    const sides: { name: string; run: () => Promise<unknown> }[] = [{ name: 'own', run: own }];
+    if (graph) sides.push({ name: 'graph', run: runGraph });
     if (ort?.peer) sides.push({ name: 'ORT', run: ort.peer.timedRun });
     const before = tf.memory().numTensors;
-    for (let i = 0; i < Math.max(1, o.runs); i++) {
-      // ABBA order (own, graph, ORT, then ORT, graph, own, …): drift and GC debt hit every side alike.
-      const order = i % 2 === 0 ? sides : [...sides].reverse();
-      stage(`${name}: run ${i + 1}/${o.runs}${sides.length > 1 ? ` (${order.map((p) => p.name).join(', ')})` : ''}`);
-      for (const side of order) await side.run();
-      sample();
-    }
+    const series = await measureInterleaved(
+      sides.map((side) => side.run),
+      {
+        runs: o.runs,
+        warmup: 0,
+        onRun: (who, i) => {
+          sample(); // GPU bytes after the previous run, outside the timed span
+          const order = i % 2 === 0 ? sides : [...sides].reverse();
+          if (order[0] === sides[who]) stage(`${name}: run ${i + 1}/${o.runs}${sides.length > 1 ? ` (${order.map((p) => p.name).join(', ')})` : ''}`);
+        },
+      },
+    );
+    sample();
+    const ownTimes = series[0].times;
+    const graphTimes = graph ? series[1].times : [];
     const leakedTensors = tf.memory().numTensors - before;
 
     const medianMs = median(ownTimes) as number;
@@ -188,7 +199,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
 }
 
 /** Largest |Δp| between the own probabilities and the graph model's on the same input. */
-async function maxAbsDiff(own: Float32Array, graph: tf.GraphModel, input: Float32Array, size: number): Promise<number> {
+async function maxAbsDiff(own: Float32Array, graph: GraphModel, input: Float32Array, size: number): Promise<number> {
   const out = tf.tidy(() => graph.predict(tf.tensor4d(input, [1, size, size, 3])) as tf.Tensor);
   const ref = await out.data();
   out.dispose();
@@ -197,7 +208,7 @@ async function maxAbsDiff(own: Float32Array, graph: tf.GraphModel, input: Float3
   return m;
 }
 
-function disposeAll(classifier: Classifier, graph: tf.GraphModel | null) {
+function disposeAll(classifier: Classifier, graph: GraphModel | null) {
   classifier.dispose();
   graph?.dispose();
 }

@@ -7,7 +7,7 @@
  * full name: each conv node is identified by its own name or its kernel's name suffix, and the
  * input-normalisation constants by their role (Placeholder → Mul → Sub → RealDiv).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork, VARIANT_COUNT, type LayerSpec, type NetworkConfig } from '../scaling';
 import { assembleWeights, type EfficientNetWeights, type InputNormalization } from './network';
 

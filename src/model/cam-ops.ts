@@ -1,6 +1,6 @@
 /** Class activation map on the device: one [h·w, C] × [C, 1] product over the head's feature
  *  map, picked for the top-1 class without leaving the backend (no readback in between). */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /** features [1, h, w, C] (after the head conv's swish), dense kernel [C, classes], class index
  *  [1] (int32) → the raw map [h, w] = Σ_c kernel[c, cls] · features[·, ·, c]. */

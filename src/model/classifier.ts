@@ -1,6 +1,6 @@
 /** A small load → classify API over the own EfficientNet builder (in the spirit of
  *  tfjs-models/mobilenet): no UI, no worker; the worker, the benchmark and tests all use it. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { formulaCoefficients, formulaNetwork, officialNetwork, scaleNetwork, type NetworkConfig, type ScalingCoefficients } from '../scaling';
 import { isSynthetic, type LoadedArtifacts } from './artifacts';
 import { compileOnly, enterCompileOnly } from './compile-only';
@@ -10,7 +10,7 @@ import { countPipelines, type PipelineCount } from './kernels/gpu-state';
 import type { CamMap } from './cam';
 import { bindConvertedWeights, inferOfficialVariant } from './bind';
 import { createEfficientNet, type EfficientNet } from './network';
-import { exportOnnx, type OnnxNetwork } from './onnx-export';
+import type { OnnxNetwork } from './onnx-export';
 import { randomWeights } from './random-weights';
 
 export interface Classifier {
@@ -90,7 +90,8 @@ function wrap(net: EfficientNet, synthetic: boolean): Classifier {
     },
     countPipelines: async () =>
       tf.getBackend() === 'webgpu' ? countPipelines(() => enterCompileOnly(() => net.predict(tf.zeros([1, size, size, 3])))) : null,
-    exportOnnx: () => exportOnnx(net.config, net.weights),
+    // The ONNX writer (protobuf) loads on first export, outside the worker's first chunk.
+    exportOnnx: async () => (await import('./onnx-export')).exportOnnx(net.config, net.weights),
     dispose: () => net.dispose(),
   };
 }
@@ -132,13 +133,3 @@ export function seededOfficialClassifier(variant: number, seed: number): Classif
   return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
 }
 
-/** The stock graph executor on the same weights (for parity tests and the benchmark). */
-export async function graphModelFromArtifacts(artifacts: LoadedArtifacts): Promise<tf.GraphModel> {
-  return tf.loadGraphModel(
-    tf.io.fromMemory({
-      modelTopology: artifacts.modelJson.modelTopology as unknown as tf.io.ModelJSON['modelTopology'],
-      weightSpecs: artifacts.weightSpecs as tf.io.WeightsManifestEntry[],
-      weightData: artifacts.weightData,
-    }),
-  );
-}

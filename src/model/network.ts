@@ -11,7 +11,7 @@
  * XNNPACK's average pool instead of a transposing mean; on WebGPU the pass runs on the
  * kernels of kernels/ (per class: barrier-free, tiled or stock, tuned per device; kernels/plan.ts).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { BlockConfig, LayerSpec, NetworkConfig } from '../scaling';
 import { classActivation } from './cam-ops';
 import { forwardWebGPU } from './kernels/forward';

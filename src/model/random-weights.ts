@@ -4,7 +4,7 @@
  * `npm run models:synth` exports — so an in-between φ behaves numerically like the exported
  * synthetic B0–B7 (activations O(1), softmax neither flat nor one-hot).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { LayerSpec, NetworkConfig } from '../scaling';
 import { assembleWeights, REFERENCE_NORMALIZATION, type EfficientNetWeights } from './network';
 import { DEFAULT_SYNTHETIC_SEED, initWeightSeeded, roleForLayer, type InitOptions } from './synthetic-init';

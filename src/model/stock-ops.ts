@@ -1,6 +1,6 @@
 /** The stock tfjs ops the own network is made of (shared by the plain forward pass in
  *  network.ts and the WebGPU one in kernels/forward.ts, where a class runs on stock ops). */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ConvWeights } from './weights';
 
 export function swish<T extends tf.Tensor>(x: T): T {

@@ -1,6 +1,6 @@
 /** The typed weights of the own EfficientNet (no tfjs ops here, only tensor types): shared by
  *  network.ts and the WebGPU kernels, so neither imports the other's module for a type. */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
 
 /** A conv with batch norm folded in: kernel plus bias (TF's `bn_offset`). */
 export interface ConvWeights {

@@ -1,15 +1,18 @@
-/** The compare view's runs: the current image through each chosen official variant in turn,
- *  first and steady latency per variant. Results live in their own small zustand store. */
+/** The compare view's runs: the current image through each chosen official variant, timed as one
+ *  interleaved series (src/model/measure.ts) through the engine, first run apart from the steady
+ *  median and its p25–p75 range. Results live in their own small zustand store. */
 import { create } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
+import { SERIES_RUNS } from '../model/measure';
+import { isNoisy } from '../model/stats';
 import { OFFICIAL_VARIANTS, officialNetwork } from '../scaling';
 import type { CamMap } from '../model/cam';
-import type { Prediction } from '../worker/protocol';
-import { engineClient } from './engine';
-import { useLab } from './lab-store';
+import type { ModelSpec, Prediction, SeriesEntry, WorkerResponse } from '../worker/protocol';
+import { modelIdOf } from '../worker/protocol';
 import { officialSpec } from './weights-mode';
 
-/** Timed runs per variant after the first (compile) run: the steady median is over these. */
-export const COMPARE_STEADY_RUNS = 2;
+/** Timed runs per variant after the first (compile) run and the warm-up. */
+export const COMPARE_RUNS = SERIES_RUNS.compare;
 
 export interface CompareEntry {
   variant: number;
@@ -17,7 +20,15 @@ export interface CompareEntry {
   status: 'pending' | 'loading' | 'running' | 'done' | 'error';
   top5: Prediction[];
   firstMs: number | null;
+  /** Median of the timed runs. */
   steadyMs: number | null;
+  p25Ms: number | null;
+  p75Ms: number | null;
+  minMs: number | null;
+  /** Every timed run (ms), in the order it ran. */
+  runsMs: number[];
+  /** p75/p25 above the noisy ratio: the card offers to measure again. */
+  noisy: boolean;
   resolution: number;
   flops: number;
   params: number;
@@ -27,63 +38,79 @@ export interface CompareEntry {
   cam?: CamMap;
 }
 
-interface CompareState {
+export interface CompareState {
   running: boolean;
   runId: number;
   imageName: string | null;
   entries: CompareEntry[];
 }
 
-export const useCompare = create<CompareState>()(() => ({ running: false, runId: 0, imageName: null, entries: [] }));
+export const initialCompare = (): CompareState => ({ running: false, runId: 0, imageName: null, entries: [] });
+export const useCompare = create<CompareState>()(initialCompare);
 
-function blankEntry(k: number): CompareEntry {
+export function blankEntry(k: number): CompareEntry {
   const net = officialNetwork(k);
   return {
-    variant: k, name: net.name, status: 'pending', top5: [], firstMs: null, steadyMs: null,
-    resolution: net.resolution, flops: net.flops, params: net.params, paperTop1: OFFICIAL_VARIANTS[k].paperTop1, error: null,
+    variant: k, name: net.name, status: 'pending', top5: [], firstMs: null, steadyMs: null, p25Ms: null, p75Ms: null, minMs: null,
+    runsMs: [], noisy: false, resolution: net.resolution, flops: net.flops, params: net.params, paperTop1: OFFICIAL_VARIANTS[k].paperTop1, error: null,
   };
 }
 
-const update = (runId: number, k: number, p: Partial<CompareEntry>) => {
-  const s = useCompare.getState();
-  if (s.runId !== runId) return; // a newer compare run replaced this one
-  useCompare.setState({ entries: s.entries.map((e) => (e.variant === k ? { ...e, ...p } : e)) });
-};
-
-/** Runs every chosen variant in turn; a new call supersedes a running one. */
-export async function runCompare(variants: number[] = useLab.getState().compare): Promise<void> {
-  const client = engineClient();
-  const { source, image } = useLab.getState();
-  if (!client || !source) return;
-  const runId = useCompare.getState().runId + 1;
-  useCompare.setState({ running: true, runId, imageName: image?.name ?? null, entries: variants.map(blankEntry) });
-  for (const k of variants) {
-    if (useCompare.getState().runId !== runId) return;
-    update(runId, k, { status: 'loading' });
-    try {
-      const req = client.send(
-        { type: 'classify', model: officialSpec(k, source.baseUrl), runs: 1 + COMPARE_STEADY_RUNS, cam: true },
-        ['result'],
-        { onProgress: (p) => update(runId, k, { status: p.phase === 'download' || p.phase === 'cache' ? 'loading' : 'running' }) },
-      );
-      const r = await req.done;
-      update(runId, k, { status: 'done', top5: r.top5, firstMs: r.latency.firstMs, steadyMs: r.latency.steadyMedianMs, cam: r.cam });
-    } catch (e) {
-      update(runId, k, { status: 'error', error: (e as Error).message });
-    }
-  }
-  if (useCompare.getState().runId === runId) useCompare.setState({ running: false });
+/** A finished series entry as a card's figures. */
+export function entryFromSeries(base: CompareEntry, s: SeriesEntry): CompareEntry {
+  if (!s.ok) return { ...base, status: 'error', error: s.error };
+  const { medianMs, p25Ms, p75Ms, minMs } = s.spread;
+  return { ...base, status: 'done', top5: s.top5, firstMs: s.firstMs, steadyMs: medianMs, p25Ms, p75Ms, minMs, runsMs: s.times, noisy: isNoisy(s.spread), cam: s.cam };
 }
 
-/** The compare table as CSV (one row per variant). */
+export type MeasureSeries = (
+  specs: ModelSpec[],
+  o: { runs: number; warmup?: number; cam?: boolean; onProgress?: (p: Extract<WorkerResponse, { type: 'progress' }>) => void },
+) => Promise<SeriesEntry[]>;
+
+/** One comparison: every variant in one interleaved series; a newer run replaces this one's view. */
+export async function runComparison(
+  store: StoreApi<CompareState>,
+  o: { variants: number[]; baseUrl: string; imageName: string | null; runs?: number; measure: MeasureSeries },
+): Promise<void> {
+  const runId = store.getState().runId + 1;
+  store.setState({ running: true, runId, imageName: o.imageName, entries: o.variants.map(blankEntry) });
+  const mine = () => store.getState().runId === runId;
+  const specs: ModelSpec[] = o.variants.map((variant) => officialSpec(variant, o.baseUrl));
+  const byKey = new Map(specs.map((s, i) => [modelIdOf(s), o.variants[i]]));
+  const update = (k: number, f: (e: CompareEntry) => CompareEntry) => {
+    if (mine()) store.setState((s) => ({ entries: s.entries.map((e) => (e.variant === k ? f(e) : e)) }));
+  };
+  try {
+    const series = await o.measure(specs, {
+      runs: o.runs ?? COMPARE_RUNS,
+      cam: true,
+      onProgress: (p) => {
+        const k = byKey.get(p.modelId);
+        const status = p.phase === 'download' || p.phase === 'cache' ? 'loading' : 'running';
+        if (k !== undefined) update(k, (e) => ({ ...e, status }));
+      },
+    });
+    series.forEach((s, i) => update(o.variants[i], (e) => entryFromSeries(e, s)));
+  } catch (e) {
+    for (const k of o.variants) update(k, (x) => (x.status === 'done' ? x : { ...x, status: 'error', error: (e as Error).message }));
+  } finally {
+    if (mine()) store.setState({ running: false });
+  }
+}
+
+/** The compare table as CSV (one row per variant; every timed run in `runs_ms`, ';'-separated). */
 export function compareCsv(entries: CompareEntry[]): string {
-  const head = ['variant', 'resolution', 'flops', 'params', 'paper_top1', 'first_ms', 'steady_ms', 'top1_label', 'top1_prob'];
+  const head = ['variant', 'resolution', 'flops', 'params', 'paper_top1', 'first_ms', 'steady_ms', 'steady_p25_ms', 'steady_p75_ms', 'steady_min_ms', 'runs_ms', 'top1_label', 'top1_prob'];
   const esc = (v: unknown) => {
     const s = v == null ? '' : String(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
+  const ms = (v: number | null) => v?.toFixed(1);
   const rows = entries.map((e) =>
-    [e.name, e.resolution, e.flops, e.params, e.paperTop1, e.firstMs?.toFixed(1), e.steadyMs?.toFixed(1), e.top5[0]?.label, e.top5[0]?.prob.toFixed(6)].map(esc).join(','),
+    [e.name, e.resolution, e.flops, e.params, e.paperTop1, ms(e.firstMs), ms(e.steadyMs), ms(e.p25Ms), ms(e.p75Ms), ms(e.minMs), e.runsMs.map((t) => t.toFixed(1)).join(';'), e.top5[0]?.label, e.top5[0]?.prob.toFixed(6)]
+      .map(esc)
+      .join(','),
   );
   return [head.join(','), ...rows].join('\n') + '\n';
 }

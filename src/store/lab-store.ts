@@ -1,7 +1,7 @@
 /** The one zustand store: shareable state (mirrored in the URL) plus what the worker reports.
  *  Components read it and call its setters; src/store/engine.ts turns changes into worker
  *  requests and writes results back. */
-import { create } from 'zustand';
+import { create, type StateCreator } from 'zustand';
 import { clampPhi, isVariantIndex, type Bases } from '../scaling';
 import type { BackendName } from '../model/backend-name';
 import type { ClassifyOutcome, LoadPhase, ModelSpec } from '../worker/protocol';
@@ -56,12 +56,32 @@ export interface LabState extends ShareableState {
   setBases: (bases: Bases) => void;
   addNotice: (text: string) => void;
   dismissNotice: (index: number) => void;
-  patch: (p: Partial<LabState>) => void;
+
+  // Written by the engine (src/store/engine.ts), one action per fact it learns.
+  setStatus: (status: Status) => void;
+  setLoad: (key: string, load: LoadState) => void;
+  /** Forgets a download bar that will not finish (failed or abandoned). */
+  dropDownload: (key: string) => void;
+  setBackendInfo: (info: LabState['backendInfo']) => void;
+  setSource: (source: ModelSource) => void;
+  setSynthetic: (synthetic: boolean) => void;
+  /** A finished lab run: its result replaces the old one, status idle, error cleared. */
+  showResult: (result: InferenceResult) => void;
+  /** A timed series refined the latency of the result on show. */
+  setResultLatency: (name: string, latency: InferenceResult['latency']) => void;
+  showImage: (image: ImageInfo) => void;
+  setCustom: (custom: LabState['custom']) => void;
+  /** An error to show; `status` defaults to 'error'. */
+  fail: (message: string, status?: Status) => void;
+  clearError: () => void;
+  /** Random-weights mode from now on: the official networks with seeded weights, no downloads. */
+  useRandomWeights: (source: ModelSource) => void;
 }
 
 const initial = parseUrlState(typeof location === 'undefined' ? '' : location.search);
 
-export const useLab = create<LabState>()((set) => ({
+/** The store's state and actions (exported so tests can make a private store). */
+export const labState: StateCreator<LabState> = (set) => ({
   ...initial.state,
   notices: initial.notices,
   backendInfo: null,
@@ -82,8 +102,28 @@ export const useLab = create<LabState>()((set) => ({
   setBases: (bases) => set({ bases }),
   addNotice: (text) => set((s) => ({ notices: [...s.notices, text] })),
   dismissNotice: (i) => set((s) => ({ notices: s.notices.filter((_, j) => j !== i) })),
-  patch: (p) => set(p),
-}));
+  setStatus: (status) => set({ status }),
+  setLoad: (key, load) => set((s) => ({ loads: { ...s.loads, [key]: load } })),
+  dropDownload: (key) =>
+    set((s) => {
+      if (s.loads[key]?.phase !== 'download') return {};
+      const loads = { ...s.loads };
+      delete loads[key];
+      return { loads };
+    }),
+  setBackendInfo: (backendInfo) => set({ backendInfo }),
+  setSource: (source) => set({ source, status: 'idle' }),
+  setSynthetic: (synthetic) => set({ synthetic }),
+  showResult: (result) => set({ result, status: 'idle', error: null }),
+  setResultLatency: (name, latency) => set((s) => (s.result?.name === name ? { result: { ...s.result, latency } } : {})),
+  showImage: (image) => set({ image, error: null }),
+  setCustom: (custom) => set({ custom, error: null }),
+  fail: (error, status = 'error') => set({ error, status }),
+  clearError: () => set({ error: null }),
+  useRandomWeights: (source) => set({ weights: 'random', source, error: null, loads: {} }),
+});
+
+export const useLab = create<LabState>()(labState);
 
 export function shareable(s: LabState): ShareableState {
   const { phi, view, compare, backend, models, present, formula, weights, bases, kernels } = s;

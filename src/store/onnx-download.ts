@@ -23,7 +23,7 @@ export interface OnnxFile {
 }
 
 /** Asks the worker for the current network's ONNX file. */
-export async function requestOnnx(client: InferenceClient, s: Pick<LabState, 'phi' | 'formula' | 'custom' | 'source'>): Promise<OnnxFile> {
+export async function requestOnnx(client: Pick<InferenceClient, 'send'>, s: Pick<LabState, 'phi' | 'formula' | 'custom' | 'source'>): Promise<OnnxFile> {
   const r = await client.send({ type: 'exportOnnx', model: exportSpec(s) }, ['onnx']).done;
   return { fileName: r.fileName, bytes: r.bytes, opCounts: r.opCounts };
 }

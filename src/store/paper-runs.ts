@@ -9,7 +9,7 @@ import {
   type ScalingCoefficients, type ScalingMethod,
 } from '../scaling';
 import type { ModelSpec } from '../worker/protocol';
-import { engineClient, FORMULA_SEED } from './engine';
+import { FORMULA_SEED } from '../model/synthetic-init';
 import { useLab } from './lab-store';
 import { officialSpec } from './weights-mode';
 
@@ -22,18 +22,15 @@ export interface Timing {
   firstMs: number | null;
   steadyMs: number | null;
 }
-/** How one network is timed. The worker does it today; a shared measurement module can stand in
- *  (setTimer) without touching the races. */
+/** How one network is timed: main.tsx hands in the engine's timed series (src/model/measure.ts),
+ *  which pauses the lab's other work while it runs. */
 export type TimeNetwork = (spec: ModelSpec, steadyRuns: number) => Promise<Timing>;
 
-const timeOnWorker: TimeNetwork = async (spec, steadyRuns) => {
-  const client = engineClient();
-  if (!client) throw new Error('The inference engine is not ready');
-  const r = await client.send({ type: 'classify', model: spec, runs: 1 + steadyRuns }, ['result']).done;
-  return { firstMs: r.latency.firstMs, steadyMs: r.latency.steadyMedianMs };
+const notStarted: TimeNetwork = async () => {
+  throw new Error('The inference engine is not ready');
 };
-let timeNetwork: TimeNetwork = timeOnWorker;
-export const setTimer = (t: TimeNetwork | null) => void (timeNetwork = t ?? timeOnWorker);
+let timeNetwork: TimeNetwork = notStarted;
+export const setTimer = (t: TimeNetwork | null) => void (timeNetwork = t ?? notStarted);
 
 export interface TimedRow extends Timing {
   id: string;

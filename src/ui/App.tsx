@@ -1,14 +1,16 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { ALPHA, BETA, GAMMA } from '../scaling';
 import { useLab } from '../store/lab-store';
 import type { View } from '../store/url-state';
-import { BenchView } from './bench/BenchView';
-import { CompareView } from './compare/CompareView';
 import { DropZone } from './DropZone';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
-import { TeachView } from './teach/TeachView';
 import { usePresentationKeys } from './usePresentationKeys';
+
+// Compare (recharts), Teach and Bench load on first visit, so the first chunk holds only the lab.
+const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
+const TeachView = lazy(() => import('./teach/TeachView').then((m) => ({ default: m.TeachView })));
+const BenchView = lazy(() => import('./bench/BenchView').then((m) => ({ default: m.BenchView })));
 
 const TAGLINE = `Compound scaling, live: depth ${ALPHA}^φ · width ${BETA}^φ · resolution ${GAMMA}^φ`;
 
@@ -53,7 +55,9 @@ export function App() {
       <div className="layout">
         <SidePanel />
         <main className="main">
-          {view === 'compare' ? <CompareView /> : view === 'teach' ? <TeachView /> : view === 'bench' ? <BenchView /> : <DropZone />}
+          <Suspense fallback={<p className="muted" data-testid="view-loading">Loading…</p>}>
+            {view === 'compare' ? <CompareView /> : view === 'teach' ? <TeachView /> : view === 'bench' ? <BenchView /> : <DropZone />}
+          </Suspense>
         </main>
       </div>
     </div>

@@ -1,8 +1,9 @@
 /** Webcam capture where the browser allows it: live preview, one click takes a still as the image. */
 import { useEffect, useRef, useState } from 'react';
-import { setImageFile } from '../store/engine';
+import { useEngine } from './engine-context';
 
 export function CameraCapture() {
+  const { setImageFile } = useEngine();
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [error, setError] = useState<string | null>(null);
   // A still can be taken only once the first frame has arrived (videoWidth is 0 before).

@@ -2,11 +2,11 @@
  *  the network sees (or the full image with the crop outlined). */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { centerCropBox } from '../model/preprocess';
-import { setCustomModel, setImageFile } from '../store/engine';
 import { useLab } from '../store/lab-store';
 import { CameraCapture } from './CameraCapture';
 import { CroppedImage } from './CroppedImage';
 import { LabCamControls, LabCamLayer } from './paper/CamOverlay';
+import { useEngine } from './engine-context';
 import { phiReadout } from './readouts';
 
 function firstFile(list: FileList | null | undefined): File | null {
@@ -14,6 +14,7 @@ function firstFile(list: FileList | null | undefined): File | null {
 }
 
 export function DropZone() {
+  const { setCustomModel, setImageFile } = useEngine();
   const image = useLab((s) => s.image);
   const phi = useLab((s) => s.phi);
   const [over, setOver] = useState(false);
@@ -28,7 +29,7 @@ export function DropZone() {
     };
     window.addEventListener('paste', onPaste);
     return () => window.removeEventListener('paste', onPaste);
-  }, []);
+  }, [setImageFile]);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();

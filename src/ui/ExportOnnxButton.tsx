@@ -1,7 +1,7 @@
 /** "Export ONNX": downloads the current network as effnet-B3.onnx / effnet-phi2.50.onnx (for
  *  Netron or ONNX Runtime). The worker builds the file from the weights it holds. */
 import { useState } from 'react';
-import { exportCurrentOnnx } from '../store/engine';
+import { useEngine } from './engine-context';
 import { fmtBytes } from './format';
 
 function download(name: string, bytes: ArrayBuffer) {
@@ -15,13 +15,14 @@ function download(name: string, bytes: ArrayBuffer) {
 }
 
 export function ExportOnnxButton() {
+  const engine = useEngine();
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState('');
   const run = async () => {
     setBusy(true);
     setNote('Building the ONNX file…');
     try {
-      const f = await exportCurrentOnnx();
+      const f = await engine.exportOnnx();
       download(f.fileName, f.bytes);
       const nodes = Object.values(f.opCounts).reduce((a, b) => a + b, 0);
       setNote(`${f.fileName}: ${fmtBytes(f.bytes.byteLength)}, ${nodes} nodes, input “input” NHWC, output “probabilities”`);

@@ -1,6 +1,7 @@
 /** Prediction and latency from the worker, plus the current phase (loading / compiling / running). */
 import { useLab } from '../store/lab-store';
-import { fmtBytes, fmtMs, fmtPct } from './format';
+import { fmtBytes, fmtPct } from './format';
+import { LatencyReadout } from './LatencyReadout';
 import { LoadProgress } from './LoadProgress';
 
 const STATUS_TEXT = {
@@ -15,20 +16,11 @@ const STATUS_TEXT = {
 export function InferenceReadout() {
   const result = useLab((s) => s.result);
   const status = useLab((s) => s.status);
-  const lat = result?.latency;
-  const latencyKind = lat ? (lat.wasFirst ? 'first run, includes shader compilation' : 'steady') : '';
   return (
     <section className="inference" aria-live="polite">
       <p className="status" data-testid="status" data-status={status}>{STATUS_TEXT[status]}</p>
       <LoadProgress />
-      <div className="latency">
-        Latency <strong data-testid="latency-ms">{fmtMs(lat?.lastMs)}</strong> ms
-        {lat && <span data-testid="latency-kind" className="muted"> ({latencyKind})</span>}
-        {lat?.steadyMedianMs != null && (
-          <span className="muted"> · steady median <span data-testid="latency-steady">{fmtMs(lat.steadyMedianMs)}</span> ms over {lat.steadyRuns}</span>
-        )}
-        {lat?.firstMs != null && <span className="muted"> · first <span data-testid="latency-first">{fmtMs(lat.firstMs)}</span> ms</span>}
-      </div>
+      <LatencyReadout />
       {result && (
         <p className="muted small">
           Memory: <span data-testid="tensors">{result.memory.numTensors}</span> tensors

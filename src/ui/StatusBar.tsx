@@ -1,11 +1,12 @@
 /** Backend, weights source, the loud synthetic-weights banner, notices and errors. */
-import { retry, setCustomModel } from '../store/engine';
 import { useLab } from '../store/lab-store';
 import { SOURCE_LABEL, isVerifiedSource } from '../store/model-source';
 import { isWeightFetchError } from '../store/weights-mode';
+import { useEngine } from './engine-context';
 import { WeightsHelp, WeightsSourceLabel } from './WeightsHelp';
 
 export function StatusBar() {
+  const { retry, setCustomModel } = useEngine();
   const info = useLab((s) => s.backendInfo);
   const source = useLab((s) => s.source);
   const synthetic = useLab((s) => s.synthetic);

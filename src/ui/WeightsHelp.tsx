@@ -1,8 +1,9 @@
 /** Under a weights error: the one-click random-weights mode and the other ways out. */
-import { switchToRandomWeights } from '../store/engine';
 import { OTHER_WAYS_OUT } from '../store/weights-mode';
+import { useEngine } from './engine-context';
 
 export function WeightsHelp() {
+  const { switchToRandomWeights } = useEngine();
   return (
     <div className="weights-help" data-testid="weights-help">
       <p>

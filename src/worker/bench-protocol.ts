@@ -2,7 +2,10 @@
  *  `init` picks exactly that backend (no fallback), then `matmul` and `variant` requests run one
  *  at a time. Pure types plus a few helpers; no tfjs. */
 import type { BackendName } from '../model/backend-name';
-import type { KernelMode, KernelReport } from '../model/kernels/plan';
+import type { BenchResult } from '../model/bench-result';
+
+export type { BenchResult };
+import type { KernelMode } from '../model/kernels/plan';
 
 /** tfjs environment flags to set before the backend initialises (tuning experiments). */
 export type BenchFlags = Record<string, number | boolean>;
@@ -15,58 +18,6 @@ export interface BenchMachine {
   tfjs: string;
   /** Whether the page could use SharedArrayBuffer (wasm threads need it and a document). */
   crossOriginIsolated: boolean;
-}
-
-/** One backend × variant. Times in ms; GFLOP/s counts 2 FLOPs per multiply-add. */
-export interface BenchResult {
-  backend: BackendName;
-  variant: string;
-  resolution: number;
-  /** Cache cleared, then fetch + cache store + weights bound to the backend (classifier ready). */
-  loadNetworkMs: number | null;
-  /** Same from the Cache Storage entry: the cached variant-switch time. */
-  loadCacheMs: number | null;
-  /** Classifier.warmUp() after load (parallel pipeline compilation where the backend has it). */
-  warmUpMs: number;
-  /** First inference after warm-up, until the probabilities are read back. */
-  firstMs: number;
-  medianMs: number;
-  p95Ms: number;
-  runs: number;
-  /** 2 · multiply-adds of one image / median time. */
-  gflops: number;
-  /** A 1024² float32 matMul on the same backend in the same worker. */
-  matmulGflops: number | null;
-  /** gflops / matmulGflops. */
-  gflopsRatio: number | null;
-  /** numTensors after the N timed runs minus before them. */
-  leakedTensors: number;
-  /** numTensors after disposing this variant minus before it was loaded (a variant switch). */
-  leakedAfterSwitch: number;
-  /** Largest backend GPU allocation seen after a run (buffer/texture pools included); null on CPU backends. */
-  peakGpuBytes: number | null;
-  /** tf.loadGraphModel on the same weights, timed interleaved with the own network. */
-  graphFirstMs?: number;
-  graphMedianMs?: number;
-  ownOverGraph?: number;
-  /** Largest |Δ probability| between the two on the bench input (a correctness check). */
-  graphMaxAbsDiff?: number;
-  /** WebGPU: the kernel per class and the timings that chose it (kernels/plan.ts). */
-  kernels?: KernelReport | null;
-  /** WebGPU: pipelines one inference needs (own kernels / all), counted from an empty cache. */
-  pipelines?: { own: number; total: number } | null;
-  /** ONNX Runtime Web on the exported model (src/model/bench-ort.ts), timed interleaved too. */
-  ortEp?: 'wasm' | 'webgpu';
-  /** wasm threads ORT used (1 unless cross-origin isolated; 0 on the webgpu EP). */
-  ortThreads?: number;
-  /** ONNX export + session creation. */
-  ortSessionMs?: number;
-  ortFirstMs?: number;
-  ortMedianMs?: number;
-  ownOverOrt?: number;
-  ortMaxAbsDiff?: number;
-  /** Why ORT could not be measured (the own/graph numbers still stand). */
-  ortError?: string;
 }
 
 export interface BenchReport {

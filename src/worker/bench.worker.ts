@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** One benchmark worker per backend: `init` selects exactly that backend (a fallback would be a
  *  wrong measurement, so it is an error), then matmul/variant requests run one at a time. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import ortWebGpuWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
@@ -61,7 +61,7 @@ async function handle(req: BenchRequest) {
       const choice = await selectBackend(req.backend);
       if (choice.backend !== req.backend) throw new Error(`${req.backend} is unavailable here (${choice.reason})`);
       backend = choice.backend;
-      post({ type: 'ready', id: req.id, backend: choice.backend, adapter: choice.adapter, tfjs: tf.version.tfjs, numTensors: tf.memory().numTensors });
+      post({ type: 'ready', id: req.id, backend: choice.backend, adapter: choice.adapter, tfjs: tf.version_core, numTensors: tf.memory().numTensors });
       return;
     }
     case 'matmul': {

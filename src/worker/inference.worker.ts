@@ -4,7 +4,7 @@
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { loadFromFiles, loadFromUrl, type LoadedArtifacts } from '../model/artifacts';
 import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
 import { kernelParity } from '../model/kernels/parity';
@@ -13,10 +13,11 @@ import { normaliseCam, type CamMap } from '../model/cam';
 import { classifierFromArtifacts, formulaClassifier, scaledClassifier, seededOfficialClassifier, type Classifier } from '../model/classifier';
 import { officialCoefficients } from '../scaling';
 import { topK } from '../model/labels';
-import { onnxFileName } from '../model/onnx-export';
 import { imageToInput, testPattern } from '../model/preprocess';
-import { LatencyStats } from './latency';
-import { modelIdOf, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
+import { ModelCache } from './model-cache';
+import { describeModel, modelIdOf, type ModelSpec, type RequestLogEntry, type WorkerRequest, type WorkerResponse } from './protocol';
+import { RequestLog } from './request-log';
+import { runSeries } from './series';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -26,11 +27,11 @@ configureWasm({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 
-/** Loaded networks, most recently used last. Few are kept: B7 alone is 265 MB of weights. */
-const MAX_MODELS = 3;
-const models = new Map<string, Classifier>();
-const latency = new Map<string, LatencyStats>();
+const models = new ModelCache();
 const downloads = new Map<number, AbortController>();
+/** Prefetches in flight (they run beside the queue); a timed series waits for them. */
+const prefetches = new Set<Promise<unknown>>();
+const log = new RequestLog();
 let image: { bitmap: ImageBitmap; name: string } | null = null;
 let backendReady: Promise<unknown> | null = null;
 /** Set when the WebGPU device is lost; the next request re-initialises before it runs. */
@@ -40,13 +41,27 @@ let failNextBuild = false;
 
 const post = (msg: WorkerResponse) => self.postMessage(msg);
 
-function remember(modelId: string, c: Classifier) {
-  models.set(modelId, c);
-  while (models.size > MAX_MODELS) {
-    const [oldest, old] = models.entries().next().value as [string, Classifier];
-    old.dispose();
-    models.delete(oldest);
-    latency.delete(oldest);
+async function measure(req: Extract<WorkerRequest, { type: 'measure' }>, timed: (start: number, end: number) => void) {
+  const id = req.id;
+  try {
+    const entries = await runSeries(req.models, { runs: req.runs, warmup: req.warmup, cam: req.cam ?? false }, {
+      id,
+      ensure: (spec) => {
+        models.pin(modelIdOf(spec));
+        return ensureModel(id, spec);
+      },
+      input: (size) => (image ? imageToInput(image.bitmap, size) : testPattern(size)),
+      imageName: image?.name ?? null,
+      stats: (key) => models.stats(key),
+      post,
+      memory: memoryInfo,
+      describeError: (e, spec) => explainError(e, describeModel(spec)),
+      settle: async () => void (await Promise.allSettled([...prefetches])),
+      onTimed: timed,
+    });
+    post({ type: 'series', id, entries });
+  } finally {
+    models.unpinAll();
   }
 }
 
@@ -69,11 +84,7 @@ async function artifactsFor(id: number, spec: ModelSpec, modelId: string): Promi
 async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   const modelId = modelIdOf(spec);
   const have = models.get(modelId);
-  if (have) {
-    models.delete(modelId); // re-insert as most recent
-    models.set(modelId, have);
-    return have;
-  }
+  if (have) return have;
   const t0 = performance.now();
   if (failNextBuild) {
     failNextBuild = false;
@@ -104,8 +115,7 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   post({ type: 'progress', id, modelId, phase: 'compile', loaded: 0, total: 1 });
   await classifier.warmUp();
   noteKernels(classifier);
-  remember(modelId, classifier);
-  latency.set(modelId, new LatencyStats());
+  models.add(modelId, classifier);
   post({ type: 'ready', id, modelId, synthetic: classifier.synthetic, fromCache, loadMs: performance.now() - t0, bytes });
   return classifier;
 }
@@ -123,8 +133,7 @@ async function classify(id: number, spec: ModelSpec, runs: number, withCam: bool
   const modelId = modelIdOf(spec);
   const size = classifier.config.resolution;
   const input = image ? imageToInput(image.bitmap, size) : testPattern(size);
-  const stats = latency.get(modelId) ?? new LatencyStats();
-  latency.set(modelId, stats);
+  const stats = models.stats(modelId);
   let probs: Float32Array | null = null;
   let cam: CamMap | undefined;
   let wasFirst = false;
@@ -151,17 +160,7 @@ async function classify(id: number, spec: ModelSpec, runs: number, withCam: bool
   });
 }
 
-function dropAllModels() {
-  for (const m of models.values()) {
-    try {
-      m.dispose();
-    } catch {
-      // tensors of a lost device may refuse to dispose; they are unreachable either way
-    }
-  }
-  models.clear();
-  latency.clear();
-}
+const dropAllModels = () => models.clear();
 
 /** The backend as last announced, so the kernel tuner's note can extend its reason. */
 let announced: BackendChoice | null = null;
@@ -197,7 +196,7 @@ function debug(action: string) {
   }
 }
 
-async function handle(req: WorkerRequest): Promise<void> {
+async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void> {
   switch (req.type) {
     case 'init': {
       setKernelMode(req.kernels ?? 'auto');
@@ -214,12 +213,26 @@ async function handle(req: WorkerRequest): Promise<void> {
     case 'classify':
       await classify(req.id, req.model, req.runs ?? 1, req.cam ?? false);
       return;
+    case 'measure':
+      await measure(req, (start, end) => (entry.timed = { start, end }));
+      return;
+    case 'prefetch': {
+      const loading = artifactsFor(req.id, req.model, modelIdOf(req.model));
+      prefetches.add(loading);
+      const a = await loading.finally(() => prefetches.delete(loading));
+      post({ type: 'prefetched', id: req.id, bytes: a.bytes, fromCache: a.fromCache });
+      return;
+    }
+    case 'log':
+      post({ type: 'log', id: req.id, entries: log.list() });
+      return;
     case 'memory':
       post({ type: 'memory', id: req.id, memory: memoryInfo() });
       return;
     case 'exportOnnx': {
       const c = await ensureModel(req.id, req.model);
       const { bytes, opCounts } = await c.exportOnnx();
+      const { onnxFileName } = await import('../model/onnx-export');
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
       self.postMessage({ type: 'onnx', id: req.id, fileName: onnxFileName(c.config), bytes: buffer, opCounts } satisfies WorkerResponse, [buffer]);
       return;
@@ -238,29 +251,35 @@ async function handle(req: WorkerRequest): Promise<void> {
 }
 
 function describe(req: WorkerRequest): string {
-  if (req.type !== 'classify' && req.type !== 'exportOnnx') return req.type;
-  const m = req.model;
-  return m.kind === 'official' || m.kind === 'seeded' ? `B${m.variant}` : m.kind === 'formula' ? `the formula network at φ ${m.phi}` : m.kind === 'scaled' ? `the network “${m.name}”` : m.name;
+  if (req.type === 'measure') return req.models.map(describeModel).join(', ');
+  return req.type === 'classify' || req.type === 'exportOnnx' || req.type === 'prefetch' ? describeModel(req.model) : req.type;
 }
 
-// One request at a time; cancel bypasses the queue so it can stop a running download.
+/** Beside the queue: cancel (to stop a running download), debug, the log, and prefetch, which
+ *  only downloads into the cache and so need not wait for inference. */
+const BESIDE_QUEUE: ReadonlySet<WorkerRequest['type']> = new Set(['cancel', 'debug', 'log', 'prefetch']);
+
+// One request at a time (tfjs state is global).
 let queue: Promise<void> = Promise.resolve();
 self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const req = ev.data;
   const run = async () => {
+    const entry = log.begin(req, describe(req));
     try {
-      if (req.type !== 'init' && req.type !== 'cancel' && req.type !== 'debug') {
+      if (!BESIDE_QUEUE.has(req.type) && req.type !== 'init') {
         await (backendReady ??= selectBackend().then(adopt));
         if (lostDevice) await recover();
       }
       if (req.type === 'init') backendReady = Promise.resolve();
-      await handle(req);
+      await handle(req, entry);
     } catch (e) {
       // A lost device or exhausted memory: free every network; smaller ones rebuild on demand.
       if (lostDevice || isOutOfMemory(e)) dropAllModels();
       post({ type: 'error', id: req.id, message: explainError(e, describe(req)) });
+    } finally {
+      log.end(entry);
     }
   };
-  if (req.type === 'cancel' || req.type === 'debug') void run();
+  if (BESIDE_QUEUE.has(req.type)) void run();
   else queue = queue.then(run);
 };

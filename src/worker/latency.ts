@@ -34,6 +34,8 @@ export class LatencyStats {
       firstMs: this.first,
       lastMs: this.last,
       steadyMedianMs: median(this.steady),
+      steadyP25Ms: percentile(this.steady, 25),
+      steadyP75Ms: percentile(this.steady, 75),
       steadyP95Ms: percentile(this.steady, 95),
       steadyRuns: this.steadyTotal,
     };

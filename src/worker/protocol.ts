@@ -1,6 +1,6 @@
 /** The typed message protocol between the UI thread and the inference worker.
  *  Small messages, request ids on everything: the UI drops answers to outdated requests. */
-
+import type { Spread } from '../model/stats';
 import type { CamMap } from '../model/cam';
 import type { BackendName } from '../model/backend-name';
 import type { KernelMode, KernelParityJob, KernelParityReport } from '../model/kernels/plan';
@@ -30,6 +30,8 @@ export interface Latency {
   lastMs: number;
   /** Median of the steady-state runs so far (after the first). */
   steadyMedianMs: number | null;
+  steadyP25Ms: number | null;
+  steadyP75Ms: number | null;
   steadyP95Ms: number | null;
   steadyRuns: number;
   /** Was the run just made the first one (compiling shaders)? */
@@ -45,6 +47,14 @@ export type WorkerRequest =
   /** Run the current image (or a deterministic test pattern for random nets) through a model.
    *  `runs` > 1: first + warm-up + `runs` timed runs, for steady-state medians. */
   | { type: 'classify'; id: number; model: ModelSpec; runs?: number; cam?: boolean }
+  /** A timed series (src/model/measure.ts): load every model, run each once (compiling), then
+   *  `warmup` untimed and `runs` timed runs each, interleaved in rounds; `cam`: then one untimed
+   *  pass each for the class activation map. */
+  | { type: 'measure'; id: number; models: ModelSpec[]; runs: number; warmup: number; cam?: boolean }
+  /** Download an official model into the cache only (speculative; runs beside the queue). */
+  | { type: 'prefetch'; id: number; model: ModelSpec }
+  /** The worker's own log of the requests it handled (tests check that timing ran alone). */
+  | { type: 'log'; id: number }
   | { type: 'memory'; id: number }
   /** The model as an ONNX file (loads it first if needed); answered by 'onnx'. */
   | { type: 'exportOnnx'; id: number; model: ModelSpec }
@@ -92,12 +102,31 @@ export type WorkerResponse =
     }
   | { type: 'imageSet'; id: number; width: number; height: number }
   | ({ type: 'result'; id: number; modelId: string } & ClassifyOutcome)
+  | { type: 'series'; id: number; entries: SeriesEntry[] }
+  | { type: 'prefetched'; id: number; bytes: number; fromCache: boolean }
+  | { type: 'log'; id: number; entries: RequestLogEntry[] }
   | { type: 'memory'; id: number; memory: MemoryInfo }
   /** `bytes` is transferred; `opCounts` counts nodes per ONNX op type. */
   | { type: 'onnx'; id: number; fileName: string; bytes: ArrayBuffer; opCounts: Record<string, number> }
   | { type: 'debugDone'; id: number }
   | { type: 'kernelParity'; id: number; report: KernelParityReport }
   | { type: 'error'; id: number; message: string };
+
+/** One model's share of a timed series: its outcome on the current image, its first run
+ *  (compilation included), and every warm-up and timed run. */
+export type SeriesEntry =
+  | ({ ok: true; firstMs: number | null; warmupMs: number[]; times: number[]; spread: Spread } & ClassifyOutcome)
+  | { ok: false; error: string };
+
+/** One handled request: when it ran (worker clock, ms); a series also says when timing ran. */
+export interface RequestLogEntry {
+  id: number;
+  type: WorkerRequest['type'];
+  what: string;
+  start: number;
+  end: number | null;
+  timed?: { start: number; end: number };
+}
 
 /** A model spec's identity in the worker's model cache (one loaded network per id). */
 export function modelIdOf(spec: ModelSpec): string {
@@ -113,4 +142,9 @@ export function modelIdOf(spec: ModelSpec): string {
     case 'seeded':
       return `seeded:B${spec.variant}:seed=${spec.seed}`;
   }
+}
+
+/** A model spec in words, for messages. */
+export function describeModel(m: ModelSpec): string {
+  return m.kind === 'official' || m.kind === 'seeded' ? `B${m.variant}` : m.kind === 'formula' ? `the formula network at φ ${m.phi}` : m.kind === 'scaled' ? `the network “${m.name}”` : m.name;
 }

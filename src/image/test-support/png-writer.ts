@@ -2,7 +2,7 @@
  *  covering every colour type, depth, palette, tRNS, row filter and split IDAT the decoder must
  *  read, PNGs around hand-made IDAT data, and a byte stream in arbitrary pieces. */
 
-import { crc32, deflateSync } from 'node:zlib';
+import { crc32, createDeflate, deflateSync } from 'node:zlib';
 
 export function chunk(type: string, data: Uint8Array): Buffer {
   const len = Buffer.alloc(4);
@@ -27,6 +27,25 @@ function ihdrChunk(width: number, height: number, bitDepth: number, colorType: n
 /** A non-interlaced 8-bit PNG around ready-made zlib `idat` data (valid or deliberately not). */
 export function pngFile(width: number, height: number, colorType: 2 | 6, idat: Uint8Array): Buffer {
   return Buffer.concat([SIGNATURE, ihdrChunk(width, height, 8, colorType), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))]);
+}
+
+/** A size×size RGB PNG (size = 12000: 432 MB of pixels) that is small on disk: six colour bands
+ *  in the first row ((x·6/size)·40, 200, 50), every later row "Up"-filtered to zeros, so it
+ *  deflates to ~0.5 MB. Streamed through zlib, never held whole. */
+export async function bandedPng(size: number): Promise<Buffer> {
+  const first = Buffer.alloc(1 + size * 3);
+  for (let x = 0; x < size; x++) first.set([Math.floor((x * 6) / size) * 40, 200, 50], 1 + x * 3);
+  const up = Buffer.alloc(1 + size * 3);
+  up[0] = 2;
+  const z = createDeflate();
+  const parts: Buffer[] = [];
+  z.on('data', (c: Buffer) => parts.push(c));
+  const end = new Promise((r) => z.on('end', r));
+  z.write(first);
+  for (let y = 1; y < size; y++) z.write(up);
+  z.end();
+  await end;
+  return pngFile(size, size, 2, Buffer.concat(parts));
 }
 
 export interface PngSpec {

@@ -1,7 +1,7 @@
 /** The own network's forward pass on WebGPU: each layer through its kernel class's chosen
  *  kernel (kernels/ops.ts). Mirrors network.ts's stock pass op for op; the SE gate and the
  *  residual add ride on the project conv, bias + swish on every conv. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { BlockConfig, NetworkConfig } from '../../scaling';
 import * as stock from '../stock-ops';
 import type { BlockWeights, EfficientNetWeights } from '../weights';

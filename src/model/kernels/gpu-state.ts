@@ -1,6 +1,6 @@
 /** What the tuner and the pipeline counter read from tfjs's WebGPU backend: its device (error
  *  scopes, adapter info) and its pipeline cache (keys → pipelines or pending compilations). */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { OWN_KEY_PREFIX } from './program';
 
 type Pending = GPUComputePipeline | Promise<GPUComputePipeline>;

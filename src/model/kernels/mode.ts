@@ -1,6 +1,6 @@
 /** The worker-wide kernel mode (`?kernels=`, sent with the worker's init) and the tfjs flag
  *  that turns the own WebGPU kernels off altogether (bench A/B: EFFNET_WEBGPU_KERNELS=false). */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { planFor, type KernelMode, type KernelPlan } from './plan';
 
 export const WEBGPU_KERNELS_FLAG = 'EFFNET_WEBGPU_KERNELS';

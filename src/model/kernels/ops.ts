@@ -4,7 +4,7 @@
  * depthwise write 4 channels at a time). Every call can be recorded with its shapes, so the
  * tuner can replay a class on the model's real shapes with each candidate.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import * as stock from '../stock-ops';
 import type { ConvWeights } from '../weights';
 import type { KernelChoice, KernelClass } from './plan';

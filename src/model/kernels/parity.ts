@@ -4,7 +4,7 @@
  * them put every class on every candidate, and the plan the tuner picks. Used by the e2e spec
  * (through the inference worker) and `npm run bench:node`.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { officialCoefficients, scaleNetwork } from '../../scaling';
 import { createEfficientNet } from '../network';
 import { randomWeights } from '../random-weights';

@@ -5,7 +5,7 @@
  * 4 channels from there. Control flow around the barriers depends on uniforms only, as WGSL's
  * uniformity rules require: out-of-range loads read zeros and out-of-range stores are skipped.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { act4, runKernel } from './program';
 import { pointwiseInputs, type PointwiseArgs } from './pointwise';
 

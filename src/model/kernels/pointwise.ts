@@ -6,7 +6,7 @@
  * - tiled (pointwise-tiled.ts): a 32-pixel × 32-channel tile per workgroup, staged through
  *   workgroup memory so each weight and pixel is read from memory once per tile (real GPUs).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ConvWeights } from '../weights';
 import { act4, runKernel, type Act } from './program';
 

@@ -5,7 +5,7 @@
  * a size, so every layer of a family shares a pipeline: B7 and formula networks at any φ compile
  * a few dozen pipelines, not hundreds.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 
 export type Act = 'none' | 'swish' | 'sigmoid';

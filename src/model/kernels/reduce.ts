@@ -7,7 +7,7 @@
  *   the lanes' partials in workgroup memory (log₂ steps). tfjs 4.22 creates its device without
  *   the `subgroups` feature, so subgroup adds are out of reach; the tree is the portable form.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { act1, runKernel, type Act } from './program';
 
 /** Mean over height and width; serial: one invocation per (image, 4 channels), tree: one

@@ -2,7 +2,7 @@
  *  and the stem (input normalisation + k×k strided conv + bias + swish). One invocation: one
  *  output pixel × 4 channels. Sizes, strides and pads are uniforms; only the activation (and the
  *  stem's normalisation constants, one stem per network) are compiled in. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ConvWeights, InputNormalization } from '../weights';
 import { act4, f32, runKernel, same, type Act } from './program';
 

@@ -5,7 +5,7 @@
  * compile beforehand (one compile-only pass each, in parallel within a candidate), and one that
  * fails to compile is out. Plans are cached per adapter, tfjs version and network shape.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { enterCompileOnly } from '../compile-only';
 import type { EfficientNet } from '../network';
 import { adapterKey, adapterName, settlePipelines, withGpuErrors } from './gpu-state';
@@ -27,7 +27,7 @@ export async function tuneKernels(net: EfficientNet, batch = 1): Promise<KernelR
     return { mode, plan: net.kernelPlan ?? planFor('stock'), timings: {}, tuneMs: 0, budgetMs: 0, cached: false, adapter };
   }
   const size = net.config.resolution;
-  const key = `${adapterKey()} | tfjs ${tf.version.tfjs} | ${net.config.name} ${size}px b${batch}`;
+  const key = `${adapterKey()} | tfjs ${tf.version_core} | ${net.config.name} ${size}px b${batch}`;
   const hit = await loadTuning(key);
   if (hit) {
     net.kernelPlan = hit.plan;

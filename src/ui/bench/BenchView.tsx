@@ -10,8 +10,8 @@ import { VARIANT_NAMES } from '../../scaling';
 import { BENCH_BACKENDS, OWN_KERNELS_FLAG } from '../../worker/bench-protocol';
 import { downloadText } from '../compare/download';
 import { cell, COLUMNS, parseBenchParams, toCsv } from '../../worker/bench-format';
+import { useEngine } from '../engine-context';
 import { runBench, type BenchProgress } from './bench-runner';
-import { waitForBaseUrl, waitForQuietEngine } from './wait-engine';
 import './bench.css';
 
 declare global {
@@ -30,6 +30,7 @@ let autoStarted = false;
 const toggle = <T,>(list: T[], v: T): T[] => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
 export function BenchView() {
+  const engine = useEngine();
   const [backends, setBackends] = useState<BackendName[]>(initial.backends);
   const [variants, setVariants] = useState<number[]>(initial.variants);
   const [runs, setRuns] = useState(initial.runs);
@@ -56,16 +57,19 @@ export function BenchView() {
     };
     try {
       say('Waiting for the model source…');
-      const baseUrl = await waitForBaseUrl();
-      say('Waiting for the lab’s own inference to finish (it would share the CPU/GPU)…');
-      await waitForQuietEngine();
-      setState('running');
+      const baseUrl = await engine.whenSource();
+      // The lab's runs, decodes and prefetch would share the CPU/GPU (and a prefetch could refill
+      // the cache between "clear" and "network load"): the engine holds them while the bench runs.
+      say('Pausing the lab’s own inference…');
       const order = BENCH_BACKENDS.filter((b) => backends.includes(b)).concat(backends.filter((b) => !BENCH_BACKENDS.includes(b)));
-      const r = await runBench(
-        { baseUrl, backends: order, variants: [...variants].sort((a, b) => a - b), runs, flags: { ...initial.flags, [OWN_KERNELS_FLAG]: fusedKernels }, kernels },
-        (p: BenchProgress) => say(`${p.backend}: ${p.stage}`),
-        (res) => setRows((prev) => [...prev, res]),
-      );
+      const r = await engine.whilePaused(() => {
+        setState('running');
+        return runBench(
+          { baseUrl, backends: order, variants: [...variants].sort((a, b) => a - b), runs, flags: { ...initial.flags, [OWN_KERNELS_FLAG]: fusedKernels }, kernels },
+          (p: BenchProgress) => say(`${p.backend}: ${p.stage}`),
+          (res) => setRows((prev) => [...prev, res]),
+        );
+      });
       window.__benchResults = r;
       setReport(r);
       setState('done');
@@ -78,7 +82,7 @@ export function BenchView() {
     } finally {
       running.current = false;
     }
-  }, [backends, variants, runs, fusedKernels, kernels]);
+  }, [engine, backends, variants, runs, fusedKernels, kernels]);
 
   useEffect(() => {
     if (initial.auto && !autoStarted) {

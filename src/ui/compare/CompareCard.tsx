@@ -1,4 +1,5 @@
 /** One variant's result: status, top-5, first and steady latency, and its published figures. */
+import { NOISY_RATIO } from '../../model/stats';
 import type { CompareEntry } from '../../store/compare';
 import { fmtFlops, fmtMs, fmtParams, fmtPct } from '../format';
 import { CompareCam } from '../paper/CamOverlay';
@@ -11,7 +12,7 @@ const STATUS_TEXT: Record<CompareEntry['status'], string> = {
   error: 'Error',
 };
 
-export function CompareCard({ entry: e, agrees }: { entry: CompareEntry; agrees: boolean }) {
+export function CompareCard({ entry: e, agrees, onMeasureAgain }: { entry: CompareEntry; agrees: boolean; onMeasureAgain: (() => void) | null }) {
   return (
     <article
       className={`card compare-card${agrees ? ' agrees' : ''}`}
@@ -19,6 +20,7 @@ export function CompareCard({ entry: e, agrees }: { entry: CompareEntry; agrees:
       data-variant={e.name}
       data-status={e.status}
       data-agrees={agrees ? 'true' : 'false'}
+      data-noisy={e.noisy ? 'true' : 'false'}
     >
       <header className="compare-card-head">
         <h3>{e.name}</h3>
@@ -50,7 +52,15 @@ export function CompareCard({ entry: e, agrees }: { entry: CompareEntry; agrees:
         </dd>
         <dt>Steady</dt>
         <dd>
-          <span data-testid="compare-steady-ms">{fmtMs(e.steadyMs)}</span> ms <span className="muted small">(median)</span>
+          <span data-testid="compare-steady-ms">{fmtMs(e.steadyMs)}</span> ms{' '}
+          <span className="muted small">(median of {e.runsMs.length || '—'})</span>
+        </dd>
+        <dt>p25–p75</dt>
+        <dd>
+          <span data-testid="compare-range" data-p25={e.p25Ms ?? ''} data-p75={e.p75Ms ?? ''}>
+            {fmtMs(e.p25Ms)}–{fmtMs(e.p75Ms)}
+          </span>{' '}
+          ms <span className="muted small">(min {fmtMs(e.minMs)})</span>
         </dd>
         <dt>FLOPs</dt>
         <dd>{fmtFlops(e.flops)}</dd>
@@ -61,6 +71,16 @@ export function CompareCard({ entry: e, agrees }: { entry: CompareEntry; agrees:
         <dt>Resolution</dt>
         <dd>{e.resolution} px</dd>
       </dl>
+      {e.noisy && e.p25Ms != null && e.p75Ms != null && (
+        <p className="compare-noisy small" data-testid="compare-noisy">
+          Noisy measurement: p75/p25 = {(e.p75Ms / e.p25Ms).toFixed(2)} (above {NOISY_RATIO}); something else was using the machine.{' '}
+          {onMeasureAgain && (
+            <button type="button" data-testid="compare-measure-again" onClick={onMeasureAgain}>
+              Measure again
+            </button>
+          )}
+        </p>
+      )}
     </article>
   );
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import {
   CartesianGrid,
   ComposedChart,
+  ErrorBar,
   LabelList,
   Line,
   ReferenceLine,
@@ -47,7 +48,7 @@ export function LatencyChart({ entries }: { entries: readonly CompareEntry[] }) 
   const points = latencyPoints(entries);
   const { x: xDomain, y: yDomain } = latencyDomains(points);
   const note = points.length
-    ? `${points.length} finished variant${points.length > 1 ? 's' : ''}; steady = median of the timed runs after the first.`
+    ? `${points.length} finished variant${points.length > 1 ? 's' : ''}; dot = median of the timed runs (interleaved, after the first and a warm-up), bar = p25–p75.`
     : 'No finished runs yet — run a comparison to plot measured latency.';
   return (
     <ChartFrame testId="chart-latency" title="Measured steady latency vs FLOPs" note={note}>
@@ -71,6 +72,7 @@ export function LatencyChart({ entries }: { entries: readonly CompareEntry[] }) 
           formatter={(value, name) => (name === 'FLOPs' ? fmtFlops(Number(value)) : `${fmtMs(Number(value))} ms`)}
         />
         <Scatter name="Steady latency" data={points} fill={ACCENT} isAnimationActive={false}>
+          <ErrorBar dataKey="range" direction="y" width={6} stroke={ACCENT} />
           <LabelList dataKey="name" position="top" />
         </Scatter>
       </ScatterChart>

@@ -39,7 +39,8 @@ export function CompareTable({ entries, agree }: { entries: readonly CompareEntr
               <th scope="col">Params</th>
               <th scope="col">Paper top-1</th>
               <th scope="col">First ms</th>
-              <th scope="col">Steady ms</th>
+              <th scope="col">Steady median ms</th>
+              <th scope="col">p25–p75 ms</th>
               <th scope="col">Top-1</th>
               <th scope="col">Prob.</th>
             </tr>
@@ -54,13 +55,14 @@ export function CompareTable({ entries, agree }: { entries: readonly CompareEntr
                 <td>{e.paperTop1.toFixed(1)}%</td>
                 <td>{fmtMs(e.firstMs)}</td>
                 <td>{fmtMs(e.steadyMs)}</td>
+                <td>{e.p25Ms == null ? '—' : `${fmtMs(e.p25Ms)}–${fmtMs(e.p75Ms)}`}</td>
                 <td className="compare-label">{e.status === 'error' ? 'error' : (e.top5[0]?.label ?? '—')}</td>
                 <td>{e.top5[0] ? fmtPct(e.top5[0].prob) : '—'}</td>
               </tr>
             ))}
             {empty && (
               <tr>
-                <td colSpan={9} className="muted">No comparison run yet.</td>
+                <td colSpan={10} className="muted">No comparison run yet.</td>
               </tr>
             )}
           </tbody>

@@ -2,6 +2,7 @@
  *  predictions (agreement), measured latency and the paper's accuracy. */
 import { useMemo } from 'react';
 import { agreeingTop1, useCompare } from '../../store/compare';
+import { useEngine } from '../engine-context';
 import { CompareCard } from './CompareCard';
 import { AccuracyChart, LatencyChart } from './CompareCharts';
 import { majority } from './compare-model';
@@ -11,7 +12,10 @@ import { VariantPicker } from './VariantPicker';
 import './compare.css';
 
 export function CompareView() {
+  const engine = useEngine();
   const entries = useCompare((s) => s.entries);
+  const running = useCompare((s) => s.running);
+  const again = running ? null : () => void engine.compare(entries.map((e) => e.variant));
   const agree = useMemo(() => agreeingTop1(entries), [entries]);
   const major = majority(entries, agree);
   const finished = entries.filter((e) => e.top5[0]).length;
@@ -35,7 +39,7 @@ export function CompareView() {
       )}
       <div className="compare-cards">
         {entries.map((e) => (
-          <CompareCard key={e.variant} entry={e} agrees={agree.has(e.variant)} />
+          <CompareCard key={e.variant} entry={e} agrees={agree.has(e.variant)} onMeasureAgain={again} />
         ))}
         {entries.length === 0 && <p className="muted">Choose variants and press “Run comparison” — one card per variant appears here.</p>}
       </div>

@@ -1,11 +1,13 @@
 /** Which official variants to compare (URL-synced via the lab store), the run button, progress,
  *  and which image the run uses. */
 import { OFFICIAL_VARIANTS } from '../../scaling';
-import { runCompare, useCompare } from '../../store/compare';
+import { useCompare } from '../../store/compare';
 import { useLab } from '../../store/lab-store';
+import { useEngine } from '../engine-context';
 import { MIN_PICKS, progressText, togglePick } from './compare-model';
 
 export function VariantPicker() {
+  const engine = useEngine();
   const picks = useLab((s) => s.compare);
   const setCompare = useLab((s) => s.setCompare);
   const labImage = useLab((s) => s.image);
@@ -48,7 +50,7 @@ export function VariantPicker() {
         </p>
       </fieldset>
       <div className="compare-run-row">
-        <button type="button" className="compare-run" data-testid="compare-run" disabled={running || !ready} onClick={() => void runCompare()}>
+        <button type="button" className="compare-run" data-testid="compare-run" disabled={running || !ready} onClick={() => void engine.compare()}>
           {running ? 'Running…' : 'Run comparison'}
         </button>
         {!ready && <span className="muted small">Waiting for the engine…</span>}

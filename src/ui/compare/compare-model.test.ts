@@ -18,7 +18,7 @@ import {
 /** A hand-built entry; figures are made up except where a test says otherwise. */
 function entry(variant: number, p: Partial<CompareEntry> = {}): CompareEntry {
   return {
-    variant, name: `B${variant}`, status: 'pending', top5: [], firstMs: null, steadyMs: null,
+    variant, name: `B${variant}`, status: 'pending', top5: [], firstMs: null, steadyMs: null, p25Ms: null, p75Ms: null, minMs: null, runsMs: [], noisy: false,
     resolution: 224 + variant, flops: (variant + 1) * 1e8, params: (variant + 5) * 1e6, paperTop1: 77 + variant, error: null, ...p,
   };
 }
@@ -69,9 +69,13 @@ describe('latencyPoints', () => {
       done(5, 2, 'b', 80),
     ];
     expect(latencyPoints(es)).toEqual([
-      { name: 'B0', variant: 0, flops: 1e8, steadyMs: 12.5 },
-      { name: 'B5', variant: 5, flops: 6e8, steadyMs: 80 },
+      { name: 'B0', variant: 0, flops: 1e8, steadyMs: 12.5, range: [0, 0] },
+      { name: 'B5', variant: 5, flops: 6e8, steadyMs: 80, range: [0, 0] },
     ]);
+  });
+  it('turns the p25–p75 range into error-bar lengths below and above the median', () => {
+    const [p] = latencyPoints([done(0, 1, 'a', 100)].map((e) => ({ ...e, p25Ms: 90, p75Ms: 130 })));
+    expect(p.range).toEqual([10, 30]);
   });
 });
 
@@ -148,18 +152,18 @@ describe('agreeingTop1 (store/compare)', () => {
 describe('compareCsv (store/compare)', () => {
   it('writes a header and one row per entry, quoting labels with commas', () => {
     const es = [
-      entry(0, { status: 'done', top5: [pred(281, 'tabby, tabby cat', 0.8123456789)], firstMs: 1234.56, steadyMs: 45.04 }),
+      entry(0, { status: 'done', top5: [pred(281, 'tabby, tabby cat', 0.8123456789)], firstMs: 1234.56, steadyMs: 45.04, p25Ms: 44.01, p75Ms: 47.5, minMs: 43.96, runsMs: [45.04, 43.96, 47.5, 44.01] }),
       entry(1, { status: 'error', error: 'boom' }),
     ];
     expect(compareCsv(es)).toBe(
-      'variant,resolution,flops,params,paper_top1,first_ms,steady_ms,top1_label,top1_prob\n' +
-        'B0,224,100000000,5000000,77,1234.6,45.0,"tabby, tabby cat",0.812346\n' +
-        'B1,225,200000000,6000000,78,,,,\n',
+      'variant,resolution,flops,params,paper_top1,first_ms,steady_ms,steady_p25_ms,steady_p75_ms,steady_min_ms,runs_ms,top1_label,top1_prob\n' +
+        'B0,224,100000000,5000000,77,1234.6,45.0,44.0,47.5,44.0,45.0;44.0;47.5;44.0,"tabby, tabby cat",0.812346\n' +
+        'B1,225,200000000,6000000,78,,,,,,,,\n',
     );
   });
   it('doubles quotes inside a label', () => {
     const csv = compareCsv([done(0, 1, 'say "hi"')]);
-    expect(csv.trim().split('\n')[1]).toBe('B0,224,100000000,5000000,77,500.0,10.0,"say ""hi""",0.500000');
+    expect(csv.trim().split('\n')[1]).toBe('B0,224,100000000,5000000,77,500.0,10.0,,,,,"say ""hi""",0.500000');
   });
 });
 

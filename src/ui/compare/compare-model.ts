@@ -39,13 +39,18 @@ export interface LatencyPoint {
   variant: number;
   flops: number;
   steadyMs: number;
+  /** The p25–p75 range as error-bar lengths below and above the median. */
+  range: [number, number];
 }
 
 /** One point per finished entry with a positive steady latency (log axes cannot show ≤ 0). */
 export function latencyPoints(entries: readonly CompareEntry[]): LatencyPoint[] {
   return entries
     .filter((e) => e.status === 'done' && e.steadyMs != null && e.steadyMs > 0)
-    .map((e) => ({ name: e.name, variant: e.variant, flops: e.flops, steadyMs: e.steadyMs! }));
+    .map((e) => {
+      const m = e.steadyMs!;
+      return { name: e.name, variant: e.variant, flops: e.flops, steadyMs: m, range: [m - (e.p25Ms ?? m), (e.p75Ms ?? m) - m] };
+    });
 }
 
 export interface AccuracyPoint {
@@ -106,7 +111,7 @@ export const fmtTick = (v: number) => String(Number(v.toPrecision(3)));
  *  so the empty chart already shows sensible axes. */
 export function latencyDomains(points: readonly LatencyPoint[]): { x: [number, number]; y: [number, number] } {
   if (points.length === 0) return { x: logDomain(accuracySeries().map((p) => p.flops), 1.3), y: [1, 1000] };
-  return { x: logDomain(points.map((p) => p.flops)), y: logDomain(points.map((p) => p.steadyMs)) };
+  return { x: logDomain(points.map((p) => p.flops)), y: logDomain(points.flatMap((p) => [p.steadyMs - p.range[0], p.steadyMs + p.range[1]])) };
 }
 
 /** Log-axis ticks inside [lo, hi]: 1-2-5 per decade over a short span, 1-3 over a medium one,

@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import type { SeriesEntry, WorkerRequest, WorkerResponse } from '../worker/protocol';
+import { initialCompare, type CompareState } from './compare';
+import { createEngine, type EngineClient } from './engine';
+import { labState, type LabState } from './lab-store';
+
+type Body = Omit<WorkerRequest, 'id'>;
+interface Sent {
+  id: number;
+  body: Body;
+  hooks: { onProgress?: (p: Extract<WorkerResponse, { type: 'progress' }>) => void };
+  resolve: (r: unknown) => void;
+  reject: (e: Error) => void;
+  settled: boolean;
+}
+
+/** A worker client whose answers the test gives by hand; every request is recorded. */
+class FakeClient implements EngineClient {
+  sent: Sent[] = [];
+  cancelled: number[] = [];
+  onRestart: EngineClient['onRestart'] = null;
+  onUnsolicited: EngineClient['onUnsolicited'] = null;
+  private nextId = 1;
+
+  send = ((body: Body, _until: string[], hooks: Sent['hooks'] = {}) => {
+    const id = this.nextId++;
+    let s!: Sent;
+    const done = new Promise((resolve, reject) => {
+      s = { id, body, hooks, resolve, reject, settled: false };
+    });
+    this.sent.push(s);
+    // Requests the tests do not script are answered at once.
+    if (body.type === 'init') this.answer(s, { type: 'backend', id, backend: 'webgpu', reason: 'test', adapter: null });
+    if (body.type === 'setImage') this.answer(s, { type: 'imageSet', id, width: 4, height: 3 });
+    return { id, done };
+  }) as unknown as EngineClient['send'];
+
+  cancel(target: number) {
+    this.cancelled.push(target);
+    const s = this.sent.find((x) => x.id === target);
+    if (s && !s.settled) {
+      s.settled = true;
+      s.reject(new Error('cancelled'));
+    }
+  }
+
+  answer(s: Sent, r: unknown) {
+    s.settled = true;
+    s.resolve(r);
+  }
+
+  open(type: Body['type']): Sent[] {
+    return this.sent.filter((s) => s.body.type === type && !s.settled);
+  }
+
+  /** Answers the open classify request for model `key` (e.g. "B1"). */
+  result(s: Sent, ms = 10) {
+    const latency = { firstMs: 90, lastMs: ms, steadyMedianMs: ms, steadyP25Ms: ms, steadyP75Ms: ms, steadyP95Ms: ms, steadyRuns: 1, wasFirst: false };
+    const memory = { numTensors: 1, numBytes: 1, gpuBytes: null };
+    this.answer(s, { type: 'result', id: s.id, key: 'k', resolution: 224, imageName: null, top5: [{ index: 1, label: 'goldfish', prob: 0.9 }], latency, synthetic: true, memory });
+  }
+}
+
+const flush = async () => {
+  for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
+};
+
+function setUp() {
+  const client = new FakeClient();
+  const store = createStore<LabState>()(labState);
+  const compare = createStore<CompareState>()(initialCompare);
+  const decode = async () => ({ bitmap: { width: 4, height: 3, close() {} } as unknown as ImageBitmap, url: 'blob:test' });
+  const engine = createEngine({
+    client,
+    store,
+    compare,
+    source: async () => ({ source: { baseUrl: 'http://models/', kind: 'url' }, notice: null }),
+    decode,
+  });
+  return { client, store, compare, engine };
+}
+
+const variantOf = (s: Sent) => (s.body as unknown as { model: { variant: number } }).model.variant;
+
+function seriesEntry(ms: number[]): SeriesEntry {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const latency = { firstMs: 500, lastMs: ms[ms.length - 1], steadyMedianMs: sorted[1], steadyP25Ms: sorted[0], steadyP75Ms: sorted[2], steadyP95Ms: sorted[2], steadyRuns: 3, wasFirst: false };
+  return {
+    ok: true, resolution: 224, imageName: 'cat.jpg', top5: [{ index: 281, label: 'tabby', prob: 0.7 }], latency, synthetic: true,
+    memory: { numTensors: 1, numBytes: 1, gpuBytes: null }, firstMs: 500, warmupMs: [120], times: ms,
+    spread: { runs: 3, medianMs: sorted[1], p25Ms: sorted[0], p75Ms: sorted[2], minMs: sorted[0] },
+  };
+}
+
+describe('createEngine', () => {
+  it('runs the variant under φ once started, then prefetches a neighbour', async () => {
+    const { client, store, engine } = setUp();
+    await engine.start();
+    expect(store.getState().source?.baseUrl).toBe('http://models/');
+    const [run] = client.open('classify');
+    expect(variantOf(run)).toBe(0);
+    client.result(run, 12);
+    await flush();
+    expect(store.getState().result).toMatchObject({ name: 'B0', variant: 0, kind: 'official' });
+    expect(store.getState().status).toBe('idle');
+    const [pre] = client.open('prefetch');
+    expect(variantOf(pre)).toBe(1);
+  });
+
+  it('coalesces a drag: one runs, the newest waits, only the latest result is shown', async () => {
+    const { client, store, engine } = setUp();
+    await engine.start();
+    const [first] = client.open('classify');
+    for (const phi of [1, 2, 3]) store.getState().setPhi(phi);
+    await flush();
+    expect(client.open('classify')).toHaveLength(1); // B1, B2 never sent: replaced while B0 ran
+    client.result(first);
+    await flush();
+    expect(store.getState().result).toBeNull(); // B0 is stale: φ moved on
+    const [latest] = client.open('classify');
+    expect(variantOf(latest)).toBe(3);
+    client.result(latest);
+    await flush();
+    expect(store.getState().result?.name).toBe('B3');
+  });
+
+  it('pause waits for the running lab job, holds new runs and decodes, and resumes them', async () => {
+    const { client, store, engine } = setUp();
+    await engine.start();
+    const [run] = client.open('classify');
+    let quiet = false;
+    const paused = engine.pause().then((resume) => {
+      quiet = true;
+      return resume;
+    });
+    await flush();
+    expect(quiet).toBe(false); // B0 still runs
+    client.result(run);
+    const resume = await paused;
+    expect(quiet).toBe(true);
+    expect(engine.paused).toBe(true);
+    // While paused: φ moves and an image is dropped; nothing reaches the worker.
+    const before = client.sent.length;
+    store.getState().setPhi(2);
+    const dropped = engine.setImageFile(new File([new Uint8Array(4)], 'cat.png'));
+    await flush();
+    expect(client.sent.length).toBe(before);
+    expect(store.getState().image).toBeNull();
+    resume();
+    await dropped;
+    await flush();
+    expect(engine.paused).toBe(false);
+    expect(store.getState().image?.name).toBe('cat.png');
+    expect(client.open('classify').map(variantOf)).toEqual([2]);
+  });
+
+  it('pause cancels an in-flight prefetch (speculative) and does not start another until resumed', async () => {
+    const { client, engine } = setUp();
+    await engine.start();
+    client.result(client.open('classify')[0]);
+    await flush();
+    const [pre] = client.open('prefetch');
+    const resume = await engine.pause();
+    expect(client.cancelled).toContain(pre.id);
+    expect(client.open('prefetch')).toHaveLength(0);
+    resume();
+    await flush();
+    expect(client.open('prefetch').map(variantOf)).toEqual([1]); // asked again after the pause
+  });
+
+  it('compares through the engine: one interleaved series, lab paused meanwhile, cards filled', async () => {
+    const { client, store, compare, engine } = setUp();
+    await engine.start();
+    client.result(client.open('classify')[0]);
+    await flush();
+    const running = engine.compare([0, 1, 2], 5);
+    await flush();
+    const [series] = client.open('measure');
+    expect(series.body).toMatchObject({ type: 'measure', runs: 5, warmup: 1, cam: true });
+    expect((series.body as unknown as { models: { variant: number }[] }).models.map((m) => m.variant)).toEqual([0, 1, 2]);
+    expect(engine.paused).toBe(true);
+    series.hooks.onProgress?.({ type: 'progress', id: series.id, modelId: 'B1@http://models/', phase: 'download', loaded: 1, total: 2 });
+    expect(compare.getState().entries.map((e) => e.status)).toEqual(['pending', 'loading', 'pending']);
+    store.getState().setPhi(1); // the user moves φ during the series: the lab waits
+    await flush();
+    expect(client.open('classify')).toHaveLength(0);
+    client.answer(series, { type: 'series', id: series.id, entries: [seriesEntry([10, 11, 12]), seriesEntry([20, 30, 21]), { ok: false, error: 'B2 failed' }] });
+    await running;
+    await flush();
+    const es = compare.getState().entries;
+    expect(es.map((e) => e.status)).toEqual(['done', 'done', 'error']);
+    expect(es[0]).toMatchObject({ steadyMs: 11, p25Ms: 10, p75Ms: 12, minMs: 10, runsMs: [10, 11, 12], firstMs: 500, noisy: false });
+    expect(es[1]).toMatchObject({ steadyMs: 21, p25Ms: 20, p75Ms: 30, noisy: true }); // 30/20 > 1.3
+    expect(es[2].error).toBe('B2 failed');
+    expect(compare.getState().running).toBe(false);
+    expect(engine.paused).toBe(false);
+    expect(client.open('classify').map(variantOf)).toEqual([1]); // the held lab run, after the series
+  });
+
+  it('a failed series marks every card as failed and still resumes the lab', async () => {
+    const { client, compare, engine } = setUp();
+    await engine.start();
+    client.result(client.open('classify')[0]);
+    await flush();
+    const running = engine.compare([0, 1]);
+    await flush();
+    const [series] = client.open('measure');
+    expect(series.body).toMatchObject({ runs: 7 });
+    series.settled = true;
+    series.reject(new Error('worker crashed'));
+    await running;
+    expect(compare.getState().entries.map((e) => [e.status, e.error])).toEqual([['error', 'worker crashed'], ['error', 'worker crashed']]);
+    expect(engine.paused).toBe(false);
+  });
+
+  it('measure latency in the Lab puts the series latency on the result on show', async () => {
+    const { client, store, engine } = setUp();
+    await engine.start();
+    client.result(client.open('classify')[0]);
+    await flush();
+    const measuring = engine.measureLab(3);
+    await flush();
+    const [series] = client.open('measure');
+    expect(series.body).toMatchObject({ runs: 3, models: [{ kind: 'official', variant: 0 }] });
+    client.answer(series, { type: 'series', id: series.id, entries: [seriesEntry([40, 42, 41])] });
+    await measuring;
+    expect(store.getState().result?.latency).toMatchObject({ steadyMedianMs: 41, steadyP25Ms: 40, steadyP75Ms: 42, steadyRuns: 3 });
+  });
+});

@@ -1,0 +1,37 @@
+/** Thin requests to the inference worker for scripting and tests (window.phiLab): fault drills,
+ *  memory, a soak run, and the worker's own request log. */
+import type { KernelParityJob, KernelParityReport } from '../model/kernels/plan';
+import { FORMULA_SEED } from '../model/synthetic-init';
+import type { InferenceClient } from '../worker/client';
+import type { DebugAction, MemoryInfo, RequestLogEntry } from '../worker/protocol';
+
+export function workerTools(client: Pick<InferenceClient, 'send'>) {
+  return {
+    /** The worker's own log of the requests it handled (for tests). */
+    async requestLog(): Promise<RequestLogEntry[]> {
+      return (await client.send({ type: 'log' }, ['log']).done).entries;
+    },
+
+    /** Fault injection: lose the GPU device, crash the worker, fail the next build. */
+    async debug(action: DebugAction): Promise<void> {
+      await client.send({ type: 'debug', action }, ['debugDone']).done;
+    },
+
+    /** Every WebGPU kernel path against stock ops in the worker (window.phiLab, e2e). */
+    async kernelParity(job: KernelParityJob): Promise<KernelParityReport> {
+      return (await client.send({ type: 'kernelParity', job }, ['kernelParity']).done).report;
+    },
+
+    /** The worker's tfjs memory (tensor count, bytes, GPU bytes where known). */
+    async memory(): Promise<MemoryInfo> {
+      return (await client.send({ type: 'memory' }, ['memory']).done).memory;
+    },
+
+    /** Soak: `runs` consecutive inferences of the φ=0 network on small inputs in one request;
+     *  the run count and the worker's memory after them. */
+    async soak(runs: number, resolution = 96): Promise<{ steadyRuns: number; memory: MemoryInfo }> {
+      const r = await client.send({ type: 'classify', model: { kind: 'formula', phi: 0, seed: FORMULA_SEED, resolution }, runs }, ['result']).done;
+      return { steadyRuns: r.latency.steadyRuns, memory: r.memory };
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/** The Lab's latency: the run just made, the first run (shader compilation included) kept apart,
+ *  and the steady runs — called a median with its p25–p75 range only over enough runs.
+ *  "Measure latency" times a short series with everything else paused. */
+import { useState } from 'react';
+import { MIN_RUNS_FOR_MEDIAN } from '../model/stats';
+import { SERIES_RUNS } from '../model/measure';
+import { useLab } from '../store/lab-store';
+import { useEngine } from './engine-context';
+import { fmtMs } from './format';
+
+export function LatencyReadout() {
+  const engine = useEngine();
+  const result = useLab((s) => s.result);
+  const status = useLab((s) => s.status);
+  const [measuring, setMeasuring] = useState(false);
+  const lat = result?.latency;
+  const latencyKind = lat ? (lat.wasFirst ? 'first run, includes shader compilation' : 'steady') : '';
+  const measure = async () => {
+    setMeasuring(true);
+    try {
+      await engine.measureLab();
+    } finally {
+      setMeasuring(false);
+    }
+  };
+  return (
+    <div className="latency" data-testid="latency">
+      Latency <strong data-testid="latency-ms">{fmtMs(lat?.lastMs)}</strong> ms
+      {lat && <span data-testid="latency-kind" className="muted"> ({latencyKind})</span>}
+      {lat?.firstMs != null && (
+        <span className="muted">
+          {' '}· first run <span data-testid="latency-first">{fmtMs(lat.firstMs)}</span> ms (with compile)
+        </span>
+      )}
+      {lat && lat.steadyRuns >= MIN_RUNS_FOR_MEDIAN && lat.steadyMedianMs != null && (
+        <span className="muted" data-testid="latency-steady-line">
+          {' '}· steady median <span data-testid="latency-steady">{fmtMs(lat.steadyMedianMs)}</span> ms, p25–p75{' '}
+          <span data-testid="latency-range">
+            {fmtMs(lat.steadyP25Ms)}–{fmtMs(lat.steadyP75Ms)}
+          </span>{' '}
+          ms over {lat.steadyRuns} runs
+        </span>
+      )}
+      {lat && lat.steadyRuns > 0 && lat.steadyRuns < MIN_RUNS_FOR_MEDIAN && (
+        <span className="muted" data-testid="latency-steady-line">
+          {' '}· {lat.steadyRuns} steady run{lat.steadyRuns > 1 ? 's' : ''}, too few for a median
+        </span>
+      )}{' '}
+      <button
+        type="button"
+        className="measure-latency"
+        data-testid="measure-latency"
+        disabled={!result || measuring || status !== 'idle'}
+        title={`Times ${SERIES_RUNS.lab} runs of this network with the lab's other work paused`}
+        onClick={() => void measure()}
+      >
+        {measuring ? 'Measuring…' : 'Measure latency'}
+      </button>
+    </div>
+  );
+}

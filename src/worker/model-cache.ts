@@ -1,0 +1,70 @@
+/** The inference worker's loaded networks, most recently used last, each with its latency
+ *  bookkeeping. Few are kept (B7 alone is 265 MB of weights); a running timed series pins the
+ *  networks it needs so none of them is evicted halfway. */
+import type { Classifier } from '../model/classifier';
+import { LatencyStats } from './latency';
+
+export class ModelCache {
+  private readonly models = new Map<string, Classifier>();
+  private readonly latency = new Map<string, LatencyStats>();
+  private readonly pinned = new Set<string>();
+
+  constructor(private readonly max = 3) {}
+
+  /** The network, marked most recently used. */
+  get(id: string): Classifier | undefined {
+    const c = this.models.get(id);
+    if (c) {
+      this.models.delete(id);
+      this.models.set(id, c);
+    }
+    return c;
+  }
+
+  /** A freshly built network (its latency record starts empty). */
+  add(id: string, c: Classifier): void {
+    this.models.set(id, c);
+    this.latency.set(id, new LatencyStats());
+    this.trim();
+  }
+
+  stats(id: string): LatencyStats {
+    let s = this.latency.get(id);
+    if (!s) this.latency.set(id, (s = new LatencyStats()));
+    return s;
+  }
+
+  pin(id: string): void {
+    this.pinned.add(id);
+  }
+
+  unpinAll(): void {
+    this.pinned.clear();
+    this.trim();
+  }
+
+  /** Frees every network (a lost device, exhausted memory); they rebuild on demand. */
+  clear(): void {
+    for (const m of this.models.values()) {
+      try {
+        m.dispose();
+      } catch {
+        // tensors of a lost device may refuse to dispose; they are unreachable either way
+      }
+    }
+    this.models.clear();
+    this.latency.clear();
+  }
+
+  /** Evicts from the oldest; never a pinned network, nor the newest (just built, about to run). */
+  private trim(): void {
+    const newest = [...this.models.keys()].pop();
+    for (const [id, old] of this.models) {
+      if (this.models.size <= this.max) return;
+      if (this.pinned.has(id) || id === newest) continue;
+      old.dispose();
+      this.models.delete(id);
+      this.latency.delete(id);
+    }
+  }
+}

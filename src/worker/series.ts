@@ -1,0 +1,92 @@
+/** The worker's side of a timed series: load every model (downloads and compilation happen here,
+ *  before any timing), run each once so its first run (compile included) is kept apart, then the
+ *  interleaved timed runs of src/model/measure.ts on the current image. */
+import { normaliseCam } from '../model/cam';
+import type { Classifier } from '../model/classifier';
+import { topK } from '../model/labels';
+import { measureInterleaved } from '../model/measure';
+import type { LatencyStats } from './latency';
+import { modelIdOf, type ModelSpec, type SeriesEntry, type WorkerResponse } from './protocol';
+
+export interface SeriesContext {
+  id: number;
+  /** Loads (or finds) a network; the series keeps it loaded until it ends. */
+  ensure: (spec: ModelSpec) => Promise<Classifier>;
+  /** The network's input: the current image, or the test pattern. */
+  input: (size: number) => Float32Array;
+  imageName: string | null;
+  stats: (key: string) => LatencyStats;
+  post: (msg: WorkerResponse) => void;
+  memory: () => Extract<SeriesEntry, { ok: true }>['memory'];
+  describeError: (e: unknown, spec: ModelSpec) => string;
+  /** Resolves once nothing else (a prefetch beside the queue) is in flight. */
+  settle: () => Promise<void>;
+  /** Called with the worker-clock span of the timed runs. */
+  onTimed: (start: number, end: number) => void;
+}
+
+interface Loaded {
+  index: number;
+  key: string;
+  classifier: Classifier;
+  input: Float32Array;
+  probs: Float32Array | null;
+}
+
+export async function runSeries(specs: readonly ModelSpec[], o: { runs: number; warmup: number; cam: boolean }, c: SeriesContext): Promise<SeriesEntry[]> {
+  const { runs, warmup } = o;
+  const entries: SeriesEntry[] = specs.map(() => ({ ok: false, error: 'not run' }));
+  const loaded: Loaded[] = [];
+  for (const [index, spec] of specs.entries()) {
+    try {
+      const classifier = await c.ensure(spec);
+      const key = modelIdOf(spec);
+      const input = c.input(classifier.config.resolution);
+      const stats = c.stats(key);
+      let probs: Float32Array | null = null;
+      if (!stats.hasFirst) {
+        // The first inference after a load still pays first-use costs: kept apart, never timed as steady.
+        c.post({ type: 'progress', id: c.id, modelId: key, phase: 'compile', loaded: 0, total: 1 });
+        const t0 = performance.now();
+        probs = await classifier.probabilities(input);
+        stats.record(performance.now() - t0);
+      }
+      loaded.push({ index, key, classifier, input, probs });
+    } catch (e) {
+      entries[index] = { ok: false, error: c.describeError(e, spec) };
+    }
+  }
+  await c.settle();
+  // One message per model before timing, none during it: the page stays quiet while it runs.
+  for (const l of loaded) c.post({ type: 'progress', id: c.id, modelId: l.key, phase: 'run', loaded: 0, total: runs });
+  const start = performance.now();
+  const times = await measureInterleaved(
+    loaded.map((l) => async () => {
+      l.probs = await l.classifier.probabilities(l.input);
+    }),
+    { runs, warmup },
+  );
+  c.onTimed(start, performance.now());
+  for (const [i, l] of loaded.entries()) {
+    // The map is read after timing, in one more pass (it adds a read-back the series never times).
+    const withCam = o.cam ? await l.classifier.probabilitiesWithCam(l.input) : null;
+    if (withCam) l.probs = withCam.probs;
+    const stats = c.stats(l.key);
+    for (const ms of times[i].times) stats.record(ms);
+    entries[l.index] = {
+      ok: true,
+      resolution: l.classifier.config.resolution,
+      imageName: c.imageName,
+      top5: topK(l.probs as Float32Array, 5),
+      synthetic: l.classifier.synthetic,
+      memory: c.memory(),
+      latency: { ...stats.summary(), wasFirst: false },
+      firstMs: stats.summary().firstMs,
+      warmupMs: times[i].warmupMs,
+      times: times[i].times,
+      spread: times[i].spread!,
+      ...(withCam ? { cam: normaliseCam(withCam.cam) } : {}),
+    };
+  }
+  return entries;
+}
