@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pinnedWeightBlobId } from '../src/model/integrity';
-import { PINNED_WEIGHTS_BASE } from '../src/model/pinned-sources';
+import { GALLERY_BASE, PINNED_WEIGHTS_BASE } from '../src/model/pinned-sources';
 import { topologyDir } from '../test-support/fixtures';
 import { expect, test, type Page } from './fixtures/test';
-import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp } from './helpers';
+import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp, photo, waitForResult } from './helpers';
 
 test.use({ serviceWorkers: 'block' });
 
@@ -70,5 +70,29 @@ test.describe('pinned source', () => {
     await openApp(page, '?backend=wasm');
     await expect(page.getByTestId('weights-source')).toContainText('synthetic (npm run models:synth)');
     await expect(page.getByTestId('unverified-source')).toHaveText('· unverified source');
+  });
+});
+
+test.describe('sample gallery', () => {
+  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+
+  test('a verified sample classifies; offline the gallery says so and offers the test pattern', async ({ page, context }) => {
+    let online = true;
+    await context.route(`${GALLERY_BASE}**`, (route) => {
+      if (!online) return route.abort('internetdisconnected');
+      const file = new URL(route.request().url()).pathname.split('/').pop()!;
+      return route.fulfill({ body: readFileSync(photo(file)), headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'image/jpeg' } });
+    });
+    await openApp(page, '?backend=wasm');
+    await page.getByTestId('sample-fish').click();
+    await waitForResult(page, 'B0', 'fish.jpg');
+    online = false;
+    await page.getByTestId('sample-car').click();
+    await expect(page.getByTestId('sample-error')).toContainText('The sample photo car.jpg could not be downloaded');
+    await expect(page.getByTestId('image-name')).toHaveText('fish.jpg'); // the old image stays
+    await page.getByTestId('use-test-pattern').click();
+    await expect(page.getByTestId('sample-error')).toHaveCount(0);
+    await expect(page.getByTestId('prediction')).toHaveAttribute('data-image', '', { timeout: 240_000 });
+    await expect(page.getByTestId('prediction')).toContainText('a test pattern');
   });
 });

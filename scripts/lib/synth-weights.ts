@@ -16,28 +16,13 @@ import {
   type SyntheticLayerKind,
   type WeightRole,
 } from '../../src/model/synthetic-init.ts';
+import { SHARD_BYTES, type ConvertedModelJson, type GraphNode, type WeightSpec } from '../../src/model/artifacts.ts';
 
 // ---------------------------------------------------------------------------------------------
 // model.json types (the subset used here)
 
-export interface GraphNode {
-  name: string;
-  op: string;
-  input?: string[];
-  attr?: Record<string, unknown>;
-}
-
-export interface WeightSpec {
-  name: string;
-  shape: number[];
-  dtype: string;
-  quantization?: unknown;
-}
-
-export interface WeightGroup {
-  paths: string[];
-  weights: WeightSpec[];
-}
+export type { GraphNode, WeightGroup, WeightSpec } from '../../src/model/artifacts.ts';
+export type ModelJson = ConvertedModelJson;
 
 export interface SyntheticMetadata {
   synthetic: true;
@@ -47,20 +32,7 @@ export interface SyntheticMetadata {
   initVersion: number;
 }
 
-export interface ModelJson {
-  format?: string;
-  generatedBy?: string;
-  convertedBy?: string;
-  signature?: unknown;
-  modelTopology: { node: GraphNode[]; library?: unknown; versions?: unknown };
-  weightsManifest: WeightGroup[];
-  userDefinedMetadata?: Record<string, unknown>;
-  [key: string]: unknown;
-}
 
-
-/** The converter's shard size (tensorflowjs_converter default, 4 MiB). */
-export const SHARD_BYTES = 4 * 1024 * 1024;
 
 export const GENERATOR_NAME = 'efficientnet-phi-lab models:synth';
 export const SYNTHETIC_NOTE = 'seeded random weights: predictions meaningless, latency real';

@@ -7,10 +7,13 @@
 
 import { verifyPinnedDownload } from './integrity';
 
+/** The one model.json type of the project (app, scripts and tests): the fields this code reads
+ *  or writes; anything else the converter put there is carried along untouched. */
 export interface WeightSpec {
   name: string;
   shape: number[];
   dtype: 'float32' | 'int32' | string;
+  quantization?: unknown;
 }
 export interface GraphNode {
   name: string;
@@ -18,10 +21,17 @@ export interface GraphNode {
   input?: string[];
   attr?: Record<string, unknown>;
 }
+export interface WeightGroup {
+  paths: string[];
+  weights: WeightSpec[];
+}
 export interface ConvertedModelJson {
   format?: string;
-  modelTopology: { node: GraphNode[] };
-  weightsManifest: { paths: string[]; weights: WeightSpec[] }[];
+  generatedBy?: string;
+  convertedBy?: string;
+  signature?: unknown;
+  modelTopology: { node: GraphNode[]; library?: unknown; versions?: unknown };
+  weightsManifest: WeightGroup[];
   userDefinedMetadata?: Record<string, unknown>;
 }
 export interface LoadedArtifacts {

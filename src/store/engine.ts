@@ -169,22 +169,24 @@ export function createEngine({ client, store, compare = useCompare, source = sta
       return (await req.done).entries;
     });
 
-  async function setImage(file: File): Promise<void> {
+  /** A user's file, or null: back to the procedural test pattern. */
+  async function setImage(file: File | null): Promise<void> {
     const seq = ++decodeSeq;
-    const { bitmap, url } = await decode(file);
+    const d = file ? await decode(file) : null;
     if (seq !== decodeSeq) {
-      bitmap.close();
-      URL.revokeObjectURL(url);
+      d?.bitmap.close();
+      if (d) URL.revokeObjectURL(d.url);
       return;
     }
     lastFile = file;
-    const { width, height } = bitmap;
+    const shown = file && d ? { name: file.name, width: d.bitmap.width, height: d.bitmap.height, url: d.url } : null;
     coalescer.clear(); // whatever runs now is for the old image: never show it for the new one
-    await client.send({ type: 'setImage', image: bitmap, name: file.name }, ['imageSet'], { transfer: [bitmap] }).done;
+    if (file && d) await client.send({ type: 'setImage', image: d.bitmap, name: file.name }, ['imageSet'], { transfer: [d.bitmap] }).done;
+    else await client.send({ type: 'clearImage' }, ['imageSet']).done;
     const old = lab().image;
     if (old) URL.revokeObjectURL(old.url);
     imageVersion++;
-    lab().showImage({ name: file.name, width, height, url });
+    lab().showImage(shown);
   }
 
   const init = async () => {
@@ -230,8 +232,8 @@ export function createEngine({ client, store, compare = useCompare, source = sta
       schedule();
     },
 
-    /** Decodes a user's file and hands it to the worker; the old image stays if this one fails. */
-    async setImageFile(file: File): Promise<void> {
+    /** Decodes a user's file for the worker (the old image stays if this fails); null: the test pattern. */
+    async setImageFile(file: File | null): Promise<void> {
       try {
         await gate.run(() => setImage(file));
         schedule();

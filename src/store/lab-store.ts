@@ -69,7 +69,7 @@ export interface LabState extends ShareableState {
   showResult: (result: InferenceResult) => void;
   /** A timed series refined the latency of the result on show. */
   setResultLatency: (name: string, latency: InferenceResult['latency']) => void;
-  showImage: (image: ImageInfo) => void;
+  showImage: (image: ImageInfo | null) => void;
   setCustom: (custom: LabState['custom']) => void;
   /** An error to show; `status` defaults to 'error'. */
   fail: (message: string, status?: Status) => void;

@@ -7,6 +7,7 @@ import { CameraCapture } from './CameraCapture';
 import { CroppedImage } from './CroppedImage';
 import { LabCamControls, LabCamLayer } from './paper/CamOverlay';
 import { useEngine } from './engine-context';
+import { SampleGallery } from './SampleGallery';
 import { phiReadout } from './readouts';
 
 function firstFile(list: FileList | null | undefined): File | null {
@@ -100,6 +101,7 @@ export function DropZone() {
         />
       </label>
       <CameraCapture />
+      <SampleGallery />
       <label className="file-button secondary" title="A converted TF.js EfficientNet: model.json and its group1-shard*.bin files">
         Use your own converted model…
         <input

@@ -210,6 +210,11 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
       image = { bitmap: req.image, name: req.name };
       post({ type: 'imageSet', id: req.id, width: req.image.width, height: req.image.height });
       return;
+    case 'clearImage':
+      image?.bitmap.close();
+      image = null;
+      post({ type: 'imageSet', id: req.id, width: 0, height: 0 });
+      return;
     case 'classify':
       await classify(req.id, req.model, req.runs ?? 1, req.cam ?? false);
       return;

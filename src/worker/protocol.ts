@@ -44,6 +44,8 @@ export type WorkerRequest =
   | { type: 'kernelParity'; id: number; job: KernelParityJob }
   /** Keep an image in the worker; later classify requests run on it. */
   | { type: 'setImage'; id: number; image: ImageBitmap; name: string }
+  /** Forget the image: later classify requests run on the procedural test pattern. */
+  | { type: 'clearImage'; id: number }
   /** Run the current image (or a deterministic test pattern for random nets) through a model.
    *  `runs` > 1: first + warm-up + `runs` timed runs, for steady-state medians. */
   | { type: 'classify'; id: number; model: ModelSpec; runs?: number; cam?: boolean }
