@@ -53,9 +53,9 @@ test('B1 at an odd size (97: stride 2 on odd inputs), batch 2: every kernel path
   expectAllClose(report);
 });
 
-test('the status line says the kernels were tuned for this adapter; ?kernels=stock skips tuning', async ({ browser }) => {
+test('with ?kernels=auto the status line says the kernels were tuned for this adapter; ?kernels=stock skips tuning', async ({ browser }) => {
   const page = await browser.newPage();
-  await openApp(page, '?backend=webgpu');
+  await openApp(page, '?backend=webgpu&kernels=auto');
   await expect(page.getByTestId('backend-reason')).toContainText(/kernels tuned for \S+/, { timeout: 300_000 });
   const stock = await browser.newPage();
   await openApp(stock, '?backend=webgpu&kernels=stock');

@@ -123,7 +123,7 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
 /** The status line says when the kernels were tuned to this adapter (auto mode). */
 function noteKernels(c: Classifier) {
   const k = c.kernels;
-  if (!k || k.mode !== 'auto' || !announced || announced.reason.includes('kernels tuned for')) return;
+  if (!k || k.mode !== 'auto' || (!k.tuneMs && !k.cached) || !announced || announced.reason.includes('kernels tuned for')) return;
   announced = { ...announced, reason: `${announced.reason} · kernels tuned for ${k.adapter}` };
   post({ type: 'backend', id: 0, ...announced });
 }
@@ -199,7 +199,7 @@ function debug(action: string) {
 async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void> {
   switch (req.type) {
     case 'init': {
-      setKernelMode(req.kernels ?? 'auto');
+      setKernelMode(req.kernels ?? 'auto', req.kernels !== undefined);
       const choice = await selectBackend(req.backend);
       adopt(choice);
       post({ type: 'backend', id: req.id, ...choice });

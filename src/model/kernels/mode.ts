@@ -7,10 +7,15 @@ export const WEBGPU_KERNELS_FLAG = 'EFFNET_WEBGPU_KERNELS';
 tf.env().registerFlag(WEBGPU_KERNELS_FLAG, () => true);
 
 let mode: KernelMode = 'auto';
+/** Whether auto was asked for (?kernels=auto) rather than defaulted to. */
+let explicit = false;
 
-export function setKernelMode(m: KernelMode): void {
+export function setKernelMode(m: KernelMode, asked = true): void {
   mode = m;
+  explicit = asked;
 }
+
+export const kernelModeAsked = (): boolean => explicit;
 
 export function kernelMode(): KernelMode {
   return tf.env().getBool(WEBGPU_KERNELS_FLAG) ? mode : 'stock';

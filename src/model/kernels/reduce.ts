@@ -49,50 +49,51 @@ export function globalAvgPool(x: tf.Tensor4D, tree = false): tf.Tensor2D {
   return tf.reshape(out, [n, C]);
 }
 
-/** Channel vec4s per pool workgroup: 4 adjacent lanes read 64 contiguous bytes. */
-const POOL_CB = 4;
-const POOL_TREE = `
+/** A 256-invocation tree reduction: workgroup `grp` serves image `img` and output block
+ *  `grp % blocks`; invocation t = lane · width + column. `accumulate` sums the lane's strided
+ *  share into `acc` where `live`; the partials then halve in workgroup memory down to lane 0. */
+function treeBody(width: number, column: string, live: string, zero: string, accumulate: string, store: string): string {
+  return `
     let t = i32(localIndex);
     let grp = i32(workgroupId.y * numWorkgroups.x + workgroupId.x);
     let img = grp / uniforms.blocks;
-    let c = (grp % uniforms.blocks) * ${POOL_CB} + t % ${POOL_CB};
-    let lane = t / ${POOL_CB};
-    var acc = vec4<f32>(0.0);
-    if (c < uniforms.c4 && img < uniforms.rows) {
-      let base = img * uniforms.hw * uniforms.c4 + c;
-      for (var p = lane; p < uniforms.hw; p += ${256 / POOL_CB}) { acc = acc + x[base + p * uniforms.c4]; }
-    }
+    let ${column} = (grp % uniforms.blocks) * ${width} + t % ${width};
+    let lane = t / ${width};
+    let live = ${live} && img < uniforms.rows;
+    var acc = ${zero};
+    if (live) { ${accumulate} }
     part[t] = acc;
     workgroupBarrier();
-    for (var s = ${128}; s >= ${POOL_CB}; s = s / 2) {
+    for (var s = 128; s >= ${width}; s = s / 2) {
       if (t < s) { part[t] = part[t] + part[t + s]; }
       workgroupBarrier();
     }
-    if (lane == 0 && c < uniforms.c4 && img < uniforms.rows) {
-      result[img * uniforms.c4 + c] = part[t] / f32(uniforms.hw);
-    }`;
+    if (lane == 0 && live) { ${store} }`;
+}
+
+/** Channel vec4s per pool workgroup: 4 adjacent lanes read 64 contiguous bytes. */
+const POOL_CB = 4;
+const POOL_TREE = treeBody(
+  POOL_CB,
+  'c',
+  'c < uniforms.c4',
+  'vec4<f32>(0.0)',
+  `let base = img * uniforms.hw * uniforms.c4 + c;
+      for (var p = lane; p < uniforms.hw; p += ${256 / POOL_CB}) { acc = acc + x[base + p * uniforms.c4]; }`,
+  'result[img * uniforms.c4 + c] = part[t] / f32(uniforms.hw);',
+);
 
 /** Outputs per dense workgroup × lanes splitting K: 16 × 16 = 256 invocations. */
 const DENSE_JB = 16;
-const DENSE_TREE = `
-    let t = i32(localIndex);
-    let grp = i32(workgroupId.y * numWorkgroups.x + workgroupId.x);
-    let img = grp / uniforms.blocks;
-    let j = (grp % uniforms.blocks) * ${DENSE_JB} + t % ${DENSE_JB};
-    let lane = t / ${DENSE_JB};
-    let live = j < uniforms.nout && img < uniforms.rows;
-    var acc = 0.0;
-    if (live) {
-      let r = img * uniforms.kin;
-      for (var k = lane; k < uniforms.kin; k += ${256 / DENSE_JB}) { acc = fma(x[r + k], Wt[k * uniforms.nout + j], acc); }
-    }
-    part[t] = acc;
-    workgroupBarrier();
-    for (var s = 128; s >= ${DENSE_JB}; s = s / 2) {
-      if (t < s) { part[t] = part[t] + part[t + s]; }
-      workgroupBarrier();
-    }
-    if (lane == 0 && live) { result[img * uniforms.nout + j] = ACT; }`;
+const DENSE_TREE = treeBody(
+  DENSE_JB,
+  'j',
+  'j < uniforms.nout',
+  '0.0',
+  `let r = img * uniforms.kin;
+      for (var k = lane; k < uniforms.kin; k += ${256 / DENSE_JB}) { acc = fma(x[r + k], Wt[k * uniforms.nout + j], acc); }`,
+  'result[img * uniforms.nout + j] = ACT;',
+);
 
 /** act(x·W + b) for x [n, K] and a kernel holding K×N values ([1,1,K,N] convs, [K,N] dense). */
 export function dense(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor1D, act: Act, tree = false): tf.Tensor2D {

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { enterCompileOnly } from '../compile-only';
 import type { EfficientNet } from '../network';
 import { adapterKey, adapterName, settlePipelines, withGpuErrors } from './gpu-state';
-import { kernelMode, webgpuActive } from './mode';
+import { kernelMode, kernelModeAsked, webgpuActive } from './mode';
 import { recordCalls, type RecordedCall } from './ops';
 import { CANDIDATES, KERNEL_CLASSES, planFor, type KernelChoice, type KernelClass, type KernelReport } from './plan';
 import { loadTuning, saveTuning } from './tune-cache';
@@ -25,6 +25,11 @@ export async function tuneKernels(net: EfficientNet, batch = 1): Promise<KernelR
   const adapter = adapterName();
   if (mode !== 'auto' || !net.kernelPlan) {
     return { mode, plan: net.kernelPlan ?? planFor('stock'), timings: {}, tuneMs: 0, budgetMs: 0, cached: false, adapter };
+  }
+  // A CPU-emulated adapter (SwiftShader) compiles candidates for minutes and always picks the
+  // barrier-free kernels: tuned there only when ?kernels=auto asks for it.
+  if (!kernelModeAsked() && /swiftshader/i.test(adapterKey())) {
+    return { mode, plan: net.kernelPlan, timings: {}, tuneMs: 0, budgetMs: 0, cached: false, adapter };
   }
   const size = net.config.resolution;
   const key = `${adapterKey()} | tfjs ${tf.version_core} | ${net.config.name} ${size}px b${batch}`;
