@@ -7,12 +7,13 @@ import { FORMULA_SEED } from '../model/synthetic-init';
 import type { InferenceClient } from '../worker/client';
 import type { ModelSpec } from '../worker/protocol';
 import type { LabState } from './lab-store';
+import { officialSpec } from './weights-mode';
 
 export function exportSpec(s: Pick<LabState, 'phi' | 'formula' | 'custom' | 'source'>): ModelSpec {
   const k = nearestOfficial(s.phi);
   const official = !s.formula && Math.abs(s.phi - k) < 1e-9;
   if (official && s.custom) return { kind: 'custom', name: s.custom.name, files: s.custom.files };
-  if (official && s.source) return { kind: 'official', variant: k, baseUrl: s.source.baseUrl };
+  if (official && s.source) return officialSpec(k, s.source.baseUrl); // converted, or seeded in random-weights mode
   return { kind: 'formula', phi: s.phi, seed: FORMULA_SEED };
 }
 
