@@ -28,9 +28,28 @@ test('the in-app benchmark measures B0 on wasm: own vs graph and ORT-web, leaks,
   expect(r.ortThreads).toBe(report.machine.crossOriginIsolated ? Math.min(4, report.machine.hardwareConcurrency ?? 1) : 1);
 });
 
+test('random-weights mode: the benchmark builds B0 with seeded weights and requests no weights', async ({ page }) => {
+  const weightRequests: string[] = [];
+  page.on('request', (r) => {
+    if (/model\.json|\.bin$|synthetic-models|raw\.githubusercontent/.test(r.url())) weightRequests.push(r.url());
+  });
+  await openApp(page, '?view=bench&auto=1&debug=1&weights=random&backends=wasm&variants=B0&runs=3');
+  const pre = page.getByTestId('bench-json');
+  await expect(pre).toContainText('"medianMs"', { timeout: 240_000 });
+  const report = JSON.parse((await pre.textContent())!) as { results: Record<string, unknown>[] };
+  const r = report.results.find((x) => x.backend === 'wasm' && x.variant === 'B0')!;
+  expect(r.weights).toBe('random');
+  expect(r.medianMs as number).toBeGreaterThan(0);
+  expect(r.loadNetworkMs).toBeNull();
+  expect(r.graphMedianMs).toBeUndefined(); // the graph model needs the converted topology
+  expect(r.leakedTensors).toBe(0);
+  await expect(page.getByTestId('bench-table')).toContainText('random (seeded, built here)');
+  expect(weightRequests).toEqual([]);
+});
+
 test('the in-app benchmark on webgpu: own vs graph agree, the chosen kernels and pipeline counts are reported', async ({ page }) => {
   test.setTimeout(600_000);
-  await openApp(page, '?view=bench&auto=1&backends=webgpu&variants=B0&runs=1');
+  await openApp(page, '?view=bench&auto=1&debug=1&backends=webgpu&variants=B0&runs=1');
   const pre = page.getByTestId('bench-json');
   await expect(pre).toContainText('"medianMs"', { timeout: 540_000 });
   const report = JSON.parse((await pre.textContent())!) as { results: Record<string, unknown>[] };

@@ -51,6 +51,9 @@ export interface BenchResult {
   ortMedianMs?: number;
   ownOverOrt?: number;
   ortMaxAbsDiff?: number;
+  /** 'random': random-weights mode, official Bk built with seeded weights in memory (load time
+   *  is the build; no graph model, which needs the converted topology). */
+  weights?: 'random';
   /** Why ORT could not be measured (the own/graph numbers still stand). */
   ortError?: string;
 }

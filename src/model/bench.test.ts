@@ -30,6 +30,25 @@ describe('bench core', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('random-weights mode builds B0 with seeded weights: no load, no graph model, nothing leaked', async () => {
+    const before = tf.memory().numTensors;
+    const r = await benchVariant({
+      backend: tf.getBackend() as 'wasm',
+      variant: 0,
+      runs: 2,
+      graph: true,
+      seed: 7,
+      loadNetwork: async () => { throw new Error('random-weights mode must not download'); },
+      loadCache: async () => { throw new Error('random-weights mode must not load'); },
+      matmulGflops: null,
+    });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(r).toMatchObject({ variant: 'B0', resolution: 224, runs: 2, weights: 'random', loadNetworkMs: null, leakedTensors: 0, leakedAfterSwitch: 0 });
+    expect(r.loadCacheMs as number).toBeGreaterThan(0);
+    expect(r.medianMs).toBeGreaterThan(0);
+    expect(r.graphMedianMs).toBeUndefined();
+  });
+
   it.skipIf(missing !== null)('benchmarks B0 against tf.loadGraphModel, interleaved, leaking nothing', async () => {
     const a = await syntheticArtifacts(0);
     if (!a) throw new Error('no synthetic B0 although the topologies are found');

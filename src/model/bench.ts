@@ -8,7 +8,7 @@ import type { BenchResult } from './bench-result';
 import { median, percentile } from './stats';
 import type { BackendName } from './backend-name';
 import type { LoadedArtifacts } from './artifacts';
-import { classifierFromArtifacts, type Classifier } from './classifier';
+import { classifierFromArtifacts, seededOfficialClassifier, type Classifier } from './classifier';
 import { graphModelFromArtifacts, type GraphModel } from './graph-model';
 import { ORT_EP_FOR, startOrtPeer } from './bench-ort';
 import { measureInterleaved } from './measure';
@@ -65,6 +65,9 @@ export interface VariantBenchOptions {
   loadNetwork?: () => Promise<LoadedArtifacts>;
   /** Loads from the cache (or, in tests, from anywhere). */
   loadCache: () => Promise<LoadedArtifacts>;
+  /** Random-weights mode: build official Bk in memory with this seed instead of loading
+   *  (nothing is downloaded; no graph model, which needs the converted topology). */
+  seed?: number;
   matmulGflops: number | null;
   onStage?: (stage: string) => void;
 }
@@ -75,6 +78,13 @@ async function timedLoad(load: () => Promise<LoadedArtifacts>, variant: number) 
   const artifacts = await load();
   const classifier = classifierFromArtifacts(artifacts, variant);
   return { artifacts, classifier, ms: now() - t0 };
+}
+
+/** Random-weights mode: official Bk built in memory with seeded weights (the build is the load). */
+function timedBuild(variant: number, seed: number) {
+  const t0 = now();
+  const classifier = seededOfficialClassifier(variant, seed);
+  return { artifacts: null, classifier, ms: now() - t0 };
 }
 
 async function timeRun(run: () => Promise<unknown>): Promise<number> {
@@ -90,14 +100,14 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
   const name = `B${o.variant}`;
   const tensorsAtStart = tf.memory().numTensors;
   let loadNetworkMs: number | null = null;
-  if (o.loadNetwork) {
+  if (o.loadNetwork && o.seed === undefined) {
     stage(`${name}: loading from the network`);
     const net = await timedLoad(o.loadNetwork, o.variant);
     net.classifier.dispose();
     loadNetworkMs = net.ms;
   }
-  stage(`${name}: loading from the cache`);
-  const { artifacts, classifier, ms: loadCacheMs } = await timedLoad(o.loadCache, o.variant);
+  stage(o.seed === undefined ? `${name}: loading from the cache` : `${name}: building with seeded random weights`);
+  const { artifacts, classifier, ms: loadCacheMs } = o.seed === undefined ? await timedLoad(o.loadCache, o.variant) : timedBuild(o.variant, o.seed);
   let graph: GraphModel | null = null;
   try {
     const input = testPattern(config.resolution);
@@ -125,7 +135,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
 
     let graphFirstMs: number | undefined;
     let graphMaxAbsDiff: number | undefined;
-    if (o.graph) {
+    if (o.graph && artifacts) {
       stage(`${name}: loading tf.loadGraphModel`);
       graph = await graphModelFromArtifacts(artifacts);
       stage(`${name}: graph model first inference`);
@@ -183,6 +193,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
       kernels: classifier.kernels,
       pipelines,
     };
+    if (!artifacts) result.weights = 'random';
     if (graph) {
       const graphMedianMs = median(graphTimes) as number;
       Object.assign(result, { graphFirstMs, graphMedianMs, ownOverGraph: medianMs / graphMedianMs, graphMaxAbsDiff });

@@ -11,6 +11,10 @@ export const WEIGHTS_COMMIT = '35e685b9408fc382f8e3f6d00ab73c32e1abb91f';
 /** Below it: `B{k}/model.json` and `B{k}/group1-shard*.bin`. */
 export const PINNED_WEIGHTS_BASE = `${PINNED_ORIGIN}/${WEIGHTS_REPO}/${WEIGHTS_COMMIT}/models/`;
 
+/** The base URL that stands for random-weights mode (?weights=random): never fetched; the
+ *  official B0–B7 are built with seeded weights instead. */
+export const RANDOM_WEIGHTS_BASE = 'random:';
+
 /** ntedgi/node-efficientnet (MIT): its sample photos. */
 export const GALLERY_REPO = 'ntedgi/node-efficientnet';
 export const GALLERY_COMMIT = 'ecb1f2ab818a0a5c4ee86d932fd407d2c6667c0e';

@@ -37,7 +37,7 @@ describe('matched-FLOPs solver', () => {
 
   // The budget slider steps φ by 0.5 from 1 to 5.
   const phis = [1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
-  it.each(phis)('φ %d: every dimension within 5%% of the formula network', (phi) => {
+  it.each(phis)('φ %d: every dimension within five per cent of the formula network', (phi) => {
     const { compound, matched } = budgetNetworks(phi);
     expect(compound.flops).toBe(formulaNetwork(phi).flops);
     expect(matched.map((m) => m.method)).toEqual(['depth', 'width', 'resolution']);

@@ -4,11 +4,12 @@
  *  (the error's button, or the URL), never as a silent fallback. */
 import { WEIGHT_FETCH_FAILURE } from '../model/artifacts';
 import { DEFAULT_SYNTHETIC_SEED } from '../model/synthetic-init';
+import { RANDOM_WEIGHTS_BASE } from '../model/pinned-sources';
 import type { ModelSpec } from '../worker/protocol';
 import type { ModelSource } from './model-source';
 
 /** The source of random-weights mode; its base URL is never fetched. */
-export const RANDOM_SOURCE: ModelSource = { baseUrl: 'random:', kind: 'random' };
+export const RANDOM_SOURCE: ModelSource = { baseUrl: RANDOM_WEIGHTS_BASE, kind: 'random' };
 
 /** The same seed as the `npm run models:synth` exports. */
 export const RANDOM_WEIGHTS_SEED = DEFAULT_SYNTHETIC_SEED;

@@ -15,6 +15,7 @@ export interface Column {
 export const COLUMNS: Column[] = [
   { key: 'backend', label: 'backend' },
   { key: 'variant', label: 'variant' },
+  { key: 'weights', label: 'weights' },
   { key: 'loadNetworkMs', label: 'load net ms', digits: 0 },
   { key: 'loadCacheMs', label: 'load cache ms', digits: 0 },
   { key: 'warmUpMs', label: 'warm-up ms', digits: 0 },
@@ -39,6 +40,7 @@ export const COLUMNS: Column[] = [
 
 export function cell(r: BenchResult, c: Column): string {
   const v = r[c.key];
+  if (c.key === 'weights') return v === 'random' ? 'random (seeded, built here)' : 'converted';
   if (v === null || v === undefined) return '—';
   if (c.key === 'peakGpuBytes') return ((v as number) / 1e6).toFixed(1);
   if (c.key === 'graphMaxAbsDiff' || c.key === 'ortMaxAbsDiff') return (v as number).toExponential(1);

@@ -12,6 +12,8 @@ import { configureWasm, selectBackend } from '../model/backend';
 import { benchMatmul, benchVariant } from '../model/bench';
 import { configureOrtWasm } from '../model/ort-runner';
 import { setKernelMode } from '../model/kernels/mode';
+import { RANDOM_WEIGHTS_BASE } from '../model/pinned-sources';
+import { DEFAULT_SYNTHETIC_SEED } from '../model/synthetic-init';
 import type { BenchRequest, BenchResponse, VariantJob } from './bench-protocol';
 import type { BackendName } from '../model/backend-name';
 
@@ -32,7 +34,9 @@ let backend: BackendName | null = null;
 async function runVariant(id: number, job: VariantJob) {
   const url = `${job.baseUrl.replace(/\/?$/, '/')}B${job.variant}/`;
   const noProgress = () => undefined;
-  if (job.measureLoad) await clearModelCache();
+  // Random-weights mode: nothing to download; the network is built with the lab's seed.
+  const seeded = job.baseUrl === RANDOM_WEIGHTS_BASE;
+  if (job.measureLoad && !seeded) await clearModelCache();
   const result = await benchVariant({
     backend: backend as BackendName,
     variant: job.variant,
@@ -40,7 +44,8 @@ async function runVariant(id: number, job: VariantJob) {
     graph: job.graph,
     ort: job.ort,
     matmulGflops: job.matmulGflops,
-    loadNetwork: job.measureLoad
+    seed: seeded ? DEFAULT_SYNTHETIC_SEED : undefined,
+    loadNetwork: job.measureLoad && !seeded
       ? async () => {
           const a = await loadFromUrl(url, noProgress);
           if (a.fromCache) throw new Error(`B${job.variant} came from the cache right after clearing it`);
