@@ -6,7 +6,7 @@
 import { expect, test, type BrowserContext, type Page, type Route } from './fixtures/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { manifestHash } from '../src/model/artifacts';
+import { manifestHash } from '../src/model/model-json';
 import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp, waitForResult } from './helpers';
 
 test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);

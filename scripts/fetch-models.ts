@@ -3,7 +3,7 @@
  *  manifest (and, from the default pinned source, against its git blob id); a variant is written only when complete. Fails with a clear message offline. */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { expectedShardSizes, parseModelJson } from '../src/model/artifacts';
+import { expectedShardSizes, parseModelJson } from '../src/model/model-json';
 import { verifyPinnedDownload } from '../src/model/integrity';
 import { parseVariantName, VARIANT_NAMES } from '../src/scaling/variants';
 import { DEFAULT_MODEL_BASE } from '../src/store/model-source';

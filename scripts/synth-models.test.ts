@@ -23,7 +23,7 @@ import {
   type ModelJsonFile,
 } from './lib/node-model-io.ts';
 import { loadPhotoTensorData } from './lib/node-image.ts';
-import { SHARD_BYTES } from '../src/model/artifacts.ts';
+import { SHARD_BYTES } from '../src/model/model-json.ts';
 import { findPhoto, fixtureSkipReason, topologyDir, topologyPath } from '../test-support/fixtures.ts';
 import { VARIANT_NAMES } from '../src/scaling/variants.ts';
 import {

@@ -5,23 +5,15 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  createRng,
-  deriveSeed,
-  initWeight,
-  roleForLayer,
-  roleOfWeightName,
-  SYNTHETIC_INIT_VERSION,
-  type InitGains,
-  type SyntheticLayerKind,
-  type WeightRole,
-} from '../../src/model/synthetic-init.ts';
-import { SHARD_BYTES, type ConvertedModelJson, type GraphNode, type WeightSpec } from '../../src/model/artifacts.ts';
+import { createRng, deriveSeed } from '../../src/model/seeded-rng.ts';
+import { initWeight, SYNTHETIC_INIT_VERSION, type InitGains } from '../../src/model/synthetic-init.ts';
+import { roleForLayer, roleOfWeightName, type SyntheticLayerKind, type WeightRole } from '../../src/model/weight-roles.ts';
+import { SHARD_BYTES, type ConvertedModelJson, type GraphNode, type WeightSpec } from '../../src/model/model-json.ts';
 
 // ---------------------------------------------------------------------------------------------
 // model.json types (the subset used here)
 
-export type { GraphNode, WeightGroup, WeightSpec } from '../../src/model/artifacts.ts';
+export type { GraphNode, WeightGroup, WeightSpec } from '../../src/model/model-json.ts';
 export type ModelJson = ConvertedModelJson;
 
 export interface SyntheticMetadata {

@@ -1,15 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  CACHE_NAME,
-  MAX_MODEL_JSON_BYTES,
-  SHARD_BYTES,
-  expectedShardSizes,
-  loadFromFiles,
-  loadFromUrl,
-  manifestHash,
-  type ConvertedModelJson,
-  type ProgressFn,
-} from './artifacts';
+import { MAX_MODEL_JSON_BYTES, loadFromFiles, loadFromUrl } from './artifacts';
+import { CACHE_NAME } from './model-cache';
+import { SHARD_BYTES, expectedShardSizes, manifestHash, type ConvertedModelJson, type ProgressFn } from './model-json';
 
 const BASE = 'http://lab.test/models/B0/';
 const EXTRA = 40;

@@ -6,133 +6,15 @@
  *  1000 bytes; the manifest expects 4194304`, `Network error while downloading <url>: …`. */
 
 import { verifyPinnedDownload } from './integrity';
-
-/** The one model.json type of the project (app, scripts and tests): the fields this code reads
- *  or writes; anything else the converter put there is carried along untouched. */
-export interface WeightSpec {
-  name: string;
-  shape: number[];
-  dtype: 'float32' | 'int32' | string;
-  quantization?: unknown;
-}
-export interface GraphNode {
-  name: string;
-  op: string;
-  input?: string[];
-  attr?: Record<string, unknown>;
-}
-export interface WeightGroup {
-  paths: string[];
-  weights: WeightSpec[];
-}
-export interface ConvertedModelJson {
-  format?: string;
-  generatedBy?: string;
-  convertedBy?: string;
-  signature?: unknown;
-  modelTopology: { node: GraphNode[]; library?: unknown; versions?: unknown };
-  weightsManifest: WeightGroup[];
-  userDefinedMetadata?: Record<string, unknown>;
-}
-export interface LoadedArtifacts {
-  modelJson: ConvertedModelJson;
-  weightSpecs: WeightSpec[];
-  weightData: ArrayBuffer;
-  fromCache: boolean;
-  bytes: number;
-}
-export type ProgressFn = (loaded: number, total: number, phase: 'download' | 'cache') => void;
+import { cachedManifest, dropEntry, fromCache, joinUrl, openCache, storeEntry } from './model-cache';
+import { allSpecs, concat, expectedShardSizes, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
 
 /** Matches the messages of a download that failed (network, HTTP, size, integrity, not a model),
  *  the ones worded below; an abort is not a failure. */
 export const WEIGHT_FETCH_FAILURE =
   /^(Download failed: |Network error while downloading |Shard \S+ is .+ bytes; the manifest expects |Integrity check failed for |\S+ is not (valid JSON|a converted TensorFlow\.js graph model))/;
 
-/** The converter splits each group into 4 MiB shards, all but the last full. */
-export const SHARD_BYTES = 4 * 1024 * 1024;
-/** Bump when the cache layout changes; entries are also keyed by the manifest's hash. */
-export const CACHE_NAME = 'efficientnet-models-v1';
-
-export function weightBytes(spec: WeightSpec): number {
-  if (spec.dtype !== 'float32' && spec.dtype !== 'int32') {
-    throw new Error(`Unsupported weight dtype ${spec.dtype} for ${spec.name}`);
-  }
-  return 4 * spec.shape.reduce((a, b) => a * b, 1);
-}
-
-/** Expected byte size of every shard, in manifest order, for each group. */
-export function expectedShardSizes(json: ConvertedModelJson): { path: string; bytes: number }[] {
-  const out: { path: string; bytes: number }[] = [];
-  for (const group of json.weightsManifest) {
-    let left = group.weights.reduce((s, w) => s + weightBytes(w), 0);
-    const n = group.paths.length;
-    if (Math.ceil(left / SHARD_BYTES) !== n) {
-      throw new Error(`Manifest lists ${n} shards but its weights need ${Math.ceil(left / SHARD_BYTES)}`);
-    }
-    for (const path of group.paths) {
-      const bytes = Math.min(SHARD_BYTES, left);
-      out.push({ path, bytes });
-      left -= bytes;
-    }
-  }
-  return out;
-}
-
-export function parseModelJson(text: string, where: string): ConvertedModelJson {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error(`${where} is not valid JSON`);
-  }
-  const j = json as Partial<ConvertedModelJson>;
-  if (!j || !j.modelTopology || !Array.isArray(j.modelTopology.node) || !Array.isArray(j.weightsManifest)) {
-    throw new Error(`${where} is not a converted TensorFlow.js graph model (no modelTopology/weightsManifest)`);
-  }
-  return j as ConvertedModelJson;
-}
-
-export function isSynthetic(json: ConvertedModelJson): boolean {
-  return json.userDefinedMetadata?.synthetic === true;
-}
-
-/** FNV-1a of the model.json text: the cache version of its shards. */
-export function manifestHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
-
-function concat(buffers: ArrayBuffer[], total: number): ArrayBuffer {
-  const out = new Uint8Array(total);
-  let off = 0;
-  for (const b of buffers) {
-    out.set(new Uint8Array(b), off);
-    off += b.byteLength;
-  }
-  return out.buffer;
-}
-
-function allSpecs(json: ConvertedModelJson): WeightSpec[] {
-  return json.weightsManifest.flatMap((g) => g.weights);
-}
-
-const joinUrl = (base: string, path: string) => base.replace(/\/?$/, '/') + path;
-const versioned = (url: string, version: string) => `${url}${url.includes('?') ? '&' : '?'}v=${version}`;
 const fileName = (url: string) => url.split('?')[0].split('/').pop() ?? url;
-/** Cache keys come back absolute; a relative base is resolved the same way. */
-const absolute = (url: string) => (typeof location === 'undefined' ? url : new URL(url, location.href).href);
-
-async function openCache(): Promise<Cache | null> {
-  try {
-    return typeof caches === 'undefined' ? null : await caches.open(CACHE_NAME);
-  } catch {
-    return null; // opaque origins and some private modes have no Cache Storage
-  }
-}
 
 const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
@@ -310,78 +192,8 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
     buffers.push(bytes);
   }
   if (signal?.aborted) throw new Error(`Download aborted: ${modelUrl}`);
-  if (cache) await store(cache, baseUrl, modelUrl, text, shards, buffers);
+  if (cache) await storeEntry(cache, baseUrl, modelUrl, text, shards, buffers);
   return { modelJson, weightSpecs: allSpecs(modelJson), weightData: concat(buffers, total), fromCache: false, bytes: total };
-}
-
-async function cachedManifest(cache: Cache, modelUrl: string): Promise<string | null> {
-  try {
-    const hit = await cache.match(modelUrl);
-    return hit ? await hit.text() : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The complete entry of `text`'s version, or null (an incomplete or unreadable entry is dropped). */
-async function fromCache(cache: Cache, baseUrl: string, modelUrl: string, text: string, onProgress: ProgressFn): Promise<LoadedArtifacts | null> {
-  try {
-    const modelJson = parseModelJson(text, modelUrl);
-    const version = manifestHash(text);
-    const shards = expectedShardSizes(modelJson);
-    const total = shards.reduce((s, x) => s + x.bytes, 0);
-    const buffers: ArrayBuffer[] = [];
-    let loaded = 0;
-    for (const shard of shards) {
-      const res = await cache.match(versioned(joinUrl(baseUrl, shard.path), version));
-      const buf = res ? await res.arrayBuffer() : null;
-      if (!buf || buf.byteLength !== shard.bytes) throw new Error('incomplete cache entry');
-      buffers.push(buf);
-      onProgress((loaded += buf.byteLength), total, 'cache');
-    }
-    return { modelJson, weightSpecs: allSpecs(modelJson), weightData: concat(buffers, total), fromCache: true, bytes: total };
-  } catch {
-    await dropEntry(cache, baseUrl, modelUrl); // a broken entry is dropped and downloaded afresh
-    return null;
-  }
-}
-
-/** Deletes model.json (the marker) first, then every cached shard under `baseUrl` except those
- *  of `keep`'s version. */
-async function dropEntry(cache: Cache, baseUrl: string, modelUrl: string, keep?: string): Promise<void> {
-  try {
-    await cache.delete(modelUrl);
-    const prefix = absolute(joinUrl(baseUrl, ''));
-    const marker = absolute(modelUrl);
-    for (const req of await cache.keys()) {
-      if (!req.url.startsWith(prefix) || req.url === marker) continue;
-      const rest = req.url.slice(prefix.length);
-      if (rest.includes('/')) continue; // another model below this one
-      if (keep && new URL(req.url).searchParams.get('v') === keep) continue;
-      await cache.delete(req);
-    }
-  } catch {
-    // nothing to do: an entry without its model.json is never used
-  }
-}
-
-async function store(cache: Cache, baseUrl: string, modelUrl: string, text: string, shards: { path: string }[], buffers: ArrayBuffer[]) {
-  const version = manifestHash(text);
-  try {
-    await dropEntry(cache, baseUrl, modelUrl, version); // no marker while writing; old versions go
-    for (let i = 0; i < shards.length; i++) {
-      await cache.put(versioned(joinUrl(baseUrl, shards[i].path), version), new Response(buffers[i]));
-    }
-    // model.json last: its presence marks a complete entry.
-    await cache.put(modelUrl, new Response(text, { headers: { 'Content-Type': 'application/json' } }));
-  } catch {
-    await dropEntry(cache, baseUrl, modelUrl); // quota exceeded: run uncached rather than fail
-  }
-}
-
-/** Removes every cached model (the UI's "clear cache"). */
-export async function clearModelCache(): Promise<void> {
-  if (typeof caches !== 'undefined') await caches.delete(CACHE_NAME);
 }
 
 /** A user-dropped converted folder: model.json plus the shards its manifest names. */

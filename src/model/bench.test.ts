@@ -6,7 +6,7 @@ import { useFastBackend } from './test-support/node-backend';
 import { syntheticArtifacts } from '../../scripts/lib/parity-models';
 import { fixtureSkipReason } from '../../test-support/fixtures';
 import { officialNetwork } from '../scaling';
-import type { LoadedArtifacts } from './artifacts';
+import type { LoadedArtifacts } from './model-json';
 import { benchMatmul, benchVariant, gflopsFor } from './bench';
 
 const missing = fixtureSkipReason({ topologies: true });

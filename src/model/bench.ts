@@ -7,7 +7,7 @@ import { officialNetwork } from '../scaling';
 import type { BenchResult } from './bench-result';
 import { median, percentile } from './stats';
 import type { BackendName } from './backend-name';
-import type { LoadedArtifacts } from './artifacts';
+import type { LoadedArtifacts } from './model-json';
 import { classifierFromArtifacts, seededOfficialClassifier, type Classifier } from './classifier';
 import { graphModelFromArtifacts, type GraphModel } from './graph-model';
 import { ORT_EP_FOR, startOrtPeer } from './bench-ort';

@@ -2,7 +2,7 @@
  *  Kept apart from classifier.ts so that only the bench worker and tests bundle the converter. */
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
-import type { LoadedArtifacts } from './artifacts';
+import type { LoadedArtifacts } from './model-json';
 
 export type { GraphModel };
 

@@ -7,7 +7,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerSpec, NetworkConfig } from '../scaling';
 import { assembleWeights, REFERENCE_NORMALIZATION, type EfficientNetWeights } from './network';
-import { DEFAULT_SYNTHETIC_SEED, initWeightSeeded, roleForLayer, type InitOptions } from './synthetic-init';
+import { DEFAULT_SYNTHETIC_SEED, initWeightSeeded, type InitOptions } from './synthetic-init';
+import { roleForLayer } from './weight-roles';
 
 /** Init options for a config: residual branches scaled by its number of identity skips. */
 export function randomInitOptions(config: NetworkConfig): InitOptions {

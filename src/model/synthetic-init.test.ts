@@ -1,24 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createRng, deriveSeed, hashString, mulberry32 } from './seeded-rng';
 import {
-  createRng,
   DEFAULT_INIT_GAINS,
   DEFAULT_RESIDUAL_DEPTH,
-  deriveSeed,
   entropyNats,
   fanIn,
-  hashString,
   initDistribution,
   initWeight,
   initWeightSeeded,
-  mulberry32,
-  roleForLayer,
-  roleOfWeightName,
   SYNTHETIC_ENTROPY_TARGET,
   syntheticEntropyTarget,
-  WEIGHT_ROLES,
-  type WeightRole,
 } from './synthetic-init';
+import { roleForLayer, roleOfWeightName, WEIGHT_ROLES, type WeightRole } from './weight-roles';
 
 function stats(values: Float32Array): { mean: number; std: number } {
   let s = 0;
@@ -233,9 +227,13 @@ describe('entropy', () => {
 });
 
 describe('purity', () => {
-  it('imports nothing (no tfjs, no node:)', () => {
-    const src = readFileSync(new URL('./synthetic-init.ts', import.meta.url), 'utf8');
-    expect(src).not.toMatch(/^\s*import\s/m);
+  // The initialisation runs in the browser, workers and Node alike: its modules import only
+  // each other (no tfjs, no node:).
+  it.each(['./synthetic-init.ts', './seeded-rng.ts', './weight-roles.ts'])('%s imports only its sibling modules', (file) => {
+    const src = readFileSync(new URL(file, import.meta.url), 'utf8');
+    const specs = [...src.matchAll(/^\s*import\s[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+    expect(specs.every((x) => x === './seeded-rng' || x === './weight-roles')).toBe(true);
+    expect(src.match(/^\s*import\s/gm)?.length ?? 0).toBe(specs.length);
     expect(src).not.toMatch(/require\(/);
   });
 });

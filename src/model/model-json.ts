@@ -1,0 +1,109 @@
+/** The converted tfjs graph-model format: the model.json type, the shard layout the converter
+ *  writes, and parsing/validating a manifest. No I/O and no tfjs here. */
+
+/** The one model.json type of the project (app, scripts and tests): the fields this code reads
+ *  or writes; anything else the converter put there is carried along untouched. */
+export interface WeightSpec {
+  name: string;
+  shape: number[];
+  dtype: 'float32' | 'int32' | string;
+  quantization?: unknown;
+}
+export interface GraphNode {
+  name: string;
+  op: string;
+  input?: string[];
+  attr?: Record<string, unknown>;
+}
+export interface WeightGroup {
+  paths: string[];
+  weights: WeightSpec[];
+}
+export interface ConvertedModelJson {
+  format?: string;
+  generatedBy?: string;
+  convertedBy?: string;
+  signature?: unknown;
+  modelTopology: { node: GraphNode[]; library?: unknown; versions?: unknown };
+  weightsManifest: WeightGroup[];
+  userDefinedMetadata?: Record<string, unknown>;
+}
+export interface LoadedArtifacts {
+  modelJson: ConvertedModelJson;
+  weightSpecs: WeightSpec[];
+  weightData: ArrayBuffer;
+  fromCache: boolean;
+  bytes: number;
+}
+export type ProgressFn = (loaded: number, total: number, phase: 'download' | 'cache') => void;
+
+
+/** The converter splits each group into 4 MiB shards, all but the last full. */
+export const SHARD_BYTES = 4 * 1024 * 1024;
+
+export function weightBytes(spec: WeightSpec): number {
+  if (spec.dtype !== 'float32' && spec.dtype !== 'int32') {
+    throw new Error(`Unsupported weight dtype ${spec.dtype} for ${spec.name}`);
+  }
+  return 4 * spec.shape.reduce((a, b) => a * b, 1);
+}
+
+/** Expected byte size of every shard, in manifest order, for each group. */
+export function expectedShardSizes(json: ConvertedModelJson): { path: string; bytes: number }[] {
+  const out: { path: string; bytes: number }[] = [];
+  for (const group of json.weightsManifest) {
+    let left = group.weights.reduce((s, w) => s + weightBytes(w), 0);
+    const n = group.paths.length;
+    if (Math.ceil(left / SHARD_BYTES) !== n) {
+      throw new Error(`Manifest lists ${n} shards but its weights need ${Math.ceil(left / SHARD_BYTES)}`);
+    }
+    for (const path of group.paths) {
+      const bytes = Math.min(SHARD_BYTES, left);
+      out.push({ path, bytes });
+      left -= bytes;
+    }
+  }
+  return out;
+}
+
+export function parseModelJson(text: string, where: string): ConvertedModelJson {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`${where} is not valid JSON`);
+  }
+  const j = json as Partial<ConvertedModelJson>;
+  if (!j || !j.modelTopology || !Array.isArray(j.modelTopology.node) || !Array.isArray(j.weightsManifest)) {
+    throw new Error(`${where} is not a converted TensorFlow.js graph model (no modelTopology/weightsManifest)`);
+  }
+  return j as ConvertedModelJson;
+}
+
+export function isSynthetic(json: ConvertedModelJson): boolean {
+  return json.userDefinedMetadata?.synthetic === true;
+}
+
+/** FNV-1a of the model.json text: the cache version of its shards. */
+export function manifestHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+export function concat(buffers: ArrayBuffer[], total: number): ArrayBuffer {
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const b of buffers) {
+    out.set(new Uint8Array(b), off);
+    off += b.byteLength;
+  }
+  return out.buffer;
+}
+
+export function allSpecs(json: ConvertedModelJson): WeightSpec[] {
+  return json.weightsManifest.flatMap((g) => g.weights);
+}

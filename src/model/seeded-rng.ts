@@ -1,0 +1,76 @@
+// Seeded pseudo-random numbers and per-tensor seeds for the synthetic initialisation
+// (synthetic-init.ts): identical on every platform, so a seed names one network everywhere.
+// Pure TypeScript: no imports.
+
+/** A seeded pseudo-random source. */
+export interface Rng {
+  /** The 32-bit seed it was created with. */
+  readonly seed: number;
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Standard normal N(0, 1) (Box–Muller, both values of each pair used). */
+  normal(): number;
+}
+
+/** mulberry32: a tiny, fast 32-bit generator; uniform floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A seeded Rng: mulberry32 uniforms, Box–Muller normals. */
+export function createRng(seed: number): Rng {
+  const uniform = mulberry32(seed);
+  let spare = 0;
+  let hasSpare = false;
+  return {
+    seed: seed >>> 0,
+    next: uniform,
+    normal(): number {
+      if (hasSpare) {
+        hasSpare = false;
+        return spare;
+      }
+      // 1 - u is in (0, 1]: log never sees 0.
+      const r = Math.sqrt(-2 * Math.log(1 - uniform()));
+      const theta = 2 * Math.PI * uniform();
+      spare = r * Math.sin(theta);
+      hasSpare = true;
+      return r * Math.cos(theta);
+    },
+  };
+}
+
+/** 32-bit FNV-1a hash of a string (UTF-16 code units). */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** murmur3's 32-bit finaliser: a bijective avalanche mix. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Deterministic per-tensor seed from the model seed and the tensor's name or index. Names give
+ *  seeds that do not move when tensors are reordered; the same (seed, key) always gives the
+ *  same result on every platform. */
+export function deriveSeed(modelSeed: number, key: string | number): number {
+  const k = typeof key === 'number' ? fmix32((key >>> 0) ^ 0x9e3779b9) : hashString(key);
+  return fmix32((fmix32(modelSeed >>> 0) + Math.imul(k, 0x9e3779b1)) >>> 0);
+}
