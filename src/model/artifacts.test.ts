@@ -1,97 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_MODEL_JSON_BYTES, loadFromFiles, loadFromUrl } from './artifacts';
-import { CACHE_NAME } from './model-cache';
-import { SHARD_BYTES, expectedShardSizes, manifestHash, type ConvertedModelJson, type ProgressFn } from './model-json';
+import { SHARD_BYTES, expectedShardSizes, manifestHash } from './model-json';
+import { BASE, EXTRA, cache, faults, files, installFakeModelServer, keys, manifest, noProgress, requests, serve, serveModel, shardRequests } from './test-support/fake-model-server';
 
-const BASE = 'http://lab.test/models/B0/';
-const EXTRA = 40;
-/** One group of two shards: a full 4 MiB one and a 40-byte one. */
-const manifest = (meta: Record<string, unknown> = {}): ConvertedModelJson => ({
-  format: 'graph-model',
-  modelTopology: { node: [] },
-  weightsManifest: [
-    {
-      paths: ['group1-shard1of2.bin', 'group1-shard2of2.bin'],
-      weights: [
-        { name: 'a', shape: [SHARD_BYTES / 4], dtype: 'float32' },
-        { name: 'b', shape: [EXTRA / 4], dtype: 'int32' },
-      ],
-    },
-  ],
-  userDefinedMetadata: meta,
-});
-
-/** Cache Storage in memory: just what artifacts.ts uses. */
-class MemoryCache {
-  entries = new Map<string, { body: ArrayBuffer; headers: [string, string][] }>();
-  failPutAfter = Infinity;
-  private key = (r: RequestInfo | URL) => (typeof r === 'string' ? r : r instanceof URL ? r.href : r.url);
-  async match(r: RequestInfo | URL) {
-    const e = this.entries.get(this.key(r));
-    return e ? new Response(e.body.slice(0), { headers: e.headers }) : undefined;
-  }
-  async put(r: RequestInfo | URL, res: Response) {
-    if (this.entries.size >= this.failPutAfter) throw new DOMException('quota', 'QuotaExceededError');
-    this.entries.set(this.key(r), { body: await res.arrayBuffer(), headers: [...res.headers] });
-  }
-  async delete(r: RequestInfo | URL) {
-    return this.entries.delete(this.key(r));
-  }
-  async keys() {
-    return [...this.entries.keys()].map((u) => new Request(u));
-  }
-}
-
-let cache: MemoryCache;
-/** What the fake server answers: path → body, or a fault. */
-let files: Map<string, Uint8Array<ArrayBuffer> | string>;
-let faults: Map<string, (url: string, init?: RequestInit) => Promise<Response> | Response>;
-let requests: string[];
-
-function serve(path: string, body: Uint8Array<ArrayBuffer> | string) {
-  files.set(path, body);
-}
-
-async function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const url = String(input);
-  const path = url.slice(BASE.length);
-  requests.push(path);
-  if (init?.signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
-  const fault = faults.get(path);
-  if (fault) return fault(url, init);
-  const body = files.get(path);
-  if (body === undefined) return new Response('not found', { status: 404 });
-  const len = typeof body === 'string' ? new TextEncoder().encode(body).byteLength : body.byteLength;
-  return new Response(body, { headers: { 'Content-Length': String(len) } });
-}
-
-function serveModel(json: ConvertedModelJson = manifest()) {
-  serve('model.json', JSON.stringify(json));
-  serve('group1-shard1of2.bin', new Uint8Array(SHARD_BYTES).fill(1));
-  serve('group1-shard2of2.bin', new Uint8Array(EXTRA).fill(2));
-}
-
-const noProgress: ProgressFn = () => undefined;
-const keys = () => [...cache.entries.keys()].map((k) => k.slice(BASE.length)).sort();
-const shardRequests = () => requests.filter((r) => r.endsWith('.bin'));
-
-beforeEach(() => {
-  cache = new MemoryCache();
-  files = new Map();
-  faults = new Map();
-  requests = [];
-  vi.stubGlobal('fetch', fakeFetch);
-  vi.stubGlobal('caches', {
-    open: async (name: string) => {
-      expect(name).toBe(CACHE_NAME);
-      return cache;
-    },
-    delete: async () => true,
-  });
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+installFakeModelServer();
 
 describe('expectedShardSizes', () => {
   it('gives full 4 MiB shards and the remainder last, per group', () => {
@@ -131,7 +43,7 @@ describe('loadFromUrl: downloads and the cache', () => {
   it('a cached load revalidates model.json with one request and fetches no shard', async () => {
     serveModel();
     await loadFromUrl(BASE, noProgress);
-    requests = [];
+    requests.length = 0;
     const phases = new Set<string>();
     const a = await loadFromUrl(BASE, (_l, _t, p) => phases.add(p));
     expect(a.fromCache).toBe(true);
@@ -143,7 +55,7 @@ describe('loadFromUrl: downloads and the cache', () => {
   it('revalidate: false makes no request at all', async () => {
     serveModel();
     await loadFromUrl(BASE, noProgress);
-    requests = [];
+    requests.length = 0;
     const a = await loadFromUrl(BASE, noProgress, undefined, { revalidate: false });
     expect(a.fromCache).toBe(true);
     expect(requests).toEqual([]);
@@ -156,13 +68,13 @@ describe('loadFromUrl: downloads and the cache', () => {
     serve('model.json', JSON.stringify(manifest({ revision: 2 })));
     const newV = manifestHash(files.get('model.json') as string);
     expect(newV).not.toBe(oldV);
-    requests = [];
+    requests.length = 0;
     const a = await loadFromUrl(BASE, noProgress);
     expect(a.fromCache).toBe(false);
     expect(a.modelJson.userDefinedMetadata).toEqual({ revision: 2 });
     expect(requests).toEqual(['model.json', 'group1-shard1of2.bin', 'group1-shard2of2.bin']);
     expect(keys()).toEqual([`group1-shard1of2.bin?v=${newV}`, `group1-shard2of2.bin?v=${newV}`, 'model.json']);
-    requests = [];
+    requests.length = 0;
     expect((await loadFromUrl(BASE, noProgress)).fromCache).toBe(true);
     expect(shardRequests()).toEqual([]);
   });
@@ -186,7 +98,7 @@ describe('loadFromUrl: downloads and the cache', () => {
     await loadFromUrl(BASE, noProgress);
     const shardKey = [...cache.entries.keys()].find((k) => k.includes('shard2of2'))!;
     cache.entries.delete(shardKey);
-    requests = [];
+    requests.length = 0;
     const a = await loadFromUrl(BASE, noProgress);
     expect(a.fromCache).toBe(false);
     expect(shardRequests()).toEqual(['group1-shard1of2.bin', 'group1-shard2of2.bin']);
@@ -199,105 +111,6 @@ describe('loadFromUrl: downloads and the cache', () => {
     const a = await loadFromUrl(BASE, noProgress);
     expect(a.bytes).toBe(SHARD_BYTES + EXTRA);
     expect(keys()).toEqual([]);
-  });
-});
-
-describe('loadFromUrl: faults name the file, leave nothing cached, and the next attempt works', () => {
-  async function failsThenWorks(message: string | RegExp) {
-    await expect(loadFromUrl(BASE, noProgress)).rejects.toThrow(message);
-    expect(keys()).toEqual([]);
-    faults.clear();
-    serveModel();
-    const a = await loadFromUrl(BASE, noProgress);
-    expect(a.fromCache).toBe(false);
-    expect(keys()).toHaveLength(3);
-  }
-
-  it('404 on model.json', async () => {
-    await failsThenWorks(`Download failed: ${BASE}model.json answered HTTP 404`);
-  });
-
-  it('404 on a shard', async () => {
-    serveModel();
-    files.delete('group1-shard2of2.bin');
-    await failsThenWorks(`Download failed: ${BASE}group1-shard2of2.bin answered HTTP 404`);
-  });
-
-  it('a truncated shard', async () => {
-    serveModel();
-    serve('group1-shard1of2.bin', new Uint8Array(1000));
-    await failsThenWorks('Shard group1-shard1of2.bin is 1000 bytes; the manifest expects 4194304');
-  });
-
-  it('a shard longer than the manifest says', async () => {
-    serveModel();
-    serve('group1-shard2of2.bin', new Uint8Array(EXTRA + 1));
-    await failsThenWorks('Shard group1-shard2of2.bin is 41 bytes; the manifest expects 40');
-  });
-
-  it('a wrong size without Content-Length is caught while reading', async () => {
-    serveModel();
-    const stream = (n: number) => new Response(new Blob([new Uint8Array(n)]).stream());
-    faults.set('group1-shard2of2.bin', () => stream(10));
-    await expect(loadFromUrl(BASE, noProgress)).rejects.toThrow('Shard group1-shard2of2.bin is 10 bytes; the manifest expects 40');
-    faults.set('group1-shard1of2.bin', () => stream(SHARD_BYTES * 2));
-    await failsThenWorks(/^Shard group1-shard1of2\.bin is at least \d+ bytes; the manifest expects 4194304$/);
-  });
-
-  it('a CORS response’s Content-Length (maybe of a compressed body) is not taken for the shard size', async () => {
-    serveModel();
-    faults.set('group1-shard2of2.bin', () => {
-      const res = new Response(new Uint8Array(EXTRA), { headers: { 'Content-Length': '12' } });
-      Object.defineProperty(res, 'type', { value: 'cors' }); // Content-Encoding would be hidden
-      return res;
-    });
-    expect((await loadFromUrl(BASE, noProgress)).bytes).toBe(SHARD_BYTES + EXTRA);
-  });
-
-  it('a body cut off by the network (Content-Length mismatch, connection lost)', async () => {
-    serveModel();
-    faults.set('group1-shard1of2.bin', () => {
-      const body = new ReadableStream<Uint8Array>({
-        start(c) {
-          c.enqueue(new Uint8Array(1000));
-          c.error(new TypeError('network error'));
-        },
-      });
-      return new Response(body, { headers: { 'Content-Length': String(SHARD_BYTES) } });
-    });
-    await failsThenWorks(`Network error while downloading ${BASE}group1-shard1of2.bin: network error`);
-  });
-
-  it('the network going away before a request', async () => {
-    serveModel();
-    faults.set('group1-shard2of2.bin', () => Promise.reject(new TypeError('Failed to fetch')));
-    await failsThenWorks(`Network error while downloading ${BASE}group1-shard2of2.bin: Failed to fetch`);
-  });
-
-  it('an abort midway stores nothing; the next load downloads everything', async () => {
-    serveModel();
-    const ctl = new AbortController();
-    faults.set('group1-shard2of2.bin', (_u, init) => {
-      ctl.abort();
-      if (init?.signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
-      return new Response(new Uint8Array(EXTRA));
-    });
-    await expect(loadFromUrl(BASE, noProgress, ctl.signal)).rejects.toThrow(`Download aborted: ${BASE}group1-shard2of2.bin`);
-    expect(keys()).toEqual([]);
-    faults.clear();
-    requests = [];
-    expect((await loadFromUrl(BASE, noProgress)).fromCache).toBe(false);
-    expect(requests).toEqual(['model.json', 'group1-shard1of2.bin', 'group1-shard2of2.bin']);
-  });
-
-  it('a model.json that is not a model', async () => {
-    serve('model.json', '<html>captive portal</html>');
-    await failsThenWorks(`${BASE}model.json is not valid JSON`);
-  });
-
-  it('a model.json over 10 MB is refused, not read into memory', async () => {
-    serve('model.json', new Uint8Array(MAX_MODEL_JSON_BYTES + 1));
-    await failsThenWorks(new RegExp(`^${BASE}model.json is (at least )?${MAX_MODEL_JSON_BYTES + 1} bytes; a model.json may be at most 10 MB$`));
   });
 });
 
