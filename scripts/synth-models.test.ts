@@ -26,16 +26,10 @@ import { loadPhotoTensorData } from './lib/node-image.ts';
 import { SHARD_BYTES } from '../src/model/model-json.ts';
 import { findPhoto, fixtureSkipReason, topologyDir, topologyPath } from '../test-support/fixtures.ts';
 import { VARIANT_NAMES } from '../src/scaling/variants.ts';
-import {
-  buildSyntheticModel,
-  INPUT_MEAN,
-  INPUT_STD,
-  planModel,
-  readModelJson,
-  weightBytes,
-  writeSyntheticModel,
-  type ModelJson,
-} from './lib/synth-weights.ts';
+import { readModelJson, weightBytes, type ModelJson } from './lib/synth-model-json.ts';
+import { planModel } from './lib/synth-plan.ts';
+import { INPUT_MEAN, INPUT_STD } from './lib/synth-plan-types.ts';
+import { buildSyntheticModel, writeSyntheticModel } from './lib/synth-weights.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const missing = fixtureSkipReason({ topologies: true, photos: ['panda.jpg'] });

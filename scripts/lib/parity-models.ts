@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { topologyDir } from '../../test-support/fixtures';
 import { syntheticModelDir } from '../../src/model/test-support/node-backend';
-import { buildSyntheticModel, readModelJson, type ModelJson } from './synth-weights';
+import { readModelJson, type ModelJson } from './synth-model-json';
+import { buildSyntheticModel } from './synth-weights';
 
 export interface ParityArtifacts {
   modelJson: ModelJson;
