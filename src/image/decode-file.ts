@@ -16,7 +16,8 @@
 import { Undecodable, asSvg, decodeWithBrowser, displayUrl } from './browser-decode';
 import { fitWithin } from './fit-within';
 import { decodeBigJpeg } from './jpeg-scaled';
-import { MAX_FILE_BYTES, MAX_PIXELS, MAX_SIDE, STREAM_PNG_PIXELS } from './limits';
+import { probeJpeg } from './jpeg-probe';
+import { MAX_FILE_BYTES, MAX_SIDE, STREAM_PNG_PIXELS, sizeRefusal } from './limits';
 import { PngError, decodePngDownscaled } from './png-stream';
 import { KIND_NAME, sniffImage, type Sniffed } from './sniff';
 
@@ -75,12 +76,14 @@ export async function decodeImageFile(file: File): Promise<{ bitmap: ImageBitmap
   if (file.size > MAX_FILE_BYTES) {
     throw fail(file, `the file is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
   }
-  const info = sniffImage(new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()));
+  let info = sniffImage(new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()));
+  // The frame header lies past the head (big EXIF/ICC segments): walk the segments to it.
+  if (info.kind === 'jpeg' && !info.width && file.size > HEAD_BYTES) info = await probeJpeg(file);
   const { width: w, height: h } = info;
   const pixels = w && h ? w * h : 0;
-  if (w && h && pixels > MAX_PIXELS) {
-    throw fail(file, `the image is ${w}×${h} pixels (${Math.round(pixels / 1e6)} megapixels); the limit is ${MAX_PIXELS / 1e6} megapixels`);
-  }
+  // From the header alone, before any pixel buffer exists.
+  const refused = w && h ? sizeRefusal(w, h) : null;
+  if (refused) throw fail(file, refused);
   const target = w && h ? fitWithin(w, h, MAX_SIDE) : null;
   let bitmap: ImageBitmap | null = null;
   let url: string | null = null;

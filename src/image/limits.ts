@@ -6,6 +6,24 @@ export const MAX_SIDE = 4096;
 /** Refused before decoding (a 200 MP camera's 16320×12240 still passes): beyond this a tiny
  *  compressed file can unpack to gigabytes. */
 export const MAX_PIXELS = 200_000_000;
+/** Refused from the header, per side: Chromium and Firefox cannot hold a canvas or ImageBitmap
+ *  wider or taller than 32,767 px, and a 200,000,000×1 strip would pass MAX_PIXELS yet need
+ *  600 MB per row. */
+export const MAX_IMAGE_SIDE = 32_767;
+
+/** Why an image of w×h pixels (from its header) is refused, or null when it may be decoded. */
+export function sizeRefusal(w: number, h: number): string | null {
+  const side = Math.max(w, h);
+  if (side > MAX_IMAGE_SIDE) {
+    return `the image is ${w}×${h} pixels; the limit is ${MAX_IMAGE_SIDE.toLocaleString('en-US')} pixels per side`;
+  }
+  const pixels = w * h;
+  if (pixels > MAX_PIXELS) {
+    return `the image is ${w}×${h} pixels (${Math.round(pixels / 1e6)} megapixels); the limit is ${MAX_PIXELS / 1e6} megapixels`;
+  }
+  return null;
+}
+
 /** PNGs over this many pixels are streamed (decodePngDownscaled) rather than decoded whole by the
  *  browser: slower (JS; ~3 s for 12000² on a busy 2-core machine, where Chromium takes 0.5 s) but a
  *  fraction of the memory. Below it, the full decode costs at most 200 MB, briefly. */

@@ -74,11 +74,14 @@ function exifOrientation(b: Uint8Array, start: number, end: number): number | un
 
 const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
 
-function sniffJpeg(b: Uint8Array): Sniffed {
-  let orientation: number | undefined;
-  let i = 2;
+/** Where a JPEG segment walk over a window of the file stopped: the result, or where to resume. */
+export type JpegWalk = { done: Sniffed } | { more: number; orientation?: number };
+
+/** Walks JPEG segments in `b` from `i` (a marker). Stops with `more` where the window runs out, so
+ *  a caller holding only part of the file (probeJpeg) can read on from there. */
+export function walkJpeg(b: Uint8Array, i: number, orientation?: number): JpegWalk {
   while (i + 4 <= b.length) {
-    if (b[i] !== 0xff) break;
+    if (b[i] !== 0xff) return { done: { kind: 'jpeg', orientation } };
     const m = b[i + 1];
     if (m === 0xff) {
       i++; // fill byte
@@ -88,20 +91,27 @@ function sniffJpeg(b: Uint8Array): Sniffed {
       i += 2;
       continue;
     }
-    if (m === 0xd9 || m === 0xda) break; // end of image, or entropy-coded data before any frame header
+    // end of image, or entropy-coded data before any frame header
+    if (m === 0xd9 || m === 0xda) return { done: { kind: 'jpeg', orientation } };
     const len = u16be(b, i + 2);
-    if (len < 2) break;
+    if (len < 2) return { done: { kind: 'jpeg', orientation } };
     if (m === 0xe1 && orientation === undefined) orientation = exifOrientation(b, i + 4, Math.min(b.length, i + 2 + len));
-    if (SOF.has(m) && i + 9 <= b.length) {
+    if (SOF.has(m)) {
+      if (i + 9 > b.length) break; // frame header cut by the window: resume at it
       const h = u16be(b, i + 5);
       const w = u16be(b, i + 7);
-      if (!w || !h) break;
+      if (!w || !h) return { done: { kind: 'jpeg', orientation } };
       const swap = orientation !== undefined && orientation >= 5;
-      return { kind: 'jpeg', width: swap ? h : w, height: swap ? w : h, orientation };
+      return { done: { kind: 'jpeg', width: swap ? h : w, height: swap ? w : h, orientation } };
     }
     i += 2 + len;
   }
-  return { kind: 'jpeg', orientation };
+  return { more: i, orientation };
+}
+
+function sniffJpeg(b: Uint8Array): Sniffed {
+  const r = walkJpeg(b, 2);
+  return 'done' in r ? r.done : { kind: 'jpeg', orientation: r.orientation };
 }
 
 function sniffWebp(b: Uint8Array): Sniffed {

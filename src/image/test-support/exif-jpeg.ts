@@ -17,3 +17,18 @@ export function withOrientation(jpg: Uint8Array, orientation: number): Buffer {
   app1.writeUInt16BE(body.length + 2, 2);
   return Buffer.concat([jpg.subarray(0, 2), app1, body, jpg.subarray(2)]);
 }
+
+/** `jpg` with about `bytes` of APP2 segments (an ICC profile is split like this, ≤ 64 KB each)
+ *  right after SOI, pushing the frame header that far into the file. */
+export function withBigAppSegments(jpg: Uint8Array, bytes: number): Buffer {
+  const segments: Buffer[] = [];
+  for (let left = bytes; left > 0; ) {
+    const body = Math.min(left, 65533);
+    const seg = Buffer.alloc(4 + body, 0x20);
+    seg.set([0xff, 0xe2]);
+    seg.writeUInt16BE(body + 2, 2);
+    segments.push(seg);
+    left -= body + 4;
+  }
+  return Buffer.concat([jpg.subarray(0, 2), ...segments, jpg.subarray(2)]);
+}
