@@ -59,7 +59,10 @@ async function main(): Promise<number> {
   const server = await startPreview(ROOT);
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   try {
-    const lines = ['| round | variant | Compare median (p25–p75) ms | bench own median ms | Compare / bench |', '|---|---|---|---|---|'];
+    const lines = [
+      '| round | variant | Compare median (p25–p75) ms | bench own median ms | Compare / bench | bench graph ms | bench ORT-web ms | own / ORT |',
+      '|---|---|---|---|---|---|---|---|',
+    ];
     for (let r = 1; r <= rounds; r++) {
       log(`round ${r}: Compare ${names.join(', ')} (${runs} runs)`);
       const c = await compare(browser, server.url, names, runs);
@@ -69,7 +72,9 @@ async function main(): Promise<number> {
       for (const row of c) {
         const b = report.results.find((x) => x.variant === row.variant && x.backend === 'webgpu');
         const ratio = b ? (row.median / b.medianMs).toFixed(2) : 'n/a';
-        lines.push(`| ${r} | ${row.variant} | ${row.median.toFixed(0)} (${row.p25.toFixed(0)}–${row.p75.toFixed(0)}) | ${b ? b.medianMs.toFixed(0) : 'n/a'} | ${ratio} |`);
+        const ms = (x: number | undefined) => (x === undefined ? 'n/a' : x.toFixed(0));
+        const ort = b?.ortError ? `error: ${b.ortError}` : ms(b?.ortMedianMs);
+        lines.push(`| ${r} | ${row.variant} | ${row.median.toFixed(0)} (${row.p25.toFixed(0)}–${row.p75.toFixed(0)}) | ${ms(b?.medianMs)} | ${ratio} | ${ms(b?.graphMedianMs)} | ${ort} | ${b?.ownOverOrt?.toFixed(2) ?? 'n/a'} |`);
       }
     }
     process.stdout.write(lines.join('\n') + '\n');
