@@ -96,13 +96,7 @@ async function readBody(url: string, res: Response, expected: number | null, sig
     throw networkError(url, e, signal);
   }
   if (expected !== null && size !== expected) throw sizeError(name, size, expected);
-  const out = new Uint8Array(size);
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.byteLength;
-  }
-  return out.buffer;
+  return concat(parts, size);
 }
 
 /** model.json's text; its bytes are verified first when it comes from the pinned source. */

@@ -6,9 +6,13 @@ import { useFastBackend } from './test-support/node-backend';
 import { syntheticArtifacts } from './test-support/parity-models';
 import { fixtureSkipReason } from '../../test-support/fixtures';
 import { officialNetwork } from '../scaling';
-import { benchMatmul, benchVariant, gflopsFor } from './bench';
+import { benchMatmul, benchVariant, gflopsFor, type VariantBenchOptions } from './bench';
 
 const missing = fixtureSkipReason({ topologies: true });
+
+/** B0, two runs, with the graph model asked for, on the backend in use. */
+const benchB0 = (o: Omit<VariantBenchOptions, 'backend' | 'variant' | 'runs' | 'graph'>) =>
+  benchVariant({ backend: tf.getBackend() as 'wasm', variant: 0, runs: 2, graph: true, ...o });
 
 describe('bench core', () => {
   beforeAll(async () => {
@@ -31,11 +35,7 @@ describe('bench core', () => {
 
   it('random-weights mode builds B0 with seeded weights: no load, no graph model, nothing leaked', async () => {
     const before = tf.memory().numTensors;
-    const r = await benchVariant({
-      backend: tf.getBackend() as 'wasm',
-      variant: 0,
-      runs: 2,
-      graph: true,
+    const r = await benchB0({
       seed: 7,
       loadNetwork: async () => { throw new Error('random-weights mode must not download'); },
       loadCache: async () => { throw new Error('random-weights mode must not load'); },
@@ -53,11 +53,7 @@ describe('bench core', () => {
     if (!artifacts) throw new Error('no synthetic B0 although the topologies are found');
     const stages: string[] = [];
     const before = tf.memory().numTensors;
-    const r = await benchVariant({
-      backend: tf.getBackend() as 'wasm',
-      variant: 0,
-      runs: 2,
-      graph: true,
+    const r = await benchB0({
       ort: true,
       loadNetwork: async () => artifacts,
       loadCache: async () => ({ ...artifacts, fromCache: true }),

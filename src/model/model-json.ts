@@ -107,12 +107,16 @@ export function manifestHash(text: string): string {
   return hashString(text).toString(16).padStart(8, '0');
 }
 
-export function concat(buffers: ArrayBuffer[], total: number): ArrayBuffer {
+/** The bytes of `parts` one after another; `total` is their summed length. */
+export function concat(
+  parts: readonly (ArrayBuffer | Uint8Array)[],
+  total = parts.reduce((s, p) => s + p.byteLength, 0),
+): ArrayBuffer {
   const out = new Uint8Array(total);
   let off = 0;
-  for (const b of buffers) {
-    out.set(new Uint8Array(b), off);
-    off += b.byteLength;
+  for (const p of parts) {
+    out.set(p instanceof Uint8Array ? p : new Uint8Array(p), off);
+    off += p.byteLength;
   }
   return out.buffer;
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { parseModelJson, type ConvertedModelJson } from '../model-json';
+import { concat, parseModelJson, type ConvertedModelJson } from '../model-json';
 
 export function readModelJson(path: string): ConvertedModelJson {
   return parseModelJson(readFileSync(path, 'utf8'), path);
@@ -21,13 +21,7 @@ export function readWeightData(dir: string, modelJson: ConvertedModelJson): Arra
         throw new Error(`cannot read weight shard ${join(dir, p)} of ${join(dir, 'model.json')}: ${String(err)}`);
       }
     });
-  const data = new Uint8Array(parts.reduce((s, b) => s + b.length, 0));
-  let off = 0;
-  for (const b of parts) {
-    data.set(b, off);
-    off += b.length;
-  }
-  return data.buffer;
+  return concat(parts);
 }
 
 /** `dir/model.json` and its weights. */
