@@ -62,7 +62,7 @@ export async function walkEntries(entries: readonly EntryLike[]): Promise<Droppe
 export function takeDropItems(dt: DataTransfer): (EntryLike | File)[] {
   const items = [...(dt.items ?? [])].filter((i) => i.kind === 'file');
   if (items.length === 0) return [...dt.files];
-  return items.flatMap((i) => {
+  return items.flatMap((i): (EntryLike | File)[] => {
     const entry = typeof i.webkitGetAsEntry === 'function' ? i.webkitGetAsEntry() : null;
     const file = entry ? null : i.getAsFile();
     return entry ? [entry] : file ? [file] : [];
