@@ -1,7 +1,7 @@
 // Layout from a 360 px phone to a 1920 px projector, light and dark: nothing scrolls sideways on the
 // phone, the side panel never covers the view (stacked above it when narrow, beside it when wide,
 // also after scrolling), and the Lab is photographed in each case (no inference is waited for).
-// The photos go to the test's output folder; E2E_SCREENSHOTS=docs/screenshots refreshes the committed ones.
+// The photos go to the test's output folder; E2E_SCREENSHOTS=docs/screenshots refreshes the two committed ones.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from './fixtures/test';
@@ -51,7 +51,8 @@ for (const scheme of ['light', 'dark'] as const) {
       const { panel, main } = await boxes(page);
       if (width === 360) expect(panel.bottom).toBeLessThanOrEqual(main.top); // stacked
       else expect(panel.right).toBeLessThanOrEqual(main.left); // side by side
-      const dir = process.env.E2E_SCREENSHOTS ? resolve(ROOT, process.env.E2E_SCREENSHOTS) : test.info().outputPath();
+      const committed = (width === 360) === (scheme === 'dark'); // docs/screenshots holds lab-360-dark and lab-1920-light
+      const dir = process.env.E2E_SCREENSHOTS && committed ? resolve(ROOT, process.env.E2E_SCREENSHOTS) : test.info().outputPath();
       mkdirSync(dir, { recursive: true });
       await page.screenshot({ path: join(dir, `lab-${width}-${scheme}.png`) });
     });
