@@ -77,7 +77,8 @@ const pwa = () =>
     registerType: 'prompt',
     injectRegister: false, // main.tsx registers it (virtual:pwa-register)
     manifest: false, // public/manifest.webmanifest is the one manifest
-    injectManifest: PRECACHE,
+    // A classic script (how registerSW registers it), built as one IIFE.
+    injectManifest: { ...PRECACHE, rollupFormat: 'iife' },
   });
 
 export default defineConfig({

@@ -53,3 +53,21 @@ test('one visit, then offline: the lab starts and classifies on wasm and on webg
   await expect(page.getByTestId('error')).toHaveCount(0);
   await context.setOffline(false);
 });
+
+test('a new build waits for the "update available" prompt; Reload hands it the page', async ({ page }) => {
+  await openApp(page, '?backend=wasm');
+  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+  await expect(page.getByTestId('update-available')).toHaveCount(0);
+  // The next build, as the open page sees it: another worker installs beside the active one and
+  // waits (the query only makes its script differ; the page's worker counts it as external).
+  const next = await page.evaluate(async () => (await navigator.serviceWorker.register('/sw.js?next-build')).installing?.scriptURL);
+  expect(next).toMatch(/\/sw\.js\?next-build$/);
+  await expect(page.getByTestId('update-available')).toBeVisible();
+  await expect(page.getByTestId('update-available')).toContainText('new version');
+  const reloaded = page.waitForEvent('load');
+  await page.getByTestId('update-reload').click();
+  await reloaded;
+  // Now the new build controls the page. (This page then registers /sw.js again, a third "build"
+  // only because of the query above; a real next build keeps the URL.)
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(next);
+});

@@ -38,5 +38,12 @@ createRoot(document.getElementById('root')!).render(
 // on every backend (weights are cached separately by the worker). A newer build waits until the
 // "update available" prompt's Reload.
 if (import.meta.env.PROD) {
-  const update = registerSW({ onNeedRefresh: () => offerUpdate(() => update()) });
+  const update = registerSW({
+    onNeedRefresh: () =>
+      offerUpdate(async () => {
+        // registerSW reloads by itself only pages that were loaded under a service worker.
+        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+        await update();
+      }),
+  });
 }
