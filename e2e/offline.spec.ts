@@ -59,7 +59,7 @@ test('a new build waits for the "update available" prompt; Reload hands it the p
   await page.evaluate(async () => void (await navigator.serviceWorker.ready));
   await expect(page.getByTestId('update-available')).toHaveCount(0);
   // The next build, as the open page sees it: another worker installs beside the active one and
-  // waits (the query only makes its script differ; the page's worker counts it as external).
+  // waits (the query only makes its script differ; workbox-window, like for any later build, calls it external).
   const next = await page.evaluate(async () => (await navigator.serviceWorker.register('/sw.js?next-build')).installing?.scriptURL);
   expect(next).toMatch(/\/sw\.js\?next-build$/);
   await expect(page.getByTestId('update-available')).toBeVisible();
