@@ -3,7 +3,7 @@
  *  node counts its config implies. The wasm backend saves time: this is about the file. */
 import { expect, test, type Page } from './fixtures/test';
 import { readFileSync } from 'node:fs';
-import { expectedOpCounts, ortProbabilities, ortSession, summarizeOnnx } from '../scripts/lib/onnx-node';
+import { expectedOpCounts, ortProbabilities, ortSession, summarizeOnnx } from '../src/model/test-support/onnx-node';
 import { formulaNetwork, officialNetwork } from '../src/scaling';
 import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp, waitForResult } from './helpers';
 

@@ -10,7 +10,7 @@ import { benchMatmul } from '../src/model/bench.ts';
 import { parseVariantName } from '../src/scaling/index.ts';
 import { benchNodeVariant, NODE_MODES, type NodeBenchResult, type NodeMode } from './lib/node-bench-run.ts';
 import { useFastBackend } from '../src/model/test-support/node-backend.ts';
-import { syntheticArtifacts } from './lib/parity-models.ts';
+import { syntheticArtifacts } from '../src/model/test-support/parity-models.ts';
 import { NoAdapterError, rerunWithVulkanLoader, useDawnWebGPU } from './lib/node-webgpu.ts';
 
 const USAGE = `Usage: npm run bench:node -- [options]

@@ -9,50 +9,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, executablePath } from '../playwright.config.ts';
-import type { BenchReport } from '../src/worker/bench-protocol.ts';
+import { drive } from './lib/bench-drive.ts';
 import { BENCH_USAGE, benchQuery, parseBenchArgs, UsageError, type BenchOptions } from './lib/bench-args.ts';
 import { toReportMarkdown } from './lib/bench-report.ts';
 import { ensureBuild, ensureSynthetic, log, startPreview } from './lib/bench-server.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-declare global {
-  interface Window {
-    __benchResults?: BenchReport;
-    __benchProgress?: string;
-    __benchError?: string;
-  }
-}
-
-async function drive(browser: Browser, url: string, o: BenchOptions): Promise<BenchReport> {
-  const page = await browser.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') log(`[browser ${m.type()}] ${m.text()}`);
-  });
-  page.on('pageerror', (e) => log(`[page error] ${e.message}`));
-  await page.goto(url);
-  await page.getByTestId('bench').waitFor({ timeout: 60_000 }).catch(() => {
-    throw new Error('the page shows no bench view (data-testid="bench"): is ?view=bench routed to <BenchView/> in App.tsx?');
-  });
-  const deadline = Date.now() + o.timeoutS * 1000;
-  let last = '';
-  for (;;) {
-    const s = await page.evaluate(() => ({
-      progress: window.__benchProgress ?? '',
-      error: window.__benchError ?? null,
-      done: window.__benchResults !== undefined,
-    }));
-    if (s.progress !== last) {
-      last = s.progress;
-      log(s.progress);
-    }
-    if (s.error) throw new Error(`the bench page failed: ${s.error}`);
-    if (s.done) break;
-    if (Date.now() > deadline) throw new Error(`no results after ${o.timeoutS} s (last: ${last})`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return page.evaluate(() => window.__benchResults as BenchReport);
-}
 
 async function main(): Promise<number> {
   let o: BenchOptions;

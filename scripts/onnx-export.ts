@@ -6,18 +6,19 @@
 // genuine topology in ../shared), or of the formula network at φ with seeded random weights (the
 // same network the app's "formula network" runs). Same exporter as the app's Export ONNX button.
 import * as tf from '@tensorflow/tfjs';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bindConvertedWeights } from '../src/model/bind.ts';
+import { allSpecs } from '../src/model/model-json.ts';
 import type { EfficientNetWeights } from '../src/model/network.ts';
 import { exportOnnx, onnxFileName, ONNX_INPUT_NAME, ONNX_OUTPUT_NAME } from '../src/model/onnx-export.ts';
 import { randomWeights } from '../src/model/random-weights.ts';
 import { FORMULA_SEED } from '../src/model/synthetic-init.ts';
 import { formulaNetwork, officialNetwork, parseVariantName, MAX_PHI, MIN_PHI, type NetworkConfig } from '../src/scaling/index.ts';
-import { readModelArtifacts } from './lib/node-model-io.ts';
+import { readModelJson, readWeightData } from '../src/model/test-support/node-model-io.ts';
 import { REPO_ROOT } from '../src/model/test-support/node-backend.ts';
-import { syntheticArtifacts } from './lib/parity-models.ts';
+import { syntheticArtifacts } from '../src/model/test-support/parity-models.ts';
 
 const USAGE = `Usage: npm run models:onnx -- (--variant Bk | --phi X) [options]
   --variant  B0…B7: the official variant with converted weights
@@ -41,12 +42,12 @@ async function officialWeights(k: number, weights: string, modelsDir: string, co
   const dir = join(modelsDir, `B${k}`);
   let json;
   try {
-    json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+    json = readModelJson(join(dir, 'model.json'));
   } catch (e) {
     fail(`cannot read real weights from ${dir}/model.json (${(e as Error).message}); run npm run models:fetch, pass --models DIR, or use --weights synthetic`);
   }
-  const artifacts = await readModelArtifacts(dir);
-  return bindConvertedWeights(json, tf.io.decodeWeights(artifacts.weightData!, artifacts.weightSpecs!), config);
+  const specs = allSpecs(json) as tf.io.WeightsManifestEntry[];
+  return bindConvertedWeights(json, tf.io.decodeWeights(readWeightData(dir, json), specs), config);
 }
 
 async function main(): Promise<void> {

@@ -12,9 +12,9 @@ import { exportOnnx } from '../src/model/onnx-export.ts';
 import { randomWeights } from '../src/model/random-weights.ts';
 import { FORMULA_SEED } from '../src/model/synthetic-init.ts';
 import { formulaNetwork, officialNetwork, parseVariantName } from '../src/scaling/index.ts';
-import { ortSessionProfiled } from './lib/onnx-node.ts';
+import { ortSessionProfiled } from './lib/ort-profile.ts';
 import { useFastBackend } from '../src/model/test-support/node-backend.ts';
-import { syntheticArtifacts } from './lib/parity-models.ts';
+import { syntheticArtifacts } from '../src/model/test-support/parity-models.ts';
 
 type Totals = Map<string, number>;
 const add = (m: Totals, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);

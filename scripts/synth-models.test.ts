@@ -15,21 +15,15 @@ import {
   SYNTHETIC_ENTROPY_TARGET,
   SYNTHETIC_INIT_VERSION,
 } from '../src/model/synthetic-init.ts';
-import {
-  loadGraphModelFromDir,
-  loadGraphModelFromMemory,
-  predictProbabilities,
-  readModelArtifacts,
-  type ModelJsonFile,
-} from './lib/node-model-io.ts';
+import { graphModelFromMemory } from '../src/model/graph-model.ts';
 import { loadPhotoTensorData } from './lib/node-image.ts';
-import { SHARD_BYTES } from '../src/model/model-json.ts';
+import { REFERENCE_NORMALIZATION, SHARD_BYTES, weightBytes, type ConvertedModelJson as ModelJson } from '../src/model/model-json.ts';
+import { predictProbabilities, readModelDir, readModelJson } from '../src/model/test-support/node-model-io.ts';
 import { findPhoto, fixtureSkipReason, topologyDir, topologyPath } from '../test-support/fixtures.ts';
 import { VARIANT_NAMES } from '../src/scaling/variants.ts';
-import { readModelJson, weightBytes, type ModelJson } from './lib/synth-model-json.ts';
-import { planModel } from './lib/synth-plan.ts';
-import { INPUT_MEAN, INPUT_STD } from './lib/synth-plan-types.ts';
-import { buildSyntheticModel, writeSyntheticModel } from './lib/synth-weights.ts';
+import { buildSyntheticModel } from '../src/model/synthetic-export.ts';
+import { planModel } from '../src/model/synthetic-plan.ts';
+import { writeSyntheticModel } from './lib/synth-weights.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const missing = fixtureSkipReason({ topologies: true, photos: ['panda.jpg'] });
@@ -179,10 +173,10 @@ describe.skipIf(missing !== null)('models:synth', () => {
       expect(Array.from(w.get(scale)!)).toEqual([255]);
       const sub = src.modelTopology.node.find((n) => n.op === 'Sub' && n.input?.[0] === mul.name)!;
       const meanConst = byNode.get(sub.input![1])!.input![0];
-      expect(Array.from(w.get(meanConst)!)).toEqual(Array.from(Float32Array.from(INPUT_MEAN)));
+      expect(Array.from(w.get(meanConst)!)).toEqual(Array.from(Float32Array.from(REFERENCE_NORMALIZATION.mean)));
       const div = src.modelTopology.node.find((n) => n.op === 'RealDiv' && n.input?.[0] === sub.name)!;
       const stdConst = byNode.get(div.input![1])!.input![0];
-      expect(Array.from(w.get(stdConst)!)).toEqual(Array.from(Float32Array.from(INPUT_STD)));
+      expect(Array.from(w.get(stdConst)!)).toEqual(Array.from(Float32Array.from(REFERENCE_NORMALIZATION.std)));
       expect(w.get(meanConst)).toBeInstanceOf(Float32Array);
 
       const int = (suffix: string) => {
@@ -275,9 +269,9 @@ describe.skipIf(missing !== null)('models:synth', () => {
 
   it('tf.loadGraphModel (cpu) runs B0 at 224 px on a real photo', async () => {
     expect(tf.getBackend()).toBe('cpu');
-    const artifacts = await readModelArtifacts(join(out, 'B0'));
-    expect(artifacts.userDefinedMetadata).toMatchObject({ synthetic: true, seed: SEED });
-    const model = await loadGraphModelFromDir(join(out, 'B0'));
+    const { modelJson, weightData } = readModelDir(join(out, 'B0'));
+    expect(modelJson.userDefinedMetadata).toMatchObject({ synthetic: true, seed: SEED });
+    const model = await graphModelFromMemory(modelJson, weightData);
     try {
       expect(model.inputs[0].name).toBe('image_input');
       const h = checkPrediction(await predictProbabilities(model, loadPhotoTensorData(photo, 224), 224));
@@ -289,7 +283,8 @@ describe.skipIf(missing !== null)('models:synth', () => {
   });
 
   it('tf.loadGraphModel (cpu) runs B1 at 128 px on a real photo', async () => {
-    const model = await loadGraphModelFromDir(join(out, 'B1'));
+    const b1 = readModelDir(join(out, 'B1'));
+    const model = await graphModelFromMemory(b1.modelJson, b1.weightData);
     try {
       checkPrediction(await predictProbabilities(model, loadPhotoTensorData(photo, 128), 128));
     } finally {
@@ -303,7 +298,7 @@ describe.skipIf(missing !== null)('models:synth', () => {
     { timeout: 300_000 },
     async (v) => {
       const { modelJson, weightData } = await buildSyntheticModel(sources.get(v)!, { seed: SEED });
-      const model = await loadGraphModelFromMemory(modelJson as unknown as ModelJsonFile, weightData);
+      const model = await graphModelFromMemory(modelJson, weightData);
       try {
         const h = checkPrediction(await predictProbabilities(model, loadPhotoTensorData(photo, 96), 96));
         expect(h).toBeGreaterThan(SYNTHETIC_ENTROPY_TARGET.typicalMin);

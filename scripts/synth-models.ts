@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_SYNTHETIC_SEED } from '../src/model/synthetic-init.ts';
 import { parseVariantName, VARIANT_NAMES } from '../src/scaling/variants.ts';
 import { FIXTURES_MISSING, topologyDir, topologyPath } from '../test-support/fixtures.ts';
-import { readModelJson } from './lib/synth-model-json.ts';
+import { readModelJson } from '../src/model/test-support/node-model-io.ts';
 import { writeSyntheticModel } from './lib/synth-weights.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,6 +1,7 @@
 // The layer rule of ARCHITECTURE.md, checked on every import under src/ and scripts/: arrows point
 // down (scaling < model, image < worker < store < ui), React lives in ui only, zustand in store and
-// ui, the image layer is plain TS, and scripts/ never reach into the UI.
+// ui, the image layer is plain TS, nothing under src/ (tests and test-support included) imports
+// scripts/, and scripts/ never reach into the UI.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,16 +20,6 @@ const PACKAGE_OWNERS: Record<string, string[]> = {
   recharts: ['ui'],
   zustand: ['store', 'ui'],
 };
-
-/** src/model tests that still import scripts/ for want of a src/ home for the synthetic-weight
- *  generator (issue 11 item 4 folds it into src/model) and the ONNX Runtime helpers. Shrinks
- *  only: a listed import that disappears must leave the list too. */
-const MODEL_TESTS_ON_SCRIPTS = new Set([
-  'src/model/bench.test.ts -> scripts/lib/parity-models',
-  'src/model/onnx-parity.test.ts -> scripts/lib/parity-models',
-  'src/model/onnx-parity.test.ts -> scripts/lib/onnx-node',
-  'src/model/parity.test.ts -> scripts/lib/parity-models',
-]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -82,10 +73,7 @@ export function violation(e: Edge): string | null {
     if (to !== null && to in RANK && RANK[to] > RANK[from]) return `${e.from} imports ${e.to}: ${from} may not import ${to} (upward)`;
     return null;
   }
-  if (e.to.startsWith('scripts/')) {
-    const key = `${e.from} -> ${e.to.replace(/\.ts$/, '')}`;
-    return /\.test\.ts$/.test(e.from) && MODEL_TESTS_ON_SCRIPTS.has(key) ? null : `${e.from} imports ${e.to}: src may not import scripts/`;
-  }
+  if (e.to.startsWith('scripts/')) return `${e.from} imports ${e.to}: src may not import scripts/`;
   const owners = PACKAGE_OWNERS[packageName(e.to)];
   if (owners && !owners.includes(from)) return `${e.from} imports ${e.to}: only ${owners.join(', ')} may import it`;
   return null;
@@ -111,12 +99,8 @@ describe('layer rule', () => {
     expect(violation({ from: 'src/worker/x.ts', to: 'zustand' })).toMatch(/only store, ui/);
     expect(violation({ from: 'scripts/x.ts', to: 'src/ui/bench/x' })).toMatch(/scripts may not import the UI/);
     expect(violation({ from: 'src/model/x.test.ts', to: 'scripts/lib/other' })).toMatch(/may not import scripts/);
+    expect(violation({ from: 'src/model/test-support/x.ts', to: 'scripts/lib/other' })).toMatch(/may not import scripts/);
     expect(violation({ from: 'src/ui/x.tsx', to: 'src/scaling' })).toBeNull();
     expect(violation({ from: 'src/image/x.ts', to: 'src/model/preprocess' })).toBeNull();
-  });
-
-  it('the list of model tests on scripts/ only shrinks', () => {
-    const used = new Set(all.filter((e) => e.to.startsWith('scripts/')).map((e) => `${e.from} -> ${e.to.replace(/\.ts$/, '')}`));
-    expect([...MODEL_TESTS_ON_SCRIPTS].filter((k) => !used.has(k))).toEqual([]);
   });
 });

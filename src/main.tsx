@@ -18,12 +18,10 @@ const engine = createEngine({ client: new InferenceClient(), store: useLab });
 if (debugAllowed()) Object.assign(window, {
   phiLab: { debug: engine.debug, kernelParity: engine.kernelParity, memory: engine.memory, soak: engine.soak, requestLog: engine.requestLog, engine, store: useLab },
 });
-// The scaling-methods race times each network as a series through the engine.
-setTimer(async (spec, runs) => {
-  const [e] = await engine.measureSeries([spec], { runs });
-  if (!e.ok) throw new Error(e.error);
-  return { firstMs: e.firstMs, steadyMs: e.spread.medianMs };
-});
+// The scaling-methods race times its networks as one interleaved series through the engine.
+setTimer(async (specs, runs) =>
+  (await engine.measureSeries(specs, { runs })).map((e) => (e.ok ? { firstMs: e.firstMs, steadyMs: e.spread.medianMs } : { error: e.error })),
+);
 void engine.start();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

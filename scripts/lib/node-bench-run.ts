@@ -12,7 +12,8 @@ import { tuneKernels } from '../../src/model/kernels/tune-network.ts';
 import { createEfficientNet } from '../../src/model/network.ts';
 import { testPattern } from '../../src/model/preprocess.ts';
 import { median } from '../../src/model/stats.ts';
-import { loadGraphModel, type ParityArtifacts } from './parity-models.ts';
+import { graphModelFromMemory } from '../../src/model/graph-model.ts';
+import type { ParityArtifacts } from '../../src/model/test-support/parity-models.ts';
 
 export const NODE_MODES = ['fused', 'tiled', 'stock', 'auto', 'graph'] as const;
 export type NodeMode = (typeof NODE_MODES)[number];
@@ -40,12 +41,12 @@ export async function benchNodeVariant(k: number, batch: number, runs: number, a
   const config = officialNetwork(k);
   const size = config.resolution;
   const tensors = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
-  const net = createEfficientNet(config, bindConvertedWeights(artifacts.modelJson as never, tensors, config));
+  const net = createEfficientNet(config, bindConvertedWeights(artifacts.modelJson, tensors, config));
   const one = testPattern(size);
   const input = new Float32Array(one.length * batch);
   for (let b = 0; b < batch; b++) input.set(one, b * one.length);
   const x = tf.tensor4d(input, [batch, size, size, 3]);
-  const graph = modes.includes('graph') ? await loadGraphModel(artifacts) : null;
+  const graph = modes.includes('graph') ? await graphModelFromMemory(artifacts.modelJson, artifacts.weightData) : null;
   const before = tf.memory().numTensors;
   try {
     const now = () => performance.now();

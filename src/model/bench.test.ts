@@ -3,10 +3,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useFastBackend } from './test-support/node-backend';
-import { syntheticArtifacts } from '../../scripts/lib/parity-models';
+import { syntheticArtifacts } from './test-support/parity-models';
 import { fixtureSkipReason } from '../../test-support/fixtures';
 import { officialNetwork } from '../scaling';
-import type { LoadedArtifacts } from './model-json';
 import { benchMatmul, benchVariant, gflopsFor } from './bench';
 
 const missing = fixtureSkipReason({ topologies: true });
@@ -50,9 +49,8 @@ describe('bench core', () => {
   });
 
   it.skipIf(missing !== null)('benchmarks B0 against tf.loadGraphModel, interleaved, leaking nothing', async () => {
-    const a = await syntheticArtifacts(0);
-    if (!a) throw new Error('no synthetic B0 although the topologies are found');
-    const artifacts: LoadedArtifacts = { modelJson: a.modelJson as never, weightSpecs: a.weightSpecs, weightData: a.weightData, fromCache: false, bytes: a.weightData.byteLength };
+    const artifacts = await syntheticArtifacts(0);
+    if (!artifacts) throw new Error('no synthetic B0 although the topologies are found');
     const stages: string[] = [];
     const before = tf.memory().numTensors;
     const r = await benchVariant({

@@ -9,7 +9,7 @@ import { median, percentile } from './stats';
 import type { BackendName } from './backend-name';
 import type { LoadedArtifacts } from './model-json';
 import { classifierFromArtifacts, seededOfficialClassifier, type Classifier } from './classifier';
-import { graphModelFromArtifacts, type GraphModel } from './graph-model';
+import { graphModelFromMemory, type GraphModel } from './graph-model';
 import { ORT_EP_FOR, startOrtPeer } from './bench-ort';
 import { measureInterleaved } from './measure';
 import { testPattern } from './preprocess';
@@ -137,7 +137,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     let graphMaxAbsDiff: number | undefined;
     if (o.graph && artifacts) {
       stage(`${name}: loading tf.loadGraphModel`);
-      graph = await graphModelFromArtifacts(artifacts);
+      graph = await graphModelFromMemory(artifacts.modelJson, artifacts.weightData);
       stage(`${name}: graph model first inference`);
       graphFirstMs = await timeRun(runGraph);
       graphMaxAbsDiff = await maxAbsDiff(await own(), graph, input, size);

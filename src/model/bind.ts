@@ -10,6 +10,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork, VARIANT_COUNT, type LayerSpec, type NetworkConfig } from '../scaling';
 import { assembleWeights, type EfficientNetWeights, type InputNormalization } from './network';
+import { nodeOf } from './model-json';
 
 /** The parts of a graph model.json this module reads (structural, so any model.json fits). */
 export interface GraphNodeLike {
@@ -27,8 +28,6 @@ interface LayerRef {
   bias: string;
 }
 
-/** `^ctrl` and `name:0` both refer to node `name`. */
-const clean = (input: string): string => input.replace(/^\^/, '').replace(/:\d+$/, '');
 
 const NAMED_KERNEL: { re: RegExp; layer: (m: RegExpMatchArray) => string }[] = [
   { re: /(?:^|\/)(stem|top)_conv2d\/Conv2D_weights$/, layer: (m) => `${m[1]}_conv2d` },
@@ -46,7 +45,7 @@ export function layerTensorNames(json: ConvertedModelLike): Map<string, LayerRef
   const refs = new Map<string, LayerRef>();
   for (const node of json.modelTopology.node) {
     if (!WEIGHTED_OPS.has(node.op)) continue;
-    const inputs = (node.input ?? []).map(clean);
+    const inputs = (node.input ?? []).map(nodeOf);
     const [kernel, bias] = [inputs[1], inputs[2]];
     let layer: string | undefined;
     for (const { re, layer: f } of ANONYMOUS_NODE) {
@@ -82,22 +81,22 @@ interface NormalizationRefs {
 export function normalizationTensorNames(json: ConvertedModelLike): NormalizationRefs {
   const nodes = json.modelTopology.node;
   const byName = new Map(nodes.map((n) => [n.name, n]));
-  const consumers = (name: string, op: string) => nodes.filter((n) => n.op === op && (n.input ?? []).map(clean).includes(name));
+  const consumers = (name: string, op: string) => nodes.filter((n) => n.op === op && (n.input ?? []).map(nodeOf).includes(name));
   // Constant behind an input, looking through BroadcastTo (whose input 0 is the value).
   const constOf = (name: string): string | undefined => {
     const n = byName.get(name);
     if (n?.op === 'Const') return n.name;
-    if (n?.op === 'BroadcastTo' && n.input?.[0]) return constOf(clean(n.input[0]));
+    if (n?.op === 'BroadcastTo' && n.input?.[0]) return constOf(nodeOf(n.input[0]));
     return undefined;
   };
   const inputs = nodes.filter((n) => n.op === 'Placeholder');
   if (inputs.length !== 1) throw new Error(`Expected one Placeholder input, found ${inputs.length}`);
   const mul = consumers(inputs[0].name, 'Mul')[0];
-  const scale = mul && (mul.input ?? []).map(clean).map(constOf).find(Boolean);
-  const sub = mul && consumers(mul.name, 'Sub').find((n) => clean(n.input?.[0] ?? '') === mul.name);
-  const mean = sub && constOf(clean(sub.input?.[1] ?? ''));
-  const div = sub && consumers(sub.name, 'RealDiv').find((n) => clean(n.input?.[0] ?? '') === sub.name);
-  const std = div && constOf(clean(div.input?.[1] ?? ''));
+  const scale = mul && (mul.input ?? []).map(nodeOf).map(constOf).find(Boolean);
+  const sub = mul && consumers(mul.name, 'Sub').find((n) => nodeOf(n.input?.[0] ?? '') === mul.name);
+  const mean = sub && constOf(nodeOf(sub.input?.[1] ?? ''));
+  const div = sub && consumers(sub.name, 'RealDiv').find((n) => nodeOf(n.input?.[0] ?? '') === sub.name);
+  const std = div && constOf(nodeOf(div.input?.[1] ?? ''));
   if (!scale || !mean || !std) {
     throw new Error(
       `Input normalisation not found (Placeholder → Mul(scale) → Sub(mean) → RealDiv(std)): ` +

@@ -2,17 +2,21 @@
  *  Kept apart from classifier.ts so that only the bench worker and tests bundle the converter. */
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
-import type { LoadedArtifacts } from './model-json';
+import { allSpecs, type ConvertedModelJson } from './model-json';
 
 export type { GraphModel };
 
-/** tf.loadGraphModel for a converted model held in memory. */
-export async function graphModelFromArtifacts(artifacts: LoadedArtifacts): Promise<GraphModel> {
-  return loadGraphModel(
-    tf.io.fromMemory({
-      modelTopology: artifacts.modelJson.modelTopology as unknown as tf.io.ModelJSON['modelTopology'],
-      weightSpecs: artifacts.weightSpecs as tf.io.WeightsManifestEntry[],
-      weightData: artifacts.weightData,
-    }),
+/** tf.loadGraphModel for a converted model held in memory: its model.json (topology, signature,
+ *  metadata, as the converter wrote them) and its weight bytes in manifest order. The one way
+ *  the app, the tests and the CLIs build the stock executor. */
+export async function graphModelFromMemory(
+  modelJson: ConvertedModelJson,
+  weightData: ArrayBuffer,
+): Promise<GraphModel> {
+  const artifacts = tf.io.getModelArtifactsForJSONSync(
+    modelJson as unknown as tf.io.ModelJSON,
+    allSpecs(modelJson) as tf.io.WeightsManifestEntry[],
+    weightData,
   );
+  return loadGraphModel(tf.io.fromMemory(artifacts));
 }

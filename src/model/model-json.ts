@@ -1,5 +1,8 @@
 /** The converted tfjs graph-model format: the model.json type, the shard layout the converter
- *  writes, and parsing/validating a manifest. No I/O and no tfjs here. */
+ *  writes, the input normalisation its graphs hold, and parsing/validating a manifest. No I/O
+ *  and no tfjs here. */
+import { hashString } from './seeded-rng';
+import type { InputNormalization } from './weights';
 
 /** The one model.json type of the project (app, scripts and tests): the fields this code reads
  *  or writes; anything else the converter put there is carried along untouched. */
@@ -38,14 +41,29 @@ export interface LoadedArtifacts {
 export type ProgressFn = (loaded: number, total: number, phase: 'download' | 'cache') => void;
 
 
+/** Reference constants of the TF Hub exports' input normalisation (also what random and
+ *  synthetic weights use). */
+export const REFERENCE_NORMALIZATION: InputNormalization = {
+  scale: 255,
+  mean: [123.675, 116.28, 103.53],
+  std: [58.395, 57.12, 57.375],
+};
+
 /** The converter splits each group into 4 MiB shards, all but the last full. */
 export const SHARD_BYTES = 4 * 1024 * 1024;
+
+/** `^ctrl` and `name:0` both refer to node `name`. */
+export const nodeOf = (input: string): string => input.replace(/^\^/, '').replace(/:\d+$/, '');
+
+export function sizeOfShape(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
 
 export function weightBytes(spec: WeightSpec): number {
   if (spec.dtype !== 'float32' && spec.dtype !== 'int32') {
     throw new Error(`Unsupported weight dtype ${spec.dtype} for ${spec.name}`);
   }
-  return 4 * spec.shape.reduce((a, b) => a * b, 1);
+  return 4 * sizeOfShape(spec.shape);
 }
 
 /** Expected byte size of every shard, in manifest order, for each group. */
@@ -86,12 +104,7 @@ export function isSynthetic(json: ConvertedModelJson): boolean {
 
 /** FNV-1a of the model.json text: the cache version of its shards. */
 export function manifestHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return hashString(text).toString(16).padStart(8, '0');
 }
 
 export function concat(buffers: ArrayBuffer[], total: number): ArrayBuffer {

@@ -40,12 +40,7 @@ export interface EfficientNet {
   kernelPlan: KernelPlan | null;
 }
 
-/** Reference constants of the TF Hub exports (also what random weights use). */
-export const REFERENCE_NORMALIZATION: InputNormalization = {
-  scale: 255,
-  mean: [123.675, 116.28, 103.53],
-  std: [58.395, 57.12, 57.375],
-};
+export { REFERENCE_NORMALIZATION } from './model-json';
 
 /** A kernel/bias pair for one LayerSpec of the config (already shape-checked by the caller). */
 export type LayerTensors = { kernel: tf.Tensor; bias: tf.Tensor };

@@ -4,9 +4,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxAbsDiff, useFastBackend } from './test-support/node-backend';
+import { expectedOpCounts, ortProbabilities, ortSession, summarizeOnnx } from './test-support/onnx-node';
+import { syntheticArtifacts } from './test-support/parity-models';
 import { fixtureSkipReason } from '../../test-support/fixtures';
-import { syntheticArtifacts } from '../../scripts/lib/parity-models';
-import { expectedOpCounts, ortProbabilities, ortSession, summarizeOnnx } from '../../scripts/lib/onnx-node';
 import { formulaNetwork, officialNetwork } from '../scaling';
 import { bindConvertedWeights } from './bind';
 import { createEfficientNet, type EfficientNet } from './network';

@@ -6,9 +6,10 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useFastBackend, maxAbsDiff } from './test-support/node-backend';
 import { fixtureSkipReason, topologyDir } from '../../test-support/fixtures';
-import { loadGraphModel, syntheticArtifacts } from '../../scripts/lib/parity-models';
+import { syntheticArtifacts } from './test-support/parity-models';
 import { officialNetwork } from '../scaling';
 import { bindConvertedWeights, inferOfficialVariant } from './bind';
+import { graphModelFromMemory } from './graph-model';
 import { createEfficientNet } from './network';
 
 const missing = fixtureSkipReason({ topologies: true });
@@ -44,7 +45,7 @@ describe.skipIf(!topo)('parity with tf.loadGraphModel on synthetic exports', () 
     const artifacts = await syntheticArtifacts(k);
     if (!artifacts) throw new Error(`no synthetic B${k}`);
     const before = tf.memory().numTensors;
-    const graph = await loadGraphModel(artifacts);
+    const graph = await graphModelFromMemory(artifacts.modelJson, artifacts.weightData);
     const config = officialNetwork(k);
     expect(inferOfficialVariant(artifacts.modelJson)).toBe(k);
     const net = createEfficientNet(config, bindConvertedWeights(artifacts.modelJson, tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs), config));

@@ -1,7 +1,10 @@
 // The role of each weight tensor of an EfficientNet (stem kernel, residual project kernel, SE
 // bias…), from a layer kind or from a converted graph's tensor name: the synthetic
 // initialisation (synthetic-init.ts) draws each role from its own distribution.
-// Pure TypeScript: no imports.
+// Pure TypeScript: types from src/scaling, the node-name rule of model-json.ts.
+
+import type { LayerKind } from '../scaling';
+import { nodeOf } from './model-json';
 
 /** What a weight tensor does in the network, independent of its graph name. Kernels use the TF
  *  layouts of the converted graphs: conv [kh, kw, in, out], depthwise [kh, kw, in, multiplier],
@@ -47,20 +50,9 @@ export function isKernelRole(role: WeightRole): boolean {
   return role.endsWith('_kernel');
 }
 
-/** Layer kinds as in src/scaling (LayerSpec.kind). */
-export type SyntheticLayerKind =
-  | 'stem'
-  | 'expand'
-  | 'depthwise'
-  | 'se_reduce'
-  | 'se_expand'
-  | 'project'
-  | 'head'
-  | 'dense';
-
 /** Role of a layer's kernel or bias; `residual` tells project convs of identity-skip blocks. */
 export function roleForLayer(
-  kind: SyntheticLayerKind,
+  kind: LayerKind,
   part: 'kernel' | 'bias',
   residual = false,
 ): WeightRole {
@@ -98,7 +90,7 @@ const BLOCK_RE = /(?:^|\/)stack_(\d+)\/block_(\d+)\//;
  * the generator checks it against the graph's AddV2 nodes.
  */
 export function roleOfWeightName(name: string): WeightRole | null {
-  const n = name.replace(/^\^/, '').replace(/:\d+$/, '');
+  const n = nodeOf(name);
   const isKernel = /\/(?:Conv2D|depthwise)_weights$/.test(n);
   const isBias = /\/(?:Conv2D|depthwise)_bn_offset$/.test(n);
   if (!isKernel && !isBias) return null;

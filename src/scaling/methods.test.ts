@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  budgetNetworks, constraintOf, customNetwork, fitGamma, formulaNetwork, matchFlops, nearestReleasedByFlops,
-  PAPER_BASES, table7Compound, table7Networks, TABLE7_ROWS,
+  budgetNetworks, constraintOf, customNetwork, FIGURE3_POINTS, fitGamma, formulaNetwork, matchFlops, nearestReleasedByFlops,
+  PAPER_BASES, scaleNetwork, table7Compound, table7Networks, TABLE7_ROWS,
 } from './index';
 
 describe("Table 7's five networks", () => {
@@ -73,5 +73,24 @@ describe('own coefficients', () => {
     expect(nearestReleasedByFlops(1.8e9).name).toBe('B3');
     expect(nearestReleasedByFlops(0.4e9).name).toBe('B0');
     expect(nearestReleasedByFlops(40e9).name).toBe('B7');
+  });
+});
+
+describe("Figure 3's reference points", () => {
+  it('sit at the FLOPs the code computes for the figure\'s own multiplier labels; the top-1 flattens near 80%', () => {
+    for (const [method, points] of Object.entries(FIGURE3_POINTS)) {
+      for (const p of points) {
+        const net = scaleNetwork({
+          name: `${method} ${p.multiplier}`, phi: 0, official: false, dropout: 0.2,
+          width: method === 'width' ? p.multiplier : 1,
+          depth: method === 'depth' ? p.multiplier : 1,
+          resolution: method === 'resolution' ? Math.round(224 * p.multiplier) : 224,
+        });
+        expect(Math.abs(net.flops / 1e9 - p.flopsB)).toBeLessThan(0.005);
+        expect(p.fromFigure).toBe(true);
+        expect(p.top1).toBeGreaterThanOrEqual(75);
+        expect(p.top1).toBeLessThanOrEqual(81); // the figure's own y axis: 75–81%
+      }
+    }
   });
 });

@@ -1,7 +1,8 @@
 /** Timed runs for the paper's experiments: the scaling-methods race (Table 7, and the same race
  *  with single dimensions solved to matched FLOPs), the latency-vs-FLOPs budget chart across φ,
  *  and the reader's own α/β/γ beside the formula and the nearest released variant. Each list of
- *  networks is timed one network at a time, only when the user asks. */
+ *  networks is timed as one interleaved series (B0 B1 … B1 B0 …), only when the user asks, so drift
+ *  and heat hit every network alike. */
 import { create } from 'zustand';
 import {
   budgetNetworks, customCoefficients, formulaCoefficients, matchFlops, nearestReleasedByFlops, officialCoefficients,
@@ -10,11 +11,12 @@ import {
 } from '../scaling';
 import type { ModelSpec } from '../worker/protocol';
 import { FORMULA_SEED } from '../model/synthetic-init';
+import { SERIES_RUNS } from '../model/measure';
 import { useLab } from './lab-store';
 import { officialSpec } from './weights-mode';
 
-/** Timed runs after the first (compile) run: few, so a CPU-emulated GPU finishes in minutes. */
-export const RACE_STEADY_RUNS = 2;
+/** Timed runs per network after the first (compile) run and the warm-up (the one series default). */
+export const RACE_STEADY_RUNS: number = SERIES_RUNS.race;
 /** Seed of every random-weight network in these runs (same network on every press). */
 export const RACE_SEED = 11;
 
@@ -22,15 +24,17 @@ export interface Timing {
   firstMs: number | null;
   steadyMs: number | null;
 }
-/** How one network is timed: main.tsx hands in the engine's timed series (src/model/measure.ts),
- *  which pauses the lab's other work while it runs. */
-export type TimeNetwork = (spec: ModelSpec, steadyRuns: number) => Promise<Timing>;
+/** One network's outcome in a series: its timing, or why it failed. */
+export type TimedOutcome = Timing | { error: string };
+/** How a list of networks is timed: main.tsx hands in the engine's timed series
+ *  (src/model/measure.ts: interleaved rounds), which pauses the lab's other work while it runs. */
+export type TimeNetworks = (specs: ModelSpec[], steadyRuns: number) => Promise<TimedOutcome[]>;
 
-const notStarted: TimeNetwork = async () => {
+const notStarted: TimeNetworks = async () => {
   throw new Error('The inference engine is not ready');
 };
-let timeNetwork: TimeNetwork = notStarted;
-export const setTimer = (t: TimeNetwork | null) => void (timeNetwork = t ?? notStarted);
+let timeNetworks: TimeNetworks = notStarted;
+export const setTimer = (t: TimeNetworks | null) => void (timeNetworks = t ?? notStarted);
 
 export interface TimedRow extends Timing {
   id: string;
@@ -123,19 +127,21 @@ function update(name: RunName, runId: number, id: string, p: Partial<TimedRow>) 
   usePaperRuns.setState((s) => ({ runs: { ...s.runs, [name]: { ...run, rows } } }));
 }
 
-/** Times every row in turn; a new press of the same run supersedes a running one. */
+/** Times every row in one interleaved series; a new press of the same run supersedes a running one. */
 export async function runRows(name: RunName, rows: TimedRow[], steadyRuns = RACE_STEADY_RUNS): Promise<TimedRow[]> {
   const runId = (usePaperRuns.getState().runs[name]?.runId ?? 0) + 1;
-  usePaperRuns.setState((s) => ({ runs: { ...s.runs, [name]: { runId, running: true, rows } } }));
-  for (const r of rows) {
-    if (usePaperRuns.getState().runs[name]?.runId !== runId) return [];
-    update(name, runId, r.id, { status: 'running' });
-    try {
-      update(name, runId, r.id, { status: 'done', ...(await timeNetwork(r.spec, steadyRuns)) });
-    } catch (e) {
-      update(name, runId, r.id, { status: 'error', error: (e as Error).message });
-    }
+  const running = rows.map((r) => ({ ...r, status: 'running' as const }));
+  usePaperRuns.setState((s) => ({ runs: { ...s.runs, [name]: { runId, running: true, rows: running } } }));
+  let outcomes: TimedOutcome[];
+  try {
+    outcomes = await timeNetworks(rows.map((r) => r.spec), steadyRuns);
+  } catch (e) {
+    outcomes = rows.map(() => ({ error: (e as Error).message }));
   }
+  rows.forEach((r, i) => {
+    const o = outcomes[i] ?? { error: 'no result' };
+    update(name, runId, r.id, 'error' in o ? { status: 'error', error: o.error } : { status: 'done', ...o });
+  });
   const run = usePaperRuns.getState().runs[name];
   if (run?.runId !== runId) return [];
   usePaperRuns.setState((s) => ({ runs: { ...s.runs, [name]: { ...run, running: false } } }));

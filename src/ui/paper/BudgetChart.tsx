@@ -80,8 +80,8 @@ export function BudgetChart() {
         </Chart>
       </div>
       <p className="cite">
-        Points at 0.4 B and 1.8–1.9 B are Table 7's; the others are approximate, {FIGURE_NOTE} (Figure 8). Figure 3 (single
-        dimensions on the baseline, {FIGURE_NOTE}, approximate):{' '}
+        Points at 0.4 B and 1.8–1.9 B are Table 7's; the others are {FIGURE_NOTE} (Figure 8). Figure 3 (single
+        dimensions on the baseline, {FIGURE_NOTE}):{' '}
         {(['width', 'depth', 'resolution'] as const).map((m) => `${m} ${FIGURE3_POINTS[m].map((p) => `×${p.multiplier} ≈ ${p.top1}%`).join(', ')}`).join('; ')} — every
         single dimension flattens near 80%.
       </p>

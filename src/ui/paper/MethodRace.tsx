@@ -77,7 +77,7 @@ export function MethodRace() {
         launches one after another), resolution enlarges every activation map (memory traffic), width widens the
         same layers (the friendliest for parallel hardware).
       </p>
-      <p className="cite">Top-1 values: ImageNet, from the paper ({TABLE7}); values marked “{FIGURE_NOTE}” elsewhere are approximate.</p>
+      <p className="cite">Top-1 values: ImageNet, from the paper ({TABLE7}); values marked “{FIGURE_NOTE}” elsewhere are not the paper's numbers.</p>
     </div>
   );
 }

@@ -1,8 +1,9 @@
 // What the synthetic-weight generator decided for each tensor of a manifest (the plan of
-// synth-plan.ts), and the reference values of the non-learned constants.
+// synthetic-plan.ts). Types only.
 
-import type { SyntheticLayerKind, WeightRole } from '../../src/model/weight-roles.ts';
-import type { WeightSpec } from '../../src/model/model-json.ts';
+import type { LayerKind } from '../scaling';
+import type { WeightSpec } from './model-json';
+import type { WeightRole } from './weight-roles';
 
 // ---------------------------------------------------------------------------------------------
 // Classification
@@ -13,7 +14,7 @@ export interface LearnedEntry {
   spec: WeightSpec;
   role: WeightRole;
   /** Layer kind found in the topology. */
-  layer: SyntheticLayerKind;
+  layer: LayerKind;
   /** Name of the graph node that consumes it. */
   node: string;
 }
@@ -37,8 +38,3 @@ export interface ModelPlan {
   /** Bytes of each weight group. */
   groupBytes: number[];
 }
-
-/** The reference values of the non-learned constants (README table). */
-export const INPUT_SCALE = 255;
-export const INPUT_MEAN = [123.675, 116.28, 103.53] as const;
-export const INPUT_STD = [58.395, 57.12, 57.375] as const;

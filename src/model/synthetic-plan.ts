@@ -1,11 +1,11 @@
 // Classifies every tensor of a converted EfficientNet's weightsManifest through the graph
 // topology: learned (with its role and layer) or a non-learned constant (with its reference
-// value). Pure TypeScript; no tfjs.
+// value, REFERENCE_NORMALIZATION for the input normalisation). Pure TypeScript; no tfjs.
 
-import { roleForLayer, roleOfWeightName, type SyntheticLayerKind, type WeightRole } from '../../src/model/weight-roles.ts';
-import type { GraphNode, WeightSpec } from '../../src/model/model-json.ts';
-import { nodeOf, sizeOfShape, weightBytes, type ModelJson } from './synth-model-json.ts';
-import { INPUT_MEAN, INPUT_SCALE, INPUT_STD, type ModelPlan, type PlanEntry } from './synth-plan-types.ts';
+import type { LayerKind } from '../scaling';
+import { nodeOf, REFERENCE_NORMALIZATION, sizeOfShape, weightBytes, type ConvertedModelJson, type GraphNode, type WeightSpec } from './model-json';
+import type { ModelPlan, PlanEntry } from './synthetic-plan-types';
+import { roleForLayer, roleOfWeightName, type WeightRole } from './weight-roles';
 
 interface Use {
   node: GraphNode;
@@ -16,7 +16,7 @@ interface Use {
  * Classify every weight of the manifest through the topology. Throws if any weight is
  * unclassified, used inconsistently, or has an unexpected shape or dtype.
  */
-export function planModel(model: ModelJson): ModelPlan {
+export function planModel(model: ConvertedModelJson): ModelPlan {
   const nodes = model.modelTopology.node;
   const byName = new Map<string, GraphNode>();
   for (const n of nodes) byName.set(n.name, n);
@@ -85,12 +85,12 @@ export function planModel(model: ModelJson): ModelPlan {
   };
 
   // --- layer kind of every conv / matmul node ----------------------------------------------
-  const layerCache = new Map<string, SyntheticLayerKind>();
+  const layerCache = new Map<string, LayerKind>();
   const residualProject = new Set<string>();
-  const layerOf = (c: GraphNode): SyntheticLayerKind => {
+  const layerOf = (c: GraphNode): LayerKind => {
     const cached = layerCache.get(c.name);
     if (cached) return cached;
-    let kind: SyntheticLayerKind | undefined;
+    let kind: LayerKind | undefined;
     const data = input(c, 0);
     if (c.op === '_FusedMatMul') kind = 'dense';
     else if (c.op === 'FusedDepthwiseConv2dNative') kind = 'depthwise';
@@ -161,20 +161,20 @@ export function planModel(model: ModelJson): ModelPlan {
   const inputMuls = usesOf(placeholder.name).filter((u) => u.node.op === 'Mul');
   if (inputMuls.length !== 1) throw new Error('input Placeholder is not fed into exactly one Mul');
   const mul = inputMuls[0].node;
-  assign(constInput(mul, 1 - inputMuls[0].index).name, 'input scale', [INPUT_SCALE], 'float32');
+  assign(constInput(mul, 1 - inputMuls[0].index).name, 'input scale', [REFERENCE_NORMALIZATION.scale], 'float32');
   const subs = usesOf(mul.name).filter((u) => u.node.op === 'Sub' && u.index === 0);
   if (subs.length !== 1) throw new Error(`input Mul ${mul.name} does not feed one Sub`);
   const sub = subs[0].node;
-  assign(broadcastSource(input(sub, 1)).name, 'input mean', [...INPUT_MEAN], 'float32');
+  assign(broadcastSource(input(sub, 1)).name, 'input mean', [...REFERENCE_NORMALIZATION.mean], 'float32');
   const divs = usesOf(sub.name).filter((u) => u.node.op === 'RealDiv' && u.index === 0);
   if (divs.length !== 1) throw new Error(`input Sub ${sub.name} does not feed one RealDiv`);
-  assign(broadcastSource(input(divs[0].node, 1)).name, 'input std', [...INPUT_STD], 'float32');
+  assign(broadcastSource(input(divs[0].node, 1)).name, 'input std', [...REFERENCE_NORMALIZATION.std], 'float32');
   const normalisationConsts = new Set(constValues.keys());
 
   // --- SE reshape / squeeze constants, learned kernels and biases -----------------------------
   const manifest = model.weightsManifest.flatMap((g) => g.weights);
   const specByName = new Map(manifest.map((w) => [w.name, w]));
-  const learned = new Map<string, { role: WeightRole; layer: SyntheticLayerKind; node: string }>();
+  const learned = new Map<string, { role: WeightRole; layer: LayerKind; node: string }>();
   const seInChannels = (pack: GraphNode): number => {
     for (const r of usesOf(pack.name)) {
       if (r.node.op !== 'Reshape' || r.index !== 1) continue;

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { ModelSpec } from '../worker/protocol';
+import { RACE_STEADY_RUNS, runRows, setTimer, table7Rows, usePaperRuns } from './paper-runs';
+
+describe('paper runs', () => {
+  it('times the race as one interleaved series of 5 runs and maps every outcome to its row', async () => {
+    const calls: { specs: ModelSpec[]; runs: number }[] = [];
+    setTimer(async (specs, runs) => {
+      calls.push({ specs, runs });
+      // Still running while the series is in flight: every row says so at once.
+      expect(usePaperRuns.getState().runs.race?.rows.map((r) => r.status)).toEqual(['running', 'running', 'running', 'running', 'running']);
+      return specs.map((_, i) => (i === 2 ? { error: 'out of memory' } : { firstMs: 100 + i, steadyMs: 10 + i }));
+    });
+    const rows = await runRows('race', table7Rows());
+    expect(RACE_STEADY_RUNS).toBe(5);
+    expect(calls).toHaveLength(1);
+    expect(calls[0].runs).toBe(5);
+    expect(calls[0].specs).toHaveLength(5);
+    expect(rows.map((r) => r.status)).toEqual(['done', 'done', 'error', 'done', 'done']);
+    expect(rows.map((r) => r.steadyMs)).toEqual([10, 11, null, 13, 14]);
+    expect(rows[2].error).toBe('out of memory');
+    expect(usePaperRuns.getState().runs.race?.running).toBe(false);
+  });
+
+  it('marks every row failed when the series itself fails', async () => {
+    setTimer(async () => {
+      throw new Error('The inference engine is not ready');
+    });
+    const rows = await runRows('race', table7Rows(), 1);
+    expect(rows.map((r) => r.status)).toEqual(Array(5).fill('error'));
+    expect(new Set(rows.map((r) => r.error))).toEqual(new Set(['The inference engine is not ready']));
+    setTimer(null);
+  });
+});
