@@ -12,10 +12,13 @@ const SYNTH_PREFIX = '/synthetic-models/';
 /** Serves the git-ignored synthetic weights (npm run models:synth) from dev and preview servers
  *  without copying hundreds of MB into dist/. */
 function serveSyntheticModels(): Plugin {
+  // Under Vite's `base` (e.g. /lab/) the app asks for <base>synthetic-models/ (model-source.ts).
+  let prefixes = [SYNTH_PREFIX];
   const handler: Connect.NextHandleFunction = (req, res, next) => {
     const url = (req.url ?? '').split('?')[0];
-    if (!url.startsWith(SYNTH_PREFIX)) return next();
-    const rel = normalize(decodeURIComponent(url.slice(SYNTH_PREFIX.length)));
+    const prefix = prefixes.find((p) => url.startsWith(p));
+    if (!prefix) return next();
+    const rel = normalize(decodeURIComponent(url.slice(prefix.length)));
     const file = join(SYNTH_DIR, rel);
     if (!file.startsWith(SYNTH_DIR) || !existsSync(file) || !statSync(file).isFile()) {
       res.statusCode = 404;
@@ -38,6 +41,7 @@ function serveSyntheticModels(): Plugin {
   };
   return {
     name: 'serve-synthetic-models',
+    configResolved: (c) => void (prefixes = [...new Set([`${c.base.replace(/\/?$/, '/')}synthetic-models/`, SYNTH_PREFIX])]),
     configureServer: (server) => void server.middlewares.use(handler),
     configurePreviewServer: (server) => void server.middlewares.use(handler),
   };
