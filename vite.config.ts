@@ -1,6 +1,7 @@
 import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 import { contentSecurityPolicy } from './scripts/lib/csp.ts';
@@ -11,10 +12,13 @@ const SYNTH_PREFIX = '/synthetic-models/';
 /** Serves the git-ignored synthetic weights (npm run models:synth) from dev and preview servers
  *  without copying hundreds of MB into dist/. */
 function serveSyntheticModels(): Plugin {
+  // Under Vite's `base` (e.g. /lab/) the app asks for <base>synthetic-models/ (model-source.ts).
+  let prefixes = [SYNTH_PREFIX];
   const handler: Connect.NextHandleFunction = (req, res, next) => {
     const url = (req.url ?? '').split('?')[0];
-    if (!url.startsWith(SYNTH_PREFIX)) return next();
-    const rel = normalize(decodeURIComponent(url.slice(SYNTH_PREFIX.length)));
+    const prefix = prefixes.find((p) => url.startsWith(p));
+    if (!prefix) return next();
+    const rel = normalize(decodeURIComponent(url.slice(prefix.length)));
     const file = join(SYNTH_DIR, rel);
     if (!file.startsWith(SYNTH_DIR) || !existsSync(file) || !statSync(file).isFile()) {
       res.statusCode = 404;
@@ -37,6 +41,7 @@ function serveSyntheticModels(): Plugin {
   };
   return {
     name: 'serve-synthetic-models',
+    configResolved: (c) => void (prefixes = [...new Set([`${c.base.replace(/\/?$/, '/')}synthetic-models/`, SYNTH_PREFIX])]),
     configureServer: (server) => void server.middlewares.use(handler),
     configurePreviewServer: (server) => void server.middlewares.use(handler),
   };
@@ -58,8 +63,30 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'credentialless',
 };
 
+/** What the service worker (src/sw.ts) precaches at install: the whole build (shell, chunks,
+ *  workers, every tfjs-backend-wasm binary) except ONNX Runtime's .wasm files (14 and 27 MB, only
+ *  for the bench's ONNX comparison; the worker keeps them on first use instead). */
+export const PRECACHE = {
+  globPatterns: ['**/*.{html,js,css,svg,webmanifest,wasm}'],
+  globIgnores: ['**/ort-wasm*.wasm'],
+  // The largest precached file is the bench worker (~1.2 MB); a file over the limit fails the build.
+  maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+};
+
+const pwa = () =>
+  VitePWA({
+    strategies: 'injectManifest',
+    srcDir: 'src',
+    filename: 'sw.ts', // built to <outDir>/sw.js, registered at <base>sw.js with scope <base>
+    registerType: 'prompt',
+    injectRegister: false, // main.tsx registers it (virtual:pwa-register)
+    manifest: false, // public/manifest.webmanifest is the one manifest
+    // A classic script (how registerSW registers it), built as one IIFE.
+    injectManifest: { ...PRECACHE, rollupFormat: 'iife' },
+  });
+
 export default defineConfig({
-  plugins: [react(), serveSyntheticModels(), injectCsp()],
+  plugins: [react(), serveSyntheticModels(), injectCsp(), pwa()],
   server: { host: '127.0.0.1', port: 5173, headers: isolationHeaders },
   // The preview server also sends the CSP as a header: a meta tag does not reach the worker.
   preview: {

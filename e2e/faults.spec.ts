@@ -45,19 +45,4 @@ test.describe('GPU and runtime faults', () => {
     await waitForResult(page, 'B0');
     await expect(page.getByTestId('error')).toHaveCount(0);
   });
-
-  test('works offline once visited: the app shell from the service worker, weights from the cache', async ({ page, context }) => {
-    await openApp(page, '?backend=wasm&debug=1');
-    await waitForResult(page, 'B0');
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.reload(); // now controlled by the service worker, which keeps the assets
-    await waitForResult(page, 'B0');
-    await context.setOffline(true);
-    await page.reload();
-    await expect(page.getByTestId('backend')).toHaveText('wasm', { timeout: 120_000 });
-    await dropFile(page, photo('fish.jpg'));
-    await waitForResult(page, 'B0', 'fish.jpg');
-    await expect(page.getByTestId('error')).toHaveCount(0);
-    await context.setOffline(false);
-  });
 });

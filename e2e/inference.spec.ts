@@ -55,7 +55,7 @@ test('B0 on webgpu and on wasm agree: same top-5, probabilities within 1e-4', as
   expect(diff).toBeLessThanOrEqual(1e-4);
 });
 
-test('a user drops their own converted model folder: it answers; a folder without model.json is refused', async ({ page }) => {
+test('a user drops their own converted model folder: it answers; a folder without model.json is refused; the folder picker names it', async ({ page }) => {
   const dir = resolve(ROOT, 'synthetic-models/B0');
   await openApp(page, '?backend=wasm');
   await page.getByTestId('model-files-input').setInputFiles(readdirSync(dir).filter((f) => f.endsWith('.bin')).map((f) => resolve(dir, f)));
@@ -69,4 +69,7 @@ test('a user drops their own converted model folder: it answers; a folder withou
   await page.getByTestId('custom-model').getByRole('button').click();
   await waitForResult(page, 'B0', 'panda.jpg');
   expect(await top5(page)).toEqual(mine);
+  // The folder picker takes the whole folder and names the model after it.
+  await page.getByTestId('model-folder-input').setInputFiles(dir);
+  await expect(page.getByTestId('custom-model')).toContainText('Your converted model “B0”');
 });

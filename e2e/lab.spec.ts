@@ -9,14 +9,14 @@ test.describe('side panel readouts (no inference needed)', () => {
     await expect(page.getByTestId('resolution')).toHaveText('240');
     await expect(page.getByTestId('variant')).toHaveText('B1');
     await expect(page.getByTestId('paper-top1')).toHaveText('79.1');
-    await expect(slider).toHaveAttribute('aria-valuetext', 'φ 1.0 — B1');
+    await expect(slider).toHaveAttribute('aria-valuetext', 'φ 1.0 — B1, 240 px');
     await expect(page.getByTestId('formula-vs-official')).toContainText('B1: w 1, d 1.1, r 240');
 
     await slider.fill('0.5');
     await expect(page.getByTestId('phi-value')).toHaveText('0.5');
     await expect(page.getByText('Formula network at φ 0.5')).toBeVisible();
     await expect(page.getByTestId('variant')).toHaveText('B1'); // nearest official answers
-    await expect(slider).toHaveAttribute('aria-valuetext', 'φ 0.5 — formula, nearest B1');
+    await expect(slider).toHaveAttribute('aria-valuetext', `φ 0.5 — formula network, ${Math.round(224 * 1.15 ** 0.5)} px; prediction from B1`);
     await expect(page.getByTestId('resolution')).toHaveText(String(Math.round(224 * 1.15 ** 0.5)));
     await expect(page.getByTestId('depth')).toContainText(`${(1.2 ** 0.5).toFixed(2)}×`);
     await expect(page.getByTestId('width')).toContainText(`${(1.1 ** 0.5).toFixed(2)}×`);

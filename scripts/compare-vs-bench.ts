@@ -59,10 +59,10 @@ async function main(): Promise<number> {
   const server = await startPreview(ROOT);
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   try {
-    const lines = [
-      '| round | variant | Compare median (p25–p75) ms | bench own median ms | Compare / bench | bench graph ms | bench ORT-web ms | own / ORT |',
-      '|---|---|---|---|---|---|---|---|',
-    ];
+    // Printed as each round ends, so a long run shows its rows early.
+    const print = (l: string) => void process.stdout.write(l + '\n');
+    print('| round | variant | Compare median (p25–p75) ms | bench own median ms | Compare / bench | bench graph ms | bench ORT-web ms | own / ORT |');
+    print('|---|---|---|---|---|---|---|---|');
     for (let r = 1; r <= rounds; r++) {
       log(`round ${r}: Compare ${names.join(', ')} (${runs} runs)`);
       const c = await compare(browser, server.url, names, runs);
@@ -74,10 +74,9 @@ async function main(): Promise<number> {
         const ratio = b ? (row.median / b.medianMs).toFixed(2) : 'n/a';
         const ms = (x: number | undefined) => (x === undefined ? 'n/a' : x.toFixed(0));
         const ort = b?.ortError ? `error: ${b.ortError}` : ms(b?.ortMedianMs);
-        lines.push(`| ${r} | ${row.variant} | ${row.median.toFixed(0)} (${row.p25.toFixed(0)}–${row.p75.toFixed(0)}) | ${ms(b?.medianMs)} | ${ratio} | ${ms(b?.graphMedianMs)} | ${ort} | ${b?.ownOverOrt?.toFixed(2) ?? 'n/a'} |`);
+        print(`| ${r} | ${row.variant} | ${row.median.toFixed(0)} (${row.p25.toFixed(0)}–${row.p75.toFixed(0)}) | ${ms(b?.medianMs)} | ${ratio} | ${ms(b?.graphMedianMs)} | ${ort} | ${b?.ownOverOrt?.toFixed(2) ?? 'n/a'} |`);
       }
     }
-    process.stdout.write(lines.join('\n') + '\n');
     return 0;
   } finally {
     await browser.close();

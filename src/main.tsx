@@ -7,6 +7,8 @@ import { EngineContext } from './ui/engine-context';
 import { InferenceClient } from './worker/client';
 import { debugAllowed } from './store/debug-mode';
 import { syncUrl, useLab } from './store/lab-store';
+import { UpdatePrompt, offerUpdate } from './ui/UpdatePrompt';
+import { registerSW } from 'virtual:pwa-register';
 import './ui/styles.css';
 
 syncUrl();
@@ -25,11 +27,21 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <EngineContext.Provider value={engine}>
       <App />
+      <UpdatePrompt />
     </EngineContext.Provider>
   </StrictMode>,
 );
 
-// The app shell works offline once visited (weights are cached separately by the worker).
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+// The service worker (src/sw.ts) precaches the whole build, so a page visited once starts offline
+// on every backend (weights are cached separately by the worker). A newer build waits until the
+// "update available" prompt's Reload.
+if (import.meta.env.PROD) {
+  const update = registerSW({
+    onNeedRefresh: () =>
+      offerUpdate(async () => {
+        // registerSW reloads by itself only pages that were loaded under a service worker.
+        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+        await update();
+      }),
+  });
 }

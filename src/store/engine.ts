@@ -243,14 +243,14 @@ export function createEngine({ client, store, compare = useCompare, source = sta
     },
 
     /** Uses a dropped converted model folder (model.json + the shards it lists) instead of the
-     *  built-in weights; null goes back to them. */
-    setCustomModel(files: File[] | null): void {
+     *  built-in weights, named `name` (else its folder's); null goes back to them. */
+    setCustomModel(files: File[] | null, name?: string): void {
       if (files && !files.some((f) => f.name === 'model.json')) {
         lab().fail(`Could not use the dropped files (${files.map((f) => f.name).join(', ')}): a converted model needs its model.json`, lab().status);
         return;
       }
       const folder = files?.find((f) => f.webkitRelativePath)?.webkitRelativePath.split('/')[0];
-      lab().setCustom(files ? { name: folder || 'dropped model', files } : null); // the store subscription schedules
+      lab().setCustom(files ? { name: name || folder || 'dropped model', files } : null); // the store subscription schedules
     },
 
     /** The weights error's use-random-weights button: the official networks with seeded random

@@ -19,6 +19,12 @@ describe('model source precedence', () => {
     expect((await resolveModelSource(null, O, undefined, has(`${O}/synthetic-models/B0/model.json`))).kind).toBe('synthetic');
     expect(await resolveModelSource(null, O, undefined, has())).toEqual({ baseUrl: DEFAULT_MODEL_BASE, kind: 'public' });
   });
+
+  it("an app built with base /lab/ looks for its weights under /lab/", async () => {
+    const s = await resolveModelSource(null, O, undefined, has(`${O}/lab/synthetic-models/B0/model.json`), '/lab/');
+    expect(s).toEqual({ baseUrl: `${O}/lab/synthetic-models/`, kind: 'synthetic' });
+    expect((await resolveModelSource(null, O, undefined, has(`${O}/synthetic-models/B0/model.json`), '/lab/')).kind).toBe('public');
+  });
 });
 
 describe('CSP check of the model source', () => {

@@ -39,13 +39,16 @@ export async function resolveModelSource(
   origin: string,
   configured: string | undefined = import.meta.env?.VITE_MODEL_BASE_URL,
   exists: (url: string) => Promise<boolean> = probe,
+  /** Vite's `base`: an app served under /lab/ finds its weights under /lab/models/. */
+  base: string = import.meta.env?.BASE_URL ?? '/',
 ): Promise<ModelSource> {
   const abs = (u: string) => new URL(u, origin).href.replace(/\/?$/, '/');
+  const root = base.endsWith('/') ? base : `${base}/`;
   if (explicit) return { baseUrl: abs(explicit), kind: 'url' };
-  if (await exists(abs('/models/') + 'B0/model.json')) return { baseUrl: abs('/models/'), kind: 'self-hosted' };
+  if (await exists(abs(`${root}models/`) + 'B0/model.json')) return { baseUrl: abs(`${root}models/`), kind: 'self-hosted' };
   if (configured) return { baseUrl: abs(configured), kind: 'configured' };
-  if (await exists(abs('/synthetic-models/') + 'B0/model.json')) {
-    return { baseUrl: abs('/synthetic-models/'), kind: 'synthetic' };
+  if (await exists(abs(`${root}synthetic-models/`) + 'B0/model.json')) {
+    return { baseUrl: abs(`${root}synthetic-models/`), kind: 'synthetic' };
   }
   return { baseUrl: DEFAULT_MODEL_BASE, kind: 'public' };
 }

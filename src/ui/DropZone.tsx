@@ -2,6 +2,7 @@
  *  the network sees (or the full image with the crop outlined). */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { centerCropBox } from '../model/preprocess';
+import { classifyDrop, pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../store/dropped-entries';
 import { useLab } from '../store/lab-store';
 import { CameraCapture } from './CameraCapture';
 import { CroppedImage } from './CroppedImage';
@@ -9,6 +10,9 @@ import { LabCamControls, LabCamLayer } from './paper/CamOverlay';
 import { useEngine } from './engine-context';
 import { SampleGallery } from './SampleGallery';
 import { phiReadout } from './readouts';
+
+/** Chromium, Firefox and Safari pick folders with this non-standard attribute (not in React's types). */
+const FOLDER_PICKER: Record<string, string> = { webkitdirectory: '' };
 
 function firstFile(list: FileList | null | undefined): File | null {
   return list && list.length > 0 ? list[0] : null;
@@ -32,14 +36,18 @@ export function DropZone() {
     return () => window.removeEventListener('paste', onPaste);
   }, [setImageFile]);
 
+  /** A model folder (or its loose files) replaces the built-in weights; anything else is the image. */
+  const use = (dropped: DroppedFile[]) => {
+    const c = classifyDrop(dropped);
+    if (c.kind === 'model') setCustomModel(c.files, c.name);
+    else if (c.kind === 'image') void setImageFile(c.file);
+    else if (c.kind === 'error') useLab.getState().fail(c.message, useLab.getState().status);
+  };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    const files = [...e.dataTransfer.files];
-    // A converted model (model.json + shards) dropped here replaces the built-in weights.
-    if (files.some((f) => f.name.endsWith('.json') || f.name.endsWith('.bin'))) return setCustomModel(files);
-    const f = firstFile(e.dataTransfer.files);
-    if (f) void setImageFile(f);
+    const taken = takeDropItems(e.dataTransfer); // now: the items go dead when the event ends
+    readDrop(taken).then(use, (err: Error) => useLab.getState().fail(`Could not read the dropped files: ${err.message}`, useLab.getState().status));
   };
 
   const crop = image ? centerCropBox(image.width, image.height, size) : null;
@@ -84,12 +92,13 @@ export function DropZone() {
           </figcaption>
         </figure>
       ) : (
-        <p className="hint">Drop an image here, paste one (Ctrl/⌘+V), or choose a file.</p>
+        <p className="hint">Drop an image here, paste one (Ctrl/⌘+V), or choose a file. A converted model's folder can be dropped here too.</p>
       )}
       <label className="file-button">
         Choose image…
         <input
           ref={input}
+          className="visually-hidden"
           type="file"
           accept="image/*"
           data-testid="file-input"
@@ -102,20 +111,37 @@ export function DropZone() {
       </label>
       <CameraCapture />
       <SampleGallery />
-      <label className="file-button secondary" title="A converted TF.js EfficientNet: model.json and its group1-shard*.bin files">
-        Use your own converted model…
-        <input
-          type="file"
-          multiple
-          accept=".json,.bin"
-          data-testid="model-files-input"
-          onChange={(e) => {
-            const files = [...(e.currentTarget.files ?? [])];
-            if (files.length) setCustomModel(files);
-            e.currentTarget.value = '';
-          }}
-        />
-      </label>
+      <div className="model-pickers">
+        <label className="file-button secondary" title="A converted TF.js EfficientNet: model.json and its group1-shard*.bin files">
+          Use your own converted model…
+          <input
+            className="visually-hidden"
+            type="file"
+            multiple
+            accept=".json,.bin"
+            data-testid="model-files-input"
+            onChange={(e) => {
+              const files = [...(e.currentTarget.files ?? [])];
+              if (files.length) setCustomModel(files);
+              e.currentTarget.value = '';
+            }}
+          />
+        </label>
+        <label className="file-button secondary" title="The folder holding model.json and its shards (or drop the folder on this area)">
+          …or its folder
+          <input
+            className="visually-hidden"
+            type="file"
+            data-testid="model-folder-input"
+            {...FOLDER_PICKER}
+            onChange={(e) => {
+              const files = [...(e.currentTarget.files ?? [])];
+              if (files.length) use(pickedFiles(files));
+              e.currentTarget.value = '';
+            }}
+          />
+        </label>
+      </div>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /** Prediction and latency from the worker, plus the current phase (loading / compiling / running). */
 import { useLab } from '../store/lab-store';
 import { fmtBytes, fmtPct } from './format';
+import { resultSummary } from './readouts';
 import { LatencyReadout } from './LatencyReadout';
 import { LoadProgress } from './LoadProgress';
 
@@ -17,7 +18,9 @@ export function InferenceReadout() {
   const result = useLab((s) => s.result);
   const status = useLab((s) => s.status);
   return (
-    <section className="inference" aria-live="polite">
+    <section className="inference" aria-label="Inference">
+      {/* Only this one-line summary is announced; the byte counters and timings are not. */}
+      <p className="visually-hidden" aria-live="polite" data-testid="result-summary">{resultSummary(result)}</p>
       <p className="status" data-testid="status" data-status={status}>{STATUS_TEXT[status]}</p>
       <LoadProgress />
       <LatencyReadout />

@@ -12,7 +12,7 @@ export function LoadProgress() {
         return (
           <div key={key} className="load" data-testid="load-progress" data-variant={key} data-phase={l.phase}>
             <span className="name">{key}</span>
-            <progress max={l.total || 1} value={done ? l.total || 1 : l.loaded} />
+            <progress aria-label={`${key} download`} max={l.total || 1} value={done ? l.total || 1 : l.loaded} />
             <span className="bytes">
               {done ? `${fmtBytes(l.total)} ${l.phase === 'cached' ? 'prefetched' : l.fromCache ? 'from cache' : 'loaded'}` : `${fmtBytes(l.loaded)} / ${fmtBytes(l.total)}`}
             </span>

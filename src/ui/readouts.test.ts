@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formulaVsOfficial, phiReadout, sliderValueText } from './readouts';
+import type { InferenceResult } from '../store/lab-store';
+import { formulaVsOfficial, phiReadout, resultSummary, sliderValueText } from './readouts';
 
 describe('side panel readouts', () => {
   it('show the official variant at integer φ', () => {
@@ -8,7 +9,8 @@ describe('side panel readouts', () => {
     expect(r.variant).toBe(1);
     expect(r.shown.resolution).toBe(240);
     expect(r.paperTop1).toBe(79.1);
-    expect(sliderValueText(3)).toBe('φ 3.0 — B3');
+    expect(sliderValueText(3)).toBe('φ 3.0 — B3, 300 px');
+    expect(sliderValueText(1)).toBe('φ 1.0 — B1, 240 px');
   });
 
   it('show the formula network between integers, predicting with the nearest variant', () => {
@@ -17,10 +19,21 @@ describe('side panel readouts', () => {
     expect(r.variant).toBe(2);
     expect(r.shown.name).toBe('phi=2.4');
     expect(r.shown.resolution).toBe(Math.round(224 * 1.15 ** 2.4));
-    expect(sliderValueText(2.4)).toBe('φ 2.4 — formula, nearest B2');
+    expect(sliderValueText(2.4)).toBe(`φ 2.4 — formula network, ${Math.round(224 * 1.15 ** 2.4)} px; prediction from B2`);
   });
 
   it('contrast the formula with the hand-picked coefficients', () => {
     expect(formulaVsOfficial(3)).toBe('formula φ=3: w 1.33, d 1.73, r ≈341 | B3: w 1.2, d 1.4, r 300');
+  });
+
+  it('summarise a finished run in one announced line', () => {
+    const base = { variant: 0, phi: 0, name: 'B0', resolution: 224, synthetic: false } as const;
+    const top5 = [{ index: 388, label: 'giant panda', prob: 0.9234 }];
+    expect(resultSummary(null)).toBe('');
+    expect(resultSummary({ ...base, kind: 'official', imageName: 'panda.jpg', top5 } as unknown as InferenceResult)).toBe('B0 at 224 px on “panda.jpg”: giant panda, 92.3%');
+    expect(resultSummary({ ...base, kind: 'official', imageName: null, top5 } as unknown as InferenceResult)).toBe('B0 at 224 px on the test pattern: giant panda, 92.3%');
+    expect(resultSummary({ ...base, kind: 'formula', name: 'phi=2.4', resolution: 313, imageName: null, top5: [] } as unknown as InferenceResult)).toBe(
+      'phi=2.4 at 313 px: latency only, no prediction (random weights)',
+    );
   });
 });

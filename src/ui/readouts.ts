@@ -1,6 +1,8 @@
 /** What the side panel shows for a φ: at an integer the official Bk (whose weights answer) next to
  *  the formula network at the same φ; between integers the formula network at exactly φ, with the
  *  prediction coming from the nearest official variant. Pure; all numbers from src/scaling. */
+import type { InferenceResult } from '../store/lab-store';
+import { fmtPct } from './format';
 import { formulaNetwork, nearestOfficial, officialNetwork, OFFICIAL_VARIANTS, type NetworkConfig } from '../scaling';
 
 export interface PhiReadout {
@@ -26,10 +28,23 @@ export function phiReadout(phi: number): PhiReadout {
   return { phi, atOfficial, variant: k, shown: atOfficial ? official : formula, formula, official, paperTop1: OFFICIAL_VARIANTS[k].paperTop1 };
 }
 
-/** "φ 3.0 — B3" at integers, "φ 2.5 — formula, nearest B3" between. */
+/** What the slider selects, for screen readers: the network whose readouts the panel shows and
+ *  its input resolution ("φ 1.0 — B1, 240 px"), and between integers which variant predicts
+ *  ("φ 2.4 — formula network, 313 px; prediction from B2"). */
 export function sliderValueText(phi: number): string {
   const r = phiReadout(phi);
-  return `φ ${phi.toFixed(1)} — ${r.atOfficial ? `B${r.variant}` : `formula, nearest B${r.variant}`}`;
+  return r.atOfficial
+    ? `φ ${phi.toFixed(1)} — B${r.variant}, ${r.shown.resolution} px`
+    : `φ ${phi.toFixed(1)} — formula network, ${r.shown.resolution} px; prediction from B${r.variant}`;
+}
+
+/** The one line announced when a run finishes (the rest of the readout changes silently). */
+export function resultSummary(result: InferenceResult | null): string {
+  if (!result) return '';
+  if (result.kind === 'formula') return `${result.name} at ${result.resolution} px: latency only, no prediction (random weights)`;
+  const top = result.top5[0];
+  const on = result.imageName ? `“${result.imageName}”` : 'the test pattern';
+  return `${result.name} at ${result.resolution} px on ${on}: ${top ? `${top.label}, ${fmtPct(top.prob)}` : 'no prediction'}`;
 }
 
 /** e.g. "formula φ=3: w 1.33, d 1.73, r ≈341 | B3: w 1.2, d 1.4, r 300". */

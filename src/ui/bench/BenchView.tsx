@@ -145,7 +145,7 @@ export function BenchView() {
       <p className="bench-progress" data-testid="bench-progress" aria-live="polite">{progress}</p>
       {error && <p className="error">{error}</p>}
       {report?.errors?.map((e) => <p key={e} className="error">{e}</p>)}
-      <div className="bench-table-wrap">
+      <div className="bench-table-wrap" tabIndex={0} role="region" aria-label="Benchmark table (scrolls sideways)">
         <table className="bench-table" data-testid="bench-table">
           <thead>
             <tr>{COLUMNS.map((c) => <th key={c.key}>{c.label}</th>)}</tr>

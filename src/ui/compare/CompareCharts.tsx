@@ -32,7 +32,7 @@ function ChartFrame({ testId, title, note, children }: { testId: string; title: 
     <figure className="card compare-chart" data-testid={testId}>
       <figcaption className="compare-chart-title">{title}</figcaption>
       <div className="compare-chart-body" style={{ height: CHART_HEIGHT }}>
-        <ResponsiveContainer width="100%" height={CHART_HEIGHT} minWidth={320} initialDimension={{ width: 560, height: CHART_HEIGHT }}>
+        <ResponsiveContainer width="100%" height={CHART_HEIGHT} minWidth={260} initialDimension={{ width: 560, height: CHART_HEIGHT }}>
           {children}
         </ResponsiveContainer>
       </div>

@@ -29,7 +29,7 @@ export function CompareTable({ entries, agree }: { entries: readonly CompareEntr
           </button>
         </div>
       </div>
-      <div className="compare-table-scroll">
+      <div className="compare-table-scroll" tabIndex={0} role="region" aria-label="Comparison table (scrolls sideways)">
         <table data-testid="compare-table" className="compare-table">
           <thead>
             <tr>

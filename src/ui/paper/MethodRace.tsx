@@ -5,6 +5,7 @@ import { FIGURE_NOTE, TABLE7 } from '../../scaling';
 import { matchedRows, RACE_STEADY_RUNS, runRows, table7Rows, usePaperRuns, type TimedRow } from '../../store/paper-runs';
 import { fmtFlops, fmtMs, fmtParams } from '../format';
 import './paper.css';
+import { TableScroll } from '../TableScroll';
 
 type Mode = 'race' | 'matched';
 
@@ -54,15 +55,17 @@ export function MethodRace() {
           {run?.running ? 'Racing…' : 'Run the race'}
         </button>
       </fieldset>
-      <table>
-        <thead>
-          <tr>
-            <th>Network (B0 grown by…)</th><th>Resolution</th><th>Blocks</th><th>Head channels</th><th>Params</th>
-            <th>FLOPs (counted here)</th><th>FLOPs (paper)</th><th>Top-1 (paper)</th><th>Latency ms, first / steady</th>
-          </tr>
-        </thead>
-        <tbody>{rows.map((r) => <RaceRow key={r.id} r={r} />)}</tbody>
-      </table>
+      <TableScroll label="Method race table">
+        <table>
+          <thead>
+            <tr>
+              <th>Network (B0 grown by…)</th><th>Resolution</th><th>Blocks</th><th>Head channels</th><th>Params</th>
+              <th>FLOPs (counted here)</th><th>FLOPs (paper)</th><th>Top-1 (paper)</th><th>Latency ms, first / steady</th>
+            </tr>
+          </thead>
+          <tbody>{rows.map((r) => <RaceRow key={r.id} r={r} />)}</tbody>
+        </table>
+      </TableScroll>
       <p className="muted small">
         Seeded random weights for every grown network; B0 answers with the loaded B0 weights. First = the first run
         after building (compilation included), steady = median of the timed runs after it; runs one network at a time.

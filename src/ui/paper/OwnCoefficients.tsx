@@ -7,6 +7,7 @@ import { useLab } from '../../store/lab-store';
 import { customRows, runRows, usePaperRuns, type TimedRow } from '../../store/paper-runs';
 import { fmtFlops, fmtMs, fmtParams, fmtPhi } from '../format';
 import './paper.css';
+import { TableScroll } from '../TableScroll';
 
 const KEYS = ['alpha', 'beta', 'gamma'] as const;
 const SYMBOL = { alpha: 'α (depth)', beta: 'β (width)', gamma: 'γ (resolution)' } as const;
@@ -74,10 +75,12 @@ export function OwnCoefficients() {
         </span>{' '}
         — each +1 of φ multiplies FLOPs by about {c.toFixed(2)} (the paper's bases: {constraintOf(PAPER_BASES).toFixed(3)}).
       </p>
-      <table>
-        <thead><tr><th>Network at φ {fmtPhi(phi)} (side panel)</th><th>Resolution</th><th>Depth</th><th>Width</th><th>FLOPs</th><th>Params</th><th>Latency ms, first / steady</th></tr></thead>
-        <tbody>{rows.map((r) => <Row key={r.id} r={r} />)}</tbody>
-      </table>
+      <TableScroll label="Your coefficients next to the released ones">
+        <table>
+          <thead><tr><th>Network at φ {fmtPhi(phi)} (side panel)</th><th>Resolution</th><th>Depth</th><th>Width</th><th>FLOPs</th><th>Params</th><th>Latency ms, first / steady</th></tr></thead>
+          <tbody>{rows.map((r) => <Row key={r.id} r={r} />)}</tbody>
+        </table>
+      </TableScroll>
       <button type="button" data-testid="custom-run" disabled={run?.running} onClick={() => void runRows('custom', customRows(bases, phi))}>
         {run?.running ? 'Timing…' : 'Build and time these three'}
       </button>

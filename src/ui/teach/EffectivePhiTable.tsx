@@ -3,6 +3,7 @@ import { BASE_RESOLUTION } from '../../scaling';
 import { fmtPhi } from '../format';
 import { formulaVsOfficial } from '../readouts';
 import { effectivePhiRows } from './teach-model';
+import { TableScroll } from '../TableScroll';
 
 export function EffectivePhiTable({ phi }: { phi: number }) {
   const rows = effectivePhiRows(phi);
@@ -19,36 +20,38 @@ export function EffectivePhiTable({ phi }: { phi: number }) {
         is what the formula gives at φ ≈ {near.phiDepth.toFixed(1)}, its resolution {near.resolution} px at φ ≈{' '}
         {near.phiResolution.toFixed(1)}.
       </p>
-      <table data-testid="effective-phi-table" className="teach-table teach-table-compact">
-        <caption>Released coefficients and their effective φ (log w / log β, log d / log α, log(r/{BASE_RESOLUTION}) / log γ)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Variant</th>
-            <th scope="col">w</th>
-            <th scope="col">d</th>
-            <th scope="col">r (px)</th>
-            <th scope="col">φ from w</th>
-            <th scope="col">φ from d</th>
-            <th scope="col">φ from r</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.name} className={r.nearest ? 'teach-nearest' : undefined} data-nearest={r.nearest || undefined} aria-current={r.nearest || undefined}>
-              <th scope="row">
-                {r.name}
-                {r.nearest && <span className="teach-badge"> nearest</span>}
-              </th>
-              <td>{r.width.toFixed(1)}</td>
-              <td>{r.depth.toFixed(1)}</td>
-              <td>{r.resolution}</td>
-              <td>{r.phiWidth.toFixed(2)}</td>
-              <td>{r.phiDepth.toFixed(2)}</td>
-              <td>{r.phiResolution.toFixed(2)}</td>
+      <TableScroll label="Effective φ of the released coefficients">
+        <table data-testid="effective-phi-table" className="teach-table teach-table-compact">
+          <caption>Released coefficients and their effective φ (log w / log β, log d / log α, log(r/{BASE_RESOLUTION}) / log γ)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Variant</th>
+              <th scope="col">w</th>
+              <th scope="col">d</th>
+              <th scope="col">r (px)</th>
+              <th scope="col">φ from w</th>
+              <th scope="col">φ from d</th>
+              <th scope="col">φ from r</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.name} className={r.nearest ? 'teach-nearest' : undefined} data-nearest={r.nearest || undefined} aria-current={r.nearest || undefined}>
+                <th scope="row">
+                  {r.name}
+                  {r.nearest && <span className="teach-badge"> nearest</span>}
+                </th>
+                <td>{r.width.toFixed(1)}</td>
+                <td>{r.depth.toFixed(1)}</td>
+                <td>{r.resolution}</td>
+                <td>{r.phiWidth.toFixed(2)}</td>
+                <td>{r.phiDepth.toFixed(2)}</td>
+                <td>{r.phiResolution.toFixed(2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

@@ -1,0 +1,52 @@
+// Accessibility: axe-core on every view in light and dark (no serious or critical violation), and
+// a keyboard-only image pick that ends in a classification (axe once more on the Lab's result).
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from './fixtures/test';
+import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp, photo, waitForResult } from './helpers';
+
+const VIEWS = ['lab', 'compare', 'teach', 'bench'] as const;
+const VIEW_ROOT = { lab: 'dropzone', compare: 'compare', teach: 'teach', bench: 'bench' } as const;
+
+/** Serious and critical axe violations on the page, one readable line per rule. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 6).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]` : ''}`).join(' | ')}`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe: no serious or critical violation on Lab, Compare, Teach and Bench (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openApp(page); // one page load; the views are switched by their tabs
+    const found: string[] = [];
+    for (const view of VIEWS) {
+      await page.getByTestId(`tab-${view}`).click();
+      await expect(page.getByTestId(VIEW_ROOT[view])).toBeVisible();
+      found.push(...(await seriousViolations(page)).map((v) => `${view}: ${v}`));
+    }
+    expect(found, `serious or critical axe violations (${scheme})`).toEqual([]);
+  });
+}
+
+test.describe('keyboard only', () => {
+  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+
+  test('Tab to the image picker, Enter opens it, the chosen photo classifies; axe finds nothing on the result', async ({ page }) => {
+    await openApp(page);
+    const input = page.getByTestId('file-input');
+    let tabs = 0;
+    while (!(await input.evaluate((el) => el === document.activeElement))) {
+      expect(++tabs, 'Tab presses before the image picker has focus').toBeLessThan(40);
+      await page.keyboard.press('Tab');
+    }
+    // The focused picker is visibly marked (its label shows the focus ring).
+    const outline = await page.locator('.file-button').first().evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe('none');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await chooser.setFiles(photo('panda.jpg'));
+    await waitForResult(page, 'B0', 'panda.jpg');
+    await expect(page.getByTestId('result-summary')).toContainText('panda.jpg');
+    expect(await seriousViolations(page), 'lab with a result').toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+/// <reference lib="webworker" />
+// The service worker (built by vite-plugin-pwa's injectManifest into <base>sw.js). At install it
+// precaches the build: the app shell, every chunk, both workers and the tfjs wasm binaries, so a
+// page visited once starts offline on any backend. ONNX Runtime's big .wasm files are left out of
+// the precache (vite.config.ts) and kept on first use instead. Model weights are never handled
+// here: the inference worker keeps them in its own versioned Cache Storage entry.
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
+import { CacheableResponsePlugin } from 'workbox-cacheable-response';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { clientsClaim } from 'workbox-core';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+
+/** The hand-written worker this one replaces kept its shell here; its caches are dropped. */
+const LEGACY_PREFIX = 'phi-lab-shell-';
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Pages: the precached shell, whatever the query (?backend=, ?models=…). Nothing is written at
+// run time: the shell entered the cache at install, and only as a 200 (workbox refuses anything
+// else), so it always matches the precached chunks. Paths under the weights' folders, or naming a
+// file, go to the network.
+const isAppPage = (path: string) => !/\/(synthetic-)?models\/|\.[a-z0-9]+$/i.test(path);
+registerRoute(({ request, url }) => request.mode === 'navigate' && isAppPage(url.pathname), createHandlerBoundToURL('index.html'));
+
+// ONNX Runtime's .wasm (tens of MB, only for the bench's ONNX comparison): kept once fetched, as a
+// 200 only; the names are content-hashed, and the two newest are enough.
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && /\/ort-wasm[^/]*\.wasm$/.test(url.pathname),
+  new CacheFirst({
+    cacheName: 'phi-lab-ort-wasm',
+    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 2 })],
+  }),
+);
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith(LEGACY_PREFIX)).map((k) => caches.delete(k)))),
+  );
+});
+
+// A new version waits until the page's "update available" prompt says go (registerSW's
+// updateServiceWorker posts this message); the first install takes the open page at once.
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+clientsClaim();
