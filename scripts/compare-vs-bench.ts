@@ -1,11 +1,13 @@
-// npm run bench:compare [-- --variants B0,B1,B2,B3] [--runs 7] [--rounds 1]
+// npm run bench:compare [-- --variants B0,B1,B2,B3] [--rounds 1]
 //
 // Does the lab's Compare view measure what the benchmark measures? Serves the built app, runs
 // Compare on the given variants (webgpu, the lab's engine and worker: interleaved series, everything
 // else paused), then the bench view on the same variants and backend, and prints both medians with
-// their ratio. Each round does both, so drift shows as a difference between rounds.
+// their ratio, both over Compare's run count. Each round does both, so drift shows as a
+// difference between rounds.
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, executablePath } from '../playwright.config.ts';
+import { SERIES_RUNS } from '../src/model/measure.ts';
 import { parseVariantName, variantName } from '../src/scaling/variants.ts';
 import { drive } from './lib/bench-drive.ts';
 import { benchQuery } from './lib/bench-args.ts';
@@ -27,13 +29,10 @@ interface CompareRow {
   p75: number;
 }
 
-async function compare(browser: Browser, base: string, names: string[], runs: number): Promise<CompareRow[]> {
+async function compare(browser: Browser, base: string, names: string[]): Promise<CompareRow[]> {
   const page = await browser.newPage();
   await page.goto(`${base}/?compare=${names.join(',')}&backend=webgpu&debug=1`);
   await page.getByTestId('tab-compare').click();
-  // Compare's run count: the series default unless the page offers a choice.
-  const runsSelect = page.getByTestId('compare-runs');
-  if (await runsSelect.count()) await runsSelect.selectOption(String(runs));
   await page.getByTestId('compare-run').click();
   const rows: CompareRow[] = [];
   for (const v of names) {
@@ -52,7 +51,7 @@ async function main(): Promise<number> {
   if (variants.some((v) => v === null)) throw new Error('--variants: a comma-separated list of B0…B7');
   const ids = variants as number[];
   const names = ids.map(variantName);
-  const runs = Number(arg('runs', '7'));
+  const runs = SERIES_RUNS.compare;
   const rounds = Number(arg('rounds', '1'));
   await ensureBuild(ROOT, null);
   await ensureSynthetic(ROOT, ids);
@@ -65,7 +64,7 @@ async function main(): Promise<number> {
     print('|---|---|---|---|---|---|---|---|');
     for (let r = 1; r <= rounds; r++) {
       log(`round ${r}: Compare ${names.join(', ')} (${runs} runs)`);
-      const c = await compare(browser, server.url, names, runs);
+      const c = await compare(browser, server.url, names);
       log(`round ${r}: bench ${names.join(', ')} (${runs} runs)`);
       const q = benchQuery({ backends: ['webgpu'], variants: ids, runs, flags: null });
       const report = await drive(browser, `${server.url}/${q}`, { timeoutS: 3600 });

@@ -120,13 +120,6 @@ export function customRows(bases: Bases, phi: number): TimedRow[] {
   ];
 }
 
-function update(name: RunName, runId: number, id: string, p: Partial<TimedRow>) {
-  const run = usePaperRuns.getState().runs[name];
-  if (!run || run.runId !== runId) return; // a newer press replaced this run
-  const rows = run.rows.map((r) => (r.id === id ? { ...r, ...p } : r));
-  usePaperRuns.setState((s) => ({ runs: { ...s.runs, [name]: { ...run, rows } } }));
-}
-
 /** Times every row in one interleaved series; a new press of the same run supersedes a running one. */
 export async function runRows(name: RunName, rows: TimedRow[], steadyRuns = RACE_STEADY_RUNS): Promise<TimedRow[]> {
   const runId = (usePaperRuns.getState().runs[name]?.runId ?? 0) + 1;
@@ -138,14 +131,13 @@ export async function runRows(name: RunName, rows: TimedRow[], steadyRuns = RACE
   } catch (e) {
     outcomes = rows.map(() => ({ error: (e as Error).message }));
   }
-  rows.forEach((r, i) => {
+  if (usePaperRuns.getState().runs[name]?.runId !== runId) return []; // a newer press replaced this run
+  const done = rows.map((r, i): TimedRow => {
     const o = outcomes[i] ?? { error: 'no result' };
-    update(name, runId, r.id, 'error' in o ? { status: 'error', error: o.error } : { status: 'done', ...o });
+    return 'error' in o ? { ...r, status: 'error', error: o.error } : { ...r, status: 'done', ...o };
   });
-  const run = usePaperRuns.getState().runs[name];
-  if (run?.runId !== runId) return [];
-  usePaperRuns.setState((s) => ({ runs: { ...s.runs, [name]: { ...run, running: false } } }));
-  return run.rows;
+  usePaperRuns.setState((s) => ({ runs: { ...s.runs, [name]: { runId, running: false, rows: done } } }));
+  return done;
 }
 
 /** One budget step: times the four methods at φ and adds them to the chart (replacing that φ). */
