@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { withOrientation } from '../src/image/test-support/exif-jpeg';
 import { bandedPng, pngFile } from '../src/image/test-support/png-writer';
-import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp, photo, waitForResult } from './helpers';
+import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp, photo, waitForResult, top5 } from './helpers';
 
 test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
@@ -36,13 +36,6 @@ async function expectClassified(page: Page, name: string, size?: string) {
   await expect(page.getByTestId('prediction')).toContainText(`“${name}”`);
   await expect(page.getByTestId('error')).toHaveCount(0);
   if (size) await expect(page.getByTestId('dropzone').locator('figcaption')).toContainText(` · ${size} · `);
-}
-
-async function top5(page: Page): Promise<{ index: number; prob: number }[]> {
-  return page
-    .getByTestId('top5')
-    .locator('li')
-    .evaluateAll((lis) => lis.map((li) => ({ index: Number(li.getAttribute('data-index')), prob: Number(li.getAttribute('data-prob')) })));
 }
 
 // ---- files made here ----------------------------------------------------------------------------

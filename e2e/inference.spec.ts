@@ -1,15 +1,9 @@
 import { expect, test, type Page } from './fixtures/test';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
+import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult, top5 } from './helpers';
 
 test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
-
-async function top5(page: Page): Promise<{ index: number; prob: number }[]> {
-  return page.getByTestId('top5').locator('li').evaluateAll((lis) =>
-    lis.map((li) => ({ index: Number(li.getAttribute('data-index')), prob: Number(li.getAttribute('data-prob')) })),
-  );
-}
 
 async function classifyPanda(page: Page, query: string) {
   await openApp(page, query);

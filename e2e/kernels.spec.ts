@@ -53,11 +53,11 @@ test('B1 at an odd size (97: stride 2 on odd inputs), batch 2: every kernel path
   expectAllClose(report);
 });
 
-test('with ?kernels=auto the status line says the kernels were tuned for this adapter; ?kernels=stock skips tuning', async ({ browser }) => {
-  const page = await browser.newPage();
+test('with ?kernels=auto the status line says the kernels were tuned for this adapter; ?kernels=stock skips tuning', async ({ page, context }) => {
+  // Both pages in the test's own context, so the CSP-violation fixture watches them too.
   await openApp(page, '?backend=webgpu&kernels=auto');
   await expect(page.getByTestId('backend-reason')).toContainText(/kernels tuned for \S+/, { timeout: 300_000 });
-  const stock = await browser.newPage();
+  const stock = await context.newPage();
   await openApp(stock, '?backend=webgpu&kernels=stock');
   await expect(stock.getByTestId('prediction')).toHaveAttribute('data-for', 'B0', { timeout: 300_000 });
   await expect(stock.getByTestId('backend-reason')).not.toContainText('kernels tuned');

@@ -1,18 +1,12 @@
 /** Offline from the first visit: the service worker (src/sw.ts) precaches the whole build at
  *  install (shell, chunks, both workers, every tfjs wasm binary), so one online visit is enough for
  *  the lab to start and classify offline on wasm and on webgpu, with the weights the worker cached. */
-import { expect, test, type Page } from './fixtures/test';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
+import { expect, test } from './fixtures/test';
+import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult, top5 } from './helpers';
 
 test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
 const TFJS_WASM = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm', 'tfjs-backend-wasm.wasm'];
-
-async function top5(page: Page): Promise<{ index: number; prob: number }[]> {
-  return page.getByTestId('top5').locator('li').evaluateAll((lis) =>
-    lis.map((li) => ({ index: Number(li.getAttribute('data-index')), prob: Number(li.getAttribute('data-prob')) })),
-  );
-}
 
 test('one visit, then offline: the lab starts and classifies on wasm and on webgpu', async ({ page, context }) => {
   await openApp(page, '?backend=wasm');

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { createEngine } from './store/engine';
-import { setTimer } from './store/paper-runs';
+import { setTimer, timerFromSeries } from './store/paper-runs';
 import { EngineContext } from './ui/engine-context';
 import { InferenceClient } from './worker/client';
 import { debugAllowed } from './store/debug-mode';
@@ -19,9 +19,7 @@ if (debugAllowed()) Object.assign(window, {
   phiLab: { debug: engine.debug, kernelParity: engine.kernelParity, memory: engine.memory, soak: engine.soak, requestLog: engine.requestLog, engine, store: useLab },
 });
 // The scaling-methods race times its networks as one interleaved series through the engine.
-setTimer(async (specs, runs) =>
-  (await engine.measureSeries(specs, { runs })).map((e) => (e.ok ? { firstMs: e.firstMs, steadyMs: e.spread.medianMs } : { error: e.error })),
-);
+setTimer(timerFromSeries(engine.measureSeries));
 void engine.start();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -3,9 +3,9 @@
 // value, REFERENCE_NORMALIZATION for the input normalisation). Pure TypeScript; no tfjs.
 
 import type { LayerKind } from '../scaling';
-import { nodeOf, REFERENCE_NORMALIZATION, sizeOfShape, weightBytes, type ConvertedModelJson, type GraphNode, type WeightSpec } from './model-json';
+import { allSpecs, nodeOf, REFERENCE_NORMALIZATION, sizeOfShape, weightBytes, type ConvertedModelJson, type GraphNode, type WeightSpec } from './model-json';
 import type { ModelPlan, PlanEntry } from './synthetic-plan-types';
-import { roleForLayer, roleOfWeightName, type WeightRole } from './weight-roles';
+import { isKernelRole, roleForLayer, roleOfWeightName, type WeightRole } from './weight-roles';
 
 interface Use {
   node: GraphNode;
@@ -172,7 +172,7 @@ export function planModel(model: ConvertedModelJson): ModelPlan {
   const normalisationConsts = new Set(constValues.keys());
 
   // --- SE reshape / squeeze constants, learned kernels and biases -----------------------------
-  const manifest = model.weightsManifest.flatMap((g) => g.weights);
+  const manifest = allSpecs(model);
   const specByName = new Map(manifest.map((w) => [w.name, w]));
   const learned = new Map<string, { role: WeightRole; layer: LayerKind; node: string }>();
   const seInChannels = (pack: GraphNode): number => {
@@ -273,7 +273,7 @@ export function planModel(model: ConvertedModelJson): ModelPlan {
 
 function checkLearnedShape(spec: WeightSpec, role: WeightRole): void {
   const rank = spec.shape.length;
-  const ok = role.endsWith('_kernel')
+  const ok = isKernelRole(role)
     ? role === 'dense_kernel'
       ? rank === 2
       : rank === 4

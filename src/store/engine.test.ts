@@ -75,7 +75,7 @@ function setUp() {
     client,
     store,
     compare,
-    source: async () => ({ source: { baseUrl: 'http://models/', kind: 'url' }, notice: null }),
+    source: async () => ({ baseUrl: 'http://models/', kind: 'url' }),
     decode,
   });
   return { client, store, compare, engine };

@@ -219,8 +219,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
       };
       try {
         const [started] = await Promise.all([source(lab().models, lab().weights), init()]);
-        lab().setSource(started.source);
-        if (started.notice) lab().addNotice(started.notice);
+        lab().setSource(started);
       } catch (e) {
         lab().fail((e as Error).message);
         return;

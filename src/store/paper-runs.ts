@@ -14,6 +14,7 @@ import { FORMULA_SEED } from '../model/synthetic-init';
 import { SERIES_RUNS } from '../model/measure';
 import { useLab } from './lab-store';
 import { officialSpec } from './weights-mode';
+import type { MeasureSeries } from './compare';
 
 /** Timed runs per network after the first (compile) run and the warm-up (the one series default). */
 export const RACE_STEADY_RUNS: number = SERIES_RUNS.race;
@@ -35,6 +36,12 @@ const notStarted: TimeNetworks = async () => {
 };
 let timeNetworks: TimeNetworks = notStarted;
 export const setTimer = (t: TimeNetworks | null) => void (timeNetworks = t ?? notStarted);
+
+/** The engine's timed series as the paper runs' timer: first run and steady median per network. */
+export const timerFromSeries =
+  (measure: MeasureSeries): TimeNetworks =>
+  async (specs, runs) =>
+    (await measure(specs, { runs })).map((e) => (e.ok ? { firstMs: e.firstMs, steadyMs: e.spread.medianMs } : { error: e.error }));
 
 export interface TimedRow extends Timing {
   id: string;

@@ -20,10 +20,9 @@ function offlineSource(resolved: ModelSource, explicit: boolean): ModelSource {
   return resolved;
 }
 
-export async function startSource(models: string | null, weights: 'random' | null = null): Promise<{ source: ModelSource; notice: string | null }> {
-  if (weights === 'random') return { source: RANDOM_SOURCE, notice: null };
-  const source = await gateSource(offlineSource(await resolveModelSource(models, location.origin), !!models));
-  return { source, notice: null };
+export async function startSource(models: string | null, weights: 'random' | null = null): Promise<ModelSource> {
+  if (weights === 'random') return RANDOM_SOURCE;
+  return gateSource(offlineSource(await resolveModelSource(models, location.origin), !!models));
 }
 
 /** The weights' base URL once the engine has its source; rejects if the lab could not start. */

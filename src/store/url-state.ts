@@ -51,7 +51,8 @@ export function parseModelSource(raw: string): string | null {
   }
 }
 
-const flag = (v: string | null) => v === '1' || v === 'true';
+/** A URL switch: on for 1 or true. */
+export const flag = (v: string | null) => v === '1' || v === 'true';
 
 const BASE_KEYS = ['alpha', 'beta', 'gamma'] as const;
 

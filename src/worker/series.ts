@@ -73,6 +73,7 @@ export async function runSeries(specs: readonly ModelSpec[], o: { runs: number; 
     if (withCam) l.probs = withCam.probs;
     const stats = c.stats(l.key);
     for (const ms of times[i].times) stats.record(ms);
+    const summary = stats.summary();
     entries[l.index] = {
       ok: true,
       resolution: l.classifier.config.resolution,
@@ -80,8 +81,8 @@ export async function runSeries(specs: readonly ModelSpec[], o: { runs: number; 
       top5: topK(l.probs as Float32Array, 5),
       synthetic: l.classifier.synthetic,
       memory: c.memory(),
-      latency: { ...stats.summary(), wasFirst: false },
-      firstMs: stats.summary().firstMs,
+      latency: { ...summary, wasFirst: false },
+      firstMs: summary.firstMs,
       warmupMs: times[i].warmupMs,
       times: times[i].times,
       spread: times[i].spread!,

@@ -17,6 +17,10 @@ export function setKernelMode(m: KernelMode, asked = true): void {
 
 export const kernelModeAsked = (): boolean => explicit;
 
+/** The mode as set (not as the kernels flag reads it) and whether it was asked for: what a
+ *  caller that switches modes for a while must put back. */
+export const kernelModeState = (): { mode: KernelMode; asked: boolean } => ({ mode, asked: explicit });
+
 export function kernelMode(): KernelMode {
   return tf.env().getBool(WEBGPU_KERNELS_FLAG) ? mode : 'stock';
 }

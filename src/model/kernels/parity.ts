@@ -9,7 +9,7 @@ import { officialCoefficients, scaleNetwork } from '../../scaling';
 import { createEfficientNet } from '../network';
 import { randomWeights } from '../random-weights';
 import { planFor, type KernelParityJob, type KernelParityReport, type KernelParityRow, type KernelPlan, type KernelReport } from './plan';
-import { setKernelMode, kernelMode } from './mode';
+import { kernelModeState, setKernelMode } from './mode';
 import { tuneKernels } from './tune-network';
 
 /** Plans that, with the fixed ones, run every class on every candidate at least once. */
@@ -32,7 +32,7 @@ export async function kernelParity(job: KernelParityJob): Promise<KernelParityRe
     tf.dispose([logits, probs]);
     return out;
   };
-  const savedMode = kernelMode();
+  const saved = kernelModeState();
   try {
     const ref = await run(null);
     const maxAbsLogit = Array.from(ref.logits).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
@@ -60,7 +60,7 @@ export async function kernelParity(job: KernelParityJob): Promise<KernelParityRe
     const oddChannelLayers = config.layers.filter((l) => l.kernelShape.some((d, i) => i >= 2 && d % 4 !== 0)).length;
     return { network: config.name, resolution: size, batch: job.batch, oddChannelLayers, maxAbsLogit, rows, tuned };
   } finally {
-    setKernelMode(savedMode);
+    setKernelMode(saved.mode, saved.asked);
     x.dispose();
     net.dispose();
   }

@@ -8,6 +8,7 @@ import type { BenchReport, BenchResult } from '../../worker/bench-protocol';
 import { BACKENDS, type BackendName } from '../../model/backend-name';
 import { KERNEL_MODES, type KernelMode } from '../../model/kernels/plan';
 import { VARIANT_NAMES } from '../../scaling';
+import { TableScroll } from '../TableScroll';
 import { BENCH_BACKENDS, OWN_KERNELS_FLAG } from '../../worker/bench-protocol';
 import { downloadText } from '../compare/download';
 import { cell, COLUMNS, parseBenchParams, toCsv } from '../../worker/bench-format';
@@ -26,6 +27,8 @@ declare global {
 type State = 'idle' | 'waiting' | 'running' | 'done' | 'error';
 
 const initial = parseBenchParams(typeof location === 'undefined' ? '' : location.search);
+// A link's auto=1 starts the bench only where debugging is allowed (dev builds, ?debug=1).
+const autoRun = initial.auto && debugAllowed();
 let autoStarted = false;
 
 const toggle = <T,>(list: T[], v: T): T[] => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
@@ -38,8 +41,7 @@ export function BenchView() {
   const [fusedKernels, setFusedKernels] = useState(initial.flags?.[OWN_KERNELS_FLAG] !== false);
   const [kernels, setKernels] = useState<KernelMode>(initial.kernels ?? 'auto');
   const [state, setState] = useState<State>('idle');
-  // A link's auto=1 starts the bench only where debugging is allowed (dev builds, ?debug=1).
-  const [progress, setProgress] = useState(initial.auto && !debugAllowed() ? 'This link asks to run the benchmark: press Start to run it.' : '');
+  const [progress, setProgress] = useState(initial.auto && !autoRun ? 'This link asks to run the benchmark: press Start to run it.' : '');
   const [rows, setRows] = useState<BenchResult[]>([]);
   const [report, setReport] = useState<BenchReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -87,7 +89,7 @@ export function BenchView() {
   }, [engine, backends, variants, runs, fusedKernels, kernels]);
 
   useEffect(() => {
-    if (initial.auto && debugAllowed() && !autoStarted) {
+    if (autoRun && !autoStarted) {
       autoStarted = true;
       void start();
     }
@@ -145,7 +147,7 @@ export function BenchView() {
       <p className="bench-progress" data-testid="bench-progress" aria-live="polite">{progress}</p>
       {error && <p className="error">{error}</p>}
       {report?.errors?.map((e) => <p key={e} className="error">{e}</p>)}
-      <div className="bench-table-wrap" tabIndex={0} role="region" aria-label="Benchmark table (scrolls sideways)">
+      <TableScroll label="Benchmark table (scrolls sideways)">
         <table className="bench-table" data-testid="bench-table">
           <thead>
             <tr>{COLUMNS.map((c) => <th key={c.key}>{c.label}</th>)}</tr>
@@ -156,7 +158,7 @@ export function BenchView() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {report && (
         <div className="bench-row">
           <button type="button" data-testid="bench-export-json" onClick={() => downloadText(json, `bench-${stamp()}.json`, 'application/json')}>Export JSON</button>

@@ -3,6 +3,7 @@ import { compareCsv, type CompareEntry } from '../../store/compare';
 import { fmtFlops, fmtMs, fmtParams, fmtPct } from '../format';
 import { compareJson } from './compare-model';
 import { downloadText } from './download';
+import { TableScroll } from '../TableScroll';
 
 export function CompareTable({ entries, agree }: { entries: readonly CompareEntry[]; agree: ReadonlySet<number> }) {
   const empty = entries.length === 0;
@@ -29,7 +30,7 @@ export function CompareTable({ entries, agree }: { entries: readonly CompareEntr
           </button>
         </div>
       </div>
-      <div className="compare-table-scroll" tabIndex={0} role="region" aria-label="Comparison table (scrolls sideways)">
+      <TableScroll label="Comparison table (scrolls sideways)">
         <table data-testid="compare-table" className="compare-table">
           <thead>
             <tr>
@@ -67,7 +68,7 @@ export function CompareTable({ entries, agree }: { entries: readonly CompareEntr
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
