@@ -47,12 +47,13 @@ async function compare(browser: Browser, base: string, names: string[]): Promise
 }
 
 async function main(): Promise<number> {
-  const variants = arg('variants', 'B0,B1,B2,B3').split(',').map((n) => parseVariantName(n));
+  const variants = arg('variants', 'B0,B1,B2,B3').split(',').map((n) => parseVariantName(n, { bare: true }));
   if (variants.some((v) => v === null)) throw new Error('--variants: a comma-separated list of B0…B7');
   const ids = variants as number[];
   const names = ids.map(variantName);
   const runs = SERIES_RUNS.compare;
   const rounds = Number(arg('rounds', '1'));
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds: a whole number ≥ 1');
   await ensureBuild(ROOT, null);
   await ensureSynthetic(ROOT, ids);
   const server = await startPreview(ROOT);

@@ -11,6 +11,7 @@ import { planFor, type KernelPlan, type KernelReport } from '../../src/model/ker
 import { tuneKernels } from '../../src/model/kernels/tune-network.ts';
 import { createEfficientNet } from '../../src/model/network.ts';
 import { testPattern } from '../../src/model/preprocess.ts';
+import { measureInterleaved } from '../../src/model/measure.ts';
 import { median } from '../../src/model/stats.ts';
 import { graphModelFromMemory } from '../../src/model/graph-model.ts';
 import type { ParityArtifacts } from '../../src/model/test-support/parity-models.ts';
@@ -76,27 +77,23 @@ export async function benchNodeVariant(k: number, batch: number, runs: number, a
     const pipelines = tf.getBackend() === 'webgpu' ? await countPipelines(() => enterCompileOnly(() => net.predict(x))) : null;
     const plans: Partial<Record<NodeMode, KernelPlan | null>> = { fused: planFor('fused'), tiled: planFor('tiled'), stock: null, auto: tuned };
     const timed = modes.filter((m) => m === 'graph' || tf.getBackend() === 'webgpu' || m === 'stock');
-    // One untimed pass per mode compiles its pipelines.
-    for (const m of timed) {
-      if (m === 'graph') await runGraph();
-      else {
-        net.kernelPlan = plans[m] ?? null;
-        await runOwn();
-      }
-    }
-    const times: Partial<Record<NodeMode, number[]>> = {};
-    for (let i = 0; i < runs; i++) {
-      log(`B${k} ×${batch}: run ${i + 1}/${runs}`);
-      for (const m of i % 2 ? [...timed].reverse() : timed) {
-        const t0 = now();
-        if (m === 'graph') await runGraph();
-        else {
-          net.kernelPlan = plans[m] ?? null;
-          await runOwn();
-        }
-        (times[m] ??= []).push(now() - t0);
-      }
-    }
+    // One untimed pass per mode compiles its pipelines; then the lab's interleaved rounds.
+    const runners = timed.map((m) =>
+      m === 'graph'
+        ? runGraph
+        : async () => {
+            net.kernelPlan = plans[m] ?? null;
+            return runOwn();
+          },
+    );
+    const series = await measureInterleaved(runners, {
+      runs,
+      warmup: 1,
+      onRun: (who, i) => {
+        if (who === (i % 2 ? timed.length - 1 : 0)) log(`B${k} ×${batch}: run ${i + 1}/${runs}`);
+      },
+    });
+    const times: Partial<Record<NodeMode, number[]>> = Object.fromEntries(timed.map((m, j) => [m, series[j].times]));
     net.kernelPlan = tuned;
     let graphMaxAbsDiff: number | null = null;
     if (graph) {
