@@ -236,3 +236,35 @@ test.describe('cache and versions', () => {
     expect(seen.filter((p) => p.startsWith('B0/'))).toEqual(['B0/model.json']);
   });
 });
+
+test('moving φ to a variant whose prefetch is still downloading joins that download: every B1 file is fetched once', async ({ page, context }) => {
+  const seen = await recordModelRequests(context);
+  // Hold B1's first shard so its prefetch is caught midway (routes run newest first).
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let arrived!: () => void;
+  const held = new Promise<void>((r) => (arrived = r));
+  await context.route('**/synthetic-models/B1/group1-shard1of*.bin', async (route) => {
+    arrived();
+    await released;
+    await route.fallback();
+  });
+  await openApp(page, QUERY);
+  await waitForResult(page, 'B0');
+  await held;
+  await waitForDownloading(page, 'B1');
+  await page.getByTestId('phi-slider').fill('1');
+  // From the worker's own log: the prefetch and the lab's B1 run are both open (the run waits).
+  const open = () =>
+    page.evaluate(async () => {
+      const lab = (window as unknown as { phiLab: { requestLog(): Promise<{ type: string; what: string; end: number | null }[]> } }).phiLab;
+      return (await lab.requestLog()).filter((e) => e.end === null && /B1/.test(e.what)).map((e) => e.type).sort();
+    });
+  await expect.poll(open).toEqual(['classify', 'prefetch']);
+  release();
+  await waitForResult(page, 'B1');
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  const b1 = seen.filter((p) => p.startsWith('B1/'));
+  expect(b1.length).toBeGreaterThan(1);
+  expect(b1.filter((p, i) => b1.indexOf(p) !== i), 'B1 files fetched twice').toEqual([]);
+});

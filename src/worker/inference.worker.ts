@@ -18,6 +18,7 @@ import { imageToInput, testPattern } from '../model/preprocess';
 import { ModelCache } from './model-cache';
 import { describeModel, modelIdOf, type ModelSpec, type RequestLogEntry, type WorkerRequest, type WorkerResponse } from './protocol';
 import { RequestLog } from './request-log';
+import { SharedDownloads } from './shared-downloads';
 import { runSeries } from './series';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -29,9 +30,11 @@ configureWasm({
 });
 
 const models = new ModelCache();
-const downloads = new Map<number, AbortController>();
-/** Prefetches in flight (they run beside the queue); a timed series waits for them. */
-const prefetches = new Set<Promise<unknown>>();
+/** Weight downloads by model: a classify joins its model's prefetch rather than fetching twice;
+ *  a timed series waits for those in flight. */
+const downloads = new SharedDownloads<LoadedArtifacts>((id, modelId, loaded, total, phase) =>
+  post({ type: 'progress', id, modelId, phase, loaded, total }),
+);
 const log = new RequestLog();
 let image: { bitmap: ImageBitmap; name: string } | null = null;
 let backendReady: Promise<unknown> | null = null;
@@ -57,7 +60,7 @@ async function measure(req: Extract<WorkerRequest, { type: 'measure' }>, timed: 
       post,
       memory: memoryInfo,
       describeError: (e, spec) => explainError(e, describeModel(spec)),
-      settle: async () => void (await Promise.allSettled([...prefetches])),
+      settle: async () => void (await Promise.allSettled(downloads.pending())),
       onTimed: timed,
     });
     post({ type: 'series', id, entries });
@@ -69,17 +72,8 @@ async function measure(req: Extract<WorkerRequest, { type: 'measure' }>, timed: 
 async function artifactsFor(id: number, spec: ModelSpec, modelId: string): Promise<LoadedArtifacts> {
   if (spec.kind === 'custom') return loadFromFiles(spec.files);
   if (spec.kind !== 'official') throw new Error('not a converted model');
-  const abort = new AbortController();
-  downloads.set(id, abort);
-  try {
-    return await loadFromUrl(
-      `${spec.baseUrl.replace(/\/?$/, '/')}B${spec.variant}/`,
-      (loaded, total, phase) => post({ type: 'progress', id, modelId, phase, loaded, total }),
-      abort.signal,
-    );
-  } finally {
-    downloads.delete(id);
-  }
+  const url = `${spec.baseUrl.replace(/\/?$/, '/')}B${spec.variant}/`;
+  return downloads.fetch(id, modelId, (signal, progress) => loadFromUrl(url, progress, signal));
 }
 
 async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
@@ -223,9 +217,7 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
       await measure(req, (start, end) => (entry.timed = { start, end }));
       return;
     case 'prefetch': {
-      const loading = artifactsFor(req.id, req.model, modelIdOf(req.model));
-      prefetches.add(loading);
-      const a = await loading.finally(() => prefetches.delete(loading));
+      const a = await artifactsFor(req.id, req.model, modelIdOf(req.model));
       post({ type: 'prefetched', id: req.id, bytes: a.bytes, fromCache: a.fromCache });
       return;
     }
@@ -244,7 +236,7 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
       return;
     }
     case 'cancel':
-      downloads.get(req.target)?.abort();
+      downloads.cancel(req.target);
       return;
     case 'kernelParity':
       post({ type: 'kernelParity', id: req.id, report: await kernelParity(req.job) });

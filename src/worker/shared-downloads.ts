@@ -1,0 +1,66 @@
+/** The worker's weight downloads, one per model: a request that needs a model whose download is
+ *  already running (a neighbour prefetch, typically) joins it instead of fetching every shard a
+ *  second time. Progress goes to each request waiting on a download; a request can be cancelled
+ *  on its own, and the download stops only when no request is left waiting on it. */
+import type { ProgressFn } from '../model/model-json';
+
+type Report = (requestId: number, key: string, ...progress: Parameters<ProgressFn>) => void;
+
+interface Flight<T> {
+  done: Promise<T>;
+  abort: AbortController;
+  /** Each waiting request's way out when it alone is cancelled. */
+  waiters: Map<number, (e: Error) => void>;
+}
+
+export class SharedDownloads<T> {
+  private readonly flights = new Map<string, Flight<T>>();
+  private readonly keyOf = new Map<number, string>();
+
+  constructor(private readonly report: Report) {}
+
+  /** T for `key`: the running download's result, or a new one started with `start`. */
+  async fetch(requestId: number, key: string, start: (signal: AbortSignal, progress: ProgressFn) => Promise<T>): Promise<T> {
+    let flight = this.flights.get(key);
+    if (!flight) {
+      const waiters = new Map<number, (e: Error) => void>();
+      const abort = new AbortController();
+      const f: Flight<T> = { abort, waiters, done: Promise.resolve(null as T) };
+      f.done = start(abort.signal, (...p) => waiters.forEach((_, id) => this.report(id, key, ...p))).finally(() => {
+        if (this.flights.get(key) === f) this.flights.delete(key);
+      });
+      f.done.catch(() => undefined); // its waiters hear of a failure; one nobody waits for is no error
+      this.flights.set(key, (flight = f));
+    }
+    const joined = flight;
+    this.keyOf.set(requestId, key);
+    try {
+      return await new Promise<T>((resolve, reject) => {
+        joined.waiters.set(requestId, reject);
+        joined.done.then(resolve, reject);
+      });
+    } finally {
+      joined.waiters.delete(requestId);
+      this.keyOf.delete(requestId);
+    }
+  }
+
+  /** Request `requestId` stops waiting (its fetch rejects); the download is aborted when it was
+   *  the last one waiting. */
+  cancel(requestId: number): void {
+    const key = this.keyOf.get(requestId);
+    const flight = key === undefined ? undefined : this.flights.get(key);
+    const leave = flight?.waiters.get(requestId);
+    if (!flight || !leave || key === undefined) return;
+    flight.waiters.delete(requestId);
+    leave(new Error(`Download aborted: ${key}`));
+    if (flight.waiters.size) return;
+    this.flights.delete(key); // a later request starts afresh rather than joining an aborted one
+    flight.abort.abort();
+  }
+
+  /** Every download in flight (a timed series waits for them to settle). */
+  pending(): Promise<unknown>[] {
+    return [...this.flights.values()].map((f) => f.done);
+  }
+}
