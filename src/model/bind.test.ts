@@ -13,9 +13,9 @@ import {
   describeConvertedModel,
   inferOfficialVariant,
   layerTensorNames,
-  normalizationTensorNames,
   type ConvertedModelLike,
 } from './bind';
+import { normalizationTensorNames } from './model-json';
 import { weightTensors } from './network';
 
 const missing = fixtureSkipReason({ topologies: true });

@@ -3,7 +3,7 @@
 // value, REFERENCE_NORMALIZATION for the input normalisation). Pure TypeScript; no tfjs.
 
 import type { LayerKind } from '../scaling';
-import { allSpecs, nodeOf, REFERENCE_NORMALIZATION, sizeOfShape, weightBytes, type ConvertedModelJson, type GraphNode, type WeightSpec } from './model-json';
+import { allSpecs, nodeOf, normalizationTensorNames, REFERENCE_NORMALIZATION, sizeOfShape, weightBytes, type ConvertedModelJson, type GraphNode, type WeightSpec } from './model-json';
 import type { ModelPlan, PlanEntry } from './synthetic-plan-types';
 import { isKernelRole, roleForLayer, roleOfWeightName, type WeightRole } from './weight-roles';
 
@@ -121,13 +121,6 @@ export function planModel(model: ConvertedModelJson): ModelPlan {
     return kind;
   };
 
-  // --- the input normalisation: image_input → Mul(s) → Sub(mean) → RealDiv(std) -------------
-  const placeholders = nodes.filter((n) => n.op === 'Placeholder');
-  if (placeholders.length !== 1) {
-    throw new Error(`expected one Placeholder input, found ${placeholders.length}`);
-  }
-  const placeholder = placeholders[0];
-
   /** Values a constant must hold, from each of its uses; they must all agree. */
   const constValues = new Map<string, { what: string; values: number[]; dtype: string }>();
   const assign = (constName: string, what: string, values: number[], dtype = 'int32'): void => {
@@ -146,29 +139,12 @@ export function planModel(model: ConvertedModelJson): ModelPlan {
     }
     constValues.set(constName, { what, values, dtype });
   };
-  const constInput = (n: GraphNode, i: number): GraphNode => {
-    const c = input(n, i);
-    if (!c || c.op !== 'Const') throw new Error(`input ${i} of ${n.name} is not a Const`);
-    return c;
-  };
-  const broadcastSource = (n: GraphNode | undefined): GraphNode => {
-    if (!n) throw new Error('missing normalisation input');
-    if (n.op === 'Const') return n;
-    if (n.op === 'BroadcastTo') return constInput(n, 0);
-    throw new Error(`unexpected normalisation operand ${n.op} ${n.name}`);
-  };
 
-  const inputMuls = usesOf(placeholder.name).filter((u) => u.node.op === 'Mul');
-  if (inputMuls.length !== 1) throw new Error('input Placeholder is not fed into exactly one Mul');
-  const mul = inputMuls[0].node;
-  assign(constInput(mul, 1 - inputMuls[0].index).name, 'input scale', [REFERENCE_NORMALIZATION.scale], 'float32');
-  const subs = usesOf(mul.name).filter((u) => u.node.op === 'Sub' && u.index === 0);
-  if (subs.length !== 1) throw new Error(`input Mul ${mul.name} does not feed one Sub`);
-  const sub = subs[0].node;
-  assign(broadcastSource(input(sub, 1)).name, 'input mean', [...REFERENCE_NORMALIZATION.mean], 'float32');
-  const divs = usesOf(sub.name).filter((u) => u.node.op === 'RealDiv' && u.index === 0);
-  if (divs.length !== 1) throw new Error(`input Sub ${sub.name} does not feed one RealDiv`);
-  assign(broadcastSource(input(divs[0].node, 1)).name, 'input std', [...REFERENCE_NORMALIZATION.std], 'float32');
+  // --- the input normalisation: image_input → Mul(scale) → Sub(mean) → RealDiv(std) ---------
+  const norm = normalizationTensorNames(model);
+  assign(norm.scale, 'input scale', [REFERENCE_NORMALIZATION.scale], 'float32');
+  assign(norm.mean, 'input mean', [...REFERENCE_NORMALIZATION.mean], 'float32');
+  assign(norm.std, 'input std', [...REFERENCE_NORMALIZATION.std], 'float32');
   const normalisationConsts = new Set(constValues.keys());
 
   // --- SE reshape / squeeze constants, learned kernels and biases -----------------------------
