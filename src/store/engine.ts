@@ -218,7 +218,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
         if (msg.type === 'backend') lab().setBackendInfo({ name: msg.backend, reason: msg.reason, adapter: msg.adapter });
       };
       try {
-        const [started] = await Promise.all([source(lab().models, lab().weights), init()]);
+        const [started] = await Promise.all([source(lab().models, lab().weights, lab().askSource), init()]);
         lab().setSource(started);
       } catch (e) {
         lab().fail((e as Error).message);

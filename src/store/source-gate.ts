@@ -3,7 +3,7 @@
  *  user has seen its host and clicked; nothing is requested from it before, and the answer is not
  *  remembered. A source this build's Content-Security-Policy forbids is refused with a message,
  *  never fetched (a meta CSP does not reach the worker that would fetch it). */
-import { useLab } from './lab-store';
+import type { LabState } from './lab-store';
 import { DEFAULT_MODEL_BASE, allowedByCsp, cspConnectSources, resolveModelSource, type ModelSource } from './model-source';
 
 export type SourceVerdict = { kind: 'trusted' } | { kind: 'ask'; host: string } | { kind: 'refused'; message: string };
@@ -25,19 +25,22 @@ export function judgeSource(source: ModelSource, origin: string, csp: string[] |
 
 let answer: ((use: boolean) => void) | null = null;
 
-/** The source to use: `source` itself when trusted; for a foreign one, it once the user confirms,
- *  or the app's own sources when they decline. Throws when the CSP forbids the source. */
-export async function gateSource(source: ModelSource, origin = location.origin, csp = cspConnectSources()): Promise<ModelSource> {
+/** Puts the question on screen (a host) or takes it down (null; dropLink: the user declined). */
+export type AskSource = LabState['askSource'];
+
+/** The source to use: `source` itself when trusted; for a foreign one, it once the user confirms
+ *  (asked through the engine's store), or the app's own sources when they decline. Throws when
+ *  the CSP forbids the source. */
+export async function gateSource(source: ModelSource, askSource: AskSource, origin = location.origin, csp = cspConnectSources()): Promise<ModelSource> {
   const verdict = judgeSource(source, origin, csp);
   if (verdict.kind === 'refused') throw new Error(verdict.message);
   if (verdict.kind === 'trusted') return source;
-  const { askSource } = useLab.getState();
   askSource({ host: verdict.host, baseUrl: source.baseUrl });
   const use = await new Promise<boolean>((resolve) => (answer = resolve));
   answer = null;
   askSource(null, !use); // declined: the link's source leaves the address bar too
   if (use) return source;
-  return gateSource(await resolveModelSource(null, origin), origin, csp);
+  return gateSource(await resolveModelSource(null, origin), askSource, origin, csp);
 }
 
 /** The user's answer to the pending question (no-op when none is pending). */

@@ -5,7 +5,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { LabState } from './lab-store';
 import { RANDOM_SOURCE } from './weights-mode';
 import { resolveModelSource, type ModelSource } from './model-source';
-import { gateSource } from './source-gate';
+import { gateSource, type AskSource } from './source-gate';
 
 const SOURCE_KEY = 'phiLab.modelSource';
 
@@ -20,9 +20,9 @@ function offlineSource(resolved: ModelSource, explicit: boolean): ModelSource {
   return resolved;
 }
 
-export async function startSource(models: string | null, weights: 'random' | null = null): Promise<ModelSource> {
+export async function startSource(models: string | null, weights: 'random' | null, ask: AskSource): Promise<ModelSource> {
   if (weights === 'random') return RANDOM_SOURCE;
-  return gateSource(offlineSource(await resolveModelSource(models, location.origin), !!models));
+  return gateSource(offlineSource(await resolveModelSource(models, location.origin), !!models), ask);
 }
 
 /** The weights' base URL once the engine has its source; rejects if the lab could not start. */
