@@ -7,6 +7,7 @@
 // On a CPU-only machine: VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json XDG_RUNTIME_DIR=/tmp
 import * as tf from '@tensorflow/tfjs';
 import { benchMatmul } from '../src/model/bench.ts';
+import { isEmulatedAdapter } from '../src/model/kernels/gpu-state.ts';
 import { parseVariantName } from '../src/scaling/index.ts';
 import { benchNodeVariant, NODE_MODES, type NodeBenchResult, type NodeMode } from './lib/node-bench-run.ts';
 import { useFastBackend } from '../src/model/test-support/node-backend.ts';
@@ -19,7 +20,7 @@ const USAGE = `Usage: npm run bench:node -- [options]
   --batch LIST     batch sizes (default 1)
   --runs N         timed runs per mode (default 5)
   --modes LIST     any of ${NODE_MODES.join(',')} (default all)
-  --matmul N       N² float32 matMul for the GFLOP/s reference (default 4096 on webgpu, 1024 else)
+  --matmul N       N² float32 matMul for the GFLOP/s reference (default 4096 on a GPU, 1024 on a CPU or SwiftShader)
   --json           JSON only on stdout (logs on stderr)`;
 
 const log = (s: string) => process.stderr.write(`bench:node: ${s}\n`);
@@ -48,7 +49,6 @@ function parse(argv: string[]) {
   if (o.batches.some((b) => !Number.isInteger(b) || b < 1 || b > 64)) throw new Error('bad --batch; integers 1…64');
   if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error('bad --runs');
   if (o.modes.some((m) => !NODE_MODES.includes(m))) throw new Error(`bad --modes; use ${NODE_MODES.join(',')}`);
-  o.matmul ||= o.backend === 'webgpu' ? 4096 : 1024;
   return o;
 }
 
@@ -77,8 +77,8 @@ async function main(): Promise<number> {
     log(`adapter: ${adapter}`);
   } else if (o.backend === 'wasm') await useFastBackend();
   else await tf.setBackend('cpu');
-  // A CPU-emulated adapter would spend minutes on 4096²: 1024² there unless asked otherwise.
-  if (!process.argv.includes('--matmul') && /swiftshader|fallback/i.test(adapter ?? '')) o.matmul = 1024;
+  // A real GPU's reference is 4096²; a CPU (or an emulated adapter) would spend minutes on it.
+  o.matmul ||= adapter !== null && !isEmulatedAdapter(adapter) ? 4096 : 1024;
   log(`tfjs ${tf.version.tfjs} on ${tf.getBackend()}; ${o.matmul}² matMul`);
   const matmul = await benchMatmul(o.matmul, 5);
   const results: NodeBenchResult[] = [];

@@ -11,7 +11,7 @@ import type { LoadedArtifacts } from './model-json';
 import { classifierFromArtifacts, seededOfficialClassifier, type Classifier } from './classifier';
 import { graphModelFromMemory, type GraphModel } from './graph-model';
 import { ORT_EP_FOR, startOrtPeer } from './bench-ort';
-import { measureInterleaved } from './measure';
+import { measureInterleaved, timed } from './measure';
 import { testPattern } from './preprocess';
 
 const now = () => performance.now();
@@ -87,12 +87,6 @@ function timedBuild(variant: number, seed: number) {
   return { artifacts: null, classifier, ms: now() - t0 };
 }
 
-async function timeRun(run: () => Promise<unknown>): Promise<number> {
-  const t0 = now();
-  await run();
-  return now() - t0;
-}
-
 /** Benchmarks one variant on the active backend; everything it creates is disposed again. */
 export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult> {
   const stage = o.onStage ?? (() => undefined);
@@ -123,10 +117,10 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     };
 
     stage(`${name}: warm-up (compiling)`);
-    const warmUpMs = await timeRun(() => classifier.warmUp());
+    const warmUpMs = await timed(() => classifier.warmUp());
     const pipelines = await classifier.countPipelines();
     stage(`${name}: first inference`);
-    const firstMs = await timeRun(own);
+    const firstMs = await timed(own);
     let peak = gpuBytes();
     const sample = () => {
       const g = gpuBytes();
@@ -139,7 +133,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
       stage(`${name}: loading tf.loadGraphModel`);
       graph = await graphModelFromMemory(artifacts.modelJson, artifacts.weightData);
       stage(`${name}: graph model first inference`);
-      graphFirstMs = await timeRun(runGraph);
+      graphFirstMs = await timed(runGraph);
       graphMaxAbsDiff = await maxAbsDiff(await own(), graph, input, size);
     }
     const ortEp = o.ort ? ORT_EP_FOR[o.backend] : undefined;

@@ -38,7 +38,8 @@ export interface RunnerTimes {
 
 const now = () => performance.now();
 
-async function timed(run: () => Promise<unknown>): Promise<number> {
+/** Wall milliseconds of one run; the run ends when its result has been read back. */
+export async function timed(run: () => Promise<unknown>): Promise<number> {
   const t0 = now();
   await run();
   return now() - t0;

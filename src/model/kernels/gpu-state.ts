@@ -75,6 +75,10 @@ export function adapterKey(): string {
   return parts.map((p) => p || '-').join(' | ');
 }
 
+/** A CPU emulation (SwiftShader, a fallback adapter): compiling is slow there and a barrier
+ *  costs a coroutine switch, so tuning and the big reference matMul are skipped unless asked. */
+export const isEmulatedAdapter = (description: string = adapterKey()): boolean => /swiftshader|fallback/i.test(description);
+
 /** A short adapter name for the status line. */
 export function adapterName(): string {
   const info = internals().device?.adapterInfo;

@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { enterCompileOnly } from '../compile-only';
 import type { EfficientNet } from '../network';
-import { adapterKey, adapterName, settlePipelines, withGpuErrors } from './gpu-state';
+import { adapterKey, adapterName, isEmulatedAdapter, settlePipelines, withGpuErrors } from './gpu-state';
 import { kernelMode, kernelModeAsked, webgpuActive } from './mode';
 import { recordCalls, type RecordedCall } from './ops';
 import { CANDIDATES, KERNEL_CLASSES, planFor, type KernelChoice, type KernelClass, type KernelReport } from './plan';
@@ -28,7 +28,7 @@ export async function tuneKernels(net: EfficientNet, batch = 1): Promise<KernelR
   }
   // A CPU-emulated adapter (SwiftShader) compiles candidates for minutes and always picks the
   // barrier-free kernels: tuned there only when ?kernels=auto asks for it.
-  if (!kernelModeAsked() && /swiftshader/i.test(adapterKey())) {
+  if (!kernelModeAsked() && isEmulatedAdapter()) {
     return { mode, plan: net.kernelPlan, timings: {}, tuneMs: 0, budgetMs: 0, cached: false, adapter };
   }
   const size = net.config.resolution;
