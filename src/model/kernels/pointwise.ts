@@ -47,7 +47,7 @@ export function pointwise(args: PointwiseArgs): tf.Tensor4D {
   const vecK = K % 4 === 0;
   const { inputs, comps } = pointwiseInputs(args, vecK);
   const rows = [0, 1, 2, 3];
-  const g = (i: number) => (gate ? ` * gate[(p${i} / uniforms.hw) * uniforms.kx + k]` : '');
+  const g = (i: number) => (gate ? ` * gate[g${i} + k]` : '');
   const step = vecK
     ? `let wi = k * 4 * uniforms.n4 + c;
        let w0 = W[wi]; let w1 = W[wi + uniforms.n4]; let w2 = W[wi + 2 * uniforms.n4]; let w3 = W[wi + 3 * uniforms.n4];
@@ -65,6 +65,7 @@ export function pointwise(args: PointwiseArgs): tf.Tensor4D {
     let p0 = (index / uniforms.n4) * 4;
     ${rows.slice(1).map((i) => `let p${i} = min(p0 + ${i}, uniforms.npix - 1);`).join(' ')}
     ${rows.map((i) => `let r${i} = p${i} * uniforms.kx;`).join(' ')}
+    ${gate ? rows.map((i) => `let g${i} = (p${i} / uniforms.hw) * uniforms.kx;`).join(' ') : ''}
     let b0 = bias[c];
     var a0 = b0; var a1 = b0; var a2 = b0; var a3 = b0;
     for (var k = 0; k < uniforms.kx; k++) {
