@@ -52,6 +52,10 @@ test('a new build waits for the "update available" prompt; Reload hands it the p
   await openApp(page, '?backend=wasm');
   await page.evaluate(async () => void (await navigator.serviceWorker.ready));
   await expect(page.getByTestId('update-available')).toHaveCount(0);
+  // A quiet page first: the neighbour prefetch done, so no request through the active worker
+  // overlaps the hand-over (Chromium activates a skipWaiting worker once the old one is idle).
+  await waitForResult(page, 'B0');
+  await expect(page.locator('[data-testid="load-progress"][data-variant="B1"]')).toHaveAttribute('data-phase', 'cached');
   // The next build, as the open page sees it: another worker installs beside the active one and
   // waits (the query only makes its script differ; workbox-window, like for any later build, calls it external).
   const next = await page.evaluate(async () => (await navigator.serviceWorker.register('/sw.js?next-build')).installing?.scriptURL);
