@@ -1,5 +1,6 @@
 import { expect, type Page } from './fixtures/test';
 import { join } from 'node:path';
+import type { RequestLogEntry } from '../src/worker/protocol';
 import { ALL_NEEDS, FIXTURES_MISSING, REPO_ROOT, findPhoto, fixtureSkipReason, photoCandidates } from '../test-support/fixtures';
 
 export const ROOT = REPO_ROOT;
@@ -35,4 +36,9 @@ export async function waitForResult(page: Page, variant: string, image?: string)
 
 export async function dropFile(page: Page, path: string): Promise<void> {
   await page.getByTestId('file-input').setInputFiles(path);
+}
+
+/** The inference worker's own log of the requests it handled (needs ?debug=1). */
+export function requestLog(page: Page): Promise<RequestLogEntry[]> {
+  return page.evaluate(() => (window as unknown as { phiLab: { requestLog(): Promise<RequestLogEntry[]> } }).phiLab.requestLog());
 }

@@ -1,19 +1,11 @@
-import { expect, test, type Page } from './fixtures/test';
+import { expect, test } from './fixtures/test';
 import { readFileSync } from 'node:fs';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
+import type { RequestLogEntry } from '../src/worker/protocol';
+import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, requestLog, waitForResult } from './helpers';
 
-interface LogEntry {
-  id: number;
-  type: string;
-  what: string;
-  start: number;
-  end: number | null;
-  timed?: { start: number; end: number };
-}
-type Lab = { phiLab: { requestLog: () => Promise<LogEntry[]>; store: { getState(): { setPhi(phi: number): void } } } };
+type Lab = { phiLab: { store: { getState(): { setPhi(phi: number): void } } } };
 
-const requestLog = (page: Page) => page.evaluate(() => (window as unknown as Lab).phiLab.requestLog());
-const overlaps = (e: LogEntry, t: { start: number; end: number }) => e.start < t.end && (e.end ?? Infinity) > t.start;
+const overlaps = (e: RequestLogEntry, t: { start: number; end: number }) => e.start < t.end && (e.end ?? Infinity) > t.start;
 
 test.describe('latency measured in isolation', () => {
   test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);

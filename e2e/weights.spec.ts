@@ -7,7 +7,7 @@ import { expect, test, type BrowserContext, type Page, type Route } from './fixt
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { manifestHash } from '../src/model/model-json';
-import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp, waitForResult } from './helpers';
+import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp, requestLog, waitForResult } from './helpers';
 
 test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 // The app's service worker leaves model URLs alone, but requests that pass through a service
@@ -255,11 +255,7 @@ test('moving φ to a variant whose prefetch is still downloading joins that down
   await waitForDownloading(page, 'B1');
   await page.getByTestId('phi-slider').fill('1');
   // From the worker's own log: the prefetch and the lab's B1 run are both open (the run waits).
-  const open = () =>
-    page.evaluate(async () => {
-      const lab = (window as unknown as { phiLab: { requestLog(): Promise<{ type: string; what: string; end: number | null }[]> } }).phiLab;
-      return (await lab.requestLog()).filter((e) => e.end === null && /B1/.test(e.what)).map((e) => e.type).sort();
-    });
+  const open = async () => (await requestLog(page)).filter((e) => e.end === null && /B1/.test(e.what)).map((e) => e.type).sort();
   await expect.poll(open).toEqual(['classify', 'prefetch']);
   release();
   await waitForResult(page, 'B1');

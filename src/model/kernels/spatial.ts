@@ -14,10 +14,18 @@ export const stemFits = (n: number) => n % 4 === 0;
  *  input column is loaded once and feeds every output it touches. */
 const DW_PX = 4;
 
+/** Unrolled bodies by form, built once: each inference dispatches every depthwise layer. */
+const dwBodies = new Map<string, string>();
+/** What a depthwise pipeline compiles in: its shader key and its body's cache key. */
+const dwForm = (act: Act, k: number, stride: number) => `${act}_k${k}s${stride}`;
+
 /** The depthwise body for one (k, stride), unrolled: one invocation computes DW_PX adjacent
  *  output pixels × 4 channels. Index arithmetic (integer divisions are dear on a CPU adapter)
  *  happens once per invocation, not per pixel. */
 function depthwiseBody(k: number, stride: number, act: Act): string {
+  const key = dwForm(act, k, stride);
+  const built = dwBodies.get(key);
+  if (built !== undefined) return built;
   const cols = (DW_PX - 1) * stride + k;
   const px = [...Array(DW_PX).keys()];
   const rows = [...Array(k).keys()].map((ky) => {
@@ -36,7 +44,7 @@ function depthwiseBody(k: number, stride: number, act: Act): string {
         ${taps.join('\n        ')}
       } }`;
   });
-  return `
+  const body = `
     let c = index % uniforms.c4;
     let q = index / uniforms.c4;
     let ox0 = (q % uniforms.wob) * ${DW_PX};
@@ -50,6 +58,8 @@ function depthwiseBody(k: number, stride: number, act: Act): string {
     ${rows.join('\n    ')}
     let out = ((b * uniforms.ho + oy) * uniforms.wo + ox0) * uniforms.c4 + c;
     ${px.map((j) => `${j ? `if (ox0 + ${j} < uniforms.wo) { ` : ''}result[out + ${j} * uniforms.c4] = ${act4(act, `a${j}`)};${j ? ' }' : ''}`).join('\n    ')}`;
+  dwBodies.set(key, body);
+  return body;
 }
 
 /** Depthwise k×k conv, SAME padding, + bias + act. One pipeline per (k, stride, act): the
@@ -63,7 +73,7 @@ export function depthwise(x: tf.Tensor4D, w: ConvWeights, stride: number, act: A
   const wob = Math.ceil(wo.out / DW_PX);
   return runKernel({
     kernel: 'EffNetDepthwise',
-    key: `${act}_k${k}s${stride}`,
+    key: dwForm(act, k, stride),
     inputs: { x, Wt: tf.reshape(w.kernel, [k * k, C]), bias: w.bias },
     comps: [4, 4, 4],
     outShape: [n, ho.out, wo.out, C],
