@@ -79,5 +79,11 @@ test.describe('latency measured in isolation', () => {
     const log = await requestLog(page);
     const series = log.filter((e) => e.type === 'measure');
     expect(series.map((e) => e.what)).toEqual(['B0']);
+    // φ 0.1 … 0.4 is still answered by B0 on the same image: nothing is sent (the requests the
+    // engine would send are posted before this log request, so the log would show them).
+    const classifies = log.filter((e) => e.type === 'classify').length;
+    for (const phi of [0.1, 0.2, 0.3, 0.4]) await page.evaluate((p) => (window as unknown as Lab).phiLab.store.getState().setPhi(p), phi);
+    expect((await requestLog(page)).filter((e) => e.type === 'classify')).toHaveLength(classifies);
+    await expect(page.getByTestId('prediction')).toHaveAttribute('data-for', 'B0');
   });
 });

@@ -125,6 +125,30 @@ describe('createEngine', () => {
     expect(store.getState().result?.name).toBe('B3');
   });
 
+  it('sends nothing when φ moves within the variant on show; a new image or a retry after an error asks again', async () => {
+    const { client, store, engine } = setUp();
+    store.getState().setPhi(1.1);
+    await engine.start();
+    client.result(client.open('classify')[0]);
+    await flush();
+    const asked = () => client.sent.filter((s) => s.body.type === 'classify').length;
+    expect(asked()).toBe(1);
+    for (const phi of [1.2, 1.3, 1.4]) store.getState().setPhi(phi); // all answered by B1
+    await flush();
+    expect(asked()).toBe(1);
+    await engine.setImageFile(new File([new Uint8Array(4)], 'cat.png'));
+    await flush();
+    expect(asked()).toBe(2); // same network, new pixels
+    const [run] = client.open('classify');
+    run.settled = true;
+    run.reject(new Error('B1 failed'));
+    await flush();
+    expect(store.getState().error).toBe('B1 failed');
+    engine.retry();
+    await flush();
+    expect(asked()).toBe(3);
+  });
+
   it('pause waits for the running lab job, holds new runs and decodes, and resumes them', async () => {
     const { client, store, engine } = setUp();
     await engine.start();

@@ -6,7 +6,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { SERIES_RUNS, SERIES_WARMUP } from '../model/measure';
 import { isVariantIndex } from '../scaling';
 import type { InferenceClient } from '../worker/client';
-import type { SeriesEntry, WorkerResponse } from '../worker/protocol';
+import { modelIdOf, type SeriesEntry, type WorkerResponse } from '../worker/protocol';
 import { Coalescer } from './coalescer';
 import { specFor } from './lab-spec';
 import { runComparison, useCompare, type CompareState, type MeasureSeries } from './compare';
@@ -55,6 +55,9 @@ export function createEngine({ client, store, compare = useCompare, source = sta
   const prefetched = new Set<number>();
   /** The prefetch in flight, and the variant whose neighbour it fetches. */
   let prefetching: { id: number; from: number } | null = null;
+  /** The network and image of the newest lab request: moving φ within one variant asks again for
+   *  the same answer, which is not sent (cleared when a request fails, so Retry runs it). */
+  let asked: { model: string; image: number } | null = null;
   /** Asked for while paused: done on resume. */
   let missed = { schedule: false, prefetch: null as number | null };
 
@@ -102,6 +105,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
       if (result.variant !== null) prefetchNeighbours(result.variant);
     },
     onError: (e) => {
+      asked = null;
       if (e.message !== 'cancelled') lab().fail(e.message);
     },
   });
@@ -131,10 +135,13 @@ export function createEngine({ client, store, compare = useCompare, source = sta
   }
 
   function schedule(): void {
-    if (!lab().source || lab().view === 'bench') return;
+    const { phi, formula, custom, source, error, view } = lab();
+    if (!source || view === 'bench') return;
     if (gate.paused) return void (missed.schedule = true);
-    const { phi, formula, custom } = lab();
-    const next = specFor({ phi, formula }, RANDOM_SOURCE.baseUrl, custom); // only its key is used
+    const next = specFor({ phi, formula }, source.baseUrl, custom);
+    const want = { model: modelIdOf(next.spec), image: imageVersion };
+    if (!error && asked?.model === want.model && asked.image === want.image) return;
+    asked = want;
     // A download of a variant the user has moved away from is aborted rather than waited for.
     if (running && running.key !== next.key && lab().loads[running.key]?.phase === 'download') client.cancel(running.id);
     coalescer.submit({ phi, formula, image: imageVersion });
@@ -205,6 +212,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
 
     async start(): Promise<void> {
       client.onRestart = (reason) => {
+        asked = null;
         lab().fail(`${reason}. It was restarted; press Retry or move φ to run again.`, 'idle');
         restoring = init()
           .then(async () => {
