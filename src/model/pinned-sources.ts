@@ -35,8 +35,3 @@ export const GALLERY: readonly GallerySample[] = [
   { file: 'gun.jpg', label: 'revolver', blobId: 'a3f2b2ce5b955e59cda095b51505aa698afed63c' },
 ];
 
-/** Path prefixes under PINNED_ORIGIN the app may fetch (for a narrow connect-src / img-src). */
-export const PINNED_PATH_PREFIXES = [
-  `${PINNED_ORIGIN}/${WEIGHTS_REPO}/${WEIGHTS_COMMIT}/`,
-  `${PINNED_ORIGIN}/${GALLERY_REPO}/${GALLERY_COMMIT}/`,
-] as const;

@@ -1,19 +1,19 @@
-/** Statistics of timing samples: median, nearest-rank percentiles and the spread of a timed
+/** Statistics of timing samples: percentiles (the median is p50) and the spread of a timed
  *  series. Pure, shared by the worker, the benchmark, the store and the views. */
 
-/** Nearest-rank percentile of `values` (p in [0, 100]); null for none. */
+/** Percentile of `values` (p in [0, 100]) with linear interpolation between the closest ranks
+ *  (numpy's default), so p50 is the median; null for none. */
 export function percentile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+  const at = (Math.min(100, Math.max(0, p)) / 100) * (sorted.length - 1);
+  const lo = Math.floor(at);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
 }
 
 export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return percentile(values, 50);
 }
 
 /** Median, interquartile range and minimum of a series of timed runs (ms). */

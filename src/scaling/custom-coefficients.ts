@@ -32,10 +32,6 @@ export function baseProblem(name: string, v: number): string | null {
   return null;
 }
 
-export function clampBase(v: number): number {
-  return Number.isFinite(v) ? Math.min(MAX_BASE, Math.max(MIN_BASE, v)) : MIN_BASE;
-}
-
 /** "Fit to 2": keeps α and β and solves γ so that α·β²·γ² = 2 exactly; null when no γ ≥ 1 can
  *  (α·β² already above 2) or γ would leave the input range. */
 export function fitGamma(b: Bases): number | null {

@@ -56,20 +56,3 @@ export const FIGURE3_POINTS: Readonly<Record<SingleMethod, readonly (PaperPoint 
   resolution: [{ ...fig(3, 0.39, 75.9), multiplier: 1 }, { ...fig(3, 1.46, 79.3), multiplier: 1.9 }, { ...fig(3, 2.45, 80.3), multiplier: 2.5 }],
 };
 
-/** Table 3: the same methods on MobileNetV1/V2 and ResNet-50 (FLOPs in billions, top-1 %). */
-export const TABLE3_ROWS: readonly { model: string; method: ScalingMethod; flopsB: number; top1: number }[] = [
-  { model: 'MobileNetV1', method: 'baseline', flopsB: 0.6, top1: 70.6 },
-  { model: 'MobileNetV1', method: 'width', flopsB: 2.2, top1: 74.2 },
-  { model: 'MobileNetV1', method: 'resolution', flopsB: 2.2, top1: 72.7 },
-  { model: 'MobileNetV1', method: 'compound', flopsB: 2.3, top1: 75.6 },
-  { model: 'MobileNetV2', method: 'baseline', flopsB: 0.3, top1: 72.0 },
-  { model: 'MobileNetV2', method: 'depth', flopsB: 1.2, top1: 76.8 },
-  { model: 'MobileNetV2', method: 'width', flopsB: 1.1, top1: 76.4 },
-  { model: 'MobileNetV2', method: 'resolution', flopsB: 1.2, top1: 74.8 },
-  { model: 'MobileNetV2', method: 'compound', flopsB: 1.3, top1: 77.4 },
-  { model: 'ResNet-50', method: 'baseline', flopsB: 4.1, top1: 76.0 },
-  { model: 'ResNet-50', method: 'depth', flopsB: 16.2, top1: 78.1 },
-  { model: 'ResNet-50', method: 'width', flopsB: 14.7, top1: 77.7 },
-  { model: 'ResNet-50', method: 'resolution', flopsB: 16.4, top1: 77.5 },
-  { model: 'ResNet-50', method: 'compound', flopsB: 16.7, top1: 78.8 },
-];

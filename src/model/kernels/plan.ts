@@ -50,8 +50,6 @@ export interface KernelReport {
   adapter: string | null;
 }
 
-export const formatPlan = (p: KernelPlan) => KERNEL_CLASSES.map((c) => `${c} ${p[c]}`).join(', ');
-
 /** An e2e/CLI check of every kernel path against the stock ops (kernels/parity.ts). */
 export interface KernelParityJob {
   variant: number;
