@@ -104,7 +104,7 @@ export async function benchNodeVariant(k: number, batch: number, runs: number, a
     const gflops: Partial<Record<NodeMode, number>> = {};
     for (const [m, list] of Object.entries(times) as [NodeMode, number[]][]) {
       medianMs[m] = median(list) as number;
-      gflops[m] = gflopsFor(config.flops * batch, medianMs[m]!);
+      gflops[m] = gflopsFor(config.flops * batch, medianMs[m]);
     }
     const ownOverGraph = medianMs.auto !== undefined && medianMs.graph ? medianMs.auto / medianMs.graph : null;
     const leakedTensors = tf.memory().numTensors - before;

@@ -37,7 +37,7 @@ export function decodeImageFile(path: string): RgbaImage {
   try {
     return decodeImage(readFileSync(path));
   } catch (err) {
-    throw new Error(`cannot decode ${path}: ${String(err)}`);
+    throw new Error(`cannot decode ${path}: ${String(err)}`, { cause: err });
   }
 }
 

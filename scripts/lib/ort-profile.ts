@@ -30,7 +30,7 @@ export async function ortSessionProfiled(bytes: Uint8Array, input: Float32Array,
     const text = typeof data === 'string' ? data : Buffer.from(data as Uint8Array).toString('utf8');
     printed.push(text);
     return Buffer.byteLength(text);
-  }) as typeof fs.writeSync;
+  });
   try {
     session.endProfiling();
   } finally {

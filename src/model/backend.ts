@@ -32,7 +32,7 @@ const LOAD_BACKEND: Record<BackendName, () => Promise<unknown>> = {
   wasm: async () => {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     if (typeof wasmPaths === 'string') wasm.setWasmPaths(wasmPaths);
-    else if (wasmPaths) wasm.setWasmPaths(wasmPaths as { [file: string]: string });
+    else if (wasmPaths) wasm.setWasmPaths(wasmPaths);
   },
 };
 

@@ -127,12 +127,12 @@ export function syntheticEntropyTarget(): typeof SYNTHETIC_ENTROPY_TARGET {
 /** Fan-in of a kernel in TF layout: conv kh·kw·in, depthwise kh·kw, dense in. */
 export function fanIn(role: WeightRole, shape: readonly number[]): number {
   if (role === 'depthwise_kernel') {
-    if (shape.length !== 4) throw new Error(`depthwise kernel must be 4-D, got [${shape}]`);
+    if (shape.length !== 4) throw new Error(`depthwise kernel must be 4-D, got [${shape.join(',')}]`);
     return shape[0] * shape[1];
   }
   if (shape.length === 4) return shape[0] * shape[1] * shape[2];
   if (shape.length === 2) return shape[0];
-  throw new Error(`kernel role ${role} needs a 2-D or 4-D shape, got [${shape}]`);
+  throw new Error(`kernel role ${role} needs a 2-D or 4-D shape, got [${shape.join(',')}]`);
 }
 
 /** How the values of a tensor are drawn: i.i.d. normal, or `spread`: the values
@@ -204,7 +204,7 @@ function normalParams(
 function sizeOf(shape: readonly number[]): number {
   let n = 1;
   for (const d of shape) {
-    if (!Number.isInteger(d) || d < 0) throw new Error(`bad shape [${shape}]`);
+    if (!Number.isInteger(d) || d < 0) throw new Error(`bad shape [${shape.join(',')}]`);
     n *= d;
   }
   return n;

@@ -132,7 +132,7 @@ export function planModel(model: ConvertedModelJson): ModelPlan {
         prev.values.some((v, i) => v !== values[i])
       ) {
         throw new Error(
-          `constant ${constName} needs both [${prev.values}] (${prev.what}) and [${values}] (${what})`,
+          `constant ${constName} needs both [${prev.values.join(',')}] (${prev.what}) and [${values.join(',')}] (${what})`,
         );
       }
       return;
@@ -231,7 +231,7 @@ export function planModel(model: ConvertedModelJson): ModelPlan {
     const c = constValues.get(spec.name);
     if (!c) throw new Error(`unclassified weight ${spec.name}`);
     if (sizeOfShape(spec.shape) !== c.values.length) {
-      throw new Error(`constant ${spec.name} (${c.what}) has shape [${spec.shape}], want ${c.values.length} values`);
+      throw new Error(`constant ${spec.name} (${c.what}) has shape [${spec.shape.join(',')}], want ${c.values.length} values`);
     }
     if (spec.dtype !== c.dtype) {
       throw new Error(`constant ${spec.name} (${c.what}) has dtype ${spec.dtype}, want ${c.dtype}`);
@@ -254,6 +254,6 @@ function checkLearnedShape(spec: WeightSpec, role: WeightRole): void {
       ? rank === 2
       : rank === 4
     : rank === 1;
-  if (!ok) throw new Error(`${spec.name}: role ${role} with shape [${spec.shape}]`);
+  if (!ok) throw new Error(`${spec.name}: role ${role} with shape [${spec.shape.join(',')}]`);
 }
 

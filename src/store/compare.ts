@@ -9,6 +9,7 @@ import { OFFICIAL_VARIANTS, officialNetwork } from '../scaling';
 import type { CamMap } from '../model/cam';
 import type { ModelSpec, Prediction, SeriesEntry, WorkerResponse } from '../worker/protocol';
 import { modelIdOf } from '../worker/protocol';
+import { csvText } from '../scaling/csv';
 import { officialSpec } from './weights-mode';
 
 /** Timed runs per variant after the first (compile) run and the warm-up. */
@@ -102,17 +103,9 @@ export async function runComparison(
 /** The compare table as CSV (one row per variant; every timed run in `runs_ms`, ';'-separated). */
 export function compareCsv(entries: CompareEntry[]): string {
   const head = ['variant', 'resolution', 'flops', 'params', 'paper_top1', 'first_ms', 'steady_ms', 'steady_p25_ms', 'steady_p75_ms', 'steady_min_ms', 'runs_ms', 'top1_label', 'top1_prob'];
-  const esc = (v: unknown) => {
-    const s = v == null ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const ms = (v: number | null) => v?.toFixed(1);
-  const rows = entries.map((e) =>
-    [e.name, e.resolution, e.flops, e.params, e.paperTop1, ms(e.firstMs), ms(e.steadyMs), ms(e.p25Ms), ms(e.p75Ms), ms(e.minMs), e.runsMs.map((t) => t.toFixed(1)).join(';'), e.top5[0]?.label, e.top5[0]?.prob.toFixed(6)]
-      .map(esc)
-      .join(','),
-  );
-  return [head.join(','), ...rows].join('\n') + '\n';
+  const rows = entries.map((e) => [e.name, e.resolution, e.flops, e.params, e.paperTop1, ms(e.firstMs), ms(e.steadyMs), ms(e.p25Ms), ms(e.p75Ms), ms(e.minMs), e.runsMs.map((t) => t.toFixed(1)).join(';'), e.top5[0]?.label, e.top5[0]?.prob.toFixed(6)]);
+  return csvText(head, rows);
 }
 
 /** Variants whose top-1 equals the most common top-1 among finished entries. */

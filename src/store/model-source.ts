@@ -37,7 +37,7 @@ async function probe(url: string): Promise<boolean> {
 export async function resolveModelSource(
   explicit: string | null,
   origin: string,
-  configured: string | undefined = import.meta.env?.VITE_MODEL_BASE_URL,
+  configured: string | undefined = import.meta.env?.VITE_MODEL_BASE_URL as string | undefined,
   exists: (url: string) => Promise<boolean> = probe,
   /** Vite's `base`: an app served under /lab/ finds its weights under /lab/models/. */
   base: string = import.meta.env?.BASE_URL ?? '/',

@@ -11,7 +11,7 @@ export async function fetchSample(sample: GallerySample, fetcher: typeof fetch =
     res = await fetcher(url, { cache: 'force-cache' });
   } catch (e) {
     const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    throw new Error(`The sample photo ${sample.file} could not be downloaded (${offline ? 'the browser is offline' : (e as Error).message})`);
+    throw new Error(`The sample photo ${sample.file} could not be downloaded (${offline ? 'the browser is offline' : (e as Error).message})`, { cause: e });
   }
   if (!res.ok) throw new Error(`The sample photo ${sample.file} could not be downloaded (HTTP ${res.status})`);
   const bytes = new Uint8Array(await res.arrayBuffer());

@@ -53,13 +53,13 @@ export function CameraCapture() {
             data-testid="camera-preview"
             onLoadedData={() => setReady(true)}
           />
-          <button type="button" data-testid="camera-capture" disabled={!ready} onClick={capture}>
+          <button type="button" data-testid="camera-capture" disabled={!ready} onClick={() => void capture()}>
             {ready ? 'Take photo' : 'Waiting for the camera…'}
           </button>
           <button type="button" onClick={() => setStream(null)}>Cancel</button>
         </>
       ) : (
-        <button type="button" data-testid="camera-start" onClick={start}>Use camera</button>
+        <button type="button" data-testid="camera-start" onClick={() => void start()}>Use camera</button>
       )}
       {error && <p className="muted small">{error}</p>}
     </div>

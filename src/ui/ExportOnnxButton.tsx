@@ -34,7 +34,7 @@ export function ExportOnnxButton() {
   };
   return (
     <div className="export-onnx">
-      <button type="button" data-testid="export-onnx" onClick={run} disabled={busy}>
+      <button type="button" data-testid="export-onnx" onClick={() => void run()} disabled={busy}>
         Export ONNX
       </button>
       <p className="muted small" role="status" data-testid="export-onnx-status">{note}</p>

@@ -3,6 +3,7 @@
 import type { BenchFlags, BenchReport, BenchResult } from './bench-protocol';
 import { isBackendName, type BackendName } from '../model/backend-name';
 import { parseVariantName } from '../scaling';
+import { csvText } from '../scaling/csv';
 import { BENCH_BACKENDS } from './bench-protocol';
 import { isKernelMode, KERNEL_CLASSES, type KernelMode, type KernelReport } from '../model/kernels/plan';
 
@@ -47,7 +48,7 @@ export function cell(r: BenchResult, c: Column): string {
   if (c.key === 'kernels') return kernelsCell(v as KernelReport);
   if (c.key === 'pipelines') return `${(v as { own: number }).own}/${(v as { total: number }).total}`;
   if (typeof v === 'number') return c.digits === undefined ? String(v) : v.toFixed(c.digits);
-  return String(v);
+  return String(v as string | boolean);
 }
 
 /** "pointwise tiled 3.1 ms (fused 9.0, stock 4.2) · …": each class's choice and what it beat. */
@@ -69,18 +70,14 @@ export function toMarkdown(report: BenchReport): string {
   return [head, rule, ...rows].join('\n');
 }
 
-const csvField = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** Every result field (raw, unrounded), one row per backend × variant. */
 export function toCsv(report: BenchReport): string {
   const keys = COLUMNS.map((c) => c.key as string);
   for (const r of report.results) for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
-  const lines = [keys.join(',')];
-  for (const r of report.results) lines.push(keys.map((k) => csvField((r as unknown as Record<string, unknown>)[k])).join(','));
-  return lines.join('\n') + '\n';
+  return csvText(
+    keys,
+    report.results.map((r) => keys.map((k) => (r as unknown as Record<string, unknown>)[k])),
+  );
 }
 
 export interface BenchParams {
@@ -102,7 +99,7 @@ export function parseFlags(raw: string): BenchFlags {
     if (!m) continue;
     const v = m[2];
     flags[m[1]] = v === 'true' ? true : v === 'false' ? false : Number(v);
-    if (typeof flags[m[1]] === 'number' && !Number.isFinite(flags[m[1]] as number)) delete flags[m[1]];
+    if (typeof flags[m[1]] === 'number' && !Number.isFinite(flags[m[1]])) delete flags[m[1]];
   }
   return flags;
 }

@@ -85,7 +85,7 @@ export class InferenceClient {
         onReady: hooks.onReady,
       });
     });
-    this.worker.postMessage({ ...body, id } as WorkerRequest, hooks.transfer ?? []);
+    this.worker.postMessage({ ...body, id }, hooks.transfer ?? []);
     return { id, done };
   }
 

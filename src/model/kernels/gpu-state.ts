@@ -35,14 +35,15 @@ export async function withGpuErrors<T>(body: () => Promise<T>): Promise<T> {
   const device = internals().device;
   device.pushErrorScope('validation');
   device.pushErrorScope('internal');
-  let result: T;
-  try {
-    result = await body();
-  } finally {
-    const errors = [await device.popErrorScope(), await device.popErrorScope()].filter(Boolean);
-    if (errors.length) throw new Error(`GPU error: ${errors[0]!.message}`);
-  }
-  return result;
+  // Both scopes are popped whether or not body throws; a GPU error outranks body's own.
+  const outcome = await body().then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  const errors = [await device.popErrorScope(), await device.popErrorScope()].filter(Boolean);
+  if (errors.length) throw new Error(`GPU error: ${errors[0]!.message}`);
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
 }
 
 export interface PipelineCount {

@@ -35,7 +35,7 @@ async function transact<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) =>
 }
 
 export async function loadTuning(key: string): Promise<StoredTuning | null> {
-  const hit = memory.get(key) ?? (await transact<StoredTuning>('readonly', (s) => s.get(key)).catch(() => null));
+  const hit = memory.get(key) ?? (await transact<StoredTuning>('readonly', (s) => s.get(key) as IDBRequest<StoredTuning>).catch(() => null));
   if (hit) memory.set(key, hit);
   return hit ?? null;
 }

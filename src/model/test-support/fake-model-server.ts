@@ -62,7 +62,7 @@ export function serve(path: string, body: Uint8Array<ArrayBuffer> | string) {
 }
 
 async function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const url = String(input);
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   const path = url.slice(BASE.length);
   requests.push(path);
   if (init?.signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');

@@ -18,7 +18,7 @@ export function readWeightData(dir: string, modelJson: ConvertedModelJson): Arra
       try {
         return readFileSync(join(dir, p));
       } catch (err) {
-        throw new Error(`cannot read weight shard ${join(dir, p)} of ${join(dir, 'model.json')}: ${String(err)}`);
+        throw new Error(`cannot read weight shard ${join(dir, p)} of ${join(dir, 'model.json')}: ${String(err)}`, { cause: err });
       }
     });
   return concat(parts);

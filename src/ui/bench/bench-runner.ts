@@ -56,7 +56,7 @@ class BenchWorker {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as (r: BenchResponse) => void, reject });
-      this.worker.postMessage({ ...body, id } as BenchRequest);
+      this.worker.postMessage({ ...body, id });
     });
   }
 

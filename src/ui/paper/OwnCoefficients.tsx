@@ -1,7 +1,7 @@
 /** Design your own coefficients: α, β, γ in, the constraint α·β²·γ² live, "fit to 2", and the
  *  resulting network at the side panel's φ built and timed beside the paper's formula network and
  *  the released variant nearest in FLOPs. The bases live in the URL (?alpha=&beta=&gamma=). */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { baseProblem, constraintOf, CONSTRAINT_TARGET, fitGamma, MAX_BASE, MIN_BASE, PAPER_BASES, type Bases } from '../../scaling';
 import { useLab } from '../../store/lab-store';
 import { customRows, runRows, usePaperRuns, type TimedRow } from '../../store/paper-runs';
@@ -14,7 +14,13 @@ const SYMBOL = { alpha: 'α (depth)', beta: 'β (width)', gamma: 'γ (resolution
 
 function BaseInput({ k, value, onValid }: { k: (typeof KEYS)[number]; value: number; onValid: (v: number) => void }) {
   const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(Number(value.toFixed(4)))), [value]);
+  // A new value from outside (a preset, the URL) replaces the text: React's "adjust state while
+  // rendering" pattern rather than an effect that renders twice.
+  const [from, setFrom] = useState(value);
+  if (value !== from) {
+    setFrom(value);
+    setText(String(Number(value.toFixed(4))));
+  }
   const problem = baseProblem(SYMBOL[k], text.trim() === '' ? NaN : Number(text));
   return (
     <label>
