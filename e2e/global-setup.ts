@@ -17,4 +17,6 @@ export default function globalSetup(): void {
     return;
   }
   execSync('npx tsx scripts/synth-models.ts --variants B0,B1,B2', { cwd: REPO_ROOT, stdio: 'inherit' });
+  // Half-size B0 for the float16 test, served beside them as /synthetic-models/f16/B0/.
+  execSync('npx tsx scripts/synth-models.ts --variants B0 --dtype float16 --out synthetic-models/f16', { cwd: REPO_ROOT, stdio: 'inherit' });
 }

@@ -7,7 +7,7 @@ import { expect, test, type BrowserContext, type Page, type Route } from './fixt
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { manifestHash } from '../src/model/model-json';
-import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp, requestLog, waitForResult } from './helpers';
+import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp, requestLog, top5, waitForResult } from './helpers';
 
 test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 // The app's service worker leaves model URLs alone, but requests that pass through a service
@@ -263,4 +263,21 @@ test('moving φ to a variant whose prefetch is still downloading joins that down
   const b1 = seen.filter((p) => p.startsWith('B1/'));
   expect(b1.length).toBeGreaterThan(1);
   expect(b1.filter((p, i) => b1.indexOf(p) !== i), 'B1 files fetched twice').toEqual([]);
+});
+
+test('float16 weights (npm run models:synth -- --dtype float16): B0 loads dequantized, says so, and ranks as float32 does', async ({ page }) => {
+  test.setTimeout(240_000);
+  const top5Of = async (query: string) => {
+    await openApp(page, query);
+    await waitForResult(page, 'B0');
+    const ranks = await top5(page);
+    const precision = await page.getByTestId('weights-precision').getAttribute('data-precision');
+    return { ranks, precision };
+  };
+  const full = await top5Of(QUERY);
+  const half = await top5Of(`${QUERY}&models=${encodeURIComponent(new URL('/synthetic-models/f16/', page.url()).href)}`);
+  expect([full.precision, half.precision]).toEqual(['float32', 'float16']);
+  await expect(page.getByTestId('weights-precision')).toContainText('float16 weights');
+  expect(half.ranks.map((r) => r.index)).toEqual(full.ranks.map((r) => r.index));
+  for (let i = 0; i < 5; i++) expect(Math.abs(half.ranks[i].prob - full.ranks[i].prob)).toBeLessThan(1e-3);
 });

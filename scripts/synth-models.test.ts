@@ -196,6 +196,17 @@ describe.skipIf(missing !== null)('models:synth', () => {
     });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/unknown variant/);
+    // --dtype float16: tfjs's float16 quantization records, half the bytes, shards cut at 4 MiB.
+    const half = join(out, 'half');
+    execFileSync(tsx, ['scripts/synth-models.ts', '--variants', 'B0', '--out', half, '--seed', '99', '--dtype', 'float16'], { cwd: repoRoot, encoding: 'utf8' });
+    const hj = JSON.parse(readFileSync(join(half, 'B0/model.json'), 'utf8')) as ModelJson;
+    const learned = hj.weightsManifest[0].weights.filter((w) => w.dtype === 'float32');
+    expect(learned.every((w) => JSON.stringify(w.quantization) === '{"dtype":"float16","original_dtype":"float32"}')).toBe(true);
+    const size = (dir: string, j: ModelJson) => j.weightsManifest[0].paths.reduce((a, p) => a + statSync(join(dir, p)).size, 0);
+    expect(size(join(half, 'B0'), hj) / size(join(cliOut, 'B0'), json)).toBeLessThanOrEqual(0.55);
+    const f8 = spawnSync(tsx, ['scripts/synth-models.ts', '--variants', 'B0', '--out', half, '--dtype', 'float8'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(f8.status).toBe(1);
+    expect(f8.stderr).toMatch(/--dtype must be float32 or float16/);
   });
 
   const checkPrediction = (probs: Float32Array) => {

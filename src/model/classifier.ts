@@ -2,7 +2,7 @@
  *  tfjs-models/mobilenet): no UI, no worker; the worker, the benchmark and tests all use it. */
 import * as tf from '@tensorflow/tfjs-core';
 import { formulaCoefficients, formulaNetwork, officialNetwork, scaleNetwork, type NetworkConfig, type ScalingCoefficients } from '../scaling';
-import { isSynthetic, type LoadedArtifacts } from './model-json';
+import { isSynthetic, weightPrecision, type LoadedArtifacts, type WeightPrecision } from './model-json';
 import { compileOnly, enterCompileOnly } from './compile-only';
 import type { KernelReport } from './kernels/plan';
 import { tuneKernels } from './kernels/tune-network';
@@ -17,6 +17,8 @@ export interface Classifier {
   readonly config: NetworkConfig;
   /** Seeded random weights (synthetic exports or in-between φ): predictions are meaningless. */
   readonly synthetic: boolean;
+  /** How the weights were stored: float16 exports are dequantized to float32 on load. */
+  readonly precision: WeightPrecision;
   /** Probabilities for one [size, size, 3] image in [0, 1], read back to the CPU. */
   probabilities(input: Float32Array): Promise<Float32Array>;
   /** Probabilities plus the raw top-1 class activation map, from one forward pass and one
@@ -35,7 +37,7 @@ export interface Classifier {
   dispose(): void;
 }
 
-function wrap(net: EfficientNet, synthetic: boolean): Classifier {
+function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision = 'float32'): Classifier {
   const size = net.config.resolution;
   const checkInput = (input: Float32Array) => {
     if (input.length !== size * size * 3) {
@@ -72,6 +74,7 @@ function wrap(net: EfficientNet, synthetic: boolean): Classifier {
   return {
     config: net.config,
     synthetic,
+    precision,
     probabilities,
     get kernels() {
       return kernels;
@@ -104,7 +107,7 @@ export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: nu
   const tensors = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs as tf.io.WeightsManifestEntry[]);
   try {
     const weights = bindConvertedWeights(artifacts.modelJson, tensors, config);
-    return wrap(createEfficientNet(config, weights), isSynthetic(artifacts.modelJson));
+    return wrap(createEfficientNet(config, weights), isSynthetic(artifacts.modelJson), weightPrecision(artifacts.modelJson));
   } catch (e) {
     Object.values(tensors).forEach((t) => t.dispose());
     throw e;

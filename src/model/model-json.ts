@@ -9,8 +9,10 @@ import type { InputNormalization } from './weights';
 export interface WeightSpec {
   name: string;
   shape: number[];
-  dtype: 'float32' | 'int32' | string;
-  quantization?: unknown;
+  /** 'float32' or 'int32' in the exports; other converter dtypes are refused where read. */
+  dtype: string;
+  /** tfjs's quantization record; the lab writes and reads only float16 (half-weights.ts). */
+  quantization?: { dtype: string; original_dtype?: string; scale?: number; min?: number };
 }
 export interface GraphNode {
   name: string;
@@ -63,7 +65,16 @@ export function weightBytes(spec: WeightSpec): number {
   if (spec.dtype !== 'float32' && spec.dtype !== 'int32') {
     throw new Error(`Unsupported weight dtype ${spec.dtype} for ${spec.name}`);
   }
-  return 4 * sizeOfShape(spec.shape);
+  if (spec.quantization === undefined) return 4 * sizeOfShape(spec.shape);
+  if (spec.quantization.dtype === 'float16' && spec.dtype === 'float32') return 2 * sizeOfShape(spec.shape);
+  throw new Error(`Unsupported quantization ${spec.quantization.dtype} for ${spec.name} (the lab reads float16 only)`);
+}
+
+export type WeightPrecision = 'float32' | 'float16';
+
+/** The weights' stored precision: 'float16' when any weight is half-size, else 'float32'. */
+export function weightPrecision(json: ConvertedModelJson): WeightPrecision {
+  return json.weightsManifest.some((g) => g.weights.some((w) => w.quantization?.dtype === 'float16')) ? 'float16' : 'float32';
 }
 
 /** Expected byte size of every shard, in manifest order, for each group. */

@@ -82,7 +82,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
       onProgress: (p) => onProgress(key, p),
       onReady: (r) => {
         lab().setLoad(key, { phase: 'ready', loaded: r.bytes, total: r.bytes, fromCache: r.fromCache });
-        if (spec.kind !== 'formula') lab().setSynthetic(r.synthetic);
+        if (spec.kind !== 'formula') lab().setSynthetic(r.synthetic, r.precision);
       },
     });
     running = { id: req.id, key };

@@ -6,6 +6,7 @@ import { clampPhi, isVariantIndex, type Bases } from '../scaling';
 import type { BackendName } from '../model/backend-name';
 import type { ClassifyOutcome, LoadPhase, ModelSpec } from '../worker/protocol';
 import type { ModelSource } from './model-source';
+import type { WeightPrecision } from '../model/model-json';
 import { parseUrlState, roundPhi, serializeUrlState, type ShareableState, type View } from './url-state';
 
 export interface InferenceResult extends ClassifyOutcome {
@@ -45,6 +46,7 @@ export interface LabState extends ShareableState {
   error: string | null;
   /** Are the weights in use synthetic (seeded random)? null until known. */
   synthetic: boolean | null;
+  precision: WeightPrecision | null;
   /** A converted model folder the user dropped; it answers instead of the built-in weights. */
   custom: { name: string; files: File[] } | null;
   /** A foreign ?models= source waiting for the user's confirmation (see source-gate.ts). */
@@ -68,7 +70,8 @@ export interface LabState extends ShareableState {
   setSource: (source: ModelSource) => void;
   /** A foreign ?models= host to confirm (null: answered); declining also drops ?models=. */
   askSource: (pending: LabState['pendingSource'], dropLink?: boolean) => void;
-  setSynthetic: (synthetic: boolean) => void;
+  /** What the official network on show was loaded with: random or not, and its stored precision. */
+  setSynthetic: (synthetic: boolean, precision: WeightPrecision) => void;
   /** A finished lab run: its result replaces the old one, status idle, error cleared. */
   showResult: (result: InferenceResult) => void;
   /** A timed series refined the latency of the result on show. */
@@ -96,6 +99,7 @@ export const labState: StateCreator<LabState> = (set) => ({
   result: null,
   error: null,
   synthetic: null,
+  precision: null,
   custom: null,
   pendingSource: null,
 
@@ -119,7 +123,7 @@ export const labState: StateCreator<LabState> = (set) => ({
   setBackendInfo: (backendInfo) => set({ backendInfo }),
   setSource: (source) => set({ source, status: 'idle' }),
   askSource: (pendingSource, dropLink = false) => set(dropLink ? { pendingSource, models: null } : { pendingSource }),
-  setSynthetic: (synthetic) => set({ synthetic }),
+  setSynthetic: (synthetic, precision) => set({ synthetic, precision }),
   showResult: (result) => set({ result, status: 'idle', error: null }),
   setResultLatency: (name, latency) => set((s) => (s.result?.name === name ? { result: { ...s.result, latency } } : {})),
   showImage: (image) => set({ image, error: null }),

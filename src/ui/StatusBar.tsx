@@ -10,6 +10,7 @@ export function StatusBar() {
   const info = useLab((s) => s.backendInfo);
   const source = useLab((s) => s.source);
   const synthetic = useLab((s) => s.synthetic);
+  const precision = useLab((s) => s.precision);
   const notices = useLab((s) => s.notices);
   const error = useLab((s) => s.error);
   const dismiss = useLab((s) => s.dismissNotice);
@@ -20,6 +21,12 @@ export function StatusBar() {
         Backend <strong data-testid="backend">{info?.name ?? '…'}</strong>{' '}
         <span className="muted" data-testid="backend-reason">{info?.reason ?? 'selecting…'}</span>
         {source && <WeightsSourceLabel label={SOURCE_LABEL[source.kind]} verified={isVerifiedSource(source.baseUrl)} random={source.kind === 'random'} />}
+        {precision && (
+          <span className="muted" data-testid="weights-precision" data-precision={precision}>
+            {' '}
+            · {precision === 'float16' ? 'float16 weights (half size, dequantized on load)' : 'float32 weights'}
+          </span>
+        )}
       </p>
       {custom && (
         <p className="notice" data-testid="custom-model">

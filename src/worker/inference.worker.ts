@@ -111,7 +111,7 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   await classifier.warmUp();
   noteKernels(classifier);
   models.add(modelId, classifier);
-  post({ type: 'ready', id, modelId, synthetic: classifier.synthetic, fromCache, loadMs: performance.now() - t0, bytes });
+  post({ type: 'ready', id, modelId, synthetic: classifier.synthetic, precision: classifier.precision, fromCache, loadMs: performance.now() - t0, bytes });
   return classifier;
 }
 

@@ -4,6 +4,7 @@ import type { Spread } from '../model/stats';
 import type { CamMap } from '../model/cam';
 import type { BackendName } from '../model/backend-name';
 import type { KernelMode, KernelParityJob, KernelParityReport } from '../model/kernels/plan';
+import type { WeightPrecision } from '../model/model-json';
 
 /** Which network answers: an official converted export (by URL), a custom model (a converted
  *  folder the user dropped), or the formula network: built at exactly φ with seeded random
@@ -98,6 +99,7 @@ export type WorkerResponse =
       id: number;
       modelId: string;
       synthetic: boolean;
+      precision: WeightPrecision;
       fromCache: boolean;
       loadMs: number;
       bytes: number;
