@@ -152,7 +152,9 @@ async function currentManifest(url: string, signal: AbortSignal | undefined, tim
  *  request and revalidating in the background, which would show a changed model one load late;
  *  `revalidate: false` gives the no-request behaviour (e.g. for benchmarks of cache loads). */
 export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signal?: AbortSignal, options: LoadOptions = {}): Promise<LoadedArtifacts> {
-  const { revalidate = true, revalidateTimeoutMs = 5000 } = options;
+  const { revalidateTimeoutMs = 5000 } = options;
+  // Offline (a prepared classroom), a cached entry is used without even a model.json request.
+  const revalidate = (options.revalidate ?? true) && globalThis.navigator?.onLine !== false;
   const modelUrl = joinUrl(baseUrl, 'model.json');
   const cache = await openCache();
   const cachedText = cache ? await cachedManifest(cache, modelUrl) : null;
@@ -186,8 +188,8 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
     buffers.push(bytes);
   }
   if (signal?.aborted) throw new Error(`Download aborted: ${modelUrl}`);
-  if (cache) await storeEntry(cache, baseUrl, modelUrl, text, shards, buffers);
-  return { modelJson, weightSpecs: allSpecs(modelJson), weightData: concat(buffers, total), fromCache: false, bytes: total };
+  const stored = cache ? await storeEntry(cache, baseUrl, modelUrl, text, shards, buffers) : false;
+  return { modelJson, weightSpecs: allSpecs(modelJson), weightData: concat(buffers, total), fromCache: false, bytes: total, stored };
 }
 
 /** A user-dropped converted folder: model.json plus the shards its manifest names. */

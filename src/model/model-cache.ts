@@ -8,6 +8,8 @@ import { allSpecs, concat, expectedShardSizes, manifestHash, parseModelJson, typ
 export const CACHE_NAME = 'efficientnet-models-v1';
 
 export const joinUrl = (base: string, path: string) => base.replace(/\/?$/, '/') + path;
+/** The folder of official variant k under a weights base URL (`<base>B3/`). */
+export const variantUrl = (base: string, k: number) => joinUrl(base, `B${k}/`);
 const versioned = (url: string, version: string) => `${url}${url.includes('?') ? '&' : '?'}v=${version}`;
 /** Cache keys come back absolute; a relative base is resolved the same way. */
 const absolute = (url: string) => (typeof location === 'undefined' ? url : new URL(url, location.href).href);
@@ -71,7 +73,8 @@ export async function dropEntry(cache: Cache, baseUrl: string, modelUrl: string,
   }
 }
 
-export async function storeEntry(cache: Cache, baseUrl: string, modelUrl: string, text: string, shards: { path: string }[], buffers: ArrayBuffer[]) {
+/** Writes a complete entry; false when it could not (quota): then nothing of it is kept. */
+export async function storeEntry(cache: Cache, baseUrl: string, modelUrl: string, text: string, shards: { path: string }[], buffers: ArrayBuffer[]): Promise<boolean> {
   const version = manifestHash(text);
   try {
     await dropEntry(cache, baseUrl, modelUrl, version); // no marker while writing; old versions go
@@ -80,9 +83,44 @@ export async function storeEntry(cache: Cache, baseUrl: string, modelUrl: string
     }
     // model.json last: its presence marks a complete entry.
     await cache.put(modelUrl, new Response(text, { headers: { 'Content-Type': 'application/json' } }));
+    return true;
   } catch {
     await dropEntry(cache, baseUrl, modelUrl); // quota exceeded: run uncached rather than fail
+    return false;
   }
+}
+
+/** The bytes of the complete entry under `baseUrl` (model.json and every shard of its version
+ *  present, each of the manifest's size), or null. Reads sizes, not contents. */
+export async function completeEntryBytes(cache: Cache, baseUrl: string): Promise<number | null> {
+  const modelUrl = joinUrl(baseUrl, 'model.json');
+  const text = await cachedManifest(cache, modelUrl);
+  if (text === null) return null;
+  try {
+    const version = manifestHash(text);
+    let bytes = 0;
+    for (const shard of expectedShardSizes(parseModelJson(text, modelUrl))) {
+      const res = await cache.match(versioned(joinUrl(baseUrl, shard.path), version));
+      if (!res || (await res.blob()).size !== shard.bytes) return null;
+      bytes += shard.bytes;
+    }
+    return bytes;
+  } catch {
+    return null;
+  }
+}
+
+/** The bytes of official variant k's complete cached entry under `base`, or null. */
+export async function cachedVariantBytes(base: string, k: number): Promise<number | null> {
+  const cache = await openCache();
+  return cache ? completeEntryBytes(cache, variantUrl(base, k)) : null;
+}
+
+/** Removes official variant k's cached entry under `base` (model.json first: never half there). */
+export async function uncacheVariant(base: string, k: number): Promise<void> {
+  const cache = await openCache();
+  const url = variantUrl(base, k);
+  if (cache) await dropEntry(cache, url, joinUrl(url, 'model.json'));
 }
 
 /** Removes every cached model (the UI's "clear cache"). */

@@ -39,6 +39,8 @@ export interface LoadedArtifacts {
   weightData: ArrayBuffer;
   fromCache: boolean;
   bytes: number;
+  /** Downloads only: whether the entry was written to the cache (false: no cache, or no room). */
+  stored?: boolean;
 }
 export type ProgressFn = (loaded: number, total: number, phase: 'download' | 'cache') => void;
 

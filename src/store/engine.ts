@@ -17,6 +17,7 @@ import { startSource, whenSource } from './start-source';
 import { RANDOM_SOURCE } from './weights-mode';
 import { requestOnnx, type OnnxFile } from './onnx-download';
 import { workerTools } from './worker-tools';
+import { createPreparer } from './prepare';
 
 interface Job {
   phi: number;
@@ -113,7 +114,8 @@ export function createEngine({ client, store, compare = useCompare, source = sta
   /** Downloads a neighbour of Bk into the cache (in the worker, beside its queue), one at a time. */
   function prefetchNeighbours(k: number) {
     const src = lab().source;
-    if (!src || src.kind === 'random' || prefetching !== null) return;
+    // Offline (a prepared classroom) a speculative download can only fail: not even tried.
+    if (!src || src.kind === 'random' || prefetching !== null || globalThis.navigator?.onLine === false) return;
     if (gate.paused) return void (missed.prefetch = k);
     const j = [k + 1, k - 1].find((n) => isVariantIndex(n) && !prefetched.has(n) && !lab().loads[`B${n}`]);
     if (j === undefined) return;
@@ -302,6 +304,8 @@ export function createEngine({ client, store, compare = useCompare, source = sta
 
     /** Resolves with the weights' base URL once the source is known. */
     whenSource: () => whenSource(store),
+    /** Preparing a class offline (src/store/prepare.ts). */
+    prepare: createPreparer(client, () => lab().source),
     ...workerTools(client),
   };
 }

@@ -3,6 +3,7 @@ import { ALPHA, BETA, GAMMA } from '../scaling';
 import { useLab } from '../store/lab-store';
 import type { View } from '../store/url-state';
 import { DropZone } from './DropZone';
+import { PrepareOffline } from './PrepareOffline';
 import { SidePanel } from './SidePanel';
 import { SourceConfirm } from './SourceConfirm';
 import { StatusBar } from './StatusBar';
@@ -28,6 +29,7 @@ export function App() {
   const present = useLab((s) => s.present);
   const setPresent = useLab((s) => s.setPresent);
   const [controlsHidden, setControlsHidden] = useState(false);
+  const [preparing, setPreparing] = useState(false);
   const toggleControls = useCallback(() => setControlsHidden((h) => !h), []);
   usePresentationKeys(toggleControls);
   const hide = present && controlsHidden;
@@ -42,6 +44,9 @@ export function App() {
               {t.label}
             </button>
           ))}
+          <button type="button" data-testid="prepare-offline" aria-expanded={preparing} onClick={() => setPreparing(!preparing)} title="Download and verify variants before a lesson, for use with no network">
+            Prepare for class
+          </button>
           <button type="button" data-testid="present-toggle" aria-pressed={present} onClick={() => setPresent(!present)} title="Presentation mode: large type, ←/→ step φ, PgUp/PgDn by one variant, 0–7 jump, h hides controls, Esc leaves">
             {present ? 'Leave presentation' : 'Present'}
           </button>
@@ -54,6 +59,7 @@ export function App() {
       </header>
       {!hide && <StatusBar />}
       <SourceConfirm />
+      {preparing && <PrepareOffline onClose={() => setPreparing(false)} />}
       <div className="layout">
         <SidePanel />
         <main className="main">

@@ -7,6 +7,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import * as tf from '@tensorflow/tfjs-core';
 import { loadFromFiles, loadFromUrl } from '../model/artifacts';
 import type { LoadedArtifacts } from '../model/model-json';
+import { cachedVariantBytes, uncacheVariant, variantUrl } from '../model/model-cache';
 import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
 import { kernelParity } from '../model/kernels/parity';
 import { setKernelMode } from '../model/kernels/mode';
@@ -72,7 +73,7 @@ async function measure(req: Extract<WorkerRequest, { type: 'measure' }>, timed: 
 async function artifactsFor(id: number, spec: ModelSpec, modelId: string): Promise<LoadedArtifacts> {
   if (spec.kind === 'custom') return loadFromFiles(spec.files);
   if (spec.kind !== 'official') throw new Error('not a converted model');
-  const url = `${spec.baseUrl.replace(/\/?$/, '/')}B${spec.variant}/`;
+  const url = variantUrl(spec.baseUrl, spec.variant);
   return downloads.fetch(id, modelId, (signal, progress) => loadFromUrl(url, progress, signal));
 }
 
@@ -218,9 +219,16 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
       return;
     case 'prefetch': {
       const a = await artifactsFor(req.id, req.model, modelIdOf(req.model));
-      post({ type: 'prefetched', id: req.id, bytes: a.bytes, fromCache: a.fromCache });
+      post({ type: 'prefetched', id: req.id, bytes: a.bytes, fromCache: a.fromCache, stored: a.fromCache || a.stored === true });
       return;
     }
+    case 'cacheState':
+      post({ type: 'cacheState', id: req.id, bytes: await Promise.all(req.variants.map((k) => cachedVariantBytes(req.baseUrl, k))) });
+      return;
+    case 'uncache':
+      await uncacheVariant(req.baseUrl, req.variant);
+      post({ type: 'uncached', id: req.id });
+      return;
     case 'log':
       post({ type: 'log', id: req.id, entries: log.list() });
       return;
@@ -255,7 +263,7 @@ function describe(req: WorkerRequest): string {
 
 /** Beside the queue: cancel (to stop a running download), debug, the log, and prefetch, which
  *  only downloads into the cache and so need not wait for inference. */
-const BESIDE_QUEUE: ReadonlySet<WorkerRequest['type']> = new Set(['cancel', 'debug', 'log', 'prefetch']);
+const BESIDE_QUEUE: ReadonlySet<WorkerRequest['type']> = new Set(['cancel', 'debug', 'log', 'prefetch', 'cacheState', 'uncache']);
 
 // One request at a time (tfjs state is global).
 let queue: Promise<void> = Promise.resolve();

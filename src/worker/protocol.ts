@@ -56,6 +56,9 @@ export type WorkerRequest =
   | { type: 'measure'; id: number; models: ModelSpec[]; runs: number; warmup: number; cam?: boolean }
   /** Download an official model into the cache only (speculative; runs beside the queue). */
   | { type: 'prefetch'; id: number; model: ModelSpec }
+  /** Which official variants under `baseUrl` are completely cached (their bytes), and removing one. */
+  | { type: 'cacheState'; id: number; baseUrl: string; variants: number[] }
+  | { type: 'uncache'; id: number; baseUrl: string; variant: number }
   /** The worker's own log of the requests it handled (tests check that timing ran alone). */
   | { type: 'log'; id: number }
   | { type: 'memory'; id: number }
@@ -107,7 +110,9 @@ export type WorkerResponse =
   | { type: 'imageSet'; id: number; width: number; height: number }
   | ({ type: 'result'; id: number; modelId: string } & ClassifyOutcome)
   | { type: 'series'; id: number; entries: SeriesEntry[] }
-  | { type: 'prefetched'; id: number; bytes: number; fromCache: boolean }
+  | { type: 'prefetched'; id: number; bytes: number; fromCache: boolean; stored: boolean }
+  | { type: 'cacheState'; id: number; bytes: (number | null)[] }
+  | { type: 'uncached'; id: number }
   | { type: 'log'; id: number; entries: RequestLogEntry[] }
   | { type: 'memory'; id: number; memory: MemoryInfo }
   /** `bytes` is transferred; `opCounts` counts nodes per ONNX op type. */

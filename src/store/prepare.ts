@@ -1,0 +1,141 @@
+/** Preparing a class: download and verify chosen variants into the weight cache one after another,
+ *  say what is cached and what storage the browser grants, and remove a variant again. The
+ *  downloads are the worker's prefetches (verified, shared with the lab's own loads); a variant
+ *  the cache could not keep (quota) is reported and nothing of it stays. */
+import { create } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
+import { VARIANT_COUNT, variantName } from '../scaling';
+import { downloadBytes } from '../scaling/weight-sizes';
+import type { InferenceClient } from '../worker/client';
+import type { ModelSource } from './model-source';
+
+export type PrepareStatus = 'missing' | 'downloading' | 'ready' | 'error';
+
+export interface PrepareEntry {
+  status: PrepareStatus;
+  /** Cached bytes when ready, else the bytes a download fetches. */
+  bytes: number;
+  loaded: number;
+  error: string | null;
+}
+
+export interface PrepareState {
+  chosen: number[];
+  entries: PrepareEntry[];
+  /** navigator.storage.estimate(): bytes used and granted to this origin. */
+  storage: { usage: number; quota: number } | null;
+  /** navigator.storage.persisted() / persist(); null: not known (no Storage API). */
+  persisted: boolean | null;
+  running: boolean;
+  /** Bytes per second and seconds left of the run in progress. */
+  rate: number | null;
+  etaS: number | null;
+  toggle: (k: number) => void;
+}
+
+const blank = (k: number): PrepareEntry => ({ status: 'missing', bytes: downloadBytes(k), loaded: 0, error: null });
+
+export const initialPrepare = (set: StoreApi<PrepareState>['setState']): PrepareState => ({
+  chosen: [0, 1, 2, 3],
+  entries: Array.from({ length: VARIANT_COUNT }, (_, k) => blank(k)),
+  storage: null,
+  persisted: null,
+  running: false,
+  rate: null,
+  etaS: null,
+  toggle: (k) => set((s) => ({ chosen: s.chosen.includes(k) ? s.chosen.filter((c) => c !== k) : [...s.chosen, k].sort((a, b) => a - b) })),
+});
+export const usePrepare = create<PrepareState>()((set) => initialPrepare(set));
+
+/** Bytes still to download for the chosen variants. */
+export function missingBytes(s: Pick<PrepareState, 'chosen' | 'entries'>): number {
+  return s.chosen.reduce((a, k) => a + (s.entries[k].status === 'ready' ? 0 : downloadBytes(k)), 0);
+}
+
+type Client = Pick<InferenceClient, 'send'>;
+type Storage = Pick<StorageManager, 'estimate' | 'persist' | 'persisted'> | undefined;
+
+const mb = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
+
+export function createPreparer(client: Client, source: () => ModelSource | null, store: StoreApi<PrepareState> = usePrepare, storage: () => Storage = () => globalThis.navigator?.storage) {
+  const set = store.setState;
+  const entry = (k: number, patch: Partial<PrepareEntry>) => set((s) => ({ entries: s.entries.map((e, i) => (i === k ? { ...e, ...patch } : e)) }));
+
+  async function estimate(): Promise<void> {
+    const st = storage();
+    if (!st) return;
+    const e = await st.estimate().catch(() => null);
+    const persisted = await st.persisted().catch(() => null);
+    set({ storage: e ? { usage: e.usage ?? 0, quota: e.quota ?? 0 } : null, persisted });
+  }
+
+  /** Reads which variants are completely cached under the current source. */
+  async function refresh(): Promise<void> {
+    const src = source();
+    if (!src || src.kind === 'random') return;
+    const all = Array.from({ length: VARIANT_COUNT }, (_, k) => k);
+    const { bytes } = await client.send({ type: 'cacheState', baseUrl: src.baseUrl, variants: all }, ['cacheState']).done;
+    set((s) => ({
+      entries: s.entries.map((e, k) => (e.status === 'downloading' ? e : bytes[k] !== null ? { ...e, status: 'ready', bytes: bytes[k]!, error: null } : e.status === 'error' ? e : blank(k))),
+    }));
+    await estimate();
+  }
+
+  async function prepareOne(k: number, baseUrl: string, progress: (loaded: number) => void): Promise<void> {
+    const st = store.getState().storage;
+    const need = downloadBytes(k);
+    if (st && st.quota > 0 && st.quota - st.usage < need) {
+      throw new Error(`Not enough storage for ${variantName(k)}: it needs ${mb(need)}, the browser grants ${mb(Math.max(0, st.quota - st.usage))} more. Remove a variant or free space.`);
+    }
+    entry(k, { status: 'downloading', loaded: 0, error: null });
+    const r = await client.send({ type: 'prefetch', model: { kind: 'official', variant: k, baseUrl } }, ['prefetched'], {
+      onProgress: (p) => {
+        if (p.phase === 'download') progress(p.loaded);
+        entry(k, { loaded: p.loaded });
+      },
+    }).done;
+    if (!r.stored) throw new Error(`${variantName(k)} was downloaded and verified, but the browser would not store its ${mb(r.bytes)} (storage full): nothing of it was kept.`);
+    entry(k, { status: 'ready', bytes: r.bytes, loaded: r.bytes });
+  }
+
+  /** Downloads and verifies the chosen variants that are not ready, one after another. */
+  async function start(): Promise<void> {
+    const src = source();
+    if (!src || src.kind === 'random' || store.getState().running) return;
+    set({ running: true, rate: null, etaS: null });
+    const st = storage();
+    if (st) set({ persisted: await st.persist().catch(() => null) });
+    await refresh();
+    const todo = store.getState().chosen.filter((k) => store.getState().entries[k].status !== 'ready');
+    const total = todo.reduce((a, k) => a + downloadBytes(k), 0);
+    const t0 = performance.now();
+    let done = 0;
+    try {
+      for (const k of todo) {
+        try {
+          await prepareOne(k, src.baseUrl, (loaded) => {
+            const rate = ((done + loaded) / Math.max(1, performance.now() - t0)) * 1000;
+            set({ rate, etaS: rate > 0 ? (total - done - loaded) / rate : null });
+          });
+        } catch (e) {
+          entry(k, { status: 'error', loaded: 0, error: (e as Error).message });
+        }
+        done += downloadBytes(k);
+        await estimate();
+      }
+    } finally {
+      set({ running: false, etaS: null });
+    }
+  }
+
+  /** Removes a prepared variant from the cache. */
+  async function remove(k: number): Promise<void> {
+    const src = source();
+    if (!src || src.kind === 'random') return;
+    await client.send({ type: 'uncache', baseUrl: src.baseUrl, variant: k }, ['uncached']).done;
+    entry(k, blank(k));
+    await refresh();
+  }
+
+  return { refresh, start, remove };
+}

@@ -1,0 +1,92 @@
+/** "Prepare for class": choose variants, see what they weigh against what is cached and what the
+ *  browser grants, download and verify them one after another, remove one again. */
+import { useEffect } from 'react';
+import { VARIANT_NAMES } from '../scaling';
+import { downloadBytes } from '../scaling/weight-sizes';
+import { useLab } from '../store/lab-store';
+import { missingBytes, usePrepare, type PrepareEntry } from '../store/prepare';
+import { useEngine } from './engine-context';
+import { fmtBytes } from './format';
+
+const STATUS_TEXT: Record<PrepareEntry['status'], string> = { missing: 'not cached', downloading: 'downloading', ready: 'ready offline', error: 'failed' };
+
+function Row({ k }: { k: number }) {
+  const { prepare } = useEngine();
+  const e = usePrepare((s) => s.entries[k]);
+  const chosen = usePrepare((s) => s.chosen.includes(k));
+  const toggle = usePrepare((s) => s.toggle);
+  const name = VARIANT_NAMES[k];
+  return (
+    <li className="prepare-row">
+      <label>
+        <input type="checkbox" data-testid="prepare-variant" data-variant={name} checked={chosen} onChange={() => toggle(k)} /> {name}{' '}
+        <span className="muted">{fmtBytes(e.status === 'ready' ? e.bytes : downloadBytes(k))}</span>
+      </label>{' '}
+      <span data-testid="prepare-status" data-variant={name} data-state={e.status}>
+        {e.status === 'downloading' ? `${STATUS_TEXT.downloading} ${fmtBytes(e.loaded)}` : STATUS_TEXT[e.status]}
+      </span>
+      {e.status === 'ready' && (
+        <button type="button" data-testid="prepare-remove" data-variant={name} onClick={() => void prepare.remove(k)} aria-label={`Remove ${name} from this browser`}>
+          Remove
+        </button>
+      )}
+      {e.error && (
+        <span className="error small" role="alert">
+          {e.error}
+        </span>
+      )}
+    </li>
+  );
+}
+
+const fmtEta = (s: number) => (s >= 90 ? `${Math.round(s / 60)} min` : `${Math.max(1, Math.round(s))} s`);
+
+export function PrepareOffline({ onClose }: { onClose: () => void }) {
+  const { prepare } = useEngine();
+  const source = useLab((s) => s.source);
+  const s = usePrepare();
+  useEffect(() => void prepare.refresh(), [prepare, source]);
+  const cached = s.entries.reduce((a, e) => a + (e.status === 'ready' ? e.bytes : 0), 0);
+  const chosenBytes = s.chosen.reduce((a, k) => a + downloadBytes(k), 0);
+  const random = source?.kind === 'random';
+  return (
+    <section className="prepare-panel card" data-testid="prepare-panel" aria-label="Prepare for class">
+      <h2>Prepare for class</h2>
+      <p className="muted small">
+        Download and verify the weights once, before the lesson: the lab then answers with these variants with no network at all (the app itself is
+        already kept by the service worker).
+      </p>
+      {random ? (
+        <p data-testid="prepare-size">Random weights need no download: nothing to prepare.</p>
+      ) : (
+        <>
+          <ul className="prepare-list">
+            {VARIANT_NAMES.map((_, k) => (
+              <Row key={k} k={k} />
+            ))}
+          </ul>
+          <p data-testid="prepare-size">
+            Chosen {fmtBytes(chosenBytes)}: {fmtBytes(missingBytes(s))} to download, {fmtBytes(chosenBytes - missingBytes(s))} already cached · all cached
+            variants {fmtBytes(cached)} ·{' '}
+            {s.storage ? `this site uses ${fmtBytes(s.storage.usage)} of ${fmtBytes(s.storage.quota)} the browser grants` : 'storage estimate unavailable'} ·{' '}
+            {s.persisted === null ? 'persistence unknown' : s.persisted ? 'storage is persistent' : 'storage is not persistent (the browser may evict it)'}
+          </p>
+          <p>
+            <button type="button" data-testid="prepare-start" disabled={s.running || s.chosen.length === 0} onClick={() => void prepare.start()}>
+              {s.running ? 'Preparing…' : 'Download and verify'}
+            </button>{' '}
+            {s.running && (
+              <span data-testid="prepare-progress">
+                {s.rate ? `${fmtBytes(s.rate)}/s` : 'starting…'}
+                {s.etaS !== null && `, about ${fmtEta(s.etaS)} left`}
+              </span>
+            )}{' '}
+            <button type="button" onClick={onClose}>
+              Close
+            </button>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
