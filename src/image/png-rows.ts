@@ -15,12 +15,14 @@ const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 const PNG_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
 
 /** Turns the inflated rows from `reader` into an RGBA image, averaging k×k blocks of pixels into one
- *  (k = the smallest integer bringing both sides to ≤ maxSide). */
+ *  (k = the smallest integer bringing both sides to ≤ maxSide). Reads no further than the last
+ *  row; `signal` ends it between reads. */
 export async function decodePngRows(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   h: PngHeader,
   tables: PngTables,
   maxSide: number,
+  signal?: AbortSignal,
 ): Promise<RgbaImage> {
   const { width: W, height: H, bitDepth: depth, colorType } = h;
   const channels = PNG_CHANNELS[colorType];
@@ -159,8 +161,9 @@ export async function decodePngRows(
   };
 
   let first = true;
-  for (;;) {
+  while (done < H) {
     const { value, done: end } = await reader.read();
+    signal?.throwIfAborted();
     if (end) break;
     if (first) {
       chunkTables();
