@@ -112,6 +112,9 @@ export interface LoadOptions {
   revalidate?: boolean;
   /** How long that check may take before the cached entry is used anyway (default 5 s). */
   revalidateTimeoutMs?: number;
+  /** Download even when a complete entry is cached (the bench's network timing), then store what
+   *  arrived as usual: no other model's entry is touched, and none is deleted beforehand. */
+  network?: boolean;
 }
 
 /** model.json as the server has it now, or null when it cannot say (offline, slow, an HTTP
@@ -152,10 +155,10 @@ async function currentManifest(url: string, signal: AbortSignal | undefined, tim
  *  request and revalidating in the background, which would show a changed model one load late;
  *  `revalidate: false` gives the no-request behaviour (e.g. for benchmarks of cache loads). */
 export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signal?: AbortSignal, options: LoadOptions = {}): Promise<LoadedArtifacts> {
-  const { revalidate = true, revalidateTimeoutMs = 5000 } = options;
+  const { revalidate = true, revalidateTimeoutMs = 5000, network = false } = options;
   const modelUrl = joinUrl(baseUrl, 'model.json');
   const cache = await openCache();
-  const cachedText = cache ? await cachedManifest(cache, modelUrl) : null;
+  const cachedText = cache && !network ? await cachedManifest(cache, modelUrl) : null;
   let text: string | null = null;
   if (cache && cachedText !== null) {
     const [fromCacheResult, latest] = await Promise.all([

@@ -84,8 +84,3 @@ export async function storeEntry(cache: Cache, baseUrl: string, modelUrl: string
     await dropEntry(cache, baseUrl, modelUrl); // quota exceeded: run uncached rather than fail
   }
 }
-
-/** Removes every cached model (the UI's "clear cache"). */
-export async function clearModelCache(): Promise<void> {
-  if (typeof caches !== 'undefined') await caches.delete(CACHE_NAME);
-}
