@@ -5,7 +5,7 @@
  *  Every failure names the file: `Download failed: <url> answered HTTP 404`, `Shard <name> is
  *  1000 bytes; the manifest expects 4194304`, `Network error while downloading <url>: …`. */
 
-import { verifyPinnedDownload } from './integrity';
+import { pinnedWeightPath, verifyPinnedDownload } from './integrity';
 import { cachedManifest, dropEntry, fromCache, joinUrl, openCache, storeEntry } from './model-cache';
 import { allSpecs, concat, expectedShardSizes, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
 
@@ -35,11 +35,18 @@ const sizeError = (name: string, got: string | number, expected: number) =>
   new SizeError(`Shard ${name} is ${got} bytes; the manifest expects ${expected}`);
 
 async function fetchOk(url: string, signal: AbortSignal | undefined, cache: RequestCache): Promise<Response> {
+  // A source whose files cannot be verified is used for its own bytes only: a redirect (an open
+  // redirect on a trusted host, say) is not followed. The pinned source's files are checked
+  // against their ids, wherever they are served from.
+  const redirect: RequestRedirect = pinnedWeightPath(url) === null ? 'manual' : 'follow';
   let res: Response;
   try {
-    res = await fetch(url, { signal, cache });
+    res = await fetch(url, { signal, cache, redirect });
   } catch (e) {
     throw networkError(url, e, signal);
+  }
+  if (res.type === 'opaqueredirect' || (redirect === 'manual' && res.redirected)) {
+    throw new Error(`Download failed: ${url} answered with a redirect, which is not followed for weights that cannot be verified`);
   }
   if (!res.ok) {
     void res.body?.cancel().catch(() => undefined);
