@@ -14,6 +14,12 @@ test('a ?models= host the Content-Security-Policy forbids is refused with a mess
   );
   await expect(page.getByTestId('confirm-source')).toHaveCount(0);
   expect(requests.filter((u) => new URL(u).host === 'weights.example')).toEqual([]);
+  // One click gives the lab back: its own weights, the link's source gone from the address bar.
+  await page.getByTestId('decline-source').click();
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  expect(new URL(page.url()).searchParams.get('models')).toBeNull();
+  await expect(page.getByTestId('weights-source')).toBeVisible();
+  expect(requests.filter((u) => new URL(u).host === 'weights.example')).toEqual([]);
 });
 
 test.describe('a foreign ?models= host the policy allows', () => {
