@@ -15,7 +15,20 @@ test('the production build ships a strict Content-Security-Policy, as meta and a
     expect(csp).toContain("style-src 'self';");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("object-src 'none'");
+    // Trusted Types: no HTML or script strings reach a sink; script URLs pass the default policy.
+    expect(csp).toContain("require-trusted-types-for 'script'; trusted-types default");
+    expect(csp).not.toContain('data:');
   }
+  expect(await page.evaluate(() => (window as unknown as { trustedTypes?: { defaultPolicy: unknown } }).trustedTypes?.defaultPolicy !== null)).toBe(true);
+  // A string reaching an HTML sink throws instead of running.
+  expect(await page.evaluate(() => {
+    try {
+      document.createElement('div').innerHTML = '<img src=x onerror=alert(1)>';
+      return 'assigned';
+    } catch (e) {
+      return (e as Error).name;
+    }
+  })).toBe('TypeError');
   expect(header).toMatch(/; frame-ancestors 'none'$/);
 });
 

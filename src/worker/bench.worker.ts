@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 /** One benchmark worker per backend: `init` selects exactly that backend (a fallback would be a
  *  wrong measurement, so it is an error), then matmul/variant requests run one at a time. */
+import './trusted-types'; // first: the default policy precedes every script sink
 import * as tf from '@tensorflow/tfjs-core';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import ortWebGpuWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
