@@ -1,6 +1,7 @@
 /** The pixel side of the streaming PNG decoder: undoing row filters, converting to RGBA, box-averaging. */
 
 import { u16be } from './bytes';
+import { sizeRefusal } from './limits';
 import { PngError, type PngTables } from './png-chunks';
 import type { PngHeader } from './sniff';
 
@@ -29,6 +30,9 @@ export async function decodePngRows(
   if (!channels || !PNG_DEPTHS[colorType].includes(depth)) throw new PngError(`unsupported PNG format (colour type ${colorType}, ${depth}-bit)`);
   if (h.interlaced) throw new PngError('interlaced PNG');
   if (!W || !H) throw new PngError('zero-sized PNG');
+  // The stream's own IHDR is checked too (not only the sniffed one): no row or output buffer past the limits.
+  const tooBig = sizeRefusal(W, H);
+  if (tooBig) throw new PngError(tooBig);
   const k = Math.max(1, Math.ceil(Math.max(W, H) / maxSide));
   const outW = Math.ceil(W / k);
   const outH = Math.ceil(H / k);
