@@ -4,7 +4,8 @@ import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp } from './helpers';
 test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
 
 test('the in-app benchmark measures B0 on wasm: own vs graph and ORT-web, leaks, JSON report', async ({ page }) => {
-  await openApp(page, '?view=bench&auto=1&debug=1&backends=wasm&variants=B0&runs=3');
+  await openApp(page, '?view=bench&auto=1&backends=wasm&variants=B0&runs=3');
+  await page.getByTestId('bench-run').click(); // a link only fills in the settings
   await expect(page.getByTestId('bench')).toBeVisible();
   const pre = page.getByTestId('bench-json');
   await expect(pre).toContainText('"medianMs"', { timeout: 240_000 });
@@ -33,7 +34,8 @@ test('random-weights mode: the benchmark builds B0 with seeded weights and reque
   page.on('request', (r) => {
     if (/model\.json|\.bin$|synthetic-models|raw\.githubusercontent/.test(r.url())) weightRequests.push(r.url());
   });
-  await openApp(page, '?view=bench&auto=1&debug=1&weights=random&backends=wasm&variants=B0&runs=3');
+  await openApp(page, '?view=bench&auto=1&weights=random&backends=wasm&variants=B0&runs=3');
+  await page.getByTestId('bench-run').click(); // a link only fills in the settings
   const pre = page.getByTestId('bench-json');
   await expect(pre).toContainText('"medianMs"', { timeout: 240_000 });
   const report = JSON.parse((await pre.textContent())!) as { results: Record<string, unknown>[] };
@@ -49,7 +51,8 @@ test('random-weights mode: the benchmark builds B0 with seeded weights and reque
 
 test('the in-app benchmark on webgpu: own vs graph agree, the chosen kernels and pipeline counts are reported', async ({ page }) => {
   test.setTimeout(600_000);
-  await openApp(page, '?view=bench&auto=1&debug=1&backends=webgpu&variants=B0&runs=1');
+  await openApp(page, '?view=bench&auto=1&backends=webgpu&variants=B0&runs=1');
+  await page.getByTestId('bench-run').click(); // a link only fills in the settings
   const pre = page.getByTestId('bench-json');
   await expect(pre).toContainText('"medianMs"', { timeout: 540_000 });
   const report = JSON.parse((await pre.textContent())!) as { results: Record<string, unknown>[] };

@@ -1,6 +1,6 @@
 /** Links cannot make the lab fetch from, or run, anything by themselves: a foreign ?models= host
  *  is named and waits for a click; a host the CSP forbids is refused without a request;
- *  ?view=bench&auto=1 waits for Start and window.phiLab is absent without ?debug=1. */
+ *  ?view=bench&auto=1 waits for Start (with ?debug=1 too) and window.phiLab is absent without ?debug=1. */
 import { expect, test, type Request } from './fixtures/test';
 import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp, waitForResult } from './helpers';
 
@@ -13,6 +13,12 @@ test('a ?models= host the Content-Security-Policy forbids is refused with a mess
       'To use it, rebuild with VITE_CSP_CONNECT_EXTRA="https://weights.example" or host the weights with the app.',
   );
   await expect(page.getByTestId('confirm-source')).toHaveCount(0);
+  expect(requests.filter((u) => new URL(u).host === 'weights.example')).toEqual([]);
+  // One click gives the lab back: its own weights, the link's source gone from the address bar.
+  await page.getByTestId('decline-source').click();
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  expect(new URL(page.url()).searchParams.get('models')).toBeNull();
+  await expect(page.getByTestId('weights-source')).toBeVisible();
   expect(requests.filter((u) => new URL(u).host === 'weights.example')).toEqual([]);
 });
 
@@ -76,13 +82,20 @@ test.describe('a foreign ?models= host the policy allows', () => {
   });
 });
 
-test('?view=bench&auto=1 starts nothing without a click; window.phiLab needs ?debug=1', async ({ page }) => {
+test('?view=bench&auto=1 starts nothing without a click, ?debug=1 or not; link flags wait to be ticked; window.phiLab needs ?debug=1', async ({ page }) => {
   await openApp(page, '?view=bench&auto=1&backends=wasm&variants=B0&runs=1&backend=wasm');
   await expect(page.getByTestId('bench-progress')).toHaveText('This link asks to run the benchmark: press Start to run it.');
-  await page.waitForTimeout(3000);
-  await expect(page.getByTestId('bench')).toHaveAttribute('data-state', 'idle');
   expect(await page.evaluate(() => ({ lab: 'phiLab' in window, bench: '__benchProgress' in window }))).toEqual({ lab: false, bench: false });
 
-  await openApp(page, '?debug=1&backend=wasm');
-  expect(await page.evaluate(() => typeof (window as unknown as { phiLab?: { soak?: unknown } }).phiLab?.soak)).toBe('function');
+  // The whole link of issue 25: debug, every variant and backend, 200 runs, a tf.env flag.
+  await openApp(page, '?view=bench&auto=1&debug=1&variants=B0,B1,B2,B3,B4,B5,B6,B7&backends=webgpu,webgl,wasm,cpu&runs=200&flags=WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE=1&backend=wasm');
+  await expect(page.getByTestId('bench-progress')).toHaveText('This link asks to run the benchmark: press Start to run it.');
+  await expect(page.getByTestId('bench-link-flags')).toContainText('WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE=1');
+  await expect(page.getByTestId('bench-link-flags-confirm')).not.toBeChecked();
+  await page.waitForTimeout(3000);
+  await expect(page.getByTestId('bench')).toHaveAttribute('data-state', 'idle');
+  expect(await page.evaluate(() => ({ bench: '__benchProgress' in window, lab: typeof (window as unknown as { phiLab?: { soak?: unknown } }).phiLab?.soak }))).toEqual({
+    bench: false,
+    lab: 'function',
+  });
 });

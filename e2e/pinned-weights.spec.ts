@@ -1,10 +1,12 @@
 /** Pinned, verified weights and the lab without any download: the offline first run reaches a
  *  prediction through use-random-weights; a tampered shard from a route that claims the pinned
- *  source is refused (naming the file and both ids) and nothing is cached. Routes see the
+ *  source is refused (naming the file and both ids) and nothing is cached; a shard planted in the
+ *  cache under the pinned URLs is refused as it is read. Routes see the
  *  worker's fetches (context.route) with the service worker blocked. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pinnedWeightBlobId } from '../src/model/integrity';
+import { expectedShardSizes, manifestHash, parseModelJson } from '../src/model/model-json';
 import { GALLERY_BASE, PINNED_WEIGHTS_BASE } from '../src/model/pinned-sources';
 import { topologyDir } from '../test-support/fixtures';
 import { expect, test, type Page } from './fixtures/test';
@@ -64,6 +66,36 @@ test.describe('pinned source', () => {
     expect(served).toEqual(['model.json', 'group1-shard1of6.bin']);
     expect((await cachedUrls(page)).filter((u) => u.startsWith(PINNED_WEIGHTS_BASE))).toEqual([]);
     await expect(page.getByTestId('use-random-weights')).toBeVisible();
+  });
+
+  test('a shard planted in Cache Storage under the pinned URLs is refused, not loaded as "verified"', async ({ page, context }) => {
+    // Anything on the origin can write the cache: a complete entry of the right sizes, zero-filled.
+    const base = `${PINNED_WEIGHTS_BASE}B0/`;
+    const text = readFileSync(join(topologyDir()!, 'B0/model.json'), 'utf8');
+    const planted = expectedShardSizes(parseModelJson(text, 'model.json')).map((x) => [`${base}${x.path}?v=${manifestHash(text)}`, x.bytes] as const);
+    const served: string[] = [];
+    await context.route(`${PINNED_WEIGHTS_BASE}**`, (route) => {
+      const path = route.request().url().slice(PINNED_WEIGHTS_BASE.length);
+      served.push(path);
+      // The genuine model.json (the revalidation agrees with the cache); no shard from the network.
+      if (path.endsWith('/model.json')) return route.fulfill({ body: readFileSync(join(topologyDir()!, path)), headers: { 'Access-Control-Allow-Origin': '*' } });
+      return route.abort('internetdisconnected');
+    });
+    await openApp(page, '?backend=wasm&weights=random');
+    await page.evaluate(
+      async ({ planted, text, marker }) => {
+        const cache = await caches.open('efficientnet-models-v1');
+        for (const [url, bytes] of planted) await cache.put(url, new Response(new Uint8Array(bytes)));
+        await cache.put(marker, new Response(text, { headers: { 'Content-Type': 'application/json' } }));
+      },
+      { planted, text, marker: `${base}model.json` },
+    );
+    await openApp(page, `?backend=wasm&models=${encodeURIComponent(PINNED_WEIGHTS_BASE)}`);
+    // Refused from the cache, so the shards are asked of the network (offline here): no prediction.
+    await expect(page.getByTestId('error')).toContainText(`Network error while downloading ${base}group1-shard1of6.bin`, { timeout: 120_000 });
+    expect(served).toContain('B0/group1-shard1of6.bin');
+    expect(await page.getByTestId('prediction').getAttribute('data-for')).toBe('');
+    expect((await cachedUrls(page)).filter((u) => u.startsWith(base))).toEqual([]);
   });
 
   test('any other source is marked unverified in the status bar', async ({ page }) => {

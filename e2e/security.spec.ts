@@ -15,7 +15,30 @@ test('the production build ships a strict Content-Security-Policy, as meta and a
     expect(csp).toContain("style-src 'self';");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("object-src 'none'");
+    // Trusted Types: no HTML or script strings reach a sink; script URLs pass the default policy.
+    expect(csp).toContain("require-trusted-types-for 'script'; trusted-types default");
+    expect(csp).not.toContain('data:');
   }
+  // The default policy (src/worker/trusted-types.ts) lets script URLs through from this origin
+  // only, and turns no string into HTML. (Assigning HTML to a sink here would throw too, but also
+  // report a violation, which the fixture counts as a failure.)
+  expect(
+    await page.evaluate(() => {
+      const policy = (window as unknown as { trustedTypes: { defaultPolicy: { createScriptURL(u: string): unknown; createHTML(h: string): unknown } | null } }).trustedTypes.defaultPolicy!;
+      const attempt = (make: () => unknown) => {
+        try {
+          return String(make());
+        } catch (e) {
+          return (e as Error).name;
+        }
+      };
+      return {
+        self: attempt(() => policy.createScriptURL('/sw.js')),
+        foreign: attempt(() => policy.createScriptURL('https://evil.example/x.js')),
+        html: attempt(() => policy.createHTML('<img src=x onerror=alert(1)>')),
+      };
+    }),
+  ).toEqual({ self: '/sw.js', foreign: 'TypeError', html: 'TypeError' });
   expect(header).toMatch(/; frame-ancestors 'none'$/);
 });
 

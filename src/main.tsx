@@ -1,3 +1,4 @@
+import './worker/trusted-types'; // first: the default policy precedes every script sink
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';

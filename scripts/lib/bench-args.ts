@@ -126,7 +126,6 @@ export function benchQuery(o: Pick<BenchOptions, 'backends' | 'variants' | 'runs
     // The lab engine runs one inference at start-up; on wasm it is short and compiles no shaders.
     backend: 'wasm',
     auto: '1',
-    debug: '1', // production builds start the bench from a link only with ?debug=1
     backends: o.backends.join(','),
     variants: o.variants.map((k) => `B${k}`).join(','),
     runs: String(o.runs),

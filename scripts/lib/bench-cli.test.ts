@@ -55,7 +55,7 @@ describe('bench CLI options', () => {
     const o = parseBenchArgs(['--variants', 'B1,B3', '--backends', 'wasm', '--runs', '9', '--flags', 'A_B=2']);
     const p = parseBenchParams(benchQuery(o));
     expect(p).toEqual({ auto: true, backends: ['wasm'], variants: [1, 3], runs: 9, flags: { A_B: 2 } });
-    expect(new URLSearchParams(benchQuery(o)).get('debug')).toBe('1'); // production builds auto-start only with it
+    expect(new URLSearchParams(benchQuery(o)).get('debug')).toBeNull(); // no link starts it: the driver clicks Start
   });
 });
 

@@ -1,5 +1,5 @@
-/** Drives the in-app bench view in a browser until window.__benchResults is set (npm run bench,
- *  npm run bench:compare). */
+/** Drives the in-app bench view in a browser (presses Start) until window.__benchResults is set
+ *  (npm run bench, npm run bench:compare). */
 import type { Browser } from '@playwright/test';
 import type { BenchReport } from '../../src/worker/bench-protocol.ts';
 import { log } from './bench-server.ts';
@@ -22,6 +22,11 @@ export async function drive(browser: Browser, url: string, o: { timeoutS: number
   await page.getByTestId('bench').waitFor({ timeout: 60_000 }).catch(() => {
     throw new Error('the page shows no bench view (data-testid="bench"): is ?view=bench routed to <BenchView/> in App.tsx?');
   });
+  // A link only fills in the settings (auto=1 starts nothing in a production build): tick the
+  // link's tf.env flags where it has some, and press Start as a person would.
+  const flagsBox = page.getByTestId('bench-link-flags-confirm');
+  if (await flagsBox.count()) await flagsBox.check();
+  await page.getByTestId('bench-run').click();
   const deadline = Date.now() + o.timeoutS * 1000;
   let last = '';
   for (;;) {

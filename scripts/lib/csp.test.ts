@@ -10,7 +10,10 @@ describe('content security policy', () => {
     expect(directive(csp, 'connect-src')).toBe(`connect-src 'self' ${DEFAULT_MODEL_BASE} ${GALLERY_BASE}`);
     expect(DEFAULT_MODEL_BASE).toMatch(/^https:\/\/raw\.githubusercontent\.com\/ntedgi\/efficientnet-tensorflowjs-binaries\/35e685b9408fc382f8e3f6d00ab73c32e1abb91f\/.+\/$/);
     expect(directive(csp, 'style-src')).toBe("style-src 'self'");
-    expect(directive(csp, 'img-src')).toBe(`img-src 'self' blob: data: ${GALLERY_BASE}`);
+    expect(directive(csp, 'img-src')).toBe(`img-src 'self' blob: ${GALLERY_BASE}`);
+    expect(directive(csp, 'media-src')).toBe("media-src 'self'");
+    expect(directive(csp, 'require-trusted-types-for')).toBe("require-trusted-types-for 'script'");
+    expect(directive(csp, 'trusted-types')).toBe('trusted-types default');
     expect(GALLERY_BASE).toMatch(/^https:\/\/raw\.githubusercontent\.com\/ntedgi\/node-efficientnet\/ecb1f2ab818a0a5c4ee86d932fd407d2c6667c0e\/.+\/$/);
     expect(csp).not.toContain('frame-ancestors');
     expect(contentSecurityPolicy({}, true)).toMatch(/; frame-ancestors 'none'$/);

@@ -39,9 +39,14 @@ export function contentSecurityPolicy(env: Record<string, string | undefined>, a
     "script-src 'self' 'wasm-unsafe-eval'",
     "worker-src 'self'",
     `connect-src ${[...connect].join(' ')}`,
-    `img-src 'self' blob: data: ${below(GALLERY_BASE)}`,
-    "media-src 'self' blob:",
+    // Shown: blob: copies of the user's images and the gallery's photos (no data: URLs anywhere).
+    `img-src 'self' blob: ${below(GALLERY_BASE)}`,
+    // The camera preview is a MediaStream (srcObject), not a URL.
+    "media-src 'self'",
     "style-src 'self'",
+    // No HTML or script strings reach a sink; script URLs pass the default policy (same origin).
+    "require-trusted-types-for 'script'",
+    'trusted-types default',
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",

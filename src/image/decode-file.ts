@@ -17,7 +17,7 @@ import { Undecodable, asSvg, decodeWithBrowser, displayUrl } from './browser-dec
 import { fitWithin } from './fit-within';
 import { decodeBigJpeg } from './jpeg-scaled';
 import { probeJpeg } from './jpeg-probe';
-import { MAX_FILE_BYTES, MAX_SIDE, STREAM_PNG_PIXELS, sizeRefusal } from './limits';
+import { MAX_FILE_BYTES, MAX_SIDE, STREAM_PNG_PIXELS, headerRefusal } from './limits';
 import { PngError, decodePngDownscaled } from './png-stream';
 import { KIND_NAME, sniffImage, type Sniffed } from './sniff';
 
@@ -29,8 +29,8 @@ export class ImageInputError extends Error {}
 const fail = (file: File, why: string) => new ImageInputError(`Could not use "${file.name}": ${why}`);
 
 /** A huge PNG, decoded at reduced size by decodePngDownscaled. */
-async function decodeBigPng(file: File): Promise<ImageBitmap> {
-  const img = await decodePngDownscaled(file.stream(), MAX_SIDE);
+async function decodeBigPng(file: File, signal?: AbortSignal): Promise<ImageBitmap> {
+  const img = await decodePngDownscaled(file.stream(), MAX_SIDE, signal);
   return createImageBitmap(new ImageData(img.data, img.width, img.height));
 }
 
@@ -70,8 +70,9 @@ export async function whyUndecodable(file: File, info: Sniffed): Promise<string>
   }
 }
 
-/** Decodes `file`; returns the bitmap (for the worker) and an object URL (for display). */
-export async function decodeImageFile(file: File): Promise<{ bitmap: ImageBitmap; url: string }> {
+/** Decodes `file`; returns the bitmap (for the worker) and an object URL (for display). `signal`
+ *  cancels it (a newer image): the streaming PNG decoder stops at once, with signal.reason. */
+export async function decodeImageFile(file: File, signal?: AbortSignal): Promise<{ bitmap: ImageBitmap; url: string }> {
   if (file.size === 0) throw fail(file, 'the file is empty (0 bytes)');
   if (file.size > MAX_FILE_BYTES) {
     throw fail(file, `the file is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
@@ -82,7 +83,7 @@ export async function decodeImageFile(file: File): Promise<{ bitmap: ImageBitmap
   const { width: w, height: h } = info;
   const pixels = w && h ? w * h : 0;
   // From the header alone, before any pixel buffer exists.
-  const refused = w && h ? sizeRefusal(w, h) : null;
+  const refused = headerRefusal(info);
   if (refused) throw fail(file, refused);
   const target = w && h ? fitWithin(w, h, MAX_SIDE) : null;
   let bitmap: ImageBitmap | null = null;
@@ -90,7 +91,7 @@ export async function decodeImageFile(file: File): Promise<{ bitmap: ImageBitmap
   try {
     if (target && info.png && !info.png.interlaced && pixels > STREAM_PNG_PIXELS) {
       try {
-        bitmap = await decodeBigPng(file);
+        bitmap = await decodeBigPng(file, signal);
       } catch (e) {
         // PngError: our decoder's finding; TypeError: the inflater's (bad or cut-short zlib data).
         if (e instanceof PngError || e instanceof TypeError) {
@@ -119,10 +120,12 @@ export async function decodeImageFile(file: File): Promise<{ bitmap: ImageBitmap
     // display, and SVG is vector): show a small copy instead.
     const hugeRaster = (target !== null || shrink !== null) && info.kind !== 'jpeg' && info.kind !== 'svg';
     url = hugeRaster ? await displayUrl(bitmap) : URL.createObjectURL(asSvg(file, info.kind));
+    signal?.throwIfAborted();
     return { bitmap, url };
   } catch (e) {
     bitmap?.close();
     if (url) URL.revokeObjectURL(url);
+    if (signal?.aborted) throw signal.reason;
     throw e instanceof ImageInputError ? e : fail(file, (e as Error).message);
   }
 }

@@ -1,5 +1,7 @@
 /** Size limits for user images, shared by the orchestrator (decode-file.ts) and the decoders. */
 
+import { KIND_NAME, type ImageKind, type Sniffed } from './sniff';
+
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** Larger images are downscaled while decoding, so a 12000² PNG does not hold 576 MB of pixels. */
 export const MAX_SIDE = 4096;
@@ -30,3 +32,30 @@ export function sizeRefusal(w: number, h: number): string | null {
 export const STREAM_PNG_PIXELS = 50_000_000;
 /** Side of the re-encoded copy shown in place of a huge original. */
 export const DISPLAY_SIDE = 2048;
+
+/** Raster formats the browser decodes at whatever size the data says: without a size read from
+ *  the header they are refused, since nothing else would bound the pixel buffer. (SVG is vector
+ *  and rasterised at a chosen size; HEIC/TIFF/text are not decoded at all.) */
+const NEEDS_SIZE: ReadonlySet<ImageKind> = new Set(['jpeg', 'png', 'gif', 'webp', 'bmp', 'ico', 'avif']);
+
+/** Why a sniffed file is refused before decoding (size unreadable, over a limit, or an interlaced
+ *  PNG too big for the browser's full decode), or null when it may be decoded. */
+export function headerRefusal(info: Sniffed): string | null {
+  const { kind, width: w, height: h } = info;
+  if (!w || !h) {
+    if (!NEEDS_SIZE.has(kind)) return null;
+    return (
+      `the size of the image cannot be read from its ${KIND_NAME[kind]} header (missing, cut short or corrupt), ` +
+      'and an image of unknown size is not decoded: it could unpack to any size'
+    );
+  }
+  const refused = sizeRefusal(w, h);
+  if (refused) return refused;
+  if (info.png?.interlaced && w * h > STREAM_PNG_PIXELS) {
+    return (
+      `it is an interlaced PNG of ${Math.round((w * h) / 1e6)} megapixels; only non-interlaced PNGs over ` +
+      `${STREAM_PNG_PIXELS / 1e6} megapixels can be decoded in little memory; re-save it without interlacing`
+    );
+  }
+  return null;
+}

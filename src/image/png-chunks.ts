@@ -16,13 +16,16 @@ export interface PngTables {
 const INFLATE_PIECE = 4096;
 
 /** Reads `stream`: IHDR goes to onHeader, PLTE/tRNS into `tables`, IDAT payloads to `writer` (the
- *  inflater), which is closed after IEND or aborted on error (passed to onError, then thrown). */
+ *  inflater), which is closed after IEND or aborted on error (passed to onError, then thrown).
+ *  `stop` ends the feeding early and quietly: the consumer has every row, or gave up (and reports
+ *  why itself). */
 export async function feedPngChunks(
   stream: ReadableStream<Uint8Array<ArrayBuffer>>,
   writer: WritableStreamDefaultWriter<BufferSource>,
   tables: PngTables,
   onHeader: (h: PngHeader) => void,
   onError: (e: unknown) => void,
+  stop: AbortSignal,
 ): Promise<void> {
   const reader = stream.getReader();
   const SIG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -54,11 +57,11 @@ export async function feedPngChunks(
     left = 4;
   };
   try {
-    while (!ended) {
+    while (!ended && !stop.aborted) {
       const { value, done } = await reader.read();
       if (done) break;
       let i = 0;
-      while (i < value.length && !ended) {
+      while (i < value.length && !ended && !stop.aborted) {
         if (sigSeen < 8) {
           if (value[i++] !== SIG[sigSeen++]) throw new PngError('not a PNG');
           continue;
@@ -81,7 +84,7 @@ export async function feedPngChunks(
           if (type === 'IDAT') {
             // Small pieces: the inflater queues all the output of one write (deflate reaches
             // ~1000:1, so 64 KB of a blank image is 64 MB); backpressure only acts between writes.
-            for (let at = i; at < i + n; at += INFLATE_PIECE) await writer.write(value.subarray(at, Math.min(i + n, at + INFLATE_PIECE)));
+            for (let at = i; at < i + n && !stop.aborted; at += INFLATE_PIECE) await writer.write(value.subarray(at, Math.min(i + n, at + INFLATE_PIECE)));
           } else if (small) {
             const take = Math.min(n, small.length - smallAt);
             small.set(value.subarray(i, i + take), smallAt);
@@ -95,9 +98,14 @@ export async function feedPngChunks(
         else headSeen = 0;
       }
     }
+    if (stop.aborted) {
+      await writer.abort(stop.reason).catch(() => undefined);
+      return;
+    }
     if (!header) throw new PngError('the file ends before the PNG header');
     await writer.close();
   } catch (e) {
+    if (stop.aborted) return; // a write the consumer's stop interrupted
     onError(e);
     await writer.abort(e).catch(() => undefined);
     throw e;

@@ -1,6 +1,7 @@
 /** The pixel side of the streaming PNG decoder: undoing row filters, converting to RGBA, box-averaging. */
 
 import { u16be } from './bytes';
+import { sizeRefusal } from './limits';
 import { PngError, type PngTables } from './png-chunks';
 import type { PngHeader } from './sniff';
 
@@ -15,18 +16,23 @@ const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 const PNG_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
 
 /** Turns the inflated rows from `reader` into an RGBA image, averaging k×k blocks of pixels into one
- *  (k = the smallest integer bringing both sides to ≤ maxSide). */
+ *  (k = the smallest integer bringing both sides to ≤ maxSide). Reads no further than the last
+ *  row; `signal` ends it between reads. */
 export async function decodePngRows(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   h: PngHeader,
   tables: PngTables,
   maxSide: number,
+  signal?: AbortSignal,
 ): Promise<RgbaImage> {
   const { width: W, height: H, bitDepth: depth, colorType } = h;
   const channels = PNG_CHANNELS[colorType];
   if (!channels || !PNG_DEPTHS[colorType].includes(depth)) throw new PngError(`unsupported PNG format (colour type ${colorType}, ${depth}-bit)`);
   if (h.interlaced) throw new PngError('interlaced PNG');
   if (!W || !H) throw new PngError('zero-sized PNG');
+  // The stream's own IHDR is checked too (not only the sniffed one): no row or output buffer past the limits.
+  const tooBig = sizeRefusal(W, H);
+  if (tooBig) throw new PngError(tooBig);
   const k = Math.max(1, Math.ceil(Math.max(W, H) / maxSide));
   const outW = Math.ceil(W / k);
   const outH = Math.ceil(H / k);
@@ -159,8 +165,9 @@ export async function decodePngRows(
   };
 
   let first = true;
-  for (;;) {
+  while (done < H) {
     const { value, done: end } = await reader.read();
+    signal?.throwIfAborted();
     if (end) break;
     if (first) {
       chunkTables();

@@ -10,8 +10,15 @@ export type { RgbaImage } from './png-rows';
 /** Decodes a (non-interlaced) PNG from a byte stream, averaging k×k blocks of pixels into one
  *  (k = the smallest integer bringing both sides to ≤ maxSide; 1 decodes at full size). Averages
  *  are alpha-weighted, so transparent pixels' hidden colours do not bleed. Memory: the output
- *  plus a few rows. Colour-space chunks (gAMA, iCCP) are ignored. */
-export async function decodePngDownscaled(stream: ReadableStream<Uint8Array<ArrayBuffer>>, maxSide: number): Promise<RgbaImage> {
+ *  plus a few rows. Colour-space chunks (gAMA, iCCP) are ignored.
+ *  Time is bounded too: inflating stops at the last row (at most H·(stride+1) bytes come out),
+ *  so zlib data that goes on after the image costs nothing; `signal` stops it at once. */
+export async function decodePngDownscaled(
+  stream: ReadableStream<Uint8Array<ArrayBuffer>>,
+  maxSide: number,
+  signal?: AbortSignal,
+): Promise<RgbaImage> {
+  signal?.throwIfAborted();
   const inflate = new DecompressionStream('deflate');
   const writer = inflate.writable.getWriter();
   const tables: PngTables = { palette: null, trns: null };
@@ -22,20 +29,37 @@ export async function decodePngDownscaled(stream: ReadableStream<Uint8Array<Arra
     rejectHeader = rej;
   });
 
-  // Producer: split the file into chunks, feed IDAT payloads to the inflater.
-  const produce = () => feedPngChunks(stream, writer, tables, resolveHeader, rejectHeader);
+  // Set once the last row is in (or on cancel): the producer stops feeding the inflater.
+  const stop = new AbortController();
+  const reader = inflate.readable.getReader();
+  const onAbort = () => {
+    stop.abort(signal!.reason);
+    rejectHeader(signal!.reason);
+    void reader.cancel(signal!.reason).catch(() => undefined);
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
 
-  // Consumer: undo the row filters, convert to RGBA and box-average.
+  // Producer: split the file into chunks, feed IDAT payloads to the inflater.
+  const produce = () => feedPngChunks(stream, writer, tables, resolveHeader, rejectHeader, stop.signal);
+
+  // Consumer: undo the row filters, convert to RGBA and box-average; stops reading at the last row.
   const consume = async (): Promise<RgbaImage> => {
-    const reader = inflate.readable.getReader();
     try {
-      return await decodePngRows(reader, await headerReady, tables, maxSide);
+      const image = await decodePngRows(reader, await headerReady, tables, maxSide, signal);
+      stop.abort();
+      return image;
     } catch (e) {
-      void reader.cancel().catch(() => undefined);
+      stop.abort(e);
       throw e;
+    } finally {
+      void reader.cancel().catch(() => undefined);
     }
   };
 
-  const [, image] = await Promise.all([produce(), consume()]);
-  return image;
+  try {
+    const [, image] = await Promise.all([produce(), consume()]);
+    return image;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
 }

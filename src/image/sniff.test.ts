@@ -19,7 +19,7 @@ describe('sniffImage', () => {
   it('PNG, GIF, WebP (VP8, VP8L, VP8X), BMP', () => {
     const png = writePng({ width: 300, height: 7, colorType: 2, bitDepth: 8, sample: (x, y, c) => (x * 19 + y * 7 + c * 80) & 255 });
     expect(sniffImage(png)).toMatchObject({ kind: 'png', width: 300, height: 7, png: { bitDepth: 8, colorType: 2, interlaced: false } });
-    const gif = Buffer.from('GIF89a\x2c\x01\xc8\x00', 'latin1');
+    const gif = Buffer.from('GIF89a\x2c\x01\xc8\x00\0\0\0\x2c\0\0\0\0\x2c\x01\xc8\x00', 'latin1'); // screen, then the first frame
     expect(sniffImage(gif)).toEqual({ kind: 'gif', width: 300, height: 200 });
     const riff = (type: string, body: number[]) => Buffer.concat([Buffer.from(`RIFF\0\0\0\0WEBP${type}`, 'latin1'), Buffer.from(body)]);
     // VP8: frame tag (3) + start code (3) at 20.., width/height at 26/28

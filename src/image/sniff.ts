@@ -81,10 +81,19 @@ export type JpegWalk = { done: Sniffed } | { more: number; orientation?: number 
  *  a caller holding only part of the file (probeJpeg) can read on from there. */
 export function walkJpeg(b: Uint8Array, i: number, orientation?: number): JpegWalk {
   while (i + 4 <= b.length) {
-    if (b[i] !== 0xff) return { done: { kind: 'jpeg', orientation } };
+    // As libjpeg's next_marker: stray bytes before a marker, fill bytes (FF FF…) and stuffed
+    // zeros (FF 00) are skipped, so a stray byte cannot hide the frame header from this walk.
+    if (b[i] !== 0xff) {
+      i++;
+      continue;
+    }
     const m = b[i + 1];
     if (m === 0xff) {
       i++; // fill byte
+      continue;
+    }
+    if (m === 0x00) {
+      i += 2;
       continue;
     }
     if (m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) {
@@ -128,6 +137,57 @@ function sniffWebp(b: Uint8Array): Sniffed {
   return { kind: 'webp' };
 }
 
+/** A GIF's size as Chromium decodes it: the logical screen grown to hold the first frame (its
+ *  image descriptor), so a "1×1" screen cannot hide a huge frame. No descriptor in `b`: no size. */
+function sniffGif(b: Uint8Array): Sniffed {
+  const flags = b.length > 10 ? b[10] : 0;
+  let i = 13 + (flags & 0x80 ? 3 * (2 << (flags & 7)) : 0); // after the global colour table
+  while (i < b.length) {
+    if (b[i] === 0x2c) {
+      if (i + 9 > b.length) break;
+      const width = Math.max(u16le(b, 6), u16le(b, i + 1) + u16le(b, i + 5));
+      const height = Math.max(u16le(b, 8), u16le(b, i + 3) + u16le(b, i + 7));
+      return { kind: 'gif', width, height };
+    }
+    if (b[i] !== 0x21) break; // the trailer, or bytes Chromium takes as the end
+    i += 2; // introducer and label, then sub-blocks up to a zero length
+    while (i < b.length && b[i] !== 0) i += b[i] + 1;
+    i++;
+  }
+  return { kind: 'gif' };
+}
+
+/** BMP size from the info header; OS/2's 12-byte core header holds 16-bit sides. */
+function sniffBmp(b: Uint8Array): Sniffed {
+  if (u16le(b, 14) === 12 && b[16] === 0 && b[17] === 0) return { kind: 'bmp', width: u16le(b, 18), height: u16le(b, 20) };
+  return { kind: 'bmp', width: Math.abs(i32le(b, 18)), height: Math.abs(i32le(b, 22)) };
+}
+
+/** ICO/CUR: the largest directory entry (0 means 256). Chromium fails an entry whose embedded PNG
+ *  or BMP disagrees with its directory size, so no icon decodes larger than 256×256. */
+function sniffIco(b: Uint8Array): Sniffed {
+  const n = b.length >= 6 ? u16le(b, 4) : 0;
+  let width = 0;
+  let height = 0;
+  for (let e = 6, k = 0; k < n && e + 16 <= b.length; k++, e += 16) {
+    width = Math.max(width, b[e] || 256);
+    height = Math.max(height, b[e + 1] || 256);
+  }
+  return width ? { kind: 'ico', width, height } : { kind: 'ico' };
+}
+
+/** AVIF: the largest 'ispe' (image spatial extents) property in `b`; a grid's own is its full size. */
+function avifSize(b: Uint8Array): { width: number; height: number } | null {
+  let best: { width: number; height: number } | null = null;
+  for (let i = 4; i + 16 <= b.length; i++) {
+    if (b[i] !== 0x69 || ascii(b, i, 4) !== 'ispe') continue;
+    const width = u32be(b, i + 8);
+    const height = u32be(b, i + 12);
+    if (!best || width * height > best.width * best.height) best = { width, height };
+  }
+  return best;
+}
+
 const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs', 'mif1', 'msf1', 'mif2']);
 
 function sniffIsoBmff(b: Uint8Array): Sniffed | null {
@@ -135,7 +195,7 @@ function sniffIsoBmff(b: Uint8Array): Sniffed | null {
   const size = Math.min(u32be(b, 0), b.length);
   const brands = [ascii(b, 8, 4)];
   for (let at = 16; at + 4 <= Math.min(size, 256); at += 4) brands.push(ascii(b, at, 4));
-  if (brands.some((x) => x === 'avif' || x === 'avis')) return { kind: 'avif' };
+  if (brands.some((x) => x === 'avif' || x === 'avis')) return { kind: 'avif', ...avifSize(b) };
   if (brands.some((x) => HEIF_BRANDS.has(x))) return { kind: 'heic' };
   return null;
 }
@@ -163,15 +223,13 @@ export function sniffImage(b: Uint8Array): Sniffed {
     };
     return { kind: 'png', width: png.width, height: png.height, png };
   }
-  if (b.length >= 10 && (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a')) {
-    return { kind: 'gif', width: u16le(b, 6), height: u16le(b, 8) };
-  }
+  if (b.length >= 10 && (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a')) return sniffGif(b);
   if (b.length >= 16 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') return sniffWebp(b);
-  if (b.length >= 26 && ascii(b, 0, 2) === 'BM') return { kind: 'bmp', width: Math.abs(i32le(b, 18)), height: Math.abs(i32le(b, 22)) };
+  if (b.length >= 26 && ascii(b, 0, 2) === 'BM') return sniffBmp(b);
   const iso = sniffIsoBmff(b);
   if (iso) return iso;
   if (b.length >= 4 && (ascii(b, 0, 4) === 'II*\0' || ascii(b, 0, 4) === 'MM\0*')) return { kind: 'tiff' };
-  if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 1 && b[3] === 0) return { kind: 'ico' };
+  if (b.length >= 4 && b[0] === 0 && b[1] === 0 && (b[2] === 1 || b[2] === 2) && b[3] === 0) return sniffIco(b);
   if (looksLikeText(b)) {
     const text = new TextDecoder().decode(b.subarray(0, 4096));
     return { kind: /<svg[\s>]/i.test(text) ? 'svg' : 'text' };

@@ -23,6 +23,19 @@ describe('loadFromUrl: faults name the file, leave nothing cached, and the next 
     await failsThenWorks(`Download failed: ${BASE}model.json answered HTTP 404`);
   });
 
+  it('a redirect from an unverified source is not followed', async () => {
+    serveModel();
+    const seen: (RequestRedirect | undefined)[] = [];
+    // As a browser answers redirect: 'manual' (an opaque redirect); followed, it would be other bytes.
+    faults.set('group1-shard1of2.bin', (_url, init) => {
+      seen.push(init?.redirect);
+      if (init?.redirect === 'follow' || init?.redirect === undefined) return new Response(new Uint8Array(SHARD_BYTES).fill(9));
+      return Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' });
+    });
+    await failsThenWorks(`Download failed: ${BASE}group1-shard1of2.bin answered with a redirect, which is not followed for weights that cannot be verified`);
+    expect(seen).toEqual(['manual']);
+  });
+
   it('404 on a shard', async () => {
     serveModel();
     files.delete('group1-shard2of2.bin');

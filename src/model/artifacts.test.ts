@@ -105,6 +105,20 @@ describe('loadFromUrl: downloads and the cache', () => {
     expect(keys()).toHaveLength(3);
   });
 
+  it('network: true (the bench) downloads past a complete entry and deletes no other cached model', async () => {
+    serveModel();
+    await loadFromUrl(BASE, noProgress);
+    const other = 'http://lab.test/models/B3/model.json'; // e.g. the user's offline copy of B3
+    cache.entries.set(other, { body: new ArrayBuffer(2), headers: [] });
+    requests.length = 0;
+    const a = await loadFromUrl(BASE, noProgress, undefined, { network: true });
+    expect(a.fromCache).toBe(false);
+    expect(requests).toEqual(['model.json', 'group1-shard1of2.bin', 'group1-shard2of2.bin']);
+    expect(cache.entries.has(other)).toBe(true);
+    expect(keys()).toHaveLength(4); // B0's three files again, and B3's
+    expect((await loadFromUrl(BASE, noProgress)).fromCache).toBe(true);
+  });
+
   it('when the cache cannot hold the model (quota) it runs uncached and leaves no partial entry', async () => {
     serveModel();
     cache.failPutAfter = 1;

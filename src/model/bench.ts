@@ -61,7 +61,7 @@ export interface VariantBenchOptions {
   graph: boolean;
   /** Also time ONNX Runtime Web on the exported network (bench-ort.ts), interleaved too. */
   ort?: boolean;
-  /** Clears the model cache and downloads (omit to skip the network measurement). */
+  /** Downloads past the cache (omit to skip the network measurement). */
   loadNetwork?: () => Promise<LoadedArtifacts>;
   /** Loads from the cache (or, in tests, from anywhere). */
   loadCache: () => Promise<LoadedArtifacts>;

@@ -2,6 +2,7 @@
  *  (shards keyed by URL + `?v=<manifestHash>`, model.json written last as the completeness
  *  marker); see loadFromUrl in artifacts.ts for the design. */
 
+import { verifyPinnedDownload } from './integrity';
 import { allSpecs, concat, expectedShardSizes, manifestHash, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
 
 /** Bump when the cache layout changes; entries are also keyed by the manifest's hash. */
@@ -31,9 +32,13 @@ export async function cachedManifest(cache: Cache, modelUrl: string): Promise<st
   }
 }
 
-/** The complete entry of `text`'s version, or null (an incomplete or unreadable entry is dropped). */
+/** The complete entry of `text`'s version, or null (an incomplete, unreadable or, for the pinned
+ *  source, unverifiable entry is dropped). Files of the pinned source are verified again as they
+ *  are read: anything on the same origin (every project page of a github.io user shares one) can
+ *  write this cache, so a right-sized planted shard must not pass for the published one. */
 export async function fromCache(cache: Cache, baseUrl: string, modelUrl: string, text: string, onProgress: ProgressFn): Promise<LoadedArtifacts | null> {
   try {
+    await verifyPinnedDownload(modelUrl, new TextEncoder().encode(text));
     const modelJson = parseModelJson(text, modelUrl);
     const version = manifestHash(text);
     const shards = expectedShardSizes(modelJson);
@@ -44,6 +49,7 @@ export async function fromCache(cache: Cache, baseUrl: string, modelUrl: string,
       const res = await cache.match(versioned(joinUrl(baseUrl, shard.path), version));
       const buf = res ? await res.arrayBuffer() : null;
       if (!buf || buf.byteLength !== shard.bytes) throw new Error('incomplete cache entry');
+      await verifyPinnedDownload(joinUrl(baseUrl, shard.path), buf);
       buffers.push(buf);
       onProgress((loaded += buf.byteLength), total, 'cache');
     }
@@ -121,9 +127,4 @@ export async function uncacheVariant(base: string, k: number): Promise<void> {
   const cache = await openCache();
   const url = variantUrl(base, k);
   if (cache) await dropEntry(cache, url, joinUrl(url, 'model.json'));
-}
-
-/** Removes every cached model (the UI's "clear cache"). */
-export async function clearModelCache(): Promise<void> {
-  if (typeof caches !== 'undefined') await caches.delete(CACHE_NAME);
 }

@@ -63,9 +63,17 @@ export function sizeOfShape(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
+/** A model.json that cannot be used: not JSON, not a graph model, or a manifest that does not add
+ *  up. The only error parsing and shard planning throw (property-tested: src/model/fuzz.test.ts). */
+export class ModelJsonError extends Error {}
+
+/** All weights of one model, at most: B7's are 265 MB, so a manifest asking for more is refused
+ *  before a byte of it is downloaded or allocated. */
+export const MAX_MODEL_BYTES = 1024 * 1024 * 1024;
+
 export function weightBytes(spec: WeightSpec): number {
   if (spec.dtype !== 'float32' && spec.dtype !== 'int32') {
-    throw new Error(`Unsupported weight dtype ${spec.dtype} for ${spec.name}`);
+    throw new ModelJsonError(`Unsupported weight dtype ${spec.dtype} for ${spec.name}`);
   }
   if (spec.quantization === undefined) return 4 * sizeOfShape(spec.shape);
   if (spec.quantization.dtype === 'float16' && spec.dtype === 'float32') return 2 * sizeOfShape(spec.shape);
@@ -79,14 +87,36 @@ export function weightPrecision(json: ConvertedModelJson): WeightPrecision {
   return json.weightsManifest.some((g) => g.weights.some((w) => w.quantization?.dtype === 'float16')) ? 'float16' : 'float32';
 }
 
+/** A shard's path is a plain file name beside model.json (the converter's "group1-shard1of6.bin"):
+ *  no folders, "..", queries or other hosts. */
+const SHARD_NAME = /^(?!\.\.?$)[\w.-]+$/;
+const isDim = (d: unknown) => Number.isSafeInteger(d) && (d as number) >= 0;
+
+/** What is wrong with a parsed manifest's weight groups, or null. */
+function manifestProblem(groups: unknown[]): string | null {
+  for (const g of groups) {
+    const { paths, weights } = (g ?? {}) as Partial<WeightGroup>;
+    if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string' && SHARD_NAME.test(p))) return 'a shard path is not a plain file name';
+    if (!Array.isArray(weights)) return 'a weight group lists no weights';
+    for (const w of weights as unknown[]) {
+      const { name, shape, dtype } = (w ?? {}) as Partial<WeightSpec>;
+      if (typeof name !== 'string' || typeof dtype !== 'string' || !Array.isArray(shape) || !shape.every(isDim)) return 'a weight has no name, dtype or shape';
+    }
+  }
+  return null;
+}
+
 /** Expected byte size of every shard, in manifest order, for each group. */
 export function expectedShardSizes(json: ConvertedModelJson): { path: string; bytes: number }[] {
   const out: { path: string; bytes: number }[] = [];
+  let all = 0;
   for (const group of json.weightsManifest) {
     let left = group.weights.reduce((s, w) => s + weightBytes(w), 0);
+    all += left;
+    if (!(all <= MAX_MODEL_BYTES)) throw new ModelJsonError(`The manifest's weights need ${all} bytes; the limit is ${MAX_MODEL_BYTES / 2 ** 30} GB`);
     const n = group.paths.length;
     if (Math.ceil(left / SHARD_BYTES) !== n) {
-      throw new Error(`Manifest lists ${n} shards but its weights need ${Math.ceil(left / SHARD_BYTES)}`);
+      throw new ModelJsonError(`Manifest lists ${n} shards but its weights need ${Math.ceil(left / SHARD_BYTES)}`);
     }
     for (const path of group.paths) {
       const bytes = Math.min(SHARD_BYTES, left);
@@ -102,12 +132,14 @@ export function parseModelJson(text: string, where: string): ConvertedModelJson 
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error(`${where} is not valid JSON`);
+    throw new ModelJsonError(`${where} is not valid JSON`);
   }
   const j = json as Partial<ConvertedModelJson>;
-  if (!j || !j.modelTopology || !Array.isArray(j.modelTopology.node) || !Array.isArray(j.weightsManifest)) {
-    throw new Error(`${where} is not a converted TensorFlow.js graph model (no modelTopology/weightsManifest)`);
+  if (!j || typeof j !== 'object' || !j.modelTopology || !Array.isArray(j.modelTopology.node) || !Array.isArray(j.weightsManifest)) {
+    throw new ModelJsonError(`${where} is not a converted TensorFlow.js graph model (no modelTopology/weightsManifest)`);
   }
+  const problem = manifestProblem(j.weightsManifest);
+  if (problem) throw new ModelJsonError(`${where} is not a converted TensorFlow.js graph model (${problem})`);
   return j as ConvertedModelJson;
 }
 

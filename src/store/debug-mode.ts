@@ -1,5 +1,6 @@
-/** The scripting surface (window.phiLab) and `?view=bench&auto=1` start work or expose internals
- *  from a mere link: production builds offer them only when the URL asks with `?debug=1`. */
+/** The scripting surface (window.phiLab) exposes internals to a mere link: production builds offer
+ *  it only when the URL asks with `?debug=1`. (`?view=bench&auto=1` never starts the bench by
+ *  itself in production, debug or not: BenchView.tsx.) */
 import { flag } from './url-state';
 
 export function debugAllowed(search: string = typeof location === 'undefined' ? '' : location.search): boolean {

@@ -251,4 +251,27 @@ describe('createEngine', () => {
     await measuring;
     expect(store.getState().result?.latency).toMatchObject({ steadyMedianMs: 41, steadyP25Ms: 40, steadyP75Ms: 42, steadyRuns: 3 });
   });
+
+  it('a newer image cancels the decode of the one before (a long PNG stops), which then ends quietly', async () => {
+    const client = new FakeClient();
+    const store = createStore<LabState>()(labState);
+    const signals: AbortSignal[] = [];
+    const decode = (file: File, signal?: AbortSignal) => {
+      signals.push(signal!);
+      const bitmap = { width: 4, height: 3, close() {} } as unknown as ImageBitmap;
+      if (file.name === 'new.png') return Promise.resolve({ bitmap, url: 'blob:new' });
+      return new Promise<never>((_, reject) => signal!.addEventListener('abort', () => reject(signal!.reason)));
+    };
+    const engine = createEngine({ client, store, compare: createStore<CompareState>()(initialCompare), source: async () => ({ baseUrl: 'http://models/', kind: 'url' }), decode });
+    await engine.start();
+    const old = engine.setImageFile(new File([new Uint8Array(4)], 'endless.png'));
+    await flush();
+    expect(signals[0].aborted).toBe(false);
+    await engine.setImageFile(new File([new Uint8Array(4)], 'new.png'));
+    await old;
+    expect(signals[0].aborted).toBe(true);
+    expect(signals[1].aborted).toBe(false);
+    expect(store.getState().image?.name).toBe('new.png');
+    expect(store.getState().error).toBeNull();
+  });
 });

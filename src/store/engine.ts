@@ -42,7 +42,6 @@ export type Engine = ReturnType<typeof createEngine>;
 
 const PHASE_STATUS: Record<string, Status> = { download: 'loading', cache: 'loading', build: 'loading', compile: 'compiling', run: 'running' };
 
-
 export function createEngine({ client, store, compare = useCompare, source = startSource, decode = decodeImageFile }: EngineDeps) {
   const lab = () => store.getState();
   let imageVersion = 0;
@@ -51,6 +50,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
   let lastFile: File | null = null;
   /** Decoding a huge image takes seconds: only the newest dropped file may replace the image. */
   let decodeSeq = 0;
+  let decoding: AbortController | null = null;
   /** After a worker restart: settles once the new worker has its backend and the image again. */
   let restoring: Promise<void> = Promise.resolve();
   const prefetched = new Set<number>();
@@ -181,7 +181,9 @@ export function createEngine({ client, store, compare = useCompare, source = sta
   /** A user's file, or null: back to the procedural test pattern. */
   async function setImage(file: File | null): Promise<void> {
     const seq = ++decodeSeq;
-    const d = file ? await decode(file) : null;
+    decoding?.abort(new DOMException('a newer image replaced it', 'AbortError')); // stops a long PNG decode
+    decoding = new AbortController(); // a cancelled decode ends quietly: the newer one reports for itself
+    const d = file ? await decode(file, decoding.signal).catch((e: unknown) => (seq === decodeSeq ? Promise.reject(e) : null)) : null;
     if (seq !== decodeSeq) {
       d?.bitmap.close();
       if (d) URL.revokeObjectURL(d.url);

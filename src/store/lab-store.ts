@@ -50,7 +50,8 @@ export interface LabState extends ShareableState {
   /** A converted model folder the user dropped; it answers instead of the built-in weights. */
   custom: { name: string; files: File[] } | null;
   /** A foreign ?models= source waiting for the user's confirmation (see source-gate.ts). */
-  pendingSource: { host: string; baseUrl: string } | null;
+  /** A ?models= source waiting for the user: a question, or (`refused`) a refusal to acknowledge. */
+  pendingSource: { host: string; baseUrl: string; refused?: string } | null;
 
   setPhi: (phi: number) => void;
   setView: (view: View) => void;

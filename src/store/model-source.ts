@@ -27,7 +27,7 @@ export const SOURCE_LABEL: Record<SourceKind, string> = {
 
 async function probe(url: string): Promise<boolean> {
   try {
-    const res = await fetch(url, { method: 'HEAD', cache: 'no-store' });
+    const res = await fetch(url, { method: 'HEAD', cache: 'no-store', redirect: 'manual' }); // as the loader: no redirects
     return res.ok && !(res.headers.get('content-type') ?? '').includes('text/html');
   } catch {
     return false;
@@ -51,6 +51,34 @@ export async function resolveModelSource(
     return { baseUrl: abs(`${root}synthetic-models/`), kind: 'synthetic' };
   }
   return { baseUrl: DEFAULT_MODEL_BASE, kind: 'public' };
+}
+
+/** A source remembered in localStorage (for offline starts), or null unless it is exactly one the
+ *  app would pick itself here: the same kind at the same URL. Anything on the same origin can
+ *  write localStorage, and a remembered source is trusted without a question. */
+export function rememberedSource(
+  raw: string | null,
+  origin: string,
+  configured: string | undefined = import.meta.env?.VITE_MODEL_BASE_URL,
+  base: string = import.meta.env?.BASE_URL ?? '/',
+): ModelSource | null {
+  let parsed: unknown;
+  try {
+    parsed = raw === null ? null : JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { baseUrl, kind } = parsed as Record<string, unknown>;
+  const abs = (u: string) => new URL(u, origin).href.replace(/\/?$/, '/');
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const known: ModelSource[] = [
+    { baseUrl: abs(`${root}models/`), kind: 'self-hosted' },
+    ...(configured ? [{ baseUrl: abs(configured), kind: 'configured' as const }] : []),
+    { baseUrl: abs(`${root}synthetic-models/`), kind: 'synthetic' },
+    { baseUrl: DEFAULT_MODEL_BASE, kind: 'public' },
+  ];
+  return known.find((k) => k.baseUrl === baseUrl && k.kind === kind) ?? null;
 }
 
 /** The sources this page's Content-Security-Policy lets it fetch from (connect-src), or null

@@ -8,9 +8,20 @@ import { DEFAULT_MODEL_BASE, allowedByCsp, cspConnectSources, resolveModelSource
 
 export type SourceVerdict = { kind: 'trusted' } | { kind: 'ask'; host: string } | { kind: 'refused'; message: string };
 
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const isLocalHost = (host: string) => LOCAL_HOSTS.has(host) || host.endsWith('.localhost');
+
 /** Pure: what to do with `source` on a page at `origin` whose CSP allows `csp` (null: no CSP). */
 export function judgeSource(source: ModelSource, origin: string, csp: string[] | null): SourceVerdict {
   const url = new URL(source.baseUrl, origin);
+  // A link's source travels over https (anyone on the path could swap plain-http weights), except
+  // on this machine or the page's own origin, which is no less safe than the page itself.
+  if (source.kind === 'url' && url.protocol !== 'https:' && url.origin !== origin && !(url.protocol === 'http:' && isLocalHost(url.hostname))) {
+    return {
+      kind: 'refused',
+      message: `Refused to load weights from ${url.href}: a ?models= link must use https (plain http only for localhost).`,
+    };
+  }
   if (!allowedByCsp(url.href, origin, csp)) {
     return {
       kind: 'refused',
@@ -29,14 +40,16 @@ let answer: ((use: boolean) => void) | null = null;
 export type AskSource = LabState['askSource'];
 
 /** The source to use: `source` itself when trusted; for a foreign one, it once the user confirms
- *  (asked through the engine's store), or the app's own sources when they decline. Throws when
- *  the CSP forbids the source. */
+ *  (asked through the engine's store), or the app's own sources when they decline. A refused
+ *  link's source waits, its reason on screen, for the one way out: the app's own sources. Throws
+ *  when a source the app chose itself is refused (nothing else to fall back on). */
 export async function gateSource(source: ModelSource, askSource: AskSource, origin = location.origin, csp = cspConnectSources()): Promise<ModelSource> {
   const verdict = judgeSource(source, origin, csp);
-  if (verdict.kind === 'refused') throw new Error(verdict.message);
+  if (verdict.kind === 'refused' && source.kind !== 'url') throw new Error(verdict.message);
   if (verdict.kind === 'trusted') return source;
-  askSource({ host: verdict.host, baseUrl: source.baseUrl });
-  const use = await new Promise<boolean>((resolve) => (answer = resolve));
+  const host = new URL(source.baseUrl, origin).host;
+  askSource(verdict.kind === 'ask' ? { host, baseUrl: source.baseUrl } : { host, baseUrl: source.baseUrl, refused: verdict.message });
+  const use = (await new Promise<boolean>((resolve) => (answer = resolve))) && verdict.kind === 'ask';
   answer = null;
   askSource(null, !use); // declined: the link's source leaves the address bar too
   if (use) return source;

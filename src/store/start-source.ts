@@ -4,15 +4,15 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { LabState } from './lab-store';
 import { RANDOM_SOURCE } from './weights-mode';
-import { resolveModelSource, type ModelSource } from './model-source';
+import { rememberedSource, resolveModelSource, type ModelSource } from './model-source';
 import { gateSource, type AskSource } from './source-gate';
 
 const SOURCE_KEY = 'phiLab.modelSource';
 
 function offlineSource(resolved: ModelSource, explicit: boolean): ModelSource {
   try {
-    const remembered = localStorage.getItem(SOURCE_KEY);
-    if (!navigator.onLine && remembered && !explicit) return JSON.parse(remembered) as ModelSource;
+    const remembered = rememberedSource(localStorage.getItem(SOURCE_KEY), location.origin); // validated: storage is writable by the whole origin
+    if (!navigator.onLine && remembered && !explicit) return remembered;
     if (resolved.kind !== 'url') localStorage.setItem(SOURCE_KEY, JSON.stringify(resolved)); // a link's source is never kept
   } catch {
     // storage blocked (private mode): no memory of the source

@@ -1,10 +1,25 @@
-/** Asks before the first request to a foreign ?models= source (see store/source-gate.ts). */
+/** Asks before the first request to a foreign ?models= source, or says why a link's source is
+ *  refused; either way the lab's own weights are one click away (see store/source-gate.ts). */
 import { useLab } from '../store/lab-store';
 import { answerSource } from '../store/source-gate';
+
+const declineButton = (
+  <button type="button" data-testid="decline-source" onClick={() => answerSource(false)}>
+    Use the lab's own weights
+  </button>
+);
 
 export function SourceConfirm() {
   const pending = useLab((s) => s.pendingSource);
   if (!pending) return null;
+  if (pending.refused) {
+    return (
+      <section className="source-confirm" data-testid="source-refused" role="alert">
+        <p data-testid="error">{pending.refused}</p>
+        <p className="source-confirm-actions">{declineButton}</p>
+      </section>
+    );
+  }
   return (
     <section className="source-confirm" data-testid="source-question" aria-labelledby="source-confirm-title">
       <h2 id="source-confirm-title">Load weights from {pending.host}?</h2>
@@ -17,9 +32,7 @@ export function SourceConfirm() {
         <button type="button" className="primary" data-testid="confirm-source" onClick={() => answerSource(true)}>
           Load from {pending.host}
         </button>{' '}
-        <button type="button" data-testid="decline-source" onClick={() => answerSource(false)}>
-          Use the lab's own weights
-        </button>
+        {declineButton}
       </p>
     </section>
   );

@@ -37,7 +37,7 @@ export interface VariantJob {
   graph: boolean;
   /** Also time ONNX Runtime Web (the EP matching the backend) interleaved with it. */
   ort?: boolean;
-  /** Measure the network load (clears the model cache first) and the cached load. */
+  /** Measure the network load (a download past the cache, which deletes nothing) and the cached load. */
   measureLoad: boolean;
   matmulGflops: number | null;
 }

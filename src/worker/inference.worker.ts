@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 /** The one owner of tfjs and of every loaded network. Requests run one at a time (tfjs state is
  *  global); progress streams out while a download runs. */
+import './trusted-types'; // first: the default policy precedes every script sink
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';

@@ -1,9 +1,10 @@
 /** The benchmark view (?view=bench): pick backends, variants and runs, run the same benchmark as
- *  `npm run bench` (one bench worker per backend), read the table, export JSON/CSV. With
- *  `&auto=1` (and `&debug=1` in production builds) it starts by itself (the CLI drives it that way) and publishes the report on
- *  `window.__benchResults` and in <pre data-testid="bench-json">. */
+ *  `npm run bench` (one bench worker per backend), read the table, export JSON/CSV. The report is
+ *  published on `window.__benchResults` and in <pre data-testid="bench-json">.
+ *  A link cannot start it: in production builds `&auto=1` only fills in the settings and waits for
+ *  a click on Start (`&debug=1` or not; the CLI clicks), and tf.env flags from `&flags=` are listed
+ *  and applied only when the person ticks them. Only dev builds start by themselves. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { debugAllowed } from '../../store/debug-mode';
 import type { BenchReport, BenchResult } from '../../worker/bench-protocol';
 import { BACKENDS, type BackendName } from '../../model/backend-name';
 import { KERNEL_MODES, type KernelMode } from '../../model/kernels/plan';
@@ -27,8 +28,11 @@ declare global {
 type State = 'idle' | 'waiting' | 'running' | 'done' | 'error';
 
 const initial = parseBenchParams(typeof location === 'undefined' ? '' : location.search);
-// A link's auto=1 starts the bench only where debugging is allowed (dev builds, ?debug=1).
-const autoRun = initial.auto && debugAllowed();
+// A link's auto=1 starts the bench by itself only in dev builds: a production link (debug or not)
+// would otherwise spend minutes of GPU and hundreds of MB without asking.
+const autoRun = initial.auto && import.meta.env.DEV;
+// The link's tf.env flags other than the one the "fused kernels" box shows: listed, ticked to apply.
+const linkFlags = Object.entries(initial.flags ?? {}).filter(([k]) => k !== OWN_KERNELS_FLAG);
 let autoStarted = false;
 
 const toggle = <T,>(list: T[], v: T): T[] => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
@@ -40,6 +44,7 @@ export function BenchView() {
   const [runs, setRuns] = useState(initial.runs);
   const [fusedKernels, setFusedKernels] = useState(initial.flags?.[OWN_KERNELS_FLAG] !== false);
   const [kernels, setKernels] = useState<KernelMode>(initial.kernels ?? 'auto');
+  const [applyLinkFlags, setApplyLinkFlags] = useState(autoRun);
   const [state, setState] = useState<State>('idle');
   const [progress, setProgress] = useState(initial.auto && !autoRun ? 'This link asks to run the benchmark: press Start to run it.' : '');
   const [rows, setRows] = useState<BenchResult[]>([]);
@@ -69,7 +74,7 @@ export function BenchView() {
       const r = await engine.whilePaused(() => {
         setState('running');
         return runBench(
-          { baseUrl, backends: order, variants: [...variants].sort((a, b) => a - b), runs, flags: { ...initial.flags, [OWN_KERNELS_FLAG]: fusedKernels }, kernels },
+          { baseUrl, backends: order, variants: [...variants].sort((a, b) => a - b), runs, flags: { ...(applyLinkFlags ? Object.fromEntries(linkFlags) : {}), [OWN_KERNELS_FLAG]: fusedKernels }, kernels },
           (p: BenchProgress) => say(`${p.backend}: ${p.stage}`),
           (res) => setRows((prev) => [...prev, res]),
         );
@@ -86,7 +91,7 @@ export function BenchView() {
     } finally {
       running.current = false;
     }
-  }, [engine, backends, variants, runs, fusedKernels, kernels]);
+  }, [engine, backends, variants, runs, fusedKernels, kernels, applyLinkFlags]);
 
   useEffect(() => {
     if (autoRun && !autoStarted) {
@@ -139,6 +144,12 @@ export function BenchView() {
               {KERNEL_MODES.map((m) => <option key={m} value={m}>{m}</option>)}
             </select>
           </label>
+          {linkFlags.length > 0 && (
+            <label data-testid="bench-link-flags" title="tf.env settings change how TensorFlow.js runs; a link should not change them unseen">
+              <input type="checkbox" checked={applyLinkFlags} data-testid="bench-link-flags-confirm" onChange={(e) => setApplyLinkFlags(e.target.checked)} /> apply the
+              link’s tf.env flags: {linkFlags.map(([k, v]) => `${k}=${String(v)}`).join(', ')}
+            </label>
+          )}
           <button type="button" className="bench-run" data-testid="bench-run" disabled={busy || !backends.length || !variants.length} onClick={() => void start()}>
             {busy ? 'Running…' : 'Run benchmark'}
           </button>

@@ -1,0 +1,36 @@
+/** The service worker's rules (src/sw.ts), kept pure so they are unit-tested (sw-rules.test.ts):
+ *  which responses may enter the precache, and when a newer build takes over open tabs. No
+ *  imports (the service worker bundle holds workbox and this only). */
+
+/** Bump when a release fixes something a hostile link, file or weights source could exploit.
+ *  The rule: a service worker whose number is higher than the one that controls the open tabs
+ *  does not wait for the "update available" prompt; it activates at once and reloads every open
+ *  tab. Any other update waits for the person's Reload. (1: issue 25, hostile links and files.) */
+export const SECURITY_FIX = 1;
+
+/** Whether an installing build takes over at once: only over an older one (`active`, the number
+ *  it stored; 0 for builds from before the rule), never on a first install (`active` null). */
+export function takesOver(active: number | null, incoming: number = SECURITY_FIX): boolean {
+  return active !== null && incoming > active;
+}
+
+/** The content type a precached file must have, by extension: a host's SPA fallback (a 200
+ *  text/html for any path) must not become a script, a wasm binary or the shell. */
+const EXPECTED: readonly [RegExp, RegExp][] = [
+  [/\.html$/, /^text\/html\b/],
+  [/\.m?js$/, /^(text|application)\/(x-)?javascript\b/],
+  [/\.css$/, /^text\/css\b/],
+  [/\.wasm$/, /^application\/wasm\b/],
+  [/\.svg$/, /^image\/svg\+xml\b/],
+  [/\.webmanifest$/, /^application\/(manifest\+)?json\b/],
+];
+
+/** Whether a response may be precached: a 200 (not a redirect, not an error page) of the type its
+ *  file name calls for. Anything else fails the install, and the running build stays. */
+export function precacheable(url: string, status: number, contentType: string | null): boolean {
+  if (status !== 200) return false;
+  const path = new URL(url, 'https://x.invalid/').pathname;
+  const rule = EXPECTED.find(([name]) => name.test(path));
+  const type = (contentType ?? '').toLowerCase();
+  return rule ? rule[1].test(type) : !type.startsWith('text/html');
+}
