@@ -108,7 +108,7 @@ export const ALL_NEEDS: FixtureNeeds = {
   topologies: true,
   realShards: true,
   photos: ['panda.jpg', 'fish.jpg', 'car.jpg', 'hotdog.png', 'formats/fish.gif', 'formats/fish.png', 'formats/fish.svg', 'formats/fish.webp', 'formats/fish.heic'],
-  labels: true,
+  // No label list: the labels come from the npm package (src/model/labels.ts), its tests need no file.
 };
 
 /** The topology folder, which must exist (scripts): throws FIXTURES_MISSING otherwise. */
