@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formulaResolution } from '../scaling/coefficients';
 import { OFFICIAL_VARIANTS } from '../scaling/constants';
-import { centerCropBox, CROP_PADDING, type CropBox } from './preprocess';
+import { centerCropBox, copyCrop, CROP_PADDING, type CropBox } from './preprocess';
 import { bicubicWeights, resizeBicubicToRgb } from './resize-bicubic';
 
 // The reference: tensorflow/tpu models/official/efficientnet/preprocessing.py, _decode_and_center_crop
@@ -43,7 +43,7 @@ describe('centerCropBox (the reference crop)', () => {
   });
 });
 
-// ---- the pixel path: crop (a pixel copy, as the canvas does) then the reference bicubic resize ----
+// ---- the pixel path: crop (a pixel copy, as drawCrop's canvas does) then the reference bicubic resize ----
 
 /** An opaque test image: R and G hash the column and the row, B is constant (channel order). */
 function patternImage(width: number, height: number) {
@@ -55,18 +55,10 @@ function patternImage(width: number, height: number) {
   return { rgba, R, G };
 }
 
-/** What drawCrop + getImageData hand over: the crop box copied pixel for pixel. */
-function cropPixels(rgba: Uint8ClampedArray, width: number, box: CropBox): Uint8ClampedArray {
-  const out = new Uint8ClampedArray(box.side * box.side * 4);
-  for (let y = 0; y < box.side; y++)
-    out.set(rgba.subarray(((box.sy + y) * width + box.sx) * 4, ((box.sy + y) * width + box.sx + box.side) * 4), y * box.side * 4);
-  return out;
-}
-
 function networkInput(width: number, height: number, size: number) {
   const img = patternImage(width, height);
   const box = centerCropBox(width, height, size);
-  return { ...img, box, input: resizeBicubicToRgb(cropPixels(img.rgba, width, box), box.side, size) };
+  return { ...img, box, input: resizeBicubicToRgb(copyCrop(img.rgba, width, box), box.side, size) };
 }
 
 const px = (input: Float32Array, size: number, x: number, y: number) => Array.from(input.subarray((y * size + x) * 3, (y * size + x) * 3 + 3));
