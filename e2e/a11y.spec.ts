@@ -1,5 +1,5 @@
-// Accessibility: axe-core on every view in light and dark (no serious or critical violation), and
-// a keyboard-only image pick that ends in a classification (axe once more on the Lab's result).
+// Accessibility: axe-core on every view in light and dark (no serious or critical violation),
+// empty and holding results, and a keyboard-only image pick that ends in a classification (axe once more on the Lab's result).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures/test';
 import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp, photo, waitForResult } from './helpers';
@@ -28,6 +28,32 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(found, `serious or critical axe violations (${scheme})`).toEqual([]);
   });
 }
+
+// The same views holding answers (wasm: quicker): the Lab's result, Compare's cards, and the
+// Teach view's timed own-coefficients rows. The five Table 7 networks take minutes to time, so
+// the race table is checked with its (pending) rows. Both schemes on one page: one set of runs.
+test('axe: no serious or critical violation on views holding results, light and dark', async ({ page }) => {
+  test.setTimeout(600_000);
+  await openApp(page, '?backend=wasm&phi=0&compare=B0,B1');
+  await waitForResult(page, 'B0');
+  await page.getByTestId('tab-compare').click();
+  await page.getByTestId('compare-run').click();
+  await expect(page.getByTestId('compare-steady-ms')).toHaveCount(2, { timeout: 240_000 });
+  await expect(page.getByTestId('compare-steady-ms').nth(1)).not.toHaveText('—', { timeout: 240_000 });
+  await page.getByTestId('tab-teach').click();
+  await page.getByTestId('custom-run').click();
+  await expect(page.getByTestId('released-latency')).toHaveText(/^\d[\d.]* \/ \d[\d.]*$/, { timeout: 240_000 });
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const view of ['lab', 'compare', 'teach'] as const) {
+      await page.getByTestId(`tab-${view}`).click();
+      await expect(page.getByTestId(VIEW_ROOT[view])).toBeVisible();
+      found.push(...(await seriousViolations(page)).map((v) => `${view} (${scheme}): ${v}`));
+    }
+  }
+  expect(found, 'serious or critical axe violations on views with results').toEqual([]);
+});
 
 test.describe('keyboard only', () => {
   test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);

@@ -59,6 +59,10 @@ test('the in-app benchmark on webgpu: own vs graph agree, the chosen kernels and
   const r = report.results.find((x) => x.backend === 'webgpu' && x.variant === 'B0')!;
   expect(r.graphMaxAbsDiff as number).toBeLessThan(1e-5);
   expect(r.ownOverGraph as number).toBeGreaterThan(0);
+  // ONNX Runtime Web's own WebGPU EP on the exported B0, same input: it runs and agrees.
+  expect(r.ortError).toBeUndefined();
+  expect(r.ortEp).toBe('webgpu');
+  expect(r.ortMaxAbsDiff as number).toBeLessThanOrEqual(1e-4);
   const kernels = r.kernels as { mode: string; plan: Record<string, string>; adapter: string };
   expect(kernels.mode).toBe('auto');
   expect(Object.keys(kernels.plan).sort()).toEqual(['dense', 'depthwise', 'pointwise', 'pool']);

@@ -38,9 +38,10 @@ test('drag-and-drop and paste classify; the preview shows the crop the network s
   await expect(page.getByTestId('image-name')).toHaveText('panda.jpg');
   await expect(zone).not.toHaveClass(/\bover\b/);
 
-  // Cropped view (default): the image is scaled so the centre square of side 224/256·min(w,h) fills the frame.
+  // Cropped view (default): the image is scaled so the centre square of side trunc(224/256·min(w,h))
+  // (the reference's whole pixels, offsets (extent − side + 1) // 2) fills the frame.
   const [w, h] = await imageSize(page);
-  const side = (224 / (224 + 32)) * Math.min(w, h);
+  const side = Math.trunc((224 / (224 + 32)) * Math.min(w, h));
   await expect(zone.locator('figcaption')).toContainText('the crop the network sees, resized to 224²');
   const imgWidth = await page.getByTestId('crop-view').locator('img').evaluate((el) => parseFloat((el as HTMLElement).style.width));
   expect(imgWidth).toBeCloseTo((w / side) * 100, 1);
@@ -55,8 +56,8 @@ test('drag-and-drop and paste classify; the preview shows the crop the network s
   });
   expect(box.width).toBeCloseTo((side / w) * 100, 1);
   expect(box.height).toBeCloseTo((side / h) * 100, 1);
-  expect(box.left).toBeCloseTo(((w - side) / 2 / w) * 100, 0);
-  expect(box.top).toBeCloseTo(((h - side) / 2 / h) * 100, 0);
+  expect(box.left).toBeCloseTo((Math.floor((w - side + 1) / 2) / w) * 100, 1);
+  expect(box.top).toBeCloseTo((Math.floor((h - side + 1) / 2) / h) * 100, 1);
   await zone.getByRole('button', { name: 'Show crop' }).click();
   await expect(page.getByTestId('crop-view')).toBeVisible();
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CACHE_DIR, FIXTURES_MISSING, VARIANTS, findLabels, findPhoto, fixtureSkipReason, missingFixtures, topologyCandidates, topologyDir } from './fixtures';
+import { ALL_NEEDS, CACHE_DIR, FIXTURES_MISSING, UNIT_NEEDS, VARIANTS, findLabels, findPhoto, fixtureSkipReason, missingFixtures, topologyCandidates, topologyDir } from './fixtures';
 
 const saved = { ...process.env };
 let tmp: string;
@@ -71,5 +71,11 @@ describe('fixtures module', () => {
   it('nothing missing: no reason, even under CI', () => {
     process.env.CI = 'true';
     expect(fixtureSkipReason({})).toBeNull();
+  });
+
+  it("the unit tests' gate asks only for what npm run fixtures fetches; the browser tests' adds the odd formats", () => {
+    expect(UNIT_NEEDS).toEqual({ topologies: true, realShards: true, photos: ['panda.jpg', 'fish.jpg', 'car.jpg', 'gun.jpg'] });
+    expect(ALL_NEEDS.labels).toBeUndefined();
+    expect(ALL_NEEDS.photos).toEqual(expect.arrayContaining([...UNIT_NEEDS.photos!, 'hotdog.png', 'formats/fish.webp']));
   });
 });

@@ -59,7 +59,7 @@ describe('drawCrop', () => {
     const ctx = new CompositingContext(size);
     // transparent black, half-transparent red, opaque blue, transparent "green" (hidden colour)
     const rgba = [0, 0, 0, 0, 255, 0, 0, 128, 0, 0, 255, 255, 0, 255, 0, 0];
-    drawCrop(ctx as unknown as CanvasRenderingContext2D, { rgba } as unknown as CanvasImageSource, size, size, size);
+    drawCrop(ctx as unknown as CanvasRenderingContext2D, { rgba } as unknown as CanvasImageSource, { sx: 0, sy: 0, side: size });
     expect(ctx.px).toEqual([255, 255, 255, 255, 255, 127, 127, 255, 0, 0, 255, 255, 255, 255, 255, 255]);
   });
 });

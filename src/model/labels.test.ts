@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { findLabels, fixtureSkipReason } from '../../test-support/fixtures';
 import { labelOf, topK } from './labels';
-
-const missing = fixtureSkipReason({ labels: true });
 
 describe('ImageNet labels', () => {
   it('come from the mobilenet package in the usual order', () => {
@@ -23,10 +19,12 @@ describe('ImageNet labels', () => {
     expect(top[0].prob).toBeCloseTo(0.7, 6);
   });
 
-  it.skipIf(missing !== null)('agree with the shared labels/imagenet-en.json', () => {
-    const shared = JSON.parse(readFileSync(findLabels()!, 'utf8')) as Record<string, string>;
-    let same = 0;
-    for (let i = 0; i < 1000; i++) if (shared[String(i)] === labelOf(i)) same++;
-    expect(same).toBeGreaterThanOrEqual(990);
+  it('keep the usual index order across the range (no label file needed: a clone has these)', () => {
+    // Landmarks of the standard 1000-class order (synset-sorted), as in the ImageNet label list.
+    const landmarks: Record<number, string> = {
+      1: 'goldfish', 207: 'golden retriever', 281: 'tabby', 409: 'analog clock', 417: 'balloon',
+      504: 'coffee mug', 817: 'sports car', 934: 'hotdog', 954: 'banana',
+    };
+    for (const [i, name] of Object.entries(landmarks)) expect(labelOf(Number(i)).split(',')[0], `class ${i}`).toBe(name);
   });
 });

@@ -1,12 +1,24 @@
 /** Image preprocessing shared by the worker (network input) and the UI (showing the exact crop).
  *  No tfjs here: canvas in, Float32Array out.
  *
- *  Reference (tensorflow/tpu efficientnet eval): centre crop of side size/(size+32)·min(h,w), then
- *  bicubic resize to size×size. We crop the same box and let the browser's canvas resample with
- *  imageSmoothingQuality "high" (Chromium: mipmapped, area-averaging-like downscale with a cubic
- *  filter). That differs from TF's plain bicubic (no antialias) by a few grey levels per pixel on
- *  strong downscales; for real weights the top-1 is unaffected in practice, and it avoids the
- *  aliasing a plain bicubic shows when a 4000 px photo is shrunk to 224 px. */
+ *  It is the reference evaluation, step for step: tensorflow/tpu
+ *  models/official/efficientnet/preprocessing.py (`preprocess_for_eval` → `_decode_and_center_crop`,
+ *  the version with `CROP_PADDING = 32` that the released B0–B7 were evaluated with, e.g. commit
+ *  b3293eb4c54518ca40799b42b5150347db76a453):
+ *    crop = int32(float32(image_size / (image_size + CROP_PADDING)) · float32(min(h, w)))   (truncated)
+ *    offset_height = ((h − crop) + 1) // 2,  offset_width = ((w − crop) + 1) // 2
+ *    decode_and_crop_jpeg(crop window), then tf.image.resize_bicubic to image_size × image_size
+ *    (resize-bicubic.ts), then convert_image_dtype to float32: a no-op on the float resize, so the
+ *    values stay in 0–255, RGB, HWC.
+ *  The converted TF Hub graphs take RGB in [0, 1] and multiply by 255 themselves (their first op,
+ *  then − mean, / std), so we hand them the reference values / 255.
+ *  (A later revision of that file derives the padding from CROP_FRACTION = 0.875, i.e.
+ *  round(size / 7): the same 32 at 224 only. The B1–B7 checkpoints predate it; we keep 32.)
+ *  Where we differ: the browser decodes (JPEG IDCT, colour management) instead of libjpeg in TF,
+ *  images past the decoder's size limit are shrunk before the crop, a crop under 1 px is 1 px
+ *  (TF would fail), and transparent pixels are composited on white. */
+
+import { resizeBicubicToRgb } from './resize-bicubic';
 
 export const CROP_PADDING = 32;
 
@@ -16,49 +28,43 @@ export interface CropBox {
   side: number;
 }
 
-/** The centred square the network sees, in source-image pixels. */
+/** The centred square the network sees, in whole source-image pixels (the reference's rounding). */
 export function centerCropBox(width: number, height: number, size: number): CropBox {
-  const side = (size / (size + CROP_PADDING)) * Math.min(width, height);
-  return { sx: (width - side) / 2, sy: (height - side) / 2, side };
+  const fraction = Math.fround(size / (size + CROP_PADDING));
+  const side = Math.max(1, Math.trunc(Math.fround(fraction * Math.min(width, height))));
+  return { sx: Math.floor((width - side + 1) / 2), sy: Math.floor((height - side + 1) / 2), side };
 }
 
 type Canvas2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 
-/** Draws the crop of `source` into a size×size canvas, composited on white (transparent PNGs
- *  would otherwise turn black). */
-export function drawCrop(
-  ctx: Canvas2D,
-  source: CanvasImageSource,
-  width: number,
-  height: number,
-  size: number,
-): void {
-  const { sx, sy, side } = centerCropBox(width, height, size);
+/** Copies the crop box of `source` pixel for pixel (no resampling) into a side×side canvas,
+ *  composited on white (transparent PNGs would otherwise turn black). */
+export function drawCrop(ctx: Canvas2D, source: CanvasImageSource, box: CropBox): void {
   ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, size, size);
-  ctx.imageSmoothingEnabled = true;
-  ctx.imageSmoothingQuality = 'high';
-  ctx.drawImage(source, sx, sy, side, side, 0, 0, size, size);
+  ctx.fillRect(0, 0, box.side, box.side);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(source, box.sx, box.sy, box.side, box.side, 0, 0, box.side, box.side);
 }
 
-/** RGB float32 in [0, 1], HWC, from RGBA bytes. */
-export function rgbaToRgbFloat(rgba: Uint8ClampedArray, pixels: number): Float32Array {
-  const out = new Float32Array(pixels * 3);
-  for (let i = 0, j = 0; i < pixels; i++, j += 4) {
-    out[i * 3] = rgba[j] / 255;
-    out[i * 3 + 1] = rgba[j + 1] / 255;
-    out[i * 3 + 2] = rgba[j + 2] / 255;
+/** The crop box of RGBA pixels already in memory (Node scripts, tests), copied as drawCrop copies
+ *  it (alpha left as it is). */
+export function copyCrop(rgba: Uint8Array | Uint8ClampedArray, width: number, box: CropBox): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(box.side * box.side * 4);
+  for (let y = 0; y < box.side; y++) {
+    const row = ((box.sy + y) * width + box.sx) * 4;
+    out.set(rgba.subarray(row, row + box.side * 4), y * box.side * 4);
   }
   return out;
 }
 
-/** The network input for one image at `size`: [size, size, 3] floats in [0, 1]. */
+/** The network input for one image at `size`: [size, size, 3] floats, the reference values / 255. */
 export function imageToInput(bitmap: ImageBitmap, size: number): Float32Array {
-  const canvas = new OffscreenCanvas(size, size);
+  const box = centerCropBox(bitmap.width, bitmap.height, size);
+  const canvas = new OffscreenCanvas(box.side, box.side);
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('2D canvas unavailable for preprocessing');
-  drawCrop(ctx, bitmap, bitmap.width, bitmap.height, size);
-  return rgbaToRgbFloat(ctx.getImageData(0, 0, size, size).data, size * size);
+  drawCrop(ctx, bitmap, box);
+  return resizeBicubicToRgb(ctx.getImageData(0, 0, box.side, box.side).data, box.side, size);
 }
 
 /** A deterministic, image-like test pattern (smooth gradients + stripes) for random-weight

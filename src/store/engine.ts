@@ -300,7 +300,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
 
     /** The current network as an ONNX file, built by the worker (see onnx-download.ts). */
     async exportOnnx(): Promise<OnnxFile> {
-      await restoring;
+      await Promise.all([restoring, whenSource(store)]); // before it, Bk would export as the formula network
       return requestOnnx(client, lab());
     },
 

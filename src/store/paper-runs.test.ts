@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../worker/protocol';
+import { useLab } from './lab-store';
 import { RACE_STEADY_RUNS, runRows, setTimer, table7Rows, usePaperRuns } from './paper-runs';
 
+const SOURCE = { baseUrl: 'https://weights.example/models/', kind: 'configured' } as const;
+
 describe('paper runs', () => {
+  beforeEach(() => useLab.setState({ source: SOURCE, status: 'idle', error: null }));
+
   it('times the race as one interleaved series of 5 runs and maps every outcome to its row', async () => {
     const calls: { specs: ModelSpec[]; runs: number }[] = [];
     setTimer(async (specs, runs) => {
@@ -11,7 +16,7 @@ describe('paper runs', () => {
       expect(usePaperRuns.getState().runs.race?.rows.map((r) => r.status)).toEqual(['running', 'running', 'running', 'running', 'running']);
       return specs.map((_, i) => (i === 2 ? { error: 'out of memory' } : { firstMs: 100 + i, steadyMs: 10 + i }));
     });
-    const rows = await runRows('race', table7Rows());
+    const rows = await runRows('race', table7Rows);
     expect(RACE_STEADY_RUNS).toBe(5);
     expect(calls).toHaveLength(1);
     expect(calls[0].runs).toBe(5);
@@ -26,9 +31,36 @@ describe('paper runs', () => {
     setTimer(async () => {
       throw new Error('The inference engine is not ready');
     });
-    const rows = await runRows('race', table7Rows(), 1);
+    const rows = await runRows('race', table7Rows, 1);
     expect(rows.map((r) => r.status)).toEqual(Array(5).fill('error'));
     expect(new Set(rows.map((r) => r.error))).toEqual(new Set(['The inference engine is not ready']));
+    setTimer(null);
+  });
+
+  it('pressed before the weight source is known, waits for it: B0 comes from the source', async () => {
+    useLab.setState({ source: null, status: 'starting' });
+    const calls: ModelSpec[][] = [];
+    setTimer(async (specs) => {
+      calls.push(specs);
+      return specs.map(() => ({ firstMs: 1, steadyMs: 1 }));
+    });
+    const done = runRows('race', table7Rows, 1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toHaveLength(0); // nothing timed yet: no source
+    expect(usePaperRuns.getState().runs.race?.rows.map((r) => r.status)).toEqual(Array(5).fill('running'));
+    useLab.getState().setSource(SOURCE);
+    expect((await done).map((r) => r.status)).toEqual(Array(5).fill('done'));
+    expect(calls[0][0]).toEqual({ kind: 'official', variant: 0, baseUrl: SOURCE.baseUrl });
+    setTimer(null);
+  });
+
+  it('a lab that could not start fails the rows with its reason (no request to a guessed URL)', async () => {
+    useLab.setState({ source: null, status: 'error', error: 'no weights anywhere' });
+    setTimer(async () => {
+      throw new Error('must not be called');
+    });
+    const rows = await runRows('race', table7Rows, 1);
+    expect(new Set(rows.map((r) => r.error))).toEqual(new Set(['The lab could not start: no weights anywhere']));
     setTimer(null);
   });
 });

@@ -13,6 +13,7 @@ import type { ModelSpec } from '../worker/protocol';
 import { FORMULA_SEED } from '../model/synthetic-init';
 import { SERIES_RUNS } from '../model/measure';
 import { useLab } from './lab-store';
+import { whenSource } from './start-source';
 import { officialSpec } from './weights-mode';
 import type { MeasureSeries } from './compare';
 
@@ -127,13 +128,17 @@ export function customRows(bases: Bases, phi: number): TimedRow[] {
   ];
 }
 
-/** Times every row in one interleaved series; a new press of the same run supersedes a running one. */
-export async function runRows(name: RunName, rows: TimedRow[], steadyRuns = RACE_STEADY_RUNS): Promise<TimedRow[]> {
+/** Times every row in one interleaved series; a new press of the same run supersedes a running one.
+ *  The rows are built again once the lab's weight source is known: official rows built before it
+ *  point at no source ("/B0/model.json", a race pressed at once on a fresh page). */
+export async function runRows(name: RunName, build: () => TimedRow[], steadyRuns = RACE_STEADY_RUNS): Promise<TimedRow[]> {
   const runId = (usePaperRuns.getState().runs[name]?.runId ?? 0) + 1;
-  const running = rows.map((r) => ({ ...r, status: 'running' as const }));
-  usePaperRuns.setState((s) => ({ runs: { ...s.runs, [name]: { runId, running: true, rows: running } } }));
+  let rows = build();
+  usePaperRuns.setState((s) => ({ runs: { ...s.runs, [name]: { runId, running: true, rows: rows.map((r) => ({ ...r, status: 'running' as const })) } } }));
   let outcomes: TimedOutcome[];
   try {
+    await whenSource(useLab);
+    rows = build();
     outcomes = await timeNetworks(rows.map((r) => r.spec), steadyRuns);
   } catch (e) {
     outcomes = rows.map(() => ({ error: (e as Error).message }));
@@ -149,7 +154,7 @@ export async function runRows(name: RunName, rows: TimedRow[], steadyRuns = RACE
 
 /** One budget step: times the four methods at φ and adds them to the chart (replacing that φ). */
 export async function runBudget(phi: number): Promise<void> {
-  const done = await runRows('budget', budgetRows(phi), 1);
+  const done = await runRows('budget', () => budgetRows(phi), 1);
   const points = done.flatMap((r) => (r.steadyMs !== null && r.method !== 'custom' && r.method !== 'released' ? [{ phi, method: r.method, flops: r.net.flops, steadyMs: r.steadyMs }] : []));
   if (points.length) usePaperRuns.setState((s) => ({ budget: [...s.budget.filter((p) => p.phi !== phi), ...points].sort((a, b) => a.phi - b.phi) }));
 }

@@ -1,7 +1,7 @@
 /** Tuned plans, cached per adapter + tfjs version + network shape in IndexedDB (which module
  *  workers have, unlike localStorage), with an in-memory layer for Node and private modes.
  *  A cache that cannot be opened costs a re-tune, never an error. */
-import type { KernelReport } from './plan';
+import { CANDIDATES, KERNEL_CLASSES, type KernelReport } from './plan';
 
 export type StoredTuning = Omit<KernelReport, 'cached' | 'mode'>;
 
@@ -34,10 +34,24 @@ async function transact<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) =>
   }
 }
 
+/** What a plan is tuned for: a plan from another adapter (driver included), tfjs version,
+ *  network shape or batch has its own key, so it is never used here. */
+export function tuningKey(k: { adapter: string; tfjs: string; network: string; resolution: number; batch: number }): string {
+  return `${k.adapter} | tfjs ${k.tfjs} | ${k.network} ${k.resolution}px b${k.batch}`;
+}
+
+/** A stored plan this build can run: every class with one of its own candidates (an entry from
+ *  an older build, or a damaged one, means a re-tune). */
+function runnable(v: StoredTuning | null | undefined): v is StoredTuning {
+  const plan = v?.plan as Record<string, unknown> | undefined;
+  return !!plan && KERNEL_CLASSES.every((c) => (CANDIDATES[c] as readonly unknown[]).includes(plan[c]));
+}
+
 export async function loadTuning(key: string): Promise<StoredTuning | null> {
   const hit = memory.get(key) ?? (await transact<StoredTuning>('readonly', (s) => s.get(key) as IDBRequest<StoredTuning>).catch(() => null));
-  if (hit) memory.set(key, hit);
-  return hit ?? null;
+  if (!runnable(hit)) return null;
+  memory.set(key, hit);
+  return hit;
 }
 
 export async function saveTuning(key: string, value: StoredTuning): Promise<void> {

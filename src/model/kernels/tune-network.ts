@@ -11,9 +11,9 @@ import type { EfficientNet } from '../network';
 import { adapterKey, adapterName, isEmulatedAdapter, settlePipelines, withGpuErrors } from './gpu-state';
 import { kernelMode, kernelModeAsked, webgpuActive } from './mode';
 import { recordCalls, type RecordedCall } from './ops';
-import { CANDIDATES, KERNEL_CLASSES, planFor, type KernelChoice, type KernelClass, type KernelReport } from './plan';
-import { loadTuning, saveTuning } from './tune-cache';
-import { tune } from './tuner';
+import { KERNEL_CLASSES, planFor, type KernelChoice, type KernelClass, type KernelReport } from './plan';
+import { loadTuning, saveTuning, tuningKey } from './tune-cache';
+import { tuneCompiled } from './tuner';
 
 export const TUNE_BUDGET_FACTOR = 2;
 const now = () => performance.now();
@@ -32,7 +32,7 @@ export async function tuneKernels(net: EfficientNet, batch = 1): Promise<KernelR
     return { mode, plan: net.kernelPlan, timings: {}, tuneMs: 0, budgetMs: 0, cached: false, adapter };
   }
   const size = net.config.resolution;
-  const key = `${adapterKey()} | tfjs ${tf.version_core} | ${net.config.name} ${size}px b${batch}`;
+  const key = tuningKey({ adapter: adapterKey(), tfjs: tf.version_core, network: net.config.name, resolution: size, batch });
   const hit = await loadTuning(key);
   if (hit) {
     net.kernelPlan = hit.plan;
@@ -58,24 +58,14 @@ export async function tuneKernels(net: EfficientNet, batch = 1): Promise<KernelR
     const unique = new Map(calls.map((c) => [c.signature, c]));
     for (const c of unique.values()) (prepared[c.cls] ??= []).push(c.prepare());
 
-    const failed = new Set<string>();
-    for (const cls of KERNEL_CLASSES) {
-      for (const choice of CANDIDATES[cls]) {
-        const runs = prepared[cls] ?? [];
-        try {
-          await withGpuErrors(async () => {
-            enterCompileOnly(() => runs.map((p) => p.run(choice)));
-            const bad = await settlePipelines();
-            if (bad.length) throw new Error(`${bad.length} pipeline(s) failed`);
-          });
-        } catch {
-          failed.add(`${cls}/${choice}`);
-        }
-      }
-    }
-    const timeClass = (cls: KernelClass) => async (choice: KernelChoice) => {
-      if (failed.has(`${cls}/${choice}`)) throw new Error('failed to compile');
-      return withGpuErrors(async () => {
+    const compile = (cls: KernelClass, choice: KernelChoice) =>
+      withGpuErrors(async () => {
+        enterCompileOnly(() => (prepared[cls] ?? []).map((p) => p.run(choice)));
+        const bad = await settlePipelines();
+        if (bad.length) throw new Error(`${bad.length} pipeline(s) failed`);
+      });
+    const time = (cls: KernelClass, choice: KernelChoice) =>
+      withGpuErrors(async () => {
         const s = now();
         const outs = (prepared[cls] ?? []).map((p) => p.run(choice));
         await outs[outs.length - 1]?.data();
@@ -83,9 +73,7 @@ export async function tuneKernels(net: EfficientNet, batch = 1): Promise<KernelR
         tf.dispose(outs);
         return ms;
       });
-    };
-    const tasks = KERNEL_CLASSES.filter((c) => prepared[c]?.length).map((cls) => ({ cls, candidates: CANDIDATES[cls], time: timeClass(cls) }));
-    const outcome = await tune(tasks, budgetMs);
+    const outcome = await tuneCompiled(KERNEL_CLASSES.filter((c) => prepared[c]?.length), compile, time, budgetMs);
     net.kernelPlan = outcome.plan;
     const stored = { plan: outcome.plan, timings: outcome.timings, tuneMs: now() - t0, budgetMs, adapter };
     await saveTuning(key, stored);

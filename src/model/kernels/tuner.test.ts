@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { KernelChoice } from './plan';
-import { tune, type TuneTask } from './tuner';
+import type { KernelChoice, KernelClass } from './plan';
+import { tune, tuneCompiled, type TuneTask } from './tuner';
 
 /** A fake clock: each timed run advances it by the candidate's cost. */
 function fakeClock() {
@@ -68,5 +68,52 @@ describe('kernel tuner', () => {
     expect([...pw.calls, '|', ...dw.calls]).toEqual(['fused', 'tiled', '|', 'fused']);
     expect(out.spentMs).toBe(120);
     expect(out.rounds).toBe(1);
+  });
+});
+
+describe('tuneCompiled: candidates are compiled first', () => {
+  const costs: Record<KernelClass, Partial<Record<KernelChoice, number>>> = {
+    pointwise: { fused: 1, tiled: 20, stock: 10 },
+    depthwise: { fused: 2, stock: 6 },
+    pool: { fused: 1, tiled: 1, stock: 1 },
+    dense: { fused: 1, tiled: 1, stock: 1 },
+  };
+
+  it('one whose pipeline fails to compile is dropped (never timed), and stock remains', async () => {
+    const clock = fakeClock();
+    const timed: string[] = [];
+    const out = await tuneCompiled(
+      ['pointwise', 'depthwise'],
+      async (cls, choice) => {
+        if (cls === 'pointwise' && choice === 'fused') throw new Error('1 pipeline(s) failed'); // injected
+      },
+      async (cls, choice) => {
+        timed.push(`${cls}/${choice}`);
+        clock.advance(costs[cls][choice]!);
+        return costs[cls][choice]!;
+      },
+      1000,
+      clock.now,
+    );
+    expect(timed).not.toContain('pointwise/fused');
+    expect(timed).toContain('pointwise/stock');
+    expect(out.timings.pointwise).toEqual({ fused: null, tiled: 20, stock: 10 });
+    expect(out.plan.pointwise).toBe('stock'); // the fastest had it compiled; dropped, stock wins
+    expect(out.plan.depthwise).toBe('fused');
+  });
+
+  it('every own candidate failing to compile leaves the class on stock ops', async () => {
+    const clock = fakeClock();
+    const out = await tuneCompiled(
+      ['depthwise'],
+      async (_cls, choice) => {
+        if (choice !== 'stock') throw new Error('compile error');
+      },
+      async (cls, choice) => costs[cls][choice]!,
+      1000,
+      clock.now,
+    );
+    expect(out.plan.depthwise).toBe('stock');
+    expect(out.timings.depthwise).toEqual({ fused: null, stock: 6 });
   });
 });

@@ -8,7 +8,7 @@
  * keep each candidate's fastest time (the least disturbed one). A class whose candidates all
  * failed runs on stock ops; one left untimed keeps the fallback plan's choice.
  */
-import { KERNEL_CLASSES, planFor, type ClassTimings, type KernelChoice, type KernelClass, type KernelPlan } from './plan';
+import { CANDIDATES, KERNEL_CLASSES, planFor, type ClassTimings, type KernelChoice, type KernelClass, type KernelPlan } from './plan';
 
 export interface TuneTask {
   cls: KernelClass;
@@ -62,4 +62,31 @@ export async function tune(tasks: TuneTask[], budgetMs: number, now: () => numbe
   }
   for (const c of KERNEL_CLASSES) if (!(c in plan)) plan[c] = fallback[c];
   return { plan, timings, spentMs: spent(), rounds };
+}
+
+/** The tuner as the network runs it: each present class's candidates are compiled first, and one
+ *  whose pipelines fail to compile (`compile` rejects) is dropped, never timed; stock, tfjs's own
+ *  ops, stays a candidate, so a class still gets a working plan. */
+export async function tuneCompiled(
+  classes: readonly KernelClass[],
+  compile: (cls: KernelClass, choice: KernelChoice) => Promise<void>,
+  time: (cls: KernelClass, choice: KernelChoice) => Promise<number>,
+  budgetMs: number,
+  now?: () => number,
+): Promise<TuneOutcome> {
+  const tasks: TuneTask[] = [];
+  for (const cls of classes) {
+    const compiled: KernelChoice[] = [];
+    for (const choice of CANDIDATES[cls]) {
+      try {
+        await compile(cls, choice);
+        compiled.push(choice);
+      } catch {
+        // dropped: recorded as failed below
+      }
+    }
+    const dropped = CANDIDATES[cls].filter((c) => !compiled.includes(c));
+    tasks.push({ cls, candidates: CANDIDATES[cls], time: (choice) => (dropped.includes(choice) ? Promise.reject(new Error('failed to compile')) : time(cls, choice)) });
+  }
+  return tune(tasks, budgetMs, now);
 }

@@ -51,7 +51,7 @@ export function MethodRace() {
             {[1, 2, 5, 10].map((n) => <option key={n} value={n}>{n}</option>)}
           </select>
         </label>
-        <button type="button" data-testid="race-run" disabled={run?.running} onClick={() => void runRows(mode, mode === 'race' ? table7Rows() : matchedRows(), steadyRuns)}>
+        <button type="button" data-testid="race-run" disabled={run?.running} onClick={() => void runRows(mode, mode === 'race' ? table7Rows : matchedRows, steadyRuns)}>
           {run?.running ? 'Racing…' : 'Run the race'}
         </button>
       </fieldset>

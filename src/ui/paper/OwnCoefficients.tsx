@@ -87,7 +87,7 @@ export function OwnCoefficients() {
           <tbody>{rows.map((r) => <Row key={r.id} r={r} />)}</tbody>
         </table>
       </TableScroll>
-      <button type="button" data-testid="custom-run" disabled={run?.running} onClick={() => void runRows('custom', customRows(bases, phi))}>
+      <button type="button" data-testid="custom-run" disabled={run?.running} onClick={() => void runRows('custom', () => customRows(bases, phi))}>
         {run?.running ? 'Timing…' : 'Build and time these three'}
       </button>
       <p className="muted small">Your network and the formula network use seeded random weights (latency only); the released variant uses its loaded weights.</p>
