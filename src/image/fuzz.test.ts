@@ -53,10 +53,23 @@ describe('property: mutated headers through sniffing and the limits', () => {
   it('hostile sizes in each header: refused or within the limits', () => {
     const withSize = fc.tuple(fc.constantFrom('png', 'gif', 'webp', 'bmp', 'jpeg'), hostileU32, hostileU32).map(([kind, w, h]) => {
       const b = Buffer.from(kind === 'png' ? png : kind === 'gif' ? gif : kind === 'webp' ? webp : kind === 'bmp' ? bmp : jpg);
-      if (kind === 'png') (b.writeUInt32BE(w, 16), b.writeUInt32BE(h, 20));
-      if (kind === 'gif') (b.writeUInt16LE(w & 0xffff, 30 + 5), b.writeUInt16LE(h & 0xffff, 30 + 7)); // the first frame
-      if (kind === 'webp') (b.writeUIntLE(w & 0xffffff, 24, 3), b.writeUIntLE(h & 0xffffff, 27, 3));
-      if (kind === 'bmp') (b.writeUInt32LE(w, 18), b.writeUInt32LE(h, 22));
+      if (kind === 'png') {
+        b.writeUInt32BE(w, 16);
+        b.writeUInt32BE(h, 20);
+      }
+      if (kind === 'gif') {
+        // the first frame
+        b.writeUInt16LE(w & 0xffff, 30 + 5);
+        b.writeUInt16LE(h & 0xffff, 30 + 7);
+      }
+      if (kind === 'webp') {
+        b.writeUIntLE(w & 0xffffff, 24, 3);
+        b.writeUIntLE(h & 0xffffff, 27, 3);
+      }
+      if (kind === 'bmp') {
+        b.writeUInt32LE(w, 18);
+        b.writeUInt32LE(h, 22);
+      }
       if (kind === 'jpeg') {
         const sof = b.findIndex((v, i) => v === 0xff && b[i + 1] === 0xc0);
         b.writeUInt16BE(h & 0xffff, sof + 5);

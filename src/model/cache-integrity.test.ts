@@ -35,7 +35,7 @@ describe.skipIf(missing !== null)('cached pinned weights', () => {
     const edited = text().replace(/}\s*$/, ' }');
     await plant(cache, base, edited);
     const reads: string[] = [];
-    const spy = Object.assign(Object.create(cache) as MemoryCache, { match: (r: RequestInfo | URL) => (reads.push(String(r)), cache.match(r)) });
+    const spy = Object.assign(Object.create(cache) as MemoryCache, { match: (r: RequestInfo | URL) => (reads.push(typeof r === 'string' ? r : r instanceof URL ? r.href : r.url), cache.match(r)) });
     expect(await fromCache(spy as unknown as Cache, base, joinUrl(base, 'model.json'), edited, noProgress)).toBeNull();
     expect(reads).toEqual([]);
   });

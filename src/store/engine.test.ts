@@ -260,7 +260,7 @@ describe('createEngine', () => {
       signals.push(signal!);
       const bitmap = { width: 4, height: 3, close() {} } as unknown as ImageBitmap;
       if (file.name === 'new.png') return Promise.resolve({ bitmap, url: 'blob:new' });
-      return new Promise<never>((_, reject) => signal!.addEventListener('abort', () => reject(signal!.reason)));
+      return new Promise<never>((_, reject) => signal!.addEventListener('abort', () => reject(signal!.reason as Error)));
     };
     const engine = createEngine({ client, store, compare: createStore<CompareState>()(initialCompare), source: async () => ({ baseUrl: 'http://models/', kind: 'url' }), decode });
     await engine.start();

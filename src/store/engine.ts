@@ -183,7 +183,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
     const seq = ++decodeSeq;
     decoding?.abort(new DOMException('a newer image replaced it', 'AbortError')); // stops a long PNG decode
     decoding = new AbortController(); // a cancelled decode ends quietly: the newer one reports for itself
-    const d = file ? await decode(file, decoding.signal).catch((e: unknown) => (seq === decodeSeq ? Promise.reject(e) : null)) : null;
+    const d = file ? await decode(file, decoding.signal).catch((e: unknown) => (seq === decodeSeq ? Promise.reject(e as Error) : null)) : null;
     if (seq !== decodeSeq) {
       d?.bitmap.close();
       if (d) URL.revokeObjectURL(d.url);

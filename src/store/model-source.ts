@@ -59,7 +59,7 @@ export async function resolveModelSource(
 export function rememberedSource(
   raw: string | null,
   origin: string,
-  configured: string | undefined = import.meta.env?.VITE_MODEL_BASE_URL,
+  configured: string | undefined = import.meta.env?.VITE_MODEL_BASE_URL as string | undefined,
   base: string = import.meta.env?.BASE_URL ?? '/',
 ): ModelSource | null {
   let parsed: unknown;

@@ -96,6 +96,8 @@ export function BenchView() {
   useEffect(() => {
     if (autoRun && !autoStarted) {
       autoStarted = true;
+      // A one-time start from the link (dev builds only), not state derived from props.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       void start();
     }
   }, [start]);
