@@ -10,8 +10,7 @@ import { formulaVsOfficial, phiReadout } from '../readouts';
 import { NetworkPicture } from '../teach/NetworkPicture';
 import { effectivePhiRows, formulaLines, teachNumbers } from '../teach/teach-model';
 import { BaseInput, KEYS, useOwnRows } from '../paper/OwnCoefficients';
-import { runRows } from '../../store/paper-runs';
-import { customRows } from '../../store/paper-runs';
+import { customRows, runRows } from '../../store/paper-runs';
 import { Cite, KeyNumber, SlideHead } from './DeckParts';
 import { ShareQr } from './ShareQr';
 
@@ -29,7 +28,7 @@ export function TitleSlide() {
         <h2 className="deck-hero">{APP_TITLE}</h2>
         <p>{TAGLINE}</p>
         <div className="deck-stats">
-          <KeyNumber label="φ" value={fmtPhi(phi)} testId="deck-phi" />
+          <KeyNumber label="φ" value={fmtPhi(phi)} />
           <KeyNumber label="Network" value={shownName(phi)} />
         </div>
         <p className="deck-help">Space: next slide · ← →: move φ · 0–7: B0–B7 · h: hide controls · Esc: leave</p>
