@@ -31,6 +31,7 @@ function measure(page: Page): Promise<SlideMeasure> {
       const node = walker.currentNode;
       const el = node.parentElement;
       if (!el || !node.textContent?.trim() || el.closest('.visually-hidden, option, datalist')) continue;
+      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
       const range = document.createRange();
       range.selectNodeContents(node);
       if (![...range.getClientRects()].some((r) => r.width > 1 && r.height > 1)) continue;
@@ -39,7 +40,7 @@ function measure(page: Page): Promise<SlideMeasure> {
       if (el.closest('.deck-cite, .deck-qr figcaption')) cite = Math.min(cite, size);
       else if (size < text) [text, smallest] = [size, node.textContent.trim().slice(0, 40)];
     }
-    const keys = [...slide.querySelectorAll('.deck-key')].map((k) => parseFloat(getComputedStyle(k).fontSize));
+    const keys = [...slide.querySelectorAll('.deck-key, .deck-table-big td, .deck-row-on td, .phi-label output')].map((k) => parseFloat(getComputedStyle(k).fontSize));
     return {
       id: slide.dataset.slide ?? '', overflowY: slide.scrollHeight - slide.clientHeight, overflowX: slide.scrollWidth - slide.clientWidth,
       text, cite, key: Math.min(Infinity, ...keys), smallest, scale,

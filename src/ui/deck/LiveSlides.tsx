@@ -62,7 +62,7 @@ export function RaceSlide() {
   return (
     <>
       <SlideHead>Four ways to spend 4.6× B0's FLOPs</SlideHead>
-      <table className="deck-table">
+      <table className="deck-table deck-table-big">
         <thead><tr><th scope="col">B0 grown by</th><th scope="col">Resolution</th><th scope="col">Blocks</th><th scope="col">FLOPs</th><th scope="col">Top-1 (paper)</th><th scope="col">Latency ms</th></tr></thead>
         <tbody>
           {rows.map((r) => (
@@ -88,7 +88,7 @@ export function AccuracySlide() {
     <>
       <SlideHead>The accuracy the class measured</SlideHead>
       {rows ? (
-        <table className="deck-table" data-testid="deck-accuracy">
+        <table className="deck-table deck-table-big" data-testid="deck-accuracy">
           <thead><tr><th scope="col">Network</th><th scope="col">Correct</th><th scope="col">Accuracy</th><th scope="col">Paper top-1</th></tr></thead>
           <tbody>
             {rows.map((r) => {
@@ -96,7 +96,7 @@ export function AccuracySlide() {
               return (
                 <tr key={r.network}>
                   <th scope="row">{r.network}</th><td>{r.correct} / {r.total}</td>
-                  <td className="deck-key">{fmtPct(r.correct / r.total)}</td>
+                  <td>{fmtPct(r.correct / r.total)}</td>
                   <td>{k === null ? '—' : `${OFFICIAL_VARIANTS[k].paperTop1.toFixed(1)}%`}</td>
                 </tr>
               );

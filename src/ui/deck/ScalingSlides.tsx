@@ -8,6 +8,7 @@ import { fmtFlops, fmtMs, fmtMult, fmtPhi } from '../format';
 import { PhiSlider } from '../PhiSlider';
 import { formulaVsOfficial, phiReadout } from '../readouts';
 import { NetworkPicture } from '../teach/NetworkPicture';
+import '../teach/teach.css';
 import { effectivePhiRows, formulaLines, teachNumbers } from '../teach/teach-model';
 import { BaseInput, KEYS, useOwnRows } from '../paper/OwnCoefficients';
 import { customRows, runRows } from '../../store/paper-runs';
@@ -89,8 +90,8 @@ export function GrowsSlide() {
   return (
     <>
       <SlideHead>What grows: {label}</SlideHead>
-      <div className="deck-picture"><NetworkPicture net={r.shown} label={label} /></div>
-      <table className="deck-table">
+      <div className="deck-picture teach"><NetworkPicture net={r.shown} label={label} /></div>
+      <table className="deck-table deck-table-big">
         <thead><tr><th scope="col">Network</th><th scope="col">Resolution</th><th scope="col">Blocks</th><th scope="col">Head channels</th><th scope="col">FLOPs</th></tr></thead>
         <tbody>
           {[r.official, r.formula].map((n, i) => (
@@ -143,11 +144,8 @@ export function OwnSlide() {
         <button type="button" disabled={fitted === null} onClick={() => fitted !== null && setBases({ ...bases, gamma: fitted })}>Fit γ to 2</button>
         <button type="button" onClick={() => setBases(PAPER_BASES)}>Paper's</button>
       </div>
-      <div className="deck-stats">
-        <KeyNumber label="α·β²·γ²" value={c.toFixed(3)} unit={`target ${CONSTRAINT_TARGET}`} />
-        <KeyNumber label="Your network's FLOPs" value={fmtFlops(rows[0].net.flops)} />
-      </div>
-      <table className="deck-table">
+      <KeyNumber label="α·β²·γ²" value={c.toFixed(3)} unit={`target ${CONSTRAINT_TARGET}`} />
+      <table className="deck-table deck-table-big">
         <thead><tr><th scope="col">Network</th><th scope="col">Resolution</th><th scope="col">Blocks</th><th scope="col">FLOPs</th><th scope="col">Latency ms (steady)</th></tr></thead>
         <tbody>
           {rows.map((r) => (
