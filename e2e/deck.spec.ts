@@ -77,8 +77,9 @@ for (const size of SIZES) {
       if (m.key < MIN_KEY * m.scale - 0.05) problems.push(`${at}: key number at ${m.key.toFixed(1)} px`);
       problems.push(...(await seriousViolations(page)).map((v) => `${at}: axe ${v}`));
       const shot = process.env.E2E_SCREENSHOTS;
-      if (shot && size.width === 1920 && ['title', 'grows', 'race'].includes(m.id)) {
-        await page.screenshot({ path: join(resolve(ROOT, shot), `deck-${m.id}.png`) });
+      if (shot) {
+        const committed = size.width === 1920 && ['title', 'grows', 'race'].includes(m.id);
+        await page.screenshot({ path: committed ? join(resolve(ROOT, shot), `deck-${m.id}.png`) : test.info().outputPath(`deck-${m.id}.png`) });
       }
       await page.keyboard.press(size.next);
     }
