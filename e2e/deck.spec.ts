@@ -31,7 +31,10 @@ function measure(page: Page): Promise<SlideMeasure> {
       const node = walker.currentNode;
       const el = node.parentElement;
       if (!el || !node.textContent?.trim() || el.closest('.visually-hidden, option, datalist')) continue;
-      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      // Shown: no ancestor without a box (Chromium gives SVG text under display: none client rects).
+      let shown = true;
+      for (let a: Element | null = el; a && shown; a = a.parentElement) shown = getComputedStyle(a).display !== 'none' && getComputedStyle(a).visibility !== 'hidden';
+      if (!shown) continue;
       const range = document.createRange();
       range.selectNodeContents(node);
       if (![...range.getClientRects()].some((r) => r.width > 1 && r.height > 1)) continue;
