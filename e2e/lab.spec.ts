@@ -45,10 +45,9 @@ test.describe('side panel readouts (no inference needed)', () => {
   });
 
   test('state round-trips through the URL; invalid values are ignored with a notice', async ({ page }) => {
-    await openApp(page, '?phi=2.5&view=teach&compare=B0,B2,B3&present=1');
+    await openApp(page, '?phi=2.5&view=teach&compare=B0,B2,B3');
     await expect(page.getByTestId('phi-value')).toHaveText('2.5');
     await expect(page.getByTestId('teach')).toBeVisible();
-    await expect(page.getByTestId('app')).toHaveClass(/present/);
     await page.getByTestId('phi-slider').fill('4');
     await page.getByTestId('tab-compare').click();
     await expect(page).toHaveURL(/phi=4\.0/);
@@ -64,15 +63,18 @@ test.describe('side panel readouts (no inference needed)', () => {
     await expect(page.getByTestId('notice').nth(0)).toContainText('clamped to 7');
   });
 
-  test('presentation mode: large type, keyboard stepping anywhere, hideable controls', async ({ page }) => {
+  test('presentation mode: the deck, keyboard stepping anywhere, hideable controls', async ({ page }) => {
     await openApp(page);
     await page.getByTestId('present-toggle').click();
     await expect(page.getByTestId('app')).toHaveClass(/present/);
+    await expect(page.getByTestId('slide-index')).toHaveText(/^1 \/ \d+$/);
     await expect(page).toHaveURL(/present=1/);
-    await page.locator('body').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('PageUp');
+    await page.getByTestId('slide-index').click(); // focus off the button: Space would press it
+    await page.keyboard.press('PageDown');
+    await expect(page).toHaveURL(/slide=2/);
+    await page.keyboard.press('1');
     await page.keyboard.press('ArrowRight');
-    await expect(page.getByTestId('phi-value')).toHaveText('1.1');
+    await expect(page.getByTestId('deck-phi')).toHaveText('1.1');
     await page.keyboard.press('5');
     await expect(page.getByTestId('variant')).toHaveText('B5');
     await page.keyboard.press('h');

@@ -5,6 +5,7 @@ import { create, type StateCreator } from 'zustand';
 import { clampPhi, isVariantIndex, type Bases } from '../scaling';
 import type { BackendName } from '../model/backend-name';
 import type { ClassifyOutcome, LoadPhase, ModelSpec } from '../worker/protocol';
+import { clampSlide } from './deck';
 import type { ModelSource } from './model-source';
 import type { WeightPrecision } from '../model/model-json';
 import { parseUrlState, roundPhi, serializeUrlState, type ShareableState, type View } from './url-state';
@@ -58,6 +59,8 @@ export interface LabState extends ShareableState {
   setCompare: (variants: number[]) => void;
   setFormula: (on: boolean) => void;
   setPresent: (on: boolean) => void;
+  /** Go to a deck slide (1-based; clamped to the deck). */
+  setSlide: (slide: number) => void;
   setBases: (bases: Bases) => void;
   addNotice: (text: string) => void;
   dismissNotice: (index: number) => void;
@@ -109,6 +112,7 @@ export const labState: StateCreator<LabState> = (set) => ({
   setCompare: (variants) => set({ compare: [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b) }),
   setFormula: (formula) => set({ formula }),
   setPresent: (present) => set({ present }),
+  setSlide: (slide) => set({ slide: clampSlide(slide) }),
   setBases: (bases) => set({ bases }),
   addNotice: (text) => set((s) => ({ notices: [...s.notices, text] })),
   dismissNotice: (i) => set((s) => ({ notices: s.notices.filter((_, j) => j !== i) })),
@@ -137,8 +141,8 @@ export const labState: StateCreator<LabState> = (set) => ({
 export const useLab = create<LabState>()(labState);
 
 export function shareable(s: LabState): ShareableState {
-  const { phi, view, compare, backend, models, present, formula, weights, bases, kernels } = s;
-  return { phi, view, compare, backend, models, present, formula, weights, bases, kernels };
+  const { phi, view, compare, backend, models, present, slide, formula, weights, bases, kernels } = s;
+  return { phi, view, compare, backend, models, present, slide, formula, weights, bases, kernels };
 }
 
 /** Mirrors the shareable state into the address bar (replaceState: dragging φ must not flood

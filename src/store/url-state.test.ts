@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { SLIDE_COUNT } from './deck';
 import { DEFAULT_STATE, parseUrlState, serializeUrlState } from './url-state';
 
 describe('URL state', () => {
   it('round-trips every shareable field', () => {
     const s = { phi: 2.5, view: 'compare' as const, compare: [0, 3, 7], backend: 'wasm' as const,
-      models: 'https://example.org/models/', present: true, formula: true, weights: 'random' as const, bases: { alpha: 1.3, beta: 1.05, gamma: 1.2 },
+      models: 'https://example.org/models/', present: true, slide: 4, formula: true, weights: 'random' as const, bases: { alpha: 1.3, beta: 1.05, gamma: 1.2 },
       kernels: 'tiled' as const };
     const back = parseUrlState(serializeUrlState(s));
     expect(back.notices).toEqual([]);
@@ -34,6 +35,18 @@ describe('URL state', () => {
       'Ignored alpha "3": alpha must lie between 1 and 2 (the paper requires ≥ 1)',
       'Ignored beta "x": beta must be a number',
     ]);
+  });
+
+  it('?slide= opens a deck slide: written only while presenting, clamped to the deck', () => {
+    expect(serializeUrlState({ ...DEFAULT_STATE, present: true, slide: 4 })).toBe('?present=1&slide=4');
+    expect(serializeUrlState({ ...DEFAULT_STATE, slide: 4 })).toBe('');
+    expect(parseUrlState('?present=1&slide=3').state.slide).toBe(3);
+    const high = parseUrlState(`?present=1&slide=99`);
+    expect(high.state.slide).toBe(SLIDE_COUNT);
+    expect(high.notices).toEqual([`Slide 99 is outside 1–${SLIDE_COUNT}; showing ${SLIDE_COUNT}`]);
+    const bad = parseUrlState('?slide=two');
+    expect(bad.state.slide).toBe(1);
+    expect(bad.notices).toEqual(['Ignored slide "two": not a whole number']);
   });
 
   it('leaves defaults out of the link', () => {

@@ -3,6 +3,7 @@
 import { isKernelMode, KERNEL_MODES, type KernelMode } from '../model/kernels/plan';
 import { baseProblem, PAPER_BASES, type Bases, MAX_PHI, MIN_PHI, parseVariantName } from '../scaling';
 import { BACKENDS, isBackendName, type BackendName } from '../model/backend-name';
+import { clampSlide, SLIDE_COUNT } from './deck';
 
 export const VIEWS = ['lab', 'compare', 'teach', 'bench'] as const;
 export type View = (typeof VIEWS)[number];
@@ -16,6 +17,8 @@ export interface ShareableState {
   /** Explicit model source base URL (?models=), http(s) only. */
   models: string | null;
   present: boolean;
+  /** The presentation deck's slide, 1-based (?slide=, written only while presenting). */
+  slide: number;
   /** Run the random-weight formula network at exactly φ (latency only). */
   formula: boolean;
   /** 'random': the official B0–B7 with seeded random weights made in the browser (?weights=random). */
@@ -33,6 +36,7 @@ export const DEFAULT_STATE: ShareableState = {
   backend: null,
   models: null,
   present: false,
+  slide: 1,
   formula: false,
   weights: null,
   kernels: null,
@@ -114,6 +118,15 @@ export function parseUrlState(search: string): { state: ShareableState; notices:
     else notices.push(`Ignored kernels "${kernels}": use one of ${KERNEL_MODES.join(', ')}`);
   }
   state.present = flag(q.get('present'));
+  const slide = q.get('slide');
+  if (slide !== null) {
+    const v = Number(slide);
+    if (slide.trim() === '' || !Number.isInteger(v)) notices.push(`Ignored slide "${slide}": not a whole number`);
+    else {
+      state.slide = clampSlide(v);
+      if (v !== state.slide) notices.push(`Slide ${slide} is outside 1–${SLIDE_COUNT}; showing ${state.slide}`);
+    }
+  }
   state.formula = flag(q.get('formula'));
   const weights = q.get('weights');
   if (weights === 'random') state.weights = 'random';
@@ -131,6 +144,7 @@ export function serializeUrlState(s: ShareableState): string {
   if (s.backend) q.set('backend', s.backend);
   if (s.models) q.set('models', s.models);
   if (s.present) q.set('present', '1');
+  if (s.present && s.slide !== DEFAULT_STATE.slide) q.set('slide', String(s.slide));
   if (s.formula) q.set('formula', '1');
   if (s.weights) q.set('weights', s.weights);
   if (s.kernels) q.set('kernels', s.kernels);

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
-import { ALPHA, BETA, GAMMA } from '../scaling';
 import { useLab } from '../store/lab-store';
 import type { View } from '../store/url-state';
+import { APP_TITLE, TAGLINE } from './app-text';
 import { DropZone } from './DropZone';
 import { PrepareOffline } from './PrepareOffline';
 import { SidePanel } from './SidePanel';
@@ -12,9 +12,8 @@ import { usePresentationKeys } from './usePresentationKeys';
 // Compare (recharts), Teach and Bench load on first visit, so the first chunk holds only the lab.
 const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
 const TeachView = lazy(() => import('./teach/TeachView').then((m) => ({ default: m.TeachView })));
+const Deck = lazy(() => import('./deck/Deck').then((m) => ({ default: m.Deck })));
 const BenchView = lazy(() => import('./bench/BenchView').then((m) => ({ default: m.BenchView })));
-
-const TAGLINE = `Compound scaling, live: depth ${ALPHA}^φ · width ${BETA}^φ · resolution ${GAMMA}^φ`;
 
 const TABS: { view: View; label: string }[] = [
   { view: 'lab', label: 'Lab' },
@@ -32,11 +31,20 @@ export function App() {
   const [preparing, setPreparing] = useState(false);
   const toggleControls = useCallback(() => setControlsHidden((h) => !h), []);
   usePresentationKeys(toggleControls);
-  const hide = present && controlsHidden;
+  if (present) {
+    return (
+      <div className={`app present${controlsHidden ? ' controls-hidden' : ''}`} data-testid="app">
+        <SourceConfirm />
+        <Suspense fallback={<p className="muted" data-testid="view-loading">Loading…</p>}>
+          <Deck controlsHidden={controlsHidden} onToggleControls={toggleControls} />
+        </Suspense>
+      </div>
+    );
+  }
   return (
-    <div className={`app${present ? ' present' : ''}${hide ? ' controls-hidden' : ''}`} data-testid="app">
+    <div className="app" data-testid="app">
       <header className="app-header">
-        <h1>EfficientNet φ lab</h1>
+        <h1>{APP_TITLE}</h1>
         <p className="tagline">{TAGLINE}</p>
         <nav className="nav" aria-label="Views">
           {TABS.map((t) => (
@@ -47,17 +55,12 @@ export function App() {
           <button type="button" data-testid="prepare-offline" aria-expanded={preparing} onClick={() => setPreparing(!preparing)} title="Download and verify variants before a lesson, for use with no network">
             Prepare for class
           </button>
-          <button type="button" data-testid="present-toggle" aria-pressed={present} onClick={() => setPresent(!present)} title="Presentation mode: large type, ←/→ step φ, PgUp/PgDn by one variant, 0–7 jump, h hides controls, Esc leaves">
-            {present ? 'Leave presentation' : 'Present'}
+          <button type="button" data-testid="present-toggle" aria-pressed={false} onClick={() => setPresent(true)} title="Presentation mode: a slide deck. Space/PgDn next slide, ←/→ step φ, 0–7 jump, h hides controls, Esc leaves">
+            Present
           </button>
-          {present && (
-            <button type="button" data-testid="controls-toggle" onClick={toggleControls}>
-              {controlsHidden ? 'Show controls' : 'Hide controls'}
-            </button>
-          )}
         </nav>
       </header>
-      {!hide && <StatusBar />}
+      <StatusBar />
       <SourceConfirm />
       {preparing && <PrepareOffline onClose={() => setPreparing(false)} />}
       <div className="layout">

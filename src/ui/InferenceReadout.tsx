@@ -5,7 +5,7 @@ import { resultSummary } from './readouts';
 import { LatencyReadout } from './LatencyReadout';
 import { LoadProgress } from './LoadProgress';
 
-const STATUS_TEXT = {
+export const STATUS_TEXT = {
   starting: 'Starting…',
   idle: 'Ready',
   loading: 'Loading weights…',

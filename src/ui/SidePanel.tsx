@@ -1,59 +1,22 @@
 /** The always-visible φ control and the readouts that follow it while dragging (no inference
  *  needed: every number comes from src/scaling). */
-import type { KeyboardEvent } from 'react';
-import { MAX_PHI, MIN_PHI, OFFICIAL_VARIANTS } from '../scaling';
 import { useLab } from '../store/lab-store';
 import { fmtFlops, fmtMult, fmtParams, fmtPhi } from './format';
-import { formulaVsOfficial, phiReadout, sliderValueText } from './readouts';
+import { formulaVsOfficial, phiReadout } from './readouts';
+import { PhiSlider } from './PhiSlider';
 import { ExportOnnxButton } from './ExportOnnxButton';
 import { InferenceReadout } from './InferenceReadout';
 
 export function SidePanel() {
   const phi = useLab((s) => s.phi);
-  const setPhi = useLab((s) => s.setPhi);
   const formula = useLab((s) => s.formula);
   const setFormula = useLab((s) => s.setFormula);
   const r = phiReadout(phi);
   const n = r.shown;
 
-  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    // Native range inputs step PageUp/PageDown by 10% of the range; the lab wants whole variants.
-    if (e.key === 'PageUp' || e.key === 'PageDown') {
-      e.preventDefault();
-      setPhi(phi + (e.key === 'PageUp' ? 1 : -1));
-    }
-  };
-
   return (
     <aside className="side-panel" aria-label="Scaling controls">
-      <label htmlFor="phi" className="phi-label">
-        Scaling coefficient φ <output data-testid="phi-value">{fmtPhi(phi)}</output>
-      </label>
-      <input
-        id="phi"
-        data-testid="phi-slider"
-        type="range"
-        min={MIN_PHI}
-        max={MAX_PHI}
-        step={0.1}
-        value={phi}
-        list="phi-ticks"
-        aria-valuetext={sliderValueText(phi)}
-        onChange={(e) => setPhi(Number(e.currentTarget.value))}
-        onKeyDown={onKey}
-      />
-      <datalist id="phi-ticks">
-        {OFFICIAL_VARIANTS.map((v) => (
-          <option key={v.name} value={v.index} label={v.name} />
-        ))}
-      </datalist>
-      <div className="ticks" aria-hidden="true">
-        {OFFICIAL_VARIANTS.map((v) => (
-          <button key={v.name} type="button" tabIndex={-1} className={r.atOfficial && r.variant === v.index ? 'on' : ''} onClick={() => setPhi(v.index)}>
-            {v.name}
-          </button>
-        ))}
-      </div>
+      <PhiSlider />
 
       <p className="network-name">
         {r.atOfficial ? (

@@ -9,10 +9,10 @@ import { fmtFlops, fmtMs, fmtParams, fmtPhi } from '../format';
 import './paper.css';
 import { TableScroll } from '../TableScroll';
 
-const KEYS = ['alpha', 'beta', 'gamma'] as const;
+export const KEYS = ['alpha', 'beta', 'gamma'] as const;
 const SYMBOL = { alpha: 'α (depth)', beta: 'β (width)', gamma: 'γ (resolution)' } as const;
 
-function BaseInput({ k, value, onValid }: { k: (typeof KEYS)[number]; value: number; onValid: (v: number) => void }) {
+export function BaseInput({ k, value, onValid }: { k: (typeof KEYS)[number]; value: number; onValid: (v: number) => void }) {
   const [text, setText] = useState(String(value));
   // A new value from outside (a preset, the URL) replaces the text: React's "adjust state while
   // rendering" pattern rather than an effect that renders twice.
@@ -52,7 +52,8 @@ function Row({ r }: { r: TimedRow }) {
   );
 }
 
-export function OwnCoefficients() {
+/** The reader's bases, φ, and the three networks to show: timed ones when they are current. */
+export function useOwnRows() {
   const bases = useLab((s) => s.bases);
   const setBases = useLab((s) => s.setBases);
   const phi = useLab((s) => s.phi);
@@ -60,6 +61,11 @@ export function OwnCoefficients() {
   const fresh = useMemo(() => customRows(bases, phi), [bases, phi]);
   // Timed rows belong to the bases and φ they were built with; a change shows the new networks.
   const rows = run && run.rows[0]?.net.name === fresh[0].net.name ? run.rows : fresh;
+  return { bases, setBases, phi, run, rows };
+}
+
+export function OwnCoefficients() {
+  const { bases, setBases, phi, run, rows } = useOwnRows();
   const c = constraintOf(bases);
   const gap = c - CONSTRAINT_TARGET;
   const fitted = fitGamma(bases);

@@ -1,0 +1,9 @@
+/** The presentation deck's running order, one idea per slide. The UI maps each slide id to its
+ *  component; the store only needs the order (the URL's &slide= is clamped to it). Pure. */
+
+export const DECK_SLIDES = ['title', 'knob', 'flops', 'grows', 'released', 'lab', 'race', 'accuracy', 'cam', 'own'] as const;
+export type SlideId = (typeof DECK_SLIDES)[number];
+export const SLIDE_COUNT = DECK_SLIDES.length;
+
+/** A slide number (1-based) kept inside the deck. */
+export const clampSlide = (n: number) => Math.min(SLIDE_COUNT, Math.max(1, Math.round(n)));

@@ -1,0 +1,148 @@
+/** The deck's slides that show what the worker measured: the lab's photo, top-1 and latency, the
+ *  Table 7 race run on the slide, the class's own accuracy, and the activation map. Numbers come
+ *  from the store and the Lab's formatters; nothing waits for inference to draw the slide. */
+import { OFFICIAL_VARIANTS, parseVariantName, TABLE7 } from '../../scaling';
+import { useAccuracySummary } from '../../store/accuracy-summary';
+import { useLab } from '../../store/lab-store';
+import { RACE_STEADY_RUNS, runRows, table7Rows, usePaperRuns } from '../../store/paper-runs';
+import { CroppedImage } from '../CroppedImage';
+import { useEngine } from '../engine-context';
+import { fmtFlops, fmtMs, fmtPct } from '../format';
+import { STATUS_TEXT } from '../InferenceReadout';
+import { CamCanvas, SYNTHETIC_CAM_WARNING } from '../paper/CamOverlay';
+import { resultSummary } from '../readouts';
+import { SampleGallery } from '../SampleGallery';
+import { Cite, KeyNumber, SlideHead } from './DeckParts';
+
+function ImagePicker() {
+  const { setImageFile } = useEngine();
+  return (
+    <label className="file-button">
+      Choose image…
+      <input className="visually-hidden" type="file" accept="image/*" data-testid="deck-file-input"
+        onChange={(e) => {
+          const f = e.currentTarget.files?.[0];
+          if (f) void setImageFile(f);
+          e.currentTarget.value = '';
+        }} />
+    </label>
+  );
+}
+
+export function LabSlide() {
+  const result = useLab((s) => s.result);
+  const image = useLab((s) => s.image);
+  const status = useLab((s) => s.status);
+  const top = result?.top5[0];
+  return (
+    <>
+      <SlideHead>The lab: {result ? `${result.name} at ${result.resolution} px` : STATUS_TEXT[status]}</SlideHead>
+      <div className="deck-split">
+        <div className="deck-photo">
+          {image && result ? <CroppedImage image={image} size={result.resolution} className="cropped deck-crop" /> : <p>No photo yet: the network sees a test pattern.</p>}
+        </div>
+        <div className="deck-col">
+          <KeyNumber label="Top-1" value={result?.kind === 'formula' ? 'latency only' : top?.label ?? '—'} testId="deck-top1" />
+          <div className="deck-stats">
+            <KeyNumber label="Probability" value={top && result?.kind !== 'formula' ? fmtPct(top.prob) : '—'} />
+            <KeyNumber label="Latency" value={fmtMs(result?.latency.lastMs)} unit="ms" />
+          </div>
+          <p>{STATUS_TEXT[status]}</p>
+          <div className="deck-controls"><ImagePicker /><SampleGallery /></div>
+        </div>
+      </div>
+      <Cite>{resultSummary(result) || 'The lab answers on this device, in this browser.'}</Cite>
+    </>
+  );
+}
+
+export function RaceSlide() {
+  const run = usePaperRuns((s) => s.runs.race);
+  const rows = run?.rows ?? table7Rows();
+  return (
+    <>
+      <SlideHead>Four ways to spend 4.6× B0's FLOPs</SlideHead>
+      <table className="deck-table deck-table-big">
+        <thead><tr><th scope="col">B0 grown by</th><th scope="col">Resolution</th><th scope="col">Blocks</th><th scope="col">FLOPs</th><th scope="col">Top-1 (paper)</th><th scope="col">Latency ms</th></tr></thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className={r.method === 'compound' ? 'deck-row-on' : undefined}>
+              <th scope="row">{r.label}</th><td>{r.net.resolution}</td><td>{r.net.totalBlocks}</td><td>{fmtFlops(r.net.flops)}</td>
+              <td>{r.paper ? `${r.paper.top1.toFixed(1)}%` : '—'}</td>
+              <td>{r.status === 'error' ? 'failed' : r.status === 'running' ? 'timing…' : fmtMs(r.steadyMs)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="deck-run" disabled={run?.running} onClick={() => void runRows('race', table7Rows, RACE_STEADY_RUNS)}>
+        {run?.running ? 'Racing…' : 'Run the race on this device'}
+      </button>
+      <Cite>Top-1: ImageNet, Tan &amp; Le 2019, {TABLE7}. Latency: median of {RACE_STEADY_RUNS} runs here, random weights.</Cite>
+    </>
+  );
+}
+
+export function AccuracySlide() {
+  const rows = useAccuracySummary((s) => s.rows);
+  return (
+    <>
+      <SlideHead>The accuracy the class measured</SlideHead>
+      {rows ? (
+        <table className="deck-table deck-table-big" data-testid="deck-accuracy">
+          <thead><tr><th scope="col">Network</th><th scope="col">Correct</th><th scope="col">Accuracy</th><th scope="col">Paper top-1</th></tr></thead>
+          <tbody>
+            {rows.map((r) => {
+              const k = parseVariantName(r.network);
+              return (
+                <tr key={r.network}>
+                  <th scope="row">{r.network}</th><td>{r.correct} / {r.total}</td>
+                  <td>{fmtPct(r.correct / r.total)}</td>
+                  <td>{k === null ? '—' : `${OFFICIAL_VARIANTS[k].paperTop1.toFixed(1)}%`}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : (
+        <p data-testid="deck-accuracy-missing">
+          Run Evaluate first: open the Evaluate view, run it on the ImageNet sample photos with the variants the class
+          wants to compare, then come back to this slide to see each network's accuracy here.
+        </p>
+      )}
+      <Cite>Paper top-1: ImageNet validation, Tan &amp; Le 2019, Table 2. A few photos give a rough estimate only.</Cite>
+    </>
+  );
+}
+
+export function CamSlide() {
+  const result = useLab((s) => s.result);
+  const image = useLab((s) => s.image);
+  const cam = result?.cam;
+  const label = result ? `Class activation map of ${result.name} for “${result.top5[0]?.label ?? '?'}”` : '';
+  return (
+    <>
+      <SlideHead>Where the network looks</SlideHead>
+      {result && cam ? (
+        <div className="deck-split">
+          <div className="deck-photo">
+            {image ? (
+              <CroppedImage image={image} size={result.resolution} className="cropped deck-crop">
+                <CamCanvas cam={cam} size={result.resolution} opacity={0.55} className="cam-canvas cam-over-crop" label={label} />
+              </CroppedImage>
+            ) : (
+              <CamCanvas cam={cam} size={result.resolution} opacity={1} className="cam-canvas deck-crop" label={label} />
+            )}
+          </div>
+          <div className="deck-col">
+            <KeyNumber label={`Top-1 of ${result.name}`} value={result.top5[0]?.label ?? '—'} />
+            <p>Activation map on a {cam.width}×{cam.height} grid, upsampled to the {result.resolution} px crop.</p>
+            {result.synthetic && <p className="cam-warning" role="note">{SYNTHETIC_CAM_WARNING}</p>}
+          </div>
+        </div>
+      ) : (
+        <p>The map appears with the lab's first prediction.</p>
+      )}
+      <Cite>Class activation maps as in Tan &amp; Le 2019, Figure 7.</Cite>
+    </>
+  );
+}

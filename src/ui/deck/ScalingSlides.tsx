@@ -1,0 +1,161 @@
+/** The deck's slides about the formula, live at the store's φ: title, one knob, the FLOPs budget,
+ *  what grows, the released B1–B7, and the reader's own bases. Every number comes from the same
+ *  src/scaling readouts and formatters as the Lab and Teach views. */
+import { constraintOf, CONSTRAINT_TARGET, fitGamma, PAPER_BASES } from '../../scaling';
+import { useLab } from '../../store/lab-store';
+import { APP_TITLE, TAGLINE } from '../app-text';
+import { fmtFlops, fmtMs, fmtMult, fmtPhi } from '../format';
+import { PhiSlider } from '../PhiSlider';
+import { formulaVsOfficial, phiReadout } from '../readouts';
+import { NetworkPicture } from '../teach/NetworkPicture';
+import '../teach/teach.css';
+import { effectivePhiRows, formulaLines, teachNumbers } from '../teach/teach-model';
+import { BaseInput, KEYS, useOwnRows } from '../paper/OwnCoefficients';
+import { customRows, runRows } from '../../store/paper-runs';
+import { Cite, KeyNumber, SlideHead } from './DeckParts';
+import { ShareQr } from './ShareQr';
+
+/** "B3" at an integer φ, "formula φ 2.4" between: the network the Lab's readouts describe. */
+function shownName(phi: number): string {
+  const r = phiReadout(phi);
+  return r.atOfficial ? r.official.name : `formula φ ${fmtPhi(phi)}`;
+}
+
+export function TitleSlide() {
+  const phi = useLab((s) => s.phi);
+  return (
+    <div className="deck-split">
+      <div className="deck-col">
+        <h2 className="deck-hero">{APP_TITLE}</h2>
+        <p>{TAGLINE}</p>
+        <div className="deck-stats">
+          <KeyNumber label="φ" value={fmtPhi(phi)} />
+          <KeyNumber label="Network" value={shownName(phi)} />
+        </div>
+        <p className="deck-help">Space: next slide · ← →: move φ · 0–7: B0–B7 · h: hide controls · Esc: leave</p>
+      </div>
+      <ShareQr />
+    </div>
+  );
+}
+
+export function KnobSlide() {
+  const phi = useLab((s) => s.phi);
+  const n = phiReadout(phi).shown;
+  const lines = formulaLines(teachNumbers(phi));
+  return (
+    <>
+      <SlideHead>One knob, three dimensions</SlideHead>
+      <div className="deck-slider"><PhiSlider /></div>
+      <div className="deck-stats">
+        <KeyNumber label="Resolution" value={n.resolution} unit="px" />
+        <KeyNumber label="Depth" value={fmtMult(n.depth)} unit={`${n.totalBlocks} blocks`} />
+        <KeyNumber label="Width" value={fmtMult(n.width)} unit={`${n.headChannels} ch`} />
+      </div>
+      <ul className="deck-formulas">
+        <li>{lines.depth}</li>
+        <li>{lines.width}</li>
+        <li>{lines.resolution}</li>
+      </ul>
+      <Cite>Numbers of {shownName(phi)}, as in the Lab. Formulas: Tan &amp; Le 2019, eq. 3.</Cite>
+    </>
+  );
+}
+
+export function FlopsSlide() {
+  const phi = useLab((s) => s.phi);
+  const t = teachNumbers(phi);
+  const n = phiReadout(phi).shown;
+  return (
+    <>
+      <SlideHead>The FLOPs budget: every +1 of φ doubles the cost</SlideHead>
+      <p className="deck-mono">{formulaLines(t).constraint}</p>
+      <div className="deck-stats">
+        <KeyNumber label={`FLOPs of ${shownName(phi)}`} value={fmtFlops(n.flops)} />
+        <KeyNumber label={`Formula φ ${fmtPhi(phi)} ÷ B0`} value={fmtMult(t.flopsRatio)} />
+        <KeyNumber label="(α·β²·γ²)^φ" value={fmtMult(t.constraintPowPhi)} />
+        <KeyNumber label="2^φ" value={fmtMult(t.twoPowPhi)} />
+      </div>
+      {t.released && <p>Released {t.released.name} ÷ B0: <strong>{fmtMult(t.released.flopsRatio)}</strong> (hand-picked coefficients)</p>}
+      <p>Rounding keeps real networks off the ideal: {t.blocks} blocks against B0's {t.baseBlocks}.</p>
+      <Cite>FLOPs ∝ d·w²·r² (Tan &amp; Le 2019, §3.3); multiply-adds counted on the built network.</Cite>
+    </>
+  );
+}
+
+export function GrowsSlide() {
+  const phi = useLab((s) => s.phi);
+  const r = phiReadout(phi);
+  const label = r.atOfficial ? `${r.official.name} (released coefficients)` : `formula network φ ${fmtPhi(phi)}`;
+  return (
+    <>
+      <SlideHead>What grows: {label}</SlideHead>
+      <div className="deck-picture teach"><NetworkPicture net={r.shown} label={label} /></div>
+      <table className="deck-table deck-table-big">
+        <thead><tr><th scope="col">Network</th><th scope="col">Resolution</th><th scope="col">Blocks</th><th scope="col">Head channels</th><th scope="col">FLOPs</th></tr></thead>
+        <tbody>
+          {[r.official, r.formula].map((n, i) => (
+            <tr key={i}>
+              <th scope="row">{i === 0 ? `${n.name} (released)` : `Formula φ ${fmtPhi(phi)}`}</th>
+              <td>{n.resolution} px</td><td>{n.totalBlocks}</td><td>{n.headChannels}</td><td>{fmtFlops(n.flops)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Cite>{formulaVsOfficial(phi)}</Cite>
+    </>
+  );
+}
+
+export function ReleasedSlide() {
+  const phi = useLab((s) => s.phi);
+  const rows = effectivePhiRows(phi);
+  return (
+    <>
+      <SlideHead>Released B0–B7 are hand-picked near the formula</SlideHead>
+      <table className="deck-table" data-testid="deck-released-table">
+        <thead>
+          <tr><th scope="col">Variant</th><th scope="col">w</th><th scope="col">d</th><th scope="col">r (px)</th><th scope="col">φ from w</th><th scope="col">φ from d</th><th scope="col">φ from r</th></tr>
+        </thead>
+        <tbody>
+          {rows.map((v) => (
+            <tr key={v.name} className={v.nearest ? 'deck-row-on' : undefined} aria-current={v.nearest || undefined}>
+              <th scope="row">{v.name}</th>
+              <td>{v.width.toFixed(1)}</td><td>{v.depth.toFixed(1)}</td><td>{v.resolution}</td>
+              <td>{v.phiWidth.toFixed(2)}</td><td>{v.phiDepth.toFixed(2)}</td><td>{v.phiResolution.toFixed(2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Cite>Effective φ = log w / log β, log d / log α, log(r/224) / log γ; coefficients from the official TF release.</Cite>
+    </>
+  );
+}
+
+export function OwnSlide() {
+  const { bases, setBases, phi, run, rows } = useOwnRows();
+  const c = constraintOf(bases);
+  const fitted = fitGamma(bases);
+  return (
+    <>
+      <SlideHead>Your own α, β, γ at φ {fmtPhi(phi)}</SlideHead>
+      <div className="deck-controls">
+        {KEYS.map((k) => <BaseInput key={k} k={k} value={bases[k]} onValid={(v) => setBases({ ...bases, [k]: v })} />)}
+        <button type="button" disabled={fitted === null} onClick={() => fitted !== null && setBases({ ...bases, gamma: fitted })}>Fit γ to 2</button>
+        <button type="button" onClick={() => setBases(PAPER_BASES)}>Paper's</button>
+      </div>
+      <KeyNumber label="α·β²·γ²" value={c.toFixed(3)} unit={`target ${CONSTRAINT_TARGET}`} />
+      <table className="deck-table deck-table-big">
+        <thead><tr><th scope="col">Network</th><th scope="col">Resolution</th><th scope="col">Blocks</th><th scope="col">FLOPs</th><th scope="col">Latency ms (steady)</th></tr></thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}><th scope="row">{r.label}</th><td>{r.net.resolution}</td><td>{r.net.totalBlocks}</td><td>{fmtFlops(r.net.flops)}</td><td>{r.status === 'running' ? 'timing…' : fmtMs(r.steadyMs)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="deck-run" disabled={run?.running} onClick={() => void runRows('custom', () => customRows(bases, phi))}>
+        {run?.running ? 'Timing…' : 'Build and time these three'}
+      </button>
+    </>
+  );
+}
