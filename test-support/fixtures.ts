@@ -118,10 +118,3 @@ export const ALL_NEEDS: FixtureNeeds = {
   ...UNIT_NEEDS,
   photos: [...UNIT_NEEDS.photos!, 'hotdog.png', 'formats/fish.gif', 'formats/fish.png', 'formats/fish.svg', 'formats/fish.webp', 'formats/fish.heic'],
 };
-
-/** The topology folder, which must exist (scripts): throws FIXTURES_MISSING otherwise. */
-export function requireTopologyDir(): string {
-  const dir = topologyDir();
-  if (!dir) throw new Error(FIXTURES_MISSING);
-  return dir;
-}

@@ -20,7 +20,7 @@ import type { KernelPlan } from './kernels/plan';
 import { conv, depthwise, normalize, spatialMean, swish } from './stock-ops';
 import type { BlockWeights, EfficientNetWeights, InputNormalization } from './weights';
 
-export type { BlockWeights, ConvWeights, DenseWeights, EfficientNetWeights, InputNormalization } from './weights';
+export type { ConvWeights, EfficientNetWeights, InputNormalization } from './weights';
 
 export interface EfficientNet {
   readonly config: NetworkConfig;
