@@ -13,6 +13,7 @@ import type { MemoryInfo, WorkerResponse } from '../worker/protocol';
 import { modelIdOf } from '../worker/protocol';
 import type { EvalNetwork, EvalRow, NetworkTiming } from './eval-results';
 import type { EvalInput } from './eval-inputs';
+import { useLab } from './lab-store';
 import { officialSpec } from './weights-mode';
 
 /** Side of the thumbnails the worker sends back (a JPEG of a few KB each). */
@@ -166,4 +167,20 @@ export function progressOf(s: Pick<EvalState, 'done' | 'rows' | 'elapsedMs'>): {
   const total = s.rows.length;
   const perSec = s.done > 0 && s.elapsedMs > 0 ? (1000 * s.done) / s.elapsedMs : null;
   return { done: s.done, total, perSec, etaSec: perSec ? (total - s.done) / perSec : null };
+}
+
+/** What a run needs of the engine: its batch request and its hold on the lab's own work. */
+export interface EvalEngine {
+  classifyBatch: ClassifyBatch;
+  whilePaused: RunOptions['hold'];
+}
+
+/** The view's run: the lab's chosen networks (?eval=), weights source and backend. */
+export function startEvaluation(engine: EvalEngine, input: EvalInput, batch: number | null = null): Promise<void> {
+  const lab = useLab.getState();
+  if (!lab.source) return Promise.resolve();
+  const deviceGiB = typeof navigator === 'undefined' ? null : ((navigator as { deviceMemory?: number }).deviceMemory ?? null);
+  return runEvaluation(useEvaluate, {
+    input, variants: lab.evaluate, baseUrl: lab.source.baseUrl, backend: lab.backendInfo?.name ?? 'cpu', deviceGiB, batch, classify: engine.classifyBatch, hold: engine.whilePaused,
+  });
 }
