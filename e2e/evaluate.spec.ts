@@ -19,7 +19,7 @@ async function rows(page: Page): Promise<Row[]> {
     trs.map((tr) => ({
       file: tr.getAttribute('data-file')!,
       label: tr.getAttribute('data-label')!,
-      preds: [...tr.querySelectorAll('[data-testid="eval-pred"]')].map((td) => ({ network: td.getAttribute('data-network')!, cls: Number(td.getAttribute('data-class')), prob: Number(td.getAttribute('data-prob')) })),
+      preds: [...tr.querySelectorAll('[data-testid="eval-pred"]')].map((td) => ({ network: td.getAttribute('data-network')!, cls: td.getAttribute('data-class') ? Number(td.getAttribute('data-class')) : NaN, prob: Number(td.getAttribute('data-prob')) })),
     })),
   );
 }
@@ -97,5 +97,62 @@ test.describe('evaluate view', () => {
     expect(lines.slice(1).map((l) => l.split(',')[3])).toEqual(['B0', 'B1', 'B0', 'B1', 'B0', 'B1']);
     await expect(page.getByTestId('eval-contrast')).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('evaluate.png'), fullPage: true });
+  });
+
+  test('wasm: cancel midway keeps whole batches; worker tensors and JS heap flat over three runs', async ({ page }) => {
+    await openApp(page, '?view=evaluate&eval=B0&weights=random&backend=wasm&debug=1');
+    const files = photos.slice(0, 12).map((f) => join(sampleDir!, f));
+    await page.getByTestId('eval-batch-choice').selectOption('1');
+    await page.getByTestId('eval-files-input').setInputFiles(files);
+    const progress = page.getByTestId('eval-progress');
+    await expect.poll(async () => Number(await progress.getAttribute('data-done')), { timeout: 240_000 }).toBeGreaterThanOrEqual(2);
+    await page.getByTestId('eval-cancel').click();
+    await finished(page, 12);
+    await expect(progress).toContainText('cancelled');
+    const done = Number(await progress.getAttribute('data-done'));
+    expect(done).toBeLessThan(12);
+    // Whole batches: the first `done` rows hold an answer, the rest none.
+    const got = await rows(page);
+    expect(got.map((r) => Number.isFinite(r.preds[0].cls) && r.preds[0].network === 'B0')).toEqual(got.map((_, i) => i < done));
+    await checkSummary(page, 'B0', got);
+
+    const cdp = await page.context().newCDPSession(page);
+    const usage = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      const worker = await page.evaluate(() => (window as unknown as { phiLab: { memory(): Promise<{ numTensors: number; numBytes: number }> } }).phiLab.memory());
+      return { heap, tensors: worker.numTensors, bytes: worker.numBytes };
+    };
+    await page.getByTestId('eval-batch-choice').selectOption('auto');
+    const seen = [];
+    for (let run = 0; run < 3; run++) {
+      await page.getByTestId('eval-run').click();
+      await expect(progress).toHaveAttribute('data-running', 'true');
+      await finished(page, 12);
+      await expect(progress).toHaveAttribute('data-done', '12');
+      seen.push(await usage());
+    }
+    console.log(`after three runs of 12 images: ${JSON.stringify(seen)}`);
+    expect(seen.map((u) => u.tensors)).toEqual([seen[0].tensors, seen[0].tensors, seen[0].tensors]);
+    expect(seen.map((u) => u.bytes)).toEqual([seen[0].bytes, seen[0].bytes, seen[0].bytes]);
+    expect(Math.abs(seen[2].heap - seen[0].heap)).toBeLessThan(1.5 * 2 ** 20);
+  });
+
+  test('webgpu: each image’s probabilities in a batch equal those alone within 1e-5', async ({ page }) => {
+    await openApp(page, '?view=evaluate&eval=B0&weights=random&backend=webgpu');
+    await expect(page.getByTestId('backend')).toHaveText('webgpu');
+    const files = photos.slice(8, 11).map((f) => join(sampleDir!, f));
+    await page.getByTestId('eval-files-input').setInputFiles(files);
+    await finished(page, 3);
+    expect(Number(await page.getByTestId('eval-batch').getAttribute('data-batch'))).toBe(3);
+    const batched = await rows(page);
+    await page.getByTestId('eval-batch-choice').selectOption('1');
+    await page.getByTestId('eval-run').click();
+    await expect(page.getByTestId('eval-batch')).toHaveAttribute('data-batch', '1');
+    await finished(page, 3);
+    await expect(page.getByTestId('eval-progress')).toHaveAttribute('data-done', '3');
+    const worst = maxProbDiff(batched, await rows(page));
+    console.log(`webgpu B0, batch 3 vs alone: max |Δ top-1 p| = ${worst.toExponential(2)}`);
+    expect(worst).toBeLessThanOrEqual(1e-5);
   });
 });
