@@ -7,6 +7,8 @@ import { RANDOM_SOURCE } from './weights-mode';
 import { inputFromFiles, inputFromSample, type EvalInput } from './eval-inputs';
 import { cancelEvaluation, initialEval, progressOf, runEvaluation, type ClassifyBatch, type EvalState } from './evaluate';
 import { summarize } from './eval-results';
+import { planBatchFor } from '../model/batch-plan';
+import { officialNetwork } from '../scaling';
 
 const file = (name: string, body = 'x') => new File([body], name, { type: 'image/jpeg' });
 const input = (n: number): EvalInput => ({
@@ -64,6 +66,18 @@ describe('evaluation run', () => {
     // labels i % 3, answers i % 2: right for i in {0, 1, 6, 7} (4 is undecodable).
     expect(summarize(s.rows, s.networks, s.timings)[0]).toMatchObject({ total: 9, correct: 4, imagesPerSec: 90 });
     expect(progressOf({ done: 5, rows: s.rows, elapsedMs: 1000 })).toEqual({ done: 5, total: 10, perSec: 5, etaSec: 1 });
+  });
+
+  it('runs the dropped model after the official variants, planning its batch as for B7', async () => {
+    const store = createStore<EvalState>()(initialEval);
+    const w = fakeWorker();
+    const custom = { name: 'my-b0', files: [file('model.json', '{}')] };
+    await runEvaluation(store, { input: input(3), variants: [0], custom, baseUrl: RANDOM_SOURCE.baseUrl, backend: 'webgpu', deviceGiB: 8, classify: w.classify, hold: holdCounter().hold });
+    const s = store.getState();
+    expect(s.networks.map((n) => [n.name, n.spec.kind, n.paperTop1])).toEqual([['B0', 'seeded', 77.1], ['my-b0', 'custom', null]]);
+    expect(s.networks[1].key).toBe('custom:my-b0:model.json/2');
+    expect(s.plan).toEqual(planBatchFor([officialNetwork(7)], { backend: 'webgpu', deviceGiB: 8, images: 3 }));
+    expect(s.rows[2].preds.map((p) => p?.[0].index)).toEqual([0, 0]);
   });
 
   it('a cancel stops before the next batch and keeps whole batches', async () => {

@@ -57,6 +57,16 @@ export function evalNetwork(k: number, baseUrl: string): EvalNetwork {
   return { name: `B${k}`, key: modelIdOf(spec), spec, flops: net.flops, resolution: net.resolution, paperTop1: OFFICIAL_VARIANTS[k].paperTop1 };
 }
 
+/** The user's dropped converted model (Lab › "Use your own converted model"), by the same spec
+ *  the Lab uses. Its size is unknown here: the batch is planned as for B7, the largest. */
+export function customEvalNetwork(custom: { name: string; files: File[] }): EvalNetwork {
+  const spec = { kind: 'custom' as const, name: custom.name, files: custom.files };
+  return { name: custom.name, key: modelIdOf(spec), spec, flops: NaN, resolution: NaN, paperTop1: null };
+}
+
+/** The network a plan is made for: the official config, or B7 for a custom model. */
+const planConfig = (n: EvalNetwork) => officialNetwork(n.spec.kind === 'official' || n.spec.kind === 'seeded' ? n.spec.variant : 7);
+
 export type ClassifyBatch = (
   models: EvalNetwork['spec'][],
   files: File[],
@@ -68,6 +78,8 @@ export interface RunOptions {
   input: EvalInput;
   variants: number[];
   baseUrl: string;
+  /** The user's dropped model, evaluated after the official variants. */
+  custom?: { name: string; files: File[] } | null;
   backend: BackendName;
   deviceGiB?: number | null;
   /** A batch size chosen by the user instead of the plan. */
@@ -88,9 +100,9 @@ function dropThumbs(rows: readonly EvalRow[]) {
 
 export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): Promise<void> {
   const now = o.now ?? (() => performance.now());
-  const networks = o.variants.map((k) => evalNetwork(k, o.baseUrl));
+  const networks = [...o.variants.map((k) => evalNetwork(k, o.baseUrl)), ...(o.custom ? [customEvalNetwork(o.custom)] : [])];
   const items = o.input.items;
-  const planned = planBatchFor(o.variants.map(officialNetwork), { backend: o.backend, deviceGiB: o.deviceGiB, images: Math.max(1, items.length) });
+  const planned = planBatchFor(networks.map(planConfig), { backend: o.backend, deviceGiB: o.deviceGiB, images: Math.max(1, items.length) });
   const plan = o.batch ? { batch: o.batch, reason: 'chosen' } : planned;
   const runId = store.getState().runId + 1;
   dropThumbs(store.getState().rows);
@@ -176,11 +188,11 @@ export interface EvalEngine {
 }
 
 /** The view's run: the lab's chosen networks (?eval=), weights source and backend. */
-export function startEvaluation(engine: EvalEngine, input: EvalInput, batch: number | null = null): Promise<void> {
+export function startEvaluation(engine: EvalEngine, input: EvalInput, batch: number | null = null, withCustom = false): Promise<void> {
   const lab = useLab.getState();
   if (!lab.source) return Promise.resolve();
   const deviceGiB = typeof navigator === 'undefined' ? null : ((navigator as { deviceMemory?: number }).deviceMemory ?? null);
   return runEvaluation(useEvaluate, {
-    input, variants: lab.evaluate, baseUrl: lab.source.baseUrl, backend: lab.backendInfo?.name ?? 'cpu', deviceGiB, batch, classify: engine.classifyBatch, hold: engine.whilePaused,
+    input, variants: lab.evaluate, custom: withCustom ? lab.custom : null, baseUrl: lab.source.baseUrl, backend: lab.backendInfo?.name ?? 'cpu', deviceGiB, batch, classify: engine.classifyBatch, hold: engine.whilePaused,
   });
 }

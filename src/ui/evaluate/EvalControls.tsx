@@ -17,6 +17,8 @@ export function EvalControls() {
   const picks = useLab((s) => s.evaluate);
   const setPicks = useLab((s) => s.setEvaluate);
   const ready = useLab((s) => s.source != null);
+  const custom = useLab((s) => s.custom);
+  const [withCustom, setWithCustom] = useState(false);
   const run = useEvaluate();
   const [input, setInput] = useState<EvalInput | null>(null);
   const [sampleSize, setSampleSize] = useState<number>(SAMPLE_SIZES[0]);
@@ -26,7 +28,7 @@ export function EvalControls() {
   const start = (next: EvalInput | null) => {
     if (!next) return;
     setInput(next);
-    void startEvaluation(engine, next, batch);
+    void startEvaluation(engine, next, batch, withCustom && custom !== null);
   };
   const fromFiles = async (files: DroppedFile[]) => start(await inputFromFiles(files));
   const onDrop = (e: DragEvent) => {
@@ -51,6 +53,11 @@ export function EvalControls() {
               {v.name}
             </button>
           ))}
+          {custom && (
+            <button type="button" data-testid="eval-pick-custom" aria-pressed={withCustom} disabled={run.running} onClick={() => setWithCustom(!withCustom)}>
+              Your model “{custom.name}”
+            </button>
+          )}
         </div>
       </fieldset>
       <div className="eval-inputs">

@@ -26,5 +26,8 @@ describe('Evaluate view words', () => {
     const nets = [3, 0, 1].map((k) => evalNetwork(k, RANDOM_SOURCE.baseUrl));
     expect(contrastPair(nets)).toEqual({ small: 1, big: 0 });
     expect(contrastPair(nets.slice(0, 1))).toBeNull();
+    // A dropped model's FLOPs are unknown: it counts as the biggest, and is not plotted.
+    expect(contrastPair([{ ...nets[0], flops: NaN }, nets[1]])).toEqual({ small: 1, big: 0 });
+    expect(measuredPoints([{ ...s, flops: NaN }])).toEqual([]);
   });
 });

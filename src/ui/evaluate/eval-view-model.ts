@@ -36,7 +36,7 @@ export interface MeasuredPoint {
 }
 
 export function measuredPoints(summaries: readonly NetworkSummary[]): MeasuredPoint[] {
-  return summaries.flatMap((s) => (s.top1 === null ? [] : [{ name: s.network, flops: s.flops, msPerImage: s.msPerImage, top1: s.top1, paperTop1: s.paperTop1 }]));
+  return summaries.flatMap((s) => (s.top1 === null || !Number.isFinite(s.flops) ? [] : [{ name: s.network, flops: s.flops, msPerImage: s.msPerImage, top1: s.top1, paperTop1: s.paperTop1 }]));
 }
 
 /** The paper's curve: B0–B7 top-1 against FLOPs (Table 2). */
@@ -46,7 +46,8 @@ export const paperCurve = (): { name: string; flops: number; top1: number }[] =>
 /** The pairs for "what the bigger network gets right": the largest network against the smallest. */
 export function contrastPair(networks: readonly EvalNetwork[]): { small: number; big: number } | null {
   if (networks.length < 2) return null;
-  const order = networks.map((n, i) => ({ i, flops: n.flops })).sort((a, b) => a.flops - b.flops);
+  // A dropped model's size is unknown here: it counts as the biggest.
+  const order = networks.map((n, i) => ({ i, flops: Number.isFinite(n.flops) ? n.flops : Infinity })).sort((a, b) => a.flops - b.flops);
   return { small: order[0].i, big: order[order.length - 1].i };
 }
 
