@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from './fixtures/test';
 import { openApp } from './helpers';
 import { FIXTURES_MISSING, findImagenetSample, fixtureSkipReason } from '../test-support/fixtures';
+import { IMAGENET_SAMPLE_BASE } from '../src/model/pinned-sources';
 
 const sampleDir = findImagenetSample();
 const skip = sampleDir ? null : fixtureSkipReason({ photos: ['imagenet-sample/INDEX.json'] });
@@ -154,5 +155,26 @@ test.describe('evaluate view', () => {
     const worst = maxProbDiff(batched, await rows(page));
     console.log(`webgpu B0, batch 3 vs alone: max |Δ top-1 p| = ${worst.toExponential(2)}`);
     expect(worst).toBeLessThanOrEqual(1e-5);
+  });
+
+  test('wasm: the ImageNet sample arrives from its pinned URL, verified; what is not there says so', async ({ page }) => {
+    // Offline here: the pinned URLs are answered from ../shared (3 of the 200 chosen photos are
+    // kept there), the rest 404. The browser's CSP must allow the pinned path for any to arrive.
+    await page.route(`${IMAGENET_SAMPLE_BASE}**`, (route) => {
+      const name = decodeURIComponent(route.request().url().slice(IMAGENET_SAMPLE_BASE.length));
+      return photos.includes(name) ? route.fulfill({ body: readFileSync(join(sampleDir!, name)), contentType: 'image/jpeg' }) : route.fulfill({ status: 404, body: 'no' });
+    });
+    await openApp(page, '?view=evaluate&eval=B0&weights=random&backend=wasm');
+    await expect(page.getByTestId('eval-sample-note')).toContainText('demonstration, not a benchmark');
+    await page.getByTestId('eval-sample-size').selectOption('200');
+    await page.getByTestId('eval-sample').click();
+    await finished(page, 200);
+    const got = await rows(page);
+    expect(got.map((r) => r.label)).toEqual(Array.from({ length: 200 }, (_, i) => String(i * 5)));
+    const classified = got.filter((r) => Number.isFinite(r.preds[0].cls)).map((r) => r.file);
+    expect(classified).toEqual(photos.filter((f) => got.some((r) => r.file === f)));
+    expect(classified).toHaveLength(3);
+    await expect(page.getByTestId('eval-row').filter({ hasText: 'could not be downloaded (HTTP 404)' })).toHaveCount(197);
+    await checkSummary(page, 'B0', got);
   });
 });
