@@ -25,8 +25,10 @@ async function rows(page: Page): Promise<Row[]> {
   );
 }
 
-async function finished(page: Page, total: number) {
+/** Waits until the page's `run`-th evaluation (counted from 1 per page) has ended. */
+async function finished(page: Page, total: number, run: number) {
   const p = page.getByTestId('eval-progress');
+  await expect(p).toHaveAttribute('data-run', String(run));
   await expect(p).toHaveAttribute('data-running', 'false', { timeout: 240_000 });
   await expect(p).toHaveAttribute('data-total', String(total));
 }
@@ -66,7 +68,7 @@ test.describe('evaluate view', () => {
     put('holiday', photos[3]); // unmatched folder: labelled by its file name
     await openApp(page, '?view=evaluate&eval=B0&weights=random&backend=wasm');
     await page.getByTestId('eval-folder-input').setInputFiles(root);
-    await finished(page, 4);
+    await finished(page, 4, 1);
     await expect(page.getByTestId('eval-synthetic-banner')).toContainText('chance level');
     await expect(page.getByTestId('eval-unmatched')).toHaveText('holiday');
     await expect(page.getByTestId('eval-mapping')).toHaveAttribute('data-matched', '2');
@@ -80,7 +82,7 @@ test.describe('evaluate view', () => {
     // The same images one at a time: the same classes, probabilities within 1e-5.
     await page.getByTestId('eval-batch-choice').selectOption('1');
     await page.getByTestId('eval-run').click();
-    await finished(page, 4);
+    await finished(page, 4, 2);
     await expect(page.getByTestId('eval-progress')).toHaveAttribute('data-done', '4');
     expect(maxProbDiff(batched, await rows(page))).toBeLessThanOrEqual(1e-5);
 
@@ -88,7 +90,7 @@ test.describe('evaluate view', () => {
     await page.getByTestId('eval-pick-B1').click();
     await page.getByTestId('eval-batch-choice').selectOption('auto');
     await page.getByTestId('eval-files-input').setInputFiles(photos.slice(4, 7).map((f) => join(sampleDir!, f)));
-    await finished(page, 3);
+    await finished(page, 3, 3);
     got = await rows(page);
     expect(got.map((r) => r.label)).toEqual(photos.slice(4, 7).map(index));
     for (const n of ['B0', 'B1']) await checkSummary(page, n, got);
@@ -100,7 +102,7 @@ test.describe('evaluate view', () => {
     await page.screenshot({ path: test.info().outputPath('evaluate.png'), fullPage: true });
   });
 
-  test('wasm: cancel midway keeps whole batches; worker tensors and JS heap flat over three runs', async ({ page }) => {
+  test('wasm: cancel midway keeps whole batches; tensors and JS heap flat over three runs; the ImageNet sample, verified', async ({ page }) => {
     await openApp(page, '?view=evaluate&eval=B0&weights=random&backend=wasm&debug=1');
     const files = photos.slice(0, 12).map((f) => join(sampleDir!, f));
     await page.getByTestId('eval-batch-choice').selectOption('1');
@@ -108,12 +110,12 @@ test.describe('evaluate view', () => {
     const progress = page.getByTestId('eval-progress');
     await expect.poll(async () => Number(await progress.getAttribute('data-done')), { timeout: 240_000 }).toBeGreaterThanOrEqual(2);
     await page.getByTestId('eval-cancel').click();
-    await finished(page, 12);
+    await finished(page, 12, 1);
     await expect(progress).toContainText('cancelled');
     const done = Number(await progress.getAttribute('data-done'));
     expect(done).toBeLessThan(12);
     // Whole batches: the first `done` rows hold an answer, the rest none.
-    const got = await rows(page);
+    let got = await rows(page);
     expect(got.map((r) => Number.isFinite(r.preds[0].cls) && r.preds[0].network === 'B0')).toEqual(got.map((_, i) => i < done));
     await checkSummary(page, 'B0', got);
 
@@ -128,8 +130,7 @@ test.describe('evaluate view', () => {
     const seen = [];
     for (let run = 0; run < 3; run++) {
       await page.getByTestId('eval-run').click();
-      await expect(progress).toHaveAttribute('data-running', 'true');
-      await finished(page, 12);
+      await finished(page, 12, run + 2);
       await expect(progress).toHaveAttribute('data-done', '12');
       seen.push(await usage());
     }
@@ -137,6 +138,25 @@ test.describe('evaluate view', () => {
     expect(seen.map((u) => u.tensors)).toEqual([seen[0].tensors, seen[0].tensors, seen[0].tensors]);
     expect(seen.map((u) => u.bytes)).toEqual([seen[0].bytes, seen[0].bytes, seen[0].bytes]);
     expect(Math.abs(seen[2].heap - seen[0].heap)).toBeLessThan(1.5 * 2 ** 20);
+
+    // The ImageNet sample arrives from its pinned URL, verified; what is not there says so.
+    // Offline here: the pinned URLs are answered from ../shared (3 of the 200 chosen photos are
+    // kept there), the rest 404. The browser's CSP must allow the pinned path for any to arrive.
+    await page.route(`${IMAGENET_SAMPLE_BASE}**`, (route) => {
+      const name = decodeURIComponent(route.request().url().slice(IMAGENET_SAMPLE_BASE.length));
+      return photos.includes(name) ? route.fulfill({ body: readFileSync(join(sampleDir!, name)), contentType: 'image/jpeg' }) : route.fulfill({ status: 404, body: 'no' });
+    });
+    await expect(page.getByTestId('eval-sample-note')).toContainText('demonstration, not a benchmark');
+    await page.getByTestId('eval-sample-size').selectOption('200');
+    await page.getByTestId('eval-sample').click();
+    await finished(page, 200, 5);
+    got = await rows(page);
+    expect(got.map((r) => r.label)).toEqual(Array.from({ length: 200 }, (_, i) => String(i * 5)));
+    const classified = got.filter((r) => Number.isFinite(r.preds[0].cls)).map((r) => r.file);
+    expect(classified).toEqual(photos.filter((f) => got.some((r) => r.file === f)));
+    expect(classified).toHaveLength(3);
+    await expect(page.getByTestId('eval-row').filter({ hasText: 'could not be downloaded (HTTP 404)' })).toHaveCount(197);
+    await checkSummary(page, 'B0', got);
   });
 
   test('webgpu: each image’s probabilities in a batch equal those alone within 1e-5', async ({ page }) => {
@@ -144,37 +164,16 @@ test.describe('evaluate view', () => {
     await expect(page.getByTestId('backend')).toHaveText('webgpu');
     const files = photos.slice(8, 11).map((f) => join(sampleDir!, f));
     await page.getByTestId('eval-files-input').setInputFiles(files);
-    await finished(page, 3);
+    await finished(page, 3, 1);
     expect(Number(await page.getByTestId('eval-batch').getAttribute('data-batch'))).toBe(3);
     const batched = await rows(page);
     await page.getByTestId('eval-batch-choice').selectOption('1');
     await page.getByTestId('eval-run').click();
     await expect(page.getByTestId('eval-batch')).toHaveAttribute('data-batch', '1');
-    await finished(page, 3);
+    await finished(page, 3, 2);
     await expect(page.getByTestId('eval-progress')).toHaveAttribute('data-done', '3');
     const worst = maxProbDiff(batched, await rows(page));
     console.log(`webgpu B0, batch 3 vs alone: max |Δ top-1 p| = ${worst.toExponential(2)}`);
     expect(worst).toBeLessThanOrEqual(1e-5);
-  });
-
-  test('wasm: the ImageNet sample arrives from its pinned URL, verified; what is not there says so', async ({ page }) => {
-    // Offline here: the pinned URLs are answered from ../shared (3 of the 200 chosen photos are
-    // kept there), the rest 404. The browser's CSP must allow the pinned path for any to arrive.
-    await page.route(`${IMAGENET_SAMPLE_BASE}**`, (route) => {
-      const name = decodeURIComponent(route.request().url().slice(IMAGENET_SAMPLE_BASE.length));
-      return photos.includes(name) ? route.fulfill({ body: readFileSync(join(sampleDir!, name)), contentType: 'image/jpeg' }) : route.fulfill({ status: 404, body: 'no' });
-    });
-    await openApp(page, '?view=evaluate&eval=B0&weights=random&backend=wasm');
-    await expect(page.getByTestId('eval-sample-note')).toContainText('demonstration, not a benchmark');
-    await page.getByTestId('eval-sample-size').selectOption('200');
-    await page.getByTestId('eval-sample').click();
-    await finished(page, 200);
-    const got = await rows(page);
-    expect(got.map((r) => r.label)).toEqual(Array.from({ length: 200 }, (_, i) => String(i * 5)));
-    const classified = got.filter((r) => Number.isFinite(r.preds[0].cls)).map((r) => r.file);
-    expect(classified).toEqual(photos.filter((f) => got.some((r) => r.file === f)));
-    expect(classified).toHaveLength(3);
-    await expect(page.getByTestId('eval-row').filter({ hasText: 'could not be downloaded (HTTP 404)' })).toHaveCount(197);
-    await checkSummary(page, 'B0', got);
   });
 });

@@ -101,7 +101,7 @@ export function EvalControls() {
           Cancel
         </button>
         {run.rows.length > 0 && (
-          <span className="compare-progress" data-testid="eval-progress" data-done={run.done} data-total={run.rows.length} data-running={run.running} aria-live="polite">
+          <span className="compare-progress" data-testid="eval-progress" data-run={run.runId} data-done={run.done} data-total={run.rows.length} data-running={run.running} aria-live="polite">
             {progressLine(run)}
           </span>
         )}
