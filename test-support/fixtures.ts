@@ -14,7 +14,7 @@
  *  Missing fixtures: under CI=true a failure with FIXTURES_MISSING, never a skip; elsewhere the
  *  test may skip with that same line. */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const FIXTURES_MISSING = 'fixtures not found: set EFFNET_FIXTURES, or run npm run fixtures';
 
@@ -62,6 +62,13 @@ export function photoCandidates(): string[] {
 /** The path of photo `name` (e.g. 'panda.jpg', 'formats/fish.webp'), or null. */
 export function findPhoto(name: string): string | null {
   return photoCandidates().map((d) => join(d, name)).find((p) => existsSync(p)) ?? null;
+}
+
+/** The folder of the ImageNet sample photos (`<photos>/imagenet-sample`, its INDEX.json and the
+ *  photos kept there: 62 of the 1,000), or null. */
+export function findImagenetSample(): string | null {
+  const index = findPhoto(join('imagenet-sample', 'INDEX.json'));
+  return index ? dirname(index) : null;
 }
 
 /** The shared ImageNet label list (labels/imagenet-en.json), or null. */

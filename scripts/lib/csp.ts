@@ -2,8 +2,9 @@
  *  `vite preview` sends it as a header, which also covers the workers). No remote scripts, no eval
  *  (only wasm compilation), workers from the app's own origin, no inline styles, and fetches only to
  *  the app and the exact pinned repository path of the weights (not the whole of
- *  raw.githubusercontent.com, where anyone can publish) and of the sample gallery's photos. */
-import { GALLERY_BASE, PINNED_WEIGHTS_BASE } from '../../src/model/pinned-sources.ts';
+ *  raw.githubusercontent.com, where anyone can publish) and of the sample gallery's and the
+ *  ImageNet sample's photos. */
+import { GALLERY_BASE, IMAGENET_SAMPLE_BASE, PINNED_WEIGHTS_BASE } from '../../src/model/pinned-sources.ts';
 
 /** Source expressions for URLs below `base` (CSP3: a path ending in "/" matches as a prefix). */
 const below = (base: string) => new URL(base).href.replace(/\/?$/, '/');
@@ -31,7 +32,7 @@ export function parseExtraOrigins(raw: string | undefined): string[] {
 
 export function contentSecurityPolicy(env: Record<string, string | undefined>, asHeader = false): string {
   // The gallery's photos are fetched (not just shown) so their blob ids can be checked.
-  const connect = new Set(["'self'", below(PINNED_WEIGHTS_BASE), below(GALLERY_BASE)]);
+  const connect = new Set(["'self'", below(PINNED_WEIGHTS_BASE), below(GALLERY_BASE), below(IMAGENET_SAMPLE_BASE)]);
   if (env.VITE_MODEL_BASE_URL?.startsWith('http')) connect.add(below(env.VITE_MODEL_BASE_URL));
   for (const o of parseExtraOrigins(env.VITE_CSP_CONNECT_EXTRA)) connect.add(o);
   return [

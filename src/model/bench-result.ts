@@ -54,6 +54,10 @@ export interface BenchResult {
   /** 'random': random-weights mode, official Bk built with seeded weights in memory (load time
    *  is the build; no graph model, which needs the converted topology). */
   weights?: 'random';
+  /** Evaluate's batch size on this backend (batch-plan.ts) and images/s at batch 1 and at it. */
+  evalBatch?: number;
+  imagesPerSecAlone?: number;
+  imagesPerSecBatch?: number;
   /** Why ORT could not be measured (the own/graph numbers still stand). */
   ortError?: string;
 }

@@ -69,6 +69,8 @@ export interface VariantBenchOptions {
    *  (nothing is downloaded; no graph model, which needs the converted topology). */
   seed?: number;
   matmulGflops: number | null;
+  /** Also time Evaluate's batch of this many images (one batch tensor) for images/s. */
+  evalBatch?: number;
   onStage?: (stage: string) => void;
 }
 
@@ -187,6 +189,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
       kernels: classifier.kernels,
       pipelines,
     };
+    if (o.evalBatch) Object.assign(result, await batchThroughput(classifier, input, o.evalBatch, medianMs, (m) => stage(`${name}: ${m}`)));
     if (!artifacts) result.weights = 'random';
     if (graph) {
       const graphMedianMs = median(graphTimes) as number;
@@ -201,6 +204,21 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     disposeAll(classifier, graph);
     throw e;
   }
+}
+
+/** Images/s one at a time (from the median above) and in Evaluate's batch: one untimed batch
+ *  (new shapes compile), then the median of three. */
+async function batchThroughput(c: Classifier, input: Float32Array, batch: number, aloneMs: number, stage: (m: string) => void) {
+  const inputs = new Float32Array(batch * input.length);
+  for (let i = 0; i < batch; i++) inputs.set(input, i * input.length);
+  stage(`batch of ${batch} (first)`);
+  await c.probabilitiesBatch(inputs, batch);
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    stage(`batch of ${batch}, run ${i + 1}/3`);
+    times.push(await timed(() => c.probabilitiesBatch(inputs, batch)));
+  }
+  return { evalBatch: batch, imagesPerSecAlone: 1000 / aloneMs, imagesPerSecBatch: (1000 * batch) / (median(times) as number) };
 }
 
 /** Largest |Δp| between the own probabilities and the graph model's on the same input. */

@@ -21,6 +21,9 @@ export interface Classifier {
   readonly precision: WeightPrecision;
   /** Probabilities for one [size, size, 3] image in [0, 1], read back to the CPU. */
   probabilities(input: Float32Array): Promise<Float32Array>;
+  /** Probabilities for `count` images in one batch tensor: `inputs` holds them one after another
+   *  ([count, size, size, 3]); the answer is [count, classes], row by row. */
+  probabilitiesBatch(inputs: Float32Array, count: number): Promise<Float32Array>;
   /** Probabilities plus the raw top-1 class activation map, from one forward pass and one
    *  readback (the map is a few dozen floats packed behind the probabilities). */
   probabilitiesWithCam(input: Float32Array): Promise<{ probs: Float32Array; cam: CamMap }>;
@@ -44,14 +47,20 @@ function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision 
       throw new Error(`Input has ${input.length} values; ${net.config.name} expects ${size}×${size}×3`);
     }
   };
-  const probabilities = async (input: Float32Array) => {
-    checkInput(input);
-    const probs = tf.tidy(() => net.predict(tf.tensor4d(input, [1, size, size, 3])));
+  const probabilitiesBatch = async (inputs: Float32Array, count: number) => {
+    if (!Number.isInteger(count) || count < 1 || inputs.length !== count * size * size * 3) {
+      throw new Error(`Input has ${inputs.length} values; ${net.config.name} expects ${count} × ${size}×${size}×3`);
+    }
+    const probs = tf.tidy(() => net.predict(tf.tensor4d(inputs, [count, size, size, 3])));
     try {
       return (await probs.data()) as Float32Array;
     } finally {
       probs.dispose();
     }
+  };
+  const probabilities = async (input: Float32Array) => {
+    checkInput(input);
+    return probabilitiesBatch(input, 1);
   };
   let kernels: KernelReport | null = null;
   const probabilitiesWithCam = async (input: Float32Array) => {
@@ -76,6 +85,7 @@ function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision 
     synthetic,
     precision,
     probabilities,
+    probabilitiesBatch,
     get kernels() {
       return kernels;
     },

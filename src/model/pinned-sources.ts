@@ -35,3 +35,8 @@ export const GALLERY: readonly GallerySample[] = [
   { file: 'gun.jpg', label: 'revolver', blobId: 'a3f2b2ce5b955e59cda095b51505aa698afed63c' },
 ];
 
+/** EliSchwartz/imagenet-sample-images: one photo per ImageNet-1k class (the Evaluate view's
+ *  sample; the source does not say from which split, so it is a demonstration, not a benchmark). */
+export const IMAGENET_SAMPLE_REPO = 'EliSchwartz/imagenet-sample-images';
+export const IMAGENET_SAMPLE_COMMIT = 'bc69043e2862758a1906c6a24a792bb28c6bb2ff';
+export const IMAGENET_SAMPLE_BASE = `${PINNED_ORIGIN}/${IMAGENET_SAMPLE_REPO}/${IMAGENET_SAMPLE_COMMIT}/`;

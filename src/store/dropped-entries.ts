@@ -23,33 +23,33 @@ export interface DroppedFile {
   file: File;
 }
 
-/** A hostile or mistaken drop (a whole disk) stops being read here. */
+/** A hostile or mistaken drop (a whole disk) stops being read here (Evaluate asks for more). */
 export const MAX_DROPPED_FILES = 1000;
 export const MAX_DROP_DEPTH = 8;
 
 const fileOf = (entry: FileEntryLike) => new Promise<File>((ok, fail) => entry.file(ok, fail));
 
 /** One directory's entries: readEntries hands them out in batches until an empty one. */
-async function readAll(dir: DirectoryEntryLike): Promise<EntryLike[]> {
+async function readAll(dir: DirectoryEntryLike, limit: number): Promise<EntryLike[]> {
   const reader = dir.createReader();
   const all: EntryLike[] = [];
   for (;;) {
     const batch = await new Promise<EntryLike[]>((ok, fail) => reader.readEntries(ok, fail));
     if (batch.length === 0) return all;
     all.push(...batch);
-    if (all.length > MAX_DROPPED_FILES) return all;
+    if (all.length > limit) return all;
   }
 }
 
 /** Every file under the entries (folders read recursively), in a stable path order. */
-export async function walkEntries(entries: readonly EntryLike[]): Promise<DroppedFile[]> {
+export async function walkEntries(entries: readonly EntryLike[], limit = MAX_DROPPED_FILES): Promise<DroppedFile[]> {
   const out: DroppedFile[] = [];
   const visit = async (entry: EntryLike, depth: number): Promise<void> => {
-    if (out.length >= MAX_DROPPED_FILES) return;
+    if (out.length >= limit) return;
     if (entry.isFile) {
       out.push({ path: entry.fullPath || `/${entry.name}`, file: await fileOf(entry as FileEntryLike) });
     } else if (entry.isDirectory && depth < MAX_DROP_DEPTH) {
-      const children = await readAll(entry as DirectoryEntryLike);
+      const children = await readAll(entry as DirectoryEntryLike, limit);
       for (const c of [...children].sort((a, b) => a.name.localeCompare(b.name))) await visit(c, depth + 1);
     }
   };
@@ -70,10 +70,10 @@ export function takeDropItems(dt: DataTransfer): (EntryLike | File)[] {
 }
 
 /** The files of a drop, folders walked, loose files at the top ('/name'). */
-export async function readDrop(taken: readonly (EntryLike | File)[]): Promise<DroppedFile[]> {
+export async function readDrop(taken: readonly (EntryLike | File)[], limit = MAX_DROPPED_FILES): Promise<DroppedFile[]> {
   const entries = taken.filter((t): t is EntryLike => !(t instanceof File));
   const loose = taken.filter((t): t is File => t instanceof File).map((file) => ({ path: `/${file.name}`, file }));
-  return [...loose, ...(await walkEntries(entries))];
+  return [...loose, ...(await walkEntries(entries, limit))];
 }
 
 /** Files from a folder picker (<input webkitdirectory>): paths from webkitRelativePath. */

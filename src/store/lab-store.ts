@@ -57,6 +57,7 @@ export interface LabState extends ShareableState {
   setPhi: (phi: number) => void;
   setView: (view: View) => void;
   setCompare: (variants: number[]) => void;
+  setEvaluate: (variants: number[]) => void;
   setFormula: (on: boolean) => void;
   setPresent: (on: boolean) => void;
   /** Go to a deck slide (1-based; clamped to the deck). */
@@ -110,6 +111,7 @@ export const labState: StateCreator<LabState> = (set) => ({
   setPhi: (phi) => set({ phi: roundPhi(clampPhi(phi)) }),
   setView: (view) => set({ view }),
   setCompare: (variants) => set({ compare: [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b) }),
+  setEvaluate: (variants) => set({ evaluate: [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b) }),
   setFormula: (formula) => set({ formula }),
   setPresent: (present) => set({ present }),
   setSlide: (slide) => set({ slide: clampSlide(slide) }),
@@ -141,8 +143,8 @@ export const labState: StateCreator<LabState> = (set) => ({
 export const useLab = create<LabState>()(labState);
 
 export function shareable(s: LabState): ShareableState {
-  const { phi, view, compare, backend, models, present, slide, formula, weights, bases, kernels } = s;
-  return { phi, view, compare, backend, models, present, slide, formula, weights, bases, kernels };
+  const { phi, view, compare, evaluate, backend, models, present, slide, formula, weights, bases, kernels } = s;
+  return { phi, view, compare, evaluate, backend, models, present, slide, formula, weights, bases, kernels };
 }
 
 /** Mirrors the shareable state into the address bar (replaceState: dragging φ must not flood

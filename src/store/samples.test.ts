@@ -1,10 +1,13 @@
 // The sample gallery's download on local bytes (this machine is offline): the genuine photos
 // match their pinned ids, a flipped byte is refused, a failed fetch names the file.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findPhoto, fixtureSkipReason } from '../../test-support/fixtures';
-import { GALLERY, GALLERY_BASE } from '../model/pinned-sources';
+import { findImagenetSample, findPhoto, fixtureSkipReason } from '../../test-support/fixtures';
+import { IMAGENET_SAMPLE } from '../model/imagenet-sample';
+import { GALLERY, GALLERY_BASE, IMAGENET_SAMPLE_BASE } from '../model/pinned-sources';
 import { fetchSample } from './samples';
+import { fetchImagenetPhoto } from './eval-inputs';
 
 const missing = fixtureSkipReason({ photos: GALLERY.map((s) => s.file) });
 const serve = (alter: (b: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer> = (b) => b): typeof fetch =>
@@ -34,5 +37,30 @@ describe('sample gallery', () => {
     await expect(fetchSample(GALLERY[2], offline)).rejects.toThrow('The sample photo car.jpg could not be downloaded (Failed to fetch)');
     const missingFile = (async () => new Response('no', { status: 404 })) as typeof fetch;
     await expect(fetchSample(GALLERY[3], missingFile)).rejects.toThrow('The sample photo gun.jpg could not be downloaded (HTTP 404)');
+  });
+});
+
+describe('ImageNet sample photos', () => {
+  const dir = findImagenetSample();
+  const here = dir ? IMAGENET_SAMPLE.filter((p) => existsSync(join(dir, p.file))) : [];
+  const serveSample = (alter: (b: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer> = (b) => b): typeof fetch =>
+    (async (url: string) => new Response(alter(new Uint8Array(readFileSync(join(dir!, decodeURIComponent(String(url).slice(IMAGENET_SAMPLE_BASE.length)))))))) as typeof fetch;
+
+  it.skipIf(!dir)('every photo kept in ../shared arrives verified from its pinned URL', async () => {
+    expect(here.length).toBe(62);
+    for (const p of here) {
+      const f = await fetchImagenetPhoto(p, serveSample());
+      expect([f.name, f.size]).toEqual([p.file, statSync(join(dir!, p.file)).size]);
+    }
+  });
+
+  it.skipIf(!dir)('refuses a flipped byte, naming the photo and both ids', async () => {
+    const flip = (b: Uint8Array<ArrayBuffer>) => {
+      const c = b.slice();
+      c[900] ^= 4;
+      return c;
+    };
+    const p = here[0];
+    await expect(fetchImagenetPhoto(p, serveSample(flip))).rejects.toThrow(new RegExp(`^Integrity check failed for ${p.file}: expected git blob ${p.blob}, got [0-9a-f]{40}$`));
   });
 });

@@ -4,12 +4,21 @@ import { DEFAULT_STATE, parseUrlState, serializeUrlState } from './url-state';
 
 describe('URL state', () => {
   it('round-trips every shareable field', () => {
-    const s = { phi: 2.5, view: 'compare' as const, compare: [0, 3, 7], backend: 'wasm' as const,
+    const s = { phi: 2.5, view: 'compare' as const, compare: [0, 3, 7], evaluate: [1, 3], backend: 'wasm' as const,
       models: 'https://example.org/models/', present: true, slide: 4, formula: true, weights: 'random' as const, bases: { alpha: 1.3, beta: 1.05, gamma: 1.2 },
       kernels: 'tiled' as const };
     const back = parseUrlState(serializeUrlState(s));
     expect(back.notices).toEqual([]);
     expect(back.state).toEqual(s);
+  });
+
+  it('takes ?eval= as 1–3 variants like ?compare=, with a notice for the rest', () => {
+    expect(parseUrlState('?view=evaluate&eval=b3,B0').state).toMatchObject({ view: 'evaluate', evaluate: [0, 3] });
+    expect(serializeUrlState({ ...DEFAULT_STATE, view: 'evaluate', evaluate: [2] })).toBe('?view=evaluate&eval=B2');
+    const many = parseUrlState('?eval=B0,B1,B2,B3');
+    expect(many.state.evaluate).toEqual([0, 1, 2]);
+    expect(many.notices).toEqual(['Ignored part of eval "B0,B1,B2,B3": pick 1–3 of B0–B7']);
+    expect(parseUrlState('?eval=B9').state.evaluate).toEqual([0, 1]);
   });
 
   it('takes ?kernels= as one of auto, fused, tiled, stock', () => {

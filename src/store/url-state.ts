@@ -5,7 +5,7 @@ import { baseProblem, PAPER_BASES, type Bases, MAX_PHI, MIN_PHI, parseVariantNam
 import { BACKENDS, isBackendName, type BackendName } from '../model/backend-name';
 import { clampSlide, SLIDE_COUNT } from './deck';
 
-export const VIEWS = ['lab', 'compare', 'teach', 'bench'] as const;
+export const VIEWS = ['lab', 'compare', 'teach', 'bench', 'evaluate'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface ShareableState {
@@ -13,6 +13,8 @@ export interface ShareableState {
   view: View;
   /** Official variants chosen for the compare view (indices 0–7, 2–8 of them). */
   compare: number[];
+  /** Official variants the Evaluate view runs (?eval=B0,B1: 1–3 of them). */
+  evaluate: number[];
   backend: BackendName | null;
   /** Explicit model source base URL (?models=), http(s) only. */
   models: string | null;
@@ -33,6 +35,7 @@ export const DEFAULT_STATE: ShareableState = {
   phi: 0,
   view: 'lab',
   compare: [0, 1],
+  evaluate: [0, 1],
   backend: null,
   models: null,
   present: false,
@@ -55,6 +58,17 @@ export function parseModelSource(raw: string): string | null {
   }
 }
 
+/** Up to `max` distinct variants from "B0,b3": the valid ones sorted, and whether all were valid. */
+function parseVariantList(raw: string, max: number): { valid: number[]; clean: boolean } {
+  const picked = [...new Set(raw.split(',').map((s) => s.trim().toUpperCase()))].map((s) => parseVariantName(s) ?? NaN);
+  const valid = picked.filter((k) => Number.isInteger(k)).sort((a, b) => a - b);
+  return { valid: valid.slice(0, max), clean: valid.length === picked.length && valid.length <= max };
+}
+
+/** Most networks one evaluation runs (the worker keeps three built networks; more would rebuild
+ *  one every batch). */
+export const MAX_EVAL_NETWORKS = 3;
+
 /** A URL switch: on for 1 or true. */
 export const flag = (v: string | null) => v === '1' || v === 'true';
 
@@ -75,7 +89,7 @@ function parseBases(q: URLSearchParams, state: ShareableState, notices: string[]
 
 export function parseUrlState(search: string): { state: ShareableState; notices: string[] } {
   const q = new URLSearchParams(search);
-  const state: ShareableState = { ...DEFAULT_STATE, compare: [...DEFAULT_STATE.compare] };
+  const state: ShareableState = { ...DEFAULT_STATE, compare: [...DEFAULT_STATE.compare], evaluate: [...DEFAULT_STATE.evaluate] };
   const notices: string[] = [];
 
   const phi = q.get('phi');
@@ -94,13 +108,17 @@ export function parseUrlState(search: string): { state: ShareableState; notices:
   }
   const compare = q.get('compare');
   if (compare !== null) {
-    const picked = [...new Set(compare.split(',').map((s) => s.trim().toUpperCase()))]
-      .map((s) => parseVariantName(s) ?? NaN);
-    const valid = picked.filter((k) => Number.isInteger(k)).sort((a, b) => a - b);
-    if (valid.length !== picked.length || valid.length < 2) {
+    const { valid, clean } = parseVariantList(compare, 8);
+    if (!clean || valid.length < 2) {
       notices.push(`Ignored part of compare "${compare}": pick 2–8 of B0–B7`);
     }
     if (valid.length >= 2) state.compare = valid;
+  }
+  const evaluate = q.get('eval');
+  if (evaluate !== null) {
+    const { valid, clean } = parseVariantList(evaluate, MAX_EVAL_NETWORKS);
+    if (!clean || valid.length < 1) notices.push(`Ignored part of eval "${evaluate}": pick 1–${MAX_EVAL_NETWORKS} of B0–B7`);
+    if (valid.length >= 1) state.evaluate = valid;
   }
   const backend = q.get('backend');
   if (backend !== null) {
@@ -141,6 +159,7 @@ export function serializeUrlState(s: ShareableState): string {
   if (s.phi !== DEFAULT_STATE.phi) q.set('phi', roundPhi(s.phi).toFixed(1));
   if (s.view !== DEFAULT_STATE.view) q.set('view', s.view);
   if (s.compare.join() !== DEFAULT_STATE.compare.join()) q.set('compare', s.compare.map((k) => `B${k}`).join(','));
+  if (s.evaluate.join() !== DEFAULT_STATE.evaluate.join()) q.set('eval', s.evaluate.map((k) => `B${k}`).join(','));
   if (s.backend) q.set('backend', s.backend);
   if (s.models) q.set('models', s.models);
   if (s.present) q.set('present', '1');

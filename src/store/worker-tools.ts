@@ -1,12 +1,16 @@
-/** Thin requests to the inference worker for scripting and tests (window.phiLab): fault drills,
- *  memory, a soak run, and the worker's own request log. */
+/** Thin requests to the inference worker: Evaluate's batches, and for scripting and tests
+ *  (window.phiLab) fault drills, memory, a soak run, and the worker's own request log. */
 import type { KernelParityJob, KernelParityReport } from '../model/kernels/plan';
 import { FORMULA_SEED } from '../model/synthetic-init';
 import type { InferenceClient } from '../worker/client';
 import type { DebugAction, MemoryInfo, RequestLogEntry } from '../worker/protocol';
+import type { ClassifyBatch } from './evaluate';
 
 export function workerTools(client: Pick<InferenceClient, 'send'>) {
   return {
+    /** Evaluate: one batch of files through the networks (decoded in the worker). */
+    classifyBatch: ((models, files, thumb, onProgress) => client.send({ type: 'classifyBatch', models, files, thumb }, ['batch'], { onProgress }).done) as ClassifyBatch,
+
     /** The worker's own log of the requests it handled (for tests). */
     async requestLog(): Promise<RequestLogEntry[]> {
       return (await client.send({ type: 'log' }, ['log']).done).entries;

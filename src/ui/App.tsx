@@ -9,17 +9,19 @@ import { SourceConfirm } from './SourceConfirm';
 import { StatusBar } from './StatusBar';
 import { usePresentationKeys } from './usePresentationKeys';
 
-// Compare (recharts), Teach and Bench load on first visit, so the first chunk holds only the lab.
+// Compare (recharts), Teach, Bench and Evaluate load on first visit, so the first chunk holds only the lab.
 const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
 const TeachView = lazy(() => import('./teach/TeachView').then((m) => ({ default: m.TeachView })));
 const Deck = lazy(() => import('./deck/Deck').then((m) => ({ default: m.Deck })));
 const BenchView = lazy(() => import('./bench/BenchView').then((m) => ({ default: m.BenchView })));
+const EvaluateView = lazy(() => import('./evaluate/EvaluateView').then((m) => ({ default: m.EvaluateView })));
 
 const TABS: { view: View; label: string }[] = [
   { view: 'lab', label: 'Lab' },
   { view: 'compare', label: 'Compare' },
   { view: 'teach', label: 'Teach' },
   { view: 'bench', label: 'Bench' },
+  { view: 'evaluate', label: 'Evaluate' },
 ];
 
 export function App() {
@@ -67,7 +69,7 @@ export function App() {
         <SidePanel />
         <main className="main">
           <Suspense fallback={<p className="muted" data-testid="view-loading">Loading…</p>}>
-            {view === 'compare' ? <CompareView /> : view === 'teach' ? <TeachView /> : view === 'bench' ? <BenchView /> : <DropZone />}
+            {view === 'compare' ? <CompareView /> : view === 'teach' ? <TeachView /> : view === 'bench' ? <BenchView /> : view === 'evaluate' ? <EvaluateView /> : <DropZone />}
           </Suspense>
         </main>
       </div>

@@ -17,6 +17,12 @@ import { RANDOM_WEIGHTS_BASE } from '../model/pinned-sources';
 import { DEFAULT_SYNTHETIC_SEED } from '../model/synthetic-init';
 import type { BenchRequest, BenchResponse, VariantJob } from './bench-protocol';
 import type { BackendName } from '../model/backend-name';
+import { planBatch } from '../model/batch-plan';
+import { officialNetwork } from '../scaling';
+
+/** The batch Evaluate would choose here for a long run (images/s at it, beside batch 1). */
+const evaluateBatch = (b: BackendName, variant: number) =>
+  planBatch({ config: officialNetwork(variant), backend: b, deviceGiB: (navigator as { deviceMemory?: number }).deviceMemory ?? null, images: Infinity }).batch;
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -47,6 +53,7 @@ async function runVariant(id: number, job: VariantJob) {
     graph: job.graph,
     ort: job.ort,
     matmulGflops: job.matmulGflops,
+    evalBatch: evaluateBatch(backend as BackendName, job.variant),
     seed: seeded ? DEFAULT_SYNTHETIC_SEED : undefined,
     loadNetwork: job.measureLoad && !seeded
       ? async () => {

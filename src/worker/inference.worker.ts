@@ -22,6 +22,7 @@ import { describeModel, modelIdOf, type ModelSpec, type RequestLogEntry, type Wo
 import { RequestLog } from './request-log';
 import { SharedDownloads } from './shared-downloads';
 import { runSeries } from './series';
+import { classifyBatch } from './batch-classify';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -218,6 +219,14 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
     case 'measure':
       await measure(req, (start, end) => (entry.timed = { start, end }));
       return;
+    case 'classifyBatch':
+      try {
+        req.models.forEach((m) => models.pin(modelIdOf(m)));
+        post(await classifyBatch(req, { ensure: (spec) => ensureModel(req.id, spec), memory: memoryInfo, describeError: (e, spec) => explainError(e, describeModel(spec)) }));
+      } finally {
+        models.unpinAll();
+      }
+      return;
     case 'prefetch': {
       const a = await artifactsFor(req.id, req.model, modelIdOf(req.model));
       post({ type: 'prefetched', id: req.id, bytes: a.bytes, fromCache: a.fromCache, stored: a.fromCache || a.stored === true });
@@ -258,7 +267,7 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
 }
 
 function describe(req: WorkerRequest): string {
-  if (req.type === 'measure') return req.models.map(describeModel).join(', ');
+  if (req.type === 'measure' || req.type === 'classifyBatch') return req.models.map(describeModel).join(', ');
   return req.type === 'classify' || req.type === 'exportOnnx' || req.type === 'prefetch' ? describeModel(req.model) : req.type;
 }
 

@@ -50,6 +50,9 @@ export type WorkerRequest =
   /** Run the current image (or a deterministic test pattern for random nets) through a model.
    *  `runs` > 1: first + warm-up + `runs` timed runs, for steady-state medians. */
   | { type: 'classify'; id: number; model: ModelSpec; runs?: number; cam?: boolean }
+  /** Evaluate: `files` (one batch) decoded in the worker, through each model as one batch
+   *  tensor; `thumb`-pixel thumbnails come back with each image's top-5. Answered by 'batch'. */
+  | { type: 'classifyBatch'; id: number; models: ModelSpec[]; files: File[]; thumb: number }
   /** A timed series (src/model/measure.ts): load every model, run each once (compiling), then
    *  `warmup` untimed and `runs` timed runs each, interleaved in rounds; `cam`: then one untimed
    *  pass each for the class activation map. */
@@ -110,6 +113,7 @@ export type WorkerResponse =
   | { type: 'imageSet'; id: number; width: number; height: number }
   | ({ type: 'result'; id: number; modelId: string } & ClassifyOutcome)
   | { type: 'series'; id: number; entries: SeriesEntry[] }
+  | { type: 'batch'; id: number; images: { thumb: Blob | null; error: string | null }[]; models: BatchModelResult[]; memory: MemoryInfo }
   | { type: 'prefetched'; id: number; bytes: number; fromCache: boolean; stored: boolean }
   | { type: 'cacheState'; id: number; bytes: (number | null)[] }
   | { type: 'uncached'; id: number }
@@ -120,6 +124,16 @@ export type WorkerResponse =
   | { type: 'debugDone'; id: number }
   | { type: 'kernelParity'; id: number; report: KernelParityReport }
   | { type: 'error'; id: number; message: string };
+
+/** One model's answers for a batch: per file (index-aligned), the top-5 or null (not decoded);
+ *  `ms` is the batch's forward pass and readback. */
+export interface BatchModelResult {
+  modelId: string;
+  ms: number;
+  top5: ({ index: number; prob: number }[] | null)[] | null;
+  error: string | null;
+  synthetic: boolean;
+}
 
 /** One model's share of a timed series: its outcome on the current image, its first run
  *  (compilation included), and every warm-up and timed run. */

@@ -27,7 +27,7 @@ const MARK = '#f43f5e';
 
 /** Fixed height; initialDimension/minWidth give recharts a size on the first render, so a
  *  container that measures 0 wide (headless browsers, hidden tabs) still draws a chart. */
-function ChartFrame({ testId, title, note, children }: { testId: string; title: string; note: ReactNode; children: ReactNode }) {
+export function ChartFrame({ testId, title, note, children }: { testId: string; title: string; note: ReactNode; children: ReactNode }) {
   return (
     <figure className="card compare-chart" data-testid={testId}>
       <figcaption className="compare-chart-title">{title}</figcaption>
@@ -42,7 +42,7 @@ function ChartFrame({ testId, title, note, children }: { testId: string; title: 
 }
 
 const range = (lo: number, hi: number, step: number) => Array.from({ length: Math.floor((hi - lo) / step) + 1 }, (_, i) => lo + i * step);
-const flopsLabel = { value: 'FLOPs (multiply-adds, log)', position: 'insideBottom', offset: -14 } as const;
+export const flopsLabel = { value: 'FLOPs (multiply-adds, log)', position: 'insideBottom', offset: -14 } as const;
 
 export function LatencyChart({ entries }: { entries: readonly CompareEntry[] }) {
   const points = latencyPoints(entries);

@@ -1,0 +1,32 @@
+/** The ImageNet sample: one photo per ImageNet-1k class at a pinned commit of
+ *  EliSchwartz/imagenet-sample-images. The project's copy of the facts (file, wnid, git blob id;
+ *  the class index is the position: sorted-wnid order, which is the label order) is
+ *  imagenet-sample.json; each photo is checked against its blob id before use. */
+import sample from './imagenet-sample.json' with { type: 'json' };
+import { IMAGENET_SAMPLE_BASE, IMAGENET_SAMPLE_COMMIT } from './pinned-sources';
+
+export interface SamplePhoto {
+  /** The class index (0–999). */
+  index: number;
+  /** 'n01440764_tench.JPEG' */
+  file: string;
+  wnid: string;
+  /** git blob id of the file at the pinned commit. */
+  blob: string;
+}
+
+if (sample.commit !== IMAGENET_SAMPLE_COMMIT) throw new Error('imagenet-sample.json is for another commit');
+
+export const IMAGENET_SAMPLE: readonly SamplePhoto[] = sample.files.map(([file, wnid, blob], index) => ({ index, file, wnid, blob }));
+
+/** The 1,000 ImageNet wnids in class-index order. */
+export const IMAGENET_WNIDS: readonly string[] = IMAGENET_SAMPLE.map((p) => p.wnid);
+
+export const samplePhotoUrl = (p: SamplePhoto): string => `${IMAGENET_SAMPLE_BASE}${encodeURIComponent(p.file)}`;
+
+/** N photos spread evenly over the classes (N = 1000: all of them), in class order. */
+export function sampleSubset(n: number): SamplePhoto[] {
+  const count = Math.max(0, Math.min(IMAGENET_SAMPLE.length, Math.floor(n)));
+  const step = IMAGENET_SAMPLE.length / Math.max(1, count);
+  return Array.from({ length: count }, (_, i) => IMAGENET_SAMPLE[Math.floor(i * step)]);
+}

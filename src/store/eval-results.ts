@@ -1,0 +1,142 @@
+/** The Evaluate view's results as data, and every figure drawn from them: top-1/top-5 accuracy
+ *  with the 95% Wilson interval, throughput, the images one network gets right and another not,
+ *  and the CSV/JSON exports (a row per image × network). Pure: no zustand, no worker. */
+import { labelOf } from '../model/labels';
+import { csvText as toCsvText } from '../scaling/csv';
+import type { ModelSpec } from '../worker/protocol';
+
+export interface EvalNetwork {
+  /** 'B0', or the custom/formula network's name. */
+  name: string;
+  /** The worker's model id (modelIdOf). */
+  key: string;
+  spec: ModelSpec;
+  flops: number;
+  resolution: number;
+  /** The paper's ImageNet top-1 (%), where it gives one. */
+  paperTop1: number | null;
+}
+
+export interface Ranked {
+  index: number;
+  prob: number;
+}
+
+export interface EvalRow {
+  /** The path inside the drop ('/n01440764/a.jpg') or the sample's file name. */
+  file: string;
+  /** Ground truth class, or null when unlabelled. */
+  label: number | null;
+  /** Object URL of a small thumbnail, or null. */
+  thumb: string | null;
+  /** Why the image could not be used (undecodable, too large…), else null. */
+  error: string | null;
+  /** Per network (index-aligned with the run's networks): its top-5, or null if it failed. */
+  preds: (Ranked[] | null)[];
+}
+
+export interface NetworkTiming {
+  /** Worker time in the network's batches (forward pass and readback, not decoding). */
+  ms: number;
+  images: number;
+}
+
+export interface NetworkSummary {
+  network: string;
+  /** Labelled images the network classified. */
+  total: number;
+  correct: number;
+  top5Correct: number;
+  /** Percent, or null with no labelled image. */
+  top1: number | null;
+  top5: number | null;
+  /** 95% Wilson interval of top-1, percent. */
+  ci: { lo: number; hi: number } | null;
+  imagesPerSec: number | null;
+  msPerImage: number | null;
+  paperTop1: number | null;
+  flops: number;
+}
+
+const Z95 = 1.959963984540054;
+
+/** The Wilson score interval for k successes in n trials (fractions in [0, 1]). */
+export function wilson(k: number, n: number, z = Z95): { lo: number; hi: number } {
+  if (n <= 0) throw new Error('wilson: no trials');
+  const p = k / n;
+  const d = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / d;
+  const half = (z / d) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  return { lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
+}
+
+export const isCorrect = (row: EvalRow, i: number): boolean | null =>
+  row.label === null || !row.preds[i] ? null : row.preds[i]![0]?.index === row.label;
+
+export function summarize(rows: readonly EvalRow[], networks: readonly EvalNetwork[], timings: readonly NetworkTiming[]): NetworkSummary[] {
+  return networks.map((n, i) => {
+    let total = 0;
+    let correct = 0;
+    let top5Correct = 0;
+    for (const r of rows) {
+      const p = r.preds[i];
+      if (r.label === null || !p) continue;
+      total++;
+      if (p[0]?.index === r.label) correct++;
+      if (p.some((q) => q.index === r.label)) top5Correct++;
+    }
+    const t = timings[i];
+    const pct = (k: number) => (total ? (100 * k) / total : null);
+    const ci = total ? wilson(correct, total) : null;
+    return {
+      network: n.name,
+      total,
+      correct,
+      top5Correct,
+      top1: pct(correct),
+      top5: pct(top5Correct),
+      ci: ci && { lo: 100 * ci.lo, hi: 100 * ci.hi },
+      imagesPerSec: t && t.ms > 0 ? (1000 * t.images) / t.ms : null,
+      msPerImage: t && t.images > 0 ? t.ms / t.images : null,
+      paperTop1: n.paperTop1,
+      flops: n.flops,
+    };
+  });
+}
+
+/** Labelled rows network `a` classifies correctly and `b` does not. */
+export const rightOnlyBy = (rows: readonly EvalRow[], a: number, b: number): EvalRow[] =>
+  rows.filter((r) => isCorrect(r, a) === true && isCorrect(r, b) === false);
+
+/** Rows where the networks' top-1 classes are not all the same. */
+export const disagreeing = (rows: readonly EvalRow[]): EvalRow[] =>
+  rows.filter((r) => new Set(r.preds.filter((p): p is Ranked[] => !!p).map((p) => p[0]?.index)).size > 1);
+
+/** Rows some network classifies wrongly. */
+export const wrongSomewhere = (rows: readonly EvalRow[]): EvalRow[] => rows.filter((r) => r.preds.some((_, i) => isCorrect(r, i) === false));
+
+const name = (i: number | null | undefined) => (i === null || i === undefined ? '' : labelOf(i).split(',')[0]);
+
+/** One line per image × network. */
+export function evalCsv(rows: readonly EvalRow[], networks: readonly EvalNetwork[]): string {
+  const head = ['file', 'label', 'label_name', 'network', 'top1', 'top1_name', 'top1_prob', 'correct', 'top5', 'in_top5', 'error'];
+  const lines = rows.flatMap((r) =>
+    networks.map((n, i) => {
+      const p = r.preds[i];
+      const ok = isCorrect(r, i);
+      return [
+        r.file, r.label, name(r.label), n.name, p?.[0]?.index, name(p?.[0]?.index), p?.[0]?.prob, ok === null ? '' : ok ? 1 : 0,
+        p?.map((q) => q.index).join(';'), r.label === null || !p ? '' : p.some((q) => q.index === r.label) ? 1 : 0, r.error ?? (p ? '' : 'not classified'),
+      ];
+    }),
+  );
+  return toCsvText(head, lines);
+}
+
+/** The same rows as JSON, with each network's summary. */
+export function evalJson(rows: readonly EvalRow[], networks: readonly EvalNetwork[], summaries: readonly NetworkSummary[], meta: Record<string, unknown>): string {
+  const results = rows.flatMap((r) =>
+    networks.map((n, i) => ({ file: r.file, label: r.label, network: n.name, top5: r.preds[i], correct: isCorrect(r, i), error: r.error })),
+  );
+  return JSON.stringify({ ...meta, networks: networks.map(({ name: n, key, flops, resolution, paperTop1 }) => ({ name: n, key, flops, resolution, paperTop1 })), summaries, results }, null, 1);
+}

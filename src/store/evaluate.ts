@@ -1,0 +1,198 @@
+/** An evaluation run: many images through 1–3 networks, batch by batch through the inference
+ *  worker (which decodes them off the page), with the lab's own work held as during a timed series.
+ *  Progress after every batch; cancel stops before the next batch, so a cancelled run keeps whole
+ *  batches only (every classified image has every network's answer). Results live in their own
+ *  small zustand store; figures are drawn from them by eval-results.ts. */
+import { create } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
+import { planBatchFor, type BatchPlan } from '../model/batch-plan';
+import type { BackendName } from '../model/backend-name';
+import { OFFICIAL_VARIANTS, officialNetwork } from '../scaling';
+import type { LabelReport } from '../model/label-mapping';
+import type { MemoryInfo, WorkerResponse } from '../worker/protocol';
+import { modelIdOf } from '../worker/protocol';
+import type { EvalNetwork, EvalRow, NetworkTiming } from './eval-results';
+import type { EvalInput } from './eval-inputs';
+import { useLab } from './lab-store';
+import { officialSpec } from './weights-mode';
+
+/** Side of the thumbnails the worker sends back (a JPEG of a few KB each). */
+export const THUMB_SIDE = 56;
+
+export interface EvalState {
+  runId: number;
+  running: boolean;
+  /** Set by cancel(); the run stops before its next batch. */
+  cancelled: boolean;
+  networks: EvalNetwork[];
+  rows: EvalRow[];
+  /** Images classified so far (whole batches). */
+  done: number;
+  plan: BatchPlan | null;
+  timings: NetworkTiming[];
+  startedAt: number | null;
+  /** Wall time so far (decoding, downloads and inference), ms. */
+  elapsedMs: number;
+  report: LabelReport | null;
+  skipped: number;
+  source: EvalInput['source'] | null;
+  synthetic: boolean | null;
+  /** What is happening now ("loading B1: download 40%"), or null. */
+  phase: string | null;
+  error: string | null;
+  /** Highest worker memory seen after a batch. */
+  peak: { numTensors: number; numBytes: number; gpuBytes: number | null } | null;
+}
+
+export const initialEval = (): EvalState => ({
+  runId: 0, running: false, cancelled: false, networks: [], rows: [], done: 0, plan: null, timings: [], startedAt: null,
+  elapsedMs: 0, report: null, skipped: 0, source: null, synthetic: null, phase: null, error: null, peak: null,
+});
+export const useEvaluate = create<EvalState>()(initialEval);
+
+/** Official Bk as an evaluated network, built the way Compare builds it (officialSpec). */
+export function evalNetwork(k: number, baseUrl: string): EvalNetwork {
+  const spec = officialSpec(k, baseUrl);
+  const net = officialNetwork(k);
+  return { name: `B${k}`, key: modelIdOf(spec), spec, flops: net.flops, resolution: net.resolution, paperTop1: OFFICIAL_VARIANTS[k].paperTop1 };
+}
+
+/** The user's dropped converted model (Lab › "Use your own converted model"), by the same spec
+ *  the Lab uses. Its size is unknown here: the batch is planned as for B7, the largest. */
+export function customEvalNetwork(custom: { name: string; files: File[] }): EvalNetwork {
+  const spec = { kind: 'custom' as const, name: custom.name, files: custom.files };
+  return { name: custom.name, key: modelIdOf(spec), spec, flops: NaN, resolution: NaN, paperTop1: null };
+}
+
+/** The network a plan is made for: the official config, or B7 for a custom model. */
+const planConfig = (n: EvalNetwork) => officialNetwork(n.spec.kind === 'official' || n.spec.kind === 'seeded' ? n.spec.variant : 7);
+
+export type ClassifyBatch = (
+  models: EvalNetwork['spec'][],
+  files: File[],
+  thumb: number,
+  onProgress: (p: Extract<WorkerResponse, { type: 'progress' }>) => void,
+) => Promise<Extract<WorkerResponse, { type: 'batch' }>>;
+
+export interface RunOptions {
+  input: EvalInput;
+  variants: number[];
+  baseUrl: string;
+  /** The user's dropped model, evaluated after the official variants. */
+  custom?: { name: string; files: File[] } | null;
+  backend: BackendName;
+  deviceGiB?: number | null;
+  /** A batch size chosen by the user instead of the plan. */
+  batch?: number | null;
+  classify: ClassifyBatch;
+  /** Runs the work with the lab's other work held (the engine's whilePaused). */
+  hold: <T>(work: () => Promise<T>) => Promise<T>;
+  now?: () => number;
+}
+
+const peakOf = (a: EvalState['peak'], m: MemoryInfo): EvalState['peak'] =>
+  !a ? { ...m } : { numTensors: Math.max(a.numTensors, m.numTensors), numBytes: Math.max(a.numBytes, m.numBytes), gpuBytes: m.gpuBytes === null ? a.gpuBytes : Math.max(a.gpuBytes ?? 0, m.gpuBytes) };
+
+/** Frees the thumbnails of the rows on show. */
+function dropThumbs(rows: readonly EvalRow[]) {
+  for (const r of rows) if (r.thumb) URL.revokeObjectURL(r.thumb);
+}
+
+export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): Promise<void> {
+  const now = o.now ?? (() => performance.now());
+  const networks = [...o.variants.map((k) => evalNetwork(k, o.baseUrl)), ...(o.custom ? [customEvalNetwork(o.custom)] : [])];
+  const items = o.input.items;
+  const planned = planBatchFor(networks.map(planConfig), { backend: o.backend, deviceGiB: o.deviceGiB, images: Math.max(1, items.length) });
+  const plan = o.batch ? { batch: o.batch, reason: 'chosen' } : planned;
+  const runId = store.getState().runId + 1;
+  dropThumbs(store.getState().rows);
+  const startedAt = now();
+  store.setState({
+    ...initialEval(), runId, running: true, networks, plan, startedAt, report: o.input.report, skipped: o.input.skipped, source: o.input.source,
+    rows: items.map((it) => ({ file: it.path, label: it.label, thumb: null, error: null, preds: networks.map(() => null) })),
+    timings: networks.map(() => ({ ms: 0, images: 0 })),
+  });
+  const mine = () => store.getState().runId === runId;
+  const byKey = new Map(networks.map((n) => [n.key, n.name]));
+  try {
+    await o.hold(async () => {
+      for (let start = 0; start < items.length; start += plan.batch) {
+        if (!mine() || store.getState().cancelled) return;
+        const slice = items.slice(start, start + plan.batch);
+        const files = await Promise.allSettled(slice.map((it) => it.file()));
+        const ok = files.flatMap((f) => (f.status === 'fulfilled' ? [f.value] : []));
+        const res = ok.length
+          ? await o.classify(networks.map((n) => n.spec), ok, THUMB_SIDE, (p) => {
+              if (mine() && (p.phase === 'download' || p.phase === 'build' || p.phase === 'compile')) {
+                const pct = p.phase === 'download' && p.total ? `: ${Math.round((100 * p.loaded) / p.total)}%` : '';
+                store.setState({ phase: `loading ${byKey.get(p.modelId) ?? 'a network'} (${p.phase}${pct})` });
+              }
+            })
+          : null;
+        if (!mine()) return;
+        const failed = res?.models.filter((m) => m.error) ?? [];
+        // No network could run: stop here (the classified batches stay); some could: say which not.
+        if (res && failed.length === res.models.length) throw new Error(failed[0].error!);
+        store.setState((s) => {
+          const rows = s.rows.slice();
+          let k = 0;
+          files.forEach((f, j) => {
+            const i = start + j;
+            if (f.status === 'rejected') return void (rows[i] = { ...rows[i], error: (f.reason as Error).message });
+            const img = res!.images[k];
+            rows[i] = {
+              ...rows[i],
+              thumb: img.thumb ? URL.createObjectURL(img.thumb) : null,
+              error: img.error,
+              preds: res!.models.map((m) => m.top5?.[k] ?? null),
+            };
+            k++;
+          });
+          const classified = res ? res.images.filter((im) => !im.error).length : 0;
+          return {
+            rows,
+            done: Math.min(items.length, start + slice.length),
+            timings: s.timings.map((t, n) => ({ ms: t.ms + (res?.models[n]?.ms ?? 0), images: t.images + (res?.models[n]?.top5 ? classified : 0) })),
+            elapsedMs: now() - startedAt,
+            synthetic: res ? res.models.some((m) => m.synthetic) : s.synthetic,
+            peak: res ? peakOf(s.peak, res.memory) : s.peak,
+            phase: null,
+            error: failed.length ? failed.map((m) => m.error).join('; ') : s.error,
+          };
+        });
+      }
+    });
+  } catch (e) {
+    if (mine()) store.setState({ error: (e as Error).message });
+  } finally {
+    if (mine()) store.setState({ running: false, phase: null, elapsedMs: now() - startedAt });
+  }
+}
+
+/** Stops the run before its next batch (the batch in flight completes). */
+export const cancelEvaluation = (store: StoreApi<EvalState> = useEvaluate): void => {
+  if (store.getState().running) store.setState({ cancelled: true });
+};
+
+/** n / N, images/s over the wall time so far, and the time left at that pace. */
+export function progressOf(s: Pick<EvalState, 'done' | 'rows' | 'elapsedMs'>): { done: number; total: number; perSec: number | null; etaSec: number | null } {
+  const total = s.rows.length;
+  const perSec = s.done > 0 && s.elapsedMs > 0 ? (1000 * s.done) / s.elapsedMs : null;
+  return { done: s.done, total, perSec, etaSec: perSec ? (total - s.done) / perSec : null };
+}
+
+/** What a run needs of the engine: its batch request and its hold on the lab's own work. */
+export interface EvalEngine {
+  classifyBatch: ClassifyBatch;
+  whilePaused: RunOptions['hold'];
+}
+
+/** The view's run: the lab's chosen networks (?eval=), weights source and backend. */
+export function startEvaluation(engine: EvalEngine, input: EvalInput, batch: number | null = null, withCustom = false): Promise<void> {
+  const lab = useLab.getState();
+  if (!lab.source) return Promise.resolve();
+  const deviceGiB = typeof navigator === 'undefined' ? null : ((navigator as { deviceMemory?: number }).deviceMemory ?? null);
+  return runEvaluation(useEvaluate, {
+    input, variants: lab.evaluate, custom: withCustom ? lab.custom : null, baseUrl: lab.source.baseUrl, backend: lab.backendInfo?.name ?? 'cpu', deviceGiB, batch, classify: engine.classifyBatch, hold: engine.whilePaused,
+  });
+}

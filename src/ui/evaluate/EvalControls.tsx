@@ -1,0 +1,111 @@
+/** Images in (folder and file pickers, a drop, the ImageNet sample), the networks (?eval=), the
+ *  batch size, run / cancel and progress. */
+import { useState, type DragEvent } from 'react';
+import { OFFICIAL_VARIANTS } from '../../scaling';
+import { pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../../store/dropped-entries';
+import { MAX_EVAL_FILES, SAMPLE_SIZES, inputFromFiles, inputFromSample, type EvalInput } from '../../store/eval-inputs';
+import { cancelEvaluation, startEvaluation, useEvaluate } from '../../store/evaluate';
+import { useLab } from '../../store/lab-store';
+import { MAX_EVAL_NETWORKS } from '../../store/url-state';
+import { useEngine } from '../engine-context';
+import { progressLine } from './eval-view-model';
+
+const BATCH_CHOICES = [1, 2, 4, 8, 16, 32] as const;
+
+export function EvalControls() {
+  const engine = useEngine();
+  const picks = useLab((s) => s.evaluate);
+  const setPicks = useLab((s) => s.setEvaluate);
+  const ready = useLab((s) => s.source != null);
+  const custom = useLab((s) => s.custom);
+  const [withCustom, setWithCustom] = useState(false);
+  const run = useEvaluate();
+  const [input, setInput] = useState<EvalInput | null>(null);
+  const [sampleSize, setSampleSize] = useState<number>(SAMPLE_SIZES[0]);
+  const [batch, setBatch] = useState<number | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const start = (next: EvalInput | null) => {
+    if (!next) return;
+    setInput(next);
+    void startEvaluation(engine, next, batch, withCustom && custom !== null);
+  };
+  const fromFiles = async (files: DroppedFile[]) => start(await inputFromFiles(files));
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const taken = takeDropItems(e.dataTransfer);
+    void readDrop(taken, MAX_EVAL_FILES).then(fromFiles);
+  };
+  const toggle = (k: number) => {
+    const next = picks.includes(k) ? picks.filter((p) => p !== k) : [...picks, k];
+    if (next.length >= 1 && next.length <= MAX_EVAL_NETWORKS) setPicks(next);
+  };
+  const busy = run.running || !ready;
+
+  return (
+    <div className={`card eval-controls${dragging ? ' dragging' : ''}`} onDragOver={(e) => (e.preventDefault(), setDragging(true))} onDragLeave={() => setDragging(false)} onDrop={onDrop} data-testid="eval-drop">
+      <fieldset className="compare-picker">
+        <legend>Networks (1–{MAX_EVAL_NETWORKS})</legend>
+        <div className="compare-picks" role="group" aria-label="Networks to evaluate">
+          {OFFICIAL_VARIANTS.map((v) => (
+            <button key={v.name} type="button" data-testid={`eval-pick-${v.name}`} aria-pressed={picks.includes(v.index)} disabled={run.running} onClick={() => toggle(v.index)}>
+              {v.name}
+            </button>
+          ))}
+          {custom && (
+            <button type="button" data-testid="eval-pick-custom" aria-pressed={withCustom} disabled={run.running} onClick={() => setWithCustom(!withCustom)}>
+              Your model “{custom.name}”
+            </button>
+          )}
+        </div>
+      </fieldset>
+      <div className="eval-inputs">
+        <label className="file-button">
+          Choose a folder…
+          <input className="visually-hidden" type="file" data-testid="eval-folder-input" disabled={busy} {...{ webkitdirectory: '' }} multiple onChange={(e) => void fromFiles(pickedFiles([...(e.target.files ?? [])]))} />
+        </label>
+        <label className="file-button">
+          Choose images…
+          <input className="visually-hidden" type="file" data-testid="eval-files-input" disabled={busy} multiple accept="image/*,.csv,.json" onChange={(e) => void fromFiles(pickedFiles([...(e.target.files ?? [])]))} />
+        </label>
+        <span className="muted small">or drop images and folders here (up to {MAX_EVAL_FILES.toLocaleString('en-US')}; labels from wnid / class-index / class-name folders, n01440764_tench.JPEG names, or labels.csv / labels.json)</span>
+      </div>
+      <div className="eval-inputs">
+        <label>
+          ImageNet sample:{' '}
+          <select data-testid="eval-sample-size" value={sampleSize} disabled={run.running} onChange={(e) => setSampleSize(Number(e.target.value))}>
+            {SAMPLE_SIZES.map((n) => <option key={n} value={n}>{n} photos</option>)}
+          </select>
+        </label>
+        <button type="button" data-testid="eval-sample" disabled={busy} onClick={() => start(inputFromSample(sampleSize))}>
+          Evaluate the sample
+        </button>
+        <span className="muted small" data-testid="eval-sample-note">
+          One photo per class from EliSchwartz/imagenet-sample-images (pinned, each checked by its git blob id). The source does not say which split the photos come from, so this is a demonstration, not a benchmark.
+        </span>
+      </div>
+      <div className="compare-run-row">
+        <label>
+          Batch:{' '}
+          <select data-testid="eval-batch-choice" value={batch ?? 'auto'} disabled={run.running} onChange={(e) => setBatch(e.target.value === 'auto' ? null : Number(e.target.value))}>
+            <option value="auto">auto</option>
+            {BATCH_CHOICES.map((b) => <option key={b} value={b}>{b}</option>)}
+          </select>
+        </label>
+        {run.plan && <span className="small" data-testid="eval-batch" data-batch={run.plan.batch}>batch {run.plan.batch} ({run.plan.reason})</span>}
+        <button type="button" className="compare-run" data-testid="eval-run" disabled={busy || !input} onClick={() => start(input)}>
+          {run.running ? 'Running…' : 'Run again'}
+        </button>
+        <button type="button" data-testid="eval-cancel" disabled={!run.running || run.cancelled} onClick={() => cancelEvaluation()}>
+          Cancel
+        </button>
+        {run.rows.length > 0 && (
+          <span className="compare-progress" data-testid="eval-progress" data-run={run.runId} data-done={run.done} data-total={run.rows.length} data-running={run.running} aria-live="polite">
+            {progressLine(run)}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}

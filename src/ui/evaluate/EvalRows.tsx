@@ -1,0 +1,66 @@
+/** One row per image (thumbnail, label, each network's top-1 with ✓/✗), with filters. */
+import { useMemo, useState } from 'react';
+import { disagreeing, isCorrect, wrongSomewhere, type EvalNetwork, type EvalRow } from '../../store/eval-results';
+import { className, top1Of, type RowFilter } from './eval-view-model';
+
+/** Rows drawn at first; the rest on request (10,000 rows of thumbnails is a slow page). */
+const PAGE = 1000;
+
+export function RowCells({ row, networks }: { row: EvalRow; networks: readonly EvalNetwork[] }) {
+  return (
+    <>
+      {networks.map((n, i) => {
+        const t = top1Of(row, i);
+        const ok = isCorrect(row, i);
+        return (
+          <td key={n.key} data-testid="eval-pred" data-network={n.name} data-class={t?.index ?? ''} data-prob={t?.prob ?? ''} className={ok === null ? '' : ok ? 'eval-right' : 'eval-wrong'}>
+            {t ? `${className(t.index)} ${(100 * t.prob).toFixed(1)}%` : '—'} {ok === null ? '' : ok ? '✓' : '✗'}
+          </td>
+        );
+      })}
+    </>
+  );
+}
+
+export function EvalRows({ rows, networks }: { rows: readonly EvalRow[]; networks: readonly EvalNetwork[] }) {
+  const [filter, setFilter] = useState<RowFilter>('all');
+  const [limit, setLimit] = useState(PAGE);
+  const shown = useMemo(() => (filter === 'wrong' ? wrongSomewhere(rows) : filter === 'disagree' ? disagreeing(rows) : rows), [rows, filter]);
+  return (
+    <section className="card eval-rows">
+      <div className="eval-filter" role="radiogroup" aria-label="Which images">
+        {(['all', 'wrong', 'disagree'] as const).map((f) => (
+          <label key={f}>
+            <input type="radio" name="eval-filter" data-testid={`eval-filter-${f}`} checked={filter === f} onChange={() => setFilter(f)} />{' '}
+            {f === 'all' ? 'All images' : f === 'wrong' ? 'Wrong only' : 'Where the networks disagree'}
+          </label>
+        ))}
+        <span className="muted small">{shown.length} shown</span>
+      </div>
+      <div className="eval-table-scroll">
+        <table className="eval-table">
+          <thead>
+            <tr>
+              <th scope="col">Image</th>
+              <th scope="col">Label</th>
+              {networks.map((n) => <th key={n.key} scope="col">{n.name} top-1</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.slice(0, limit).map((r) => (
+              <tr key={r.file} data-testid="eval-row" data-file={r.file} data-label={r.label ?? ''}>
+                <td className="eval-file">
+                  {r.thumb ? <img src={r.thumb} alt="" width={40} height={40} /> : <span className="eval-nothumb" />} <span>{r.file.slice(r.file.lastIndexOf('/') + 1)}</span>
+                  {r.error && <span className="eval-error small"> {r.error}</span>}
+                </td>
+                <td>{r.label === null ? <span className="muted">unlabelled</span> : className(r.label)}</td>
+                <RowCells row={r} networks={networks} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {shown.length > limit && <button type="button" onClick={() => setLimit((l) => l + PAGE)}>Show {Math.min(PAGE, shown.length - limit)} more</button>}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+/** The Evaluate view: many images through 1–3 networks, measured accuracy beside the paper's,
+ *  what the bigger network gets right, and exports. The run lives in src/store/evaluate.ts. */
+import { useMemo } from 'react';
+import { useLab } from '../../store/lab-store';
+import { evalCsv, evalJson, rightOnlyBy, summarize, type EvalNetwork, type EvalRow } from '../../store/eval-results';
+import { useEvaluate } from '../../store/evaluate';
+import { downloadText } from '../compare/download';
+import { EvalCharts } from './EvalCharts';
+import { EvalControls } from './EvalControls';
+import { EvalRows } from './EvalRows';
+import { EvalSummaries } from './EvalSummaries';
+import { className, contrastPair } from './eval-view-model';
+import '../compare/compare.css';
+import './evaluate.css';
+
+function Thumbs({ rows, testId, title }: { rows: readonly EvalRow[]; testId: string; title: string }) {
+  return (
+    <div className="eval-contrast-col" data-testid={testId} data-count={rows.length}>
+      <h4>{title} ({rows.length})</h4>
+      <div className="eval-thumbs">
+        {rows.slice(0, 48).map((r) => (
+          <figure key={r.file} title={`${r.file}: ${className(r.label)}`}>
+            {r.thumb ? <img src={r.thumb} alt={className(r.label)} width={56} height={56} /> : <span className="eval-nothumb" />}
+            <figcaption className="small">{className(r.label)}</figcaption>
+          </figure>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function Contrast({ rows, networks }: { rows: readonly EvalRow[]; networks: readonly EvalNetwork[] }) {
+  const pair = contrastPair(networks);
+  if (!pair) return null;
+  const big = networks[pair.big].name;
+  const small = networks[pair.small].name;
+  return (
+    <section className="card eval-contrast" data-testid="eval-contrast">
+      <h3>What the bigger network gets right</h3>
+      <div className="eval-contrast-cols">
+        <Thumbs rows={rightOnlyBy(rows, pair.big, pair.small)} testId="eval-bigger-right" title={`${big} right, ${small} wrong`} />
+        <Thumbs rows={rightOnlyBy(rows, pair.small, pair.big)} testId="eval-smaller-right" title={`${small} right, ${big} wrong`} />
+      </div>
+    </section>
+  );
+}
+
+export function EvaluateView() {
+  const run = useEvaluate();
+  const backend = useLab((s) => s.backendInfo?.name ?? null);
+  const summaries = useMemo(() => summarize(run.rows, run.networks, run.timings), [run.rows, run.networks, run.timings]);
+  const exportAs = (kind: 'csv' | 'json') => {
+    const meta = { backend, batch: run.plan?.batch, source: run.source, synthetic: run.synthetic, images: run.rows.length, classified: run.done, cancelled: run.cancelled };
+    if (kind === 'csv') downloadText(evalCsv(run.rows, run.networks), 'evaluation.csv', 'text/csv');
+    else downloadText(evalJson(run.rows, run.networks, summaries, meta), 'evaluation.json', 'application/json');
+  };
+  const report = run.report;
+  return (
+    <section className="compare eval" data-testid="evaluate-view">
+      <h2 className="compare-title">Evaluate: many images, measured accuracy</h2>
+      <EvalControls />
+      {run.synthetic && (
+        <p className="synthetic-banner" data-testid="eval-synthetic-banner" role="alert">
+          Synthetic weights: these networks hold seeded random values, so the accuracy below is chance level (about 0.1% top-1, 0.5% top-5), whatever the paper says. Throughput is real.
+        </p>
+      )}
+      {run.error && <p className="error" data-testid="eval-error" role="alert">{run.error}</p>}
+      {report && (
+        <p className="muted small" data-testid="eval-mapping" data-matched={report.matchedFolders} data-folders={report.folders}>
+          Labels: {report.matchedFolders} of {report.folders} folders matched a class
+          {report.unmatchedFolders.length > 0 && <> (not matched: <span data-testid="eval-unmatched">{report.unmatchedFolders.join(', ')}</span>)</>}; by folder {report.bySource.folder}, by file name {report.bySource['file name']}, by labels file {report.bySource['labels file']}; {report.unlabelled} unlabelled (still classified)
+          {run.skipped > 0 ? `; ${run.skipped} other files passed over` : ''}.
+        </p>
+      )}
+      {run.source === 'sample' && <p className="muted small">ImageNet sample: a demonstration, not a benchmark — the source does not state its split, so some photos may be training images.</p>}
+      {run.networks.length > 0 && (
+        <>
+          <EvalSummaries summaries={summaries} synthetic={run.synthetic === true} />
+          <div className="eval-exports">
+            <button type="button" data-testid="eval-export-csv" disabled={run.done === 0} onClick={() => exportAs('csv')}>Export CSV</button>
+            <button type="button" data-testid="eval-export-json" disabled={run.done === 0} onClick={() => exportAs('json')}>Export JSON</button>
+            {run.peak && (
+              <span className="muted small" data-testid="eval-memory" data-tensors={run.peak.numTensors} data-gpu-bytes={run.peak.gpuBytes ?? ''}>
+                peak worker memory: {(run.peak.numBytes / 2 ** 20).toFixed(0)} MiB in {run.peak.numTensors} tensors{run.peak.gpuBytes !== null ? `, GPU ${(run.peak.gpuBytes / 2 ** 20).toFixed(0)} MiB` : ''}
+              </span>
+            )}
+          </div>
+          <EvalCharts summaries={summaries} />
+          <Contrast rows={run.rows} networks={run.networks} />
+          <EvalRows rows={run.rows} networks={run.networks} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+/** Words and points for the Evaluate view, from the run's data (pure, tested). */
+import { labelOf } from '../../model/labels';
+import { OFFICIAL_VARIANTS, officialNetwork } from '../../scaling';
+import type { EvalNetwork, EvalRow, NetworkSummary } from '../../store/eval-results';
+import { progressOf, type EvalState } from '../../store/evaluate';
+
+/** The first name of a class: 'tench', 'giant panda'. */
+export const className = (i: number | null | undefined): string => (i === null || i === undefined ? '' : labelOf(i).split(',')[0]);
+
+export const fmtAcc = (p: number | null): string => (p === null ? '—' : `${p.toFixed(1)}%`);
+
+/** The 95% Wilson interval as "a–b%". */
+export const fmtCi = (ci: NetworkSummary['ci']): string => (ci ? `${ci.lo.toFixed(1)}–${ci.hi.toFixed(1)}%` : '—');
+
+const fmtEta = (s: number) => (s >= 90 ? `${Math.round(s / 60)} min` : `${Math.ceil(s)} s`);
+
+/** "40 / 200 · 12.3 images/s · ETA 13 s" (or the phase while a network loads). */
+export function progressLine(s: Pick<EvalState, 'done' | 'rows' | 'elapsedMs' | 'running' | 'cancelled' | 'phase'>): string {
+  const p = progressOf(s);
+  const parts = [`${p.done} / ${p.total}`];
+  if (p.perSec !== null) parts.push(`${p.perSec.toFixed(1)} images/s`);
+  if (s.running && p.etaSec !== null && p.done < p.total) parts.push(`ETA ${fmtEta(p.etaSec)}`);
+  if (s.running && s.phase) parts.push(s.phase);
+  if (!s.running && s.cancelled) parts.push('cancelled: the result holds the images classified so far');
+  else if (!s.running && p.total > 0 && p.done === p.total) parts.push('done');
+  return parts.join(' · ');
+}
+
+/** Measured top-1 per network, against FLOPs and against ms per image. */
+export interface MeasuredPoint {
+  name: string;
+  flops: number;
+  msPerImage: number | null;
+  top1: number;
+  paperTop1: number | null;
+}
+
+export function measuredPoints(summaries: readonly NetworkSummary[]): MeasuredPoint[] {
+  return summaries.flatMap((s) => (s.top1 === null || !Number.isFinite(s.flops) ? [] : [{ name: s.network, flops: s.flops, msPerImage: s.msPerImage, top1: s.top1, paperTop1: s.paperTop1 }]));
+}
+
+/** The paper's curve: B0–B7 top-1 against FLOPs (Table 2). */
+export const paperCurve = (): { name: string; flops: number; top1: number }[] =>
+  OFFICIAL_VARIANTS.map((v) => ({ name: v.name, flops: officialNetwork(v.index).flops, top1: v.paperTop1 }));
+
+/** The pairs for "what the bigger network gets right": the largest network against the smallest. */
+export function contrastPair(networks: readonly EvalNetwork[]): { small: number; big: number } | null {
+  if (networks.length < 2) return null;
+  // A dropped model's size is unknown here: it counts as the biggest.
+  const order = networks.map((n, i) => ({ i, flops: Number.isFinite(n.flops) ? n.flops : Infinity })).sort((a, b) => a.flops - b.flops);
+  return { small: order[0].i, big: order[order.length - 1].i };
+}
+
+export type RowFilter = 'all' | 'wrong' | 'disagree';
+
+/** The shown top-1 of a row for network i: its class and probability, or null. */
+export const top1Of = (r: EvalRow, i: number) => r.preds[i]?.[0] ?? null;

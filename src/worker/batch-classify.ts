@@ -1,0 +1,82 @@
+/** The worker's side of Evaluate: a batch of the user's files through each network. Decoding
+ *  happens here, off the page, one image at a time: each image is drawn at every network's input
+ *  size into that network's batch buffer and its bitmap closed at once, so at most one decoded
+ *  image plus the batch's network inputs are held. One batch tensor per network; only the top-5
+ *  of each image and a small thumbnail go back. */
+import type { Classifier } from '../model/classifier';
+import { topK } from '../model/labels';
+import { centerCropBox, imageToInput } from '../model/preprocess';
+import { decodeOffPage } from '../image/decode-off-page';
+import { modelIdOf, type BatchModelResult, type MemoryInfo, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
+
+export interface BatchContext {
+  ensure: (spec: ModelSpec) => Promise<Classifier>;
+  memory: () => MemoryInfo;
+  describeError: (e: unknown, spec: ModelSpec) => string;
+}
+
+/** A small JPEG of what the network sees (the centre crop), for the result rows. */
+async function thumbnail(bitmap: ImageBitmap, side: number): Promise<Blob | null> {
+  if (side <= 0) return null;
+  const canvas = new OffscreenCanvas(side, side);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  // The crop a 224 px network sees, scaled down (a picture for people, not a network input).
+  const box = centerCropBox(bitmap.width, bitmap.height, 224);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, side, side);
+  ctx.drawImage(bitmap, box.sx, box.sy, box.side, box.side, 0, 0, side, side);
+  return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
+}
+
+export async function classifyBatch(req: Extract<WorkerRequest, { type: 'classifyBatch' }>, c: BatchContext): Promise<Extract<WorkerResponse, { type: 'batch' }>> {
+  const loaded: { spec: ModelSpec; classifier: Classifier | null; error: string | null }[] = [];
+  for (const spec of req.models) {
+    try {
+      loaded.push({ spec, classifier: await c.ensure(spec), error: null });
+    } catch (e) {
+      loaded.push({ spec, classifier: null, error: c.describeError(e, spec) });
+    }
+  }
+  const sizes = [...new Set(loaded.flatMap((l) => (l.classifier ? [l.classifier.config.resolution] : [])))];
+  const perImage = new Map(sizes.map((s) => [s, s * s * 3]));
+  const inputs = new Map(sizes.map((s) => [s, new Float32Array(req.files.length * perImage.get(s)!)]));
+  const images: Extract<WorkerResponse, { type: 'batch' }>['images'] = [];
+  /** Positions of the decoded images in the batch buffers, by file index. */
+  const slot: (number | null)[] = [];
+  let used = 0;
+  for (const file of req.files) {
+    let bitmap: ImageBitmap | null = null;
+    try {
+      bitmap = await decodeOffPage(file);
+      for (const s of sizes) inputs.get(s)!.set(imageToInput(bitmap, s), used * perImage.get(s)!);
+      images.push({ thumb: await thumbnail(bitmap, req.thumb), error: null });
+      slot.push(used++);
+    } catch (e) {
+      images.push({ thumb: null, error: (e as Error).message });
+      slot.push(null);
+    } finally {
+      bitmap?.close();
+    }
+  }
+  const models: BatchModelResult[] = [];
+  for (const l of loaded) {
+    const modelId = modelIdOf(l.spec);
+    if (!l.classifier || used === 0) {
+      models.push({ modelId, ms: 0, top5: null, error: l.error, synthetic: l.classifier?.synthetic ?? false });
+      continue;
+    }
+    const size = l.classifier.config.resolution;
+    try {
+      const t0 = performance.now();
+      const probs = await l.classifier.probabilitiesBatch(inputs.get(size)!.subarray(0, used * perImage.get(size)!), used);
+      const ms = performance.now() - t0;
+      const classes = probs.length / used;
+      const top5 = slot.map((k) => (k === null ? null : topK(probs.subarray(k * classes, (k + 1) * classes), 5).map(({ index, prob }) => ({ index, prob }))));
+      models.push({ modelId, ms, top5, error: null, synthetic: l.classifier.synthetic });
+    } catch (e) {
+      models.push({ modelId, ms: 0, top5: null, error: c.describeError(e, l.spec), synthetic: l.classifier.synthetic });
+    }
+  }
+  return { type: 'batch', id: req.id, images, models, memory: c.memory() };
+}
