@@ -8,7 +8,7 @@ import { isVariantIndex } from '../scaling';
 import type { InferenceClient } from '../worker/client';
 import { modelIdOf, type SeriesEntry, type WorkerResponse } from '../worker/protocol';
 import { Coalescer } from './coalescer';
-import { specFor } from './lab-spec';
+import { customModel, specFor } from './lab-spec';
 import { runComparison, useCompare, type CompareState, type MeasureSeries } from './compare';
 import { decodeImageFile } from '../image/decode-file';
 import type { InferenceResult, LabState, Status } from './lab-store';
@@ -161,22 +161,18 @@ export function createEngine({ client, store, compare = useCompare, source = sta
 
   async function whilePaused<T>(work: () => Promise<T>): Promise<T> {
     const resume = await pause();
-    try {
-      return await work();
-    } finally {
-      resume();
-    }
+    return work().finally(resume);
   }
 
   /** A timed series in the worker (src/model/measure.ts), with everything else paused. */
   const measureSeries: MeasureSeries = (specs, o) =>
     whilePaused(async () => {
       await restoring;
-      const req = client.send({ type: 'measure', models: specs, runs: o.runs, warmup: o.warmup ?? SERIES_WARMUP, cam: o.cam }, ['series'], {
-        onProgress: o.onProgress,
-      });
-      return (await req.done).entries;
+      const req = { type: 'measure' as const, models: specs, runs: o.runs, warmup: o.warmup ?? SERIES_WARMUP, cam: o.cam };
+      return (await client.send(req, ['series'], { onProgress: o.onProgress }).done).entries;
     });
+
+  const sendImage = (bitmap: ImageBitmap, name: string) => client.send({ type: 'setImage', image: bitmap, name }, ['imageSet'], { transfer: [bitmap] }).done;
 
   /** A user's file, or null: back to the procedural test pattern. */
   async function setImage(file: File | null): Promise<void> {
@@ -192,7 +188,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
     lastFile = file;
     const shown = file && d ? { name: file.name, width: d.bitmap.width, height: d.bitmap.height, url: d.url } : null;
     coalescer.clear(); // whatever runs now is for the old image: never show it for the new one
-    if (file && d) await client.send({ type: 'setImage', image: d.bitmap, name: file.name }, ['imageSet'], { transfer: [d.bitmap] }).done;
+    if (file && d) await sendImage(d.bitmap, file.name);
     else await client.send({ type: 'clearImage' }, ['imageSet']).done;
     const old = lab().image;
     if (old) URL.revokeObjectURL(old.url);
@@ -218,12 +214,9 @@ export function createEngine({ client, store, compare = useCompare, source = sta
       client.onRestart = (reason) => {
         asked = null;
         lab().fail(`${reason}. It was restarted; press Retry or move φ to run again.`, 'idle');
+        const file = lastFile;
         restoring = init()
-          .then(async () => {
-            if (!lastFile) return;
-            const { bitmap } = await decode(lastFile);
-            await client.send({ type: 'setImage', image: bitmap, name: lastFile.name }, ['imageSet'], { transfer: [bitmap] }).done;
-          })
+          .then(async () => void (file && (await sendImage((await decode(file)).bitmap, file.name))))
           .catch((e: Error) => lab().fail(e.message));
       };
       client.onUnsolicited = (msg) => {
@@ -256,12 +249,9 @@ export function createEngine({ client, store, compare = useCompare, source = sta
     /** Uses a dropped converted model folder (model.json + the shards it lists) instead of the
      *  built-in weights, named `name` (else its folder's); null goes back to them. */
     setCustomModel(files: File[] | null, name?: string): void {
-      if (files && !files.some((f) => f.name === 'model.json')) {
-        lab().fail(`Could not use the dropped files (${files.map((f) => f.name).join(', ')}): a converted model needs its model.json`, lab().status);
-        return;
-      }
-      const folder = files?.find((f) => f.webkitRelativePath)?.webkitRelativePath.split('/')[0];
-      lab().setCustom(files ? { name: name || folder || 'dropped model', files } : null); // the store subscription schedules
+      const custom = files ? customModel(files, name) : null;
+      if (typeof custom === 'string') lab().fail(custom, lab().status);
+      else lab().setCustom(custom); // the store subscription schedules
     },
 
     /** The weights error's use-random-weights button: the official networks with seeded random
@@ -306,7 +296,6 @@ export function createEngine({ client, store, compare = useCompare, source = sta
 
     /** Resolves with the weights' base URL once the source is known. */
     whenSource: () => whenSource(store),
-    /** Preparing a class offline (src/store/prepare.ts). */
     prepare: createPreparer(client, () => lab().source),
     ...workerTools(client),
   };

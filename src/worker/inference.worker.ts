@@ -91,16 +91,12 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   let classifier: Classifier;
   let fromCache = false;
   let bytes = 0;
-  if (spec.kind === 'formula') {
+  if (spec.kind === 'formula' || spec.kind === 'scaled' || spec.kind === 'seeded') {
+    // Random weights: built here, nothing to download.
     post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
-    classifier = formulaClassifier(spec.phi, spec.seed, spec.resolution);
-  } else if (spec.kind === 'scaled') {
-    post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
-    const { name, width, depth, resolution, seed } = spec;
-    classifier = scaledClassifier({ ...officialCoefficients(0), name, width, depth, resolution, official: false }, seed);
-  } else if (spec.kind === 'seeded') {
-    post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
-    classifier = seededOfficialClassifier(spec.variant, spec.seed);
+    if (spec.kind === 'formula') classifier = formulaClassifier(spec.phi, spec.seed, spec.resolution);
+    else if (spec.kind === 'seeded') classifier = seededOfficialClassifier(spec.variant, spec.seed);
+    else classifier = scaledClassifier({ ...officialCoefficients(0), name: spec.name, width: spec.width, depth: spec.depth, resolution: spec.resolution, official: false }, spec.seed);
   } else {
     const artifacts = await artifactsFor(id, spec, modelId);
     fromCache = artifacts.fromCache;
