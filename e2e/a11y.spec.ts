@@ -12,7 +12,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 6).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]` : ''}`).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 6)
+          .map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]` : ''}`)
+          .join(' | ')}`,
+    );
 }
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -67,7 +73,10 @@ test.describe('keyboard only', () => {
       await page.keyboard.press('Tab');
     }
     // The focused picker is visibly marked (its label shows the focus ring).
-    const outline = await page.locator('.file-button').first().evaluate((el) => getComputedStyle(el).outlineStyle);
+    const outline = await page
+      .locator('.file-button')
+      .first()
+      .evaluate((el) => getComputedStyle(el).outlineStyle);
     expect(outline).not.toBe('none');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
     await chooser.setFiles(photo('panda.jpg'));

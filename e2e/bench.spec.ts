@@ -9,7 +9,10 @@ test('the in-app benchmark measures B0 on wasm: own vs graph and ORT-web, leaks,
   await expect(page.getByTestId('bench')).toBeVisible();
   const pre = page.getByTestId('bench-json');
   await expect(pre).toContainText('"medianMs"', { timeout: 240_000 });
-  const report = JSON.parse((await pre.textContent())!) as { machine: { crossOriginIsolated: boolean; hardwareConcurrency: number | null }; results: Record<string, number | string | null>[] };
+  const report = JSON.parse((await pre.textContent())!) as {
+    machine: { crossOriginIsolated: boolean; hardwareConcurrency: number | null };
+    results: Record<string, number | string | null>[];
+  };
   const r = report.results.find((x) => x.backend === 'wasm' && x.variant === 'B0')!;
   expect(r).toBeTruthy();
   for (const k of ['firstMs', 'medianMs', 'p95Ms', 'gflops', 'matmulGflops', 'graphMedianMs', 'ownOverGraph']) {

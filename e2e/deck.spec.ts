@@ -15,7 +15,16 @@ const MIN_TEXT = 24;
 const MIN_CITE = 18;
 const MIN_KEY = 48;
 
-interface SlideMeasure { id: string; overflowY: number; overflowX: number; text: number; cite: number; key: number; smallest: string; scale: number }
+interface SlideMeasure {
+  id: string;
+  overflowY: number;
+  overflowX: number;
+  text: number;
+  cite: number;
+  key: number;
+  smallest: string;
+  scale: number;
+}
 
 /** The shown slide's overflow and the smallest rendered type on screen (deck bar and status bar
  *  included; SVG text at the size it is drawn; citations apart; key numbers on the slide). */
@@ -25,7 +34,9 @@ function measure(page: Page): Promise<SlideMeasure> {
     if (slides.length !== 1) throw new Error(`${slides.length} slides shown`);
     const slide = slides[0];
     const scale = Math.min(innerWidth / 1920, innerHeight / 1080);
-    let text = Infinity, cite = Infinity, smallest = '';
+    let text = Infinity,
+      cite = Infinity,
+      smallest = '';
     const walker = document.createTreeWalker(document.querySelector('[data-testid="deck"]')!, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
       const node = walker.currentNode;
@@ -33,7 +44,8 @@ function measure(page: Page): Promise<SlideMeasure> {
       if (!el || !node.textContent?.trim() || el.closest('.visually-hidden, option, datalist')) continue;
       // Shown: no ancestor without a box (Chromium gives SVG text under display: none client rects).
       let shown = true;
-      for (let a: Element | null = el; a && shown; a = a.parentElement) shown = getComputedStyle(a).display !== 'none' && getComputedStyle(a).visibility !== 'hidden';
+      for (let a: Element | null = el; a && shown; a = a.parentElement)
+        shown = getComputedStyle(a).display !== 'none' && getComputedStyle(a).visibility !== 'hidden';
       if (!shown) continue;
       const range = document.createRange();
       range.selectNodeContents(node);
@@ -43,17 +55,33 @@ function measure(page: Page): Promise<SlideMeasure> {
       if (el.closest('.deck-cite, .deck-qr figcaption')) cite = Math.min(cite, size);
       else if (size < text) [text, smallest] = [size, node.textContent.trim().slice(0, 40)];
     }
-    const keys = [...slide.querySelectorAll('.deck-key, .deck-table-big td, .deck-row-on td, .phi-label output')].map((k) => parseFloat(getComputedStyle(k).fontSize));
+    const keys = [...slide.querySelectorAll('.deck-key, .deck-table-big td, .deck-row-on td, .phi-label output')].map((k) =>
+      parseFloat(getComputedStyle(k).fontSize),
+    );
     return {
-      id: slide.dataset.slide ?? '', overflowY: slide.scrollHeight - slide.clientHeight, overflowX: slide.scrollWidth - slide.clientWidth,
-      text, cite, key: Math.min(Infinity, ...keys), smallest, scale,
+      id: slide.dataset.slide ?? '',
+      overflowY: slide.scrollHeight - slide.clientHeight,
+      overflowX: slide.scrollWidth - slide.clientWidth,
+      text,
+      cite,
+      key: Math.min(Infinity, ...keys),
+      smallest,
+      scale,
     };
   });
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 4)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 const shownSlide = (page: Page) => page.locator('[data-testid="slide"]:visible');
@@ -73,7 +101,9 @@ for (const size of SIZES) {
       await expect(page.getByTestId('slide-index')).toHaveText(`${n} / ${SLIDE_COUNT}`);
       const m = await measure(page);
       const at = `slide ${n} (${m.id})`;
-      console.log(`${size.width}×${size.height} ${at}: overflow ${m.overflowX}×${m.overflowY}, text ≥ ${m.text.toFixed(1)} px, citations ≥ ${m.cite.toFixed(1)}, key numbers ≥ ${m.key.toFixed(1)}`);
+      console.log(
+        `${size.width}×${size.height} ${at}: overflow ${m.overflowX}×${m.overflowY}, text ≥ ${m.text.toFixed(1)} px, citations ≥ ${m.cite.toFixed(1)}, key numbers ≥ ${m.key.toFixed(1)}`,
+      );
       if (m.overflowY > 0 || m.overflowX > 0) problems.push(`${at}: overflows by ${m.overflowX}×${m.overflowY} px`);
       if (m.text < MIN_TEXT * m.scale - 0.05) problems.push(`${at}: text at ${m.text.toFixed(1)} px ("${m.smallest}")`);
       if (m.cite < MIN_CITE * m.scale - 0.05) problems.push(`${at}: citation at ${m.cite.toFixed(1)} px`);

@@ -11,16 +11,28 @@ import { IMAGENET_SAMPLE_BASE } from '../src/model/pinned-sources';
 
 const sampleDir = findImagenetSample();
 const skip = sampleDir ? null : fixtureSkipReason({ photos: ['imagenet-sample/INDEX.json'] });
-const photos = sampleDir ? readdirSync(sampleDir).filter((f) => f.endsWith('.JPEG')).sort() : [];
+const photos = sampleDir
+  ? readdirSync(sampleDir)
+      .filter((f) => f.endsWith('.JPEG'))
+      .sort()
+  : [];
 
-interface Row { file: string; label: string; preds: { network: string; cls: number; prob: number }[] }
+interface Row {
+  file: string;
+  label: string;
+  preds: { network: string; cls: number; prob: number }[];
+}
 
 async function rows(page: Page): Promise<Row[]> {
   return page.getByTestId('eval-row').evaluateAll((trs) =>
     trs.map((tr) => ({
       file: tr.getAttribute('data-file')!,
       label: tr.getAttribute('data-label')!,
-      preds: [...tr.querySelectorAll('[data-testid="eval-pred"]')].map((td) => ({ network: td.getAttribute('data-network')!, cls: td.getAttribute('data-class') ? Number(td.getAttribute('data-class')) : NaN, prob: Number(td.getAttribute('data-prob')) })),
+      preds: [...tr.querySelectorAll('[data-testid="eval-pred"]')].map((td) => ({
+        network: td.getAttribute('data-network')!,
+        cls: td.getAttribute('data-class') ? Number(td.getAttribute('data-class')) : NaN,
+        prob: Number(td.getAttribute('data-prob')),
+      })),
     })),
   );
 }
@@ -48,10 +60,12 @@ async function checkSummary(page: Page, network: string, got: Row[]) {
 const maxProbDiff = (a: Row[], b: Row[]) => {
   expect(b.map((r) => r.file)).toEqual(a.map((r) => r.file));
   let worst = 0;
-  a.forEach((r, i) => r.preds.forEach((p, j) => {
-    expect(b[i].preds[j].cls).toBe(p.cls);
-    worst = Math.max(worst, Math.abs(b[i].preds[j].prob - p.prob));
-  }));
+  a.forEach((r, i) =>
+    r.preds.forEach((p, j) => {
+      expect(b[i].preds[j].cls).toBe(p.cls);
+      worst = Math.max(worst, Math.abs(b[i].preds[j].prob - p.prob));
+    }),
+  );
   return worst;
 };
 
@@ -96,7 +110,9 @@ test.describe('evaluate view', () => {
     expect(got.map((r) => r.label)).toEqual(photos.slice(4, 7).map(index));
     for (const n of ['B0', 'B1']) await checkSummary(page, n, got);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('eval-export-csv').click()]);
-    const lines = readFileSync((await csv.path())!, 'utf8').trimEnd().split('\n');
+    const lines = readFileSync((await csv.path())!, 'utf8')
+      .trimEnd()
+      .split('\n');
     expect(lines).toHaveLength(1 + 3 * 2);
     expect(lines.slice(1).map((l) => l.split(',')[3])).toEqual(['B0', 'B1', 'B0', 'B1', 'B0', 'B1']);
     await expect(page.getByTestId('eval-contrast')).toBeVisible();
@@ -124,7 +140,9 @@ test.describe('evaluate view', () => {
     const usage = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-      const worker = await page.evaluate(() => (window as unknown as { phiLab: { memory(): Promise<{ numTensors: number; numBytes: number }> } }).phiLab.memory());
+      const worker = await page.evaluate(() =>
+        (window as unknown as { phiLab: { memory(): Promise<{ numTensors: number; numBytes: number }> } }).phiLab.memory(),
+      );
       return { heap, tensors: worker.numTensors, bytes: worker.numBytes };
     };
     await page.getByTestId('eval-batch-choice').selectOption('auto');
@@ -145,7 +163,9 @@ test.describe('evaluate view', () => {
     // kept there), the rest 404. The browser's CSP must allow the pinned path for any to arrive.
     await page.route(`${IMAGENET_SAMPLE_BASE}**`, (route) => {
       const name = decodeURIComponent(route.request().url().slice(IMAGENET_SAMPLE_BASE.length));
-      return photos.includes(name) ? route.fulfill({ body: readFileSync(join(sampleDir!, name)), contentType: 'image/jpeg' }) : route.fulfill({ status: 404, body: 'no' });
+      return photos.includes(name)
+        ? route.fulfill({ body: readFileSync(join(sampleDir!, name)), contentType: 'image/jpeg' })
+        : route.fulfill({ status: 404, body: 'no' });
     });
     await expect(page.getByTestId('eval-sample-note')).toContainText('demonstration, not a benchmark');
     await page.getByTestId('eval-sample-size').selectOption('200');

@@ -23,9 +23,10 @@ export async function openApp(page: Page, query = ''): Promise<void> {
 /** Waits for a prediction from `variant` (e.g. "B0"), on `image` when given, to be displayed. */
 /** The shown top-5: class index and probability of each row. */
 export async function top5(page: Page): Promise<{ index: number; prob: number }[]> {
-  return page.getByTestId('top5').locator('li').evaluateAll((lis) =>
-    lis.map((li) => ({ index: Number(li.getAttribute('data-index')), prob: Number(li.getAttribute('data-prob')) })),
-  );
+  return page
+    .getByTestId('top5')
+    .locator('li')
+    .evaluateAll((lis) => lis.map((li) => ({ index: Number(li.getAttribute('data-index')), prob: Number(li.getAttribute('data-prob')) })));
 }
 
 export async function waitForResult(page: Page, variant: string, image?: string): Promise<void> {

@@ -9,7 +9,7 @@ test('a ?models= host the Content-Security-Policy forbids is refused with a mess
   context.on('request', (r) => requests.push(r.url()));
   await openApp(page, '?models=https://weights.example/effnet/&backend=wasm');
   await expect(page.getByTestId('error')).toHaveText(
-    'Refused to load weights from https://weights.example/effnet/: this build\'s Content-Security-Policy does not allow it. ' +
+    "Refused to load weights from https://weights.example/effnet/: this build's Content-Security-Policy does not allow it. " +
       'To use it, rebuild with VITE_CSP_CONNECT_EXTRA="https://weights.example" or host the weights with the app.',
   );
   await expect(page.getByTestId('confirm-source')).toHaveCount(0);
@@ -69,7 +69,11 @@ test.describe('a foreign ?models= host the policy allows', () => {
     // Not remembered: the same link asks again, and the reloaded page requests nothing from it.
     await page.reload();
     const reloadedAt = log.length;
-    const sinceReload = () => log.slice(reloadedAt).filter((r) => r.url().startsWith(foreign)).map((r) => r.url());
+    const sinceReload = () =>
+      log
+        .slice(reloadedAt)
+        .filter((r) => r.url().startsWith(foreign))
+        .map((r) => r.url());
     await expect(page.getByTestId('confirm-source')).toBeVisible({ timeout: 120_000 });
     await page.waitForTimeout(2000);
     expect(sinceReload()).toEqual([]);
@@ -88,13 +92,18 @@ test('?view=bench&auto=1 starts nothing without a click, ?debug=1 or not; link f
   expect(await page.evaluate(() => ({ lab: 'phiLab' in window, bench: '__benchProgress' in window }))).toEqual({ lab: false, bench: false });
 
   // The whole link of issue 25: debug, every variant and backend, 200 runs, a tf.env flag.
-  await openApp(page, '?view=bench&auto=1&debug=1&variants=B0,B1,B2,B3,B4,B5,B6,B7&backends=webgpu,webgl,wasm,cpu&runs=200&flags=WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE=1&backend=wasm');
+  await openApp(
+    page,
+    '?view=bench&auto=1&debug=1&variants=B0,B1,B2,B3,B4,B5,B6,B7&backends=webgpu,webgl,wasm,cpu&runs=200&flags=WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE=1&backend=wasm',
+  );
   await expect(page.getByTestId('bench-progress')).toHaveText('This link asks to run the benchmark: press Start to run it.');
   await expect(page.getByTestId('bench-link-flags')).toContainText('WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE=1');
   await expect(page.getByTestId('bench-link-flags-confirm')).not.toBeChecked();
   await page.waitForTimeout(3000);
   await expect(page.getByTestId('bench')).toHaveAttribute('data-state', 'idle');
-  expect(await page.evaluate(() => ({ bench: '__benchProgress' in window, lab: typeof (window as unknown as { phiLab?: { soak?: unknown } }).phiLab?.soak }))).toEqual({
+  expect(
+    await page.evaluate(() => ({ bench: '__benchProgress' in window, lab: typeof (window as unknown as { phiLab?: { soak?: unknown } }).phiLab?.soak })),
+  ).toEqual({
     bench: false,
     lab: 'function',
   });

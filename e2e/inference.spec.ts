@@ -52,7 +52,11 @@ test('B0 on webgpu and on wasm agree: same top-5, probabilities within 1e-4', as
 test('a user drops their own converted model folder: it answers; a folder without model.json is refused; the folder picker names it', async ({ page }) => {
   const dir = resolve(ROOT, 'synthetic-models/B0');
   await openApp(page, '?backend=wasm');
-  await page.getByTestId('model-files-input').setInputFiles(readdirSync(dir).filter((f) => f.endsWith('.bin')).map((f) => resolve(dir, f)));
+  await page.getByTestId('model-files-input').setInputFiles(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.bin'))
+      .map((f) => resolve(dir, f)),
+  );
   await expect(page.getByTestId('error')).toContainText('a converted model needs its model.json');
   await page.getByTestId('model-files-input').setInputFiles(readdirSync(dir).map((f) => resolve(dir, f)));
   await expect(page.getByTestId('custom-model')).toContainText('Your converted model');

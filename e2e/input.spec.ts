@@ -43,7 +43,10 @@ test('drag-and-drop and paste classify; the preview shows the crop the network s
   const [w, h] = await imageSize(page);
   const side = Math.trunc((224 / (224 + 32)) * Math.min(w, h));
   await expect(zone.locator('figcaption')).toContainText('the crop the network sees, resized to 224²');
-  const imgWidth = await page.getByTestId('crop-view').locator('img').evaluate((el) => parseFloat((el as HTMLElement).style.width));
+  const imgWidth = await page
+    .getByTestId('crop-view')
+    .locator('img')
+    .evaluate((el) => parseFloat((el as HTMLElement).style.width));
   expect(imgWidth).toBeCloseTo((w / side) * 100, 1);
 
   // Full image with the crop outlined, centred.

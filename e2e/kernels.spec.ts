@@ -15,8 +15,10 @@ async function parity(page: Page, job: { variant: number; resolution?: number; b
     (j) => (window as unknown as { phiLab: { kernelParity: (j: unknown) => Promise<KernelParityReport> } }).phiLab.kernelParity(j),
     job,
   );
-  console.log(`${report.network} ${report.resolution}px ×${report.batch}: ` +
-    report.rows.map((r) => `${r.name} Δlogit/max ${r.logitRel.toExponential(1)} Δp ${r.probAbs.toExponential(1)}`).join('; '));
+  console.log(
+    `${report.network} ${report.resolution}px ×${report.batch}: ` +
+      report.rows.map((r) => `${r.name} Δlogit/max ${r.logitRel.toExponential(1)} Δp ${r.probAbs.toExponential(1)}`).join('; '),
+  );
   return report;
 }
 
@@ -29,7 +31,11 @@ function expectAllClose(report: KernelParityReport, all = true) {
   }
   // Between them the plans put every class on every candidate.
   for (const c of KERNEL_CLASSES) {
-    for (const choice of all ? CANDIDATES[c] : []) expect(report.rows.some((r) => r.plan[c] === choice), `${c} ${choice}`).toBe(true);
+    for (const choice of all ? CANDIDATES[c] : [])
+      expect(
+        report.rows.some((r) => r.plan[c] === choice),
+        `${c} ${choice}`,
+      ).toBe(true);
   }
   // The tuner timed candidates within its budget and its plan is what ran as "auto".
   expect(report.tuned?.mode).toBe('auto');

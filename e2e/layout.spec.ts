@@ -10,7 +10,12 @@ import { ROOT, openApp } from './helpers';
 const VIEWS = ['compare', 'teach', 'bench', 'lab'] as const;
 const VIEW_ROOT = { lab: 'dropzone', compare: 'compare', teach: 'teach', bench: 'bench' } as const;
 
-interface Box { top: number; bottom: number; left: number; right: number }
+interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
 
 /** The panel's and the main column's boxes in the viewport, at the current scroll position. */
 const boxes = (page: Page) =>
@@ -28,7 +33,9 @@ async function expectPanelClear(page: Page, where: string): Promise<void> {
   for (const y of [0, 100_000]) {
     await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
     const { panel, main } = await boxes(page);
-    expect(overlaps(panel, main), `${where}, scrolled to ${y ? 'the bottom' : 'the top'}: panel ${JSON.stringify(panel)} main ${JSON.stringify(main)}`).toBe(false);
+    expect(overlaps(panel, main), `${where}, scrolled to ${y ? 'the bottom' : 'the top'}: panel ${JSON.stringify(panel)} main ${JSON.stringify(main)}`).toBe(
+      false,
+    );
   }
   await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
 }
@@ -49,7 +56,8 @@ for (const scheme of ['light', 'dark'] as const) {
         await expectPanelClear(page, view);
       }
       const { panel, main } = await boxes(page);
-      if (width === 360) expect(panel.bottom).toBeLessThanOrEqual(main.top); // stacked
+      if (width === 360)
+        expect(panel.bottom).toBeLessThanOrEqual(main.top); // stacked
       else expect(panel.right).toBeLessThanOrEqual(main.left); // side by side
       const committed = (width === 360) === (scheme === 'dark'); // docs/screenshots holds lab-360-dark and lab-1920-light
       const dir = process.env.E2E_SCREENSHOTS && committed ? resolve(ROOT, process.env.E2E_SCREENSHOTS) : test.info().outputPath();

@@ -59,8 +59,12 @@ test.describe('latency measured in isolation', () => {
 
     // Every run's time travels in the exports.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-    const rows = readFileSync((await csv.path()), 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('variant,resolution,flops,params,paper_top1,first_ms,steady_ms,steady_p25_ms,steady_p75_ms,steady_min_ms,runs_ms,top1_label,top1_prob');
+    const rows = readFileSync(await csv.path(), 'utf8')
+      .trim()
+      .split('\n');
+    expect(rows[0]).toBe(
+      'variant,resolution,flops,params,paper_top1,first_ms,steady_ms,steady_p25_ms,steady_p75_ms,steady_min_ms,runs_ms,top1_label,top1_prob',
+    );
     for (const row of rows.slice(1)) expect(row.split(',')[10].split(';')).toHaveLength(7);
     await page.screenshot({ path: test.info().outputPath('compare-spread.png'), fullPage: true });
   });

@@ -49,7 +49,9 @@ test('B0 from a WebGPU session: a valid ONNX file that answers like the app; the
   expect(probs.length).toBe(1000);
   expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
   // The file's answer on the app's input is the app's own (its top 5, to 1e-4).
-  const ortTop5 = Array.from(probs.keys()).sort((a, b) => probs[b] - probs[a]).slice(0, 5);
+  const ortTop5 = Array.from(probs.keys())
+    .sort((a, b) => probs[b] - probs[a])
+    .slice(0, 5);
   expect(onGpu.top5.map((p) => p.index)).toEqual(ortTop5);
   for (const p of onGpu.top5) expect(Math.abs(p.prob - probs[p.index]), `class ${p.index}`).toBeLessThanOrEqual(1e-4);
 

@@ -3,20 +3,23 @@ import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult
 
 /** Distinct RGBA values and the spread of the red channel over a canvas's pixels. */
 async function canvasStats(page: Page, nth = 0): Promise<{ distinct: number; spread: number; sum: number }> {
-  return page.getByTestId('cam').nth(nth).evaluate((c: HTMLCanvasElement) => {
-    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set<number>();
-    let lo = 255;
-    let hi = 0;
-    let sum = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-      lo = Math.min(lo, d[i]);
-      hi = Math.max(hi, d[i]);
-      sum += d[i] * 3 + d[i + 1] * 5 + d[i + 2] * 7;
-    }
-    return { distinct: seen.size, spread: hi - lo, sum };
-  });
+  return page
+    .getByTestId('cam')
+    .nth(nth)
+    .evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set<number>();
+      let lo = 255;
+      let hi = 0;
+      let sum = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+        lo = Math.min(lo, d[i]);
+        hi = Math.max(hi, d[i]);
+        sum += d[i] * 3 + d[i + 1] * 5 + d[i + 2] * 7;
+      }
+      return { distinct: seen.size, spread: hi - lo, sum };
+    });
 }
 
 /** Holds the weight source's first probe (HEAD /models/B0/model.json) until the returned
@@ -24,10 +27,13 @@ async function canvasStats(page: Page, nth = 0): Promise<{ distinct: number; spr
 async function holdSourceProbe(page: Page): Promise<() => void> {
   let release = () => {};
   const released = new Promise<void>((r) => (release = r));
-  await page.route((url) => url.pathname === '/models/B0/model.json', async (route) => {
-    await released;
-    await route.fallback();
-  });
+  await page.route(
+    (url) => url.pathname === '/models/B0/model.json',
+    async (route) => {
+      await released;
+      await route.fallback();
+    },
+  );
   return release;
 }
 
@@ -51,7 +57,9 @@ test('the scaling-methods race builds and times the five Table 7 networks on pre
   await expect(race.getByTestId('race-flops').nth(4)).toHaveAttribute('data-flops', '1800091280');
   await expect(race.getByTestId('race-flops').nth(1)).toHaveText('1.58 B');
   for (let i = 0; i < 5; i++) await expect(rows.nth(i)).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
-  const lat = await race.getByTestId('race-latency').evaluateAll((tds) => tds.map((td) => [Number(td.getAttribute('data-first')), Number(td.getAttribute('data-steady'))]));
+  const lat = await race
+    .getByTestId('race-latency')
+    .evaluateAll((tds) => tds.map((td) => [Number(td.getAttribute('data-first')), Number(td.getAttribute('data-steady'))]));
   expect(lat).toHaveLength(5);
   for (const [first, steady] of lat) {
     expect(first).toBeGreaterThan(0);

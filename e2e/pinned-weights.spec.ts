@@ -78,7 +78,8 @@ test.describe('pinned source', () => {
       const path = route.request().url().slice(PINNED_WEIGHTS_BASE.length);
       served.push(path);
       // The genuine model.json (the revalidation agrees with the cache); no shard from the network.
-      if (path.endsWith('/model.json')) return route.fulfill({ body: readFileSync(join(topologyDir()!, path)), headers: { 'Access-Control-Allow-Origin': '*' } });
+      if (path.endsWith('/model.json'))
+        return route.fulfill({ body: readFileSync(join(topologyDir()!, path)), headers: { 'Access-Control-Allow-Origin': '*' } });
       return route.abort('internetdisconnected');
     });
     await openApp(page, '?backend=wasm&weights=random');

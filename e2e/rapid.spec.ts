@@ -62,7 +62,9 @@ test('soak: 300 consecutive inferences keep the tensor count and GPU bytes flat 
   const warm = await soak(3); // builds the network and compiles its shaders
   const t0 = Date.now();
   const done = await soak(300);
-  console.log(`soak: ${done.steadyRuns} steady runs in ${((Date.now() - t0) / 1000).toFixed(0)} s; tensors ${warm.memory.numTensors} → ${done.memory.numTensors}; GPU bytes ${warm.memory.gpuBytes} → ${done.memory.gpuBytes}`);
+  console.log(
+    `soak: ${done.steadyRuns} steady runs in ${((Date.now() - t0) / 1000).toFixed(0)} s; tensors ${warm.memory.numTensors} → ${done.memory.numTensors}; GPU bytes ${warm.memory.gpuBytes} → ${done.memory.gpuBytes}`,
+  );
   expect(done.steadyRuns).toBeGreaterThanOrEqual(300);
   expect(done.memory.numTensors).toBe(warm.memory.numTensors);
   expect(done.memory.numBytes).toBe(warm.memory.numBytes);

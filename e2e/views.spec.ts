@@ -28,12 +28,12 @@ test.describe('compare and teach views', () => {
     await expect(page.getByTestId('chart-latency').locator('svg').first()).toBeVisible();
     await expect(page.getByTestId('chart-accuracy').locator('svg').first()).toBeVisible();
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-    const text = readFileSync((await csv.path()), 'utf8');
+    const text = readFileSync(await csv.path(), 'utf8');
     expect(text.split('\n')[0]).toContain('variant,resolution,flops');
     expect(text).toMatch(/^B0,224,\d+/m);
     expect(text).toMatch(/^B1,240,\d+/m);
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
-    const rows = JSON.parse(readFileSync((await json.path()), 'utf8')) as { name: string; steadyMs: number }[];
+    const rows = JSON.parse(readFileSync(await json.path(), 'utf8')) as { name: string; steadyMs: number }[];
     expect(rows.map((r) => r.name)).toEqual(['B0', 'B1']);
     await page.screenshot({ path: test.info().outputPath('compare.png'), fullPage: true });
   });

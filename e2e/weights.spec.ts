@@ -86,7 +86,9 @@ async function expectFailureThenRetry(page: Page, ctx: BrowserContext, message: 
 
 async function loadedFromCache(page: Page, variant: string): Promise<boolean | undefined> {
   return page.evaluate(
-    (v) => (window as unknown as { phiLab: { store: { getState(): { loads: Record<string, { fromCache?: boolean }> } } } }).phiLab.store.getState().loads[v]?.fromCache,
+    (v) =>
+      (window as unknown as { phiLab: { store: { getState(): { loads: Record<string, { fromCache?: boolean }> } } } }).phiLab.store.getState().loads[v]
+        ?.fromCache,
     variant,
   );
 }
@@ -116,9 +118,7 @@ test.describe('weight faults: a clear error, Retry, nothing partial cached', () 
   });
 
   test('a truncated shard (shorter than the manifest says)', async ({ page, context }) => {
-    await routeFault(context, 'group1-shard3of6.bin', (r) =>
-      r.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.alloc(1000) }),
-    );
+    await routeFault(context, 'group1-shard3of6.bin', (r) => r.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.alloc(1000) }));
     await openApp(page, QUERY);
     await expectFailureThenRetry(page, context, /^Shard group1-shard3of6\.bin is 1000 bytes; the manifest expects 4194304$/);
   });
@@ -132,7 +132,9 @@ test.describe('weight faults: a clear error, Retry, nothing partial cached', () 
     await expectFailureThenRetry(
       page,
       context,
-      new RegExp(`^(Shard group1-shard3of6\\.bin is \\d+ bytes; the manifest expects 4194304|Network error while downloading ${urlOf('group1-shard3of6.bin').source}: .+)$`),
+      new RegExp(
+        `^(Shard group1-shard3of6\\.bin is \\d+ bytes; the manifest expects 4194304|Network error while downloading ${urlOf('group1-shard3of6.bin').source}: .+)$`,
+      ),
     );
   });
 
@@ -255,14 +257,21 @@ test('moving φ to a variant whose prefetch is still downloading joins that down
   await waitForDownloading(page, 'B1');
   await page.getByTestId('phi-slider').fill('1');
   // From the worker's own log: the prefetch and the lab's B1 run are both open (the run waits).
-  const open = async () => (await requestLog(page)).filter((e) => e.end === null && /B1/.test(e.what)).map((e) => e.type).sort();
+  const open = async () =>
+    (await requestLog(page))
+      .filter((e) => e.end === null && /B1/.test(e.what))
+      .map((e) => e.type)
+      .sort();
   await expect.poll(open).toEqual(['classify', 'prefetch']);
   release();
   await waitForResult(page, 'B1');
   await expect(page.getByTestId('error')).toHaveCount(0);
   const b1 = seen.filter((p) => p.startsWith('B1/'));
   expect(b1.length).toBeGreaterThan(1);
-  expect(b1.filter((p, i) => b1.indexOf(p) !== i), 'B1 files fetched twice').toEqual([]);
+  expect(
+    b1.filter((p, i) => b1.indexOf(p) !== i),
+    'B1 files fetched twice',
+  ).toEqual([]);
 });
 
 test('float16 weights (npm run models:synth -- --dtype float16): B0 loads dequantized, says so, and ranks as float32 does', async ({ page }) => {

@@ -24,7 +24,11 @@ const USAGE = `Usage: npm run bench:node -- [options]
   --json           JSON only on stdout (logs on stderr)`;
 
 const log = (s: string) => process.stderr.write(`bench:node: ${s}\n`);
-const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function parse(argv: string[]) {
   const o = { backend: 'webgpu', variants: [0], batches: [1], runs: 5, modes: [...NODE_MODES] as NodeMode[], matmul: 0, json: false };
@@ -93,7 +97,11 @@ async function main(): Promise<number> {
       try {
         const r = await benchNodeVariant(k, batch, o.runs, artifacts, o.modes, log);
         results.push(r);
-        log(`B${k} ×${batch}: ${Object.entries(r.medianMs).map(([m, ms]) => `${m} ${ms.toFixed(1)} ms`).join(', ')}`);
+        log(
+          `B${k} ×${batch}: ${Object.entries(r.medianMs)
+            .map(([m, ms]) => `${m} ${ms.toFixed(1)} ms`)
+            .join(', ')}`,
+        );
       } catch (e) {
         errors.push(`B${k} ×${batch}: ${(e as Error).message}`);
       }
@@ -109,8 +117,12 @@ async function main(): Promise<number> {
   else {
     process.stdout.write(`adapter: ${adapter ?? tf.getBackend()}  ${o.matmul}² matMul ${matmul.gflops.toFixed(1)} GFLOP/s\n`);
     for (const r of report.results) {
-      const m = Object.entries(r.medianMs).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' · ');
-      process.stdout.write(`${r.variant} ×${r.batch}: ${m} ms; own/graph ${r.ownOverGraph?.toFixed(2) ?? '—'}; pipelines ${r.pipelines ? `${r.pipelines.own}/${r.pipelines.total}` : '—'}\n`);
+      const m = Object.entries(r.medianMs)
+        .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+        .join(' · ');
+      process.stdout.write(
+        `${r.variant} ×${r.batch}: ${m} ms; own/graph ${r.ownOverGraph?.toFixed(2) ?? '—'}; pipelines ${r.pipelines ? `${r.pipelines.own}/${r.pipelines.total}` : '—'}\n`,
+      );
     }
   }
   return errors.length || !results.length ? 1 : 0;

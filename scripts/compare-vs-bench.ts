@@ -47,7 +47,9 @@ async function compare(browser: Browser, base: string, names: string[]): Promise
 }
 
 async function main(): Promise<number> {
-  const variants = arg('variants', 'B0,B1,B2,B3').split(',').map((n) => parseVariantName(n, { bare: true }));
+  const variants = arg('variants', 'B0,B1,B2,B3')
+    .split(',')
+    .map((n) => parseVariantName(n, { bare: true }));
   if (variants.some((v) => v === null)) throw new Error('--variants: a comma-separated list of B0…B7');
   const ids = variants as number[];
   const names = ids.map(variantName);
@@ -74,7 +76,9 @@ async function main(): Promise<number> {
         const ratio = b ? (row.median / b.medianMs).toFixed(2) : 'n/a';
         const ms = (x: number | undefined) => (x === undefined ? 'n/a' : x.toFixed(0));
         const ort = b?.ortError ? `error: ${b.ortError}` : ms(b?.ortMedianMs);
-        print(`| ${r} | ${row.variant} | ${row.median.toFixed(0)} (${row.p25.toFixed(0)}–${row.p75.toFixed(0)}) | ${ms(b?.medianMs)} | ${ratio} | ${ms(b?.graphMedianMs)} | ${ort} | ${b?.ownOverOrt?.toFixed(2) ?? 'n/a'} |`);
+        print(
+          `| ${r} | ${row.variant} | ${row.median.toFixed(0)} (${row.p25.toFixed(0)}–${row.p75.toFixed(0)}) | ${ms(b?.medianMs)} | ${ratio} | ${ms(b?.graphMedianMs)} | ${ort} | ${b?.ownOverOrt?.toFixed(2) ?? 'n/a'} |`,
+        );
       }
     }
     return 0;

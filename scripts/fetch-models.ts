@@ -20,8 +20,11 @@ async function get(url: string): Promise<Response> {
     res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
   } catch (e) {
     const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
-    throw new Error(`cannot reach ${new URL(url).host} (${cause}). Is this machine offline? ` +
-      'Use `npm run models:synth` for synthetic weights, or copy the exports into public/models/ by hand.', { cause: e });
+    throw new Error(
+      `cannot reach ${new URL(url).host} (${cause}). Is this machine offline? ` +
+        'Use `npm run models:synth` for synthetic weights, or copy the exports into public/models/ by hand.',
+      { cause: e },
+    );
   }
   if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`);
   return res;

@@ -68,7 +68,14 @@ async function main() {
   for (const e of perRun) add(ortOps, `${e.op} (${e.provider})`, e.ms);
   console.log(`${net.config.name} at ${size} px, single-threaded wasm SIMD in Node (${runs} runs)`);
   console.log(table('own (tfjs wasm, tf.profile per kernel)', own, runs, ownWall));
-  console.log(table('ONNX Runtime Web (wasm EP, session profiler per node)', ortOps, runs, ort.wallMs.slice(1).reduce((a, b) => a + b, 0)));
+  console.log(
+    table(
+      'ONNX Runtime Web (wasm EP, session profiler per node)',
+      ortOps,
+      runs,
+      ort.wallMs.slice(1).reduce((a, b) => a + b, 0),
+    ),
+  );
   console.log('Note: tf.profile and ORT profiling both add overhead; compare shares, and the bench for totals.');
   tf.dispose(x);
   net.dispose();

@@ -11,11 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  entropyNats,
-  SYNTHETIC_ENTROPY_TARGET,
-  SYNTHETIC_INIT_VERSION,
-} from '../src/model/synthetic-init.ts';
+import { entropyNats, SYNTHETIC_ENTROPY_TARGET, SYNTHETIC_INIT_VERSION } from '../src/model/synthetic-init.ts';
 import { graphModelFromMemory } from '../src/model/graph-model.ts';
 import { loadPhotoTensorData } from './lib/node-image.ts';
 import { REFERENCE_NORMALIZATION, SHARD_BYTES, weightBytes, type ConvertedModelJson as ModelJson } from '../src/model/model-json.ts';
@@ -198,7 +194,10 @@ describe.skipIf(missing !== null)('models:synth', () => {
     expect(bad.stderr).toMatch(/unknown variant/);
     // --dtype float16: tfjs's float16 quantization records, half the bytes, shards cut at 4 MiB.
     const half = join(out, 'half');
-    execFileSync(tsx, ['scripts/synth-models.ts', '--variants', 'B0', '--out', half, '--seed', '99', '--dtype', 'float16'], { cwd: repoRoot, encoding: 'utf8' });
+    execFileSync(tsx, ['scripts/synth-models.ts', '--variants', 'B0', '--out', half, '--seed', '99', '--dtype', 'float16'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
     const hj = JSON.parse(readFileSync(join(half, 'B0/model.json'), 'utf8')) as ModelJson;
     const learned = hj.weightsManifest[0].weights.filter((w) => w.dtype === 'float32');
     expect(learned.every((w) => JSON.stringify(w.quantization) === '{"dtype":"float16","original_dtype":"float32"}')).toBe(true);

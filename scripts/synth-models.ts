@@ -61,7 +61,13 @@ function options(argv: string[]): Options {
     console.log(USAGE);
     process.exit(0);
   }
-  const opts: Options = { variants: [...VARIANT_NAMES], out: join(repoRoot, 'synthetic-models'), seed: DEFAULT_SYNTHETIC_SEED, force: values.force, dtype: 'float32' };
+  const opts: Options = {
+    variants: [...VARIANT_NAMES],
+    out: join(repoRoot, 'synthetic-models'),
+    seed: DEFAULT_SYNTHETIC_SEED,
+    force: values.force,
+    dtype: 'float32',
+  };
   if (values.variants !== undefined) {
     const list = values.variants
       .split(',')
@@ -107,7 +113,9 @@ async function main(): Promise<void> {
       const half = halveWeights(full.modelJson, full.weightData);
       const bytes = await writeModelFolder(dir, half.modelJson, half.shards);
       written += bytes;
-      console.log(`  ${variant}: wrote ${relative(process.cwd(), dir) || dir}/ float16 (${mb(bytes)} in ${half.shards.length} shards, float32 ${mb(full.weightData.byteLength)}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      console.log(
+        `  ${variant}: wrote ${relative(process.cwd(), dir) || dir}/ float16 (${mb(bytes)} in ${half.shards.length} shards, float32 ${mb(full.weightData.byteLength)}) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      );
       continue;
     }
     let lastPct = -1;

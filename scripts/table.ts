@@ -1,11 +1,6 @@
 // Prints B0–B7 and the formula networks at φ = 0…7. Thin on purpose: every number comes from
 // src/scaling. `npm run -s table` → aligned text; `npm run -s table -- --json` → JSON array only.
-import {
-  formulaNetwork,
-  OFFICIAL_VARIANTS,
-  officialNetwork,
-  type NetworkConfig,
-} from '../src/scaling/index';
+import { formulaNetwork, OFFICIAL_VARIANTS, officialNetwork, type NetworkConfig } from '../src/scaling/index';
 
 const official = OFFICIAL_VARIANTS.map((v) => officialNetwork(v.index));
 const formula = Array.from({ length: 8 }, (_, phi) => formulaNetwork(phi));
@@ -27,7 +22,12 @@ function toJson(n: NetworkConfig) {
     headChannels: n.headChannels,
     ...(paper ? { paperTop1: paper.paperTop1, paperFlops: paper.paperFlops, paperParams: paper.paperParams } : {}),
     stages: n.stages.map(({ channels, repeats, kernel, stride, expand, featureSize }) => ({
-      channels, repeats, kernel, stride, expand, featureSize,
+      channels,
+      repeats,
+      kernel,
+      stride,
+      expand,
+      featureSize,
     })),
   };
 }
@@ -55,7 +55,11 @@ function table(title: string, nets: NetworkConfig[]): string {
   const rows = [COLUMNS, ...nets.map(row)];
   const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   // Text left-aligned in the first column, numbers right-aligned elsewhere.
-  const fmt = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
+  const fmt = (r: string[]) =>
+    r
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [title, fmt(COLUMNS), rule, ...rows.slice(1).map(fmt)].join('\n');
 }

@@ -16,9 +16,18 @@ syncUrl();
 const engine = createEngine({ client: new InferenceClient(), store: useLab });
 // A small scripting surface (also used by the browser tests): fault injection, memory, the
 // worker's request log, the engine itself; only in dev builds or with ?debug=1.
-if (debugAllowed()) Object.assign(window, {
-  phiLab: { debug: engine.debug, kernelParity: engine.kernelParity, memory: engine.memory, soak: engine.soak, requestLog: engine.requestLog, engine, store: useLab },
-});
+if (debugAllowed())
+  Object.assign(window, {
+    phiLab: {
+      debug: engine.debug,
+      kernelParity: engine.kernelParity,
+      memory: engine.memory,
+      soak: engine.soak,
+      requestLog: engine.requestLog,
+      engine,
+      store: useLab,
+    },
+  });
 // The scaling-methods race times its networks as one interleaved series through the engine.
 setTimer(timerFromSeries(engine.measureSeries));
 void engine.start();

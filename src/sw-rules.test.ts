@@ -21,7 +21,8 @@ describe('precacheable', () => {
     for (const path of ['assets/index-x1.js', 'assets/tfjs-backend-wasm-x1.wasm', 'manifest.webmanifest', 'assets/index-x1.css', 'favicon.svg']) {
       expect(precacheable(u(path), 200, 'text/html'), path).toBe(false);
     }
-    for (const status of [0, 201, 203, 204, 206, 301, 302, 304, 399, 404, 500]) expect(precacheable(u('index.html'), status, 'text/html'), String(status)).toBe(false);
+    for (const status of [0, 201, 203, 204, 206, 301, 302, 304, 399, 404, 500])
+      expect(precacheable(u('index.html'), status, 'text/html'), String(status)).toBe(false);
     expect(precacheable(u('index.html'), 200, 'application/octet-stream')).toBe(false);
     expect(precacheable(u('assets/x.wasm'), 200, null)).toBe(false);
     expect(precacheable(u('robots.txt'), 200, 'text/plain')).toBe(true); // no rule: anything but HTML

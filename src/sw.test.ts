@@ -26,7 +26,14 @@ describe('service worker precache (production build)', () => {
     const nodeEnv = process.env.NODE_ENV; // vitest's "test" would give React's development build
     process.env.NODE_ENV = 'production';
     try {
-      await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), mode: 'production', base: BASE, logLevel: 'error', build: { outDir: out, emptyOutDir: true } });
+      await build({
+        root: ROOT,
+        configFile: join(ROOT, 'vite.config.ts'),
+        mode: 'production',
+        base: BASE,
+        logLevel: 'error',
+        build: { outDir: out, emptyOutDir: true },
+      });
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }
@@ -43,7 +50,7 @@ describe('service worker precache (production build)', () => {
     expect(precached.filter((u) => /^assets\/(inference|bench)\.worker-[\w-]+\.js$/.test(u))).toHaveLength(2);
   });
 
-  it('is the whole build but for the worker itself and ONNX Runtime\'s .wasm files', () => {
+  it("is the whole build but for the worker itself and ONNX Runtime's .wasm files", () => {
     const ort = files.filter((f) => /^assets\/ort-wasm[^/]*\.wasm$/.test(f));
     expect(ort.length).toBe(2);
     expect(precached.filter((u) => u.includes('ort-wasm'))).toEqual([]);

@@ -20,7 +20,9 @@ const LEGACY_PREFIX = 'phi-lab-shell-';
 // Only a 200 of the type its name calls for enters the precache (sw-rules.ts): workbox alone takes
 // any status below 400, so a host's SPA fallback could become a .wasm or the shell. A refused
 // response fails the install, and the running build stays.
-addPlugins([{ cacheWillUpdate: async ({ request, response }) => (precacheable(request.url, response.status, response.headers.get('content-type')) ? response : null) }]);
+addPlugins([
+  { cacheWillUpdate: async ({ request, response }) => (precacheable(request.url, response.status, response.headers.get('content-type')) ? response : null) },
+]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 

@@ -3,7 +3,19 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ALL_NEEDS, CACHE_DIR, FIXTURES_MISSING, UNIT_NEEDS, VARIANTS, findLabels, findPhoto, fixtureSkipReason, missingFixtures, topologyCandidates, topologyDir } from './fixtures';
+import {
+  ALL_NEEDS,
+  CACHE_DIR,
+  FIXTURES_MISSING,
+  UNIT_NEEDS,
+  VARIANTS,
+  findLabels,
+  findPhoto,
+  fixtureSkipReason,
+  missingFixtures,
+  topologyCandidates,
+  topologyDir,
+} from './fixtures';
 
 const saved = { ...process.env };
 let tmp: string;

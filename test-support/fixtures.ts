@@ -49,7 +49,9 @@ function sharedRootOf(dir: string): string | null {
 }
 
 function sharedRoots(): string[] {
-  const roots = topologyCandidates().map(sharedRootOf).filter((r): r is string => r !== null);
+  const roots = topologyCandidates()
+    .map(sharedRootOf)
+    .filter((r): r is string => r !== null);
   return [...new Set(roots)];
 }
 
@@ -61,7 +63,11 @@ export function photoCandidates(): string[] {
 
 /** The path of photo `name` (e.g. 'panda.jpg', 'formats/fish.webp'), or null. */
 export function findPhoto(name: string): string | null {
-  return photoCandidates().map((d) => join(d, name)).find((p) => existsSync(p)) ?? null;
+  return (
+    photoCandidates()
+      .map((d) => join(d, name))
+      .find((p) => existsSync(p)) ?? null
+  );
 }
 
 /** The folder of the ImageNet sample photos (`<photos>/imagenet-sample`, its INDEX.json and the
@@ -73,7 +79,11 @@ export function findImagenetSample(): string | null {
 
 /** The shared ImageNet label list (labels/imagenet-en.json), or null. */
 export function findLabels(): string | null {
-  return sharedRoots().map((r) => join(r, 'labels', 'imagenet-en.json')).find((p) => existsSync(p)) ?? null;
+  return (
+    sharedRoots()
+      .map((r) => join(r, 'labels', 'imagenet-en.json'))
+      .find((p) => existsSync(p)) ?? null
+  );
 }
 
 /** The two genuine weight shards kept beside the topologies (integrity tests on real bytes). */

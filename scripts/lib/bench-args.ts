@@ -59,14 +59,24 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     };
     switch (flag) {
       case '--backends': {
-        const list = [...new Set(value().split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
+        const list = [
+          ...new Set(
+            value()
+              .split(',')
+              .map((s) => s.trim().toLowerCase())
+              .filter(Boolean),
+          ),
+        ];
         const bad = list.filter((b) => !isBackendName(b));
         if (bad.length || !list.length) throw new UsageError(`unknown backend(s) ${bad.join(', ')}; use webgpu, wasm, webgl, cpu`);
         o.backends = list as BackendName[];
         break;
       }
       case '--variants': {
-        const raw = value().split(',').map((s) => s.trim()).filter(Boolean);
+        const raw = value()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         const ks = raw.map((s) => parseVariantName(s, { bare: true }));
         if (!raw.length || ks.some((k) => k === null)) throw new UsageError(`bad --variants ${raw.join(',')}; use B0…B7`);
         o.variants = [...new Set(ks as number[])].sort((a, b) => a - b);
@@ -131,6 +141,12 @@ export function benchQuery(o: Pick<BenchOptions, 'backends' | 'variants' | 'runs
     runs: String(o.runs),
   });
   if (o.kernels && o.kernels !== 'auto') q.set('kernels', o.kernels);
-  if (o.flags) q.set('flags', Object.entries(o.flags).map(([k, v]) => `${k}=${v}`).join(','));
+  if (o.flags)
+    q.set(
+      'flags',
+      Object.entries(o.flags)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(','),
+    );
   return `?${q.toString()}`;
 }

@@ -40,7 +40,16 @@ describe('bench CLI options', () => {
   });
 
   it('parses lists, numbers, flags and both --x=v and --x v forms', () => {
-    const o = parseBenchArgs(['--json', '--variants', 'b2,B0,2', '--backends=wasm,webgpu', '--runs=7', '--no-build', '--flags', 'WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE=30,WEBGPU_CPU_FORWARD=false']);
+    const o = parseBenchArgs([
+      '--json',
+      '--variants',
+      'b2,B0,2',
+      '--backends=wasm,webgpu',
+      '--runs=7',
+      '--no-build',
+      '--flags',
+      'WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE=30,WEBGPU_CPU_FORWARD=false',
+    ]);
     expect(o).toMatchObject({ json: true, variants: [0, 2], backends: ['wasm', 'webgpu'], runs: 7, build: false });
     expect(o.flags).toEqual({ WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE: 30, WEBGPU_CPU_FORWARD: false });
   });
@@ -90,7 +99,10 @@ describe('bench output', () => {
   });
 
   it('checks the speed targets on what was measured', () => {
-    const checks = checkTargets([result({ firstMs: 1300, medianMs: 400, ownOverGraph: 0.85 }), result({ backend: 'wasm', ownOverGraph: 0.97, leakedTensors: 2 })]);
+    const checks = checkTargets([
+      result({ firstMs: 1300, medianMs: 400, ownOverGraph: 0.85 }),
+      result({ backend: 'wasm', ownOverGraph: 0.97, leakedTensors: 2 }),
+    ]);
     const byWhat = Object.fromEntries(checks.map((c) => [c.what, c.ok]));
     expect(byWhat['webgpu B0: own/graph median ≤ 0.8']).toBe(false);
     expect(byWhat['webgpu B0: first ≤ 3× steady']).toBe(false);

@@ -19,9 +19,12 @@ export async function drive(browser: Browser, url: string, o: { timeoutS: number
   });
   page.on('pageerror', (e) => log(`[page error] ${e.message}`));
   await page.goto(url);
-  await page.getByTestId('bench').waitFor({ timeout: 60_000 }).catch(() => {
-    throw new Error('the page shows no bench view (data-testid="bench"): is ?view=bench routed to <BenchView/> in App.tsx?');
-  });
+  await page
+    .getByTestId('bench')
+    .waitFor({ timeout: 60_000 })
+    .catch(() => {
+      throw new Error('the page shows no bench view (data-testid="bench"): is ?view=bench routed to <BenchView/> in App.tsx?');
+    });
   // A link only fills in the settings (auto=1 starts nothing in a production build): tick the
   // link's tf.env flags where it has some, and press Start as a person would.
   const flagsBox = page.getByTestId('bench-link-flags-confirm');
@@ -46,4 +49,3 @@ export async function drive(browser: Browser, url: string, o: { timeoutS: number
   }
   return page.evaluate(() => window.__benchResults as BenchReport);
 }
-

@@ -31,7 +31,11 @@ export function checkTargets(results: BenchResult[]): TargetCheck[] {
       const x = r.firstMs / r.medianMs;
       out.push({ what: `${id}: first ≤ 3× steady`, ok: x <= 3, value: `${fmt(x)}× (warm-up ${fmt(r.warmUpMs, 0)} ms before it)` });
     }
-    out.push({ what: `${id}: 0 tensors leaked (runs, switch)`, ok: r.leakedTensors === 0 && r.leakedAfterSwitch === 0, value: `${r.leakedTensors}, ${r.leakedAfterSwitch}` });
+    out.push({
+      what: `${id}: 0 tensors leaked (runs, switch)`,
+      ok: r.leakedTensors === 0 && r.leakedAfterSwitch === 0,
+      value: `${r.leakedTensors}, ${r.leakedAfterSwitch}`,
+    });
     const k = Number(r.variant.slice(1));
     if (k <= 3 && r.loadCacheMs !== null) {
       out.push({ what: `${id}: cached weights ready < 1 s`, ok: r.loadCacheMs < 1000, value: `${fmt(r.loadCacheMs, 0)} ms` });

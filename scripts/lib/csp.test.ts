@@ -8,7 +8,9 @@ describe('content security policy', () => {
   it('connect-src names the pinned weights and gallery paths, not the whole host; no inline styles', () => {
     const csp = contentSecurityPolicy({});
     expect(directive(csp, 'connect-src')).toBe(`connect-src 'self' ${DEFAULT_MODEL_BASE} ${GALLERY_BASE} ${IMAGENET_SAMPLE_BASE}`);
-    expect(DEFAULT_MODEL_BASE).toMatch(/^https:\/\/raw\.githubusercontent\.com\/ntedgi\/efficientnet-tensorflowjs-binaries\/35e685b9408fc382f8e3f6d00ab73c32e1abb91f\/.+\/$/);
+    expect(DEFAULT_MODEL_BASE).toMatch(
+      /^https:\/\/raw\.githubusercontent\.com\/ntedgi\/efficientnet-tensorflowjs-binaries\/35e685b9408fc382f8e3f6d00ab73c32e1abb91f\/.+\/$/,
+    );
     expect(directive(csp, 'style-src')).toBe("style-src 'self'");
     expect(directive(csp, 'img-src')).toBe(`img-src 'self' blob: ${GALLERY_BASE}`);
     expect(directive(csp, 'media-src')).toBe("media-src 'self'");
@@ -19,11 +21,25 @@ describe('content security policy', () => {
     expect(contentSecurityPolicy({}, true)).toMatch(/; frame-ancestors 'none'$/);
   });
   it('adds the configured base as a path and validated extra origins', () => {
-    const csp = contentSecurityPolicy({ VITE_MODEL_BASE_URL: 'https://w.example/effnet', VITE_CSP_CONNECT_EXTRA: ' https://cdn.example  http://127.0.0.1:8080/ ' });
-    expect(directive(csp, 'connect-src')).toBe(`connect-src 'self' ${DEFAULT_MODEL_BASE} ${GALLERY_BASE} ${IMAGENET_SAMPLE_BASE} https://w.example/effnet/ https://cdn.example http://127.0.0.1:8080`);
+    const csp = contentSecurityPolicy({
+      VITE_MODEL_BASE_URL: 'https://w.example/effnet',
+      VITE_CSP_CONNECT_EXTRA: ' https://cdn.example  http://127.0.0.1:8080/ ',
+    });
+    expect(directive(csp, 'connect-src')).toBe(
+      `connect-src 'self' ${DEFAULT_MODEL_BASE} ${GALLERY_BASE} ${IMAGENET_SAMPLE_BASE} https://w.example/effnet/ https://cdn.example http://127.0.0.1:8080`,
+    );
   });
   it('refuses anything in VITE_CSP_CONNECT_EXTRA that is not an origin', () => {
-    for (const bad of ['*', 'https:', "'unsafe-inline'", 'https://cdn.example/path', 'cdn.example', 'ftp://x.example', 'https://a.example;script-src', 'https://*.example']) {
+    for (const bad of [
+      '*',
+      'https:',
+      "'unsafe-inline'",
+      'https://cdn.example/path',
+      'cdn.example',
+      'ftp://x.example',
+      'https://a.example;script-src',
+      'https://*.example',
+    ]) {
       expect(() => parseExtraOrigins(bad), bad).toThrow(/VITE_CSP_CONNECT_EXTRA: ".*" is not an origin/);
     }
     expect(parseExtraOrigins(undefined)).toEqual([]);

@@ -37,8 +37,10 @@ async function download(file: FixtureFile, fetcher: Fetcher): Promise<Uint8Array
     res = await fetcher(file.url);
   } catch (e) {
     const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
-    throw new Error(`cannot download ${file.url} (${cause}); is this machine offline? ` +
-      'Set EFFNET_FIXTURES to a folder holding B0/model.json … B7/model.json instead.', { cause: e });
+    throw new Error(
+      `cannot download ${file.url} (${cause}); is this machine offline? ` + 'Set EFFNET_FIXTURES to a folder holding B0/model.json … B7/model.json instead.',
+      { cause: e },
+    );
   }
   if (!res.ok) throw new Error(`${file.url} answered HTTP ${res.status}`);
   return new Uint8Array(await res.arrayBuffer());

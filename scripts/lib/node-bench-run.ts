@@ -38,7 +38,14 @@ export interface NodeBenchResult {
   leakedTensors: number;
 }
 
-export async function benchNodeVariant(k: number, batch: number, runs: number, artifacts: ParityArtifacts, modes: readonly NodeMode[], log: (s: string) => void): Promise<NodeBenchResult> {
+export async function benchNodeVariant(
+  k: number,
+  batch: number,
+  runs: number,
+  artifacts: ParityArtifacts,
+  modes: readonly NodeMode[],
+  log: (s: string) => void,
+): Promise<NodeBenchResult> {
   const config = officialNetwork(k);
   const size = config.resolution;
   const tensors = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);

@@ -68,7 +68,7 @@ export async function useDawnWebGPU(log: (s: string) => void): Promise<string> {
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) {
     throw new NoAdapterError(
-      'no WebGPU adapter: Dawn found no Vulkan device (NVIDIA: install the driver\'s Vulkan ICD; CPU: ' +
+      "no WebGPU adapter: Dawn found no Vulkan device (NVIDIA: install the driver's Vulkan ICD; CPU: " +
         'VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json XDG_RUNTIME_DIR=/tmp)',
     );
   }

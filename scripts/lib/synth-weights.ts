@@ -55,9 +55,7 @@ export async function writeSyntheticModel(
   const plan = planModel(source);
   const bytes = plan.groupBytes.reduce((a, b) => a + b, 0);
   const shards = source.weightsManifest.reduce((a, g) => a + g.paths.length, 0);
-  const learnedParams = plan.entries
-    .filter((e) => e.kind === 'learned')
-    .reduce((a, e) => a + sizeOfShape(e.spec.shape), 0);
+  const learnedParams = plan.entries.filter((e) => e.kind === 'learned').reduce((a, e) => a + sizeOfShape(e.spec.shape), 0);
   const result = { dir, shards, bytes, residualDepth: plan.residualDepth, learnedParams };
   if (!options.force && !options.gains && isCompleteSyntheticModel(dir, source, options.seed)) {
     return { ...result, skipped: true };

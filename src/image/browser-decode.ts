@@ -17,7 +17,8 @@ async function viaImageElement(url: string): Promise<HTMLImageElement> {
 
 /** An <img> renders SVG only when the Blob says image/svg+xml (there is no sniffing for SVG), and a
  *  File's type comes from its name's extension, or is empty. */
-export const asSvg = (file: File, kind: ImageKind): Blob => (kind === 'svg' && file.type !== 'image/svg+xml' ? new Blob([file], { type: 'image/svg+xml' }) : file);
+export const asSvg = (file: File, kind: ImageKind): Blob =>
+  kind === 'svg' && file.type !== 'image/svg+xml' ? new Blob([file], { type: 'image/svg+xml' }) : file;
 
 /** createImageBitmap, or for SVG (which it cannot take from a Blob) an <img> that rasterises it.
  *  Nothing else goes through an <img>: for raster data createImageBitmap rejected it would show at

@@ -14,7 +14,12 @@ import { chunk, streamOf, writePng } from './test-support/png-writer';
 
 const png = writePng({ width: 13, height: 11, colorType: 6, bitDepth: 8, sample: (x, y, c) => (x * 19 + y * 7 + c * 80) & 255, idats: 3 });
 const jpg = new Uint8Array(jpeg.encode({ width: 24, height: 16, data: Buffer.alloc(24 * 16 * 4, 90) }, 70).data);
-const gif = Uint8Array.from(Buffer.from('GIF89a\x0a\x00\x0a\x00\x81\x00\x00\x00\x00\x00\xff\xff\xff\x00\x00\x00\xff\x00\x00\x21\xf9\x04\x00\x00\x00\x00\x00\x2c\x00\x00\x00\x00\x0a\x00\x0a\x00\x00\x02\x02\x44\x01\x00\x3b', 'latin1'));
+const gif = Uint8Array.from(
+  Buffer.from(
+    'GIF89a\x0a\x00\x0a\x00\x81\x00\x00\x00\x00\x00\xff\xff\xff\x00\x00\x00\xff\x00\x00\x21\xf9\x04\x00\x00\x00\x00\x00\x2c\x00\x00\x00\x00\x0a\x00\x0a\x00\x00\x02\x02\x44\x01\x00\x3b',
+    'latin1',
+  ),
+);
 const webp = Uint8Array.from(Buffer.from('RIFF\x24\x00\x00\x00WEBPVP8X\x0a\x00\x00\x00\x00\x00\x00\x00\x2b\x01\x00\xc7\x00\x00', 'latin1'));
 const bmp = (() => {
   const b = Buffer.alloc(58);
@@ -77,7 +82,10 @@ describe('property: mutated headers through sniffing and the limits', () => {
       }
       return b;
     });
-    fc.assert(fc.property(withSize, (bytes) => checkVerdict(sniffImage(bytes))), fuzzParams());
+    fc.assert(
+      fc.property(withSize, (bytes) => checkVerdict(sniffImage(bytes))),
+      fuzzParams(),
+    );
   });
 
   it('JPEG segment walks over a file (probeJpeg): always end, well-formed', async () => {
@@ -104,7 +112,10 @@ async function decodeWithin(bytes: Uint8Array, maxSide: number): Promise<void> {
 
 describe('property: mutated PNG chunk streams through the streaming decoder', () => {
   it('decode to at most maxSide, or fail with a typed error', async () => {
-    await fc.assert(fc.asyncProperty(mutated(png, 6), fc.integer({ min: 1, max: 16 }), (bytes, side) => decodeWithin(bytes, side)), fuzzParams());
+    await fc.assert(
+      fc.asyncProperty(mutated(png, 6), fc.integer({ min: 1, max: 16 }), (bytes, side) => decodeWithin(bytes, side)),
+      fuzzParams(),
+    );
   });
 
   it('hostile IHDR sizes never allocate past the limits', async () => {
@@ -116,6 +127,9 @@ describe('property: mutated PNG chunk streams through the streaming decoder', ()
       ihdr[9] = 2;
       return Buffer.concat([png.subarray(0, 8), chunk('IHDR', ihdr), png.subarray(8 + 25)]);
     });
-    await fc.assert(fc.asyncProperty(sized, (bytes) => decodeWithin(bytes, 64)), fuzzParams());
+    await fc.assert(
+      fc.asyncProperty(sized, (bytes) => decodeWithin(bytes, 64)),
+      fuzzParams(),
+    );
   });
 });

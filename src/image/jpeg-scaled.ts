@@ -7,7 +7,11 @@ import { MAX_SIDE } from './limits';
  *  when asked for a smaller size, and applies EXIF orientation. Chromium picks the largest n/8 whose
  *  area fits the desired one, so we ask for the smallest n/8 at or above the target, then resize.
  *  null where unavailable or failing. */
-export async function decodeBigJpeg(file: File, size: { width: number; height: number }, target: { width: number; height: number }): Promise<ImageBitmap | null> {
+export async function decodeBigJpeg(
+  file: File,
+  size: { width: number; height: number },
+  target: { width: number; height: number },
+): Promise<ImageBitmap | null> {
   if (typeof ImageDecoder === 'undefined') return null;
   const eighths = Math.min(8, Math.ceil((8 * target.width) / size.width - 1e-9));
   const desiredWidth = Math.ceil((size.width * eighths) / 8);

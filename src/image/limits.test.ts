@@ -36,9 +36,7 @@ afterEach(() => vi.clearAllMocks());
 describe('per-side limit', () => {
   it('refuses a 200,000,000×1 PNG from its header, naming the file and the limit, decoding nothing', async () => {
     const file = new File([new Uint8Array(pngHeader(200_000_000, 1))], 'strip.png');
-    await expect(decodeImageFile(file)).rejects.toThrow(
-      'Could not use "strip.png": the image is 200000000×1 pixels; the limit is 32,767 pixels per side',
-    );
+    await expect(decodeImageFile(file)).rejects.toThrow('Could not use "strip.png": the image is 200000000×1 pixels; the limit is 32,767 pixels per side');
     expect(decoders.png).not.toHaveBeenCalled();
     expect(decoders.jpeg).not.toHaveBeenCalled();
     expect(decoders.browser).not.toHaveBeenCalled();

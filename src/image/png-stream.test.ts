@@ -56,10 +56,7 @@ const CASES: [string, PngSpec][] = [
   ['grey 2-bit', { width: W, height: H, colorType: 0, bitDepth: 2, sample: (x, y) => (x + y) & 3 }],
   ['grey 4-bit', { width: W, height: H, colorType: 0, bitDepth: 4, sample: (x, y) => (x + 2 * y) & 15 }],
   ['grey+alpha 8-bit', { width: W, height: H, colorType: 4, bitDepth: 8, sample: (x, y, c) => (c ? (y * 25) & 255 : (x * 20) & 255) }],
-  [
-    'grey 8-bit with tRNS',
-    { width: W, height: H, colorType: 0, bitDepth: 8, sample: (x) => (x % 3 === 0 ? 77 : x * 10), trns: [0, 77] },
-  ],
+  ['grey 8-bit with tRNS', { width: W, height: H, colorType: 0, bitDepth: 8, sample: (x) => (x % 3 === 0 ? 77 : x * 10), trns: [0, 77] }],
   [
     'RGB 8-bit with tRNS',
     { width: W, height: H, colorType: 2, bitDepth: 8, sample: (x, _y, c) => (x % 2 ? [10, 20, 30][c] : x * 9 + c), trns: [0, 10, 0, 20, 0, 30] },
@@ -76,10 +73,7 @@ const CASES: [string, PngSpec][] = [
       trns: [255, 128, 0],
     },
   ],
-  [
-    'palette 2-bit',
-    { width: W, height: H, colorType: 3, bitDepth: 2, sample: (x, y) => (x * y) % 3, plte: [9, 8, 7, 100, 110, 120, 200, 210, 220] },
-  ],
+  ['palette 2-bit', { width: W, height: H, colorType: 3, bitDepth: 2, sample: (x, y) => (x * y) % 3, plte: [9, 8, 7, 100, 110, 120, 200, 210, 220] }],
 ];
 
 describe('decodePngDownscaled', () => {

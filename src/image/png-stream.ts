@@ -13,11 +13,7 @@ export type { RgbaImage } from './png-rows';
  *  plus a few rows. Colour-space chunks (gAMA, iCCP) are ignored.
  *  Time is bounded too: inflating stops at the last row (at most H·(stride+1) bytes come out),
  *  so zlib data that goes on after the image costs nothing; `signal` stops it at once. */
-export async function decodePngDownscaled(
-  stream: ReadableStream<Uint8Array<ArrayBuffer>>,
-  maxSide: number,
-  signal?: AbortSignal,
-): Promise<RgbaImage> {
+export async function decodePngDownscaled(stream: ReadableStream<Uint8Array<ArrayBuffer>>, maxSide: number, signal?: AbortSignal): Promise<RgbaImage> {
   signal?.throwIfAborted();
   const inflate = new DecompressionStream('deflate');
   const writer = inflate.writable.getWriter();

@@ -2,19 +2,7 @@
 
 import { ascii, i32le, u16be, u16le, u24le, u32be } from './bytes';
 
-export type ImageKind =
-  | 'jpeg'
-  | 'png'
-  | 'gif'
-  | 'webp'
-  | 'bmp'
-  | 'avif'
-  | 'heic'
-  | 'tiff'
-  | 'ico'
-  | 'svg'
-  | 'text'
-  | 'unknown';
+export type ImageKind = 'jpeg' | 'png' | 'gif' | 'webp' | 'bmp' | 'avif' | 'heic' | 'tiff' | 'ico' | 'svg' | 'text' | 'unknown';
 
 export interface PngHeader {
   width: number;

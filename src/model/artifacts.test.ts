@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_MODEL_JSON_BYTES, loadFromFiles, loadFromUrl } from './artifacts';
 import { SHARD_BYTES, expectedShardSizes, manifestHash } from './model-json';
-import { BASE, EXTRA, cache, faults, files, installFakeModelServer, keys, manifest, noProgress, requests, serve, serveModel, shardRequests } from './test-support/fake-model-server';
+import {
+  BASE,
+  EXTRA,
+  cache,
+  faults,
+  files,
+  installFakeModelServer,
+  keys,
+  manifest,
+  noProgress,
+  requests,
+  serve,
+  serveModel,
+  shardRequests,
+} from './test-support/fake-model-server';
 
 installFakeModelServer();
 
@@ -86,7 +100,10 @@ describe('loadFromUrl: downloads and the cache', () => {
     expect((await loadFromUrl(BASE, noProgress)).fromCache).toBe(true);
     faults.set('model.json', () => new Response('oops', { status: 503 }));
     expect((await loadFromUrl(BASE, noProgress)).fromCache).toBe(true);
-    faults.set('model.json', (_u, init) => new Promise((_res, rej) => init?.signal?.addEventListener('abort', () => rej(new DOMException('aborted', 'AbortError')))));
+    faults.set(
+      'model.json',
+      (_u, init) => new Promise((_res, rej) => init?.signal?.addEventListener('abort', () => rej(new DOMException('aborted', 'AbortError')))),
+    );
     const t0 = Date.now();
     expect((await loadFromUrl(BASE, noProgress, undefined, { revalidateTimeoutMs: 50 })).fromCache).toBe(true);
     expect(Date.now() - t0).toBeLessThan(2000);

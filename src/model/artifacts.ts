@@ -31,8 +31,7 @@ class SizeError extends Error {}
 export const MAX_MODEL_JSON_BYTES = 10 * 1024 * 1024;
 const tooBig = (where: string, got: string | number) =>
   new SizeError(`${where} is ${got} bytes; a model.json may be at most ${MAX_MODEL_JSON_BYTES / 1048576} MB`);
-const sizeError = (name: string, got: string | number, expected: number) =>
-  new SizeError(`Shard ${name} is ${got} bytes; the manifest expects ${expected}`);
+const sizeError = (name: string, got: string | number, expected: number) => new SizeError(`Shard ${name} is ${got} bytes; the manifest expects ${expected}`);
 
 async function fetchOk(url: string, signal: AbortSignal | undefined, cache: RequestCache): Promise<Response> {
   // A source whose files cannot be verified is used for its own bytes only: a redirect (an open
@@ -57,7 +56,14 @@ async function fetchOk(url: string, signal: AbortSignal | undefined, cache: Requ
 
 /** Reads a body chunk by chunk. With `expected`, a body that is, or turns out to be, of another
  *  size fails as soon as that is known (Content-Length first, so a wrong shard is not read). */
-async function readBody(url: string, res: Response, expected: number | null, signal: AbortSignal | undefined, onChunk: (n: number) => void, max = Infinity): Promise<ArrayBuffer> {
+async function readBody(
+  url: string,
+  res: Response,
+  expected: number | null,
+  signal: AbortSignal | undefined,
+  onChunk: (n: number) => void,
+  max = Infinity,
+): Promise<ArrayBuffer> {
   const name = fileName(url);
   const declared = res.headers.get('Content-Length');
   if (declared !== null && Number(declared) > max) {

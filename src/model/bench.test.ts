@@ -37,8 +37,12 @@ describe('bench core', () => {
     const before = tf.memory().numTensors;
     const r = await benchB0({
       seed: 7,
-      loadNetwork: async () => { throw new Error('random-weights mode must not download'); },
-      loadCache: async () => { throw new Error('random-weights mode must not load'); },
+      loadNetwork: async () => {
+        throw new Error('random-weights mode must not download');
+      },
+      loadCache: async () => {
+        throw new Error('random-weights mode must not load');
+      },
       matmulGflops: null,
     });
     expect(tf.memory().numTensors).toBe(before);

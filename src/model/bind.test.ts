@@ -8,13 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useFastBackend } from './test-support/node-backend';
 import { fixtureSkipReason, topologyDir } from '../../test-support/fixtures';
 import { officialNetwork } from '../scaling';
-import {
-  bindConvertedWeights,
-  describeConvertedModel,
-  inferOfficialVariant,
-  layerTensorNames,
-  type ConvertedModelLike,
-} from './bind';
+import { bindConvertedWeights, describeConvertedModel, inferOfficialVariant, layerTensorNames, type ConvertedModelLike } from './bind';
 import { normalizationTensorNames } from './model-json';
 import { weightTensors } from './network';
 
@@ -107,9 +101,7 @@ describe.skipIf(!dir)('bind: TF Hub topologies B0–B7', () => {
     const kernel = layerTensorNames(json).get('stack_1/block_0/se_reduce_conv2d')!.kernel;
     tensors[kernel].dispose();
     tensors[kernel] = tf.zeros([1, 1, 96, 5]);
-    expect(() => bindConvertedWeights(json, tensors, officialNetwork(0))).toThrow(
-      `Shape mismatch for ${kernel}: expected [1,1,96,4], found [1,1,96,5]`,
-    );
+    expect(() => bindConvertedWeights(json, tensors, officialNetwork(0))).toThrow(`Shape mismatch for ${kernel}: expected [1,1,96,4], found [1,1,96,5]`);
     const topBias = layerTensorNames(json).get('top_conv2d')!.bias;
     tensors[topBias].dispose();
     delete tensors[topBias];

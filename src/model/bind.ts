@@ -28,7 +28,6 @@ interface LayerRef {
   bias: string;
 }
 
-
 const NAMED_KERNEL: { re: RegExp; layer: (m: RegExpMatchArray) => string }[] = [
   { re: /(?:^|\/)(stem|top)_conv2d\/Conv2D_weights$/, layer: (m) => `${m[1]}_conv2d` },
   { re: /(?:^|\/)(stack_\d+\/block_\d+\/(?:expand|project)_conv2d)\/Conv2D_weights$/, layer: (m) => m[1] },
@@ -65,8 +64,7 @@ export function layerTensorNames(json: ConvertedModelLike): Map<string, LayerRef
 }
 
 const fmt = (shape: readonly number[]): string => `[${shape.join(',')}]`;
-const sameShape = (a: readonly number[], b: readonly number[]): boolean =>
-  a.length === b.length && a.every((v, i) => v === b[i]);
+const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /** Strips the `StatefulPartitionedCall/model_N/` prefix for readable messages. */
 const short = (name: string): string => name.replace(/^StatefulPartitionedCall\/model(?:_\d+)?\//, '');
@@ -94,11 +92,7 @@ function readNormalization(refs: NormalizationRefs, get: (name: string) => tf.Te
  * network) and the remaining ones (normalisation values, now plain numbers, and the graph's
  * reshape/slice constants) are disposed here. On error nothing is disposed.
  */
-export function bindConvertedWeights(
-  json: ConvertedModelLike,
-  tensors: tf.NamedTensorMap,
-  config: NetworkConfig,
-): EfficientNetWeights {
+export function bindConvertedWeights(json: ConvertedModelLike, tensors: tf.NamedTensorMap, config: NetworkConfig): EfficientNetWeights {
   const refs = layerTensorNames(json);
   const mismatches: string[] = [];
   const missing: string[] = [];
@@ -174,7 +168,5 @@ export function inferOfficialVariant(json: ConvertedModelLike): number {
       return k;
     }
   }
-  throw new Error(
-    `Not an official EfficientNet B0–B7: stem ${d.stemChannels}, head ${d.headChannels}, ${d.blocks} blocks, ${d.classes} classes`,
-  );
+  throw new Error(`Not an official EfficientNet B0–B7: stem ${d.stemChannels}, head ${d.headChannels}, ${d.blocks} blocks, ${d.classes} classes`);
 }

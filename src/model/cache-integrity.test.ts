@@ -14,7 +14,14 @@ const missing = fixtureSkipReason({ topologies: true });
 /** Plants a complete, right-sized entry for `text` (zero-filled shards) under `base`. */
 async function plant(cache: MemoryCache, base: string, text: string) {
   const shards = expectedShardSizes(parseModelJson(text, 'model.json'));
-  await storeEntry(cache as unknown as Cache, base, joinUrl(base, 'model.json'), text, shards, shards.map((s) => new ArrayBuffer(s.bytes)));
+  await storeEntry(
+    cache as unknown as Cache,
+    base,
+    joinUrl(base, 'model.json'),
+    text,
+    shards,
+    shards.map((s) => new ArrayBuffer(s.bytes)),
+  );
   expect(cache.entries.size).toBe(shards.length + 1);
 }
 
@@ -35,7 +42,9 @@ describe.skipIf(missing !== null)('cached pinned weights', () => {
     const edited = text().replace(/}\s*$/, ' }');
     await plant(cache, base, edited);
     const reads: string[] = [];
-    const spy = Object.assign(Object.create(cache) as MemoryCache, { match: (r: RequestInfo | URL) => (reads.push(typeof r === 'string' ? r : r instanceof URL ? r.href : r.url), cache.match(r)) });
+    const spy = Object.assign(Object.create(cache) as MemoryCache, {
+      match: (r: RequestInfo | URL) => (reads.push(typeof r === 'string' ? r : r instanceof URL ? r.href : r.url), cache.match(r)),
+    });
     expect(await fromCache(spy as unknown as Cache, base, joinUrl(base, 'model.json'), edited, noProgress)).toBeNull();
     expect(reads).toEqual([]);
   });

@@ -24,10 +24,11 @@ describe('class activation map', () => {
   it('equals Σ_c w[c, top1]·A_c on a hand-built 2-channel example', () => {
     const cam = camFormula(FEATURES, 2, 2, 2, KERNEL, 3, 1);
     expect([...cam.data]).toEqual(EXPECTED);
-    const onDevice = tf.tidy(() =>
-      classActivation(tf.tensor4d(FEATURES, [1, 2, 2, 2]), tf.tensor2d(KERNEL, [2, 3]), tf.tensor1d([1], 'int32')).arraySync(),
-    );
-    expect(onDevice).toEqual([[0.5, -1], [3.5, -2]]);
+    const onDevice = tf.tidy(() => classActivation(tf.tensor4d(FEATURES, [1, 2, 2, 2]), tf.tensor2d(KERNEL, [2, 3]), tf.tensor1d([1], 'int32')).arraySync());
+    expect(onDevice).toEqual([
+      [0.5, -1],
+      [3.5, -2],
+    ]);
   });
 
   it('ReLU then normalise by the maximum; upsampling keeps corners and interpolates between', () => {

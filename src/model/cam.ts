@@ -12,7 +12,15 @@ export interface CamMap {
 
 /** CAM = Σ_c w[c, cls] · A_c for a [height, width, C] feature map (HWC, row-major) and a dense
  *  kernel [C, classes] (row-major): the reference the device computation is tested against. */
-export function camFormula(features: Float32Array, height: number, width: number, channels: number, kernel: Float32Array, classes: number, cls: number): CamMap {
+export function camFormula(
+  features: Float32Array,
+  height: number,
+  width: number,
+  channels: number,
+  kernel: Float32Array,
+  classes: number,
+  cls: number,
+): CamMap {
   if (features.length !== height * width * channels) throw new Error(`features hold ${features.length} values, expected ${height}×${width}×${channels}`);
   if (kernel.length !== channels * classes) throw new Error(`kernel holds ${kernel.length} values, expected ${channels}×${classes}`);
   const data = new Float32Array(height * width);

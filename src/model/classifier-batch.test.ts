@@ -8,7 +8,8 @@ import { formulaClassifier } from './classifier';
 /** Image k: smooth, distinct per k, in [0, 1]. */
 function image(size: number, k: number): Float32Array {
   const out = new Float32Array(size * size * 3);
-  for (let i = 0; i < out.length; i++) out[i] = 0.5 + 0.5 * Math.sin((i % (size * 3)) * (0.01 + 0.013 * k) + Math.floor(i / (size * 3)) * 0.07 * (k + 1) + (i % 3) * k);
+  for (let i = 0; i < out.length; i++)
+    out[i] = 0.5 + 0.5 * Math.sin((i % (size * 3)) * (0.01 + 0.013 * k) + Math.floor(i / (size * 3)) * 0.07 * (k + 1) + (i % 3) * k);
   return out;
 }
 

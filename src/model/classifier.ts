@@ -101,8 +101,7 @@ function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision 
       }
       await probabilities(new Float32Array(size * size * 3).fill(0.5));
     },
-    countPipelines: async () =>
-      tf.getBackend() === 'webgpu' ? countPipelines(() => enterCompileOnly(() => net.predict(tf.zeros([1, size, size, 3])))) : null,
+    countPipelines: async () => (tf.getBackend() === 'webgpu' ? countPipelines(() => enterCompileOnly(() => net.predict(tf.zeros([1, size, size, 3])))) : null),
     // The ONNX writer (protobuf) loads on first export, outside the worker's first chunk.
     exportOnnx: async () => (await import('./onnx-export')).exportOnnx(net.config, net.weights),
     dispose: () => net.dispose(),
@@ -145,4 +144,3 @@ export function seededOfficialClassifier(variant: number, seed: number): Classif
   const config = officialNetwork(variant);
   return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
 }
-

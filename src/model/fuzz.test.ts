@@ -30,9 +30,19 @@ function planOrRefuse(text: string): void {
 /** The manifest with the value at one path swapped for any JSON value (or a hostile number). */
 const swapped = fc
   .tuple(
-    fc.constantFrom(['weightsManifest'], ['weightsManifest', 0], ['weightsManifest', 0, 'paths'], ['weightsManifest', 0, 'paths', 1], ['weightsManifest', 0, 'weights'],
-      ['weightsManifest', 0, 'weights', 0], ['weightsManifest', 0, 'weights', 0, 'shape'], ['weightsManifest', 0, 'weights', 0, 'shape', 0],
-      ['weightsManifest', 0, 'weights', 1, 'dtype'], ['modelTopology'], ['modelTopology', 'node']),
+    fc.constantFrom(
+      ['weightsManifest'],
+      ['weightsManifest', 0],
+      ['weightsManifest', 0, 'paths'],
+      ['weightsManifest', 0, 'paths', 1],
+      ['weightsManifest', 0, 'weights'],
+      ['weightsManifest', 0, 'weights', 0],
+      ['weightsManifest', 0, 'weights', 0, 'shape'],
+      ['weightsManifest', 0, 'weights', 0, 'shape', 0],
+      ['weightsManifest', 0, 'weights', 1, 'dtype'],
+      ['modelTopology'],
+      ['modelTopology', 'node'],
+    ),
     fc.oneof(fc.jsonValue(), hostileU32, fc.constantFrom('../x.bin', 'https://evil.example/x.bin', '..', 'a/b.bin', 'x.bin?v=1', -1, 1e300, [1e9, 1e9, 1e9])),
   )
   .map(([path, value]) => {
@@ -50,11 +60,17 @@ describe('property: hostile model.json through parsing and shard planning', () =
 
   it('flipped, cut and inserted bytes of the text', () => {
     const text = new TextEncoder().encode(JSON.stringify(manifest()));
-    fc.assert(fc.property(mutated(text, 4), (b) => planOrRefuse(new TextDecoder().decode(b))), fuzzParams());
+    fc.assert(
+      fc.property(mutated(text, 4), (b) => planOrRefuse(new TextDecoder().decode(b))),
+      fuzzParams(),
+    );
   });
 
   it('any JSON at all', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => planOrRefuse(JSON.stringify(v) ?? 'null')), fuzzParams());
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => planOrRefuse(JSON.stringify(v) ?? 'null')),
+      fuzzParams(),
+    );
   });
 
   it('the genuine shape of a manifest still plans (the properties above are not vacuous)', () => {

@@ -9,10 +9,7 @@ export type { GraphModel };
 /** tf.loadGraphModel for a converted model held in memory: its model.json (topology, signature,
  *  metadata, as the converter wrote them) and its weight bytes in manifest order. The one way
  *  the app, the tests and the CLIs build the stock executor. */
-export async function graphModelFromMemory(
-  modelJson: ConvertedModelJson,
-  weightData: ArrayBuffer,
-): Promise<GraphModel> {
+export async function graphModelFromMemory(modelJson: ConvertedModelJson, weightData: ArrayBuffer): Promise<GraphModel> {
   const artifacts = tf.io.getModelArtifactsForJSONSync(
     modelJson as unknown as tf.io.ModelJSON,
     allSpecs(modelJson) as tf.io.WeightsManifestEntry[],

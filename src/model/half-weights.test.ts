@@ -14,12 +14,24 @@ import { fixtureSkipReason } from '../../test-support/fixtures';
 describe('float16Bits', () => {
   it('rounds to nearest even, keeps signs, subnormals, infinities and NaN', () => {
     const cases: [number, number][] = [
-      [0, 0x0000], [-0, 0x8000], [1, 0x3c00], [-2, 0xc000], [0.5, 0x3800], [65504, 0x7bff], [65520, 0x7c00], [1e6, 0x7c00],
-      [Infinity, 0x7c00], [-Infinity, 0xfc00], [2 ** -24, 0x0001], [2 ** -14, 0x0400], [2 ** -26, 0x0000],
+      [0, 0x0000],
+      [-0, 0x8000],
+      [1, 0x3c00],
+      [-2, 0xc000],
+      [0.5, 0x3800],
+      [65504, 0x7bff],
+      [65520, 0x7c00],
+      [1e6, 0x7c00],
+      [Infinity, 0x7c00],
+      [-Infinity, 0xfc00],
+      [2 ** -24, 0x0001],
+      [2 ** -14, 0x0400],
+      [2 ** -26, 0x0000],
       [1 + 2 ** -11, 0x3c00], // a tie: to even (down)
       [1 + 3 * 2 ** -11, 0x3c02], // a tie: to even (up)
       [1 + 2 ** -11 + 2 ** -20, 0x3c01], // just above the tie
-      [0.1, 0x2e66], [-3.14159, 0xc248],
+      [0.1, 0x2e66],
+      [-3.14159, 0xc248],
     ];
     for (const [x, bits] of cases) expect([x, float16Bits(x)]).toEqual([x, bits]);
     expect(float16Bits(NaN) & 0x7c00).toBe(0x7c00);
@@ -55,7 +67,9 @@ describe.skipIf(missing !== null)('synthetic B0 in float16', () => {
     const scale = tf.tidy(() => tf.max(tf.abs(l32)).dataSync()[0]);
     const rel = maxAbsDiff(l32.dataSync(), l16.dataSync()) / scale;
     const top = (l: tf.Tensor) => Array.from(tf.tidy(() => tf.argMax(l, 1)).dataSync());
-    console.log(`B0 float16: ${(bytes16 / 1e6).toFixed(1)} MB vs ${(a.weightData.byteLength / 1e6).toFixed(1)} MB (${(100 * ratio).toFixed(1)}%), max|Δlogit|/max|logit| = ${rel.toExponential(2)}`);
+    console.log(
+      `B0 float16: ${(bytes16 / 1e6).toFixed(1)} MB vs ${(a.weightData.byteLength / 1e6).toFixed(1)} MB (${(100 * ratio).toFixed(1)}%), max|Δlogit|/max|logit| = ${rel.toExponential(2)}`,
+    );
     expect(top(l16)).toEqual(top(l32));
     expect(rel).toBeLessThan(5e-3);
     tf.dispose([x, l32, l16]);

@@ -52,7 +52,9 @@ export function halveWeights(modelJson: ConvertedModelJson, weightData: ArrayBuf
   let off = 0;
   const shards: HalvedModel['shards'] = [];
   const groups: WeightGroup[] = modelJson.weightsManifest.map((group, g) => {
-    const weights = group.weights.map((w) => (w.dtype === 'float32' && !w.quantization ? { ...w, quantization: { dtype: 'float16', original_dtype: 'float32' } } : w));
+    const weights = group.weights.map((w) =>
+      w.dtype === 'float32' && !w.quantization ? { ...w, quantization: { dtype: 'float16', original_dtype: 'float32' } } : w,
+    );
     const out = new Uint8Array(weights.reduce((a, w) => a + weightBytes(w), 0));
     const dst = new DataView(out.buffer);
     let o = 0;

@@ -19,7 +19,10 @@ describe('the ImageNet sample index', () => {
   });
 
   it.skipIf(missing)('equals the shared INDEX.json fact for fact', () => {
-    const index = JSON.parse(readFileSync(join(sampleDir!, 'INDEX.json'), 'utf8')) as { commit: string; files: { index: number; wnid: string; file: string; blob: string }[] };
+    const index = JSON.parse(readFileSync(join(sampleDir!, 'INDEX.json'), 'utf8')) as {
+      commit: string;
+      files: { index: number; wnid: string; file: string; blob: string }[];
+    };
     expect(index.commit).toBe('bc69043e2862758a1906c6a24a792bb28c6bb2ff');
     expect(IMAGENET_SAMPLE).toEqual(index.files.map(({ index: i, file, wnid, blob }) => ({ index: i, file, wnid, blob })));
   });
@@ -63,15 +66,36 @@ describe('label mapping', () => {
 
   it('takes the folder first, then the file name, then a labels file; reports unmatched folders', () => {
     const csv = parseLabelFile('labels.csv', 'file,label\n"a, b.jpg",goldfish\nc.jpg,n01440764\nd.jpg,5\nskip.jpg,nothing');
-    const paths = ['/n01440764/x.jpg', '/388/y.jpg', '/Giant Panda/z.jpg', '/holiday/n01443537_goldfish.JPEG', '/holiday/a, b.jpg', '/holiday/c.jpg', '/trip/e.jpg', '/d.jpg', '/skip.jpg', '/n01443537/n01440764_tench.JPEG'];
+    const paths = [
+      '/n01440764/x.jpg',
+      '/388/y.jpg',
+      '/Giant Panda/z.jpg',
+      '/holiday/n01443537_goldfish.JPEG',
+      '/holiday/a, b.jpg',
+      '/holiday/c.jpg',
+      '/trip/e.jpg',
+      '/d.jpg',
+      '/skip.jpg',
+      '/n01443537/n01440764_tench.JPEG',
+    ];
     const { labels, report } = mapLabels(paths, [csv]);
     expect(labels).toEqual([0, 388, 388, 1, 1, 0, null, 5, null, 1]);
-    expect(report).toEqual({ folders: 6, matchedFolders: 4, unmatchedFolders: ['holiday', 'trip'], bySource: { folder: 4, 'file name': 1, 'labels file': 3 }, unlabelled: 2 });
+    expect(report).toEqual({
+      folders: 6,
+      matchedFolders: 4,
+      unmatchedFolders: ['holiday', 'trip'],
+      bySource: { folder: 4, 'file name': 1, 'labels file': 3 },
+      unlabelled: 2,
+    });
   });
 
   it('reads labels.json as an object or a list, keys by path or base name', () => {
     const obj = parseLabelFile('labels.json', JSON.stringify({ 'misc/p.jpg': 'giant panda', 'q.jpg': 2, 'r.jpg': 1000 }));
-    expect([...obj]).toEqual([['misc/p.jpg', 388], ['q.jpg', 2], ['r.jpg', null]]);
+    expect([...obj]).toEqual([
+      ['misc/p.jpg', 388],
+      ['q.jpg', 2],
+      ['r.jpg', null],
+    ]);
     const list = parseLabelFile('LABELS.JSON', JSON.stringify([{ file: './s.jpg', label: 'n01440764' }]));
     expect([...list]).toEqual([['s.jpg', 0]]);
     expect(mapLabels(['/misc/p.jpg', '/x/q.jpg'], [obj]).labels).toEqual([388, 2]);

@@ -8,7 +8,11 @@ import { labelOf } from './labels';
 export const CLASS_COUNT = 1000;
 const WNID = /^n\d{8}$/;
 
-const normalise = (s: string) => s.trim().toLowerCase().replace(/[_\s]+/g, ' ');
+const normalise = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s]+/g, ' ');
 
 let byWnid: Map<string, number> | null = null;
 /** Synonym → class index; a synonym two classes share ('crane', 'maillot') maps to -1. */
@@ -59,7 +63,14 @@ export function parseLabelFile(name: string, text: string): Map<string, number |
   const out = new Map<string, number | null>();
   const put = (file: unknown, label: unknown) => {
     if (typeof file !== 'string' || file === '') return;
-    out.set(file.replace(/^\.?\//, ''), typeof label === 'number' && Number.isInteger(label) ? (label >= 0 && label < CLASS_COUNT ? label : null) : classFromName(typeof label === 'string' ? label : ''));
+    out.set(
+      file.replace(/^\.?\//, ''),
+      typeof label === 'number' && Number.isInteger(label)
+        ? label >= 0 && label < CLASS_COUNT
+          ? label
+          : null
+        : classFromName(typeof label === 'string' ? label : ''),
+    );
   };
   if (/\.json$/i.test(name)) {
     const data: unknown = JSON.parse(text);
@@ -139,7 +150,10 @@ export function mapLabels(paths: readonly string[], labelTables: readonly Map<st
     if (listed !== null) return (bySource['labels file']++, listed);
     return null;
   });
-  const unmatchedFolders = [...folderClass].filter(([, c]) => c === null).map(([f]) => f).sort();
+  const unmatchedFolders = [...folderClass]
+    .filter(([, c]) => c === null)
+    .map(([f]) => f)
+    .sort();
   return {
     labels,
     report: {

@@ -22,8 +22,15 @@ describe('ImageNet labels', () => {
   it('keep the usual index order across the range (no label file needed: a clone has these)', () => {
     // Landmarks of the standard 1000-class order (synset-sorted), as in the ImageNet label list.
     const landmarks: Record<number, string> = {
-      1: 'goldfish', 207: 'golden retriever', 281: 'tabby', 409: 'analog clock', 417: 'balloon',
-      504: 'coffee mug', 817: 'sports car', 934: 'hotdog', 954: 'banana',
+      1: 'goldfish',
+      207: 'golden retriever',
+      281: 'tabby',
+      409: 'analog clock',
+      417: 'balloon',
+      504: 'coffee mug',
+      817: 'sports car',
+      934: 'hotdog',
+      954: 'banana',
     };
     for (const [i, name] of Object.entries(landmarks)) expect(labelOf(Number(i)).split(',')[0], `class ${i}`).toBe(name);
   });

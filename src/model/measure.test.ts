@@ -27,7 +27,17 @@ describe('measureInterleaved', () => {
     const seen: [number, number][] = [];
     const out = await measureInterleaved([runner(0), runner(1), runner(2)], { runs: 3, warmup: 1, onRun: (r, k) => seen.push([r, k]) });
     expect(calls).toEqual(['B0', 'B1', 'B2', 'B0', 'B1', 'B2', 'B2', 'B1', 'B0', 'B0', 'B1', 'B2']);
-    expect(seen).toEqual([[0, 0], [1, 0], [2, 0], [2, 1], [1, 1], [0, 1], [0, 2], [1, 2], [2, 2]]);
+    expect(seen).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 0],
+      [2, 1],
+      [1, 1],
+      [0, 1],
+      [0, 2],
+      [1, 2],
+      [2, 2],
+    ]);
     expect(out[0].warmupMs).toEqual([10.01]);
     expect(out[0].times.map((t) => +t.toFixed(2))).toEqual([10.04, 10.09, 10.1]);
     expect(out[2].times.map((t) => +t.toFixed(2))).toEqual([30.06, 30.07, 30.12]);

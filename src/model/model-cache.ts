@@ -80,7 +80,14 @@ export async function dropEntry(cache: Cache, baseUrl: string, modelUrl: string,
 }
 
 /** Writes a complete entry; false when it could not (quota): then nothing of it is kept. */
-export async function storeEntry(cache: Cache, baseUrl: string, modelUrl: string, text: string, shards: { path: string }[], buffers: ArrayBuffer[]): Promise<boolean> {
+export async function storeEntry(
+  cache: Cache,
+  baseUrl: string,
+  modelUrl: string,
+  text: string,
+  shards: { path: string }[],
+  buffers: ArrayBuffer[],
+): Promise<boolean> {
   const version = manifestHash(text);
   try {
     await dropEntry(cache, baseUrl, modelUrl, version); // no marker while writing; old versions go

@@ -44,7 +44,6 @@ export interface LoadedArtifacts {
 }
 export type ProgressFn = (loaded: number, total: number, phase: 'download' | 'cache') => void;
 
-
 /** Reference constants of the TF Hub exports' input normalisation (also what random and
  *  synthetic weights use). */
 export const REFERENCE_NORMALIZATION: InputNormalization = {
@@ -153,10 +152,7 @@ export function manifestHash(text: string): string {
 }
 
 /** The bytes of `parts` one after another; `total` is their summed length. */
-export function concat(
-  parts: readonly (ArrayBuffer | Uint8Array)[],
-  total = parts.reduce((s, p) => s + p.byteLength, 0),
-): ArrayBuffer {
+export function concat(parts: readonly (ArrayBuffer | Uint8Array)[], total = parts.reduce((s, p) => s + p.byteLength, 0)): ArrayBuffer {
   const out = new Uint8Array(total);
   let off = 0;
   for (const p of parts) {

@@ -53,11 +53,7 @@ export const BLOCK_SLOTS = { expand: 'expand', depthwise: 'depthwise', se_reduce
  * random init both go through here, so `config.layers` (names and shapes from src/scaling) is
  * the single description of what a network holds.
  */
-export function assembleWeights(
-  config: NetworkConfig,
-  normalization: InputNormalization,
-  tensorsFor: (layer: LayerSpec) => LayerTensors,
-): EfficientNetWeights {
+export function assembleWeights(config: NetworkConfig, normalization: InputNormalization, tensorsFor: (layer: LayerSpec) => LayerTensors): EfficientNetWeights {
   const blocks: Partial<BlockWeights>[] = config.blocks.map(() => ({}));
   const index = new Map(config.blocks.map((b, i) => [`${b.stage}/${b.block}`, i]));
   const top: Partial<Omit<EfficientNetWeights, 'blocks' | 'normalization'>> = {};

@@ -26,7 +26,17 @@ function testImage(size: number, batch: number): tf.Tensor4D {
     const r = tf.linspace(0, 1, size);
     const yy = tf.reshape(r, [1, size, 1, 1]);
     const xx = tf.reshape(r, [1, 1, size, 1]);
-    const base = tf.concat([tf.mul(yy, tf.onesLike(xx)), tf.mul(xx, tf.onesLike(yy)), tf.sin(tf.mul(tf.add(xx, yy), 6)).mul(0.5).add(0.5)], 3);
+    const base = tf.concat(
+      [
+        tf.mul(yy, tf.onesLike(xx)),
+        tf.mul(xx, tf.onesLike(yy)),
+        tf
+          .sin(tf.mul(tf.add(xx, yy), 6))
+          .mul(0.5)
+          .add(0.5),
+      ],
+      3,
+    );
     const noise = tf.randomUniform([batch, size, size, 3], -0.1, 0.1, 'float32', 42);
     return tf.clipByValue(tf.add(base, noise), 0, 1) as tf.Tensor4D;
   });

@@ -50,8 +50,7 @@ function patternImage(width: number, height: number) {
   const R = (x: number, y: number) => (x * 37 + y * 11) % 256;
   const G = (x: number, y: number) => (x * 5 + y * 23) % 256;
   const rgba = new Uint8ClampedArray(width * height * 4);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) rgba.set([R(x, y), G(x, y), 7, 255], (y * width + x) * 4);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rgba.set([R(x, y), G(x, y), 7, 255], (y * width + x) * 4);
   return { rgba, R, G };
 }
 
@@ -72,14 +71,25 @@ describe('the pixel path against hand-computed values', () => {
 
   it('same size: the crop itself, RGB order, divided by 255', () => {
     const { input, R, G } = networkInput(300, 256, 224); // box (38, 16), side 224
-    for (const [x, y] of [[0, 0], [223, 0], [0, 223], [100, 57], [223, 223]])
+    for (const [x, y] of [
+      [0, 0],
+      [223, 0],
+      [0, 223],
+      [100, 57],
+      [223, 223],
+    ])
       expect(px(input, 224, x, y)).toEqual([R(38 + x, 16 + y), G(38 + x, 16 + y), 7].map((v) => Math.fround(v / 255)));
   });
 
   it('an exact 2× shrink point-samples every second pixel (no antialias, no half-pixel shift)', () => {
     const { box, input, R, G } = networkInput(512, 600, 224); // box (32, 76), side 448
     expect(box).toEqual({ sx: 32, sy: 76, side: 448 });
-    for (const [x, y] of [[0, 0], [1, 1], [111, 5], [223, 223]])
+    for (const [x, y] of [
+      [0, 0],
+      [1, 1],
+      [111, 5],
+      [223, 223],
+    ])
       expect(px(input, 224, x, y)).toEqual([R(32 + 2 * x, 76 + 2 * y), G(32 + 2 * x, 76 + 2 * y), 7].map((v) => Math.fround(v / 255)));
   });
 

@@ -52,11 +52,7 @@ export interface ValueOptions {
 }
 
 /** The values of one plan entry. Learned tensors are seeded by (model seed, tensor name). */
-export function entryValues(
-  entry: PlanEntry,
-  plan: ModelPlan,
-  options: ValueOptions,
-): Float32Array | Int32Array {
+export function entryValues(entry: PlanEntry, plan: ModelPlan, options: ValueOptions): Float32Array | Int32Array {
   if (entry.kind === 'constant') return entry.values;
   return initWeightSeeded(entry.role, entry.spec.shape, options.seed, entry.spec.name, {
     residualDepth: plan.residualDepth,
@@ -86,9 +82,7 @@ export async function forEachShard(
     const group = model.weightsManifest[g];
     const expectedShards = Math.ceil(plan.groupBytes[g] / SHARD_BYTES);
     if (expectedShards !== group.paths.length) {
-      throw new Error(
-        `group ${g}: ${plan.groupBytes[g]} bytes make ${expectedShards} shards of ${SHARD_BYTES}, manifest lists ${group.paths.length}`,
-      );
+      throw new Error(`group ${g}: ${plan.groupBytes[g]} bytes make ${expectedShards} shards of ${SHARD_BYTES}, manifest lists ${group.paths.length}`);
     }
     let fill = 0;
     let shard = 0;

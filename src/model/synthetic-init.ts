@@ -138,25 +138,15 @@ export function fanIn(role: WeightRole, shape: readonly number[]): number {
 /** How the values of a tensor are drawn: i.i.d. normal, or `spread`: the values
  *  mean − h + 2h·(i + ½)/n, i = 0…n−1 (evenly spaced over [mean − h, mean + h]), randomly
  *  permuted. */
-export type InitDistribution =
-  | { kind: 'normal'; mean: number; std: number }
-  | { kind: 'spread'; mean: number; halfWidth: number };
+export type InitDistribution = { kind: 'normal'; mean: number; std: number } | { kind: 'spread'; mean: number; halfWidth: number };
 
 /** The distribution a tensor of this role and shape is drawn from. */
-export function initDistribution(
-  role: WeightRole,
-  shape: readonly number[],
-  options: InitOptions = {},
-): InitDistribution {
+export function initDistribution(role: WeightRole, shape: readonly number[], options: InitOptions = {}): InitDistribution {
   const d = normalParams(role, shape, options);
   return 'halfWidth' in d ? { kind: 'spread', ...d } : { kind: 'normal', ...d };
 }
 
-function normalParams(
-  role: WeightRole,
-  shape: readonly number[],
-  options: InitOptions,
-): { mean: number; std: number } | { mean: number; halfWidth: number } {
+function normalParams(role: WeightRole, shape: readonly number[], options: InitOptions): { mean: number; std: number } | { mean: number; halfWidth: number } {
   const g: InitGains = { ...DEFAULT_INIT_GAINS, ...options.gains };
   if (!isKernelRole(role)) {
     switch (role) {
@@ -214,13 +204,7 @@ function sizeOf(shape: readonly number[]): number {
  * Values of one weight tensor of the given role and shape, drawn from `rng`
  * (row-major, TF layout). Writes into `out` when given (it must hold the tensor's size).
  */
-export function initWeight(
-  role: WeightRole,
-  shape: readonly number[],
-  rng: Rng,
-  options: InitOptions = {},
-  out?: Float32Array,
-): Float32Array {
+export function initWeight(role: WeightRole, shape: readonly number[], rng: Rng, options: InitOptions = {}, out?: Float32Array): Float32Array {
   const n = sizeOf(shape);
   const values = out ?? new Float32Array(n);
   if (values.length < n) throw new Error(`output holds ${values.length} values, need ${n}`);
@@ -243,13 +227,7 @@ export function initWeight(
 }
 
 /** Convenience: the values of a tensor seeded from (model seed, tensor key). */
-export function initWeightSeeded(
-  role: WeightRole,
-  shape: readonly number[],
-  modelSeed: number,
-  key: string | number,
-  options: InitOptions = {},
-): Float32Array {
+export function initWeightSeeded(role: WeightRole, shape: readonly number[], modelSeed: number, key: string | number, options: InitOptions = {}): Float32Array {
   return initWeight(role, shape, createRng(deriveSeed(modelSeed, key)), options);
 }
 

@@ -3,7 +3,17 @@
 // value, REFERENCE_NORMALIZATION for the input normalisation). Pure TypeScript; no tfjs.
 
 import type { LayerKind } from '../scaling';
-import { allSpecs, nodeOf, normalizationTensorNames, REFERENCE_NORMALIZATION, sizeOfShape, weightBytes, type ConvertedModelJson, type GraphNode, type WeightSpec } from './model-json';
+import {
+  allSpecs,
+  nodeOf,
+  normalizationTensorNames,
+  REFERENCE_NORMALIZATION,
+  sizeOfShape,
+  weightBytes,
+  type ConvertedModelJson,
+  type GraphNode,
+  type WeightSpec,
+} from './model-json';
 import type { ModelPlan, PlanEntry } from './synthetic-plan-types';
 import { isKernelRole, roleForLayer, roleOfWeightName, type WeightRole } from './weight-roles';
 
@@ -103,11 +113,7 @@ export function planModel(model: ConvertedModelJson): ModelPlan {
       else if (act) {
         const next = usesOf(act.name).map((u) => u.node);
         if (next.some((n) => n.op === 'FusedDepthwiseConv2dNative')) kind = 'expand';
-        else if (
-          next.some(
-            (n) => n.op === 'Mean' && usesOf(n.name).some((u) => u.node.op === '_FusedMatMul'),
-          )
-        ) {
+        else if (next.some((n) => n.op === 'Mean' && usesOf(n.name).some((u) => u.node.op === '_FusedMatMul'))) {
           kind = 'head';
         }
       } else {
@@ -126,14 +132,8 @@ export function planModel(model: ConvertedModelJson): ModelPlan {
   const assign = (constName: string, what: string, values: number[], dtype = 'int32'): void => {
     const prev = constValues.get(constName);
     if (prev) {
-      if (
-        prev.dtype !== dtype ||
-        prev.values.length !== values.length ||
-        prev.values.some((v, i) => v !== values[i])
-      ) {
-        throw new Error(
-          `constant ${constName} needs both [${prev.values.join(',')}] (${prev.what}) and [${values.join(',')}] (${what})`,
-        );
+      if (prev.dtype !== dtype || prev.values.length !== values.length || prev.values.some((v, i) => v !== values[i])) {
+        throw new Error(`constant ${constName} needs both [${prev.values.join(',')}] (${prev.what}) and [${values.join(',')}] (${what})`);
       }
       return;
     }
@@ -249,11 +249,6 @@ export function planModel(model: ConvertedModelJson): ModelPlan {
 
 function checkLearnedShape(spec: WeightSpec, role: WeightRole): void {
   const rank = spec.shape.length;
-  const ok = isKernelRole(role)
-    ? role === 'dense_kernel'
-      ? rank === 2
-      : rank === 4
-    : rank === 1;
+  const ok = isKernelRole(role) ? (role === 'dense_kernel' ? rank === 2 : rank === 4) : rank === 1;
   if (!ok) throw new Error(`${spec.name}: role ${role} with shape [${spec.shape.join(',')}]`);
 }
-

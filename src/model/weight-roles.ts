@@ -51,11 +51,7 @@ export function isKernelRole(role: WeightRole): boolean {
 }
 
 /** Role of a layer's kernel or bias; `residual` tells project convs of identity-skip blocks. */
-export function roleForLayer(
-  kind: LayerKind,
-  part: 'kernel' | 'bias',
-  residual = false,
-): WeightRole {
+export function roleForLayer(kind: LayerKind, part: 'kernel' | 'bias', residual = false): WeightRole {
   if (part === 'kernel') {
     if (kind === 'project') return residual ? 'residual_project_kernel' : 'project_kernel';
     if (kind === 'head') return 'head_kernel';
@@ -106,4 +102,3 @@ export function roleOfWeightName(name: string): WeightRole | null {
   }
   return null;
 }
-

@@ -52,7 +52,13 @@ describe('compound-scaling formula', () => {
 describe('official variants', () => {
   it('officialCoefficients mirrors the table', () => {
     expect(officialCoefficients(3)).toEqual({
-      name: 'B3', phi: 3, width: 1.2, depth: 1.4, resolution: 300, dropout: 0.3, official: true,
+      name: 'B3',
+      phi: 3,
+      width: 1.2,
+      depth: 1.4,
+      resolution: 300,
+      dropout: 0.3,
+      official: true,
     });
     expect(OFFICIAL_VARIANTS.map((v) => v.resolution)).toEqual([224, 240, 260, 300, 380, 456, 528, 600]);
   });

@@ -1,17 +1,7 @@
 // Compound scaling (paper §3.3): depth α^φ, width β^φ, resolution 224·γ^φ under the constraint
 // α·β²·γ² ≈ 2, so each +1 of φ roughly doubles FLOPs. Also maps between formula φ and the
 // official, hand-rounded B0–B7.
-import {
-  ALPHA,
-  BASE_RESOLUTION,
-  BETA,
-  GAMMA,
-  MAX_DROPOUT,
-  MAX_PHI,
-  MIN_DROPOUT,
-  MIN_PHI,
-  OFFICIAL_VARIANTS,
-} from './constants';
+import { ALPHA, BASE_RESOLUTION, BETA, GAMMA, MAX_DROPOUT, MAX_PHI, MIN_DROPOUT, MIN_PHI, OFFICIAL_VARIANTS } from './constants';
 import type { OfficialVariant, ScalingCoefficients } from './types';
 
 /** Keeps φ inside the explored range [0, 7]; NaN becomes 0 so UI input can never poison a net. */

@@ -14,6 +14,14 @@ describe('csv', () => {
   });
 
   it('writes a header and rows, each line ending in a newline', () => {
-    expect(csvText(['file', 'p'], [['tench, a fish.jpg', 0.25], ['x', null]])).toBe('file,p\n"tench, a fish.jpg",0.25\nx,\n');
+    expect(
+      csvText(
+        ['file', 'p'],
+        [
+          ['tench, a fish.jpg', 0.25],
+          ['x', null],
+        ],
+      ),
+    ).toBe('file,p\n"tench, a fish.jpg",0.25\nx,\n');
   });
 });

@@ -11,8 +11,17 @@ const MODELS_DIR = topologyDir() ?? '';
 const modelPath = (k: number) => topologyPath(MODELS_DIR, `B${k}`);
 const available = missing === null;
 
-interface ManifestWeight { name: string; shape: number[]; dtype: string }
-interface GraphNode { name: string; op: string; input?: string[]; attr?: { strides?: { list?: { i?: string[] } } } }
+interface ManifestWeight {
+  name: string;
+  shape: number[];
+  dtype: string;
+}
+interface GraphNode {
+  name: string;
+  op: string;
+  input?: string[];
+  attr?: { strides?: { list?: { i?: string[] } } };
+}
 interface ModelJson {
   modelTopology: { node: GraphNode[] };
   weightsManifest: { weights: ManifestWeight[] }[];
@@ -35,26 +44,30 @@ function learnedParams(m: ModelJson): number {
 /** The graph op that consumes a layer's kernel (input 1) and bias (input 2). */
 function opName(l: LayerSpec): string {
   switch (l.kind) {
-    case 'stem': return 'stem_bn/FusedBatchNormV3';
-    case 'head': return 'top_bn/FusedBatchNormV3';
-    case 'dense': return 'logits/BiasAdd';
-    case 'expand': return l.name.replace(/_conv2d$/, '_bn/FusedBatchNormV3');
-    case 'project': return l.name.replace(/_conv2d$/, '_bn/FusedBatchNormV3');
-    case 'depthwise': return `${l.name}/depthwise`;
+    case 'stem':
+      return 'stem_bn/FusedBatchNormV3';
+    case 'head':
+      return 'top_bn/FusedBatchNormV3';
+    case 'dense':
+      return 'logits/BiasAdd';
+    case 'expand':
+      return l.name.replace(/_conv2d$/, '_bn/FusedBatchNormV3');
+    case 'project':
+      return l.name.replace(/_conv2d$/, '_bn/FusedBatchNormV3');
+    case 'depthwise':
+      return `${l.name}/depthwise`;
     case 'se_reduce':
-    case 'se_expand': return `${l.name}/BiasAdd`;
+    case 'se_expand':
+      return `${l.name}/BiasAdd`;
   }
 }
 
 const LAYER_OPS = new Set(['_FusedConv2D', 'FusedDepthwiseConv2dNative', '_FusedMatMul', 'Conv2D', 'DepthwiseConv2dNative', 'MatMul']);
 
 describe.skipIf(!available)('converted TF Hub models', () => {
-  it.each(OFFICIAL_VARIANTS.map((v) => ({ name: v.name, k: v.index })))(
-    '$name: manifest learned floats = scaleNetwork params',
-    ({ k }) => {
-      expect(officialNetwork(k).params).toBe(learnedParams(load(k)));
-    },
-  );
+  it.each(OFFICIAL_VARIANTS.map((v) => ({ name: v.name, k: v.index })))('$name: manifest learned floats = scaleNetwork params', ({ k }) => {
+    expect(officialNetwork(k).params).toBe(learnedParams(load(k)));
+  });
 
   it.each(OFFICIAL_VARIANTS.map((v) => ({ name: v.name, k: v.index })))(
     '$name: every layer kernel/bias shape, stride and residual add matches the graph',

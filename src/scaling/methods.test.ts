@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import {
-  budgetNetworks, constraintOf, customNetwork, FIGURE3_POINTS, fitGamma, formulaNetwork, matchFlops, nearestReleasedByFlops,
-  PAPER_BASES, scaleNetwork, table7Compound, table7Networks, TABLE7_ROWS,
+  budgetNetworks,
+  constraintOf,
+  customNetwork,
+  FIGURE3_POINTS,
+  fitGamma,
+  formulaNetwork,
+  matchFlops,
+  nearestReleasedByFlops,
+  PAPER_BASES,
+  scaleNetwork,
+  table7Compound,
+  table7Networks,
+  TABLE7_ROWS,
 } from './index';
 
 describe("Table 7's five networks", () => {
   const nets = table7Networks();
 
-  it('compound (d 1.4, w 1.2, r 1.3) is within 6% of the paper\'s 1.8B FLOPs', () => {
+  it("compound (d 1.4, w 1.2, r 1.3) is within 6% of the paper's 1.8B FLOPs", () => {
     const compound = table7Compound();
     expect(compound.resolution).toBe(291);
     expect(compound.flops).toBe(1_800_091_280);
@@ -77,11 +88,14 @@ describe('own coefficients', () => {
 });
 
 describe("Figure 3's reference points", () => {
-  it('sit at the FLOPs the code computes for the figure\'s own multiplier labels; the top-1 flattens near 80%', () => {
+  it("sit at the FLOPs the code computes for the figure's own multiplier labels; the top-1 flattens near 80%", () => {
     for (const [method, points] of Object.entries(FIGURE3_POINTS)) {
       for (const p of points) {
         const net = scaleNetwork({
-          name: `${method} ${p.multiplier}`, phi: 0, official: false, dropout: 0.2,
+          name: `${method} ${p.multiplier}`,
+          phi: 0,
+          official: false,
+          dropout: 0.2,
           width: method === 'width' ? p.multiplier : 1,
           depth: method === 'depth' ? p.multiplier : 1,
           resolution: method === 'resolution' ? Math.round(224 * p.multiplier) : 224,

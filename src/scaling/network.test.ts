@@ -35,8 +35,7 @@ describe('official B0–B7', () => {
     expect(b0.stemChannels).toBe(32);
     expect(b0.headChannels).toBe(1280);
     expect(b0.numClasses).toBe(1000);
-    expect(b0.stages.map(({ expand, kernel, stride, repeats, channels }) => ({ expand, kernel, stride, repeats, channels })))
-      .toEqual(B0_STAGES);
+    expect(b0.stages.map(({ expand, kernel, stride, repeats, channels }) => ({ expand, kernel, stride, repeats, channels }))).toEqual(B0_STAGES);
     expect(b0.stages.map((s) => s.inChannels)).toEqual([32, 16, 24, 40, 80, 112, 192]);
   });
 
@@ -66,12 +65,19 @@ describe('official B0–B7', () => {
       }
     }
     // B7 stage 0 (4 repeats, 64 → 32 channels): block 0 no skip, blocks 1–3 skip.
-    expect(officialNetwork(7).blocks.filter((b) => b.stage === 0).map((b) => b.residual)).toEqual([false, true, true, true]);
+    expect(
+      officialNetwork(7)
+        .blocks.filter((b) => b.stage === 0)
+        .map((b) => b.residual),
+    ).toEqual([false, true, true, true]);
   });
 
   it('SE channels come from the block input, expanded channels from expand ratio', () => {
     const s1 = officialNetwork(0).blocks.filter((b) => b.stage === 1);
-    expect(s1.map((b) => [b.inChannels, b.expandedChannels, b.seChannels])).toEqual([[16, 96, 4], [24, 144, 6]]);
+    expect(s1.map((b) => [b.inChannels, b.expandedChannels, b.seChannels])).toEqual([
+      [16, 96, 4],
+      [24, 144, 6],
+    ]);
     const s0 = officialNetwork(0).blocks[0];
     expect(s0 && [s0.expandedChannels, s0.seChannels]).toEqual([32, 8]);
   });

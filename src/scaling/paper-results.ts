@@ -28,8 +28,20 @@ export const TABLE7_ROWS: Readonly<Record<ScalingMethod, { label: string; depth:
   baseline: { label: 'Baseline B0', depth: 1, width: 1, resolutionScale: 1, paper: { flopsB: 0.4, top1: 77.3, source: TABLE7, fromFigure: false } },
   depth: { label: 'Depth only (d = 4)', depth: 4, width: 1, resolutionScale: 1, paper: { flopsB: 1.8, top1: 79.0, source: TABLE7, fromFigure: false } },
   width: { label: 'Width only (w = 2)', depth: 1, width: 2, resolutionScale: 1, paper: { flopsB: 1.8, top1: 78.9, source: TABLE7, fromFigure: false } },
-  resolution: { label: 'Resolution only (r = 2)', depth: 1, width: 1, resolutionScale: 2, paper: { flopsB: 1.9, top1: 79.1, source: TABLE7, fromFigure: false } },
-  compound: { label: 'Compound (d = 1.4, w = 1.2, r = 1.3)', depth: 1.4, width: 1.2, resolutionScale: 1.3, paper: { flopsB: 1.8, top1: 81.1, source: TABLE7, fromFigure: false } },
+  resolution: {
+    label: 'Resolution only (r = 2)',
+    depth: 1,
+    width: 1,
+    resolutionScale: 2,
+    paper: { flopsB: 1.9, top1: 79.1, source: TABLE7, fromFigure: false },
+  },
+  compound: {
+    label: 'Compound (d = 1.4, w = 1.2, r = 1.3)',
+    depth: 1.4,
+    width: 1.2,
+    resolutionScale: 1.3,
+    paper: { flopsB: 1.8, top1: 81.1, source: TABLE7, fromFigure: false },
+  },
 };
 
 export const METHOD_ORDER: readonly ScalingMethod[] = ['baseline', 'depth', 'width', 'resolution', 'compound'];
@@ -51,8 +63,19 @@ export const FIGURE8_POINTS: Readonly<Record<Exclude<ScalingMethod, 'baseline'>,
  *  d = 1.0 … 8.0, r = 1.0 … 2.5 = 560 px); each point's FLOPs are what `scaleNetwork` computes for
  *  that multiplier (methods.test.ts checks them), and only the top-1 is an approximate placement. */
 export const FIGURE3_POINTS: Readonly<Record<SingleMethod, readonly (PaperPoint & { multiplier: number })[]>> = {
-  width: [{ ...fig(3, 0.39, 75.9), multiplier: 1 }, { ...fig(3, 2.39, 78.6), multiplier: 2.6 }, { ...fig(3, 8.71, 80.1), multiplier: 5 }],
-  depth: [{ ...fig(3, 0.39, 75.9), multiplier: 1 }, { ...fig(3, 1.58, 78.6), multiplier: 4 }, { ...fig(3, 3.16, 79.5), multiplier: 8 }],
-  resolution: [{ ...fig(3, 0.39, 75.9), multiplier: 1 }, { ...fig(3, 1.46, 79.3), multiplier: 1.9 }, { ...fig(3, 2.45, 80.3), multiplier: 2.5 }],
+  width: [
+    { ...fig(3, 0.39, 75.9), multiplier: 1 },
+    { ...fig(3, 2.39, 78.6), multiplier: 2.6 },
+    { ...fig(3, 8.71, 80.1), multiplier: 5 },
+  ],
+  depth: [
+    { ...fig(3, 0.39, 75.9), multiplier: 1 },
+    { ...fig(3, 1.58, 78.6), multiplier: 4 },
+    { ...fig(3, 3.16, 79.5), multiplier: 8 },
+  ],
+  resolution: [
+    { ...fig(3, 0.39, 75.9), multiplier: 1 },
+    { ...fig(3, 1.46, 79.3), multiplier: 1.9 },
+    { ...fig(3, 2.45, 80.3), multiplier: 2.5 },
+  ],
 };
-

@@ -8,10 +8,7 @@ import { CHANNEL_DIVISOR, SE_RATIO } from './constants';
 export function roundFilters(channels: number, width: number): number {
   const scaled = channels * width;
   // Python: int(scaled + 4) // 8 * 8 — equal to floor((scaled + 4) / 8) * 8 for positive values.
-  let rounded = Math.max(
-    CHANNEL_DIVISOR,
-    Math.floor((scaled + CHANNEL_DIVISOR / 2) / CHANNEL_DIVISOR) * CHANNEL_DIVISOR,
-  );
+  let rounded = Math.max(CHANNEL_DIVISOR, Math.floor((scaled + CHANNEL_DIVISOR / 2) / CHANNEL_DIVISOR) * CHANNEL_DIVISOR);
   if (rounded < 0.9 * scaled) rounded += CHANNEL_DIVISOR;
   return rounded;
 }

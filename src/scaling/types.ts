@@ -60,15 +60,7 @@ export interface BlockConfig {
   outputSize: number;
 }
 
-export type LayerKind =
-  | 'stem'
-  | 'expand'
-  | 'depthwise'
-  | 'se_reduce'
-  | 'se_expand'
-  | 'project'
-  | 'head'
-  | 'dense';
+export type LayerKind = 'stem' | 'expand' | 'depthwise' | 'se_reduce' | 'se_expand' | 'project' | 'head' | 'dense';
 
 /** One learned layer after batch-norm folding: a kernel plus one bias per output channel. */
 export interface LayerSpec {

@@ -4,7 +4,10 @@ import { publishAccuracy, useAccuracySummary } from './accuracy-summary';
 describe('the class accuracy summary the deck shows', () => {
   it('is null until a run publishes rows; rows without photos are left out; null forgets', () => {
     expect(useAccuracySummary.getState().rows).toBeNull();
-    publishAccuracy([{ network: 'B0', correct: 7, total: 10 }, { network: 'B3', correct: 0, total: 0 }]);
+    publishAccuracy([
+      { network: 'B0', correct: 7, total: 10 },
+      { network: 'B3', correct: 0, total: 0 },
+    ]);
     expect(useAccuracySummary.getState().rows).toEqual([{ network: 'B0', correct: 7, total: 10 }]);
     publishAccuracy([{ network: 'B3', correct: 0, total: 0 }]);
     expect(useAccuracySummary.getState().rows).toBeNull();

@@ -4,8 +4,7 @@ import { Coalescer } from './coalescer';
 /** A run() whose promises the test resolves by hand, to order completions. */
 function manualRuns() {
   const calls: { req: number; resolve: (v: string) => void; reject: (e: Error) => void }[] = [];
-  const run = (req: number) =>
-    new Promise<string>((resolve, reject) => calls.push({ req, resolve, reject }));
+  const run = (req: number) => new Promise<string>((resolve, reject) => calls.push({ req, resolve, reject }));
   return { calls, run };
 }
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -27,7 +26,10 @@ describe('Coalescer', () => {
     c.submit(4);
     expect(calls.map((x) => x.req)).toEqual([1]);
     expect(c.queued).toBe(2);
-    expect(dropped).toEqual([[2, 'replaced'], [3, 'replaced']]);
+    expect(dropped).toEqual([
+      [2, 'replaced'],
+      [3, 'replaced'],
+    ]);
     calls[0].resolve('r1'); // finished after newer requests came: stale
     await tick();
     expect(shown).toEqual([]);

@@ -52,8 +52,22 @@ export const useCompare = create<CompareState>()(initialCompare);
 export function blankEntry(k: number): CompareEntry {
   const net = officialNetwork(k);
   return {
-    variant: k, name: net.name, status: 'pending', top5: [], firstMs: null, steadyMs: null, p25Ms: null, p75Ms: null, minMs: null,
-    runsMs: [], noisy: false, resolution: net.resolution, flops: net.flops, params: net.params, paperTop1: OFFICIAL_VARIANTS[k].paperTop1, error: null,
+    variant: k,
+    name: net.name,
+    status: 'pending',
+    top5: [],
+    firstMs: null,
+    steadyMs: null,
+    p25Ms: null,
+    p75Ms: null,
+    minMs: null,
+    runsMs: [],
+    noisy: false,
+    resolution: net.resolution,
+    flops: net.flops,
+    params: net.params,
+    paperTop1: OFFICIAL_VARIANTS[k].paperTop1,
+    error: null,
   };
 }
 
@@ -61,7 +75,19 @@ export function blankEntry(k: number): CompareEntry {
 export function entryFromSeries(base: CompareEntry, s: SeriesEntry): CompareEntry {
   if (!s.ok) return { ...base, status: 'error', error: s.error };
   const { medianMs, p25Ms, p75Ms, minMs } = s.spread;
-  return { ...base, status: 'done', top5: s.top5, firstMs: s.firstMs, steadyMs: medianMs, p25Ms, p75Ms, minMs, runsMs: s.times, noisy: isNoisy(s.spread), cam: s.cam };
+  return {
+    ...base,
+    status: 'done',
+    top5: s.top5,
+    firstMs: s.firstMs,
+    steadyMs: medianMs,
+    p25Ms,
+    p75Ms,
+    minMs,
+    runsMs: s.times,
+    noisy: isNoisy(s.spread),
+    cam: s.cam,
+  };
 }
 
 export type MeasureSeries = (
@@ -102,9 +128,37 @@ export async function runComparison(
 
 /** The compare table as CSV (one row per variant; every timed run in `runs_ms`, ';'-separated). */
 export function compareCsv(entries: CompareEntry[]): string {
-  const head = ['variant', 'resolution', 'flops', 'params', 'paper_top1', 'first_ms', 'steady_ms', 'steady_p25_ms', 'steady_p75_ms', 'steady_min_ms', 'runs_ms', 'top1_label', 'top1_prob'];
+  const head = [
+    'variant',
+    'resolution',
+    'flops',
+    'params',
+    'paper_top1',
+    'first_ms',
+    'steady_ms',
+    'steady_p25_ms',
+    'steady_p75_ms',
+    'steady_min_ms',
+    'runs_ms',
+    'top1_label',
+    'top1_prob',
+  ];
   const ms = (v: number | null) => v?.toFixed(1);
-  const rows = entries.map((e) => [e.name, e.resolution, e.flops, e.params, e.paperTop1, ms(e.firstMs), ms(e.steadyMs), ms(e.p25Ms), ms(e.p75Ms), ms(e.minMs), e.runsMs.map((t) => t.toFixed(1)).join(';'), e.top5[0]?.label, e.top5[0]?.prob.toFixed(6)]);
+  const rows = entries.map((e) => [
+    e.name,
+    e.resolution,
+    e.flops,
+    e.params,
+    e.paperTop1,
+    ms(e.firstMs),
+    ms(e.steadyMs),
+    ms(e.p25Ms),
+    ms(e.p75Ms),
+    ms(e.minMs),
+    e.runsMs.map((t) => t.toFixed(1)).join(';'),
+    e.top5[0]?.label,
+    e.top5[0]?.prob.toFixed(6),
+  ]);
   return csvText(head, rows);
 }
 

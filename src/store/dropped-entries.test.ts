@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_DROPPED_FILES, classifyDrop, pickedFiles, readDrop, walkEntries,
-  type DirectoryEntryLike, type EntryLike, type FileEntryLike,
+  MAX_DROPPED_FILES,
+  classifyDrop,
+  pickedFiles,
+  readDrop,
+  walkEntries,
+  type DirectoryEntryLike,
+  type EntryLike,
+  type FileEntryLike,
 } from './dropped-entries';
 
 const file = (name: string, bytes = 1) => new File([new Uint8Array(bytes)], name);
@@ -14,7 +20,11 @@ function fileEntry(path: string, bytes = 1): FileEntryLike {
 /** A folder whose reader hands out its children `batch` at a time, then an empty batch (as Chrome does, 100 at a time). */
 function dirEntry(path: string, children: EntryLike[], batch = 2): DirectoryEntryLike & { reads: number } {
   const dir = {
-    name: path.slice(path.lastIndexOf('/') + 1), fullPath: path, isFile: false, isDirectory: true, reads: 0,
+    name: path.slice(path.lastIndexOf('/') + 1),
+    fullPath: path,
+    isFile: false,
+    isDirectory: true,
+    reads: 0,
     createReader() {
       let at = 0;
       return {
@@ -37,8 +47,12 @@ describe('walkEntries', () => {
     const b0 = dirEntry('/B0', [...shards('/B0', 5).reverse(), fileEntry('/B0/model.json')]);
     const out = await walkEntries([b0]);
     expect(out.map((d) => d.path)).toEqual([
-      '/B0/group1-shard1of5.bin', '/B0/group1-shard2of5.bin', '/B0/group1-shard3of5.bin',
-      '/B0/group1-shard4of5.bin', '/B0/group1-shard5of5.bin', '/B0/model.json',
+      '/B0/group1-shard1of5.bin',
+      '/B0/group1-shard2of5.bin',
+      '/B0/group1-shard3of5.bin',
+      '/B0/group1-shard4of5.bin',
+      '/B0/group1-shard5of5.bin',
+      '/B0/model.json',
     ]);
     expect(out.map((d) => d.file.size)).toEqual([4, 4, 4, 4, 4, 1]);
     expect(b0.reads).toBe(4); // 6 children two at a time, then the empty batch
@@ -47,7 +61,11 @@ describe('walkEntries', () => {
   it('descends into nested folders and stops at the file limit', async () => {
     const nested = dirEntry('/export', [dirEntry('/export/tfjs', [dirEntry('/export/tfjs/B3', [fileEntry('/export/tfjs/B3/model.json')])])]);
     expect((await walkEntries([nested])).map((d) => d.path)).toEqual(['/export/tfjs/B3/model.json']);
-    const many = dirEntry('/many', Array.from({ length: MAX_DROPPED_FILES + 50 }, (_, i) => fileEntry(`/many/f${i}.bin`)), 100);
+    const many = dirEntry(
+      '/many',
+      Array.from({ length: MAX_DROPPED_FILES + 50 }, (_, i) => fileEntry(`/many/f${i}.bin`)),
+      100,
+    );
     expect(await walkEntries([many])).toHaveLength(MAX_DROPPED_FILES);
   });
 
@@ -91,7 +109,10 @@ describe('classifyDrop', () => {
   });
 
   it('several models in one folder: an error naming them', async () => {
-    const all = dirEntry('/tfhub', ['B0', 'B1', 'B2', 'B3'].map((v) => dirEntry(`/tfhub/${v}`, [fileEntry(`/tfhub/${v}/model.json`)])));
+    const all = dirEntry(
+      '/tfhub',
+      ['B0', 'B1', 'B2', 'B3'].map((v) => dirEntry(`/tfhub/${v}`, [fileEntry(`/tfhub/${v}/model.json`)])),
+    );
     expect(classifyDrop(await dropped([all]))).toEqual({
       kind: 'error',
       message: "The dropped folder holds 4 converted models (tfhub/B0/model.json, tfhub/B1/model.json, tfhub/B2/model.json, …): drop one model's folder",

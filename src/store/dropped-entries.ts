@@ -82,10 +82,7 @@ export function pickedFiles(files: readonly File[]): DroppedFile[] {
 }
 
 export type DropContent =
-  | { kind: 'model'; name: string; files: File[] }
-  | { kind: 'image'; file: File }
-  | { kind: 'error'; message: string }
-  | { kind: 'empty' };
+  { kind: 'model'; name: string; files: File[] } | { kind: 'image'; file: File } | { kind: 'error'; message: string } | { kind: 'empty' };
 
 const dirOf = (path: string) => path.slice(0, path.lastIndexOf('/'));
 const baseOf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
@@ -96,8 +93,14 @@ const isModelPart = (name: string) => name.endsWith('.json') || name.endsWith('.
 export function classifyDrop(dropped: readonly DroppedFile[]): DropContent {
   const models = dropped.filter((d) => baseOf(d.path) === 'model.json');
   if (models.length > 1) {
-    const where = models.slice(0, 3).map((m) => m.path.slice(1)).join(', ');
-    return { kind: 'error', message: `The dropped folder holds ${models.length} converted models (${where}${models.length > 3 ? ', …' : ''}): drop one model's folder` };
+    const where = models
+      .slice(0, 3)
+      .map((m) => m.path.slice(1))
+      .join(', ');
+    return {
+      kind: 'error',
+      message: `The dropped folder holds ${models.length} converted models (${where}${models.length > 3 ? ', …' : ''}): drop one model's folder`,
+    };
   }
   if (models.length === 1) {
     const dir = dirOf(models[0].path);

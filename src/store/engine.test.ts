@@ -1,97 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import type { SeriesEntry, WorkerRequest, WorkerResponse } from '../worker/protocol';
 import { initialCompare, type CompareState } from './compare';
-import { createEngine, type EngineClient } from './engine';
+import { createEngine } from './engine';
 import { labState, type LabState } from './lab-store';
-
-type Body = Omit<WorkerRequest, 'id'>;
-interface Sent {
-  id: number;
-  body: Body;
-  hooks: { onProgress?: (p: Extract<WorkerResponse, { type: 'progress' }>) => void };
-  resolve: (r: unknown) => void;
-  reject: (e: Error) => void;
-  settled: boolean;
-}
-
-/** A worker client whose answers the test gives by hand; every request is recorded. */
-class FakeClient implements EngineClient {
-  sent: Sent[] = [];
-  cancelled: number[] = [];
-  onRestart: EngineClient['onRestart'] = null;
-  onUnsolicited: EngineClient['onUnsolicited'] = null;
-  private nextId = 1;
-
-  send = ((body: Body, _until: string[], hooks: Sent['hooks'] = {}) => {
-    const id = this.nextId++;
-    let s!: Sent;
-    const done = new Promise((resolve, reject) => {
-      s = { id, body, hooks, resolve, reject, settled: false };
-    });
-    this.sent.push(s);
-    // Requests the tests do not script are answered at once.
-    if (body.type === 'init') this.answer(s, { type: 'backend', id, backend: 'webgpu', reason: 'test', adapter: null });
-    if (body.type === 'setImage') this.answer(s, { type: 'imageSet', id, width: 4, height: 3 });
-    return { id, done };
-  }) as unknown as EngineClient['send'];
-
-  cancel(target: number) {
-    this.cancelled.push(target);
-    const s = this.sent.find((x) => x.id === target);
-    if (s && !s.settled) {
-      s.settled = true;
-      s.reject(new Error('cancelled'));
-    }
-  }
-
-  answer(s: Sent, r: unknown) {
-    s.settled = true;
-    s.resolve(r);
-  }
-
-  open(type: Body['type']): Sent[] {
-    return this.sent.filter((s) => s.body.type === type && !s.settled);
-  }
-
-  /** Answers the open classify request for model `key` (e.g. "B1"). */
-  result(s: Sent, ms = 10) {
-    const latency = { firstMs: 90, lastMs: ms, steadyMedianMs: ms, steadyP25Ms: ms, steadyP75Ms: ms, steadyP95Ms: ms, steadyRuns: 1, wasFirst: false };
-    const memory = { numTensors: 1, numBytes: 1, gpuBytes: null };
-    this.answer(s, { type: 'result', id: s.id, key: 'k', resolution: 224, imageName: null, top5: [{ index: 1, label: 'goldfish', prob: 0.9 }], latency, synthetic: true, memory });
-  }
-}
-
-const flush = async () => {
-  for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
-};
-
-function setUp() {
-  const client = new FakeClient();
-  const store = createStore<LabState>()(labState);
-  const compare = createStore<CompareState>()(initialCompare);
-  const decode = async () => ({ bitmap: { width: 4, height: 3, close() {} } as unknown as ImageBitmap, url: 'blob:test' });
-  const engine = createEngine({
-    client,
-    store,
-    compare,
-    source: async () => ({ baseUrl: 'http://models/', kind: 'url' }),
-    decode,
-  });
-  return { client, store, compare, engine };
-}
-
-const variantOf = (s: Sent) => (s.body as unknown as { model: { variant: number } }).model.variant;
-
-function seriesEntry(ms: number[]): SeriesEntry {
-  const sorted = [...ms].sort((a, b) => a - b);
-  const latency = { firstMs: 500, lastMs: ms[ms.length - 1], steadyMedianMs: sorted[1], steadyP25Ms: sorted[0], steadyP75Ms: sorted[2], steadyP95Ms: sorted[2], steadyRuns: 3, wasFirst: false };
-  return {
-    ok: true, resolution: 224, imageName: 'cat.jpg', top5: [{ index: 281, label: 'tabby', prob: 0.7 }], latency, synthetic: true,
-    memory: { numTensors: 1, numBytes: 1, gpuBytes: null }, firstMs: 500, warmupMs: [120], times: ms,
-    spread: { runs: 3, medianMs: sorted[1], p25Ms: sorted[0], p75Ms: sorted[2], minMs: sorted[0] },
-  };
-}
+import { FakeClient, flush, seriesEntry, setUp, variantOf } from './test-support/engine-harness';
 
 describe('createEngine', () => {
   it('runs the variant under φ once started, then prefetches a neighbour', async () => {
@@ -209,7 +121,11 @@ describe('createEngine', () => {
     store.getState().setPhi(1); // the user moves φ during the series: the lab waits
     await flush();
     expect(client.open('classify')).toHaveLength(0);
-    client.answer(series, { type: 'series', id: series.id, entries: [seriesEntry([10, 11, 12]), seriesEntry([20, 30, 21]), { ok: false, error: 'B2 failed' }] });
+    client.answer(series, {
+      type: 'series',
+      id: series.id,
+      entries: [seriesEntry([10, 11, 12]), seriesEntry([20, 30, 21]), { ok: false, error: 'B2 failed' }],
+    });
     await running;
     await flush();
     const es = compare.getState().entries;
@@ -234,7 +150,10 @@ describe('createEngine', () => {
     series.settled = true;
     series.reject(new Error('worker crashed'));
     await running;
-    expect(compare.getState().entries.map((e) => [e.status, e.error])).toEqual([['error', 'worker crashed'], ['error', 'worker crashed']]);
+    expect(compare.getState().entries.map((e) => [e.status, e.error])).toEqual([
+      ['error', 'worker crashed'],
+      ['error', 'worker crashed'],
+    ]);
     expect(engine.paused).toBe(false);
   });
 
@@ -262,7 +181,13 @@ describe('createEngine', () => {
       if (file.name === 'new.png') return Promise.resolve({ bitmap, url: 'blob:new' });
       return new Promise<never>((_, reject) => signal!.addEventListener('abort', () => reject(signal!.reason as Error)));
     };
-    const engine = createEngine({ client, store, compare: createStore<CompareState>()(initialCompare), source: async () => ({ baseUrl: 'http://models/', kind: 'url' }), decode });
+    const engine = createEngine({
+      client,
+      store,
+      compare: createStore<CompareState>()(initialCompare),
+      source: async () => ({ baseUrl: 'http://models/', kind: 'url' }),
+      decode,
+    });
     await engine.start();
     const old = engine.setImageFile(new File([new Uint8Array(4)], 'endless.png'));
     await flush();

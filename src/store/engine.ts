@@ -3,13 +3,13 @@
  *  The engine also owns the timed series (Compare, the Lab's "measure latency", the race): it
  *  pauses its own background work (lab runs, decodes, prefetch) so a series times alone. */
 import type { StoreApi } from 'zustand/vanilla';
-import { SERIES_RUNS, SERIES_WARMUP } from '../model/measure';
+import { SERIES_WARMUP } from '../model/measure';
 import { isVariantIndex } from '../scaling';
 import type { InferenceClient } from '../worker/client';
-import { modelIdOf, type SeriesEntry, type WorkerResponse } from '../worker/protocol';
+import { modelIdOf, type WorkerResponse } from '../worker/protocol';
 import { Coalescer } from './coalescer';
 import { customModel, specFor } from './lab-spec';
-import { runComparison, useCompare, type CompareState, type MeasureSeries } from './compare';
+import { useCompare, type CompareState, type MeasureSeries } from './compare';
 import { decodeImageFile } from '../image/decode-file';
 import type { InferenceResult, LabState, Status } from './lab-store';
 import { QuietGate, type Resume } from './quiet';
@@ -18,6 +18,7 @@ import { RANDOM_SOURCE } from './weights-mode';
 import { requestOnnx, type OnnxFile } from './onnx-download';
 import { workerTools } from './worker-tools';
 import { createPreparer } from './prepare';
+import { seriesActions } from './series-actions';
 
 interface Job {
   phi: number;
@@ -93,7 +94,19 @@ export function createEngine({ client, store, compare = useCompare, source = sta
         throw e;
       });
       const { resolution, imageName, top5, latency, synthetic, memory, cam } = r;
-      return { kind: spec.kind, variant: spec.kind === 'official' || spec.kind === 'seeded' ? spec.variant : null, phi: job.phi, name: key, resolution, imageName, top5, latency, synthetic, memory, cam };
+      return {
+        kind: spec.kind,
+        variant: spec.kind === 'official' || spec.kind === 'seeded' ? spec.variant : null,
+        phi: job.phi,
+        name: key,
+        resolution,
+        imageName,
+        top5,
+        latency,
+        synthetic,
+        memory,
+        cam,
+      };
     } finally {
       running = null;
     }
@@ -126,13 +139,15 @@ export function createEngine({ client, store, compare = useCompare, source = sta
     });
     prefetching = { id: req.id, from: k };
     void gate.track(
-      req.done.then(
-        (a) => lab().setLoad(key, { phase: 'cached', loaded: a.bytes, total: a.bytes, fromCache: a.fromCache }),
-        () => {
-          prefetched.delete(j); // a prefetch failure is silent: the real load reports it
-          lab().dropDownload(key);
-        },
-      ).finally(() => (prefetching = null)),
+      req.done
+        .then(
+          (a) => lab().setLoad(key, { phase: 'cached', loaded: a.bytes, total: a.bytes, fromCache: a.fromCache }),
+          () => {
+            prefetched.delete(j); // a prefetch failure is silent: the real load reports it
+            lab().dropDownload(key);
+          },
+        )
+        .finally(() => (prefetching = null)),
     );
   }
 
@@ -268,25 +283,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
       schedule();
     },
 
-    /** The compare view: the chosen variants on the current image, as one interleaved series. */
-    async compare(variants: number[] = lab().compare, runs: number = SERIES_RUNS.compare): Promise<void> {
-      const src = lab().source;
-      if (!src) return;
-      await runComparison(compare, { variants, baseUrl: src.baseUrl, imageName: lab().image?.name ?? null, runs, measure: measureSeries });
-    },
-
-    /** The Lab's "measure latency": a short series of the network on show; its latency then
-     *  carries the steady median and range. */
-    async measureLab(runs: number = SERIES_RUNS.lab): Promise<SeriesEntry | null> {
-      const src = lab().source;
-      const shown = lab().result;
-      if (!src || !shown) return null;
-      const { spec } = specFor({ phi: shown.phi, formula: shown.kind === 'formula' }, src.baseUrl, lab().custom);
-      const [entry] = await measureSeries([spec], { runs });
-      if (entry.ok) lab().setResultLatency(shown.name, entry.latency);
-      else lab().fail(entry.error, 'idle');
-      return entry;
-    },
+    ...seriesActions(lab, compare, measureSeries),
 
     /** The current network as an ONNX file, built by the worker (see onnx-download.ts). */
     async exportOnnx(): Promise<OnnxFile> {

@@ -40,7 +40,10 @@ export async function inputFromFiles(dropped: readonly DroppedFile[]): Promise<E
   const tables = await Promise.all(dropped.filter((d) => isLabelFile(d.path)).map(async (d) => parseLabelFile(d.file.name, await d.file.text())));
   const images = dropped.filter((d) => !hidden(d.path) && IMAGE_NAME.test(d.file.name));
   const taken = images.slice(0, MAX_EVAL_FILES);
-  const { labels, report } = mapLabels(taken.map((d) => d.path), tables);
+  const { labels, report } = mapLabels(
+    taken.map((d) => d.path),
+    tables,
+  );
   const items = taken.map((d, i) => ({ path: d.path, label: labels[i], file: async () => d.file }));
   return { items, report, skipped: dropped.length - tables.length - taken.length, source: 'files' };
 }

@@ -2,10 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { csvField as csvCell } from '../scaling/csv';
 import { disagreeing, evalCsv, evalJson, rightOnlyBy, summarize, wilson, wrongSomewhere, type EvalNetwork, type EvalRow } from './eval-results';
 
-const net = (name: string, flops: number, paperTop1: number): EvalNetwork => ({ name, key: name, spec: { kind: 'seeded', variant: 0, seed: 1 }, flops, resolution: 224, paperTop1 });
+const net = (name: string, flops: number, paperTop1: number): EvalNetwork => ({
+  name,
+  key: name,
+  spec: { kind: 'seeded', variant: 0, seed: 1 },
+  flops,
+  resolution: 224,
+  paperTop1,
+});
 const NETS = [net('B0', 0.39e9, 77.1), net('B1', 0.7e9, 79.1)];
 const top = (...idx: number[]) => idx.map((index, i) => ({ index, prob: 0.5 / (i + 1) }));
-const row = (file: string, label: number | null, b0: number[] | null, b1: number[] | null, error: string | null = null): EvalRow => ({ file, label, thumb: null, error, preds: [b0 && top(...b0), b1 && top(...b1)] });
+const row = (file: string, label: number | null, b0: number[] | null, b1: number[] | null, error: string | null = null): EvalRow => ({
+  file,
+  label,
+  thumb: null,
+  error,
+  preds: [b0 && top(...b0), b1 && top(...b1)],
+});
 
 const ROWS: EvalRow[] = [
   row('/a.jpg', 1, [1, 2], [1, 3]), // both right
@@ -32,7 +45,10 @@ describe('Wilson 95% interval', () => {
 
 describe('accuracy summary', () => {
   it('counts labelled, classified images only; top-1, top-5, interval and throughput', () => {
-    const [b0, b1] = summarize(ROWS, NETS, [{ ms: 400, images: 5 }, { ms: 1000, images: 5 }]);
+    const [b0, b1] = summarize(ROWS, NETS, [
+      { ms: 400, images: 5 },
+      { ms: 1000, images: 5 },
+    ]);
     expect(b0).toMatchObject({ network: 'B0', total: 3, correct: 2, top5Correct: 3, paperTop1: 77.1, imagesPerSec: 12.5, msPerImage: 80 });
     expect(b0.top1).toBeCloseTo(200 / 3, 12);
     expect(b0.top5).toBe(100);
@@ -62,7 +78,11 @@ describe('exports', () => {
   });
 
   it('JSON: the same rows with each summary', () => {
-    const j = JSON.parse(evalJson(ROWS, NETS, summarize(ROWS, NETS, []), { backend: 'wasm' })) as { backend: string; results: unknown[]; summaries: { correct: number }[] };
+    const j = JSON.parse(evalJson(ROWS, NETS, summarize(ROWS, NETS, []), { backend: 'wasm' })) as {
+      backend: string;
+      results: unknown[];
+      summaries: { correct: number }[];
+    };
     expect(j.backend).toBe('wasm');
     expect(j.results).toHaveLength(10);
     expect(j.results[2]).toEqual({ file: '/b.jpg', label: 2, network: 'B0', top5: top(5, 2), correct: false, error: null });

@@ -70,8 +70,7 @@ export function wilson(k: number, n: number, z = Z95): { lo: number; hi: number 
   return { lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
 }
 
-export const isCorrect = (row: EvalRow, i: number): boolean | null =>
-  row.label === null || !row.preds[i] ? null : row.preds[i]![0]?.index === row.label;
+export const isCorrect = (row: EvalRow, i: number): boolean | null => (row.label === null || !row.preds[i] ? null : row.preds[i]![0]?.index === row.label);
 
 export function summarize(rows: readonly EvalRow[], networks: readonly EvalNetwork[], timings: readonly NetworkTiming[]): NetworkSummary[] {
   return networks.map((n, i) => {
@@ -125,8 +124,17 @@ export function evalCsv(rows: readonly EvalRow[], networks: readonly EvalNetwork
       const p = r.preds[i];
       const ok = isCorrect(r, i);
       return [
-        r.file, r.label, name(r.label), n.name, p?.[0]?.index, name(p?.[0]?.index), p?.[0]?.prob, ok === null ? '' : ok ? 1 : 0,
-        p?.map((q) => q.index).join(';'), r.label === null || !p ? '' : p.some((q) => q.index === r.label) ? 1 : 0, r.error ?? (p ? '' : 'not classified'),
+        r.file,
+        r.label,
+        name(r.label),
+        n.name,
+        p?.[0]?.index,
+        name(p?.[0]?.index),
+        p?.[0]?.prob,
+        ok === null ? '' : ok ? 1 : 0,
+        p?.map((q) => q.index).join(';'),
+        r.label === null || !p ? '' : p.some((q) => q.index === r.label) ? 1 : 0,
+        r.error ?? (p ? '' : 'not classified'),
       ];
     }),
   );
@@ -134,9 +142,23 @@ export function evalCsv(rows: readonly EvalRow[], networks: readonly EvalNetwork
 }
 
 /** The same rows as JSON, with each network's summary. */
-export function evalJson(rows: readonly EvalRow[], networks: readonly EvalNetwork[], summaries: readonly NetworkSummary[], meta: Record<string, unknown>): string {
+export function evalJson(
+  rows: readonly EvalRow[],
+  networks: readonly EvalNetwork[],
+  summaries: readonly NetworkSummary[],
+  meta: Record<string, unknown>,
+): string {
   const results = rows.flatMap((r) =>
     networks.map((n, i) => ({ file: r.file, label: r.label, network: n.name, top5: r.preds[i], correct: isCorrect(r, i), error: r.error })),
   );
-  return JSON.stringify({ ...meta, networks: networks.map(({ name: n, key, flops, resolution, paperTop1 }) => ({ name: n, key, flops, resolution, paperTop1 })), summaries, results }, null, 1);
+  return JSON.stringify(
+    {
+      ...meta,
+      networks: networks.map(({ name: n, key, flops, resolution, paperTop1 }) => ({ name: n, key, flops, resolution, paperTop1 })),
+      summaries,
+      results,
+    },
+    null,
+    1,
+  );
 }

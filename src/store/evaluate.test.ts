@@ -13,7 +13,9 @@ import { officialNetwork } from '../scaling';
 const file = (name: string, body = 'x') => new File([body], name, { type: 'image/jpeg' });
 const input = (n: number): EvalInput => ({
   items: Array.from({ length: n }, (_, i) => ({ path: `/n${i}.jpg`, label: i % 3, file: async () => file(`n${i}.jpg`, i === 4 ? '' : 'x') })),
-  report: null, skipped: 0, source: 'files',
+  report: null,
+  skipped: 0,
+  source: 'files',
 });
 
 /** A worker that answers class (image number % 2) for each network and refuses empty files. */
@@ -23,10 +25,21 @@ function fakeWorker(onBatch: (files: File[]) => void = () => undefined) {
     batches.push(files.length);
     onBatch(files);
     const images = files.map((f) => ({ thumb: null, error: f.size === 0 ? `Could not use "${f.name}": the file is empty (0 bytes)` : null }));
-    const top = (f: File) => [{ index: Number(f.name.slice(1, -4)) % 2, prob: 0.9 }, { index: 2, prob: 0.05 }];
+    const top = (f: File) => [
+      { index: Number(f.name.slice(1, -4)) % 2, prob: 0.9 },
+      { index: 2, prob: 0.05 },
+    ];
     return {
-      type: 'batch', id: 1, images,
-      models: models.map((m) => ({ modelId: JSON.stringify(m), ms: 10 * files.length, top5: files.map((f) => (f.size ? top(f) : null)), error: null, synthetic: true })),
+      type: 'batch',
+      id: 1,
+      images,
+      models: models.map((m) => ({
+        modelId: JSON.stringify(m),
+        ms: 10 * files.length,
+        top5: files.map((f) => (f.size ? top(f) : null)),
+        error: null,
+        synthetic: true,
+      })),
       memory: { numTensors: 100 + files.length, numBytes: 1000, gpuBytes: null },
     };
   };
@@ -34,15 +47,19 @@ function fakeWorker(onBatch: (files: File[]) => void = () => undefined) {
 }
 
 const holdCounter = () => {
-  const h = { held: 0, max: 0, hold: async <T>(work: () => Promise<T>) => {
-    h.held++;
-    h.max = Math.max(h.max, h.held);
-    try {
-      return await work();
-    } finally {
-      h.held--;
-    }
-  } };
+  const h = {
+    held: 0,
+    max: 0,
+    hold: async <T>(work: () => Promise<T>) => {
+      h.held++;
+      h.max = Math.max(h.max, h.held);
+      try {
+        return await work();
+      } finally {
+        h.held--;
+      }
+    },
+  };
   return h;
 };
 
@@ -51,17 +68,31 @@ describe('evaluation run', () => {
     const store = createStore<EvalState>()(initialEval);
     const w = fakeWorker();
     const h = holdCounter();
-    await runEvaluation(store, { input: input(10), variants: [0, 1], baseUrl: RANDOM_SOURCE.baseUrl, backend: 'wasm', batch: null, classify: w.classify, hold: h.hold });
+    await runEvaluation(store, {
+      input: input(10),
+      variants: [0, 1],
+      baseUrl: RANDOM_SOURCE.baseUrl,
+      backend: 'wasm',
+      batch: null,
+      classify: w.classify,
+      hold: h.hold,
+    });
     const s = store.getState();
     expect(w.batches).toEqual([4, 4, 2]); // wasm's cap
     expect(s.plan).toEqual({ batch: 4, reason: 'wasm cap 4' });
     expect(h.max).toBe(1);
     expect(h.held).toBe(0);
     expect(s).toMatchObject({ running: false, done: 10, synthetic: true, error: null });
-    expect(s.networks.map((n) => [n.name, n.key])).toEqual([['B0', 'seeded:B0:seed=1234'], ['B1', 'seeded:B1:seed=1234']]);
+    expect(s.networks.map((n) => [n.name, n.key])).toEqual([
+      ['B0', 'seeded:B0:seed=1234'],
+      ['B1', 'seeded:B1:seed=1234'],
+    ]);
     expect(s.rows[3].preds[1]![0].index).toBe(1);
     expect(s.rows[4]).toMatchObject({ error: 'Could not use "n4.jpg": the file is empty (0 bytes)', preds: [null, null] });
-    expect(s.timings).toEqual([{ ms: 100, images: 9 }, { ms: 100, images: 9 }]);
+    expect(s.timings).toEqual([
+      { ms: 100, images: 9 },
+      { ms: 100, images: 9 },
+    ]);
     expect(s.peak).toEqual({ numTensors: 104, numBytes: 1000, gpuBytes: null });
     // labels i % 3, answers i % 2: right for i in {0, 1, 6, 7} (4 is undecodable).
     expect(summarize(s.rows, s.networks, s.timings)[0]).toMatchObject({ total: 9, correct: 4, imagesPerSec: 90 });
@@ -72,9 +103,21 @@ describe('evaluation run', () => {
     const store = createStore<EvalState>()(initialEval);
     const w = fakeWorker();
     const custom = { name: 'my-b0', files: [file('model.json', '{}')] };
-    await runEvaluation(store, { input: input(3), variants: [0], custom, baseUrl: RANDOM_SOURCE.baseUrl, backend: 'webgpu', deviceGiB: 8, classify: w.classify, hold: holdCounter().hold });
+    await runEvaluation(store, {
+      input: input(3),
+      variants: [0],
+      custom,
+      baseUrl: RANDOM_SOURCE.baseUrl,
+      backend: 'webgpu',
+      deviceGiB: 8,
+      classify: w.classify,
+      hold: holdCounter().hold,
+    });
     const s = store.getState();
-    expect(s.networks.map((n) => [n.name, n.spec.kind, n.paperTop1])).toEqual([['B0', 'seeded', 77.1], ['my-b0', 'custom', null]]);
+    expect(s.networks.map((n) => [n.name, n.spec.kind, n.paperTop1])).toEqual([
+      ['B0', 'seeded', 77.1],
+      ['my-b0', 'custom', null],
+    ]);
     expect(s.networks[1].key).toBe('custom:my-b0:model.json/2');
     expect(s.plan).toEqual(planBatchFor([officialNetwork(7)], { backend: 'webgpu', deviceGiB: 8, images: 3 }));
     expect(s.rows[2].preds.map((p) => p?.[0].index)).toEqual([0, 0]);
@@ -85,7 +128,15 @@ describe('evaluation run', () => {
     const w = fakeWorker(() => {
       if (w.batches.length === 2) cancelEvaluation(store);
     });
-    await runEvaluation(store, { input: input(10), variants: [0], baseUrl: RANDOM_SOURCE.baseUrl, backend: 'webgpu', batch: 3, classify: w.classify, hold: holdCounter().hold });
+    await runEvaluation(store, {
+      input: input(10),
+      variants: [0],
+      baseUrl: RANDOM_SOURCE.baseUrl,
+      backend: 'webgpu',
+      batch: 3,
+      classify: w.classify,
+      hold: holdCounter().hold,
+    });
     const s = store.getState();
     expect(w.batches).toEqual([3, 3]);
     expect(s).toMatchObject({ running: false, cancelled: true, done: 6, plan: { batch: 3, reason: 'chosen' } });
@@ -96,10 +147,25 @@ describe('evaluation run', () => {
     const store = createStore<EvalState>()(initialEval);
     let n = 0;
     const classify: ClassifyBatch = async (models, files) => {
-      if (++n === 2) return { type: 'batch', id: 2, images: files.map(() => ({ thumb: null, error: null })), models: models.map(() => ({ modelId: 'x', ms: 0, top5: null, error: 'B0: out of memory', synthetic: false })), memory: { numTensors: 0, numBytes: 0, gpuBytes: null } };
+      if (++n === 2)
+        return {
+          type: 'batch',
+          id: 2,
+          images: files.map(() => ({ thumb: null, error: null })),
+          models: models.map(() => ({ modelId: 'x', ms: 0, top5: null, error: 'B0: out of memory', synthetic: false })),
+          memory: { numTensors: 0, numBytes: 0, gpuBytes: null },
+        };
       return fakeWorker().classify(models, files, 0, () => undefined);
     };
-    await runEvaluation(store, { input: input(6), variants: [0], baseUrl: RANDOM_SOURCE.baseUrl, backend: 'wasm', batch: 2, classify, hold: holdCounter().hold });
+    await runEvaluation(store, {
+      input: input(6),
+      variants: [0],
+      baseUrl: RANDOM_SOURCE.baseUrl,
+      backend: 'wasm',
+      batch: 2,
+      classify,
+      hold: holdCounter().hold,
+    });
     expect(store.getState()).toMatchObject({ running: false, done: 2, error: 'B0: out of memory' });
   });
 });
@@ -115,7 +181,11 @@ describe('evaluation inputs', () => {
       { path: '/set/.DS_Store', file: file('.DS_Store') },
     ];
     const got = await inputFromFiles(drop);
-    expect(got.items.map((i) => [i.path, i.label])).toEqual([['/set/n01440764/a.jpg', 0], ['/set/misc/n01443537_goldfish.JPEG', 1], ['/set/misc/c.png', 388]]);
+    expect(got.items.map((i) => [i.path, i.label])).toEqual([
+      ['/set/n01440764/a.jpg', 0],
+      ['/set/misc/n01443537_goldfish.JPEG', 1],
+      ['/set/misc/c.png', 388],
+    ]);
     expect(got.skipped).toBe(2);
     expect(got.report).toMatchObject({ folders: 2, matchedFolders: 1, unmatchedFolders: ['misc'] });
   });

@@ -45,8 +45,23 @@ export interface EvalState {
 }
 
 export const initialEval = (): EvalState => ({
-  runId: 0, running: false, cancelled: false, networks: [], rows: [], done: 0, plan: null, timings: [], startedAt: null,
-  elapsedMs: 0, report: null, skipped: 0, source: null, synthetic: null, phase: null, error: null, peak: null,
+  runId: 0,
+  running: false,
+  cancelled: false,
+  networks: [],
+  rows: [],
+  done: 0,
+  plan: null,
+  timings: [],
+  startedAt: null,
+  elapsedMs: 0,
+  report: null,
+  skipped: 0,
+  source: null,
+  synthetic: null,
+  phase: null,
+  error: null,
+  peak: null,
 });
 export const useEvaluate = create<EvalState>()(initialEval);
 
@@ -91,7 +106,13 @@ export interface RunOptions {
 }
 
 const peakOf = (a: EvalState['peak'], m: MemoryInfo): EvalState['peak'] =>
-  !a ? { ...m } : { numTensors: Math.max(a.numTensors, m.numTensors), numBytes: Math.max(a.numBytes, m.numBytes), gpuBytes: m.gpuBytes === null ? a.gpuBytes : Math.max(a.gpuBytes ?? 0, m.gpuBytes) };
+  !a
+    ? { ...m }
+    : {
+        numTensors: Math.max(a.numTensors, m.numTensors),
+        numBytes: Math.max(a.numBytes, m.numBytes),
+        gpuBytes: m.gpuBytes === null ? a.gpuBytes : Math.max(a.gpuBytes ?? 0, m.gpuBytes),
+      };
 
 /** Frees the thumbnails of the rows on show. */
 function dropThumbs(rows: readonly EvalRow[]) {
@@ -108,7 +129,15 @@ export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): 
   dropThumbs(store.getState().rows);
   const startedAt = now();
   store.setState({
-    ...initialEval(), runId, running: true, networks, plan, startedAt, report: o.input.report, skipped: o.input.skipped, source: o.input.source,
+    ...initialEval(),
+    runId,
+    running: true,
+    networks,
+    plan,
+    startedAt,
+    report: o.input.report,
+    skipped: o.input.skipped,
+    source: o.input.source,
     rows: items.map((it) => ({ file: it.path, label: it.label, thumb: null, error: null, preds: networks.map(() => null) })),
     timings: networks.map(() => ({ ms: 0, images: 0 })),
   });
@@ -122,12 +151,17 @@ export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): 
         const files = await Promise.allSettled(slice.map((it) => it.file()));
         const ok = files.flatMap((f) => (f.status === 'fulfilled' ? [f.value] : []));
         const res = ok.length
-          ? await o.classify(networks.map((n) => n.spec), ok, THUMB_SIDE, (p) => {
-              if (mine() && (p.phase === 'download' || p.phase === 'build' || p.phase === 'compile')) {
-                const pct = p.phase === 'download' && p.total ? `: ${Math.round((100 * p.loaded) / p.total)}%` : '';
-                store.setState({ phase: `loading ${byKey.get(p.modelId) ?? 'a network'} (${p.phase}${pct})` });
-              }
-            })
+          ? await o.classify(
+              networks.map((n) => n.spec),
+              ok,
+              THUMB_SIDE,
+              (p) => {
+                if (mine() && (p.phase === 'download' || p.phase === 'build' || p.phase === 'compile')) {
+                  const pct = p.phase === 'download' && p.total ? `: ${Math.round((100 * p.loaded) / p.total)}%` : '';
+                  store.setState({ phase: `loading ${byKey.get(p.modelId) ?? 'a network'} (${p.phase}${pct})` });
+                }
+              },
+            )
           : null;
         if (!mine()) return;
         const failed = res?.models.filter((m) => m.error) ?? [];
@@ -193,6 +227,14 @@ export function startEvaluation(engine: EvalEngine, input: EvalInput, batch: num
   if (!lab.source) return Promise.resolve();
   const deviceGiB = typeof navigator === 'undefined' ? null : ((navigator as { deviceMemory?: number }).deviceMemory ?? null);
   return runEvaluation(useEvaluate, {
-    input, variants: lab.evaluate, custom: withCustom ? lab.custom : null, baseUrl: lab.source.baseUrl, backend: lab.backendInfo?.name ?? 'cpu', deviceGiB, batch, classify: engine.classifyBatch, hold: engine.whilePaused,
+    input,
+    variants: lab.evaluate,
+    custom: withCustom ? lab.custom : null,
+    baseUrl: lab.source.baseUrl,
+    backend: lab.backendInfo?.name ?? 'cpu',
+    deviceGiB,
+    batch,
+    classify: engine.classifyBatch,
+    hold: engine.whilePaused,
   });
 }

@@ -4,7 +4,16 @@ import { DEFAULT_STATE, parseUrlState } from './url-state';
 
 describe('follow link (the presentation QR code)', () => {
   it('keeps φ, view and compared variants, drops the presentation, slide and device settings', () => {
-    const teacher = { ...DEFAULT_STATE, phi: 3.4, view: 'compare' as const, compare: [0, 3, 7], present: true, slide: 5, backend: 'wasm' as const, kernels: 'tiled' as const };
+    const teacher = {
+      ...DEFAULT_STATE,
+      phi: 3.4,
+      view: 'compare' as const,
+      compare: [0, 3, 7],
+      present: true,
+      slide: 5,
+      backend: 'wasm' as const,
+      kernels: 'tiled' as const,
+    };
     const url = followUrl(teacher, 'https://lab.example', '/phi/');
     expect(url).toBe('https://lab.example/phi/?phi=3.4&view=compare&compare=B0%2CB3%2CB7');
     expect(parseUrlState(new URL(url).search).state).toEqual(followState(teacher));

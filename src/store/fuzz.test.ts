@@ -10,13 +10,54 @@ import { MAX_PHI, MIN_PHI } from '../scaling';
 import { parseBenchParams } from '../worker/bench-format';
 import { VIEWS, parseUrlState, serializeUrlState } from './url-state';
 
-const KEYS = ['phi', 'view', 'compare', 'backend', 'models', 'kernels', 'present', 'formula', 'weights', 'alpha', 'beta', 'gamma', 'auto', 'debug', 'backends', 'variants', 'runs', 'flags'];
+const KEYS = [
+  'phi',
+  'view',
+  'compare',
+  'backend',
+  'models',
+  'kernels',
+  'present',
+  'formula',
+  'weights',
+  'alpha',
+  'beta',
+  'gamma',
+  'auto',
+  'debug',
+  'backends',
+  'variants',
+  'runs',
+  'flags',
+];
 const VALUES = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 12 }),
   fc.double().map(String),
-  fc.constantFrom('1', 'true', 'NaN', 'Infinity', '-0', '1e400', 'B0,B7', 'B0,b3,B3,B9', 'bench', 'webgpu', 'wasm', 'random', 'http://x.example/m', 'https://x.example/m/',
-    'javascript:alert(1)', 'data:text/html,x', '//evil.example/', 'A=1,B=true,C=x', 'webgpu,webgl,wasm,cpu', '200', '1e9', '-5'),
+  fc.constantFrom(
+    '1',
+    'true',
+    'NaN',
+    'Infinity',
+    '-0',
+    '1e400',
+    'B0,B7',
+    'B0,b3,B3,B9',
+    'bench',
+    'webgpu',
+    'wasm',
+    'random',
+    'http://x.example/m',
+    'https://x.example/m/',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    '//evil.example/',
+    'A=1,B=true,C=x',
+    'webgpu,webgl,wasm,cpu',
+    '200',
+    '1e9',
+    '-5',
+  ),
 );
 /** A query string of known keys (some repeated) with hostile values, or any string at all. */
 const QUERY = fc.oneof(

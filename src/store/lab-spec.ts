@@ -17,7 +17,8 @@ export function specFor(job: { phi: number; formula: boolean }, baseUrl: string,
 /** A dropped converted folder as the lab's own model, named `name` (else its folder's); a message
  *  instead when the files hold no model.json. */
 export function customModel(files: File[], name?: string): NonNullable<LabState['custom']> | string {
-  if (!files.some((f) => f.name === 'model.json')) return `Could not use the dropped files (${files.map((f) => f.name).join(', ')}): a converted model needs its model.json`;
+  if (!files.some((f) => f.name === 'model.json'))
+    return `Could not use the dropped files (${files.map((f) => f.name).join(', ')}): a converted model needs its model.json`;
   const folder = files.find((f) => f.webkitRelativePath)?.webkitRelativePath.split('/')[0];
   return { name: name || folder || 'dropped model', files };
 }

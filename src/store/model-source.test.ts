@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_BASE, allowedByCsp, cspConnectSources, resolveModelSource } from './model-source';
 
 const O = 'http://127.0.0.1:4173';
-const has = (...urls: string[]) => async (u: string) => urls.includes(u);
+const has =
+  (...urls: string[]) =>
+  async (u: string) =>
+    urls.includes(u);
 
 describe('model source precedence', () => {
   it('an explicit ?models= wins', async () => {
@@ -20,7 +23,7 @@ describe('model source precedence', () => {
     expect(await resolveModelSource(null, O, undefined, has())).toEqual({ baseUrl: DEFAULT_MODEL_BASE, kind: 'public' });
   });
 
-  it("an app built with base /lab/ looks for its weights under /lab/", async () => {
+  it('an app built with base /lab/ looks for its weights under /lab/', async () => {
     const s = await resolveModelSource(null, O, undefined, has(`${O}/lab/synthetic-models/B0/model.json`), '/lab/');
     expect(s).toEqual({ baseUrl: `${O}/lab/synthetic-models/`, kind: 'synthetic' });
     expect((await resolveModelSource(null, O, undefined, has(`${O}/synthetic-models/B0/model.json`), '/lab/')).kind).toBe('public');

@@ -87,7 +87,10 @@ export function cspConnectSources(doc: Pick<Document, 'querySelector'> | undefin
   const meta = doc?.querySelector('meta[http-equiv="Content-Security-Policy"]');
   const policy = meta?.getAttribute('content');
   if (!policy) return null;
-  const directive = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('connect-src'));
+  const directive = policy
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith('connect-src'));
   return directive ? directive.split(/\s+/).slice(1) : null;
 }
 

@@ -5,9 +5,21 @@
  *  and heat hit every network alike. */
 import { create } from 'zustand';
 import {
-  budgetNetworks, customCoefficients, formulaCoefficients, matchFlops, nearestReleasedByFlops, officialCoefficients,
-  scaleNetwork, table7Compound, table7Networks, TABLE7_ROWS, type Bases, type NetworkConfig, type PaperPoint,
-  type ScalingCoefficients, type ScalingMethod,
+  budgetNetworks,
+  customCoefficients,
+  formulaCoefficients,
+  matchFlops,
+  nearestReleasedByFlops,
+  officialCoefficients,
+  scaleNetwork,
+  table7Compound,
+  table7Networks,
+  TABLE7_ROWS,
+  type Bases,
+  type NetworkConfig,
+  type PaperPoint,
+  type ScalingCoefficients,
+  type ScalingMethod,
 } from '../scaling';
 import type { ModelSpec } from '../worker/protocol';
 import { FORMULA_SEED } from '../model/synthetic-init';
@@ -139,7 +151,10 @@ export async function runRows(name: RunName, build: () => TimedRow[], steadyRuns
   try {
     await whenSource(useLab);
     rows = build();
-    outcomes = await timeNetworks(rows.map((r) => r.spec), steadyRuns);
+    outcomes = await timeNetworks(
+      rows.map((r) => r.spec),
+      steadyRuns,
+    );
   } catch (e) {
     outcomes = rows.map(() => ({ error: (e as Error).message }));
   }
@@ -155,6 +170,8 @@ export async function runRows(name: RunName, build: () => TimedRow[], steadyRuns
 /** One budget step: times the four methods at φ and adds them to the chart (replacing that φ). */
 export async function runBudget(phi: number): Promise<void> {
   const done = await runRows('budget', () => budgetRows(phi), 1);
-  const points = done.flatMap((r) => (r.steadyMs !== null && r.method !== 'custom' && r.method !== 'released' ? [{ phi, method: r.method, flops: r.net.flops, steadyMs: r.steadyMs }] : []));
+  const points = done.flatMap((r) =>
+    r.steadyMs !== null && r.method !== 'custom' && r.method !== 'released' ? [{ phi, method: r.method, flops: r.net.flops, steadyMs: r.steadyMs }] : [],
+  );
   if (points.length) usePaperRuns.setState((s) => ({ budget: [...s.budget.filter((p) => p.phi !== phi), ...points].sort((a, b) => a.phi - b.phi) }));
 }

@@ -35,7 +35,12 @@ function setUp(cached: number[], opts: { noRoom?: number[]; quota?: number } = {
     persist: async () => (persisted = true),
     persisted: async () => persisted,
   };
-  const p = createPreparer(worker.client, () => ({ baseUrl: 'http://models/', kind: 'url' }), store, () => storage as never);
+  const p = createPreparer(
+    worker.client,
+    () => ({ baseUrl: 'http://models/', kind: 'url' }),
+    store,
+    () => storage as never,
+  );
   return { store, p, sent: worker.sent };
 }
 

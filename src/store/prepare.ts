@@ -57,7 +57,12 @@ type Storage = Pick<StorageManager, 'estimate' | 'persist' | 'persisted'> | unde
 
 const mb = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
 
-export function createPreparer(client: Client, source: () => ModelSource | null, store: StoreApi<PrepareState> = usePrepare, storage: () => Storage = () => globalThis.navigator?.storage) {
+export function createPreparer(
+  client: Client,
+  source: () => ModelSource | null,
+  store: StoreApi<PrepareState> = usePrepare,
+  storage: () => Storage = () => globalThis.navigator?.storage,
+) {
   const set = store.setState;
   const entry = (k: number, patch: Partial<PrepareEntry>) => set((s) => ({ entries: s.entries.map((e, i) => (i === k ? { ...e, ...patch } : e)) }));
 
@@ -76,7 +81,9 @@ export function createPreparer(client: Client, source: () => ModelSource | null,
     const all = Array.from({ length: VARIANT_COUNT }, (_, k) => k);
     const { bytes } = await client.send({ type: 'cacheState', baseUrl: src.baseUrl, variants: all }, ['cacheState']).done;
     set((s) => ({
-      entries: s.entries.map((e, k) => (e.status === 'downloading' ? e : bytes[k] !== null ? { ...e, status: 'ready', bytes: bytes[k]!, error: null } : e.status === 'error' ? e : blank(k))),
+      entries: s.entries.map((e, k) =>
+        e.status === 'downloading' ? e : bytes[k] !== null ? { ...e, status: 'ready', bytes: bytes[k]!, error: null } : e.status === 'error' ? e : blank(k),
+      ),
     }));
     await estimate();
   }
@@ -85,7 +92,9 @@ export function createPreparer(client: Client, source: () => ModelSource | null,
     const st = store.getState().storage;
     const need = downloadBytes(k);
     if (st && st.quota > 0 && st.quota - st.usage < need) {
-      throw new Error(`Not enough storage for ${variantName(k)}: it needs ${mb(need)}, the browser grants ${mb(Math.max(0, st.quota - st.usage))} more. Remove a variant or free space.`);
+      throw new Error(
+        `Not enough storage for ${variantName(k)}: it needs ${mb(need)}, the browser grants ${mb(Math.max(0, st.quota - st.usage))} more. Remove a variant or free space.`,
+      );
     }
     entry(k, { status: 'downloading', loaded: 0, error: null });
     const r = await client.send({ type: 'prefetch', model: { kind: 'official', variant: k, baseUrl } }, ['prefetched'], {
@@ -94,7 +103,10 @@ export function createPreparer(client: Client, source: () => ModelSource | null,
         entry(k, { loaded: p.loaded });
       },
     }).done;
-    if (!r.stored) throw new Error(`${variantName(k)} was downloaded and verified, but the browser would not store its ${mb(r.bytes)} (storage full): nothing of it was kept.`);
+    if (!r.stored)
+      throw new Error(
+        `${variantName(k)} was downloaded and verified, but the browser would not store its ${mb(r.bytes)} (storage full): nothing of it was kept.`,
+      );
     entry(k, { status: 'ready', bytes: r.bytes, loaded: r.bytes });
   }
 

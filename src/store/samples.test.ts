@@ -15,7 +15,10 @@ const serve = (alter: (b: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer> = 
 
 describe('sample gallery', () => {
   it.skipIf(missing !== null).each(GALLERY.map((s) => s.file))('%s arrives verified as a JPEG file', async (file) => {
-    const f = await fetchSample(GALLERY.find((s) => s.file === file)!, serve());
+    const f = await fetchSample(
+      GALLERY.find((s) => s.file === file)!,
+      serve(),
+    );
     expect(f.name).toBe(file);
     expect(f.type).toBe('image/jpeg');
     expect(f.size).toBe(readFileSync(findPhoto(file)!).length);
@@ -44,7 +47,8 @@ describe('ImageNet sample photos', () => {
   const dir = findImagenetSample();
   const here = dir ? IMAGENET_SAMPLE.filter((p) => existsSync(join(dir, p.file))) : [];
   const serveSample = (alter: (b: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer> = (b) => b): typeof fetch =>
-    (async (url: string) => new Response(alter(new Uint8Array(readFileSync(join(dir!, decodeURIComponent(String(url).slice(IMAGENET_SAMPLE_BASE.length)))))))) as typeof fetch;
+    (async (url: string) =>
+      new Response(alter(new Uint8Array(readFileSync(join(dir!, decodeURIComponent(String(url).slice(IMAGENET_SAMPLE_BASE.length)))))))) as typeof fetch;
 
   it.skipIf(!dir)('every photo kept in ../shared arrives verified from its pinned URL', async () => {
     expect(here.length).toBe(62);
@@ -61,6 +65,8 @@ describe('ImageNet sample photos', () => {
       return c;
     };
     const p = here[0];
-    await expect(fetchImagenetPhoto(p, serveSample(flip))).rejects.toThrow(new RegExp(`^Integrity check failed for ${p.file}: expected git blob ${p.blob}, got [0-9a-f]{40}$`));
+    await expect(fetchImagenetPhoto(p, serveSample(flip))).rejects.toThrow(
+      new RegExp(`^Integrity check failed for ${p.file}: expected git blob ${p.blob}, got [0-9a-f]{40}$`),
+    );
   });
 });

@@ -48,7 +48,7 @@ describe('gateSource', () => {
       ],
     ]);
     answerSource(true); // a refused source cannot be confirmed: only declined
-    await expect(got).rejects.toThrow("Refused to load weights from https://raw.githubusercontent.com/"); // the own public source, blocked by this CSP
+    await expect(got).rejects.toThrow('Refused to load weights from https://raw.githubusercontent.com/'); // the own public source, blocked by this CSP
     expect(asked[1]).toEqual([null, true]);
   });
 

@@ -4,9 +4,20 @@ import { DEFAULT_STATE, parseUrlState, serializeUrlState } from './url-state';
 
 describe('URL state', () => {
   it('round-trips every shareable field', () => {
-    const s = { phi: 2.5, view: 'compare' as const, compare: [0, 3, 7], evaluate: [1, 3], backend: 'wasm' as const,
-      models: 'https://example.org/models/', present: true, slide: 4, formula: true, weights: 'random' as const, bases: { alpha: 1.3, beta: 1.05, gamma: 1.2 },
-      kernels: 'tiled' as const };
+    const s = {
+      phi: 2.5,
+      view: 'compare' as const,
+      compare: [0, 3, 7],
+      evaluate: [1, 3],
+      backend: 'wasm' as const,
+      models: 'https://example.org/models/',
+      present: true,
+      slide: 4,
+      formula: true,
+      weights: 'random' as const,
+      bases: { alpha: 1.3, beta: 1.05, gamma: 1.2 },
+      kernels: 'tiled' as const,
+    };
     const back = parseUrlState(serializeUrlState(s));
     expect(back.notices).toEqual([]);
     expect(back.state).toEqual(s);
@@ -40,10 +51,7 @@ describe('URL state', () => {
     expect(serializeUrlState({ ...DEFAULT_STATE, bases: { alpha: 1.4, beta: 1.1, gamma: 1.15 } })).toBe('?alpha=1.4');
     const { state, notices } = parseUrlState('?alpha=3&beta=x&gamma=1.25');
     expect(state.bases).toEqual({ alpha: 1.2, beta: 1.1, gamma: 1.25 });
-    expect(notices).toEqual([
-      'Ignored alpha "3": alpha must lie between 1 and 2 (the paper requires ≥ 1)',
-      'Ignored beta "x": beta must be a number',
-    ]);
+    expect(notices).toEqual(['Ignored alpha "3": alpha must lie between 1 and 2 (the paper requires ≥ 1)', 'Ignored beta "x": beta must be a number']);
   });
 
   it('?slide= opens a deck slide: written only while presenting, clamped to the deck', () => {

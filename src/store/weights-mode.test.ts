@@ -21,7 +21,9 @@ describe('random-weights mode', () => {
   });
 
   it('the default source is the pinned commit, the only verified one', () => {
-    expect(DEFAULT_MODEL_BASE).toBe('https://raw.githubusercontent.com/ntedgi/efficientnet-tensorflowjs-binaries/35e685b9408fc382f8e3f6d00ab73c32e1abb91f/models/');
+    expect(DEFAULT_MODEL_BASE).toBe(
+      'https://raw.githubusercontent.com/ntedgi/efficientnet-tensorflowjs-binaries/35e685b9408fc382f8e3f6d00ab73c32e1abb91f/models/',
+    );
     expect(isVerifiedSource(DEFAULT_MODEL_BASE)).toBe(true);
     expect(isVerifiedSource('https://raw.githubusercontent.com/ntedgi/efficientnet-tensorflowjs-binaries/main/models/')).toBe(false);
     expect(isVerifiedSource('http://127.0.0.1:4173/synthetic-models/')).toBe(false);

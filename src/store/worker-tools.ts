@@ -9,7 +9,8 @@ import type { ClassifyBatch } from './evaluate';
 export function workerTools(client: Pick<InferenceClient, 'send'>) {
   return {
     /** Evaluate: one batch of files through the networks (decoded in the worker). */
-    classifyBatch: ((models, files, thumb, onProgress) => client.send({ type: 'classifyBatch', models, files, thumb }, ['batch'], { onProgress }).done) as ClassifyBatch,
+    classifyBatch: ((models, files, thumb, onProgress) =>
+      client.send({ type: 'classifyBatch', models, files, thumb }, ['batch'], { onProgress }).done) as ClassifyBatch,
 
     /** The worker's own log of the requests it handled (for tests). */
     async requestLog(): Promise<RequestLogEntry[]> {

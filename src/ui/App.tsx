@@ -37,7 +37,13 @@ export function App() {
     return (
       <div className={`app present${controlsHidden ? ' controls-hidden' : ''}`} data-testid="app">
         <SourceConfirm />
-        <Suspense fallback={<p className="muted" data-testid="view-loading">Loading…</p>}>
+        <Suspense
+          fallback={
+            <p className="muted" data-testid="view-loading">
+              Loading…
+            </p>
+          }
+        >
           <Deck controlsHidden={controlsHidden} onToggleControls={toggleControls} />
         </Suspense>
       </div>
@@ -50,14 +56,32 @@ export function App() {
         <p className="tagline">{TAGLINE}</p>
         <nav className="nav" aria-label="Views">
           {TABS.map((t) => (
-            <button key={t.view} type="button" data-testid={`tab-${t.view}`} aria-current={view === t.view ? 'page' : undefined} onClick={() => setView(t.view)}>
+            <button
+              key={t.view}
+              type="button"
+              data-testid={`tab-${t.view}`}
+              aria-current={view === t.view ? 'page' : undefined}
+              onClick={() => setView(t.view)}
+            >
               {t.label}
             </button>
           ))}
-          <button type="button" data-testid="prepare-offline" aria-expanded={preparing} onClick={() => setPreparing(!preparing)} title="Download and verify variants before a lesson, for use with no network">
+          <button
+            type="button"
+            data-testid="prepare-offline"
+            aria-expanded={preparing}
+            onClick={() => setPreparing(!preparing)}
+            title="Download and verify variants before a lesson, for use with no network"
+          >
             Prepare for class
           </button>
-          <button type="button" data-testid="present-toggle" aria-pressed={false} onClick={() => setPresent(true)} title="Presentation mode: a slide deck. Space/PgDn next slide, ←/→ step φ, 0–7 jump, h hides controls, Esc leaves">
+          <button
+            type="button"
+            data-testid="present-toggle"
+            aria-pressed={false}
+            onClick={() => setPresent(true)}
+            title="Presentation mode: a slide deck. Space/PgDn next slide, ←/→ step φ, 0–7 jump, h hides controls, Esc leaves"
+          >
             Present
           </button>
         </nav>
@@ -68,8 +92,24 @@ export function App() {
       <div className="layout">
         <SidePanel />
         <main className="main">
-          <Suspense fallback={<p className="muted" data-testid="view-loading">Loading…</p>}>
-            {view === 'compare' ? <CompareView /> : view === 'teach' ? <TeachView /> : view === 'bench' ? <BenchView /> : view === 'evaluate' ? <EvaluateView /> : <DropZone />}
+          <Suspense
+            fallback={
+              <p className="muted" data-testid="view-loading">
+                Loading…
+              </p>
+            }
+          >
+            {view === 'compare' ? (
+              <CompareView />
+            ) : view === 'teach' ? (
+              <TeachView />
+            ) : view === 'bench' ? (
+              <BenchView />
+            ) : view === 'evaluate' ? (
+              <EvaluateView />
+            ) : (
+              <DropZone />
+            )}
           </Suspense>
         </main>
       </div>

@@ -44,22 +44,18 @@ export function CameraCapture() {
     <div className="camera">
       {stream ? (
         <>
-          <video
-            ref={video}
-            autoPlay
-            playsInline
-            muted
-            className="camera-preview"
-            data-testid="camera-preview"
-            onLoadedData={() => setReady(true)}
-          />
+          <video ref={video} autoPlay playsInline muted className="camera-preview" data-testid="camera-preview" onLoadedData={() => setReady(true)} />
           <button type="button" data-testid="camera-capture" disabled={!ready} onClick={() => void capture()}>
             {ready ? 'Take photo' : 'Waiting for the camera…'}
           </button>
-          <button type="button" onClick={() => setStream(null)}>Cancel</button>
+          <button type="button" onClick={() => setStream(null)}>
+            Cancel
+          </button>
         </>
       ) : (
-        <button type="button" data-testid="camera-start" onClick={() => void start()}>Use camera</button>
+        <button type="button" data-testid="camera-start" onClick={() => void start()}>
+          Use camera
+        </button>
       )}
       {error && <p className="muted small">{error}</p>}
     </div>

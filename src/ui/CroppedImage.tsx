@@ -4,7 +4,19 @@ import type { ReactNode } from 'react';
 import { centerCropBox } from '../model/preprocess';
 import type { ImageInfo } from '../store/lab-store';
 
-export function CroppedImage({ image, size, testId, className, children }: { image: ImageInfo; size: number; testId?: string; className?: string; children?: ReactNode }) {
+export function CroppedImage({
+  image,
+  size,
+  testId,
+  className,
+  children,
+}: {
+  image: ImageInfo;
+  size: number;
+  testId?: string;
+  className?: string;
+  children?: ReactNode;
+}) {
   const crop = centerCropBox(image.width, image.height, size);
   return (
     <div className={className ?? 'cropped'} data-testid={testId}>

@@ -87,7 +87,9 @@ export function DropZone() {
           <figcaption>
             <span data-testid="image-name">{image.name}</span> · {image.width}×{image.height} ·{' '}
             {showFull ? 'full image, crop outlined' : `the crop the network sees, resized to ${size}²`}{' '}
-            <button type="button" onClick={() => setShowFull(!showFull)}>{showFull ? 'Show crop' : 'Show full image'}</button>{' '}
+            <button type="button" onClick={() => setShowFull(!showFull)}>
+              {showFull ? 'Show crop' : 'Show full image'}
+            </button>{' '}
             {!showFull && <LabCamControls />}
           </figcaption>
         </figure>

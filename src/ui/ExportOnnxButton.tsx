@@ -37,7 +37,9 @@ export function ExportOnnxButton() {
       <button type="button" data-testid="export-onnx" onClick={() => void run()} disabled={busy}>
         Export ONNX
       </button>
-      <p className="muted small" role="status" data-testid="export-onnx-status">{note}</p>
+      <p className="muted small" role="status" data-testid="export-onnx-status">
+        {note}
+      </p>
     </div>
   );
 }

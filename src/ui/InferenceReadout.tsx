@@ -20,8 +20,12 @@ export function InferenceReadout() {
   return (
     <section className="inference" aria-label="Inference">
       {/* Only this one-line summary is announced; the byte counters and timings are not. */}
-      <p className="visually-hidden" aria-live="polite" data-testid="result-summary">{resultSummary(result)}</p>
-      <p className="status" data-testid="status" data-status={status}>{STATUS_TEXT[status]}</p>
+      <p className="visually-hidden" aria-live="polite" data-testid="result-summary">
+        {resultSummary(result)}
+      </p>
+      <p className="status" data-testid="status" data-status={status}>
+        {STATUS_TEXT[status]}
+      </p>
       <LoadProgress />
       <LatencyReadout />
       {result && (

@@ -26,15 +26,22 @@ export function LatencyReadout() {
   return (
     <div className="latency" data-testid="latency">
       Latency <strong data-testid="latency-ms">{fmtMs(lat?.lastMs)}</strong> ms
-      {lat && <span data-testid="latency-kind" className="muted"> ({latencyKind})</span>}
+      {lat && (
+        <span data-testid="latency-kind" className="muted">
+          {' '}
+          ({latencyKind})
+        </span>
+      )}
       {lat?.firstMs != null && (
         <span className="muted">
-          {' '}· first run <span data-testid="latency-first">{fmtMs(lat.firstMs)}</span> ms (with compile)
+          {' '}
+          · first run <span data-testid="latency-first">{fmtMs(lat.firstMs)}</span> ms (with compile)
         </span>
       )}
       {lat && lat.steadyRuns >= MIN_RUNS_FOR_MEDIAN && lat.steadyMedianMs != null && (
         <span className="muted" data-testid="latency-steady-line">
-          {' '}· steady median <span data-testid="latency-steady">{fmtMs(lat.steadyMedianMs)}</span> ms, p25–p75{' '}
+          {' '}
+          · steady median <span data-testid="latency-steady">{fmtMs(lat.steadyMedianMs)}</span> ms, p25–p75{' '}
           <span data-testid="latency-range">
             {fmtMs(lat.steadyP25Ms)}–{fmtMs(lat.steadyP75Ms)}
           </span>{' '}
@@ -43,7 +50,8 @@ export function LatencyReadout() {
       )}
       {lat && lat.steadyRuns > 0 && lat.steadyRuns < MIN_RUNS_FOR_MEDIAN && (
         <span className="muted" data-testid="latency-steady-line">
-          {' '}· {lat.steadyRuns} steady run{lat.steadyRuns > 1 ? 's' : ''}, too few for a median
+          {' '}
+          · {lat.steadyRuns} steady run{lat.steadyRuns > 1 ? 's' : ''}, too few for a median
         </span>
       )}{' '}
       <button

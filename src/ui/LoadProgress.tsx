@@ -14,7 +14,9 @@ export function LoadProgress() {
             <span className="name">{key}</span>
             <progress aria-label={`${key} download`} max={l.total || 1} value={done ? l.total || 1 : l.loaded} />
             <span className="bytes">
-              {done ? `${fmtBytes(l.total)} ${l.phase === 'cached' ? 'prefetched' : l.fromCache ? 'from cache' : 'loaded'}` : `${fmtBytes(l.loaded)} / ${fmtBytes(l.total)}`}
+              {done
+                ? `${fmtBytes(l.total)} ${l.phase === 'cached' ? 'prefetched' : l.fromCache ? 'from cache' : 'loaded'}`
+                : `${fmtBytes(l.loaded)} / ${fmtBytes(l.total)}`}
             </span>
           </div>
         );

@@ -26,7 +26,13 @@ function Row({ k }: { k: number }) {
         {e.status === 'downloading' ? `${STATUS_TEXT.downloading} ${fmtBytes(e.loaded)}` : STATUS_TEXT[e.status]}
       </span>
       {e.status === 'ready' && (
-        <button type="button" data-testid="prepare-remove" data-variant={name} onClick={() => void prepare.remove(k)} aria-label={`Remove ${name} from this browser`}>
+        <button
+          type="button"
+          data-testid="prepare-remove"
+          data-variant={name}
+          onClick={() => void prepare.remove(k)}
+          aria-label={`Remove ${name} from this browser`}
+        >
           Remove
         </button>
       )}
@@ -53,8 +59,8 @@ export function PrepareOffline({ onClose }: { onClose: () => void }) {
     <section className="prepare-panel card" data-testid="prepare-panel" aria-label="Prepare for class">
       <h2>Prepare for class</h2>
       <p className="muted small">
-        Download and verify the weights once, before the lesson: the lab then answers with these variants with no network at all (the app itself is
-        already kept by the service worker).
+        Download and verify the weights once, before the lesson: the lab then answers with these variants with no network at all (the app itself is already kept
+        by the service worker).
       </p>
       {random ? (
         <p data-testid="prepare-size">Random weights need no download: nothing to prepare.</p>

@@ -25,7 +25,14 @@ export function SampleGallery() {
     <div className="sample-gallery" data-testid="sample-gallery">
       <span className="muted">Samples:</span>{' '}
       {GALLERY.map((s, i) => (
-        <button key={s.file} type="button" data-testid={`sample-${s.file.replace(/\.jpg$/, '')}`} disabled={busy !== null} onClick={() => void pick(i)} title={s.label}>
+        <button
+          key={s.file}
+          type="button"
+          data-testid={`sample-${s.file.replace(/\.jpg$/, '')}`}
+          disabled={busy !== null}
+          onClick={() => void pick(i)}
+          title={s.label}
+        >
           {s.file.replace(/\.jpg$/, '')}
         </button>
       ))}
@@ -33,7 +40,9 @@ export function SampleGallery() {
       {failure && (
         <p className="notice" data-testid="sample-error">
           {failure}. The procedural test pattern works without a download.{' '}
-          <button type="button" data-testid="use-test-pattern" onClick={() => void setImageFile(null).then(() => setFailure(null))}>Use the test pattern</button>
+          <button type="button" data-testid="use-test-pattern" onClick={() => void setImageFile(null).then(() => setFailure(null))}>
+            Use the test pattern
+          </button>
         </p>
       )}
     </div>

@@ -20,27 +20,41 @@ export function SidePanel() {
 
       <p className="network-name">
         {r.atOfficial ? (
-          <>Official <strong data-testid="variant">{`B${r.variant}`}</strong> (released coefficients)</>
+          <>
+            Official <strong data-testid="variant">{`B${r.variant}`}</strong> (released coefficients)
+          </>
         ) : (
-          <>Formula network at φ {fmtPhi(phi)} · prediction from nearest official <strong data-testid="variant">{`B${r.variant}`}</strong></>
+          <>
+            Formula network at φ {fmtPhi(phi)} · prediction from nearest official <strong data-testid="variant">{`B${r.variant}`}</strong>
+          </>
         )}
       </p>
 
       <dl className="readouts">
         <dt>Resolution</dt>
-        <dd><span data-testid="resolution">{n.resolution}</span> px</dd>
+        <dd>
+          <span data-testid="resolution">{n.resolution}</span> px
+        </dd>
         <dt>Depth</dt>
-        <dd data-testid="depth">{fmtMult(n.depth)} · {n.totalBlocks} blocks</dd>
+        <dd data-testid="depth">
+          {fmtMult(n.depth)} · {n.totalBlocks} blocks
+        </dd>
         <dt>Width</dt>
-        <dd data-testid="width">{fmtMult(n.width)} · {n.headChannels} head channels</dd>
+        <dd data-testid="width">
+          {fmtMult(n.width)} · {n.headChannels} head channels
+        </dd>
         <dt>FLOPs</dt>
         <dd data-testid="flops">{fmtFlops(n.flops)}</dd>
         <dt>Params</dt>
         <dd data-testid="params">{fmtParams(n.params)}</dd>
         <dt>Paper top-1 (B{r.variant})</dt>
-        <dd><span data-testid="paper-top1">{r.paperTop1.toFixed(1)}</span>%</dd>
+        <dd>
+          <span data-testid="paper-top1">{r.paperTop1.toFixed(1)}</span>%
+        </dd>
       </dl>
-      <p className="compare-line" data-testid="formula-vs-official">{formulaVsOfficial(phi)}</p>
+      <p className="compare-line" data-testid="formula-vs-official">
+        {formulaVsOfficial(phi)}
+      </p>
 
       <label className="toggle">
         <input type="checkbox" data-testid="formula-toggle" checked={formula} onChange={(e) => setFormula(e.currentTarget.checked)} />

@@ -24,9 +24,9 @@ export function SourceConfirm() {
     <section className="source-confirm" data-testid="source-question" aria-labelledby="source-confirm-title">
       <h2 id="source-confirm-title">Load weights from {pending.host}?</h2>
       <p>
-        This link asks the lab to download its network weights from <strong data-testid="source-host">{pending.host}</strong>{' '}
-        (<code className="source-url">{pending.baseUrl}</code>). Weights from a site you do not know can make the lab show any
-        prediction. Nothing has been requested from it yet, and your answer is not remembered.
+        This link asks the lab to download its network weights from <strong data-testid="source-host">{pending.host}</strong> (
+        <code className="source-url">{pending.baseUrl}</code>). Weights from a site you do not know can make the lab show any prediction. Nothing has been
+        requested from it yet, and your answer is not remembered.
       </p>
       <p className="source-confirm-actions">
         <button type="button" className="primary" data-testid="confirm-source" onClick={() => answerSource(true)}>

@@ -19,7 +19,9 @@ export function StatusBar() {
     <div className="status-bar">
       <p className="backend-line">
         Backend <strong data-testid="backend">{info?.name ?? '…'}</strong>{' '}
-        <span className="muted" data-testid="backend-reason">{info?.reason ?? 'selecting…'}</span>
+        <span className="muted" data-testid="backend-reason">
+          {info?.reason ?? 'selecting…'}
+        </span>
         {source && <WeightsSourceLabel label={SOURCE_LABEL[source.kind]} verified={isVerifiedSource(source.baseUrl)} random={source.kind === 'random'} />}
         {precision && (
           <span className="muted" data-testid="weights-precision" data-precision={precision}>
@@ -31,7 +33,9 @@ export function StatusBar() {
       {custom && (
         <p className="notice" data-testid="custom-model">
           Your converted model “{custom.name}” answers instead of the built-in weights (the slider's readouts still describe φ).{' '}
-          <button type="button" onClick={() => setCustomModel(null)}>Use the built-in weights</button>
+          <button type="button" onClick={() => setCustomModel(null)}>
+            Use the built-in weights
+          </button>
         </p>
       )}
       {synthetic && (
@@ -42,13 +46,18 @@ export function StatusBar() {
       {error && (
         <p className="error" role="alert">
           <span data-testid="error">{error}</span>{' '}
-          <button type="button" className="retry" data-testid="retry" onClick={retry}>Retry</button>
+          <button type="button" className="retry" data-testid="retry" onClick={retry}>
+            Retry
+          </button>
         </p>
       )}
       {error && source?.kind !== 'random' && isWeightFetchError(error) && <WeightsHelp />}
       {notices.map((n, i) => (
         <p key={i} className="notice" data-testid="notice">
-          {n} <button type="button" aria-label="Dismiss notice" onClick={() => dismiss(i)}>×</button>
+          {n}{' '}
+          <button type="button" aria-label="Dismiss notice" onClick={() => dismiss(i)}>
+            ×
+          </button>
         </p>
       ))}
     </div>

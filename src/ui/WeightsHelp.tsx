@@ -7,13 +7,17 @@ export function WeightsHelp() {
   return (
     <div className="weights-help" data-testid="weights-help">
       <p>
-        The weights could not be downloaded. You can still use every view with the official B0–B7 built here with seeded
-        random weights: no download, predictions meaningless, latency real.{' '}
-        <button type="button" data-testid="use-random-weights" onClick={switchToRandomWeights}>Use random weights</button>
+        The weights could not be downloaded. You can still use every view with the official B0–B7 built here with seeded random weights: no download,
+        predictions meaningless, latency real.{' '}
+        <button type="button" data-testid="use-random-weights" onClick={switchToRandomWeights}>
+          Use random weights
+        </button>
       </p>
       <p className="muted">Or get real weights:</p>
       <ul className="muted">
-        {OTHER_WAYS_OUT.map((w) => <li key={w}>{w}</li>)}
+        {OTHER_WAYS_OUT.map((w) => (
+          <li key={w}>{w}</li>
+        ))}
       </ul>
     </div>
   );
@@ -23,7 +27,8 @@ export function WeightsHelp() {
 export function WeightsSourceLabel({ label, verified, random }: { label: string; verified: boolean; random: boolean }) {
   return (
     <span className="muted" data-testid="weights-source" data-verified={verified}>
-      {' '}· weights: {label}
+      {' '}
+      · weights: {label}
       {!verified && !random && <strong data-testid="unverified-source"> · unverified source</strong>}
     </span>
   );

@@ -1,7 +1,6 @@
 /** Number formatting shared by every view (one place, so readouts agree). */
 
-export const fmtFlops = (macs: number) =>
-  macs >= 1e9 ? `${(macs / 1e9).toFixed(2)} B` : `${(macs / 1e6).toFixed(0)} M`;
+export const fmtFlops = (macs: number) => (macs >= 1e9 ? `${(macs / 1e9).toFixed(2)} B` : `${(macs / 1e6).toFixed(0)} M`);
 
 export const fmtParams = (n: number) => `${(n / 1e6).toFixed(2)} M`;
 
@@ -9,8 +8,7 @@ export const fmtMs = (ms: number | null | undefined) => (ms == null ? '—' : ms
 
 export const fmtPct = (p: number) => `${(p * 100).toFixed(1)}%`;
 
-export const fmtBytes = (b: number) =>
-  b >= 1048576 ? `${(b / 1048576).toFixed(1)} MB` : b >= 1024 ? `${(b / 1024).toFixed(0)} kB` : `${b} B`;
+export const fmtBytes = (b: number) => (b >= 1048576 ? `${(b / 1048576).toFixed(1)} MB` : b >= 1024 ? `${(b / 1024).toFixed(0)} kB` : `${b} B`);
 
 export const fmtMult = (x: number) => `${x.toFixed(2)}×`;
 

@@ -30,8 +30,12 @@ describe('side panel readouts', () => {
     const base = { variant: 0, phi: 0, name: 'B0', resolution: 224, synthetic: false } as const;
     const top5 = [{ index: 388, label: 'giant panda', prob: 0.9234 }];
     expect(resultSummary(null)).toBe('');
-    expect(resultSummary({ ...base, kind: 'official', imageName: 'panda.jpg', top5 } as unknown as InferenceResult)).toBe('B0 at 224 px on “panda.jpg”: giant panda, 92.3%');
-    expect(resultSummary({ ...base, kind: 'official', imageName: null, top5 } as unknown as InferenceResult)).toBe('B0 at 224 px on the test pattern: giant panda, 92.3%');
+    expect(resultSummary({ ...base, kind: 'official', imageName: 'panda.jpg', top5 } as unknown as InferenceResult)).toBe(
+      'B0 at 224 px on “panda.jpg”: giant panda, 92.3%',
+    );
+    expect(resultSummary({ ...base, kind: 'official', imageName: null, top5 } as unknown as InferenceResult)).toBe(
+      'B0 at 224 px on the test pattern: giant panda, 92.3%',
+    );
     expect(resultSummary({ ...base, kind: 'formula', name: 'phi=2.4', resolution: 313, imageName: null, top5: [] } as unknown as InferenceResult)).toBe(
       'phi=2.4 at 313 px: latency only, no prediction (random weights)',
     );

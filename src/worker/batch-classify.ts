@@ -29,7 +29,10 @@ async function thumbnail(bitmap: ImageBitmap, side: number): Promise<Blob | null
   return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
 }
 
-export async function classifyBatch(req: Extract<WorkerRequest, { type: 'classifyBatch' }>, c: BatchContext): Promise<Extract<WorkerResponse, { type: 'batch' }>> {
+export async function classifyBatch(
+  req: Extract<WorkerRequest, { type: 'classifyBatch' }>,
+  c: BatchContext,
+): Promise<Extract<WorkerResponse, { type: 'batch' }>> {
   const loaded: { spec: ModelSpec; classifier: Classifier | null; error: string | null }[] = [];
   for (const spec of req.models) {
     try {

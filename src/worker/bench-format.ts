@@ -59,7 +59,9 @@ export function kernelsCell(k: KernelReport): string {
   const ms = (v: number | null | undefined) => (v === null ? 'failed' : v === undefined ? '—' : v.toFixed(1));
   const classes = KERNEL_CLASSES.map((c) => {
     const t = k.timings[c] ?? {};
-    const others = Object.entries(t).filter(([name]) => name !== k.plan[c]).map(([name, v]) => `${name} ${ms(v)}`);
+    const others = Object.entries(t)
+      .filter(([name]) => name !== k.plan[c])
+      .map(([name, v]) => `${name} ${ms(v)}`);
     const own = t[k.plan[c]];
     return `${c} ${k.plan[c]}${own !== undefined ? ` ${ms(own)} ms` : ''}${others.length ? ` (${others.join(', ')})` : ''}`;
   });

@@ -55,13 +55,14 @@ async function runVariant(id: number, job: VariantJob) {
     matmulGflops: job.matmulGflops,
     evalBatch: evaluateBatch(backend as BackendName, job.variant),
     seed: seeded ? DEFAULT_SYNTHETIC_SEED : undefined,
-    loadNetwork: job.measureLoad && !seeded
-      ? async () => {
-          const a = await loadFromUrl(url, noProgress, undefined, { network: true });
-          if (a.fromCache) throw new Error(`B${job.variant} came from the cache in a network load`);
-          return a;
-        }
-      : undefined,
+    loadNetwork:
+      job.measureLoad && !seeded
+        ? async () => {
+            const a = await loadFromUrl(url, noProgress, undefined, { network: true });
+            if (a.fromCache) throw new Error(`B${job.variant} came from the cache in a network load`);
+            return a;
+          }
+        : undefined,
     loadCache: () => loadFromUrl(url, noProgress),
     onStage: (stage) => post({ type: 'progress', id, stage }),
   });

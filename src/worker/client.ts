@@ -18,8 +18,7 @@ interface Pending {
 
 export type WorkerFactory = () => Worker;
 
-export const defaultWorkerFactory: WorkerFactory = () =>
-  new Worker(new URL('./inference.worker.ts', import.meta.url), { type: 'module', name: 'inference' });
+export const defaultWorkerFactory: WorkerFactory = () => new Worker(new URL('./inference.worker.ts', import.meta.url), { type: 'module', name: 'inference' });
 
 export class InferenceClient {
   private worker: Worker;

@@ -12,10 +12,8 @@ import { cachedVariantBytes, uncacheVariant, variantUrl } from '../model/model-c
 import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
 import { kernelParity } from '../model/kernels/parity';
 import { setKernelMode } from '../model/kernels/mode';
-import { normaliseCam, type CamMap } from '../model/cam';
 import { classifierFromArtifacts, formulaClassifier, scaledClassifier, seededOfficialClassifier, type Classifier } from '../model/classifier';
 import { officialCoefficients } from '../scaling';
-import { topK } from '../model/labels';
 import { imageToInput, testPattern } from '../model/preprocess';
 import { ModelCache } from './model-cache';
 import { describeModel, modelIdOf, type ModelSpec, type RequestLogEntry, type WorkerRequest, type WorkerResponse } from './protocol';
@@ -23,6 +21,7 @@ import { RequestLog } from './request-log';
 import { SharedDownloads } from './shared-downloads';
 import { runSeries } from './series';
 import { classifyBatch } from './batch-classify';
+import { classifyImage } from './classify-image';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -35,9 +34,7 @@ configureWasm({
 const models = new ModelCache();
 /** Weight downloads by model: a classify joins its model's prefetch rather than fetching twice;
  *  a timed series waits for those in flight. */
-const downloads = new SharedDownloads<LoadedArtifacts>((id, modelId, loaded, total, phase) =>
-  post({ type: 'progress', id, modelId, phase, loaded, total }),
-);
+const downloads = new SharedDownloads<LoadedArtifacts>((id, modelId, loaded, total, phase) => post({ type: 'progress', id, modelId, phase, loaded, total }));
 const log = new RequestLog();
 let image: { bitmap: ImageBitmap; name: string } | null = null;
 let backendReady: Promise<unknown> | null = null;
@@ -51,21 +48,25 @@ const post = (msg: WorkerResponse) => self.postMessage(msg);
 async function measure(req: Extract<WorkerRequest, { type: 'measure' }>, timed: (start: number, end: number) => void) {
   const id = req.id;
   try {
-    const entries = await runSeries(req.models, { runs: req.runs, warmup: req.warmup, cam: req.cam ?? false }, {
-      id,
-      ensure: (spec) => {
-        models.pin(modelIdOf(spec));
-        return ensureModel(id, spec);
+    const entries = await runSeries(
+      req.models,
+      { runs: req.runs, warmup: req.warmup, cam: req.cam ?? false },
+      {
+        id,
+        ensure: (spec) => {
+          models.pin(modelIdOf(spec));
+          return ensureModel(id, spec);
+        },
+        input: (size) => (image ? imageToInput(image.bitmap, size) : testPattern(size)),
+        imageName: image?.name ?? null,
+        stats: (key) => models.stats(key),
+        post,
+        memory: memoryInfo,
+        describeError: (e, spec) => explainError(e, describeModel(spec)),
+        settle: async () => void (await Promise.allSettled(downloads.pending())),
+        onTimed: timed,
       },
-      input: (size) => (image ? imageToInput(image.bitmap, size) : testPattern(size)),
-      imageName: image?.name ?? null,
-      stats: (key) => models.stats(key),
-      post,
-      memory: memoryInfo,
-      describeError: (e, spec) => explainError(e, describeModel(spec)),
-      settle: async () => void (await Promise.allSettled(downloads.pending())),
-      onTimed: timed,
-    });
+    );
     post({ type: 'series', id, entries });
   } finally {
     models.unpinAll();
@@ -96,7 +97,11 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
     post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
     if (spec.kind === 'formula') classifier = formulaClassifier(spec.phi, spec.seed, spec.resolution);
     else if (spec.kind === 'seeded') classifier = seededOfficialClassifier(spec.variant, spec.seed);
-    else classifier = scaledClassifier({ ...officialCoefficients(0), name: spec.name, width: spec.width, depth: spec.depth, resolution: spec.resolution, official: false }, spec.seed);
+    else
+      classifier = scaledClassifier(
+        { ...officialCoefficients(0), name: spec.name, width: spec.width, depth: spec.depth, resolution: spec.resolution, official: false },
+        spec.seed,
+      );
   } else {
     const artifacts = await artifactsFor(id, spec, modelId);
     fromCache = artifacts.fromCache;
@@ -122,38 +127,6 @@ function noteKernels(c: Classifier) {
   post({ type: 'backend', id: 0, ...announced });
 }
 
-async function classify(id: number, spec: ModelSpec, runs: number, withCam: boolean) {
-  const classifier = await ensureModel(id, spec);
-  const modelId = modelIdOf(spec);
-  const size = classifier.config.resolution;
-  const input = image ? imageToInput(image.bitmap, size) : testPattern(size);
-  const stats = models.stats(modelId);
-  let probs: Float32Array | null = null;
-  let cam: CamMap | undefined;
-  let wasFirst = false;
-  for (let i = 0; i < Math.max(1, runs); i++) {
-    if (!stats.hasFirst) post({ type: 'progress', id, modelId, phase: 'compile', loaded: 0, total: 1 });
-    else post({ type: 'progress', id, modelId, phase: 'run', loaded: i, total: runs });
-    const t0 = performance.now();
-    // The map comes out of the same pass as the prediction (a few dozen floats more to read).
-    if (withCam) ({ probs, cam } = await classifier.probabilitiesWithCam(input));
-    else probs = await classifier.probabilities(input);
-    wasFirst = stats.record(performance.now() - t0);
-  }
-  post({
-    type: 'result',
-    id,
-    modelId,
-    resolution: size,
-    imageName: image?.name ?? null,
-    top5: topK(probs as Float32Array, 5),
-    latency: { ...stats.summary(), wasFirst: runs <= 1 && wasFirst },
-    synthetic: classifier.synthetic,
-    memory: memoryInfo(),
-    cam: cam && normaliseCam(cam),
-  });
-}
-
 const dropAllModels = () => models.clear();
 
 /** The backend as last announced, so the kernel tuner's note can extend its reason. */
@@ -163,7 +136,13 @@ function adopt(choice: BackendChoice) {
   announced = choice;
   watchDeviceLoss((reason) => {
     lostDevice = reason;
-    post({ type: 'backend', id: 0, backend: choice.backend, reason: `WebGPU device lost (${reason}); re-initialising on the next request`, adapter: choice.adapter });
+    post({
+      type: 'backend',
+      id: 0,
+      backend: choice.backend,
+      reason: `WebGPU device lost (${reason}); re-initialising on the next request`,
+      adapter: choice.adapter,
+    });
   });
 }
 
@@ -210,7 +189,7 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
       post({ type: 'imageSet', id: req.id, width: 0, height: 0 });
       return;
     case 'classify':
-      await classify(req.id, req.model, req.runs ?? 1, req.cam ?? false);
+      post(await classifyImage(req, { ensure: (spec) => ensureModel(req.id, spec), stats: (modelId) => models.stats(modelId), image, post }));
       return;
     case 'measure':
       await measure(req, (start, end) => (entry.timed = { start, end }));
@@ -218,7 +197,13 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
     case 'classifyBatch':
       try {
         req.models.forEach((m) => models.pin(modelIdOf(m)));
-        post(await classifyBatch(req, { ensure: (spec) => ensureModel(req.id, spec), memory: memoryInfo, describeError: (e, spec) => explainError(e, describeModel(spec)) }));
+        post(
+          await classifyBatch(req, {
+            ensure: (spec) => ensureModel(req.id, spec),
+            memory: memoryInfo,
+            describeError: (e, spec) => explainError(e, describeModel(spec)),
+          }),
+        );
       } finally {
         models.unpinAll();
       }

@@ -138,8 +138,7 @@ export interface BatchModelResult {
 /** One model's share of a timed series: its outcome on the current image, its first run
  *  (compilation included), and every warm-up and timed run. */
 export type SeriesEntry =
-  | ({ ok: true; firstMs: number | null; warmupMs: number[]; times: number[]; spread: Spread } & ClassifyOutcome)
-  | { ok: false; error: string };
+  ({ ok: true; firstMs: number | null; warmupMs: number[]; times: number[]; spread: Spread } & ClassifyOutcome) | { ok: false; error: string };
 
 /** One handled request: when it ran (worker clock, ms); a series also says when timing ran. */
 export interface RequestLogEntry {
@@ -169,5 +168,11 @@ export function modelIdOf(spec: ModelSpec): string {
 
 /** A model spec in words, for messages. */
 export function describeModel(m: ModelSpec): string {
-  return m.kind === 'official' || m.kind === 'seeded' ? `B${m.variant}` : m.kind === 'formula' ? `the formula network at φ ${m.phi}` : m.kind === 'scaled' ? `the network “${m.name}”` : m.name;
+  return m.kind === 'official' || m.kind === 'seeded'
+    ? `B${m.variant}`
+    : m.kind === 'formula'
+      ? `the formula network at φ ${m.phi}`
+      : m.kind === 'scaled'
+        ? `the network “${m.name}”`
+        : m.name;
 }

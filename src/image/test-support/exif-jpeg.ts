@@ -22,7 +22,7 @@ export function withOrientation(jpg: Uint8Array, orientation: number): Buffer {
  *  right after SOI, pushing the frame header that far into the file. */
 export function withBigAppSegments(jpg: Uint8Array, bytes: number): Buffer {
   const segments: Buffer[] = [];
-  for (let left = bytes; left > 0; ) {
+  for (let left = bytes; left > 0;) {
     const body = Math.min(left, 65533);
     const seg = Buffer.alloc(4 + body, 0x20);
     seg.set([0xff, 0xe2]);

@@ -27,7 +27,14 @@ export interface StemConstants {
 
 /** Logits for x [b, H, W, 3] in [0, 1]; each block in its own tidy, freeing its input as soon as
  *  the next exists (but never the network's input). */
-export function forwardWebGPU(plan: KernelPlan, x: tf.Tensor4D, config: NetworkConfig, weights: EfficientNetWeights, c: StemConstants, keep?: { features?: tf.Tensor4D }): tf.Tensor2D {
+export function forwardWebGPU(
+  plan: KernelPlan,
+  x: tf.Tensor4D,
+  config: NetworkConfig,
+  weights: EfficientNetWeights,
+  c: StemConstants,
+  keep?: { features?: tf.Tensor4D },
+): tf.Tensor2D {
   const n = weights.normalization;
   let h =
     plan.depthwise !== 'stock' && stemFits(weights.stem.kernel.shape[3])

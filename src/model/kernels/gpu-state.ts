@@ -72,7 +72,9 @@ export async function countPipelines(compile: () => void): Promise<PipelineCount
  *  version in the description): the key under which tuned plans are cached. */
 export function adapterKey(): string {
   const info = internals().device?.adapterInfo;
-  const parts = info ? [info.vendor, info.architecture, info.description, info.device] : [internals().adapterInfo?.vendor, internals().adapterInfo?.architecture];
+  const parts = info
+    ? [info.vendor, info.architecture, info.description, info.device]
+    : [internals().adapterInfo?.vendor, internals().adapterInfo?.architecture];
   return parts.map((p) => p || '-').join(' | ');
 }
 

@@ -36,9 +36,16 @@ export function recordCalls(forward: () => void): RecordedCall[] {
   return calls;
 }
 
-function record(cls: KernelClass, shapes: Record<string, number[] | undefined>, extra: string, rerun: (z: Record<string, tf.Tensor>, choice: KernelChoice) => tf.Tensor) {
+function record(
+  cls: KernelClass,
+  shapes: Record<string, number[] | undefined>,
+  extra: string,
+  rerun: (z: Record<string, tf.Tensor>, choice: KernelChoice) => tf.Tensor,
+) {
   if (!recorder) return;
-  const signature = `${cls}:${Object.entries(shapes).map(([k, s]) => `${k}=${s ? s.join('x') : '-'}`).join(',')}:${extra}`;
+  const signature = `${cls}:${Object.entries(shapes)
+    .map(([k, s]) => `${k}=${s ? s.join('x') : '-'}`)
+    .join(',')}:${extra}`;
   recorder({
     cls,
     signature,

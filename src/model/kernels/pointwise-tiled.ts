@@ -59,11 +59,15 @@ export function pointwiseTiled(args: PointwiseArgs): tf.Tensor4D {
         let w1 = ws[(kk * 4 + 1) * ${TILE_C4} + col];
         let w2 = ws[(kk * 4 + 2) * ${TILE_C4} + col];
         let w3 = ws[(kk * 4 + 3) * ${TILE_C4} + col];
-        ${rows.map((i) => `{
+        ${rows
+          .map(
+            (i) => `{
           let xv = xs[(rg * 4 + ${i}) * 8 + kk];
           acc[${i}] = fma(vec4<f32>(xv.x), w0, acc[${i}]); acc[${i}] = fma(vec4<f32>(xv.y), w1, acc[${i}]);
           acc[${i}] = fma(vec4<f32>(xv.z), w2, acc[${i}]); acc[${i}] = fma(vec4<f32>(xv.w), w3, acc[${i}]);
-        }`).join('\n')}
+        }`,
+          )
+          .join('\n')}
       }
       workgroupBarrier();
     }

@@ -56,9 +56,13 @@ export function pointwise(args: PointwiseArgs): tf.Tensor4D {
   const step = vecK
     ? `let wi = k * 4 * uniforms.n4 + c;
        let w0 = W[wi]; let w1 = W[wi + uniforms.n4]; let w2 = W[wi + 2 * uniforms.n4]; let w3 = W[wi + 3 * uniforms.n4];
-       ${rows.map((i) => `let x${i} = x[r${i} + k]${g(i)};
+       ${rows
+         .map(
+           (i) => `let x${i} = x[r${i} + k]${g(i)};
        a${i} = fma(vec4<f32>(x${i}.x), w0, a${i}); a${i} = fma(vec4<f32>(x${i}.y), w1, a${i});
-       a${i} = fma(vec4<f32>(x${i}.z), w2, a${i}); a${i} = fma(vec4<f32>(x${i}.w), w3, a${i});`).join('\n')}`
+       a${i} = fma(vec4<f32>(x${i}.z), w2, a${i}); a${i} = fma(vec4<f32>(x${i}.w), w3, a${i});`,
+         )
+         .join('\n')}`
     : `let wv = W[k * uniforms.n4 + c];
        ${rows.map((i) => `a${i} = fma(vec4<f32>(x[r${i} + k]${g(i)}), wv, a${i});`).join('\n')}`;
   const out = (i: number) => {
@@ -68,7 +72,10 @@ export function pointwise(args: PointwiseArgs): tf.Tensor4D {
   const body = `
     let c = index % uniforms.n4;
     let p0 = (index / uniforms.n4) * ${PW_PX};
-    ${rows.slice(1).map((i) => `let p${i} = min(p0 + ${i}, uniforms.npix - 1);`).join(' ')}
+    ${rows
+      .slice(1)
+      .map((i) => `let p${i} = min(p0 + ${i}, uniforms.npix - 1);`)
+      .join(' ')}
     ${rows.map((i) => `let r${i} = p${i} * uniforms.kx;`).join(' ')}
     ${gate ? rows.map((i) => `let g${i} = (p${i} / uniforms.hw) * uniforms.kx;`).join(' ') : ''}
     let b0 = bias[c];

@@ -86,7 +86,12 @@ for (const kernelName of KERNEL_NAMES) {
       };
       const data = [a.threads, ...a.sizeNames.map((n) => a.sizes[n])];
       const tensors = Object.values(inputs) as tf.TensorInfo[];
-      return (backend as WebGPUBackend).runWebGPUProgram(program, tensors, 'float32', data.map((v) => ({ type: 'int32', data: [v] })));
+      return (backend as WebGPUBackend).runWebGPUProgram(
+        program,
+        tensors,
+        'float32',
+        data.map((v) => ({ type: 'int32', data: [v] })),
+      );
     },
   });
 }

@@ -73,7 +73,12 @@ export async function tuneKernels(net: EfficientNet, batch = 1): Promise<KernelR
         tf.dispose(outs);
         return ms;
       });
-    const outcome = await tuneCompiled(KERNEL_CLASSES.filter((c) => prepared[c]?.length), compile, time, budgetMs);
+    const outcome = await tuneCompiled(
+      KERNEL_CLASSES.filter((c) => prepared[c]?.length),
+      compile,
+      time,
+      budgetMs,
+    );
     net.kernelPlan = outcome.plan;
     const stored = { plan: outcome.plan, timings: outcome.timings, tuneMs: now() - t0, budgetMs, adapter };
     await saveTuning(key, stored);

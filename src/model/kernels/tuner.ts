@@ -25,7 +25,12 @@ export interface TuneOutcome {
 
 export const MAX_TUNE_ROUNDS = 5;
 
-export async function tune(tasks: TuneTask[], budgetMs: number, now: () => number = () => performance.now(), fallback: KernelPlan = planFor('fused')): Promise<TuneOutcome> {
+export async function tune(
+  tasks: TuneTask[],
+  budgetMs: number,
+  now: () => number = () => performance.now(),
+  fallback: KernelPlan = planFor('fused'),
+): Promise<TuneOutcome> {
   const timings: Partial<Record<KernelClass, ClassTimings>> = {};
   for (const t of tasks) timings[t.cls] = {};
   const t0 = now();
@@ -86,7 +91,11 @@ export async function tuneCompiled(
       }
     }
     const dropped = CANDIDATES[cls].filter((c) => !compiled.includes(c));
-    tasks.push({ cls, candidates: CANDIDATES[cls], time: (choice) => (dropped.includes(choice) ? Promise.reject(new Error('failed to compile')) : time(cls, choice)) });
+    tasks.push({
+      cls,
+      candidates: CANDIDATES[cls],
+      time: (choice) => (dropped.includes(choice) ? Promise.reject(new Error('failed to compile')) : time(cls, choice)),
+    });
   }
   return tune(tasks, budgetMs, now);
 }

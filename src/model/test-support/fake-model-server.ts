@@ -23,7 +23,6 @@ export const manifest = (meta: Record<string, unknown> = {}): ConvertedModelJson
   userDefinedMetadata: meta,
 });
 
-
 /** Cache Storage in memory: just what model-cache.ts uses. */
 export class MemoryCache {
   entries = new Map<string, { body: ArrayBuffer; headers: [string, string][] }>();

@@ -32,11 +32,7 @@ export function readModelDir(dir: string): { modelJson: ConvertedModelJson; weig
 
 /** Run a graph model on one NHWC float image and return the probabilities of the first output
  *  (disposes every intermediate). */
-export async function predictProbabilities(
-  model: tf.GraphModel,
-  pixels: Float32Array,
-  size: number,
-): Promise<Float32Array> {
+export async function predictProbabilities(model: tf.GraphModel, pixels: Float32Array, size: number): Promise<Float32Array> {
   const input = tf.tensor4d(pixels, [1, size, size, 3], 'float32');
   try {
     const out = model.predict(input) as tf.Tensor;

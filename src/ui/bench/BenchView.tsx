@@ -74,7 +74,14 @@ export function BenchView() {
       const r = await engine.whilePaused(() => {
         setState('running');
         return runBench(
-          { baseUrl, backends: order, variants: [...variants].sort((a, b) => a - b), runs, flags: { ...(applyLinkFlags ? Object.fromEntries(linkFlags) : {}), [OWN_KERNELS_FLAG]: fusedKernels }, kernels },
+          {
+            baseUrl,
+            backends: order,
+            variants: [...variants].sort((a, b) => a - b),
+            runs,
+            flags: { ...(applyLinkFlags ? Object.fromEntries(linkFlags) : {}), [OWN_KERNELS_FLAG]: fusedKernels },
+            kernels,
+          },
           (p: BenchProgress) => say(`${p.backend}: ${p.stage}`),
           (res) => setRows((prev) => [...prev, res]),
         );
@@ -110,9 +117,8 @@ export function BenchView() {
     <section data-testid="bench" className="bench" data-state={state}>
       <h2 className="bench-title">Benchmark</h2>
       <p className="muted small">
-        Per backend a fresh worker: weights from the network and from the cache, warm-up, first inference (shader
-        compilation), steady median/p95 over N runs, GFLOP/s (2·multiply-adds/time) against a 1024² matMul, and on
-        WebGPU/WASM the own network against tf.loadGraphModel on the same weights, interleaved.
+        Per backend a fresh worker: weights from the network and from the cache, warm-up, first inference (shader compilation), steady median/p95 over N runs,
+        GFLOP/s (2·multiply-adds/time) against a 1024² matMul, and on WebGPU/WASM the own network against tf.loadGraphModel on the same weights, interleaved.
       </p>
       <fieldset className="bench-controls" disabled={busy}>
         <legend>Settings</legend>
@@ -128,58 +134,100 @@ export function BenchView() {
           <span>Variants</span>
           {VARIANT_NAMES.map((name, k) => (
             <label key={name}>
-              <input type="checkbox" checked={variants.includes(k)} data-testid={`bench-variant-${name}`} onChange={() => setVariants((l) => toggle(l, k))} /> {name}
+              <input type="checkbox" checked={variants.includes(k)} data-testid={`bench-variant-${name}`} onChange={() => setVariants((l) => toggle(l, k))} />{' '}
+              {name}
             </label>
           ))}
         </div>
         <div className="bench-row">
           <label>
             Runs{' '}
-            <input type="number" min={1} max={200} value={runs} data-testid="bench-runs" onChange={(e) => setRuns(Math.max(1, Math.min(200, Number(e.target.value) || 1)))} />
+            <input
+              type="number"
+              min={1}
+              max={200}
+              value={runs}
+              data-testid="bench-runs"
+              onChange={(e) => setRuns(Math.max(1, Math.min(200, Number(e.target.value) || 1)))}
+            />
           </label>
           <label title="Off: the own network runs on stock tfjs kernels too (an A/B check on your GPU)">
-            <input type="checkbox" checked={fusedKernels} data-testid="bench-fused-kernels" onChange={(e) => setFusedKernels(e.target.checked)} /> fused WebGPU kernels
+            <input type="checkbox" checked={fusedKernels} data-testid="bench-fused-kernels" onChange={(e) => setFusedKernels(e.target.checked)} /> fused WebGPU
+            kernels
           </label>
           <label title="auto: time barrier-free, tiled and stock kernels per class on this GPU at warm-up and keep the fastest">
             kernels{' '}
             <select value={kernels} data-testid="bench-kernels" onChange={(e) => setKernels(e.target.value as KernelMode)}>
-              {KERNEL_MODES.map((m) => <option key={m} value={m}>{m}</option>)}
+              {KERNEL_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
             </select>
           </label>
           {linkFlags.length > 0 && (
             <label data-testid="bench-link-flags" title="tf.env settings change how TensorFlow.js runs; a link should not change them unseen">
-              <input type="checkbox" checked={applyLinkFlags} data-testid="bench-link-flags-confirm" onChange={(e) => setApplyLinkFlags(e.target.checked)} /> apply the
-              link’s tf.env flags: {linkFlags.map(([k, v]) => `${k}=${String(v)}`).join(', ')}
+              <input type="checkbox" checked={applyLinkFlags} data-testid="bench-link-flags-confirm" onChange={(e) => setApplyLinkFlags(e.target.checked)} />{' '}
+              apply the link’s tf.env flags: {linkFlags.map(([k, v]) => `${k}=${String(v)}`).join(', ')}
             </label>
           )}
-          <button type="button" className="bench-run" data-testid="bench-run" disabled={busy || !backends.length || !variants.length} onClick={() => void start()}>
+          <button
+            type="button"
+            className="bench-run"
+            data-testid="bench-run"
+            disabled={busy || !backends.length || !variants.length}
+            onClick={() => void start()}
+          >
             {busy ? 'Running…' : 'Run benchmark'}
           </button>
         </div>
       </fieldset>
-      <p className="bench-progress" data-testid="bench-progress" aria-live="polite">{progress}</p>
+      <p className="bench-progress" data-testid="bench-progress" aria-live="polite">
+        {progress}
+      </p>
       {error && <p className="error">{error}</p>}
-      {report?.errors?.map((e) => <p key={e} className="error">{e}</p>)}
+      {report?.errors?.map((e) => (
+        <p key={e} className="error">
+          {e}
+        </p>
+      ))}
       <TableScroll label="Benchmark table (scrolls sideways)">
         <table className="bench-table" data-testid="bench-table">
           <thead>
-            <tr>{COLUMNS.map((c) => <th key={c.key}>{c.label}</th>)}</tr>
+            <tr>
+              {COLUMNS.map((c) => (
+                <th key={c.key}>{c.label}</th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={`${r.backend}-${r.variant}`}>{COLUMNS.map((c) => <td key={c.key}>{cell(r, c)}</td>)}</tr>
+              <tr key={`${r.backend}-${r.variant}`}>
+                {COLUMNS.map((c) => (
+                  <td key={c.key}>{cell(r, c)}</td>
+                ))}
+              </tr>
             ))}
           </tbody>
         </table>
       </TableScroll>
       {report && (
         <div className="bench-row">
-          <button type="button" data-testid="bench-export-json" onClick={() => downloadText(json, `bench-${stamp()}.json`, 'application/json')}>Export JSON</button>
-          <button type="button" data-testid="bench-export-csv" onClick={() => downloadText(toCsv(report), `bench-${stamp()}.csv`, 'text/csv')}>Export CSV</button>
-          <span className="muted small">{report.machine.userAgent}{report.machine.adapter ? ` · ${report.machine.adapter}` : ''}</span>
+          <button type="button" data-testid="bench-export-json" onClick={() => downloadText(json, `bench-${stamp()}.json`, 'application/json')}>
+            Export JSON
+          </button>
+          <button type="button" data-testid="bench-export-csv" onClick={() => downloadText(toCsv(report), `bench-${stamp()}.csv`, 'text/csv')}>
+            Export CSV
+          </button>
+          <span className="muted small">
+            {report.machine.userAgent}
+            {report.machine.adapter ? ` · ${report.machine.adapter}` : ''}
+          </span>
         </div>
       )}
-      <pre data-testid="bench-json" className="bench-json" hidden={!report}>{json}</pre>
+      <pre data-testid="bench-json" className="bench-json" hidden={!report}>
+        {json}
+      </pre>
     </section>
   );
 }

@@ -23,15 +23,17 @@ export interface BenchProgress {
 
 type Body = BenchRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-export const spawnBenchWorker = () =>
-  new Worker(new URL('../../worker/bench.worker.ts', import.meta.url), { type: 'module', name: 'bench' });
+export const spawnBenchWorker = () => new Worker(new URL('../../worker/bench.worker.ts', import.meta.url), { type: 'module', name: 'bench' });
 
 /** A tiny request/answer wrapper around one bench worker. */
 class BenchWorker {
   private nextId = 1;
   private waiting = new Map<number, { resolve: (r: BenchResponse) => void; reject: (e: Error) => void }>();
 
-  constructor(private readonly worker: Worker, private readonly onStage: (stage: string) => void) {
+  constructor(
+    private readonly worker: Worker,
+    private readonly onStage: (stage: string) => void,
+  ) {
     worker.onmessage = (ev: MessageEvent<BenchResponse>) => {
       const msg = ev.data;
       if (msg.type === 'progress') return this.onStage(msg.stage);
@@ -118,7 +120,13 @@ export async function runBench(
       crossOriginIsolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
     },
     results,
-    settings: { backends: s.backends, variants: s.variants.map((k) => `B${k}`), runs: s.runs, ...(s.flags ? { flags: s.flags } : {}), ...(s.kernels ? { kernels: s.kernels } : {}) },
+    settings: {
+      backends: s.backends,
+      variants: s.variants.map((k) => `B${k}`),
+      runs: s.runs,
+      ...(s.flags ? { flags: s.flags } : {}),
+      ...(s.kernels ? { kernels: s.kernels } : {}),
+    },
     ...(errors.length ? { errors } : {}),
   };
 }

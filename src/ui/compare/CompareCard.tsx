@@ -32,7 +32,9 @@ export function CompareCard({ entry: e, agrees, onMeasureAgain }: { entry: Compa
         )}
       </header>
       {e.status === 'error' ? (
-        <p className="error small" data-testid="compare-error">{e.error}</p>
+        <p className="error small" data-testid="compare-error">
+          {e.error}
+        </p>
       ) : (
         <ol className="top5" data-testid="compare-top5">
           {e.top5.map((p) => (
@@ -52,8 +54,7 @@ export function CompareCard({ entry: e, agrees, onMeasureAgain }: { entry: Compa
         </dd>
         <dt>Steady</dt>
         <dd>
-          <span data-testid="compare-steady-ms">{fmtMs(e.steadyMs)}</span> ms{' '}
-          <span className="muted small">(median of {e.runsMs.length || '—'})</span>
+          <span data-testid="compare-steady-ms">{fmtMs(e.steadyMs)}</span> ms <span className="muted small">(median of {e.runsMs.length || '—'})</span>
         </dd>
         <dt>p25–p75</dt>
         <dd>

@@ -54,7 +54,17 @@ export function LatencyChart({ entries }: { entries: readonly CompareEntry[] }) 
     <ChartFrame testId="chart-latency" title="Measured steady latency vs FLOPs" note={note}>
       <ScatterChart margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="flops" name="FLOPs" scale="log" domain={xDomain} ticks={logTicks(...xDomain)} tickFormatter={fmtFlopsTick} allowDataOverflow label={flopsLabel} />
+        <XAxis
+          type="number"
+          dataKey="flops"
+          name="FLOPs"
+          scale="log"
+          domain={xDomain}
+          ticks={logTicks(...xDomain)}
+          tickFormatter={fmtFlopsTick}
+          allowDataOverflow
+          label={flopsLabel}
+        />
         <YAxis
           type="number"
           dataKey="steadyMs"
@@ -67,10 +77,7 @@ export function LatencyChart({ entries }: { entries: readonly CompareEntry[] }) 
           width={64}
           label={{ value: 'ms (log)', angle: -90, position: 'insideLeft', offset: 12 }}
         />
-        <Tooltip
-          cursor={{ strokeDasharray: '3 3' }}
-          formatter={(value, name) => (name === 'FLOPs' ? fmtFlops(Number(value)) : `${fmtMs(Number(value))} ms`)}
-        />
+        <Tooltip cursor={{ strokeDasharray: '3 3' }} formatter={(value, name) => (name === 'FLOPs' ? fmtFlops(Number(value)) : `${fmtMs(Number(value))} ms`)} />
         <Scatter name="Steady latency" data={points} fill={ACCENT} isAnimationActive={false}>
           <ErrorBar dataKey="range" direction="y" width={6} stroke={ACCENT} />
           <LabelList dataKey="name" position="top" />
@@ -94,14 +101,23 @@ export function AccuracyChart() {
       title="Paper ImageNet top-1 vs FLOPs"
       note={
         <>
-          Red line: the formula network at {marker.label} ({fmtFlops(marker.flops)}); ringed point: the nearest official variant,{' '}
-          {marker.nearest.name} ({marker.nearest.top1.toFixed(1)}%). Accuracy exists only for B0–B7.
+          Red line: the formula network at {marker.label} ({fmtFlops(marker.flops)}); ringed point: the nearest official variant, {marker.nearest.name} (
+          {marker.nearest.top1.toFixed(1)}%). Accuracy exists only for B0–B7.
         </>
       }
     >
       <ComposedChart margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="flops" scale="log" domain={xDomain} ticks={logTicks(...xDomain)} tickFormatter={fmtFlopsTick} allowDataOverflow label={flopsLabel} />
+        <XAxis
+          type="number"
+          dataKey="flops"
+          scale="log"
+          domain={xDomain}
+          ticks={logTicks(...xDomain)}
+          tickFormatter={fmtFlopsTick}
+          allowDataOverflow
+          label={flopsLabel}
+        />
         <YAxis
           type="number"
           domain={yDomain}

@@ -63,7 +63,9 @@ export function CompareTable({ entries, agree }: { entries: readonly CompareEntr
             ))}
             {empty && (
               <tr>
-                <td colSpan={10} className="muted">No comparison run yet.</td>
+                <td colSpan={10} className="muted">
+                  No comparison run yet.
+                </td>
               </tr>
             )}
           </tbody>

@@ -30,11 +30,15 @@ export function CompareView() {
       </details>
       {entries.length > 0 && (
         <p className="compare-agreement" data-testid="compare-agreement">
-          {major
-            ? <>Majority top-1: <strong>{major.label}</strong> ({major.count} of {finished} finished variants agree)</>
-            : finished > 1
-              ? 'No majority: the finished variants disagree on top-1.'
-              : 'Agreement shows once two variants have finished.'}
+          {major ? (
+            <>
+              Majority top-1: <strong>{major.label}</strong> ({major.count} of {finished} finished variants agree)
+            </>
+          ) : finished > 1 ? (
+            'No majority: the finished variants disagree on top-1.'
+          ) : (
+            'Agreement shows once two variants have finished.'
+          )}
         </p>
       )}
       <div className="compare-cards">

@@ -18,8 +18,23 @@ import {
 /** A hand-built entry; figures are made up except where a test says otherwise. */
 function entry(variant: number, p: Partial<CompareEntry> = {}): CompareEntry {
   return {
-    variant, name: `B${variant}`, status: 'pending', top5: [], firstMs: null, steadyMs: null, p25Ms: null, p75Ms: null, minMs: null, runsMs: [], noisy: false,
-    resolution: 224 + variant, flops: (variant + 1) * 1e8, params: (variant + 5) * 1e6, paperTop1: 77 + variant, error: null, ...p,
+    variant,
+    name: `B${variant}`,
+    status: 'pending',
+    top5: [],
+    firstMs: null,
+    steadyMs: null,
+    p25Ms: null,
+    p75Ms: null,
+    minMs: null,
+    runsMs: [],
+    noisy: false,
+    resolution: 224 + variant,
+    flops: (variant + 1) * 1e8,
+    params: (variant + 5) * 1e6,
+    paperTop1: 77 + variant,
+    error: null,
+    ...p,
   };
 }
 const pred = (index: number, label: string, prob: number) => ({ index, label, prob });
@@ -152,7 +167,16 @@ describe('agreeingTop1 (store/compare)', () => {
 describe('compareCsv (store/compare)', () => {
   it('writes a header and one row per entry, quoting labels with commas', () => {
     const es = [
-      entry(0, { status: 'done', top5: [pred(281, 'tabby, tabby cat', 0.8123456789)], firstMs: 1234.56, steadyMs: 45.04, p25Ms: 44.01, p75Ms: 47.5, minMs: 43.96, runsMs: [45.04, 43.96, 47.5, 44.01] }),
+      entry(0, {
+        status: 'done',
+        top5: [pred(281, 'tabby, tabby cat', 0.8123456789)],
+        firstMs: 1234.56,
+        steadyMs: 45.04,
+        p25Ms: 44.01,
+        p75Ms: 47.5,
+        minMs: 43.96,
+        runsMs: [45.04, 43.96, 47.5, 44.01],
+      }),
       entry(1, { status: 'error', error: 'boom' }),
     ];
     expect(compareCsv(es)).toBe(

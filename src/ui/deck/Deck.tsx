@@ -37,21 +37,46 @@ export function Deck({ controlsHidden, onToggleControls }: { controlsHidden: boo
         {DECK_SLIDES.map((id, i) => {
           const { title, Slide } = SLIDES[id];
           return (
-            <section key={id} className="slide" data-testid="slide" data-slide={id} hidden={i + 1 !== slide} aria-roledescription="slide" aria-label={`${i + 1} of ${SLIDE_COUNT}: ${title}`}>
+            <section
+              key={id}
+              className="slide"
+              data-testid="slide"
+              data-slide={id}
+              hidden={i + 1 !== slide}
+              aria-roledescription="slide"
+              aria-label={`${i + 1} of ${SLIDE_COUNT}: ${title}`}
+            >
               <Slide />
             </section>
           );
         })}
       </main>
       <nav className="deck-bar" aria-label="Slides">
-        {!controlsHidden && <button type="button" data-testid="slide-prev" disabled={slide <= 1} onClick={() => setSlide(slide - 1)}>← Previous</button>}
-        <span data-testid="slide-index" aria-live="polite">{slide} / {SLIDE_COUNT}</span>
-        {!controlsHidden && <button type="button" data-testid="slide-next" disabled={slide >= SLIDE_COUNT} onClick={() => setSlide(slide + 1)}>Next →</button>}
-        <span className="deck-bar-phi">
-          φ <strong data-testid="deck-phi">{fmtPhi(phi)}</strong> · <span data-testid="variant">{r.atOfficial ? r.official.name : `formula, predicts with B${r.variant}`}</span>
+        {!controlsHidden && (
+          <button type="button" data-testid="slide-prev" disabled={slide <= 1} onClick={() => setSlide(slide - 1)}>
+            ← Previous
+          </button>
+        )}
+        <span data-testid="slide-index" aria-live="polite">
+          {slide} / {SLIDE_COUNT}
         </span>
-        <button type="button" data-testid="controls-toggle" onClick={onToggleControls}>{controlsHidden ? 'Show controls' : 'Hide controls'}</button>
-        {!controlsHidden && <button type="button" data-testid="present-toggle" aria-pressed="true" onClick={() => setPresent(false)}>Leave</button>}
+        {!controlsHidden && (
+          <button type="button" data-testid="slide-next" disabled={slide >= SLIDE_COUNT} onClick={() => setSlide(slide + 1)}>
+            Next →
+          </button>
+        )}
+        <span className="deck-bar-phi">
+          φ <strong data-testid="deck-phi">{fmtPhi(phi)}</strong> ·{' '}
+          <span data-testid="variant">{r.atOfficial ? r.official.name : `formula, predicts with B${r.variant}`}</span>
+        </span>
+        <button type="button" data-testid="controls-toggle" onClick={onToggleControls}>
+          {controlsHidden ? 'Show controls' : 'Hide controls'}
+        </button>
+        {!controlsHidden && (
+          <button type="button" data-testid="present-toggle" aria-pressed="true" onClick={() => setPresent(false)}>
+            Leave
+          </button>
+        )}
       </nav>
     </div>
   );

@@ -19,12 +19,17 @@ function ImagePicker() {
   return (
     <label className="file-button">
       Choose image…
-      <input className="visually-hidden" type="file" accept="image/*" data-testid="deck-file-input"
+      <input
+        className="visually-hidden"
+        type="file"
+        accept="image/*"
+        data-testid="deck-file-input"
         onChange={(e) => {
           const f = e.currentTarget.files?.[0];
           if (f) void setImageFile(f);
           e.currentTarget.value = '';
-        }} />
+        }}
+      />
     </label>
   );
 }
@@ -39,16 +44,23 @@ export function LabSlide() {
       <SlideHead>The lab: {result ? `${result.name} at ${result.resolution} px` : STATUS_TEXT[status]}</SlideHead>
       <div className="deck-split">
         <div className="deck-photo">
-          {image && result ? <CroppedImage image={image} size={result.resolution} className="cropped deck-crop" /> : <p>No photo yet: the network sees a test pattern.</p>}
+          {image && result ? (
+            <CroppedImage image={image} size={result.resolution} className="cropped deck-crop" />
+          ) : (
+            <p>No photo yet: the network sees a test pattern.</p>
+          )}
         </div>
         <div className="deck-col">
-          <KeyNumber label="Top-1" value={result?.kind === 'formula' ? 'latency only' : top?.label ?? '—'} testId="deck-top1" />
+          <KeyNumber label="Top-1" value={result?.kind === 'formula' ? 'latency only' : (top?.label ?? '—')} testId="deck-top1" />
           <div className="deck-stats">
             <KeyNumber label="Probability" value={top && result?.kind !== 'formula' ? fmtPct(top.prob) : '—'} />
             <KeyNumber label="Latency" value={fmtMs(result?.latency.lastMs)} unit="ms" />
           </div>
           <p>{STATUS_TEXT[status]}</p>
-          <div className="deck-controls"><ImagePicker /><SampleGallery /></div>
+          <div className="deck-controls">
+            <ImagePicker />
+            <SampleGallery />
+          </div>
         </div>
       </div>
       <Cite>{resultSummary(result) || 'The lab answers on this device, in this browser.'}</Cite>
@@ -63,11 +75,23 @@ export function RaceSlide() {
     <>
       <SlideHead>Four ways to spend 4.6× B0's FLOPs</SlideHead>
       <table className="deck-table deck-table-big">
-        <thead><tr><th scope="col">B0 grown by</th><th scope="col">Resolution</th><th scope="col">Blocks</th><th scope="col">FLOPs</th><th scope="col">Top-1 (paper)</th><th scope="col">Latency ms</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">B0 grown by</th>
+            <th scope="col">Resolution</th>
+            <th scope="col">Blocks</th>
+            <th scope="col">FLOPs</th>
+            <th scope="col">Top-1 (paper)</th>
+            <th scope="col">Latency ms</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className={r.method === 'compound' ? 'deck-row-on' : undefined}>
-              <th scope="row">{r.label}</th><td>{r.net.resolution}</td><td>{r.net.totalBlocks}</td><td>{fmtFlops(r.net.flops)}</td>
+              <th scope="row">{r.label}</th>
+              <td>{r.net.resolution}</td>
+              <td>{r.net.totalBlocks}</td>
+              <td>{fmtFlops(r.net.flops)}</td>
               <td>{r.paper ? `${r.paper.top1.toFixed(1)}%` : '—'}</td>
               <td>{r.status === 'error' ? 'failed' : r.status === 'running' ? 'timing…' : fmtMs(r.steadyMs)}</td>
             </tr>
@@ -77,7 +101,9 @@ export function RaceSlide() {
       <button type="button" className="deck-run" disabled={run?.running} onClick={() => void runRows('race', table7Rows, RACE_STEADY_RUNS)}>
         {run?.running ? 'Racing…' : 'Run the race on this device'}
       </button>
-      <Cite>Top-1: ImageNet, Tan &amp; Le 2019, {TABLE7}. Latency: median of {RACE_STEADY_RUNS} runs here, random weights.</Cite>
+      <Cite>
+        Top-1: ImageNet, Tan &amp; Le 2019, {TABLE7}. Latency: median of {RACE_STEADY_RUNS} runs here, random weights.
+      </Cite>
     </>
   );
 }
@@ -89,13 +115,23 @@ export function AccuracySlide() {
       <SlideHead>The accuracy the class measured</SlideHead>
       {rows ? (
         <table className="deck-table deck-table-big" data-testid="deck-accuracy">
-          <thead><tr><th scope="col">Network</th><th scope="col">Correct</th><th scope="col">Accuracy</th><th scope="col">Paper top-1</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Network</th>
+              <th scope="col">Correct</th>
+              <th scope="col">Accuracy</th>
+              <th scope="col">Paper top-1</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((r) => {
               const k = parseVariantName(r.network);
               return (
                 <tr key={r.network}>
-                  <th scope="row">{r.network}</th><td>{r.correct} / {r.total}</td>
+                  <th scope="row">{r.network}</th>
+                  <td>
+                    {r.correct} / {r.total}
+                  </td>
                   <td>{fmtPct(r.correct / r.total)}</td>
                   <td>{k === null ? '—' : `${OFFICIAL_VARIANTS[k].paperTop1.toFixed(1)}%`}</td>
                 </tr>
@@ -105,8 +141,8 @@ export function AccuracySlide() {
         </table>
       ) : (
         <p data-testid="deck-accuracy-missing">
-          Run Evaluate first: open the Evaluate view, run it on the ImageNet sample photos with the variants the class
-          wants to compare, then come back to this slide to see each network's accuracy here.
+          Run Evaluate first: open the Evaluate view, run it on the ImageNet sample photos with the variants the class wants to compare, then come back to this
+          slide to see each network's accuracy here.
         </p>
       )}
       <Cite>Paper top-1: ImageNet validation, Tan &amp; Le 2019, Table 2. A few photos give a rough estimate only.</Cite>
@@ -135,8 +171,14 @@ export function CamSlide() {
           </div>
           <div className="deck-col">
             <KeyNumber label={`Top-1 of ${result.name}`} value={result.top5[0]?.label ?? '—'} />
-            <p>Activation map on a {cam.width}×{cam.height} grid, upsampled to the {result.resolution} px crop.</p>
-            {result.synthetic && <p className="cam-warning" role="note">{SYNTHETIC_CAM_WARNING}</p>}
+            <p>
+              Activation map on a {cam.width}×{cam.height} grid, upsampled to the {result.resolution} px crop.
+            </p>
+            {result.synthetic && (
+              <p className="cam-warning" role="note">
+                {SYNTHETIC_CAM_WARNING}
+              </p>
+            )}
           </div>
         </div>
       ) : (

@@ -46,7 +46,9 @@ export function KnobSlide() {
   return (
     <>
       <SlideHead>One knob, three dimensions</SlideHead>
-      <div className="deck-slider"><PhiSlider /></div>
+      <div className="deck-slider">
+        <PhiSlider />
+      </div>
       <div className="deck-stats">
         <KeyNumber label="Resolution" value={n.resolution} unit="px" />
         <KeyNumber label="Depth" value={fmtMult(n.depth)} unit={`${n.totalBlocks} blocks`} />
@@ -76,8 +78,14 @@ export function FlopsSlide() {
         <KeyNumber label="(α·β²·γ²)^φ" value={fmtMult(t.constraintPowPhi)} />
         <KeyNumber label="2^φ" value={fmtMult(t.twoPowPhi)} />
       </div>
-      {t.released && <p>Released {t.released.name} ÷ B0: <strong>{fmtMult(t.released.flopsRatio)}</strong> (hand-picked coefficients)</p>}
-      <p>Rounding keeps real networks off the ideal: {t.blocks} blocks against B0's {t.baseBlocks}.</p>
+      {t.released && (
+        <p>
+          Released {t.released.name} ÷ B0: <strong>{fmtMult(t.released.flopsRatio)}</strong> (hand-picked coefficients)
+        </p>
+      )}
+      <p>
+        Rounding keeps real networks off the ideal: {t.blocks} blocks against B0's {t.baseBlocks}.
+      </p>
       <Cite>FLOPs ∝ d·w²·r² (Tan &amp; Le 2019, §3.3); multiply-adds counted on the built network.</Cite>
     </>
   );
@@ -90,14 +98,27 @@ export function GrowsSlide() {
   return (
     <>
       <SlideHead>What grows: {label}</SlideHead>
-      <div className="deck-picture teach"><NetworkPicture net={r.shown} label={label} /></div>
+      <div className="deck-picture teach">
+        <NetworkPicture net={r.shown} label={label} />
+      </div>
       <table className="deck-table deck-table-big">
-        <thead><tr><th scope="col">Network</th><th scope="col">Resolution</th><th scope="col">Blocks</th><th scope="col">Head channels</th><th scope="col">FLOPs</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Network</th>
+            <th scope="col">Resolution</th>
+            <th scope="col">Blocks</th>
+            <th scope="col">Head channels</th>
+            <th scope="col">FLOPs</th>
+          </tr>
+        </thead>
         <tbody>
           {[r.official, r.formula].map((n, i) => (
             <tr key={i}>
               <th scope="row">{i === 0 ? `${n.name} (released)` : `Formula φ ${fmtPhi(phi)}`}</th>
-              <td>{n.resolution} px</td><td>{n.totalBlocks}</td><td>{n.headChannels}</td><td>{fmtFlops(n.flops)}</td>
+              <td>{n.resolution} px</td>
+              <td>{n.totalBlocks}</td>
+              <td>{n.headChannels}</td>
+              <td>{fmtFlops(n.flops)}</td>
             </tr>
           ))}
         </tbody>
@@ -115,14 +136,26 @@ export function ReleasedSlide() {
       <SlideHead>Released B0–B7 are hand-picked near the formula</SlideHead>
       <table className="deck-table" data-testid="deck-released-table">
         <thead>
-          <tr><th scope="col">Variant</th><th scope="col">w</th><th scope="col">d</th><th scope="col">r (px)</th><th scope="col">φ from w</th><th scope="col">φ from d</th><th scope="col">φ from r</th></tr>
+          <tr>
+            <th scope="col">Variant</th>
+            <th scope="col">w</th>
+            <th scope="col">d</th>
+            <th scope="col">r (px)</th>
+            <th scope="col">φ from w</th>
+            <th scope="col">φ from d</th>
+            <th scope="col">φ from r</th>
+          </tr>
         </thead>
         <tbody>
           {rows.map((v) => (
             <tr key={v.name} className={v.nearest ? 'deck-row-on' : undefined} aria-current={v.nearest || undefined}>
               <th scope="row">{v.name}</th>
-              <td>{v.width.toFixed(1)}</td><td>{v.depth.toFixed(1)}</td><td>{v.resolution}</td>
-              <td>{v.phiWidth.toFixed(2)}</td><td>{v.phiDepth.toFixed(2)}</td><td>{v.phiResolution.toFixed(2)}</td>
+              <td>{v.width.toFixed(1)}</td>
+              <td>{v.depth.toFixed(1)}</td>
+              <td>{v.resolution}</td>
+              <td>{v.phiWidth.toFixed(2)}</td>
+              <td>{v.phiDepth.toFixed(2)}</td>
+              <td>{v.phiResolution.toFixed(2)}</td>
             </tr>
           ))}
         </tbody>
@@ -140,16 +173,36 @@ export function OwnSlide() {
     <>
       <SlideHead>Your own α, β, γ at φ {fmtPhi(phi)}</SlideHead>
       <div className="deck-controls">
-        {KEYS.map((k) => <BaseInput key={k} k={k} value={bases[k]} onValid={(v) => setBases({ ...bases, [k]: v })} />)}
-        <button type="button" disabled={fitted === null} onClick={() => fitted !== null && setBases({ ...bases, gamma: fitted })}>Fit γ to 2</button>
-        <button type="button" onClick={() => setBases(PAPER_BASES)}>Paper's</button>
+        {KEYS.map((k) => (
+          <BaseInput key={k} k={k} value={bases[k]} onValid={(v) => setBases({ ...bases, [k]: v })} />
+        ))}
+        <button type="button" disabled={fitted === null} onClick={() => fitted !== null && setBases({ ...bases, gamma: fitted })}>
+          Fit γ to 2
+        </button>
+        <button type="button" onClick={() => setBases(PAPER_BASES)}>
+          Paper's
+        </button>
       </div>
       <KeyNumber label="α·β²·γ²" value={c.toFixed(3)} unit={`target ${CONSTRAINT_TARGET}`} />
       <table className="deck-table deck-table-big">
-        <thead><tr><th scope="col">Network</th><th scope="col">Resolution</th><th scope="col">Blocks</th><th scope="col">FLOPs</th><th scope="col">Latency ms (steady)</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Network</th>
+            <th scope="col">Resolution</th>
+            <th scope="col">Blocks</th>
+            <th scope="col">FLOPs</th>
+            <th scope="col">Latency ms (steady)</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id}><th scope="row">{r.label}</th><td>{r.net.resolution}</td><td>{r.net.totalBlocks}</td><td>{fmtFlops(r.net.flops)}</td><td>{r.status === 'running' ? 'timing…' : fmtMs(r.steadyMs)}</td></tr>
+            <tr key={r.id}>
+              <th scope="row">{r.label}</th>
+              <td>{r.net.resolution}</td>
+              <td>{r.net.totalBlocks}</td>
+              <td>{fmtFlops(r.net.flops)}</td>
+              <td>{r.status === 'running' ? 'timing…' : fmtMs(r.steadyMs)}</td>
+            </tr>
           ))}
         </tbody>
       </table>

@@ -18,7 +18,14 @@ export function ShareQr() {
   const qr = useMemo(() => encode(url, { ecc: 'M', border: 2 }), [url]);
   return (
     <figure className="deck-qr">
-      <svg data-testid="share-qr" data-url={url} viewBox={`0 0 ${qr.size} ${qr.size}`} role="img" aria-label={`QR code of the link ${url}`} shapeRendering="crispEdges">
+      <svg
+        data-testid="share-qr"
+        data-url={url}
+        viewBox={`0 0 ${qr.size} ${qr.size}`}
+        role="img"
+        aria-label={`QR code of the link ${url}`}
+        shapeRendering="crispEdges"
+      >
         <rect width={qr.size} height={qr.size} fill="#fff" />
         <path d={modulesPath(qr.data)} fill="#000" />
       </svg>

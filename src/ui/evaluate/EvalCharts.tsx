@@ -15,14 +15,28 @@ export function EvalCharts({ summaries }: { summaries: readonly NetworkSummary[]
   const paper = paperCurve();
   const flopsDomain = logDomain([...paper.map((p) => p.flops), ...points.map((p) => p.flops)], 1.3);
   const timed = points.filter((p) => p.msPerImage !== null);
-  const msDomain = logDomain(timed.map((p) => p.msPerImage!), 1.6);
-  const note = points.length ? `${points.length} network${points.length > 1 ? 's' : ''} measured on the labelled images; the paper's points are ImageNet validation (Table 2).` : 'No labelled images classified yet.';
+  const msDomain = logDomain(
+    timed.map((p) => p.msPerImage!),
+    1.6,
+  );
+  const note = points.length
+    ? `${points.length} network${points.length > 1 ? 's' : ''} measured on the labelled images; the paper's points are ImageNet validation (Table 2).`
+    : 'No labelled images classified yet.';
   return (
     <div className="compare-charts" data-testid="eval-charts">
       <ChartFrame testId="eval-chart-flops" title="Top-1: measured here and in the paper, against FLOPs" note={note}>
         <ComposedChart margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="flops" scale="log" domain={flopsDomain} ticks={logTicks(...flopsDomain)} tickFormatter={fmtFlopsTick} allowDataOverflow label={flopsLabel} />
+          <XAxis
+            type="number"
+            dataKey="flops"
+            scale="log"
+            domain={flopsDomain}
+            ticks={logTicks(...flopsDomain)}
+            tickFormatter={fmtFlopsTick}
+            allowDataOverflow
+            label={flopsLabel}
+          />
           <YAxis type="number" domain={[0, 100]} tickFormatter={pctTick} width={56} label={{ value: 'top-1', angle: -90, position: 'insideLeft', offset: 4 }} />
           <Tooltip formatter={(v) => `${Number(v).toFixed(1)}%`} />
           <Line data={paper} dataKey="top1" name="Paper top-1" stroke={PAPER} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
@@ -31,10 +45,23 @@ export function EvalCharts({ summaries }: { summaries: readonly NetworkSummary[]
           </Scatter>
         </ComposedChart>
       </ChartFrame>
-      <ChartFrame testId="eval-chart-ms" title="Measured top-1 against ms per image" note="Worker time of the batched forward pass and readback per image (decoding not included).">
+      <ChartFrame
+        testId="eval-chart-ms"
+        title="Measured top-1 against ms per image"
+        note="Worker time of the batched forward pass and readback per image (decoding not included)."
+      >
         <ScatterChart margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="msPerImage" name="ms per image" scale="log" domain={msDomain} ticks={logTicks(...msDomain)} allowDataOverflow label={{ value: 'ms per image (log)', position: 'insideBottom', offset: -14 }} />
+          <XAxis
+            type="number"
+            dataKey="msPerImage"
+            name="ms per image"
+            scale="log"
+            domain={msDomain}
+            ticks={logTicks(...msDomain)}
+            allowDataOverflow
+            label={{ value: 'ms per image (log)', position: 'insideBottom', offset: -14 }}
+          />
           <YAxis type="number" dataKey="top1" name="top-1" domain={[0, 100]} tickFormatter={pctTick} width={56} />
           <Tooltip />
           <Scatter data={timed} name="Measured" fill={MEASURED} isAnimationActive={false}>

@@ -44,12 +44,25 @@ export function EvalControls() {
   const busy = run.running || !ready;
 
   return (
-    <div className={`card eval-controls${dragging ? ' dragging' : ''}`} onDragOver={(e) => (e.preventDefault(), setDragging(true))} onDragLeave={() => setDragging(false)} onDrop={onDrop} data-testid="eval-drop">
+    <div
+      className={`card eval-controls${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => (e.preventDefault(), setDragging(true))}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+      data-testid="eval-drop"
+    >
       <fieldset className="compare-picker">
         <legend>Networks (1–{MAX_EVAL_NETWORKS})</legend>
         <div className="compare-picks" role="group" aria-label="Networks to evaluate">
           {OFFICIAL_VARIANTS.map((v) => (
-            <button key={v.name} type="button" data-testid={`eval-pick-${v.name}`} aria-pressed={picks.includes(v.index)} disabled={run.running} onClick={() => toggle(v.index)}>
+            <button
+              key={v.name}
+              type="button"
+              data-testid={`eval-pick-${v.name}`}
+              aria-pressed={picks.includes(v.index)}
+              disabled={run.running}
+              onClick={() => toggle(v.index)}
+            >
               {v.name}
             </button>
           ))}
@@ -63,37 +76,74 @@ export function EvalControls() {
       <div className="eval-inputs">
         <label className="file-button">
           Choose a folder…
-          <input className="visually-hidden" type="file" data-testid="eval-folder-input" disabled={busy} {...{ webkitdirectory: '' }} multiple onChange={(e) => void fromFiles(pickedFiles([...(e.target.files ?? [])]))} />
+          <input
+            className="visually-hidden"
+            type="file"
+            data-testid="eval-folder-input"
+            disabled={busy}
+            {...{ webkitdirectory: '' }}
+            multiple
+            onChange={(e) => void fromFiles(pickedFiles([...(e.target.files ?? [])]))}
+          />
         </label>
         <label className="file-button">
           Choose images…
-          <input className="visually-hidden" type="file" data-testid="eval-files-input" disabled={busy} multiple accept="image/*,.csv,.json" onChange={(e) => void fromFiles(pickedFiles([...(e.target.files ?? [])]))} />
+          <input
+            className="visually-hidden"
+            type="file"
+            data-testid="eval-files-input"
+            disabled={busy}
+            multiple
+            accept="image/*,.csv,.json"
+            onChange={(e) => void fromFiles(pickedFiles([...(e.target.files ?? [])]))}
+          />
         </label>
-        <span className="muted small">or drop images and folders here (up to {MAX_EVAL_FILES.toLocaleString('en-US')}; labels from wnid / class-index / class-name folders, n01440764_tench.JPEG names, or labels.csv / labels.json)</span>
+        <span className="muted small">
+          or drop images and folders here (up to {MAX_EVAL_FILES.toLocaleString('en-US')}; labels from wnid / class-index / class-name folders,
+          n01440764_tench.JPEG names, or labels.csv / labels.json)
+        </span>
       </div>
       <div className="eval-inputs">
         <label>
           ImageNet sample:{' '}
           <select data-testid="eval-sample-size" value={sampleSize} disabled={run.running} onChange={(e) => setSampleSize(Number(e.target.value))}>
-            {SAMPLE_SIZES.map((n) => <option key={n} value={n}>{n} photos</option>)}
+            {SAMPLE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n} photos
+              </option>
+            ))}
           </select>
         </label>
         <button type="button" data-testid="eval-sample" disabled={busy} onClick={() => start(inputFromSample(sampleSize))}>
           Evaluate the sample
         </button>
         <span className="muted small" data-testid="eval-sample-note">
-          One photo per class from EliSchwartz/imagenet-sample-images (pinned, each checked by its git blob id). The source does not say which split the photos come from, so this is a demonstration, not a benchmark.
+          One photo per class from EliSchwartz/imagenet-sample-images (pinned, each checked by its git blob id). The source does not say which split the photos
+          come from, so this is a demonstration, not a benchmark.
         </span>
       </div>
       <div className="compare-run-row">
         <label>
           Batch:{' '}
-          <select data-testid="eval-batch-choice" value={batch ?? 'auto'} disabled={run.running} onChange={(e) => setBatch(e.target.value === 'auto' ? null : Number(e.target.value))}>
+          <select
+            data-testid="eval-batch-choice"
+            value={batch ?? 'auto'}
+            disabled={run.running}
+            onChange={(e) => setBatch(e.target.value === 'auto' ? null : Number(e.target.value))}
+          >
             <option value="auto">auto</option>
-            {BATCH_CHOICES.map((b) => <option key={b} value={b}>{b}</option>)}
+            {BATCH_CHOICES.map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
           </select>
         </label>
-        {run.plan && <span className="small" data-testid="eval-batch" data-batch={run.plan.batch}>batch {run.plan.batch} ({run.plan.reason})</span>}
+        {run.plan && (
+          <span className="small" data-testid="eval-batch" data-batch={run.plan.batch}>
+            batch {run.plan.batch} ({run.plan.reason})
+          </span>
+        )}
         <button type="button" className="compare-run" data-testid="eval-run" disabled={busy || !input} onClick={() => start(input)}>
           {run.running ? 'Running…' : 'Run again'}
         </button>
@@ -101,7 +151,15 @@ export function EvalControls() {
           Cancel
         </button>
         {run.rows.length > 0 && (
-          <span className="compare-progress" data-testid="eval-progress" data-run={run.runId} data-done={run.done} data-total={run.rows.length} data-running={run.running} aria-live="polite">
+          <span
+            className="compare-progress"
+            data-testid="eval-progress"
+            data-run={run.runId}
+            data-done={run.done}
+            data-total={run.rows.length}
+            data-running={run.running}
+            aria-live="polite"
+          >
             {progressLine(run)}
           </span>
         )}

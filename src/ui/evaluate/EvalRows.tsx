@@ -13,7 +13,14 @@ export function RowCells({ row, networks }: { row: EvalRow; networks: readonly E
         const t = top1Of(row, i);
         const ok = isCorrect(row, i);
         return (
-          <td key={n.key} data-testid="eval-pred" data-network={n.name} data-class={t?.index ?? ''} data-prob={t?.prob ?? ''} className={ok === null ? '' : ok ? 'eval-right' : 'eval-wrong'}>
+          <td
+            key={n.key}
+            data-testid="eval-pred"
+            data-network={n.name}
+            data-class={t?.index ?? ''}
+            data-prob={t?.prob ?? ''}
+            className={ok === null ? '' : ok ? 'eval-right' : 'eval-wrong'}
+          >
             {t ? `${className(t.index)} ${(100 * t.prob).toFixed(1)}%` : '—'} {ok === null ? '' : ok ? '✓' : '✗'}
           </td>
         );
@@ -43,14 +50,19 @@ export function EvalRows({ rows, networks }: { rows: readonly EvalRow[]; network
             <tr>
               <th scope="col">Image</th>
               <th scope="col">Label</th>
-              {networks.map((n) => <th key={n.key} scope="col">{n.name} top-1</th>)}
+              {networks.map((n) => (
+                <th key={n.key} scope="col">
+                  {n.name} top-1
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {shown.slice(0, limit).map((r) => (
               <tr key={r.file} data-testid="eval-row" data-file={r.file} data-label={r.label ?? ''}>
                 <td className="eval-file">
-                  {r.thumb ? <img src={r.thumb} alt="" width={40} height={40} /> : <span className="eval-nothumb" />} <span>{r.file.slice(r.file.lastIndexOf('/') + 1)}</span>
+                  {r.thumb ? <img src={r.thumb} alt="" width={40} height={40} /> : <span className="eval-nothumb" />}{' '}
+                  <span>{r.file.slice(r.file.lastIndexOf('/') + 1)}</span>
                   {r.error && <span className="eval-error small"> {r.error}</span>}
                 </td>
                 <td>{r.label === null ? <span className="muted">unlabelled</span> : className(r.label)}</td>
@@ -60,7 +72,11 @@ export function EvalRows({ rows, networks }: { rows: readonly EvalRow[]; network
           </tbody>
         </table>
       </div>
-      {shown.length > limit && <button type="button" onClick={() => setLimit((l) => l + PAGE)}>Show {Math.min(PAGE, shown.length - limit)} more</button>}
+      {shown.length > limit && (
+        <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
+          Show {Math.min(PAGE, shown.length - limit)} more
+        </button>
+      )}
     </section>
   );
 }

@@ -8,11 +8,20 @@ export function EvalSummaries({ summaries, synthetic }: { summaries: readonly Ne
   return (
     <div className="eval-summaries">
       {summaries.map((s) => (
-        <section key={s.network} className="card eval-summary" data-testid="eval-summary" data-network={s.network} data-total={s.total} data-correct={s.correct}>
+        <section
+          key={s.network}
+          className="card eval-summary"
+          data-testid="eval-summary"
+          data-network={s.network}
+          data-total={s.total}
+          data-correct={s.correct}
+        >
           <h3>{s.network}</h3>
           <p className="eval-big">
             top-1 <strong data-testid="eval-accuracy">{fmtAcc(s.top1)}</strong>{' '}
-            <span className="muted small">({s.correct} of {s.total} labelled)</span>
+            <span className="muted small">
+              ({s.correct} of {s.total} labelled)
+            </span>
           </p>
           <p>
             95% interval <span data-testid="eval-ci">{fmtCi(s.ci)}</span> · top-5 <span data-testid="eval-top5">{fmtAcc(s.top5)}</span>

@@ -16,7 +16,9 @@ import './evaluate.css';
 function Thumbs({ rows, testId, title }: { rows: readonly EvalRow[]; testId: string; title: string }) {
   return (
     <div className="eval-contrast-col" data-testid={testId} data-count={rows.length}>
-      <h4>{title} ({rows.length})</h4>
+      <h4>
+        {title} ({rows.length})
+      </h4>
       <div className="eval-thumbs">
         {rows.slice(0, 48).map((r) => (
           <figure key={r.file} title={`${r.file}: ${className(r.label)}`}>
@@ -50,7 +52,15 @@ export function EvaluateView() {
   const backend = useLab((s) => s.backendInfo?.name ?? null);
   const summaries = useMemo(() => summarize(run.rows, run.networks, run.timings), [run.rows, run.networks, run.timings]);
   const exportAs = (kind: 'csv' | 'json') => {
-    const meta = { backend, batch: run.plan?.batch, source: run.source, synthetic: run.synthetic, images: run.rows.length, classified: run.done, cancelled: run.cancelled };
+    const meta = {
+      backend,
+      batch: run.plan?.batch,
+      source: run.source,
+      synthetic: run.synthetic,
+      images: run.rows.length,
+      classified: run.done,
+      cancelled: run.cancelled,
+    };
     if (kind === 'csv') downloadText(evalCsv(run.rows, run.networks), 'evaluation.csv', 'text/csv');
     else downloadText(evalJson(run.rows, run.networks, summaries, meta), 'evaluation.json', 'application/json');
   };
@@ -61,27 +71,48 @@ export function EvaluateView() {
       <EvalControls />
       {run.synthetic && (
         <p className="synthetic-banner" data-testid="eval-synthetic-banner" role="alert">
-          Synthetic weights: these networks hold seeded random values, so the accuracy below is chance level (about 0.1% top-1, 0.5% top-5), whatever the paper says. Throughput is real.
+          Synthetic weights: these networks hold seeded random values, so the accuracy below is chance level (about 0.1% top-1, 0.5% top-5), whatever the paper
+          says. Throughput is real.
         </p>
       )}
-      {run.error && <p className="error" data-testid="eval-error" role="alert">{run.error}</p>}
+      {run.error && (
+        <p className="error" data-testid="eval-error" role="alert">
+          {run.error}
+        </p>
+      )}
       {report && (
         <p className="muted small" data-testid="eval-mapping" data-matched={report.matchedFolders} data-folders={report.folders}>
           Labels: {report.matchedFolders} of {report.folders} folders matched a class
-          {report.unmatchedFolders.length > 0 && <> (not matched: <span data-testid="eval-unmatched">{report.unmatchedFolders.join(', ')}</span>)</>}; by folder {report.bySource.folder}, by file name {report.bySource['file name']}, by labels file {report.bySource['labels file']}; {report.unlabelled} unlabelled (still classified)
+          {report.unmatchedFolders.length > 0 && (
+            <>
+              {' '}
+              (not matched: <span data-testid="eval-unmatched">{report.unmatchedFolders.join(', ')}</span>)
+            </>
+          )}
+          ; by folder {report.bySource.folder}, by file name {report.bySource['file name']}, by labels file {report.bySource['labels file']};{' '}
+          {report.unlabelled} unlabelled (still classified)
           {run.skipped > 0 ? `; ${run.skipped} other files passed over` : ''}.
         </p>
       )}
-      {run.source === 'sample' && <p className="muted small">ImageNet sample: a demonstration, not a benchmark — the source does not state its split, so some photos may be training images.</p>}
+      {run.source === 'sample' && (
+        <p className="muted small">
+          ImageNet sample: a demonstration, not a benchmark — the source does not state its split, so some photos may be training images.
+        </p>
+      )}
       {run.networks.length > 0 && (
         <>
           <EvalSummaries summaries={summaries} synthetic={run.synthetic === true} />
           <div className="eval-exports">
-            <button type="button" data-testid="eval-export-csv" disabled={run.done === 0} onClick={() => exportAs('csv')}>Export CSV</button>
-            <button type="button" data-testid="eval-export-json" disabled={run.done === 0} onClick={() => exportAs('json')}>Export JSON</button>
+            <button type="button" data-testid="eval-export-csv" disabled={run.done === 0} onClick={() => exportAs('csv')}>
+              Export CSV
+            </button>
+            <button type="button" data-testid="eval-export-json" disabled={run.done === 0} onClick={() => exportAs('json')}>
+              Export JSON
+            </button>
             {run.peak && (
               <span className="muted small" data-testid="eval-memory" data-tensors={run.peak.numTensors} data-gpu-bytes={run.peak.gpuBytes ?? ''}>
-                peak worker memory: {(run.peak.numBytes / 2 ** 20).toFixed(0)} MiB in {run.peak.numTensors} tensors{run.peak.gpuBytes !== null ? `, GPU ${(run.peak.gpuBytes / 2 ** 20).toFixed(0)} MiB` : ''}
+                peak worker memory: {(run.peak.numBytes / 2 ** 20).toFixed(0)} MiB in {run.peak.numTensors} tensors
+                {run.peak.gpuBytes !== null ? `, GPU ${(run.peak.gpuBytes / 2 ** 20).toFixed(0)} MiB` : ''}
               </span>
             )}
           </div>

@@ -36,7 +36,9 @@ export interface MeasuredPoint {
 }
 
 export function measuredPoints(summaries: readonly NetworkSummary[]): MeasuredPoint[] {
-  return summaries.flatMap((s) => (s.top1 === null || !Number.isFinite(s.flops) ? [] : [{ name: s.network, flops: s.flops, msPerImage: s.msPerImage, top1: s.top1, paperTop1: s.paperTop1 }]));
+  return summaries.flatMap((s) =>
+    s.top1 === null || !Number.isFinite(s.flops) ? [] : [{ name: s.network, flops: s.flops, msPerImage: s.msPerImage, top1: s.top1, paperTop1: s.paperTop1 }],
+  );
 }
 
 /** The paper's curve: B0–B7 top-1 against FLOPs (Table 2). */

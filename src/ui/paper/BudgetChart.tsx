@@ -42,9 +42,23 @@ export function BudgetChart() {
       </div>
       <TableScroll label="FLOPs of each scaling method at this φ">
         <table>
-          <thead><tr><th>Method at φ {phi.toFixed(1)}</th><th>Multiplier</th><th>FLOPs</th><th>vs compound</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Method at φ {phi.toFixed(1)}</th>
+              <th>Multiplier</th>
+              <th>FLOPs</th>
+              <th>vs compound</th>
+            </tr>
+          </thead>
           <tbody>
-            <tr><td>compound (α^φ, β^φ, γ^φ)</td><td>d {compound.depth.toFixed(2)}, w {compound.width.toFixed(2)}, {compound.resolution} px</td><td>{fmtFlops(compound.flops)}</td><td>—</td></tr>
+            <tr>
+              <td>compound (α^φ, β^φ, γ^φ)</td>
+              <td>
+                d {compound.depth.toFixed(2)}, w {compound.width.toFixed(2)}, {compound.resolution} px
+              </td>
+              <td>{fmtFlops(compound.flops)}</td>
+              <td>—</td>
+            </tr>
             {matched.map((m) => (
               <tr key={m.method} data-testid="budget-row">
                 <td>{m.method} only</td>
@@ -60,19 +74,39 @@ export function BudgetChart() {
         <Chart testId="budget-chart" title="Measured steady latency vs FLOPs on this device (press Time at several φ)">
           <ScatterChart margin={{ top: 16, right: 24, bottom: 24, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" dataKey="flopsB" name="FLOPs" unit=" B" domain={['auto', 'auto']} label={{ value: 'FLOPs (billions)', position: 'insideBottom', offset: -12 }} />
+            <XAxis
+              type="number"
+              dataKey="flopsB"
+              name="FLOPs"
+              unit=" B"
+              domain={['auto', 'auto']}
+              label={{ value: 'FLOPs (billions)', position: 'insideBottom', offset: -12 }}
+            />
             <YAxis type="number" dataKey="ms" name="Steady" unit=" ms" domain={['auto', 'auto']} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? fmtMs(v) : String(v))} />
             <Legend verticalAlign="top" />
             {METHODS.map((m) => (
-              <Scatter key={m} name={m} fill={COLOURS[m]} line data={points.filter((p) => p.method === m).map((p) => ({ flopsB: p.flops / 1e9, ms: p.steadyMs }))} />
+              <Scatter
+                key={m}
+                name={m}
+                fill={COLOURS[m]}
+                line
+                data={points.filter((p) => p.method === m).map((p) => ({ flopsB: p.flops / 1e9, ms: p.steadyMs }))}
+              />
             ))}
           </ScatterChart>
         </Chart>
         <Chart testId="paper-accuracy-chart" title={`The paper: ImageNet top-1 vs FLOPs per method (Table 7; Figure 8, ${FIGURE_NOTE})`}>
           <ScatterChart margin={{ top: 16, right: 24, bottom: 24, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" dataKey="flopsB" name="FLOPs" unit=" B" domain={[0, 5]} label={{ value: 'FLOPs (billions)', position: 'insideBottom', offset: -12 }} />
+            <XAxis
+              type="number"
+              dataKey="flopsB"
+              name="FLOPs"
+              unit=" B"
+              domain={[0, 5]}
+              label={{ value: 'FLOPs (billions)', position: 'insideBottom', offset: -12 }}
+            />
             <YAxis type="number" dataKey="top1" name="Top-1" unit="%" domain={[76, 83]} />
             <Tooltip />
             <Legend verticalAlign="top" />
@@ -83,16 +117,14 @@ export function BudgetChart() {
         </Chart>
       </div>
       <p className="cite">
-        Points at 0.4 B and 1.8–1.9 B are Table 7's; the others are {FIGURE_NOTE} (Figure 8). Figure 3 (single
-        dimensions on the baseline, {FIGURE_NOTE}):{' '}
-        {(['width', 'depth', 'resolution'] as const).map((m) => `${m} ${FIGURE3_POINTS[m].map((p) => `×${p.multiplier} ≈ ${p.top1}%`).join(', ')}`).join('; ')} — every
-        single dimension flattens near 80%.
+        Points at 0.4 B and 1.8–1.9 B are Table 7's; the others are {FIGURE_NOTE} (Figure 8). Figure 3 (single dimensions on the baseline, {FIGURE_NOTE}):{' '}
+        {(['width', 'depth', 'resolution'] as const).map((m) => `${m} ${FIGURE3_POINTS[m].map((p) => `×${p.multiplier} ≈ ${p.top1}%`).join(', ')}`).join('; ')}{' '}
+        — every single dimension flattens near 80%.
       </p>
       <p>
-        <strong>The lesson:</strong> at equal FLOPs the four networks do not cost the same. Depth stacks more layers that
-        must run one after another; resolution multiplies the size of every activation map, so memory traffic grows;
-        width keeps the layer count and grows each layer, which parallel hardware absorbs best. Compound scaling spends
-        the same budget on all three — and the paper measured it as the most accurate (81.1% vs 78.9–79.1%, Table 7).
+        <strong>The lesson:</strong> at equal FLOPs the four networks do not cost the same. Depth stacks more layers that must run one after another; resolution
+        multiplies the size of every activation map, so memory traffic grows; width keeps the layer count and grows each layer, which parallel hardware absorbs
+        best. Compound scaling spends the same budget on all three — and the paper measured it as the most accurate (81.1% vs 78.9–79.1%, Table 7).
       </p>
     </div>
   );

@@ -62,11 +62,23 @@ export function LabCamControls() {
       {on && (
         <label className="cam-opacity">
           opacity{' '}
-          <input type="range" min={0} max={1} step={0.05} value={opacity} data-testid="cam-opacity" onChange={(e) => useCamView.setState({ opacity: Number(e.target.value) })} />
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.05}
+            value={opacity}
+            data-testid="cam-opacity"
+            onChange={(e) => useCamView.setState({ opacity: Number(e.target.value) })}
+          />
         </label>
       )}
       {on && !result?.cam && <span className="muted small"> the map appears with the next prediction</span>}
-      {on && result?.cam && result.synthetic && <span className="cam-warning" data-testid="cam-warning" role="note">{SYNTHETIC_CAM_WARNING}</span>}
+      {on && result?.cam && result.synthetic && (
+        <span className="cam-warning" data-testid="cam-warning" role="note">
+          {SYNTHETIC_CAM_WARNING}
+        </span>
+      )}
     </span>
   );
 }
@@ -87,7 +99,12 @@ export function CompareCam({ cam, resolution, name }: { cam: CamMap; resolution:
       )}
       <figcaption className="muted small">
         Activation map ({cam.width}×{cam.height} grid, top-1 class)
-        {synthetic && <span className="cam-warning" role="note"> {SYNTHETIC_CAM_WARNING}</span>}
+        {synthetic && (
+          <span className="cam-warning" role="note">
+            {' '}
+            {SYNTHETIC_CAM_WARNING}
+          </span>
+        )}
       </figcaption>
     </figure>
   );

@@ -17,11 +17,35 @@ function RaceRow({ r }: { r: TimedRow }) {
       <td>{r.net.totalBlocks}</td>
       <td>{r.net.headChannels}</td>
       <td>{fmtParams(r.net.params)}</td>
-      <td data-testid="race-flops" data-flops={r.net.flops}>{fmtFlops(r.net.flops)}</td>
-      <td>{r.paper ? <>{r.paper.flopsB.toFixed(1)} B <span className="cite">({r.paper.source})</span></> : '—'}</td>
-      <td>{r.paper ? <>{r.paper.top1.toFixed(1)}% <span className="cite">({r.paper.source})</span></> : '—'}</td>
+      <td data-testid="race-flops" data-flops={r.net.flops}>
+        {fmtFlops(r.net.flops)}
+      </td>
+      <td>
+        {r.paper ? (
+          <>
+            {r.paper.flopsB.toFixed(1)} B <span className="cite">({r.paper.source})</span>
+          </>
+        ) : (
+          '—'
+        )}
+      </td>
+      <td>
+        {r.paper ? (
+          <>
+            {r.paper.top1.toFixed(1)}% <span className="cite">({r.paper.source})</span>
+          </>
+        ) : (
+          '—'
+        )}
+      </td>
       <td data-testid="race-latency" data-first={r.firstMs ?? ''} data-steady={r.steadyMs ?? ''}>
-        {r.status === 'error' ? <span className="error small">{r.error}</span> : r.status === 'running' ? 'timing…' : `${fmtMs(r.firstMs)} / ${fmtMs(r.steadyMs)}`}
+        {r.status === 'error' ? (
+          <span className="error small">{r.error}</span>
+        ) : r.status === 'running' ? (
+          'timing…'
+        ) : (
+          `${fmtMs(r.firstMs)} / ${fmtMs(r.steadyMs)}`
+        )}
       </td>
     </tr>
   );
@@ -42,16 +66,25 @@ export function MethodRace() {
           <input type="radio" name="race-mode" checked={mode === 'race'} onChange={() => setMode('race')} /> As in {TABLE7} (d = 4, w = 2, r = 2)
         </label>
         <label>
-          <input type="radio" name="race-mode" data-testid="race-matched" checked={mode === 'matched'} onChange={() => setMode('matched')} /> Matched FLOPs (each
-          dimension solved to the compound network's exact FLOPs)
+          <input type="radio" name="race-mode" data-testid="race-matched" checked={mode === 'matched'} onChange={() => setMode('matched')} /> Matched FLOPs
+          (each dimension solved to the compound network's exact FLOPs)
         </label>
         <label>
           timed runs after the first{' '}
           <select value={steadyRuns} data-testid="race-runs" onChange={(e) => setSteadyRuns(Number(e.target.value))}>
-            {[1, 2, 5, 10].map((n) => <option key={n} value={n}>{n}</option>)}
+            {[1, 2, 5, 10].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" data-testid="race-run" disabled={run?.running} onClick={() => void runRows(mode, mode === 'race' ? table7Rows : matchedRows, steadyRuns)}>
+        <button
+          type="button"
+          data-testid="race-run"
+          disabled={run?.running}
+          onClick={() => void runRows(mode, mode === 'race' ? table7Rows : matchedRows, steadyRuns)}
+        >
           {run?.running ? 'Racing…' : 'Run the race'}
         </button>
       </fieldset>
@@ -59,28 +92,39 @@ export function MethodRace() {
         <table>
           <thead>
             <tr>
-              <th>Network (B0 grown by…)</th><th>Resolution</th><th>Blocks</th><th>Head channels</th><th>Params</th>
-              <th>FLOPs (counted here)</th><th>FLOPs (paper)</th><th>Top-1 (paper)</th><th>Latency ms, first / steady</th>
+              <th>Network (B0 grown by…)</th>
+              <th>Resolution</th>
+              <th>Blocks</th>
+              <th>Head channels</th>
+              <th>Params</th>
+              <th>FLOPs (counted here)</th>
+              <th>FLOPs (paper)</th>
+              <th>Top-1 (paper)</th>
+              <th>Latency ms, first / steady</th>
             </tr>
           </thead>
-          <tbody>{rows.map((r) => <RaceRow key={r.id} r={r} />)}</tbody>
+          <tbody>
+            {rows.map((r) => (
+              <RaceRow key={r.id} r={r} />
+            ))}
+          </tbody>
         </table>
       </TableScroll>
       <p className="muted small">
-        Seeded random weights for every grown network; B0 answers with the loaded B0 weights. First = the first run
-        after building (compilation included), steady = median of the timed runs after it; runs one network at a time.
+        Seeded random weights for every grown network; B0 answers with the loaded B0 weights. First = the first run after building (compilation included),
+        steady = median of the timed runs after it; runs one network at a time.
       </p>
       <p>
-        <strong>Why the FLOPs differ from the paper's.</strong> Counting every multiply-add of the built networks gives
-        d = 4 → 1.58 B, w = 2 → 1.45 B and r = 2 → 1.54 B against the paper's rounded 1.8 / 1.8 / 1.9 B ({TABLE7}); only
-        compound (1.80 B) lands on it. The stem, the 1000-way classifier and (for depth) the head do not grow like
-        d·w²·r²; channels are rounded to multiples of 8 and each stage's repeats rounded up; r = 1.3 becomes 291 px; and
-        the paper prints one decimal. The matched race removes the difference: depth ≈ 4.33, width ≈ 2.22 and 480 px
-        reach the compound network's 1.80 B. Same FLOPs, different cost: depth adds sequential layers (more kernel
-        launches one after another), resolution enlarges every activation map (memory traffic), width widens the
-        same layers (the friendliest for parallel hardware).
+        <strong>Why the FLOPs differ from the paper's.</strong> Counting every multiply-add of the built networks gives d = 4 → 1.58 B, w = 2 → 1.45 B and r = 2
+        → 1.54 B against the paper's rounded 1.8 / 1.8 / 1.9 B ({TABLE7}); only compound (1.80 B) lands on it. The stem, the 1000-way classifier and (for depth)
+        the head do not grow like d·w²·r²; channels are rounded to multiples of 8 and each stage's repeats rounded up; r = 1.3 becomes 291 px; and the paper
+        prints one decimal. The matched race removes the difference: depth ≈ 4.33, width ≈ 2.22 and 480 px reach the compound network's 1.80 B. Same FLOPs,
+        different cost: depth adds sequential layers (more kernel launches one after another), resolution enlarges every activation map (memory traffic), width
+        widens the same layers (the friendliest for parallel hardware).
       </p>
-      <p className="cite">Top-1 values: ImageNet, from the paper ({TABLE7}); values marked “{FIGURE_NOTE}” elsewhere are not the paper's numbers.</p>
+      <p className="cite">
+        Top-1 values: ImageNet, from the paper ({TABLE7}); values marked “{FIGURE_NOTE}” elsewhere are not the paper's numbers.
+      </p>
     </div>
   );
 }

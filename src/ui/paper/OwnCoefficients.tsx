@@ -26,14 +26,25 @@ export function BaseInput({ k, value, onValid }: { k: (typeof KEYS)[number]; val
     <label>
       {SYMBOL[k]}{' '}
       <input
-        type="number" min={MIN_BASE} max={MAX_BASE} step={0.01} value={text} data-testid={k} aria-invalid={Boolean(problem)}
+        type="number"
+        min={MIN_BASE}
+        max={MAX_BASE}
+        step={0.01}
+        value={text}
+        data-testid={k}
+        aria-invalid={Boolean(problem)}
         onChange={(e) => {
           setText(e.target.value);
           const v = Number(e.target.value);
           if (e.target.value.trim() !== '' && !baseProblem(k, v)) onValid(v);
         }}
       />
-      {problem && <span className="error small" role="alert"> {problem}; keeping {Number(value.toFixed(4))}</span>}
+      {problem && (
+        <span className="error small" role="alert">
+          {' '}
+          {problem}; keeping {Number(value.toFixed(4))}
+        </span>
+      )}
     </label>
   );
 }
@@ -43,11 +54,21 @@ function Row({ r }: { r: TimedRow }) {
     <tr data-testid="custom-row" data-id={r.id}>
       <td>{r.label}</td>
       <td>{r.net.resolution}</td>
-      <td>{r.net.depth.toFixed(2)} ({r.net.totalBlocks} blocks)</td>
+      <td>
+        {r.net.depth.toFixed(2)} ({r.net.totalBlocks} blocks)
+      </td>
       <td>{r.net.width.toFixed(2)}</td>
       <td data-testid={`${r.id}-flops`}>{fmtFlops(r.net.flops)}</td>
       <td>{fmtParams(r.net.params)}</td>
-      <td data-testid={`${r.id}-latency`}>{r.status === 'error' ? <span className="error small">{r.error}</span> : r.status === 'running' ? 'timing…' : `${fmtMs(r.firstMs)} / ${fmtMs(r.steadyMs)}`}</td>
+      <td data-testid={`${r.id}-latency`}>
+        {r.status === 'error' ? (
+          <span className="error small">{r.error}</span>
+        ) : r.status === 'running' ? (
+          'timing…'
+        ) : (
+          `${fmtMs(r.firstMs)} / ${fmtMs(r.steadyMs)}`
+        )}
+      </td>
     </tr>
   );
 }
@@ -73,34 +94,60 @@ export function OwnCoefficients() {
   return (
     <div className="paper-section" data-testid="own-coefficients">
       <div className="paper-controls">
-        {KEYS.map((k) => <BaseInput key={k} k={k} value={bases[k]} onValid={set(k)} />)}
-        <button type="button" data-testid="fit-gamma" disabled={fitted === null} onClick={() => fitted !== null && set('gamma')(fitted)}
-          title={fitted === null ? 'α·β² is already above 2: no γ ≥ 1 can bring the product to 2' : 'Keep α and β, solve γ so that α·β²·γ² = 2'}>
+        {KEYS.map((k) => (
+          <BaseInput key={k} k={k} value={bases[k]} onValid={set(k)} />
+        ))}
+        <button
+          type="button"
+          data-testid="fit-gamma"
+          disabled={fitted === null}
+          onClick={() => fitted !== null && set('gamma')(fitted)}
+          title={fitted === null ? 'α·β² is already above 2: no γ ≥ 1 can bring the product to 2' : 'Keep α and β, solve γ so that α·β²·γ² = 2'}
+        >
           Fit γ to 2
         </button>
-        <button type="button" onClick={() => setBases(PAPER_BASES)}>Paper's α, β, γ</button>
+        <button type="button" onClick={() => setBases(PAPER_BASES)}>
+          Paper's α, β, γ
+        </button>
       </div>
       <p>
         Constraint α·β²·γ² = <strong data-testid="constraint">{c.toFixed(3)}</strong>{' '}
         <span data-testid="constraint-distance" className={Math.abs(gap) < 0.1 ? 'constraint-ok' : 'constraint-off'}>
-          ({gap >= 0 ? '+' : '−'}{Math.abs(gap).toFixed(3)} from 2)
+          ({gap >= 0 ? '+' : '−'}
+          {Math.abs(gap).toFixed(3)} from 2)
         </span>{' '}
         — each +1 of φ multiplies FLOPs by about {c.toFixed(2)} (the paper's bases: {constraintOf(PAPER_BASES).toFixed(3)}).
       </p>
       <TableScroll label="Your coefficients next to the released ones">
         <table>
-          <thead><tr><th>Network at φ {fmtPhi(phi)} (side panel)</th><th>Resolution</th><th>Depth</th><th>Width</th><th>FLOPs</th><th>Params</th><th>Latency ms, first / steady</th></tr></thead>
-          <tbody>{rows.map((r) => <Row key={r.id} r={r} />)}</tbody>
+          <thead>
+            <tr>
+              <th>Network at φ {fmtPhi(phi)} (side panel)</th>
+              <th>Resolution</th>
+              <th>Depth</th>
+              <th>Width</th>
+              <th>FLOPs</th>
+              <th>Params</th>
+              <th>Latency ms, first / steady</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <Row key={r.id} r={r} />
+            ))}
+          </tbody>
         </table>
       </TableScroll>
       <button type="button" data-testid="custom-run" disabled={run?.running} onClick={() => void runRows('custom', () => customRows(bases, phi))}>
         {run?.running ? 'Timing…' : 'Build and time these three'}
       </button>
-      <p className="muted small">Your network and the formula network use seeded random weights (latency only); the released variant uses its loaded weights.</p>
+      <p className="muted small">
+        Your network and the formula network use seeded random weights (latency only); the released variant uses its loaded weights.
+      </p>
       <p>
-        <strong>The paper's two steps (§4).</strong> Step 1: fix φ = 1 — “twice more resources” — and grid-search α, β, γ on
-        B0 under α·β²·γ² ≈ 2; the paper found α = 1.2, β = 1.1, γ = 1.15. Step 2: keep α, β, γ fixed and grow φ to get B1–B7,
-        never searching again on the large networks, where a search would cost far more.
+        <strong>The paper's two steps (§4).</strong> Step 1: fix φ = 1 — “twice more resources” — and grid-search α, β, γ on B0 under α·β²·γ² ≈ 2; the paper
+        found α = 1.2, β = 1.1, γ = 1.15. Step 2: keep α, β, γ fixed and grow φ to get B1–B7, never searching again on the large networks, where a search would
+        cost far more.
       </p>
     </div>
   );

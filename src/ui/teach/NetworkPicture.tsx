@@ -52,8 +52,8 @@ export function NetworkPicture({ net, label }: { net: NetworkConfig; label: stri
         </g>
       </svg>
       <figcaption>
-        Square: input image (side ∝ {picture.resolution} px). One bar per MBConv block ({picture.totalBlocks} = depth),
-        coloured by stage; bar height ∝ √channels (width). Dashed outline: {ghost.totalBlocks}-block B0 for comparison.
+        Square: input image (side ∝ {picture.resolution} px). One bar per MBConv block ({picture.totalBlocks} = depth), coloured by stage; bar height ∝
+        √channels (width). Dashed outline: {ghost.totalBlocks}-block B0 for comparison.
       </figcaption>
     </figure>
   );

@@ -26,8 +26,8 @@ function Formulas({ t }: { t: TeachNumbers }) {
     <section className="teach-section" aria-labelledby="teach-formulas-h">
       <h3 id="teach-formulas-h">1 · One knob, three dimensions</h3>
       <p>
-        Compound scaling grows B0 with a single coefficient φ. The bases α = {t.alpha}, β = {t.beta}, γ = {t.gamma}{' '}
-        came from a small grid search on B0 at φ = 1.
+        Compound scaling grows B0 with a single coefficient φ. The bases α = {t.alpha}, β = {t.beta}, γ = {t.gamma} came from a small grid search on B0 at φ =
+        1.
       </p>
       <dl className="teach-formulas">
         <dt>Depth (layers)</dt>
@@ -38,9 +38,9 @@ function Formulas({ t }: { t: TeachNumbers }) {
         <dd data-testid="teach-resolution">{lines.resolution}</dd>
       </dl>
       <p className="teach-aside">
-        The resolution is rounded to the nearest pixel, exactly as the lab's <code>formulaResolution</code> does; the
-        network then rounds channels to multiples of {CHANNEL_DIVISOR} and each stage's repeats up (ceil), so φ {fmtPhi(t.phi)} builds{' '}
-        {t.blocks} blocks (B0: {t.baseBlocks}) and a {t.headChannels}-channel head (B0: {t.baseHeadChannels}).
+        The resolution is rounded to the nearest pixel, exactly as the lab's <code>formulaResolution</code> does; the network then rounds channels to multiples
+        of {CHANNEL_DIVISOR} and each stage's repeats up (ceil), so φ {fmtPhi(t.phi)} builds {t.blocks} blocks (B0: {t.baseBlocks}) and a {t.headChannels}
+        -channel head (B0: {t.baseHeadChannels}).
       </p>
     </section>
   );
@@ -52,9 +52,11 @@ function FlopsBudget({ t }: { t: TeachNumbers }) {
     <section className="teach-section" aria-labelledby="teach-flops-h">
       <h3 id="teach-flops-h">2 · The FLOPs budget</h3>
       <p>
-        A conv net's FLOPs grow with d·w²·r²: linearly with depth, quadratically with width and resolution. The bases
-        are chosen under the constraint <span className="teach-mono" data-testid="teach-constraint">{lines.constraint}</span>,
-        so every +1 of φ roughly doubles the cost.
+        A conv net's FLOPs grow with d·w²·r²: linearly with depth, quadratically with width and resolution. The bases are chosen under the constraint{' '}
+        <span className="teach-mono" data-testid="teach-constraint">
+          {lines.constraint}
+        </span>
+        , so every +1 of φ roughly doubles the cost.
       </p>
       <dl className="teach-flops">
         <dt>FLOPs of the formula network at φ {fmtPhi(t.phi)}, relative to B0</dt>
@@ -71,9 +73,9 @@ function FlopsBudget({ t }: { t: TeachNumbers }) {
         )}
       </dl>
       <p className="teach-aside">
-        They differ because a real network is rounded: each stage's repeats go up to a whole block (here {t.blocks}{' '}
-        blocks = {fmtMult(t.blocks / t.baseBlocks)} B0's, against d = {t.depth.toFixed(2)}), channels snap to multiples
-        of {CHANNEL_DIVISOR}, and the stem, head and {NUM_CLASSES}-way classifier do not scale like d·w²·r².
+        They differ because a real network is rounded: each stage's repeats go up to a whole block (here {t.blocks} blocks = {fmtMult(t.blocks / t.baseBlocks)}{' '}
+        B0's, against d = {t.depth.toFixed(2)}), channels snap to multiples of {CHANNEL_DIVISOR}, and the stem, head and {NUM_CLASSES}-way classifier do not
+        scale like d·w²·r².
       </p>
     </section>
   );
@@ -91,9 +93,7 @@ export function TeachView() {
   return (
     <section data-testid="teach" className="teach" aria-labelledby="teach-h">
       <h2 id="teach-h">Compound scaling, explained at φ {fmtPhi(phi)}</h2>
-      <p className="teach-lead">
-        Move φ in the side panel: every number, the table and the picture below follow it.
-      </p>
+      <p className="teach-lead">Move φ in the side panel: every number, the table and the picture below follow it.</p>
 
       <Formulas t={t} />
       <FlopsBudget t={t} />
@@ -113,9 +113,7 @@ export function TeachView() {
             </label>
           </fieldset>
         ) : (
-          <p className="teach-aside">
-            Between integers only the formula network exists (the prediction uses the nearest released B{r.variant}).
-          </p>
+          <p className="teach-aside">Between integers only the formula network exists (the prediction uses the nearest released B{r.variant}).</p>
         )}
         <NetworkPicture net={net} label={label} />
         <StageTable net={net} label={label} />

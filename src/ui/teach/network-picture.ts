@@ -64,11 +64,7 @@ export interface PictureFrame {
 }
 
 function frameWidth(maxBlocks: number, stages: number): number {
-  return (
-    PAD + INPUT_MAX_SIDE + GAP + STEM_W + GAP +
-    maxBlocks * (BLOCK_W + BLOCK_GAP) + (stages - 1) * STAGE_GAP +
-    GAP + HEAD_W + GAP + FC_W + PAD
-  );
+  return PAD + INPUT_MAX_SIDE + GAP + STEM_W + GAP + maxBlocks * (BLOCK_W + BLOCK_GAP) + (stages - 1) * STAGE_GAP + GAP + HEAD_W + GAP + FC_W + PAD;
 }
 
 /** Frame that fits every network in `nets` (resolution, block count and channel extremes). */
@@ -76,9 +72,7 @@ export function pictureFrame(nets: readonly NetworkConfig[]): PictureFrame {
   const maxRes = Math.max(...nets.map((n) => n.resolution));
   const maxBlocks = Math.max(...nets.map((n) => n.totalBlocks));
   const maxStages = Math.max(...nets.map((n) => n.stages.length));
-  const maxChannels = Math.max(
-    ...nets.flatMap((n) => [n.headChannels, n.stemChannels, NUM_CLASSES, ...n.blocks.map((b) => b.outChannels)]),
-  );
+  const maxChannels = Math.max(...nets.flatMap((n) => [n.headChannels, n.stemChannels, NUM_CLASSES, ...n.blocks.map((b) => b.outChannels)]));
   return {
     pxScale: INPUT_MAX_SIDE / maxRes,
     channelScale: BAR_MAX_HEIGHT / Math.sqrt(maxChannels),
@@ -104,8 +98,7 @@ export function networkPicture(net: NetworkConfig, frame: PictureFrame = labFram
     rects.push({ key, part, stage, x, y: midY - height / 2, width, height });
   };
   // Stem, head and FC are labelled above their bar; stage numbers and the input size below.
-  const above = (key: string, x: number, channels: number, text: string) =>
-    labels.push({ key, x, y: midY - barHeight(channels) / 2 - 5, text });
+  const above = (key: string, x: number, channels: number, text: string) => labels.push({ key, x, y: midY - barHeight(channels) / 2 - 5, text });
 
   // Input image, right-aligned in its slot so the stem and blocks start at the same x for every φ
   // (the B0 ghost then lines up block for block).

@@ -1,0 +1,54 @@
+/** The lab's classify: the image on show (or the test pattern) through one network, `runs`
+ *  times, with the top-1 activation map from the same pass when asked; progress says whether a
+ *  run compiles or runs, and the latency statistics are the network's own (latency.ts). */
+import type { Classifier } from '../model/classifier';
+import { memoryInfo } from '../model/backend';
+import { normaliseCam, type CamMap } from '../model/cam';
+import { topK } from '../model/labels';
+import { imageToInput, testPattern } from '../model/preprocess';
+import type { LatencyStats } from './latency';
+import { modelIdOf, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
+
+export interface ClassifyContext {
+  ensure: (spec: ModelSpec) => Promise<Classifier>;
+  stats: (modelId: string) => LatencyStats;
+  image: { bitmap: ImageBitmap; name: string } | null;
+  post: (msg: WorkerResponse) => void;
+}
+
+export async function classifyImage(
+  req: Extract<WorkerRequest, { type: 'classify' }>,
+  c: ClassifyContext,
+): Promise<Extract<WorkerResponse, { type: 'result' }>> {
+  const { id, model: spec } = req;
+  const runs = req.runs ?? 1;
+  const classifier = await c.ensure(spec);
+  const modelId = modelIdOf(spec);
+  const size = classifier.config.resolution;
+  const input = c.image ? imageToInput(c.image.bitmap, size) : testPattern(size);
+  const stats = c.stats(modelId);
+  let probs: Float32Array | null = null;
+  let cam: CamMap | undefined;
+  let wasFirst = false;
+  for (let i = 0; i < Math.max(1, runs); i++) {
+    if (!stats.hasFirst) c.post({ type: 'progress', id, modelId, phase: 'compile', loaded: 0, total: 1 });
+    else c.post({ type: 'progress', id, modelId, phase: 'run', loaded: i, total: runs });
+    const t0 = performance.now();
+    // The map comes out of the same pass as the prediction (a few dozen floats more to read).
+    if (req.cam) ({ probs, cam } = await classifier.probabilitiesWithCam(input));
+    else probs = await classifier.probabilities(input);
+    wasFirst = stats.record(performance.now() - t0);
+  }
+  return {
+    type: 'result',
+    id,
+    modelId,
+    resolution: size,
+    imageName: c.image?.name ?? null,
+    top5: topK(probs as Float32Array, 5),
+    latency: { ...stats.summary(), wasFirst: runs <= 1 && wasFirst },
+    synthetic: classifier.synthetic,
+    memory: memoryInfo(),
+    cam: cam && normaliseCam(cam),
+  };
+}
