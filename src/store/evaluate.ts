@@ -11,7 +11,8 @@ import { OFFICIAL_VARIANTS, officialNetwork } from '../scaling';
 import type { LabelReport } from '../model/label-mapping';
 import type { MemoryInfo, WorkerResponse } from '../worker/protocol';
 import { modelIdOf } from '../worker/protocol';
-import type { EvalNetwork, EvalRow, NetworkTiming } from './eval-results';
+import { summarize, type EvalNetwork, type EvalRow, type NetworkTiming } from './eval-results';
+import { publishAccuracy } from './accuracy-summary';
 import type { EvalInput } from './eval-inputs';
 import { useLab } from './lab-store';
 import { officialSpec } from './weights-mode';
@@ -236,5 +237,9 @@ export function startEvaluation(engine: EvalEngine, input: EvalInput, batch: num
     batch,
     classify: engine.classifyBatch,
     hold: engine.whilePaused,
+  }).then(() => {
+    // The deck's "accuracy the class measured" slide shows the latest finished (or cancelled) run.
+    const s = useEvaluate.getState();
+    publishAccuracy(summarize(s.rows, s.networks, s.timings).map(({ network, correct, total }) => ({ network, correct, total })));
   });
 }
