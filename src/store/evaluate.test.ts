@@ -8,7 +8,8 @@ import { inputFromFiles, inputFromSample, type EvalInput } from './eval-inputs';
 import { cancelEvaluation, initialEval, progressOf, runEvaluation, type ClassifyBatch, type EvalState } from './evaluate';
 import { summarize } from './eval-results';
 import { planBatchFor } from '../model/batch-plan';
-import { officialNetwork } from '../scaling';
+import { formulaNetwork, officialNetwork } from '../scaling';
+import { FORMULA_SEED } from '../model/synthetic-init';
 
 const file = (name: string, body = 'x') => new File([body], name, { type: 'image/jpeg' });
 const input = (n: number): EvalInput => ({
@@ -121,6 +122,28 @@ describe('evaluation run', () => {
     expect(s.networks[1].key).toBe('custom:my-b0:model.json/2');
     expect(s.plan).toEqual(planBatchFor([officialNetwork(7)], { backend: 'webgpu', deviceGiB: 8, images: 3 }));
     expect(s.rows[2].preds.map((p) => p?.[0].index)).toEqual([0, 0]);
+  });
+
+  it('runs the formula network at φ last, sized and planned as the formula builds it', async () => {
+    const store = createStore<EvalState>()(initialEval);
+    const w = fakeWorker();
+    await runEvaluation(store, {
+      input: input(2),
+      variants: [0],
+      formulaPhi: 2.5,
+      baseUrl: RANDOM_SOURCE.baseUrl,
+      backend: 'wasm',
+      classify: w.classify,
+      hold: holdCounter().hold,
+    });
+    const s = store.getState();
+    const f = formulaNetwork(2.5);
+    expect(s.networks.map((n) => [n.name, n.spec.kind, n.paperTop1, n.flops, n.resolution])).toEqual([
+      ['B0', 'seeded', 77.1, officialNetwork(0).flops, 224],
+      ['formula φ 2.5', 'formula', null, f.flops, f.resolution],
+    ]);
+    expect(s.networks[1].spec).toEqual({ kind: 'formula', phi: 2.5, seed: FORMULA_SEED });
+    expect(s.plan).toEqual(planBatchFor([officialNetwork(0), f], { backend: 'wasm', images: 2 }));
   });
 
   it('a cancel stops before the next batch and keeps whole batches', async () => {

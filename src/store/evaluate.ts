@@ -7,7 +7,8 @@ import { create } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { planBatchFor, type BatchPlan } from '../model/batch-plan';
 import type { BackendName } from '../model/backend-name';
-import { OFFICIAL_VARIANTS, officialNetwork } from '../scaling';
+import { OFFICIAL_VARIANTS, formulaNetwork, officialNetwork } from '../scaling';
+import { FORMULA_SEED } from '../model/synthetic-init';
 import type { LabelReport } from '../model/label-mapping';
 import type { MemoryInfo, WorkerResponse } from '../worker/protocol';
 import { modelIdOf } from '../worker/protocol';
@@ -80,8 +81,17 @@ export function customEvalNetwork(custom: { name: string; files: File[] }): Eval
   return { name: custom.name, key: modelIdOf(spec), spec, flops: NaN, resolution: NaN, paperTop1: null };
 }
 
-/** The network a plan is made for: the official config, or B7 for a custom model. */
-const planConfig = (n: EvalNetwork) => officialNetwork(n.spec.kind === 'official' || n.spec.kind === 'seeded' ? n.spec.variant : 7);
+/** The formula network at exactly φ (seeded random weights, as the Lab builds it): its accuracy is
+ *  chance level, its cost is real. */
+export function formulaEvalNetwork(phi: number): EvalNetwork {
+  const spec = { kind: 'formula' as const, phi, seed: FORMULA_SEED };
+  const net = formulaNetwork(phi);
+  return { name: `formula φ ${phi.toFixed(1)}`, key: modelIdOf(spec), spec, flops: net.flops, resolution: net.resolution, paperTop1: null };
+}
+
+/** The network a plan is made for: its own config, or B7 for a custom model (size unknown). */
+const planConfig = (n: EvalNetwork) =>
+  n.spec.kind === 'formula' ? formulaNetwork(n.spec.phi) : officialNetwork(n.spec.kind === 'official' || n.spec.kind === 'seeded' ? n.spec.variant : 7);
 
 export type ClassifyBatch = (
   models: EvalNetwork['spec'][],
@@ -96,6 +106,8 @@ export interface RunOptions {
   baseUrl: string;
   /** The user's dropped model, evaluated after the official variants. */
   custom?: { name: string; files: File[] } | null;
+  /** The formula network at this φ, evaluated last. */
+  formulaPhi?: number | null;
   backend: BackendName;
   deviceGiB?: number | null;
   /** A batch size chosen by the user instead of the plan. */
@@ -122,7 +134,11 @@ function dropThumbs(rows: readonly EvalRow[]) {
 
 export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): Promise<void> {
   const now = o.now ?? (() => performance.now());
-  const networks = [...o.variants.map((k) => evalNetwork(k, o.baseUrl)), ...(o.custom ? [customEvalNetwork(o.custom)] : [])];
+  const networks = [
+    ...o.variants.map((k) => evalNetwork(k, o.baseUrl)),
+    ...(o.custom ? [customEvalNetwork(o.custom)] : []),
+    ...(o.formulaPhi != null ? [formulaEvalNetwork(o.formulaPhi)] : []),
+  ];
   const items = o.input.items;
   const planned = planBatchFor(networks.map(planConfig), { backend: o.backend, deviceGiB: o.deviceGiB, images: Math.max(1, items.length) });
   const plan = o.batch ? { batch: o.batch, reason: 'chosen' } : planned;
@@ -223,7 +239,7 @@ export interface EvalEngine {
 }
 
 /** The view's run: the lab's chosen networks (?eval=), weights source and backend. */
-export function startEvaluation(engine: EvalEngine, input: EvalInput, batch: number | null = null, withCustom = false): Promise<void> {
+export function startEvaluation(engine: EvalEngine, input: EvalInput, batch: number | null = null, withCustom = false, withFormula = false): Promise<void> {
   const lab = useLab.getState();
   if (!lab.source) return Promise.resolve();
   const deviceGiB = typeof navigator === 'undefined' ? null : ((navigator as { deviceMemory?: number }).deviceMemory ?? null);
@@ -231,6 +247,7 @@ export function startEvaluation(engine: EvalEngine, input: EvalInput, batch: num
     input,
     variants: lab.evaluate,
     custom: withCustom ? lab.custom : null,
+    formulaPhi: withFormula ? lab.phi : null,
     baseUrl: lab.source.baseUrl,
     backend: lab.backendInfo?.name ?? 'cpu',
     deviceGiB,

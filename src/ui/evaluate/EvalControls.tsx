@@ -19,6 +19,8 @@ export function EvalControls() {
   const ready = useLab((s) => s.source != null);
   const custom = useLab((s) => s.custom);
   const [withCustom, setWithCustom] = useState(false);
+  const [withFormula, setWithFormula] = useState(false);
+  const phi = useLab((s) => s.phi);
   const run = useEvaluate();
   const [input, setInput] = useState<EvalInput | null>(null);
   const [sampleSize, setSampleSize] = useState<number>(SAMPLE_SIZES[0]);
@@ -28,7 +30,7 @@ export function EvalControls() {
   const start = (next: EvalInput | null) => {
     if (!next) return;
     setInput(next);
-    void startEvaluation(engine, next, batch, withCustom && custom !== null);
+    void startEvaluation(engine, next, batch, withCustom && custom !== null, withFormula);
   };
   const fromFiles = async (files: DroppedFile[]) => start(await inputFromFiles(files));
   const onDrop = (e: DragEvent) => {
@@ -66,6 +68,16 @@ export function EvalControls() {
               {v.name}
             </button>
           ))}
+          <button
+            type="button"
+            data-testid="eval-pick-formula"
+            aria-pressed={withFormula}
+            disabled={run.running}
+            onClick={() => setWithFormula(!withFormula)}
+            title="The formula network at the lab's φ, with seeded random weights: chance-level accuracy, real cost"
+          >
+            Formula φ {phi.toFixed(1)}
+          </button>
           {custom && (
             <button type="button" data-testid="eval-pick-custom" aria-pressed={withCustom} disabled={run.running} onClick={() => setWithCustom(!withCustom)}>
               Your model “{custom.name}”
