@@ -7,7 +7,7 @@
 // difference between rounds.
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, executablePath } from '../playwright.config.ts';
-import { SERIES_RUNS } from '../src/model/measure.ts';
+import { SERIES_RUNS } from '../src/model/timing.ts';
 import { parseVariantName, variantName } from '../src/scaling/variants.ts';
 import { drive } from './lib/bench-drive.ts';
 import { benchQuery } from './lib/bench-args.ts';

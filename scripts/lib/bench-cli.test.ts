@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { benchQuery, parseBenchArgs, UsageError } from './bench-args';
 import { checkTargets } from './bench-report';
-import { parseBenchParams, toCsv, toMarkdown } from '../../src/worker/bench-format';
+import { parseBenchParams, toCsv, toMarkdown } from '../../src/store/bench-format';
 import type { BenchReport, BenchResult } from '../../src/worker/bench-protocol';
 
 const result = (over: Partial<BenchResult> = {}): BenchResult => ({

@@ -1,5 +1,5 @@
 /** The human-readable side of `npm run bench`: markdown table plus the speed targets. */
-import { toMarkdown } from '../../src/worker/bench-format.ts';
+import { toMarkdown } from '../../src/store/bench-format.ts';
 import type { BenchReport, BenchResult } from '../../src/worker/bench-protocol.ts';
 
 export interface TargetCheck {

@@ -11,8 +11,8 @@ import { planFor, type KernelPlan, type KernelReport } from '../../src/model/ker
 import { tuneKernels } from '../../src/model/kernels/tune-network.ts';
 import { createEfficientNet } from '../../src/model/network.ts';
 import { testPattern } from '../../src/model/preprocess.ts';
-import { measureInterleaved } from '../../src/model/measure.ts';
-import { median } from '../../src/model/stats.ts';
+import { measureInterleaved } from '../../src/model/timing.ts';
+import { median } from '../../src/model/timing.ts';
 import { graphModelFromMemory } from '../../src/model/graph-model.ts';
 import type { ParityArtifacts } from '../../src/model/test-support/parity-models.ts';
 

@@ -6,7 +6,7 @@
  *  1000 bytes; the manifest expects 4194304`, `Network error while downloading <url>: …`. */
 
 import { pinnedWeightPath, verifyPinnedDownload } from './integrity';
-import { cachedManifest, dropEntry, fromCache, joinUrl, openCache, storeEntry } from './model-cache';
+import { cachedManifest, dropEntry, fromCache, joinUrl, openCache, storeEntry } from './weight-cache';
 import { allSpecs, concat, expectedShardSizes, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
 
 /** Matches the messages of a download that failed (network, HTTP, size, integrity, not a model),

@@ -7,7 +7,7 @@
 import type { BenchResult } from './bench-result';
 import type { BackendName } from './backend-name';
 import type { Classifier } from './classifier';
-import { median } from './stats';
+import { median } from './timing';
 import { createOrtRunner, type OrtEp, type OrtRunner } from './ort-runner';
 
 /** The tfjs backends ORT is measured beside, and the EP used for each. */

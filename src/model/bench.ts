@@ -5,13 +5,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork } from '../scaling';
 import type { BenchResult } from './bench-result';
-import { median, percentile } from './stats';
+import { median, percentile } from './timing';
 import type { BackendName } from './backend-name';
 import type { LoadedArtifacts } from './model-json';
 import { classifierFromArtifacts, seededOfficialClassifier, type Classifier } from './classifier';
 import { graphModelFromMemory, type GraphModel } from './graph-model';
 import { ORT_EP_FOR, startOrtPeer } from './bench-ort';
-import { measureInterleaved, timed } from './measure';
+import { measureInterleaved, timed } from './timing';
 import { testPattern } from './preprocess';
 
 const now = () => performance.now();
@@ -143,7 +143,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     const ort = ortEp ? await startOrtPeer(ortEp, classifier, input, await own()) : null;
     sample();
 
-    // The lab's one timing loop (src/model/measure.ts): interleaved rounds (own, graph, ORT, then
+    // The lab's one timing loop (src/model/timing.ts): interleaved rounds (own, graph, ORT, then
     // ORT, graph, own, …) so drift and GC debt hit every side alike; no extra warm-up (warm-up and
     // first runs were timed above). ORT's peer keeps its own times (measured inside its worker).
     const sides: { name: string; run: () => Promise<unknown> }[] = [{ name: 'own', run: own }];

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixtureSkipReason, topologyDir, topologyPath } from '../../test-support/fixtures';
-import { fromCache, joinUrl, storeEntry } from './model-cache';
+import { fromCache, joinUrl, storeEntry } from './weight-cache';
 import { expectedShardSizes, parseModelJson } from './model-json';
 import { PINNED_WEIGHTS_BASE } from './pinned-sources';
 import { MemoryCache, noProgress } from './test-support/fake-model-server';

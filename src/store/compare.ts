@@ -1,10 +1,10 @@
 /** The compare view's runs: the current image through each chosen official variant, timed as one
- *  interleaved series (src/model/measure.ts) through the engine, first run apart from the steady
+ *  interleaved series (src/model/timing.ts) through the engine, first run apart from the steady
  *  median and its p25–p75 range. Results live in their own small zustand store. */
 import { create } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
-import { SERIES_RUNS } from '../model/measure';
-import { isNoisy } from '../model/stats';
+import { SERIES_RUNS } from '../model/timing';
+import { isNoisy } from '../model/timing';
 import { OFFICIAL_VARIANTS, officialNetwork } from '../scaling';
 import type { CamMap } from '../model/cam';
 import type { ModelSpec, Prediction, SeriesEntry, WorkerResponse } from '../worker/protocol';

@@ -3,7 +3,7 @@
  *  The engine also owns the timed series (Compare, the Lab's "measure latency", the race): it
  *  pauses its own background work (lab runs, decodes, prefetch) so a series times alone. */
 import type { StoreApi } from 'zustand/vanilla';
-import { SERIES_WARMUP } from '../model/measure';
+import { SERIES_WARMUP } from '../model/timing';
 import { isVariantIndex } from '../scaling';
 import type { InferenceClient } from '../worker/client';
 import { modelIdOf, type WorkerResponse } from '../worker/protocol';
@@ -179,7 +179,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
     return work().finally(resume);
   }
 
-  /** A timed series in the worker (src/model/measure.ts), with everything else paused. */
+  /** A timed series in the worker (src/model/timing.ts), with everything else paused. */
   const measureSeries: MeasureSeries = (specs, o) =>
     whilePaused(async () => {
       await restoring;

@@ -3,14 +3,9 @@
  *  sample. An item fetches its file only when its batch runs, so 1,000 sample photos are never
  *  all in memory. */
 import { isLabelFile, mapLabels, parseLabelFile, type LabelReport } from '../model/label-mapping';
-import { sampleSubset, samplePhotoUrl, type SamplePhoto } from '../model/imagenet-sample';
-import type { DroppedFile } from './dropped-entries';
-import { fetchVerified } from './samples';
-
-/** Downloads and verifies one photo of the ImageNet sample (its own chunk: the lab's gallery
- *  does not carry the 1,000 ids). */
-export const fetchImagenetPhoto = (photo: SamplePhoto, fetcher: typeof fetch = fetch): Promise<File> =>
-  fetchVerified(samplePhotoUrl(photo), photo.file, photo.file, photo.blob, fetcher);
+import { sampleSubset } from '../model/imagenet-sample';
+import type { DroppedFile } from '../image/dropped-entries';
+import { fetchImagenetPhoto } from '../image/imagenet-photos';
 
 /** Most images one evaluation takes. */
 export const MAX_EVAL_FILES = 10_000;

@@ -7,7 +7,7 @@ import { fuzzParams } from '../../test-support/fuzz';
 import { isBackendName } from '../model/backend-name';
 import { isKernelMode } from '../model/kernels/plan';
 import { MAX_PHI, MIN_PHI } from '../scaling';
-import { parseBenchParams } from '../worker/bench-format';
+import { parseBenchParams } from './bench-format';
 import { VIEWS, parseUrlState, serializeUrlState } from './url-state';
 
 const KEYS = [

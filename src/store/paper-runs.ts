@@ -23,7 +23,7 @@ import {
 } from '../scaling';
 import type { ModelSpec } from '../worker/protocol';
 import { FORMULA_SEED } from '../model/synthetic-init';
-import { SERIES_RUNS } from '../model/measure';
+import { SERIES_RUNS } from '../model/timing';
 import { useLab } from './lab-store';
 import { whenSource } from './start-source';
 import { officialSpec } from './weights-mode';
@@ -41,7 +41,7 @@ export interface Timing {
 /** One network's outcome in a series: its timing, or why it failed. */
 export type TimedOutcome = Timing | { error: string };
 /** How a list of networks is timed: main.tsx hands in the engine's timed series
- *  (src/model/measure.ts: interleaved rounds), which pauses the lab's other work while it runs. */
+ *  (src/model/timing.ts: interleaved rounds), which pauses the lab's other work while it runs. */
 export type TimeNetworks = (specs: ModelSpec[], steadyRuns: number) => Promise<TimedOutcome[]>;
 
 const notStarted: TimeNetworks = async () => {

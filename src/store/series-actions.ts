@@ -2,7 +2,7 @@
  *  Lab's "measure latency" of the network on show. Both go through the engine's measureSeries,
  *  which holds every other piece of work while the series times. */
 import type { StoreApi } from 'zustand/vanilla';
-import { SERIES_RUNS } from '../model/measure';
+import { SERIES_RUNS } from '../model/timing';
 import type { SeriesEntry } from '../worker/protocol';
 import { runComparison, type CompareState, type MeasureSeries } from './compare';
 import { specFor } from './lab-spec';

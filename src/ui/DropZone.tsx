@@ -2,7 +2,7 @@
  *  the network sees (or the full image with the crop outlined). */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { centerCropBox } from '../model/preprocess';
-import { classifyDrop, pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../store/dropped-entries';
+import { classifyDrop, pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../image/dropped-entries';
 import { useLab } from '../store/lab-store';
 import { CameraCapture } from './CameraCapture';
 import { CroppedImage } from './CroppedImage';

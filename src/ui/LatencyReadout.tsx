@@ -2,8 +2,8 @@
  *  and the steady runs — called a median with its p25–p75 range only over enough runs.
  *  "Measure latency" times a short series with everything else paused. */
 import { useState } from 'react';
-import { MIN_RUNS_FOR_MEDIAN } from '../model/stats';
-import { SERIES_RUNS } from '../model/measure';
+import { MIN_RUNS_FOR_MEDIAN } from '../model/timing';
+import { SERIES_RUNS } from '../model/timing';
 import { useLab } from '../store/lab-store';
 import { useEngine } from './engine-context';
 import { fmtMs } from './format';

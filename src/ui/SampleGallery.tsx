@@ -2,7 +2,7 @@
  *  fetched (offline, blocked) the gallery says so and offers the procedural test pattern. */
 import { useState } from 'react';
 import { GALLERY } from '../model/pinned-sources';
-import { fetchSample } from '../store/samples';
+import { fetchSample } from '../image/samples';
 import { useEngine } from './engine-context';
 
 export function SampleGallery() {

@@ -1,12 +1,12 @@
 /** The lab's classify: the image on show (or the test pattern) through one network, `runs`
  *  times, with the top-1 activation map from the same pass when asked; progress says whether a
- *  run compiles or runs, and the latency statistics are the network's own (latency.ts). */
+ *  run compiles or runs, and the latency statistics are the network's own (timing.ts). */
 import type { Classifier } from '../model/classifier';
 import { memoryInfo } from '../model/backend';
 import { normaliseCam, type CamMap } from '../model/cam';
 import { topK } from '../model/labels';
 import { imageToInput, testPattern } from '../model/preprocess';
-import type { LatencyStats } from './latency';
+import type { LatencyStats } from '../model/timing';
 import { modelIdOf, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
 
 export interface ClassifyContext {

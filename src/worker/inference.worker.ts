@@ -8,14 +8,14 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import * as tf from '@tensorflow/tfjs-core';
 import { loadFromFiles, loadFromUrl } from '../model/artifacts';
 import type { LoadedArtifacts } from '../model/model-json';
-import { cachedVariantBytes, uncacheVariant, variantUrl } from '../model/model-cache';
+import { cachedVariantBytes, uncacheVariant, variantUrl } from '../model/weight-cache';
 import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
 import { kernelParity } from '../model/kernels/parity';
 import { setKernelMode } from '../model/kernels/mode';
 import { classifierFromArtifacts, formulaClassifier, scaledClassifier, seededOfficialClassifier, type Classifier } from '../model/classifier';
 import { officialCoefficients } from '../scaling';
 import { imageToInput, testPattern } from '../model/preprocess';
-import { ModelCache } from './model-cache';
+import { ModelCache } from './network-cache';
 import { describeModel, modelIdOf, type ModelSpec, type RequestLogEntry, type WorkerRequest, type WorkerResponse } from './protocol';
 import { RequestLog } from './request-log';
 import { SharedDownloads } from './shared-downloads';

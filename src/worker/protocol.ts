@@ -1,6 +1,6 @@
 /** The typed message protocol between the UI thread and the inference worker.
  *  Small messages, request ids on everything: the UI drops answers to outdated requests. */
-import type { Spread } from '../model/stats';
+import type { Latency, Spread } from '../model/timing';
 import type { CamMap } from '../model/cam';
 import type { BackendName } from '../model/backend-name';
 import type { KernelMode, KernelParityJob, KernelParityReport } from '../model/kernels/plan';
@@ -24,21 +24,6 @@ export interface Prediction {
   prob: number;
 }
 
-export interface Latency {
-  /** The first inference of this model on this backend (shader compilation included). */
-  firstMs: number | null;
-  /** The run just made. */
-  lastMs: number;
-  /** Median of the steady-state runs so far (after the first). */
-  steadyMedianMs: number | null;
-  steadyP25Ms: number | null;
-  steadyP75Ms: number | null;
-  steadyP95Ms: number | null;
-  steadyRuns: number;
-  /** Was the run just made the first one (compiling shaders)? */
-  wasFirst: boolean;
-}
-
 export type WorkerRequest =
   | { type: 'init'; id: number; backend?: BackendName; kernels?: KernelMode }
   /** Every WebGPU kernel path against stock ops on random weights (e2e, window.phiLab). */
@@ -53,7 +38,7 @@ export type WorkerRequest =
   /** Evaluate: `files` (one batch) decoded in the worker, through each model as one batch
    *  tensor; `thumb`-pixel thumbnails come back with each image's top-5. Answered by 'batch'. */
   | { type: 'classifyBatch'; id: number; models: ModelSpec[]; files: File[]; thumb: number }
-  /** A timed series (src/model/measure.ts): load every model, run each once (compiling), then
+  /** A timed series (src/model/timing.ts): load every model, run each once (compiling), then
    *  `warmup` untimed and `runs` timed runs each, interleaved in rounds; `cam`: then one untimed
    *  pass each for the class activation map. */
   | { type: 'measure'; id: number; models: ModelSpec[]; runs: number; warmup: number; cam?: boolean }
@@ -176,3 +161,5 @@ export function describeModel(m: ModelSpec): string {
         ? `the network “${m.name}”`
         : m.name;
 }
+
+export type { Latency } from '../model/timing';

@@ -1,11 +1,11 @@
 /** The worker's side of a timed series: load every model (downloads and compilation happen here,
  *  before any timing), run each once so its first run (compile included) is kept apart, then the
- *  interleaved timed runs of src/model/measure.ts on the current image. */
+ *  interleaved timed runs of src/model/timing.ts on the current image. */
 import { normaliseCam } from '../model/cam';
 import type { Classifier } from '../model/classifier';
 import { topK } from '../model/labels';
-import { measureInterleaved } from '../model/measure';
-import type { LatencyStats } from './latency';
+import { measureInterleaved } from '../model/timing';
+import type { LatencyStats } from '../model/timing';
 import { modelIdOf, type ModelSpec, type SeriesEntry, type WorkerResponse } from './protocol';
 
 export interface SeriesContext {

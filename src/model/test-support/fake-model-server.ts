@@ -2,7 +2,7 @@
 // files of a two-shard model served from BASE, every request recorded, faults injectable.
 
 import { afterEach, beforeEach, expect, vi } from 'vitest';
-import { CACHE_NAME } from '../model-cache';
+import { CACHE_NAME } from '../weight-cache';
 import { SHARD_BYTES, type ConvertedModelJson, type ProgressFn } from '../model-json';
 
 export const BASE = 'http://lab.test/models/B0/';
@@ -23,7 +23,7 @@ export const manifest = (meta: Record<string, unknown> = {}): ConvertedModelJson
   userDefinedMetadata: meta,
 });
 
-/** Cache Storage in memory: just what model-cache.ts uses. */
+/** Cache Storage in memory: just what weight-cache.ts uses. */
 export class MemoryCache {
   entries = new Map<string, { body: ArrayBuffer; headers: [string, string][] }>();
   failPutAfter = Infinity;

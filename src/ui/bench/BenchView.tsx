@@ -12,7 +12,7 @@ import { VARIANT_NAMES } from '../../scaling';
 import { TableScroll } from '../TableScroll';
 import { BENCH_BACKENDS, OWN_KERNELS_FLAG } from '../../worker/bench-protocol';
 import { downloadText } from '../compare/download';
-import { cell, COLUMNS, parseBenchParams, toCsv } from '../../worker/bench-format';
+import { cell, COLUMNS, parseBenchParams, toCsv } from '../../store/bench-format';
 import { useEngine } from '../engine-context';
 import { runBench, type BenchProgress } from './bench-runner';
 import './bench.css';

@@ -1,5 +1,5 @@
 /** One variant's result: status, top-5, first and steady latency, and its published figures. */
-import { NOISY_RATIO } from '../../model/stats';
+import { NOISY_RATIO } from '../../model/timing';
 import type { CompareEntry } from '../../store/compare';
 import { fmtFlops, fmtMs, fmtParams, fmtPct } from '../format';
 import { CompareCam } from '../paper/CamOverlay';

@@ -2,7 +2,7 @@
  *  batch size, run / cancel and progress. */
 import { useState, type DragEvent } from 'react';
 import { OFFICIAL_VARIANTS } from '../../scaling';
-import { pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../../store/dropped-entries';
+import { pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../../image/dropped-entries';
 import { MAX_EVAL_FILES, SAMPLE_SIZES, inputFromFiles, inputFromSample, type EvalInput } from '../../store/eval-inputs';
 import { cancelEvaluation, startEvaluation, useEvaluate } from '../../store/evaluate';
 import { useLab } from '../../store/lab-store';

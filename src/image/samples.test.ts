@@ -7,7 +7,7 @@ import { findImagenetSample, findPhoto, fixtureSkipReason } from '../../test-sup
 import { IMAGENET_SAMPLE } from '../model/imagenet-sample';
 import { GALLERY, GALLERY_BASE, IMAGENET_SAMPLE_BASE } from '../model/pinned-sources';
 import { fetchSample } from './samples';
-import { fetchImagenetPhoto } from './eval-inputs';
+import { fetchImagenetPhoto } from './imagenet-photos';
 
 const missing = fixtureSkipReason({ photos: GALLERY.map((s) => s.file) });
 const serve = (alter: (b: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer> = (b) => b): typeof fetch =>

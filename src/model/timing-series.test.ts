@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { interleavedOrder, measureInterleaved } from './measure';
+import { interleavedOrder, measureInterleaved } from './timing';
 
 describe('interleavedOrder', () => {
   it('runs rounds forward then backward: B0 B1 B2 B2 B1 B0 B0 B1 B2', () => {

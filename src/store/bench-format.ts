@@ -1,10 +1,10 @@
 /** Pure formatting and parsing for the benchmark: table columns (view, CSV and the CLI's
  *  markdown share them) and the bench URL parameters. */
-import type { BenchFlags, BenchReport, BenchResult } from './bench-protocol';
+import type { BenchFlags, BenchReport, BenchResult } from '../worker/bench-protocol';
 import { isBackendName, type BackendName } from '../model/backend-name';
 import { parseVariantName } from '../scaling';
 import { csvText } from '../scaling/csv';
-import { BENCH_BACKENDS } from './bench-protocol';
+import { BENCH_BACKENDS } from '../worker/bench-protocol';
 import { isKernelMode, KERNEL_CLASSES, type KernelMode, type KernelReport } from '../model/kernels/plan';
 
 export interface Column {

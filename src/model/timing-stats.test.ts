@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNoisy, median, NOISY_RATIO, percentile, spread } from './stats';
+import { isNoisy, median, NOISY_RATIO, percentile, spread } from './timing';
 
 describe('timing statistics', () => {
   it('interpolated percentiles; the median is p50', () => {

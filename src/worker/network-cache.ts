@@ -2,7 +2,7 @@
  *  bookkeeping. Few are kept (B7 alone is 265 MB of weights); a running timed series pins the
  *  networks it needs so none of them is evicted halfway. */
 import type { Classifier } from '../model/classifier';
-import { LatencyStats } from './latency';
+import { LatencyStats } from '../model/timing';
 
 export class ModelCache {
   private readonly models = new Map<string, Classifier>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classifier } from '../model/classifier';
-import { ModelCache } from './model-cache';
+import { ModelCache } from './network-cache';
 
 const disposed: string[] = [];
 const net = (name: string) => ({ dispose: () => disposed.push(name) }) as unknown as Classifier;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LatencyStats } from './latency';
+import { LatencyStats } from './timing';
 
 describe('latency statistics', () => {
   it('keeps the first run apart from steady runs', () => {

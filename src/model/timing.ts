@@ -1,0 +1,164 @@
+/** Timing, in one place: statistics of timing samples (percentiles, the median is p50, the spread
+ *  of a series), the one way the lab times networks (interleaved series), and per-model latency
+ *  bookkeeping (the first run apart from the steady ones). Pure: no tfjs, shared by the worker,
+ *  the benchmark, the store and the views. */
+/** Percentile of `values` (p in [0, 100]) with linear interpolation between the closest ranks
+ *  (numpy's default), so p50 is the median; null for none. */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (Math.min(100, Math.max(0, p)) / 100) * (sorted.length - 1);
+  const lo = Math.floor(at);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+}
+
+export function median(values: readonly number[]): number | null {
+  return percentile(values, 50);
+}
+
+/** Median, interquartile range and minimum of a series of timed runs (ms). */
+export interface Spread {
+  runs: number;
+  medianMs: number;
+  p25Ms: number;
+  p75Ms: number;
+  minMs: number;
+}
+
+export function spread(times: readonly number[]): Spread | null {
+  if (times.length === 0) return null;
+  return {
+    runs: times.length,
+    medianMs: median(times) as number,
+    p25Ms: percentile(times, 25) as number,
+    p75Ms: percentile(times, 75) as number,
+    minMs: Math.min(...times),
+  };
+}
+
+/** Above this p75/p25 ratio a series is too noisy to teach from: measure again. */
+export const NOISY_RATIO = 1.3;
+
+export function isNoisy(s: Pick<Spread, 'p25Ms' | 'p75Ms'>): boolean {
+  return s.p25Ms > 0 && s.p75Ms / s.p25Ms > NOISY_RATIO;
+}
+
+/** Fewer runs than this and a "median" would mislead: show the runs themselves instead. */
+export const MIN_RUNS_FOR_MEDIAN = 3;
+
+// Series. The one way this lab times networks (Lab, Compare, the scaling-methods race, the benchmark):
+// untimed warm-up runs first (compilation and first-use costs stay out of the steady numbers),
+// then N timed runs per runner, interleaved in rounds (A B C C B A A B C …) so drift, heat and
+// garbage collection hit every runner alike. A runner's promise must settle only once its
+// result has been read back, so a timed run covers the whole inference. No tfjs here.
+
+/** Timed runs per series where the caller does not say. */
+export const SERIES_RUNS = { compare: 7, race: 5, lab: 5 } as const;
+/** Untimed runs per runner before timing starts (after its first, compiling run). */
+export const SERIES_WARMUP = 1;
+
+export interface SeriesOptions {
+  /** Timed runs per runner. */
+  runs: number;
+  /** Untimed runs per runner first. */
+  warmup?: number;
+  /** Called before each timed run: which runner, which of its runs (0-based). */
+  onRun?: (runner: number, run: number) => void;
+}
+
+/** The runner order of `rounds` interleaved rounds over `n` runners: forward, backward, … */
+export function interleavedOrder(n: number, rounds: number): number[] {
+  const order: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < n; i++) order.push(r % 2 === 0 ? i : n - 1 - i);
+  }
+  return order;
+}
+
+export interface RunnerTimes {
+  /** Untimed warm-up runs, kept only for the record. */
+  warmupMs: number[];
+  /** Every timed run, in the order it ran. */
+  times: number[];
+  spread: Spread | null;
+}
+
+const now = () => performance.now();
+
+/** Wall milliseconds of one run; the run ends when its result has been read back. */
+export async function timed(run: () => Promise<unknown>): Promise<number> {
+  const t0 = now();
+  await run();
+  return now() - t0;
+}
+
+/** Times every runner `runs` times, interleaved, after `warmup` untimed runs each. */
+export async function measureInterleaved(runners: readonly (() => Promise<unknown>)[], o: SeriesOptions): Promise<RunnerTimes[]> {
+  const out: RunnerTimes[] = runners.map(() => ({ warmupMs: [], times: [], spread: null }));
+  for (let w = 0; w < (o.warmup ?? SERIES_WARMUP); w++) {
+    for (let i = 0; i < runners.length; i++) out[i].warmupMs.push(await timed(runners[i]));
+  }
+  for (const i of interleavedOrder(runners.length, Math.max(1, o.runs))) {
+    o.onRun?.(i, out[i].times.length);
+    out[i].times.push(await timed(runners[i]));
+  }
+  for (const r of out) r.spread = spread(r.times);
+  return out;
+}
+
+// Per-model latency
+
+export interface Latency {
+  /** The first inference of this model on this backend (shader compilation included). */
+  firstMs: number | null;
+  /** The run just made. */
+  lastMs: number;
+  /** Median of the steady-state runs so far (after the first). */
+  steadyMedianMs: number | null;
+  steadyP25Ms: number | null;
+  steadyP75Ms: number | null;
+  steadyP95Ms: number | null;
+  steadyRuns: number;
+  /** Was the run just made the first one (compiling shaders)? */
+  wasFirst: boolean;
+}
+
+/** Steady samples kept per model: enough for a stable median, bounded memory. */
+const MAX_SAMPLES = 200;
+
+export class LatencyStats {
+  private first: number | null = null;
+  private last = 0;
+  private steady: number[] = [];
+  private steadyTotal = 0;
+
+  get hasFirst(): boolean {
+    return this.first !== null;
+  }
+
+  /** Records one run; returns true when it was the first one. */
+  record(ms: number): boolean {
+    this.last = ms;
+    if (this.first === null) {
+      this.first = ms;
+      return true;
+    }
+    this.steadyTotal++;
+    this.steady.push(ms);
+    if (this.steady.length > MAX_SAMPLES) this.steady.shift();
+    return false;
+  }
+
+  summary(): Omit<Latency, 'wasFirst'> {
+    return {
+      firstMs: this.first,
+      lastMs: this.last,
+      steadyMedianMs: median(this.steady),
+      steadyP25Ms: percentile(this.steady, 25),
+      steadyP75Ms: percentile(this.steady, 75),
+      steadyP95Ms: percentile(this.steady, 95),
+      steadyRuns: this.steadyTotal,
+    };
+  }
+}
