@@ -43,6 +43,16 @@ export function ChartFrame({ testId, title, note, children }: { testId: string; 
 
 const range = (lo: number, hi: number, step: number) => Array.from({ length: Math.floor((hi - lo) / step) + 1 }, (_, i) => lo + i * step);
 export const flopsLabel = { value: 'FLOPs (multiply-adds, log)', position: 'insideBottom', offset: -14 } as const;
+/** A numeric log axis over `domain`, ticked at powers of ten (and their halves). */
+export const logAxis = (domain: [number, number]) => ({
+  type: 'number' as const,
+  scale: 'log' as const,
+  domain,
+  ticks: logTicks(...domain),
+  allowDataOverflow: true,
+});
+/** The FLOPs axis every chart shares. */
+export const flopsAxis = (domain: [number, number]) => ({ ...logAxis(domain), dataKey: 'flops', tickFormatter: fmtFlopsTick, label: flopsLabel });
 
 export function LatencyChart({ entries }: { entries: readonly CompareEntry[] }) {
   const points = latencyPoints(entries);
@@ -54,26 +64,12 @@ export function LatencyChart({ entries }: { entries: readonly CompareEntry[] }) 
     <ChartFrame testId="chart-latency" title="Measured steady latency vs FLOPs" note={note}>
       <ScatterChart margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis
-          type="number"
-          dataKey="flops"
-          name="FLOPs"
-          scale="log"
-          domain={xDomain}
-          ticks={logTicks(...xDomain)}
-          tickFormatter={fmtFlopsTick}
-          allowDataOverflow
-          label={flopsLabel}
-        />
+        <XAxis {...flopsAxis(xDomain)} name="FLOPs" />
         <YAxis
-          type="number"
+          {...logAxis(yDomain)}
           dataKey="steadyMs"
           name="Steady latency"
-          scale="log"
-          domain={yDomain}
-          ticks={logTicks(...yDomain)}
           tickFormatter={fmtTick}
-          allowDataOverflow
           width={64}
           label={{ value: 'ms (log)', angle: -90, position: 'insideLeft', offset: 12 }}
         />
@@ -108,16 +104,7 @@ export function AccuracyChart() {
     >
       <ComposedChart margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis
-          type="number"
-          dataKey="flops"
-          scale="log"
-          domain={xDomain}
-          ticks={logTicks(...xDomain)}
-          tickFormatter={fmtFlopsTick}
-          allowDataOverflow
-          label={flopsLabel}
-        />
+        <XAxis {...flopsAxis(xDomain)} />
         <YAxis
           type="number"
           domain={yDomain}

@@ -1,8 +1,8 @@
 /** Measured top-1 against FLOPs (with the paper's B0–B7 curve) and against ms per image. */
 import { CartesianGrid, ComposedChart, LabelList, Line, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { NetworkSummary } from '../../store/eval-results';
-import { ChartFrame, flopsLabel } from '../compare/CompareCharts';
-import { fmtFlopsTick, logDomain, logTicks } from '../compare/compare-model';
+import { ChartFrame, flopsAxis, logAxis } from '../compare/CompareCharts';
+import { logDomain } from '../compare/compare-model';
 import { measuredPoints, paperCurve } from './eval-view-model';
 
 const MARGIN = { top: 24, right: 28, bottom: 24, left: 8 };
@@ -27,16 +27,7 @@ export function EvalCharts({ summaries }: { summaries: readonly NetworkSummary[]
       <ChartFrame testId="eval-chart-flops" title="Top-1: measured here and in the paper, against FLOPs" note={note}>
         <ComposedChart margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            type="number"
-            dataKey="flops"
-            scale="log"
-            domain={flopsDomain}
-            ticks={logTicks(...flopsDomain)}
-            tickFormatter={fmtFlopsTick}
-            allowDataOverflow
-            label={flopsLabel}
-          />
+          <XAxis {...flopsAxis(flopsDomain)} />
           <YAxis type="number" domain={[0, 100]} tickFormatter={pctTick} width={56} label={{ value: 'top-1', angle: -90, position: 'insideLeft', offset: 4 }} />
           <Tooltip formatter={(v) => `${Number(v).toFixed(1)}%`} />
           <Line data={paper} dataKey="top1" name="Paper top-1" stroke={PAPER} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
@@ -53,13 +44,9 @@ export function EvalCharts({ summaries }: { summaries: readonly NetworkSummary[]
         <ScatterChart margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis
-            type="number"
+            {...logAxis(msDomain)}
             dataKey="msPerImage"
             name="ms per image"
-            scale="log"
-            domain={msDomain}
-            ticks={logTicks(...msDomain)}
-            allowDataOverflow
             label={{ value: 'ms per image (log)', position: 'insideBottom', offset: -14 }}
           />
           <YAxis type="number" dataKey="top1" name="top-1" domain={[0, 100]} tickFormatter={pctTick} width={56} />
