@@ -1,25 +1,11 @@
 // Accessibility: axe-core on every view in light and dark (no serious or critical violation),
 // empty and holding results, and a keyboard-only image pick that ends in a classification (axe once more on the Lab's result).
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from './fixtures/test';
+import { seriousViolations } from './axe';
+import { expect, test } from './fixtures/test';
 import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp, photo, waitForResult } from './helpers';
 
 const VIEWS = ['lab', 'compare', 'teach', 'bench'] as const;
 const VIEW_ROOT = { lab: 'dropzone', compare: 'compare', teach: 'teach', bench: 'bench' } as const;
-
-/** Serious and critical axe violations on the page, one readable line per rule. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 6)
-          .map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]` : ''}`)
-          .join(' | ')}`,
-    );
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe: no serious or critical violation on Lab, Compare, Teach and Bench (${scheme})`, async ({ page }) => {
@@ -36,8 +22,9 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 // The same views holding answers (wasm: quicker): the Lab's result, Compare's cards, and the
-// Teach view's timed own-coefficients rows. The five Table 7 networks take minutes to time, so
-// the race table is checked with its (pending) rows. Both schemes on one page: one set of runs.
+// Teach view's timed own-coefficients rows. The race with finished rows is checked where
+// paper.spec.ts has timed it, Evaluate with results where evaluate.spec.ts has run it (no second
+// run of either). Both schemes on one page: one set of runs.
 test('axe: no serious or critical violation on views holding results, light and dark', async ({ page }) => {
   test.setTimeout(600_000);
   await openApp(page, '?backend=wasm&phi=0&compare=B0,B1');

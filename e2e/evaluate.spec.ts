@@ -4,6 +4,7 @@
 // batching that changes no probability beyond 1e-5 (wasm and webgpu).
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seriousViolationsLightAndDark } from './axe';
 import { expect, test, type Page } from './fixtures/test';
 import { openApp } from './helpers';
 import { FIXTURES_MISSING, findImagenetSample, fixtureSkipReason } from '../test-support/fixtures';
@@ -117,6 +118,8 @@ test.describe('evaluate view', () => {
     expect(lines.slice(1).map((l) => l.split(',')[3])).toEqual(['B0', 'B1', 'B0', 'B1', 'B0', 'B1']);
     await expect(page.getByTestId('eval-contrast')).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('evaluate.png'), fullPage: true });
+    // Issue 22 item 5: Evaluate holding rows, summaries and the chart passes axe, light and dark.
+    expect(await seriousViolationsLightAndDark(page, 'evaluate with results'), 'serious or critical axe violations').toEqual([]);
   });
 
   test('wasm: cancel midway keeps whole batches; tensors and JS heap flat over three runs; the ImageNet sample, verified', async ({ page }) => {

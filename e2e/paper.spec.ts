@@ -1,3 +1,4 @@
+import { seriousViolationsLightAndDark } from './axe';
 import { expect, test, type Page } from './fixtures/test';
 import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
 
@@ -66,6 +67,8 @@ test('the scaling-methods race builds and times the five Table 7 networks on pre
     expect(steady).toBeGreaterThan(0);
   }
   await race.screenshot({ path: test.info().outputPath('paper-race.png') });
+  // Issue 22 item 5: the Teach view holding the finished race passes axe, light and dark.
+  expect(await seriousViolationsLightAndDark(page, 'teach with the finished race'), 'serious or critical axe violations').toEqual([]);
   // The matched race re-solves each dimension to the compound network's FLOPs.
   await page.getByTestId('race-matched').check();
   await expect(race.getByTestId('race-row').nth(2)).toContainText('w = 2.22');
