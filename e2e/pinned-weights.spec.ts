@@ -9,17 +9,14 @@ import { pinnedWeightBlobId } from '../src/model/integrity';
 import { expectedShardSizes, manifestHash, parseModelJson } from '../src/model/model-json';
 import { GALLERY_BASE, PINNED_WEIGHTS_BASE } from '../src/model/pinned-sources';
 import { topologyDir } from '../test-support/fixtures';
-import { expect, test, type Page } from './fixtures/test';
+import { expect, test } from './fixtures/test';
+import { cachedUrls } from './pinned-route';
 import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp, photo, waitForResult } from './helpers';
 
 test.use({ serviceWorkers: 'block' });
 
 /** Every weights request: the self-hosted and synthetic folders and the public exports. */
 const isWeights = (url: string) => /\/(synthetic-models|models)\//.test(new URL(url).pathname) || url.startsWith('https://raw.githubusercontent.com/');
-
-async function cachedUrls(page: Page): Promise<string[]> {
-  return page.evaluate(async () => (await (await caches.open('efficientnet-models-v1')).keys()).map((r) => r.url));
-}
 
 test('offline first run: the weights error offers random weights, which reach a top-1 and a latency', async ({ page, context }) => {
   await context.route('**/*', (route) => (isWeights(route.request().url()) ? route.abort('internetdisconnected') : route.fallback()));
