@@ -1,14 +1,18 @@
 // `npm run fixtures` on local bytes (this machine has no internet): a fetcher that serves the
 // found fixtures under their pinned URLs fills a temporary folder; a tampered file is refused and
 // not written; an offline fetch fails with a clear message.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findPhoto, fixtureSkipReason, topologyDir } from '../../test-support/fixtures';
+import { findImagenetSample, findPhoto, fixtureSkipReason, topologyDir } from '../../test-support/fixtures';
 import { fetchFixtures, fixtureFiles, type Fetcher } from './fetch-fixtures';
 
-const missing = fixtureSkipReason({ topologies: true, realShards: true, photos: ['panda.jpg', 'fish.jpg', 'car.jpg', 'gun.jpg'] });
+const missing = fixtureSkipReason({
+  topologies: true,
+  realShards: true,
+  photos: ['panda.jpg', 'fish.jpg', 'car.jpg', 'gun.jpg', 'imagenet-sample/INDEX.json'],
+});
 let dest = '';
 afterEach(() => rmSync(dest, { recursive: true, force: true }));
 
@@ -24,11 +28,16 @@ function localFetcher(alter: (path: string, b: Uint8Array<ArrayBuffer>) => Uint8
 }
 
 describe.skipIf(missing !== null)('npm run fixtures', () => {
-  it('lists 8 topologies, 2 real shards and 4 photos, all at pinned commits', () => {
+  it('lists 8 topologies, 2 real shards, 4 gallery photos and the 62 ImageNet sample photos, all at pinned commits', () => {
     const files = fixtureFiles();
-    expect(files).toHaveLength(14);
+    expect(files).toHaveLength(14 + 62);
+    expect(files.filter((f) => f.path.startsWith('images/imagenet-sample/')).map((f) => f.path.slice(23))).toEqual(
+      readdirSync(findImagenetSample()!)
+        .filter((f) => f.endsWith('.JPEG'))
+        .sort(),
+    );
     for (const f of files) {
-      expect(f.url).toMatch(/^https:\/\/raw\.githubusercontent\.com\/ntedgi\/[\w-]+\/[0-9a-f]{40}\//);
+      expect(f.url).toMatch(/^https:\/\/raw\.githubusercontent\.com\/(ntedgi|EliSchwartz)\/[\w-]+\/[0-9a-f]{40}\//);
       expect(f.blobId).toMatch(/^[0-9a-f]{40}$/);
     }
   });
@@ -37,10 +46,20 @@ describe.skipIf(missing !== null)('npm run fixtures', () => {
     dest = mkdtempSync(join(tmpdir(), 'fixtures-fetch-'));
     const lines: string[] = [];
     const bytes = await fetchFixtures(dest, localFetcher(), (l) => lines.push(l));
-    expect(lines).toHaveLength(14);
+    expect(lines).toHaveLength(14 + 62 + 1);
     expect(readFileSync(join(dest, 'B7/model.json')).equals(readFileSync(join(topologyDir()!, 'B7/model.json')))).toBe(true);
     expect(existsSync(join(dest, 'images/gun.jpg'))).toBe(true);
     expect(bytes).toBeGreaterThan(3_000_000);
+    // The sample folder as the tests find it: the kept photos byte for byte, and an INDEX.json
+    // holding the shared one's facts (index, wnid, file, blob) for all 1,000 classes.
+    const shared = findImagenetSample()!;
+    const kept = readdirSync(join(dest, 'images/imagenet-sample')).filter((f) => f.endsWith('.JPEG'));
+    expect(kept).toHaveLength(62);
+    for (const f of kept) expect(readFileSync(join(dest, 'images/imagenet-sample', f)).equals(readFileSync(join(shared, f)))).toBe(true);
+    type Index = { commit: string; files: { index: number; wnid: string; file: string; blob: string }[] };
+    const facts = (i: Index) => [i.commit, i.files.map(({ index, wnid, file, blob }) => [index, wnid, file, blob])];
+    const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'INDEX.json'), 'utf8')) as Index;
+    expect(facts(read(join(dest, 'images/imagenet-sample')))).toEqual(facts(read(shared)));
   });
 
   it('refuses a tampered file, naming it and both ids, and does not write it', async () => {
