@@ -2,7 +2,7 @@
 // empty and holding results, and a keyboard-only image pick that ends in a classification (axe once more on the Lab's result).
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures/test';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp, photo, waitForResult } from './helpers';
+import { openApp, photo, waitForResult, skipWithout, SYNTHETIC } from './helpers';
 
 const VIEWS = ['lab', 'compare', 'teach', 'bench'] as const;
 const VIEW_ROOT = { lab: 'dropzone', compare: 'compare', teach: 'teach', bench: 'bench' } as const;
@@ -49,7 +49,7 @@ test('axe: no serious or critical violation on views holding results, light and 
 });
 
 test.describe('keyboard only', () => {
-  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+  skipWithout({ ...SYNTHETIC, photos: ['panda.jpg'] });
 
   test('Tab to the image picker, Enter opens it, the chosen photo classifies; axe finds nothing on the result', async ({ page }) => {
     await openApp(page);

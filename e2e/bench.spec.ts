@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures/test';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp } from './helpers';
+import { openApp, skipWithout, SYNTHETIC } from './helpers';
 
-test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+skipWithout(SYNTHETIC);
 
 test('the in-app benchmark measures B0 on wasm: own vs graph and ORT-web, leaks, JSON report', async ({ page }) => {
   await openApp(page, '?view=bench&auto=1&backends=wasm&variants=B0&runs=3');

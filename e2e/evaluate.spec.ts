@@ -6,12 +6,11 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seriousViolationsLightAndDark } from './axe';
 import { expect, test, type Page } from './fixtures/test';
-import { openApp } from './helpers';
-import { FIXTURES_MISSING, findImagenetSample, fixtureSkipReason } from '../test-support/fixtures';
+import { openApp, skipWithout } from './helpers';
+import { findImagenetSample } from '../test-support/fixtures';
 import { IMAGENET_SAMPLE_BASE } from '../src/model/pinned-sources';
 
 const sampleDir = findImagenetSample();
-const skip = sampleDir ? null : fixtureSkipReason({ photos: ['imagenet-sample/INDEX.json'] });
 const photos = sampleDir
   ? readdirSync(sampleDir)
       .filter((f) => f.endsWith('.JPEG'))
@@ -71,7 +70,7 @@ const maxProbDiff = (a: Row[], b: Row[]) => {
 };
 
 test.describe('evaluate view', () => {
-  test.skip(skip !== null, skip ?? FIXTURES_MISSING);
+  skipWithout({ photos: ['imagenet-sample/INDEX.json'] }); // seeded weights: no topology needed
 
   test('wasm: folders and loose files, figures equal the rows, CSV rows = images × networks, batch = alone', async ({ page }) => {
     // Three wnid folders (two photos in one), a folder that names no class, and loose files.

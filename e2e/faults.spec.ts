@@ -1,8 +1,8 @@
 import { expect, test } from './fixtures/test';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
+import { dropFile, openApp, photo, waitForResult, skipWithout, SYNTHETIC } from './helpers';
 
 test.describe('GPU and runtime faults', () => {
-  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+  skipWithout({ ...SYNTHETIC, photos: ['fish.jpg'] });
 
   test('a lost WebGPU device: the worker re-initialises and the next request works', async ({ page }) => {
     await openApp(page, '?debug=1');

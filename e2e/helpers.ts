@@ -1,13 +1,20 @@
-import { expect, type Page } from './fixtures/test';
+import { expect, test, type Page } from './fixtures/test';
 import { join } from 'node:path';
 import type { RequestLogEntry } from '../src/worker/protocol';
-import { ALL_NEEDS, FIXTURES_MISSING, REPO_ROOT, findPhoto, fixtureSkipReason, photoCandidates } from '../test-support/fixtures';
+import { FIXTURES_MISSING, REPO_ROOT, findPhoto, fixtureSkipReason, photoCandidates, type FixtureNeeds } from '../test-support/fixtures';
 
 export const ROOT = REPO_ROOT;
-/** Whether the topologies (for the synthetic weights) and the photos are found. Outside CI the
- *  tests that need them skip with SKIP_NO_FIXTURES; under CI a missing fixture throws that line. */
-export const HAS_FIXTURES = fixtureSkipReason(ALL_NEEDS) === null;
-export const SKIP_NO_FIXTURES = FIXTURES_MISSING;
+
+/** The synthetic weights the lab loads by default: global-setup makes them from the topologies. */
+export const SYNTHETIC: FixtureNeeds = { topologies: true };
+
+/** Skips the enclosing file or describe block when a fixture it names is missing, so each spec
+ *  (or test group) skips for what it reads and nothing else; under CI=true a missing fixture
+ *  throws the fixtures line instead: a failure, never a skip. */
+export function skipWithout(needs: FixtureNeeds): void {
+  const reason = fixtureSkipReason(needs);
+  test.skip(reason !== null, reason ?? FIXTURES_MISSING);
+}
 /** A photo by name ('panda.jpg', 'formats/fish.webp'), wherever the fixtures module finds it. */
 export const photo = (name: string) => findPhoto(name) ?? join(photoCandidates()[0], name);
 

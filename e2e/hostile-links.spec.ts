@@ -2,7 +2,7 @@
  *  is named and waits for a click; a host the CSP forbids is refused without a request;
  *  ?view=bench&auto=1 waits for Start (with ?debug=1 too) and window.phiLab is absent without ?debug=1. */
 import { expect, test, type Request } from './fixtures/test';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp, waitForResult } from './helpers';
+import { openApp, waitForResult, skipWithout, SYNTHETIC } from './helpers';
 
 test('a ?models= host the Content-Security-Policy forbids is refused with a message; nothing is requested from it', async ({ page, context }) => {
   const requests: string[] = [];
@@ -23,7 +23,7 @@ test('a ?models= host the Content-Security-Policy forbids is refused with a mess
 });
 
 test.describe('a foreign ?models= host the policy allows', () => {
-  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+  skipWithout(SYNTHETIC);
   // Requests through a service worker bypass Playwright's routes.
   test.use({ serviceWorkers: 'block' });
 

@@ -1,7 +1,8 @@
 /** Robustness of image input: each bad file either classifies sensibly or shows a clear error
  *  naming the file and the reason, the previous image stays, and the next good image classifies.
- *  Odd files are made here (Node buffers, zlib) or are tiny fixtures in e2e/fixtures; photos come
- *  from the fixtures module (test-support/fixtures.ts), read in place. */
+ *  Odd files are made here (Node buffers, zlib; the GIF, SVG, HEIC header and large RGBA PNG from a
+ *  photo by src/image/test-support/format-variants.ts, the WebP by the browser's canvas) or are tiny
+ *  fixtures in e2e/fixtures; photos come from the fixtures module (test-support/fixtures.ts). */
 import { expect, test, type Page } from './fixtures/test';
 import jpeg from 'jpeg-js';
 import { execSync } from 'node:child_process';
@@ -10,13 +11,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { withOrientation } from '../src/image/test-support/exif-jpeg';
+import { fishSvg, heicHeader, largeRgbaPng, photoGif } from '../src/image/test-support/format-variants';
 import { bandedPng, pngFile } from '../src/image/test-support/png-writer';
-import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp, photo, waitForResult, top5 } from './helpers';
+import { ROOT, openApp, photo, waitForResult, top5, skipWithout, SYNTHETIC } from './helpers';
 
-test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+skipWithout({ ...SYNTHETIC, photos: ['fish.jpg', 'panda.jpg'] });
 
 const fixture = (name: string) => resolve(ROOT, 'e2e/fixtures', name);
-const format = (name: string) => photo(`formats/${name}`);
 
 type Upload = string | { name: string; mimeType: string; buffer: Buffer };
 
@@ -83,6 +84,20 @@ function treeRssMb(): number {
   return sum / 1024;
 }
 
+/** `jpeg` re-encoded as WebP by the page's canvas. */
+async function webpOf(page: Page, jpeg: Buffer): Promise<Buffer> {
+  const b64 = await page.evaluate(async (src) => {
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(src), (c) => c.charCodeAt(0))], { type: 'image/jpeg' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/webp', quality: 0.9 })).arrayBuffer());
+    let text = '';
+    for (const b of bytes) text += String.fromCharCode(b);
+    return btoa(text);
+  }, jpeg.toString('base64'));
+  return Buffer.from(b64, 'base64');
+}
+
 /** Read on use: without fixtures the whole file is skipped and there is no photo to read. */
 const fish = () => readFileSync(photo('fish.jpg'));
 const XSS = '<img src=x onerror=alert(1)>.jpg';
@@ -113,10 +128,10 @@ test('bad files: a clear error naming the file and the reason, the old image sta
     );
 
     // SVG: rasterised through an <img> (1200pt × 585pt = 1600 × 780 px)
-    await give(page, format('fish.svg'));
+    await give(page, { name: 'fish.svg', mimeType: 'image/svg+xml', buffer: fishSvg() });
     await expectClassified(page, 'fish.svg', '1600×780');
 
-    await give(page, format('fish.heic'));
+    await give(page, { name: 'fish.heic', mimeType: 'image/heic', buffer: heicHeader() });
     await expectError(
       page,
       'Could not use "fish.heic": it is a HEIC/HEIF image (the iPhone camera format), which this browser cannot decode; convert it to JPEG or PNG first (on an iPhone: Settings › Camera › Formats › Most Compatible)',
@@ -135,12 +150,17 @@ test('bad files: a clear error naming the file and the reason, the old image sta
     await expectError(page, 'Could not use "bomb.png": the image is 20000×20000 pixels (400 megapixels); the limit is 200 megapixels', 'fish.svg');
 
     // animated GIF: the first frame
-    await give(page, format('fish.gif'));
+    await give(page, { name: 'fish.gif', mimeType: 'image/gif', buffer: photoGif(fish()) });
     await expectClassified(page, 'fish.gif');
+    // WebP, from the photo by the browser's own encoder (Node has none)
+    const webp = await webpOf(page, fish());
+    expect(webp.subarray(8, 16).toString('latin1')).toMatch(/^WEBPVP8/);
+    await give(page, { name: 'fish.webp', mimeType: 'image/webp', buffer: webp });
+    await expectClassified(page, 'fish.webp');
 
     // file names are text, never HTML: in the error, the caption and the result
     await give(page, { name: XSS, mimeType: 'image/jpeg', buffer: Buffer.from('not an image') });
-    await expectError(page, `Could not use "${XSS}": it is not an image: the file contains text, not image data (the name ends in .jpg)`, 'fish.gif');
+    await expectError(page, `Could not use "${XSS}": it is not an image: the file contains text, not image data (the name ends in .jpg)`, 'fish.webp');
     await give(page, { name: XSS, mimeType: 'image/jpeg', buffer: fish() });
     await expectClassified(page, XSS);
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
@@ -191,8 +211,9 @@ test('odd but valid images classify: grey and CMYK JPEG, 1×1 PNG, RGBA PNG, tra
   await give(page, solidPng('one-pixel.png', 1, 1, [200, 30, 30, 255]));
   await expectClassified(page, 'one-pixel.png', '1×1');
 
-  await give(page, photo('hotdog.png')); // 8-bit RGBA
-  await expectClassified(page, 'hotdog.png', '2328×1722');
+  // hotdog.png's case: a large 8-bit RGBA PNG, made from a photo
+  await give(page, { name: 'rgba-2328x1722.png', mimeType: 'image/png', buffer: largeRgbaPng(readFileSync(photo('panda.jpg'))) });
+  await expectClassified(page, 'rgba-2328x1722.png', '2328×1722');
 
   // Transparent pixels are composited on white: a fully transparent (black, alpha 0) image gives
   // exactly the network output of an opaque white one, and a black one differs.

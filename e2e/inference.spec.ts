@@ -1,9 +1,9 @@
 import { expect, test, type Page } from './fixtures/test';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult, top5 } from './helpers';
+import { ROOT, dropFile, openApp, photo, waitForResult, top5, skipWithout, SYNTHETIC } from './helpers';
 
-test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+skipWithout({ ...SYNTHETIC, photos: ['panda.jpg'] });
 
 async function classifyPanda(page: Page, query: string) {
   await openApp(page, query);

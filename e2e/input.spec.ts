@@ -2,9 +2,9 @@
 // and the "run the formula network" toggle.
 import { expect, test, type Page } from './fixtures/test';
 import { readFileSync } from 'node:fs';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
+import { dropFile, openApp, photo, waitForResult, skipWithout, SYNTHETIC } from './helpers';
 
-test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+skipWithout({ ...SYNTHETIC, photos: ['fish.jpg', 'panda.jpg'] });
 
 /** A DataTransfer in the page holding photo `name` (bytes from the fixtures module) as a File. */
 function dataTransferWith(page: Page, name: string) {

@@ -1,11 +1,11 @@
 import type { KernelParityReport } from '../src/model/kernels/plan';
 import { CANDIDATES, KERNEL_CLASSES } from '../src/model/kernels/plan';
 import { expect, test, type Page } from './fixtures/test';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp } from './helpers';
+import { openApp, skipWithout, SYNTHETIC } from './helpers';
 
 // Every WebGPU kernel path (fused, tiled, stock ops through the dispatch, two mixed plans and the
 // tuner's pick) against the plain stock pass, same backend, weights and input, in the worker.
-test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+skipWithout(SYNTHETIC);
 test.setTimeout(600_000);
 
 async function parity(page: Page, job: { variant: number; resolution?: number; batch: number; rows?: string[] }): Promise<KernelParityReport> {

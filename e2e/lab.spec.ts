@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures/test';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
+import { dropFile, openApp, photo, waitForResult, skipWithout, SYNTHETIC } from './helpers';
 
 test.describe('side panel readouts (no inference needed)', () => {
   test('slider to 1 shows B1: 240 px and the B1 label; to 0.5 the formula network', async ({ page }) => {
@@ -86,7 +86,7 @@ test.describe('side panel readouts (no inference needed)', () => {
 });
 
 test.describe('live inference', () => {
-  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+  skipWithout({ ...SYNTHETIC, photos: ['fish.jpg'] });
 
   test('moving φ from B0 to B1 shows B1 prediction; compiling is shown apart from running', async ({ page }) => {
     await openApp(page);

@@ -1,14 +1,14 @@
 import { expect, test } from './fixtures/test';
 import { readFileSync } from 'node:fs';
 import type { RequestLogEntry } from '../src/worker/protocol';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, requestLog, waitForResult } from './helpers';
+import { dropFile, openApp, photo, requestLog, waitForResult, skipWithout, SYNTHETIC } from './helpers';
 
 type Lab = { phiLab: { store: { getState(): { setPhi(phi: number): void } } } };
 
 const overlaps = (e: RequestLogEntry, t: { start: number; end: number }) => e.start < t.end && (e.end ?? Infinity) > t.start;
 
 test.describe('latency measured in isolation', () => {
-  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+  skipWithout({ ...SYNTHETIC, photos: ['fish.jpg', 'panda.jpg'] });
 
   test('Compare B0, B1, B2 on a photo: medians rise with FLOPs, cards show p25–p75, nothing else runs while timing', async ({ page }) => {
     // 3 variants × (first + warm-up + 7 timed) runs of up to ~9 s each on SwiftShader under load.

@@ -2,9 +2,9 @@
  *  install (shell, chunks, both workers, every tfjs wasm binary), so one online visit is enough for
  *  the lab to start and classify offline on wasm and on webgpu, with the weights the worker cached. */
 import { expect, test } from './fixtures/test';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult, top5 } from './helpers';
+import { dropFile, openApp, photo, waitForResult, top5, skipWithout, SYNTHETIC } from './helpers';
 
-test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+skipWithout({ ...SYNTHETIC, photos: ['fish.jpg'] });
 
 const TFJS_WASM = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm', 'tfjs-backend-wasm.wasm'];
 

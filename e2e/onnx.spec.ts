@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { expectedOpCounts, ortProbabilities, ortSession, summarizeOnnx } from '../src/model/test-support/onnx-node';
 import { testPattern } from '../src/model/preprocess';
 import { formulaNetwork, officialNetwork } from '../src/scaling';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp, waitForResult } from './helpers';
+import { openApp, waitForResult, skipWithout, SYNTHETIC } from './helpers';
 
-test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+skipWithout(SYNTHETIC);
 
 async function exportOnnx(page: Page): Promise<{ name: string; bytes: Uint8Array }> {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 240_000 }), page.getByTestId('export-onnx').click()]);

@@ -1,6 +1,6 @@
 import { seriousViolationsLightAndDark } from './axe';
 import { expect, test, type Page } from './fixtures/test';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
+import { dropFile, openApp, photo, waitForResult, skipWithout, SYNTHETIC } from './helpers';
 
 /** Distinct RGBA values and the spread of the red channel over a canvas's pixels. */
 async function canvasStats(page: Page, nth = 0): Promise<{ distinct: number; spread: number; sum: number }> {
@@ -112,7 +112,7 @@ test('own coefficients: α changes the constraint, the network and the URL; fit 
 });
 
 test.describe('class activation maps', () => {
-  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+  skipWithout({ ...SYNTHETIC, photos: ['panda.jpg'] });
 
   test('after classifying a photo the map is non-uniform, follows the variant, and compare shows one per variant', async ({ page }) => {
     // Three variant loads and eight SwiftShader inferences: minutes on a loaded 2-core machine.

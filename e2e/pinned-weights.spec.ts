@@ -11,7 +11,7 @@ import { GALLERY_BASE, PINNED_WEIGHTS_BASE } from '../src/model/pinned-sources';
 import { topologyDir } from '../test-support/fixtures';
 import { expect, test } from './fixtures/test';
 import { cachedUrls } from './pinned-route';
-import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp, photo, waitForResult } from './helpers';
+import { ROOT, SYNTHETIC, openApp, photo, skipWithout, waitForResult } from './helpers';
 
 test.use({ serviceWorkers: 'block' });
 
@@ -41,7 +41,7 @@ test('offline first run: the weights error offers random weights, which reach a 
 });
 
 test.describe('pinned source', () => {
-  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+  skipWithout(SYNTHETIC); // the genuine topology and the synthetic shards made from it
 
   test('a tampered shard from a route claiming the pinned source is refused and not cached', async ({ page, context }) => {
     const served: string[] = [];
@@ -104,7 +104,7 @@ test.describe('pinned source', () => {
 });
 
 test.describe('sample gallery', () => {
-  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+  skipWithout({ ...SYNTHETIC, photos: ['fish.jpg', 'car.jpg'] });
 
   test('a verified sample classifies; offline the gallery says so and offers the test pattern', async ({ page, context }) => {
     let online = true;

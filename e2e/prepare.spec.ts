@@ -1,9 +1,9 @@
 /** Preparing a class: B0 and B1 downloaded and verified from the panel, then the network goes
  *  away and B1 answers with no request; a quota too small for a variant leaves nothing of it. */
 import { expect, test } from './fixtures/test';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp, waitForResult } from './helpers';
+import { openApp, waitForResult, skipWithout, SYNTHETIC } from './helpers';
 
-test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+skipWithout(SYNTHETIC);
 test.use({ serviceWorkers: 'block' }); // every model fetch visible to the context
 
 type Lab = { phiLab: { store: { getState(): { setPhi(phi: number): void } } } };

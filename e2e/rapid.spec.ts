@@ -1,7 +1,7 @@
 import { expect, test, type Page } from './fixtures/test';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
+import { dropFile, openApp, photo, waitForResult, skipWithout, SYNTHETIC } from './helpers';
 
-test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+skipWithout({ ...SYNTHETIC, photos: ['car.jpg'] });
 
 /** Records every prediction the page displays (variant and φ of the result), in order. */
 async function recordDisplays(page: Page) {

@@ -1,6 +1,6 @@
 import { expect, test, type Request } from './fixtures/test';
 import { readFileSync } from 'node:fs';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
+import { dropFile, openApp, photo, waitForResult, skipWithout, SYNTHETIC } from './helpers';
 
 test('the production build ships a strict Content-Security-Policy, as meta and as header', async ({ page }) => {
   const res = await page.goto('/');
@@ -47,7 +47,7 @@ test('the production build ships a strict Content-Security-Policy, as meta and a
 });
 
 test.describe('privacy', () => {
-  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+  skipWithout({ ...SYNTHETIC, photos: ['panda.jpg'] });
 
   test('the image never leaves the browser: only app and model files are fetched, no body carries it', async ({ page, context, baseURL }) => {
     const requests: Request[] = [];

@@ -9,9 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitBlobId, pinnedWeightBlobId } from '../src/model/integrity';
 import { PINNED_WEIGHTS_BASE } from '../src/model/pinned-sources';
-import { FIXTURES_MISSING, findRealShard, fixtureSkipReason, topologyDir } from '../test-support/fixtures';
+import { findRealShard, topologyDir } from '../test-support/fixtures';
 import { expect, test } from './fixtures/test';
-import { ROOT, openApp, top5, waitForResult } from './helpers';
+import { ROOT, SYNTHETIC, openApp, skipWithout, top5, waitForResult } from './helpers';
 import { cachedUrls, routePinnedAndApp } from './pinned-route';
 
 test.use({ serviceWorkers: 'block' });
@@ -28,8 +28,7 @@ async function syntheticIds(files: string[]): Promise<Map<string, string>> {
 }
 
 test.describe('synthetic B0 under its own ids', () => {
-  const skip = fixtureSkipReason({ topologies: true }); // the synthetic exports are made from them
-  test.skip(skip !== null, skip ?? FIXTURES_MISSING);
+  skipWithout(SYNTHETIC);
 
   test('downloads from the pinned URL, verifies, caches; offline a reload answers from the verified cache with no request', async ({
     page,
@@ -77,8 +76,7 @@ test.describe('synthetic B0 under its own ids', () => {
 });
 
 test.describe('the genuine B0 model.json and shard 6', () => {
-  const skip = fixtureSkipReason({ topologies: true, realShards: true });
-  test.skip(skip !== null, skip ?? FIXTURES_MISSING);
+  skipWithout({ ...SYNTHETIC, realShards: true });
 
   test('verify under their published ids; a byte changed in the shard is refused and nothing is cached', async ({ page, context, baseURL }) => {
     const genuineShard = readFileSync(findRealShard('B0/group1-shard6of6.bin')!);

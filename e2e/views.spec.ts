@@ -1,9 +1,9 @@
 import { expect, test } from './fixtures/test';
 import { readFileSync } from 'node:fs';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, dropFile, openApp, photo, waitForResult } from './helpers';
+import { dropFile, openApp, photo, waitForResult, skipWithout, SYNTHETIC } from './helpers';
 
 test.describe('compare and teach views', () => {
-  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+  skipWithout({ ...SYNTHETIC, photos: ['panda.jpg'] });
 
   test('compare B0+B1 on the current image: two cards with latency numbers, charts, CSV/JSON export', async ({ page }) => {
     await openApp(page, '?compare=B0,B1');

@@ -7,9 +7,9 @@ import { expect, test, type BrowserContext, type Page, type Route } from './fixt
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { manifestHash } from '../src/model/model-json';
-import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp, requestLog, top5, waitForResult } from './helpers';
+import { ROOT, openApp, requestLog, top5, waitForResult, skipWithout, SYNTHETIC } from './helpers';
 
-test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+skipWithout(SYNTHETIC);
 // The app's service worker leaves model URLs alone, but requests that pass through a service
 // worker are not routed by Playwright; blocking it keeps every model fetch visible to the routes.
 test.use({ serviceWorkers: 'block' });

