@@ -43,6 +43,7 @@ async function holdSourceProbe(page: Page): Promise<() => void> {
 // Pressed at once on a fresh page, before the weight source is known (issue 22: B0 then failed
 // with "/B0/model.json is not valid JSON"): the race waits for the source.
 test('the scaling-methods race builds and times the five Table 7 networks on press', async ({ page }) => {
+  skipWithout(SYNTHETIC); // B0 runs with the weights the source gives: the synthetic ones
   const releaseSource = await holdSourceProbe(page);
   await page.goto('/?view=teach&backend=wasm', { waitUntil: 'commit' }); // not openApp: no waiting for the lab
   const race = page.getByTestId('method-race');
@@ -76,6 +77,7 @@ test('the scaling-methods race builds and times the five Table 7 networks on pre
 });
 
 test('pressed at once on a fresh page, the own-coefficients run times the released B0 from the weight source', async ({ page }) => {
+  skipWithout(SYNTHETIC); // B0 runs with the weights the source gives: the synthetic ones
   const releaseSource = await holdSourceProbe(page);
   await page.goto('/?view=teach&phi=0&backend=wasm', { waitUntil: 'commit' }); // not openApp: no waiting for the lab
   await page.getByTestId('custom-run').click();
