@@ -15,7 +15,7 @@ export function skipWithout(needs: FixtureNeeds): void {
   const reason = fixtureSkipReason(needs);
   test.skip(reason !== null, reason ?? FIXTURES_MISSING);
 }
-/** A photo by name ('panda.jpg', 'formats/fish.webp'), wherever the fixtures module finds it. */
+/** A photo by name ('panda.jpg', 'imagenet-sample/INDEX.json'), wherever the fixtures module finds it. */
 export const photo = (name: string) => findPhoto(name) ?? join(photoCandidates()[0], name);
 
 /** Opens the app and waits for the worker to pick a backend. */

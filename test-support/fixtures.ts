@@ -61,7 +61,7 @@ export function photoCandidates(): string[] {
   return [...(env ? [resolve(env)] : []), ...sharedRoots().map((r) => join(r, 'images')), join(CACHE_DIR, 'images')];
 }
 
-/** The path of photo `name` (e.g. 'panda.jpg', 'formats/fish.webp'), or null. */
+/** The path of photo `name` (e.g. 'panda.jpg', 'imagenet-sample/INDEX.json'), or null. */
 export function findPhoto(name: string): string | null {
   return (
     photoCandidates()
