@@ -9,6 +9,40 @@ import { animatedGif, decodeJpeg, fishSvg, heicHeader, largeRgbaPng, photoGif } 
 
 const missing = fixtureSkipReason({ photos: ['fish.jpg'] });
 
+/** A plain GIF LZW decoder (variable code width, clear and end codes, the KwKwK case): the
+ *  palette indices of the frame whose image descriptor starts at `at`. */
+function firstFrameIndices(gif: Buffer, at: number): number[] {
+  const minSize = gif[at + 10];
+  const data: number[] = [];
+  for (let p = at + 11; gif[p] !== 0; p += gif[p] + 1) data.push(...gif.subarray(p + 1, p + 1 + gif[p]));
+  const clear = 1 << minSize;
+  let size = minSize + 1;
+  let dict: number[][] = [];
+  const reset = () => {
+    dict = Array.from({ length: clear + 2 }, (_, i) => [i]);
+    size = minSize + 1;
+  };
+  reset();
+  const out: number[] = [];
+  let prev: number[] | null = null;
+  for (let bit = 0; bit + size <= data.length * 8;) {
+    let code = 0;
+    for (let i = 0; i < size; i++, bit++) code |= ((data[bit >> 3] >> (bit & 7)) & 1) << i;
+    if (code === clear) {
+      reset();
+      prev = null;
+      continue;
+    }
+    if (code === clear + 1) break;
+    const entry: number[] = code < dict.length ? dict[code] : [...prev!, prev![0]];
+    out.push(...entry);
+    if (prev) dict.push([...prev, entry[0]]);
+    if (dict.length === 1 << size && size < 12) size++;
+    prev = entry;
+  }
+  return out;
+}
+
 describe('format variants made from a photo', () => {
   it('an SVG sized in points and a HEIC header sniff as what they are', () => {
     expect(sniffImage(fishSvg()).kind).toBe('svg');
@@ -36,7 +70,16 @@ describe('format variants made from a photo', () => {
   it.skipIf(missing !== null)('from fish.jpg: a GIF of its size, and a 2328×1722 8-bit RGBA PNG whose pixels are the photo', () => {
     const jpg = readFileSync(findPhoto('fish.jpg')!);
     const photo = decodeJpeg(jpg);
-    expect(sniffImage(photoGif(jpg))).toMatchObject({ kind: 'gif', width: photo.width, height: photo.height });
+    const gif = photoGif(jpg);
+    expect(sniffImage(gif)).toMatchObject({ kind: 'gif', width: photo.width, height: photo.height });
+    // The first frame decodes to the photo in 3-3-2 colours, every pixel of it.
+    const indices = firstFrameIndices(gif, gif.indexOf(Buffer.from([0x2c, 0, 0, 0, 0])));
+    const expected = Array.from({ length: photo.width * photo.height }, (_, i) => {
+      const [r, g, b] = photo.data.subarray(i * 4, i * 4 + 3);
+      return (r & 0xe0) | ((g & 0xe0) >> 3) | (b >> 6);
+    });
+    expect(indices.length).toBe(expected.length);
+    expect(indices.findIndex((v, i) => v !== expected[i])).toBe(-1);
     const png = largeRgbaPng(jpg);
     expect(sniffImage(png)).toMatchObject({ kind: 'png', width: 2328, height: 1722 });
     const back = PNG.sync.read(png);
