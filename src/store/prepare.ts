@@ -8,6 +8,7 @@ import { VARIANT_COUNT, variantName } from '../scaling';
 import { downloadBytes } from '../scaling/weight-sizes';
 import type { InferenceClient } from '../worker/client';
 import type { ModelSource } from './model-source';
+import { RateMeter } from './download-rate';
 
 export type PrepareStatus = 'missing' | 'downloading' | 'ready' | 'error';
 
@@ -120,15 +121,13 @@ export function createPreparer(
     await refresh();
     const todo = store.getState().chosen.filter((k) => store.getState().entries[k].status !== 'ready');
     const total = todo.reduce((a, k) => a + downloadBytes(k), 0);
-    const t0 = performance.now();
+    const meter = new RateMeter();
+    meter.sample(0, total, performance.now());
     let done = 0;
     try {
       for (const k of todo) {
         try {
-          await prepareOne(k, src.baseUrl, (loaded) => {
-            const rate = ((done + loaded) / Math.max(1, performance.now() - t0)) * 1000;
-            set({ rate, etaS: rate > 0 ? (total - done - loaded) / rate : null });
-          });
+          await prepareOne(k, src.baseUrl, (loaded) => set(meter.sample(done + loaded, total, performance.now())));
         } catch (e) {
           entry(k, { status: 'error', loaded: 0, error: (e as Error).message });
         }

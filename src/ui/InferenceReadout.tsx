@@ -1,7 +1,7 @@
 /** Prediction and latency from the worker, plus the current phase (loading / compiling / running). */
 import { useLab } from '../store/lab-store';
 import { fmtBytes, fmtPct } from './format';
-import { resultSummary } from './readouts';
+import { answeredBy, resultSummary } from './readouts';
 import { LatencyReadout } from './LatencyReadout';
 import { LoadProgress } from './LoadProgress';
 
@@ -44,6 +44,11 @@ export function InferenceReadout() {
             <span data-testid="top1-label">{result?.top5[0]?.label ?? '—'}</span>{' '}
             <span data-testid="top1-prob">{result ? fmtPct(result.top5[0].prob) : ''}</span>
           </p>
+          {result?.standInFor && (
+            <p className="stand-in" data-testid="answered-by" data-variant={result.name} data-for={result.standInFor}>
+              {answeredBy(result)}
+            </p>
+          )}
           <p className="muted small">
             {result ? `${result.name} at ${result.resolution} px on ${result.imageName ? `“${result.imageName}”` : 'a test pattern (drop an image)'}` : ''}
           </p>

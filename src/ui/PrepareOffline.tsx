@@ -6,7 +6,7 @@ import { downloadBytes } from '../scaling/weight-sizes';
 import { useLab } from '../store/lab-store';
 import { missingBytes, usePrepare, type PrepareEntry } from '../store/prepare';
 import { useEngine } from './engine-context';
-import { fmtBytes } from './format';
+import { fmtBytes, fmtEta } from './format';
 
 const STATUS_TEXT: Record<PrepareEntry['status'], string> = { missing: 'not cached', downloading: 'downloading', ready: 'ready offline', error: 'failed' };
 
@@ -44,8 +44,6 @@ function Row({ k }: { k: number }) {
     </li>
   );
 }
-
-const fmtEta = (s: number) => (s >= 90 ? `${Math.round(s / 60)} min` : `${Math.max(1, Math.round(s))} s`);
 
 export function PrepareOffline({ onClose }: { onClose: () => void }) {
   const { prepare } = useEngine();
