@@ -17,6 +17,7 @@ export const STATUS_TEXT = {
 export function InferenceReadout() {
   const result = useLab((s) => s.result);
   const status = useLab((s) => s.status);
+  const standInLoad = useLab((s) => (s.result?.standInFor ? s.loads[s.result.standInFor]?.phase : undefined));
   return (
     <section className="inference" aria-label="Inference">
       {/* Only this one-line summary is announced; the byte counters and timings are not. */}
@@ -46,7 +47,7 @@ export function InferenceReadout() {
           </p>
           {result?.standInFor && (
             <p className="stand-in" data-testid="answered-by" data-variant={result.name} data-for={result.standInFor}>
-              {answeredBy(result)}
+              {answeredBy(result, standInLoad === 'cache')}
             </p>
           )}
           <p className="muted small">

@@ -48,8 +48,10 @@ export function resultSummary(result: InferenceResult | null): string {
   return result.standInFor ? `${summary} (${answeredBy(result)})` : summary;
 }
 
-/** Which network answered when it stood in for one still downloading, e.g. "answered by B0 while B2 downloads". */
-export const answeredBy = (result: InferenceResult) => `answered by ${result.name} while ${result.standInFor} downloads`;
+/** Which network answered when it stood in for one still downloading, e.g. "answered by B0 while B2
+ *  downloads" (or, read from this device's cache, "loads"). */
+export const answeredBy = (result: InferenceResult, fromCache = false) =>
+  `answered by ${result.name} while ${result.standInFor} ${fromCache ? 'loads from this device' : 'downloads'}`;
 
 /** e.g. "formula φ=3: w 1.33, d 1.73, r ≈341 | B3: w 1.2, d 1.4, r 300". */
 export function formulaVsOfficial(phi: number): string {
