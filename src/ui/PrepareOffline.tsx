@@ -41,7 +41,11 @@ function PhotosRow() {
       </select>{' '}
       <span className="muted">about {fmtBytes(p.count * PHOTO_BYTES_ESTIMATE)}</span>{' '}
       <span data-testid="prepare-photos-status" data-state={p.status}>
-        {p.status === 'downloading' || p.status === 'missing' ? `${PHOTO_STATUS[p.status]}, ${p.kept} of ${p.count} kept` : PHOTO_STATUS[p.status]}
+        {p.status === 'downloading'
+          ? `downloading, ${p.kept} of ${p.count} kept`
+          : p.status === 'missing' && p.kept > 0
+            ? `${p.kept} of ${p.count} kept`
+            : PHOTO_STATUS[p.status]}
       </span>
       {p.kept > 0 && p.status !== 'downloading' && (
         <button
