@@ -6,8 +6,8 @@
  *  1000 bytes; the manifest expects 4194304`, `Network error while downloading <url>: …`. */
 
 import { pinnedWeightPath, verifyPinnedDownload } from './integrity';
-import { cachedManifest, dropEntry, fromCache, joinUrl, openCache, storeEntry } from './weight-cache';
-import { allSpecs, concat, expectedShardSizes, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
+import { beginEntry, cachedManifest, completeEntry, dropEntry, fromCache, joinUrl, keepShard, keptShard, openCache, storeEntry } from './weight-cache';
+import { allSpecs, concat, expectedShardSizes, manifestHash, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
 
 /** Matches the messages of a download that failed (network, HTTP, size, integrity, not a model),
  *  the ones worded below; an abort is not a failure. */
@@ -154,10 +154,11 @@ async function currentManifest(url: string, signal: AbortSignal | undefined, tim
 /** Loads model.json + shards from `baseUrl`, each shard's size checked against the manifest.
  *
  *  Cache design (Cache Storage `CACHE_NAME`): shards are keyed by URL + `?v=<manifestHash>`,
- *  model.json by its plain URL, written last: its presence marks a complete entry. Nothing is
- *  written until every shard has arrived with the right size, so a failed or aborted download
- *  leaves nothing behind and the next attempt downloads afresh; an entry found incomplete is
- *  dropped. Writing a version deletes the shards of any other version of the same URL.
+ *  model.json by its plain URL, written last: its presence marks a complete entry. Each shard is
+ *  written once it has arrived with the right size (and verified), so a download cut off midway
+ *  (a reload, the network) resumes with the missing files only; an aborted one (nobody waits for
+ *  it) leaves nothing; an entry with its marker found incomplete is dropped. Writing a version
+ *  deletes the shards of any other version of the same URL.
  *
  *  Versioning: a cached entry is used only after model.json has been revalidated — one small
  *  request (`cache: 'no-cache'`, so a 304 when the server sends validators), made while the
@@ -193,18 +194,38 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
   const modelJson = parseModelJson(text, modelUrl);
   const shards = expectedShardSizes(modelJson);
   const total = shards.reduce((s, x) => s + x.bytes, 0);
+  const version = manifestHash(text);
+  // Per-file resume (weight-cache.ts): each verified shard is kept at once and a kept one is not
+  // fetched again; the bench's network timing downloads everything and stores it at the end.
+  let keeping = cache !== null && !network && (await beginEntry(cache, baseUrl, modelUrl, version));
   let loaded = 0;
   onProgress(0, total, 'download');
   const buffers: ArrayBuffer[] = [];
-  for (const shard of shards) {
-    const url = joinUrl(baseUrl, shard.path);
-    const res = await fetchOk(url, signal, 'no-store');
-    const bytes = await readBody(url, res, shard.bytes, signal, (n) => onProgress((loaded += n), total, 'download'));
-    await verifyPinnedDownload(url, bytes); // a mismatch throws: nothing below is cached
-    buffers.push(bytes);
+  try {
+    for (const shard of shards) {
+      const url = joinUrl(baseUrl, shard.path);
+      const kept = keeping && cache ? await keptShard(cache, baseUrl, shard, version) : null;
+      if (kept) {
+        buffers.push(kept);
+        onProgress((loaded += kept.byteLength), total, 'download');
+        continue;
+      }
+      const res = await fetchOk(url, signal, 'no-store');
+      const bytes = await readBody(url, res, shard.bytes, signal, (n) => onProgress((loaded += n), total, 'download'));
+      await verifyPinnedDownload(url, bytes); // a mismatch throws: never kept
+      buffers.push(bytes);
+      if (keeping && cache) keeping = await keepShard(cache, baseUrl, modelUrl, shard.path, version, bytes);
+    }
+    if (signal?.aborted) throw new Error(`Download aborted: ${modelUrl}`);
+  } catch (e) {
+    // A download nobody waits for any more leaves nothing; one cut off by the network keeps its
+    // verified files for the next attempt.
+    if (signal?.aborted && cache) await dropEntry(cache, baseUrl, modelUrl);
+    throw e;
   }
-  if (signal?.aborted) throw new Error(`Download aborted: ${modelUrl}`);
-  const stored = cache ? await storeEntry(cache, baseUrl, modelUrl, text, shards, buffers) : false;
+  let stored = false;
+  if (keeping && cache) stored = await completeEntry(cache, baseUrl, modelUrl, text);
+  else if (cache && network) stored = await storeEntry(cache, baseUrl, modelUrl, text, shards, buffers);
   return { modelJson, weightSpecs: allSpecs(modelJson), weightData: concat(buffers, total), fromCache: false, bytes: total, stored };
 }
 

@@ -79,7 +79,60 @@ export async function dropEntry(cache: Cache, baseUrl: string, modelUrl: string,
   }
 }
 
-/** Writes a complete entry; false when it could not (quota): then nothing of it is kept. */
+/** Per-file resume. A download writes each shard as soon as it is verified, under its version
+ *  (`<shard>?v=<manifestHash>`); model.json, the marker, comes only after the last one. So a
+ *  partial entry is exactly "shards of a version without its model.json": never used to run (every
+ *  reader starts from the marker), picked up by the next download of the same version (only the
+ *  missing files are fetched), and removed with the rest by dropEntry (remove, a new version, a
+ *  quota failure, an abandoned download). */
+export async function beginEntry(cache: Cache, baseUrl: string, modelUrl: string, version: string): Promise<boolean> {
+  try {
+    await dropEntry(cache, baseUrl, modelUrl, version); // no marker while writing; other versions go
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A shard kept by an earlier, interrupted download of `version`: its bytes when present, of the
+ *  manifest's size and (pinned source) verified again; else null. */
+export async function keptShard(cache: Cache, baseUrl: string, shard: { path: string; bytes: number }, version: string): Promise<ArrayBuffer | null> {
+  try {
+    const res = await cache.match(versioned(joinUrl(baseUrl, shard.path), version));
+    const buf = res ? await res.arrayBuffer() : null;
+    if (!buf || buf.byteLength !== shard.bytes) return null;
+    await verifyPinnedDownload(joinUrl(baseUrl, shard.path), buf);
+    return buf;
+  } catch {
+    return null; // downloaded again, and overwritten
+  }
+}
+
+/** Keeps one verified shard; false when the cache refused it (quota): then nothing of the entry is
+ *  kept, so no half-stored variant survives. */
+export async function keepShard(cache: Cache, baseUrl: string, modelUrl: string, path: string, version: string, buf: ArrayBuffer): Promise<boolean> {
+  try {
+    await cache.put(versioned(joinUrl(baseUrl, path), version), new Response(buf));
+    return true;
+  } catch {
+    await dropEntry(cache, baseUrl, modelUrl);
+    return false;
+  }
+}
+
+/** Writes the marker once every shard is kept: from now on the variant is complete ("ready"). */
+export async function completeEntry(cache: Cache, baseUrl: string, modelUrl: string, text: string): Promise<boolean> {
+  try {
+    await cache.put(modelUrl, new Response(text, { headers: { 'Content-Type': 'application/json' } }));
+    return true;
+  } catch {
+    await dropEntry(cache, baseUrl, modelUrl);
+    return false;
+  }
+}
+
+/** Writes a complete entry at once (a download that does not resume: the bench's); false when it
+ *  could not (quota): then nothing of it is kept. */
 export async function storeEntry(
   cache: Cache,
   baseUrl: string,
@@ -89,18 +142,9 @@ export async function storeEntry(
   buffers: ArrayBuffer[],
 ): Promise<boolean> {
   const version = manifestHash(text);
-  try {
-    await dropEntry(cache, baseUrl, modelUrl, version); // no marker while writing; old versions go
-    for (let i = 0; i < shards.length; i++) {
-      await cache.put(versioned(joinUrl(baseUrl, shards[i].path), version), new Response(buffers[i]));
-    }
-    // model.json last: its presence marks a complete entry.
-    await cache.put(modelUrl, new Response(text, { headers: { 'Content-Type': 'application/json' } }));
-    return true;
-  } catch {
-    await dropEntry(cache, baseUrl, modelUrl); // quota exceeded: run uncached rather than fail
-    return false;
-  }
+  if (!(await beginEntry(cache, baseUrl, modelUrl, version))) return false;
+  for (let i = 0; i < shards.length; i++) if (!(await keepShard(cache, baseUrl, modelUrl, shards[i].path, version, buffers[i]))) return false;
+  return completeEntry(cache, baseUrl, modelUrl, text); // model.json last: its presence marks a complete entry
 }
 
 /** The bytes of the complete entry under `baseUrl` (model.json and every shard of its version
@@ -129,7 +173,8 @@ export async function cachedVariantBytes(base: string, k: number): Promise<numbe
   return cache ? completeEntryBytes(cache, variantUrl(base, k)) : null;
 }
 
-/** Removes official variant k's cached entry under `base` (model.json first: never half there). */
+/** Removes official variant k's cached entry under `base` (model.json first: never half there),
+ *  partial files of an interrupted download included. */
 export async function uncacheVariant(base: string, k: number): Promise<void> {
   const cache = await openCache();
   const url = variantUrl(base, k);

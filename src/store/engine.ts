@@ -4,7 +4,6 @@
  *  pauses its own background work (lab runs, decodes, prefetch) so a series times alone. */
 import type { StoreApi } from 'zustand/vanilla';
 import { SERIES_WARMUP } from '../model/timing';
-import { isVariantIndex } from '../scaling';
 import type { InferenceClient } from '../worker/client';
 import { modelIdOf, type WorkerResponse } from '../worker/protocol';
 import { Coalescer } from './coalescer';
@@ -19,11 +18,14 @@ import { requestOnnx, type OnnxFile } from './onnx-download';
 import { workerTools } from './worker-tools';
 import { createPreparer } from './prepare';
 import { seriesActions } from './series-actions';
+import { labDownloads } from './lab-downloads';
 
 interface Job {
   phi: number;
   formula: boolean;
   image: number;
+  /** The variant φ asks for, downloading while this job's network answers in its place. */
+  standInFor?: string;
 }
 
 export type EngineClient = Pick<InferenceClient, 'send' | 'cancel' | 'onRestart' | 'onUnsolicited'>;
@@ -54,23 +56,22 @@ export function createEngine({ client, store, compare = useCompare, source = sta
   let decoding: AbortController | null = null;
   /** After a worker restart: settles once the new worker has its backend and the image again. */
   let restoring: Promise<void> = Promise.resolve();
-  const prefetched = new Set<number>();
-  /** The prefetch in flight, and the variant whose neighbour it fetches. */
-  let prefetching: { id: number; from: number } | null = null;
   /** The network and image of the newest lab request: moving φ within one variant asks again for
    *  the same answer, which is not sent (cleared when a request fails, so Retry runs it). */
   let asked: { model: string; image: number } | null = null;
   /** Asked for while paused: done on resume. */
   let missed = { schedule: false, prefetch: null as number | null };
 
-  const gate = new QuietGate(() => {
+  const gate: QuietGate = new QuietGate(() => {
     if (missed.schedule) schedule();
     if (missed.prefetch !== null) prefetchNeighbours(missed.prefetch);
     missed = { schedule: false, prefetch: null };
   });
+  const downloads = labDownloads(client, lab, gate);
+  const prefetchNeighbours = (k: number) => void (downloads.prefetchNeighbours(k) || (missed.prefetch = k));
 
   function onProgress(key: string, p: Extract<WorkerResponse, { type: 'progress' }>) {
-    if (p.phase === 'download' || p.phase === 'cache') lab().setLoad(key, { phase: p.phase, loaded: p.loaded, total: p.total });
+    downloads.track(key, p);
     lab().setStatus(PHASE_STATUS[p.phase] ?? 'running');
   }
 
@@ -96,6 +97,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
       const { resolution, imageName, top5, latency, synthetic, memory, cam } = r;
       return {
         kind: spec.kind,
+        standInFor: job.standInFor,
         variant: spec.kind === 'official' || spec.kind === 'seeded' ? spec.variant : null,
         phi: job.phi,
         name: key,
@@ -116,40 +118,13 @@ export function createEngine({ client, store, compare = useCompare, source = sta
     run: (job) => gate.run(() => runJob(job)),
     onResult: (result) => {
       lab().showResult(result);
-      if (result.variant !== null) prefetchNeighbours(result.variant);
+      if (result.variant !== null && !result.standInFor) prefetchNeighbours(result.variant);
     },
     onError: (e) => {
       asked = null;
       if (e.message !== 'cancelled') lab().fail(e.message);
     },
   });
-
-  /** Downloads a neighbour of Bk into the cache (in the worker, beside its queue), one at a time. */
-  function prefetchNeighbours(k: number) {
-    const src = lab().source;
-    // Offline (a prepared classroom) a speculative download can only fail: not even tried.
-    if (!src || src.kind === 'random' || prefetching !== null || globalThis.navigator?.onLine === false) return;
-    if (gate.paused) return void (missed.prefetch = k);
-    const j = [k + 1, k - 1].find((n) => isVariantIndex(n) && !prefetched.has(n) && !lab().loads[`B${n}`]);
-    if (j === undefined) return;
-    prefetched.add(j);
-    const key = `B${j}`;
-    const req = client.send({ type: 'prefetch', model: { kind: 'official', variant: j, baseUrl: src.baseUrl } }, ['prefetched'], {
-      onProgress: (p) => lab().setLoad(key, { phase: p.phase, loaded: p.loaded, total: p.total }),
-    });
-    prefetching = { id: req.id, from: k };
-    void gate.track(
-      req.done
-        .then(
-          (a) => lab().setLoad(key, { phase: 'cached', loaded: a.bytes, total: a.bytes, fromCache: a.fromCache }),
-          () => {
-            prefetched.delete(j); // a prefetch failure is silent: the real load reports it
-            lab().dropDownload(key);
-          },
-        )
-        .finally(() => (prefetching = null)),
-    );
-  }
 
   function schedule(): void {
     const { phi, formula, custom, source, error, view } = lab();
@@ -160,16 +135,29 @@ export function createEngine({ client, store, compare = useCompare, source = sta
     if (!error && asked?.model === want.model && asked.image === want.image) return;
     asked = want;
     // A download of a variant the user has moved away from is aborted rather than waited for.
+    downloads.abandon(next.key);
     if (running && running.key !== next.key && lab().loads[running.key]?.phase === 'download') client.cancel(running.id);
-    coalescer.submit({ phi, formula, image: imageVersion });
+    // A variant still to download: the one on show answers meanwhile, and says so.
+    const k = next.spec.kind === 'official' ? downloads.standIn(next.key) : null;
+    if (k === null || next.spec.kind !== 'official') {
+      coalescer.submit({ phi, formula, image: imageVersion });
+      return;
+    }
+    downloads.fetchWanted(next.spec.variant, source.baseUrl, () => {
+      asked = null; // now cached (or failed: its own load says why)
+      schedule();
+    });
+    coalescer.submit({ phi: k, formula: false, image: imageVersion, standInFor: next.key });
   }
 
   /** Holds lab runs, decodes and prefetch (an in-flight prefetch is cancelled) and resolves once
    *  the running ones have settled; call the returned function to resume. */
   function pause(): Promise<Resume> {
-    if (prefetching) {
-      missed.prefetch = prefetching.from; // fetched again on resume
-      client.cancel(prefetching.id);
+    const from = downloads.cancelPrefetch();
+    if (from !== null) missed.prefetch = from; // fetched again on resume
+    if (downloads.abandon()) {
+      asked = null; // the lab's download too, started again on resume
+      missed.schedule = true;
     }
     return gate.pause();
   }
@@ -272,7 +260,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
     /** The weights error's use-random-weights button: the official networks with seeded random
      *  weights from now on (?weights=random in the URL, the synthetic banner on). */
     switchToRandomWeights(): void {
-      prefetched.clear();
+      downloads.forget();
       lab().useRandomWeights(RANDOM_SOURCE);
       schedule();
     },
@@ -280,6 +268,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
     /** The error's retry button: clears the error and runs the current request again. */
     retry(): void {
       lab().clearError();
+      downloads.retry();
       schedule();
     },
 

@@ -17,6 +17,8 @@ export interface InferenceResult extends ClassifyOutcome {
   variant: number | null;
   phi: number;
   name: string;
+  /** The variant φ asks for, still downloading: this answer came from the one loaded before. */
+  standInFor?: string;
 }
 
 export interface LoadState {
@@ -24,6 +26,9 @@ export interface LoadState {
   loaded: number;
   total: number;
   fromCache?: boolean;
+  /** While downloading: bytes per second and seconds left (null until they can be told). */
+  rate?: number | null;
+  etaS?: number | null;
 }
 
 export type Status = 'starting' | 'idle' | 'loading' | 'compiling' | 'running' | 'error';

@@ -1,7 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
+import type { SamplePhoto } from '../model/imagenet-sample';
 import { downloadBytes } from '../scaling/weight-sizes';
 import { createPreparer, initialPrepare, missingBytes, type PrepareState } from './prepare';
+
+/** The kept sample photos by file name (the real module is tested in image/imagenet-photos.test.ts). */
+const keptPhotos = vi.hoisted(() => ({ files: new Set<string>(), failAt: Infinity }));
+vi.mock('../image/imagenet-photos', () => ({
+  PHOTO_BYTES_ESTIMATE: 91_000,
+  countKeptPhotos: async (photos: SamplePhoto[]) => photos.filter((p) => keptPhotos.files.has(p.file)).length,
+  keepPhotos: async (photos: SamplePhoto[], onPhoto: (n: number) => void) => {
+    for (const [i, p] of photos.entries()) {
+      if (i + 1 === keptPhotos.failAt) throw new Error(`The sample photo ${p.file} could not be downloaded (Failed to fetch)`);
+      keptPhotos.files.add(p.file);
+      onPhoto(i + 1);
+    }
+  },
+  dropPhotos: async () => keptPhotos.files.clear(),
+}));
 
 type Req = { type: string; variant?: number; model?: { variant: number } };
 
@@ -26,7 +42,7 @@ function fakeWorker(cached: Set<number>, noRoom = new Set<number>()) {
   return { client: client as never, sent };
 }
 
-function setUp(cached: number[], opts: { noRoom?: number[]; quota?: number } = {}) {
+function setUp(cached: number[], opts: { noRoom?: number[]; quota?: number; random?: boolean } = {}) {
   const store = createStore<PrepareState>()((set) => initialPrepare(set));
   const worker = fakeWorker(new Set(cached), new Set(opts.noRoom));
   let persisted = false;
@@ -37,7 +53,7 @@ function setUp(cached: number[], opts: { noRoom?: number[]; quota?: number } = {
   };
   const p = createPreparer(
     worker.client,
-    () => ({ baseUrl: 'http://models/', kind: 'url' }),
+    () => ({ baseUrl: 'http://models/', kind: opts.random ? 'random' : 'url' }),
     store,
     () => storage as never,
   );
@@ -82,5 +98,42 @@ describe('preparing a class', () => {
     expect(store.getState().entries[1].error).toMatch(/would not store its 31 MB \(storage full\): nothing of it was kept/);
     await p.refresh();
     expect(store.getState().entries[1].status).toBe('error'); // stays visible until retried
+  });
+});
+
+describe('preparing the ImageNet sample photos', () => {
+  it('keeps the chosen count after the variants; a larger count counts the photos it shares; remove empties it', async () => {
+    keptPhotos.files.clear();
+    keptPhotos.failAt = Infinity;
+    const { store, p } = setUp([0, 1, 2, 3]);
+    await p.start();
+    expect(keptPhotos.files.size).toBe(0); // not chosen by default
+    store.getState().togglePhotos();
+    await p.start();
+    expect(store.getState().photos).toMatchObject({ chosen: true, count: 50, kept: 50, status: 'ready' });
+    store.getState().setPhotoCount(200);
+    await p.refresh();
+    expect(store.getState().photos).toMatchObject({ count: 200, kept: 50, status: 'missing' }); // every 20th class is among every 5th
+    await p.removePhotos();
+    expect(store.getState().photos).toMatchObject({ kept: 0, status: 'missing' });
+    expect(keptPhotos.files.size).toBe(0);
+  });
+
+  it('a failed photo is an error naming it; with random weights the photos are all there is to prepare', async () => {
+    keptPhotos.files.clear();
+    keptPhotos.failAt = 12;
+    const { store, p, sent } = setUp([], { random: true });
+    store.getState().togglePhotos();
+    await p.start();
+    expect(sent.filter((s) => s.startsWith('prefetch'))).toEqual([]);
+    expect(store.getState().photos).toMatchObject({
+      status: 'error',
+      kept: 11,
+      error: expect.stringMatching(/^The sample photo n\S+ could not be downloaded/) as unknown,
+    });
+    expect(store.getState().running).toBe(false);
+    keptPhotos.failAt = Infinity;
+    await p.start();
+    expect(store.getState().photos).toMatchObject({ status: 'ready', kept: 50, error: null });
   });
 });

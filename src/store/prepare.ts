@@ -1,13 +1,18 @@
 /** Preparing a class: download and verify chosen variants into the weight cache one after another,
  *  say what is cached and what storage the browser grants, and remove a variant again. The
  *  downloads are the worker's prefetches (verified, shared with the lab's own loads); a variant
- *  the cache could not keep (quota) is reported and nothing of it stays. */
+ *  the cache could not keep (quota) is reported and nothing of it stays. The ImageNet sample photos
+ *  of the Evaluate view can be kept too (image/imagenet-photos.ts), on the page: no worker needed. */
 import { create } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { VARIANT_COUNT, variantName } from '../scaling';
 import { downloadBytes } from '../scaling/weight-sizes';
 import type { InferenceClient } from '../worker/client';
 import type { ModelSource } from './model-source';
+import { countKeptPhotos, dropPhotos, keepPhotos } from '../image/imagenet-photos';
+import { sampleSubset } from '../model/imagenet-sample';
+import { SAMPLE_SIZES } from './eval-inputs';
+import { RateMeter } from './download-rate';
 
 export type PrepareStatus = 'missing' | 'downloading' | 'ready' | 'error';
 
@@ -30,7 +35,11 @@ export interface PrepareState {
   /** Bytes per second and seconds left of the run in progress. */
   rate: number | null;
   etaS: number | null;
+  /** The Evaluate view's ImageNet sample: the first `count` photos of its subsets kept or not. */
+  photos: { chosen: boolean; count: number; kept: number; status: PrepareStatus; error: string | null };
   toggle: (k: number) => void;
+  togglePhotos: () => void;
+  setPhotoCount: (count: number) => void;
 }
 
 const blank = (k: number): PrepareEntry => ({ status: 'missing', bytes: downloadBytes(k), loaded: 0, error: null });
@@ -43,6 +52,9 @@ export const initialPrepare = (set: StoreApi<PrepareState>['setState']): Prepare
   running: false,
   rate: null,
   etaS: null,
+  photos: { chosen: false, count: SAMPLE_SIZES[0], kept: 0, status: 'missing', error: null },
+  togglePhotos: () => set((s) => ({ photos: { ...s.photos, chosen: !s.photos.chosen } })),
+  setPhotoCount: (count) => set((s) => ({ photos: { ...s.photos, count, kept: 0, status: 'missing', error: null } })),
   toggle: (k) => set((s) => ({ chosen: s.chosen.includes(k) ? s.chosen.filter((c) => c !== k) : [...s.chosen, k].sort((a, b) => a - b) })),
 });
 export const usePrepare = create<PrepareState>()((set) => initialPrepare(set));
@@ -62,6 +74,7 @@ export function createPreparer(
   source: () => ModelSource | null,
   store: StoreApi<PrepareState> = usePrepare,
   storage: () => Storage = () => globalThis.navigator?.storage,
+  fetcher: typeof fetch = (...a) => fetch(...a),
 ) {
   const set = store.setState;
   const entry = (k: number, patch: Partial<PrepareEntry>) => set((s) => ({ entries: s.entries.map((e, i) => (i === k ? { ...e, ...patch } : e)) }));
@@ -74,8 +87,33 @@ export function createPreparer(
     set({ storage: e ? { usage: e.usage ?? 0, quota: e.quota ?? 0 } : null, persisted });
   }
 
-  /** Reads which variants are completely cached under the current source. */
+  const photosPatch = (patch: Partial<PrepareState['photos']>) => set((s) => ({ photos: { ...s.photos, ...patch } }));
+
+  /** Counts the sample photos kept (of the chosen count). */
+  async function refreshPhotos(): Promise<void> {
+    const { count, status } = store.getState().photos;
+    if (status === 'downloading') return;
+    const kept = await countKeptPhotos(sampleSubset(count));
+    if (store.getState().photos.count !== count) return; // changed meanwhile: its own refresh answers
+    photosPatch(kept === count ? { kept, status: 'ready', error: null } : { kept, status: status === 'error' ? 'error' : 'missing' });
+  }
+
+  /** Keeps the chosen sample photos, verified, for Evaluate's sample run offline. */
+  async function preparePhotos(): Promise<void> {
+    const { chosen, count, status } = store.getState().photos;
+    if (!chosen || status === 'ready') return;
+    photosPatch({ status: 'downloading', error: null });
+    try {
+      await keepPhotos(sampleSubset(count), (kept) => photosPatch({ kept }), fetcher);
+      photosPatch({ status: 'ready' });
+    } catch (e) {
+      photosPatch({ status: 'error', error: (e as Error).message });
+    }
+  }
+
+  /** Reads which variants are completely cached under the current source, and the photos kept. */
   async function refresh(): Promise<void> {
+    await refreshPhotos();
     const src = source();
     if (!src || src.kind === 'random') return;
     const all = Array.from({ length: VARIANT_COUNT }, (_, k) => k);
@@ -110,31 +148,36 @@ export function createPreparer(
     entry(k, { status: 'ready', bytes: r.bytes, loaded: r.bytes });
   }
 
-  /** Downloads and verifies the chosen variants that are not ready, one after another. */
+  /** Downloads and verifies the chosen variants that are not ready, one after another, then the
+   *  sample photos when chosen. */
   async function start(): Promise<void> {
     const src = source();
-    if (!src || src.kind === 'random' || store.getState().running) return;
+    if (!src || store.getState().running) return;
+    if (src.kind === 'random') {
+      set({ running: true });
+      return preparePhotos().finally(() => set({ running: false }));
+    }
     set({ running: true, rate: null, etaS: null });
     const st = storage();
     if (st) set({ persisted: await st.persist().catch(() => null) });
     await refresh();
     const todo = store.getState().chosen.filter((k) => store.getState().entries[k].status !== 'ready');
     const total = todo.reduce((a, k) => a + downloadBytes(k), 0);
-    const t0 = performance.now();
+    const meter = new RateMeter();
+    meter.sample(0, total, performance.now());
     let done = 0;
     try {
       for (const k of todo) {
         try {
-          await prepareOne(k, src.baseUrl, (loaded) => {
-            const rate = ((done + loaded) / Math.max(1, performance.now() - t0)) * 1000;
-            set({ rate, etaS: rate > 0 ? (total - done - loaded) / rate : null });
-          });
+          await prepareOne(k, src.baseUrl, (loaded) => set(meter.sample(done + loaded, total, performance.now())));
         } catch (e) {
           entry(k, { status: 'error', loaded: 0, error: (e as Error).message });
         }
         done += downloadBytes(k);
         await estimate();
       }
+      await preparePhotos();
+      await estimate();
     } finally {
       set({ running: false, etaS: null });
     }
@@ -149,5 +192,12 @@ export function createPreparer(
     await refresh();
   }
 
-  return { refresh, start, remove };
+  /** Removes the kept sample photos. */
+  async function removePhotos(): Promise<void> {
+    await dropPhotos();
+    photosPatch({ kept: 0, status: 'missing', error: null });
+    await estimate();
+  }
+
+  return { refresh, start, remove, removePhotos };
 }

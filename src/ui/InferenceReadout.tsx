@@ -1,7 +1,7 @@
 /** Prediction and latency from the worker, plus the current phase (loading / compiling / running). */
 import { useLab } from '../store/lab-store';
 import { fmtBytes, fmtPct } from './format';
-import { resultSummary } from './readouts';
+import { answeredBy, resultSummary } from './readouts';
 import { LatencyReadout } from './LatencyReadout';
 import { LoadProgress } from './LoadProgress';
 
@@ -17,6 +17,7 @@ export const STATUS_TEXT = {
 export function InferenceReadout() {
   const result = useLab((s) => s.result);
   const status = useLab((s) => s.status);
+  const standInLoad = useLab((s) => (s.result?.standInFor ? s.loads[s.result.standInFor]?.phase : undefined));
   return (
     <section className="inference" aria-label="Inference">
       {/* Only this one-line summary is announced; the byte counters and timings are not. */}
@@ -44,6 +45,11 @@ export function InferenceReadout() {
             <span data-testid="top1-label">{result?.top5[0]?.label ?? '—'}</span>{' '}
             <span data-testid="top1-prob">{result ? fmtPct(result.top5[0].prob) : ''}</span>
           </p>
+          {result?.standInFor && (
+            <p className="stand-in" data-testid="answered-by" data-variant={result.name} data-for={result.standInFor}>
+              {answeredBy(result, standInLoad === 'cache')}
+            </p>
+          )}
           <p className="muted small">
             {result ? `${result.name} at ${result.resolution} px on ${result.imageName ? `“${result.imageName}”` : 'a test pattern (drop an image)'}` : ''}
           </p>

@@ -1,6 +1,7 @@
-/** Per-variant download progress with bytes (the current one first, then prefetches). */
+/** Per-variant download progress with bytes, and while downloading the rate and time left (the
+ *  current one first, then prefetches). */
 import { useLab } from '../store/lab-store';
-import { fmtBytes } from './format';
+import { fmtBytes, fmtEta } from './format';
 
 export function LoadProgress() {
   const loads = useLab((s) => s.loads);
@@ -18,6 +19,11 @@ export function LoadProgress() {
                 ? `${fmtBytes(l.total)} ${l.phase === 'cached' ? 'prefetched' : l.fromCache ? 'from cache' : 'loaded'}`
                 : `${fmtBytes(l.loaded)} / ${fmtBytes(l.total)}`}
             </span>
+            {l.phase === 'download' && l.rate && l.etaS != null && (
+              <span className="eta muted" data-testid="load-eta" data-variant={key}>
+                {`${fmtBytes(l.rate)}/s, about ${fmtEta(l.etaS)} left`}
+              </span>
+            )}
           </div>
         );
       })}

@@ -6,7 +6,65 @@ import { downloadBytes } from '../scaling/weight-sizes';
 import { useLab } from '../store/lab-store';
 import { missingBytes, usePrepare, type PrepareEntry } from '../store/prepare';
 import { useEngine } from './engine-context';
-import { fmtBytes } from './format';
+import { fmtBytes, fmtEta } from './format';
+import { PHOTO_BYTES_ESTIMATE } from '../image/imagenet-photos';
+import { SAMPLE_SIZES } from '../store/eval-inputs';
+
+const PHOTO_STATUS: Record<PrepareEntry['status'], string> = { missing: 'not kept', downloading: 'downloading', ready: 'ready offline', error: 'failed' };
+
+/** The Evaluate view's ImageNet sample photos: kept, Evaluate's sample run works offline. */
+function PhotosRow() {
+  const { prepare } = useEngine();
+  const p = usePrepare((s) => s.photos);
+  const togglePhotos = usePrepare((s) => s.togglePhotos);
+  const setPhotoCount = usePrepare((s) => s.setPhotoCount);
+  return (
+    <li className="prepare-row">
+      <label>
+        <input type="checkbox" data-testid="prepare-photos" checked={p.chosen} onChange={togglePhotos} /> ImageNet sample photos (Evaluate)
+      </label>{' '}
+      <select
+        aria-label="How many sample photos"
+        data-testid="prepare-photos-count"
+        value={p.count}
+        disabled={p.status === 'downloading'}
+        onChange={(e) => {
+          setPhotoCount(Number(e.target.value));
+          void prepare.refresh();
+        }}
+      >
+        {SAMPLE_SIZES.map((n) => (
+          <option key={n} value={n}>
+            {n} photos
+          </option>
+        ))}
+      </select>{' '}
+      <span className="muted">about {fmtBytes(p.count * PHOTO_BYTES_ESTIMATE)}</span>{' '}
+      <span data-testid="prepare-photos-status" data-state={p.status}>
+        {p.status === 'downloading'
+          ? `downloading, ${p.kept} of ${p.count} kept`
+          : p.status === 'missing' && p.kept > 0
+            ? `${p.kept} of ${p.count} kept`
+            : PHOTO_STATUS[p.status]}
+      </span>
+      {p.kept > 0 && p.status !== 'downloading' && (
+        <button
+          type="button"
+          data-testid="prepare-photos-remove"
+          onClick={() => void prepare.removePhotos()}
+          aria-label="Remove the sample photos from this browser"
+        >
+          Remove
+        </button>
+      )}
+      {p.error && (
+        <span className="error small" role="alert">
+          {p.error}
+        </span>
+      )}
+    </li>
+  );
+}
 
 const STATUS_TEXT: Record<PrepareEntry['status'], string> = { missing: 'not cached', downloading: 'downloading', ready: 'ready offline', error: 'failed' };
 
@@ -45,8 +103,6 @@ function Row({ k }: { k: number }) {
   );
 }
 
-const fmtEta = (s: number) => (s >= 90 ? `${Math.round(s / 60)} min` : `${Math.max(1, Math.round(s))} s`);
-
 export function PrepareOffline({ onClose }: { onClose: () => void }) {
   const { prepare } = useEngine();
   const source = useLab((s) => s.source);
@@ -62,37 +118,38 @@ export function PrepareOffline({ onClose }: { onClose: () => void }) {
         Download and verify the weights once, before the lesson: the lab then answers with these variants with no network at all (the app itself is already kept
         by the service worker).
       </p>
-      {random ? (
-        <p data-testid="prepare-size">Random weights need no download: nothing to prepare.</p>
-      ) : (
-        <>
-          <ul className="prepare-list">
-            {VARIANT_NAMES.map((_, k) => (
-              <Row key={k} k={k} />
-            ))}
-          </ul>
-          <p data-testid="prepare-size">
-            Chosen {fmtBytes(chosenBytes)}: {fmtBytes(missingBytes(s))} to download, {fmtBytes(chosenBytes - missingBytes(s))} already cached · all cached
-            variants {fmtBytes(cached)} ·{' '}
-            {s.storage ? `this site uses ${fmtBytes(s.storage.usage)} of ${fmtBytes(s.storage.quota)} the browser grants` : 'storage estimate unavailable'} ·{' '}
-            {s.persisted === null ? 'persistence unknown' : s.persisted ? 'storage is persistent' : 'storage is not persistent (the browser may evict it)'}
-          </p>
-          <p>
-            <button type="button" data-testid="prepare-start" disabled={s.running || s.chosen.length === 0} onClick={() => void prepare.start()}>
-              {s.running ? 'Preparing…' : 'Download and verify'}
-            </button>{' '}
-            {s.running && (
-              <span data-testid="prepare-progress">
-                {s.rate ? `${fmtBytes(s.rate)}/s` : 'starting…'}
-                {s.etaS !== null && `, about ${fmtEta(s.etaS)} left`}
-              </span>
-            )}{' '}
-            <button type="button" onClick={onClose}>
-              Close
-            </button>
-          </p>
-        </>
+      {random && <p data-testid="prepare-size">Random weights need no download: only the sample photos can be prepared.</p>}
+      <ul className="prepare-list">
+        {!random && VARIANT_NAMES.map((_, k) => <Row key={k} k={k} />)}
+        <PhotosRow />
+      </ul>
+      {!random && (
+        <p data-testid="prepare-size">
+          Chosen {fmtBytes(chosenBytes)}: {fmtBytes(missingBytes(s))} to download, {fmtBytes(chosenBytes - missingBytes(s))} already cached · all cached
+          variants {fmtBytes(cached)} ·{' '}
+          {s.storage ? `this site uses ${fmtBytes(s.storage.usage)} of ${fmtBytes(s.storage.quota)} the browser grants` : 'storage estimate unavailable'} ·{' '}
+          {s.persisted === null ? 'persistence unknown' : s.persisted ? 'storage is persistent' : 'storage is not persistent (the browser may evict it)'}
+        </p>
       )}
+      <p>
+        <button
+          type="button"
+          data-testid="prepare-start"
+          disabled={s.running || (s.chosen.length === 0 && !s.photos.chosen)}
+          onClick={() => void prepare.start()}
+        >
+          {s.running ? 'Preparing…' : 'Download and verify'}
+        </button>{' '}
+        {s.running && (
+          <span data-testid="prepare-progress">
+            {s.rate ? `${fmtBytes(s.rate)}/s` : 'starting…'}
+            {s.etaS !== null && `, about ${fmtEta(s.etaS)} left`}
+          </span>
+        )}{' '}
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </p>
     </section>
   );
 }

@@ -44,8 +44,14 @@ export function resultSummary(result: InferenceResult | null): string {
   if (result.kind === 'formula') return `${result.name} at ${result.resolution} px: latency only, no prediction (random weights)`;
   const top = result.top5[0];
   const on = result.imageName ? `“${result.imageName}”` : 'the test pattern';
-  return `${result.name} at ${result.resolution} px on ${on}: ${top ? `${top.label}, ${fmtPct(top.prob)}` : 'no prediction'}`;
+  const summary = `${result.name} at ${result.resolution} px on ${on}: ${top ? `${top.label}, ${fmtPct(top.prob)}` : 'no prediction'}`;
+  return result.standInFor ? `${summary} (${answeredBy(result)})` : summary;
 }
+
+/** Which network answered when it stood in for one still downloading, e.g. "answered by B0 while B2
+ *  downloads" (or, read from this device's cache, "loads"). */
+export const answeredBy = (result: InferenceResult, fromCache = false) =>
+  `answered by ${result.name} while ${result.standInFor} ${fromCache ? 'loads from this device' : 'downloads'}`;
 
 /** e.g. "formula φ=3: w 1.33, d 1.73, r ≈341 | B3: w 1.2, d 1.4, r 300". */
 export function formulaVsOfficial(phi: number): string {

@@ -60,6 +60,7 @@ describe('SharedDownloads', () => {
     const p = d.fetch(1, 'B1', first.start);
     d.cancel(1);
     await expect(p).rejects.toThrow();
+    await new Promise((r) => setTimeout(r, 0)); // the aborted download has wound down
     const again = manual();
     const q = d.fetch(2, 'B1', again.start);
     const r = d.fetch(3, 'B1', again.start);
@@ -72,5 +73,25 @@ describe('SharedDownloads', () => {
     other.state.finish('b3');
     expect(await s).toBe('b3');
     d.cancel(99); // unknown requests are ignored
+  });
+
+  it('a new request for a model just aborted starts only once the aborted download has wound down (its cleanup done)', async () => {
+    const d = new SharedDownloads<string>(() => undefined);
+    let cleanedUp!: () => void;
+    const slowAbort = (signal: AbortSignal) =>
+      new Promise<string>((_res, rej) => signal.addEventListener('abort', () => void (cleanedUp = () => rej(new Error('Download aborted: network'))))); // e.g. deleting kept shards
+    const p = d.fetch(1, 'B2', slowAbort);
+    d.cancel(1);
+    await expect(p).rejects.toThrow('Download aborted: B2');
+    const again = manual();
+    const q = d.fetch(2, 'B2', again.start);
+    const joined = d.fetch(3, 'B2', again.start);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(again.state.starts).toBe(0);
+    cleanedUp();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(again.state.starts).toBe(1);
+    again.state.finish('b2');
+    expect([await q, await joined]).toEqual(['b2', 'b2']);
   });
 });

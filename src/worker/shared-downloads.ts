@@ -16,6 +16,9 @@ interface Flight<T> {
 export class SharedDownloads<T> {
   private readonly flights = new Map<string, Flight<T>>();
   private readonly keyOf = new Map<number, string>();
+  /** Aborted downloads still winding down, by key: an aborted weight download deletes what it had
+   *  cached, so a new one of the same model starts only after that, never beside it. */
+  private readonly settling = new Map<string, Promise<unknown>>();
 
   constructor(private readonly report: Report) {}
 
@@ -26,7 +29,9 @@ export class SharedDownloads<T> {
       const waiters = new Map<number, (e: Error) => void>();
       const abort = new AbortController();
       const f: Flight<T> = { abort, waiters, done: Promise.resolve(null as T) };
-      f.done = start(abort.signal, (...p) => waiters.forEach((_, id) => this.report(id, key, ...p))).finally(() => {
+      const begin = () => start(abort.signal, (...p) => waiters.forEach((_, id) => this.report(id, key, ...p)));
+      const before = this.settling.get(key);
+      f.done = (before ? before.then(begin) : begin()).finally(() => {
         if (this.flights.get(key) === f) this.flights.delete(key);
       });
       f.done.catch(() => undefined); // its waiters hear of a failure; one nobody waits for is no error
@@ -57,6 +62,8 @@ export class SharedDownloads<T> {
     if (flight.waiters.size) return;
     this.flights.delete(key); // a later request starts afresh rather than joining an aborted one
     flight.abort.abort();
+    const settled: Promise<unknown> = flight.done.catch(() => undefined).finally(() => this.settling.get(key) === settled && this.settling.delete(key));
+    this.settling.set(key, settled);
   }
 
   /** Every download in flight (a timed series waits for them to settle). */

@@ -1,0 +1,24 @@
+/** Rate and time left of a download, from its progress samples: the bytes that arrived since the
+ *  first sample over the time since, so files a resume already had (counted at once) are not
+ *  taken for speed. Serves the lab's load bars and the Prepare panel alike. */
+export interface RateEta {
+  /** Bytes per second; null until it can be told. */
+  rate: number | null;
+  /** Seconds left at that rate; null until it can be told. */
+  etaS: number | null;
+}
+
+/** Below this much time since the first sample the rate is noise: not told yet. */
+const SETTLE_MS = 300;
+
+export class RateMeter {
+  private first: { t: number; loaded: number } | null = null;
+
+  sample(loaded: number, total: number, now: number): RateEta {
+    this.first ??= { t: now, loaded };
+    const ms = now - this.first.t;
+    if (ms < SETTLE_MS) return { rate: null, etaS: null };
+    const rate = ((loaded - this.first.loaded) / ms) * 1000;
+    return rate > 0 ? { rate, etaS: Math.max(0, total - loaded) / rate } : { rate: null, etaS: null };
+  }
+}

@@ -1,0 +1,129 @@
+/** The lab's weight downloads beside its runs: the neighbour prefetch (speculative, one at a time)
+ *  and, on a slow network, the download of the variant φ asks for while the one already loaded
+ *  answers in its place ("answered by B0 while B2 downloads"). Both are the worker's `prefetch`
+ *  requests (verified, cached per file, shared with its loads: worker/shared-downloads.ts); their
+ *  progress, with rate and time left, goes to the store's load bars. */
+import { isVariantIndex } from '../scaling';
+import type { InferenceClient } from '../worker/client';
+import type { WorkerResponse } from '../worker/protocol';
+import { RateMeter } from './download-rate';
+import type { LabState } from './lab-store';
+import type { QuietGate } from './quiet';
+
+type Client = Pick<InferenceClient, 'send' | 'cancel'>;
+type Progress = Extract<WorkerResponse, { type: 'progress' }>;
+
+export function labDownloads(client: Client, lab: () => LabState, gate: QuietGate) {
+  const prefetched = new Set<number>();
+  /** The prefetch in flight, and the variant whose neighbour it fetches. */
+  let prefetching: { id: number; from: number } | null = null;
+  /** The variant φ asks for, downloading while another answers. */
+  let wanted: { id: number; key: string } | null = null;
+  /** Variants whose download failed: the lab's own load runs next and reports why. */
+  const failed = new Set<string>();
+  const meters = new Map<string, RateMeter>();
+
+  /** A download's progress into its load bar, with rate and time left (a new download, one that
+   *  starts again from fewer bytes, gets a new meter). */
+  function track(key: string, p: Progress): void {
+    if (p.phase !== 'download' && p.phase !== 'cache') return;
+    let m = meters.get(key);
+    if (!m || p.loaded === 0) meters.set(key, (m = new RateMeter()));
+    lab().setLoad(key, { phase: p.phase, loaded: p.loaded, total: p.total, ...m.sample(p.loaded, p.total, performance.now()) });
+  }
+
+  const prefetch = (j: number, baseUrl: string, key = `B${j}`) =>
+    client.send({ type: 'prefetch', model: { kind: 'official', variant: j, baseUrl } }, ['prefetched'], { onProgress: (p) => track(key, p) });
+
+  /** Downloads a neighbour of Bk into the cache (in the worker, beside its queue), one at a time;
+   *  false when held by a pause (the caller asks again on resume). */
+  function prefetchNeighbours(k: number): boolean {
+    const src = lab().source;
+    // Offline (a prepared classroom) a speculative download can only fail: not even tried.
+    if (!src || src.kind === 'random' || prefetching !== null || globalThis.navigator?.onLine === false) return true;
+    if (gate.paused) return false;
+    const j = [k + 1, k - 1].find((n) => isVariantIndex(n) && !prefetched.has(n) && !lab().loads[`B${n}`]);
+    if (j === undefined) return true;
+    prefetched.add(j);
+    const key = `B${j}`;
+    const req = prefetch(j, src.baseUrl);
+    prefetching = { id: req.id, from: k };
+    void gate.track(
+      req.done
+        .then(
+          (a) => lab().setLoad(key, { phase: 'cached', loaded: a.bytes, total: a.bytes, fromCache: a.fromCache }),
+          () => {
+            prefetched.delete(j); // a prefetch failure is silent: the real load reports it
+            lab().dropDownload(key);
+          },
+        )
+        .finally(() => (prefetching = null)),
+    );
+    return true;
+  }
+
+  /** The variant that answers while `key` (official Bk) downloads: the one on show when it is
+   *  loaded and `key` is neither loaded, cached here this session, nor failed; else null. */
+  function standIn(key: string): number | null {
+    const { source, loads, result } = lab();
+    if (!source || source.kind === 'random' || failed.has(key) || loads[key]?.phase === 'ready' || loads[key]?.phase === 'cached') return null;
+    if (!result || result.kind !== 'official' || result.variant === null || result.name === key || loads[result.name]?.phase !== 'ready') return null;
+    return result.variant;
+  }
+
+  /** Starts downloading Bk for the lab (unless it already does); `fetched` runs once it is cached
+   *  or has failed, not when it was abandoned. */
+  function fetchWanted(k: number, baseUrl: string, fetched: () => void): void {
+    const key = `B${k}`;
+    if (wanted?.key === key) return;
+    const req = prefetch(k, baseUrl);
+    const w = (wanted = { id: req.id, key });
+    req.done.then(
+      (a) => {
+        lab().setLoad(key, { phase: 'cached', loaded: a.bytes, total: a.bytes, fromCache: a.fromCache });
+        if (wanted !== w) return;
+        wanted = null;
+        fetched();
+      },
+      () => {
+        lab().dropDownload(key);
+        if (wanted !== w) return; // abandoned: the worker aborted it and kept nothing
+        wanted = null;
+        failed.add(key);
+        fetched();
+      },
+    );
+  }
+
+  /** Aborts the lab's download unless it is of `key` (φ moved away: nobody waits for it); true
+   *  when one was aborted. */
+  function abandon(key?: string): boolean {
+    if (!wanted || wanted.key === key) return false;
+    const w = wanted;
+    wanted = null;
+    lab().dropDownload(w.key);
+    client.cancel(w.id);
+    return true;
+  }
+
+  return {
+    track,
+    prefetchNeighbours,
+    standIn,
+    fetchWanted,
+    abandon,
+    /** Cancels the speculative prefetch in flight; the variant it was for, or null. */
+    cancelPrefetch(): number | null {
+      if (!prefetching) return null;
+      client.cancel(prefetching.id);
+      return prefetching.from;
+    },
+    /** Forgets what was prefetched or failed (random weights from now on). */
+    forget(): void {
+      prefetched.clear();
+      failed.clear();
+    },
+    /** A retry downloads a failed variant again. */
+    retry: () => failed.clear(),
+  };
+}
