@@ -19,6 +19,7 @@ import { requestOnnx, type OnnxFile } from './onnx-download';
 import { workerTools } from './worker-tools';
 import { createPreparer } from './prepare';
 import { seriesActions } from './series-actions';
+import { imageInput } from './image-input';
 
 interface Job {
   phi: number;
@@ -35,7 +36,7 @@ export interface EngineDeps {
   compare?: StoreApi<CompareState>;
   /** Where the weights come from (default: probe, remember for offline, check the CSP). */
   source?: typeof startSource;
-  /** Decodes a user's file (default: the image layer's decoder). */
+  /** Decodes a user's SVG on the page (default: the image layer's decoder). */
   decode?: typeof decodeImageFile;
 }
 
@@ -49,9 +50,8 @@ export function createEngine({ client, store, compare = useCompare, source = sta
   let running: { id: number; key: string } | null = null;
   /** The user's file, kept so a restarted worker can be given the image again. */
   let lastFile: File | null = null;
-  /** Decoding a huge image takes seconds: only the newest dropped file may replace the image. */
+  /** Decoding a huge image takes seconds: a superseded one ends quietly (the worker aborts it). */
   let decodeSeq = 0;
-  let decoding: AbortController | null = null;
   /** After a worker restart: settles once the new worker has its backend and the image again. */
   let restoring: Promise<void> = Promise.resolve();
   const prefetched = new Set<number>();
@@ -187,28 +187,23 @@ export function createEngine({ client, store, compare = useCompare, source = sta
       return (await client.send(req, ['series'], { onProgress: o.onProgress }).done).entries;
     });
 
-  const sendImage = (bitmap: ImageBitmap, name: string) => client.send({ type: 'setImage', image: bitmap, name }, ['imageSet'], { transfer: [bitmap] }).done;
+  const keepFile = imageInput(client, decode);
 
-  /** A user's file, or null: back to the procedural test pattern. */
+  /** A user's file, or null: back to the procedural test pattern. Every image the worker keeps is
+   *  shown (its answers come in order), so the page never shows one image and classifies another. */
   async function setImage(file: File | null): Promise<void> {
     const seq = ++decodeSeq;
-    decoding?.abort(new DOMException('a newer image replaced it', 'AbortError')); // stops a long PNG decode
-    decoding = new AbortController(); // a cancelled decode ends quietly: the newer one reports for itself
-    const d = file ? await decode(file, decoding.signal).catch((e: unknown) => (seq === decodeSeq ? Promise.reject(e as Error) : null)) : null;
-    if (seq !== decodeSeq) {
-      d?.bitmap.close();
-      if (d) URL.revokeObjectURL(d.url);
-      return;
-    }
+    const current = () => seq === decodeSeq;
+    const kept = file ? keepFile(file, current) : client.send({ type: 'clearImage' }, ['imageSet']).done.then(() => null);
+    // A superseded image that failed (or was aborted) ends quietly: the newer one reports for itself.
+    const d = await kept.catch((e: unknown) => (current() ? Promise.reject(e as Error) : undefined));
+    if (d === undefined || (file && !d)) return;
     lastFile = file;
-    const shown = file && d ? { name: file.name, width: d.bitmap.width, height: d.bitmap.height, url: d.url } : null;
     coalescer.clear(); // whatever runs now is for the old image: never show it for the new one
-    if (file && d) await sendImage(d.bitmap, file.name);
-    else await client.send({ type: 'clearImage' }, ['imageSet']).done;
     const old = lab().image;
     if (old) URL.revokeObjectURL(old.url);
     imageVersion++;
-    lab().showImage(shown);
+    lab().showImage(file && d ? { name: file.name, width: d.width, height: d.height, url: URL.createObjectURL(d.display) } : null);
   }
 
   const init = async () => {
@@ -231,7 +226,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
         lab().fail(`${reason}. It was restarted; press Retry or move φ to run again.`, 'idle');
         const file = lastFile;
         restoring = init()
-          .then(async () => void (file && (await sendImage((await decode(file)).bitmap, file.name))))
+          .then(async () => void (file && (await keepFile(file, () => true))))
           .catch((e: Error) => lab().fail(e.message));
       };
       client.onUnsolicited = (msg) => {
