@@ -1,5 +1,5 @@
 /** Command-line options of `npm run bench` (pure, tested in scripts/lib/bench-cli.test.ts). */
-import { parseFlags } from '../../src/store/bench-format.ts';
+import { parseFlags } from '../../src/store/url-props.ts';
 import { isKernelMode, KERNEL_MODES, type KernelMode } from '../../src/model/kernels/plan.ts';
 import { isBackendName, type BackendName } from '../../src/model/backend-name.ts';
 import { parseVariantName } from '../../src/scaling/variants.ts';

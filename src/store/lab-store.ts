@@ -8,7 +8,8 @@ import type { ClassifyOutcome, LoadPhase, ModelSpec } from '../worker/protocol';
 import { clampSlide } from './deck';
 import type { ModelSource } from './model-source';
 import type { WeightPrecision } from '../model/model-json';
-import { parseUrlState, roundPhi, serializeUrlState, type ShareableState, type View } from './url-state';
+import { parseUrlState, serializeUrlState, type ShareableState } from './url-state';
+import { roundPhi, type View } from './url-props';
 
 export interface InferenceResult extends ClassifyOutcome {
   /** 'official': Bk with converted weights; 'formula': the formula network at exactly φ;
