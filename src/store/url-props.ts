@@ -54,6 +54,33 @@ function parseVariantList(raw: string, max: number): { valid: number[]; clean: b
   return { valid: valid.slice(0, max), clean: valid.length === picked.length && valid.length <= max };
 }
 
+/** A (whole) number, clamped into its range with a notice; anything else ignored with a notice. */
+const clamped = (
+  name: string,
+  o: {
+    default: number;
+    whole: boolean;
+    clamp: (v: number) => number;
+    round?: (v: number) => number;
+    ignored: (raw: string) => string;
+    outside: (raw: string, value: number) => string;
+    serialize: (v: number) => string;
+  },
+) =>
+  prop<number>({
+    name,
+    view: 'lab',
+    default: o.default,
+    parse(raw) {
+      const v = Number(raw);
+      if (raw.trim() === '' || !(o.whole ? Number.isInteger(v) : Number.isFinite(v))) return { notice: o.ignored(raw) };
+      const inRange = o.clamp(v);
+      const value = o.round ? o.round(inRange) : inRange;
+      return { value, notice: inRange !== v ? o.outside(raw, value) : undefined };
+    },
+    serialize: o.serialize,
+  });
+
 /** ?compare= and ?eval=: `min`–`max` of B0–B7, the valid part kept when there are enough. */
 const variantList = (name: string, view: 'lab', defaults: number[], min: number, max: number) =>
   prop<number[]>({
@@ -128,16 +155,13 @@ export function parseFlags(raw: string): BenchFlags {
 
 /** The table, in the order links are written. */
 export const URL_PROPS = {
-  phi: prop<number>({
-    name: 'phi',
-    view: 'lab',
+  phi: clamped('phi', {
     default: 0,
-    parse(raw) {
-      const v = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(v)) return { notice: `Ignored φ "${raw}": not a number` };
-      const value = roundPhi(Math.min(MAX_PHI, Math.max(MIN_PHI, v)));
-      return { value, notice: v < MIN_PHI || v > MAX_PHI ? `φ ${raw} is outside ${MIN_PHI}–${MAX_PHI}; clamped to ${value}` : undefined };
-    },
+    whole: false,
+    clamp: (v) => Math.min(MAX_PHI, Math.max(MIN_PHI, v)),
+    round: roundPhi,
+    ignored: (raw) => `Ignored φ "${raw}": not a number`,
+    outside: (raw, value) => `φ ${raw} is outside ${MIN_PHI}–${MAX_PHI}; clamped to ${value}`,
     serialize: (v) => roundPhi(v).toFixed(1),
   }),
   view: oneOf<View, View>('view', VIEWS, (v): v is View => (VIEWS as readonly unknown[]).includes(v), 'lab', 'lab'),
@@ -156,16 +180,12 @@ export const URL_PROPS = {
   }),
   present: onOff('present', 'lab'),
   /** The presentation deck's slide, 1-based (written only while presenting: url-state). */
-  slide: prop<number>({
-    name: 'slide',
-    view: 'lab',
+  slide: clamped('slide', {
     default: 1,
-    parse(raw) {
-      const v = Number(raw);
-      if (raw.trim() === '' || !Number.isInteger(v)) return { notice: `Ignored slide "${raw}": not a whole number` };
-      const value = clampSlide(v);
-      return { value, notice: v !== value ? `Slide ${raw} is outside 1–${SLIDE_COUNT}; showing ${value}` : undefined };
-    },
+    whole: true,
+    clamp: clampSlide,
+    ignored: (raw) => `Ignored slide "${raw}": not a whole number`,
+    outside: (raw, value) => `Slide ${raw} is outside 1–${SLIDE_COUNT}; showing ${value}`,
     serialize: String,
   }),
   formula: onOff('formula', 'lab'),
