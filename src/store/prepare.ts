@@ -7,7 +7,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { VARIANT_COUNT, variantName } from '../scaling';
 import { downloadBytes } from '../scaling/weight-sizes';
 import type { InferenceClient } from '../worker/client';
-import type { ModelSource } from './model-source';
+import type { ModelSource } from './source';
 
 export type PrepareStatus = 'missing' | 'downloading' | 'ready' | 'error';
 
