@@ -1,7 +1,8 @@
 /** Turning a user's file into an ImageBitmap the worker can use, with clear messages for what the
  *  browser cannot read. EXIF orientation is honoured (imageOrientation "from-image"). Runs in the
- *  inference worker for the Lab (the page only shows the display copy), and on the page for SVG,
- *  which only an <img> rasterises (NeedsImageElement in a worker).
+ *  inference worker for the Lab (the page only shows the display copy) and for Evaluate
+ *  (decodeOffPage), and on the page for SVG, which only an <img> rasterises (NeedsImageElement in
+ *  a worker).
  *
  *  The first bytes are sniffed before decoding: the real format (whatever the name says), the
  *  dimensions, and for JPEG the EXIF orientation. Images larger than MAX_SIDE are decoded at reduced
@@ -79,8 +80,8 @@ export interface DecodedImage {
 }
 
 /** Decodes `file`. `signal` cancels it (a newer image): the streaming PNG decoder stops at once,
- *  with signal.reason. */
-export async function decodeImageFile(file: File, signal?: AbortSignal): Promise<DecodedImage> {
+ *  with signal.reason. `show` false: no display copy is made (`display` is the file). */
+export async function decodeImageFile(file: File, signal?: AbortSignal, show = true): Promise<DecodedImage> {
   signal?.throwIfAborted();
   if (file.size === 0) throw fail(file, 'the file is empty (0 bytes)');
   if (file.size > MAX_FILE_BYTES) {
@@ -126,7 +127,7 @@ export async function decodeImageFile(file: File, signal?: AbortSignal): Promise
     }
     // An <img> of a huge original would decode all of it again (Chromium scales JPEG decodes for
     // display, and SVG is vector): show a small copy instead.
-    const hugeRaster = (target !== null || shrink !== null) && info.kind !== 'jpeg' && info.kind !== 'svg';
+    const hugeRaster = show && (target !== null || shrink !== null) && info.kind !== 'jpeg' && info.kind !== 'svg';
     const display = hugeRaster ? await displayCopy(bitmap) : asSvg(file, info.kind);
     signal?.throwIfAborted();
     return { bitmap, display };
@@ -134,5 +135,16 @@ export async function decodeImageFile(file: File, signal?: AbortSignal): Promise
     bitmap?.close();
     if (signal?.aborted) throw signal.reason;
     throw e instanceof ImageInputError || e instanceof NeedsImageElement ? e : fail(file, (e as Error).message);
+  }
+}
+
+/** Evaluate's decode, in the worker: the same checks and decoders, no display copy; an SVG (only
+ *  an <img> rasterises it, and a worker has none) is refused in the same words as a bad one. */
+export async function decodeOffPage(file: File): Promise<ImageBitmap> {
+  try {
+    return (await decodeImageFile(file, undefined, false)).bitmap;
+  } catch (e) {
+    if (e instanceof NeedsImageElement) throw fail(file, await whyUndecodable(file, { kind: 'svg' }));
+    throw e;
   }
 }
