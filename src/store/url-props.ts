@@ -32,8 +32,8 @@ interface Prop<T> {
   view: 'lab' | 'bench' | 'both';
   default: T;
   parse(raw: string): Read<T>;
-  /** Absent: never written into links. */
-  serialize?(value: T): string;
+  /** The query text ('' or the default's text: left out). */
+  serialize(value: T): string;
 }
 
 const prop = <T>(p: Prop<T>): Prop<T> => p;
@@ -111,9 +111,8 @@ const oneOf = <T extends string, D extends T | null = null>(
     serialize: (v) => v ?? '',
   });
 
-/** A switch; the lab's go into links (the bench's `auto` and `debug` are typed by hand, never shared). */
 const onOff = (name: string, view: Prop<boolean>['view']) =>
-  prop<boolean>({ name, view, default: false, parse: (raw) => ({ value: flag(raw) }), serialize: view === 'lab' ? (v) => (v ? '1' : '') : undefined });
+  prop<boolean>({ name, view, default: false, parse: (raw) => ({ value: flag(raw) }), serialize: (v) => (v ? '1' : '') });
 
 /** ?alpha=&beta=&gamma=: each in [1, 2]; a bad one keeps the paper's value with a notice. */
 const base = (name: 'alpha' | 'beta' | 'gamma') =>
@@ -129,7 +128,7 @@ const base = (name: 'alpha' | 'beta' | 'gamma') =>
   });
 
 /** A comma list of which only the valid entries count; none valid: the default. */
-const list = <T>(name: string, defaults: T[], item: (s: string) => T | null, order?: (a: T, b: T) => number) =>
+const list = <T>(name: string, defaults: T[], item: (s: string) => T | null, write: (t: T) => string, order?: (a: T, b: T) => number) =>
   prop<T[]>({
     name,
     view: 'bench',
@@ -138,6 +137,7 @@ const list = <T>(name: string, defaults: T[], item: (s: string) => T | null, ord
       const items = [...new Set(raw.split(',').map((s) => item(s.trim())))].filter((k): k is T => k !== null);
       return items.length ? { value: order ? items.sort(order) : items } : {};
     },
+    serialize: (v) => v.map(write).join(','),
   });
 
 /** "A=1,B=true" → { A: 1, B: true }; malformed entries are dropped. */
@@ -201,11 +201,12 @@ export const URL_PROPS = {
   beta: base('beta'),
   gamma: base('gamma'),
   auto: onOff('auto', 'bench'),
-  backends: list<BackendName>('backends', [...BENCH_BACKENDS], (s) => (isBackendName(s) ? s : null)),
+  backends: list<BackendName>('backends', [...BENCH_BACKENDS], (s) => (isBackendName(s) ? s : null), String),
   variants: list<number>(
     'variants',
     [0, 1],
     (s) => parseVariantName(s, { bare: true }),
+    (k) => `B${k}`,
     (a, b) => a - b,
   ),
   runs: prop<number>({
@@ -213,12 +214,19 @@ export const URL_PROPS = {
     view: 'bench',
     default: 5,
     parse: (raw) => (Number.isInteger(Number(raw)) && Number(raw) >= 1 ? { value: Math.min(Number(raw), 200) } : {}),
+    serialize: String,
   }),
   flags: prop<BenchFlags | null>({
     name: 'flags',
     view: 'bench',
     default: null,
     parse: (raw) => (Object.keys(parseFlags(raw)).length ? { value: parseFlags(raw) } : {}),
+    serialize: (v) =>
+      v
+        ? Object.entries(v)
+            .map(([k, x]) => `${k}=${String(x)}`)
+            .join(',')
+        : '',
   }),
   /** The scripting surface in production builds (debug-mode.ts). */
   debug: onOff('debug', 'both'),
@@ -247,12 +255,12 @@ export function readUrl(search: string, view: 'lab' | 'bench'): { values: UrlVal
   return { values: values as UrlValues, notices };
 }
 
-/** The query string for `values`: the writable properties given that differ from their default. */
+/** The query string for `values`: the properties given that differ from their default. */
 export function writeUrl(values: Partial<UrlValues>): string {
   const q = new URLSearchParams();
   for (const k of KEYS) {
     const p = entry(k);
-    if (!(k in values) || !p.serialize) continue;
+    if (!(k in values)) continue;
     const text = p.serialize(values[k]);
     if (text !== '' && text !== p.serialize(p.default)) q.set(p.name, text);
   }
