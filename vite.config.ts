@@ -12,7 +12,7 @@ const SYNTH_PREFIX = '/synthetic-models/';
 /** Serves the git-ignored synthetic weights (npm run models:synth) from dev and preview servers
  *  without copying hundreds of MB into dist/. */
 function serveSyntheticModels(): Plugin {
-  // Under Vite's `base` (e.g. /lab/) the app asks for <base>synthetic-models/ (model-source.ts).
+  // Under Vite's `base` (e.g. /lab/) the app asks for <base>synthetic-models/ (src/store/source.ts).
   let prefixes = [SYNTH_PREFIX];
   const handler: Connect.NextHandleFunction = (req, res, next) => {
     const url = (req.url ?? '').split('?')[0];

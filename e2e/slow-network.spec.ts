@@ -5,9 +5,9 @@
  *  synthetic weights for B0–B2 only (e2e/global-setup.ts), so B2 (36 MB, about 15 s at 20 Mbit/s)
  *  stands in for it: the same code path, long enough to act during, short enough for CI. */
 import { expect, test } from './fixtures/test';
-import { HAS_FIXTURES, SKIP_NO_FIXTURES, openApp, waitForResult } from './helpers';
+import { SYNTHETIC, openApp, skipWithout, waitForResult } from './helpers';
 
-test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+skipWithout(SYNTHETIC);
 test.use({ serviceWorkers: 'block' }); // every model fetch visible to the context
 
 type Lab = { phiLab: { store: { getState(): { setPhi(phi: number): void } } } };

@@ -46,7 +46,7 @@ async function expectCompleteEntry(page: Page, text = b0Text()) {
 async function routeFault(ctx: BrowserContext, file: string, fault: (route: Route) => Promise<void>) {
   await ctx.route(B0_ROUTE, async (route) => {
     const req = route.request();
-    // The model-source probe HEADs B0/model.json: leave it alone so the synthetic source is chosen.
+    // The model source probe HEADs B0/model.json: leave it alone so the synthetic source is chosen.
     if (req.method() === 'GET' && new URL(req.url()).pathname.endsWith(`/${file}`)) return fault(route);
     return route.fallback();
   });

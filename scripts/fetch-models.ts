@@ -9,7 +9,7 @@ import { concat, expectedShardSizes, parseModelJson } from '../src/model/model-j
 import { halveWeights } from '../src/model/half-weights';
 import { verifyPinnedDownload } from '../src/model/integrity';
 import { parseVariantName, VARIANT_NAMES } from '../src/scaling/variants';
-import { DEFAULT_MODEL_BASE } from '../src/store/model-source';
+import { DEFAULT_MODEL_BASE } from '../src/store/source';
 import { parseDtype, writeModelFolder, type Dtype } from './lib/write-model';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -1,5 +1,5 @@
 /** Command-line options of `npm run bench` (pure, tested in scripts/lib/bench-cli.test.ts). */
-import { parseFlags } from '../../src/store/bench-format.ts';
+import { parseFlags, writeUrl } from '../../src/store/url-props.ts';
 import { isKernelMode, KERNEL_MODES, type KernelMode } from '../../src/model/kernels/plan.ts';
 import { isBackendName, type BackendName } from '../../src/model/backend-name.ts';
 import { parseVariantName } from '../../src/scaling/variants.ts';
@@ -131,22 +131,16 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
 
 /** The bench page's query string for these options. */
 export function benchQuery(o: Pick<BenchOptions, 'backends' | 'variants' | 'runs' | 'flags'> & { kernels?: KernelMode }): string {
-  const q = new URLSearchParams({
+  // backend=wasm: the lab engine runs one inference at start-up; on wasm it is short and compiles no shaders.
+  const { backends, variants, runs } = o;
+  return writeUrl({
     view: 'bench',
-    // The lab engine runs one inference at start-up; on wasm it is short and compiles no shaders.
     backend: 'wasm',
-    auto: '1',
-    backends: o.backends.join(','),
-    variants: o.variants.map((k) => `B${k}`).join(','),
-    runs: String(o.runs),
+    auto: true,
+    backends,
+    variants,
+    runs,
+    flags: o.flags ?? null,
+    kernels: o.kernels === 'auto' ? null : (o.kernels ?? null),
   });
-  if (o.kernels && o.kernels !== 'auto') q.set('kernels', o.kernels);
-  if (o.flags)
-    q.set(
-      'flags',
-      Object.entries(o.flags)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(','),
-    );
-  return `?${q.toString()}`;
 }

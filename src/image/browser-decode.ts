@@ -7,6 +7,10 @@ import type { ImageKind } from './sniff';
 /** Neither createImageBitmap nor an <img> could decode the file. */
 export class Undecodable extends Error {}
 
+/** An SVG, which createImageBitmap does not take from a Blob, met where there is no <img> (a
+ *  worker): the page must rasterise it. */
+export class NeedsImageElement extends Error {}
+
 async function viaImageElement(url: string): Promise<HTMLImageElement> {
   const img = new Image();
   img.decoding = 'async';
@@ -35,6 +39,7 @@ export async function decodeWithBrowser(file: File, kind: ImageKind, target: { w
     );
   } catch {
     if (kind !== 'svg') throw new Undecodable();
+    if (typeof Image === 'undefined') throw new NeedsImageElement();
     const src = URL.createObjectURL(asSvg(file, kind));
     try {
       let img: HTMLImageElement;
@@ -57,8 +62,9 @@ export async function decodeWithBrowser(file: File, kind: ImageKind, target: { w
   }
 }
 
-/** A small re-encoded copy of `bitmap` to show instead of a huge original. */
-export async function displayUrl(bitmap: ImageBitmap): Promise<string> {
+/** A small re-encoded copy of `bitmap` to show instead of a huge original (OffscreenCanvas: works
+ *  in a worker). */
+export async function displayCopy(bitmap: ImageBitmap): Promise<Blob> {
   const fit = fitWithin(bitmap.width, bitmap.height, DISPLAY_SIDE) ?? { width: bitmap.width, height: bitmap.height };
   const canvas = new OffscreenCanvas(fit.width, fit.height);
   const ctx = canvas.getContext('2d');
@@ -66,5 +72,5 @@ export async function displayUrl(bitmap: ImageBitmap): Promise<string> {
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(bitmap, 0, 0, fit.width, fit.height);
-  return URL.createObjectURL(await canvas.convertToBlob({ type: 'image/webp', quality: 0.9 }));
+  return canvas.convertToBlob({ type: 'image/webp', quality: 0.9 });
 }

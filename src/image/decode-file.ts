@@ -1,5 +1,8 @@
 /** Turning a user's file into an ImageBitmap the worker can use, with clear messages for what the
- *  browser cannot read. EXIF orientation is honoured (imageOrientation "from-image").
+ *  browser cannot read. EXIF orientation is honoured (imageOrientation "from-image"). Runs in the
+ *  inference worker for the Lab (the page only shows the display copy) and for Evaluate
+ *  (decodeOffPage), and on the page for SVG, which only an <img> rasterises (NeedsImageElement in
+ *  a worker).
  *
  *  The first bytes are sniffed before decoding: the real format (whatever the name says), the
  *  dimensions, and for JPEG the EXIF orientation. Images larger than MAX_SIDE are decoded at reduced
@@ -13,7 +16,7 @@
  *     with libjpeg's DCT scaling (an 11000² JPEG: +12 MB instead of +460 MB).
  *  Anything else (or where those are unavailable) falls back to a full decode and a resize. */
 
-import { Undecodable, asSvg, decodeWithBrowser, displayUrl } from './browser-decode';
+import { NeedsImageElement, Undecodable, asSvg, decodeWithBrowser, displayCopy } from './browser-decode';
 import { fitWithin } from './fit-within';
 import { decodeBigJpeg } from './jpeg-scaled';
 import { probeJpeg } from './jpeg-probe';
@@ -70,9 +73,16 @@ export async function whyUndecodable(file: File, info: Sniffed): Promise<string>
   }
 }
 
-/** Decodes `file`; returns the bitmap (for the worker) and an object URL (for display). `signal`
- *  cancels it (a newer image): the streaming PNG decoder stops at once, with signal.reason. */
-export async function decodeImageFile(file: File, signal?: AbortSignal): Promise<{ bitmap: ImageBitmap; url: string }> {
+/** The decoded image (≤ MAX_SIDE) and what to show for it: the file itself, or a small copy. */
+export interface DecodedImage {
+  bitmap: ImageBitmap;
+  display: Blob;
+}
+
+/** Decodes `file`. `signal` cancels it (a newer image): the streaming PNG decoder stops at once,
+ *  with signal.reason. `show` false: no display copy is made (`display` is the file). */
+export async function decodeImageFile(file: File, signal?: AbortSignal, show = true): Promise<DecodedImage> {
+  signal?.throwIfAborted();
   if (file.size === 0) throw fail(file, 'the file is empty (0 bytes)');
   if (file.size > MAX_FILE_BYTES) {
     throw fail(file, `the file is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
@@ -87,7 +97,6 @@ export async function decodeImageFile(file: File, signal?: AbortSignal): Promise
   if (refused) throw fail(file, refused);
   const target = w && h ? fitWithin(w, h, MAX_SIDE) : null;
   let bitmap: ImageBitmap | null = null;
-  let url: string | null = null;
   try {
     if (target && info.png && !info.png.interlaced && pixels > STREAM_PNG_PIXELS) {
       try {
@@ -118,14 +127,24 @@ export async function decodeImageFile(file: File, signal?: AbortSignal): Promise
     }
     // An <img> of a huge original would decode all of it again (Chromium scales JPEG decodes for
     // display, and SVG is vector): show a small copy instead.
-    const hugeRaster = (target !== null || shrink !== null) && info.kind !== 'jpeg' && info.kind !== 'svg';
-    url = hugeRaster ? await displayUrl(bitmap) : URL.createObjectURL(asSvg(file, info.kind));
+    const hugeRaster = show && (target !== null || shrink !== null) && info.kind !== 'jpeg' && info.kind !== 'svg';
+    const display = hugeRaster ? await displayCopy(bitmap) : asSvg(file, info.kind);
     signal?.throwIfAborted();
-    return { bitmap, url };
+    return { bitmap, display };
   } catch (e) {
     bitmap?.close();
-    if (url) URL.revokeObjectURL(url);
     if (signal?.aborted) throw signal.reason;
-    throw e instanceof ImageInputError ? e : fail(file, (e as Error).message);
+    throw e instanceof ImageInputError || e instanceof NeedsImageElement ? e : fail(file, (e as Error).message);
+  }
+}
+
+/** Evaluate's decode, in the worker: the same checks and decoders, no display copy; an SVG (only
+ *  an <img> rasterises it, and a worker has none) is refused in the same words as a bad one. */
+export async function decodeOffPage(file: File): Promise<ImageBitmap> {
+  try {
+    return (await decodeImageFile(file, undefined, false)).bitmap;
+  } catch (e) {
+    if (e instanceof NeedsImageElement) throw fail(file, await whyUndecodable(file, { kind: 'svg' }));
+    throw e;
   }
 }

@@ -1,11 +1,10 @@
 /** Pure formatting and parsing for the benchmark: table columns (view, CSV and the CLI's
  *  markdown share them) and the bench URL parameters. */
 import type { BenchFlags, BenchReport, BenchResult } from '../worker/bench-protocol';
-import { isBackendName, type BackendName } from '../model/backend-name';
-import { parseVariantName } from '../scaling';
+import type { BackendName } from '../model/backend-name';
 import { csvText } from '../scaling/csv';
-import { BENCH_BACKENDS } from '../worker/bench-protocol';
-import { isKernelMode, KERNEL_CLASSES, type KernelMode, type KernelReport } from '../model/kernels/plan';
+import { KERNEL_CLASSES, type KernelMode, type KernelReport } from '../model/kernels/plan';
+import { readUrl } from './url-props';
 
 export interface Column {
   key: keyof BenchResult;
@@ -94,44 +93,9 @@ export interface BenchParams {
   kernels?: KernelMode;
 }
 
-export const DEFAULT_PARAMS: BenchParams = { auto: false, backends: [...BENCH_BACKENDS], variants: [0, 1], runs: 5 };
-
-/** "A=1,B=true" → { A: 1, B: true }; malformed entries are dropped. */
-export function parseFlags(raw: string): BenchFlags {
-  const flags: BenchFlags = {};
-  for (const part of raw.split(',')) {
-    const m = /^\s*([A-Z0-9_]+)\s*=\s*(\S+)\s*$/.exec(part);
-    if (!m) continue;
-    const v = m[2];
-    flags[m[1]] = v === 'true' ? true : v === 'false' ? false : Number(v);
-    if (typeof flags[m[1]] === 'number' && !Number.isFinite(flags[m[1]])) delete flags[m[1]];
-  }
-  return flags;
-}
-
-/** `?auto=1&backends=webgpu,wasm&variants=B0,B1&runs=5&flags=K=V,…` (all optional). */
+/** `?auto=1&backends=webgpu,wasm&variants=B0,B1&runs=5&flags=K=V,…&kernels=` (all optional; the
+ *  property table in url-props.ts reads them). */
 export function parseBenchParams(search: string): BenchParams {
-  const q = new URLSearchParams(search);
-  const p: BenchParams = { ...DEFAULT_PARAMS, backends: [...DEFAULT_PARAMS.backends], variants: [...DEFAULT_PARAMS.variants] };
-  p.auto = q.get('auto') === '1' || q.get('auto') === 'true';
-  const backends = q.get('backends');
-  if (backends) {
-    const list = [...new Set(backends.split(',').map((s) => s.trim()))].filter(isBackendName);
-    if (list.length) p.backends = list;
-  }
-  const variants = q.get('variants');
-  if (variants) {
-    const list = [...new Set(variants.split(',').map((s) => parseVariantName(s, { bare: true })))].filter((k): k is number => k !== null);
-    if (list.length) p.variants = list.sort((a, b) => a - b);
-  }
-  const runs = Number(q.get('runs'));
-  if (Number.isInteger(runs) && runs >= 1) p.runs = Math.min(runs, 200);
-  const kernels = q.get('kernels');
-  if (isKernelMode(kernels)) p.kernels = kernels;
-  const flags = q.get('flags');
-  if (flags) {
-    const f = parseFlags(flags);
-    if (Object.keys(f).length) p.flags = f;
-  }
-  return p;
+  const { auto, backends, variants, runs, flags, kernels } = readUrl(search, 'bench').values;
+  return { auto, backends, variants, runs, ...(flags && { flags }), ...(kernels && { kernels }) };
 }

@@ -10,7 +10,7 @@ import type { CamMap } from '../model/cam';
 import type { ModelSpec, Prediction, SeriesEntry, WorkerResponse } from '../worker/protocol';
 import { modelIdOf } from '../worker/protocol';
 import { csvText } from '../scaling/csv';
-import { officialSpec } from './weights-mode';
+import { officialSpec } from './source';
 
 /** Timed runs per variant after the first (compile) run and the warm-up. */
 export const COMPARE_RUNS = SERIES_RUNS.compare;

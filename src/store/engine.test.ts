@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStore } from 'zustand/vanilla';
-import { initialCompare, type CompareState } from './compare';
-import { createEngine } from './engine';
-import { labState, type LabState } from './lab-store';
-import { FakeClient, flush, seriesEntry, setUp, variantOf } from './test-support/engine-harness';
+import { flush, seriesEntry, setUp, variantOf } from './test-support/engine-harness';
 
 describe('createEngine', () => {
   it('runs the variant under φ once started, then prefetches a neighbour', async () => {
@@ -171,32 +167,43 @@ describe('createEngine', () => {
     expect(store.getState().result?.latency).toMatchObject({ steadyMedianMs: 41, steadyP25Ms: 40, steadyP75Ms: 42, steadyRuns: 3 });
   });
 
-  it('a newer image cancels the decode of the one before (a long PNG stops), which then ends quietly', async () => {
-    const client = new FakeClient();
-    const store = createStore<LabState>()(labState);
-    const signals: AbortSignal[] = [];
-    const decode = (file: File, signal?: AbortSignal) => {
-      signals.push(signal!);
-      const bitmap = { width: 4, height: 3, close() {} } as unknown as ImageBitmap;
-      if (file.name === 'new.png') return Promise.resolve({ bitmap, url: 'blob:new' });
-      return new Promise<never>((_, reject) => signal!.addEventListener('abort', () => reject(signal!.reason as Error)));
-    };
-    const engine = createEngine({
-      client,
-      store,
-      compare: createStore<CompareState>()(initialCompare),
-      source: async () => ({ baseUrl: 'http://models/', kind: 'url' }),
-      decode,
-    });
+  it('a newer image supersedes a long decode in the worker, which then ends quietly; an image the worker kept is shown', async () => {
+    const { client, store, engine } = setUp();
+    client.heldFiles.add('endless.png').add('kept.png').add('newer.png');
     await engine.start();
     const old = engine.setImageFile(new File([new Uint8Array(4)], 'endless.png'));
     await flush();
-    expect(signals[0].aborted).toBe(false);
+    const [endless] = client.open('setImageFile');
     await engine.setImageFile(new File([new Uint8Array(4)], 'new.png'));
+    endless.settled = true;
+    endless.reject(new Error('a newer image replaced it')); // the worker's abort
     await old;
-    expect(signals[0].aborted).toBe(true);
-    expect(signals[1].aborted).toBe(false);
-    expect(store.getState().image?.name).toBe('new.png');
+    expect(store.getState().image).toMatchObject({ name: 'new.png', width: 4, height: 3 });
     expect(store.getState().error).toBeNull();
+    // Kept by the worker before a newer drop: shown (the worker's answers come in order), then the newer one.
+    const kept = engine.setImageFile(new File([new Uint8Array(4)], 'kept.png'));
+    await flush();
+    const newer = engine.setImageFile(new File([new Uint8Array(4)], 'newer.png'));
+    await flush();
+    const [keptReq, newerReq] = client.open('setImageFile');
+    client.answer(keptReq, { type: 'imageSet', id: keptReq.id, width: 40, height: 30 });
+    await kept;
+    expect(store.getState().image).toMatchObject({ name: 'kept.png', width: 40, height: 30 });
+    client.answer(newerReq, { type: 'imageSet', id: newerReq.id, width: 8, height: 6 });
+    await newer;
+    expect(store.getState().image).toMatchObject({ name: 'newer.png', width: 8, height: 6 });
+  });
+
+  it('an SVG, which the worker cannot rasterise, is decoded on the page and handed over', async () => {
+    const { client, store, engine } = setUp();
+    client.heldFiles.add('logo.svg');
+    await engine.start();
+    const dropped = engine.setImageFile(new File(['<svg/>'], 'logo.svg'));
+    await flush();
+    const [svg] = client.open('setImageFile');
+    client.answer(svg, { type: 'needsPage', id: svg.id });
+    await dropped;
+    expect(client.sent.filter((s) => s.body.type === 'setImage').map((s) => s.body)).toMatchObject([{ name: 'logo.svg' }]);
+    expect(store.getState().image).toMatchObject({ name: 'logo.svg', width: 4, height: 3 });
   });
 });

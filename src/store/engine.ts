@@ -12,13 +12,13 @@ import { useCompare, type CompareState, type MeasureSeries } from './compare';
 import { decodeImageFile } from '../image/decode-file';
 import type { InferenceResult, LabState, Status } from './lab-store';
 import { QuietGate, type Resume } from './quiet';
-import { startSource, whenSource } from './start-source';
-import { RANDOM_SOURCE } from './weights-mode';
+import { RANDOM_SOURCE, startSource, whenSource } from './source';
 import { requestOnnx, type OnnxFile } from './onnx-download';
 import { workerTools } from './worker-tools';
 import { createPreparer } from './prepare';
 import { seriesActions } from './series-actions';
 import { labDownloads } from './lab-downloads';
+import { imageInput } from './image-input';
 
 interface Job {
   phi: number;
@@ -37,7 +37,7 @@ export interface EngineDeps {
   compare?: StoreApi<CompareState>;
   /** Where the weights come from (default: probe, remember for offline, check the CSP). */
   source?: typeof startSource;
-  /** Decodes a user's file (default: the image layer's decoder). */
+  /** Decodes a user's SVG on the page (default: the image layer's decoder). */
   decode?: typeof decodeImageFile;
 }
 
@@ -51,9 +51,8 @@ export function createEngine({ client, store, compare = useCompare, source = sta
   let running: { id: number; key: string } | null = null;
   /** The user's file, kept so a restarted worker can be given the image again. */
   let lastFile: File | null = null;
-  /** Decoding a huge image takes seconds: only the newest dropped file may replace the image. */
+  /** Decoding a huge image takes seconds: a superseded one ends quietly (the worker aborts it). */
   let decodeSeq = 0;
-  let decoding: AbortController | null = null;
   /** After a worker restart: settles once the new worker has its backend and the image again. */
   let restoring: Promise<void> = Promise.resolve();
   /** The network and image of the newest lab request: moving φ within one variant asks again for
@@ -175,28 +174,23 @@ export function createEngine({ client, store, compare = useCompare, source = sta
       return (await client.send(req, ['series'], { onProgress: o.onProgress }).done).entries;
     });
 
-  const sendImage = (bitmap: ImageBitmap, name: string) => client.send({ type: 'setImage', image: bitmap, name }, ['imageSet'], { transfer: [bitmap] }).done;
+  const keepFile = imageInput(client, decode);
 
-  /** A user's file, or null: back to the procedural test pattern. */
+  /** A user's file, or null: back to the procedural test pattern. Every image the worker keeps is
+   *  shown (its answers come in order), so the page never shows one image and classifies another. */
   async function setImage(file: File | null): Promise<void> {
     const seq = ++decodeSeq;
-    decoding?.abort(new DOMException('a newer image replaced it', 'AbortError')); // stops a long PNG decode
-    decoding = new AbortController(); // a cancelled decode ends quietly: the newer one reports for itself
-    const d = file ? await decode(file, decoding.signal).catch((e: unknown) => (seq === decodeSeq ? Promise.reject(e as Error) : null)) : null;
-    if (seq !== decodeSeq) {
-      d?.bitmap.close();
-      if (d) URL.revokeObjectURL(d.url);
-      return;
-    }
+    const current = () => seq === decodeSeq;
+    const kept = file ? keepFile(file, current) : client.send({ type: 'clearImage' }, ['imageSet']).done.then(() => null);
+    // A superseded image that failed (or was aborted) ends quietly: the newer one reports for itself.
+    const d = await kept.catch((e: unknown) => (current() ? Promise.reject(e as Error) : undefined));
+    if (d === undefined || (file && !d)) return;
     lastFile = file;
-    const shown = file && d ? { name: file.name, width: d.bitmap.width, height: d.bitmap.height, url: d.url } : null;
     coalescer.clear(); // whatever runs now is for the old image: never show it for the new one
-    if (file && d) await sendImage(d.bitmap, file.name);
-    else await client.send({ type: 'clearImage' }, ['imageSet']).done;
     const old = lab().image;
     if (old) URL.revokeObjectURL(old.url);
     imageVersion++;
-    lab().showImage(shown);
+    lab().showImage(file && d ? { name: file.name, width: d.width, height: d.height, url: URL.createObjectURL(d.display) } : null);
   }
 
   const init = async () => {
@@ -219,7 +213,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
         lab().fail(`${reason}. It was restarted; press Retry or move φ to run again.`, 'idle');
         const file = lastFile;
         restoring = init()
-          .then(async () => void (file && (await sendImage((await decode(file)).bitmap, file.name))))
+          .then(async () => void (file && (await keepFile(file, () => true))))
           .catch((e: Error) => lab().fail(e.message));
       };
       client.onUnsolicited = (msg) => {

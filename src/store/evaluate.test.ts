@@ -3,7 +3,7 @@
 // stays one row's error, and inputs from a folder drop.
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { RANDOM_SOURCE } from './weights-mode';
+import { RANDOM_SOURCE } from './source';
 import { inputFromFiles, inputFromSample, type EvalInput } from './eval-inputs';
 import { cancelEvaluation, initialEval, progressOf, runEvaluation, type ClassifyBatch, type EvalState } from './evaluate';
 import { summarize } from './eval-results';

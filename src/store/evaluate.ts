@@ -16,7 +16,7 @@ import { summarize, type EvalNetwork, type EvalRow, type NetworkTiming } from '.
 import { publishAccuracy } from './accuracy-summary';
 import type { EvalInput } from './eval-inputs';
 import { useLab } from './lab-store';
-import { officialSpec } from './weights-mode';
+import { officialSpec } from './source';
 
 /** Side of the thumbnails the worker sends back (a JPEG of a few KB each). */
 export const THUMB_SIDE = 56;

@@ -8,7 +8,8 @@ import { isBackendName } from '../model/backend-name';
 import { isKernelMode } from '../model/kernels/plan';
 import { MAX_PHI, MIN_PHI } from '../scaling';
 import { parseBenchParams } from './bench-format';
-import { VIEWS, parseUrlState, serializeUrlState } from './url-state';
+import { parseUrlState, serializeUrlState } from './url-state';
+import { VIEWS } from './url-props';
 
 const KEYS = [
   'phi',

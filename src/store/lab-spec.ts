@@ -5,7 +5,7 @@ import { FORMULA_SEED } from '../model/synthetic-init';
 import { nearestOfficial } from '../scaling';
 import type { ModelSpec } from '../worker/protocol';
 import type { LabState } from './lab-store';
-import { officialSpec } from './weights-mode';
+import { officialSpec } from './source';
 
 export function specFor(job: { phi: number; formula: boolean }, baseUrl: string, custom: LabState['custom']): { key: string; spec: ModelSpec } {
   if (custom && !job.formula) return { key: `your model “${custom.name}”`, spec: { kind: 'custom', name: custom.name, files: custom.files } };

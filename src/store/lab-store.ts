@@ -6,9 +6,10 @@ import { clampPhi, isVariantIndex, type Bases } from '../scaling';
 import type { BackendName } from '../model/backend-name';
 import type { ClassifyOutcome, LoadPhase, ModelSpec } from '../worker/protocol';
 import { clampSlide } from './deck';
-import type { ModelSource } from './model-source';
+import type { ModelSource } from './source';
 import type { WeightPrecision } from '../model/model-json';
-import { parseUrlState, roundPhi, serializeUrlState, type ShareableState, type View } from './url-state';
+import { parseUrlState, serializeUrlState, type ShareableState } from './url-state';
+import { roundPhi, type View } from './url-props';
 
 export interface InferenceResult extends ClassifyOutcome {
   /** 'official': Bk with converted weights; 'formula': the formula network at exactly φ;
@@ -55,7 +56,7 @@ export interface LabState extends ShareableState {
   precision: WeightPrecision | null;
   /** A converted model folder the user dropped; it answers instead of the built-in weights. */
   custom: { name: string; files: File[] } | null;
-  /** A foreign ?models= source waiting for the user's confirmation (see source-gate.ts). */
+  /** A foreign ?models= source waiting for the user's confirmation (see gateSource in source.ts). */
   /** A ?models= source waiting for the user: a question, or (`refused`) a refusal to acknowledge. */
   pendingSource: { host: string; baseUrl: string; refused?: string } | null;
 

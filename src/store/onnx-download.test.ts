@@ -4,7 +4,7 @@ import { formulaNetwork, officialNetwork } from '../scaling';
 import { onnxFileName } from '../model/onnx-export';
 import { FORMULA_SEED } from '../model/synthetic-init';
 import { exportSpec } from './onnx-download';
-import { RANDOM_SOURCE } from './weights-mode';
+import { RANDOM_SOURCE } from './source';
 
 const source = { baseUrl: 'https://models.example/', kind: 'url' as const };
 

@@ -7,7 +7,7 @@ import { FORMULA_SEED } from '../model/synthetic-init';
 import type { InferenceClient } from '../worker/client';
 import type { ModelSpec } from '../worker/protocol';
 import type { LabState } from './lab-store';
-import { officialSpec } from './weights-mode';
+import { officialSpec } from './source';
 
 export function exportSpec(s: Pick<LabState, 'phi' | 'formula' | 'custom' | 'source'>): ModelSpec {
   const k = nearestOfficial(s.phi);

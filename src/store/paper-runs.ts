@@ -25,8 +25,7 @@ import type { ModelSpec } from '../worker/protocol';
 import { FORMULA_SEED } from '../model/synthetic-init';
 import { SERIES_RUNS } from '../model/timing';
 import { useLab } from './lab-store';
-import { whenSource } from './start-source';
-import { officialSpec } from './weights-mode';
+import { officialSpec, whenSource } from './source';
 import type { MeasureSeries } from './compare';
 
 /** Timed runs per network after the first (compile) run and the warm-up (the one series default). */

@@ -8,7 +8,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { VARIANT_COUNT, variantName } from '../scaling';
 import { downloadBytes } from '../scaling/weight-sizes';
 import type { InferenceClient } from '../worker/client';
-import type { ModelSource } from './model-source';
+import type { ModelSource } from './source';
 import { countKeptPhotos, dropPhotos, keepPhotos } from '../image/imagenet-photos';
 import { sampleSubset } from '../model/imagenet-sample';
 import { SAMPLE_SIZES } from './eval-inputs';

@@ -2,8 +2,7 @@
 // the page's own origin aside), a refused link's source declinable in one click, and a
 // remembered source used only when it is one the app would pick itself.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_MODEL_BASE, rememberedSource, type ModelSource } from './model-source';
-import { answerSource, gateSource, judgeSource, type AskSource } from './source-gate';
+import { DEFAULT_MODEL_BASE, answerSource, gateSource, judgeSource, rememberedSource, type AskSource, type ModelSource } from './source';
 
 const O = 'https://lab.example';
 const url = (baseUrl: string): ModelSource => ({ baseUrl, kind: 'url' });

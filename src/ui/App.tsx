@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useLab } from '../store/lab-store';
-import type { View } from '../store/url-state';
+import type { View } from '../store/url-props';
 import { APP_TITLE, TAGLINE } from './app-text';
 import { DropZone } from './DropZone';
 import { PrepareOffline } from './PrepareOffline';

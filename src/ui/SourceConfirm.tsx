@@ -1,7 +1,7 @@
 /** Asks before the first request to a foreign ?models= source, or says why a link's source is
- *  refused; either way the lab's own weights are one click away (see store/source-gate.ts). */
+ *  refused; either way the lab's own weights are one click away (see store/source.ts, gateSource). */
 import { useLab } from '../store/lab-store';
-import { answerSource } from '../store/source-gate';
+import { answerSource } from '../store/source';
 
 const declineButton = (
   <button type="button" data-testid="decline-source" onClick={() => answerSource(false)}>

@@ -1,7 +1,6 @@
 /** Backend, weights source, the loud synthetic-weights banner, notices and errors. */
 import { useLab } from '../store/lab-store';
-import { SOURCE_LABEL, isVerifiedSource } from '../store/model-source';
-import { isWeightFetchError } from '../store/weights-mode';
+import { SOURCE_LABEL, isVerifiedSource, isWeightFetchError } from '../store/source';
 import { useEngine } from './engine-context';
 import { WeightsHelp, WeightsSourceLabel } from './WeightsHelp';
 

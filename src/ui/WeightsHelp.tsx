@@ -1,5 +1,5 @@
 /** Under a weights error: the one-click random-weights mode and the other ways out. */
-import { OTHER_WAYS_OUT } from '../store/weights-mode';
+import { OTHER_WAYS_OUT } from '../store/source';
 import { useEngine } from './engine-context';
 
 export function WeightsHelp() {

@@ -6,7 +6,7 @@
 import type { Classifier } from '../model/classifier';
 import { topK } from '../model/labels';
 import { centerCropBox, imageToInput } from '../model/preprocess';
-import { decodeOffPage } from '../image/decode-off-page';
+import { decodeOffPage } from '../image/decode-file';
 import { modelIdOf, type BatchModelResult, type MemoryInfo, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
 
 export interface BatchContext {

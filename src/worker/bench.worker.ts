@@ -9,6 +9,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { loadFromUrl } from '../model/artifacts';
+import { variantUrl } from '../model/weight-cache';
 import { configureWasm, selectBackend } from '../model/backend';
 import { benchMatmul, benchVariant } from '../model/bench';
 import { configureOrtWasm } from '../model/ort-runner';
@@ -39,7 +40,7 @@ const post = (msg: BenchResponse) => self.postMessage(msg);
 let backend: BackendName | null = null;
 
 async function runVariant(id: number, job: VariantJob) {
-  const url = `${job.baseUrl.replace(/\/?$/, '/')}B${job.variant}/`;
+  const url = variantUrl(job.baseUrl, job.variant);
   const noProgress = () => undefined;
   // Random-weights mode: nothing to download; the network is built with the lab's seed.
   const seeded = job.baseUrl === RANDOM_WEIGHTS_BASE;

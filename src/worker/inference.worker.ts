@@ -22,6 +22,7 @@ import { SharedDownloads } from './shared-downloads';
 import { runSeries } from './series';
 import { classifyBatch } from './batch-classify';
 import { classifyImage } from './classify-image';
+import { ImageSlot } from './image-slot';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -36,7 +37,7 @@ const models = new ModelCache();
  *  a timed series waits for those in flight. */
 const downloads = new SharedDownloads<LoadedArtifacts>((id, modelId, loaded, total, phase) => post({ type: 'progress', id, modelId, phase, loaded, total }));
 const log = new RequestLog();
-let image: { bitmap: ImageBitmap; name: string } | null = null;
+const images = new ImageSlot((msg) => post(msg));
 let backendReady: Promise<unknown> | null = null;
 /** Set when the WebGPU device is lost; the next request re-initialises before it runs. */
 let lostDevice: string | null = null;
@@ -57,8 +58,8 @@ async function measure(req: Extract<WorkerRequest, { type: 'measure' }>, timed: 
           models.pin(modelIdOf(spec));
           return ensureModel(id, spec);
         },
-        input: (size) => (image ? imageToInput(image.bitmap, size) : testPattern(size)),
-        imageName: image?.name ?? null,
+        input: (size) => (images.current ? imageToInput(images.current.bitmap, size) : testPattern(size)),
+        imageName: images.current?.name ?? null,
         stats: (key) => models.stats(key),
         post,
         memory: memoryInfo,
@@ -179,17 +180,11 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
       return;
     }
     case 'setImage':
-      image?.bitmap.close();
-      image = { bitmap: req.image, name: req.name };
-      post({ type: 'imageSet', id: req.id, width: req.image.width, height: req.image.height });
-      return;
+    case 'setImageFile':
     case 'clearImage':
-      image?.bitmap.close();
-      image = null;
-      post({ type: 'imageSet', id: req.id, width: 0, height: 0 });
-      return;
+      return images.handle(req);
     case 'classify':
-      post(await classifyImage(req, { ensure: (spec) => ensureModel(req.id, spec), stats: (modelId) => models.stats(modelId), image, post }));
+      post(await classifyImage(req, { ensure: (spec) => ensureModel(req.id, spec), stats: (modelId) => models.stats(modelId), image: images.current, post }));
       return;
     case 'measure':
       await measure(req, (start, end) => (entry.timed = { start, end }));
@@ -260,6 +255,7 @@ const BESIDE_QUEUE: ReadonlySet<WorkerRequest['type']> = new Set(['cancel', 'deb
 let queue: Promise<void> = Promise.resolve();
 self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const req = ev.data;
+  images.arrived(req);
   const run = async () => {
     const entry = log.begin(req, describe(req));
     try {
@@ -274,6 +270,7 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
       if (lostDevice || isOutOfMemory(e)) dropAllModels();
       post({ type: 'error', id: req.id, message: explainError(e, describe(req)) });
     } finally {
+      images.finished(req.id);
       log.end(entry);
     }
   };

@@ -30,6 +30,10 @@ export type WorkerRequest =
   | { type: 'kernelParity'; id: number; job: KernelParityJob }
   /** Keep an image in the worker; later classify requests run on it. */
   | { type: 'setImage'; id: number; image: ImageBitmap; name: string }
+  /** A user's file: sniffed, size-checked and decoded here (off the page), then kept as the image.
+   *  Answered by 'imageSet' with a small copy to show, or 'needsPage' for an SVG (only an <img>
+   *  rasterises it: the page decodes it and sends 'setImage'). A newer image request aborts it. */
+  | { type: 'setImageFile'; id: number; file: File }
   /** Forget the image: later classify requests run on the procedural test pattern. */
   | { type: 'clearImage'; id: number }
   /** Run the current image (or a deterministic test pattern for random nets) through a model.
@@ -95,7 +99,9 @@ export type WorkerResponse =
       loadMs: number;
       bytes: number;
     }
-  | { type: 'imageSet'; id: number; width: number; height: number }
+  /** `display`: what the page shows for a decoded file (the file itself, or a small copy). */
+  | { type: 'imageSet'; id: number; width: number; height: number; display?: Blob }
+  | { type: 'needsPage'; id: number }
   | ({ type: 'result'; id: number; modelId: string } & ClassifyOutcome)
   | { type: 'series'; id: number; entries: SeriesEntry[] }
   | { type: 'batch'; id: number; images: { thumb: Blob | null; error: string | null }[]; models: BatchModelResult[]; memory: MemoryInfo }

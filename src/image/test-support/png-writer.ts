@@ -29,10 +29,10 @@ export function pngFile(width: number, height: number, colorType: 2 | 6, idat: U
   return Buffer.concat([SIGNATURE, ihdrChunk(width, height, 8, colorType), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))]);
 }
 
-/** A size×size RGB PNG (size = 12000: 432 MB of pixels) that is small on disk: six colour bands
+/** A size×height RGB PNG (size = 12000: 432 MB of pixels) that is small on disk: six colour bands
  *  in the first row ((x·6/size)·40, 200, 50), every later row "Up"-filtered to zeros, so it
  *  deflates to ~0.5 MB. Streamed through zlib, never held whole. */
-export async function bandedPng(size: number): Promise<Buffer> {
+export async function bandedPng(size: number, height = size): Promise<Buffer> {
   const first = Buffer.alloc(1 + size * 3);
   for (let x = 0; x < size; x++) first.set([Math.floor((x * 6) / size) * 40, 200, 50], 1 + x * 3);
   const up = Buffer.alloc(1 + size * 3);
@@ -42,10 +42,10 @@ export async function bandedPng(size: number): Promise<Buffer> {
   z.on('data', (c: Buffer) => parts.push(c));
   const end = new Promise((r) => z.on('end', r));
   z.write(first);
-  for (let y = 1; y < size; y++) z.write(up);
+  for (let y = 1; y < height; y++) z.write(up);
   z.end();
   await end;
-  return pngFile(size, size, 2, Buffer.concat(parts));
+  return pngFile(size, height, 2, Buffer.concat(parts));
 }
 
 export interface PngSpec {

@@ -20,6 +20,8 @@ export interface Sent {
 export class FakeClient implements EngineClient {
   sent: Sent[] = [];
   cancelled: number[] = [];
+  /** Files whose setImageFile the test answers by hand (a long decode in the worker). */
+  heldFiles = new Set<string>();
   onRestart: EngineClient['onRestart'] = null;
   onUnsolicited: EngineClient['onUnsolicited'] = null;
   private nextId = 1;
@@ -34,6 +36,8 @@ export class FakeClient implements EngineClient {
     // Requests the tests do not script are answered at once.
     if (body.type === 'init') this.answer(s, { type: 'backend', id, backend: 'webgpu', reason: 'test', adapter: null });
     if (body.type === 'setImage') this.answer(s, { type: 'imageSet', id, width: 4, height: 3 });
+    const file = body.type === 'setImageFile' ? (body as unknown as { file: File }).file : null;
+    if (file && !this.heldFiles.has(file.name)) this.answer(s, { type: 'imageSet', id, width: 4, height: 3, display: file });
     return { id, done };
   }) as unknown as EngineClient['send'];
 
@@ -81,7 +85,7 @@ export function setUp() {
   const client = new FakeClient();
   const store = createStore<LabState>()(labState);
   const compare = createStore<CompareState>()(initialCompare);
-  const decode = async () => ({ bitmap: { width: 4, height: 3, close() {} } as unknown as ImageBitmap, url: 'blob:test' });
+  const decode = async () => ({ bitmap: { width: 4, height: 3, close() {} } as unknown as ImageBitmap, display: new Blob(['<svg/>']) });
   const engine = createEngine({
     client,
     store,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formulaNetwork, OFFICIAL_VARIANTS, officialNetwork } from '../../scaling';
-import { agreeingTop1, compareCsv, type CompareEntry } from '../../store/compare';
+import { agreeingTop1, blankEntry, compareCsv, type CompareEntry } from '../../store/compare';
 import {
   accuracySeries,
   compareJson,
@@ -17,25 +17,7 @@ import {
 
 /** A hand-built entry; figures are made up except where a test says otherwise. */
 function entry(variant: number, p: Partial<CompareEntry> = {}): CompareEntry {
-  return {
-    variant,
-    name: `B${variant}`,
-    status: 'pending',
-    top5: [],
-    firstMs: null,
-    steadyMs: null,
-    p25Ms: null,
-    p75Ms: null,
-    minMs: null,
-    runsMs: [],
-    noisy: false,
-    resolution: 224 + variant,
-    flops: (variant + 1) * 1e8,
-    params: (variant + 5) * 1e6,
-    paperTop1: 77 + variant,
-    error: null,
-    ...p,
-  };
+  return { ...blankEntry(variant), resolution: 224 + variant, flops: (variant + 1) * 1e8, params: (variant + 5) * 1e6, paperTop1: 77 + variant, ...p };
 }
 const pred = (index: number, label: string, prob: number) => ({ index, label, prob });
 const done = (variant: number, top1: number, label: string, steadyMs = 10 * (variant + 1)): CompareEntry =>

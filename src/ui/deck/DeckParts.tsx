@@ -1,5 +1,5 @@
-/** Building blocks every slide shares: the slide's heading and citation, and a key number (big
- *  enough for the back row) under its label. */
+/** Building blocks every slide shares: the slide's heading and citation, a key number (big
+ *  enough for the back row) under its label, and a table's column heads. */
 import type { ReactNode } from 'react';
 
 export function SlideHead({ children }: { children: ReactNode }) {
@@ -19,5 +19,19 @@ export function KeyNumber({ label, value, unit, testId }: { label: ReactNode; va
         {unit && <span className="deck-unit"> {unit}</span>}
       </span>
     </div>
+  );
+}
+
+export function ColumnHeads({ cols }: { cols: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {cols.map((c) => (
+          <th key={c} scope="col">
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }

@@ -12,7 +12,7 @@ import { STATUS_TEXT } from '../InferenceReadout';
 import { CamCanvas, SYNTHETIC_CAM_WARNING } from '../paper/CamOverlay';
 import { resultSummary } from '../readouts';
 import { SampleGallery } from '../SampleGallery';
-import { Cite, KeyNumber, SlideHead } from './DeckParts';
+import { Cite, ColumnHeads, KeyNumber, SlideHead } from './DeckParts';
 
 function ImagePicker() {
   const { setImageFile } = useEngine();
@@ -75,16 +75,7 @@ export function RaceSlide() {
     <>
       <SlideHead>Four ways to spend 4.6× B0's FLOPs</SlideHead>
       <table className="deck-table deck-table-big">
-        <thead>
-          <tr>
-            <th scope="col">B0 grown by</th>
-            <th scope="col">Resolution</th>
-            <th scope="col">Blocks</th>
-            <th scope="col">FLOPs</th>
-            <th scope="col">Top-1 (paper)</th>
-            <th scope="col">Latency ms</th>
-          </tr>
-        </thead>
+        <ColumnHeads cols={['B0 grown by', 'Resolution', 'Blocks', 'FLOPs', 'Top-1 (paper)', 'Latency ms']} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className={r.method === 'compound' ? 'deck-row-on' : undefined}>
@@ -115,14 +106,7 @@ export function AccuracySlide() {
       <SlideHead>The accuracy the class measured</SlideHead>
       {rows ? (
         <table className="deck-table deck-table-big" data-testid="deck-accuracy">
-          <thead>
-            <tr>
-              <th scope="col">Network</th>
-              <th scope="col">Correct</th>
-              <th scope="col">Accuracy</th>
-              <th scope="col">Paper top-1</th>
-            </tr>
-          </thead>
+          <ColumnHeads cols={['Network', 'Correct', 'Accuracy', 'Paper top-1']} />
           <tbody>
             {rows.map((r) => {
               const k = parseVariantName(r.network);

@@ -8,11 +8,12 @@ import { fmtFlops, fmtMs, fmtMult, fmtPhi } from '../format';
 import { PhiSlider } from '../PhiSlider';
 import { formulaVsOfficial, phiReadout } from '../readouts';
 import { NetworkPicture } from '../teach/NetworkPicture';
+import { EffectivePhiRows } from '../teach/EffectivePhiTable';
 import '../teach/teach.css';
 import { effectivePhiRows, formulaLines, teachNumbers } from '../teach/teach-model';
 import { BaseInput, KEYS, useOwnRows } from '../paper/OwnCoefficients';
 import { customRows, runRows } from '../../store/paper-runs';
-import { Cite, KeyNumber, SlideHead } from './DeckParts';
+import { Cite, ColumnHeads, KeyNumber, SlideHead } from './DeckParts';
 import { ShareQr } from './ShareQr';
 
 /** "B3" at an integer φ, "formula φ 2.4" between: the network the Lab's readouts describe. */
@@ -102,15 +103,7 @@ export function GrowsSlide() {
         <NetworkPicture net={r.shown} label={label} />
       </div>
       <table className="deck-table deck-table-big">
-        <thead>
-          <tr>
-            <th scope="col">Network</th>
-            <th scope="col">Resolution</th>
-            <th scope="col">Blocks</th>
-            <th scope="col">Head channels</th>
-            <th scope="col">FLOPs</th>
-          </tr>
-        </thead>
+        <ColumnHeads cols={['Network', 'Resolution', 'Blocks', 'Head channels', 'FLOPs']} />
         <tbody>
           {[r.official, r.formula].map((n, i) => (
             <tr key={i}>
@@ -130,35 +123,11 @@ export function GrowsSlide() {
 
 export function ReleasedSlide() {
   const phi = useLab((s) => s.phi);
-  const rows = effectivePhiRows(phi);
   return (
     <>
       <SlideHead>Released B0–B7 are hand-picked near the formula</SlideHead>
       <table className="deck-table" data-testid="deck-released-table">
-        <thead>
-          <tr>
-            <th scope="col">Variant</th>
-            <th scope="col">w</th>
-            <th scope="col">d</th>
-            <th scope="col">r (px)</th>
-            <th scope="col">φ from w</th>
-            <th scope="col">φ from d</th>
-            <th scope="col">φ from r</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((v) => (
-            <tr key={v.name} className={v.nearest ? 'deck-row-on' : undefined} aria-current={v.nearest || undefined}>
-              <th scope="row">{v.name}</th>
-              <td>{v.width.toFixed(1)}</td>
-              <td>{v.depth.toFixed(1)}</td>
-              <td>{v.resolution}</td>
-              <td>{v.phiWidth.toFixed(2)}</td>
-              <td>{v.phiDepth.toFixed(2)}</td>
-              <td>{v.phiResolution.toFixed(2)}</td>
-            </tr>
-          ))}
-        </tbody>
+        <EffectivePhiRows rows={effectivePhiRows(phi)} nearestClass="deck-row-on" />
       </table>
       <Cite>Effective φ = log w / log β, log d / log α, log(r/224) / log γ; coefficients from the official TF release.</Cite>
     </>
@@ -185,15 +154,7 @@ export function OwnSlide() {
       </div>
       <KeyNumber label="α·β²·γ²" value={c.toFixed(3)} unit={`target ${CONSTRAINT_TARGET}`} />
       <table className="deck-table deck-table-big">
-        <thead>
-          <tr>
-            <th scope="col">Network</th>
-            <th scope="col">Resolution</th>
-            <th scope="col">Blocks</th>
-            <th scope="col">FLOPs</th>
-            <th scope="col">Latency ms (steady)</th>
-          </tr>
-        </thead>
+        <ColumnHeads cols={['Network', 'Resolution', 'Blocks', 'FLOPs', 'Latency ms (steady)']} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>

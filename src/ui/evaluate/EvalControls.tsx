@@ -6,7 +6,7 @@ import { pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../../im
 import { MAX_EVAL_FILES, SAMPLE_SIZES, inputFromFiles, inputFromSample, type EvalInput } from '../../store/eval-inputs';
 import { cancelEvaluation, startEvaluation, useEvaluate } from '../../store/evaluate';
 import { useLab } from '../../store/lab-store';
-import { MAX_EVAL_NETWORKS } from '../../store/url-state';
+import { MAX_EVAL_NETWORKS } from '../../store/url-props';
 import { useEngine } from '../engine-context';
 import { progressLine } from './eval-view-model';
 

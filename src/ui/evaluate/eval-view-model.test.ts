@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evalNetwork } from '../../store/evaluate';
-import { RANDOM_SOURCE } from '../../store/weights-mode';
+import { RANDOM_SOURCE } from '../../store/source';
 import { className, contrastPair, fmtCi, measuredPoints, paperCurve, progressLine } from './eval-view-model';
 
 describe('Evaluate view words', () => {

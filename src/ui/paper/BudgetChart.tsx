@@ -12,6 +12,17 @@ import { TableScroll } from '../TableScroll';
 const COLOURS: Record<ScalingMethod, string> = { baseline: '#6b7280', depth: '#059669', width: '#d97706', resolution: '#7c3aed', compound: '#1d4ed8' };
 const METHODS = ['depth', 'width', 'resolution', 'compound'] as const;
 const HEIGHT = 260;
+const MARGIN = { top: 16, right: 24, bottom: 24, left: 8 };
+/** The x axis both charts share: FLOPs in billions (points carry `flopsB`). */
+const flopsBillionsAxis = (domain: [number, number] | ['auto', 'auto']) =>
+  ({
+    type: 'number',
+    dataKey: 'flopsB',
+    name: 'FLOPs',
+    unit: ' B',
+    domain,
+    label: { value: 'FLOPs (billions)', position: 'insideBottom', offset: -12 },
+  }) as const;
 
 function Chart({ testId, title, children }: { testId: string; title: string; children: React.ReactElement }) {
   return (
@@ -72,16 +83,9 @@ export function BudgetChart() {
       </TableScroll>
       <div className="compare-charts">
         <Chart testId="budget-chart" title="Measured steady latency vs FLOPs on this device (press Time at several φ)">
-          <ScatterChart margin={{ top: 16, right: 24, bottom: 24, left: 8 }}>
+          <ScatterChart margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              type="number"
-              dataKey="flopsB"
-              name="FLOPs"
-              unit=" B"
-              domain={['auto', 'auto']}
-              label={{ value: 'FLOPs (billions)', position: 'insideBottom', offset: -12 }}
-            />
+            <XAxis {...flopsBillionsAxis(['auto', 'auto'])} />
             <YAxis type="number" dataKey="ms" name="Steady" unit=" ms" domain={['auto', 'auto']} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? fmtMs(v) : String(v))} />
             <Legend verticalAlign="top" />
@@ -97,16 +101,9 @@ export function BudgetChart() {
           </ScatterChart>
         </Chart>
         <Chart testId="paper-accuracy-chart" title={`The paper: ImageNet top-1 vs FLOPs per method (Table 7; Figure 8, ${FIGURE_NOTE})`}>
-          <ScatterChart margin={{ top: 16, right: 24, bottom: 24, left: 8 }}>
+          <ScatterChart margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              type="number"
-              dataKey="flopsB"
-              name="FLOPs"
-              unit=" B"
-              domain={[0, 5]}
-              label={{ value: 'FLOPs (billions)', position: 'insideBottom', offset: -12 }}
-            />
+            <XAxis {...flopsBillionsAxis([0, 5])} />
             <YAxis type="number" dataKey="top1" name="Top-1" unit="%" domain={[76, 83]} />
             <Tooltip />
             <Legend verticalAlign="top" />

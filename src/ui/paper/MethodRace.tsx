@@ -3,9 +3,10 @@
 import { useMemo, useState } from 'react';
 import { FIGURE_NOTE, TABLE7 } from '../../scaling';
 import { matchedRows, RACE_STEADY_RUNS, runRows, table7Rows, usePaperRuns, type TimedRow } from '../../store/paper-runs';
-import { fmtFlops, fmtMs, fmtParams } from '../format';
+import { fmtFlops, fmtParams } from '../format';
 import './paper.css';
 import { TableScroll } from '../TableScroll';
+import { RunLatency } from './OwnCoefficients';
 
 type Mode = 'race' | 'matched';
 
@@ -39,13 +40,7 @@ function RaceRow({ r }: { r: TimedRow }) {
         )}
       </td>
       <td data-testid="race-latency" data-first={r.firstMs ?? ''} data-steady={r.steadyMs ?? ''}>
-        {r.status === 'error' ? (
-          <span className="error small">{r.error}</span>
-        ) : r.status === 'running' ? (
-          'timing…'
-        ) : (
-          `${fmtMs(r.firstMs)} / ${fmtMs(r.steadyMs)}`
-        )}
+        <RunLatency r={r} />
       </td>
     </tr>
   );

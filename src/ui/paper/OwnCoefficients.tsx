@@ -61,16 +61,16 @@ function Row({ r }: { r: TimedRow }) {
       <td data-testid={`${r.id}-flops`}>{fmtFlops(r.net.flops)}</td>
       <td>{fmtParams(r.net.params)}</td>
       <td data-testid={`${r.id}-latency`}>
-        {r.status === 'error' ? (
-          <span className="error small">{r.error}</span>
-        ) : r.status === 'running' ? (
-          'timing…'
-        ) : (
-          `${fmtMs(r.firstMs)} / ${fmtMs(r.steadyMs)}`
-        )}
+        <RunLatency r={r} />
       </td>
     </tr>
   );
+}
+
+/** A timed row's latency, first / steady run (or "timing…", or its error); the race shows it too. */
+export function RunLatency({ r }: { r: TimedRow }) {
+  if (r.status === 'error') return <span className="error small">{r.error}</span>;
+  return r.status === 'running' ? 'timing…' : `${fmtMs(r.firstMs)} / ${fmtMs(r.steadyMs)}`;
 }
 
 /** The reader's bases, φ, and the three networks to show: timed ones when they are current. */

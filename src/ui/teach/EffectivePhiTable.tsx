@@ -2,7 +2,7 @@
 import { BASE_RESOLUTION } from '../../scaling';
 import { fmtPhi } from '../format';
 import { formulaVsOfficial } from '../readouts';
-import { effectivePhiRows } from './teach-model';
+import { effectivePhiRows, type EffectivePhiRow } from './teach-model';
 import { TableScroll } from '../TableScroll';
 
 export function EffectivePhiTable({ phi }: { phi: number }) {
@@ -22,35 +22,44 @@ export function EffectivePhiTable({ phi }: { phi: number }) {
       <TableScroll label="Effective φ of the released coefficients">
         <table data-testid="effective-phi-table" className="teach-table teach-table-compact">
           <caption>Released coefficients and their effective φ (log w / log β, log d / log α, log(r/{BASE_RESOLUTION}) / log γ)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Variant</th>
-              <th scope="col">w</th>
-              <th scope="col">d</th>
-              <th scope="col">r (px)</th>
-              <th scope="col">φ from w</th>
-              <th scope="col">φ from d</th>
-              <th scope="col">φ from r</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.name} className={r.nearest ? 'teach-nearest' : undefined} data-nearest={r.nearest || undefined} aria-current={r.nearest || undefined}>
-                <th scope="row">
-                  {r.name}
-                  {r.nearest && <span className="teach-badge"> nearest</span>}
-                </th>
-                <td>{r.width.toFixed(1)}</td>
-                <td>{r.depth.toFixed(1)}</td>
-                <td>{r.resolution}</td>
-                <td>{r.phiWidth.toFixed(2)}</td>
-                <td>{r.phiDepth.toFixed(2)}</td>
-                <td>{r.phiResolution.toFixed(2)}</td>
-              </tr>
-            ))}
-          </tbody>
+          <EffectivePhiRows rows={rows} nearestClass="teach-nearest" badge />
         </table>
       </TableScroll>
+    </>
+  );
+}
+
+/** The table's heads and rows, shared with the presentation deck's slide (its own row style, no badge). */
+export function EffectivePhiRows({ rows, nearestClass, badge = false }: { rows: EffectivePhiRow[]; nearestClass: string; badge?: boolean }) {
+  return (
+    <>
+      <thead>
+        <tr>
+          <th scope="col">Variant</th>
+          <th scope="col">w</th>
+          <th scope="col">d</th>
+          <th scope="col">r (px)</th>
+          <th scope="col">φ from w</th>
+          <th scope="col">φ from d</th>
+          <th scope="col">φ from r</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.name} className={r.nearest ? nearestClass : undefined} data-nearest={r.nearest || undefined} aria-current={r.nearest || undefined}>
+            <th scope="row">
+              {r.name}
+              {badge && r.nearest && <span className="teach-badge"> nearest</span>}
+            </th>
+            <td>{r.width.toFixed(1)}</td>
+            <td>{r.depth.toFixed(1)}</td>
+            <td>{r.resolution}</td>
+            <td>{r.phiWidth.toFixed(2)}</td>
+            <td>{r.phiDepth.toFixed(2)}</td>
+            <td>{r.phiResolution.toFixed(2)}</td>
+          </tr>
+        ))}
+      </tbody>
     </>
   );
 }

@@ -1,0 +1,28 @@
+/** A user's image into the inference worker: the worker sniffs, checks and decodes the file and
+ *  keeps its pixels (no long task on the page, however big the image); the page gets their size
+ *  and a small copy to show. An SVG, which only an <img> rasterises, is decoded on the page. */
+import type { decodeImageFile } from '../image/decode-file';
+import type { EngineClient } from './engine';
+
+export interface KeptImage {
+  width: number;
+  height: number;
+  /** What the page shows: the file itself, or a small copy of a huge one. */
+  display: Blob;
+}
+
+/** Returns keepFile: resolves once the worker holds `file`'s pixels, or with null when a newer
+ *  image (`current()` false) superseded an SVG decoding on the page. */
+export function imageInput(client: EngineClient, decodeOnPage: typeof decodeImageFile) {
+  return async function keepFile(file: File, current: () => boolean): Promise<KeptImage | null> {
+    const r = await client.send({ type: 'setImageFile', file }, ['imageSet', 'needsPage']).done;
+    if (r.type === 'imageSet') return { width: r.width, height: r.height, display: r.display ?? file };
+    const d = await decodeOnPage(file);
+    if (!current()) {
+      d.bitmap.close();
+      return null;
+    }
+    const set = await client.send({ type: 'setImage', image: d.bitmap, name: file.name }, ['imageSet'], { transfer: [d.bitmap] }).done;
+    return { width: set.width, height: set.height, display: d.display };
+  };
+}

@@ -1,0 +1,254 @@
+/** The weights' source in one module: where the converted B0–B7 come from (probed, configured,
+ *  remembered for offline starts), the gate a foreign ?models= link passes (the user's click, the
+ *  CSP), the source the engine starts with, and random-weights mode. */
+import type { StoreApi } from 'zustand/vanilla';
+import { WEIGHT_FETCH_FAILURE } from '../model/artifacts';
+import { PINNED_WEIGHTS_BASE, RANDOM_WEIGHTS_BASE } from '../model/pinned-sources';
+import { DEFAULT_SYNTHETIC_SEED } from '../model/synthetic-init';
+import type { ModelSpec } from '../worker/protocol';
+import type { LabState } from './lab-store';
+
+/* Where the converted B0–B7 weights come from, in order of precedence:
+ *  ?models= (explicit) › public/models/ (self-hosted via `npm run models:fetch`) › VITE_MODEL_BASE_URL
+ *  (build time) › /synthetic-models/ (dev/preview server, `npm run models:synth`) › the public
+ *  converted exports at their pinned commit, the only source whose files are verified. */
+export const DEFAULT_MODEL_BASE = PINNED_WEIGHTS_BASE;
+
+/** Only the pinned source has published blob ids; every other source is unverified. */
+export const isVerifiedSource = (baseUrl: string): boolean => baseUrl.startsWith(PINNED_WEIGHTS_BASE);
+
+export type SourceKind = 'url' | 'self-hosted' | 'configured' | 'synthetic' | 'public' | 'random';
+
+export interface ModelSource {
+  baseUrl: string;
+  kind: SourceKind;
+}
+
+export const SOURCE_LABEL: Record<SourceKind, string> = {
+  url: 'from the ?models= link',
+  'self-hosted': 'self-hosted in public/models',
+  configured: 'VITE_MODEL_BASE_URL',
+  synthetic: 'synthetic (npm run models:synth)',
+  public: 'public converted exports (pinned commit, verified)',
+  random: 'seeded random weights made in this browser (?weights=random)',
+};
+
+async function probe(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(url, { method: 'HEAD', cache: 'no-store', redirect: 'manual' }); // as the loader: no redirects
+    return res.ok && !(res.headers.get('content-type') ?? '').includes('text/html');
+  } catch {
+    return false;
+  }
+}
+
+/** Absolute folder URLs (with a trailing slash) on `origin`, and the app's own weight folders
+ *  under Vite's `base`: an app served under /lab/ finds its weights under /lab/models/. */
+function ownFolders(origin: string, base: string) {
+  const abs = (u: string) => new URL(u, origin).href.replace(/\/?$/, '/');
+  const root = base.endsWith('/') ? base : `${base}/`;
+  return { abs, selfHosted: abs(`${root}models/`), synthetic: abs(`${root}synthetic-models/`) };
+}
+
+export async function resolveModelSource(
+  explicit: string | null,
+  origin: string,
+  configured: string | undefined = import.meta.env?.VITE_MODEL_BASE_URL as string | undefined,
+  exists: (url: string) => Promise<boolean> = probe,
+  /** Vite's `base`: an app served under /lab/ finds its weights under /lab/models/. */
+  base: string = import.meta.env?.BASE_URL ?? '/',
+): Promise<ModelSource> {
+  const { abs, selfHosted, synthetic } = ownFolders(origin, base);
+  if (explicit) return { baseUrl: abs(explicit), kind: 'url' };
+  if (await exists(`${selfHosted}B0/model.json`)) return { baseUrl: selfHosted, kind: 'self-hosted' };
+  if (configured) return { baseUrl: abs(configured), kind: 'configured' };
+  if (await exists(`${synthetic}B0/model.json`)) return { baseUrl: synthetic, kind: 'synthetic' };
+  return { baseUrl: DEFAULT_MODEL_BASE, kind: 'public' };
+}
+
+/** A source remembered in localStorage (for offline starts), or null unless it is exactly one the
+ *  app would pick itself here: the same kind at the same URL. Anything on the same origin can
+ *  write localStorage, and a remembered source is trusted without a question. */
+export function rememberedSource(
+  raw: string | null,
+  origin: string,
+  configured: string | undefined = import.meta.env?.VITE_MODEL_BASE_URL as string | undefined,
+  base: string = import.meta.env?.BASE_URL ?? '/',
+): ModelSource | null {
+  let parsed: unknown;
+  try {
+    parsed = raw === null ? null : JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { baseUrl, kind } = parsed as Record<string, unknown>;
+  const { abs, selfHosted, synthetic } = ownFolders(origin, base);
+  const known: ModelSource[] = [
+    { baseUrl: selfHosted, kind: 'self-hosted' },
+    ...(configured ? [{ baseUrl: abs(configured), kind: 'configured' as const }] : []),
+    { baseUrl: synthetic, kind: 'synthetic' },
+    { baseUrl: DEFAULT_MODEL_BASE, kind: 'public' },
+  ];
+  return known.find((k) => k.baseUrl === baseUrl && k.kind === kind) ?? null;
+}
+
+/** The sources this page's Content-Security-Policy lets it fetch from (connect-src), or null
+ *  without a CSP (the dev server). A ?models= source outside them cannot load in this build. */
+export function cspConnectSources(doc: Pick<Document, 'querySelector'> | undefined = globalThis.document): string[] | null {
+  const meta = doc?.querySelector('meta[http-equiv="Content-Security-Policy"]');
+  const policy = meta?.getAttribute('content');
+  if (!policy) return null;
+  const directive = policy
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith('connect-src'));
+  return directive ? directive.split(/\s+/).slice(1) : null;
+}
+
+/** Does one CSP source expression match `target`? 'self', a scheme (`https:`), an origin, or an
+ *  origin with a path: a path ending in "/" is a prefix, any other must match exactly (CSP3). */
+function sourceMatches(source: string, target: URL, origin: string): boolean {
+  if (source === "'self'") return target.origin === origin;
+  if (/^[a-z][a-z0-9+.-]*:$/i.test(source)) return target.protocol === source.toLowerCase();
+  let src: URL;
+  try {
+    src = new URL(source);
+  } catch {
+    return false;
+  }
+  if (src.origin !== target.origin) return false;
+  if (src.pathname === '/' && !source.replace(/^[a-z]+:\/\/[^/]+/i, '')) return true; // origin only
+  return src.pathname.endsWith('/') ? target.pathname.startsWith(src.pathname) : target.pathname === src.pathname;
+}
+
+export function allowedByCsp(url: string, origin: string, allowed: string[] | null): boolean {
+  if (!allowed) return true;
+  const target = new URL(url, origin);
+  return allowed.some((a) => sourceMatches(a, target, origin));
+}
+
+/* A ?models= link can point anywhere, and weights from a stranger's site can make the lab show
+ *  any prediction (and no synthetic-weights banner). So a foreign source is used only after the
+ *  user has seen its host and clicked; nothing is requested from it before, and the answer is not
+ *  remembered. A source this build's Content-Security-Policy forbids is refused with a message,
+ *  never fetched (a meta CSP does not reach the worker that would fetch it). */
+export type SourceVerdict = { kind: 'trusted' } | { kind: 'ask'; host: string } | { kind: 'refused'; message: string };
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const isLocalHost = (host: string) => LOCAL_HOSTS.has(host) || host.endsWith('.localhost');
+
+/** Pure: what to do with `source` on a page at `origin` whose CSP allows `csp` (null: no CSP). */
+export function judgeSource(source: ModelSource, origin: string, csp: string[] | null): SourceVerdict {
+  const url = new URL(source.baseUrl, origin);
+  // A link's source travels over https (anyone on the path could swap plain-http weights), except
+  // on this machine or the page's own origin, which is no less safe than the page itself.
+  if (source.kind === 'url' && url.protocol !== 'https:' && url.origin !== origin && !(url.protocol === 'http:' && isLocalHost(url.hostname))) {
+    return {
+      kind: 'refused',
+      message: `Refused to load weights from ${url.href}: a ?models= link must use https (plain http only for localhost).`,
+    };
+  }
+  if (!allowedByCsp(url.href, origin, csp)) {
+    return {
+      kind: 'refused',
+      message:
+        `Refused to load weights from ${url.href}: this build's Content-Security-Policy does not allow it. ` +
+        `To use it, rebuild with VITE_CSP_CONNECT_EXTRA="${url.origin}" or host the weights with the app.`,
+    };
+  }
+  const foreign = source.kind === 'url' && url.origin !== origin && !url.href.startsWith(DEFAULT_MODEL_BASE);
+  return foreign ? { kind: 'ask', host: url.host } : { kind: 'trusted' };
+}
+
+let answer: ((use: boolean) => void) | null = null;
+
+/** Puts the question on screen (a host) or takes it down (null; dropLink: the user declined). */
+export type AskSource = LabState['askSource'];
+
+/** The source to use: `source` itself when trusted; for a foreign one, it once the user confirms
+ *  (asked through the engine's store), or the app's own sources when they decline. A refused
+ *  link's source waits, its reason on screen, for the one way out: the app's own sources. Throws
+ *  when a source the app chose itself is refused (nothing else to fall back on). */
+export async function gateSource(source: ModelSource, askSource: AskSource, origin = location.origin, csp = cspConnectSources()): Promise<ModelSource> {
+  const verdict = judgeSource(source, origin, csp);
+  if (verdict.kind === 'refused' && source.kind !== 'url') throw new Error(verdict.message);
+  if (verdict.kind === 'trusted') return source;
+  const host = new URL(source.baseUrl, origin).host;
+  askSource(verdict.kind === 'ask' ? { host, baseUrl: source.baseUrl } : { host, baseUrl: source.baseUrl, refused: verdict.message });
+  const use = (await new Promise<boolean>((resolve) => (answer = resolve))) && verdict.kind === 'ask';
+  answer = null;
+  askSource(null, !use); // declined: the link's source leaves the address bar too
+  if (use) return source;
+  return gateSource(await resolveModelSource(null, origin), askSource, origin, csp);
+}
+
+/** The user's answer to the pending question (no-op when none is pending). */
+export function answerSource(use: boolean): void {
+  answer?.(use);
+}
+
+/* The model source the engine starts with: the probed one, or offline the one that worked
+ *  last time (so cached weights still load); a foreign ?models= host only once the user has
+ *  confirmed it, and never one this build's CSP blocks (gateSource, above). */
+const SOURCE_KEY = 'phiLab.modelSource';
+
+function offlineSource(resolved: ModelSource, explicit: boolean): ModelSource {
+  try {
+    const remembered = rememberedSource(localStorage.getItem(SOURCE_KEY), location.origin); // validated: storage is writable by the whole origin
+    if (!navigator.onLine && remembered && !explicit) return remembered;
+    if (resolved.kind !== 'url') localStorage.setItem(SOURCE_KEY, JSON.stringify(resolved)); // a link's source is never kept
+  } catch {
+    // storage blocked (private mode): no memory of the source
+  }
+  return resolved;
+}
+
+export async function startSource(models: string | null, weights: 'random' | null, ask: AskSource): Promise<ModelSource> {
+  if (weights === 'random') return RANDOM_SOURCE;
+  return gateSource(offlineSource(await resolveModelSource(models, location.origin), !!models), ask);
+}
+
+/** The weights' base URL once the engine has its source; rejects if the lab could not start. */
+export function whenSource(store: StoreApi<LabState>, timeoutMs = 120_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => settle(() => reject(new Error('No model source after 2 minutes'))), timeoutMs);
+    const unsub = store.subscribe((s) => check(s));
+    function settle(f: () => void) {
+      clearTimeout(timer);
+      unsub();
+      f();
+    }
+    function check(s: LabState) {
+      if (s.source?.baseUrl) settle(() => resolve(s.source!.baseUrl));
+      else if (s.status === 'error' && s.error) settle(() => reject(new Error(`The lab could not start: ${s.error}`)));
+    }
+    check(store.getState());
+  });
+}
+
+/* Random-weights mode (?weights=random): when the converted weights cannot be fetched, the
+ *  official B0–B7 are built in the worker with seeded random weights — no download, the
+ *  synthetic banner on, predictions meaningless, latency real. Only ever chosen by the user
+ *  (the error's button, or the URL), never as a silent fallback. */
+/** The source of random-weights mode; its base URL is never fetched. */
+export const RANDOM_SOURCE: ModelSource = { baseUrl: RANDOM_WEIGHTS_BASE, kind: 'random' };
+
+/** The same seed as the `npm run models:synth` exports. */
+export const RANDOM_WEIGHTS_SEED = DEFAULT_SYNTHETIC_SEED;
+
+/** How official Bk is made from the source at `baseUrl`: downloaded from it, or, in
+ *  random-weights mode, built with seeded weights. */
+export function officialSpec(variant: number, baseUrl: string): ModelSpec {
+  return baseUrl === RANDOM_SOURCE.baseUrl ? { kind: 'seeded', variant, seed: RANDOM_WEIGHTS_SEED } : { kind: 'official', variant, baseUrl };
+}
+
+/** Did the weights fail to arrive (offline, blocked, HTTP error, wrong size or bytes)? */
+export const isWeightFetchError = (message: string): boolean => WEIGHT_FETCH_FAILURE.test(message);
+
+/** The ways out the weights error names besides random weights. */
+export const OTHER_WAYS_OUT = [
+  'self-host the weights: npm run models:fetch, then serve public/models/',
+  'point ?models= at a folder holding B0/model.json … B7/model.json',
+  'drop a converted model folder (model.json + shards) on the page',
+] as const;
