@@ -16,7 +16,7 @@ import { median } from '../../src/model/timing.ts';
 import { graphModelFromMemory } from '../../src/model/graph-model.ts';
 import type { ParityArtifacts } from '../../src/model/test-support/parity-models.ts';
 
-export const NODE_MODES = ['fused', 'tiled', 'stock', 'auto', 'graph'] as const;
+export const NODE_MODES = ['barrier-free', 'tiled', 'stock', 'auto', 'graph'] as const;
 export type NodeMode = (typeof NODE_MODES)[number];
 
 export interface NodeBenchResult {
@@ -72,7 +72,7 @@ export async function benchNodeVariant(
     };
     log(`B${k} ×${batch}: warm-up (compile + tune)`);
     setKernelMode('auto');
-    net.kernelPlan = planFor('fused');
+    net.kernelPlan = planFor('barrier-free');
     const w0 = now();
     await compileOnly(() => net.predict(x));
     const kernels = await tuneKernels(net, batch);
@@ -82,7 +82,7 @@ export async function benchNodeVariant(
     const ownOut = await runOwn();
     const firstMs = now() - f0;
     const pipelines = tf.getBackend() === 'webgpu' ? await countPipelines(() => enterCompileOnly(() => net.predict(x))) : null;
-    const plans: Partial<Record<NodeMode, KernelPlan | null>> = { fused: planFor('fused'), tiled: planFor('tiled'), stock: null, auto: tuned };
+    const plans: Partial<Record<NodeMode, KernelPlan | null>> = { 'barrier-free': planFor('barrier-free'), tiled: planFor('tiled'), stock: null, auto: tuned };
     const timed = modes.filter((m) => m === 'graph' || tf.getBackend() === 'webgpu' || m === 'stock');
     // One untimed pass per mode compiles its pipelines; then the lab's interleaved rounds.
     const runners = timed.map((m) =>

@@ -10,6 +10,7 @@ import type { BackendName } from './backend-name';
 import type { LoadedArtifacts } from './model-json';
 import { classifierFromArtifacts, seededOfficialClassifier, type Classifier } from './classifier';
 import { graphModelFromMemory, type GraphModel } from './graph-model';
+import { maxAbsDiff } from './max-abs-diff';
 import { ORT_EP_FOR, startOrtPeer } from './bench-ort';
 import { measureInterleaved, timed } from './timing';
 import { testPattern } from './preprocess';
@@ -136,7 +137,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
       graph = await graphModelFromMemory(artifacts.modelJson, artifacts.weightData);
       stage(`${name}: graph model first inference`);
       graphFirstMs = await timed(runGraph);
-      graphMaxAbsDiff = await maxAbsDiff(await own(), graph, input, size);
+      graphMaxAbsDiff = await graphDiff(await own(), graph, input, size);
     }
     const ortEp = o.ort ? ORT_EP_FOR[o.backend] : undefined;
     if (ortEp) stage(`${name}: ONNX Runtime Web (${ortEp}) session and first inference`);
@@ -222,13 +223,11 @@ async function batchThroughput(c: Classifier, input: Float32Array, batch: number
 }
 
 /** Largest |Δp| between the own probabilities and the graph model's on the same input. */
-async function maxAbsDiff(own: Float32Array, graph: GraphModel, input: Float32Array, size: number): Promise<number> {
+async function graphDiff(own: Float32Array, graph: GraphModel, input: Float32Array, size: number): Promise<number> {
   const out = tf.tidy(() => graph.predict(tf.tensor4d(input, [1, size, size, 3])) as tf.Tensor);
   const ref = await out.data();
   out.dispose();
-  let m = 0;
-  for (let i = 0; i < ref.length; i++) m = Math.max(m, Math.abs(ref[i] - own[i]));
-  return m;
+  return maxAbsDiff(own, ref);
 }
 
 function disposeAll(classifier: Classifier, graph: GraphModel | null) {

@@ -1,6 +1,6 @@
 /** All shareable state in one typed place, mirrored in the URL (TF Playground style).
  *  Parsing validates everything: bad values are clamped or dropped with a notice. Pure. */
-import { isKernelMode, KERNEL_MODES, type KernelMode } from '../model/kernels/plan';
+import { kernelModeOf, KERNEL_MODES, type KernelMode } from '../model/kernels/plan';
 import { baseProblem, PAPER_BASES, type Bases, MAX_PHI, MIN_PHI, parseVariantName } from '../scaling';
 import { BACKENDS, isBackendName, type BackendName } from '../model/backend-name';
 import { clampSlide, SLIDE_COUNT } from './deck';
@@ -132,8 +132,8 @@ export function parseUrlState(search: string): { state: ShareableState; notices:
   }
   const kernels = q.get('kernels');
   if (kernels !== null) {
-    if (isKernelMode(kernels)) state.kernels = kernels;
-    else notices.push(`Ignored kernels "${kernels}": use one of ${KERNEL_MODES.join(', ')}`);
+    state.kernels = kernelModeOf(kernels);
+    if (!state.kernels) notices.push(`Ignored kernels "${kernels}": use one of ${KERNEL_MODES.join(', ')}`);
   }
   state.present = flag(q.get('present'));
   const slide = q.get('slide');

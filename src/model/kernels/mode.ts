@@ -25,12 +25,12 @@ export function kernelMode(): KernelMode {
   return tf.env().getBool(WEBGPU_KERNELS_FLAG) ? mode : 'stock';
 }
 
-/** The plan a new network starts with: the fixed mode's, or fused until the tuner decides;
+/** The plan a new network starts with: the fixed mode's, or barrier-free until the tuner decides;
  *  null means the plain stock pass (identical to the other backends' ops). */
 export function initialPlan(): KernelPlan | null {
   const m = kernelMode();
   if (m === 'stock') return null;
-  return planFor(m === 'auto' ? 'fused' : m);
+  return planFor(m === 'auto' ? 'barrier-free' : m);
 }
 
 export function webgpuActive(): boolean {

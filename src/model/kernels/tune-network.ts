@@ -42,7 +42,7 @@ export async function tuneKernels(net: EfficientNet, batch = 1): Promise<KernelR
   const x = tf.zeros([batch, size, size, 3]) as tf.Tensor4D;
   const prepared: Partial<Record<KernelClass, ReturnType<RecordedCall['prepare']>[]>> = {};
   try {
-    net.kernelPlan = planFor('fused');
+    net.kernelPlan = planFor('barrier-free');
     // One real inference: the budget's unit (its pipelines are compiled by the warm-up).
     const r0 = now();
     const y = net.logits(x);
