@@ -6,7 +6,6 @@ import { gflopsFor } from '../../src/model/bench.ts';
 import { bindConvertedWeights } from '../../src/model/bind.ts';
 import { compileOnly, enterCompileOnly } from '../../src/model/compile-only.ts';
 import { countPipelines, type PipelineCount } from '../../src/model/kernels/gpu-state.ts';
-import { setKernelMode } from '../../src/model/kernels/mode.ts';
 import { planFor, type KernelPlan, type KernelReport } from '../../src/model/kernels/plan.ts';
 import { tuneKernels } from '../../src/model/kernels/tune-network.ts';
 import { createEfficientNet } from '../../src/model/network.ts';
@@ -49,7 +48,7 @@ export async function benchNodeVariant(
   const config = officialNetwork(k);
   const size = config.resolution;
   const tensors = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
-  const net = createEfficientNet(config, bindConvertedWeights(artifacts.modelJson, tensors, config));
+  const net = createEfficientNet(config, bindConvertedWeights(artifacts.modelJson, tensors, config), { kernels: { mode: 'auto', asked: true } });
   const one = testPattern(size);
   const input = new Float32Array(one.length * batch);
   for (let b = 0; b < batch; b++) input.set(one, b * one.length);
@@ -71,7 +70,6 @@ export async function benchNodeVariant(
       return d;
     };
     log(`B${k} ×${batch}: warm-up (compile + tune)`);
-    setKernelMode('auto');
     net.kernelPlan = planFor('barrier-free');
     const w0 = now();
     await compileOnly(() => net.predict(x));

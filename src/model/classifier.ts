@@ -9,7 +9,7 @@ import { tuneKernels } from './kernels/tune-network';
 import { countPipelines, type PipelineCount } from './kernels/gpu-state';
 import type { CamMap } from './cam';
 import { bindConvertedWeights, inferOfficialVariant } from './bind';
-import { createEfficientNet, type EfficientNet } from './network';
+import { createEfficientNet, type EfficientNet, type NetworkOptions } from './network';
 import type { OnnxNetwork } from './onnx-export';
 import { randomWeights } from './random-weights';
 
@@ -110,13 +110,13 @@ function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision 
 
 /** Binds converted weights (official variant `variant`, or inferred from the shapes) to the own
  *  builder. The decoded tensors are owned by the returned classifier. */
-export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: number): Classifier {
+export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: number, options?: NetworkOptions): Classifier {
   const k = variant ?? inferOfficialVariant(artifacts.modelJson);
   const config = officialNetwork(k);
   const tensors = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs as tf.io.WeightsManifestEntry[]);
   try {
     const weights = bindConvertedWeights(artifacts.modelJson, tensors, config);
-    return wrap(createEfficientNet(config, weights), isSynthetic(artifacts.modelJson), weightPrecision(artifacts.modelJson));
+    return wrap(createEfficientNet(config, weights, options), isSynthetic(artifacts.modelJson), weightPrecision(artifacts.modelJson));
   } catch (e) {
     Object.values(tensors).forEach((t) => t.dispose());
     throw e;
@@ -124,23 +124,23 @@ export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: nu
 }
 
 /** The formula network at exactly φ with seeded random weights, built in memory. */
-export function formulaClassifier(phi: number, seed = 1, resolution?: number): Classifier {
+export function formulaClassifier(phi: number, seed = 1, resolution?: number, options?: NetworkOptions): Classifier {
   // A resolution override keeps every layer of the φ network but feeds it smaller images
   // (soak tests that must be quick on a CPU-emulated GPU).
   const config = resolution ? scaleNetwork({ ...formulaCoefficients(phi), resolution }) : formulaNetwork(phi);
-  return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
+  return wrap(createEfficientNet(config, randomWeights(config, seed), options), true);
 }
 
 /** B0 grown by any coefficients (the scaling-methods race, own α/β/γ) with seeded random
  *  weights, built in memory. */
-export function scaledClassifier(coefficients: ScalingCoefficients, seed = 1): Classifier {
+export function scaledClassifier(coefficients: ScalingCoefficients, seed = 1, options?: NetworkOptions): Classifier {
   const config = scaleNetwork(coefficients);
-  return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
+  return wrap(createEfficientNet(config, randomWeights(config, seed), options), true);
 }
 
 /** Official Bk with seeded random weights, built in memory (no download): predictions are
  *  meaningless, latency is real. */
-export function seededOfficialClassifier(variant: number, seed: number): Classifier {
+export function seededOfficialClassifier(variant: number, seed: number, options?: NetworkOptions): Classifier {
   const config = officialNetwork(variant);
-  return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
+  return wrap(createEfficientNet(config, randomWeights(config, seed), options), true);
 }

@@ -15,7 +15,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BlockConfig, LayerSpec, NetworkConfig } from '../scaling';
 import { classActivation } from './cam-ops';
 import { forwardWebGPU } from './kernels/forward';
-import { initialPlan, webgpuActive } from './kernels/mode';
+import { DEFAULT_KERNELS, initialPlan, webgpuActive, type KernelSetting } from './kernels/mode';
 import type { KernelPlan } from './kernels/plan';
 import { conv, depthwise, normalize, spatialMean, swish } from './stock-ops';
 import type { BlockWeights, EfficientNetWeights, InputNormalization } from './weights';
@@ -36,8 +36,15 @@ export interface EfficientNet {
   predictWithCam(x: tf.Tensor4D): { probs: tf.Tensor2D; cam: tf.Tensor2D };
   /** Releases every weight tensor (the network owns them once created). */
   dispose(): void;
+  /** The kernel option it was built with (tuneKernels reads it). */
+  readonly kernels: KernelSetting;
   /** On WebGPU: the kernel per class (kernels/plan.ts); null runs the stock ops everywhere. */
   kernelPlan: KernelPlan | null;
+}
+
+export interface NetworkOptions {
+  /** Which WebGPU kernels run (default: auto, not asked for). */
+  kernels?: KernelSetting;
 }
 
 export { REFERENCE_NORMALIZATION } from './model-json';
@@ -111,7 +118,8 @@ function assertFits(config: NetworkConfig, weights: EfficientNetWeights): void {
   });
 }
 
-export function createEfficientNet(config: NetworkConfig, weights: EfficientNetWeights): EfficientNet {
+export function createEfficientNet(config: NetworkConfig, weights: EfficientNetWeights, options: NetworkOptions = {}): EfficientNet {
+  const kernels = options.kernels ?? DEFAULT_KERNELS;
   assertFits(config, weights);
   const n = weights.normalization;
   // Constants live on the active backend once, not re-uploaded per call.
@@ -136,7 +144,8 @@ export function createEfficientNet(config: NetworkConfig, weights: EfficientNetW
 
   const net: EfficientNet = {
     config,
-    kernelPlan: initialPlan(),
+    kernels,
+    kernelPlan: initialPlan(kernels),
     inputNormalization: { scale: n.scale, mean: [...n.mean], std: [...n.std] },
     weights,
     predict: (x) => tf.tidy(() => tf.softmax(forwardLogits(x))),

@@ -10,7 +10,6 @@ import { maxAbsDiff } from '../max-abs-diff';
 import { createEfficientNet } from '../network';
 import { randomWeights } from '../random-weights';
 import { planFor, type KernelParityJob, type KernelParityReport, type KernelParityRow, type KernelPlan, type KernelReport } from './plan';
-import { kernelModeState, setKernelMode } from './mode';
 import { tuneKernels } from './tune-network';
 
 /** Plans that, with the fixed ones, run every class on every candidate at least once. */
@@ -22,7 +21,8 @@ export const MIXED_PLANS: Record<string, KernelPlan> = {
 export async function kernelParity(job: KernelParityJob): Promise<KernelParityReport> {
   const coefficients = officialCoefficients(job.variant);
   const config = scaleNetwork({ ...coefficients, resolution: job.resolution ?? coefficients.resolution });
-  const net = createEfficientNet(config, randomWeights(config, job.seed ?? 1));
+  // Auto as asked for: the tuner runs even on a CPU-emulated adapter.
+  const net = createEfficientNet(config, randomWeights(config, job.seed ?? 1), { kernels: { mode: 'auto', asked: true } });
   const size = config.resolution;
   const x = tf.randomUniform([job.batch, size, size, 3], 0, 1, 'float32', job.seed ?? 1) as tf.Tensor4D;
   const run = async (plan: KernelPlan | null) => {
@@ -33,7 +33,6 @@ export async function kernelParity(job: KernelParityJob): Promise<KernelParityRe
     tf.dispose([logits, probs]);
     return out;
   };
-  const saved = kernelModeState();
   try {
     const ref = await run(null);
     const maxAbsLogit = Array.from(ref.logits).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
@@ -47,7 +46,6 @@ export async function kernelParity(job: KernelParityJob): Promise<KernelParityRe
     for (const [name, plan] of Object.entries(MIXED_PLANS)) if (wanted(name)) rows.push(await compare(name, plan));
     let tuned: KernelReport | null = null;
     if (wanted('auto')) {
-      setKernelMode('auto');
       net.kernelPlan = planFor('barrier-free');
       tuned = await tuneKernels(net, job.batch);
       if (tuned) rows.push(await compare('auto', tuned.plan));
@@ -55,7 +53,6 @@ export async function kernelParity(job: KernelParityJob): Promise<KernelParityRe
     const oddChannelLayers = config.layers.filter((l) => l.kernelShape.some((d, i) => i >= 2 && d % 4 !== 0)).length;
     return { network: config.name, resolution: size, batch: job.batch, oddChannelLayers, maxAbsLogit, rows, tuned };
   } finally {
-    setKernelMode(saved.mode, saved.asked);
     x.dispose();
     net.dispose();
   }
