@@ -130,7 +130,7 @@ export function bindConvertedWeights(json: ConvertedModelLike, tensors: tf.Named
   const weights = assembleWeights(config, normalization, (layer: LayerSpec) => {
     const ref = refs.get(layer.name)!;
     bound.add(ref.kernel).add(ref.bias);
-    return { kernel: get(ref.kernel), bias: get(ref.bias) };
+    return { kernel: get(ref.kernel), bias: get(ref.bias) as tf.Tensor1D };
   });
   for (const [name, t] of Object.entries(tensors)) if (!bound.has(name)) t.dispose();
   return weights;

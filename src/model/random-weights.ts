@@ -42,7 +42,7 @@ export function randomWeights(config: NetworkConfig, seed: number = DEFAULT_SYNT
       const v = randomLayerValues(config, layer, seed, options);
       const kernel = tf.tensor(v.kernel, layer.kernelShape, 'float32');
       created.push(kernel);
-      const bias = tf.tensor(v.bias, layer.biasShape, 'float32');
+      const bias = tf.tensor1d(v.bias, 'float32');
       created.push(bias);
       return { kernel, bias };
     });

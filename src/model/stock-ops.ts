@@ -1,5 +1,5 @@
-/** The stock tfjs ops the own network is made of (shared by the plain forward pass in
- *  network.ts and the WebGPU one in kernels/forward.ts, where a class runs on stock ops). */
+/** The stock tfjs ops the own network is made of: the 'stock' choice of every kernel class
+ *  (kernels/ops.ts), so the plain pass on every backend is the all-stock kernel plan. */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ConvWeights } from './weights';
 

@@ -84,7 +84,7 @@ export function depthwiseOp(choice: KernelChoice, x: tf.Tensor4D, w: ConvWeights
 export function poolOp(choice: KernelChoice, x: tf.Tensor4D): tf.Tensor2D {
   record('pool', { x: x.shape }, '', (z, c) => poolOp(c, z.x as tf.Tensor4D));
   if (choice !== 'stock' && depthwiseFits(x.shape[3])) return globalAvgPool(x, choice === 'tiled');
-  return tf.mean(x, [1, 2]) as tf.Tensor2D;
+  return tf.reshape(stock.spatialMean(x), [x.shape[0], x.shape[3]]);
 }
 
 export function denseOp(choice: KernelChoice, x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor1D, act: Act): tf.Tensor2D {
@@ -92,6 +92,11 @@ export function denseOp(choice: KernelChoice, x: tf.Tensor, kernel: tf.Tensor, b
   if (choice !== 'stock') return dense(x, kernel, bias, act, choice === 'tiled');
   const N = bias.shape[0];
   const K = kernel.size / N;
+  if (kernel.rank === 4) {
+    // The SE convs as the graph runs them: a 1×1 conv on the pooled [n, 1, 1, K] map.
+    const y = stock.conv(tf.reshape(x, [-1, 1, 1, K]), { kernel: kernel as tf.Tensor4D, bias }, 1);
+    return tf.reshape(act === 'swish' ? stock.swish(y) : act === 'sigmoid' ? tf.sigmoid(y) : y, [-1, N]);
+  }
   const a = tf.reshape(x, [-1, K]) as tf.Tensor2D;
   const b = tf.reshape(kernel, [K, N]) as tf.Tensor2D;
   if (act === 'swish') return stock.swish(tf.fused.matMul({ a, b, bias }) as tf.Tensor2D);
