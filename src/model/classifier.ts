@@ -123,24 +123,26 @@ export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: nu
   }
 }
 
+/** `config` with seeded random weights, built in memory: predictions are meaningless. */
+const seededClassifier = (config: NetworkConfig, seed: number, options?: NetworkOptions): Classifier =>
+  wrap(createEfficientNet(config, randomWeights(config, seed), options), true);
+
 /** The formula network at exactly φ with seeded random weights, built in memory. */
 export function formulaClassifier(phi: number, seed = 1, resolution?: number, options?: NetworkOptions): Classifier {
   // A resolution override keeps every layer of the φ network but feeds it smaller images
   // (soak tests that must be quick on a CPU-emulated GPU).
   const config = resolution ? scaleNetwork({ ...formulaCoefficients(phi), resolution }) : formulaNetwork(phi);
-  return wrap(createEfficientNet(config, randomWeights(config, seed), options), true);
+  return seededClassifier(config, seed, options);
 }
 
 /** B0 grown by any coefficients (the scaling-methods race, own α/β/γ) with seeded random
  *  weights, built in memory. */
 export function scaledClassifier(coefficients: ScalingCoefficients, seed = 1, options?: NetworkOptions): Classifier {
-  const config = scaleNetwork(coefficients);
-  return wrap(createEfficientNet(config, randomWeights(config, seed), options), true);
+  return seededClassifier(scaleNetwork(coefficients), seed, options);
 }
 
 /** Official Bk with seeded random weights, built in memory (no download): predictions are
  *  meaningless, latency is real. */
 export function seededOfficialClassifier(variant: number, seed: number, options?: NetworkOptions): Classifier {
-  const config = officialNetwork(variant);
-  return wrap(createEfficientNet(config, randomWeights(config, seed), options), true);
+  return seededClassifier(officialNetwork(variant), seed, options);
 }
