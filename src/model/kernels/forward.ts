@@ -46,7 +46,7 @@ export function forward(
     classify: (features, s) => {
       if (keep) keep.features = features as tf.Tensor4D;
       const w = layerWeights(weights, s.layer.name);
-      return denseOp(plan.dense, poolOp(plan.pool, features as tf.Tensor4D), w.kernel, w.bias, 'none');
+      return denseOp(plan.dense, poolOp(plan.pool, features as tf.Tensor4D), w.kernel, w.bias, 'none') as tf.Tensor2D;
     },
     block: (input, run) => {
       const out = tf.tidy(() => run(input));
