@@ -9,42 +9,27 @@ import { layerKindOf, namedWeight } from './converted-graph';
 /** What a weight tensor does in the network, independent of its graph name. Kernels use the TF
  *  layouts of the converted graphs: conv [kh, kw, in, out], depthwise [kh, kw, in, multiplier],
  *  dense [in, out]; biases are 1-D (the folded batch-norm offsets). */
-export type WeightRole =
-  | 'stem_kernel'
-  | 'expand_kernel'
-  | 'depthwise_kernel'
-  /** Project conv of a block without identity skip (first block of a stage): the main path. */
-  | 'project_kernel'
-  /** Project conv of a block with identity skip: a residual branch, kept small. */
-  | 'residual_project_kernel'
-  | 'head_kernel'
-  | 'se_reduce_kernel'
-  | 'se_expand_kernel'
-  | 'dense_kernel'
-  /** Folded BN offset of stem, expand, depthwise and head convs. */
-  | 'bias'
-  | 'project_bias'
-  | 'se_reduce_bias'
-  /** Bias before the SE sigmoid gate: positive mean, gates open by default. */
-  | 'se_expand_bias'
-  | 'dense_bias';
-
-export const WEIGHT_ROLES: readonly WeightRole[] = [
+export const WEIGHT_ROLES = [
   'stem_kernel',
   'expand_kernel',
   'depthwise_kernel',
+  // project conv of a block without identity skip (first block of a stage): the main path
   'project_kernel',
+  // project conv of a block with identity skip: a residual branch, kept small
   'residual_project_kernel',
   'head_kernel',
   'se_reduce_kernel',
   'se_expand_kernel',
   'dense_kernel',
+  // folded BN offset of stem, expand, depthwise and head convs
   'bias',
   'project_bias',
   'se_reduce_bias',
+  // bias before the SE sigmoid gate: positive mean, gates open by default
   'se_expand_bias',
   'dense_bias',
-];
+] as const;
+export type WeightRole = (typeof WEIGHT_ROLES)[number];
 
 export function isKernelRole(role: WeightRole): boolean {
   return role.endsWith('_kernel');
