@@ -10,17 +10,12 @@
  * input-normalisation constants by their role (Placeholder → Mul → Sub → RealDiv).
  */
 import type { LayerKind } from '../scaling';
-import { nodeOf, type GraphNode } from './model-json';
+import { nodeOf, type GraphNode, type WeightSpec } from './model-json';
 
 /** The parts of a graph model.json read here (structural, so any model.json fits). */
-export interface GraphNodeLike {
-  name: string;
-  op: string;
-  input?: string[];
-}
 export interface ConvertedModelLike {
-  modelTopology: { node: GraphNodeLike[] };
-  weightsManifest?: { weights: { name: string; shape: number[] }[] }[];
+  modelTopology: { node: GraphNode[] };
+  weightsManifest?: { weights: Pick<WeightSpec, 'name' | 'shape'>[] }[];
 }
 
 /** One learned layer's tensors and the node that consumes them. */
@@ -79,7 +74,7 @@ export interface NormalizationRefs {
 }
 
 /** Finds the scale, mean and std constants by role: Placeholder → Mul → Sub → RealDiv. */
-export function normalizationTensorNames(json: { modelTopology: { node: GraphNode[] } }): NormalizationRefs {
+export function normalizationTensorNames(json: ConvertedModelLike): NormalizationRefs {
   const nodes = json.modelTopology.node;
   const byName = new Map(nodes.map((n) => [n.name, n]));
   const consumers = (name: string, op: string) => nodes.filter((n) => n.op === op && (n.input ?? []).map(nodeOf).includes(name));

@@ -29,7 +29,14 @@ export function spatialMean(h: tf.Tensor4D): tf.Tensor4D {
   return tf.mean(h, [1, 2], true) as tf.Tensor4D;
 }
 
+/** The input normalisation's constants, on the backend once per network. */
+export interface NormalizationConstants {
+  scale: tf.Scalar;
+  mean: tf.Tensor;
+  std: tf.Tensor;
+}
+
 /** (x·scale − mean) / std with the constants already on the backend. */
-export function normalize(x: tf.Tensor4D, c: { scale: tf.Scalar; mean: tf.Tensor; std: tf.Tensor }): tf.Tensor4D {
+export function normalize(x: tf.Tensor4D, c: NormalizationConstants): tf.Tensor4D {
   return tf.div(tf.sub(tf.mul(x, c.scale), c.mean), c.std) as tf.Tensor4D;
 }

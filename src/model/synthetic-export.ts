@@ -6,8 +6,7 @@
 // scripts/lib/synth-weights.ts).
 
 import { SHARD_BYTES, type ConvertedModelJson } from './model-json';
-import { planModel } from './synthetic-plan';
-import type { ModelPlan, PlanEntry } from './synthetic-plan-types';
+import { planModel, type ModelPlan, type PlanEntry } from './synthetic-plan';
 import { initWeightSeeded, SYNTHETIC_INIT_VERSION, type InitGains } from './synthetic-init';
 
 /** The model.json of a synthetic export: the source's, marked synthetic with its seed, generator

@@ -6,8 +6,40 @@
 import type { LayerKind } from '../scaling';
 import { layerKindOf, layerTensorNames, normalizationTensorNames } from './converted-graph';
 import { allSpecs, nodeOf, REFERENCE_NORMALIZATION, sizeOfShape, weightBytes, type ConvertedModelJson, type GraphNode, type WeightSpec } from './model-json';
-import type { ModelPlan, PlanEntry } from './synthetic-plan-types';
 import { isKernelRole, roleForLayer, type WeightRole } from './weight-roles';
+
+// --- what the plan decided for each tensor -------------------------------------------------
+
+/** A learned tensor and the layer it belongs to. */
+export interface LearnedEntry {
+  kind: 'learned';
+  spec: WeightSpec;
+  role: WeightRole;
+  /** Layer kind found in the topology. */
+  layer: LayerKind;
+  /** Name of the graph node that consumes it. */
+  node: string;
+}
+
+/** A non-learned constant with its exact value. */
+export interface ConstantEntry {
+  kind: 'constant';
+  spec: WeightSpec;
+  /** What it is, e.g. 'input scale', 'input mean', 'se_reshape channels'. */
+  what: string;
+  values: Float32Array | Int32Array;
+}
+
+export type PlanEntry = LearnedEntry | ConstantEntry;
+
+export interface ModelPlan {
+  /** One entry per manifest weight, in manifest order (all groups concatenated). */
+  entries: PlanEntry[];
+  /** Number of identity-skip blocks (project convs consumed by AddV2). */
+  residualDepth: number;
+  /** Bytes of each weight group. */
+  groupBytes: number[];
+}
 
 interface Use {
   node: GraphNode;

@@ -11,12 +11,6 @@ import { denseOp, depthwiseOp, pointwiseOp, poolOp } from './ops';
 import type { KernelPlan } from './plan';
 import { stem, stemFits } from './spatial';
 
-export interface StemConstants {
-  scale: tf.Scalar;
-  mean: tf.Tensor;
-  std: tf.Tensor;
-}
-
 /** Logits for x [b, H, W, 3] in [0, 1]; each block in its own tidy, freeing its input as soon as
  *  the next exists (but never the network's input). `keep.features` receives the head's feature
  *  map (for class activation maps). */
@@ -25,7 +19,7 @@ export function forward(
   x: tf.Tensor4D,
   config: NetworkConfig,
   weights: EfficientNetWeights,
-  c: StemConstants,
+  c: stock.NormalizationConstants,
   keep?: { features?: tf.Tensor4D },
 ): tf.Tensor2D {
   const conv = (s: LayerStep) => layerWeights(weights, s.layer.name) as ConvWeights;
