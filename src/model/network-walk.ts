@@ -1,7 +1,7 @@
 /** The forward pass of an EfficientNet, once: a walk over `config.layers`, block by block, for
  *  every executor of the network: the tfjs pass (kernels/forward.ts: stock ops or the own WebGPU
  *  kernels, per kernel plan) and the ONNX writer (onnx-efficientnet.ts). Pure: no tfjs. */
-import type { LayerKind, LayerSpec, NetworkConfig } from '../scaling';
+import { sameOutputSize, type LayerKind, type LayerSpec, type NetworkConfig } from '../scaling';
 
 /** One layer as the walk meets it: its spec, the side of its input map and its stride. */
 export interface LayerStep {
@@ -26,6 +26,16 @@ export interface NetworkOps<T> {
   classify(features: T, s: LayerStep): T;
   /** Runs one block on its input (tfjs: in its own tidy, freeing the input after). */
   block(input: T, run: (input: T) => T): T;
+}
+
+/** TF's SAME padding of a k×k window at `stride` on a `size` side: the output side and the pads
+ *  before and after (the extra pixel of an odd total goes after, as TF does at stride 2 on even
+ *  sizes). The own kernels and the ONNX writer both pad by it. */
+export function samePadding(size: number, kernel: number, stride: number): { out: number; before: number; after: number } {
+  const out = sameOutputSize(size, stride);
+  const total = Math.max((out - 1) * stride + kernel - size, 0);
+  const before = Math.floor(total / 2);
+  return { out, before, after: total - before };
 }
 
 /** The logits of x (in T) through `ops`, layer by layer as `config.layers` lists them. */

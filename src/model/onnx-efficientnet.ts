@@ -14,8 +14,8 @@
  * file does not depend on a runtime's auto_pad rules. Pure: no tfjs, weights come in as arrays.
  */
 import type { LayerSpec, NetworkConfig } from '../scaling';
-import { walkNetwork, type LayerStep, type NetworkOps } from './network-walk';
-import { hwioToOihw, OnnxGraphBuilder, samePads } from './onnx-graph';
+import { samePadding, walkNetwork, type LayerStep, type NetworkOps } from './network-walk';
+import { hwioToOihw, OnnxGraphBuilder } from './onnx-graph';
 import type { InputNormalization } from './weights';
 
 /** Name of the graph input: float32 [batch, H, W, 3], RGB in [0, 1], NHWC. */
@@ -58,10 +58,11 @@ class Emitter implements NetworkOps<string> {
   private conv(x: string, { layer, size, stride }: LayerStep): string {
     const { w, b } = this.weights(layer);
     const [kh, kw, channels] = layer.kernelShape;
+    const { before, after } = samePadding(size, kh, stride);
     const attrs = {
       kernel_shape: [kh, kw],
       strides: [stride, stride],
-      pads: samePads(size, kh, stride),
+      pads: [before, before, after, after], // [top, left, bottom, right]
       group: layer.kind === 'depthwise' ? channels : 1,
       dilations: [1, 1],
     };
