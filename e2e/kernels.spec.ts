@@ -3,7 +3,7 @@ import { CANDIDATES, KERNEL_CLASSES } from '../src/model/kernels/plan';
 import { expect, test, type Page } from './fixtures/test';
 import { openApp, skipWithout, SYNTHETIC } from './helpers';
 
-// Every WebGPU kernel path (fused, tiled, stock ops through the dispatch, two mixed plans and the
+// Every WebGPU kernel path (barrier-free, tiled, stock ops through the dispatch, two mixed plans and the
 // tuner's pick) against the plain stock pass, same backend, weights and input, in the worker.
 skipWithout(SYNTHETIC);
 test.setTimeout(600_000);
@@ -23,7 +23,7 @@ async function parity(page: Page, job: { variant: number; resolution?: number; b
 }
 
 function expectAllClose(report: KernelParityReport, all = true) {
-  expect(report.rows.map((r) => r.name)).toEqual(all ? ['fused', 'tiled', 'stock', 'mixed-a', 'mixed-b', 'auto'] : ['fused', 'tiled', 'auto']);
+  expect(report.rows.map((r) => r.name)).toEqual(all ? ['barrier-free', 'tiled', 'stock', 'mixed-a', 'mixed-b', 'auto'] : ['barrier-free', 'tiled', 'auto']);
   expect(report.maxAbsLogit).toBeGreaterThan(1);
   for (const r of report.rows) {
     expect(r.logitRel, `${r.name} logits`).toBeLessThanOrEqual(1e-5);
@@ -39,14 +39,14 @@ function expectAllClose(report: KernelParityReport, all = true) {
   }
   // The tuner timed candidates within its budget and its plan is what ran as "auto".
   expect(report.tuned?.mode).toBe('auto');
-  expect(report.tuned?.timings.pointwise?.fused).toBeGreaterThan(0);
+  expect(report.tuned?.timings.pointwise?.['barrier-free']).toBeGreaterThan(0);
   expect(report.rows.at(-1)!.plan).toEqual(report.tuned!.plan);
 }
 
 // SwiftShader is slow: B0 at full size runs the whole-network paths, the odd-size batch-2 B1 below
 // also the mixed plans.
-test('B0 at 224, batch 1: fused, tiled and the tuned plan match stock ops (SE layers with 6 channels included)', async ({ page }) => {
-  const report = await parity(page, { variant: 0, batch: 1, rows: ['fused', 'tiled', 'auto'] });
+test('B0 at 224, batch 1: barrier-free, tiled and the tuned plan match stock ops (SE layers with 6 channels included)', async ({ page }) => {
+  const report = await parity(page, { variant: 0, batch: 1, rows: ['barrier-free', 'tiled', 'auto'] });
   expect(report.resolution).toBe(224);
   // B0's squeeze-excite convs have 4, 6, 10 … channels: the scalar paths run too.
   expect(report.oddChannelLayers).toBeGreaterThan(0);

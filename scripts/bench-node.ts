@@ -1,5 +1,5 @@
 // npm run bench:node -- [--backend webgpu|wasm|cpu] [--variants B0,B3] [--batch 1,8] [--runs 5]
-//                       [--modes fused,tiled,stock,auto,graph] [--matmul 4096] [--json]
+//                       [--modes barrier-free,tiled,stock,auto,graph] [--matmul 4096] [--json]
 //
 // The benchmark in Node, outside any browser: tfjs-backend-webgpu on Dawn's Node binding (npm
 // package `webgpu`, installed on demand into a cache, see lib/node-webgpu.ts), synthetic

@@ -1,6 +1,6 @@
 /** Command-line options of `npm run bench` (pure, tested in scripts/lib/bench-cli.test.ts). */
 import { parseFlags, writeUrl } from '../../src/store/url-props.ts';
-import { isKernelMode, KERNEL_MODES, type KernelMode } from '../../src/model/kernels/plan.ts';
+import { kernelModeOf, KERNEL_MODES, type KernelMode } from '../../src/model/kernels/plan.ts';
 import { isBackendName, type BackendName } from '../../src/model/backend-name.ts';
 import { parseVariantName } from '../../src/scaling/variants.ts';
 import { BENCH_BACKENDS, type BenchFlags } from '../../src/worker/bench-protocol.ts';
@@ -16,7 +16,7 @@ export interface BenchOptions {
   timeoutS: number;
   out: string | null;
   headed: boolean;
-  /** WebGPU kernels: auto (tuned per device), fused, tiled or stock. */
+  /** WebGPU kernels: auto (tuned per device), barrier-free (alias fused), tiled or stock. */
   kernels: KernelMode;
 }
 
@@ -30,7 +30,7 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --out FILE        also write the JSON report to FILE
   --timeout S       give up after S seconds (default: 1800)
   --headed          show the browser window
-  --kernels MODE    WebGPU kernels: auto (tuned per device, default), fused, tiled, stock`;
+  --kernels MODE    WebGPU kernels: auto (tuned per device, default), barrier-free (alias fused), tiled, stock`;
 
 export class UsageError extends Error {}
 
@@ -114,8 +114,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
         o.out = value();
         break;
       case '--kernels': {
-        const m = value();
-        if (!isKernelMode(m)) throw new UsageError(`bad --kernels ${m}; use ${KERNEL_MODES.join(', ')}`);
+        const raw = value();
+        const m = kernelModeOf(raw);
+        if (!m) throw new UsageError(`bad --kernels ${raw}; use ${KERNEL_MODES.join(', ')}`);
         o.kernels = m;
         break;
       }

@@ -6,7 +6,6 @@ import { gflopsFor } from '../../src/model/bench.ts';
 import { bindConvertedWeights } from '../../src/model/bind.ts';
 import { compileOnly, enterCompileOnly } from '../../src/model/compile-only.ts';
 import { countPipelines, type PipelineCount } from '../../src/model/kernels/gpu-state.ts';
-import { setKernelMode } from '../../src/model/kernels/mode.ts';
 import { planFor, type KernelPlan, type KernelReport } from '../../src/model/kernels/plan.ts';
 import { tuneKernels } from '../../src/model/kernels/tune-network.ts';
 import { createEfficientNet } from '../../src/model/network.ts';
@@ -16,7 +15,7 @@ import { median } from '../../src/model/timing.ts';
 import { graphModelFromMemory } from '../../src/model/graph-model.ts';
 import type { ParityArtifacts } from '../../src/model/test-support/parity-models.ts';
 
-export const NODE_MODES = ['fused', 'tiled', 'stock', 'auto', 'graph'] as const;
+export const NODE_MODES = ['barrier-free', 'tiled', 'stock', 'auto', 'graph'] as const;
 export type NodeMode = (typeof NODE_MODES)[number];
 
 export interface NodeBenchResult {
@@ -49,7 +48,7 @@ export async function benchNodeVariant(
   const config = officialNetwork(k);
   const size = config.resolution;
   const tensors = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
-  const net = createEfficientNet(config, bindConvertedWeights(artifacts.modelJson, tensors, config));
+  const net = createEfficientNet(config, bindConvertedWeights(artifacts.modelJson, tensors, config), { kernels: { mode: 'auto', asked: true } });
   const one = testPattern(size);
   const input = new Float32Array(one.length * batch);
   for (let b = 0; b < batch; b++) input.set(one, b * one.length);
@@ -71,8 +70,7 @@ export async function benchNodeVariant(
       return d;
     };
     log(`B${k} ×${batch}: warm-up (compile + tune)`);
-    setKernelMode('auto');
-    net.kernelPlan = planFor('fused');
+    net.kernelPlan = planFor('barrier-free');
     const w0 = now();
     await compileOnly(() => net.predict(x));
     const kernels = await tuneKernels(net, batch);
@@ -82,7 +80,7 @@ export async function benchNodeVariant(
     const ownOut = await runOwn();
     const firstMs = now() - f0;
     const pipelines = tf.getBackend() === 'webgpu' ? await countPipelines(() => enterCompileOnly(() => net.predict(x))) : null;
-    const plans: Partial<Record<NodeMode, KernelPlan | null>> = { fused: planFor('fused'), tiled: planFor('tiled'), stock: null, auto: tuned };
+    const plans: Partial<Record<NodeMode, KernelPlan | null>> = { 'barrier-free': planFor('barrier-free'), tiled: planFor('tiled'), stock: null, auto: tuned };
     const timed = modes.filter((m) => m === 'graph' || tf.getBackend() === 'webgpu' || m === 'stock');
     // One untimed pass per mode compiles its pipelines; then the lab's interleaved rounds.
     const runners = timed.map((m) =>

@@ -7,6 +7,7 @@
 import type { BenchResult } from './bench-result';
 import type { BackendName } from './backend-name';
 import type { Classifier } from './classifier';
+import { maxAbsDiff } from './max-abs-diff';
 import { median } from './timing';
 import { createOrtRunner, type OrtEp, type OrtRunner } from './ort-runner';
 
@@ -21,13 +22,6 @@ export interface OrtPeer {
   /** The result fields, given the own network's median. */
   fields(ownMedianMs: number): OrtFields;
   release(): Promise<void>;
-}
-
-function maxAbsDiff(a: Float32Array, b: Float32Array): number {
-  if (a.length !== b.length) return Infinity;
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
 }
 
 /** Exports the classifier's network, opens an ORT session, times its first run and checks its

@@ -9,7 +9,9 @@ import { median, percentile } from './timing';
 import type { BackendName } from './backend-name';
 import type { LoadedArtifacts } from './model-json';
 import { classifierFromArtifacts, seededOfficialClassifier, type Classifier } from './classifier';
+import type { NetworkOptions } from './network';
 import { graphModelFromMemory, type GraphModel } from './graph-model';
+import { maxAbsDiff } from './max-abs-diff';
 import { ORT_EP_FOR, startOrtPeer } from './bench-ort';
 import { measureInterleaved, timed } from './timing';
 import { testPattern } from './preprocess';
@@ -72,20 +74,22 @@ export interface VariantBenchOptions {
   /** Also time Evaluate's batch of this many images (one batch tensor) for images/s. */
   evalBatch?: number;
   onStage?: (stage: string) => void;
+  /** How the networks are built (their kernel setting). */
+  network?: NetworkOptions;
 }
 
 /** Loads + binds; resolves with the classifier and the elapsed time (weights ready to run). */
-async function timedLoad(load: () => Promise<LoadedArtifacts>, variant: number) {
+async function timedLoad(load: () => Promise<LoadedArtifacts>, variant: number, options?: NetworkOptions) {
   const t0 = now();
   const artifacts = await load();
-  const classifier = classifierFromArtifacts(artifacts, variant);
+  const classifier = classifierFromArtifacts(artifacts, variant, options);
   return { artifacts, classifier, ms: now() - t0 };
 }
 
 /** Random-weights mode: official Bk built in memory with seeded weights (the build is the load). */
-function timedBuild(variant: number, seed: number) {
+function timedBuild(variant: number, seed: number, options?: NetworkOptions) {
   const t0 = now();
-  const classifier = seededOfficialClassifier(variant, seed);
+  const classifier = seededOfficialClassifier(variant, seed, options);
   return { artifacts: null, classifier, ms: now() - t0 };
 }
 
@@ -98,12 +102,16 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
   let loadNetworkMs: number | null = null;
   if (o.loadNetwork && o.seed === undefined) {
     stage(`${name}: loading from the network`);
-    const net = await timedLoad(o.loadNetwork, o.variant);
+    const net = await timedLoad(o.loadNetwork, o.variant, o.network);
     net.classifier.dispose();
     loadNetworkMs = net.ms;
   }
   stage(o.seed === undefined ? `${name}: loading from the cache` : `${name}: building with seeded random weights`);
-  const { artifacts, classifier, ms: loadCacheMs } = o.seed === undefined ? await timedLoad(o.loadCache, o.variant) : timedBuild(o.variant, o.seed);
+  const {
+    artifacts,
+    classifier,
+    ms: loadCacheMs,
+  } = o.seed === undefined ? await timedLoad(o.loadCache, o.variant, o.network) : timedBuild(o.variant, o.seed, o.network);
   let graph: GraphModel | null = null;
   try {
     const input = testPattern(config.resolution);
@@ -136,7 +144,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
       graph = await graphModelFromMemory(artifacts.modelJson, artifacts.weightData);
       stage(`${name}: graph model first inference`);
       graphFirstMs = await timed(runGraph);
-      graphMaxAbsDiff = await maxAbsDiff(await own(), graph, input, size);
+      graphMaxAbsDiff = await graphDiff(await own(), graph, input, size);
     }
     const ortEp = o.ort ? ORT_EP_FOR[o.backend] : undefined;
     if (ortEp) stage(`${name}: ONNX Runtime Web (${ortEp}) session and first inference`);
@@ -222,13 +230,11 @@ async function batchThroughput(c: Classifier, input: Float32Array, batch: number
 }
 
 /** Largest |Δp| between the own probabilities and the graph model's on the same input. */
-async function maxAbsDiff(own: Float32Array, graph: GraphModel, input: Float32Array, size: number): Promise<number> {
+async function graphDiff(own: Float32Array, graph: GraphModel, input: Float32Array, size: number): Promise<number> {
   const out = tf.tidy(() => graph.predict(tf.tensor4d(input, [1, size, size, 3])) as tf.Tensor);
   const ref = await out.data();
   out.dispose();
-  let m = 0;
-  for (let i = 0; i < ref.length; i++) m = Math.max(m, Math.abs(ref[i] - own[i]));
-  return m;
+  return maxAbsDiff(own, ref);
 }
 
 function disposeAll(classifier: Classifier, graph: GraphModel | null) {

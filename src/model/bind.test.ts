@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useFastBackend } from './test-support/node-backend';
 import { fixtureSkipReason, topologyDir } from '../../test-support/fixtures';
 import { officialNetwork } from '../scaling';
-import { bindConvertedWeights, describeConvertedModel, inferOfficialVariant, layerTensorNames, type ConvertedModelLike } from './bind';
-import { normalizationTensorNames } from './model-json';
+import { bindConvertedWeights, describeConvertedModel, inferOfficialVariant } from './bind';
+import { layerTensorNames, normalizationTensorNames, type ConvertedModelLike } from './converted-graph';
 import { weightTensors } from './network';
 
 const missing = fixtureSkipReason({ topologies: true });

@@ -1,67 +1,11 @@
 /**
- * Binds the tensors of a converted TF Hub EfficientNet (tfjs graph model) to the typed weights
- * of the own builder, by walking the graph topology.
- *
- * Names carry a per-variant prefix (`model`, `model_2`, … `model_14`) and the squeeze-excite and
- * dense tensors are anonymous (`Func/StatefulPartitionedCall/input/_N`), so nothing is matched by
- * full name: each conv node is identified by its own name or its kernel's name suffix, and the
- * input-normalisation constants by their role (Placeholder → Mul → Sub → RealDiv).
+ * Binds the tensors of a converted TF Hub EfficientNet (tfjs graph model) to the weights of the
+ * own builder, by layer, as the graph reader (converted-graph.ts) finds them in the topology.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork, VARIANT_COUNT, type LayerSpec, type NetworkConfig } from '../scaling';
 import { assembleWeights, type EfficientNetWeights, type InputNormalization } from './network';
-import { nodeOf, normalizationTensorNames, type NormalizationRefs } from './model-json';
-
-/** The parts of a graph model.json this module reads (structural, so any model.json fits). */
-export interface GraphNodeLike {
-  name: string;
-  op: string;
-  input?: string[];
-}
-export interface ConvertedModelLike {
-  modelTopology: { node: GraphNodeLike[] };
-  weightsManifest?: { weights: { name: string; shape: number[] }[] }[];
-}
-
-interface LayerRef {
-  kernel: string;
-  bias: string;
-}
-
-const NAMED_KERNEL: { re: RegExp; layer: (m: RegExpMatchArray) => string }[] = [
-  { re: /(?:^|\/)(stem|top)_conv2d\/Conv2D_weights$/, layer: (m) => `${m[1]}_conv2d` },
-  { re: /(?:^|\/)(stack_\d+\/block_\d+\/(?:expand|project)_conv2d)\/Conv2D_weights$/, layer: (m) => m[1] },
-  { re: /(?:^|\/)(stack_\d+\/block_\d+\/depthwise_conv2d)\/depthwise_weights$/, layer: (m) => m[1] },
-];
-const ANONYMOUS_NODE: { re: RegExp; layer: (m: RegExpMatchArray) => string }[] = [
-  { re: /(?:^|\/)(stack_\d+\/block_\d+\/se_(?:reduce|expand)_conv2d)\/BiasAdd$/, layer: (m) => m[1] },
-  { re: /(?:^|\/)logits\/BiasAdd$/, layer: () => 'logits' },
-];
-const WEIGHTED_OPS = new Set(['_FusedConv2D', 'FusedDepthwiseConv2dNative', '_FusedMatMul', 'Conv2D', 'DepthwiseConv2dNative', 'MatMul']);
-
-/** Layer name (as in LayerSpec.name) → kernel and bias tensor names, from the topology. */
-export function layerTensorNames(json: ConvertedModelLike): Map<string, LayerRef> {
-  const refs = new Map<string, LayerRef>();
-  for (const node of json.modelTopology.node) {
-    if (!WEIGHTED_OPS.has(node.op)) continue;
-    const inputs = (node.input ?? []).map(nodeOf);
-    const [kernel, bias] = [inputs[1], inputs[2]];
-    let layer: string | undefined;
-    for (const { re, layer: f } of ANONYMOUS_NODE) {
-      const m = node.name.match(re);
-      if (m) layer = f(m);
-    }
-    for (const { re, layer: f } of NAMED_KERNEL) {
-      const m = kernel?.match(re);
-      if (!layer && m) layer = f(m);
-    }
-    if (!layer) throw new Error(`Unrecognised weighted node ${node.name} (${node.op}, kernel ${kernel ?? 'none'})`);
-    if (!kernel || !bias) throw new Error(`Node ${node.name} (${layer}) has no fused bias input`);
-    if (refs.has(layer)) throw new Error(`Layer ${layer} appears twice in the topology (${node.name})`);
-    refs.set(layer, { kernel, bias });
-  }
-  return refs;
-}
+import { layerTensorNames, normalizationTensorNames, type ConvertedModelLike, type NormalizationRefs } from './converted-graph';
 
 const fmt = (shape: readonly number[]): string => `[${shape.join(',')}]`;
 const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -130,7 +74,7 @@ export function bindConvertedWeights(json: ConvertedModelLike, tensors: tf.Named
   const weights = assembleWeights(config, normalization, (layer: LayerSpec) => {
     const ref = refs.get(layer.name)!;
     bound.add(ref.kernel).add(ref.bias);
-    return { kernel: get(ref.kernel), bias: get(ref.bias) };
+    return { kernel: get(ref.kernel), bias: get(ref.bias) as tf.Tensor1D };
   });
   for (const [name, t] of Object.entries(tensors)) if (!bound.has(name)) t.dispose();
   return weights;

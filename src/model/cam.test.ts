@@ -51,7 +51,7 @@ describe('class activation map', () => {
     const top = tf.argMax(probs, 1).dataSync()[0];
     expect(cam.shape).toEqual([2, 2]);
     const mean = tf.mean(cam).dataSync()[0];
-    const bias = weights.logits.bias.dataSync()[top];
+    const bias = weights.layers.get('logits')!.bias.dataSync()[top];
     expect(mean + bias).toBeCloseTo(logits.dataSync()[top], 3);
     tf.dispose([x, probs, cam, logits]);
     net.dispose();

@@ -2,7 +2,8 @@
 // image classified alone, within 1e-5, on a small seeded network (Node: wasm, else cpu).
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { useFastBackend, maxAbsDiff } from './test-support/node-backend';
+import { maxAbsDiff } from './max-abs-diff';
+import { useFastBackend } from './test-support/node-backend';
 import { formulaClassifier } from './classifier';
 
 /** Image k: smooth, distinct per k, in [0, 1]. */

@@ -9,7 +9,7 @@ import { tuneKernels } from './kernels/tune-network';
 import { countPipelines, type PipelineCount } from './kernels/gpu-state';
 import type { CamMap } from './cam';
 import { bindConvertedWeights, inferOfficialVariant } from './bind';
-import { createEfficientNet, type EfficientNet } from './network';
+import { createEfficientNet, type EfficientNet, type NetworkOptions } from './network';
 import type { OnnxNetwork } from './onnx-export';
 import { randomWeights } from './random-weights';
 
@@ -110,37 +110,39 @@ function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision 
 
 /** Binds converted weights (official variant `variant`, or inferred from the shapes) to the own
  *  builder. The decoded tensors are owned by the returned classifier. */
-export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: number): Classifier {
+export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: number, options?: NetworkOptions): Classifier {
   const k = variant ?? inferOfficialVariant(artifacts.modelJson);
   const config = officialNetwork(k);
   const tensors = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs as tf.io.WeightsManifestEntry[]);
   try {
     const weights = bindConvertedWeights(artifacts.modelJson, tensors, config);
-    return wrap(createEfficientNet(config, weights), isSynthetic(artifacts.modelJson), weightPrecision(artifacts.modelJson));
+    return wrap(createEfficientNet(config, weights, options), isSynthetic(artifacts.modelJson), weightPrecision(artifacts.modelJson));
   } catch (e) {
     Object.values(tensors).forEach((t) => t.dispose());
     throw e;
   }
 }
 
+/** `config` with seeded random weights, built in memory: predictions are meaningless. */
+const seededClassifier = (config: NetworkConfig, seed: number, options?: NetworkOptions): Classifier =>
+  wrap(createEfficientNet(config, randomWeights(config, seed), options), true);
+
 /** The formula network at exactly φ with seeded random weights, built in memory. */
-export function formulaClassifier(phi: number, seed = 1, resolution?: number): Classifier {
+export function formulaClassifier(phi: number, seed = 1, resolution?: number, options?: NetworkOptions): Classifier {
   // A resolution override keeps every layer of the φ network but feeds it smaller images
   // (soak tests that must be quick on a CPU-emulated GPU).
   const config = resolution ? scaleNetwork({ ...formulaCoefficients(phi), resolution }) : formulaNetwork(phi);
-  return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
+  return seededClassifier(config, seed, options);
 }
 
 /** B0 grown by any coefficients (the scaling-methods race, own α/β/γ) with seeded random
  *  weights, built in memory. */
-export function scaledClassifier(coefficients: ScalingCoefficients, seed = 1): Classifier {
-  const config = scaleNetwork(coefficients);
-  return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
+export function scaledClassifier(coefficients: ScalingCoefficients, seed = 1, options?: NetworkOptions): Classifier {
+  return seededClassifier(scaleNetwork(coefficients), seed, options);
 }
 
 /** Official Bk with seeded random weights, built in memory (no download): predictions are
  *  meaningless, latency is real. */
-export function seededOfficialClassifier(variant: number, seed: number): Classifier {
-  const config = officialNetwork(variant);
-  return wrap(createEfficientNet(config, randomWeights(config, seed)), true);
+export function seededOfficialClassifier(variant: number, seed: number, options?: NetworkOptions): Classifier {
+  return seededClassifier(officialNetwork(variant), seed, options);
 }

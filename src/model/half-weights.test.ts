@@ -7,7 +7,8 @@ import { bindConvertedWeights } from './bind';
 import { float16Bits, halveWeights } from './half-weights';
 import { allSpecs, concat, expectedShardSizes, weightPrecision } from './model-json';
 import { createEfficientNet } from './network';
-import { maxAbsDiff, useFastBackend } from './test-support/node-backend';
+import { maxAbsDiff } from './max-abs-diff';
+import { useFastBackend } from './test-support/node-backend';
 import { syntheticArtifacts } from './test-support/parity-models';
 import { fixtureSkipReason } from '../../test-support/fixtures';
 

@@ -165,39 +165,3 @@ export function concat(parts: readonly (ArrayBuffer | Uint8Array)[], total = par
 export function allSpecs(json: ConvertedModelJson): WeightSpec[] {
   return json.weightsManifest.flatMap((g) => g.weights);
 }
-
-/** Names of the input normalisation constants in a converted graph. */
-export interface NormalizationRefs {
-  scale: string;
-  mean: string;
-  std: string;
-}
-
-/** Finds the scale, mean and std constants by role: Placeholder → Mul → Sub → RealDiv. */
-export function normalizationTensorNames(json: { modelTopology: { node: GraphNode[] } }): NormalizationRefs {
-  const nodes = json.modelTopology.node;
-  const byName = new Map(nodes.map((n) => [n.name, n]));
-  const consumers = (name: string, op: string) => nodes.filter((n) => n.op === op && (n.input ?? []).map(nodeOf).includes(name));
-  // Constant behind an input, looking through BroadcastTo (whose input 0 is the value).
-  const constOf = (name: string): string | undefined => {
-    const n = byName.get(name);
-    if (n?.op === 'Const') return n.name;
-    if (n?.op === 'BroadcastTo' && n.input?.[0]) return constOf(nodeOf(n.input[0]));
-    return undefined;
-  };
-  const inputs = nodes.filter((n) => n.op === 'Placeholder');
-  if (inputs.length !== 1) throw new Error(`Expected one Placeholder input, found ${inputs.length}`);
-  const mul = consumers(inputs[0].name, 'Mul')[0];
-  const scale = mul && (mul.input ?? []).map(nodeOf).map(constOf).find(Boolean);
-  const sub = mul && consumers(mul.name, 'Sub').find((n) => nodeOf(n.input?.[0] ?? '') === mul.name);
-  const mean = sub && constOf(nodeOf(sub.input?.[1] ?? ''));
-  const div = sub && consumers(sub.name, 'RealDiv').find((n) => nodeOf(n.input?.[0] ?? '') === sub.name);
-  const std = div && constOf(nodeOf(div.input?.[1] ?? ''));
-  if (!scale || !mean || !std) {
-    throw new Error(
-      `Input normalisation not found (Placeholder → Mul(scale) → Sub(mean) → RealDiv(std)): ` +
-        `scale ${scale ?? 'missing'}, mean ${mean ?? 'missing'}, std ${std ?? 'missing'}`,
-    );
-  }
-  return { scale, mean, std };
-}

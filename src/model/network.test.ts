@@ -102,6 +102,18 @@ describe('EfficientNet builder with random weights', () => {
     }
   });
 
+  it('takes its kernel mode as an option: networks with different modes coexist', () => {
+    const config = formulaNetwork(0);
+    const stockNet = createEfficientNet(config, randomWeights(config, 1), { kernels: { mode: 'stock', asked: true } });
+    const tiledNet = createEfficientNet(config, randomWeights(config, 1), { kernels: { mode: 'tiled', asked: true } });
+    const defaultNet = createEfficientNet(config, randomWeights(config, 1));
+    expect(stockNet.kernelPlan).toBeNull();
+    expect(tiledNet.kernelPlan).toEqual({ pointwise: 'tiled', depthwise: 'barrier-free', pool: 'tiled', dense: 'tiled' });
+    expect(defaultNet.kernels).toEqual({ mode: 'auto', asked: false });
+    expect(defaultNet.kernelPlan).toEqual({ pointwise: 'barrier-free', depthwise: 'barrier-free', pool: 'barrier-free', dense: 'barrier-free' });
+    [stockNet, tiledNet, defaultNet].forEach((n) => n.dispose());
+  });
+
   it('rejects inputs that are not [b,H,W,3]', () => {
     const config = formulaNetwork(0);
     const net = createEfficientNet(config, randomWeights(config, 1));

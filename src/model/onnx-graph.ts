@@ -107,12 +107,3 @@ export function hwioToOihw(values: Float32Array, [kh, kw, cin, cout]: number[]):
   }
   return out;
 }
-
-/** TF's SAME padding as explicit ONNX pads [top, left, bottom, right]: the extra pixel of an
- *  odd total goes after (bottom/right), as TF does at stride 2 on even sizes. */
-export function samePads(size: number, kernel: number, stride: number): number[] {
-  const out = Math.ceil(size / stride);
-  const total = Math.max((out - 1) * stride + kernel - size, 0);
-  const before = Math.floor(total / 2);
-  return [before, before, total - before, total - before];
-}

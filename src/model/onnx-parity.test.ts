@@ -3,7 +3,8 @@
 // topology) and the formula network at φ = 1.5 with seeded random weights.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maxAbsDiff, useFastBackend } from './test-support/node-backend';
+import { maxAbsDiff } from './max-abs-diff';
+import { useFastBackend } from './test-support/node-backend';
 import { expectedOpCounts, ortProbabilities, ortSession, summarizeOnnx } from './test-support/onnx-node';
 import { syntheticArtifacts } from './test-support/parity-models';
 import { fixtureSkipReason } from '../../test-support/fixtures';

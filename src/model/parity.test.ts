@@ -4,7 +4,8 @@
 // softmax alone could hide logit differences.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useFastBackend, maxAbsDiff } from './test-support/node-backend';
+import { maxAbsDiff } from './max-abs-diff';
+import { useFastBackend } from './test-support/node-backend';
 import { fixtureSkipReason, topologyDir } from '../../test-support/fixtures';
 import { syntheticArtifacts } from './test-support/parity-models';
 import { officialNetwork } from '../scaling';

@@ -1,5 +1,5 @@
-/** The stock tfjs ops the own network is made of (shared by the plain forward pass in
- *  network.ts and the WebGPU one in kernels/forward.ts, where a class runs on stock ops). */
+/** The stock tfjs ops the own network is made of: the 'stock' choice of every kernel class
+ *  (kernels/ops.ts), so the plain pass on every backend is the all-stock kernel plan. */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ConvWeights } from './weights';
 
@@ -29,7 +29,14 @@ export function spatialMean(h: tf.Tensor4D): tf.Tensor4D {
   return tf.mean(h, [1, 2], true) as tf.Tensor4D;
 }
 
+/** The input normalisation's constants, on the backend once per network. */
+export interface NormalizationConstants {
+  scale: tf.Scalar;
+  mean: tf.Tensor;
+  std: tf.Tensor;
+}
+
 /** (x·scale − mean) / std with the constants already on the backend. */
-export function normalize(x: tf.Tensor4D, c: { scale: tf.Scalar; mean: tf.Tensor; std: tf.Tensor }): tf.Tensor4D {
+export function normalize(x: tf.Tensor4D, c: NormalizationConstants): tf.Tensor4D {
   return tf.div(tf.sub(tf.mul(x, c.scale), c.mean), c.std) as tf.Tensor4D;
 }

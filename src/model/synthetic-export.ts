@@ -6,39 +6,20 @@
 // scripts/lib/synth-weights.ts).
 
 import { SHARD_BYTES, type ConvertedModelJson } from './model-json';
-import { planModel } from './synthetic-plan';
-import type { ModelPlan, PlanEntry } from './synthetic-plan-types';
+import { planModel, type ModelPlan, type PlanEntry } from './synthetic-plan';
 import { initWeightSeeded, SYNTHETIC_INIT_VERSION, type InitGains } from './synthetic-init';
 
-// ---------------------------------------------------------------------------------------------
-// Metadata
-
-export interface SyntheticMetadata {
-  synthetic: true;
-  seed: number;
-  generator: string;
-  note: string;
-  initVersion: number;
-}
-
-export const GENERATOR_NAME = 'efficientnet-phi-lab models:synth';
-export const SYNTHETIC_NOTE = 'seeded random weights: predictions meaningless, latency real';
-
-export function syntheticMetadata(seed: number): SyntheticMetadata {
-  return {
+/** The model.json of a synthetic export: the source's, marked synthetic with its seed, generator
+ *  and init version (the app shows the mark; models:synth skips a complete folder by it). */
+export function withSyntheticMetadata(model: ConvertedModelJson, seed: number): ConvertedModelJson {
+  const mark = {
     synthetic: true,
     seed,
-    generator: GENERATOR_NAME,
-    note: SYNTHETIC_NOTE,
+    generator: 'efficientnet-phi-lab models:synth',
+    note: 'seeded random weights: predictions meaningless, latency real',
     initVersion: SYNTHETIC_INIT_VERSION,
   };
-}
-
-export function withSyntheticMetadata(model: ConvertedModelJson, seed: number): ConvertedModelJson {
-  return {
-    ...model,
-    userDefinedMetadata: { ...(model.userDefinedMetadata ?? {}), ...syntheticMetadata(seed) },
-  };
+  return { ...model, userDefinedMetadata: { ...(model.userDefinedMetadata ?? {}), ...mark } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -228,7 +228,7 @@ describe('purity', () => {
   // The synthetic weights are made in the browser, workers and Node alike (random-weight
   // networks; the `models:synth` exports): these modules load at run time only each other and
   // the pure src/scaling (no tfjs, no node:); type-only imports are erased.
-  const PURE = ['synthetic-init', 'seeded-rng', 'weight-roles', 'model-json', 'synthetic-plan', 'synthetic-plan-types', 'synthetic-export'];
+  const PURE = ['synthetic-init', 'seeded-rng', 'weight-roles', 'converted-graph', 'model-json', 'synthetic-plan', 'synthetic-export'];
   it.each(PURE)('%s.ts loads only pure modules', (name) => {
     const src = readFileSync(new URL(`./${name}.ts`, import.meta.url), 'utf8');
     const imports = [...src.matchAll(/^\s*import\s+(type\s)?[^;]*?from\s+'([^']+)'/gm)];

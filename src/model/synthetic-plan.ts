@@ -1,21 +1,45 @@
 // Classifies every tensor of a converted EfficientNet's weightsManifest through the graph
-// topology: learned (with its role and layer) or a non-learned constant (with its reference
+// topology: learned (with its role and layer, as the graph reader converted-graph.ts finds the
+// layers) or a non-learned constant (with its reference
 // value, REFERENCE_NORMALIZATION for the input normalisation). Pure TypeScript; no tfjs.
 
 import type { LayerKind } from '../scaling';
-import {
-  allSpecs,
-  nodeOf,
-  normalizationTensorNames,
-  REFERENCE_NORMALIZATION,
-  sizeOfShape,
-  weightBytes,
-  type ConvertedModelJson,
-  type GraphNode,
-  type WeightSpec,
-} from './model-json';
-import type { ModelPlan, PlanEntry } from './synthetic-plan-types';
-import { isKernelRole, roleForLayer, roleOfWeightName, type WeightRole } from './weight-roles';
+import { layerKindOf, layerTensorNames, normalizationTensorNames } from './converted-graph';
+import { allSpecs, nodeOf, REFERENCE_NORMALIZATION, sizeOfShape, weightBytes, type ConvertedModelJson, type GraphNode, type WeightSpec } from './model-json';
+import { isKernelRole, roleForLayer, type WeightRole } from './weight-roles';
+
+// --- what the plan decided for each tensor -------------------------------------------------
+
+/** A learned tensor and the layer it belongs to. */
+export interface LearnedEntry {
+  kind: 'learned';
+  spec: WeightSpec;
+  role: WeightRole;
+  /** Layer kind found in the topology. */
+  layer: LayerKind;
+  /** Name of the graph node that consumes it. */
+  node: string;
+}
+
+/** A non-learned constant with its exact value. */
+export interface ConstantEntry {
+  kind: 'constant';
+  spec: WeightSpec;
+  /** What it is, e.g. 'input scale', 'input mean', 'se_reshape channels'. */
+  what: string;
+  values: Float32Array | Int32Array;
+}
+
+export type PlanEntry = LearnedEntry | ConstantEntry;
+
+export interface ModelPlan {
+  /** One entry per manifest weight, in manifest order (all groups concatenated). */
+  entries: PlanEntry[];
+  /** Number of identity-skip blocks (project convs consumed by AddV2). */
+  residualDepth: number;
+  /** Bytes of each weight group. */
+  groupBytes: number[];
+}
 
 interface Use {
   node: GraphNode;
@@ -46,86 +70,20 @@ export function planModel(model: ConvertedModelJson): ModelPlan {
     return inp === undefined ? undefined : byName.get(nodeOf(inp));
   };
 
-  // --- swish detection: x → Sigmoid(x), Mul(Sigmoid(x), x) ---------------------------------
-  const swishOf = (x: GraphNode): GraphNode | undefined => {
-    for (const u of usesOf(x.name)) {
-      if (u.node.op !== 'Sigmoid') continue;
-      for (const v of usesOf(u.node.name)) {
-        if (v.node.op !== 'Mul') continue;
-        const others = (v.node.input ?? []).map(nodeOf);
-        if (others.includes(x.name) && others.includes(u.node.name)) return v.node;
-      }
+  // --- learned tensors: each layer's kernel and bias, as the graph reader finds them ---------
+  const learned = new Map<string, { role: WeightRole; layer: LayerKind; node: string }>();
+  let residualDepth = 0;
+  for (const [name, ref] of layerTensorNames(model)) {
+    const { kind, block } = layerKindOf(name);
+    const residual = kind === 'project' && block > 0;
+    if (residual) residualDepth++;
+    for (const part of ['kernel', 'bias'] as const) {
+      const role = roleForLayer(kind, part, residual);
+      const prev = learned.get(ref[part]);
+      if (prev && prev.role !== role) throw new Error(`weight ${ref[part]} used as both ${prev.role} and ${role}`);
+      learned.set(ref[part], { role, layer: kind, node: ref.node });
     }
-    return undefined;
-  };
-  /** If n is swish(x) (a Mul of Sigmoid(x) and x), x. */
-  const swishSource = (n: GraphNode | undefined): GraphNode | undefined => {
-    if (!n || n.op !== 'Mul' || (n.input ?? []).length !== 2) return undefined;
-    const [a, b] = (n.input ?? []).map((s) => byName.get(nodeOf(s)));
-    if (a?.op === 'Sigmoid' && b && input(a, 0)?.name === b.name) return b;
-    if (b?.op === 'Sigmoid' && a && input(b, 0)?.name === a.name) return a;
-    return undefined;
-  };
-
-  /** Is `n` (a project conv) added to its own block's input, i.e. an identity-skip branch? The
-   *  next block's AddV2 also consumes it (as the skip operand), so check that the other operand
-   *  of the AddV2 is an ancestor of n. */
-  const isResidualBranch = (n: GraphNode): boolean => {
-    for (const u of usesOf(n.name)) {
-      if (u.node.op !== 'AddV2' && u.node.op !== 'Add') continue;
-      const others = (u.node.input ?? []).map(nodeOf).filter((x, i) => i !== u.index && x !== n.name);
-      if (others.length !== 1) continue;
-      const skip = others[0];
-      // Bounded walk up the data inputs of n: a block spans ~20 nodes.
-      const seen = new Set<string>();
-      const stack = [n.name];
-      while (stack.length > 0 && seen.size < 256) {
-        const cur = byName.get(stack.pop()!);
-        if (!cur || seen.has(cur.name)) continue;
-        seen.add(cur.name);
-        for (const inp of cur.input ?? []) {
-          if (inp.startsWith('^')) continue;
-          const src = nodeOf(inp);
-          if (src === skip) return true;
-          stack.push(src);
-        }
-      }
-    }
-    return false;
-  };
-
-  // --- layer kind of every conv / matmul node ----------------------------------------------
-  const layerCache = new Map<string, LayerKind>();
-  const residualProject = new Set<string>();
-  const layerOf = (c: GraphNode): LayerKind => {
-    const cached = layerCache.get(c.name);
-    if (cached) return cached;
-    let kind: LayerKind | undefined;
-    const data = input(c, 0);
-    if (c.op === '_FusedMatMul') kind = 'dense';
-    else if (c.op === 'FusedDepthwiseConv2dNative') kind = 'depthwise';
-    else if (c.op === '_FusedConv2D') {
-      const act = swishOf(c);
-      const src = swishSource(data);
-      if (data?.op === 'RealDiv') kind = 'stem';
-      else if (data?.op === 'Reshape') kind = 'se_reduce';
-      else if (src && src.op === '_FusedConv2D' && layerOf(src) === 'se_reduce') kind = 'se_expand';
-      else if (act) {
-        const next = usesOf(act.name).map((u) => u.node);
-        if (next.some((n) => n.op === 'FusedDepthwiseConv2dNative')) kind = 'expand';
-        else if (next.some((n) => n.op === 'Mean' && usesOf(n.name).some((u) => u.node.op === '_FusedMatMul'))) {
-          kind = 'head';
-        }
-      } else {
-        // Linear conv after the SE excitation: the block's project conv.
-        kind = 'project';
-        if (isResidualBranch(c)) residualProject.add(c.name);
-      }
-    }
-    if (!kind) throw new Error(`cannot tell the layer of ${c.op} node ${c.name}`);
-    layerCache.set(c.name, kind);
-    return kind;
-  };
+  }
 
   /** Values a constant must hold, from each of its uses; they must all agree. */
   const constValues = new Map<string, { what: string; values: number[]; dtype: string }>();
@@ -150,7 +108,6 @@ export function planModel(model: ConvertedModelJson): ModelPlan {
   // --- SE reshape / squeeze constants, learned kernels and biases -----------------------------
   const manifest = allSpecs(model);
   const specByName = new Map(manifest.map((w) => [w.name, w]));
-  const learned = new Map<string, { role: WeightRole; layer: LayerKind; node: string }>();
   const seInChannels = (pack: GraphNode): number => {
     for (const r of usesOf(pack.name)) {
       if (r.node.op !== 'Reshape' || r.index !== 1) continue;
@@ -177,20 +134,9 @@ export function planModel(model: ConvertedModelJson): ModelPlan {
       switch (user.op) {
         case '_FusedConv2D':
         case 'FusedDepthwiseConv2dNative':
-        case '_FusedMatMul': {
-          if (index !== 1 && index !== 2) {
-            throw new Error(`weight ${spec.name} is input ${index} of ${user.name}`);
-          }
-          const layer = layerOf(user);
-          const residual = residualProject.has(user.name);
-          const role = roleForLayer(layer, index === 1 ? 'kernel' : 'bias', residual);
-          const prev = learned.get(spec.name);
-          if (prev && prev.role !== role) {
-            throw new Error(`weight ${spec.name} used as both ${prev.role} and ${role}`);
-          }
-          learned.set(spec.name, { role, layer, node: user.name });
+        case '_FusedMatMul':
+          if ((index !== 1 && index !== 2) || !learned.has(spec.name)) throw new Error(`weight ${spec.name} is input ${index} of ${user.name}`);
           break;
-        }
         case 'StridedSlice':
           if (index === 1) assign(spec.name, 'se_reshape strided_slice begin', [0]);
           else if (index === 2 || index === 3) {
@@ -221,10 +167,6 @@ export function planModel(model: ConvertedModelJson): ModelPlan {
     const l = learned.get(spec.name);
     if (l) {
       if (spec.dtype !== 'float32') throw new Error(`learned ${spec.name} has dtype ${spec.dtype}`);
-      const byName = roleOfWeightName(spec.name);
-      if (byName !== null && byName !== l.role) {
-        throw new Error(`${spec.name}: topology says ${l.role}, its name says ${byName}`);
-      }
       checkLearnedShape(spec, l.role);
       return { kind: 'learned', spec, ...l };
     }
@@ -242,7 +184,7 @@ export function planModel(model: ConvertedModelJson): ModelPlan {
 
   return {
     entries,
-    residualDepth: residualProject.size,
+    residualDepth,
     groupBytes: model.weightsManifest.map((g) => g.weights.reduce((a, w) => a + weightBytes(w), 0)),
   };
 }

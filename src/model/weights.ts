@@ -1,5 +1,6 @@
-/** The typed weights of the own EfficientNet (no tfjs ops here, only tensor types): shared by
- *  network.ts and the WebGPU kernels, so neither imports the other's module for a type. */
+/** The weights of the own EfficientNet (no tfjs ops here, only tensor types): a flat map from
+ *  each `config.layers` name to its tensors, shared by network.ts, the WebGPU kernels and the
+ *  ONNX export, so none imports another's module for a type. */
 import type * as tf from '@tensorflow/tfjs-core';
 
 /** A conv with batch norm folded in: kernel plus bias (TF's `bn_offset`). */
@@ -9,19 +10,11 @@ export interface ConvWeights {
   bias: tf.Tensor1D;
 }
 
-export interface DenseWeights {
-  /** [features, classes] */
-  kernel: tf.Tensor2D;
+/** One learned layer in the TF layout of its LayerSpec: a conv's ConvWeights, or the dense
+ *  layer's kernel [features, classes] and bias. */
+export interface LayerWeights {
+  kernel: tf.Tensor;
   bias: tf.Tensor1D;
-}
-
-export interface BlockWeights {
-  /** Absent exactly when the block's expand ratio is 1. */
-  expand?: ConvWeights;
-  depthwise: ConvWeights;
-  seReduce: ConvWeights;
-  seExpand: ConvWeights;
-  project: ConvWeights;
 }
 
 /** `(x·scale − mean) / std`, per RGB channel, in the 0–255 space of the reference models. */
@@ -33,9 +26,13 @@ export interface InputNormalization {
 
 export interface EfficientNetWeights {
   normalization: InputNormalization;
-  stem: ConvWeights;
-  /** One entry per config.blocks entry, same order. */
-  blocks: BlockWeights[];
-  head: ConvWeights;
-  logits: DenseWeights;
+  /** One entry per `config.layers` entry, keyed by its name (`stem_conv2d`, `stack_1/block_0/expand_conv2d`, … `logits`). */
+  layers: ReadonlyMap<string, LayerWeights>;
+}
+
+/** The tensors of the layer named `name`; throws for a layer the weights lack. */
+export function layerWeights(w: EfficientNetWeights, name: string): LayerWeights {
+  const t = w.layers.get(name);
+  if (!t) throw new Error(`No weights for layer ${name}`);
+  return t;
 }

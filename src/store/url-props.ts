@@ -3,7 +3,7 @@
  *  ignored) and written (defaults are left out, so links stay short). The lab's shareable state
  *  (url-state.ts), the bench's run (bench-format.ts) and `debug` (debug-mode.ts) all read through
  *  it. Pure. */
-import { isKernelMode, KERNEL_MODES, type KernelMode } from '../model/kernels/plan';
+import { kernelModeOf, KERNEL_MODES, type KernelMode } from '../model/kernels/plan';
 import { BACKENDS, isBackendName, type BackendName } from '../model/backend-name';
 import { baseProblem, MAX_PHI, MIN_PHI, PAPER_BASES, parseVariantName } from '../scaling';
 import { BENCH_BACKENDS, type BenchFlags } from '../worker/bench-protocol';
@@ -196,7 +196,17 @@ export const URL_PROPS = {
     parse: (raw) => (raw === 'random' ? { value: 'random' } : { notice: `Ignored weights "${raw}": the only choice is weights=random` }),
     serialize: (v) => v ?? '',
   }),
-  kernels: oneOf<KernelMode>('kernels', KERNEL_MODES, isKernelMode, 'both'),
+  // `fused` is the barrier-free kernels' earlier name, still read from old links.
+  kernels: prop<KernelMode | null>({
+    name: 'kernels',
+    view: 'both',
+    default: null,
+    parse: (raw) => {
+      const mode = kernelModeOf(raw);
+      return mode ? { value: mode } : { notice: `Ignored kernels "${raw}": use one of ${KERNEL_MODES.join(', ')}` };
+    },
+    serialize: (v) => v ?? '',
+  }),
   alpha: base('alpha'),
   beta: base('beta'),
   gamma: base('gamma'),

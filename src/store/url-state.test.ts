@@ -32,11 +32,12 @@ describe('URL state', () => {
     expect(parseUrlState('?eval=B9').state.evaluate).toEqual([0, 1]);
   });
 
-  it('takes ?kernels= as one of auto, fused, tiled, stock', () => {
+  it('takes ?kernels= as one of auto, barrier-free, tiled, stock (fused: barrier-free)', () => {
     expect(parseUrlState('?kernels=stock').state.kernels).toBe('stock');
+    expect(parseUrlState('?kernels=fused').state.kernels).toBe('barrier-free');
     const bad = parseUrlState('?kernels=fast');
     expect(bad.state.kernels).toBeNull();
-    expect(bad.notices).toEqual(['Ignored kernels "fast": use one of auto, fused, tiled, stock']);
+    expect(bad.notices).toEqual(['Ignored kernels "fast": use one of auto, barrier-free, tiled, stock']);
   });
 
   it('weights=random is the only weights choice; anything else is ignored with a notice', () => {

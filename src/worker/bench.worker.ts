@@ -13,7 +13,7 @@ import { variantUrl } from '../model/weight-cache';
 import { configureWasm, selectBackend } from '../model/backend';
 import { benchMatmul, benchVariant } from '../model/bench';
 import { configureOrtWasm } from '../model/ort-runner';
-import { setKernelMode } from '../model/kernels/mode';
+import { DEFAULT_KERNELS, type KernelSetting } from '../model/kernels/mode';
 import { RANDOM_WEIGHTS_BASE } from '../model/pinned-sources';
 import { DEFAULT_SYNTHETIC_SEED } from '../model/synthetic-init';
 import type { BenchRequest, BenchResponse, VariantJob } from './bench-protocol';
@@ -38,6 +38,7 @@ configureOrtWasm({ wasm: ortWasm, webgpu: ortWebGpuWasm });
 
 const post = (msg: BenchResponse) => self.postMessage(msg);
 let backend: BackendName | null = null;
+let kernels: KernelSetting = DEFAULT_KERNELS;
 
 async function runVariant(id: number, job: VariantJob) {
   const url = variantUrl(job.baseUrl, job.variant);
@@ -56,6 +57,7 @@ async function runVariant(id: number, job: VariantJob) {
     matmulGflops: job.matmulGflops,
     evalBatch: evaluateBatch(backend as BackendName, job.variant),
     seed: seeded ? DEFAULT_SYNTHETIC_SEED : undefined,
+    network: { kernels },
     loadNetwork:
       job.measureLoad && !seeded
         ? async () => {
@@ -74,7 +76,7 @@ async function handle(req: BenchRequest) {
   switch (req.type) {
     case 'init': {
       for (const [flag, value] of Object.entries(req.flags ?? {})) tf.env().set(flag, value);
-      setKernelMode(req.kernels ?? 'auto');
+      kernels = { mode: req.kernels ?? 'auto', asked: true };
       const choice = await selectBackend(req.backend);
       if (choice.backend !== req.backend) throw new Error(`${req.backend} is unavailable here (${choice.reason})`);
       backend = choice.backend;

@@ -11,7 +11,7 @@ import type { LoadedArtifacts } from '../model/model-json';
 import { cachedVariantBytes, uncacheVariant, variantUrl } from '../model/weight-cache';
 import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
 import { kernelParity } from '../model/kernels/parity';
-import { setKernelMode } from '../model/kernels/mode';
+import { DEFAULT_KERNELS, type KernelSetting } from '../model/kernels/mode';
 import { classifierFromArtifacts, formulaClassifier, scaledClassifier, seededOfficialClassifier, type Classifier } from '../model/classifier';
 import { officialCoefficients } from '../scaling';
 import { imageToInput, testPattern } from '../model/preprocess';
@@ -43,6 +43,8 @@ let backendReady: Promise<unknown> | null = null;
 let lostDevice: string | null = null;
 /** Fault drill: the next network build fails like an allocation failure. */
 let failNextBuild = false;
+/** The kernel setting of the init request, for every network built here. */
+let kernels: KernelSetting = DEFAULT_KERNELS;
 
 const post = (msg: WorkerResponse) => self.postMessage(msg);
 
@@ -96,19 +98,20 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   if (spec.kind === 'formula' || spec.kind === 'scaled' || spec.kind === 'seeded') {
     // Random weights: built here, nothing to download.
     post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
-    if (spec.kind === 'formula') classifier = formulaClassifier(spec.phi, spec.seed, spec.resolution);
-    else if (spec.kind === 'seeded') classifier = seededOfficialClassifier(spec.variant, spec.seed);
+    if (spec.kind === 'formula') classifier = formulaClassifier(spec.phi, spec.seed, spec.resolution, { kernels });
+    else if (spec.kind === 'seeded') classifier = seededOfficialClassifier(spec.variant, spec.seed, { kernels });
     else
       classifier = scaledClassifier(
         { ...officialCoefficients(0), name: spec.name, width: spec.width, depth: spec.depth, resolution: spec.resolution, official: false },
         spec.seed,
+        { kernels },
       );
   } else {
     const artifacts = await artifactsFor(id, spec, modelId);
     fromCache = artifacts.fromCache;
     bytes = artifacts.bytes;
     post({ type: 'progress', id, modelId, phase: 'build', loaded: bytes, total: bytes });
-    classifier = classifierFromArtifacts(artifacts, spec.kind === 'official' ? spec.variant : undefined);
+    classifier = classifierFromArtifacts(artifacts, spec.kind === 'official' ? spec.variant : undefined, { kernels });
   }
   // Compile every pipeline now (in parallel where the backend can), so the first user-visible
   // inference is close to a steady one.
@@ -173,7 +176,7 @@ function debug(action: string) {
 async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void> {
   switch (req.type) {
     case 'init': {
-      setKernelMode(req.kernels ?? 'auto', req.kernels !== undefined);
+      kernels = { mode: req.kernels ?? 'auto', asked: req.kernels !== undefined };
       const choice = await selectBackend(req.backend);
       adopt(choice);
       post({ type: 'backend', id: req.id, ...choice });

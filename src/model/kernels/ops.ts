@@ -59,7 +59,7 @@ function record(
 
 function stockPointwise({ x, w, act, gate, residual }: PointwiseArgs): tf.Tensor4D {
   const K = x.shape[3];
-  const gated = gate ? (tf.mul(x, tf.reshape(gate, [-1, 1, 1, K])) as tf.Tensor4D) : x;
+  const gated = gate ? (tf.mul(x, gate.rank === 4 ? gate : tf.reshape(gate, [-1, 1, 1, K])) as tf.Tensor4D) : x;
   const y = act === 'swish' ? stock.swish(stock.conv(gated, w, 1)) : stock.conv(gated, w, 1);
   return residual ? tf.add(residual, y) : y;
 }
@@ -81,19 +81,28 @@ export function depthwiseOp(choice: KernelChoice, x: tf.Tensor4D, w: ConvWeights
   return stock.swish(stock.depthwise(x, w, stride));
 }
 
-export function poolOp(choice: KernelChoice, x: tf.Tensor4D): tf.Tensor2D {
+/** [b, C] from the own kernels, [b, 1, 1, C] from the stock ops (the graph's shape: no reshapes
+ *  on the stock pass; every consumer takes either). */
+export function poolOp(choice: KernelChoice, x: tf.Tensor4D): tf.Tensor {
   record('pool', { x: x.shape }, '', (z, c) => poolOp(c, z.x as tf.Tensor4D));
   if (choice !== 'stock' && depthwiseFits(x.shape[3])) return globalAvgPool(x, choice === 'tiled');
-  return tf.mean(x, [1, 2]) as tf.Tensor2D;
+  return stock.spatialMean(x);
 }
 
-export function denseOp(choice: KernelChoice, x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor1D, act: Act): tf.Tensor2D {
+/** act(x·W + b) on pooled x: [b, N] from the own kernels and the logits; the stock SE convs keep
+ *  the [b, 1, 1, N] map. */
+export function denseOp(choice: KernelChoice, x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor1D, act: Act): tf.Tensor {
   record('dense', { x: x.shape }, act, (z, c) => denseOp(c, z.x, kernel, bias, act));
   if (choice !== 'stock') return dense(x, kernel, bias, act, choice === 'tiled');
   const N = bias.shape[0];
   const K = kernel.size / N;
+  if (kernel.rank === 4) {
+    // The SE convs as the graph runs them: a 1×1 conv on the pooled [n, 1, 1, K] map.
+    const y = stock.conv(x.rank === 4 ? (x as tf.Tensor4D) : tf.reshape(x, [-1, 1, 1, K]), { kernel: kernel as tf.Tensor4D, bias }, 1);
+    return act === 'swish' ? stock.swish(y) : act === 'sigmoid' ? tf.sigmoid(y) : y;
+  }
   const a = tf.reshape(x, [-1, K]) as tf.Tensor2D;
-  const b = tf.reshape(kernel, [K, N]) as tf.Tensor2D;
+  const b = (kernel.rank === 2 ? kernel : tf.reshape(kernel, [K, N])) as tf.Tensor2D;
   if (act === 'swish') return stock.swish(tf.fused.matMul({ a, b, bias }) as tf.Tensor2D);
   return tf.fused.matMul({ a, b, bias, activation: act === 'sigmoid' ? 'sigmoid' : 'linear' }) as tf.Tensor2D;
 }

@@ -6,31 +6,37 @@
 export const KERNEL_CLASSES = ['pointwise', 'depthwise', 'pool', 'dense'] as const;
 export type KernelClass = (typeof KERNEL_CLASSES)[number];
 
-/** fused: barrier-free register-blocked kernels; tiled: workgroup-memory tiles and tree
- *  reductions; stock: tfjs's own ops. */
-export type KernelChoice = 'fused' | 'tiled' | 'stock';
+/** barrier-free: register-blocked kernels without workgroup barriers; tiled: workgroup-memory
+ *  tiles and tree reductions (both fuse bias, activation, gate and residual); stock: tfjs's ops. */
+export type KernelChoice = 'barrier-free' | 'tiled' | 'stock';
 export type KernelPlan = Record<KernelClass, KernelChoice>;
 
 /** `?kernels=`: one choice everywhere, or auto (tuned per device at warm-up). */
-export const KERNEL_MODES = ['auto', 'fused', 'tiled', 'stock'] as const;
+export const KERNEL_MODES = ['auto', 'barrier-free', 'tiled', 'stock'] as const;
 export type KernelMode = (typeof KERNEL_MODES)[number];
 
 export function isKernelMode(v: unknown): v is KernelMode {
   return typeof v === 'string' && (KERNEL_MODES as readonly string[]).includes(v);
 }
 
+/** A mode by name, `fused` (the barrier-free kernels' earlier name, in old links) included. */
+export function kernelModeOf(v: string): KernelMode | null {
+  const name = v === 'fused' ? 'barrier-free' : v;
+  return isKernelMode(name) ? name : null;
+}
+
 /** What each class can run (depthwise has no tiled form: its register blocking is kept). */
 export const CANDIDATES: Record<KernelClass, readonly KernelChoice[]> = {
-  pointwise: ['fused', 'tiled', 'stock'],
-  depthwise: ['fused', 'stock'],
-  pool: ['fused', 'tiled', 'stock'],
-  dense: ['fused', 'tiled', 'stock'],
+  pointwise: ['barrier-free', 'tiled', 'stock'],
+  depthwise: ['barrier-free', 'stock'],
+  pool: ['barrier-free', 'tiled', 'stock'],
+  dense: ['barrier-free', 'tiled', 'stock'],
 };
 
-/** The plan a fixed mode means: its choice where the class has it, fused otherwise. */
+/** The plan a fixed mode means: its choice where the class has it, barrier-free otherwise. */
 export function planFor(choice: KernelChoice): KernelPlan {
   const plan = {} as KernelPlan;
-  for (const c of KERNEL_CLASSES) plan[c] = CANDIDATES[c].includes(choice) ? choice : 'fused';
+  for (const c of KERNEL_CLASSES) plan[c] = CANDIDATES[c].includes(choice) ? choice : 'barrier-free';
   return plan;
 }
 
@@ -57,7 +63,7 @@ export interface KernelParityJob {
   resolution?: number;
   batch: number;
   seed?: number;
-  /** Which comparisons to run (default all: fused, tiled, stock, mixed-a, mixed-b, auto). */
+  /** Which comparisons to run (default all: barrier-free, tiled, stock, mixed-a, mixed-b, auto). */
   rows?: string[];
 }
 

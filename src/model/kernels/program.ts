@@ -109,9 +109,3 @@ export const f32 = (v: number) => {
 };
 export const act4 = (a: Act, v: string) => (a === 'none' ? v : `${a}4(${v})`);
 export const act1 = (a: Act, v: string) => (a === 'none' ? v : `${a}1(${v})`);
-
-/** TF SAME padding: output size and the (smaller) leading pad. */
-export function same(inSize: number, k: number, stride: number): { out: number; pad: number } {
-  const out = Math.ceil(inSize / stride);
-  return { out, pad: Math.floor(Math.max(0, (out - 1) * stride + k - inSize) / 2) };
-}

@@ -5,7 +5,8 @@
  *  and stride (four forms in EfficientNet), the activation, and the stem's normalisation. */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ConvWeights, InputNormalization } from '../weights';
-import { act4, f32, runKernel, same, type Act } from './program';
+import { samePadding } from '../network-walk';
+import { act4, f32, runKernel, type Act } from './program';
 
 export const depthwiseFits = (c: number) => c % 4 === 0;
 export const stemFits = (n: number) => n % 4 === 0;
@@ -67,8 +68,8 @@ function depthwiseBody(k: number, stride: number, act: Act): string {
 export function depthwise(x: tf.Tensor4D, w: ConvWeights, stride: number, act: Act): tf.Tensor4D {
   const [n, H, W, C] = x.shape;
   const k = w.kernel.shape[0];
-  const ho = same(H, k, stride);
-  const wo = same(W, k, stride);
+  const ho = samePadding(H, k, stride);
+  const wo = samePadding(W, k, stride);
   const c4 = C / 4;
   const wob = Math.ceil(wo.out / DW_PX);
   return runKernel({
@@ -79,7 +80,7 @@ export function depthwise(x: tf.Tensor4D, w: ConvWeights, stride: number, act: A
     outShape: [n, ho.out, wo.out, C],
     outComp: 4,
     threads: n * ho.out * wob * c4,
-    sizes: { c4, wo: wo.out, wob, ho: ho.out, pady: ho.pad, padx: wo.pad, hin: H, win: W },
+    sizes: { c4, wo: wo.out, wob, ho: ho.out, pady: ho.before, padx: wo.before, hin: H, win: W },
     body: depthwiseBody(k, stride, act),
   }) as tf.Tensor4D;
 }
@@ -90,8 +91,8 @@ export function stem(x: tf.Tensor4D, w: ConvWeights, stride: number, norm: Input
   const [n, H, W, Cin] = x.shape;
   const k = w.kernel.shape[0];
   const N = w.kernel.shape[3];
-  const ho = same(H, k, stride);
-  const wo = same(W, k, stride);
+  const ho = samePadding(H, k, stride);
+  const wo = samePadding(W, k, stride);
   const taps = Array.from({ length: Cin }, (_, ci) => {
     const m = f32(norm.mean[ci] ?? 0);
     const s = f32(norm.std[ci] ?? 1);
@@ -124,7 +125,7 @@ export function stem(x: tf.Tensor4D, w: ConvWeights, stride: number, norm: Input
     outShape: [n, ho.out, wo.out, N],
     outComp: 4,
     threads: n * ho.out * wo.out * (N / 4),
-    sizes: { c4: N / 4, wo: wo.out, ho: ho.out, k, stride, pady: ho.pad, padx: wo.pad, hin: H, win: W },
+    sizes: { c4: N / 4, wo: wo.out, ho: ho.out, k, stride, pady: ho.before, padx: wo.before, hin: H, win: W },
     body,
   }) as tf.Tensor4D;
 }

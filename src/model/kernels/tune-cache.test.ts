@@ -5,8 +5,8 @@ import { clearTunings, loadTuning, saveTuning, tuningKey, type StoredTuning } fr
 // In Node there is no IndexedDB: these run on the in-memory layer, the same read path.
 const base = { adapter: 'nvidia | hopper | H200 | 0x2335', tfjs: '4.22.0', network: 'B0', resolution: 224, batch: 1 };
 const tuned: StoredTuning = {
-  plan: { pointwise: 'tiled', depthwise: 'fused', pool: 'stock', dense: 'fused' },
-  timings: { pointwise: { fused: 3.5, tiled: 2.25, stock: 4 } },
+  plan: { pointwise: 'tiled', depthwise: 'barrier-free', pool: 'stock', dense: 'barrier-free' },
+  timings: { pointwise: { 'barrier-free': 3.5, tiled: 2.25, stock: 4 } },
   tuneMs: 812,
   budgetMs: 900,
   adapter: 'nvidia hopper',
@@ -39,9 +39,9 @@ describe('tuned-plan cache', () => {
 
   it('a stored plan this build cannot run (an older build, a damaged entry) means a re-tune', async () => {
     const k = tuningKey(base);
-    await saveTuning(k, { ...tuned, plan: { ...planFor('fused'), depthwise: 'tiled' } }); // depthwise has no tiled form
+    await saveTuning(k, { ...tuned, plan: { ...planFor('barrier-free'), depthwise: 'tiled' } }); // depthwise has no tiled form
     expect(await loadTuning(k)).toBeNull();
-    const partial = { pointwise: 'fused', depthwise: 'fused', pool: 'fused' } as unknown as KernelPlan;
+    const partial = { pointwise: 'barrier-free', depthwise: 'barrier-free', pool: 'barrier-free' } as unknown as KernelPlan;
     await saveTuning(k, { ...tuned, plan: partial });
     expect(await loadTuning(k)).toBeNull();
   });

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { enterCompileOnly } from '../compile-only';
 import type { EfficientNet } from '../network';
 import { adapterKey, adapterName, isEmulatedAdapter, settlePipelines, withGpuErrors } from './gpu-state';
-import { kernelMode, kernelModeAsked, webgpuActive } from './mode';
+import { effectiveMode, webgpuActive } from './mode';
 import { recordCalls, type RecordedCall } from './ops';
 import { KERNEL_CLASSES, planFor, type KernelChoice, type KernelClass, type KernelReport } from './plan';
 import { loadTuning, saveTuning, tuningKey } from './tune-cache';
@@ -21,14 +21,14 @@ const now = () => performance.now();
 /** The plan report for a network; tunes (or reads the cache) when the mode is auto on WebGPU. */
 export async function tuneKernels(net: EfficientNet, batch = 1): Promise<KernelReport | null> {
   if (!webgpuActive()) return null;
-  const mode = kernelMode();
+  const mode = effectiveMode(net.kernels);
   const adapter = adapterName();
   if (mode !== 'auto' || !net.kernelPlan) {
     return { mode, plan: net.kernelPlan ?? planFor('stock'), timings: {}, tuneMs: 0, budgetMs: 0, cached: false, adapter };
   }
   // A CPU-emulated adapter (SwiftShader) compiles candidates for minutes and always picks the
   // barrier-free kernels: tuned there only when ?kernels=auto asks for it.
-  if (!kernelModeAsked() && isEmulatedAdapter()) {
+  if (!net.kernels.asked && isEmulatedAdapter()) {
     return { mode, plan: net.kernelPlan, timings: {}, tuneMs: 0, budgetMs: 0, cached: false, adapter };
   }
   const size = net.config.resolution;
@@ -42,7 +42,7 @@ export async function tuneKernels(net: EfficientNet, batch = 1): Promise<KernelR
   const x = tf.zeros([batch, size, size, 3]) as tf.Tensor4D;
   const prepared: Partial<Record<KernelClass, ReturnType<RecordedCall['prepare']>[]>> = {};
   try {
-    net.kernelPlan = planFor('fused');
+    net.kernelPlan = planFor('barrier-free');
     // One real inference: the budget's unit (its pipelines are compiled by the warm-up).
     const r0 = now();
     const y = net.logits(x);

@@ -27,45 +27,45 @@ function task(clock: ReturnType<typeof fakeClock>, cls: TuneTask['cls'], cost: P
 describe('kernel tuner', () => {
   it('picks the faster candidate per class: a slowed candidate loses', async () => {
     const clock = fakeClock();
-    const pw = task(clock, 'pointwise', { fused: 30, tiled: 8, stock: 12 });
-    const pool = task(clock, 'pool', { fused: 1, tiled: 3, stock: 2 });
+    const pw = task(clock, 'pointwise', { 'barrier-free': 30, tiled: 8, stock: 12 });
+    const pool = task(clock, 'pool', { 'barrier-free': 1, tiled: 3, stock: 2 });
     const out = await tune([pw, pool], 1000, clock.now);
     expect(out.plan.pointwise).toBe('tiled');
-    expect(out.plan.pool).toBe('fused');
-    expect(out.plan.depthwise).toBe('fused');
-    expect(out.timings.pointwise).toEqual({ fused: 30, tiled: 8, stock: 12 });
+    expect(out.plan.pool).toBe('barrier-free');
+    expect(out.plan.depthwise).toBe('barrier-free');
+    expect(out.timings.pointwise).toEqual({ 'barrier-free': 30, tiled: 8, stock: 12 });
     expect(out.rounds).toBe(5);
   });
 
   it('slowing the winner flips the choice', async () => {
     const clock = fakeClock();
-    const out = await tune([task(clock, 'dense', { fused: 5, tiled: 50, stock: 9 })], 1000, clock.now);
-    expect(out.plan.dense).toBe('fused');
+    const out = await tune([task(clock, 'dense', { 'barrier-free': 5, tiled: 50, stock: 9 })], 1000, clock.now);
+    expect(out.plan.dense).toBe('barrier-free');
   });
 
   it('falls back to stock when the own candidates fail to compile', async () => {
     const clock = fakeClock();
-    const pw = task(clock, 'pointwise', { fused: 'fail', tiled: 'fail', stock: 40 });
+    const pw = task(clock, 'pointwise', { 'barrier-free': 'fail', tiled: 'fail', stock: 40 });
     const out = await tune([pw], 1000, clock.now);
     expect(out.plan.pointwise).toBe('stock');
-    expect(out.timings.pointwise).toEqual({ fused: null, tiled: null, stock: 40 });
+    expect(out.timings.pointwise).toEqual({ 'barrier-free': null, tiled: null, stock: 40 });
     // A failed candidate is not retried in later rounds.
-    expect(pw.calls.filter((c) => c === 'fused')).toHaveLength(1);
+    expect(pw.calls.filter((c) => c === 'barrier-free')).toHaveLength(1);
   });
 
   it('a class whose every candidate fails runs stock', async () => {
     const clock = fakeClock();
-    const out = await tune([task(clock, 'depthwise', { fused: 'fail', stock: 'fail' })], 1000, clock.now);
+    const out = await tune([task(clock, 'depthwise', { 'barrier-free': 'fail', stock: 'fail' })], 1000, clock.now);
     expect(out.plan.depthwise).toBe('stock');
   });
 
   it('stays within the budget: stops after the measurement that crosses it', async () => {
     const clock = fakeClock();
-    const pw = task(clock, 'pointwise', { fused: 40, tiled: 40, stock: 40 });
-    const dw = task(clock, 'depthwise', { fused: 40, stock: 40 });
+    const pw = task(clock, 'pointwise', { 'barrier-free': 40, tiled: 40, stock: 40 });
+    const dw = task(clock, 'depthwise', { 'barrier-free': 40, stock: 40 });
     const out = await tune([pw, dw], 100, clock.now);
-    // candidate-major order: pointwise/fused, depthwise/fused, pointwise/tiled, then over budget
-    expect([...pw.calls, '|', ...dw.calls]).toEqual(['fused', 'tiled', '|', 'fused']);
+    // candidate-major order: pointwise/barrier-free, depthwise/barrier-free, pointwise/tiled, then over budget
+    expect([...pw.calls, '|', ...dw.calls]).toEqual(['barrier-free', 'tiled', '|', 'barrier-free']);
     expect(out.spentMs).toBe(120);
     expect(out.rounds).toBe(1);
   });
@@ -73,10 +73,10 @@ describe('kernel tuner', () => {
 
 describe('tuneCompiled: candidates are compiled first', () => {
   const costs: Record<KernelClass, Partial<Record<KernelChoice, number>>> = {
-    pointwise: { fused: 1, tiled: 20, stock: 10 },
-    depthwise: { fused: 2, stock: 6 },
-    pool: { fused: 1, tiled: 1, stock: 1 },
-    dense: { fused: 1, tiled: 1, stock: 1 },
+    pointwise: { 'barrier-free': 1, tiled: 20, stock: 10 },
+    depthwise: { 'barrier-free': 2, stock: 6 },
+    pool: { 'barrier-free': 1, tiled: 1, stock: 1 },
+    dense: { 'barrier-free': 1, tiled: 1, stock: 1 },
   };
 
   it('one whose pipeline fails to compile is dropped (never timed), and stock remains', async () => {
@@ -85,7 +85,7 @@ describe('tuneCompiled: candidates are compiled first', () => {
     const out = await tuneCompiled(
       ['pointwise', 'depthwise'],
       async (cls, choice) => {
-        if (cls === 'pointwise' && choice === 'fused') throw new Error('1 pipeline(s) failed'); // injected
+        if (cls === 'pointwise' && choice === 'barrier-free') throw new Error('1 pipeline(s) failed'); // injected
       },
       async (cls, choice) => {
         timed.push(`${cls}/${choice}`);
@@ -95,11 +95,11 @@ describe('tuneCompiled: candidates are compiled first', () => {
       1000,
       clock.now,
     );
-    expect(timed).not.toContain('pointwise/fused');
+    expect(timed).not.toContain('pointwise/barrier-free');
     expect(timed).toContain('pointwise/stock');
-    expect(out.timings.pointwise).toEqual({ fused: null, tiled: 20, stock: 10 });
+    expect(out.timings.pointwise).toEqual({ 'barrier-free': null, tiled: 20, stock: 10 });
     expect(out.plan.pointwise).toBe('stock'); // the fastest had it compiled; dropped, stock wins
-    expect(out.plan.depthwise).toBe('fused');
+    expect(out.plan.depthwise).toBe('barrier-free');
   });
 
   it('every own candidate failing to compile leaves the class on stock ops', async () => {
@@ -114,6 +114,6 @@ describe('tuneCompiled: candidates are compiled first', () => {
       clock.now,
     );
     expect(out.plan.depthwise).toBe('stock');
-    expect(out.timings.depthwise).toEqual({ fused: null, stock: 6 });
+    expect(out.timings.depthwise).toEqual({ 'barrier-free': null, stock: 6 });
   });
 });

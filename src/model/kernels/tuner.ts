@@ -29,7 +29,7 @@ export async function tune(
   tasks: TuneTask[],
   budgetMs: number,
   now: () => number = () => performance.now(),
-  fallback: KernelPlan = planFor('fused'),
+  fallback: KernelPlan = planFor('barrier-free'),
 ): Promise<TuneOutcome> {
   const timings: Partial<Record<KernelClass, ClassTimings>> = {};
   for (const t of tasks) timings[t.cls] = {};
