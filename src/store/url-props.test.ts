@@ -56,10 +56,10 @@ describe('the URL property table', () => {
   });
 
   it('reports notices only for the view that reads the property', () => {
-    expect(readUrl('?kernels=fast&runs=0&backend=cuda', 'bench').notices).toEqual(['Ignored kernels "fast": use one of auto, fused, tiled, stock']);
+    expect(readUrl('?kernels=fast&runs=0&backend=cuda', 'bench').notices).toEqual(['Ignored kernels "fast": use one of auto, barrier-free, tiled, stock']);
     expect(readUrl('?kernels=fast&runs=0&backend=cuda', 'lab').notices).toEqual([
       'Ignored backend "cuda": use one of webgpu, webgl, wasm, cpu',
-      'Ignored kernels "fast": use one of auto, fused, tiled, stock',
+      'Ignored kernels "fast": use one of auto, barrier-free, tiled, stock',
     ]);
   });
 });
