@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 import { contentSecurityPolicy } from './scripts/lib/csp.ts';
+import { wasmThreadScripts } from './scripts/lib/wasm-threads.ts';
 
 const SYNTH_DIR = resolve(import.meta.dirname, 'synthetic-models');
 const SYNTH_PREFIX = '/synthetic-models/';
@@ -86,7 +87,7 @@ const pwa = () =>
   });
 
 export default defineConfig({
-  plugins: [react(), serveSyntheticModels(), injectCsp(), pwa()],
+  plugins: [react(), serveSyntheticModels(), injectCsp(), wasmThreadScripts(), pwa()],
   server: { host: '127.0.0.1', port: 5173, headers: isolationHeaders },
   // The preview server also sends the CSP as a header: a meta tag does not reach the worker.
   preview: {

@@ -14,6 +14,9 @@ export interface BackendChoice {
   backend: BackendName;
   reason: string;
   adapter: string | null;
+  /** wasm only: XNNPACK's thread count, and why it is 1 when threads were unusable. */
+  threads?: number;
+  threadsNote?: string;
 }
 
 let wasmPaths: string | Record<string, string> | null = null;
@@ -47,24 +50,67 @@ async function describeAdapter(): Promise<string> {
   return `${name || 'unknown'}${fallback ? ' (fallback adapter)' : ''}`;
 }
 
-/** Emscripten's pthread workers load their script with importScripts, which module workers (our
- *  inference worker is one) reject: threaded wasm hangs there, so threads are used only from a
- *  page that is cross-origin isolated. */
-function wasmThreadsUsable(): boolean {
-  const g = globalThis as { crossOriginIsolated?: boolean; document?: unknown };
-  return g.crossOriginIsolated === true && g.document !== undefined;
+/** Threads for the wasm backend: one per core, at most 8 (beyond that XNNPACK's gains flatten
+ *  and each thread is a worker with its own copy of the glue). */
+export function wasmThreadsWanted(cores: number | undefined): number {
+  return Math.max(1, Math.min(8, cores ?? 1));
 }
 
-async function tryBackend(name: BackendName): Promise<string | null> {
+/** Why the threaded build cannot run here, or null. Its pthreads share the wasm memory through a
+ *  SharedArrayBuffer, which exists only in a cross-origin isolated context (in workers too). */
+function wasmThreadsBlocker(): string | null {
+  const g = globalThis as { crossOriginIsolated?: boolean };
+  if (g.crossOriginIsolated !== true) return 'the page is not cross-origin isolated, so no SharedArrayBuffer';
+  return null;
+}
+
+let wasmThreads: number | null = null;
+
+/** XNNPACK's thread count while the wasm backend is the active one, else null. */
+export function wasmThreadCount(): number | null {
+  return tf.getBackend() === 'wasm' ? wasmThreads : null;
+}
+
+/** Runs `f` while `navigator.hardwareConcurrency` reads `cores`. tfjs-wasm caps its thread pool at
+ *  hardwareConcurrency / 2 (backend.cc assumes two hyperthreads per core), read once as the module
+ *  starts: on a 2-core machine setThreadsCount(2) would give 1. Shown twice the wanted count while
+ *  it starts, it honours setThreadsCount. */
+async function withCoresSeenAs<T>(cores: number, f: () => Promise<T>): Promise<T> {
+  const nav = globalThis.navigator as Navigator | undefined;
+  if (!nav) return f();
+  Object.defineProperty(nav, 'hardwareConcurrency', { value: cores, configurable: true });
+  try {
+    return await f();
+  } finally {
+    delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency; // the prototype's getter again
+  }
+}
+
+async function startWasm(): Promise<{ threads: number; threadsNote?: string }> {
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  const blocker = wasmThreadsBlocker();
+  const wanted = wasmThreadsWanted(globalThis.navigator?.hardwareConcurrency);
+  if (blocker) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  else wasm.setThreadsCount(wanted);
+  const ok = await withCoresSeenAs(2 * wanted, async () => (await tf.setBackend('wasm')) && (await tf.ready(), true));
+  if (!ok) throw new Error('failed to initialise');
+  const threads = (wasmThreads = wasm.getThreadsCount());
+  return blocker ? { threads, threadsNote: blocker } : { threads };
+}
+
+async function tryBackend(name: BackendName): Promise<Pick<BackendChoice, 'adapter' | 'threads' | 'threadsNote'>> {
   const adapter = name === 'webgpu' ? await describeAdapter() : null;
   await LOAD_BACKEND[name]();
-  if (name === 'wasm' && !wasmThreadsUsable()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  if (!(await tf.setBackend(name))) throw new Error('failed to initialise');
-  await tf.ready();
+  let wasmThreads = {};
+  if (name === 'wasm') wasmThreads = await startWasm();
+  else {
+    if (!(await tf.setBackend(name))) throw new Error('failed to initialise');
+    await tf.ready();
+  }
   // A real op read back: some drivers initialise fine and fail on first use.
   const v = await tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2))).data();
   if (v[0] !== 3) throw new Error('sanity op returned a wrong value');
-  return adapter;
+  return { adapter, ...wasmThreads };
 }
 
 /** Picks the first backend that works, starting at `forced` when given. */
@@ -73,14 +119,14 @@ export async function selectBackend(forced?: BackendName): Promise<BackendChoice
   const reasons: string[] = [];
   for (const name of order) {
     try {
-      const adapter = await tryBackend(name);
+      const { adapter, ...wasmThreads } = await tryBackend(name);
       const why =
         reasons.length > 0
           ? reasons.join('; ')
           : forced
             ? `${LABEL[name]}: chosen by ?backend=${forced}`
             : `${LABEL[name]}: available${adapter ? ` (adapter ${adapter})` : ''}`;
-      return { backend: name, reason: why, adapter };
+      return { backend: name, reason: why, adapter, ...wasmThreads };
     } catch (e) {
       reasons.push(`${LABEL[name]}: ${(e as Error).message}`);
     }
