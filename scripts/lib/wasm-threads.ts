@@ -1,11 +1,12 @@
-/** Serves tfjs-backend-wasm's pthread scripts as same-origin files, so the threaded build runs in the
- *  inference worker under the app's CSP (worker-src and script-src 'self', Trusted Types).
+/** Serves tfjs-backend-wasm's pthread script and glue as same-origin files, so that the threaded
+ *  build runs in the inference worker, under the app's CSP too.
  *
- *  tfjs starts each pthread from a blob: URL of its worker script, and that script importScripts()
- *  a blob: copy of the glue. blob: is outside 'self', so under the CSP header both loads fail and
- *  the backend waits forever for threads that never start (the old "threaded wasm hangs"). Here the
- *  two scripts become files at the app's root; the Trusted Types default policies (the worker's, and
- *  the one the pthread script installs first) turn those blob: URLs into these files' URLs. */
+ *  tfjs starts each pthread from a blob: URL of its worker script, which importScripts() a blob:
+ *  copy of the glue made from the bundled factory's source. Minified, that source names variables
+ *  outside it, so every pthread dies at start; under the CSP header blob: is refused anyway; either
+ *  way the backend waits forever for its threads (the old "threaded wasm hangs"). Here both scripts
+ *  become files at the app's root: src/model/backend.ts starts pthreads from the first, whose
+ *  preamble sends the glue's blob: URL to the second. */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Connect, Plugin } from 'vite';
@@ -16,20 +17,24 @@ export const THREADED_GLUE = 'tfjs-wasm-threaded-glue.js';
 const require = createRequire(import.meta.url);
 const WASM_OUT = '@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd';
 
-/** The pthread script: a Trusted Types default policy that sends the glue's blob: URL to the
- *  glue file next to it (a no-op where no CSP enforces Trusted Types), then tfjs' own script. */
+/** The pthread script: tfjs' own, after a preamble that sends its importScripts() of the glue
+ *  (a blob: URL) to the glue file next to it, and, where a CSP enforces Trusted Types, a default
+ *  policy that lets same-origin script URLs through. */
 function pthreadScript(): string {
   const { wasmWorkerContents } = require(`${WASM_OUT}.worker.js`) as { wasmWorkerContents: string };
-  const policy = `if (self.trustedTypes && !self.trustedTypes.defaultPolicy) self.trustedTypes.createPolicy('default', {
-  createScriptURL: (u) => {
-    if (u.startsWith('blob:')) return new URL(${JSON.stringify(THREADED_GLUE)}, self.location.href).href;
+  const preamble = `(() => {
+  const glue = new URL(${JSON.stringify(THREADED_GLUE)}, self.location.href).href;
+  const sameOrigin = (u) => {
     if (new URL(u, self.location.href).origin !== self.location.origin) throw new TypeError('Refused a script from another origin: ' + u);
     return u;
-  },
-});\n`;
+  };
+  if (self.trustedTypes && !self.trustedTypes.defaultPolicy) self.trustedTypes.createPolicy('default', { createScriptURL: sameOrigin });
+  const load = self.importScripts.bind(self);
+  self.importScripts = (...urls) => load(...urls.map((u) => (String(u).startsWith('blob:') ? glue : u)));
+})();\n`;
   // The contents are a template literal: its "\n" escapes became newlines inside string literals
   // (tfjs escapes them back the same way before making its blob).
-  return policy + wasmWorkerContents.replace(/\n/g, '\\n');
+  return preamble + wasmWorkerContents.replace(/\n/g, '\\n');
 }
 
 const glue = (): string => readFileSync(require.resolve(`${WASM_OUT}.js`), 'utf8');

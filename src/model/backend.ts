@@ -20,11 +20,29 @@ export interface BackendChoice {
 }
 
 let wasmPaths: string | Record<string, string> | null = null;
+let pthreadScript: string | null = null;
 
-/** Where the wasm binaries are served (Vite asset URLs in the app; a folder path in Node);
- *  applied when the wasm backend loads. */
-export function configureWasm(paths: string | Record<string, string>): void {
+/** Where the wasm binaries are served (Vite asset URLs in the app; a folder path in Node), and the
+ *  threaded build's pthread script (the app's copy, scripts/lib/wasm-threads.ts); applied when
+ *  the wasm backend loads. */
+export function configureWasm(paths: string | Record<string, string>, pthreads?: string): void {
   wasmPaths = paths;
+  pthreadScript = pthreads ?? null;
+}
+
+/** tfjs-wasm starts each pthread from a blob: copy of its script, which then loads a blob: copy of
+ *  the glue made from the bundled factory's source: minified, that source names variables outside
+ *  it, so every pthread dies at start (and the CSP's worker-src 'self' refuses blob: anyway), and
+ *  the backend waits forever. Workers asked for by a blob: URL start from the app's copy instead. */
+function routePthreads(script: string): void {
+  const Base = globalThis.Worker as typeof Worker | undefined;
+  if (!Base || (Base as { routed?: boolean }).routed) return;
+  globalThis.Worker = class extends Base {
+    static routed = true;
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(String(url).startsWith('blob:') ? script : url, options);
+    }
+  };
 }
 
 /** Registers a fallback backend by importing its package (once; later calls are no-ops). */
@@ -90,8 +108,11 @@ async function startWasm(): Promise<{ threads: number; threadsNote?: string }> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   const blocker = wasmThreadsBlocker();
   const wanted = wasmThreadsWanted(globalThis.navigator?.hardwareConcurrency);
-  if (blocker) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  else wasm.setThreadsCount(wanted);
+  if (blocker || !pthreadScript) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  else {
+    routePthreads(pthreadScript);
+    wasm.setThreadsCount(wanted);
+  }
   const ok = await withCoresSeenAs(2 * wanted, async () => (await tf.setBackend('wasm')) && (await tf.ready(), true));
   if (!ok) throw new Error('failed to initialise');
   const threads = (wasmThreads = wasm.getThreadsCount());

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** One benchmark worker per backend: `init` selects exactly that backend (a fallback would be a
  *  wrong measurement, so it is an error), then matmul/variant requests run one at a time. */
-import { redirectBlobScripts } from './trusted-types'; // first: the default policy precedes every script sink
+import './trusted-types'; // first: the default policy precedes every script sink
 import * as tf from '@tensorflow/tfjs-core';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import ortWebGpuWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
@@ -26,13 +26,15 @@ const evaluateBatch = (b: BackendName, variant: number) =>
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// tfjs-wasm's pthreads start from its blob: script, served as a file (scripts/lib/wasm-threads.ts).
-redirectBlobScripts(new URL(`${import.meta.env.BASE_URL}tfjs-wasm-pthread.js`, self.location.origin).href);
-configureWasm({
-  'tfjs-backend-wasm.wasm': wasmPlain,
-  'tfjs-backend-wasm-simd.wasm': wasmSimd,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
-});
+configureWasm(
+  {
+    'tfjs-backend-wasm.wasm': wasmPlain,
+    'tfjs-backend-wasm-simd.wasm': wasmSimd,
+    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+  },
+  // tfjs-wasm's pthread script, served as a file (scripts/lib/wasm-threads.ts).
+  new URL(`${import.meta.env.BASE_URL}tfjs-wasm-pthread.js`, self.location.origin).href,
+);
 
 // ORT-web's .wasm files, bundled and served from the app's origin (never a CDN).
 configureOrtWasm({ wasm: ortWasm, webgpu: ortWebGpuWasm });

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** The one owner of tfjs and of every loaded network. Requests run one at a time (tfjs state is
  *  global); progress streams out while a download runs. */
-import { redirectBlobScripts } from './trusted-types'; // first: the default policy precedes every script sink
+import './trusted-types'; // first: the default policy precedes every script sink
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -25,13 +25,15 @@ import { classifyImage } from './classify-image';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// tfjs-wasm's pthreads start from its blob: script, served as a file (scripts/lib/wasm-threads.ts).
-redirectBlobScripts(new URL(`${import.meta.env.BASE_URL}tfjs-wasm-pthread.js`, self.location.origin).href);
-configureWasm({
-  'tfjs-backend-wasm.wasm': wasmPlain,
-  'tfjs-backend-wasm-simd.wasm': wasmSimd,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
-});
+configureWasm(
+  {
+    'tfjs-backend-wasm.wasm': wasmPlain,
+    'tfjs-backend-wasm-simd.wasm': wasmSimd,
+    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+  },
+  // tfjs-wasm's pthread script, served as a file (scripts/lib/wasm-threads.ts).
+  new URL(`${import.meta.env.BASE_URL}tfjs-wasm-pthread.js`, self.location.origin).href,
+);
 
 const models = new ModelCache();
 /** Weight downloads by model: a classify joins its model's prefetch rather than fetching twice;

@@ -9,21 +9,11 @@ interface TrustedTypesLike {
   defaultPolicy?: unknown;
 }
 
-/** Where blob: script URLs go instead (tfjs-backend-wasm starts its pthreads from a blob: copy of
- *  their script, which the CSP's worker-src 'self' refuses; the build serves the same script as a
- *  file, scripts/lib/wasm-threads.ts). Null: blob: URLs pass as they are. */
-let blobScriptTarget: string | null = null;
-
-export function redirectBlobScripts(target: string): void {
-  blobScriptTarget = target;
-}
-
 export function installTrustedTypes(scope: { trustedTypes?: TrustedTypesLike; location: { href: string; origin: string } } = globalThis as never): void {
   const tt = scope.trustedTypes;
   if (!tt || tt.defaultPolicy) return;
   tt.createPolicy('default', {
     createScriptURL: (url) => {
-      if (blobScriptTarget && url.startsWith('blob:')) return blobScriptTarget;
       if (new URL(url, scope.location.href).origin !== scope.location.origin) throw new TypeError(`Refused a script from another origin: ${url}`);
       return url;
     },
