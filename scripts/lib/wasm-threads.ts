@@ -11,8 +11,8 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Connect, Plugin } from 'vite';
 
-export const PTHREAD_SCRIPT = 'tfjs-wasm-pthread.js';
-export const THREADED_GLUE = 'tfjs-wasm-threaded-glue.js';
+const PTHREAD_SCRIPT = 'tfjs-wasm-pthread.js';
+const THREADED_GLUE = 'tfjs-wasm-threaded-glue.js';
 
 const require = createRequire(import.meta.url);
 const WASM_OUT = '@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd';

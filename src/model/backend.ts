@@ -70,7 +70,7 @@ async function describeAdapter(): Promise<string> {
 
 /** Threads for the wasm backend: one per core, at most 8 (beyond that XNNPACK's gains flatten
  *  and each thread is a worker with its own copy of the glue). */
-export function wasmThreadsWanted(cores: number | undefined): number {
+function wasmThreadsWanted(cores: number | undefined): number {
   return Math.max(1, Math.min(8, cores ?? 1));
 }
 
