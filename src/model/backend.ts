@@ -30,17 +30,34 @@ export function configureWasm(paths: string | Record<string, string>, pthreads?:
   pthreadScript = pthreads ?? null;
 }
 
+/** Called when a pthread worker fails to start (while the threaded build starts; a no-op after). */
+let onPthreadError: (message: string) => void = () => undefined;
+/** While the threads start, and for good once one failed to (its pool siblings fail later). */
+let pthreadErrorsReported = false;
+
 /** tfjs-wasm starts each pthread from a blob: copy of its script, which then loads a blob: copy of
  *  the glue made from the bundled factory's source: minified, that source names variables outside
  *  it, so every pthread dies at start (and the CSP's worker-src 'self' refuses blob: anyway), and
- *  the backend waits forever. Workers asked for by a blob: URL start from the app's copy instead. */
+ *  the backend waits forever. Workers asked for by a blob: URL start from the app's copy instead,
+ *  and a failure to start is reported rather than waited on. */
 function routePthreads(script: string): void {
   const Base = globalThis.Worker as typeof Worker | undefined;
   if (!Base || (Base as { routed?: boolean }).routed) return;
   globalThis.Worker = class extends Base {
     static routed = true;
     constructor(url: string | URL, options?: WorkerOptions) {
-      super(String(url).startsWith('blob:') ? script : url, options);
+      const pthread = String(url).startsWith('blob:');
+      super(pthread ? script : url, options);
+      if (!pthread) return;
+      // Emscripten's onerror rethrows, which would crash the whole worker: while the threads start,
+      // a failure is reported instead (the plain build follows); later errors reach it as before.
+      let emscripten: ((e: ErrorEvent) => unknown) | null = null;
+      Object.defineProperty(this, 'onerror', { configurable: true, get: () => emscripten, set: (h: typeof emscripten) => void (emscripten = h) });
+      this.addEventListener('error', (e) => {
+        if (!pthreadErrorsReported) return void emscripten?.call(this, e);
+        e.preventDefault();
+        onPthreadError(e.message || 'a thread failed to start');
+      });
     }
   };
 }
@@ -104,19 +121,45 @@ async function withCoresSeenAs<T>(cores: number, f: () => Promise<T>): Promise<T
   }
 }
 
+/** Initialises the wasm backend; with `threaded`, rejects as soon as a pthread fails to start
+ *  (tfjs would wait for it forever). */
+async function initWasm(threaded: boolean, cores: number): Promise<void> {
+  let failure: Error | null = null;
+  const failed = new Promise<never>((_, reject) => (onPthreadError = (m) => reject((failure = new Error(m)))));
+  failed.catch(() => undefined);
+  if (threaded) pthreadErrorsReported = true;
+  try {
+    const init = withCoresSeenAs(cores, async () => (await tf.setBackend('wasm')) && (await tf.ready(), true));
+    if (!(await (threaded ? Promise.race([init, failed]) : init))) throw new Error('failed to initialise');
+  } finally {
+    onPthreadError = () => undefined;
+    if (threaded && !failure) pthreadErrorsReported = false;
+  }
+}
+
 async function startWasm(): Promise<{ threads: number; threadsNote?: string }> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  const blocker = wasmThreadsBlocker();
+  let note = wasmThreadsBlocker();
   const wanted = wasmThreadsWanted(globalThis.navigator?.hardwareConcurrency);
-  if (blocker || !pthreadScript) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  else {
+  if (!note && pthreadScript) {
     routePthreads(pthreadScript);
     wasm.setThreadsCount(wanted);
+    const factory = tf.findBackendFactory('wasm');
+    try {
+      await initWasm(true, 2 * wanted);
+    } catch (e) {
+      // A fresh registration forgets the stuck initialisation; the plain SIMD build follows.
+      note = `the threaded build failed to start (${(e as Error).message})`;
+      tf.removeBackend('wasm');
+      tf.registerBackend('wasm', factory, 2);
+    }
   }
-  const ok = await withCoresSeenAs(2 * wanted, async () => (await tf.setBackend('wasm')) && (await tf.ready(), true));
-  if (!ok) throw new Error('failed to initialise');
+  if (note || !pthreadScript) {
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    await initWasm(false, 2);
+  }
   const threads = (wasmThreads = wasm.getThreadsCount());
-  return blocker ? { threads, threadsNote: blocker } : { threads };
+  return note ? { threads, threadsNote: note } : { threads };
 }
 
 async function tryBackend(name: BackendName): Promise<Pick<BackendChoice, 'adapter' | 'threads' | 'threadsNote'>> {
