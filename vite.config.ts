@@ -5,6 +5,9 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 import { contentSecurityPolicy } from './scripts/lib/csp.ts';
+import { wasmThreadScripts } from './scripts/lib/wasm-threads.ts';
+// Cross-origin isolation (threads for the wasm backend); the service worker adds the same headers where the host sends none.
+import { ISOLATION_HEADERS } from './src/sw-rules.ts';
 
 const SYNTH_DIR = resolve(import.meta.dirname, 'synthetic-models');
 const SYNTH_PREFIX = '/synthetic-models/';
@@ -57,12 +60,6 @@ function injectCsp(): Plugin {
   };
 }
 
-// Cross-origin isolation lets the wasm backend use threads (SharedArrayBuffer).
-const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'credentialless',
-};
-
 /** What the service worker (src/sw.ts) precaches at install: the whole build (shell, chunks,
  *  workers, every tfjs-backend-wasm binary) except ONNX Runtime's .wasm files (14 and 27 MB, only
  *  for the bench's ONNX comparison; the worker keeps them on first use instead). */
@@ -86,13 +83,13 @@ const pwa = () =>
   });
 
 export default defineConfig({
-  plugins: [react(), serveSyntheticModels(), injectCsp(), pwa()],
-  server: { host: '127.0.0.1', port: 5173, headers: isolationHeaders },
+  plugins: [react(), serveSyntheticModels(), injectCsp(), wasmThreadScripts(), pwa()],
+  server: { host: '127.0.0.1', port: 5173, headers: ISOLATION_HEADERS },
   // The preview server also sends the CSP as a header: a meta tag does not reach the worker.
   preview: {
     host: '127.0.0.1',
     port: 4173,
-    headers: { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy(process.env, true) },
+    headers: { ...ISOLATION_HEADERS, 'Content-Security-Policy': contentSecurityPolicy(process.env, true) },
   },
   worker: { format: 'es' },
   build: { target: 'es2022' },

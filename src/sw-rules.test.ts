@@ -2,7 +2,7 @@
 // host's SPA fallback cannot become a script, a .wasm or the shell), and a build carrying a
 // security fix takes over open tabs while any other update waits for the prompt.
 import { describe, expect, it } from 'vitest';
-import { SECURITY_FIX, precacheable, takesOver } from './sw-rules';
+import { ISOLATION_HEADERS, SECURITY_FIX, precacheable, takesOver, withIsolation } from './sw-rules';
 
 describe('precacheable', () => {
   const u = (path: string) => `https://lab.example/lab/${path}?__WB_REVISION__=abc`;
@@ -38,5 +38,26 @@ describe('takesOver', () => {
     expect(takesOver(1, 1)).toBe(false); // an ordinary update: the prompt
     expect(takesOver(2, 1)).toBe(false);
     expect(takesOver(1, 2)).toBe(true);
+  });
+});
+
+describe('withIsolation', () => {
+  it('adds COOP and COEP to a response served without them, keeping status, headers and body', async () => {
+    const r = withIsolation(new Response('<p>shell</p>', { status: 200, statusText: 'OK', headers: { 'Content-Type': 'text/html' } }));
+    expect(r.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
+    expect(r.headers.get('Cross-Origin-Embedder-Policy')).toBe('credentialless');
+    expect(r.headers.get('Content-Type')).toBe('text/html');
+    expect([r.status, r.statusText, await r.text()]).toEqual([200, 'OK', '<p>shell</p>']);
+  });
+
+  it("keeps a host's own values and passes error responses unchanged", () => {
+    const own = new Response('x', { headers: { 'Cross-Origin-Embedder-Policy': 'require-corp' } });
+    const r = withIsolation(own);
+    expect(r.headers.get('Cross-Origin-Embedder-Policy')).toBe('require-corp');
+    expect(r.headers.get('Cross-Origin-Opener-Policy')).toBe(ISOLATION_HEADERS['Cross-Origin-Opener-Policy']);
+    const both = new Response('x', { headers: ISOLATION_HEADERS });
+    expect(withIsolation(both)).toBe(both);
+    const error = Response.error();
+    expect(withIsolation(error)).toBe(error);
   });
 });

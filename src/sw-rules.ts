@@ -34,3 +34,24 @@ export function precacheable(url: string, status: number, contentType: string | 
   const type = (contentType ?? '').toLowerCase();
   return rule ? rule[1].test(type) : !type.startsWith('text/html');
 }
+
+/** Cross-origin isolation (SharedArrayBuffer, so threads for the wasm backend). Dev and preview
+ *  send these headers (vite.config.ts); on hosts that cannot (GitHub Pages and the like) the
+ *  service worker adds them to what it serves, so the page is isolated from the first load it
+ *  serves (the visit after the one that installed it). credentialless rather than require-corp:
+ *  the gallery's cross-origin photos carry no CORP header. */
+export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'credentialless',
+};
+
+/** `response` with the isolation headers it lacks (a host's own values win). Opaque and error
+ *  responses (status 0) cannot be rebuilt and pass unchanged. */
+export function withIsolation(response: Response): Response {
+  if (response.status === 0) return response;
+  const missing = Object.entries(ISOLATION_HEADERS).filter(([name]) => !response.headers.has(name));
+  if (!missing.length) return response;
+  const headers = new Headers(response.headers);
+  for (const [name, value] of missing) headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}

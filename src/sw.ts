@@ -10,7 +10,7 @@ import { CacheFirst } from 'workbox-strategies';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { clientsClaim } from 'workbox-core';
-import { SECURITY_FIX, precacheable, takesOver } from './sw-rules';
+import { SECURITY_FIX, precacheable, takesOver, withIsolation } from './sw-rules';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -19,9 +19,12 @@ const LEGACY_PREFIX = 'phi-lab-shell-';
 
 // Only a 200 of the type its name calls for enters the precache (sw-rules.ts): workbox alone takes
 // any status below 400, so a host's SPA fallback could become a .wasm or the shell. A refused
-// response fails the install, and the running build stays.
+// response fails the install, and the running build stays. What it serves carries COOP/COEP
+// (withIsolation), so the page is cross-origin isolated even where the host sends no headers.
+const isolate = { handlerWillRespond: async ({ response }: { response: Response }) => withIsolation(response) };
 addPlugins([
   { cacheWillUpdate: async ({ request, response }) => (precacheable(request.url, response.status, response.headers.get('content-type')) ? response : null) },
+  isolate,
 ]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
@@ -39,7 +42,7 @@ registerRoute(
   ({ url, sameOrigin }) => sameOrigin && /\/ort-wasm[^/]*\.wasm$/.test(url.pathname),
   new CacheFirst({
     cacheName: 'phi-lab-ort-wasm',
-    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 2 })],
+    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 2 }), isolate],
   }),
 );
 

@@ -110,4 +110,19 @@ describe('bench output', () => {
     expect(byWhat['wasm B0: 0 tensors leaked (runs, switch)']).toBe(false);
     expect(byWhat['webgpu B0: cached weights ready < 1 s']).toBe(true);
   });
+
+  it('wasm (issue 23): own ≤ 0.75× ORT-web at the same thread count, ≥ 2 threads, first ≤ 3× steady', () => {
+    const wasm = (over: Partial<BenchResult>) => result({ backend: 'wasm', ortEp: 'wasm', ortMaxAbsDiff: 1e-6, ...over });
+    const checks = checkTargets([
+      wasm({ variant: 'B0', ownOverOrt: 0.7, ownThreads: 2, ortThreads: 2, firstMs: 100, medianMs: 40 }),
+      wasm({ variant: 'B1', ownOverOrt: 0.8, ownThreads: 2, ortThreads: 1, firstMs: 130, medianMs: 40 }),
+    ]);
+    const byWhat = Object.fromEntries(checks.map((c) => [c.what, c.ok]));
+    expect(byWhat['wasm B0: own/ORT-web (wasm) median ≤ 0.75']).toBe(true);
+    expect(byWhat['wasm B1: own/ORT-web (wasm) median ≤ 0.75']).toBe(false);
+    expect(byWhat['wasm B0: wasm threads ≥ 2 (ORT-web at the same count)']).toBe(true);
+    expect(byWhat['wasm B1: wasm threads ≥ 2 (ORT-web at the same count)']).toBe(false);
+    expect(byWhat['wasm B0: first ≤ 3× steady']).toBe(true);
+    expect(byWhat['wasm B1: first ≤ 3× steady']).toBe(false);
+  });
 });

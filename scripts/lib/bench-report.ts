@@ -20,14 +20,21 @@ export function checkTargets(results: BenchResult[]): TargetCheck[] {
       out.push({ what: `${id}: own/graph median ≤ ${limit}`, ok: r.ownOverGraph <= limit, value: fmt(r.ownOverGraph) });
     }
     if (r.ownOverOrt !== undefined) {
-      // Issue 14: at least ORT-web's speed on webgpu, within 25% of it on wasm; same answers.
-      const limit = r.backend === 'webgpu' ? 1.0 : 1.25;
+      // Issue 14: at least ORT-web's speed on webgpu; issue 23: ≤ 0.75× it on wasm at equal threads.
+      const limit = r.backend === 'webgpu' ? 1.0 : 0.75;
       out.push({ what: `${id}: own/ORT-web (${r.ortEp}) median ≤ ${limit}`, ok: r.ownOverOrt <= limit, value: fmt(r.ownOverOrt) });
       out.push({ what: `${id}: ORT-web max |Δp| ≤ 1e-4`, ok: (r.ortMaxAbsDiff ?? Infinity) <= 1e-4, value: (r.ortMaxAbsDiff ?? NaN).toExponential(1) });
     } else if (r.ortError) {
       out.push({ what: `${id}: ORT-web ran`, ok: false, value: r.ortError });
     }
-    if (r.backend === 'webgpu') {
+    if (r.ownThreads !== undefined) {
+      out.push({
+        what: `${id}: wasm threads ≥ 2 (ORT-web at the same count)`,
+        ok: r.ownThreads >= 2 && r.ortThreads === r.ownThreads,
+        value: `${r.ownThreads}, ORT ${r.ortThreads ?? '—'}`,
+      });
+    }
+    if (r.backend === 'webgpu' || r.backend === 'wasm') {
       const x = r.firstMs / r.medianMs;
       out.push({ what: `${id}: first ≤ 3× steady`, ok: x <= 3, value: `${fmt(x)}× (warm-up ${fmt(r.warmUpMs, 0)} ms before it)` });
     }

@@ -14,14 +14,52 @@ export interface BackendChoice {
   backend: BackendName;
   reason: string;
   adapter: string | null;
+  /** wasm only: XNNPACK's thread count, and why it is 1 when threads were unusable. */
+  threads?: number;
+  threadsNote?: string;
 }
 
 let wasmPaths: string | Record<string, string> | null = null;
+let pthreadScript: string | null = null;
 
-/** Where the wasm binaries are served (Vite asset URLs in the app; a folder path in Node);
- *  applied when the wasm backend loads. */
-export function configureWasm(paths: string | Record<string, string>): void {
+/** Where the wasm binaries are served (Vite asset URLs in the app; a folder path in Node), and the
+ *  threaded build's pthread script (the app's copy, scripts/lib/wasm-threads.ts); applied when
+ *  the wasm backend loads. */
+export function configureWasm(paths: string | Record<string, string>, pthreads?: string): void {
   wasmPaths = paths;
+  pthreadScript = pthreads ?? null;
+}
+
+/** Called when a pthread worker fails to start (while the threaded build starts; a no-op after). */
+let onPthreadError: (message: string) => void = () => undefined;
+/** While the threads start, and for good once one failed to (its pool siblings fail later). */
+let pthreadErrorsReported = false;
+
+/** tfjs-wasm starts each pthread from a blob: copy of its script, which then loads a blob: copy of
+ *  the glue made from the bundled factory's source: minified, that source names variables outside
+ *  it, so every pthread dies at start (and the CSP's worker-src 'self' refuses blob: anyway), and
+ *  the backend waits forever. Workers asked for by a blob: URL start from the app's copy instead,
+ *  and a failure to start is reported rather than waited on. */
+function routePthreads(script: string): void {
+  const Base = globalThis.Worker as typeof Worker | undefined;
+  if (!Base || (Base as { routed?: boolean }).routed) return;
+  globalThis.Worker = class extends Base {
+    static routed = true;
+    constructor(url: string | URL, options?: WorkerOptions) {
+      const pthread = String(url).startsWith('blob:');
+      super(pthread ? script : url, options);
+      if (!pthread) return;
+      // Emscripten's onerror rethrows, which would crash the whole worker: while the threads start,
+      // a failure is reported instead (the plain build follows); later errors reach it as before.
+      let emscripten: ((e: ErrorEvent) => unknown) | null = null;
+      Object.defineProperty(this, 'onerror', { configurable: true, get: () => emscripten, set: (h: typeof emscripten) => void (emscripten = h) });
+      this.addEventListener('error', (e) => {
+        if (!pthreadErrorsReported) return void emscripten?.call(this, e);
+        e.preventDefault();
+        onPthreadError(e.message || 'a thread failed to start');
+      });
+    }
+  };
 }
 
 /** Registers a fallback backend by importing its package (once; later calls are no-ops). */
@@ -47,24 +85,96 @@ async function describeAdapter(): Promise<string> {
   return `${name || 'unknown'}${fallback ? ' (fallback adapter)' : ''}`;
 }
 
-/** Emscripten's pthread workers load their script with importScripts, which module workers (our
- *  inference worker is one) reject: threaded wasm hangs there, so threads are used only from a
- *  page that is cross-origin isolated. */
-function wasmThreadsUsable(): boolean {
-  const g = globalThis as { crossOriginIsolated?: boolean; document?: unknown };
-  return g.crossOriginIsolated === true && g.document !== undefined;
+/** Threads for the wasm backend: one per core, at most 8 (beyond that XNNPACK's gains flatten
+ *  and each thread is a worker with its own copy of the glue). */
+function wasmThreadsWanted(cores: number | undefined): number {
+  return Math.max(1, Math.min(8, cores ?? 1));
 }
 
-async function tryBackend(name: BackendName): Promise<string | null> {
+/** Why the threaded build cannot run here, or null. Its pthreads share the wasm memory through a
+ *  SharedArrayBuffer, which exists only in a cross-origin isolated context (in workers too). */
+function wasmThreadsBlocker(): string | null {
+  const g = globalThis as { crossOriginIsolated?: boolean };
+  if (g.crossOriginIsolated !== true) return 'the page is not cross-origin isolated, so no SharedArrayBuffer';
+  return null;
+}
+
+let wasmThreads: number | null = null;
+
+/** XNNPACK's thread count while the wasm backend is the active one, else null. */
+export function wasmThreadCount(): number | null {
+  return tf.getBackend() === 'wasm' ? wasmThreads : null;
+}
+
+/** Runs `f` while `navigator.hardwareConcurrency` reads `cores`. tfjs-wasm caps its thread pool at
+ *  hardwareConcurrency / 2 (backend.cc assumes two hyperthreads per core), read once as the module
+ *  starts: on a 2-core machine setThreadsCount(2) would give 1. Shown twice the wanted count while
+ *  it starts, it honours setThreadsCount. */
+async function withCoresSeenAs<T>(cores: number, f: () => Promise<T>): Promise<T> {
+  const nav = globalThis.navigator as Navigator | undefined;
+  if (!nav) return f();
+  Object.defineProperty(nav, 'hardwareConcurrency', { value: cores, configurable: true });
+  try {
+    return await f();
+  } finally {
+    delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency; // the prototype's getter again
+  }
+}
+
+/** Initialises the wasm backend; with `threaded`, rejects as soon as a pthread fails to start
+ *  (tfjs would wait for it forever). */
+async function initWasm(threaded: boolean, cores: number): Promise<void> {
+  let failure: Error | null = null;
+  const failed = new Promise<never>((_, reject) => (onPthreadError = (m) => reject((failure = new Error(m)))));
+  failed.catch(() => undefined);
+  if (threaded) pthreadErrorsReported = true;
+  try {
+    const init = withCoresSeenAs(cores, async () => (await tf.setBackend('wasm')) && (await tf.ready(), true));
+    if (!(await (threaded ? Promise.race([init, failed]) : init))) throw new Error('failed to initialise');
+  } finally {
+    onPthreadError = () => undefined;
+    if (threaded && !failure) pthreadErrorsReported = false;
+  }
+}
+
+async function startWasm(): Promise<{ threads: number; threadsNote?: string }> {
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  let note = wasmThreadsBlocker();
+  const wanted = wasmThreadsWanted(globalThis.navigator?.hardwareConcurrency);
+  if (!note && pthreadScript) {
+    routePthreads(pthreadScript);
+    wasm.setThreadsCount(wanted);
+    const factory = tf.findBackendFactory('wasm');
+    try {
+      await initWasm(true, 2 * wanted);
+    } catch (e) {
+      // A fresh registration forgets the stuck initialisation; the plain SIMD build follows.
+      note = `the threaded build failed to start (${(e as Error).message})`;
+      tf.removeBackend('wasm');
+      tf.registerBackend('wasm', factory, 2);
+    }
+  }
+  if (note || !pthreadScript) {
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    await initWasm(false, 2);
+  }
+  const threads = (wasmThreads = wasm.getThreadsCount());
+  return note ? { threads, threadsNote: note } : { threads };
+}
+
+async function tryBackend(name: BackendName): Promise<Pick<BackendChoice, 'adapter' | 'threads' | 'threadsNote'>> {
   const adapter = name === 'webgpu' ? await describeAdapter() : null;
   await LOAD_BACKEND[name]();
-  if (name === 'wasm' && !wasmThreadsUsable()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  if (!(await tf.setBackend(name))) throw new Error('failed to initialise');
-  await tf.ready();
+  let wasmThreads = {};
+  if (name === 'wasm') wasmThreads = await startWasm();
+  else {
+    if (!(await tf.setBackend(name))) throw new Error('failed to initialise');
+    await tf.ready();
+  }
   // A real op read back: some drivers initialise fine and fail on first use.
   const v = await tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2))).data();
   if (v[0] !== 3) throw new Error('sanity op returned a wrong value');
-  return adapter;
+  return { adapter, ...wasmThreads };
 }
 
 /** Picks the first backend that works, starting at `forced` when given. */
@@ -73,14 +183,14 @@ export async function selectBackend(forced?: BackendName): Promise<BackendChoice
   const reasons: string[] = [];
   for (const name of order) {
     try {
-      const adapter = await tryBackend(name);
+      const { adapter, ...wasmThreads } = await tryBackend(name);
       const why =
         reasons.length > 0
           ? reasons.join('; ')
           : forced
             ? `${LABEL[name]}: chosen by ?backend=${forced}`
             : `${LABEL[name]}: available${adapter ? ` (adapter ${adapter})` : ''}`;
-      return { backend: name, reason: why, adapter };
+      return { backend: name, reason: why, adapter, ...wasmThreads };
     } catch (e) {
       reasons.push(`${LABEL[name]}: ${(e as Error).message}`);
     }

@@ -25,18 +25,19 @@ export interface OrtPeer {
 }
 
 /** Exports the classifier's network, opens an ORT session, times its first run and checks its
- *  probabilities against `ownProbs`. Null when ORT could not start (the reason is in `error`). */
+ *  probabilities against `ownProbs`. `threads`: ORT's wasm threads (default: ortThreads()). Null when ORT could not start (the reason is in `error`). */
 export async function startOrtPeer(
   ep: OrtEp,
   classifier: Classifier,
   input: Float32Array,
   ownProbs: Float32Array,
+  threads?: number,
 ): Promise<{ peer: OrtPeer | null; error?: OrtFields }> {
   let runner: OrtRunner | null = null;
   try {
     const t0 = performance.now();
     const { bytes } = await classifier.exportOnnx();
-    runner = await createOrtRunner(bytes, ep, classifier.config.resolution);
+    runner = await createOrtRunner(bytes, ep, classifier.config.resolution, threads);
     const t1 = performance.now();
     const first = await runner.run(input);
     const ortFirstMs = performance.now() - t1;

@@ -43,8 +43,10 @@ export interface BenchResult {
   pipelines?: { own: number; total: number } | null;
   /** ONNX Runtime Web on the exported model (src/model/bench-ort.ts), timed interleaved too. */
   ortEp?: 'wasm' | 'webgpu';
-  /** wasm threads ORT used (1 unless cross-origin isolated; 0 on the webgpu EP). */
+  /** wasm threads ORT used (the own network's on the wasm backend; 0 on the webgpu EP). */
   ortThreads?: number;
+  /** wasm backend: XNNPACK threads the own network (and the matMul probe) ran with. */
+  ownThreads?: number;
   /** ONNX export + session creation. */
   ortSessionMs?: number;
   ortFirstMs?: number;

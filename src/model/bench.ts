@@ -13,6 +13,7 @@ import type { NetworkOptions } from './network';
 import { graphModelFromMemory, type GraphModel } from './graph-model';
 import { maxAbsDiff } from './max-abs-diff';
 import { ORT_EP_FOR, startOrtPeer } from './bench-ort';
+import { wasmThreadCount } from './backend';
 import { measureInterleaved, timed } from './timing';
 import { testPattern } from './preprocess';
 
@@ -148,7 +149,9 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     }
     const ortEp = o.ort ? ORT_EP_FOR[o.backend] : undefined;
     if (ortEp) stage(`${name}: ONNX Runtime Web (${ortEp}) session and first inference`);
-    const ort = ortEp ? await startOrtPeer(ortEp, classifier, input, await own()) : null;
+    // On wasm, ORT gets the own network's thread count: the comparison is at equal threads.
+    const ownThreads = wasmThreadCount();
+    const ort = ortEp ? await startOrtPeer(ortEp, classifier, input, await own(), ownThreads ?? undefined) : null;
     sample();
 
     // The lab's one timing loop (src/model/timing.ts): interleaved rounds (own, graph, ORT, then
@@ -197,6 +200,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
       kernels: classifier.kernels,
       pipelines,
     };
+    if (ownThreads !== null) result.ownThreads = ownThreads;
     if (o.evalBatch) Object.assign(result, await batchThroughput(classifier, input, o.evalBatch, medianMs, (m) => stage(`${name}: ${m}`)));
     if (!artifacts) result.weights = 'random';
     if (graph) {

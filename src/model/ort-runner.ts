@@ -45,9 +45,9 @@ export function ortThreads(): number {
 }
 
 /** A session for `model` on `ep`, input side `size`. */
-export async function createOrtRunner(model: Uint8Array, ep: OrtEp, size: number): Promise<OrtRunner> {
+export async function createOrtRunner(model: Uint8Array, ep: OrtEp, size: number, wasmThreads = ortThreads()): Promise<OrtRunner> {
   const ort = await loadOrt(ep);
-  const threads = ep === 'wasm' ? ortThreads() : 1;
+  const threads = ep === 'wasm' ? wasmThreads : 1;
   ort.env.wasm.numThreads = threads;
   ort.env.wasm.proxy = false;
   const url = wasmUrls[ep];

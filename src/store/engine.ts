@@ -193,9 +193,10 @@ export function createEngine({ client, store, compare = useCompare, source = sta
     lab().showImage(file && d ? { name: file.name, width: d.width, height: d.height, url: URL.createObjectURL(d.display) } : null);
   }
 
+  const showBackend = (b: Extract<WorkerResponse, { type: 'backend' }>) =>
+    lab().setBackendInfo({ name: b.backend, reason: b.reason, adapter: b.adapter, threads: b.threads, threadsNote: b.threadsNote });
   const init = async () => {
-    const b = await client.send({ type: 'init', backend: lab().backend ?? undefined, kernels: lab().kernels ?? undefined }, ['backend']).done;
-    lab().setBackendInfo({ name: b.backend, reason: b.reason, adapter: b.adapter });
+    showBackend(await client.send({ type: 'init', backend: lab().backend ?? undefined, kernels: lab().kernels ?? undefined }, ['backend']).done);
   };
 
   return {
@@ -217,7 +218,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
           .catch((e: Error) => lab().fail(e.message));
       };
       client.onUnsolicited = (msg) => {
-        if (msg.type === 'backend') lab().setBackendInfo({ name: msg.backend, reason: msg.reason, adapter: msg.adapter });
+        if (msg.type === 'backend') showBackend(msg);
       };
       try {
         const [started] = await Promise.all([source(lab().models, lab().weights, lab().askSource), init()]);

@@ -44,7 +44,8 @@ export interface ImageInfo {
 
 export interface LabState extends ShareableState {
   notices: string[];
-  backendInfo: { name: BackendName; reason: string; adapter: string | null } | null;
+  /** `threads`, `threadsNote`: the wasm backend's thread count, and why it is 1 when it had to be. */
+  backendInfo: { name: BackendName; reason: string; adapter: string | null; threads?: number; threadsNote?: string } | null;
   source: ModelSource | null;
   image: ImageInfo | null;
   loads: Record<string, LoadState>;

@@ -21,6 +21,13 @@ export function StatusBar() {
         <span className="muted" data-testid="backend-reason">
           {info?.reason ?? 'selecting…'}
         </span>
+        {info?.threads !== undefined && (
+          <span className="muted" data-testid="backend-threads" data-threads={info.threads}>
+            {' '}
+            · {info.threads} {info.threads === 1 ? 'thread' : 'threads'}
+            {info.threadsNote ? ` (${info.threadsNote})` : ''}
+          </span>
+        )}
         {source && <WeightsSourceLabel label={SOURCE_LABEL[source.kind]} verified={isVerifiedSource(source.baseUrl)} random={source.kind === 'random'} />}
         {precision && (
           <span className="muted" data-testid="weights-precision" data-precision={precision}>

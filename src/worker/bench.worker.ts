@@ -27,11 +27,15 @@ const evaluateBatch = (b: BackendName, variant: number) =>
 
 declare const self: DedicatedWorkerGlobalScope;
 
-configureWasm({
-  'tfjs-backend-wasm.wasm': wasmPlain,
-  'tfjs-backend-wasm-simd.wasm': wasmSimd,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
-});
+configureWasm(
+  {
+    'tfjs-backend-wasm.wasm': wasmPlain,
+    'tfjs-backend-wasm-simd.wasm': wasmSimd,
+    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+  },
+  // tfjs-wasm's pthread script, served as a file (scripts/lib/wasm-threads.ts).
+  new URL(`${import.meta.env.BASE_URL}tfjs-wasm-pthread.js`, self.location.origin).href,
+);
 
 // ORT-web's .wasm files, bundled and served from the app's origin (never a CDN).
 configureOrtWasm({ wasm: ortWasm, webgpu: ortWebGpuWasm });

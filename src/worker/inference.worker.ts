@@ -26,11 +26,15 @@ import { ImageSlot } from './image-slot';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-configureWasm({
-  'tfjs-backend-wasm.wasm': wasmPlain,
-  'tfjs-backend-wasm-simd.wasm': wasmSimd,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
-});
+configureWasm(
+  {
+    'tfjs-backend-wasm.wasm': wasmPlain,
+    'tfjs-backend-wasm-simd.wasm': wasmSimd,
+    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+  },
+  // tfjs-wasm's pthread script, served as a file (scripts/lib/wasm-threads.ts).
+  new URL(`${import.meta.env.BASE_URL}tfjs-wasm-pthread.js`, self.location.origin).href,
+);
 
 const models = new ModelCache();
 /** Weight downloads by model: a classify joins its model's prefetch rather than fetching twice;

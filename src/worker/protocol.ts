@@ -87,7 +87,7 @@ export interface ClassifyOutcome {
 
 /** Messages with id 0 are unsolicited (e.g. the backend re-initialised after a lost device). */
 export type WorkerResponse =
-  | { type: 'backend'; id: number; backend: BackendName; reason: string; adapter: string | null }
+  | { type: 'backend'; id: number; backend: BackendName; reason: string; adapter: string | null; threads?: number; threadsNote?: string }
   | { type: 'progress'; id: number; modelId: string; phase: LoadPhase; loaded: number; total: number }
   | {
       type: 'ready';
