@@ -7,7 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from './fixtures/test';
-import { HAS_FIXTURES, ROOT, SKIP_NO_FIXTURES, openApp, top5, waitForResult } from './helpers';
+import { ROOT, SYNTHETIC, openApp, skipWithout, top5, waitForResult } from './helpers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -50,7 +50,7 @@ test('isolated by the server (COOP/COEP headers): the own network runs on wasm w
 });
 
 test.describe('a static host that sends no headers', () => {
-  test.skip(!HAS_FIXTURES, SKIP_NO_FIXTURES);
+  skipWithout(SYNTHETIC);
   let server: Server;
   let origin = '';
   test.beforeAll(async () => {
