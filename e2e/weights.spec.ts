@@ -261,13 +261,14 @@ test('moving φ to a variant whose prefetch is still downloading joins that down
   await held;
   await waitForDownloading(page, 'B1');
   await page.getByTestId('phi-slider').fill('1');
-  // From the worker's own log: the prefetch and the lab's B1 run are both open (the run waits).
+  // From the worker's own log: the neighbour prefetch and the lab's own download of B1 are both
+  // open (B0 answers meanwhile, see slow-network.spec); the second joins the first's fetches.
   const open = async () =>
     (await requestLog(page))
       .filter((e) => e.end === null && /B1/.test(e.what))
       .map((e) => e.type)
       .sort();
-  await expect.poll(open).toEqual(['classify', 'prefetch']);
+  await expect.poll(open).toEqual(['prefetch', 'prefetch']);
   release();
   await waitForResult(page, 'B1');
   await expect(page.getByTestId('error')).toHaveCount(0);
