@@ -1,7 +1,7 @@
-/** The one zustand store: shareable state (mirrored in the URL) plus what the worker reports.
- *  Components read it and call its setters; src/store/engine.ts turns changes into worker
- *  requests and writes results back. */
-import { create, type StateCreator } from 'zustand';
+/** The lab slice of the app store (app-store.ts): shareable state (mirrored in the URL) plus what
+ *  the worker reports. Components read it and call its setters; src/store/engine.ts turns changes
+ *  into worker requests and writes results back. */
+import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import { clampPhi, isVariantIndex, type Bases } from '../scaling';
 import type { BackendName } from '../model/backend-name';
 import type { ClassifyOutcome, LoadPhase, ModelSpec } from '../worker/protocol';
@@ -10,6 +10,7 @@ import type { ModelSource } from './source';
 import type { WeightPrecision } from '../model/model-json';
 import { parseUrlState, serializeUrlState, type ShareableState } from './url-state';
 import { roundPhi, type View } from './url-props';
+import type { AppState } from './app-store';
 
 export interface InferenceResult extends ClassifyOutcome {
   /** 'official': Bk with converted weights; 'formula': the formula network at exactly φ;
@@ -98,8 +99,8 @@ export interface LabState extends ShareableState {
 
 const initial = parseUrlState(typeof location === 'undefined' ? '' : location.search);
 
-/** The store's state and actions (exported so tests can make a private store). */
-export const labState: StateCreator<LabState> = (set) => ({
+/** The lab slice's state and actions. */
+export const labState: StateCreator<AppState, [], [], LabState> = (set) => ({
   ...initial.state,
   notices: initial.notices,
   backendInfo: null,
@@ -146,8 +147,6 @@ export const labState: StateCreator<LabState> = (set) => ({
   useRandomWeights: (source) => set({ weights: 'random', source, error: null, loads: {} }),
 });
 
-export const useLab = create<LabState>()(labState);
-
 export function shareable(s: LabState): ShareableState {
   const { phi, view, compare, evaluate, backend, models, present, slide, formula, weights, bases, kernels } = s;
   return { phi, view, compare, evaluate, backend, models, present, slide, formula, weights, bases, kernels };
@@ -155,9 +154,9 @@ export function shareable(s: LabState): ShareableState {
 
 /** Mirrors the shareable state into the address bar (replaceState: dragging φ must not flood
  *  the history). */
-export function syncUrl(): () => void {
-  let last = serializeUrlState(shareable(useLab.getState()));
-  return useLab.subscribe((s) => {
+export function syncUrl(store: Pick<StoreApi<LabState>, 'getState' | 'subscribe'>): () => void {
+  let last = serializeUrlState(shareable(store.getState()));
+  return store.subscribe((s) => {
     const q = serializeUrlState(shareable(s));
     if (q === last) return;
     last = q;
