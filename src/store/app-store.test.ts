@@ -63,10 +63,10 @@ describe('the app store', () => {
     const b = gateSource(src('b.example'), () => {}, qb, O, null).then((s) => void settled.push(s.baseUrl));
     await Promise.resolve();
     qa.answer(true);
-    await a;
+    await new Promise((r) => setTimeout(r, 0));
     expect(settled).toEqual(['https://a.example/m/']);
     qb.answer(true);
-    await b;
+    await Promise.all([a, b]);
     expect(settled).toEqual(['https://a.example/m/', 'https://b.example/m/']);
   });
 });
