@@ -3,17 +3,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { createEngine } from './store/engine';
-import { setTimer, timerFromSeries } from './store/paper-runs';
 import { EngineContext } from './ui/engine-context';
 import { InferenceClient } from './worker/client';
 import { debugAllowed } from './store/debug-mode';
-import { syncUrl, useLab } from './store/lab-store';
-import { UpdatePrompt, offerUpdate } from './ui/UpdatePrompt';
+import { syncUrl } from './store/lab-store';
+import { createAppStore } from './store/app-store';
+import { UpdatePrompt } from './ui/UpdatePrompt';
 import { registerSW } from 'virtual:pwa-register';
 import './ui/styles.css';
 
-syncUrl();
-const engine = createEngine({ client: new InferenceClient(), store: useLab });
+// The app's one store, created here and handed to the engine; views read it through the engine.
+const store = createAppStore();
+syncUrl(store);
+const engine = createEngine({ client: new InferenceClient(), store });
 // A small scripting surface (also used by the browser tests): fault injection, memory, the
 // worker's request log, the engine itself; only in dev builds or with ?debug=1.
 if (debugAllowed())
@@ -25,11 +27,9 @@ if (debugAllowed())
       soak: engine.soak,
       requestLog: engine.requestLog,
       engine,
-      store: useLab,
+      store,
     },
   });
-// The scaling-methods race times its networks as one interleaved series through the engine.
-setTimer(timerFromSeries(engine.measureSeries));
 void engine.start();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -46,7 +46,7 @@ createRoot(document.getElementById('root')!).render(
 if (import.meta.env.PROD) {
   const update = registerSW({
     onNeedRefresh: () =>
-      offerUpdate(async () => {
+      store.getState().offerUpdate(async () => {
         // registerSW reloads by itself only pages that were loaded under a service worker.
         navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
         await update();

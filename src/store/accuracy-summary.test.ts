@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { publishAccuracy, useAccuracySummary } from './accuracy-summary';
+import { publishAccuracy as publishTo } from './accuracy-summary';
+import { createAppStore } from './app-store';
+import { sliceStore } from './slice-store';
+
+const store = createAppStore();
+const useAccuracySummary = sliceStore(store, 'accuracy');
+const publishAccuracy = (rows: Parameters<typeof publishTo>[1]) => publishTo(store, rows);
 
 describe('the class accuracy summary the deck shows', () => {
   it('is null until a run publishes rows; rows without photos are left out; null forgets', () => {

@@ -1,8 +1,7 @@
 /** The compare view's runs: the current image through each chosen official variant, timed as one
  *  interleaved series (src/model/timing.ts) through the engine, first run apart from the steady
- *  median and its p25–p75 range. Results live in their own small zustand store. */
-import { create } from 'zustand';
-import type { StoreApi } from 'zustand/vanilla';
+ *  median and its p25–p75 range. Results live in the app store's comparison slice. */
+import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import { SERIES_RUNS } from '../model/timing';
 import { isNoisy } from '../model/timing';
 import { OFFICIAL_VARIANTS, officialNetwork } from '../scaling';
@@ -11,6 +10,7 @@ import type { ModelSpec, Prediction, SeriesEntry, WorkerResponse } from '../work
 import { modelIdOf } from '../worker/protocol';
 import { csvText } from '../scaling/csv';
 import { officialSpec } from './source';
+import type { AppState } from './app-store';
 
 /** Timed runs per variant after the first (compile) run and the warm-up. */
 export const COMPARE_RUNS = SERIES_RUNS.compare;
@@ -47,7 +47,7 @@ export interface CompareState {
 }
 
 export const initialCompare = (): CompareState => ({ running: false, runId: 0, imageName: null, entries: [] });
-export const useCompare = create<CompareState>()(initialCompare);
+export const compareSlice: StateCreator<AppState, [], [], { comparison: CompareState }> = () => ({ comparison: initialCompare() });
 
 export function blankEntry(k: number): CompareEntry {
   const net = officialNetwork(k);

@@ -2,17 +2,19 @@
  *  control → store → worker request → result → store → view. The latest lab request wins.
  *  The engine also owns the timed series (Compare, the Lab's "measure latency", the race): it
  *  pauses its own background work (lab runs, decodes, prefetch) so a series times alone. */
-import type { StoreApi } from 'zustand/vanilla';
 import { SERIES_WARMUP } from '../model/timing';
 import type { InferenceClient } from '../worker/client';
 import { modelIdOf, type WorkerResponse } from '../worker/protocol';
 import { Coalescer } from './coalescer';
 import { customModel, specFor } from './lab-spec';
-import { useCompare, type CompareState, type MeasureSeries } from './compare';
+import type { MeasureSeries } from './compare';
 import { decodeImageFile } from '../image/decode-file';
-import type { InferenceResult, LabState, Status } from './lab-store';
+import type { InferenceResult, Status } from './lab-store';
+import type { AppStore } from './app-store';
+import { sliceStore } from './slice-store';
+import { paperRuns, timerFromSeries } from './paper-runs';
 import { QuietGate, type Resume } from './quiet';
-import { RANDOM_SOURCE, startSource, whenSource } from './source';
+import { RANDOM_SOURCE, sourceQuestion, startSource, whenSource } from './source';
 import { requestOnnx, type OnnxFile } from './onnx-download';
 import { workerTools } from './worker-tools';
 import { createPreparer } from './prepare';
@@ -32,9 +34,8 @@ export type EngineClient = Pick<InferenceClient, 'send' | 'cancel' | 'onRestart'
 
 export interface EngineDeps {
   client: EngineClient;
-  store: StoreApi<LabState>;
-  /** The compare view's store (default: the app's). */
-  compare?: StoreApi<CompareState>;
+  /** The app's one store (app-store.ts): the engine writes the lab's and the runs' slices. */
+  store: AppStore;
   /** Where the weights come from (default: probe, remember for offline, check the CSP). */
   source?: typeof startSource;
   /** Decodes a user's SVG on the page (default: the image layer's decoder). */
@@ -45,8 +46,9 @@ export type Engine = ReturnType<typeof createEngine>;
 
 const PHASE_STATUS: Record<string, Status> = { download: 'loading', cache: 'loading', build: 'loading', compile: 'compiling', run: 'running' };
 
-export function createEngine({ client, store, compare = useCompare, source = startSource, decode = decodeImageFile }: EngineDeps) {
+export function createEngine({ client, store, source = startSource, decode = decodeImageFile }: EngineDeps) {
   const lab = () => store.getState();
+  const question = sourceQuestion();
   let imageVersion = 0;
   let running: { id: number; key: string } | null = null;
   /** The user's file, kept so a restarted worker can be given the image again. */
@@ -221,7 +223,7 @@ export function createEngine({ client, store, compare = useCompare, source = sta
         if (msg.type === 'backend') showBackend(msg);
       };
       try {
-        const [started] = await Promise.all([source(lab().models, lab().weights, lab().askSource), init()]);
+        const [started] = await Promise.all([source(lab().models, lab().weights, lab().askSource, question), init()]);
         lab().setSource(started);
       } catch (e) {
         lab().fail((e as Error).message);
@@ -267,7 +269,9 @@ export function createEngine({ client, store, compare = useCompare, source = sta
       schedule();
     },
 
-    ...seriesActions(lab, compare, measureSeries),
+    ...seriesActions(lab, sliceStore(store, 'comparison'), measureSeries),
+    /** The paper's race, matched race, budget chart and own coefficients, timed as series. */
+    ...paperRuns(store, timerFromSeries(measureSeries)),
 
     /** The current network as an ONNX file, built by the worker (see onnx-download.ts). */
     async exportOnnx(): Promise<OnnxFile> {
@@ -277,7 +281,10 @@ export function createEngine({ client, store, compare = useCompare, source = sta
 
     /** Resolves with the weights' base URL once the source is known. */
     whenSource: () => whenSource(store),
-    prepare: createPreparer(client, () => lab().source),
+    prepare: createPreparer(client, () => lab().source, sliceStore(store, 'prepare')),
+    /** The user's answer to the source question on screen (SourceConfirm). */
+    answerSource: question.answer,
+    store,
     ...workerTools(client),
   };
 }

@@ -1,10 +1,9 @@
 /** An evaluation run: many images through 1–3 networks, batch by batch through the inference
  *  worker (which decodes them off the page), with the lab's own work held as during a timed series.
  *  Progress after every batch; cancel stops before the next batch, so a cancelled run keeps whole
- *  batches only (every classified image has every network's answer). Results live in their own
- *  small zustand store; figures are drawn from them by eval-results.ts. */
-import { create } from 'zustand';
-import type { StoreApi } from 'zustand/vanilla';
+ *  batches only (every classified image has every network's answer). Results live in the app
+ *  store's evaluate slice; figures are drawn from them by eval-results.ts. */
+import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import { planBatchFor, type BatchPlan } from '../model/batch-plan';
 import type { BackendName } from '../model/backend-name';
 import { OFFICIAL_VARIANTS, formulaNetwork, officialNetwork } from '../scaling';
@@ -15,8 +14,9 @@ import { modelIdOf } from '../worker/protocol';
 import { summarize, type EvalNetwork, type EvalRow, type NetworkTiming } from './eval-results';
 import { publishAccuracy } from './accuracy-summary';
 import type { EvalInput } from './eval-inputs';
-import { useLab } from './lab-store';
 import { officialSpec } from './source';
+import type { AppState } from './app-store';
+import { sliceStore } from './slice-store';
 
 /** Side of the thumbnails the worker sends back (a JPEG of a few KB each). */
 export const THUMB_SIDE = 56;
@@ -65,7 +65,7 @@ export const initialEval = (): EvalState => ({
   error: null,
   peak: null,
 });
-export const useEvaluate = create<EvalState>()(initialEval);
+export const evaluateSlice: StateCreator<AppState, [], [], { evaluation: EvalState }> = () => ({ evaluation: initialEval() });
 
 /** Official Bk as an evaluated network, built the way Compare builds it (officialSpec). */
 export function evalNetwork(k: number, baseUrl: string): EvalNetwork {
@@ -221,7 +221,7 @@ export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): 
 }
 
 /** Stops the run before its next batch (the batch in flight completes). */
-export const cancelEvaluation = (store: StoreApi<EvalState> = useEvaluate): void => {
+export const cancelEvaluation = (store: StoreApi<EvalState>): void => {
   if (store.getState().running) store.setState({ cancelled: true });
 };
 
@@ -232,18 +232,20 @@ export function progressOf(s: Pick<EvalState, 'done' | 'rows' | 'elapsedMs'>): {
   return { done: s.done, total, perSec, etaSec: perSec ? (total - s.done) / perSec : null };
 }
 
-/** What a run needs of the engine: its batch request and its hold on the lab's own work. */
+/** What a run needs of the engine: the app store, its batch request and its hold on the lab's own work. */
 export interface EvalEngine {
+  store: StoreApi<AppState>;
   classifyBatch: ClassifyBatch;
   whilePaused: RunOptions['hold'];
 }
 
 /** The view's run: the lab's chosen networks (?eval=), weights source and backend. */
 export function startEvaluation(engine: EvalEngine, input: EvalInput, batch: number | null = null, withCustom = false, withFormula = false): Promise<void> {
-  const lab = useLab.getState();
+  const lab = engine.store.getState();
+  const evaluation = sliceStore(engine.store, 'evaluation');
   if (!lab.source) return Promise.resolve();
   const deviceGiB = typeof navigator === 'undefined' ? null : ((navigator as { deviceMemory?: number }).deviceMemory ?? null);
-  return runEvaluation(useEvaluate, {
+  return runEvaluation(evaluation, {
     input,
     variants: lab.evaluate,
     custom: withCustom ? lab.custom : null,
@@ -256,7 +258,10 @@ export function startEvaluation(engine: EvalEngine, input: EvalInput, batch: num
     hold: engine.whilePaused,
   }).then(() => {
     // The deck's "accuracy the class measured" slide shows the latest finished (or cancelled) run.
-    const s = useEvaluate.getState();
-    publishAccuracy(summarize(s.rows, s.networks, s.timings).map(({ network, correct, total }) => ({ network, correct, total })));
+    const s = evaluation.getState();
+    publishAccuracy(
+      engine.store,
+      summarize(s.rows, s.networks, s.timings).map(({ network, correct, total }) => ({ network, correct, total })),
+    );
   });
 }

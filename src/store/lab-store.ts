@@ -1,7 +1,7 @@
-/** The one zustand store: shareable state (mirrored in the URL) plus what the worker reports.
- *  Components read it and call its setters; src/store/engine.ts turns changes into worker
- *  requests and writes results back. */
-import { create, type StateCreator } from 'zustand';
+/** The lab slice of the app store (app-store.ts): shareable state (mirrored in the URL) plus what
+ *  the worker reports. Components read it and call its setters; src/store/engine.ts turns changes
+ *  into worker requests and writes results back. */
+import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import { clampPhi, isVariantIndex, type Bases } from '../scaling';
 import type { BackendName } from '../model/backend-name';
 import type { ClassifyOutcome, LoadPhase, ModelSpec } from '../worker/protocol';
@@ -10,6 +10,7 @@ import type { ModelSource } from './source';
 import type { WeightPrecision } from '../model/model-json';
 import { parseUrlState, serializeUrlState, type ShareableState } from './url-state';
 import { roundPhi, type View } from './url-props';
+import type { AppState } from './app-store';
 
 export interface InferenceResult extends ClassifyOutcome {
   /** 'official': Bk with converted weights; 'formula': the formula network at exactly φ;
@@ -97,57 +98,56 @@ export interface LabState extends ShareableState {
   useRandomWeights: (source: ModelSource) => void;
 }
 
-const initial = parseUrlState(typeof location === 'undefined' ? '' : location.search);
+/** The lab slice's state and actions; a new store starts from the address bar it is created under. */
+export const labState: StateCreator<AppState, [], [], LabState> = (set) => {
+  const initial = parseUrlState(typeof location === 'undefined' ? '' : location.search);
+  return {
+    ...initial.state,
+    notices: initial.notices,
+    backendInfo: null,
+    source: null,
+    image: null,
+    loads: {},
+    status: 'starting',
+    result: null,
+    error: null,
+    synthetic: null,
+    precision: null,
+    custom: null,
+    pendingSource: null,
 
-/** The store's state and actions (exported so tests can make a private store). */
-export const labState: StateCreator<LabState> = (set) => ({
-  ...initial.state,
-  notices: initial.notices,
-  backendInfo: null,
-  source: null,
-  image: null,
-  loads: {},
-  status: 'starting',
-  result: null,
-  error: null,
-  synthetic: null,
-  precision: null,
-  custom: null,
-  pendingSource: null,
-
-  setPhi: (phi) => set({ phi: roundPhi(clampPhi(phi)) }),
-  setView: (view) => set({ view }),
-  setCompare: (variants) => set({ compare: [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b) }),
-  setEvaluate: (variants) => set({ evaluate: [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b) }),
-  setFormula: (formula) => set({ formula }),
-  setPresent: (present) => set({ present }),
-  setSlide: (slide) => set({ slide: clampSlide(slide) }),
-  setBases: (bases) => set({ bases }),
-  addNotice: (text) => set((s) => ({ notices: [...s.notices, text] })),
-  dismissNotice: (i) => set((s) => ({ notices: s.notices.filter((_, j) => j !== i) })),
-  setStatus: (status) => set({ status }),
-  setLoad: (key, load) => set((s) => ({ loads: { ...s.loads, [key]: load } })),
-  dropDownload: (key) =>
-    set((s) => {
-      if (s.loads[key]?.phase !== 'download') return {};
-      const loads = { ...s.loads };
-      delete loads[key];
-      return { loads };
-    }),
-  setBackendInfo: (backendInfo) => set({ backendInfo }),
-  setSource: (source) => set({ source, status: 'idle' }),
-  askSource: (pendingSource, dropLink = false) => set(dropLink ? { pendingSource, models: null } : { pendingSource }),
-  setSynthetic: (synthetic, precision) => set({ synthetic, precision }),
-  showResult: (result) => set({ result, status: 'idle', error: null }),
-  setResultLatency: (name, latency) => set((s) => (s.result?.name === name ? { result: { ...s.result, latency } } : {})),
-  showImage: (image) => set({ image, error: null }),
-  setCustom: (custom) => set({ custom, error: null }),
-  fail: (error, status = 'error') => set({ error, status }),
-  clearError: () => set({ error: null }),
-  useRandomWeights: (source) => set({ weights: 'random', source, error: null, loads: {} }),
-});
-
-export const useLab = create<LabState>()(labState);
+    setPhi: (phi) => set({ phi: roundPhi(clampPhi(phi)) }),
+    setView: (view) => set({ view }),
+    setCompare: (variants) => set({ compare: [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b) }),
+    setEvaluate: (variants) => set({ evaluate: [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b) }),
+    setFormula: (formula) => set({ formula }),
+    setPresent: (present) => set({ present }),
+    setSlide: (slide) => set({ slide: clampSlide(slide) }),
+    setBases: (bases) => set({ bases }),
+    addNotice: (text) => set((s) => ({ notices: [...s.notices, text] })),
+    dismissNotice: (i) => set((s) => ({ notices: s.notices.filter((_, j) => j !== i) })),
+    setStatus: (status) => set({ status }),
+    setLoad: (key, load) => set((s) => ({ loads: { ...s.loads, [key]: load } })),
+    dropDownload: (key) =>
+      set((s) => {
+        if (s.loads[key]?.phase !== 'download') return {};
+        const loads = { ...s.loads };
+        delete loads[key];
+        return { loads };
+      }),
+    setBackendInfo: (backendInfo) => set({ backendInfo }),
+    setSource: (source) => set({ source, status: 'idle' }),
+    askSource: (pendingSource, dropLink = false) => set(dropLink ? { pendingSource, models: null } : { pendingSource }),
+    setSynthetic: (synthetic, precision) => set({ synthetic, precision }),
+    showResult: (result) => set({ result, status: 'idle', error: null }),
+    setResultLatency: (name, latency) => set((s) => (s.result?.name === name ? { result: { ...s.result, latency } } : {})),
+    showImage: (image) => set({ image, error: null }),
+    setCustom: (custom) => set({ custom, error: null }),
+    fail: (error, status = 'error') => set({ error, status }),
+    clearError: () => set({ error: null }),
+    useRandomWeights: (source) => set({ weights: 'random', source, error: null, loads: {} }),
+  };
+};
 
 export function shareable(s: LabState): ShareableState {
   const { phi, view, compare, evaluate, backend, models, present, slide, formula, weights, bases, kernels } = s;
@@ -156,9 +156,9 @@ export function shareable(s: LabState): ShareableState {
 
 /** Mirrors the shareable state into the address bar (replaceState: dragging φ must not flood
  *  the history). */
-export function syncUrl(): () => void {
-  let last = serializeUrlState(shareable(useLab.getState()));
-  return useLab.subscribe((s) => {
+export function syncUrl(store: Pick<StoreApi<LabState>, 'getState' | 'subscribe'>): () => void {
+  let last = serializeUrlState(shareable(store.getState()));
+  return store.subscribe((s) => {
     const q = serializeUrlState(shareable(s));
     if (q === last) return;
     last = q;

@@ -1,7 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../worker/protocol';
-import { useLab } from './lab-store';
-import { RACE_STEADY_RUNS, runRows, setTimer, table7Rows, usePaperRuns } from './paper-runs';
+import { RACE_STEADY_RUNS, paperRuns, table7Rows, type TimeNetworks } from './paper-runs';
+import { createAppStore } from './app-store';
+import { sliceStore } from './slice-store';
+
+const useLab = createAppStore();
+const usePaperRuns = sliceStore(useLab, 'paperRuns');
+const notSet: TimeNetworks = async () => {
+  throw new Error('no timer');
+};
+let timer = notSet;
+const setTimer = (t: TimeNetworks | null) => void (timer = t ?? notSet);
+const { runRows } = paperRuns(useLab, (specs, runs) => timer(specs, runs));
 
 const SOURCE = { baseUrl: 'https://weights.example/models/', kind: 'configured' } as const;
 

@@ -3,7 +3,7 @@
  *  and the reader's own α/β/γ beside the formula and the nearest released variant. Each list of
  *  networks is timed as one interleaved series (B0 B1 … B1 B0 …), only when the user asks, so drift
  *  and heat hit every network alike. */
-import { create } from 'zustand';
+import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import {
   budgetNetworks,
   customCoefficients,
@@ -24,8 +24,9 @@ import {
 import type { ModelSpec } from '../worker/protocol';
 import { FORMULA_SEED } from '../model/synthetic-init';
 import { SERIES_RUNS } from '../model/timing';
-import { useLab } from './lab-store';
 import { officialSpec, whenSource } from './source';
+import type { AppState } from './app-store';
+import { sliceStore } from './slice-store';
 import type { MeasureSeries } from './compare';
 
 /** Timed runs per network after the first (compile) run and the warm-up (the one series default). */
@@ -39,15 +40,9 @@ export interface Timing {
 }
 /** One network's outcome in a series: its timing, or why it failed. */
 export type TimedOutcome = Timing | { error: string };
-/** How a list of networks is timed: main.tsx hands in the engine's timed series
- *  (src/model/timing.ts: interleaved rounds), which pauses the lab's other work while it runs. */
+/** How a list of networks is timed: the engine hands in its timed series (src/model/timing.ts:
+ *  interleaved rounds), which pauses the lab's other work while it runs. */
 export type TimeNetworks = (specs: ModelSpec[], steadyRuns: number) => Promise<TimedOutcome[]>;
-
-const notStarted: TimeNetworks = async () => {
-  throw new Error('The inference engine is not ready');
-};
-let timeNetworks: TimeNetworks = notStarted;
-export const setTimer = (t: TimeNetworks | null) => void (timeNetworks = t ?? notStarted);
 
 /** The engine's timed series as the paper runs' timer: first run and steady median per network. */
 export const timerFromSeries =
@@ -79,12 +74,12 @@ export interface BudgetPoint {
   flops: number;
   steadyMs: number;
 }
-interface PaperRunsState {
+export interface PaperRunsState {
   runs: Partial<Record<RunName, RunState>>;
   budget: BudgetPoint[];
 }
 
-export const usePaperRuns = create<PaperRunsState>()(() => ({ runs: {}, budget: [] }));
+export const paperRunsSlice: StateCreator<AppState, [], [], { paperRuns: PaperRunsState }> = () => ({ paperRuns: { runs: {}, budget: [] } });
 
 /** The spec that builds coefficients: official B0–B7 from their weights (real where loaded),
  *  anything else in memory with seeded random weights. */
@@ -97,80 +92,87 @@ function row(id: string, label: string, method: TimedRow['method'], net: Network
   return { id, label, method, net, spec, paper, status: 'pending', error: null, firstMs: null, steadyMs: null };
 }
 
-const baseUrl = () => useLab.getState().source?.baseUrl ?? '';
-
 /** Table 7's five networks as the paper configures them. */
-export function table7Rows(): TimedRow[] {
-  return table7Networks().map((m) => row(m.method, m.label, m.method, m.net, specForCoefficients(m.coefficients, baseUrl()), TABLE7_ROWS[m.method].paper));
+export function table7Rows(baseUrl: string): TimedRow[] {
+  return table7Networks().map((m) => row(m.method, m.label, m.method, m.net, specForCoefficients(m.coefficients, baseUrl), TABLE7_ROWS[m.method].paper));
 }
 
 /** The same race with depth, width and resolution each solved to the compound network's FLOPs. */
-export function matchedRows(): TimedRow[] {
-  const [baseline, , , , compound] = table7Rows();
+export function matchedRows(baseUrl: string): TimedRow[] {
+  const [baseline, , , , compound] = table7Rows(baseUrl);
   const target = table7Compound().flops;
   const matched = (['depth', 'width', 'resolution'] as const).map((m) => {
     const s = matchFlops(m, target);
     const label = `${m[0].toUpperCase()}${m.slice(1)} only, matched (${m === 'resolution' ? `r = ${s.net.resolution} px` : `${m[0]} = ${s.multiplier.toFixed(2)}`})`;
-    return row(m, label, m, s.net, specForCoefficients(s.coefficients, baseUrl()));
+    return row(m, label, m, s.net, specForCoefficients(s.coefficients, baseUrl));
   });
   return [baseline, ...matched, compound];
 }
 
 /** The budget chart at φ: the formula network and each single dimension at its exact FLOPs. */
-export function budgetRows(phi: number): TimedRow[] {
+export function budgetRows(phi: number, baseUrl: string): TimedRow[] {
   const { compound, matched } = budgetNetworks(phi);
   const formula: ModelSpec = { kind: 'formula', phi, seed: FORMULA_SEED };
   return [
     row('compound', `Compound φ ${phi}`, 'compound', compound, formula),
-    ...matched.map((m) => row(m.method, `${m.method} ×${m.multiplier.toFixed(2)}`, m.method, m.net, specForCoefficients(m.coefficients, baseUrl()))),
+    ...matched.map((m) => row(m.method, `${m.method} ×${m.multiplier.toFixed(2)}`, m.method, m.net, specForCoefficients(m.coefficients, baseUrl))),
   ];
 }
 
 /** Own α/β/γ at φ, the paper's formula network at φ, and the released variant nearest in FLOPs. */
-export function customRows(bases: Bases, phi: number): TimedRow[] {
+export function customRows(bases: Bases, phi: number, baseUrl: string): TimedRow[] {
   const own = scaleNetwork(customCoefficients(bases, phi));
   const formula = scaleNetwork(formulaCoefficients(phi));
   const near = nearestReleasedByFlops(own.flops);
   const released = officialCoefficients(near.index);
   return [
-    row('custom', `Your α, β, γ at φ ${phi}`, 'custom', own, specForCoefficients(own, baseUrl())),
+    row('custom', `Your α, β, γ at φ ${phi}`, 'custom', own, specForCoefficients(own, baseUrl)),
     row('formula', `Paper's formula at φ ${phi}`, 'compound', formula, { kind: 'formula', phi, seed: FORMULA_SEED }),
-    row('released', `Nearest released: ${near.name}`, 'released', scaleNetwork(released), specForCoefficients(released, baseUrl())),
+    row('released', `Nearest released: ${near.name}`, 'released', scaleNetwork(released), specForCoefficients(released, baseUrl)),
   ];
 }
 
-/** Times every row in one interleaved series; a new press of the same run supersedes a running one.
- *  The rows are built again once the lab's weight source is known: official rows built before it
- *  point at no source ("/B0/model.json", a race pressed at once on a fresh page). */
-export async function runRows(name: RunName, build: () => TimedRow[], steadyRuns = RACE_STEADY_RUNS): Promise<TimedRow[]> {
-  const runId = (usePaperRuns.getState().runs[name]?.runId ?? 0) + 1;
-  let rows = build();
-  usePaperRuns.setState((s) => ({ runs: { ...s.runs, [name]: { runId, running: true, rows: rows.map((r) => ({ ...r, status: 'running' as const })) } } }));
-  let outcomes: TimedOutcome[];
-  try {
-    await whenSource(useLab);
-    rows = build();
-    outcomes = await timeNetworks(
-      rows.map((r) => r.spec),
-      steadyRuns,
-    );
-  } catch (e) {
-    outcomes = rows.map(() => ({ error: (e as Error).message }));
-  }
-  if (usePaperRuns.getState().runs[name]?.runId !== runId) return []; // a newer press replaced this run
-  const done = rows.map((r, i): TimedRow => {
-    const o = outcomes[i] ?? { error: 'no result' };
-    return 'error' in o ? { ...r, status: 'error', error: o.error } : { ...r, status: 'done', ...o };
-  });
-  usePaperRuns.setState((s) => ({ runs: { ...s.runs, [name]: { runId, running: false, rows: done } } }));
-  return done;
-}
+/** The rows of a run for the weights at `baseUrl`. */
+export type BuildRows = (baseUrl: string) => TimedRow[];
 
-/** One budget step: times the four methods at φ and adds them to the chart (replacing that φ). */
-export async function runBudget(phi: number): Promise<void> {
-  const done = await runRows('budget', () => budgetRows(phi), 1);
-  const points = done.flatMap((r) =>
-    r.steadyMs !== null && r.method !== 'custom' && r.method !== 'released' ? [{ phi, method: r.method, flops: r.net.flops, steadyMs: r.steadyMs }] : [],
-  );
-  if (points.length) usePaperRuns.setState((s) => ({ budget: [...s.budget.filter((p) => p.phi !== phi), ...points].sort((a, b) => a.phi - b.phi) }));
+/** The paper's timed runs on the app store, timed by `timeNetworks` (the engine's series). */
+export function paperRuns(store: StoreApi<AppState>, timeNetworks: TimeNetworks) {
+  const runs = sliceStore(store, 'paperRuns');
+
+  /** Times every row in one interleaved series; a new press of the same run supersedes a running one.
+   *  The rows are built again once the lab's weight source is known: official rows built before it
+   *  point at no source ("/B0/model.json", a race pressed at once on a fresh page). */
+  async function runRows(name: RunName, build: BuildRows, steadyRuns = RACE_STEADY_RUNS): Promise<TimedRow[]> {
+    const runId = (runs.getState().runs[name]?.runId ?? 0) + 1;
+    let rows = build(store.getState().source?.baseUrl ?? '');
+    runs.setState((s) => ({ runs: { ...s.runs, [name]: { runId, running: true, rows: rows.map((r) => ({ ...r, status: 'running' as const })) } } }));
+    let outcomes: TimedOutcome[];
+    try {
+      rows = build(await whenSource(store));
+      outcomes = await timeNetworks(
+        rows.map((r) => r.spec),
+        steadyRuns,
+      );
+    } catch (e) {
+      outcomes = rows.map(() => ({ error: (e as Error).message }));
+    }
+    if (runs.getState().runs[name]?.runId !== runId) return []; // a newer press replaced this run
+    const done = rows.map((r, i): TimedRow => {
+      const o = outcomes[i] ?? { error: 'no result' };
+      return 'error' in o ? { ...r, status: 'error', error: o.error } : { ...r, status: 'done', ...o };
+    });
+    runs.setState((s) => ({ runs: { ...s.runs, [name]: { runId, running: false, rows: done } } }));
+    return done;
+  }
+
+  /** One budget step: times the four methods at φ and adds them to the chart (replacing that φ). */
+  async function runBudget(phi: number): Promise<void> {
+    const done = await runRows('budget', (baseUrl) => budgetRows(phi, baseUrl), 1);
+    const points = done.flatMap((r) =>
+      r.steadyMs !== null && r.method !== 'custom' && r.method !== 'released' ? [{ phi, method: r.method, flops: r.net.flops, steadyMs: r.steadyMs }] : [],
+    );
+    if (points.length) runs.setState((s) => ({ budget: [...s.budget.filter((p) => p.phi !== phi), ...points].sort((a, b) => a.phi - b.phi) }));
+  }
+
+  return { runRows, runBudget };
 }

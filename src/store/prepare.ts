@@ -3,8 +3,7 @@
  *  downloads are the worker's prefetches (verified, shared with the lab's own loads); a variant
  *  the cache could not keep (quota) is reported and nothing of it stays. The ImageNet sample photos
  *  of the Evaluate view can be kept too (image/imagenet-photos.ts), on the page: no worker needed. */
-import { create } from 'zustand';
-import type { StoreApi } from 'zustand/vanilla';
+import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import { VARIANT_COUNT, variantName } from '../scaling';
 import { downloadBytes } from '../scaling/weight-sizes';
 import type { InferenceClient } from '../worker/client';
@@ -13,6 +12,8 @@ import { countKeptPhotos, dropPhotos, keepPhotos } from '../image/imagenet-photo
 import { sampleSubset } from '../model/imagenet-sample';
 import { SAMPLE_SIZES } from './eval-inputs';
 import { RateMeter } from './download-rate';
+import type { AppState } from './app-store';
+import { sliceSetter } from './slice-store';
 
 export type PrepareStatus = 'missing' | 'downloading' | 'ready' | 'error';
 
@@ -57,7 +58,7 @@ export const initialPrepare = (set: StoreApi<PrepareState>['setState']): Prepare
   setPhotoCount: (count) => set((s) => ({ photos: { ...s.photos, count, kept: 0, status: 'missing', error: null } })),
   toggle: (k) => set((s) => ({ chosen: s.chosen.includes(k) ? s.chosen.filter((c) => c !== k) : [...s.chosen, k].sort((a, b) => a - b) })),
 });
-export const usePrepare = create<PrepareState>()((set) => initialPrepare(set));
+export const prepareSlice: StateCreator<AppState, [], [], { prepare: PrepareState }> = (set) => ({ prepare: initialPrepare(sliceSetter(set, 'prepare')) });
 
 /** Bytes still to download for the chosen variants. */
 export function missingBytes(s: Pick<PrepareState, 'chosen' | 'entries'>): number {
@@ -72,7 +73,7 @@ const mb = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
 export function createPreparer(
   client: Client,
   source: () => ModelSource | null,
-  store: StoreApi<PrepareState> = usePrepare,
+  store: StoreApi<PrepareState>,
   storage: () => Storage = () => globalThis.navigator?.storage,
   fetcher: typeof fetch = (...a) => fetch(...a),
 ) {

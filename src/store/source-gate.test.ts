@@ -2,7 +2,7 @@
 // the page's own origin aside), a refused link's source declinable in one click, and a
 // remembered source used only when it is one the app would pick itself.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_MODEL_BASE, answerSource, gateSource, judgeSource, rememberedSource, type AskSource, type ModelSource } from './source';
+import { DEFAULT_MODEL_BASE, gateSource, sourceQuestion, judgeSource, rememberedSource, type AskSource, type ModelSource } from './source';
 
 const O = 'https://lab.example';
 const url = (baseUrl: string): ModelSource => ({ baseUrl, kind: 'url' });
@@ -33,7 +33,8 @@ describe('gateSource', () => {
     vi.stubGlobal('fetch', async () => new Response('', { status: 404 })); // no self-hosted or synthetic weights
     const asked: Parameters<AskSource>[] = [];
     const ask: AskSource = (...a) => void asked.push(a);
-    const got = gateSource(url('https://blocked.example/m/'), ask, O, ["'self'"]);
+    const question = sourceQuestion();
+    const got = gateSource(url('https://blocked.example/m/'), ask, question, O, ["'self'"]);
     await Promise.resolve();
     expect(asked).toEqual([
       [
@@ -46,7 +47,7 @@ describe('gateSource', () => {
         },
       ],
     ]);
-    answerSource(true); // a refused source cannot be confirmed: only declined
+    question.answer(true); // a refused source cannot be confirmed: only declined
     await expect(got).rejects.toThrow('Refused to load weights from https://raw.githubusercontent.com/'); // the own public source, blocked by this CSP
     expect(asked[1]).toEqual([null, true]);
   });
@@ -54,10 +55,11 @@ describe('gateSource', () => {
   it("declined, it continues with the app's own source", async () => {
     vi.stubGlobal('fetch', async (u: string) => new Response('{}', { status: String(u).includes('/synthetic-models/') ? 200 : 404 }));
     const asked: Parameters<AskSource>[] = [];
-    const got = gateSource(url('http://weights.example/m/'), (...a) => void asked.push(a), O, null);
+    const question = sourceQuestion();
+    const got = gateSource(url('http://weights.example/m/'), (...a) => void asked.push(a), question, O, null);
     await Promise.resolve();
     expect(asked[0][0]?.refused).toContain('must use https');
-    answerSource(false);
+    question.answer(false);
     await expect(got).resolves.toEqual({ baseUrl: `${O}/synthetic-models/`, kind: 'synthetic' });
     expect(asked[1]).toEqual([null, true]);
   });

@@ -161,31 +161,42 @@ export function judgeSource(source: ModelSource, origin: string, csp: string[] |
   return foreign ? { kind: 'ask', host: url.host } : { kind: 'trusted' };
 }
 
-let answer: ((use: boolean) => void) | null = null;
-
 /** Puts the question on screen (a host) or takes it down (null; dropLink: the user declined). */
 export type AskSource = LabState['askSource'];
+
+/** The user's answer to the source question: one per engine (a pending promise is the engine's
+ *  scheduling, not view state; the question on screen is the store's `pendingSource`). */
+export function sourceQuestion() {
+  let answer: ((use: boolean) => void) | null = null;
+  return {
+    /** Resolves with the user's answer. */
+    wait: () => new Promise<boolean>((resolve) => (answer = resolve)).finally(() => (answer = null)),
+    /** The user's answer to the pending question (no-op when none is pending). */
+    answer: (use: boolean): void => answer?.(use),
+  };
+}
+export type SourceQuestion = ReturnType<typeof sourceQuestion>;
 
 /** The source to use: `source` itself when trusted; for a foreign one, it once the user confirms
  *  (asked through the engine's store), or the app's own sources when they decline. A refused
  *  link's source waits, its reason on screen, for the one way out: the app's own sources. Throws
  *  when a source the app chose itself is refused (nothing else to fall back on). */
-export async function gateSource(source: ModelSource, askSource: AskSource, origin = location.origin, csp = cspConnectSources()): Promise<ModelSource> {
+export async function gateSource(
+  source: ModelSource,
+  askSource: AskSource,
+  question: SourceQuestion,
+  origin = location.origin,
+  csp = cspConnectSources(),
+): Promise<ModelSource> {
   const verdict = judgeSource(source, origin, csp);
   if (verdict.kind === 'refused' && source.kind !== 'url') throw new Error(verdict.message);
   if (verdict.kind === 'trusted') return source;
   const host = new URL(source.baseUrl, origin).host;
   askSource(verdict.kind === 'ask' ? { host, baseUrl: source.baseUrl } : { host, baseUrl: source.baseUrl, refused: verdict.message });
-  const use = (await new Promise<boolean>((resolve) => (answer = resolve))) && verdict.kind === 'ask';
-  answer = null;
+  const use = (await question.wait()) && verdict.kind === 'ask';
   askSource(null, !use); // declined: the link's source leaves the address bar too
   if (use) return source;
-  return gateSource(await resolveModelSource(null, origin), askSource, origin, csp);
-}
-
-/** The user's answer to the pending question (no-op when none is pending). */
-export function answerSource(use: boolean): void {
-  answer?.(use);
+  return gateSource(await resolveModelSource(null, origin), askSource, question, origin, csp);
 }
 
 /* The model source the engine starts with: the probed one, or offline the one that worked
@@ -204,13 +215,13 @@ function offlineSource(resolved: ModelSource, explicit: boolean): ModelSource {
   return resolved;
 }
 
-export async function startSource(models: string | null, weights: 'random' | null, ask: AskSource): Promise<ModelSource> {
+export async function startSource(models: string | null, weights: 'random' | null, ask: AskSource, question: SourceQuestion): Promise<ModelSource> {
   if (weights === 'random') return RANDOM_SOURCE;
-  return gateSource(offlineSource(await resolveModelSource(models, location.origin), !!models), ask);
+  return gateSource(offlineSource(await resolveModelSource(models, location.origin), !!models), ask, question);
 }
 
 /** The weights' base URL once the engine has its source; rejects if the lab could not start. */
-export function whenSource(store: StoreApi<LabState>, timeoutMs = 120_000): Promise<string> {
+export function whenSource(store: Pick<StoreApi<LabState>, 'getState' | 'subscribe'>, timeoutMs = 120_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => settle(() => reject(new Error('No model source after 2 minutes'))), timeoutMs);
     const unsub = store.subscribe((s) => check(s));

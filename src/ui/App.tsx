@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
-import { useLab } from '../store/lab-store';
+import { useApp } from './use-app';
 import type { View } from '../store/url-props';
 import { APP_TITLE, TAGLINE } from './app-text';
 import { DropZone } from './DropZone';
@@ -25,10 +25,10 @@ const TABS: { view: View; label: string }[] = [
 ];
 
 export function App() {
-  const view = useLab((s) => s.view);
-  const setView = useLab((s) => s.setView);
-  const present = useLab((s) => s.present);
-  const setPresent = useLab((s) => s.setPresent);
+  const view = useApp((s) => s.view);
+  const setView = useApp((s) => s.setView);
+  const present = useApp((s) => s.present);
+  const setPresent = useApp((s) => s.setPresent);
   const [controlsHidden, setControlsHidden] = useState(false);
   const [preparing, setPreparing] = useState(false);
   const toggleControls = useCallback(() => setControlsHidden((h) => !h), []);

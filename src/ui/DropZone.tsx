@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { centerCropBox } from '../model/preprocess';
 import { classifyDrop, pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../image/dropped-entries';
-import { useLab } from '../store/lab-store';
+import { useApp } from './use-app';
 import { CameraCapture } from './CameraCapture';
 import { CroppedImage } from './CroppedImage';
 import { LabCamControls, LabCamLayer } from './paper/CamOverlay';
@@ -19,9 +19,9 @@ function firstFile(list: FileList | null | undefined): File | null {
 }
 
 export function DropZone() {
-  const { setCustomModel, setImageFile } = useEngine();
-  const image = useLab((s) => s.image);
-  const phi = useLab((s) => s.phi);
+  const { setCustomModel, setImageFile, store } = useEngine();
+  const image = useApp((s) => s.image);
+  const phi = useApp((s) => s.phi);
   const [over, setOver] = useState(false);
   const [showFull, setShowFull] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -41,13 +41,13 @@ export function DropZone() {
     const c = classifyDrop(dropped);
     if (c.kind === 'model') setCustomModel(c.files, c.name);
     else if (c.kind === 'image') void setImageFile(c.file);
-    else if (c.kind === 'error') useLab.getState().fail(c.message, useLab.getState().status);
+    else if (c.kind === 'error') store.getState().fail(c.message, store.getState().status);
   };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
     const taken = takeDropItems(e.dataTransfer); // now: the items go dead when the event ends
-    readDrop(taken).then(use, (err: Error) => useLab.getState().fail(`Could not read the dropped files: ${err.message}`, useLab.getState().status));
+    readDrop(taken).then(use, (err: Error) => store.getState().fail(`Could not read the dropped files: ${err.message}`, store.getState().status));
   };
 
   const crop = image ? centerCropBox(image.width, image.height, size) : null;

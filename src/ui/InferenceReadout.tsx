@@ -1,5 +1,5 @@
 /** Prediction and latency from the worker, plus the current phase (loading / compiling / running). */
-import { useLab } from '../store/lab-store';
+import { useApp } from './use-app';
 import { fmtBytes, fmtPct } from './format';
 import { answeredBy, resultSummary } from './readouts';
 import { LatencyReadout } from './LatencyReadout';
@@ -15,9 +15,9 @@ export const STATUS_TEXT = {
 } as const;
 
 export function InferenceReadout() {
-  const result = useLab((s) => s.result);
-  const status = useLab((s) => s.status);
-  const standInLoad = useLab((s) => (s.result?.standInFor ? s.loads[s.result.standInFor]?.phase : undefined));
+  const result = useApp((s) => s.result);
+  const status = useApp((s) => s.status);
+  const standInLoad = useApp((s) => (s.result?.standInFor ? s.loads[s.result.standInFor]?.phase : undefined));
   return (
     <section className="inference" aria-label="Inference">
       {/* Only this one-line summary is announced; the byte counters and timings are not. */}

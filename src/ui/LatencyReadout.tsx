@@ -4,14 +4,14 @@
 import { useState } from 'react';
 import { MIN_RUNS_FOR_MEDIAN } from '../model/timing';
 import { SERIES_RUNS } from '../model/timing';
-import { useLab } from '../store/lab-store';
+import { useApp } from './use-app';
 import { useEngine } from './engine-context';
 import { fmtMs } from './format';
 
 export function LatencyReadout() {
   const engine = useEngine();
-  const result = useLab((s) => s.result);
-  const status = useLab((s) => s.status);
+  const result = useApp((s) => s.result);
+  const status = useApp((s) => s.status);
   const [measuring, setMeasuring] = useState(false);
   const lat = result?.latency;
   const latencyKind = lat ? (lat.wasFirst ? 'first run, includes shader compilation' : 'steady') : '';

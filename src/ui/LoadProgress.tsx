@@ -1,10 +1,10 @@
 /** Per-variant download progress with bytes, and while downloading the rate and time left (the
  *  current one first, then prefetches). */
-import { useLab } from '../store/lab-store';
+import { useApp } from './use-app';
 import { fmtBytes, fmtEta } from './format';
 
 export function LoadProgress() {
-  const loads = useLab((s) => s.loads);
+  const loads = useApp((s) => s.loads);
   const entries = Object.entries(loads);
   return (
     <div className="loads">

@@ -2,13 +2,13 @@
  *  The Lab's side panel and the deck's "one knob" slide both show this one. */
 import type { KeyboardEvent } from 'react';
 import { MAX_PHI, MIN_PHI, OFFICIAL_VARIANTS } from '../scaling';
-import { useLab } from '../store/lab-store';
+import { useApp } from './use-app';
 import { fmtPhi } from './format';
 import { phiReadout, sliderValueText } from './readouts';
 
 export function PhiSlider() {
-  const phi = useLab((s) => s.phi);
-  const setPhi = useLab((s) => s.setPhi);
+  const phi = useApp((s) => s.phi);
+  const setPhi = useApp((s) => s.setPhi);
   const r = phiReadout(phi);
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {

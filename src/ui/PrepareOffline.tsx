@@ -3,8 +3,8 @@
 import { useEffect } from 'react';
 import { VARIANT_NAMES } from '../scaling';
 import { downloadBytes } from '../scaling/weight-sizes';
-import { useLab } from '../store/lab-store';
-import { missingBytes, usePrepare, type PrepareEntry } from '../store/prepare';
+import { useApp } from './use-app';
+import { missingBytes, type PrepareEntry } from '../store/prepare';
 import { useEngine } from './engine-context';
 import { fmtBytes, fmtEta } from './format';
 import { PHOTO_BYTES_ESTIMATE } from '../image/imagenet-photos';
@@ -15,9 +15,9 @@ const PHOTO_STATUS: Record<PrepareEntry['status'], string> = { missing: 'not kep
 /** The Evaluate view's ImageNet sample photos: kept, Evaluate's sample run works offline. */
 function PhotosRow() {
   const { prepare } = useEngine();
-  const p = usePrepare((s) => s.photos);
-  const togglePhotos = usePrepare((s) => s.togglePhotos);
-  const setPhotoCount = usePrepare((s) => s.setPhotoCount);
+  const p = useApp((s) => s.prepare.photos);
+  const togglePhotos = useApp((s) => s.prepare.togglePhotos);
+  const setPhotoCount = useApp((s) => s.prepare.setPhotoCount);
   return (
     <li className="prepare-row">
       <label>
@@ -70,9 +70,9 @@ const STATUS_TEXT: Record<PrepareEntry['status'], string> = { missing: 'not cach
 
 function Row({ k }: { k: number }) {
   const { prepare } = useEngine();
-  const e = usePrepare((s) => s.entries[k]);
-  const chosen = usePrepare((s) => s.chosen.includes(k));
-  const toggle = usePrepare((s) => s.toggle);
+  const e = useApp((s) => s.prepare.entries[k]);
+  const chosen = useApp((s) => s.prepare.chosen.includes(k));
+  const toggle = useApp((s) => s.prepare.toggle);
   const name = VARIANT_NAMES[k];
   return (
     <li className="prepare-row">
@@ -105,8 +105,8 @@ function Row({ k }: { k: number }) {
 
 export function PrepareOffline({ onClose }: { onClose: () => void }) {
   const { prepare } = useEngine();
-  const source = useLab((s) => s.source);
-  const s = usePrepare();
+  const source = useApp((s) => s.source);
+  const s = useApp((s) => s.prepare);
   useEffect(() => void prepare.refresh(), [prepare, source]);
   const cached = s.entries.reduce((a, e) => a + (e.status === 'ready' ? e.bytes : 0), 0);
   const chosenBytes = s.chosen.reduce((a, k) => a + downloadBytes(k), 0);

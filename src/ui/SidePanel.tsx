@@ -1,6 +1,6 @@
 /** The always-visible φ control and the readouts that follow it while dragging (no inference
  *  needed: every number comes from src/scaling). */
-import { useLab } from '../store/lab-store';
+import { useApp } from './use-app';
 import { fmtFlops, fmtMult, fmtParams, fmtPhi } from './format';
 import { formulaVsOfficial, phiReadout } from './readouts';
 import { PhiSlider } from './PhiSlider';
@@ -8,9 +8,9 @@ import { ExportOnnxButton } from './ExportOnnxButton';
 import { InferenceReadout } from './InferenceReadout';
 
 export function SidePanel() {
-  const phi = useLab((s) => s.phi);
-  const formula = useLab((s) => s.formula);
-  const setFormula = useLab((s) => s.setFormula);
+  const phi = useApp((s) => s.phi);
+  const formula = useApp((s) => s.formula);
+  const setFormula = useApp((s) => s.setFormula);
   const r = phiReadout(phi);
   const n = r.shown;
 

@@ -1,22 +1,25 @@
 /** Asks before the first request to a foreign ?models= source, or says why a link's source is
  *  refused; either way the lab's own weights are one click away (see store/source.ts, gateSource). */
-import { useLab } from '../store/lab-store';
-import { answerSource } from '../store/source';
+import { useApp } from './use-app';
+import { useEngine } from './engine-context';
 
-const declineButton = (
-  <button type="button" data-testid="decline-source" onClick={() => answerSource(false)}>
+const DeclineButton = ({ answer }: { answer: (use: boolean) => void }) => (
+  <button type="button" data-testid="decline-source" onClick={() => answer(false)}>
     Use the lab's own weights
   </button>
 );
 
 export function SourceConfirm() {
-  const pending = useLab((s) => s.pendingSource);
+  const { answerSource } = useEngine();
+  const pending = useApp((s) => s.pendingSource);
   if (!pending) return null;
   if (pending.refused) {
     return (
       <section className="source-confirm" data-testid="source-refused" role="alert">
         <p data-testid="error">{pending.refused}</p>
-        <p className="source-confirm-actions">{declineButton}</p>
+        <p className="source-confirm-actions">
+          <DeclineButton answer={answerSource} />
+        </p>
       </section>
     );
   }
@@ -32,7 +35,7 @@ export function SourceConfirm() {
         <button type="button" className="primary" data-testid="confirm-source" onClick={() => answerSource(true)}>
           Load from {pending.host}
         </button>{' '}
-        {declineButton}
+        <DeclineButton answer={answerSource} />
       </p>
     </section>
   );

@@ -1,19 +1,19 @@
 /** Backend, weights source, the loud synthetic-weights banner, notices and errors. */
-import { useLab } from '../store/lab-store';
+import { useApp } from './use-app';
 import { SOURCE_LABEL, isVerifiedSource, isWeightFetchError } from '../store/source';
 import { useEngine } from './engine-context';
 import { WeightsHelp, WeightsSourceLabel } from './WeightsHelp';
 
 export function StatusBar() {
   const { retry, setCustomModel } = useEngine();
-  const info = useLab((s) => s.backendInfo);
-  const source = useLab((s) => s.source);
-  const synthetic = useLab((s) => s.synthetic);
-  const precision = useLab((s) => s.precision);
-  const notices = useLab((s) => s.notices);
-  const error = useLab((s) => s.error);
-  const dismiss = useLab((s) => s.dismissNotice);
-  const custom = useLab((s) => s.custom);
+  const info = useApp((s) => s.backendInfo);
+  const source = useApp((s) => s.source);
+  const synthetic = useApp((s) => s.synthetic);
+  const precision = useApp((s) => s.precision);
+  const notices = useApp((s) => s.notices);
+  const error = useApp((s) => s.error);
+  const dismiss = useApp((s) => s.dismissNotice);
+  const custom = useApp((s) => s.custom);
   return (
     <div className="status-bar">
       <p className="backend-line">

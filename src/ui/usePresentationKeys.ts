@@ -4,7 +4,8 @@
 import { useEffect } from 'react';
 import { parseVariantName } from '../scaling';
 import { SLIDE_COUNT } from '../store/deck';
-import { useLab } from '../store/lab-store';
+import { useApp } from './use-app';
+import { useEngine } from './engine-context';
 
 const PHI_STEP: Record<string, number> = { ArrowRight: 0.1, ArrowUp: 0.1, ArrowLeft: -0.1, ArrowDown: -0.1 };
 
@@ -25,12 +26,13 @@ function ownsKey(t: HTMLElement | null, key: string): boolean {
 }
 
 export function usePresentationKeys(onToggleControls: () => void): void {
-  const present = useLab((s) => s.present);
+  const present = useApp((s) => s.present);
+  const { store } = useEngine();
   useEffect(() => {
     if (!present) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || ownsKey(e.target as HTMLElement | null, e.key)) return;
-      const { phi, slide, setPhi, setSlide, setPresent } = useLab.getState();
+      const { phi, slide, setPhi, setSlide, setPresent } = store.getState();
       const to = slideForKey(e.key, e.shiftKey, slide);
       const variant = /^\d$/.test(e.key) ? parseVariantName(e.key, { bare: true }) : null;
       if (to !== null) setSlide(to);
@@ -43,5 +45,5 @@ export function usePresentationKeys(onToggleControls: () => void): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [present, onToggleControls]);
+  }, [present, onToggleControls, store]);
 }

@@ -1,10 +1,9 @@
 /** The engine's test harness: a worker client whose answers a test gives by hand, and the
- *  engine on fresh stores around it. */
-import { createStore } from 'zustand/vanilla';
+ *  engine on a fresh app store around it. */
 import type { SeriesEntry, WorkerRequest, WorkerResponse } from '../../worker/protocol';
-import { initialCompare, type CompareState } from '../compare';
 import { createEngine, type EngineClient } from '../engine';
-import { labState, type LabState } from '../lab-store';
+import { createAppStore } from '../app-store';
+import { sliceStore } from '../slice-store';
 
 export type Body = Omit<WorkerRequest, 'id'>;
 export interface Sent {
@@ -83,13 +82,12 @@ export const flush = async () => {
 
 export function setUp() {
   const client = new FakeClient();
-  const store = createStore<LabState>()(labState);
-  const compare = createStore<CompareState>()(initialCompare);
+  const store = createAppStore();
+  const compare = sliceStore(store, 'comparison');
   const decode = async () => ({ bitmap: { width: 4, height: 3, close() {} } as unknown as ImageBitmap, display: new Blob(['<svg/>']) });
   const engine = createEngine({
     client,
     store,
-    compare,
     source: async () => ({ baseUrl: 'http://models/', kind: 'url' }),
     decode,
   });

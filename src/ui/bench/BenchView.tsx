@@ -33,7 +33,6 @@ const initial = parseBenchParams(typeof location === 'undefined' ? '' : location
 const autoRun = initial.auto && import.meta.env.DEV;
 // The link's tf.env flags other than the one the "fused kernels" box shows: listed, ticked to apply.
 const linkFlags = Object.entries(initial.flags ?? {}).filter(([k]) => k !== OWN_KERNELS_FLAG);
-let autoStarted = false;
 
 const toggle = <T,>(list: T[], v: T): T[] => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
@@ -101,13 +100,13 @@ export function BenchView() {
   }, [engine, backends, variants, runs, fusedKernels, kernels, applyLinkFlags]);
 
   useEffect(() => {
-    if (autoRun && !autoStarted) {
-      autoStarted = true;
+    // Once per app (the store remembers), not per mount: StrictMode and a return to the view remount it.
+    if (autoRun && engine.store.getState().claimBenchAutoStart()) {
       // A one-time start from the link (dev builds only), not state derived from props.
       // eslint-disable-next-line react-hooks/set-state-in-effect
       void start();
     }
-  }, [start]);
+  }, [start, engine]);
 
   const busy = state === 'waiting' || state === 'running';
   const json = report ? JSON.stringify(report, null, 2) : '';

@@ -16,7 +16,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { CompareEntry } from '../../store/compare';
-import { useLab } from '../../store/lab-store';
+import { useApp } from '../use-app';
 import { fmtFlops, fmtMs } from '../format';
 import { accuracySeries, fmtFlopsTick, fmtTick, latencyDomains, latencyPoints, logDomain, logTicks, phiMarker } from './compare-model';
 
@@ -84,7 +84,7 @@ export function LatencyChart({ entries }: { entries: readonly CompareEntry[] }) 
 }
 
 export function AccuracyChart() {
-  const phi = useLab((s) => s.phi);
+  const phi = useApp((s) => s.phi);
   const series = accuracySeries();
   const marker = phiMarker(phi);
   const xDomain = logDomain([...series.map((p) => p.flops), marker.flops], 1.3);

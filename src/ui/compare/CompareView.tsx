@@ -1,7 +1,8 @@
 /** The compare view: run the current image through several official variants, then compare their
  *  predictions (agreement), measured latency and the paper's accuracy. */
 import { useMemo } from 'react';
-import { agreeingTop1, useCompare } from '../../store/compare';
+import { agreeingTop1 } from '../../store/compare';
+import { useApp } from '../use-app';
 import { useEngine } from '../engine-context';
 import { CompareCard } from './CompareCard';
 import { AccuracyChart, LatencyChart } from './CompareCharts';
@@ -13,8 +14,8 @@ import './compare.css';
 
 export function CompareView() {
   const engine = useEngine();
-  const entries = useCompare((s) => s.entries);
-  const running = useCompare((s) => s.running);
+  const entries = useApp((s) => s.comparison.entries);
+  const running = useApp((s) => s.comparison.running);
   const again = running ? null : () => void engine.compare(entries.map((e) => e.variant));
   const agree = useMemo(() => agreeingTop1(entries), [entries]);
   const major = majority(entries, agree);

@@ -1,20 +1,19 @@
 /** Which official variants to compare (URL-synced via the lab store), the run button, progress,
  *  and which image the run uses. */
 import { OFFICIAL_VARIANTS } from '../../scaling';
-import { useCompare } from '../../store/compare';
-import { useLab } from '../../store/lab-store';
+import { useApp } from '../use-app';
 import { useEngine } from '../engine-context';
 import { MIN_PICKS, progressText, togglePick } from './compare-model';
 
 export function VariantPicker() {
   const engine = useEngine();
-  const picks = useLab((s) => s.compare);
-  const setCompare = useLab((s) => s.setCompare);
-  const labImage = useLab((s) => s.image);
-  const ready = useLab((s) => s.source != null);
-  const running = useCompare((s) => s.running);
-  const entries = useCompare((s) => s.entries);
-  const runImage = useCompare((s) => s.imageName);
+  const picks = useApp((s) => s.compare);
+  const setCompare = useApp((s) => s.setCompare);
+  const labImage = useApp((s) => s.image);
+  const ready = useApp((s) => s.source != null);
+  const running = useApp((s) => s.comparison.running);
+  const entries = useApp((s) => s.comparison.entries);
+  const runImage = useApp((s) => s.comparison.imageName);
   const atMinimum = picks.length <= MIN_PICKS;
   // After a run, name the image that run used; before one, the image the next run will use.
   const imageName = entries.length > 0 ? runImage : (labImage?.name ?? null);

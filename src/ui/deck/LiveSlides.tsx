@@ -2,9 +2,8 @@
  *  Table 7 race run on the slide, the class's own accuracy, and the activation map. Numbers come
  *  from the store and the Lab's formatters; nothing waits for inference to draw the slide. */
 import { OFFICIAL_VARIANTS, parseVariantName, TABLE7 } from '../../scaling';
-import { useAccuracySummary } from '../../store/accuracy-summary';
-import { useLab } from '../../store/lab-store';
-import { RACE_STEADY_RUNS, runRows, table7Rows, usePaperRuns } from '../../store/paper-runs';
+import { useApp } from '../use-app';
+import { RACE_STEADY_RUNS, table7Rows } from '../../store/paper-runs';
 import { CroppedImage } from '../CroppedImage';
 import { useEngine } from '../engine-context';
 import { fmtFlops, fmtMs, fmtPct } from '../format';
@@ -35,9 +34,9 @@ function ImagePicker() {
 }
 
 export function LabSlide() {
-  const result = useLab((s) => s.result);
-  const image = useLab((s) => s.image);
-  const status = useLab((s) => s.status);
+  const result = useApp((s) => s.result);
+  const image = useApp((s) => s.image);
+  const status = useApp((s) => s.status);
   const top = result?.top5[0];
   return (
     <>
@@ -69,8 +68,10 @@ export function LabSlide() {
 }
 
 export function RaceSlide() {
-  const run = usePaperRuns((s) => s.runs.race);
-  const rows = run?.rows ?? table7Rows();
+  const run = useApp((s) => s.paperRuns.runs.race);
+  const baseUrl = useApp((s) => s.source?.baseUrl ?? '');
+  const { runRows } = useEngine();
+  const rows = run?.rows ?? table7Rows(baseUrl);
   return (
     <>
       <SlideHead>Four ways to spend 4.6× B0's FLOPs</SlideHead>
@@ -100,7 +101,7 @@ export function RaceSlide() {
 }
 
 export function AccuracySlide() {
-  const rows = useAccuracySummary((s) => s.rows);
+  const rows = useApp((s) => s.accuracy.rows);
   return (
     <>
       <SlideHead>The accuracy the class measured</SlideHead>
@@ -135,8 +136,8 @@ export function AccuracySlide() {
 }
 
 export function CamSlide() {
-  const result = useLab((s) => s.result);
-  const image = useLab((s) => s.image);
+  const result = useApp((s) => s.result);
+  const image = useApp((s) => s.image);
   const cam = result?.cam;
   const label = result ? `Class activation map of ${result.name} for “${result.top5[0]?.label ?? '?'}”` : '';
   return (

@@ -2,7 +2,7 @@
  *  what grows, the released B1–B7, and the reader's own bases. Every number comes from the same
  *  src/scaling readouts and formatters as the Lab and Teach views. */
 import { constraintOf, CONSTRAINT_TARGET, fitGamma, PAPER_BASES } from '../../scaling';
-import { useLab } from '../../store/lab-store';
+import { useApp } from '../use-app';
 import { APP_TITLE, TAGLINE } from '../app-text';
 import { fmtFlops, fmtMs, fmtMult, fmtPhi } from '../format';
 import { PhiSlider } from '../PhiSlider';
@@ -12,7 +12,6 @@ import { EffectivePhiRows } from '../teach/EffectivePhiTable';
 import '../teach/teach.css';
 import { effectivePhiRows, formulaLines, teachNumbers } from '../teach/teach-model';
 import { BaseInput, KEYS, useOwnRows } from '../paper/OwnCoefficients';
-import { customRows, runRows } from '../../store/paper-runs';
 import { Cite, ColumnHeads, KeyNumber, SlideHead } from './DeckParts';
 import { ShareQr } from './ShareQr';
 
@@ -23,7 +22,7 @@ function shownName(phi: number): string {
 }
 
 export function TitleSlide() {
-  const phi = useLab((s) => s.phi);
+  const phi = useApp((s) => s.phi);
   return (
     <div className="deck-split">
       <div className="deck-col">
@@ -41,7 +40,7 @@ export function TitleSlide() {
 }
 
 export function KnobSlide() {
-  const phi = useLab((s) => s.phi);
+  const phi = useApp((s) => s.phi);
   const n = phiReadout(phi).shown;
   const lines = formulaLines(teachNumbers(phi));
   return (
@@ -66,7 +65,7 @@ export function KnobSlide() {
 }
 
 export function FlopsSlide() {
-  const phi = useLab((s) => s.phi);
+  const phi = useApp((s) => s.phi);
   const t = teachNumbers(phi);
   const n = phiReadout(phi).shown;
   return (
@@ -93,7 +92,7 @@ export function FlopsSlide() {
 }
 
 export function GrowsSlide() {
-  const phi = useLab((s) => s.phi);
+  const phi = useApp((s) => s.phi);
   const r = phiReadout(phi);
   const label = r.atOfficial ? `${r.official.name} (released coefficients)` : `formula network φ ${fmtPhi(phi)}`;
   return (
@@ -122,7 +121,7 @@ export function GrowsSlide() {
 }
 
 export function ReleasedSlide() {
-  const phi = useLab((s) => s.phi);
+  const phi = useApp((s) => s.phi);
   return (
     <>
       <SlideHead>Released B0–B7 are hand-picked near the formula</SlideHead>
@@ -135,7 +134,7 @@ export function ReleasedSlide() {
 }
 
 export function OwnSlide() {
-  const { bases, setBases, phi, run, rows } = useOwnRows();
+  const { bases, setBases, phi, run, rows, time } = useOwnRows();
   const c = constraintOf(bases);
   const fitted = fitGamma(bases);
   return (
@@ -167,7 +166,7 @@ export function OwnSlide() {
           ))}
         </tbody>
       </table>
-      <button type="button" className="deck-run" disabled={run?.running} onClick={() => void runRows('custom', () => customRows(bases, phi))}>
+      <button type="button" className="deck-run" disabled={run?.running} onClick={time}>
         {run?.running ? 'Timing…' : 'Build and time these three'}
       </button>
     </>

@@ -4,7 +4,8 @@
 import { useMemo } from 'react';
 import { encode } from 'uqr';
 import { followUrl } from '../../store/follow-link';
-import { shareable, useLab } from '../../store/lab-store';
+import { shareable } from '../../store/lab-store';
+import { useApp } from '../use-app';
 
 /** One "M x y h1 v1 h-1 z" square per dark module. */
 function modulesPath(data: boolean[][]): string {
@@ -14,7 +15,7 @@ function modulesPath(data: boolean[][]): string {
 }
 
 export function ShareQr() {
-  const url = useLab((s) => followUrl(shareable(s), location.origin, location.pathname));
+  const url = useApp((s) => followUrl(shareable(s), location.origin, location.pathname));
   const qr = useMemo(() => encode(url, { ecc: 'M', border: 2 }), [url]);
   return (
     <figure className="deck-qr">

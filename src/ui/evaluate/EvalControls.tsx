@@ -4,8 +4,9 @@ import { useState, type DragEvent } from 'react';
 import { OFFICIAL_VARIANTS } from '../../scaling';
 import { pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../../image/dropped-entries';
 import { MAX_EVAL_FILES, SAMPLE_SIZES, inputFromFiles, inputFromSample, type EvalInput } from '../../store/eval-inputs';
-import { cancelEvaluation, startEvaluation, useEvaluate } from '../../store/evaluate';
-import { useLab } from '../../store/lab-store';
+import { cancelEvaluation, startEvaluation } from '../../store/evaluate';
+import { sliceStore } from '../../store/slice-store';
+import { useApp } from '../use-app';
 import { MAX_EVAL_NETWORKS } from '../../store/url-props';
 import { useEngine } from '../engine-context';
 import { progressLine } from './eval-view-model';
@@ -14,14 +15,14 @@ const BATCH_CHOICES = [1, 2, 4, 8, 16, 32] as const;
 
 export function EvalControls() {
   const engine = useEngine();
-  const picks = useLab((s) => s.evaluate);
-  const setPicks = useLab((s) => s.setEvaluate);
-  const ready = useLab((s) => s.source != null);
-  const custom = useLab((s) => s.custom);
+  const picks = useApp((s) => s.evaluate);
+  const setPicks = useApp((s) => s.setEvaluate);
+  const ready = useApp((s) => s.source != null);
+  const custom = useApp((s) => s.custom);
   const [withCustom, setWithCustom] = useState(false);
   const [withFormula, setWithFormula] = useState(false);
-  const phi = useLab((s) => s.phi);
-  const run = useEvaluate();
+  const phi = useApp((s) => s.phi);
+  const run = useApp((s) => s.evaluation);
   const [input, setInput] = useState<EvalInput | null>(null);
   const [sampleSize, setSampleSize] = useState<number>(SAMPLE_SIZES[0]);
   const [batch, setBatch] = useState<number | null>(null);
@@ -159,7 +160,12 @@ export function EvalControls() {
         <button type="button" className="compare-run" data-testid="eval-run" disabled={busy || !input} onClick={() => start(input)}>
           {run.running ? 'Running…' : 'Run again'}
         </button>
-        <button type="button" data-testid="eval-cancel" disabled={!run.running || run.cancelled} onClick={() => cancelEvaluation()}>
+        <button
+          type="button"
+          data-testid="eval-cancel"
+          disabled={!run.running || run.cancelled}
+          onClick={() => cancelEvaluation(sliceStore(engine.store, 'evaluation'))}
+        >
           Cancel
         </button>
         {run.rows.length > 0 && (

@@ -1,9 +1,8 @@
 /** The Evaluate view: many images through 1–3 networks, measured accuracy beside the paper's,
  *  what the bigger network gets right, and exports. The run lives in src/store/evaluate.ts. */
 import { useMemo } from 'react';
-import { useLab } from '../../store/lab-store';
+import { useApp } from '../use-app';
 import { evalCsv, evalJson, rightOnlyBy, summarize, type EvalNetwork, type EvalRow } from '../../store/eval-results';
-import { useEvaluate } from '../../store/evaluate';
 import { downloadText } from '../compare/download';
 import { EvalCharts } from './EvalCharts';
 import { EvalControls } from './EvalControls';
@@ -48,8 +47,8 @@ function Contrast({ rows, networks }: { rows: readonly EvalRow[]; networks: read
 }
 
 export function EvaluateView() {
-  const run = useEvaluate();
-  const backend = useLab((s) => s.backendInfo?.name ?? null);
+  const run = useApp((s) => s.evaluation);
+  const backend = useApp((s) => s.backendInfo?.name ?? null);
   const summaries = useMemo(() => summarize(run.rows, run.networks, run.timings), [run.rows, run.networks, run.timings]);
   const exportAs = (kind: 'csv' | 'json') => {
     const meta = {

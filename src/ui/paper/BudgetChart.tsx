@@ -4,7 +4,8 @@
 import { useMemo, useState } from 'react';
 import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { budgetNetworks, FIGURE3_POINTS, FIGURE8_POINTS, FIGURE_NOTE, TABLE7_ROWS, type ScalingMethod } from '../../scaling';
-import { runBudget, usePaperRuns } from '../../store/paper-runs';
+import { useApp } from '../use-app';
+import { useEngine } from '../engine-context';
 import { fmtFlops, fmtMs } from '../format';
 import './paper.css';
 import { TableScroll } from '../TableScroll';
@@ -38,8 +39,9 @@ function Chart({ testId, title, children }: { testId: string; title: string; chi
 export function BudgetChart() {
   const [phi, setPhi] = useState(1);
   const { compound, matched } = useMemo(() => budgetNetworks(phi), [phi]);
-  const points = usePaperRuns((s) => s.budget);
-  const running = usePaperRuns((s) => s.runs.budget?.running ?? false);
+  const points = useApp((s) => s.paperRuns.budget);
+  const running = useApp((s) => s.paperRuns.runs.budget?.running ?? false);
+  const { runBudget } = useEngine();
   return (
     <div className="paper-section" data-testid="budget">
       <div className="paper-controls">

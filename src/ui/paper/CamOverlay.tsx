@@ -1,14 +1,10 @@
 /** Class activation maps (the paper's Figure 7) drawn over the crop the network saw: the small
  *  map from the worker, bilinearly upsampled to the crop's pixels, coloured, with an opacity. */
 import { useEffect, useRef } from 'react';
-import { create } from 'zustand';
 import { camPixels, type CamMap } from '../../model/cam';
-import { useLab } from '../../store/lab-store';
+import { useApp } from '../use-app';
 import { CroppedImage } from '../CroppedImage';
 import './paper.css';
-
-/** View-only state: whether the lab's crop shows the map, and how strongly. */
-export const useCamView = create<{ on: boolean; opacity: number }>()(() => ({ on: false, opacity: 0.55 }));
 
 export const SYNTHETIC_CAM_WARNING = 'Synthetic weights: this map shows where a random network looks — meaningless, like its prediction.';
 
@@ -36,8 +32,8 @@ export function CamCanvas({ cam, size, opacity, label, className }: { cam: CamMa
 
 /** The overlay inside the lab's crop view (shown when the toggle is on and a map exists). */
 export function LabCamLayer() {
-  const result = useLab((s) => s.result);
-  const { on, opacity } = useCamView();
+  const result = useApp((s) => s.result);
+  const { on, opacity } = useApp((s) => s.cam);
   if (!on || !result?.cam) return null;
   return (
     <CamCanvas
@@ -52,11 +48,12 @@ export function LabCamLayer() {
 
 /** Toggle, opacity and the synthetic-weights warning, under the lab's crop. */
 export function LabCamControls() {
-  const { on, opacity } = useCamView();
-  const result = useLab((s) => s.result);
+  // View-only state in the store's cam slice: whether the lab's crop shows the map, and how strongly.
+  const { on, opacity, set } = useApp((s) => s.cam);
+  const result = useApp((s) => s.result);
   return (
     <span className="cam-controls">
-      <button type="button" data-testid="cam-toggle" aria-pressed={on} onClick={() => useCamView.setState({ on: !on })}>
+      <button type="button" data-testid="cam-toggle" aria-pressed={on} onClick={() => set({ on: !on })}>
         {on ? 'Hide activation map' : 'Show activation map'}
       </button>
       {on && (
@@ -69,7 +66,7 @@ export function LabCamControls() {
             step={0.05}
             value={opacity}
             data-testid="cam-opacity"
-            onChange={(e) => useCamView.setState({ opacity: Number(e.target.value) })}
+            onChange={(e) => set({ opacity: Number(e.target.value) })}
           />
         </label>
       )}
@@ -85,8 +82,8 @@ export function LabCamControls() {
 
 /** One map per compared variant, over the same crop, as in the paper's Figure 7. */
 export function CompareCam({ cam, resolution, name }: { cam: CamMap; resolution: number; name: string }) {
-  const image = useLab((s) => s.image);
-  const synthetic = useLab((s) => s.synthetic);
+  const image = useApp((s) => s.image);
+  const synthetic = useApp((s) => s.synthetic);
   const label = `Class activation map of ${name}`;
   return (
     <figure className="compare-cam" data-testid="compare-cam">

@@ -2,7 +2,9 @@
  *  compound network's exact FLOPs), built here and timed on this device when the user presses Run. */
 import { useMemo, useState } from 'react';
 import { FIGURE_NOTE, TABLE7 } from '../../scaling';
-import { matchedRows, RACE_STEADY_RUNS, runRows, table7Rows, usePaperRuns, type TimedRow } from '../../store/paper-runs';
+import { matchedRows, RACE_STEADY_RUNS, table7Rows, type TimedRow } from '../../store/paper-runs';
+import { useApp } from '../use-app';
+import { useEngine } from '../engine-context';
 import { fmtFlops, fmtParams } from '../format';
 import './paper.css';
 import { TableScroll } from '../TableScroll';
@@ -50,8 +52,10 @@ export function MethodRace() {
   const [mode, setMode] = useState<Mode>('race');
   // Few timed runs by default: a CPU-emulated GPU needs seconds per run of a 1.8B-FLOP network.
   const [steadyRuns, setSteadyRuns] = useState(RACE_STEADY_RUNS);
-  const run = usePaperRuns((s) => s.runs[mode]);
-  const fresh = useMemo(() => (mode === 'race' ? table7Rows() : matchedRows()), [mode]);
+  const run = useApp((s) => s.paperRuns.runs[mode]);
+  const baseUrl = useApp((s) => s.source?.baseUrl ?? '');
+  const { runRows } = useEngine();
+  const fresh = useMemo(() => (mode === 'race' ? table7Rows(baseUrl) : matchedRows(baseUrl)), [mode, baseUrl]);
   const rows = run?.rows ?? fresh;
   return (
     <div className="paper-section" data-testid="method-race" data-mode={mode}>

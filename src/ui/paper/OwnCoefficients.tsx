@@ -3,8 +3,9 @@
  *  the released variant nearest in FLOPs. The bases live in the URL (?alpha=&beta=&gamma=). */
 import { useMemo, useState } from 'react';
 import { baseProblem, constraintOf, CONSTRAINT_TARGET, fitGamma, MAX_BASE, MIN_BASE, PAPER_BASES, type Bases } from '../../scaling';
-import { useLab } from '../../store/lab-store';
-import { customRows, runRows, usePaperRuns, type TimedRow } from '../../store/paper-runs';
+import { useApp } from '../use-app';
+import { customRows, type TimedRow } from '../../store/paper-runs';
+import { useEngine } from '../engine-context';
 import { fmtFlops, fmtMs, fmtParams, fmtPhi } from '../format';
 import './paper.css';
 import { TableScroll } from '../TableScroll';
@@ -75,18 +76,21 @@ export function RunLatency({ r }: { r: TimedRow }) {
 
 /** The reader's bases, φ, and the three networks to show: timed ones when they are current. */
 export function useOwnRows() {
-  const bases = useLab((s) => s.bases);
-  const setBases = useLab((s) => s.setBases);
-  const phi = useLab((s) => s.phi);
-  const run = usePaperRuns((s) => s.runs.custom);
-  const fresh = useMemo(() => customRows(bases, phi), [bases, phi]);
+  const bases = useApp((s) => s.bases);
+  const setBases = useApp((s) => s.setBases);
+  const phi = useApp((s) => s.phi);
+  const run = useApp((s) => s.paperRuns.runs.custom);
+  const baseUrl = useApp((s) => s.source?.baseUrl ?? '');
+  const { runRows } = useEngine();
+  const fresh = useMemo(() => customRows(bases, phi, baseUrl), [bases, phi, baseUrl]);
   // Timed rows belong to the bases and φ they were built with; a change shows the new networks.
   const rows = run && run.rows[0]?.net.name === fresh[0].net.name ? run.rows : fresh;
-  return { bases, setBases, phi, run, rows };
+  const time = () => void runRows('custom', (url) => customRows(bases, phi, url));
+  return { bases, setBases, phi, run, rows, time };
 }
 
 export function OwnCoefficients() {
-  const { bases, setBases, phi, run, rows } = useOwnRows();
+  const { bases, setBases, phi, run, rows, time } = useOwnRows();
   const c = constraintOf(bases);
   const gap = c - CONSTRAINT_TARGET;
   const fitted = fitGamma(bases);
@@ -138,7 +142,7 @@ export function OwnCoefficients() {
           </tbody>
         </table>
       </TableScroll>
-      <button type="button" data-testid="custom-run" disabled={run?.running} onClick={() => void runRows('custom', () => customRows(bases, phi))}>
+      <button type="button" data-testid="custom-run" disabled={run?.running} onClick={time}>
         {run?.running ? 'Timing…' : 'Build and time these three'}
       </button>
       <p className="muted small">

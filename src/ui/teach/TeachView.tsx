@@ -2,7 +2,7 @@
  *  come from teach-model.ts / src/scaling; this file only arranges them. */
 import { useState } from 'react';
 import { CHANNEL_DIVISOR, NUM_CLASSES, type NetworkConfig } from '../../scaling';
-import { useLab } from '../../store/lab-store';
+import { useApp } from '../use-app';
 import { fmtMult, fmtPhi } from '../format';
 import { phiReadout } from '../readouts';
 import { EffectivePhiTable } from './EffectivePhiTable';
@@ -82,7 +82,7 @@ function FlopsBudget({ t }: { t: TeachNumbers }) {
 }
 
 export function TeachView() {
-  const phi = useLab((s) => s.phi);
+  const phi = useApp((s) => s.phi);
   const [source, setSource] = useState<Source>('official');
   const r = phiReadout(phi);
   const t = teachNumbers(phi);

@@ -1,0 +1,29 @@
+/** Small view state that outlives a view's mount: the activation-map toggle, the "update
+ *  available" prompt, and whether a link's auto-run bench has already started in this app. */
+import type { StateCreator } from 'zustand/vanilla';
+import type { AppState } from './app-store';
+import { sliceSetter } from './slice-store';
+
+type ApplyUpdate = () => Promise<void>;
+
+export interface ViewState {
+  cam: { on: boolean; opacity: number; set: (patch: Partial<Pick<ViewState['cam'], 'on' | 'opacity'>>) => void };
+  /** Set once a new version has installed; activates it and reloads the page. */
+  applyUpdate: ApplyUpdate | null;
+  offerUpdate: (apply: ApplyUpdate) => void;
+  /** True the first time only: a link's auto=1 starts the bench once per app, not per mount. */
+  claimBenchAutoStart: () => boolean;
+  benchAutoStarted: boolean;
+}
+
+export const viewSlice: StateCreator<AppState, [], [], ViewState> = (set, get) => ({
+  cam: { on: false, opacity: 0.55, set: (patch) => sliceSetter(set, 'cam')(patch) },
+  applyUpdate: null,
+  offerUpdate: (applyUpdate) => set({ applyUpdate }),
+  benchAutoStarted: false,
+  claimBenchAutoStart: () => {
+    if (get().benchAutoStarted) return false;
+    set({ benchAutoStarted: true });
+    return true;
+  },
+});
