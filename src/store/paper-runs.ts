@@ -22,7 +22,7 @@ import {
   type ScalingMethod,
 } from '../scaling';
 import type { ModelSpec } from '../worker/protocol';
-import { FORMULA_SEED } from '../model/synthetic-init';
+import { formulaSpec } from './lab-spec';
 import { SERIES_RUNS } from '../model/timing';
 import { useLab } from './lab-store';
 import { officialSpec, whenSource } from './source';
@@ -90,7 +90,7 @@ export const usePaperRuns = create<PaperRunsState>()(() => ({ runs: {}, budget: 
  *  anything else in memory with seeded random weights. */
 export function specForCoefficients(c: ScalingCoefficients, baseUrl: string): ModelSpec {
   if (c.official) return officialSpec(c.phi, baseUrl);
-  return { kind: 'scaled', name: c.name, width: c.width, depth: c.depth, resolution: c.resolution, seed: RACE_SEED };
+  return { kind: 'random', scaling: { name: c.name, width: c.width, depth: c.depth, resolution: c.resolution }, seed: RACE_SEED };
 }
 
 function row(id: string, label: string, method: TimedRow['method'], net: NetworkConfig, spec: ModelSpec, paper: PaperPoint | null = null): TimedRow {
@@ -119,9 +119,8 @@ export function matchedRows(): TimedRow[] {
 /** The budget chart at φ: the formula network and each single dimension at its exact FLOPs. */
 export function budgetRows(phi: number): TimedRow[] {
   const { compound, matched } = budgetNetworks(phi);
-  const formula: ModelSpec = { kind: 'formula', phi, seed: FORMULA_SEED };
   return [
-    row('compound', `Compound φ ${phi}`, 'compound', compound, formula),
+    row('compound', `Compound φ ${phi}`, 'compound', compound, formulaSpec(phi)),
     ...matched.map((m) => row(m.method, `${m.method} ×${m.multiplier.toFixed(2)}`, m.method, m.net, specForCoefficients(m.coefficients, baseUrl()))),
   ];
 }
@@ -134,7 +133,7 @@ export function customRows(bases: Bases, phi: number): TimedRow[] {
   const released = officialCoefficients(near.index);
   return [
     row('custom', `Your α, β, γ at φ ${phi}`, 'custom', own, specForCoefficients(own, baseUrl())),
-    row('formula', `Paper's formula at φ ${phi}`, 'compound', formula, { kind: 'formula', phi, seed: FORMULA_SEED }),
+    row('formula', `Paper's formula at φ ${phi}`, 'compound', formula, formulaSpec(phi)),
     row('released', `Nearest released: ${near.name}`, 'released', scaleNetwork(released), specForCoefficients(released, baseUrl())),
   ];
 }
