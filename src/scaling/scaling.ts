@@ -15,7 +15,7 @@ export type Scaling =
   | { name: string; width: number; depth: number; resolution: number };
 
 /** The coefficients a scaling stands for. */
-export function scalingCoefficients(s: Scaling): ScalingCoefficients {
+function scalingCoefficients(s: Scaling): ScalingCoefficients {
   if ('variant' in s) return officialCoefficients(s.variant);
   if ('phi' in s) return s.resolution ? { ...formulaCoefficients(s.phi), resolution: s.resolution } : formulaCoefficients(s.phi);
   return { ...officialCoefficients(0), name: s.name, width: s.width, depth: s.depth, resolution: s.resolution, official: false };
