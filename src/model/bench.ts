@@ -8,7 +8,7 @@ import type { BenchResult } from './bench-result';
 import { median, percentile } from './timing';
 import type { BackendName } from './backend-name';
 import type { LoadedArtifacts } from './model-json';
-import { classifierFromArtifacts, seededOfficialClassifier, type Classifier } from './classifier';
+import { classifierFromArtifacts, randomClassifier, type Classifier } from './classifier';
 import type { NetworkOptions } from './network';
 import { graphModelFromMemory, type GraphModel } from './graph-model';
 import { maxAbsDiff } from './max-abs-diff';
@@ -90,7 +90,7 @@ async function timedLoad(load: () => Promise<LoadedArtifacts>, variant: number, 
 /** Random-weights mode: official Bk built in memory with seeded weights (the build is the load). */
 function timedBuild(variant: number, seed: number, options?: NetworkOptions) {
   const t0 = now();
-  const classifier = seededOfficialClassifier(variant, seed, options);
+  const classifier = randomClassifier({ variant }, seed, options);
   return { artifacts: null, classifier, ms: now() - t0 };
 }
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { maxAbsDiff } from './max-abs-diff';
 import { useFastBackend } from './test-support/node-backend';
-import { formulaClassifier } from './classifier';
+import { randomClassifier } from './classifier';
 
 /** Image k: smooth, distinct per k, in [0, 1]. */
 function image(size: number, k: number): Float32Array {
@@ -21,7 +21,7 @@ describe('batched classify', () => {
 
   it('gives each image the probabilities it gets alone (≤ 1e-5), rows in order, no leak', async () => {
     const size = 64;
-    const c = formulaClassifier(0, 5, size);
+    const c = randomClassifier({ phi: 0, resolution: size }, 5);
     const per = size * size * 3;
     const n = 4;
     const alone: Float32Array[] = [];

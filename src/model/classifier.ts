@@ -1,7 +1,7 @@
 /** A small load → classify API over the own EfficientNet builder (in the spirit of
  *  tfjs-models/mobilenet): no UI, no worker; the worker, the benchmark and tests all use it. */
 import * as tf from '@tensorflow/tfjs-core';
-import { formulaCoefficients, formulaNetwork, officialNetwork, scaleNetwork, type NetworkConfig, type ScalingCoefficients } from '../scaling';
+import { officialNetwork, scalingNetwork, type NetworkConfig, type Scaling } from '../scaling';
 import { isSynthetic, weightPrecision, type LoadedArtifacts, type WeightPrecision } from './model-json';
 import { compileOnly, enterCompileOnly } from './compile-only';
 import type { KernelReport } from './kernels/plan';
@@ -123,26 +123,10 @@ export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: nu
   }
 }
 
-/** `config` with seeded random weights, built in memory: predictions are meaningless. */
-const seededClassifier = (config: NetworkConfig, seed: number, options?: NetworkOptions): Classifier =>
-  wrap(createEfficientNet(config, randomWeights(config, seed), options), true);
-
-/** The formula network at exactly φ with seeded random weights, built in memory. */
-export function formulaClassifier(phi: number, seed = 1, resolution?: number, options?: NetworkOptions): Classifier {
-  // A resolution override keeps every layer of the φ network but feeds it smaller images
-  // (soak tests that must be quick on a CPU-emulated GPU).
-  const config = resolution ? scaleNetwork({ ...formulaCoefficients(phi), resolution }) : formulaNetwork(phi);
-  return seededClassifier(config, seed, options);
-}
-
-/** B0 grown by any coefficients (the scaling-methods race, own α/β/γ) with seeded random
- *  weights, built in memory. */
-export function scaledClassifier(coefficients: ScalingCoefficients, seed = 1, options?: NetworkOptions): Classifier {
-  return seededClassifier(scaleNetwork(coefficients), seed, options);
-}
-
-/** Official Bk with seeded random weights, built in memory (no download): predictions are
- *  meaningless, latency is real. */
-export function seededOfficialClassifier(variant: number, seed: number, options?: NetworkOptions): Classifier {
-  return seededClassifier(officialNetwork(variant), seed, options);
+/** The network `scaling` describes, with seeded random weights built in memory (no download):
+ *  predictions are meaningless, latency is real. Formula networks at any φ, the race's and the
+ *  own-coefficient networks, and official Bk in random-weights mode all come from here. */
+export function randomClassifier(scaling: Scaling, seed: number, options?: NetworkOptions): Classifier {
+  const config = scalingNetwork(scaling);
+  return wrap(createEfficientNet(config, randomWeights(config, seed), options), true);
 }

@@ -9,3 +9,4 @@ export * from './network';
 export * from './paper-results';
 export * from './methods';
 export * from './custom-coefficients';
+export * from './scaling';

@@ -4,9 +4,9 @@
  *  pauses its own background work (lab runs, decodes, prefetch) so a series times alone. */
 import { SERIES_WARMUP } from '../model/timing';
 import type { InferenceClient } from '../worker/client';
-import { modelIdOf, type WorkerResponse } from '../worker/protocol';
+import { latencyOnly, modelIdOf, variantOf, type WorkerResponse } from '../worker/protocol';
 import { Coalescer } from './coalescer';
-import { customModel, specFor } from './lab-spec';
+import { customModel, labNameOf, specFor } from './lab-spec';
 import type { MeasureSeries } from './compare';
 import { decodeImageFile } from '../image/decode-file';
 import type { InferenceResult, Status } from './lab-store';
@@ -80,13 +80,14 @@ export function createEngine({ client, store, source = startSource, decode = dec
     await restoring;
     const src = lab().source;
     if (!src) throw new Error('The inference engine is not ready');
-    const { key, spec } = specFor(job, src.baseUrl, lab().custom);
+    const spec = specFor(job, src.baseUrl, lab().custom);
+    const key = labNameOf(spec);
     lab().setStatus('running');
     const req = client.send({ type: 'classify', model: spec, cam: true }, ['result'], {
       onProgress: (p) => onProgress(key, p),
       onReady: (r) => {
         lab().setLoad(key, { phase: 'ready', loaded: r.bytes, total: r.bytes, fromCache: r.fromCache });
-        if (spec.kind !== 'formula') lab().setSynthetic(r.synthetic, r.precision);
+        if (!latencyOnly(spec)) lab().setSynthetic(r.synthetic, r.precision);
       },
     });
     running = { id: req.id, key };
@@ -98,8 +99,9 @@ export function createEngine({ client, store, source = startSource, decode = dec
       const { resolution, imageName, top5, latency, synthetic, memory, cam } = r;
       return {
         kind: spec.kind,
+        latencyOnly: latencyOnly(spec),
         standInFor: job.standInFor,
-        variant: spec.kind === 'official' || spec.kind === 'seeded' ? spec.variant : null,
+        variant: variantOf(spec),
         phi: job.phi,
         name: key,
         resolution,
@@ -132,23 +134,24 @@ export function createEngine({ client, store, source = startSource, decode = dec
     if (!source || view === 'bench') return;
     if (gate.paused) return void (missed.schedule = true);
     const next = specFor({ phi, formula }, source.baseUrl, custom);
-    const want = { model: modelIdOf(next.spec), image: imageVersion };
+    const key = labNameOf(next);
+    const want = { model: modelIdOf(next), image: imageVersion };
     if (!error && asked?.model === want.model && asked.image === want.image) return;
     asked = want;
     // A download of a variant the user has moved away from is aborted rather than waited for.
-    downloads.abandon(next.key);
-    if (running && running.key !== next.key && lab().loads[running.key]?.phase === 'download') client.cancel(running.id);
+    downloads.abandon(key);
+    if (running && running.key !== key && lab().loads[running.key]?.phase === 'download') client.cancel(running.id);
     // A variant still to download: the one on show answers meanwhile, and says so.
-    const k = next.spec.kind === 'official' ? downloads.standIn(next.key) : null;
-    if (k === null || next.spec.kind !== 'official') {
+    const k = next.kind === 'official' ? downloads.standIn(key) : null;
+    if (k === null || next.kind !== 'official') {
       coalescer.submit({ phi, formula, image: imageVersion });
       return;
     }
-    downloads.fetchWanted(next.spec.variant, source.baseUrl, () => {
+    downloads.fetchWanted(next.variant, source.baseUrl, () => {
       asked = null; // now cached (or failed: its own load says why)
       schedule();
     });
-    coalescer.submit({ phi: k, formula: false, image: imageVersion, standInFor: next.key });
+    coalescer.submit({ phi: k, formula: false, image: imageVersion, standInFor: key });
   }
 
   /** Holds lab runs, decodes and prefetch (an in-flight prefetch is cancelled) and resolves once

@@ -5,7 +5,7 @@ import { disagreeing, evalCsv, evalJson, rightOnlyBy, summarize, wilson, wrongSo
 const net = (name: string, flops: number, paperTop1: number): EvalNetwork => ({
   name,
   key: name,
-  spec: { kind: 'seeded', variant: 0, seed: 1 },
+  spec: { kind: 'random', scaling: { variant: 0 }, seed: 1 },
   flops,
   resolution: 224,
   paperTop1,

@@ -85,8 +85,8 @@ describe('evaluation run', () => {
     expect(h.held).toBe(0);
     expect(s).toMatchObject({ running: false, done: 10, synthetic: true, error: null });
     expect(s.networks.map((n) => [n.name, n.key])).toEqual([
-      ['B0', 'seeded:B0:seed=1234'],
-      ['B1', 'seeded:B1:seed=1234'],
+      ['B0', 'random:B0:seed=1234'],
+      ['B1', 'random:B1:seed=1234'],
     ]);
     expect(s.rows[3].preds[1]![0].index).toBe(1);
     expect(s.rows[4]).toMatchObject({ error: 'Could not use "n4.jpg": the file is empty (0 bytes)', preds: [null, null] });
@@ -116,7 +116,7 @@ describe('evaluation run', () => {
     });
     const s = store.getState();
     expect(s.networks.map((n) => [n.name, n.spec.kind, n.paperTop1])).toEqual([
-      ['B0', 'seeded', 77.1],
+      ['B0', 'random', 77.1],
       ['my-b0', 'custom', null],
     ]);
     expect(s.networks[1].key).toBe('custom:my-b0:model.json/2');
@@ -139,10 +139,10 @@ describe('evaluation run', () => {
     const s = store.getState();
     const f = formulaNetwork(2.5);
     expect(s.networks.map((n) => [n.name, n.spec.kind, n.paperTop1, n.flops, n.resolution])).toEqual([
-      ['B0', 'seeded', 77.1, officialNetwork(0).flops, 224],
-      ['formula φ 2.5', 'formula', null, f.flops, f.resolution],
+      ['B0', 'random', 77.1, officialNetwork(0).flops, 224],
+      ['formula φ 2.5', 'random', null, f.flops, f.resolution],
     ]);
-    expect(s.networks[1].spec).toEqual({ kind: 'formula', phi: 2.5, seed: FORMULA_SEED });
+    expect(s.networks[1].spec).toEqual({ kind: 'random', scaling: { phi: 2.5 }, seed: FORMULA_SEED });
     expect(s.plan).toEqual(planBatchFor([officialNetwork(0), f], { backend: 'wasm', images: 2 }));
   });
 

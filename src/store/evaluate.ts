@@ -6,8 +6,8 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import { planBatchFor, type BatchPlan } from '../model/batch-plan';
 import type { BackendName } from '../model/backend-name';
-import { OFFICIAL_VARIANTS, formulaNetwork, officialNetwork } from '../scaling';
-import { FORMULA_SEED } from '../model/synthetic-init';
+import { OFFICIAL_VARIANTS, formulaNetwork, officialNetwork, scalingNetwork } from '../scaling';
+import { formulaSpec } from './lab-spec';
 import type { LabelReport } from '../model/label-mapping';
 import type { MemoryInfo, WorkerResponse } from '../worker/protocol';
 import { modelIdOf } from '../worker/protocol';
@@ -84,14 +84,14 @@ export function customEvalNetwork(custom: { name: string; files: File[] }): Eval
 /** The formula network at exactly φ (seeded random weights, as the Lab builds it): its accuracy is
  *  chance level, its cost is real. */
 export function formulaEvalNetwork(phi: number): EvalNetwork {
-  const spec = { kind: 'formula' as const, phi, seed: FORMULA_SEED };
+  const spec = formulaSpec(phi);
   const net = formulaNetwork(phi);
   return { name: `formula φ ${phi.toFixed(1)}`, key: modelIdOf(spec), spec, flops: net.flops, resolution: net.resolution, paperTop1: null };
 }
 
 /** The network a plan is made for: its own config, or B7 for a custom model (size unknown). */
 const planConfig = (n: EvalNetwork) =>
-  n.spec.kind === 'formula' ? formulaNetwork(n.spec.phi) : officialNetwork(n.spec.kind === 'official' || n.spec.kind === 'seeded' ? n.spec.variant : 7);
+  n.spec.kind === 'random' ? scalingNetwork(n.spec.scaling) : officialNetwork(n.spec.kind === 'official' ? n.spec.variant : 7);
 
 export type ClassifyBatch = (
   models: EvalNetwork['spec'][],

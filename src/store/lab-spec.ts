@@ -1,17 +1,26 @@
 /** Which network answers the Lab for φ: the user's dropped model, the formula network at exactly
- *  φ, or the nearest official Bk (downloaded, or seeded in random-weights mode). `key` names it
- *  in the store (download bars, the result's name). */
+ *  φ, or the nearest official Bk (downloaded, or seeded in random-weights mode). Its identity is
+ *  the worker's modelIdOf; `labNameOf` is how the Lab shows it (download bars, the result). */
 import { FORMULA_SEED } from '../model/synthetic-init';
 import { nearestOfficial } from '../scaling';
-import type { ModelSpec } from '../worker/protocol';
+import { describeModel, type ModelSpec } from '../worker/protocol';
 import type { LabState } from './lab-store';
 import { officialSpec } from './source';
 
-export function specFor(job: { phi: number; formula: boolean }, baseUrl: string, custom: LabState['custom']): { key: string; spec: ModelSpec } {
-  if (custom && !job.formula) return { key: `your model “${custom.name}”`, spec: { kind: 'custom', name: custom.name, files: custom.files } };
-  if (job.formula) return { key: `phi=${job.phi.toFixed(1)}`, spec: { kind: 'formula', phi: job.phi, seed: FORMULA_SEED } };
-  const k = nearestOfficial(job.phi);
-  return { key: `B${k}`, spec: officialSpec(k, baseUrl) };
+export function specFor(job: { phi: number; formula: boolean }, baseUrl: string, custom: LabState['custom']): ModelSpec {
+  if (custom && !job.formula) return { kind: 'custom', name: custom.name, files: custom.files };
+  if (job.formula) return formulaSpec(job.phi);
+  return officialSpec(nearestOfficial(job.phi), baseUrl);
+}
+
+/** The formula network at exactly φ with the app's seeded random weights. */
+export const formulaSpec = (phi: number): ModelSpec => ({ kind: 'random', scaling: { phi }, seed: FORMULA_SEED });
+
+/** The Lab's short name of a network: "B3" (converted or seeded), "phi=2.5", "your model “…”". */
+export function labNameOf(spec: ModelSpec): string {
+  if (spec.kind === 'custom') return `your model “${spec.name}”`;
+  if (spec.kind === 'random' && 'phi' in spec.scaling) return `phi=${spec.scaling.phi.toFixed(1)}`;
+  return describeModel(spec);
 }
 
 /** A dropped converted folder as the lab's own model, named `name` (else its folder's); a message

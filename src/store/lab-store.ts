@@ -13,9 +13,12 @@ import { roundPhi, type View } from './url-props';
 import type { AppState } from './app-store';
 
 export interface InferenceResult extends ClassifyOutcome {
-  /** 'official': Bk with converted weights; 'formula': the formula network at exactly φ;
-   *  'custom': a converted model the user dropped (model.json + shards). */
+  /** 'official': Bk with converted weights; 'random': seeded random weights built in the worker
+   *  (the formula network at exactly φ, or Bk in random-weights mode); 'custom': a converted
+   *  model the user dropped (model.json + shards). */
   kind: ModelSpec['kind'];
+  /** Random weights with no released checkpoint (the formula network): latency only, no prediction. */
+  latencyOnly: boolean;
   variant: number | null;
   phi: number;
   name: string;

@@ -11,9 +11,9 @@ const source = { baseUrl: 'https://models.example/', kind: 'url' as const };
 describe('Export ONNX', () => {
   it('exports Bk at an official φ, the formula network anywhere else or with the toggle', () => {
     expect(exportSpec({ phi: 3, formula: false, custom: null, source })).toEqual({ kind: 'official', variant: 3, baseUrl: source.baseUrl });
-    expect(exportSpec({ phi: 2.5, formula: false, custom: null, source })).toEqual({ kind: 'formula', phi: 2.5, seed: FORMULA_SEED });
-    expect(exportSpec({ phi: 3, formula: true, custom: null, source })).toEqual({ kind: 'formula', phi: 3, seed: FORMULA_SEED });
-    expect(exportSpec({ phi: 1, formula: false, custom: null, source: RANDOM_SOURCE })).toMatchObject({ kind: 'seeded', variant: 1 });
+    expect(exportSpec({ phi: 2.5, formula: false, custom: null, source })).toEqual({ kind: 'random', scaling: { phi: 2.5 }, seed: FORMULA_SEED });
+    expect(exportSpec({ phi: 3, formula: true, custom: null, source })).toEqual({ kind: 'random', scaling: { phi: 3 }, seed: FORMULA_SEED });
+    expect(exportSpec({ phi: 1, formula: false, custom: null, source: RANDOM_SOURCE })).toMatchObject({ kind: 'random', scaling: { variant: 1 } });
     const files = [new File(['{}'], 'model.json')];
     expect(exportSpec({ phi: 0, formula: false, custom: { name: 'mine', files }, source })).toEqual({ kind: 'custom', name: 'mine', files });
   });

@@ -3,18 +3,18 @@
  *  weights, or the user's dropped model; anywhere else the formula network at exactly φ with the
  *  app's seeded random weights, the network the readouts describe. */
 import { nearestOfficial } from '../scaling';
-import { FORMULA_SEED } from '../model/synthetic-init';
 import type { InferenceClient } from '../worker/client';
 import type { ModelSpec } from '../worker/protocol';
 import type { LabState } from './lab-store';
 import { officialSpec } from './source';
+import { formulaSpec } from './lab-spec';
 
 export function exportSpec(s: Pick<LabState, 'phi' | 'formula' | 'custom' | 'source'>): ModelSpec {
   const k = nearestOfficial(s.phi);
   const official = !s.formula && Math.abs(s.phi - k) < 1e-9;
   if (official && s.custom) return { kind: 'custom', name: s.custom.name, files: s.custom.files };
   if (official && s.source) return officialSpec(k, s.source.baseUrl); // converted, or seeded in random-weights mode
-  return { kind: 'formula', phi: s.phi, seed: FORMULA_SEED };
+  return formulaSpec(s.phi);
 }
 
 export interface OnnxFile {

@@ -22,7 +22,7 @@ import {
   type ScalingMethod,
 } from '../scaling';
 import type { ModelSpec } from '../worker/protocol';
-import { FORMULA_SEED } from '../model/synthetic-init';
+import { formulaSpec } from './lab-spec';
 import { SERIES_RUNS } from '../model/timing';
 import { officialSpec, whenSource } from './source';
 import type { AppState } from './app-store';
@@ -85,7 +85,7 @@ export const paperRunsSlice: StateCreator<AppState, [], [], { paperRuns: PaperRu
  *  anything else in memory with seeded random weights. */
 export function specForCoefficients(c: ScalingCoefficients, baseUrl: string): ModelSpec {
   if (c.official) return officialSpec(c.phi, baseUrl);
-  return { kind: 'scaled', name: c.name, width: c.width, depth: c.depth, resolution: c.resolution, seed: RACE_SEED };
+  return { kind: 'random', scaling: { name: c.name, width: c.width, depth: c.depth, resolution: c.resolution }, seed: RACE_SEED };
 }
 
 function row(id: string, label: string, method: TimedRow['method'], net: NetworkConfig, spec: ModelSpec, paper: PaperPoint | null = null): TimedRow {
@@ -112,9 +112,8 @@ export function matchedRows(baseUrl: string): TimedRow[] {
 /** The budget chart at φ: the formula network and each single dimension at its exact FLOPs. */
 export function budgetRows(phi: number, baseUrl: string): TimedRow[] {
   const { compound, matched } = budgetNetworks(phi);
-  const formula: ModelSpec = { kind: 'formula', phi, seed: FORMULA_SEED };
   return [
-    row('compound', `Compound φ ${phi}`, 'compound', compound, formula),
+    row('compound', `Compound φ ${phi}`, 'compound', compound, formulaSpec(phi)),
     ...matched.map((m) => row(m.method, `${m.method} ×${m.multiplier.toFixed(2)}`, m.method, m.net, specForCoefficients(m.coefficients, baseUrl))),
   ];
 }
@@ -127,7 +126,7 @@ export function customRows(bases: Bases, phi: number, baseUrl: string): TimedRow
   const released = officialCoefficients(near.index);
   return [
     row('custom', `Your α, β, γ at φ ${phi}`, 'custom', own, specForCoefficients(own, baseUrl)),
-    row('formula', `Paper's formula at φ ${phi}`, 'compound', formula, { kind: 'formula', phi, seed: FORMULA_SEED }),
+    row('formula', `Paper's formula at φ ${phi}`, 'compound', formula, formulaSpec(phi)),
     row('released', `Nearest released: ${near.name}`, 'released', scaleNetwork(released), specForCoefficients(released, baseUrl)),
   ];
 }

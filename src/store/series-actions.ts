@@ -23,7 +23,7 @@ export function seriesActions(lab: () => LabState, compare: StoreApi<CompareStat
       const src = lab().source;
       const shown = lab().result;
       if (!src || !shown) return null;
-      const { spec } = specFor({ phi: shown.phi, formula: shown.kind === 'formula' }, src.baseUrl, lab().custom);
+      const spec = specFor({ phi: shown.phi, formula: shown.latencyOnly }, src.baseUrl, lab().custom);
       const [entry] = await measureSeries([spec], { runs });
       if (entry.ok) lab().setResultLatency(shown.name, entry.latency);
       else lab().fail(entry.error, 'idle');

@@ -35,7 +35,7 @@ export function workerTools(client: Pick<InferenceClient, 'send'>) {
     /** Soak: `runs` consecutive inferences of the φ=0 network on small inputs in one request;
      *  the run count and the worker's memory after them. */
     async soak(runs: number, resolution = 96): Promise<{ steadyRuns: number; memory: MemoryInfo }> {
-      const r = await client.send({ type: 'classify', model: { kind: 'formula', phi: 0, seed: FORMULA_SEED, resolution }, runs }, ['result']).done;
+      const r = await client.send({ type: 'classify', model: { kind: 'random', scaling: { phi: 0, resolution }, seed: FORMULA_SEED }, runs }, ['result']).done;
       return { steadyRuns: r.latency.steadyRuns, memory: r.memory };
     },
   };

@@ -35,7 +35,7 @@ export function InferenceReadout() {
           {result.memory.gpuBytes != null && <> · {fmtBytes(result.memory.gpuBytes)} on the GPU</>}
         </p>
       )}
-      {result && result.kind === 'formula' ? (
+      {result?.latencyOnly ? (
         <p className="muted" data-testid="formula-note">
           Formula network {result.name} ({result.resolution} px) has random weights: latency only, no prediction.
         </p>

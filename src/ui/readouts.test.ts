@@ -36,9 +36,9 @@ describe('side panel readouts', () => {
     expect(resultSummary({ ...base, kind: 'official', imageName: null, top5 } as unknown as InferenceResult)).toBe(
       'B0 at 224 px on the test pattern: giant panda, 92.3%',
     );
-    expect(resultSummary({ ...base, kind: 'formula', name: 'phi=2.4', resolution: 313, imageName: null, top5: [] } as unknown as InferenceResult)).toBe(
-      'phi=2.4 at 313 px: latency only, no prediction (random weights)',
-    );
+    expect(
+      resultSummary({ ...base, kind: 'random', latencyOnly: true, name: 'phi=2.4', resolution: 313, imageName: null, top5: [] } as unknown as InferenceResult),
+    ).toBe('phi=2.4 at 313 px: latency only, no prediction (random weights)');
     const standIn = { ...base, kind: 'official', imageName: null, top5, standInFor: 'B7' } as unknown as InferenceResult;
     expect(resultSummary(standIn)).toBe('B0 at 224 px on the test pattern: giant panda, 92.3% (answered by B0 while B7 downloads)');
     expect(answeredBy(standIn, true)).toBe('answered by B0 while B7 loads from this device');

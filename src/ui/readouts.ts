@@ -41,7 +41,7 @@ export function sliderValueText(phi: number): string {
 /** The one line announced when a run finishes (the rest of the readout changes silently). */
 export function resultSummary(result: InferenceResult | null): string {
   if (!result) return '';
-  if (result.kind === 'formula') return `${result.name} at ${result.resolution} px: latency only, no prediction (random weights)`;
+  if (result.latencyOnly) return `${result.name} at ${result.resolution} px: latency only, no prediction (random weights)`;
   const top = result.top5[0];
   const on = result.imageName ? `“${result.imageName}”` : 'the test pattern';
   const summary = `${result.name} at ${result.resolution} px on ${on}: ${top ? `${top.label}, ${fmtPct(top.prob)}` : 'no prediction'}`;

@@ -12,8 +12,7 @@ import { cachedVariantBytes, uncacheVariant, variantUrl } from '../model/weight-
 import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
 import { kernelParity } from '../model/kernels/parity';
 import { DEFAULT_KERNELS, type KernelSetting } from '../model/kernels/mode';
-import { classifierFromArtifacts, formulaClassifier, scaledClassifier, seededOfficialClassifier, type Classifier } from '../model/classifier';
-import { officialCoefficients } from '../scaling';
+import { classifierFromArtifacts, randomClassifier, type Classifier } from '../model/classifier';
 import { imageToInput, testPattern } from '../model/preprocess';
 import { ModelCache } from './network-cache';
 import { describeModel, modelIdOf, type ModelSpec, type RequestLogEntry, type WorkerRequest, type WorkerResponse } from './protocol';
@@ -99,17 +98,10 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   let classifier: Classifier;
   let fromCache = false;
   let bytes = 0;
-  if (spec.kind === 'formula' || spec.kind === 'scaled' || spec.kind === 'seeded') {
+  if (spec.kind === 'random') {
     // Random weights: built here, nothing to download.
     post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
-    if (spec.kind === 'formula') classifier = formulaClassifier(spec.phi, spec.seed, spec.resolution, { kernels });
-    else if (spec.kind === 'seeded') classifier = seededOfficialClassifier(spec.variant, spec.seed, { kernels });
-    else
-      classifier = scaledClassifier(
-        { ...officialCoefficients(0), name: spec.name, width: spec.width, depth: spec.depth, resolution: spec.resolution, official: false },
-        spec.seed,
-        { kernels },
-      );
+    classifier = randomClassifier(spec.scaling, spec.seed, { kernels });
   } else {
     const artifacts = await artifactsFor(id, spec, modelId);
     fromCache = artifacts.fromCache;

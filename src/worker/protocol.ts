@@ -5,18 +5,14 @@ import type { CamMap } from '../model/cam';
 import type { BackendName } from '../model/backend-name';
 import type { KernelMode, KernelParityJob, KernelParityReport } from '../model/kernels/plan';
 import type { WeightPrecision } from '../model/model-json';
+import { scalingId, type Scaling } from '../scaling';
 
 /** Which network answers: an official converted export (by URL), a custom model (a converted
- *  folder the user dropped), or the formula network: built at exactly φ with seeded random
- *  weights, in memory (latency only), or B0 scaled by explicit multipliers ('scaled'). */
+ *  folder the user dropped), or a network built in the worker with seeded random weights (no
+ *  download): the formula network at φ, the race's and own-coefficient networks, official Bk in
+ *  random-weights mode (?weights=random) — one `scaling` describes each. */
 export type ModelSpec =
-  | { kind: 'official'; variant: number; baseUrl: string }
-  | { kind: 'custom'; name: string; files: File[] }
-  | { kind: 'formula'; phi: number; seed: number; resolution?: number }
-  /** B0 grown by explicit multipliers (scaling-methods race, own α/β/γ), random weights. */
-  | { kind: 'scaled'; name: string; width: number; depth: number; resolution: number; seed: number }
-  /** Official Bk with seeded random weights made in the worker: no download (?weights=random). */
-  | { kind: 'seeded'; variant: number; seed: number };
+  { kind: 'official'; variant: number; baseUrl: string } | { kind: 'custom'; name: string; files: File[] } | { kind: 'random'; scaling: Scaling; seed: number };
 
 export interface Prediction {
   index: number;
@@ -141,31 +137,32 @@ export interface RequestLogEntry {
   timed?: { start: number; end: number };
 }
 
-/** A model spec's identity in the worker's model cache (one loaded network per id). */
+/** A model spec's identity, in the worker's model cache (one loaded network per id) and in the
+ *  store alike: equal ids are the same network with the same weights. */
 export function modelIdOf(spec: ModelSpec): string {
   switch (spec.kind) {
     case 'official':
       return `B${spec.variant}@${spec.baseUrl}`;
     case 'custom':
       return `custom:${spec.name}:${spec.files.map((f) => `${f.name}/${f.size}`).join(',')}`;
-    case 'formula':
-      return `formula:phi=${spec.phi.toFixed(2)}:seed=${spec.seed}:r=${spec.resolution ?? 'formula'}`;
-    case 'scaled':
-      return `scaled:w=${spec.width.toFixed(4)}:d=${spec.depth.toFixed(4)}:r=${spec.resolution}:seed=${spec.seed}`;
-    case 'seeded':
-      return `seeded:B${spec.variant}:seed=${spec.seed}`;
+    case 'random':
+      return `random:${scalingId(spec.scaling)}:seed=${spec.seed}`;
   }
 }
 
+/** The official variant a spec runs (converted or seeded weights), or null. */
+export const variantOf = (spec: ModelSpec): number | null =>
+  spec.kind === 'official' ? spec.variant : spec.kind === 'random' && 'variant' in spec.scaling ? spec.scaling.variant : null;
+
+/** Random weights with no released checkpoint behind them (the formula network, the race's and
+ *  own-coefficient networks): its answer is latency only, never a prediction. */
+export const latencyOnly = (spec: ModelSpec): boolean => spec.kind === 'random' && variantOf(spec) === null;
+
 /** A model spec in words, for messages. */
 export function describeModel(m: ModelSpec): string {
-  return m.kind === 'official' || m.kind === 'seeded'
-    ? `B${m.variant}`
-    : m.kind === 'formula'
-      ? `the formula network at φ ${m.phi}`
-      : m.kind === 'scaled'
-        ? `the network “${m.name}”`
-        : m.name;
+  if (m.kind !== 'random') return m.kind === 'official' ? `B${m.variant}` : m.name;
+  if ('variant' in m.scaling) return `B${m.scaling.variant}`;
+  return 'phi' in m.scaling ? `the formula network at φ ${m.scaling.phi}` : `the network “${m.scaling.name}”`;
 }
 
 export type { Latency } from '../model/timing';

@@ -50,9 +50,9 @@ export function LabSlide() {
           )}
         </div>
         <div className="deck-col">
-          <KeyNumber label="Top-1" value={result?.kind === 'formula' ? 'latency only' : (top?.label ?? '—')} testId="deck-top1" />
+          <KeyNumber label="Top-1" value={result?.latencyOnly ? 'latency only' : (top?.label ?? '—')} testId="deck-top1" />
           <div className="deck-stats">
-            <KeyNumber label="Probability" value={top && result?.kind !== 'formula' ? fmtPct(top.prob) : '—'} />
+            <KeyNumber label="Probability" value={top && !result?.latencyOnly ? fmtPct(top.prob) : '—'} />
             <KeyNumber label="Latency" value={fmtMs(result?.latency.lastMs)} unit="ms" />
           </div>
           <p>{STATUS_TEXT[status]}</p>
