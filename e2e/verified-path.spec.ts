@@ -78,7 +78,11 @@ test.describe('synthetic B0 under its own ids', () => {
 test.describe('the genuine B0 model.json and shard 6', () => {
   skipWithout({ ...SYNTHETIC, realShards: true });
 
-  test('verify under their published ids; a byte changed in the shard is refused and nothing usable is cached; Retry fetches only what is missing', async ({ page, context, baseURL }) => {
+  test('verify under their published ids; a byte changed in the shard is refused and nothing usable is cached; Retry fetches only what is missing', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     const genuineShard = readFileSync(findRealShard('B0/group1-shard6of6.bin')!);
     const tampered = Buffer.from(genuineShard);
     tampered[12_345] ^= 0x01;
