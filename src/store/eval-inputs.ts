@@ -9,7 +9,6 @@ import { fetchImagenetPhoto } from '../image/imagenet-photos';
 
 /** Most images one evaluation takes. */
 export const MAX_EVAL_FILES = 10_000;
-export const SAMPLE_SIZES = [50, 200, 1000] as const;
 
 export interface EvalItem {
   /** The path inside the drop ('/n01440764/a.jpg'), or the sample photo's file name. */

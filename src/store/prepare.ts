@@ -8,14 +8,16 @@ import { VARIANT_COUNT, variantName } from '../scaling';
 import { downloadBytes } from '../scaling/weight-sizes';
 import type { InferenceClient } from '../worker/client';
 import type { ModelSource } from './source';
-import { countKeptPhotos, dropPhotos, keepPhotos } from '../image/imagenet-photos';
-import { sampleSubset } from '../model/imagenet-sample';
-import { SAMPLE_SIZES } from './eval-inputs';
+import { SAMPLE_SIZES } from '../model/imagenet-sample-sizes';
 import { RateMeter } from './download-rate';
 import type { AppState } from './app-store';
 import { sliceSetter } from './slice-store';
 
 export type PrepareStatus = 'missing' | 'downloading' | 'ready' | 'error';
+
+/** The photo list (1,000 entries) and its cache code load with the first photo action, not with
+ *  the app: this store is in the entry chunk. */
+const photoTools = async () => ({ ...(await import('../image/imagenet-photos')), ...(await import('../model/imagenet-sample')) });
 
 export interface PrepareEntry {
   status: PrepareStatus;
@@ -94,6 +96,7 @@ export function createPreparer(
   async function refreshPhotos(): Promise<void> {
     const { count, status } = store.getState().photos;
     if (status === 'downloading') return;
+    const { countKeptPhotos, sampleSubset } = await photoTools();
     const kept = await countKeptPhotos(sampleSubset(count));
     if (store.getState().photos.count !== count) return; // changed meanwhile: its own refresh answers
     photosPatch(kept === count ? { kept, status: 'ready', error: null } : { kept, status: status === 'error' ? 'error' : 'missing' });
@@ -105,6 +108,7 @@ export function createPreparer(
     if (!chosen || status === 'ready') return;
     photosPatch({ status: 'downloading', error: null });
     try {
+      const { keepPhotos, sampleSubset } = await photoTools();
       await keepPhotos(sampleSubset(count), (kept) => photosPatch({ kept }), fetcher);
       photosPatch({ status: 'ready' });
     } catch (e) {
@@ -195,7 +199,7 @@ export function createPreparer(
 
   /** Removes the kept sample photos. */
   async function removePhotos(): Promise<void> {
-    await dropPhotos();
+    await (await photoTools()).dropPhotos();
     photosPatch({ kept: 0, status: 'missing', error: null });
     await estimate();
   }

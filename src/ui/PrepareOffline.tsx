@@ -8,7 +8,7 @@ import { missingBytes, type PrepareEntry } from '../store/prepare';
 import { useEngine } from './engine-context';
 import { fmtBytes, fmtEta } from './format';
 import { PHOTO_BYTES_ESTIMATE } from '../image/imagenet-photos';
-import { SAMPLE_SIZES } from '../store/eval-inputs';
+import { SAMPLE_SIZES } from '../model/imagenet-sample-sizes';
 
 const PHOTO_STATUS: Record<PrepareEntry['status'], string> = { missing: 'not kept', downloading: 'downloading', ready: 'ready offline', error: 'failed' };
 

@@ -3,7 +3,8 @@
 import { useState, type DragEvent } from 'react';
 import { OFFICIAL_VARIANTS } from '../../scaling';
 import { pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../../image/dropped-entries';
-import { MAX_EVAL_FILES, SAMPLE_SIZES, inputFromFiles, inputFromSample, type EvalInput } from '../../store/eval-inputs';
+import { MAX_EVAL_FILES, inputFromFiles, inputFromSample, type EvalInput } from '../../store/eval-inputs';
+import { SAMPLE_SIZES } from '../../model/imagenet-sample-sizes';
 import { cancelEvaluation, startEvaluation } from '../../store/evaluate';
 import { sliceStore } from '../../store/slice-store';
 import { useApp } from '../use-app';
