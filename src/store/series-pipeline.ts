@@ -78,6 +78,9 @@ export function seriesPipeline({ client, store, whilePaused, restored }: Pipelin
   const compare: StoreApi<CompareState> = sliceStore(store, 'comparison');
 
   return {
+    /** The raw series (window.phiLab.engine.measureSeries): one entry per spec. */
+    measureSeries,
+
     /** The compare view: the chosen variants on the current image, as one interleaved series. */
     async compare(variants: number[] = lab().compare, runs: number = SERIES_RUNS.compare): Promise<void> {
       const src = lab().source;
