@@ -30,7 +30,7 @@ export interface SeriesRow {
 export interface SeriesOptions {
   runs: number;
   cam?: boolean;
-  /** A row's network is loading (download, cache, build) or running (compile, timed runs). */
+  /** A row's network is loading (download, cache) or running (build, compile, timed runs). */
   onPhase?: (row: number, phase: 'loading' | 'running') => void;
 }
 
