@@ -1,16 +1,16 @@
 /** The compare view's runs: the current image through each chosen official variant, timed as one
- *  interleaved series (src/model/timing.ts) through the engine, first run apart from the steady
+ *  series of the store's one pipeline (series-pipeline.ts), first run apart from the steady
  *  median and its p25–p75 range. Results live in the app store's comparison slice. */
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import { SERIES_RUNS } from '../model/timing';
 import { isNoisy } from '../model/timing';
 import { OFFICIAL_VARIANTS, officialNetwork } from '../scaling';
 import type { CamMap } from '../model/cam';
-import type { ModelSpec, Prediction, SeriesEntry, WorkerResponse } from '../worker/protocol';
-import { modelIdOf } from '../worker/protocol';
+import type { Prediction, SeriesEntry } from '../worker/protocol';
 import { csvText } from '../scaling/csv';
 import { officialSpec } from './source';
 import type { AppState } from './app-store';
+import type { TimeRows } from './series-pipeline';
 
 /** Timed runs per variant after the first (compile) run and the warm-up. */
 export const COMPARE_RUNS = SERIES_RUNS.compare;
@@ -90,40 +90,21 @@ export function entryFromSeries(base: CompareEntry, s: SeriesEntry): CompareEntr
   };
 }
 
-export type MeasureSeries = (
-  specs: ModelSpec[],
-  o: { runs: number; warmup?: number; cam?: boolean; onProgress?: (p: Extract<WorkerResponse, { type: 'progress' }>) => void },
-) => Promise<SeriesEntry[]>;
-
 /** One comparison: every variant in one interleaved series; a newer run replaces this one's view. */
 export async function runComparison(
   store: StoreApi<CompareState>,
-  o: { variants: number[]; baseUrl: string; imageName: string | null; runs?: number; measure: MeasureSeries },
+  o: { variants: number[]; baseUrl: string; imageName: string | null; runs?: number; time: TimeRows },
 ): Promise<void> {
   const runId = store.getState().runId + 1;
-  store.setState({ running: true, runId, imageName: o.imageName, entries: o.variants.map(blankEntry) });
-  const mine = () => store.getState().runId === runId;
-  const specs: ModelSpec[] = o.variants.map((variant) => officialSpec(variant, o.baseUrl));
-  const byKey = new Map(specs.map((s, i) => [modelIdOf(s), o.variants[i]]));
-  const update = (k: number, f: (e: CompareEntry) => CompareEntry) => {
-    if (mine()) store.setState((s) => ({ entries: s.entries.map((e) => (e.variant === k ? f(e) : e)) }));
+  const entries = o.variants.map(blankEntry);
+  store.setState({ running: true, runId, imageName: o.imageName, entries });
+  const update = (i: number, f: (e: CompareEntry) => CompareEntry) => {
+    if (store.getState().runId === runId) store.setState((s) => ({ entries: s.entries.map((e) => (e.variant === o.variants[i] ? f(e) : e)) }));
   };
-  try {
-    const series = await o.measure(specs, {
-      runs: o.runs ?? COMPARE_RUNS,
-      cam: true,
-      onProgress: (p) => {
-        const k = byKey.get(p.modelId);
-        const status = p.phase === 'download' || p.phase === 'cache' ? 'loading' : 'running';
-        if (k !== undefined) update(k, (e) => ({ ...e, status }));
-      },
-    });
-    series.forEach((s, i) => update(o.variants[i], (e) => entryFromSeries(e, s)));
-  } catch (e) {
-    for (const k of o.variants) update(k, (x) => (x.status === 'done' ? x : { ...x, status: 'error', error: (e as Error).message }));
-  } finally {
-    if (mine()) store.setState({ running: false });
-  }
+  const rows = entries.map((e) => ({ spec: officialSpec(e.variant, o.baseUrl), label: e.name }));
+  const series = await o.time(rows, { runs: o.runs ?? COMPARE_RUNS, cam: true, onPhase: (i, status) => update(i, (e) => ({ ...e, status })) });
+  series.forEach((s, i) => update(i, (e) => entryFromSeries(e, s)));
+  if (store.getState().runId === runId) store.setState({ running: false });
 }
 
 /** The compare table as CSV (one row per variant; every timed run in `runs_ms`, ';'-separated). */

@@ -2,23 +2,22 @@
  *  control → store → worker request → result → store → view. The latest lab request wins.
  *  The engine also owns the timed series (Compare, the Lab's "measure latency", the race): it
  *  pauses its own background work (lab runs, decodes, prefetch) so a series times alone. */
-import { SERIES_WARMUP } from '../model/timing';
 import type { InferenceClient } from '../worker/client';
 import { latencyOnly, modelIdOf, variantOf, type WorkerResponse } from '../worker/protocol';
 import { Coalescer } from './coalescer';
 import { customModel, labNameOf, specFor } from './lab-spec';
-import type { MeasureSeries } from './compare';
 import { decodeImageFile } from '../image/decode-file';
 import type { InferenceResult, Status } from './lab-store';
 import type { AppStore } from './app-store';
 import { sliceStore } from './slice-store';
-import { paperRuns, timerFromSeries } from './paper-runs';
 import { QuietGate, type Resume } from './quiet';
 import { RANDOM_SOURCE, sourceQuestion, startSource, whenSource } from './source';
 import { requestOnnx, type OnnxFile } from './onnx-download';
 import { workerTools } from './worker-tools';
 import { createPreparer } from './prepare';
-import { seriesActions } from './series-actions';
+import { seriesPipeline } from './series-pipeline';
+import { runBench, type BenchProgress, type BenchSettings } from './bench-runner';
+import type { BenchResult } from '../worker/bench-protocol';
 import { labDownloads } from './lab-downloads';
 import { imageInput } from './image-input';
 
@@ -85,7 +84,8 @@ export function createEngine({ client, store, source = startSource, decode = dec
     lab().setStatus('running');
     const req = client.send({ type: 'classify', model: spec, cam: true }, ['result'], {
       onProgress: (p) => onProgress(key, p),
-      onReady: (r) => {
+      onAnswer: (r) => {
+        if (r.type !== 'ready') return;
         lab().setLoad(key, { phase: 'ready', loaded: r.bytes, total: r.bytes, fromCache: r.fromCache });
         if (!latencyOnly(spec)) lab().setSynthetic(r.synthetic, r.precision);
       },
@@ -171,14 +171,6 @@ export function createEngine({ client, store, source = startSource, decode = dec
     return work().finally(resume);
   }
 
-  /** A timed series in the worker (src/model/timing.ts), with everything else paused. */
-  const measureSeries: MeasureSeries = (specs, o) =>
-    whilePaused(async () => {
-      await restoring;
-      const req = { type: 'measure' as const, models: specs, runs: o.runs, warmup: o.warmup ?? SERIES_WARMUP, cam: o.cam };
-      return (await client.send(req, ['series'], { onProgress: o.onProgress }).done).entries;
-    });
-
   const keepFile = imageInput(client, decode);
 
   /** A user's file, or null: back to the procedural test pattern. Every image the worker keeps is
@@ -208,7 +200,6 @@ export function createEngine({ client, store, source = startSource, decode = dec
     schedule,
     pause,
     whilePaused,
-    measureSeries,
     get paused() {
       return gate.paused;
     },
@@ -272,9 +263,11 @@ export function createEngine({ client, store, source = startSource, decode = dec
       schedule();
     },
 
-    ...seriesActions(lab, sliceStore(store, 'comparison'), measureSeries),
-    /** The paper's race, matched race, budget chart and own coefficients, timed as series. */
-    ...paperRuns(store, timerFromSeries(measureSeries)),
+    /** Compare, the Lab's "measure latency" and the paper's runs: one timed-series pipeline. */
+    ...seriesPipeline({ client, store, whilePaused, restored: () => restoring }),
+    /** The benchmark on its own workers, with the lab held meanwhile (it would share the CPU/GPU). */
+    bench: (s: BenchSettings, onProgress: (p: BenchProgress) => void, onResult: (r: BenchResult) => void) =>
+      whilePaused(() => runBench(s, onProgress, onResult)),
 
     /** The current network as an ONNX file, built by the worker (see onnx-download.ts). */
     async exportOnnx(): Promise<OnnxFile> {

@@ -1,17 +1,23 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ModelSpec } from '../worker/protocol';
-import { RACE_STEADY_RUNS, paperRuns, table7Rows, type TimeNetworks } from './paper-runs';
+import type { ModelSpec, SeriesEntry } from '../worker/protocol';
+import { RACE_STEADY_RUNS, paperRuns, table7Rows } from './paper-runs';
+import { timeRows } from './series-pipeline';
 import { createAppStore } from './app-store';
 import { sliceStore } from './slice-store';
 
 const useLab = createAppStore();
 const usePaperRuns = sliceStore(useLab, 'paperRuns');
+type TimeNetworks = (specs: ModelSpec[], runs: number) => Promise<({ firstMs: number; steadyMs: number } | { error: string })[]>;
 const notSet: TimeNetworks = async () => {
   throw new Error('no timer');
 };
 let timer = notSet;
 const setTimer = (t: TimeNetworks | null) => void (timer = t ?? notSet);
-const { runRows } = paperRuns(useLab, (specs, runs) => timer(specs, runs));
+/** A worker's series answer with just the figures the race reads (first run, steady median). */
+const entry = (o: { firstMs: number; steadyMs: number } | { error: string }): SeriesEntry =>
+  'error' in o ? { ok: false, error: o.error } : ({ ok: true, firstMs: o.firstMs, spread: { medianMs: o.steadyMs } } as unknown as SeriesEntry);
+// The race goes through the store's one series pipeline; the worker's series is the test's timer.
+const { runRows, runBudget } = paperRuns(useLab, (rows, o) => timeRows(async (specs, m) => (await timer(specs, m.runs)).map(entry), rows, o));
 
 const SOURCE = { baseUrl: 'https://weights.example/models/', kind: 'configured' } as const;
 
@@ -71,6 +77,25 @@ describe('paper runs', () => {
     });
     const rows = await runRows('race', table7Rows, 1);
     expect(new Set(rows.map((r) => r.error))).toEqual(new Set(['The lab could not start: no weights anywhere']));
+    setTimer(null);
+  });
+
+  it('a budget step times the four methods at φ in one series of 1 run and puts them on the chart, replacing that φ', async () => {
+    const calls: number[] = [];
+    setTimer(async (specs, runs) => {
+      calls.push(runs);
+      return specs.map((_, i) => ({ firstMs: 50, steadyMs: 20 + i + calls.length }));
+    });
+    await runBudget(2);
+    await runBudget(2);
+    expect(calls).toEqual([1, 1]);
+    const points = usePaperRuns.getState().budget;
+    expect(points.map((p) => [p.phi, p.method, p.steadyMs])).toEqual([
+      [2, 'compound', 22],
+      [2, 'depth', 23],
+      [2, 'width', 24],
+      [2, 'resolution', 25],
+    ]);
     setTimer(null);
   });
 });

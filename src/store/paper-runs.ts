@@ -21,13 +21,13 @@ import {
   type ScalingCoefficients,
   type ScalingMethod,
 } from '../scaling';
-import type { ModelSpec } from '../worker/protocol';
+import type { ModelSpec, SeriesEntry } from '../worker/protocol';
 import { formulaSpec } from './lab-spec';
 import { SERIES_RUNS } from '../model/timing';
 import { officialSpec, whenSource } from './source';
 import type { AppState } from './app-store';
 import { sliceStore } from './slice-store';
-import type { MeasureSeries } from './compare';
+import type { TimeRows } from './series-pipeline';
 
 /** Timed runs per network after the first (compile) run and the warm-up (the one series default). */
 export const RACE_STEADY_RUNS: number = SERIES_RUNS.race;
@@ -38,17 +38,6 @@ export interface Timing {
   firstMs: number | null;
   steadyMs: number | null;
 }
-/** One network's outcome in a series: its timing, or why it failed. */
-export type TimedOutcome = Timing | { error: string };
-/** How a list of networks is timed: the engine hands in its timed series (src/model/timing.ts:
- *  interleaved rounds), which pauses the lab's other work while it runs. */
-export type TimeNetworks = (specs: ModelSpec[], steadyRuns: number) => Promise<TimedOutcome[]>;
-
-/** The engine's timed series as the paper runs' timer: first run and steady median per network. */
-export const timerFromSeries =
-  (measure: MeasureSeries): TimeNetworks =>
-  async (specs, runs) =>
-    (await measure(specs, { runs })).map((e) => (e.ok ? { firstMs: e.firstMs, steadyMs: e.spread.medianMs } : { error: e.error }));
 
 export interface TimedRow extends Timing {
   id: string;
@@ -134,8 +123,8 @@ export function customRows(bases: Bases, phi: number, baseUrl: string): TimedRow
 /** The rows of a run for the weights at `baseUrl`. */
 export type BuildRows = (baseUrl: string) => TimedRow[];
 
-/** The paper's timed runs on the app store, timed by `timeNetworks` (the engine's series). */
-export function paperRuns(store: StoreApi<AppState>, timeNetworks: TimeNetworks) {
+/** The paper's timed runs on the app store, timed by `time` (the store's one series pipeline). */
+export function paperRuns(store: StoreApi<AppState>, time: TimeRows) {
   const runs = sliceStore(store, 'paperRuns');
 
   /** Times every row in one interleaved series; a new press of the same run supersedes a running one.
@@ -145,20 +134,17 @@ export function paperRuns(store: StoreApi<AppState>, timeNetworks: TimeNetworks)
     const runId = (runs.getState().runs[name]?.runId ?? 0) + 1;
     let rows = build(store.getState().source?.baseUrl ?? '');
     runs.setState((s) => ({ runs: { ...s.runs, [name]: { runId, running: true, rows: rows.map((r) => ({ ...r, status: 'running' as const })) } } }));
-    let outcomes: TimedOutcome[];
+    let outcomes: SeriesEntry[];
     try {
       rows = build(await whenSource(store));
-      outcomes = await timeNetworks(
-        rows.map((r) => r.spec),
-        steadyRuns,
-      );
+      outcomes = await time(rows, { runs: steadyRuns });
     } catch (e) {
-      outcomes = rows.map(() => ({ error: (e as Error).message }));
+      outcomes = rows.map(() => ({ ok: false, error: (e as Error).message }));
     }
     if (runs.getState().runs[name]?.runId !== runId) return []; // a newer press replaced this run
     const done = rows.map((r, i): TimedRow => {
-      const o = outcomes[i] ?? { error: 'no result' };
-      return 'error' in o ? { ...r, status: 'error', error: o.error } : { ...r, status: 'done', ...o };
+      const o = outcomes[i];
+      return o.ok ? { ...r, status: 'done', firstMs: o.firstMs, steadyMs: o.spread.medianMs } : { ...r, status: 'error', error: o.error };
     });
     runs.setState((s) => ({ runs: { ...s.runs, [name]: { runId, running: false, rows: done } } }));
     return done;

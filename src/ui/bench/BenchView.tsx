@@ -14,7 +14,6 @@ import { BENCH_BACKENDS, OWN_KERNELS_FLAG } from '../../worker/bench-protocol';
 import { downloadText } from '../compare/download';
 import { cell, COLUMNS, parseBenchParams, toCsv } from '../../store/bench-format';
 import { useEngine } from '../engine-context';
-import { runBench, type BenchProgress } from './bench-runner';
 import './bench.css';
 
 declare global {
@@ -70,21 +69,21 @@ export function BenchView() {
       // the cache between "clear" and "network load"): the engine holds them while the bench runs.
       say('Pausing the lab’s own inference…');
       const order = BENCH_BACKENDS.filter((b) => backends.includes(b)).concat(backends.filter((b) => !BENCH_BACKENDS.includes(b)));
-      const r = await engine.whilePaused(() => {
-        setState('running');
-        return runBench(
-          {
-            baseUrl,
-            backends: order,
-            variants: [...variants].sort((a, b) => a - b),
-            runs,
-            flags: { ...(applyLinkFlags ? Object.fromEntries(linkFlags) : {}), [OWN_KERNELS_FLAG]: fusedKernels },
-            kernels,
-          },
-          (p: BenchProgress) => say(`${p.backend}: ${p.stage}`),
-          (res) => setRows((prev) => [...prev, res]),
-        );
-      });
+      const r = await engine.bench(
+        {
+          baseUrl,
+          backends: order,
+          variants: [...variants].sort((a, b) => a - b),
+          runs,
+          flags: { ...(applyLinkFlags ? Object.fromEntries(linkFlags) : {}), [OWN_KERNELS_FLAG]: fusedKernels },
+          kernels,
+        },
+        (p) => {
+          setState('running'); // the first progress comes once the lab is held
+          say(`${p.backend}: ${p.stage}`);
+        },
+        (res) => setRows((prev) => [...prev, res]),
+      );
       window.__benchResults = r;
       setReport(r);
       setState('done');

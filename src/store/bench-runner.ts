@@ -1,0 +1,88 @@
+/** The benchmark's driver (the store talks to workers, the view calls the engine): a fresh bench
+ *  worker per backend (so backends never share GPU state or pools), a 1024² matMul, then each
+ *  variant, through the one typed RPC client. A backend that fails is recorded in `errors` and
+ *  the rest still run. Never imports tfjs. */
+import type { BenchFlags, BenchReport, BenchResult } from '../worker/bench-protocol';
+import { GRAPH_BACKENDS } from '../worker/bench-protocol';
+import { benchClient } from '../worker/bench-client';
+import type { BackendName } from '../model/backend-name';
+import type { KernelMode } from '../model/kernels/plan';
+
+export interface BenchSettings {
+  baseUrl: string;
+  backends: BackendName[];
+  /** 0–7 */
+  variants: number[];
+  runs: number;
+  flags?: BenchFlags;
+  kernels?: KernelMode;
+}
+
+export interface BenchProgress {
+  backend: BackendName;
+  stage: string;
+}
+
+export async function runBench(
+  s: BenchSettings,
+  onProgress: (p: BenchProgress) => void = () => undefined,
+  onResult: (r: BenchResult) => void = () => undefined,
+  spawn?: () => Worker,
+): Promise<BenchReport> {
+  const results: BenchResult[] = [];
+  const errors: string[] = [];
+  let adapter: string | null = null;
+  let tfjs = '';
+  for (const backend of s.backends) {
+    const w = benchClient(spawn);
+    const hooks = { onProgress: ({ stage }: { stage: string }) => onProgress({ backend, stage }) };
+    try {
+      onProgress({ backend, stage: 'initialising' });
+      const ready = await w.send({ type: 'init', backend, flags: s.flags, kernels: s.kernels }, ['ready']).done;
+      if (ready.adapter) adapter = ready.adapter;
+      tfjs = ready.tfjs;
+      const mm = await w.send({ type: 'matmul', size: 1024, runs: Math.max(3, Math.min(s.runs, 10)) }, ['matmul'], hooks).done;
+      for (const variant of s.variants) {
+        try {
+          const job = {
+            baseUrl: s.baseUrl,
+            variant,
+            runs: s.runs,
+            graph: GRAPH_BACKENDS.includes(backend),
+            ort: GRAPH_BACKENDS.includes(backend),
+            measureLoad: true,
+            matmulGflops: mm.gflops,
+          };
+          const r = await w.send({ type: 'variant', job }, ['result'], hooks).done;
+          results.push(r.result);
+          onResult(r.result);
+        } catch (e) {
+          errors.push(`${backend} B${variant}: ${(e as Error).message}`);
+        }
+      }
+    } catch (e) {
+      errors.push(`${backend}: ${(e as Error).message}`);
+    } finally {
+      w.terminate();
+    }
+  }
+  const nav = globalThis.navigator as Navigator | undefined;
+  return {
+    machine: {
+      userAgent: nav?.userAgent ?? '',
+      hardwareConcurrency: nav?.hardwareConcurrency ?? null,
+      adapter,
+      tfjs,
+      crossOriginIsolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
+    },
+    results,
+    settings: {
+      backends: s.backends,
+      variants: s.variants.map((k) => `B${k}`),
+      runs: s.runs,
+      ...(s.flags ? { flags: s.flags } : {}),
+      ...(s.kernels ? { kernels: s.kernels } : {}),
+    },
+    ...(errors.length ? { errors } : {}),
+  };
+}

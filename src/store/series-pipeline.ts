@@ -1,0 +1,107 @@
+/** The one pipeline of timed series: a list of rows (network + label) goes to the worker as one
+ *  `measure` request (src/worker/series.ts: interleaved rounds, src/model/timing.ts) while the
+ *  engine holds every other piece of work, and comes back as one outcome per row. Compare, the
+ *  Lab's "measure latency", the race, the budget chart and own coefficients all run through it;
+ *  each maps the outcomes to its own rows (compare.ts, paper-runs.ts). */
+import type { StoreApi } from 'zustand/vanilla';
+import { SERIES_RUNS, SERIES_WARMUP } from '../model/timing';
+import type { InferenceClient } from '../worker/client';
+import { modelIdOf, type ModelSpec, type SeriesEntry, type WorkerResponse } from '../worker/protocol';
+import { runComparison, type CompareState } from './compare';
+import { specFor } from './lab-spec';
+import type { AppStore } from './app-store';
+import { paperRuns } from './paper-runs';
+import { sliceStore } from './slice-store';
+
+type Progress = Extract<WorkerResponse, { type: 'progress' }>;
+
+/** The worker's timed series of `specs`: one entry per spec, in order. */
+export type MeasureSeries = (
+  specs: ModelSpec[],
+  o: { runs: number; warmup?: number; cam?: boolean; onProgress?: (p: Progress) => void },
+) => Promise<SeriesEntry[]>;
+
+/** A row of a series: the network, and what the view calls it. */
+export interface SeriesRow {
+  spec: ModelSpec;
+  label: string;
+}
+
+export interface SeriesOptions {
+  runs: number;
+  cam?: boolean;
+  /** A row's network is loading (download, cache) or running (build, compile, timed runs). */
+  onPhase?: (row: number, phase: 'loading' | 'running') => void;
+}
+
+/** The pipeline as the runs see it: rows in, one outcome per row out. */
+export type TimeRows = (rows: readonly SeriesRow[], o: SeriesOptions) => Promise<SeriesEntry[]>;
+
+/** Times `rows` as one series. Never rejects: a series that fails fails every row with its reason. */
+export async function timeRows(measure: MeasureSeries, rows: readonly SeriesRow[], o: SeriesOptions): Promise<SeriesEntry[]> {
+  const byModel = new Map<string, number[]>();
+  rows.forEach((r, i) => byModel.set(modelIdOf(r.spec), [...(byModel.get(modelIdOf(r.spec)) ?? []), i]));
+  const onProgress = (p: Progress) => {
+    const phase = p.phase === 'download' || p.phase === 'cache' ? 'loading' : 'running';
+    for (const i of byModel.get(p.modelId) ?? []) o.onPhase?.(i, phase);
+  };
+  try {
+    const entries = await measure(
+      rows.map((r) => r.spec),
+      { runs: o.runs, cam: o.cam, onProgress: o.onPhase && onProgress },
+    );
+    return rows.map((_, i) => entries[i] ?? { ok: false, error: 'no result' });
+  } catch (e) {
+    return rows.map(() => ({ ok: false, error: (e as Error).message }));
+  }
+}
+
+interface PipelineDeps {
+  client: Pick<InferenceClient, 'send'>;
+  store: AppStore;
+  /** Holds the engine's other work (lab runs, decodes, prefetch) while `work` runs. */
+  whilePaused: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Settles once a restarted worker has its backend and image again. */
+  restored: () => Promise<void>;
+}
+
+/** The engine's timed-series actions, all on the one pipeline. */
+export function seriesPipeline({ client, store, whilePaused, restored }: PipelineDeps) {
+  const lab = () => store.getState();
+  const measureSeries: MeasureSeries = (specs, o) =>
+    whilePaused(async () => {
+      await restored();
+      const req = { type: 'measure' as const, models: specs, runs: o.runs, warmup: o.warmup ?? SERIES_WARMUP, cam: o.cam };
+      return (await client.send(req, ['series'], { onProgress: o.onProgress }).done).entries;
+    });
+  const time: TimeRows = (rows, o) => timeRows(measureSeries, rows, o);
+  const compare: StoreApi<CompareState> = sliceStore(store, 'comparison');
+
+  return {
+    /** The raw series (window.phiLab.engine.measureSeries): one entry per spec. */
+    measureSeries,
+
+    /** The compare view: the chosen variants on the current image, as one interleaved series. */
+    async compare(variants: number[] = lab().compare, runs: number = SERIES_RUNS.compare): Promise<void> {
+      const src = lab().source;
+      if (!src) return;
+      await runComparison(compare, { variants, baseUrl: src.baseUrl, imageName: lab().image?.name ?? null, runs, time });
+    },
+
+    /** The Lab's "measure latency": a short series of the network on show; its latency then
+     *  carries the steady median and range. */
+    async measureLab(runs: number = SERIES_RUNS.lab): Promise<SeriesEntry | null> {
+      const src = lab().source;
+      const shown = lab().result;
+      if (!src || !shown) return null;
+      const spec = specFor({ phi: shown.phi, formula: shown.latencyOnly }, src.baseUrl, lab().custom);
+      const [entry] = await time([{ spec, label: shown.name }], { runs });
+      if (entry.ok) lab().setResultLatency(shown.name, entry.latency);
+      else lab().fail(entry.error, 'idle');
+      return entry;
+    },
+
+    /** The paper's race, matched race, budget chart and own coefficients, timed as series. */
+    ...paperRuns(store, time),
+  };
+}
