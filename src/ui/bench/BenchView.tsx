@@ -80,6 +80,7 @@ export function BenchView() {
             runs,
             flags: { ...(applyLinkFlags ? Object.fromEntries(linkFlags) : {}), [OWN_KERNELS_FLAG]: fusedKernels },
             kernels,
+            threads: initial.threads,
           },
           (p: BenchProgress) => say(`${p.backend}: ${p.stage}`),
           (res) => setRows((prev) => [...prev, res]),

@@ -2,7 +2,7 @@
  *  share GPU state or pools), a 1024² matMul, then each variant. A backend that fails is
  *  recorded in `errors` and the rest still run. Never imports tfjs. */
 import type { BenchFlags, BenchReport, BenchRequest, BenchResponse, BenchResult } from '../../worker/bench-protocol';
-import { GRAPH_BACKENDS } from '../../worker/bench-protocol';
+import { benchPasses, GRAPH_BACKENDS } from '../../worker/bench-protocol';
 import type { BackendName } from '../../model/backend-name';
 import type { KernelMode } from '../../model/kernels/plan';
 
@@ -14,6 +14,8 @@ export interface BenchSettings {
   runs: number;
   flags?: BenchFlags;
   kernels?: KernelMode;
+  /** wasm thread counts, one worker (and one row per variant) each; empty or absent: the app's rule. */
+  threads?: number[];
 }
 
 export interface BenchProgress {
@@ -78,11 +80,12 @@ export async function runBench(
   const errors: string[] = [];
   let adapter: string | null = null;
   let tfjs = '';
-  for (const backend of s.backends) {
-    const w = new BenchWorker(spawn(), (stage) => onProgress({ backend, stage }));
+  for (const { backend, threads } of benchPasses(s.backends, s.threads)) {
+    const pass = threads ? `${backend} ×${threads} threads` : backend;
+    const w = new BenchWorker(spawn(), (stage) => onProgress({ backend, stage: threads ? `×${threads} threads: ${stage}` : stage }));
     try {
       onProgress({ backend, stage: 'initialising' });
-      const ready = await w.request<'ready'>({ type: 'init', backend, flags: s.flags, kernels: s.kernels });
+      const ready = await w.request<'ready'>({ type: 'init', backend, flags: s.flags, kernels: s.kernels, threads });
       if (ready.adapter) adapter = ready.adapter;
       tfjs = ready.tfjs;
       const mm = await w.request<'matmul'>({ type: 'matmul', size: 1024, runs: Math.max(3, Math.min(s.runs, 10)) });
@@ -97,15 +100,16 @@ export async function runBench(
             measureLoad: true,
             matmulGflops: mm.gflops,
           };
-          const r = await w.request<'result'>({ type: 'variant', job });
-          results.push(r.result);
-          onResult(r.result);
+          const { result } = await w.request<'result'>({ type: 'variant', job });
+          const r = threads ? { ...result, threadsAsked: threads } : result;
+          results.push(r);
+          onResult(r);
         } catch (e) {
-          errors.push(`${backend} B${variant}: ${(e as Error).message}`);
+          errors.push(`${pass} B${variant}: ${(e as Error).message}`);
         }
       }
     } catch (e) {
-      errors.push(`${backend}: ${(e as Error).message}`);
+      errors.push(`${pass}: ${(e as Error).message}`);
     } finally {
       w.terminate();
     }
@@ -126,6 +130,7 @@ export async function runBench(
       runs: s.runs,
       ...(s.flags ? { flags: s.flags } : {}),
       ...(s.kernels ? { kernels: s.kernels } : {}),
+      ...(s.threads?.length ? { threads: s.threads } : {}),
     },
     ...(errors.length ? { errors } : {}),
   };
