@@ -171,6 +171,11 @@ export function BenchView() {
               apply the link’s tf.env flags: {linkFlags.map(([k, v]) => `${k}=${String(v)}`).join(', ')}
             </label>
           )}
+          {initial.threads && (
+            <span className="muted" data-testid="bench-threads">
+              wasm threads {initial.threads.join(', ')}: one pass each (from the link)
+            </span>
+          )}
           <button
             type="button"
             className="bench-run"
