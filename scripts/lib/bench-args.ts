@@ -3,7 +3,7 @@ import { parseFlags, writeUrl } from '../../src/store/url-props.ts';
 import { kernelModeOf, KERNEL_MODES, type KernelMode } from '../../src/model/kernels/plan.ts';
 import { isBackendName, type BackendName } from '../../src/model/backend-name.ts';
 import { parseVariantName } from '../../src/scaling/variants.ts';
-import { BENCH_BACKENDS, type BenchFlags } from '../../src/worker/bench-protocol.ts';
+import { BENCH_BACKENDS, benchThreadsOf, MAX_BENCH_THREADS, type BenchFlags } from '../../src/worker/bench-protocol.ts';
 
 export interface BenchOptions {
   backends: BackendName[];
@@ -18,6 +18,8 @@ export interface BenchOptions {
   headed: boolean;
   /** WebGPU kernels: auto (tuned per device), barrier-free (alias fused), tiled or stock. */
   kernels: KernelMode;
+  /** wasm thread counts, one pass (worker, rows) each; empty: the app's rule, min(cores, 8). */
+  threads: number[];
 }
 
 export const BENCH_USAGE = `Usage: npm run bench -- [options]
@@ -30,7 +32,9 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --out FILE        also write the JSON report to FILE
   --timeout S       give up after S seconds (default: 1800)
   --headed          show the browser window
-  --kernels MODE    WebGPU kernels: auto (tuned per device, default), barrier-free (alias fused), tiled, stock`;
+  --kernels MODE    WebGPU kernels: auto (tuned per device, default), barrier-free (alias fused), tiled, stock
+  --threads LIST    wasm thread counts, e.g. 1,2: one pass and one row per variant each, same run
+                    (1: the single-threaded SIMD build; default: the app's rule, min(cores, 8))`;
 
 export class UsageError extends Error {}
 
@@ -46,6 +50,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     out: null,
     headed: false,
     kernels: 'auto',
+    threads: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -120,6 +125,13 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
         o.kernels = m;
         break;
       }
+      case '--threads': {
+        const raw = value().split(',');
+        const ns = raw.map(benchThreadsOf);
+        if (ns.some((n) => n === null)) throw new UsageError(`bad --threads ${raw.join(',')}; use whole numbers in 1…${MAX_BENCH_THREADS}, e.g. 1,2`);
+        o.threads = [...new Set(ns as number[])];
+        break;
+      }
       case '--headed':
         o.headed = true;
         break;
@@ -131,7 +143,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
 }
 
 /** The bench page's query string for these options. */
-export function benchQuery(o: Pick<BenchOptions, 'backends' | 'variants' | 'runs' | 'flags'> & { kernels?: KernelMode }): string {
+export function benchQuery(o: Pick<BenchOptions, 'backends' | 'variants' | 'runs' | 'flags'> & { kernels?: KernelMode; threads?: number[] }): string {
   // backend=wasm: the lab engine runs one inference at start-up; on wasm it is short and compiles no shaders.
   const { backends, variants, runs } = o;
   return writeUrl({
@@ -143,5 +155,6 @@ export function benchQuery(o: Pick<BenchOptions, 'backends' | 'variants' | 'runs
     runs,
     flags: o.flags ?? null,
     kernels: o.kernels === 'auto' ? null : (o.kernels ?? null),
+    threads: o.threads ?? [],
   });
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { benchQuery, parseBenchArgs, UsageError } from './bench-args';
 import { checkTargets } from './bench-report';
 import { parseBenchParams, toCsv, toMarkdown } from '../../src/store/bench-format';
-import type { BenchReport, BenchResult } from '../../src/worker/bench-protocol';
+import { benchPasses, type BenchReport, type BenchResult } from '../../src/worker/bench-protocol';
 
 const result = (over: Partial<BenchResult> = {}): BenchResult => ({
   backend: 'webgpu',
@@ -58,6 +58,25 @@ describe('bench CLI options', () => {
     for (const bad of [['--variants', 'B8'], ['--backends', 'metal'], ['--runs', '0'], ['--runs'], ['--what'], ['--flags', 'nope']]) {
       expect(() => parseBenchArgs(bad), bad.join(' ')).toThrow(UsageError);
     }
+  });
+
+  it("--threads: wasm thread counts in the order given, each once; none by default (the app's rule)", () => {
+    expect(parseBenchArgs([]).threads).toEqual([]);
+    expect(parseBenchArgs(['--threads', '1,2,1']).threads).toEqual([1, 2]);
+    expect(parseBenchArgs(['--threads=4']).threads).toEqual([4]);
+    for (const bad of [['--threads', '0'], ['--threads', '1,x'], ['--threads', '2.5'], ['--threads', '17'], ['--threads', '1,'], ['--threads']]) {
+      expect(() => parseBenchArgs(bad), bad.join(' ')).toThrow(UsageError);
+    }
+  });
+
+  it('--threads reaches the bench page and gives one wasm pass per count (other backends once)', () => {
+    const o = parseBenchArgs(['--backends', 'webgpu,wasm', '--variants', 'B0', '--threads', '1,2']);
+    expect(new URLSearchParams(benchQuery(o)).get('threads')).toBe('1,2');
+    const p = parseBenchParams(benchQuery(o));
+    expect(p.threads).toEqual([1, 2]);
+    expect(benchPasses(p.backends, p.threads)).toEqual([{ backend: 'webgpu' }, { backend: 'wasm', threads: 1 }, { backend: 'wasm', threads: 2 }]);
+    expect(benchPasses(['wasm', 'webgl'])).toEqual([{ backend: 'wasm' }, { backend: 'webgl' }]);
+    expect(parseBenchParams(benchQuery(parseBenchArgs([]))).threads).toBeUndefined();
   });
 
   it('round-trips through the bench page URL', () => {
@@ -124,5 +143,23 @@ describe('bench output', () => {
     expect(byWhat['wasm B1: wasm threads ≥ 2 (ORT-web at the same count)']).toBe(false);
     expect(byWhat['wasm B0: first ≤ 3× steady']).toBe(true);
     expect(byWhat['wasm B1: first ≤ 3× steady']).toBe(false);
+    expect(byWhat["wasm B0: GFLOP/s beside the 1024² matMul's at 2 thread(s)"]).toBe(true);
+  });
+
+  it('wasm passes at asked thread counts: rows named by the count, threads checked against it, GFLOP/s beside the matMul', () => {
+    const wasm = (over: Partial<BenchResult>) => result({ backend: 'wasm', ortEp: 'wasm', ortMaxAbsDiff: 1e-6, ownOverOrt: 0.7, ...over });
+    const checks = checkTargets([
+      wasm({ threadsAsked: 1, ownThreads: 1, ortThreads: 1, gflops: 1.5, matmulGflops: 20, gflopsRatio: 0.075 }),
+      wasm({ threadsAsked: 2, ownThreads: 1, ortThreads: 1, matmulGflops: null, gflopsRatio: null }),
+    ]);
+    const byWhat = Object.fromEntries(checks.map((c) => [c.what, c]));
+    expect(byWhat['wasm B0 ×1 threads: wasm threads as asked (ORT-web at the same count)'].ok).toBe(true);
+    expect(byWhat['wasm B0 ×2 threads: wasm threads as asked (ORT-web at the same count)'].ok).toBe(false);
+    expect(byWhat['wasm B0 ×1 threads: own/ORT-web (wasm) median ≤ 0.75'].ok).toBe(true);
+    expect(byWhat["wasm B0 ×1 threads: GFLOP/s beside the 1024² matMul's at 1 thread(s)"]).toEqual(
+      expect.objectContaining({ ok: true, value: '1.50 of 20.00 (0.07)' }),
+    );
+    expect(byWhat["wasm B0 ×2 threads: GFLOP/s beside the 1024² matMul's at 1 thread(s)"].ok).toBe(false);
+    expect(checks.some((c) => c.what.includes('≥ 2'))).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ const fmt = (v: number | null | undefined, d = 2) => (v === null || v === undefi
 export function checkTargets(results: BenchResult[]): TargetCheck[] {
   const out: TargetCheck[] = [];
   for (const r of results) {
-    const id = `${r.backend} ${r.variant}`;
+    const id = `${r.backend} ${r.variant}${r.threadsAsked ? ` ×${r.threadsAsked} threads` : ''}`;
     if (r.ownOverGraph !== undefined) {
       const limit = r.backend === 'webgpu' ? 0.8 : 1.0;
       out.push({ what: `${id}: own/graph median ≤ ${limit}`, ok: r.ownOverGraph <= limit, value: fmt(r.ownOverGraph) });
@@ -28,10 +28,18 @@ export function checkTargets(results: BenchResult[]): TargetCheck[] {
       out.push({ what: `${id}: ORT-web ran`, ok: false, value: r.ortError });
     }
     if (r.ownThreads !== undefined) {
+      // Issue 23: threaded by default; a pass asking for a count (--threads) must get exactly it.
+      const asked = r.threadsAsked;
       out.push({
-        what: `${id}: wasm threads ≥ 2 (ORT-web at the same count)`,
-        ok: r.ownThreads >= 2 && r.ortThreads === r.ownThreads,
+        what: asked ? `${id}: wasm threads as asked (ORT-web at the same count)` : `${id}: wasm threads ≥ 2 (ORT-web at the same count)`,
+        ok: (asked ? r.ownThreads === asked : r.ownThreads >= 2) && r.ortThreads === r.ownThreads,
         value: `${r.ownThreads}, ORT ${r.ortThreads ?? '—'}`,
+      });
+      // Issue 23: the network's achieved GFLOP/s beside the 1024² matMul's, same worker and threads.
+      out.push({
+        what: `${id}: GFLOP/s beside the 1024² matMul's at ${r.ownThreads} thread(s)`,
+        ok: r.gflops > 0 && r.matmulGflops !== null && r.matmulGflops > 0,
+        value: `${fmt(r.gflops)} of ${fmt(r.matmulGflops)} (${fmt(r.gflopsRatio)})`,
       });
     }
     if (r.backend === 'webgpu' || r.backend === 'wasm') {

@@ -91,6 +91,14 @@ function wasmThreadsWanted(cores: number | undefined): number {
   return Math.max(1, Math.min(8, cores ?? 1));
 }
 
+let threadsAsked: number | null = null;
+
+/** A fixed wasm thread count in place of the rule (the bench's `--threads`; 1: the single-threaded
+ *  SIMD build). Read when the wasm backend starts, so it must come before. */
+export function askWasmThreads(n: number | null): void {
+  threadsAsked = n;
+}
+
 /** Why the threaded build cannot run here, or null. Its pthreads share the wasm memory through a
  *  SharedArrayBuffer, which exists only in a cross-origin isolated context (in workers too). */
 function wasmThreadsBlocker(): string | null {
@@ -139,9 +147,10 @@ async function initWasm(threaded: boolean, cores: number): Promise<void> {
 
 async function startWasm(): Promise<{ threads: number; threadsNote?: string }> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  let note = wasmThreadsBlocker();
-  const wanted = wasmThreadsWanted(globalThis.navigator?.hardwareConcurrency);
-  if (!note && pthreadScript) {
+  const wanted = threadsAsked ?? wasmThreadsWanted(globalThis.navigator?.hardwareConcurrency);
+  // One thread: the plain SIMD build (no pthread pool to start, nothing to explain).
+  let note = wanted > 1 ? wasmThreadsBlocker() : null;
+  if (wanted > 1 && !note && pthreadScript) {
     routePthreads(pthreadScript);
     wasm.setThreadsCount(wanted);
     const factory = tf.findBackendFactory('wasm');
@@ -154,7 +163,7 @@ async function startWasm(): Promise<{ threads: number; threadsNote?: string }> {
       tf.registerBackend('wasm', factory, 2);
     }
   }
-  if (note || !pthreadScript) {
+  if (wanted === 1 || note || !pthreadScript) {
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     await initWasm(false, 2);
   }

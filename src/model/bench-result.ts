@@ -21,7 +21,7 @@ export interface BenchResult {
   runs: number;
   /** 2 · multiply-adds of one image / median time. */
   gflops: number;
-  /** A 1024² float32 matMul on the same backend in the same worker. */
+  /** A 1024² float32 matMul on the same backend in the same worker (wasm: at ownThreads). */
   matmulGflops: number | null;
   /** gflops / matmulGflops. */
   gflopsRatio: number | null;
@@ -47,6 +47,9 @@ export interface BenchResult {
   ortThreads?: number;
   /** wasm backend: XNNPACK threads the own network (and the matMul probe) ran with. */
   ownThreads?: number;
+  /** wasm backend: the thread count the run asked for (`npm run bench -- --threads 1,2`); absent:
+   *  the app's rule, min(cores, 8). ownThreads differs from it when threads were unusable. */
+  threadsAsked?: number;
   /** ONNX export + session creation. */
   ortSessionMs?: number;
   ortFirstMs?: number;

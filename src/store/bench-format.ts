@@ -93,11 +93,13 @@ export interface BenchParams {
   runs: number;
   flags?: BenchFlags;
   kernels?: KernelMode;
+  /** wasm thread counts, one pass each. */
+  threads?: number[];
 }
 
-/** `?auto=1&backends=webgpu,wasm&variants=B0,B1&runs=5&flags=K=V,…&kernels=` (all optional; the
- *  property table in url-props.ts reads them). */
+/** `?auto=1&backends=webgpu,wasm&variants=B0,B1&runs=5&flags=K=V,…&kernels=&threads=1,2` (all
+ *  optional; the property table in url-props.ts reads them). */
 export function parseBenchParams(search: string): BenchParams {
-  const { auto, backends, variants, runs, flags, kernels } = readUrl(search, 'bench').values;
-  return { auto, backends, variants, runs, ...(flags && { flags }), ...(kernels && { kernels }) };
+  const { auto, backends, variants, runs, flags, kernels, threads } = readUrl(search, 'bench').values;
+  return { auto, backends, variants, runs, ...(flags && { flags }), ...(kernels && { kernels }), ...(threads.length ? { threads } : {}) };
 }

@@ -3,7 +3,7 @@
  *  variant, through the one typed RPC client. A backend that fails is recorded in `errors` and
  *  the rest still run. Never imports tfjs. */
 import type { BenchFlags, BenchReport, BenchResult } from '../worker/bench-protocol';
-import { GRAPH_BACKENDS } from '../worker/bench-protocol';
+import { benchPasses, GRAPH_BACKENDS } from '../worker/bench-protocol';
 import { benchClient } from '../worker/bench-client';
 import type { BackendName } from '../model/backend-name';
 import type { KernelMode } from '../model/kernels/plan';
@@ -16,6 +16,8 @@ export interface BenchSettings {
   runs: number;
   flags?: BenchFlags;
   kernels?: KernelMode;
+  /** wasm thread counts, one worker (and one row per variant) each; empty or absent: the app's rule. */
+  threads?: number[];
 }
 
 export interface BenchProgress {
@@ -33,12 +35,13 @@ export async function runBench(
   const errors: string[] = [];
   let adapter: string | null = null;
   let tfjs = '';
-  for (const backend of s.backends) {
+  for (const { backend, threads } of benchPasses(s.backends, s.threads)) {
+    const pass = threads ? `${backend} ×${threads} threads` : backend;
     const w = benchClient(spawn);
-    const hooks = { onProgress: ({ stage }: { stage: string }) => onProgress({ backend, stage }) };
+    const hooks = { onProgress: ({ stage }: { stage: string }) => onProgress({ backend, stage: threads ? `×${threads} threads: ${stage}` : stage }) };
     try {
       onProgress({ backend, stage: 'initialising' });
-      const ready = await w.send({ type: 'init', backend, flags: s.flags, kernels: s.kernels }, ['ready']).done;
+      const ready = await w.send({ type: 'init', backend, flags: s.flags, kernels: s.kernels, threads }, ['ready']).done;
       if (ready.adapter) adapter = ready.adapter;
       tfjs = ready.tfjs;
       const mm = await w.send({ type: 'matmul', size: 1024, runs: Math.max(3, Math.min(s.runs, 10)) }, ['matmul'], hooks).done;
@@ -53,15 +56,16 @@ export async function runBench(
             measureLoad: true,
             matmulGflops: mm.gflops,
           };
-          const r = await w.send({ type: 'variant', job }, ['result'], hooks).done;
-          results.push(r.result);
-          onResult(r.result);
+          const { result } = await w.send({ type: 'variant', job }, ['result'], hooks).done;
+          const r = threads ? { ...result, threadsAsked: threads } : result;
+          results.push(r);
+          onResult(r);
         } catch (e) {
-          errors.push(`${backend} B${variant}: ${(e as Error).message}`);
+          errors.push(`${pass} B${variant}: ${(e as Error).message}`);
         }
       }
     } catch (e) {
-      errors.push(`${backend}: ${(e as Error).message}`);
+      errors.push(`${pass}: ${(e as Error).message}`);
     } finally {
       w.terminate();
     }
@@ -82,6 +86,7 @@ export async function runBench(
       runs: s.runs,
       ...(s.flags ? { flags: s.flags } : {}),
       ...(s.kernels ? { kernels: s.kernels } : {}),
+      ...(s.threads?.length ? { threads: s.threads } : {}),
     },
     ...(errors.length ? { errors } : {}),
   };

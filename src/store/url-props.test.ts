@@ -22,6 +22,7 @@ const SAMPLES: { [K in keyof UrlValues]: { query: string; value: UrlValues[K] } 
   backends: { query: 'backends=webgl,wasm', value: ['webgl', 'wasm'] },
   variants: { query: 'variants=B5,2', value: [2, 5] },
   runs: { query: 'runs=40', value: 40 },
+  threads: { query: 'threads=2,1,0,x', value: [2, 1] },
   flags: { query: 'flags=WEBGPU_X=2,PACK=false', value: { WEBGPU_X: 2, PACK: false } },
   debug: { query: 'debug=1', value: true },
 };
@@ -51,7 +52,7 @@ describe('the URL property table', () => {
     const all = Object.fromEntries(KEYS.map((k) => [k, SAMPLES[k].value])) as UrlValues;
     expect(writeUrl(all)).toBe(
       '?phi=2.5&view=evaluate&compare=B0%2CB3%2CB7&eval=B2&backend=wasm&models=https%3A%2F%2Fexample.org%2Fm%2F&present=1&slide=4&formula=1&weights=random' +
-        '&kernels=tiled&alpha=1.3&beta=1.05&gamma=1.25&auto=1&backends=webgl%2Cwasm&variants=B2%2CB5&runs=40&flags=WEBGPU_X%3D2%2CPACK%3Dfalse&debug=1',
+        '&kernels=tiled&alpha=1.3&beta=1.05&gamma=1.25&auto=1&backends=webgl%2Cwasm&variants=B2%2CB5&runs=40&threads=2%2C1&flags=WEBGPU_X%3D2%2CPACK%3Dfalse&debug=1',
     );
   });
 

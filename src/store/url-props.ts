@@ -6,7 +6,7 @@
 import { kernelModeOf, KERNEL_MODES, type KernelMode } from '../model/kernels/plan';
 import { BACKENDS, isBackendName, type BackendName } from '../model/backend-name';
 import { baseProblem, MAX_PHI, MIN_PHI, PAPER_BASES, parseVariantName } from '../scaling';
-import { BENCH_BACKENDS, type BenchFlags } from '../worker/bench-protocol';
+import { BENCH_BACKENDS, benchThreadsOf, type BenchFlags } from '../worker/bench-protocol';
 import { clampSlide, SLIDE_COUNT } from './deck';
 
 export const VIEWS = ['lab', 'compare', 'teach', 'bench', 'evaluate'] as const;
@@ -226,6 +226,8 @@ export const URL_PROPS = {
     parse: (raw) => (Number.isInteger(Number(raw)) && Number(raw) >= 1 ? { value: Math.min(Number(raw), 200) } : {}),
     serialize: String,
   }),
+  /** wasm thread counts to bench, one pass each (none: the app's rule, min(cores, 8)). */
+  threads: list<number>('threads', [], benchThreadsOf, String),
   flags: prop<BenchFlags | null>({
     name: 'flags',
     view: 'bench',

@@ -24,7 +24,7 @@ export interface BenchReport {
   machine: BenchMachine;
   results: BenchResult[];
   /** Settings the run used (for the record). */
-  settings?: { backends: BackendName[]; variants: string[]; runs: number; flags?: BenchFlags; kernels?: KernelMode };
+  settings?: { backends: BackendName[]; variants: string[]; runs: number; flags?: BenchFlags; kernels?: KernelMode; threads?: number[] };
   errors?: string[];
 }
 
@@ -43,7 +43,9 @@ export interface VariantJob {
 }
 
 export type BenchRequest =
-  | { type: 'init'; id: number; backend: BackendName; flags?: BenchFlags; kernels?: KernelMode }
+  /** `threads`: wasm only, XNNPACK's thread count (1: the single-threaded SIMD build); absent: the
+   *  app's rule, min(cores, 8). */
+  | { type: 'init'; id: number; backend: BackendName; flags?: BenchFlags; kernels?: KernelMode; threads?: number }
   | { type: 'matmul'; id: number; size: number; runs: number }
   | { type: 'variant'; id: number; job: VariantJob };
 
@@ -61,3 +63,18 @@ export const OWN_KERNELS_FLAG = 'EFFNET_WEBGPU_KERNELS';
 export const BENCH_BACKENDS: readonly BackendName[] = ['webgpu', 'wasm', 'webgl'];
 /** Backends where the own network is also timed against tf.loadGraphModel. */
 export const GRAPH_BACKENDS: readonly BackendName[] = ['webgpu', 'wasm'];
+
+/** Most wasm threads a bench run may ask for (tfjs-wasm's pool is sized when the module starts). */
+export const MAX_BENCH_THREADS = 16;
+
+/** A wasm thread count from text ("2"), or null when it is not a whole number in 1…MAX_BENCH_THREADS. */
+export function benchThreadsOf(s: string): number | null {
+  const n = Number(s);
+  return s.trim() !== '' && Number.isInteger(n) && n >= 1 && n <= MAX_BENCH_THREADS ? n : null;
+}
+
+/** One bench worker each: the backends in order, wasm once per asked thread count (none asked:
+ *  once, at the app's rule). Other backends ignore thread counts. */
+export function benchPasses(backends: readonly BackendName[], threads: readonly number[] = []): { backend: BackendName; threads?: number }[] {
+  return backends.flatMap((backend) => (backend === 'wasm' && threads.length ? threads.map((t) => ({ backend, threads: t })) : [{ backend }]));
+}

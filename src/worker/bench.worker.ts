@@ -10,7 +10,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { loadFromUrl } from '../model/artifacts';
 import { variantUrl } from '../model/weight-cache';
-import { configureWasm, selectBackend } from '../model/backend';
+import { askWasmThreads, configureWasm, selectBackend } from '../model/backend';
 import { benchMatmul, benchVariant } from '../model/bench';
 import { configureOrtWasm } from '../model/ort-runner';
 import { DEFAULT_KERNELS, type KernelSetting } from '../model/kernels/mode';
@@ -81,6 +81,7 @@ async function handle(req: BenchRequest) {
     case 'init': {
       for (const [flag, value] of Object.entries(req.flags ?? {})) tf.env().set(flag, value);
       kernels = { mode: req.kernels ?? 'auto', asked: true };
+      askWasmThreads(req.threads ?? null); // before the wasm backend starts: its pool is sized then
       const choice = await selectBackend(req.backend);
       if (choice.backend !== req.backend) throw new Error(`${req.backend} is unavailable here (${choice.reason})`);
       backend = choice.backend;

@@ -77,6 +77,7 @@ export function BenchView() {
           runs,
           flags: { ...(applyLinkFlags ? Object.fromEntries(linkFlags) : {}), [OWN_KERNELS_FLAG]: fusedKernels },
           kernels,
+          threads: initial.threads,
         },
         (p) => {
           setState('running'); // the first progress comes once the lab is held
@@ -168,6 +169,11 @@ export function BenchView() {
               <input type="checkbox" checked={applyLinkFlags} data-testid="bench-link-flags-confirm" onChange={(e) => setApplyLinkFlags(e.target.checked)} />{' '}
               apply the link’s tf.env flags: {linkFlags.map(([k, v]) => `${k}=${String(v)}`).join(', ')}
             </label>
+          )}
+          {initial.threads && (
+            <span className="muted" data-testid="bench-threads">
+              wasm threads {initial.threads.join(', ')}: one pass each (from the link)
+            </span>
           )}
           <button
             type="button"
