@@ -57,7 +57,8 @@ test.describe('privacy', () => {
     await waitForResult(page, 'B0', 'panda.jpg');
 
     const origin = new URL(baseURL!).origin;
-    const appPaths = /^\/(|index\.html|assets\/.+|favicon\.svg|manifest\.webmanifest|sw\.js|synthetic-models\/B[0-7]\/.+|models\/B0\/model\.json)$/;
+    const appPaths =
+      /^\/(|index\.html|assets\/.+|favicon\.svg|manifest\.webmanifest|sw\.js|tfjs-wasm-(pthread|threaded-glue)\.js|synthetic-models\/B[0-7]\/.+|models\/B0\/model\.json)$/;
     const photoHead = readFileSync(photo('panda.jpg')).subarray(0, 64);
     const offenders = requests.filter((r) => {
       const u = new URL(r.url());

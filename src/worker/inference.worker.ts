@@ -38,6 +38,9 @@ configureWasm(
 const models = new ModelCache();
 /** Weight downloads by model: a classify joins its model's prefetch rather than fetching twice;
  *  a timed series waits for those in flight. */
+/** When each model's model.json was last checked against the server; checked again after a minute. */
+const checkedAt = new Map<string, number>();
+const RECHECK_MS = 60_000;
 const downloads = new SharedDownloads<LoadedArtifacts>((id, modelId, loaded, total, phase) => post({ type: 'progress', id, modelId, phase, loaded, total }));
 const log = new RequestLog();
 const images = new ImageSlot((msg) => post(msg));
@@ -83,7 +86,12 @@ async function artifactsFor(id: number, spec: ModelSpec, modelId: string): Promi
   if (spec.kind === 'custom') return loadFromFiles(spec.files);
   if (spec.kind !== 'official') throw new Error('not a converted model');
   const url = variantUrl(spec.baseUrl, spec.variant);
-  return downloads.fetch(id, modelId, (signal, progress) => loadFromUrl(url, progress, signal));
+  // A model this worker has just checked against the server (its prefetch, say) loads from the
+  // cache without asking for model.json again: every file of it is fetched once.
+  const revalidate = !(performance.now() - (checkedAt.get(modelId) ?? -Infinity) < RECHECK_MS);
+  const a = await downloads.fetch(id, modelId, (signal, progress) => loadFromUrl(url, progress, signal, { revalidate }));
+  if (revalidate) checkedAt.set(modelId, performance.now());
+  return a;
 }
 
 async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
