@@ -14,6 +14,7 @@ import { BENCH_BACKENDS, OWN_KERNELS_FLAG } from '../../worker/bench-protocol';
 import { downloadText } from '../compare/download';
 import { cell, COLUMNS, parseBenchParams, toCsv } from '../../store/bench-format';
 import { useEngine } from '../engine-context';
+import { OptionSelect } from '../pickers';
 import { runBench, type BenchProgress } from './bench-runner';
 import './bench.css';
 
@@ -155,14 +156,7 @@ export function BenchView() {
             kernels
           </label>
           <label title="auto: time barrier-free, tiled and stock kernels per class on this GPU at warm-up and keep the fastest">
-            kernels{' '}
-            <select value={kernels} data-testid="bench-kernels" onChange={(e) => setKernels(e.target.value as KernelMode)}>
-              {KERNEL_MODES.map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
-            </select>
+            kernels <OptionSelect options={KERNEL_MODES} value={kernels} data-testid="bench-kernels" onChange={setKernels} />
           </label>
           {linkFlags.length > 0 && (
             <label data-testid="bench-link-flags" title="tf.env settings change how TensorFlow.js runs; a link should not change them unseen">

@@ -8,6 +8,7 @@ import { useEngine } from '../engine-context';
 import { fmtFlops, fmtParams } from '../format';
 import './paper.css';
 import { TableScroll } from '../TableScroll';
+import { OptionSelect } from '../pickers';
 import { RunLatency } from './OwnCoefficients';
 
 type Mode = 'race' | 'matched';
@@ -69,14 +70,7 @@ export function MethodRace() {
           (each dimension solved to the compound network's exact FLOPs)
         </label>
         <label>
-          timed runs after the first{' '}
-          <select value={steadyRuns} data-testid="race-runs" onChange={(e) => setSteadyRuns(Number(e.target.value))}>
-            {[1, 2, 5, 10].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
+          timed runs after the first <OptionSelect options={[1, 2, 5, 10]} value={steadyRuns} data-testid="race-runs" onChange={setSteadyRuns} />
         </label>
         <button
           type="button"
