@@ -13,6 +13,7 @@ describe('Export ONNX', () => {
     expect(exactSpecFor({ phi: 3, formula: false, custom: null, source })).toEqual({ kind: 'official', variant: 3, baseUrl: source.baseUrl });
     expect(exactSpecFor({ phi: 2.5, formula: false, custom: null, source })).toEqual({ kind: 'random', scaling: { phi: 2.5 }, seed: FORMULA_SEED });
     expect(exactSpecFor({ phi: 3, formula: true, custom: null, source })).toEqual({ kind: 'random', scaling: { phi: 3 }, seed: FORMULA_SEED });
+    expect(exactSpecFor({ phi: 3, formula: false, custom: null, source: null })).toEqual({ kind: 'random', scaling: { phi: 3 }, seed: FORMULA_SEED });
     expect(exactSpecFor({ phi: 1, formula: false, custom: null, source: RANDOM_SOURCE })).toMatchObject({ kind: 'random', scaling: { variant: 1 } });
     const files = [new File(['{}'], 'model.json')];
     expect(exactSpecFor({ phi: 0, formula: false, custom: { name: 'mine', files }, source })).toEqual({ kind: 'custom', name: 'mine', files });
