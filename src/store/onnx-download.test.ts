@@ -10,7 +10,7 @@ const source = { baseUrl: 'https://models.example/', kind: 'url' as const };
 
 describe('Export ONNX', () => {
   it('exports Bk at an official φ, the formula network anywhere else or with the toggle', () => {
-    expect(exactSpecFor({ phi: 3, formula: false, custom: null, source })).toEqual({ kind: 'official', variant: 3, baseUrl: source.baseUrl });
+    expect(exactSpecFor({ phi: 3, formula: false, custom: null, source })).toEqual({ kind: 'official', variant: 3, source: source.baseUrl });
     expect(exactSpecFor({ phi: 2.5, formula: false, custom: null, source })).toEqual({ kind: 'random', scaling: { phi: 2.5 }, seed: FORMULA_SEED });
     expect(exactSpecFor({ phi: 3, formula: true, custom: null, source })).toEqual({ kind: 'random', scaling: { phi: 3 }, seed: FORMULA_SEED });
     expect(exactSpecFor({ phi: 3, formula: false, custom: null, source: null })).toEqual({ kind: 'random', scaling: { phi: 3 }, seed: FORMULA_SEED });

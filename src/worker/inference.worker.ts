@@ -72,7 +72,7 @@ async function measure(req: Extract<WorkerRequest, { type: 'measure' }>, timed: 
 async function artifactsFor(id: number, spec: ModelSpec, modelId: string): Promise<LoadedArtifacts> {
   if (spec.kind === 'custom') return loadFromFiles(spec.files);
   if (spec.kind !== 'official') throw new Error('not a converted model');
-  const url = variantUrl(spec.baseUrl, spec.variant);
+  const url = variantUrl(spec.source, spec.variant);
   return downloads.fetch(id, modelId, (signal, progress) => loadFromUrl(url, progress, signal));
 }
 
