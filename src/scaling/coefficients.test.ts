@@ -5,6 +5,7 @@ import {
   effectivePhi,
   formulaCoefficients,
   formulaResolution,
+  isAtOfficial,
   nearestOfficial,
   OFFICIAL_VARIANTS,
   officialCoefficients,
@@ -93,5 +94,10 @@ describe('official variants', () => {
     expect(clampPhi(-0.1)).toBe(0);
     expect(clampPhi(Number.NaN)).toBe(0);
     expect(clampPhi(4.25)).toBe(4.25);
+  });
+
+  it('isAtOfficial: exactly an official φ (float noise aside), never only near one or past B7', () => {
+    expect([0, 3, 3 + 1e-12, 7].map(isAtOfficial)).toEqual([true, true, true, true]);
+    expect([2.9, 3.1, 2.5, 8, -1].map(isAtOfficial)).toEqual([false, false, false, false, false]);
   });
 });

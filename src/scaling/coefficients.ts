@@ -78,3 +78,6 @@ export function effectivePhi(k: number): { width: number; depth: number; resolut
 export function nearestOfficial(phi: number): number {
   return Math.round(clampPhi(phi));
 }
+
+/** True when φ is exactly an official variant's (Bk describes the network at φ, not only near it). */
+export const isAtOfficial = (phi: number): boolean => Math.abs(phi - nearestOfficial(phi)) < 1e-9;

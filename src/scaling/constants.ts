@@ -13,10 +13,8 @@ export const BASE_RESOLUTION = 224;
 /** Squeeze-excite bottleneck, relative to the block's input channels (not the expanded ones). */
 export const SE_RATIO = 0.25;
 export const NUM_CLASSES = 1000;
-/** Stem 3×3 conv, stride 2, before width scaling. */
-export const STEM_CHANNELS = 32;
-export const STEM_KERNEL = 3;
-export const STEM_STRIDE = 2;
+/** The stem, paper Table 1 row 1: a 3×3 conv, stride 2, to 32 channels (before width scaling). */
+export const B0_STEM = { kernel: 3, stride: 2, channels: 32 } as const;
 /** Head 1×1 conv before global average pooling, before width scaling. */
 export const HEAD_CHANNELS = 1280;
 /** Channel counts are rounded to multiples of this (hardware-friendly). */

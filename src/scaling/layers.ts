@@ -10,7 +10,7 @@
 //   1×1 on the pooled vector for SE convs, head·classes for the dense layer. Bias adds, BN,
 //   swish, the SE gating multiply, residual adds and the pooling sums are elementwise and NOT
 //   counted (together < 1 % of the total).
-import { NUM_CLASSES, STEM_KERNEL } from './constants';
+import { NUM_CLASSES, B0_STEM } from './constants';
 import type { BlockConfig, LayerKind, LayerSpec } from './types';
 
 interface LayerInput {
@@ -99,10 +99,10 @@ export function networkLayers(n: NetworkShape): LayerSpec[] {
   const stem = layer({
     name: 'stem_conv2d',
     kind: 'stem',
-    kernelShape: [STEM_KERNEL, STEM_KERNEL, 3, n.stemChannels],
+    kernelShape: [B0_STEM.kernel, B0_STEM.kernel, 3, n.stemChannels],
     outChannels: n.stemChannels,
     positions: stemSide * stemSide,
-    macsPerPosition: STEM_KERNEL * STEM_KERNEL * 3 * n.stemChannels,
+    macsPerPosition: B0_STEM.kernel * B0_STEM.kernel * 3 * n.stemChannels,
   });
   const head = pointwise('top_conv2d', 'head', null, last.outChannels, n.headChannels, last.outputSize);
   const dense = layer({

@@ -2,20 +2,20 @@
 // from its coefficients, following the reference builder: channels through roundFilters, repeats
 // through roundRepeats, stride only on a stage's first block, SE sized from block input channels.
 import { formulaCoefficients, officialCoefficients } from './coefficients';
-import { B0_STAGES, HEAD_CHANNELS, NUM_CLASSES, STEM_CHANNELS, STEM_STRIDE } from './constants';
+import { B0_STAGES, HEAD_CHANNELS, NUM_CLASSES, B0_STEM } from './constants';
 import { networkLayers } from './layers';
 import { roundFilters, roundRepeats, sameOutputSize, seChannels } from './rounding';
 import type { BlockConfig, NetworkConfig, ScalingCoefficients, StageConfig } from './types';
 
 export function scaleNetwork(c: ScalingCoefficients): NetworkConfig {
-  const stemChannels = roundFilters(STEM_CHANNELS, c.width);
+  const stemChannels = roundFilters(B0_STEM.channels, c.width);
   const headChannels = roundFilters(HEAD_CHANNELS, c.width);
   const stages: StageConfig[] = [];
   const blocks: BlockConfig[] = [];
 
   // Stage 0 input: the stem output (3×3 stride-2 SAME conv).
   let inChannels = stemChannels;
-  let size = sameOutputSize(c.resolution, STEM_STRIDE);
+  let size = sameOutputSize(c.resolution, B0_STEM.stride);
 
   B0_STAGES.forEach((base, index) => {
     const channels = roundFilters(base.channels, c.width);

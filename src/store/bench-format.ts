@@ -12,36 +12,24 @@ export interface Column {
   digits?: number;
 }
 
-export const COLUMNS: Column[] = [
-  { key: 'backend', label: 'backend' },
-  { key: 'variant', label: 'variant' },
-  { key: 'weights', label: 'weights' },
-  { key: 'loadNetworkMs', label: 'load net ms', digits: 0 },
-  { key: 'loadCacheMs', label: 'load cache ms', digits: 0 },
-  { key: 'warmUpMs', label: 'warm-up ms', digits: 0 },
-  { key: 'firstMs', label: 'first ms', digits: 0 },
-  { key: 'medianMs', label: 'median ms', digits: 1 },
-  { key: 'p95Ms', label: 'p95 ms', digits: 1 },
-  { key: 'gflops', label: 'GFLOP/s', digits: 2 },
-  { key: 'matmulGflops', label: 'matMul GFLOP/s', digits: 2 },
-  { key: 'gflopsRatio', label: 'ratio', digits: 2 },
-  { key: 'ownThreads', label: 'threads', digits: 0 },
-  { key: 'graphMedianMs', label: 'graph median ms', digits: 1 },
-  { key: 'ownOverGraph', label: 'own/graph', digits: 2 },
-  { key: 'graphMaxAbsDiff', label: 'max |Δp|' },
-  { key: 'ortMedianMs', label: 'ORT median ms', digits: 1 },
-  { key: 'ortThreads', label: 'ORT threads', digits: 0 },
-  { key: 'ownOverOrt', label: 'own/ORT', digits: 2 },
-  { key: 'ortMaxAbsDiff', label: 'ORT max |Δp|' },
-  { key: 'imagesPerSecAlone', label: 'img/s batch 1', digits: 2 },
-  { key: 'evalBatch', label: 'Evaluate batch', digits: 0 },
-  { key: 'imagesPerSecBatch', label: 'img/s batched', digits: 2 },
-  { key: 'leakedTensors', label: 'leaked', digits: 0 },
-  { key: 'leakedAfterSwitch', label: 'leaked after switch', digits: 0 },
-  { key: 'peakGpuBytes', label: 'peak GPU MB' },
-  { key: 'kernels', label: 'kernels' },
-  { key: 'pipelines', label: 'pipelines own/all' },
+/** Each column's label, and its digits where it is a rounded number; one line per topic (identity,
+ *  load, latency, throughput, the stock graph and ONNX Runtime beside the own network, batching,
+ *  leaks and memory, kernels), in the table's order. */
+const COLUMN_ROWS: { [K in keyof BenchResult]?: string | readonly [string, number] }[] = [
+  { backend: 'backend', variant: 'variant', weights: 'weights' },
+  { loadNetworkMs: ['load net ms', 0], loadCacheMs: ['load cache ms', 0], warmUpMs: ['warm-up ms', 0], firstMs: ['first ms', 0] },
+  { medianMs: ['median ms', 1], p95Ms: ['p95 ms', 1] },
+  { gflops: ['GFLOP/s', 2], matmulGflops: ['matMul GFLOP/s', 2], gflopsRatio: ['ratio', 2], ownThreads: ['threads', 0] },
+  { graphMedianMs: ['graph median ms', 1], ownOverGraph: ['own/graph', 2], graphMaxAbsDiff: 'max |Δp|' },
+  { ortMedianMs: ['ORT median ms', 1], ortThreads: ['ORT threads', 0], ownOverOrt: ['own/ORT', 2], ortMaxAbsDiff: 'ORT max |Δp|' },
+  { imagesPerSecAlone: ['img/s batch 1', 2], evalBatch: ['Evaluate batch', 0], imagesPerSecBatch: ['img/s batched', 2] },
+  { leakedTensors: ['leaked', 0], leakedAfterSwitch: ['leaked after switch', 0], peakGpuBytes: 'peak GPU MB' },
+  { kernels: 'kernels', pipelines: 'pipelines own/all' },
 ];
+
+export const COLUMNS: Column[] = COLUMN_ROWS.flatMap((row) =>
+  Object.entries(row).map(([key, l]) => ({ key: key as keyof BenchResult, ...(typeof l === 'string' ? { label: l } : { label: l[0], digits: l[1] }) })),
+);
 
 export function cell(r: BenchResult, c: Column): string {
   const v = r[c.key];

@@ -139,7 +139,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
     if (!error && asked?.model === want.model && asked.image === want.image) return;
     asked = want;
     // A download of a variant the user has moved away from is aborted rather than waited for.
-    downloads.abandon(key);
+    downloads.abandon(want.model);
     if (running && running.key !== key && lab().loads[running.key]?.phase === 'download') client.cancel(running.id);
     // A variant still to download: the one on show answers meanwhile, and says so.
     const k = next.kind === 'official' ? downloads.standIn(key) : null;
@@ -147,7 +147,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
       coalescer.submit({ phi, formula, image: imageVersion });
       return;
     }
-    downloads.fetchWanted(next.variant, source.baseUrl, () => {
+    downloads.fetchWanted(next, () => {
       asked = null; // now cached (or failed: its own load says why)
       schedule();
     });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { RANDOM_SOURCE } from './source';
 import { inputFromFiles, inputFromSample, type EvalInput } from './eval-inputs';
-import { cancelEvaluation, initialEval, progressOf, runEvaluation, type ClassifyBatch, type EvalState } from './evaluate';
+import { cancelEvaluation, initialEval, progressOf, runEvaluation, type ClassifyBatch, type EvalState, type RunOptions } from './evaluate';
 import { summarize } from './eval-results';
 import { planBatchFor } from '../model/batch-plan';
 import { formulaNetwork, officialNetwork } from '../scaling';
@@ -64,21 +64,17 @@ const holdCounter = () => {
   return h;
 };
 
+/** A run on random weights into `store`: the fake worker's answers and a hold counter's hold unless `o` says otherwise. */
+async function evaluate(o: Pick<RunOptions, 'input' | 'variants' | 'backend'> & Partial<RunOptions>, store = createStore<EvalState>()(initialEval)) {
+  await runEvaluation(store, { baseUrl: RANDOM_SOURCE.baseUrl, classify: fakeWorker().classify, hold: holdCounter().hold, ...o });
+  return store.getState();
+}
+
 describe('evaluation run', () => {
   it('classifies every image in batches, with the lab held, and sums the figures', async () => {
-    const store = createStore<EvalState>()(initialEval);
     const w = fakeWorker();
     const h = holdCounter();
-    await runEvaluation(store, {
-      input: input(10),
-      variants: [0, 1],
-      baseUrl: RANDOM_SOURCE.baseUrl,
-      backend: 'wasm',
-      batch: null,
-      classify: w.classify,
-      hold: h.hold,
-    });
-    const s = store.getState();
+    const s = await evaluate({ input: input(10), variants: [0, 1], backend: 'wasm', batch: null, classify: w.classify, hold: h.hold });
     expect(w.batches).toEqual([4, 4, 2]); // wasm's cap
     expect(s.plan).toEqual({ batch: 4, reason: 'wasm cap 4' });
     expect(h.max).toBe(1);
@@ -101,20 +97,8 @@ describe('evaluation run', () => {
   });
 
   it('runs the dropped model after the official variants, planning its batch as for B7', async () => {
-    const store = createStore<EvalState>()(initialEval);
-    const w = fakeWorker();
     const custom = { name: 'my-b0', files: [file('model.json', '{}')] };
-    await runEvaluation(store, {
-      input: input(3),
-      variants: [0],
-      custom,
-      baseUrl: RANDOM_SOURCE.baseUrl,
-      backend: 'webgpu',
-      deviceGiB: 8,
-      classify: w.classify,
-      hold: holdCounter().hold,
-    });
-    const s = store.getState();
+    const s = await evaluate({ input: input(3), variants: [0], custom, backend: 'webgpu', deviceGiB: 8 });
     expect(s.networks.map((n) => [n.name, n.spec.kind, n.paperTop1])).toEqual([
       ['B0', 'random', 77.1],
       ['my-b0', 'custom', null],
@@ -125,18 +109,7 @@ describe('evaluation run', () => {
   });
 
   it('runs the formula network at φ last, sized and planned as the formula builds it', async () => {
-    const store = createStore<EvalState>()(initialEval);
-    const w = fakeWorker();
-    await runEvaluation(store, {
-      input: input(2),
-      variants: [0],
-      formulaPhi: 2.5,
-      baseUrl: RANDOM_SOURCE.baseUrl,
-      backend: 'wasm',
-      classify: w.classify,
-      hold: holdCounter().hold,
-    });
-    const s = store.getState();
+    const s = await evaluate({ input: input(2), variants: [0], formulaPhi: 2.5, backend: 'wasm' });
     const f = formulaNetwork(2.5);
     expect(s.networks.map((n) => [n.name, n.spec.kind, n.paperTop1, n.flops, n.resolution])).toEqual([
       ['B0', 'random', 77.1, officialNetwork(0).flops, 224],
@@ -151,23 +124,13 @@ describe('evaluation run', () => {
     const w = fakeWorker(() => {
       if (w.batches.length === 2) cancelEvaluation(store);
     });
-    await runEvaluation(store, {
-      input: input(10),
-      variants: [0],
-      baseUrl: RANDOM_SOURCE.baseUrl,
-      backend: 'webgpu',
-      batch: 3,
-      classify: w.classify,
-      hold: holdCounter().hold,
-    });
-    const s = store.getState();
+    const s = await evaluate({ input: input(10), variants: [0], backend: 'webgpu', batch: 3, classify: w.classify }, store);
     expect(w.batches).toEqual([3, 3]);
     expect(s).toMatchObject({ running: false, cancelled: true, done: 6, plan: { batch: 3, reason: 'chosen' } });
     expect(s.rows.map((r) => r.preds[0] !== null || r.error !== null)).toEqual([true, true, true, true, true, true, false, false, false, false]);
   });
 
   it('stops with the error when no network can run, keeping what was classified', async () => {
-    const store = createStore<EvalState>()(initialEval);
     let n = 0;
     const classify: ClassifyBatch = async (models, files) => {
       if (++n === 2)
@@ -180,16 +143,11 @@ describe('evaluation run', () => {
         };
       return fakeWorker().classify(models, files, 0, () => undefined);
     };
-    await runEvaluation(store, {
-      input: input(6),
-      variants: [0],
-      baseUrl: RANDOM_SOURCE.baseUrl,
-      backend: 'wasm',
-      batch: 2,
-      classify,
-      hold: holdCounter().hold,
+    expect(await evaluate({ input: input(6), variants: [0], backend: 'wasm', batch: 2, classify })).toMatchObject({
+      running: false,
+      done: 2,
+      error: 'B0: out of memory',
     });
-    expect(store.getState()).toMatchObject({ running: false, done: 2, error: 'B0: out of memory' });
   });
 });
 

@@ -17,6 +17,15 @@ async function onB0() {
   return h;
 }
 
+/** From B0, φ moved to 2: B2's download under way (returned) while B0 stands in. */
+async function movedToB2() {
+  const h = await onB0();
+  h.store.getState().setPhi(2);
+  await flush();
+  const [download] = h.client.open('prefetch');
+  return { ...h, download };
+}
+
 const progress = (s: Sent, loaded: number, total: number) =>
   s.hooks.onProgress?.({ type: 'progress', id: s.id, modelId: 'B2', phase: 'download', loaded, total });
 
@@ -24,11 +33,8 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('slow networks: the loaded variant answers while the one φ asks for downloads', () => {
   it('B0 answers and says so while B2 downloads (rate and time left on its bar); then B2 answers', async () => {
-    const { client, store } = await onB0();
+    const { client, store, download } = await movedToB2();
     const now = vi.spyOn(performance, 'now');
-    store.getState().setPhi(2);
-    await flush();
-    const [download] = client.open('prefetch');
     expect(variantOf(download)).toBe(2);
     const [standIn] = client.open('classify');
     expect(variantOf(standIn)).toBe(0);
@@ -57,10 +63,7 @@ describe('slow networks: the loaded variant answers while the one φ asks for do
   });
 
   it('moving φ back to B0 aborts the download nobody waits for; B0 answers as itself', async () => {
-    const { client, store } = await onB0();
-    store.getState().setPhi(2);
-    await flush();
-    const [download] = client.open('prefetch');
+    const { client, store, download } = await movedToB2();
     progress(download, 4e6, 36e6);
     client.result(client.open('classify')[0]);
     await flush();
@@ -76,10 +79,7 @@ describe('slow networks: the loaded variant answers while the one φ asks for do
   });
 
   it('a download that fails hands over to the variant’s own load, whose error the lab shows', async () => {
-    const { client, store } = await onB0();
-    store.getState().setPhi(2);
-    await flush();
-    const [download] = client.open('prefetch');
+    const { client, store, download } = await movedToB2();
     client.result(client.open('classify')[0]);
     download.settled = true;
     download.reject(new Error('Download failed: http://models/B2/group1-shard1of9.bin answered HTTP 404'));

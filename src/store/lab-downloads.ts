@@ -5,20 +5,23 @@
  *  progress, with rate and time left, goes to the store's load bars. */
 import { isVariantIndex } from '../scaling';
 import type { InferenceClient } from '../worker/client';
-import type { WorkerResponse } from '../worker/protocol';
+import { modelIdOf, type ModelSpec, type WorkerResponse } from '../worker/protocol';
 import { RateMeter } from './download-rate';
+import { labNameOf } from './lab-spec';
 import type { LabState } from './lab-store';
 import type { QuietGate } from './quiet';
+import { officialSpec } from './source';
 
 type Client = Pick<InferenceClient, 'send' | 'cancel'>;
 type Progress = Extract<WorkerResponse, { type: 'progress' }>;
 
 export function labDownloads(client: Client, lab: () => LabState, gate: QuietGate) {
-  const prefetched = new Set<number>();
+  /** Model ids prefetched (or being prefetched) this session. */
+  const prefetched = new Set<string>();
   /** The prefetch in flight, and the variant whose neighbour it fetches. */
   let prefetching: { id: number; from: number } | null = null;
-  /** The variant φ asks for, downloading while another answers. */
-  let wanted: { id: number; key: string } | null = null;
+  /** The network φ asks for (its model id and load key), downloading while another answers. */
+  let wanted: { id: number; model: string; key: string } | null = null;
   /** Variants whose download failed: the lab's own load runs next and reports why. */
   const failed = new Set<string>();
   const meters = new Map<string, RateMeter>();
@@ -32,8 +35,7 @@ export function labDownloads(client: Client, lab: () => LabState, gate: QuietGat
     lab().setLoad(key, { phase: p.phase, loaded: p.loaded, total: p.total, ...m.sample(p.loaded, p.total, performance.now()) });
   }
 
-  const prefetch = (j: number, baseUrl: string, key = `B${j}`) =>
-    client.send({ type: 'prefetch', model: { kind: 'official', variant: j, baseUrl } }, ['prefetched'], { onProgress: (p) => track(key, p) });
+  const prefetch = (spec: ModelSpec, key: string) => client.send({ type: 'prefetch', model: spec }, ['prefetched'], { onProgress: (p) => track(key, p) });
 
   /** Downloads a neighbour of Bk into the cache (in the worker, beside its queue), one at a time;
    *  false when held by a pause (the caller asks again on resume). */
@@ -42,18 +44,22 @@ export function labDownloads(client: Client, lab: () => LabState, gate: QuietGat
     // Offline (a prepared classroom) a speculative download can only fail: not even tried.
     if (!src || src.kind === 'random' || prefetching !== null || globalThis.navigator?.onLine === false) return true;
     if (gate.paused) return false;
-    const j = [k + 1, k - 1].find((n) => isVariantIndex(n) && !prefetched.has(n) && !lab().loads[`B${n}`]);
-    if (j === undefined) return true;
-    prefetched.add(j);
-    const key = `B${j}`;
-    const req = prefetch(j, src.baseUrl);
+    const spec = [k + 1, k - 1]
+      .filter(isVariantIndex)
+      .map((n) => officialSpec(n, src.baseUrl))
+      .find((s) => !prefetched.has(modelIdOf(s)) && !lab().loads[labNameOf(s)]);
+    if (spec === undefined) return true;
+    const model = modelIdOf(spec);
+    prefetched.add(model);
+    const key = labNameOf(spec);
+    const req = prefetch(spec, key);
     prefetching = { id: req.id, from: k };
     void gate.track(
       req.done
         .then(
           (a) => lab().setLoad(key, { phase: 'cached', loaded: a.bytes, total: a.bytes, fromCache: a.fromCache }),
           () => {
-            prefetched.delete(j); // a prefetch failure is silent: the real load reports it
+            prefetched.delete(model); // a prefetch failure is silent: the real load reports it
             lab().dropDownload(key);
           },
         )
@@ -71,13 +77,14 @@ export function labDownloads(client: Client, lab: () => LabState, gate: QuietGat
     return result.variant;
   }
 
-  /** Starts downloading Bk for the lab (unless it already does); `fetched` runs once it is cached
-   *  or has failed, not when it was abandoned. */
-  function fetchWanted(k: number, baseUrl: string, fetched: () => void): void {
-    const key = `B${k}`;
-    if (wanted?.key === key) return;
-    const req = prefetch(k, baseUrl);
-    const w = (wanted = { id: req.id, key });
+  /** Starts downloading `spec` (official Bk) for the lab (unless it already does); `fetched` runs
+   *  once it is cached or has failed, not when it was abandoned. */
+  function fetchWanted(spec: ModelSpec, fetched: () => void): void {
+    const model = modelIdOf(spec);
+    if (wanted?.model === model) return;
+    const key = labNameOf(spec);
+    const req = prefetch(spec, key);
+    const w = (wanted = { id: req.id, model, key });
     req.done.then(
       (a) => {
         lab().setLoad(key, { phase: 'cached', loaded: a.bytes, total: a.bytes, fromCache: a.fromCache });
@@ -95,10 +102,10 @@ export function labDownloads(client: Client, lab: () => LabState, gate: QuietGat
     );
   }
 
-  /** Aborts the lab's download unless it is of `key` (φ moved away: nobody waits for it); true
-   *  when one was aborted. */
-  function abandon(key?: string): boolean {
-    if (!wanted || wanted.key === key) return false;
+  /** Aborts the lab's download unless it is of the model id `model` (φ moved away: nobody waits
+   *  for it); true when one was aborted. */
+  function abandon(model?: string): boolean {
+    if (!wanted || wanted.model === model) return false;
     const w = wanted;
     wanted = null;
     lab().dropDownload(w.key);

@@ -9,7 +9,7 @@ const custom = { name: 'mine', files: [new File(['{}'], 'model.json')] };
 
 describe('lab-spec: which network answers a φ, by one identity', () => {
   it('the nearest variant, the formula network at exactly φ, or the dropped model', () => {
-    expect(specFor({ phi: 2.6, formula: false }, URL, null)).toEqual({ kind: 'official', variant: 3, baseUrl: URL });
+    expect(specFor({ phi: 2.6, formula: false }, URL, null)).toEqual({ kind: 'official', variant: 3, source: URL });
     expect(specFor({ phi: 2.6, formula: true }, URL, custom)).toEqual({ kind: 'random', scaling: { phi: 2.6 }, seed: FORMULA_SEED });
     expect(specFor({ phi: 2.6, formula: false }, RANDOM_SOURCE.baseUrl, null)).toEqual({ kind: 'random', scaling: { variant: 3 }, seed: RANDOM_WEIGHTS_SEED });
     expect(specFor({ phi: 2.6, formula: false }, URL, custom)).toMatchObject({ kind: 'custom', name: 'mine' });

@@ -2,7 +2,7 @@
  *  φ, or the nearest official Bk (downloaded, or seeded in random-weights mode). Its identity is
  *  the worker's modelIdOf; `labNameOf` is how the Lab shows it (download bars, the result). */
 import { FORMULA_SEED } from '../model/synthetic-init';
-import { nearestOfficial } from '../scaling';
+import { isAtOfficial, nearestOfficial } from '../scaling';
 import { describeModel, type ModelSpec } from '../worker/protocol';
 import type { LabState } from './lab-store';
 import { officialSpec } from './source';
@@ -11,6 +11,13 @@ export function specFor(job: { phi: number; formula: boolean }, baseUrl: string,
   if (custom && !job.formula) return { kind: 'custom', name: custom.name, files: custom.files };
   if (job.formula) return formulaSpec(job.phi);
   return officialSpec(nearestOfficial(job.phi), baseUrl);
+}
+
+/** The network at exactly φ, the one the readouts describe: specFor, but off an official φ (or
+ *  before a source is known) the formula network rather than the nearest Bk ("Export ONNX"). */
+export function exactSpecFor(s: Pick<LabState, 'phi' | 'formula' | 'custom' | 'source'>): ModelSpec {
+  if (!s.source || !isAtOfficial(s.phi)) return formulaSpec(s.phi);
+  return specFor(s, s.source.baseUrl, s.custom);
 }
 
 /** The formula network at exactly φ with the app's seeded random weights. */

@@ -66,7 +66,7 @@ describe('paper runs', () => {
     expect(usePaperRuns.getState().runs.race?.rows.map((r) => r.status)).toEqual(Array(5).fill('running'));
     useLab.getState().setSource(SOURCE);
     expect((await done).map((r) => r.status)).toEqual(Array(5).fill('done'));
-    expect(calls[0][0]).toEqual({ kind: 'official', variant: 0, baseUrl: SOURCE.baseUrl });
+    expect(calls[0][0]).toEqual({ kind: 'official', variant: 0, source: SOURCE.baseUrl });
     setTimer(null);
   });
 

@@ -7,7 +7,7 @@ import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import { VARIANT_COUNT, variantName } from '../scaling';
 import { downloadBytes } from '../scaling/weight-sizes';
 import type { InferenceClient } from '../worker/client';
-import type { ModelSource } from './source';
+import { officialSpec, type ModelSource } from './source';
 import { SAMPLE_SIZES } from '../model/imagenet-sample-sizes';
 import { RateMeter } from './download-rate';
 import type { AppState } from './app-store';
@@ -140,7 +140,7 @@ export function createPreparer(
       );
     }
     entry(k, { status: 'downloading', loaded: 0, error: null });
-    const r = await client.send({ type: 'prefetch', model: { kind: 'official', variant: k, baseUrl } }, ['prefetched'], {
+    const r = await client.send({ type: 'prefetch', model: officialSpec(k, baseUrl) }, ['prefetched'], {
       onProgress: (p) => {
         if (p.phase === 'download') progress(p.loaded);
         entry(k, { loaded: p.loaded });

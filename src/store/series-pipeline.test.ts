@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModelSpec, SeriesEntry } from '../worker/protocol';
 import { timeRows, type MeasureSeries } from './series-pipeline';
 
-const official = (variant: number): ModelSpec => ({ kind: 'official', variant, baseUrl: '/m/' });
+const official = (variant: number): ModelSpec => ({ kind: 'official', variant, source: '/m/' });
 const rows = [0, 3, 0].map((k) => ({ spec: official(k), label: `B${k}` }));
 const ok = (medianMs: number) => ({ ok: true, spread: { medianMs } }) as unknown as SeriesEntry;
 

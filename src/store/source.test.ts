@@ -69,7 +69,7 @@ describe('CSP check of the model source', () => {
 describe('random-weights mode', () => {
   it('builds official Bk with seeded weights only from the random source', () => {
     expect(officialSpec(3, RANDOM_SOURCE.baseUrl)).toEqual({ kind: 'random', scaling: { variant: 3 }, seed: RANDOM_WEIGHTS_SEED });
-    expect(officialSpec(3, PINNED_WEIGHTS_BASE)).toEqual({ kind: 'official', variant: 3, baseUrl: PINNED_WEIGHTS_BASE });
+    expect(officialSpec(3, PINNED_WEIGHTS_BASE)).toEqual({ kind: 'official', variant: 3, source: PINNED_WEIGHTS_BASE });
   });
 
   it('offers itself for failed downloads, not for aborts or other errors', () => {

@@ -251,7 +251,9 @@ export const RANDOM_WEIGHTS_SEED = DEFAULT_SYNTHETIC_SEED;
 /** How official Bk is made from the source at `baseUrl`: downloaded from it, or, in
  *  random-weights mode, built with seeded weights. */
 export function officialSpec(variant: number, baseUrl: string): ModelSpec {
-  return baseUrl === RANDOM_SOURCE.baseUrl ? { kind: 'random', scaling: { variant }, seed: RANDOM_WEIGHTS_SEED } : { kind: 'official', variant, baseUrl };
+  return baseUrl === RANDOM_SOURCE.baseUrl
+    ? { kind: 'random', scaling: { variant }, seed: RANDOM_WEIGHTS_SEED }
+    : { kind: 'official', variant, source: baseUrl };
 }
 
 /** Did the weights fail to arrive (offline, blocked, HTTP error, wrong size or bytes)? */

@@ -95,6 +95,10 @@ const variantList = (name: string, view: 'lab', defaults: number[], min: number,
     serialize: (v) => v.map((k) => `B${k}`).join(','),
   });
 
+/** A text value, absent (null) unless the query sets it. */
+const optional = <T extends string>(name: string, view: Prop<T>['view'], parse: (raw: string) => Read<T | null>) =>
+  prop<T | null>({ name, view, default: null, parse, serialize: (v) => v ?? '' });
+
 /** One of `choices`, else ignored with a notice naming them. */
 const oneOf = <T extends string, D extends T | null = null>(
   name: string,
@@ -168,15 +172,9 @@ export const URL_PROPS = {
   compare: variantList('compare', 'lab', [0, 1], 2, 8),
   evaluate: variantList('eval', 'lab', [0, 1], 1, MAX_EVAL_NETWORKS),
   backend: oneOf<BackendName>('backend', BACKENDS, isBackendName, 'lab'),
-  models: prop<string | null>({
-    name: 'models',
-    view: 'lab',
-    default: null,
-    parse: (raw) => {
-      const value = parseModelSource(raw);
-      return { value, notice: value ? undefined : `Ignored model source "${raw}": only http(s) URLs are allowed` };
-    },
-    serialize: (v) => v ?? '',
+  models: optional<string>('models', 'lab', (raw) => {
+    const value = parseModelSource(raw);
+    return { value, notice: value ? undefined : `Ignored model source "${raw}": only http(s) URLs are allowed` };
   }),
   present: onOff('present', 'lab'),
   /** The presentation deck's slide, 1-based (written only while presenting: url-state). */
@@ -189,23 +187,13 @@ export const URL_PROPS = {
     serialize: String,
   }),
   formula: onOff('formula', 'lab'),
-  weights: prop<'random' | null>({
-    name: 'weights',
-    view: 'lab',
-    default: null,
-    parse: (raw) => (raw === 'random' ? { value: 'random' } : { notice: `Ignored weights "${raw}": the only choice is weights=random` }),
-    serialize: (v) => v ?? '',
-  }),
+  weights: optional<'random'>('weights', 'lab', (raw) =>
+    raw === 'random' ? { value: 'random' } : { notice: `Ignored weights "${raw}": the only choice is weights=random` },
+  ),
   // `fused` is the barrier-free kernels' earlier name, still read from old links.
-  kernels: prop<KernelMode | null>({
-    name: 'kernels',
-    view: 'both',
-    default: null,
-    parse: (raw) => {
-      const mode = kernelModeOf(raw);
-      return mode ? { value: mode } : { notice: `Ignored kernels "${raw}": use one of ${KERNEL_MODES.join(', ')}` };
-    },
-    serialize: (v) => v ?? '',
+  kernels: optional<KernelMode>('kernels', 'both', (raw) => {
+    const mode = kernelModeOf(raw);
+    return mode ? { value: mode } : { notice: `Ignored kernels "${raw}": use one of ${KERNEL_MODES.join(', ')}` };
   }),
   alpha: base('alpha'),
   beta: base('beta'),

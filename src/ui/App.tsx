@@ -3,6 +3,7 @@ import { useApp } from './use-app';
 import type { View } from '../store/url-props';
 import { APP_TITLE, TAGLINE } from './app-text';
 import { DropZone } from './DropZone';
+import { PickButtons } from './pickers';
 import { PrepareOffline } from './PrepareOffline';
 import { SidePanel } from './SidePanel';
 import { SourceConfirm } from './SourceConfirm';
@@ -55,17 +56,14 @@ export function App() {
         <h1>{APP_TITLE}</h1>
         <p className="tagline">{TAGLINE}</p>
         <nav className="nav" aria-label="Views">
-          {TABS.map((t) => (
-            <button
-              key={t.view}
-              type="button"
-              data-testid={`tab-${t.view}`}
-              aria-current={view === t.view ? 'page' : undefined}
-              onClick={() => setView(t.view)}
-            >
-              {t.label}
-            </button>
-          ))}
+          <PickButtons
+            items={TABS}
+            state="page"
+            testId={(t) => `tab-${t.view}`}
+            label={(t) => t.label}
+            on={(t) => view === t.view}
+            onPick={(t) => setView(t.view)}
+          />
           <button
             type="button"
             data-testid="prepare-offline"

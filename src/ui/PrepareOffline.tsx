@@ -9,6 +9,7 @@ import { useEngine } from './engine-context';
 import { fmtBytes, fmtEta } from './format';
 import { PHOTO_BYTES_ESTIMATE } from '../image/imagenet-photos';
 import { SAMPLE_SIZES } from '../model/imagenet-sample-sizes';
+import { OptionSelect } from './pickers';
 
 const PHOTO_STATUS: Record<PrepareEntry['status'], string> = { missing: 'not kept', downloading: 'downloading', ready: 'ready offline', error: 'failed' };
 
@@ -23,22 +24,18 @@ function PhotosRow() {
       <label>
         <input type="checkbox" data-testid="prepare-photos" checked={p.chosen} onChange={togglePhotos} /> ImageNet sample photos (Evaluate)
       </label>{' '}
-      <select
+      <OptionSelect
         aria-label="How many sample photos"
         data-testid="prepare-photos-count"
+        options={SAMPLE_SIZES}
+        label={(n) => `${n} photos`}
         value={p.count}
         disabled={p.status === 'downloading'}
-        onChange={(e) => {
-          setPhotoCount(Number(e.target.value));
+        onChange={(n) => {
+          setPhotoCount(n);
           void prepare.refresh();
         }}
-      >
-        {SAMPLE_SIZES.map((n) => (
-          <option key={n} value={n}>
-            {n} photos
-          </option>
-        ))}
-      </select>{' '}
+      />{' '}
       <span className="muted">about {fmtBytes(p.count * PHOTO_BYTES_ESTIMATE)}</span>{' '}
       <span data-testid="prepare-photos-status" data-state={p.status}>
         {p.status === 'downloading'

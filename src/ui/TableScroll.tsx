@@ -1,11 +1,44 @@
 /** A wide table that scrolls sideways on its own on narrow screens (the page never does), and
  *  can be focused so the keyboard scrolls it too. */
-import type { ReactNode } from 'react';
+import type { ReactNode, TableHTMLAttributes } from 'react';
 
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
       {children}
     </div>
+  );
+}
+
+interface ScrollTableProps {
+  label: string;
+  /** The column heads, in order. */
+  heads: readonly ReactNode[];
+  /** Heads marked scope="col" (tables whose rows begin with a row head). */
+  scoped?: boolean;
+  caption?: ReactNode;
+  table?: TableHTMLAttributes<HTMLTableElement> & { 'data-testid'?: string };
+  /** The body's rows. */
+  children: ReactNode;
+}
+
+/** The usual table in a TableScroll: an optional caption, one row of column heads, the rows. */
+export function ScrollTable({ label, heads, scoped = false, caption, table, children }: ScrollTableProps) {
+  return (
+    <TableScroll label={label}>
+      <table {...table}>
+        {caption && <caption>{caption}</caption>}
+        <thead>
+          <tr>
+            {heads.map((h, i) => (
+              <th key={i} scope={scoped ? 'col' : undefined}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -3,7 +3,7 @@
  *  prediction coming from the nearest official variant. Pure; all numbers from src/scaling. */
 import type { InferenceResult } from '../store/lab-store';
 import { fmtPct } from './format';
-import { formulaNetwork, nearestOfficial, officialNetwork, OFFICIAL_VARIANTS, type NetworkConfig } from '../scaling';
+import { formulaNetwork, isAtOfficial, nearestOfficial, officialNetwork, OFFICIAL_VARIANTS, type NetworkConfig } from '../scaling';
 
 export interface PhiReadout {
   phi: number;
@@ -22,7 +22,7 @@ const memo = (key: string, make: () => NetworkConfig) => cache.get(key) ?? cache
 
 export function phiReadout(phi: number): PhiReadout {
   const k = nearestOfficial(phi);
-  const atOfficial = Math.abs(phi - k) < 1e-9;
+  const atOfficial = isAtOfficial(phi);
   const formula = memo(`f${phi.toFixed(2)}`, () => formulaNetwork(phi));
   const official = memo(`B${k}`, () => officialNetwork(k));
   return { phi, atOfficial, variant: k, shown: atOfficial ? official : formula, formula, official, paperTop1: OFFICIAL_VARIANTS[k].paperTop1 };

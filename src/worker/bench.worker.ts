@@ -2,15 +2,13 @@
 /** One benchmark worker per backend: `init` selects exactly that backend (a fallback would be a
  *  wrong measurement, so it is an error), then matmul/variant requests run one at a time. */
 import './trusted-types'; // first: the default policy precedes every script sink
+import { configureWorkerWasm } from './wasm-files';
 import * as tf from '@tensorflow/tfjs-core';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import ortWebGpuWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { loadFromUrl } from '../model/artifacts';
 import { variantUrl } from '../model/weight-cache';
-import { askWasmThreads, configureWasm, selectBackend } from '../model/backend';
+import { askWasmThreads, selectBackend } from '../model/backend';
 import { benchMatmul, benchVariant } from '../model/bench';
 import { configureOrtWasm } from '../model/ort-runner';
 import { DEFAULT_KERNELS, type KernelSetting } from '../model/kernels/mode';
@@ -27,15 +25,7 @@ const evaluateBatch = (b: BackendName, variant: number) =>
 
 declare const self: DedicatedWorkerGlobalScope;
 
-configureWasm(
-  {
-    'tfjs-backend-wasm.wasm': wasmPlain,
-    'tfjs-backend-wasm-simd.wasm': wasmSimd,
-    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
-  },
-  // tfjs-wasm's pthread script, served as a file (scripts/lib/wasm-threads.ts).
-  new URL(`${import.meta.env.BASE_URL}tfjs-wasm-pthread.js`, self.location.origin).href,
-);
+configureWorkerWasm();
 
 // ORT-web's .wasm files, bundled and served from the app's origin (never a CDN).
 configureOrtWasm({ wasm: ortWasm, webgpu: ortWebGpuWasm });

@@ -2,14 +2,12 @@
 /** The one owner of tfjs and of every loaded network. Requests run one at a time (tfjs state is
  *  global); progress streams out while a download runs. */
 import './trusted-types'; // first: the default policy precedes every script sink
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { configureWorkerWasm } from './wasm-files';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadFromFiles, loadFromUrl } from '../model/artifacts';
 import type { LoadedArtifacts } from '../model/model-json';
 import { cachedVariantBytes, uncacheVariant, variantUrl } from '../model/weight-cache';
-import { configureWasm, explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
+import { explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, watchDeviceLoss, type BackendChoice } from '../model/backend';
 import { kernelParity } from '../model/kernels/parity';
 import { DEFAULT_KERNELS, type KernelSetting } from '../model/kernels/mode';
 import { classifierFromArtifacts, randomClassifier, type Classifier } from '../model/classifier';
@@ -25,15 +23,7 @@ import { ImageSlot } from './image-slot';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-configureWasm(
-  {
-    'tfjs-backend-wasm.wasm': wasmPlain,
-    'tfjs-backend-wasm-simd.wasm': wasmSimd,
-    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
-  },
-  // tfjs-wasm's pthread script, served as a file (scripts/lib/wasm-threads.ts).
-  new URL(`${import.meta.env.BASE_URL}tfjs-wasm-pthread.js`, self.location.origin).href,
-);
+configureWorkerWasm();
 
 const models = new ModelCache();
 /** Weight downloads by model: a classify joins its model's prefetch rather than fetching twice;
@@ -85,7 +75,7 @@ async function measure(req: Extract<WorkerRequest, { type: 'measure' }>, timed: 
 async function artifactsFor(id: number, spec: ModelSpec, modelId: string): Promise<LoadedArtifacts> {
   if (spec.kind === 'custom') return loadFromFiles(spec.files);
   if (spec.kind !== 'official') throw new Error('not a converted model');
-  const url = variantUrl(spec.baseUrl, spec.variant);
+  const url = variantUrl(spec.source, spec.variant);
   // A model this worker has just checked against the server (its prefetch, say) loads from the
   // cache without asking for model.json again: every file of it is fetched once.
   const revalidate = !(performance.now() - (checkedAt.get(modelId) ?? -Infinity) < RECHECK_MS);

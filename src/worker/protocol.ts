@@ -7,12 +7,12 @@ import type { KernelMode, KernelParityJob, KernelParityReport } from '../model/k
 import type { WeightPrecision } from '../model/model-json';
 import { scalingId, type Scaling } from '../scaling';
 
-/** Which network answers: an official converted export (by URL), a custom model (a converted
+/** Which network answers: an official converted export (`source`: the weight source's base URL), a custom model (a converted
  *  folder the user dropped), or a network built in the worker with seeded random weights (no
  *  download): the formula network at φ, the race's and own-coefficient networks, official Bk in
  *  random-weights mode (?weights=random) — one `scaling` describes each. */
 export type ModelSpec =
-  { kind: 'official'; variant: number; baseUrl: string } | { kind: 'custom'; name: string; files: File[] } | { kind: 'random'; scaling: Scaling; seed: number };
+  { kind: 'official'; variant: number; source: string } | { kind: 'custom'; name: string; files: File[] } | { kind: 'random'; scaling: Scaling; seed: number };
 
 export interface Prediction {
   index: number;
@@ -142,7 +142,7 @@ export interface RequestLogEntry {
 export function modelIdOf(spec: ModelSpec): string {
   switch (spec.kind) {
     case 'official':
-      return `B${spec.variant}@${spec.baseUrl}`;
+      return `B${spec.variant}@${spec.source}`;
     case 'custom':
       return `custom:${spec.name}:${spec.files.map((f) => `${f.name}/${f.size}`).join(',')}`;
     case 'random':

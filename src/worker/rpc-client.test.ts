@@ -46,7 +46,7 @@ describe('RpcClient (one typed client for every worker)', () => {
     const client = new InferenceClient(spawn);
     const progress: string[] = [];
     const answers: string[] = [];
-    const a = client.send({ type: 'classify', model: { kind: 'official', variant: 0, baseUrl: '/' } }, ['result'], {
+    const a = client.send({ type: 'classify', model: { kind: 'official', variant: 0, source: '/' } }, ['result'], {
       onProgress: (p) => progress.push(`${p.modelId}:${p.phase}:${p.loaded}`),
       onAnswer: (m) => answers.push(m.type),
     });
@@ -71,7 +71,7 @@ describe('RpcClient (one typed client for every worker)', () => {
     const { workers, spawn } = spawner();
     const client = new InferenceClient(spawn);
     const failing = client.send({ type: 'memory' }, ['memory']);
-    const cancelled = client.send({ type: 'prefetch', model: { kind: 'official', variant: 1, baseUrl: '/' } }, ['prefetched']);
+    const cancelled = client.send({ type: 'prefetch', model: { kind: 'official', variant: 1, source: '/' } }, ['prefetched']);
     const [w] = workers;
     w.answer({ type: 'error', id: 1, message: 'out of memory' });
     client.cancel(cancelled.id);

@@ -6,8 +6,8 @@
  * uniformity rules require: out-of-range loads read zeros and out-of-range stores are skipped.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { act4, runKernel } from './program';
-import { pointwiseInputs, type PointwiseArgs } from './pointwise';
+import { act4 } from './program';
+import { pointwiseShape, runPointwise, type PointwiseArgs } from './pointwise';
 
 /** Input channels must come as vec4 (the tile loads them so). */
 export const tiledFits = (k: number, n: number) => k % 4 === 0 && n % 4 === 0;
@@ -16,11 +16,8 @@ const TILE_PIX = 32;
 const TILE_C4 = 8;
 
 export function pointwiseTiled(args: PointwiseArgs): tf.Tensor4D {
-  const { x, w, act, gate, residual } = args;
-  const [n, h, wd, K] = x.shape;
-  const N = w.kernel.shape[3];
-  const P = n * h * wd;
-  const { inputs, comps } = pointwiseInputs(args, true);
+  const { act, gate, residual } = args;
+  const { N, P } = pointwiseShape(args);
   const tilesN = Math.ceil(N / 4 / TILE_C4);
   const tiles = tilesN * Math.ceil(P / TILE_PIX);
   const rows = [0, 1, 2, 3];
@@ -79,17 +76,13 @@ export function pointwiseTiled(args: PointwiseArgs): tf.Tensor4D {
         }
       }
     }`;
-  return runKernel({
+  return runPointwise(args, true, {
     kernel: 'EffNetPointwiseTiled',
     key: `${act}_${gate ? 'g' : ''}${residual ? 'r' : ''}`,
-    inputs,
-    comps,
-    outShape: [n, h, wd, N],
-    outComp: 4,
     threads: tiles * 64,
-    sizes: { n4: N / 4, npix: P, kx: K / 4, hw: h * wd, tilesn: tilesN },
+    sizes: { tilesn: tilesN },
     decls,
     body,
     noGuard: true,
-  }) as tf.Tensor4D;
+  });
 }

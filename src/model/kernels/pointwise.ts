@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ConvWeights } from '../weights';
-import { act4, runKernel, type Act } from './program';
+import { act4, runKernel, type Act, type KernelCall } from './program';
 
 /** Both kernels write 4 output channels at a time. */
 export const pointwiseFits = (k: number, n: number) => n % 4 === 0 && k > 0;
@@ -21,10 +21,21 @@ export interface PointwiseArgs {
   residual?: tf.Tensor4D;
 }
 
-/** The tensors both kernels bind, in binding order, with their vector widths. */
-export function pointwiseInputs({ x, w, gate, residual }: PointwiseArgs, vecK: boolean) {
-  const [n, , , K] = x.shape;
-  const N = w.kernel.shape[3];
+/** x [n, h, wd, K] · W [K, N], over P = n·h·wd pixels. */
+export function pointwiseShape({ x, w }: PointwiseArgs) {
+  const [n, h, wd, K] = x.shape;
+  return { n, h, wd, K, N: w.kernel.shape[3], P: n * h * wd };
+}
+
+/** Runs either kernel: binds the tensors both read (in binding order, x and gate as vec4 when
+ *  `vecK`) and the sizes both use (n4, npix, kx, hw; then the kernel's own), 4 channels a write. */
+export function runPointwise(
+  args: PointwiseArgs,
+  vecK: boolean,
+  call: Pick<KernelCall, 'kernel' | 'key' | 'threads' | 'decls' | 'body' | 'noGuard'> & { sizes?: Record<string, number> },
+): tf.Tensor4D {
+  const { x, w, gate, residual } = args;
+  const { n, h, wd, K, N, P } = pointwiseShape(args);
   const inputs: Record<string, tf.Tensor> = { x, W: tf.reshape(w.kernel, [K, N]), bias: w.bias };
   const comps = [vecK ? 4 : 1, 4, 4];
   if (gate) {
@@ -35,7 +46,8 @@ export function pointwiseInputs({ x, w, gate, residual }: PointwiseArgs, vecK: b
     inputs.res = residual;
     comps.push(4);
   }
-  return { inputs, comps };
+  const sizes = { n4: N / 4, npix: P, kx: vecK ? K / 4 : K, hw: h * wd, ...call.sizes };
+  return runKernel({ ...call, inputs, comps, outShape: [n, h, wd, N], outComp: 4, sizes }) as tf.Tensor4D;
 }
 
 /** Pixels per barrier-free invocation (× 4 channels). 8 was 7–10% faster than 4 on Dawn's
@@ -45,12 +57,9 @@ const PW_PX = 4;
 
 /** The barrier-free kernel. */
 export function pointwise(args: PointwiseArgs): tf.Tensor4D {
-  const { x, w, act, gate, residual } = args;
-  const [n, h, wd, K] = x.shape;
-  const N = w.kernel.shape[3];
-  const P = n * h * wd;
+  const { act, gate, residual } = args;
+  const { K, N, P } = pointwiseShape(args);
   const vecK = K % 4 === 0;
-  const { inputs, comps } = pointwiseInputs(args, vecK);
   const rows = [...Array(PW_PX).keys()];
   const g = (i: number) => (gate ? ` * gate[g${i} + k]` : '');
   const step = vecK
@@ -84,15 +93,10 @@ export function pointwise(args: PointwiseArgs): tf.Tensor4D {
       ${step}
     }
     ${rows.map(out).join('\n')}`;
-  return runKernel({
+  return runPointwise(args, vecK, {
     kernel: 'EffNetPointwise',
     key: `${act}_${vecK ? 'v' : 's'}${gate ? 'g' : ''}${residual ? 'r' : ''}`,
-    inputs,
-    comps,
-    outShape: [n, h, wd, N],
-    outComp: 4,
     threads: Math.ceil(P / PW_PX) * (N / 4),
-    sizes: { n4: N / 4, npix: P, kx: vecK ? K / 4 : K, hw: h * wd },
     body,
-  }) as tf.Tensor4D;
+  });
 }

@@ -9,11 +9,12 @@ import type { BenchReport, BenchResult } from '../../worker/bench-protocol';
 import { BACKENDS, type BackendName } from '../../model/backend-name';
 import { KERNEL_MODES, type KernelMode } from '../../model/kernels/plan';
 import { VARIANT_NAMES } from '../../scaling';
-import { TableScroll } from '../TableScroll';
+import { ScrollTable } from '../TableScroll';
 import { BENCH_BACKENDS, OWN_KERNELS_FLAG } from '../../worker/bench-protocol';
 import { downloadText } from '../compare/download';
 import { cell, COLUMNS, parseBenchParams, toCsv } from '../../store/bench-format';
 import { useEngine } from '../engine-context';
+import { OptionSelect } from '../pickers';
 import './bench.css';
 
 declare global {
@@ -155,14 +156,7 @@ export function BenchView() {
             kernels
           </label>
           <label title="auto: time barrier-free, tiled and stock kernels per class on this GPU at warm-up and keep the fastest">
-            kernels{' '}
-            <select value={kernels} data-testid="bench-kernels" onChange={(e) => setKernels(e.target.value as KernelMode)}>
-              {KERNEL_MODES.map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
-            </select>
+            kernels <OptionSelect options={KERNEL_MODES} value={kernels} data-testid="bench-kernels" onChange={setKernels} />
           </label>
           {linkFlags.length > 0 && (
             <label data-testid="bench-link-flags" title="tf.env settings change how TensorFlow.js runs; a link should not change them unseen">
@@ -195,26 +189,19 @@ export function BenchView() {
           {e}
         </p>
       ))}
-      <TableScroll label="Benchmark table (scrolls sideways)">
-        <table className="bench-table" data-testid="bench-table">
-          <thead>
-            <tr>
-              {COLUMNS.map((c) => (
-                <th key={c.key}>{c.label}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.backend}-${r.variant}`}>
-                {COLUMNS.map((c) => (
-                  <td key={c.key}>{cell(r, c)}</td>
-                ))}
-              </tr>
+      <ScrollTable
+        label="Benchmark table (scrolls sideways)"
+        heads={COLUMNS.map((c) => c.label)}
+        table={{ className: 'bench-table', 'data-testid': 'bench-table' }}
+      >
+        {rows.map((r) => (
+          <tr key={`${r.backend}-${r.variant}`}>
+            {COLUMNS.map((c) => (
+              <td key={c.key}>{cell(r, c)}</td>
             ))}
-          </tbody>
-        </table>
-      </TableScroll>
+          </tr>
+        ))}
+      </ScrollTable>
       {report && (
         <div className="bench-row">
           <button type="button" data-testid="bench-export-json" onClick={() => downloadText(json, `bench-${stamp()}.json`, 'application/json')}>

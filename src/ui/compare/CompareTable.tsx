@@ -3,7 +3,9 @@ import { compareCsv, type CompareEntry } from '../../store/compare';
 import { fmtFlops, fmtMs, fmtParams, fmtPct } from '../format';
 import { compareJson } from './compare-model';
 import { downloadText } from './download';
-import { TableScroll } from '../TableScroll';
+import { ScrollTable } from '../TableScroll';
+
+const COMPARE_HEADS = ['Variant', 'Res.', 'FLOPs', 'Params', 'Paper top-1', 'First ms', 'Steady median ms', 'p25–p75 ms', 'Top-1', 'Prob.'];
 
 export function CompareTable({ entries, agree }: { entries: readonly CompareEntry[]; agree: ReadonlySet<number> }) {
   const empty = entries.length === 0;
@@ -30,47 +32,34 @@ export function CompareTable({ entries, agree }: { entries: readonly CompareEntr
           </button>
         </div>
       </div>
-      <TableScroll label="Comparison table (scrolls sideways)">
-        <table data-testid="compare-table" className="compare-table">
-          <thead>
-            <tr>
-              <th scope="col">Variant</th>
-              <th scope="col">Res.</th>
-              <th scope="col">FLOPs</th>
-              <th scope="col">Params</th>
-              <th scope="col">Paper top-1</th>
-              <th scope="col">First ms</th>
-              <th scope="col">Steady median ms</th>
-              <th scope="col">p25–p75 ms</th>
-              <th scope="col">Top-1</th>
-              <th scope="col">Prob.</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.variant} data-variant={e.name} data-status={e.status} className={agree.has(e.variant) ? 'agrees' : undefined}>
-                <th scope="row">{e.name}</th>
-                <td>{e.resolution}</td>
-                <td>{fmtFlops(e.flops)}</td>
-                <td>{fmtParams(e.params)}</td>
-                <td>{e.paperTop1.toFixed(1)}%</td>
-                <td>{fmtMs(e.firstMs)}</td>
-                <td>{fmtMs(e.steadyMs)}</td>
-                <td>{e.p25Ms == null ? '—' : `${fmtMs(e.p25Ms)}–${fmtMs(e.p75Ms)}`}</td>
-                <td className="compare-label">{e.status === 'error' ? 'error' : (e.top5[0]?.label ?? '—')}</td>
-                <td>{e.top5[0] ? fmtPct(e.top5[0].prob) : '—'}</td>
-              </tr>
-            ))}
-            {empty && (
-              <tr>
-                <td colSpan={10} className="muted">
-                  No comparison run yet.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </TableScroll>
+      <ScrollTable
+        label="Comparison table (scrolls sideways)"
+        heads={COMPARE_HEADS}
+        scoped
+        table={{ 'data-testid': 'compare-table', className: 'compare-table' }}
+      >
+        {entries.map((e) => (
+          <tr key={e.variant} data-variant={e.name} data-status={e.status} className={agree.has(e.variant) ? 'agrees' : undefined}>
+            <th scope="row">{e.name}</th>
+            <td>{e.resolution}</td>
+            <td>{fmtFlops(e.flops)}</td>
+            <td>{fmtParams(e.params)}</td>
+            <td>{e.paperTop1.toFixed(1)}%</td>
+            <td>{fmtMs(e.firstMs)}</td>
+            <td>{fmtMs(e.steadyMs)}</td>
+            <td>{e.p25Ms == null ? '—' : `${fmtMs(e.p25Ms)}–${fmtMs(e.p75Ms)}`}</td>
+            <td className="compare-label">{e.status === 'error' ? 'error' : (e.top5[0]?.label ?? '—')}</td>
+            <td>{e.top5[0] ? fmtPct(e.top5[0].prob) : '—'}</td>
+          </tr>
+        ))}
+        {empty && (
+          <tr>
+            <td colSpan={10} className="muted">
+              No comparison run yet.
+            </td>
+          </tr>
+        )}
+      </ScrollTable>
     </section>
   );
 }

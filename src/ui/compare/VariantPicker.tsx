@@ -1,9 +1,9 @@
 /** Which official variants to compare (URL-synced via the lab store), the run button, progress,
  *  and which image the run uses. */
-import { OFFICIAL_VARIANTS } from '../../scaling';
 import { useApp } from '../use-app';
 import { useEngine } from '../engine-context';
 import { MIN_PICKS, progressText, togglePick } from './compare-model';
+import { VariantPicks } from '../pickers';
 
 export function VariantPicker() {
   const engine = useEngine();
@@ -21,33 +21,23 @@ export function VariantPicker() {
 
   return (
     <div className="compare-controls">
-      <fieldset className="compare-picker">
-        <legend>Variants to compare</legend>
-        <div className="compare-picks" role="group" aria-label="Official variants">
-          {OFFICIAL_VARIANTS.map((v) => {
-            const on = picks.includes(v.index);
-            return (
-              <button
-                key={v.name}
-                type="button"
-                data-testid={`compare-pick-${v.name}`}
-                aria-pressed={on}
-                disabled={running || (on && atMinimum)}
-                title={on && atMinimum ? `Keep at least ${MIN_PICKS} variants` : undefined}
-                onClick={() => {
-                  const next = togglePick(picks, v.index);
-                  if (next) setCompare(next);
-                }}
-              >
-                {v.name}
-              </button>
-            );
-          })}
-        </div>
-        <p className="muted small" data-testid="compare-pick-hint">
-          {picks.length} chosen{atMinimum ? ` — at least ${MIN_PICKS} are needed, so the chosen ones stay on` : ''}.
-        </p>
-      </fieldset>
+      <VariantPicks
+        legend="Variants to compare"
+        groupLabel="Official variants"
+        testIdPrefix="compare-pick-"
+        picks={picks}
+        onPick={(k) => {
+          const next = togglePick(picks, k);
+          if (next) setCompare(next);
+        }}
+        disabled={(picked) => running || (picked && atMinimum)}
+        title={(picked) => (picked && atMinimum ? `Keep at least ${MIN_PICKS} variants` : undefined)}
+        after={
+          <p className="muted small" data-testid="compare-pick-hint">
+            {picks.length} chosen{atMinimum ? ` — at least ${MIN_PICKS} are needed, so the chosen ones stay on` : ''}.
+          </p>
+        }
+      />
       <div className="compare-run-row">
         <button type="button" className="compare-run" data-testid="compare-run" disabled={running || !ready} onClick={() => void engine.compare()}>
           {running ? 'Running…' : 'Run comparison'}

@@ -1,7 +1,6 @@
 /** Images in (folder and file pickers, a drop, the ImageNet sample), the networks (?eval=), the
  *  batch size, run / cancel and progress. */
 import { useState, type DragEvent } from 'react';
-import { OFFICIAL_VARIANTS } from '../../scaling';
 import { pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../../image/dropped-entries';
 import { MAX_EVAL_FILES, inputFromFiles, inputFromSample, type EvalInput } from '../../store/eval-inputs';
 import { SAMPLE_SIZES } from '../../model/imagenet-sample-sizes';
@@ -11,8 +10,9 @@ import { useApp } from '../use-app';
 import { MAX_EVAL_NETWORKS } from '../../store/url-props';
 import { useEngine } from '../engine-context';
 import { progressLine } from './eval-view-model';
+import { OptionSelect, VariantPicks } from '../pickers';
 
-const BATCH_CHOICES = [1, 2, 4, 8, 16, 32] as const;
+const BATCH_CHOICES = ['auto', 1, 2, 4, 8, 16, 32] as const;
 
 export function EvalControls() {
   const engine = useEngine();
@@ -55,38 +55,30 @@ export function EvalControls() {
       onDrop={onDrop}
       data-testid="eval-drop"
     >
-      <fieldset className="compare-picker">
-        <legend>Networks (1–{MAX_EVAL_NETWORKS})</legend>
-        <div className="compare-picks" role="group" aria-label="Networks to evaluate">
-          {OFFICIAL_VARIANTS.map((v) => (
-            <button
-              key={v.name}
-              type="button"
-              data-testid={`eval-pick-${v.name}`}
-              aria-pressed={picks.includes(v.index)}
-              disabled={run.running}
-              onClick={() => toggle(v.index)}
-            >
-              {v.name}
-            </button>
-          ))}
-          <button
-            type="button"
-            data-testid="eval-pick-formula"
-            aria-pressed={withFormula}
-            disabled={run.running}
-            onClick={() => setWithFormula(!withFormula)}
-            title="The formula network at the lab's φ, with seeded random weights: chance-level accuracy, real cost"
-          >
-            Formula φ {phi.toFixed(1)}
+      <VariantPicks
+        legend={<>Networks (1–{MAX_EVAL_NETWORKS})</>}
+        groupLabel="Networks to evaluate"
+        testIdPrefix="eval-pick-"
+        picks={picks}
+        onPick={toggle}
+        disabled={() => run.running}
+      >
+        <button
+          type="button"
+          data-testid="eval-pick-formula"
+          aria-pressed={withFormula}
+          disabled={run.running}
+          onClick={() => setWithFormula(!withFormula)}
+          title="The formula network at the lab's φ, with seeded random weights: chance-level accuracy, real cost"
+        >
+          Formula φ {phi.toFixed(1)}
+        </button>
+        {custom && (
+          <button type="button" data-testid="eval-pick-custom" aria-pressed={withCustom} disabled={run.running} onClick={() => setWithCustom(!withCustom)}>
+            Your model “{custom.name}”
           </button>
-          {custom && (
-            <button type="button" data-testid="eval-pick-custom" aria-pressed={withCustom} disabled={run.running} onClick={() => setWithCustom(!withCustom)}>
-              Your model “{custom.name}”
-            </button>
-          )}
-        </div>
-      </fieldset>
+        )}
+      </VariantPicks>
       <div className="eval-inputs">
         <label className="file-button">
           Choose a folder…
@@ -120,13 +112,14 @@ export function EvalControls() {
       <div className="eval-inputs">
         <label>
           ImageNet sample:{' '}
-          <select data-testid="eval-sample-size" value={sampleSize} disabled={run.running} onChange={(e) => setSampleSize(Number(e.target.value))}>
-            {SAMPLE_SIZES.map((n) => (
-              <option key={n} value={n}>
-                {n} photos
-              </option>
-            ))}
-          </select>
+          <OptionSelect
+            data-testid="eval-sample-size"
+            options={SAMPLE_SIZES}
+            label={(n) => `${n} photos`}
+            value={sampleSize}
+            disabled={run.running}
+            onChange={setSampleSize}
+          />
         </label>
         <button type="button" data-testid="eval-sample" disabled={busy} onClick={() => start(inputFromSample(sampleSize))}>
           Evaluate the sample
@@ -139,19 +132,13 @@ export function EvalControls() {
       <div className="compare-run-row">
         <label>
           Batch:{' '}
-          <select
+          <OptionSelect
             data-testid="eval-batch-choice"
+            options={BATCH_CHOICES}
             value={batch ?? 'auto'}
             disabled={run.running}
-            onChange={(e) => setBatch(e.target.value === 'auto' ? null : Number(e.target.value))}
-          >
-            <option value="auto">auto</option>
-            {BATCH_CHOICES.map((b) => (
-              <option key={b} value={b}>
-                {b}
-              </option>
-            ))}
-          </select>
+            onChange={(b) => setBatch(b === 'auto' ? null : b)}
+          />
         </label>
         {run.plan && (
           <span className="small" data-testid="eval-batch" data-batch={run.plan.batch}>

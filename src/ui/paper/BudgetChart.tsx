@@ -8,7 +8,7 @@ import { useApp } from '../use-app';
 import { useEngine } from '../engine-context';
 import { fmtFlops, fmtMs } from '../format';
 import './paper.css';
-import { TableScroll } from '../TableScroll';
+import { ScrollTable } from '../TableScroll';
 
 const COLOURS: Record<ScalingMethod, string> = { baseline: '#6b7280', depth: '#059669', width: '#d97706', resolution: '#7c3aed', compound: '#1d4ed8' };
 const METHODS = ['depth', 'width', 'resolution', 'compound'] as const;
@@ -53,36 +53,24 @@ export function BudgetChart() {
           {running ? 'Timing…' : `Time the four methods at φ ${phi.toFixed(1)}`}
         </button>
       </div>
-      <TableScroll label="FLOPs of each scaling method at this φ">
-        <table>
-          <thead>
-            <tr>
-              <th>Method at φ {phi.toFixed(1)}</th>
-              <th>Multiplier</th>
-              <th>FLOPs</th>
-              <th>vs compound</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>compound (α^φ, β^φ, γ^φ)</td>
-              <td>
-                d {compound.depth.toFixed(2)}, w {compound.width.toFixed(2)}, {compound.resolution} px
-              </td>
-              <td>{fmtFlops(compound.flops)}</td>
-              <td>—</td>
-            </tr>
-            {matched.map((m) => (
-              <tr key={m.method} data-testid="budget-row">
-                <td>{m.method} only</td>
-                <td>{m.method === 'resolution' ? `${m.net.resolution} px` : `${m.method[0]} ${m.multiplier.toFixed(2)}`}</td>
-                <td>{fmtFlops(m.net.flops)}</td>
-                <td>{(m.error * 100).toFixed(1)}%</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <ScrollTable label="FLOPs of each scaling method at this φ" heads={[`Method at φ ${phi.toFixed(1)}`, 'Multiplier', 'FLOPs', 'vs compound']}>
+        <tr>
+          <td>compound (α^φ, β^φ, γ^φ)</td>
+          <td>
+            d {compound.depth.toFixed(2)}, w {compound.width.toFixed(2)}, {compound.resolution} px
+          </td>
+          <td>{fmtFlops(compound.flops)}</td>
+          <td>—</td>
+        </tr>
+        {matched.map((m) => (
+          <tr key={m.method} data-testid="budget-row">
+            <td>{m.method} only</td>
+            <td>{m.method === 'resolution' ? `${m.net.resolution} px` : `${m.method[0]} ${m.multiplier.toFixed(2)}`}</td>
+            <td>{fmtFlops(m.net.flops)}</td>
+            <td>{(m.error * 100).toFixed(1)}%</td>
+          </tr>
+        ))}
+      </ScrollTable>
       <div className="compare-charts">
         <Chart testId="budget-chart" title="Measured steady latency vs FLOPs on this device (press Time at several φ)">
           <ScatterChart margin={MARGIN}>

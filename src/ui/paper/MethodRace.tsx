@@ -7,10 +7,23 @@ import { useApp } from '../use-app';
 import { useEngine } from '../engine-context';
 import { fmtFlops, fmtParams } from '../format';
 import './paper.css';
-import { TableScroll } from '../TableScroll';
+import { ScrollTable } from '../TableScroll';
+import { OptionSelect } from '../pickers';
 import { RunLatency } from './OwnCoefficients';
 
 type Mode = 'race' | 'matched';
+
+const RACE_HEADS = [
+  'Network (B0 grown by…)',
+  'Resolution',
+  'Blocks',
+  'Head channels',
+  'Params',
+  'FLOPs (counted here)',
+  'FLOPs (paper)',
+  'Top-1 (paper)',
+  'Latency ms, first / steady',
+];
 
 function RaceRow({ r }: { r: TimedRow }) {
   return (
@@ -69,14 +82,7 @@ export function MethodRace() {
           (each dimension solved to the compound network's exact FLOPs)
         </label>
         <label>
-          timed runs after the first{' '}
-          <select value={steadyRuns} data-testid="race-runs" onChange={(e) => setSteadyRuns(Number(e.target.value))}>
-            {[1, 2, 5, 10].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
+          timed runs after the first <OptionSelect options={[1, 2, 5, 10]} value={steadyRuns} data-testid="race-runs" onChange={setSteadyRuns} />
         </label>
         <button
           type="button"
@@ -87,28 +93,11 @@ export function MethodRace() {
           {run?.running ? 'Racing…' : 'Run the race'}
         </button>
       </fieldset>
-      <TableScroll label="Method race table">
-        <table>
-          <thead>
-            <tr>
-              <th>Network (B0 grown by…)</th>
-              <th>Resolution</th>
-              <th>Blocks</th>
-              <th>Head channels</th>
-              <th>Params</th>
-              <th>FLOPs (counted here)</th>
-              <th>FLOPs (paper)</th>
-              <th>Top-1 (paper)</th>
-              <th>Latency ms, first / steady</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <RaceRow key={r.id} r={r} />
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <ScrollTable label="Method race table" heads={RACE_HEADS}>
+        {rows.map((r) => (
+          <RaceRow key={r.id} r={r} />
+        ))}
+      </ScrollTable>
       <p className="muted small">
         Seeded random weights for every grown network; B0 answers with the loaded B0 weights. First = the first run after building (compilation included),
         steady = median of the timed runs after it; runs one network at a time.

@@ -8,7 +8,7 @@ import { customRows, type TimedRow } from '../../store/paper-runs';
 import { useEngine } from '../engine-context';
 import { fmtFlops, fmtMs, fmtParams, fmtPhi } from '../format';
 import './paper.css';
-import { TableScroll } from '../TableScroll';
+import { ScrollTable } from '../TableScroll';
 
 export const KEYS = ['alpha', 'beta', 'gamma'] as const;
 const SYMBOL = { alpha: 'α (depth)', beta: 'β (width)', gamma: 'γ (resolution)' } as const;
@@ -122,26 +122,14 @@ export function OwnCoefficients() {
         </span>{' '}
         — each +1 of φ multiplies FLOPs by about {c.toFixed(2)} (the paper's bases: {constraintOf(PAPER_BASES).toFixed(3)}).
       </p>
-      <TableScroll label="Your coefficients next to the released ones">
-        <table>
-          <thead>
-            <tr>
-              <th>Network at φ {fmtPhi(phi)} (side panel)</th>
-              <th>Resolution</th>
-              <th>Depth</th>
-              <th>Width</th>
-              <th>FLOPs</th>
-              <th>Params</th>
-              <th>Latency ms, first / steady</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <Row key={r.id} r={r} />
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <ScrollTable
+        label="Your coefficients next to the released ones"
+        heads={[`Network at φ ${fmtPhi(phi)} (side panel)`, 'Resolution', 'Depth', 'Width', 'FLOPs', 'Params', 'Latency ms, first / steady']}
+      >
+        {rows.map((r) => (
+          <Row key={r.id} r={r} />
+        ))}
+      </ScrollTable>
       <button type="button" data-testid="custom-run" disabled={run?.running} onClick={time}>
         {run?.running ? 'Timing…' : 'Build and time these three'}
       </button>

@@ -39,20 +39,10 @@ export interface NetworkPictureLayout {
   headChannels: number;
 }
 
-/** Drawing constants (drawing units, not network numbers). */
-const PAD = 12;
-const INPUT_MAX_SIDE = 160;
-const BAR_MAX_HEIGHT = 200;
-const LABEL_SPACE = 26;
-/** Room above the bars for the stem / head / FC labels. */
-const TOP_LABEL = 16;
-const GAP = 14;
-const STEM_W = 8;
-const BLOCK_W = 9;
-const BLOCK_GAP = 2;
-const STAGE_GAP = 8;
-const HEAD_W = 10;
-const FC_W = 10;
+/** Drawing constants (drawing units, not network numbers): the frame (`topLabel`: room above the
+ *  bars for the stem / head / FC labels) and the width of each part and gap along the picture. */
+const FRAME = { pad: 12, inputMaxSide: 160, barMaxHeight: 200, labelSpace: 26, topLabel: 16, gap: 14 };
+const WIDTH = { stem: 8, block: 9, blockGap: 2, stageGap: 8, head: 10, fc: 10 };
 
 /** Fixed scales shared by every picture: pixels → side, √channels → height, and the size of the
  *  viewBox, all derived from the biggest networks drawn. */
@@ -64,7 +54,20 @@ export interface PictureFrame {
 }
 
 function frameWidth(maxBlocks: number, stages: number): number {
-  return PAD + INPUT_MAX_SIDE + GAP + STEM_W + GAP + maxBlocks * (BLOCK_W + BLOCK_GAP) + (stages - 1) * STAGE_GAP + GAP + HEAD_W + GAP + FC_W + PAD;
+  return (
+    FRAME.pad +
+    FRAME.inputMaxSide +
+    FRAME.gap +
+    WIDTH.stem +
+    FRAME.gap +
+    maxBlocks * (WIDTH.block + WIDTH.blockGap) +
+    (stages - 1) * WIDTH.stageGap +
+    FRAME.gap +
+    WIDTH.head +
+    FRAME.gap +
+    WIDTH.fc +
+    FRAME.pad
+  );
 }
 
 /** Frame that fits every network in `nets` (resolution, block count and channel extremes). */
@@ -74,10 +77,10 @@ export function pictureFrame(nets: readonly NetworkConfig[]): PictureFrame {
   const maxStages = Math.max(...nets.map((n) => n.stages.length));
   const maxChannels = Math.max(...nets.flatMap((n) => [n.headChannels, n.stemChannels, NUM_CLASSES, ...n.blocks.map((b) => b.outChannels)]));
   return {
-    pxScale: INPUT_MAX_SIDE / maxRes,
-    channelScale: BAR_MAX_HEIGHT / Math.sqrt(maxChannels),
+    pxScale: FRAME.inputMaxSide / maxRes,
+    channelScale: FRAME.barMaxHeight / Math.sqrt(maxChannels),
     width: frameWidth(maxBlocks, maxStages),
-    height: PAD + TOP_LABEL + Math.max(INPUT_MAX_SIDE, BAR_MAX_HEIGHT) + LABEL_SPACE + PAD,
+    height: FRAME.pad + FRAME.topLabel + Math.max(FRAME.inputMaxSide, FRAME.barMaxHeight) + FRAME.labelSpace + FRAME.pad,
   };
 }
 
@@ -88,8 +91,8 @@ export function labFrame(): PictureFrame {
 }
 
 export function networkPicture(net: NetworkConfig, frame: PictureFrame = labFrame()): NetworkPictureLayout {
-  const midY = PAD + TOP_LABEL + Math.max(INPUT_MAX_SIDE, BAR_MAX_HEIGHT) / 2;
-  const labelY = frame.height - PAD - 4;
+  const midY = FRAME.pad + FRAME.topLabel + Math.max(FRAME.inputMaxSide, FRAME.barMaxHeight) / 2;
+  const labelY = frame.height - FRAME.pad - 4;
   const barHeight = (channels: number) => frame.channelScale * Math.sqrt(channels);
   const rects: PictureRect[] = [];
   const labels: PictureLabel[] = [];
@@ -103,32 +106,32 @@ export function networkPicture(net: NetworkConfig, frame: PictureFrame = labFram
   // Input image, right-aligned in its slot so the stem and blocks start at the same x for every φ
   // (the B0 ghost then lines up block for block).
   const side = net.resolution * frame.pxScale;
-  const slotEnd = PAD + INPUT_MAX_SIDE;
+  const slotEnd = FRAME.pad + FRAME.inputMaxSide;
   rects.push({ key: 'input', part: 'input', stage: -1, x: slotEnd - side, y: midY - side / 2, width: side, height: side });
   labels.push({ key: 'input', x: slotEnd - side / 2, y: labelY, text: `${net.resolution} px` });
 
-  let x = slotEnd + GAP;
-  bar('stem', 'stem', -1, x, STEM_W, net.stemChannels);
-  above('stem', x + STEM_W / 2, net.stemChannels, 'stem');
-  x += STEM_W + GAP;
+  let x = slotEnd + FRAME.gap;
+  bar('stem', 'stem', -1, x, WIDTH.stem, net.stemChannels);
+  above('stem', x + WIDTH.stem / 2, net.stemChannels, 'stem');
+  x += WIDTH.stem + FRAME.gap;
 
   net.stages.forEach((stage, i) => {
     const start = x;
     for (const b of net.blocks.filter((blk) => blk.stage === i)) {
-      bar(`block-${i}-${b.block}`, 'block', i, x, BLOCK_W, b.outChannels);
-      x += BLOCK_W + BLOCK_GAP;
+      bar(`block-${i}-${b.block}`, 'block', i, x, WIDTH.block, b.outChannels);
+      x += WIDTH.block + WIDTH.blockGap;
     }
     // Paper Table 1 numbers the MBConv stages 2–8 (stage 1 is the stem).
-    labels.push({ key: `stage-${i}`, x: (start + x - BLOCK_GAP) / 2, y: labelY, text: String(stage.index + 2) });
-    x += STAGE_GAP;
+    labels.push({ key: `stage-${i}`, x: (start + x - WIDTH.blockGap) / 2, y: labelY, text: String(stage.index + 2) });
+    x += WIDTH.stageGap;
   });
-  x += GAP - STAGE_GAP - BLOCK_GAP;
+  x += FRAME.gap - WIDTH.stageGap - WIDTH.blockGap;
 
-  bar('head', 'head', -1, x, HEAD_W, net.headChannels);
-  above('head', x + HEAD_W / 2, net.headChannels, `head ${net.headChannels}`);
-  x += HEAD_W + GAP;
-  bar('classifier', 'classifier', -1, x, FC_W, NUM_CLASSES);
-  above('classifier', x + FC_W / 2, NUM_CLASSES, 'FC');
+  bar('head', 'head', -1, x, WIDTH.head, net.headChannels);
+  above('head', x + WIDTH.head / 2, net.headChannels, `head ${net.headChannels}`);
+  x += WIDTH.head + FRAME.gap;
+  bar('classifier', 'classifier', -1, x, WIDTH.fc, NUM_CLASSES);
+  above('classifier', x + WIDTH.fc / 2, NUM_CLASSES, 'FC');
 
   return {
     width: frame.width,

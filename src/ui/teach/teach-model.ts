@@ -9,9 +9,7 @@ import {
   HEAD_CHANNELS,
   NUM_CLASSES,
   OFFICIAL_VARIANTS,
-  STEM_CHANNELS,
-  STEM_KERNEL,
-  STEM_STRIDE,
+  B0_STEM,
   clampPhi,
   constraintValue,
   effectivePhi,
@@ -114,14 +112,14 @@ export function stageTableRows(net: NetworkConfig, b0: NetworkConfig = baseNetwo
   const stem: StageRow = {
     key: 'stem',
     label: '1',
-    operator: `Conv${STEM_KERNEL}×${STEM_KERNEL}`,
+    operator: `Conv${B0_STEM.kernel}×${B0_STEM.kernel}`,
     inputB0: b0.resolution,
     input: net.resolution,
-    channelsB0: STEM_CHANNELS,
+    channelsB0: B0_STEM.channels,
     channels: net.stemChannels,
     layersB0: 1,
     layers: 1,
-    stride: STEM_STRIDE,
+    stride: B0_STEM.stride,
     stage: -1,
   };
   const stages = net.stages.map((s, i): StageRow => {
