@@ -1,10 +1,10 @@
 /** Pure formatting and parsing for the benchmark: table columns (view, CSV and the CLI's
  *  markdown share them) and the bench URL parameters. */
-import type { BenchFlags, BenchReport, BenchResult } from '../worker/bench-protocol';
-import type { BackendName } from '../model/backend-name';
+import type { BenchReport, BenchResult } from '../worker/bench-protocol';
 import { csvText } from '../scaling/csv';
-import { KERNEL_CLASSES, type KernelMode, type KernelReport } from '../model/kernels/plan';
+import { KERNEL_CLASSES, type KernelReport } from '../model/kernels/plan';
 import { readUrl } from './url-props';
+import type { BenchSettings } from './bench-runner';
 
 export interface Column {
   key: keyof BenchResult;
@@ -74,16 +74,8 @@ export function toCsv(report: BenchReport): string {
   );
 }
 
-export interface BenchParams {
-  auto: boolean;
-  backends: BackendName[];
-  variants: number[];
-  runs: number;
-  flags?: BenchFlags;
-  kernels?: KernelMode;
-  /** wasm thread counts, one pass each. */
-  threads?: number[];
-}
+/** A bench link's settings: the runner's, less the weights' source, plus whether it starts itself. */
+export type BenchParams = Omit<BenchSettings, 'baseUrl'> & { auto: boolean };
 
 /** `?auto=1&backends=webgpu,wasm&variants=B0,B1&runs=5&flags=K=V,…&kernels=&threads=1,2` (all
  *  optional; the property table in url-props.ts reads them). */
