@@ -28,6 +28,10 @@ const result = (over: Partial<BenchResult> = {}): BenchResult => ({
   ownOverGraph: 400 / 600,
   ...over,
 });
+/** A wasm row compared with ORT-web's wasm EP. */
+const wasmResult = (over: Partial<BenchResult>) => result({ backend: 'wasm', ortEp: 'wasm', ortMaxAbsDiff: 1e-6, ...over });
+/** Whether each target check of these rows holds, by what it checks. */
+const verdicts = (rows: BenchResult[]) => Object.fromEntries(checkTargets(rows).map((c) => [c.what, c.ok]));
 
 describe('bench CLI options', () => {
   it('has the documented defaults', () => {
@@ -118,11 +122,7 @@ describe('bench output', () => {
   });
 
   it('checks the speed targets on what was measured', () => {
-    const checks = checkTargets([
-      result({ firstMs: 1300, medianMs: 400, ownOverGraph: 0.85 }),
-      result({ backend: 'wasm', ownOverGraph: 0.97, leakedTensors: 2 }),
-    ]);
-    const byWhat = Object.fromEntries(checks.map((c) => [c.what, c.ok]));
+    const byWhat = verdicts([result({ firstMs: 1300, medianMs: 400, ownOverGraph: 0.85 }), result({ backend: 'wasm', ownOverGraph: 0.97, leakedTensors: 2 })]);
     expect(byWhat['webgpu B0: own/graph median ≤ 0.8']).toBe(false);
     expect(byWhat['webgpu B0: first ≤ 3× steady']).toBe(false);
     expect(byWhat['wasm B0: own/graph median ≤ 1']).toBe(true);
@@ -131,12 +131,10 @@ describe('bench output', () => {
   });
 
   it('wasm (issue 23): own ≤ 0.75× ORT-web at the same thread count, ≥ 2 threads, first ≤ 3× steady', () => {
-    const wasm = (over: Partial<BenchResult>) => result({ backend: 'wasm', ortEp: 'wasm', ortMaxAbsDiff: 1e-6, ...over });
-    const checks = checkTargets([
-      wasm({ variant: 'B0', ownOverOrt: 0.7, ownThreads: 2, ortThreads: 2, firstMs: 100, medianMs: 40 }),
-      wasm({ variant: 'B1', ownOverOrt: 0.8, ownThreads: 2, ortThreads: 1, firstMs: 130, medianMs: 40 }),
+    const byWhat = verdicts([
+      wasmResult({ variant: 'B0', ownOverOrt: 0.7, ownThreads: 2, ortThreads: 2, firstMs: 100, medianMs: 40 }),
+      wasmResult({ variant: 'B1', ownOverOrt: 0.8, ownThreads: 2, ortThreads: 1, firstMs: 130, medianMs: 40 }),
     ]);
-    const byWhat = Object.fromEntries(checks.map((c) => [c.what, c.ok]));
     expect(byWhat['wasm B0: own/ORT-web (wasm) median ≤ 0.75']).toBe(true);
     expect(byWhat['wasm B1: own/ORT-web (wasm) median ≤ 0.75']).toBe(false);
     expect(byWhat['wasm B0: wasm threads ≥ 2 (ORT-web at the same count)']).toBe(true);
@@ -147,7 +145,7 @@ describe('bench output', () => {
   });
 
   it('wasm passes at asked thread counts: rows named by the count, threads checked against it, GFLOP/s beside the matMul', () => {
-    const wasm = (over: Partial<BenchResult>) => result({ backend: 'wasm', ortEp: 'wasm', ortMaxAbsDiff: 1e-6, ownOverOrt: 0.7, ...over });
+    const wasm = (over: Partial<BenchResult>) => wasmResult({ ownOverOrt: 0.7, ...over });
     const checks = checkTargets([
       wasm({ threadsAsked: 1, ownThreads: 1, ortThreads: 1, gflops: 1.5, matmulGflops: 20, gflopsRatio: 0.075 }),
       wasm({ threadsAsked: 2, ownThreads: 1, ortThreads: 1, matmulGflops: null, gflopsRatio: null }),
