@@ -8,6 +8,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from './fixtures/test';
 import { ROOT, SYNTHETIC, openApp, skipWithout, top5, waitForResult } from './helpers';
+import { ISOLATION_HEADERS } from '../src/sw-rules';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -36,7 +37,7 @@ function staticHost(o: { isolated?: boolean; missing?: string } = {}): Server {
     if (!file.startsWith(dir) || !existsSync(file)) file = join(dir, 'index.html');
     if (statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404).end();
-    const isolation = o.isolated ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'credentialless' } : {};
+    const isolation = o.isolated ? ISOLATION_HEADERS : {};
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...isolation });
     createReadStream(file).pipe(res);
   });

@@ -5,14 +5,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findImagenetSample, findPhoto, fixtureSkipReason, topologyDir } from '../../test-support/fixtures';
+import { ALL_NEEDS, findImagenetSample, findPhoto, fixtureSkipReason, topologyDir } from '../../test-support/fixtures';
 import { fetchFixtures, fixtureFiles, type Fetcher } from './fetch-fixtures';
 
-const missing = fixtureSkipReason({
-  topologies: true,
-  realShards: true,
-  photos: ['panda.jpg', 'fish.jpg', 'car.jpg', 'gun.jpg', 'imagenet-sample/INDEX.json'],
-});
+const missing = fixtureSkipReason(ALL_NEEDS);
 let dest = '';
 afterEach(() => rmSync(dest, { recursive: true, force: true }));
 

@@ -39,13 +39,15 @@ function pthreadScript(): string {
 
 const glue = (): string => readFileSync(require.resolve(`${WASM_OUT}.js`), 'utf8');
 
+/** Each script's file name and its maker (read when asked, so a dev server sees a reinstall). */
+const FILES: Record<string, () => string> = { [PTHREAD_SCRIPT]: pthreadScript, [THREADED_GLUE]: glue };
+
 /** Emits both scripts into the build and serves them from the dev and preview servers. */
 export function wasmThreadScripts(): Plugin {
   let base = '/';
-  const files = (): Record<string, () => string> => ({ [PTHREAD_SCRIPT]: pthreadScript, [THREADED_GLUE]: glue });
   const handler: Connect.NextHandleFunction = (req, res, next) => {
     const url = (req.url ?? '').split('?')[0];
-    const make = url.startsWith(base) ? files()[url.slice(base.length)] : undefined;
+    const make = url.startsWith(base) ? FILES[url.slice(base.length)] : undefined;
     if (!make) return next();
     res.setHeader('Content-Type', 'text/javascript');
     res.end(make());
@@ -55,7 +57,7 @@ export function wasmThreadScripts(): Plugin {
     configResolved: (c) => void (base = c.base.replace(/\/?$/, '/')),
     configureServer: (server) => void server.middlewares.use(handler),
     generateBundle() {
-      for (const [fileName, make] of Object.entries(files())) this.emitFile({ type: 'asset', fileName, source: make() });
+      for (const [fileName, make] of Object.entries(FILES)) this.emitFile({ type: 'asset', fileName, source: make() });
     },
   };
 }

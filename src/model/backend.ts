@@ -174,8 +174,8 @@ async function startWasm(): Promise<{ threads: number; threadsNote?: string }> {
 async function tryBackend(name: BackendName): Promise<Pick<BackendChoice, 'adapter' | 'threads' | 'threadsNote'>> {
   const adapter = name === 'webgpu' ? await describeAdapter() : null;
   await LOAD_BACKEND[name]();
-  let wasmThreads = {};
-  if (name === 'wasm') wasmThreads = await startWasm();
+  let threads: Pick<BackendChoice, 'threads' | 'threadsNote'> = {};
+  if (name === 'wasm') threads = await startWasm();
   else {
     if (!(await tf.setBackend(name))) throw new Error('failed to initialise');
     await tf.ready();
@@ -183,7 +183,7 @@ async function tryBackend(name: BackendName): Promise<Pick<BackendChoice, 'adapt
   // A real op read back: some drivers initialise fine and fail on first use.
   const v = await tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2))).data();
   if (v[0] !== 3) throw new Error('sanity op returned a wrong value');
-  return { adapter, ...wasmThreads };
+  return { adapter, ...threads };
 }
 
 /** Picks the first backend that works, starting at `forced` when given. */
@@ -192,14 +192,14 @@ export async function selectBackend(forced?: BackendName): Promise<BackendChoice
   const reasons: string[] = [];
   for (const name of order) {
     try {
-      const { adapter, ...wasmThreads } = await tryBackend(name);
+      const chosen = await tryBackend(name);
       const why =
         reasons.length > 0
           ? reasons.join('; ')
           : forced
             ? `${LABEL[name]}: chosen by ?backend=${forced}`
-            : `${LABEL[name]}: available${adapter ? ` (adapter ${adapter})` : ''}`;
-      return { backend: name, reason: why, adapter, ...wasmThreads };
+            : `${LABEL[name]}: available${chosen.adapter ? ` (adapter ${chosen.adapter})` : ''}`;
+      return { backend: name, reason: why, ...chosen };
     } catch (e) {
       reasons.push(`${LABEL[name]}: ${(e as Error).message}`);
     }

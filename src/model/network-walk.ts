@@ -38,16 +38,28 @@ export function samePadding(size: number, kernel: number, stride: number): { out
   return { out, before, after: total - before };
 }
 
+type Slot = Partial<Record<LayerKind, LayerSpec>>;
+const groupedLayers = new WeakMap<NetworkConfig, { top: Slot; blockLayers: Map<string, Slot> }>();
+
+/** `config.layers` grouped by block, once per (immutable) config, not on every inference. */
+function layersOf(config: NetworkConfig): { top: Slot; blockLayers: Map<string, Slot> } {
+  let g = groupedLayers.get(config);
+  if (!g) {
+    g = { top: {}, blockLayers: new Map() };
+    for (const l of config.layers) {
+      const key = `${l.stage}/${l.block}`;
+      const slot = l.stage < 0 ? g.top : (g.blockLayers.get(key) ?? g.blockLayers.set(key, {}).get(key)!);
+      slot[l.kind] = l;
+    }
+    groupedLayers.set(config, g);
+  }
+  return g;
+}
+
 /** The logits of x (in T) through `ops`, layer by layer as `config.layers` lists them. */
 export function walkNetwork<T>(config: NetworkConfig, x: T, ops: NetworkOps<T>): T {
-  const blockLayers = new Map<string, Partial<Record<LayerKind, LayerSpec>>>();
-  const top: Partial<Record<LayerKind, LayerSpec>> = {};
-  for (const l of config.layers) {
-    const key = `${l.stage}/${l.block}`;
-    const slot = l.stage < 0 ? top : (blockLayers.get(key) ?? blockLayers.set(key, {}).get(key)!);
-    slot[l.kind] = l;
-  }
-  const step = (of: Partial<Record<LayerKind, LayerSpec>>, kind: LayerKind, size: number, stride = 1): LayerStep => {
+  const { top, blockLayers } = layersOf(config);
+  const step = (of: Slot, kind: LayerKind, size: number, stride = 1): LayerStep => {
     const layer = of[kind];
     if (!layer) throw new Error(`${config.name}: config.layers lacks a ${kind} layer`);
     return { layer, size, stride };

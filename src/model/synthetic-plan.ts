@@ -35,7 +35,7 @@ export type PlanEntry = LearnedEntry | ConstantEntry;
 export interface ModelPlan {
   /** One entry per manifest weight, in manifest order (all groups concatenated). */
   entries: PlanEntry[];
-  /** Number of identity-skip blocks (project convs consumed by AddV2). */
+  /** Number of identity-skip blocks (project convs of blocks j > 0: the EfficientNet rule). */
   residualDepth: number;
   /** Bytes of each weight group. */
   groupBytes: number[];

@@ -101,7 +101,7 @@ export async function runComparison(
   const update = (i: number, f: (e: CompareEntry) => CompareEntry) => {
     if (store.getState().runId === runId) store.setState((s) => ({ entries: s.entries.map((e) => (e.variant === o.variants[i] ? f(e) : e)) }));
   };
-  const rows = entries.map((e) => ({ spec: officialSpec(e.variant, o.baseUrl), label: e.name }));
+  const rows = entries.map((e) => ({ spec: officialSpec(e.variant, o.baseUrl) }));
   const series = await o.time(rows, { runs: o.runs ?? COMPARE_RUNS, cam: true, onPhase: (i, status) => update(i, (e) => ({ ...e, status })) });
   series.forEach((s, i) => update(i, (e) => entryFromSeries(e, s)));
   if (store.getState().runId === runId) store.setState({ running: false });

@@ -143,7 +143,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
     if (running && running.key !== key && lab().loads[running.key]?.phase === 'download') client.cancel(running.id);
     // A variant still to download: the one on show answers meanwhile, and says so.
     const k = next.kind === 'official' ? downloads.standIn(key) : null;
-    if (k === null || next.kind !== 'official') {
+    if (k === null) {
       coalescer.submit({ phi, formula, image: imageVersion });
       return;
     }

@@ -61,8 +61,8 @@ export interface LabState extends ShareableState {
   precision: WeightPrecision | null;
   /** A converted model folder the user dropped; it answers instead of the built-in weights. */
   custom: { name: string; files: File[] } | null;
-  /** A foreign ?models= source waiting for the user's confirmation (see gateSource in source.ts). */
-  /** A ?models= source waiting for the user: a question, or (`refused`) a refusal to acknowledge. */
+  /** A foreign ?models= source waiting for the user (gateSource in source.ts): a question, or
+   *  (`refused`) a refusal to acknowledge. */
   pendingSource: { host: string; baseUrl: string; refused?: string } | null;
 
   setPhi: (phi: number) => void;

@@ -119,6 +119,11 @@ export function createPreparer(
   /** Reads which variants are completely cached under the current source, and the photos kept. */
   async function refresh(): Promise<void> {
     await refreshPhotos();
+    await refreshVariants();
+  }
+
+  /** Reads which variants are completely cached under the current source, and the storage estimate. */
+  async function refreshVariants(): Promise<void> {
     const src = source();
     if (!src || src.kind === 'random') return;
     const all = Array.from({ length: VARIANT_COUNT }, (_, k) => k);
@@ -194,7 +199,7 @@ export function createPreparer(
     if (!src || src.kind === 'random') return;
     await client.send({ type: 'uncache', baseUrl: src.baseUrl, variant: k }, ['uncached']).done;
     entry(k, blank(k));
-    await refresh();
+    await refreshVariants(); // the kept photos did not change: not hashed again
   }
 
   /** Removes the kept sample photos. */

@@ -1,4 +1,4 @@
-/** The one pipeline of timed series: a list of rows (network + label) goes to the worker as one
+/** The one pipeline of timed series: a list of rows (networks) goes to the worker as one
  *  `measure` request (src/worker/series.ts: interleaved rounds, src/model/timing.ts) while the
  *  engine holds every other piece of work, and comes back as one outcome per row. Compare, the
  *  Lab's "measure latency", the race, the budget chart and own coefficients all run through it;
@@ -21,10 +21,9 @@ export type MeasureSeries = (
   o: { runs: number; warmup?: number; cam?: boolean; onProgress?: (p: Progress) => void },
 ) => Promise<SeriesEntry[]>;
 
-/** A row of a series: the network, and what the view calls it. */
+/** A row of a series: the network it times. */
 export interface SeriesRow {
   spec: ModelSpec;
-  label: string;
 }
 
 export interface SeriesOptions {
@@ -95,7 +94,7 @@ export function seriesPipeline({ client, store, whilePaused, restored }: Pipelin
       const shown = lab().result;
       if (!src || !shown) return null;
       const spec = specFor({ phi: shown.phi, formula: shown.latencyOnly }, src.baseUrl, lab().custom);
-      const [entry] = await time([{ spec, label: shown.name }], { runs });
+      const [entry] = await time([{ spec }], { runs });
       if (entry.ok) lab().setResultLatency(shown.name, entry.latency);
       else lab().fail(entry.error, 'idle');
       return entry;

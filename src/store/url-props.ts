@@ -220,7 +220,10 @@ export const URL_PROPS = {
     name: 'flags',
     view: 'bench',
     default: null,
-    parse: (raw) => (Object.keys(parseFlags(raw)).length ? { value: parseFlags(raw) } : {}),
+    parse: (raw) => {
+      const flags = parseFlags(raw);
+      return Object.keys(flags).length ? { value: flags } : {};
+    },
     serialize: (v) =>
       v
         ? Object.entries(v)

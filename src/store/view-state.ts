@@ -17,7 +17,7 @@ export interface ViewState {
 }
 
 export const viewSlice: StateCreator<AppState, [], [], ViewState> = (set, get) => ({
-  cam: { on: false, opacity: 0.55, set: (patch) => sliceSetter(set, 'cam')(patch) },
+  cam: { on: false, opacity: 0.55, set: sliceSetter(set, 'cam') },
   applyUpdate: null,
   offerUpdate: (applyUpdate) => set({ applyUpdate }),
   benchAutoStarted: false,

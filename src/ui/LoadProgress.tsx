@@ -1,7 +1,7 @@
 /** Per-variant download progress with bytes, and while downloading the rate and time left (the
  *  current one first, then prefetches). */
 import { useApp } from './use-app';
-import { fmtBytes, fmtEta } from './format';
+import { fmtBytes, fmtLeft, fmtRate } from './format';
 
 export function LoadProgress() {
   const loads = useApp((s) => s.loads);
@@ -21,7 +21,7 @@ export function LoadProgress() {
             </span>
             {l.phase === 'download' && l.rate && l.etaS != null && (
               <span className="eta muted" data-testid="load-eta" data-variant={key}>
-                {`${fmtBytes(l.rate)}/s, about ${fmtEta(l.etaS)} left`}
+                {`${fmtRate(l.rate)}, ${fmtLeft(l.etaS)}`}
               </span>
             )}
           </div>

@@ -6,12 +6,13 @@ import { downloadBytes } from '../scaling/weight-sizes';
 import { useApp } from './use-app';
 import { missingBytes, type PrepareEntry } from '../store/prepare';
 import { useEngine } from './engine-context';
-import { fmtBytes, fmtEta } from './format';
+import { fmtBytes, fmtLeft, fmtRate } from './format';
 import { PHOTO_BYTES_ESTIMATE } from '../image/imagenet-photos';
 import { SAMPLE_SIZES } from '../model/imagenet-sample-sizes';
 import { OptionSelect } from './pickers';
 
-const PHOTO_STATUS: Record<PrepareEntry['status'], string> = { missing: 'not kept', downloading: 'downloading', ready: 'ready offline', error: 'failed' };
+const STATUS_TEXT: Record<PrepareEntry['status'], string> = { missing: 'not cached', downloading: 'downloading', ready: 'ready offline', error: 'failed' };
+const PHOTO_STATUS: Record<PrepareEntry['status'], string> = { ...STATUS_TEXT, missing: 'not kept' };
 
 /** The Evaluate view's ImageNet sample photos: kept, Evaluate's sample run works offline. */
 function PhotosRow() {
@@ -62,8 +63,6 @@ function PhotosRow() {
     </li>
   );
 }
-
-const STATUS_TEXT: Record<PrepareEntry['status'], string> = { missing: 'not cached', downloading: 'downloading', ready: 'ready offline', error: 'failed' };
 
 function Row({ k }: { k: number }) {
   const { prepare } = useEngine();
@@ -139,8 +138,8 @@ export function PrepareOffline({ onClose }: { onClose: () => void }) {
         </button>{' '}
         {s.running && (
           <span data-testid="prepare-progress">
-            {s.rate ? `${fmtBytes(s.rate)}/s` : 'starting…'}
-            {s.etaS !== null && `, about ${fmtEta(s.etaS)} left`}
+            {s.rate ? fmtRate(s.rate) : 'starting…'}
+            {s.etaS !== null && `, ${fmtLeft(s.etaS)}`}
           </span>
         )}{' '}
         <button type="button" onClick={onClose}>

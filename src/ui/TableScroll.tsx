@@ -28,17 +28,24 @@ export function ScrollTable({ label, heads, scoped = false, caption, table, chil
     <TableScroll label={label}>
       <table {...table}>
         {caption && <caption>{caption}</caption>}
-        <thead>
-          <tr>
-            {heads.map((h, i) => (
-              <th key={i} scope={scoped ? 'col' : undefined}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads cols={heads} scoped={scoped} />
         <tbody>{children}</tbody>
       </table>
     </TableScroll>
+  );
+}
+
+/** One row of column heads; scope="col" where the table's rows begin with a row head. */
+export function ColumnHeads({ cols, scoped = true }: { cols: readonly ReactNode[]; scoped?: boolean }) {
+  return (
+    <thead>
+      <tr>
+        {cols.map((c, i) => (
+          <th key={i} scope={scoped ? 'col' : undefined}>
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }

@@ -26,11 +26,11 @@ declare const self: DedicatedWorkerGlobalScope;
 configureWorkerWasm();
 
 const models = new ModelCache();
-/** Weight downloads by model: a classify joins its model's prefetch rather than fetching twice;
- *  a timed series waits for those in flight. */
 /** When each model's model.json was last checked against the server; checked again after a minute. */
 const checkedAt = new Map<string, number>();
 const RECHECK_MS = 60_000;
+/** Weight downloads by model: a classify joins its model's prefetch rather than fetching twice;
+ *  a timed series waits for those in flight. */
 const downloads = new SharedDownloads<LoadedArtifacts>((id, modelId, loaded, total, phase) => post({ type: 'progress', id, modelId, phase, loaded, total }));
 const log = new RequestLog();
 const images = new ImageSlot((msg) => post(msg));
@@ -78,7 +78,7 @@ async function artifactsFor(id: number, spec: ModelSpec, modelId: string): Promi
   const url = variantUrl(spec.source, spec.variant);
   // A model this worker has just checked against the server (its prefetch, say) loads from the
   // cache without asking for model.json again: every file of it is fetched once.
-  const revalidate = !(performance.now() - (checkedAt.get(modelId) ?? -Infinity) < RECHECK_MS);
+  const revalidate = performance.now() - (checkedAt.get(modelId) ?? -Infinity) >= RECHECK_MS;
   const a = await downloads.fetch(id, modelId, (signal, progress) => loadFromUrl(url, progress, signal, { revalidate }));
   if (revalidate) checkedAt.set(modelId, performance.now());
   return a;

@@ -42,7 +42,7 @@ export function ChartFrame({ testId, title, note, children }: { testId: string; 
 }
 
 const range = (lo: number, hi: number, step: number) => Array.from({ length: Math.floor((hi - lo) / step) + 1 }, (_, i) => lo + i * step);
-export const flopsLabel = { value: 'FLOPs (multiply-adds, log)', position: 'insideBottom', offset: -14 } as const;
+const flopsLabel = { value: 'FLOPs (multiply-adds, log)', position: 'insideBottom', offset: -14 } as const;
 /** A numeric log axis over `domain`, ticked at powers of ten (and their halves). */
 export const logAxis = (domain: [number, number]) => ({
   type: 'number' as const,

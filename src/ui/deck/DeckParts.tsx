@@ -21,17 +21,3 @@ export function KeyNumber({ label, value, unit, testId }: { label: ReactNode; va
     </div>
   );
 }
-
-export function ColumnHeads({ cols }: { cols: string[] }) {
-  return (
-    <thead>
-      <tr>
-        {cols.map((c) => (
-          <th key={c} scope="col">
-            {c}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
-}

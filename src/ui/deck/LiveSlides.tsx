@@ -11,7 +11,8 @@ import { STATUS_TEXT } from '../InferenceReadout';
 import { CamCanvas, SYNTHETIC_CAM_WARNING } from '../paper/CamOverlay';
 import { resultSummary } from '../readouts';
 import { SampleGallery } from '../SampleGallery';
-import { Cite, ColumnHeads, KeyNumber, SlideHead } from './DeckParts';
+import { Cite, KeyNumber, SlideHead } from './DeckParts';
+import { ColumnHeads } from '../TableScroll';
 
 function ImagePicker() {
   const { setImageFile } = useEngine();

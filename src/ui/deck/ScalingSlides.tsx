@@ -12,7 +12,8 @@ import { EffectivePhiRows } from '../teach/EffectivePhiTable';
 import '../teach/teach.css';
 import { effectivePhiRows, formulaLines, teachNumbers } from '../teach/teach-model';
 import { BaseInput, KEYS, useOwnRows } from '../paper/OwnCoefficients';
-import { Cite, ColumnHeads, KeyNumber, SlideHead } from './DeckParts';
+import { Cite, KeyNumber, SlideHead } from './DeckParts';
+import { ColumnHeads } from '../TableScroll';
 import { ShareQr } from './ShareQr';
 
 /** "B3" at an integer φ, "formula φ 2.4" between: the network the Lab's readouts describe. */

@@ -3,7 +3,7 @@ import { BASE_RESOLUTION } from '../../scaling';
 import { fmtPhi } from '../format';
 import { formulaVsOfficial } from '../readouts';
 import { effectivePhiRows, type EffectivePhiRow } from './teach-model';
-import { TableScroll } from '../TableScroll';
+import { ColumnHeads, TableScroll } from '../TableScroll';
 
 export function EffectivePhiTable({ phi }: { phi: number }) {
   const rows = effectivePhiRows(phi);
@@ -33,17 +33,7 @@ export function EffectivePhiTable({ phi }: { phi: number }) {
 export function EffectivePhiRows({ rows, nearestClass, badge = false }: { rows: EffectivePhiRow[]; nearestClass: string; badge?: boolean }) {
   return (
     <>
-      <thead>
-        <tr>
-          <th scope="col">Variant</th>
-          <th scope="col">w</th>
-          <th scope="col">d</th>
-          <th scope="col">r (px)</th>
-          <th scope="col">φ from w</th>
-          <th scope="col">φ from d</th>
-          <th scope="col">φ from r</th>
-        </tr>
-      </thead>
+      <ColumnHeads cols={['Variant', 'w', 'd', 'r (px)', 'φ from w', 'φ from d', 'φ from r']} />
       <tbody>
         {rows.map((r) => (
           <tr key={r.name} className={r.nearest ? nearestClass : undefined} data-nearest={r.nearest || undefined} aria-current={r.nearest || undefined}>

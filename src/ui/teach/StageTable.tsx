@@ -3,9 +3,9 @@ import type { NetworkConfig } from '../../scaling';
 import { stageTableRows } from './teach-model';
 import { ScrollTable } from '../TableScroll';
 
-/** "B0 → scaled", emphasised when scaling changed it. */
 const STAGE_HEADS = ['Stage', 'Operator', 'Input H×W (B0 → scaled)', 'Channels (B0 → scaled)', 'Layers (B0 → scaled)', 'Stride'];
 
+/** "B0 → scaled", emphasised when scaling changed it. */
 function Change({ from, to, square = false }: { from: number; to: number; square?: boolean }) {
   const show = (v: number) => (square ? `${v}×${v}` : String(v));
   if (from === to) return <>{show(to)}</>;
