@@ -17,21 +17,16 @@ export function formulaResolution(phi: number): number {
   return Math.round(BASE_RESOLUTION * Math.pow(GAMMA, clampPhi(phi)));
 }
 
-/** α·β²·γ²: the FLOPs growth factor per unit of φ (≈ 1.9203; the paper targets ≈ 2). */
-export function constraintValue(): number {
-  return ALPHA * BETA * BETA * GAMMA * GAMMA;
-}
-
-/** "3" for 3, "0.5" for 0.5; at most 3 decimals so slider values print cleanly. */
-function formatPhi(phi: number): string {
-  return String(Number(phi.toFixed(3)));
+/** "3" for 3, "0.5" for 0.5: at most 3 decimals, so slider values print cleanly. */
+export function threeDecimals(v: number): string {
+  return String(Number(v.toFixed(3)));
 }
 
 /** Coefficients straight from the formula for any real φ (clamped to [0, 7]). */
 export function formulaCoefficients(phi: number): ScalingCoefficients {
   const p = clampPhi(phi);
   return {
-    name: `phi=${formatPhi(p)}`,
+    name: `phi=${threeDecimals(p)}`,
     phi: p,
     width: Math.pow(BETA, p),
     depth: Math.pow(ALPHA, p),
@@ -51,16 +46,8 @@ export function officialVariant(k: number): OfficialVariant {
 
 /** Published coefficients of Bk, with phi = k. */
 export function officialCoefficients(k: number): ScalingCoefficients {
-  const v = officialVariant(k);
-  return {
-    name: v.name,
-    phi: v.index,
-    width: v.width,
-    depth: v.depth,
-    resolution: v.resolution,
-    dropout: v.dropout,
-    official: true,
-  };
+  const { name, index, width, depth, resolution, dropout } = officialVariant(k);
+  return { name, phi: index, width, depth, resolution, dropout, official: true };
 }
 
 /** The φ at which the formula reproduces Bk's width (log w / log β), depth (log d / log α) and

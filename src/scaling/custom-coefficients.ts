@@ -1,9 +1,9 @@
 // "Design your own coefficients": the paper's two steps with the reader's α, β, γ. Step 1 (the
 // paper's grid search at φ = 1) picks α, β, γ under α·β²·γ² ≈ 2; step 2 fixes them and grows φ.
-import { formulaCoefficients } from './coefficients';
-import { ALPHA, BASE_RESOLUTION, BETA, GAMMA, MAX_PHI, MIN_PHI, OFFICIAL_VARIANTS } from './constants';
-import { officialNetwork, scaleNetwork } from './network';
-import type { NetworkConfig, ScalingCoefficients } from './types';
+import { clampPhi, threeDecimals, formulaCoefficients } from './coefficients';
+import { ALPHA, BASE_RESOLUTION, BETA, GAMMA, OFFICIAL_VARIANTS } from './constants';
+import { officialNetwork } from './network';
+import type { ScalingCoefficients } from './types';
 import type { OfficialName } from './variants';
 
 export interface Bases {
@@ -25,6 +25,9 @@ export function constraintOf(b: Bases): number {
   return b.alpha * b.beta * b.beta * b.gamma * b.gamma;
 }
 
+/** α·β²·γ² of the paper's bases (≈ 1.9203; the paper targets ≈ 2). */
+export const constraintValue = (): number => constraintOf(PAPER_BASES);
+
 /** Why a base is unusable, or null: NaN, below 1 or above 2. */
 export function baseProblem(name: string, v: number): string | null {
   if (!Number.isFinite(v)) return `${name} must be a number`;
@@ -41,20 +44,14 @@ export function fitGamma(b: Bases): number | null {
 
 /** Coefficients of B0 grown by φ with the given bases (φ clamped to [0, 7]). */
 export function customCoefficients(b: Bases, phi: number): ScalingCoefficients {
-  const p = Math.min(MAX_PHI, Math.max(MIN_PHI, Number.isFinite(phi) ? phi : 0));
-  const base = formulaCoefficients(p);
-  const fmt = (v: number) => String(Number(v.toFixed(3)));
+  const p = clampPhi(Number.isFinite(phi) ? phi : 0);
   return {
-    ...base,
-    name: `α ${fmt(b.alpha)} β ${fmt(b.beta)} γ ${fmt(b.gamma)} φ=${fmt(p)}`,
+    ...formulaCoefficients(p),
+    name: `α ${threeDecimals(b.alpha)} β ${threeDecimals(b.beta)} γ ${threeDecimals(b.gamma)} φ=${threeDecimals(p)}`,
     depth: Math.pow(b.alpha, p),
     width: Math.pow(b.beta, p),
     resolution: Math.round(BASE_RESOLUTION * Math.pow(b.gamma, p)),
   };
-}
-
-export function customNetwork(b: Bases, phi: number): NetworkConfig {
-  return scaleNetwork(customCoefficients(b, phi));
 }
 
 /** The released variant whose exact FLOPs (counted by scaleNetwork) are closest in log scale. */

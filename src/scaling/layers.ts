@@ -6,112 +6,49 @@
 // - Params: batch norm is folded into the preceding conv, so every conv (depthwise too), SE conv
 //   and the dense layer is a kernel plus ONE bias per output channel — exactly what the
 //   converted graphs store.
-// - FLOPs are multiply-adds (the paper's "FLOPs"): out_h·out_w·kernel-volume for each conv,
-//   1×1 on the pooled vector for SE convs, head·classes for the dense layer. Bias adds, BN,
-//   swish, the SE gating multiply, residual adds and the pooling sums are elementwise and NOT
-//   counted (together < 1 % of the total).
+// - FLOPs are multiply-adds (the paper's "FLOPs"): one per kernel weight per output position
+//   (SE convs and the dense layer have one position). Bias adds, BN, swish, the SE gating
+//   multiply, residual adds and the pooling sums are elementwise and NOT counted (together < 1 %
+//   of the total).
 import { NUM_CLASSES, B0_STEM } from './constants';
 import type { BlockConfig, LayerKind, LayerSpec } from './types';
 
-interface LayerInput {
-  name: string;
-  kind: LayerKind;
-  stage?: number;
-  block?: number;
-  kernelShape: number[];
-  outChannels: number;
-  /** Output positions (h·w); 1 for SE convs and dense. */
-  positions: number;
-  /** Multiply-adds per output position. */
-  macsPerPosition: number;
+/** A layer writing `out` channels on a side×side map (b: null for stem, head and dense). */
+function layer(name: string, kind: LayerKind, b: BlockConfig | null, kernelShape: number[], out: number, side: number): LayerSpec {
+  const kernel = kernelShape.reduce((a, x) => a * x, 1);
+  return { name, kind, stage: b?.stage ?? -1, block: b?.block ?? -1, kernelShape, biasShape: [out], params: kernel + out, macs: side * side * kernel };
 }
 
-function layer(l: LayerInput): LayerSpec {
-  const kernel = l.kernelShape.reduce((a, b) => a * b, 1);
-  return {
-    name: l.name,
-    kind: l.kind,
-    stage: l.stage ?? -1,
-    block: l.block ?? -1,
-    kernelShape: l.kernelShape,
-    biasShape: [l.outChannels],
-    params: kernel + l.outChannels,
-    macs: l.positions * l.macsPerPosition,
-  };
-}
-
-/** 1×1 conv (pointwise) on a side×side map. */
-function pointwise(name: string, kind: LayerKind, b: BlockConfig | null, cin: number, cout: number, side: number): LayerSpec {
-  return layer({
-    name,
-    kind,
-    stage: b?.stage,
-    block: b?.block,
-    kernelShape: [1, 1, cin, cout],
-    outChannels: cout,
-    positions: side * side,
-    macsPerPosition: cin * cout,
-  });
-}
+const pointwise = (name: string, kind: LayerKind, b: BlockConfig | null, cin: number, cout: number, side: number) =>
+  layer(name, kind, b, [1, 1, cin, cout], cout, side);
 
 /** The layers of one MBConv block: [expand] → depthwise → SE reduce/expand → project. */
-export function blockLayers(b: BlockConfig): LayerSpec[] {
+function blockLayers(b: BlockConfig): LayerSpec[] {
   const prefix = `stack_${b.stage}/block_${b.block}`;
   const exp = b.expandedChannels;
-  const out: LayerSpec[] = [];
   // Expand ratio 1 (stage 0) has no expand conv; the reference skips it entirely.
-  if (b.expand !== 1) {
-    out.push(pointwise(`${prefix}/expand_conv2d`, 'expand', b, b.inChannels, exp, b.inputSize));
-  }
-  out.push(
-    layer({
-      name: `${prefix}/depthwise_conv2d`,
-      kind: 'depthwise',
-      stage: b.stage,
-      block: b.block,
-      kernelShape: [b.kernel, b.kernel, exp, 1],
-      outChannels: exp,
-      positions: b.outputSize * b.outputSize,
-      macsPerPosition: b.kernel * b.kernel * exp,
-    }),
-  );
-  // SE convs run on the globally pooled 1×1 map.
-  out.push(pointwise(`${prefix}/se_reduce_conv2d`, 'se_reduce', b, exp, b.seChannels, 1));
-  out.push(pointwise(`${prefix}/se_expand_conv2d`, 'se_expand', b, b.seChannels, exp, 1));
-  out.push(pointwise(`${prefix}/project_conv2d`, 'project', b, exp, b.outChannels, b.outputSize));
-  return out;
-}
-
-export interface NetworkShape {
-  stemChannels: number;
-  headChannels: number;
-  numClasses?: number;
-  blocks: readonly BlockConfig[];
+  const expand = b.expand !== 1 ? [pointwise(`${prefix}/expand_conv2d`, 'expand', b, b.inChannels, exp, b.inputSize)] : [];
+  return [
+    ...expand,
+    layer(`${prefix}/depthwise_conv2d`, 'depthwise', b, [b.kernel, b.kernel, exp, 1], exp, b.outputSize),
+    // SE convs run on the globally pooled 1×1 map.
+    pointwise(`${prefix}/se_reduce_conv2d`, 'se_reduce', b, exp, b.seChannels, 1),
+    pointwise(`${prefix}/se_expand_conv2d`, 'se_expand', b, b.seChannels, exp, 1),
+    pointwise(`${prefix}/project_conv2d`, 'project', b, exp, b.outChannels, b.outputSize),
+  ];
 }
 
 /** All learned layers in graph order: stem, blocks, head, dense. */
-export function networkLayers(n: NetworkShape): LayerSpec[] {
-  const first = n.blocks[0];
-  const last = n.blocks[n.blocks.length - 1];
+export function networkLayers(stemChannels: number, headChannels: number, blocks: readonly BlockConfig[]): LayerSpec[] {
+  const first = blocks[0];
+  const last = blocks[blocks.length - 1];
   if (!first || !last) throw new Error('a network needs at least one block');
-  const classes = n.numClasses ?? NUM_CLASSES;
-  const stemSide = first.inputSize; // the stem's output feeds block 0
-  const stem = layer({
-    name: 'stem_conv2d',
-    kind: 'stem',
-    kernelShape: [B0_STEM.kernel, B0_STEM.kernel, 3, n.stemChannels],
-    outChannels: n.stemChannels,
-    positions: stemSide * stemSide,
-    macsPerPosition: B0_STEM.kernel * B0_STEM.kernel * 3 * n.stemChannels,
-  });
-  const head = pointwise('top_conv2d', 'head', null, last.outChannels, n.headChannels, last.outputSize);
-  const dense = layer({
-    name: 'logits',
-    kind: 'dense',
-    kernelShape: [n.headChannels, classes],
-    outChannels: classes,
-    positions: 1,
-    macsPerPosition: n.headChannels * classes,
-  });
-  return [stem, ...n.blocks.flatMap(blockLayers), head, dense];
+  const { kernel } = B0_STEM;
+  return [
+    // The stem's output feeds block 0.
+    layer('stem_conv2d', 'stem', null, [kernel, kernel, 3, stemChannels], stemChannels, first.inputSize),
+    ...blocks.flatMap(blockLayers),
+    pointwise('top_conv2d', 'head', null, last.outChannels, headChannels, last.outputSize),
+    layer('logits', 'dense', null, [headChannels, NUM_CLASSES], NUM_CLASSES, 1),
+  ];
 }

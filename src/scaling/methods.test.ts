@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   budgetNetworks,
   constraintOf,
-  customNetwork,
+  customCoefficients,
   FIGURE3_POINTS,
   fitGamma,
   formulaNetwork,
@@ -74,8 +74,8 @@ describe('own coefficients', () => {
   });
 
   it("the paper's bases rebuild the formula network; a larger α adds blocks and FLOPs", () => {
-    expect(customNetwork(PAPER_BASES, 3).flops).toBe(formulaNetwork(3).flops);
-    const deeper = customNetwork({ ...PAPER_BASES, alpha: 1.4 }, 3);
+    expect(scaleNetwork(customCoefficients(PAPER_BASES, 3)).flops).toBe(formulaNetwork(3).flops);
+    const deeper = scaleNetwork(customCoefficients({ ...PAPER_BASES, alpha: 1.4 }, 3));
     expect(deeper.totalBlocks).toBeGreaterThan(formulaNetwork(3).totalBlocks);
     expect(deeper.flops).toBeGreaterThan(formulaNetwork(3).flops);
   });

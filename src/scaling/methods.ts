@@ -4,7 +4,7 @@
 import { formulaCoefficients, officialCoefficients } from './coefficients';
 import { BASE_RESOLUTION } from './constants';
 import { scaleNetwork } from './network';
-import { METHOD_ORDER, TABLE7_ROWS, type ScalingMethod, type SingleMethod } from './paper-results';
+import { METHOD_ORDER, SINGLE_METHODS, TABLE7_ROWS, type ScalingMethod, type SingleMethod } from './paper-results';
 import type { NetworkConfig, ScalingCoefficients } from './types';
 
 export interface MethodNetwork {
@@ -38,10 +38,8 @@ export function table7Compound(): NetworkConfig {
 
 /** B0 scaled in one dimension by multiplier m. */
 export function singleDimension(method: SingleMethod, m: number): ScalingCoefficients {
-  const name = `${method} ×${m.toFixed(2)}`;
-  if (method === 'depth') return b0Scaled(name, m, 1, 1);
-  if (method === 'width') return b0Scaled(name, 1, m, 1);
-  return b0Scaled(name, 1, 1, m);
+  const by = (d: SingleMethod) => (d === method ? m : 1);
+  return b0Scaled(`${method} ×${m.toFixed(2)}`, by('depth'), by('width'), by('resolution'));
 }
 
 const flopsAt = (method: SingleMethod, m: number) => scaleNetwork(singleDimension(method, m)).flops;
@@ -89,5 +87,5 @@ export function matchFlops(method: SingleMethod, target: number): MatchedNetwork
 /** The budget chart at φ: the formula network and each single dimension solved to its FLOPs. */
 export function budgetNetworks(phi: number): { compound: NetworkConfig; matched: MatchedNetwork[] } {
   const compound = scaleNetwork(formulaCoefficients(phi));
-  return { compound, matched: (['depth', 'width', 'resolution'] as const).map((m) => matchFlops(m, compound.flops)) };
+  return { compound, matched: SINGLE_METHODS.map((m) => matchFlops(m, compound.flops)) };
 }

@@ -42,21 +42,11 @@ export function scaleNetwork(c: ScalingCoefficients): NetworkConfig {
       });
       size = outputSize;
     }
-    stages.push({
-      index,
-      expand: base.expand,
-      kernel: base.kernel,
-      stride: base.stride,
-      repeats,
-      inChannels,
-      channels,
-      inputSize: stageInput,
-      featureSize: size,
-    });
+    stages.push({ index, ...base, repeats, inChannels, channels, inputSize: stageInput, featureSize: size });
     inChannels = channels;
   });
 
-  const layers = networkLayers({ stemChannels, headChannels, numClasses: NUM_CLASSES, blocks });
+  const layers = networkLayers(stemChannels, headChannels, blocks);
   return {
     ...c,
     stemChannels,
