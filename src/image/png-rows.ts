@@ -60,70 +60,37 @@ export async function decodePngRows(
     if (colorType === 2 && trns && trns.length >= 6) tRgb = [u16be(trns, 0), u16be(trns, 2), u16be(trns, 4)];
   };
 
+  const max = (1 << depth) - 1;
+  /** Sample c of pixel x at full precision (sub-byte samples: one per pixel, grey or palette). */
+  const sample = (x: number, c: number): number => {
+    const i = x * channels + c;
+    if (depth === 16) return u16be(cur, i * 2);
+    if (depth === 8) return cur[i];
+    const bit = i * depth;
+    return (cur[bit >> 3] >> (8 - depth - (bit & 7))) & max;
+  };
+  /** 8 bits of a sample (other depths rounded: v·255/max). */
+  const to8 = (v: number) => (depth === 8 ? v : Math.floor((v * 255) / max + 0.5));
+
   const toRgba = () => {
-    if (colorType === 6 && depth === 8) {
-      rgba.set(cur.subarray(0, W * 4));
-      return;
-    }
-    if (colorType === 2 && depth === 8) {
-      for (let x = 0, s = 0, d = 0; x < W; x++, s += 3, d += 4) {
-        rgba[d] = cur[s];
-        rgba[d + 1] = cur[s + 1];
-        rgba[d + 2] = cur[s + 2];
-        rgba[d + 3] = tRgb && cur[s] === tRgb[0] && cur[s + 1] === tRgb[1] && cur[s + 2] === tRgb[2] ? 0 : 255;
-      }
-      return;
-    }
     const trns = tables.trns; // read per row, as the chunk reader fills it in
-    const bytes = depth >> 3; // 0 for sub-byte depths
     for (let x = 0, d = 0; x < W; x++, d += 4) {
-      if (depth < 8) {
-        const bit = x * depth;
-        const v = (cur[bit >> 3] >> (8 - depth - (bit & 7))) & ((1 << depth) - 1);
-        if (colorType === 3) {
-          rgba[d] = pal[v * 3] ?? 0;
-          rgba[d + 1] = pal[v * 3 + 1] ?? 0;
-          rgba[d + 2] = pal[v * 3 + 2] ?? 0;
-          rgba[d + 3] = trns && v < trns.length ? trns[v] : 255;
-        } else {
-          const g = (v * 255) / ((1 << depth) - 1);
-          rgba[d] = rgba[d + 1] = rgba[d + 2] = g;
-          rgba[d + 3] = v === tGrey ? 0 : 255;
-        }
-        continue;
-      }
-      const s = x * channels * bytes;
-      const sample = (c: number) => (bytes === 2 ? u16be(cur, s + c * 2) : cur[s + c]);
-      // 8 bits of each sample (16-bit ones rounded: v·255/65535)
-      const hi = (c: number) => (bytes === 2 ? Math.floor((u16be(cur, s + c * 2) * 255) / 65535 + 0.5) : cur[s + c]);
-      switch (colorType) {
-        case 0:
-          rgba[d] = rgba[d + 1] = rgba[d + 2] = hi(0);
-          rgba[d + 3] = sample(0) === tGrey ? 0 : 255;
-          break;
-        case 2:
-          rgba[d] = hi(0);
-          rgba[d + 1] = hi(1);
-          rgba[d + 2] = hi(2);
-          rgba[d + 3] = tRgb && sample(0) === tRgb[0] && sample(1) === tRgb[1] && sample(2) === tRgb[2] ? 0 : 255;
-          break;
-        case 3: {
-          const v = cur[s];
-          rgba[d] = pal[v * 3] ?? 0;
-          rgba[d + 1] = pal[v * 3 + 1] ?? 0;
-          rgba[d + 2] = pal[v * 3 + 2] ?? 0;
-          rgba[d + 3] = trns && v < trns.length ? trns[v] : 255;
-          break;
-        }
-        case 4:
-          rgba[d] = rgba[d + 1] = rgba[d + 2] = hi(0);
-          rgba[d + 3] = hi(1);
-          break;
-        default:
-          rgba[d] = hi(0);
-          rgba[d + 1] = hi(1);
-          rgba[d + 2] = hi(2);
-          rgba[d + 3] = hi(3);
+      const v = sample(x, 0);
+      if (colorType === 3) {
+        rgba[d] = pal[v * 3] ?? 0;
+        rgba[d + 1] = pal[v * 3 + 1] ?? 0;
+        rgba[d + 2] = pal[v * 3 + 2] ?? 0;
+        rgba[d + 3] = trns && v < trns.length ? trns[v] : 255;
+      } else if (colorType === 0 || colorType === 4) {
+        rgba[d] = rgba[d + 1] = rgba[d + 2] = to8(v);
+        rgba[d + 3] = colorType === 4 ? to8(sample(x, 1)) : v === tGrey ? 0 : 255;
+      } else {
+        const g = sample(x, 1);
+        const b = sample(x, 2);
+        rgba[d] = to8(v);
+        rgba[d + 1] = to8(g);
+        rgba[d + 2] = to8(b);
+        rgba[d + 3] = colorType === 6 ? to8(sample(x, 3)) : tRgb && v === tRgb[0] && g === tRgb[1] && b === tRgb[2] ? 0 : 255;
       }
     }
   };
@@ -225,34 +192,12 @@ function unfilter(filter: number, cur: Uint8Array, prev: Uint8Array, bpp: number
 /** Adds one row of 8-bit RGB (3) or RGBA (4) pixels into `acc` (per output column: Σr·a, Σg·a,
  *  Σb·a, Σa), k columns per output column. */
 function accumulate(px: Uint8Array, channels: number, acc: Float64Array, k: number): void {
-  if (channels === 3) {
-    for (let d = 0, o = 0, run = 0, n = px.length - 2; d < n; d += 3) {
-      acc[o] += px[d] * 255;
-      acc[o + 1] += px[d + 1] * 255;
-      acc[o + 2] += px[d + 2] * 255;
-      acc[o + 3] += 255;
-      if (++run === k) {
-        run = 0;
-        o += 4;
-      }
-    }
-    return;
-  }
-  const rgba = px;
-  const n = rgba.length - 3;
-  for (let d = 0, o = 0, run = 0; d < n; d += 4) {
-    const a = rgba[d + 3];
-    if (a === 255) {
-      acc[o] += rgba[d] * 255;
-      acc[o + 1] += rgba[d + 1] * 255;
-      acc[o + 2] += rgba[d + 2] * 255;
-      acc[o + 3] += 255;
-    } else if (a !== 0) {
-      acc[o] += rgba[d] * a;
-      acc[o + 1] += rgba[d + 1] * a;
-      acc[o + 2] += rgba[d + 2] * a;
-      acc[o + 3] += a;
-    }
+  for (let d = 0, o = 0, run = 0; d + channels <= px.length; d += channels) {
+    const a = channels === 4 ? px[d + 3] : 255;
+    acc[o] += px[d] * a;
+    acc[o + 1] += px[d + 1] * a;
+    acc[o + 2] += px[d + 2] * a;
+    acc[o + 3] += a;
     if (++run === k) {
       run = 0;
       o += 4;

@@ -23,30 +23,27 @@ export type SingleMethod = (typeof SINGLE_METHODS)[number];
 export const TABLE7 = 'Table 7';
 export const FIGURE_NOTE = "approximate, placed after the paper's figure (no table in the paper)";
 
+const t7 = (label: string, depth: number, width: number, resolutionScale: number, flopsB: number, top1: number) => ({
+  label,
+  depth,
+  width,
+  resolutionScale,
+  paper: { flopsB, top1, source: TABLE7, fromFigure: false },
+});
+
 /** Table 7 ("Scaled Models Used in Figure 7"): B0 grown to about 1.8B FLOPs five ways. */
-export const TABLE7_ROWS: Readonly<Record<ScalingMethod, { label: string; depth: number; width: number; resolutionScale: number; paper: PaperPoint }>> = {
-  baseline: { label: 'Baseline B0', depth: 1, width: 1, resolutionScale: 1, paper: { flopsB: 0.4, top1: 77.3, source: TABLE7, fromFigure: false } },
-  depth: { label: 'Depth only (d = 4)', depth: 4, width: 1, resolutionScale: 1, paper: { flopsB: 1.8, top1: 79.0, source: TABLE7, fromFigure: false } },
-  width: { label: 'Width only (w = 2)', depth: 1, width: 2, resolutionScale: 1, paper: { flopsB: 1.8, top1: 78.9, source: TABLE7, fromFigure: false } },
-  resolution: {
-    label: 'Resolution only (r = 2)',
-    depth: 1,
-    width: 1,
-    resolutionScale: 2,
-    paper: { flopsB: 1.9, top1: 79.1, source: TABLE7, fromFigure: false },
-  },
-  compound: {
-    label: 'Compound (d = 1.4, w = 1.2, r = 1.3)',
-    depth: 1.4,
-    width: 1.2,
-    resolutionScale: 1.3,
-    paper: { flopsB: 1.8, top1: 81.1, source: TABLE7, fromFigure: false },
-  },
+export const TABLE7_ROWS: Readonly<Record<ScalingMethod, ReturnType<typeof t7>>> = {
+  baseline: t7('Baseline B0', 1, 1, 1, 0.4, 77.3),
+  depth: t7('Depth only (d = 4)', 4, 1, 1, 1.8, 79.0),
+  width: t7('Width only (w = 2)', 1, 2, 1, 1.8, 78.9),
+  resolution: t7('Resolution only (r = 2)', 1, 1, 2, 1.9, 79.1),
+  compound: t7('Compound (d = 1.4, w = 1.2, r = 1.3)', 1.4, 1.2, 1.3, 1.8, 81.1),
 };
 
 export const METHOD_ORDER: readonly ScalingMethod[] = ['baseline', 'depth', 'width', 'resolution', 'compound'];
 
 const fig = (n: 3 | 8, flopsB: number, top1: number): PaperPoint => ({ flopsB, top1, source: `Figure ${n} (${FIGURE_NOTE})`, fromFigure: true });
+const fig3 = (flopsB: number, top1: number, multiplier: number) => ({ ...fig(3, flopsB, top1), multiplier });
 
 /** Figure 8 ("Scaling Up EfficientNet-B0 with Different Methods"): accuracy against FLOPs per
  *  method, 0–5B FLOPs. The 1.8–1.9B points are Table 7's; the others are approximate placements
@@ -63,19 +60,7 @@ export const FIGURE8_POINTS: Readonly<Record<Exclude<ScalingMethod, 'baseline'>,
  *  d = 1.0 … 8.0, r = 1.0 … 2.5 = 560 px); each point's FLOPs are what `scaleNetwork` computes for
  *  that multiplier (methods.test.ts checks them), and only the top-1 is an approximate placement. */
 export const FIGURE3_POINTS: Readonly<Record<SingleMethod, readonly (PaperPoint & { multiplier: number })[]>> = {
-  width: [
-    { ...fig(3, 0.39, 75.9), multiplier: 1 },
-    { ...fig(3, 2.39, 78.6), multiplier: 2.6 },
-    { ...fig(3, 8.71, 80.1), multiplier: 5 },
-  ],
-  depth: [
-    { ...fig(3, 0.39, 75.9), multiplier: 1 },
-    { ...fig(3, 1.58, 78.6), multiplier: 4 },
-    { ...fig(3, 3.16, 79.5), multiplier: 8 },
-  ],
-  resolution: [
-    { ...fig(3, 0.39, 75.9), multiplier: 1 },
-    { ...fig(3, 1.46, 79.3), multiplier: 1.9 },
-    { ...fig(3, 2.45, 80.3), multiplier: 2.5 },
-  ],
+  width: [fig3(0.39, 75.9, 1), fig3(2.39, 78.6, 2.6), fig3(8.71, 80.1, 5)],
+  depth: [fig3(0.39, 75.9, 1), fig3(1.58, 78.6, 4), fig3(3.16, 79.5, 8)],
+  resolution: [fig3(0.39, 75.9, 1), fig3(1.46, 79.3, 1.9), fig3(2.45, 80.3, 2.5)],
 };
