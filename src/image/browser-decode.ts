@@ -11,14 +11,6 @@ export class Undecodable extends Error {}
  *  worker): the page must rasterise it. */
 export class NeedsImageElement extends Error {}
 
-async function viaImageElement(url: string): Promise<HTMLImageElement> {
-  const img = new Image();
-  img.decoding = 'async';
-  img.src = url;
-  await img.decode();
-  return img;
-}
-
 /** An <img> renders SVG only when the Blob says image/svg+xml (there is no sniffing for SVG), and a
  *  File's type comes from its name's extension, or is empty. */
 export const asSvg = (file: File, kind: ImageKind): Blob =>
@@ -42,20 +34,16 @@ export async function decodeWithBrowser(file: File, kind: ImageKind, target: { w
     if (typeof Image === 'undefined') throw new NeedsImageElement();
     const src = URL.createObjectURL(asSvg(file, kind));
     try {
-      let img: HTMLImageElement;
-      try {
-        img = await viaImageElement(src);
-      } catch {
-        throw new Undecodable();
-      }
+      const img = new Image();
+      img.decoding = 'async';
+      img.src = src;
+      await img.decode();
       const w = img.naturalWidth || 512;
       const h = img.naturalHeight || 512;
       const size = fitWithin(w, h, MAX_SIDE) ?? { width: w, height: h };
-      try {
-        return await createImageBitmap(img, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' });
-      } catch {
-        throw new Undecodable();
-      }
+      return await createImageBitmap(img, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' });
+    } catch {
+      throw new Undecodable();
     } finally {
       URL.revokeObjectURL(src);
     }

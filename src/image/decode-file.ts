@@ -37,11 +37,6 @@ async function decodeBigPng(file: File, signal?: AbortSignal): Promise<ImageBitm
   return createImageBitmap(new ImageData(img.data, img.width, img.height));
 }
 
-function extension(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-}
-
 async function endsWithJpegEoi(file: File): Promise<boolean> {
   const tail = new Uint8Array(await file.slice(Math.max(0, file.size - 4096)).arrayBuffer());
   for (let i = tail.length - 2; i >= 0; i--) if (tail[i] === 0xff && tail[i + 1] === 0xd9) return true;
@@ -50,7 +45,7 @@ async function endsWithJpegEoi(file: File): Promise<boolean> {
 
 /** Why a file the browser could not decode failed, in the user's terms. */
 export async function whyUndecodable(file: File, info: Sniffed): Promise<string> {
-  const ext = extension(file.name);
+  const ext = /^.+\.([^.]*)$/s.exec(file.name)?.[1].toLowerCase(); // none for ".png"
   const named = ext ? ` (the name ends in .${ext})` : '';
   switch (info.kind) {
     case 'heic':

@@ -1,7 +1,7 @@
 /** Walks a PNG byte stream chunk by chunk, feeding IDAT to an inflater piecewise, so no file is held whole. */
 
 import { ascii, u32be } from './bytes';
-import type { PngHeader } from './sniff';
+import { readIhdr, type PngHeader } from './sniff';
 
 /** A finding of the streaming PNG decoder (the inflater reports bad zlib data as a TypeError). */
 export class PngError extends Error {}
@@ -42,13 +42,7 @@ export async function feedPngChunks(
   const dataDone = () => {
     if (type === 'IHDR' && small) {
       if (smallAt < 13) throw new PngError('short IHDR');
-      header = {
-        width: u32be(small, 0),
-        height: u32be(small, 4),
-        bitDepth: small[8],
-        colorType: small[9],
-        interlaced: small[12] === 1,
-      };
+      header = readIhdr(small, 0);
       onHeader(header);
     } else if (type === 'PLTE' && small) tables.palette = small.slice(0, smallAt);
     else if (type === 'tRNS' && small) tables.trns = small.slice(0, smallAt);

@@ -12,6 +12,15 @@ export interface PngHeader {
   interlaced: boolean;
 }
 
+/** The IHDR chunk's data at `at` (the sniffer and the streaming decoder both read it). */
+export const readIhdr = (b: Uint8Array, at: number): PngHeader => ({
+  width: u32be(b, at),
+  height: u32be(b, at + 4),
+  bitDepth: b[at + 8],
+  colorType: b[at + 9],
+  interlaced: b[at + 12] === 1,
+});
+
 export interface Sniffed {
   kind: ImageKind;
   /** Displayed size (after EXIF orientation), when the header was readable. */
@@ -71,20 +80,13 @@ export function walkJpeg(b: Uint8Array, i: number, orientation?: number): JpegWa
   while (i + 4 <= b.length) {
     // As libjpeg's next_marker: stray bytes before a marker, fill bytes (FF FF…) and stuffed
     // zeros (FF 00) are skipped, so a stray byte cannot hide the frame header from this walk.
-    if (b[i] !== 0xff) {
+    const m = b[i + 1];
+    if (b[i] !== 0xff || m === 0xff) {
       i++;
       continue;
     }
-    const m = b[i + 1];
-    if (m === 0xff) {
-      i++; // fill byte
-      continue;
-    }
-    if (m === 0x00) {
-      i += 2;
-      continue;
-    }
-    if (m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) {
+    // stuffed zero, and the markers without a length (SOI, TEM, RSTn)
+    if (m === 0x00 || m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) {
       i += 2;
       continue;
     }
@@ -202,13 +204,7 @@ export function sniffImage(b: Uint8Array): Sniffed {
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return sniffJpeg(b);
   if (b.length >= 8 && ascii(b, 0, 8) === '\x89PNG\r\n\x1a\n') {
     if (b.length < 29 || ascii(b, 12, 4) !== 'IHDR') return { kind: 'png' };
-    const png: PngHeader = {
-      width: u32be(b, 16),
-      height: u32be(b, 20),
-      bitDepth: b[24],
-      colorType: b[25],
-      interlaced: b[28] === 1,
-    };
+    const png = readIhdr(b, 16);
     return { kind: 'png', width: png.width, height: png.height, png };
   }
   if (b.length >= 10 && (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a')) return sniffGif(b);
