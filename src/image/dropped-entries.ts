@@ -62,11 +62,7 @@ export async function walkEntries(entries: readonly EntryLike[], limit = MAX_DRO
 export function takeDropItems(dt: DataTransfer): (EntryLike | File)[] {
   const items = [...(dt.items ?? [])].filter((i) => i.kind === 'file');
   if (items.length === 0) return [...dt.files];
-  return items.flatMap((i): (EntryLike | File)[] => {
-    const entry = typeof i.webkitGetAsEntry === 'function' ? i.webkitGetAsEntry() : null;
-    const file = entry ? null : i.getAsFile();
-    return entry ? [entry] : file ? [file] : [];
-  });
+  return items.flatMap((i) => (typeof i.webkitGetAsEntry === 'function' ? i.webkitGetAsEntry() : null) ?? i.getAsFile() ?? []);
 }
 
 /** The files of a drop, folders walked, loose files at the top ('/name'). */

@@ -69,7 +69,6 @@ export async function keepPhotos(photos: readonly SamplePhoto[], onPhoto: (kept:
   }
 }
 
-/** Removes every kept sample photo. */
 export async function dropPhotos(): Promise<void> {
   if (typeof caches !== 'undefined') await caches.delete(PHOTO_CACHE).catch(() => false);
 }

@@ -5,7 +5,6 @@ import { decodePngRows, type RgbaImage } from './png-rows';
 import type { PngHeader } from './sniff';
 
 export { PngError } from './png-chunks';
-export type { RgbaImage } from './png-rows';
 
 /** Decodes a (non-interlaced) PNG from a byte stream, averaging k×k blocks of pixels into one
  *  (k = the smallest integer bringing both sides to ≤ maxSide; 1 decodes at full size). Averages

@@ -19,6 +19,5 @@ export async function fetchVerified(url: string, path: string, name: string, blo
   return new File([bytes], name, { type: 'image/jpeg' });
 }
 
-/** Downloads and verifies one gallery sample. */
 export const fetchSample = (sample: GallerySample, fetcher: typeof fetch = fetch): Promise<File> =>
   fetchVerified(`${GALLERY_BASE}${sample.file}`, `samples/${sample.file}`, sample.file, sample.blobId, fetcher);

@@ -3,11 +3,9 @@
 import type { BaseStage, OfficialVariant } from './types';
 import { LAST_VARIANT } from './variants';
 
-/** Depth multiplier base: depth = ALPHA^φ. */
+/** The compound-scaling bases: depth ALPHA^φ, width BETA^φ, resolution BASE_RESOLUTION · GAMMA^φ. */
 export const ALPHA = 1.2;
-/** Width multiplier base: width = BETA^φ. */
 export const BETA = 1.1;
-/** Resolution multiplier base: resolution = BASE_RESOLUTION · GAMMA^φ. */
 export const GAMMA = 1.15;
 export const BASE_RESOLUTION = 224;
 /** Squeeze-excite bottleneck, relative to the block's input channels (not the expanded ones). */

@@ -24,17 +24,18 @@ export function b0Scaled(name: string, depth: number, width: number, resolutionS
  *  official coefficients (so real B0 weights can answer for it). */
 export function table7Networks(): MethodNetwork[] {
   return METHOD_ORDER.map((method) => {
-    const row = TABLE7_ROWS[method];
-    const coefficients = method === 'baseline' ? officialCoefficients(0) : b0Scaled(row.label, row.depth, row.width, row.resolutionScale);
-    return { method, label: row.label, coefficients, net: scaleNetwork(coefficients) };
+    const coefficients = table7Coefficients(method);
+    return { method, label: TABLE7_ROWS[method].label, coefficients, net: scaleNetwork(coefficients) };
   });
 }
 
-/** The compound network of Table 7 (d = 1.4, w = 1.2, r = 1.3). */
-export function table7Compound(): NetworkConfig {
-  const row = TABLE7_ROWS.compound;
-  return scaleNetwork(b0Scaled(row.label, row.depth, row.width, row.resolutionScale));
+function table7Coefficients(method: ScalingMethod): ScalingCoefficients {
+  const row = TABLE7_ROWS[method];
+  return method === 'baseline' ? officialCoefficients(0) : b0Scaled(row.label, row.depth, row.width, row.resolutionScale);
 }
+
+/** The compound network of Table 7 (d = 1.4, w = 1.2, r = 1.3). */
+export const table7Compound = (): NetworkConfig => scaleNetwork(table7Coefficients('compound'));
 
 /** B0 scaled in one dimension by multiplier m. */
 export function singleDimension(method: SingleMethod, m: number): ScalingCoefficients {

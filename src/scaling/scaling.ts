@@ -14,14 +14,12 @@ export type Scaling =
   /** B0 grown by explicit multipliers, named for messages. */
   | { name: string; width: number; depth: number; resolution: number };
 
-/** The coefficients a scaling stands for. */
 function scalingCoefficients(s: Scaling): ScalingCoefficients {
   if ('variant' in s) return officialCoefficients(s.variant);
   if ('phi' in s) return s.resolution ? { ...formulaCoefficients(s.phi), resolution: s.resolution } : formulaCoefficients(s.phi);
   return { ...officialCoefficients(0), name: s.name, width: s.width, depth: s.depth, resolution: s.resolution, official: false };
 }
 
-/** The full network a scaling describes. */
 export const scalingNetwork = (s: Scaling): NetworkConfig => scaleNetwork(scalingCoefficients(s));
 
 /** A scaling's identity: equal strings build equal networks. */

@@ -4,9 +4,7 @@
 /** The official variants' names, B0 first. */
 export const VARIANT_NAMES = ['B0', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7'] as const;
 export type OfficialName = (typeof VARIANT_NAMES)[number];
-/** Number of official variants (B0…B7). */
 export const VARIANT_COUNT = VARIANT_NAMES.length;
-/** Index of the largest official variant (B7). */
 export const LAST_VARIANT = VARIANT_COUNT - 1;
 
 /** True for an integer index of an official variant (0…LAST_VARIANT). */
