@@ -28,69 +28,65 @@ export async function feedPngChunks(
   stop: AbortSignal,
 ): Promise<void> {
   const reader = stream.getReader();
-  const SIG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  let sigSeen = 0;
-  const head = new Uint8Array(8); // length + type of the chunk being read
-  let headSeen = 0;
-  let type = '';
-  let left = 0; // bytes of the current chunk's data (then of its CRC) still to come
-  let inCrc = false;
-  let small: Uint8Array | null = null; // IHDR / PLTE / tRNS data being collected
-  let smallAt = 0;
-  let ended = false;
-  let header: PngHeader | null = null;
-  const dataDone = () => {
-    if (type === 'IHDR' && small) {
-      if (smallAt < 13) throw new PngError('short IHDR');
-      header = readIhdr(small, 0);
-      onHeader(header);
-    } else if (type === 'PLTE' && small) tables.palette = small.slice(0, smallAt);
-    else if (type === 'tRNS' && small) tables.trns = small.slice(0, smallAt);
-    else if (type === 'IEND') ended = true;
-    inCrc = true;
-    left = 4;
-  };
-  try {
-    while (!ended && !stop.aborted) {
+  let buf = new Uint8Array(0);
+  /** The next ≤ n bytes as they arrive; none at the stream's end or once `stop` is set. */
+  const next = async (n: number): Promise<Uint8Array<ArrayBuffer>> => {
+    while (buf.length === 0 && !stop.aborted) {
       const { value, done } = await reader.read();
       if (done) break;
-      let i = 0;
-      while (i < value.length && !ended && !stop.aborted) {
-        if (sigSeen < 8) {
-          if (value[i++] !== SIG[sigSeen++]) throw new PngError('not a PNG');
-          continue;
+      buf = value;
+    }
+    const out = buf.subarray(0, stop.aborted ? 0 : n);
+    buf = buf.subarray(out.length);
+    return out;
+  };
+  /** Hands the next n bytes to `sink` piece by piece; false when the stream ends (or stops) first. */
+  const pass = async (n: number, sink?: (piece: Uint8Array<ArrayBuffer>) => Promise<void>): Promise<boolean> => {
+    for (let left = n; left > 0;) {
+      // Small pieces for IDAT: the inflater queues all the output of one write (deflate reaches
+      // ~1000:1, so 64 KB of a blank image is 64 MB); backpressure only acts between writes.
+      const piece = await next(Math.min(left, INFLATE_PIECE));
+      if (piece.length === 0) return false;
+      await sink?.(piece);
+      left -= piece.length;
+    }
+    return true;
+  };
+  /** The next n bytes, or fewer where the stream ends (or stops). */
+  const take = async (n: number): Promise<Uint8Array> => {
+    const out = new Uint8Array(n);
+    let at = 0;
+    await pass(n, async (piece) => {
+      out.set(piece, at);
+      at += piece.length;
+    });
+    return out.subarray(0, at);
+  };
+
+  let header: PngHeader | null = null;
+  try {
+    const SIG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+    if ((await take(8)).some((v, i) => v !== SIG[i])) throw new PngError('not a PNG');
+    for (;;) {
+      const head = await take(8); // length + type
+      if (head.length < 8) break;
+      const left = u32be(head, 0);
+      const type = ascii(head, 4, 4);
+      if (!header && type !== 'IHDR') throw new PngError('the first chunk is not IHDR');
+      if (type === 'IHDR' || type === 'PLTE' || type === 'tRNS') {
+        const want = Math.min(left, 1024);
+        const data = await take(want);
+        if (data.length < want || !(await pass(left - want))) break;
+        if (type === 'PLTE') tables.palette = data;
+        else if (type === 'tRNS') tables.trns = data;
+        else if (data.length < 13) throw new PngError('short IHDR');
+        else {
+          header = readIhdr(data, 0);
+          onHeader(header);
         }
-        if (headSeen < 8) {
-          head[headSeen++] = value[i++];
-          if (headSeen === 8) {
-            left = u32be(head, 0);
-            type = ascii(head, 4, 4);
-            inCrc = false;
-            if (!header && type !== 'IHDR') throw new PngError('the first chunk is not IHDR');
-            small = type === 'IHDR' || type === 'PLTE' || type === 'tRNS' ? new Uint8Array(Math.min(left, 1024)) : null;
-            smallAt = 0;
-            if (left === 0) dataDone();
-          }
-          continue;
-        }
-        const n = Math.min(left, value.length - i);
-        if (!inCrc) {
-          if (type === 'IDAT') {
-            // Small pieces: the inflater queues all the output of one write (deflate reaches
-            // ~1000:1, so 64 KB of a blank image is 64 MB); backpressure only acts between writes.
-            for (let at = i; at < i + n && !stop.aborted; at += INFLATE_PIECE) await writer.write(value.subarray(at, Math.min(i + n, at + INFLATE_PIECE)));
-          } else if (small) {
-            const take = Math.min(n, small.length - smallAt);
-            small.set(value.subarray(i, i + take), smallAt);
-            smallAt += take;
-          }
-        }
-        i += n;
-        left -= n;
-        if (left > 0) continue;
-        if (!inCrc) dataDone();
-        else headSeen = 0;
-      }
+      } else if (!(await pass(left, type === 'IDAT' ? (piece) => writer.write(piece) : undefined))) break;
+      if (type === 'IEND') break;
+      await pass(4); // CRC
     }
     if (stop.aborted) {
       await writer.abort(stop.reason).catch(() => undefined);
