@@ -1,20 +1,14 @@
 /** Turning a user's file into an ImageBitmap the worker can use, with clear messages for what the
- *  browser cannot read. EXIF orientation is honoured (imageOrientation "from-image"). Runs in the
- *  inference worker for the Lab (the page only shows the display copy) and for Evaluate
- *  (decodeOffPage), and on the page for SVG, which only an <img> rasterises (NeedsImageElement in
- *  a worker).
+ *  browser cannot read; EXIF orientation is honoured. Runs in the inference worker (the Lab, and
+ *  Evaluate's decodeOffPage), and on the page for SVG, which only an <img> rasterises.
  *
- *  The first bytes are sniffed before decoding: the real format (whatever the name says), the
- *  dimensions, and for JPEG the EXIF orientation. Images larger than MAX_SIDE are decoded at reduced
- *  size where the browser's own decoder would hold every pixel: Chromium's createImageBitmap
- *  decodes at full size even with resizeWidth/resizeHeight (measured: a 12000² PNG costs ~600 MB
- *  either way), so
- *   - PNG is streamed through DecompressionStream and box-averaged row by row (memory: the output
- *     plus a few rows), and shown through a small re-encoded copy, since an <img> of the original
- *     would decode all of it again;
- *   - JPEG goes through WebCodecs' ImageDecoder with desiredWidth/desiredHeight, which decodes
- *     with libjpeg's DCT scaling (an 11000² JPEG: +12 MB instead of +460 MB).
- *  Anything else (or where those are unavailable) falls back to a full decode and a resize. */
+ *  The first bytes are sniffed before decoding: the real format, the size, the JPEG orientation.
+ *  Chromium's createImageBitmap decodes at full size even with resizeWidth/resizeHeight (measured:
+ *  a 12000² PNG costs ~600 MB either way), so images over MAX_SIDE are decoded at reduced size:
+ *   - PNG streamed through DecompressionStream and box-averaged row by row (memory: the output plus
+ *     a few rows), shown through a small re-encoded copy (an <img> of it would decode it all again);
+ *   - JPEG through WebCodecs' ImageDecoder, at libjpeg's DCT scaling (11000²: +12 MB, not +460 MB).
+ *  Anything else (or where those are unavailable): a full decode and a resize. */
 
 import { NeedsImageElement, Undecodable, asSvg, decodeWithBrowser, displayCopy } from './browser-decode';
 import { fitWithin } from './fit-within';
@@ -30,12 +24,6 @@ const HEAD_BYTES = 256 * 1024;
 export class ImageInputError extends Error {}
 
 const fail = (file: File, why: string) => new ImageInputError(`Could not use "${file.name}": ${why}`);
-
-/** A huge PNG, decoded at reduced size by decodePngDownscaled. */
-async function decodeBigPng(file: File, signal?: AbortSignal): Promise<ImageBitmap> {
-  const img = await decodePngDownscaled(file.stream(), MAX_SIDE, signal);
-  return createImageBitmap(new ImageData(img.data, img.width, img.height));
-}
 
 async function endsWithJpegEoi(file: File): Promise<boolean> {
   const tail = new Uint8Array(await file.slice(Math.max(0, file.size - 4096)).arrayBuffer());
@@ -86,16 +74,16 @@ export async function decodeImageFile(file: File, signal?: AbortSignal, show = t
   // The frame header lies past the head (big EXIF/ICC segments): walk the segments to it.
   if (info.kind === 'jpeg' && !info.width && file.size > HEAD_BYTES) info = await probeJpeg(file);
   const { width: w, height: h } = info;
-  const pixels = w && h ? w * h : 0;
   // From the header alone, before any pixel buffer exists.
   const refused = headerRefusal(info);
   if (refused) throw fail(file, refused);
   const target = w && h ? fitWithin(w, h, MAX_SIDE) : null;
   let bitmap: ImageBitmap | null = null;
   try {
-    if (target && info.png && !info.png.interlaced && pixels > STREAM_PNG_PIXELS) {
+    if (target && info.png && !info.png.interlaced && w! * h! > STREAM_PNG_PIXELS) {
       try {
-        bitmap = await decodeBigPng(file, signal);
+        const img = await decodePngDownscaled(file.stream(), MAX_SIDE, signal);
+        bitmap = await createImageBitmap(new ImageData(img.data, img.width, img.height));
       } catch (e) {
         // PngError: our decoder's finding; TypeError: the inflater's (bad or cut-short zlib data).
         if (e instanceof PngError || e instanceof TypeError) {
