@@ -1,6 +1,6 @@
 /** Decoding with the browser's own decoders (createImageBitmap, or an <img> for SVG and the like), and small display copies. */
 
-import { fitWithin } from './fit-within';
+import { fitWithin, resizeTo } from './fit-within';
 import { DISPLAY_SIDE, MAX_SIDE } from './limits';
 import type { ImageKind } from './sniff';
 
@@ -23,12 +23,7 @@ export const asSvg = (file: File, kind: ImageKind): Blob =>
  *  when the file cannot be decoded. */
 export async function decodeWithBrowser(file: File, kind: ImageKind, target: { width: number; height: number } | null): Promise<ImageBitmap> {
   try {
-    return await createImageBitmap(
-      file,
-      target
-        ? { imageOrientation: 'from-image', resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high' }
-        : { imageOrientation: 'from-image' },
-    );
+    return await createImageBitmap(file, { imageOrientation: 'from-image', ...resizeTo(target) });
   } catch {
     if (kind !== 'svg') throw new Undecodable();
     if (typeof Image === 'undefined') throw new NeedsImageElement();
@@ -40,8 +35,7 @@ export async function decodeWithBrowser(file: File, kind: ImageKind, target: { w
       await img.decode();
       const w = img.naturalWidth || 512;
       const h = img.naturalHeight || 512;
-      const size = fitWithin(w, h, MAX_SIDE) ?? { width: w, height: h };
-      return await createImageBitmap(img, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' });
+      return await createImageBitmap(img, resizeTo(fitWithin(w, h, MAX_SIDE) ?? { width: w, height: h }));
     } catch {
       throw new Undecodable();
     } finally {

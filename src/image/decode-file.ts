@@ -11,7 +11,7 @@
  *  Anything else (or where those are unavailable): a full decode and a resize. */
 
 import { NeedsImageElement, Undecodable, asSvg, decodeWithBrowser, displayCopy } from './browser-decode';
-import { fitWithin } from './fit-within';
+import { fitWithin, resizeTo } from './fit-within';
 import { decodeBigJpeg } from './jpeg-scaled';
 import { probeJpeg } from './jpeg-probe';
 import { MAX_FILE_BYTES, MAX_SIDE, STREAM_PNG_PIXELS, headerRefusal } from './limits';
@@ -105,7 +105,7 @@ export async function decodeImageFile(file: File, signal?: AbortSignal, show = t
     const shrink = fitWithin(bitmap.width, bitmap.height, MAX_SIDE);
     if (shrink) {
       const big = bitmap;
-      bitmap = await createImageBitmap(big, { resizeWidth: shrink.width, resizeHeight: shrink.height, resizeQuality: 'high' });
+      bitmap = await createImageBitmap(big, resizeTo(shrink));
       big.close();
     }
     // An <img> of a huge original would decode all of it again (Chromium scales JPEG decodes for

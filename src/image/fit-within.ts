@@ -5,3 +5,7 @@ export function fitWithin(w: number, h: number, max: number): { width: number; h
   const s = max / Math.max(w, h);
   return { width: Math.max(1, Math.round(w * s)), height: Math.max(1, Math.round(h * s)) };
 }
+
+/** createImageBitmap's options for a high-quality resize to `size`; none for null. */
+export const resizeTo = (size: { width: number; height: number } | null): ImageBitmapOptions =>
+  size ? { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' } : {};

@@ -1,6 +1,6 @@
 /** Huge JPEGs decoded at reduced size through WebCodecs' ImageDecoder (libjpeg's DCT scaling), not in full. */
 
-import { fitWithin } from './fit-within';
+import { fitWithin, resizeTo } from './fit-within';
 import { MAX_SIDE } from './limits';
 
 /** A huge JPEG through WebCodecs' ImageDecoder, which decodes at n/8 scale (libjpeg's DCT scaling)
@@ -21,8 +21,7 @@ export async function decodeBigJpeg(
     decoder = new ImageDecoder({ data: file.stream(), type: 'image/jpeg', desiredWidth, desiredHeight });
     const { image } = await decoder.decode();
     try {
-      const fit = fitWithin(image.displayWidth, image.displayHeight, MAX_SIDE);
-      return await createImageBitmap(image, fit ? { resizeWidth: fit.width, resizeHeight: fit.height, resizeQuality: 'high' } : {});
+      return await createImageBitmap(image, resizeTo(fitWithin(image.displayWidth, image.displayHeight, MAX_SIDE)));
     } finally {
       image.close();
     }
