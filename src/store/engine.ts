@@ -1,7 +1,5 @@
-/** Turns store changes into worker requests and worker answers back into store state:
- *  control → store → worker request → result → store → view. The latest lab request wins.
- *  The engine also owns the timed series (Compare, the Lab's "measure latency", the race): it
- *  pauses its own background work (lab runs, decodes, prefetch) so a series times alone. */
+/** Turns store changes into worker requests and worker answers back into store state; the latest
+ *  lab request wins. Timed series pause the engine's background work so that they time alone. */
 import type { InferenceClient } from '../worker/client';
 import { latencyOnly, modelIdOf, variantOf, type WorkerResponse } from '../worker/protocol';
 import { Coalescer } from './coalescer';
@@ -33,11 +31,9 @@ export type EngineClient = Pick<InferenceClient, 'send' | 'cancel' | 'onRestart'
 
 export interface EngineDeps {
   client: EngineClient;
-  /** The app's one store (app-store.ts): the engine writes the lab's and the runs' slices. */
   store: AppStore;
-  /** Where the weights come from (default: probe, remember for offline, check the CSP). */
   source?: typeof startSource;
-  /** Decodes a user's SVG on the page (default: the image layer's decoder). */
+  /** Decodes a user's SVG on the page. */
   decode?: typeof decodeImageFile;
 }
 
@@ -52,7 +48,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
   let running: { id: number; key: string } | null = null;
   /** The user's file, kept so a restarted worker can be given the image again. */
   let lastFile: File | null = null;
-  /** Decoding a huge image takes seconds: a superseded one ends quietly (the worker aborts it). */
+  /** Decoding a huge image takes seconds: a superseded one ends quietly. */
   let decodeSeq = 0;
   /** After a worker restart: settles once the new worker has its backend and the image again. */
   let restoring: Promise<void> = Promise.resolve();
@@ -92,26 +88,16 @@ export function createEngine({ client, store, source = startSource, decode = dec
     });
     running = { id: req.id, key };
     try {
-      const r = await req.done.catch((e: Error) => {
+      const {
+        type: _type,
+        id: _id,
+        modelId: _modelId,
+        ...outcome
+      } = await req.done.catch((e: Error) => {
         lab().dropDownload(key);
         throw e;
       });
-      const { resolution, imageName, top5, latency, synthetic, memory, cam } = r;
-      return {
-        kind: spec.kind,
-        latencyOnly: latencyOnly(spec),
-        standInFor: job.standInFor,
-        variant: variantOf(spec),
-        phi: job.phi,
-        name: key,
-        resolution,
-        imageName,
-        top5,
-        latency,
-        synthetic,
-        memory,
-        cam,
-      };
+      return { ...outcome, kind: spec.kind, latencyOnly: latencyOnly(spec), standInFor: job.standInFor, variant: variantOf(spec), phi: job.phi, name: key };
     } finally {
       running = null;
     }
@@ -154,8 +140,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
     coalescer.submit({ phi: k, formula: false, image: imageVersion, standInFor: key });
   }
 
-  /** Holds lab runs, decodes and prefetch (an in-flight prefetch is cancelled) and resolves once
-   *  the running ones have settled; call the returned function to resume. */
+  /** Holds lab runs, decodes and prefetch (cancelling a prefetch in flight) until the returned resume. */
   function pause(): Promise<Resume> {
     const from = downloads.cancelPrefetch();
     if (from !== null) missed.prefetch = from; // fetched again on resume
@@ -223,10 +208,10 @@ export function createEngine({ client, store, source = startSource, decode = dec
         lab().fail((e as Error).message);
         return;
       }
+      // The bench view measures on its own workers: the lab stays idle meanwhile.
       store.subscribe((s, prev) => {
         if (s.phi !== prev.phi || s.formula !== prev.formula || s.custom !== prev.custom || (prev.view === 'bench' && s.view !== 'bench')) schedule();
       });
-      // The bench view measures on its own workers: the lab stays idle so it does not compete.
       schedule();
     },
 
@@ -240,45 +225,38 @@ export function createEngine({ client, store, source = startSource, decode = dec
       }
     },
 
-    /** Uses a dropped converted model folder (model.json + the shards it lists) instead of the
-     *  built-in weights, named `name` (else its folder's); null goes back to them. */
+    /** A dropped converted model folder instead of the built-in weights; null goes back to them. */
     setCustomModel(files: File[] | null, name?: string): void {
       const custom = files ? customModel(files, name) : null;
       if (typeof custom === 'string') lab().fail(custom, lab().status);
       else lab().setCustom(custom); // the store subscription schedules
     },
 
-    /** The weights error's use-random-weights button: the official networks with seeded random
-     *  weights from now on (?weights=random in the URL, the synthetic banner on). */
+    /** The weights error's use-random-weights button (?weights=random from now on). */
     switchToRandomWeights(): void {
       downloads.forget();
       lab().useRandomWeights(RANDOM_SOURCE);
       schedule();
     },
 
-    /** The error's retry button: clears the error and runs the current request again. */
     retry(): void {
       lab().clearError();
       downloads.retry();
       schedule();
     },
 
-    /** Compare, the Lab's "measure latency" and the paper's runs: one timed-series pipeline. */
     ...seriesPipeline({ client, store, whilePaused, restored: () => restoring }),
     /** The benchmark on its own workers, with the lab held meanwhile (it would share the CPU/GPU). */
     bench: (s: BenchSettings, onProgress: (p: BenchProgress) => void, onResult: (r: BenchResult) => void) =>
       whilePaused(() => runBench(s, onProgress, onResult)),
 
-    /** The current network as an ONNX file, built by the worker (see onnx-download.ts). */
     async exportOnnx(): Promise<OnnxFile> {
       await Promise.all([restoring, whenSource(store)]); // before it, Bk would export as the formula network
       return requestOnnx(client, lab());
     },
 
-    /** Resolves with the weights' base URL once the source is known. */
     whenSource: () => whenSource(store),
     prepare: createPreparer(client, () => lab().source, sliceStore(store, 'prepare')),
-    /** The user's answer to the source question on screen (SourceConfirm). */
     answerSource: question.answer,
     store,
     ...workerTools(client),
