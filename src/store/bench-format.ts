@@ -1,4 +1,4 @@
-/** Pure formatting and parsing for the benchmark: table columns (view, CSV and the CLI's
+/** Pure formatting and parsing for the benchmark: table columns (the view, CSV and the CLI's
  *  markdown share them) and the bench URL parameters. */
 import type { BenchReport, BenchResult } from '../worker/bench-protocol';
 import { csvText } from '../scaling/csv';
@@ -44,7 +44,7 @@ export function cell(r: BenchResult, c: Column): string {
 }
 
 /** "pointwise tiled 3.1 ms (fused 9.0, stock 4.2) · …": each class's choice and what it beat. */
-export function kernelsCell(k: KernelReport): string {
+function kernelsCell(k: KernelReport): string {
   const ms = (v: number | null | undefined) => (v === null ? 'failed' : v === undefined ? '—' : v.toFixed(1));
   const classes = KERNEL_CLASSES.map((c) => {
     const t = k.timings[c] ?? {};
@@ -55,13 +55,6 @@ export function kernelsCell(k: KernelReport): string {
     return `${c} ${k.plan[c]}${own !== undefined ? ` ${ms(own)} ms` : ''}${others.length ? ` (${others.join(', ')})` : ''}`;
   });
   return `${k.mode}${k.cached ? ' (cached)' : ''}: ${classes.join(' · ')}`;
-}
-
-export function toMarkdown(report: BenchReport): string {
-  const head = `| ${COLUMNS.map((c) => c.label).join(' | ')} |`;
-  const rule = `|${COLUMNS.map(() => '---').join('|')}|`;
-  const rows = report.results.map((r) => `| ${COLUMNS.map((c) => cell(r, c)).join(' | ')} |`);
-  return [head, rule, ...rows].join('\n');
 }
 
 /** Every result field (raw, unrounded), one row per backend × variant. */

@@ -1,8 +1,6 @@
 /** The compare view's runs: the current image through each chosen official variant, timed as one
- *  series of the store's one pipeline (series-pipeline.ts), first run apart from the steady
- *  median and its p25–p75 range. Results live in the app store's comparison slice. */
+ *  series (series-pipeline.ts), first run apart from the steady median and its p25–p75 range. */
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
-import { SERIES_RUNS } from '../model/timing';
 import { isNoisy } from '../model/timing';
 import { OFFICIAL_VARIANTS, officialNetwork } from '../scaling';
 import type { CamMap } from '../model/cam';
@@ -11,9 +9,6 @@ import { csvText } from '../scaling/csv';
 import { officialSpec } from './source';
 import type { AppState } from './app-store';
 import type { TimeRows } from './series-pipeline';
-
-/** Timed runs per variant after the first (compile) run and the warm-up. */
-export const COMPARE_RUNS = SERIES_RUNS.compare;
 
 export interface CompareEntry {
   variant: number;
@@ -50,29 +45,13 @@ export const initialCompare = (): CompareState => ({ running: false, runId: 0, i
 export const compareSlice: StateCreator<AppState, [], [], { comparison: CompareState }> = () => ({ comparison: initialCompare() });
 
 export function blankEntry(k: number): CompareEntry {
-  const net = officialNetwork(k);
-  return {
-    variant: k,
-    name: net.name,
-    status: 'pending',
-    top5: [],
-    firstMs: null,
-    steadyMs: null,
-    p25Ms: null,
-    p75Ms: null,
-    minMs: null,
-    runsMs: [],
-    noisy: false,
-    resolution: net.resolution,
-    flops: net.flops,
-    params: net.params,
-    paperTop1: OFFICIAL_VARIANTS[k].paperTop1,
-    error: null,
-  };
+  const { name, resolution, flops, params } = officialNetwork(k);
+  const times = { firstMs: null, steadyMs: null, p25Ms: null, p75Ms: null, minMs: null, runsMs: [], noisy: false };
+  return { variant: k, name, status: 'pending', top5: [], ...times, resolution, flops, params, paperTop1: OFFICIAL_VARIANTS[k].paperTop1, error: null };
 }
 
 /** A finished series entry as a card's figures. */
-export function entryFromSeries(base: CompareEntry, s: SeriesEntry): CompareEntry {
+function entryFromSeries(base: CompareEntry, s: SeriesEntry): CompareEntry {
   if (!s.ok) return { ...base, status: 'error', error: s.error };
   const { medianMs, p25Ms, p75Ms, minMs } = s.spread;
   return {
@@ -93,7 +72,7 @@ export function entryFromSeries(base: CompareEntry, s: SeriesEntry): CompareEntr
 /** One comparison: every variant in one interleaved series; a newer run replaces this one's view. */
 export async function runComparison(
   store: StoreApi<CompareState>,
-  o: { variants: number[]; baseUrl: string; imageName: string | null; runs?: number; time: TimeRows },
+  o: { variants: number[]; baseUrl: string; imageName: string | null; runs: number; time: TimeRows },
 ): Promise<void> {
   const runId = store.getState().runId + 1;
   const entries = o.variants.map(blankEntry);
@@ -102,7 +81,7 @@ export async function runComparison(
     if (store.getState().runId === runId) store.setState((s) => ({ entries: s.entries.map((e) => (e.variant === o.variants[i] ? f(e) : e)) }));
   };
   const rows = entries.map((e) => ({ spec: officialSpec(e.variant, o.baseUrl) }));
-  const series = await o.time(rows, { runs: o.runs ?? COMPARE_RUNS, cam: true, onPhase: (i, status) => update(i, (e) => ({ ...e, status })) });
+  const series = await o.time(rows, { runs: o.runs, cam: true, onPhase: (i, status) => update(i, (e) => ({ ...e, status })) });
   series.forEach((s, i) => update(i, (e) => entryFromSeries(e, s)));
   if (store.getState().runId === runId) store.setState({ running: false });
 }
