@@ -24,18 +24,18 @@ export interface EvalState {
   cancelled: boolean;
   networks: EvalNetwork[];
   rows: EvalRow[];
-  /** Images classified so far (whole batches). */
+  /** Images classified so far. */
   done: number;
   plan: BatchPlan | null;
   timings: NetworkTiming[];
   startedAt: number | null;
-  /** Wall time so far (decoding, downloads and inference), ms. */
+  /** Wall time so far, ms. */
   elapsedMs: number;
   report: LabelReport | null;
   skipped: number;
   source: EvalInput['source'] | null;
   synthetic: boolean | null;
-  /** What is happening now ("loading B1: download 40%"), or null. */
+  /** What is happening now ("loading B1: download 40%"). */
   phase: string | null;
   error: string | null;
   /** Highest worker memory seen after a batch. */
@@ -85,16 +85,14 @@ export interface RunOptions {
   input: EvalInput;
   variants: number[];
   baseUrl: string;
-  /** The user's dropped model, evaluated after the official variants. */
   custom?: { name: string; files: File[] } | null;
-  /** The formula network at this φ, evaluated last. */
   formulaPhi?: number | null;
   backend: BackendName;
   deviceGiB?: number | null;
-  /** A batch size chosen by the user instead of the plan. */
+  /** Chosen by the user instead of the plan. */
   batch?: number | null;
   classify: ClassifyBatch;
-  /** Runs the work with the lab's other work held (the engine's whilePaused). */
+  /** The engine's whilePaused. */
   hold: <T>(work: () => Promise<T>) => Promise<T>;
   now?: () => number;
 }
@@ -197,7 +195,7 @@ export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): 
   }
 }
 
-/** Stops the run before its next batch (the batch in flight completes). */
+/** Stops the run before its next batch. */
 export const cancelEvaluation = (store: StoreApi<EvalState>): void => {
   if (store.getState().running) store.setState({ cancelled: true });
 };

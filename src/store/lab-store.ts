@@ -1,6 +1,5 @@
-/** The lab slice of the app store (app-store.ts): shareable state (mirrored in the URL) plus what
- *  the worker reports. Components read it and call its setters; src/store/engine.ts turns changes
- *  into worker requests and writes results back. */
+/** The lab slice of the app store: shareable state (mirrored in the URL) plus what the worker
+ *  reports through the engine. */
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import { clampPhi, isVariantIndex, type Bases } from '../scaling';
 import type { BackendName } from '../model/backend-name';
@@ -13,9 +12,6 @@ import { roundPhi, type View } from './url-props';
 import type { AppState } from './app-store';
 
 export interface InferenceResult extends ClassifyOutcome {
-  /** 'official': Bk with converted weights; 'random': seeded random weights built in the worker
-   *  (the formula network at exactly φ, or Bk in random-weights mode); 'custom': a converted
-   *  model the user dropped (model.json + shards). */
   kind: ModelSpec['kind'];
   /** Random weights with no released checkpoint (the formula network): latency only, no prediction. */
   latencyOnly: boolean;
@@ -31,7 +27,6 @@ export interface LoadState {
   loaded: number;
   total: number;
   fromCache?: boolean;
-  /** While downloading: bytes per second and seconds left (null until they can be told). */
   rate?: number | null;
   etaS?: number | null;
 }
@@ -42,7 +37,7 @@ export interface ImageInfo {
   name: string;
   width: number;
   height: number;
-  /** Object URL of the decoded (EXIF-oriented) image for display. */
+  /** Object URL of the decoded (EXIF-oriented) image. */
   url: string;
 }
 
@@ -56,13 +51,12 @@ export interface LabState extends ShareableState {
   status: Status;
   result: InferenceResult | null;
   error: string | null;
-  /** Are the weights in use synthetic (seeded random)? null until known. */
+  /** Seeded random weights in use? null until known. */
   synthetic: boolean | null;
   precision: WeightPrecision | null;
   /** A converted model folder the user dropped; it answers instead of the built-in weights. */
   custom: { name: string; files: File[] } | null;
-  /** A foreign ?models= source waiting for the user (gateSource in source.ts): a question, or
-   *  (`refused`) a refusal to acknowledge. */
+  /** A foreign ?models= source waiting for the user (gateSource): a question or a refusal. */
   pendingSource: { host: string; baseUrl: string; refused?: string } | null;
 
   setPhi: (phi: number) => void;
@@ -71,37 +65,31 @@ export interface LabState extends ShareableState {
   setEvaluate: (variants: number[]) => void;
   setFormula: (on: boolean) => void;
   setPresent: (on: boolean) => void;
-  /** Go to a deck slide (1-based; clamped to the deck). */
   setSlide: (slide: number) => void;
   setBases: (bases: Bases) => void;
   addNotice: (text: string) => void;
   dismissNotice: (index: number) => void;
 
-  // Written by the engine (src/store/engine.ts), one action per fact it learns.
+  // Written by the engine, one action per fact it learns.
   setStatus: (status: Status) => void;
   setLoad: (key: string, load: LoadState) => void;
   /** Forgets a download bar that will not finish (failed or abandoned). */
   dropDownload: (key: string) => void;
   setBackendInfo: (info: LabState['backendInfo']) => void;
   setSource: (source: ModelSource) => void;
-  /** A foreign ?models= host to confirm (null: answered); declining also drops ?models=. */
+  /** Declining (dropLink) also drops ?models=. */
   askSource: (pending: LabState['pendingSource'], dropLink?: boolean) => void;
-  /** What the official network on show was loaded with: random or not, and its stored precision. */
   setSynthetic: (synthetic: boolean, precision: WeightPrecision) => void;
-  /** A finished lab run: its result replaces the old one, status idle, error cleared. */
   showResult: (result: InferenceResult) => void;
-  /** A timed series refined the latency of the result on show. */
   setResultLatency: (name: string, latency: InferenceResult['latency']) => void;
   showImage: (image: ImageInfo | null) => void;
   setCustom: (custom: LabState['custom']) => void;
-  /** An error to show; `status` defaults to 'error'. */
   fail: (message: string, status?: Status) => void;
   clearError: () => void;
-  /** Random-weights mode from now on: the official networks with seeded weights, no downloads. */
   useRandomWeights: (source: ModelSource) => void;
 }
 
-/** The lab slice's state and actions; a new store starts from the address bar it is created under. */
+/** A new store starts from the address bar it is created under. */
 export const labState: StateCreator<AppState, [], [], LabState> = (set) => {
   const initial = parseUrlState(typeof location === 'undefined' ? '' : location.search);
   return {
@@ -157,8 +145,7 @@ export function shareable(s: LabState): ShareableState {
   return { phi, view, compare, evaluate, backend, models, present, slide, formula, weights, bases, kernels };
 }
 
-/** Mirrors the shareable state into the address bar (replaceState: dragging φ must not flood
- *  the history). */
+/** Mirrors the shareable state into the address bar (replaceState: dragging φ must not flood history). */
 export function syncUrl(store: Pick<StoreApi<LabState>, 'getState' | 'subscribe'>): () => void {
   let last = serializeUrlState(shareable(store.getState()));
   return store.subscribe((s) => {

@@ -13,8 +13,7 @@ import { sliceSetter } from './slice-store';
 
 export type PrepareStatus = 'missing' | 'downloading' | 'ready' | 'error';
 
-/** The photo list (1,000 entries) and its cache code load with the first photo action, not with
- *  the app: this store is in the entry chunk. */
+/** The photo list and its cache code load with the first photo action: this store is in the entry chunk. */
 const photoTools = async () => ({ ...(await import('../image/imagenet-photos')), ...(await import('../model/imagenet-sample')) });
 
 export interface PrepareEntry {
@@ -28,15 +27,15 @@ export interface PrepareEntry {
 export interface PrepareState {
   chosen: number[];
   entries: PrepareEntry[];
-  /** navigator.storage.estimate(): bytes used and granted to this origin. */
+  /** navigator.storage.estimate() */
   storage: { usage: number; quota: number } | null;
-  /** navigator.storage.persisted() / persist(); null: not known (no Storage API). */
+  /** navigator.storage.persisted(); null: no Storage API. */
   persisted: boolean | null;
   running: boolean;
   /** Of the run in progress. */
   rate: number | null;
   etaS: number | null;
-  /** The Evaluate view's ImageNet sample: the first `count` photos of its subsets kept or not. */
+  /** The Evaluate view's ImageNet sample: its first `count` photos kept or not. */
   photos: { chosen: boolean; count: number; kept: number; status: PrepareStatus; error: string | null };
   toggle: (k: number) => void;
   togglePhotos: () => void;
