@@ -148,14 +148,6 @@ export function evalJson(
   const results = rows.flatMap((r) =>
     networks.map((n, i) => ({ file: r.file, label: r.label, network: n.name, top5: r.preds[i], correct: isCorrect(r, i), error: r.error })),
   );
-  return JSON.stringify(
-    {
-      ...meta,
-      networks: networks.map(({ name: n, key, flops, resolution, paperTop1 }) => ({ name: n, key, flops, resolution, paperTop1 })),
-      summaries,
-      results,
-    },
-    null,
-    1,
-  );
+  const nets = networks.map(({ name: n, key, flops, resolution, paperTop1 }) => ({ name: n, key, flops, resolution, paperTop1 }));
+  return JSON.stringify({ ...meta, networks: nets, summaries, results }, null, 1);
 }

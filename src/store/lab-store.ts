@@ -41,7 +41,7 @@ export interface ImageInfo {
   url: string;
 }
 
-export interface LabState extends ShareableState {
+interface LabData extends ShareableState {
   notices: string[];
   /** `threads`, `threadsNote`: the wasm backend's thread count, and why it is 1 when it had to be. */
   backendInfo: { name: BackendName; reason: string; adapter: string | null; threads?: number; threadsNote?: string } | null;
@@ -58,36 +58,50 @@ export interface LabState extends ShareableState {
   custom: { name: string; files: File[] } | null;
   /** A foreign ?models= source waiting for the user (gateSource): a question or a refusal. */
   pendingSource: { host: string; baseUrl: string; refused?: string } | null;
-
-  setPhi: (phi: number) => void;
-  setView: (view: View) => void;
-  setCompare: (variants: number[]) => void;
-  setEvaluate: (variants: number[]) => void;
-  setFormula: (on: boolean) => void;
-  setPresent: (on: boolean) => void;
-  setSlide: (slide: number) => void;
-  setBases: (bases: Bases) => void;
-  addNotice: (text: string) => void;
-  dismissNotice: (index: number) => void;
-
-  // Written by the engine, one action per fact it learns.
-  setStatus: (status: Status) => void;
-  setLoad: (key: string, load: LoadState) => void;
-  /** Forgets a download bar that will not finish (failed or abandoned). */
-  dropDownload: (key: string) => void;
-  setBackendInfo: (info: LabState['backendInfo']) => void;
-  setSource: (source: ModelSource) => void;
-  /** Declining (dropLink) also drops ?models=. */
-  askSource: (pending: LabState['pendingSource'], dropLink?: boolean) => void;
-  setSynthetic: (synthetic: boolean, precision: WeightPrecision) => void;
-  showResult: (result: InferenceResult) => void;
-  setResultLatency: (name: string, latency: InferenceResult['latency']) => void;
-  showImage: (image: ImageInfo | null) => void;
-  setCustom: (custom: LabState['custom']) => void;
-  fail: (message: string, status?: Status) => void;
-  clearError: () => void;
-  useRandomWeights: (source: ModelSource) => void;
 }
+
+const variantSet = (variants: number[]) => [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b);
+
+function labActions(set: (patch: Partial<LabData> | ((s: LabData) => Partial<LabData>)) => void) {
+  return {
+    setPhi: (phi: number) => set({ phi: roundPhi(clampPhi(phi)) }),
+    setView: (view: View) => set({ view }),
+    setCompare: (variants: number[]) => set({ compare: variantSet(variants) }),
+    setEvaluate: (variants: number[]) => set({ evaluate: variantSet(variants) }),
+    setFormula: (formula: boolean) => set({ formula }),
+    setPresent: (present: boolean) => set({ present }),
+    setSlide: (slide: number) => set({ slide: clampSlide(slide) }),
+    setBases: (bases: Bases) => set({ bases }),
+    addNotice: (text: string) => set((s) => ({ notices: [...s.notices, text] })),
+    dismissNotice: (i: number) => set((s) => ({ notices: s.notices.filter((_, j) => j !== i) })),
+
+    // Written by the engine, one action per fact it learns.
+    setStatus: (status: Status) => set({ status }),
+    setLoad: (key: string, load: LoadState) => set((s) => ({ loads: { ...s.loads, [key]: load } })),
+    /** Forgets a download bar that will not finish (failed or abandoned). */
+    dropDownload: (key: string) =>
+      set((s) => {
+        if (s.loads[key]?.phase !== 'download') return {};
+        const loads = { ...s.loads };
+        delete loads[key];
+        return { loads };
+      }),
+    setBackendInfo: (backendInfo: LabData['backendInfo']) => set({ backendInfo }),
+    setSource: (source: ModelSource) => set({ source, status: 'idle' }),
+    /** Declining (dropLink) also drops ?models=. */
+    askSource: (pendingSource: LabData['pendingSource'], dropLink = false) => set(dropLink ? { pendingSource, models: null } : { pendingSource }),
+    setSynthetic: (synthetic: boolean, precision: WeightPrecision) => set({ synthetic, precision }),
+    showResult: (result: InferenceResult) => set({ result, status: 'idle', error: null }),
+    setResultLatency: (name: string, latency: InferenceResult['latency']) => set((s) => (s.result?.name === name ? { result: { ...s.result, latency } } : {})),
+    showImage: (image: ImageInfo | null) => set({ image, error: null }),
+    setCustom: (custom: LabData['custom']) => set({ custom, error: null }),
+    fail: (error: string, status: Status = 'error') => set({ error, status }),
+    clearError: () => set({ error: null }),
+    useRandomWeights: (source: ModelSource) => set({ weights: 'random', source, error: null, loads: {} }),
+  };
+}
+
+export interface LabState extends LabData, ReturnType<typeof labActions> {}
 
 /** A new store starts from the address bar it is created under. */
 export const labState: StateCreator<AppState, [], [], LabState> = (set) => {
@@ -106,37 +120,7 @@ export const labState: StateCreator<AppState, [], [], LabState> = (set) => {
     precision: null,
     custom: null,
     pendingSource: null,
-
-    setPhi: (phi) => set({ phi: roundPhi(clampPhi(phi)) }),
-    setView: (view) => set({ view }),
-    setCompare: (variants) => set({ compare: [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b) }),
-    setEvaluate: (variants) => set({ evaluate: [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b) }),
-    setFormula: (formula) => set({ formula }),
-    setPresent: (present) => set({ present }),
-    setSlide: (slide) => set({ slide: clampSlide(slide) }),
-    setBases: (bases) => set({ bases }),
-    addNotice: (text) => set((s) => ({ notices: [...s.notices, text] })),
-    dismissNotice: (i) => set((s) => ({ notices: s.notices.filter((_, j) => j !== i) })),
-    setStatus: (status) => set({ status }),
-    setLoad: (key, load) => set((s) => ({ loads: { ...s.loads, [key]: load } })),
-    dropDownload: (key) =>
-      set((s) => {
-        if (s.loads[key]?.phase !== 'download') return {};
-        const loads = { ...s.loads };
-        delete loads[key];
-        return { loads };
-      }),
-    setBackendInfo: (backendInfo) => set({ backendInfo }),
-    setSource: (source) => set({ source, status: 'idle' }),
-    askSource: (pendingSource, dropLink = false) => set(dropLink ? { pendingSource, models: null } : { pendingSource }),
-    setSynthetic: (synthetic, precision) => set({ synthetic, precision }),
-    showResult: (result) => set({ result, status: 'idle', error: null }),
-    setResultLatency: (name, latency) => set((s) => (s.result?.name === name ? { result: { ...s.result, latency } } : {})),
-    showImage: (image) => set({ image, error: null }),
-    setCustom: (custom) => set({ custom, error: null }),
-    fail: (error, status = 'error') => set({ error, status }),
-    clearError: () => set({ error: null }),
-    useRandomWeights: (source) => set({ weights: 'random', source, error: null, loads: {} }),
+    ...labActions(set),
   };
 };
 

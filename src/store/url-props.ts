@@ -91,18 +91,13 @@ const optional = <T extends string>(name: string, view: Prop<T>['view'], parse: 
   prop<T | null>({ name, view, default: null, parse, serialize: (v) => v ?? '' });
 
 /** One of `choices`, else ignored with a notice naming them. */
-const oneOf = <T extends string, D extends T | null = null>(
-  name: string,
-  choices: readonly T[],
-  is: (v: unknown) => v is T,
-  view: Prop<T>['view'],
-  fallback = null as D,
-) =>
+const oneOf = <T extends string, D extends T | null = null>(name: string, choices: readonly T[], view: Prop<T>['view'], fallback = null as D) =>
   prop<T | D>({
     name,
     view,
     default: fallback,
-    parse: (raw) => (is(raw) ? { value: raw } : { notice: `Ignored ${name} "${raw}": use one of ${choices.join(', ')}` }),
+    parse: (raw) =>
+      (choices as readonly string[]).includes(raw) ? { value: raw as T } : { notice: `Ignored ${name} "${raw}": use one of ${choices.join(', ')}` },
     serialize: (v) => v ?? '',
   });
 
@@ -159,10 +154,10 @@ export const URL_PROPS = {
     outside: (raw, value) => `φ ${raw} is outside ${MIN_PHI}–${MAX_PHI}; clamped to ${value}`,
     serialize: (v) => roundPhi(v).toFixed(1),
   }),
-  view: oneOf<View, View>('view', VIEWS, (v): v is View => (VIEWS as readonly unknown[]).includes(v), 'lab', 'lab'),
+  view: oneOf<View, View>('view', VIEWS, 'lab', 'lab'),
   compare: variantList('compare', [0, 1], 2, 8),
   evaluate: variantList('eval', [0, 1], 1, MAX_EVAL_NETWORKS),
-  backend: oneOf<BackendName>('backend', BACKENDS, isBackendName, 'lab'),
+  backend: oneOf<BackendName>('backend', BACKENDS, 'lab'),
   models: optional<string>('models', 'lab', (raw) => {
     const value = parseModelSource(raw);
     return { value, notice: value ? undefined : `Ignored model source "${raw}": only http(s) URLs are allowed` };
