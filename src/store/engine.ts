@@ -66,11 +66,6 @@ export function createEngine({ client, store, source = startSource, decode = dec
   const downloads = labDownloads(client, lab, gate);
   const prefetchNeighbours = (k: number) => void (downloads.prefetchNeighbours(k) || (missed.prefetch = k));
 
-  function onProgress(key: string, p: Extract<WorkerResponse, { type: 'progress' }>) {
-    downloads.track(key, p);
-    lab().setStatus(PHASE_STATUS[p.phase] ?? 'running');
-  }
-
   async function runJob(job: Job): Promise<InferenceResult> {
     await restoring;
     const src = lab().source;
@@ -79,7 +74,10 @@ export function createEngine({ client, store, source = startSource, decode = dec
     const key = labNameOf(spec);
     lab().setStatus('running');
     const req = client.send({ type: 'classify', model: spec, cam: true }, ['result'], {
-      onProgress: (p) => onProgress(key, p),
+      onProgress: (p) => {
+        downloads.track(key, p);
+        lab().setStatus(PHASE_STATUS[p.phase] ?? 'running');
+      },
       onAnswer: (r) => {
         if (r.type !== 'ready') return;
         lab().setLoad(key, { phase: 'ready', loaded: r.bytes, total: r.bytes, fromCache: r.fromCache });
@@ -88,15 +86,11 @@ export function createEngine({ client, store, source = startSource, decode = dec
     });
     running = { id: req.id, key };
     try {
-      const {
-        type: _type,
-        id: _id,
-        modelId: _modelId,
-        ...outcome
-      } = await req.done.catch((e: Error) => {
+      const r = await req.done.catch((e: Error) => {
         lab().dropDownload(key);
         throw e;
       });
+      const { type: _type, id: _id, modelId: _modelId, ...outcome } = r;
       return { ...outcome, kind: spec.kind, latencyOnly: latencyOnly(spec), standInFor: job.standInFor, variant: variantOf(spec), phi: job.phi, name: key };
     } finally {
       running = null;

@@ -5,6 +5,7 @@ import { clampPhi, isVariantIndex, type Bases } from '../scaling';
 import type { BackendName } from '../model/backend-name';
 import type { ClassifyOutcome, LoadPhase, ModelSpec } from '../worker/protocol';
 import { clampSlide } from './deck';
+import type { RateEta } from './download-rate';
 import type { ModelSource } from './source';
 import type { WeightPrecision } from '../model/model-json';
 import { parseUrlState, serializeUrlState, type ShareableState } from './url-state';
@@ -22,13 +23,11 @@ export interface InferenceResult extends ClassifyOutcome {
   standInFor?: string;
 }
 
-export interface LoadState {
+export interface LoadState extends Partial<RateEta> {
   phase: LoadPhase | 'ready' | 'cached' | 'error';
   loaded: number;
   total: number;
   fromCache?: boolean;
-  rate?: number | null;
-  etaS?: number | null;
 }
 
 export type Status = 'starting' | 'idle' | 'loading' | 'compiling' | 'running' | 'error';

@@ -7,7 +7,7 @@ import { downloadBytes } from '../scaling/weight-sizes';
 import type { InferenceClient } from '../worker/client';
 import { officialSpec, type ModelSource } from './source';
 import { SAMPLE_SIZES } from '../model/imagenet-sample-sizes';
-import { RateMeter } from './download-rate';
+import { RateMeter, type RateEta } from './download-rate';
 import type { AppState } from './app-store';
 import { sliceSetter } from './slice-store';
 
@@ -24,7 +24,7 @@ export interface PrepareEntry {
   error: string | null;
 }
 
-export interface PrepareState {
+export interface PrepareState extends RateEta {
   chosen: number[];
   entries: PrepareEntry[];
   /** navigator.storage.estimate() */
@@ -32,9 +32,6 @@ export interface PrepareState {
   /** navigator.storage.persisted(); null: no Storage API. */
   persisted: boolean | null;
   running: boolean;
-  /** Of the run in progress. */
-  rate: number | null;
-  etaS: number | null;
   /** The Evaluate view's ImageNet sample: its first `count` photos kept or not. */
   photos: { chosen: boolean; count: number; kept: number; status: PrepareStatus; error: string | null };
   toggle: (k: number) => void;

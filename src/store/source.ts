@@ -134,21 +134,16 @@ const isLocalHost = (host: string) => LOCAL_HOSTS.has(host) || host.endsWith('.l
 /** Pure: what to do with `source` on a page at `origin` whose CSP allows `csp`. */
 export function judgeSource(source: ModelSource, origin: string, csp: string[] | null): SourceVerdict {
   const url = new URL(source.baseUrl, origin);
+  const refused = (why: string): SourceVerdict => ({ kind: 'refused', message: `Refused to load weights from ${url.href}: ${why}` });
   // A link's source travels over https (anyone on the path could swap plain-http weights), except
   // on this machine or the page's own origin, which is no less safe than the page itself.
   if (source.kind === 'url' && url.protocol !== 'https:' && url.origin !== origin && !(url.protocol === 'http:' && isLocalHost(url.hostname))) {
-    return {
-      kind: 'refused',
-      message: `Refused to load weights from ${url.href}: a ?models= link must use https (plain http only for localhost).`,
-    };
+    return refused('a ?models= link must use https (plain http only for localhost).');
   }
   if (!allowedByCsp(url.href, origin, csp)) {
-    return {
-      kind: 'refused',
-      message:
-        `Refused to load weights from ${url.href}: this build's Content-Security-Policy does not allow it. ` +
-        `To use it, rebuild with VITE_CSP_CONNECT_EXTRA="${url.origin}" or host the weights with the app.`,
-    };
+    return refused(
+      `this build's Content-Security-Policy does not allow it. To use it, rebuild with VITE_CSP_CONNECT_EXTRA="${url.origin}" or host the weights with the app.`,
+    );
   }
   const foreign = source.kind === 'url' && url.origin !== origin && !url.href.startsWith(DEFAULT_MODEL_BASE);
   return foreign ? { kind: 'ask', host: url.host } : { kind: 'trusted' };
