@@ -123,10 +123,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
     if (running && running.key !== key && lab().loads[running.key]?.phase === 'download') client.cancel(running.id);
     // A variant still to download: the one on show answers meanwhile, and says so.
     const k = next.kind === 'official' ? downloads.standIn(key) : null;
-    if (k === null) {
-      coalescer.submit({ phi, formula, image: imageVersion });
-      return;
-    }
+    if (k === null) return void coalescer.submit({ phi, formula, image: imageVersion });
     downloads.fetchWanted(next, () => {
       asked = null; // now cached (or failed: its own load says why)
       schedule();
