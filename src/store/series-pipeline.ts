@@ -34,17 +34,14 @@ export type TimeRows = (rows: readonly SeriesRow[], o: SeriesOptions) => Promise
 
 /** Times `rows` as one series. Never rejects: a series that fails fails every row with its reason. */
 export async function timeRows(measure: MeasureSeries, rows: readonly SeriesRow[], o: SeriesOptions): Promise<SeriesEntry[]> {
-  const byModel = new Map<string, number[]>();
-  rows.forEach((r, i) => byModel.set(modelIdOf(r.spec), [...(byModel.get(modelIdOf(r.spec)) ?? []), i]));
+  const ids = rows.map((r) => modelIdOf(r.spec));
   const onProgress = (p: Progress) => {
     const phase = p.phase === 'download' || p.phase === 'cache' ? 'loading' : 'running';
-    for (const i of byModel.get(p.modelId) ?? []) o.onPhase?.(i, phase);
+    ids.forEach((id, i) => id === p.modelId && o.onPhase?.(i, phase));
   };
   try {
-    const entries = await measure(
-      rows.map((r) => r.spec),
-      { runs: o.runs, cam: o.cam, onProgress: o.onPhase && onProgress },
-    );
+    const specs = rows.map((r) => r.spec);
+    const entries = await measure(specs, { runs: o.runs, cam: o.cam, onProgress: o.onPhase && onProgress });
     return rows.map((_, i) => entries[i] ?? { ok: false, error: 'no result' });
   } catch (e) {
     return rows.map(() => ({ ok: false, error: (e as Error).message }));
