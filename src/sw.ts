@@ -46,31 +46,26 @@ registerRoute(
 const META = 'phi-lab-meta';
 const FIX_KEY = new URL('__security-fix', self.registration.scope).href;
 let takeover = false;
-self.addEventListener('install', (event) => {
-  event.waitUntil(
-    (async () => {
-      if (!self.registration.active) return; // a first install: clientsClaim takes the page
-      const stored = await (await caches.open(META)).match(FIX_KEY);
-      if (takesOver(stored ? Number(await stored.text()) || 0 : 0)) {
-        takeover = true;
-        await self.skipWaiting();
-      }
-    })(),
-  );
-});
+async function install(): Promise<void> {
+  if (!self.registration.active) return; // a first install: clientsClaim takes the page
+  const stored = await (await caches.open(META)).match(FIX_KEY);
+  if (takesOver(stored ? Number(await stored.text()) || 0 : 0)) {
+    takeover = true;
+    await self.skipWaiting();
+  }
+}
 
-self.addEventListener('activate', (event) => {
-  event.waitUntil(
-    (async () => {
-      const keys = await caches.keys();
-      await Promise.all(keys.filter((k) => k.startsWith(LEGACY_PREFIX)).map((k) => caches.delete(k)));
-      await (await caches.open(META)).put(FIX_KEY, new Response(String(SECURITY_FIX)));
-      if (!takeover) return;
-      await self.clients.claim();
-      for (const tab of await self.clients.matchAll({ type: 'window' })) void tab.navigate(tab.url).catch(() => undefined);
-    })(),
-  );
-});
+async function activate(): Promise<void> {
+  const keys = await caches.keys();
+  await Promise.all(keys.filter((k) => k.startsWith(LEGACY_PREFIX)).map((k) => caches.delete(k)));
+  await (await caches.open(META)).put(FIX_KEY, new Response(String(SECURITY_FIX)));
+  if (!takeover) return;
+  await self.clients.claim();
+  for (const tab of await self.clients.matchAll({ type: 'window' })) void tab.navigate(tab.url).catch(() => undefined);
+}
+
+self.addEventListener('install', (event) => event.waitUntil(install()));
+self.addEventListener('activate', (event) => event.waitUntil(activate()));
 
 // Any other new version waits for the "update available" prompt (registerSW posts this message).
 self.addEventListener('message', (event) => {

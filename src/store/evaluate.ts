@@ -39,7 +39,7 @@ export interface EvalState {
   phase: string | null;
   error: string | null;
   /** Highest worker memory seen after a batch. */
-  peak: { numTensors: number; numBytes: number; gpuBytes: number | null } | null;
+  peak: MemoryInfo | null;
 }
 
 export const initialEval = (): EvalState => ({
@@ -97,14 +97,11 @@ export interface RunOptions {
   now?: () => number;
 }
 
-const peakOf = (a: EvalState['peak'], m: MemoryInfo): EvalState['peak'] =>
-  !a
-    ? { ...m }
-    : {
-        numTensors: Math.max(a.numTensors, m.numTensors),
-        numBytes: Math.max(a.numBytes, m.numBytes),
-        gpuBytes: m.gpuBytes === null ? a.gpuBytes : Math.max(a.gpuBytes ?? 0, m.gpuBytes),
-      };
+const peakOf = (a: MemoryInfo | null, m: MemoryInfo): MemoryInfo => ({
+  numTensors: Math.max(a?.numTensors ?? 0, m.numTensors),
+  numBytes: Math.max(a?.numBytes ?? 0, m.numBytes),
+  gpuBytes: m.gpuBytes === null ? (a?.gpuBytes ?? null) : Math.max(a?.gpuBytes ?? 0, m.gpuBytes),
+});
 
 function dropThumbs(rows: readonly EvalRow[]) {
   for (const r of rows) if (r.thumb) URL.revokeObjectURL(r.thumb);

@@ -45,14 +45,12 @@ export function parseModelSource(raw: string): string | null {
 /** A (whole) number, clamped into its range with a notice; anything else ignored with a notice. */
 const clamped = (
   name: string,
-  o: {
-    default: number;
+  o: Pick<Prop<number>, 'default' | 'serialize'> & {
     whole: boolean;
     clamp: (v: number) => number;
     round?: (v: number) => number;
     ignored: (raw: string) => string;
     outside: (raw: string, value: number) => string;
-    serialize: (v: number) => string;
   },
 ) =>
   prop<number>({
