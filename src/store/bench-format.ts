@@ -12,9 +12,7 @@ export interface Column {
   digits?: number;
 }
 
-/** Each column's label, and its digits where it is a rounded number; one line per topic (identity,
- *  load, latency, throughput, the stock graph and ONNX Runtime beside the own network, batching,
- *  leaks and memory, kernels), in the table's order. */
+/** Each column's label, and its digits where it is a rounded number; one line per topic, in order. */
 const COLUMN_ROWS: { [K in keyof BenchResult]?: string | readonly [string, number] }[] = [
   { backend: 'backend', variant: 'variant', weights: 'weights' },
   { loadNetworkMs: ['load net ms', 0], loadCacheMs: ['load cache ms', 0], warmUpMs: ['warm-up ms', 0], firstMs: ['first ms', 0] },
@@ -70,8 +68,7 @@ export function toCsv(report: BenchReport): string {
 /** A bench link's settings: the runner's, less the weights' source, plus whether it starts itself. */
 export type BenchParams = Omit<BenchSettings, 'baseUrl'> & { auto: boolean };
 
-/** `?auto=1&backends=webgpu,wasm&variants=B0,B1&runs=5&flags=K=V,…&kernels=&threads=1,2` (all
- *  optional; the property table in url-props.ts reads them). */
+/** `?auto=1&backends=webgpu,wasm&variants=B0,B1&runs=5&flags=K=V,…&kernels=&threads=1,2`, all optional. */
 export function parseBenchParams(search: string): BenchParams {
   const { auto, backends, variants, runs, flags, kernels, threads } = readUrl(search, 'bench').values;
   return { auto, backends, variants, runs, ...(flags && { flags }), ...(kernels && { kernels }), ...(threads.length ? { threads } : {}) };
