@@ -86,40 +86,16 @@ export async function runComparison(
   if (store.getState().runId === runId) store.setState({ running: false });
 }
 
+const CSV_HEAD = 'variant resolution flops params paper_top1 first_ms steady_ms steady_p25_ms steady_p75_ms steady_min_ms runs_ms top1_label top1_prob';
+
 /** The compare table as CSV (one row per variant; every timed run in `runs_ms`, ';'-separated). */
 export function compareCsv(entries: CompareEntry[]): string {
-  const head = [
-    'variant',
-    'resolution',
-    'flops',
-    'params',
-    'paper_top1',
-    'first_ms',
-    'steady_ms',
-    'steady_p25_ms',
-    'steady_p75_ms',
-    'steady_min_ms',
-    'runs_ms',
-    'top1_label',
-    'top1_prob',
-  ];
-  const ms = (v: number | null) => v?.toFixed(1);
-  const rows = entries.map((e) => [
-    e.name,
-    e.resolution,
-    e.flops,
-    e.params,
-    e.paperTop1,
-    ms(e.firstMs),
-    ms(e.steadyMs),
-    ms(e.p25Ms),
-    ms(e.p75Ms),
-    ms(e.minMs),
-    e.runsMs.map((t) => t.toFixed(1)).join(';'),
-    e.top5[0]?.label,
-    e.top5[0]?.prob.toFixed(6),
-  ]);
-  return csvText(head, rows);
+  const rows = entries.map((e) => {
+    const times = [e.firstMs, e.steadyMs, e.p25Ms, e.p75Ms, e.minMs].map((v) => v?.toFixed(1));
+    const top = e.top5[0];
+    return [e.name, e.resolution, e.flops, e.params, e.paperTop1, ...times, e.runsMs.map((t) => t.toFixed(1)).join(';'), top?.label, top?.prob.toFixed(6)];
+  });
+  return csvText(CSV_HEAD.split(' '), rows);
 }
 
 /** Variants whose top-1 equals the most common top-1 among finished entries. */

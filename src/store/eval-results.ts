@@ -119,20 +119,12 @@ export function evalCsv(rows: readonly EvalRow[], networks: readonly EvalNetwork
   const lines = rows.flatMap((r) =>
     networks.map((n, i) => {
       const p = r.preds[i];
+      const top = p?.[0];
       const ok = isCorrect(r, i);
-      return [
-        r.file,
-        r.label,
-        name(r.label),
-        n.name,
-        p?.[0]?.index,
-        name(p?.[0]?.index),
-        p?.[0]?.prob,
-        ok === null ? '' : ok ? 1 : 0,
-        p?.map((q) => q.index).join(';'),
-        r.label === null || !p ? '' : p.some((q) => q.index === r.label) ? 1 : 0,
-        r.error ?? (p ? '' : 'not classified'),
-      ];
+      const correct = ok === null ? '' : ok ? 1 : 0;
+      const inTop5 = r.label === null || !p ? '' : p.some((q) => q.index === r.label) ? 1 : 0;
+      const top5 = p?.map((q) => q.index).join(';');
+      return [r.file, r.label, name(r.label), n.name, top?.index, name(top?.index), top?.prob, correct, top5, inTop5, r.error ?? (p ? '' : 'not classified')];
     }),
   );
   return toCsvText(head, lines);
