@@ -53,20 +53,8 @@ export function blankEntry(k: number): CompareEntry {
 /** A finished series entry as a card's figures. */
 function entryFromSeries(base: CompareEntry, s: SeriesEntry): CompareEntry {
   if (!s.ok) return { ...base, status: 'error', error: s.error };
-  const { medianMs, p25Ms, p75Ms, minMs } = s.spread;
-  return {
-    ...base,
-    status: 'done',
-    top5: s.top5,
-    firstMs: s.firstMs,
-    steadyMs: medianMs,
-    p25Ms,
-    p75Ms,
-    minMs,
-    runsMs: s.times,
-    noisy: isNoisy(s.spread),
-    cam: s.cam,
-  };
+  const { medianMs: steadyMs, p25Ms, p75Ms, minMs } = s.spread;
+  return { ...base, status: 'done', top5: s.top5, firstMs: s.firstMs, steadyMs, p25Ms, p75Ms, minMs, runsMs: s.times, noisy: isNoisy(s.spread), cam: s.cam };
 }
 
 /** One comparison: every variant in one interleaved series; a newer run replaces this one's view. */

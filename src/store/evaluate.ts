@@ -123,19 +123,10 @@ export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): 
   const runId = store.getState().runId + 1;
   dropThumbs(store.getState().rows);
   const startedAt = now();
-  store.setState({
-    ...initialEval(),
-    runId,
-    running: true,
-    networks,
-    plan,
-    startedAt,
-    report: o.input.report,
-    skipped: o.input.skipped,
-    source: o.input.source,
-    rows: items.map((it) => ({ file: it.path, label: it.label, thumb: null, error: null, preds: networks.map(() => null) })),
-    timings: networks.map(() => ({ ms: 0, images: 0 })),
-  });
+  const { report, skipped, source } = o.input;
+  const pending = items.map((it) => ({ file: it.path, label: it.label, thumb: null, error: null, preds: networks.map(() => null) }));
+  const timings = networks.map(() => ({ ms: 0, images: 0 }));
+  store.setState({ ...initialEval(), runId, running: true, networks, plan, startedAt, report, skipped, source, rows: pending, timings });
   const mine = () => store.getState().runId === runId;
   const byKey = new Map(networks.map((n) => [n.key, n.name]));
   const specs = networks.map((n) => n.spec);
