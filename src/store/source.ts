@@ -78,15 +78,13 @@ export function rememberedSource(
   configured: string | undefined = import.meta.env?.VITE_MODEL_BASE_URL as string | undefined,
   base: string = import.meta.env?.BASE_URL ?? '/',
 ): ModelSource | null {
-  let parsed: unknown;
+  let saved: Record<string, unknown>;
   try {
-    parsed = raw === null ? null : JSON.parse(raw);
+    saved = Object(JSON.parse(raw ?? 'null')) as Record<string, unknown>; // null or a primitive: no fields, no match
   } catch {
     return null;
   }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const { baseUrl, kind } = parsed as Record<string, unknown>;
-  return [...ownSources(origin, configured, base), PUBLIC_SOURCE].find((k) => k.baseUrl === baseUrl && k.kind === kind) ?? null;
+  return [...ownSources(origin, configured, base), PUBLIC_SOURCE].find((k) => k.baseUrl === saved.baseUrl && k.kind === saved.kind) ?? null;
 }
 
 /** The sources this page's CSP lets it fetch from (connect-src), or null without a CSP (dev server). */
