@@ -1,5 +1,6 @@
 /** Rate and time left of a download: the bytes since the first sample over the time since, so
  *  files a resume already had (counted at once) are not taken for speed. */
+
 /** Bytes per second and seconds left; null until they can be told. */
 export type RateEta = { rate: number | null; etaS: number | null };
 
