@@ -59,10 +59,8 @@ function kernelsCell(k: KernelReport): string {
 export function toCsv(report: BenchReport): string {
   const keys = COLUMNS.map((c) => c.key as string);
   for (const r of report.results) for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
-  return csvText(
-    keys,
-    report.results.map((r) => keys.map((k) => (r as unknown as Record<string, unknown>)[k])),
-  );
+  const rows = report.results.map((r) => keys.map((k) => (r as unknown as Record<string, unknown>)[k]));
+  return csvText(keys, rows);
 }
 
 /** A bench link's settings: the runner's, less the weights' source, plus whether it starts itself. */
