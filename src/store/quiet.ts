@@ -44,12 +44,7 @@ export class QuietGate {
       for (const w of this.waiters.splice(0)) w();
       this.onResume();
     };
-    try {
-      while (this.busy.size > 0) await Promise.allSettled([...this.busy]);
-    } catch (e) {
-      resume();
-      throw e;
-    }
+    while (this.busy.size > 0) await Promise.allSettled([...this.busy]); // never rejects
     return resume;
   }
 }
