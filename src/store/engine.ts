@@ -1,7 +1,7 @@
 /** Turns store changes into worker requests and worker answers back into store state; the latest
  *  lab request wins. Timed series pause the engine's background work so that they time alone. */
 import type { InferenceClient } from '../worker/client';
-import { latencyOnly, modelIdOf, variantOf, type WorkerResponse } from '../worker/protocol';
+import { latencyOnly, modelIdOf, variantOf, type LoadPhase, type WorkerResponse } from '../worker/protocol';
 import { Coalescer } from './coalescer';
 import { customModel, labNameOf, specFor } from './lab-spec';
 import { decodeImageFile } from '../image/decode-file';
@@ -39,7 +39,7 @@ export interface EngineDeps {
 
 export type Engine = ReturnType<typeof createEngine>;
 
-const PHASE_STATUS: Record<string, Status> = { download: 'loading', cache: 'loading', build: 'loading', compile: 'compiling', run: 'running' };
+const PHASE_STATUS: Record<LoadPhase, Status> = { download: 'loading', cache: 'loading', build: 'loading', compile: 'compiling', run: 'running' };
 
 export function createEngine({ client, store, source = startSource, decode = decodeImageFile }: EngineDeps) {
   const lab = () => store.getState();
@@ -76,7 +76,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
     const req = client.send({ type: 'classify', model: spec, cam: true }, ['result'], {
       onProgress: (p) => {
         downloads.track(key, p);
-        lab().setStatus(PHASE_STATUS[p.phase] ?? 'running');
+        lab().setStatus(PHASE_STATUS[p.phase]);
       },
       onAnswer: (r) => {
         if (r.type !== 'ready') return;
