@@ -92,11 +92,8 @@ export function cspConnectSources(doc: Pick<Document, 'querySelector'> | undefin
   const meta = doc?.querySelector('meta[http-equiv="Content-Security-Policy"]');
   const policy = meta?.getAttribute('content');
   if (!policy) return null;
-  const directive = policy
-    .split(';')
-    .map((d) => d.trim())
-    .find((d) => d.startsWith('connect-src'));
-  return directive ? directive.split(/\s+/).slice(1) : null;
+  const directive = policy.split(';').find((d) => d.trim().startsWith('connect-src'));
+  return directive ? directive.trim().split(/\s+/).slice(1) : null;
 }
 
 /** Does one CSP source expression match `target`? 'self', a scheme (`https:`), an origin, or an

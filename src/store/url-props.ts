@@ -208,10 +208,7 @@ export const URL_PROPS = {
       const flags = parseFlags(raw);
       return Object.keys(flags).length ? { value: flags } : {};
     },
-    serialize: (v) =>
-      Object.entries(v ?? {})
-        .map(([k, x]) => `${k}=${String(x)}`)
-        .join(','),
+    serialize: (v) => Array.from(Object.entries(v ?? {}), ([k, x]) => `${k}=${String(x)}`).join(','),
   }),
   /** The scripting surface in production builds (debug-mode.ts). */
   debug: onOff('debug', 'both'),
