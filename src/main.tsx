@@ -16,19 +16,10 @@ import './ui/styles.css';
 const store = createAppStore();
 syncUrl(store);
 const engine = createEngine({ client: new InferenceClient(), store });
-// A small scripting surface (also used by the browser tests): fault injection, memory, the
-// worker's request log, the engine itself; only in dev builds or with ?debug=1.
+// The scripting surface of the browser tests; only in dev builds or with ?debug=1.
 if (debugAllowed())
   Object.assign(window, {
-    phiLab: {
-      debug: engine.debug,
-      kernelParity: engine.kernelParity,
-      memory: engine.memory,
-      soak: engine.soak,
-      requestLog: engine.requestLog,
-      engine,
-      store,
-    },
+    phiLab: { debug: engine.debug, kernelParity: engine.kernelParity, memory: engine.memory, soak: engine.soak, requestLog: engine.requestLog, engine, store },
   });
 void engine.start();
 createRoot(document.getElementById('root')!).render(
@@ -40,9 +31,7 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-// The service worker (src/sw.ts) precaches the whole build, so a page visited once starts offline
-// on every backend (weights are cached separately by the worker). A newer build waits until the
-// "update available" prompt's Reload.
+// The service worker (src/sw.ts): a newer build waits for the "update available" prompt's Reload.
 if (import.meta.env.PROD) {
   const update = registerSW({
     onNeedRefresh: () =>

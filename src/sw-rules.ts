@@ -1,11 +1,9 @@
-/** The service worker's rules (src/sw.ts), kept pure so they are unit-tested (sw-rules.test.ts):
- *  which responses may enter the precache, and when a newer build takes over open tabs. No
- *  imports (the service worker bundle holds workbox and this only). */
+/** The service worker's rules (src/sw.ts), pure so they are unit-tested: which responses may enter
+ *  the precache, and when a newer build takes over open tabs. No imports. */
 
-/** Bump when a release fixes something a hostile link, file or weights source could exploit.
- *  The rule: a service worker whose number is higher than the one that controls the open tabs
- *  does not wait for the "update available" prompt; it activates at once and reloads every open
- *  tab. Any other update waits for the person's Reload. (1: issue 25, hostile links and files.) */
+/** Bump when a release fixes something a hostile link, file or weights source could exploit: a
+ *  higher number than the active build's activates at once and reloads every open tab instead of
+ *  waiting for the person's Reload. (1: issue 25, hostile links and files.) */
 export const SECURITY_FIX = 1;
 
 /** Whether an installing build takes over at once: only over an older one (`active`, the number
@@ -25,8 +23,7 @@ const EXPECTED: readonly [RegExp, RegExp][] = [
   [/\.webmanifest$/, /^application\/(manifest\+)?json\b/],
 ];
 
-/** Whether a response may be precached: a 200 (not a redirect, not an error page) of the type its
- *  file name calls for. Anything else fails the install, and the running build stays. */
+/** A 200 of the type its file name calls for; anything else fails the install (the running build stays). */
 export function precacheable(url: string, status: number, contentType: string | null): boolean {
   if (status !== 200) return false;
   const path = new URL(url, 'https://x.invalid/').pathname;
@@ -35,11 +32,8 @@ export function precacheable(url: string, status: number, contentType: string | 
   return rule ? rule[1].test(type) : !type.startsWith('text/html');
 }
 
-/** Cross-origin isolation (SharedArrayBuffer, so threads for the wasm backend). Dev and preview
- *  send these headers (vite.config.ts); on hosts that cannot (GitHub Pages and the like) the
- *  service worker adds them to what it serves, so the page is isolated from the first load it
- *  serves (the visit after the one that installed it). credentialless rather than require-corp:
- *  the gallery's cross-origin photos carry no CORP header. */
+/** Cross-origin isolation (SharedArrayBuffer: wasm threads) on hosts that cannot send headers (GitHub
+ *  Pages); credentialless, not require-corp: the gallery's cross-origin photos carry no CORP header. */
 export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'credentialless',

@@ -1,9 +1,7 @@
 /// <reference lib="webworker" />
-// The service worker (built by vite-plugin-pwa's injectManifest into <base>sw.js). At install it
-// precaches the build: the app shell, every chunk, both workers and the tfjs wasm binaries, so a
-// page visited once starts offline on any backend. ONNX Runtime's big .wasm files are left out of
-// the precache (vite.config.ts) and kept on first use instead. Model weights are never handled
-// here: the inference worker keeps them in its own versioned Cache Storage entry.
+// The service worker (vite-plugin-pwa's injectManifest → <base>sw.js). It precaches the build, so a
+// page visited once starts offline on any backend; ONNX Runtime's big .wasm files are kept on first
+// use instead. Model weights are never handled here (the inference worker caches them).
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
@@ -18,9 +16,8 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: str
 const LEGACY_PREFIX = 'phi-lab-shell-';
 
 // Only a 200 of the type its name calls for enters the precache (sw-rules.ts): workbox alone takes
-// any status below 400, so a host's SPA fallback could become a .wasm or the shell. A refused
-// response fails the install, and the running build stays. What it serves carries COOP/COEP
-// (withIsolation), so the page is cross-origin isolated even where the host sends no headers.
+// any status below 400, so a host's SPA fallback could become a .wasm or the shell. What it serves
+// carries COOP/COEP, so the page is cross-origin isolated even where the host sends no headers.
 const isolate = { handlerWillRespond: async ({ response }: { response: Response }) => withIsolation(response) };
 addPlugins([
   { cacheWillUpdate: async ({ request, response }) => (precacheable(request.url, response.status, response.headers.get('content-type')) ? response : null) },
@@ -29,10 +26,8 @@ addPlugins([
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// Pages: the precached shell, whatever the query (?backend=, ?models=…). Nothing is written at
-// run time: the shell entered the cache at install, and only as a 200 text/html (the plugin
-// above), so it always matches the precached chunks. Paths under the weights' folders, or naming a
-// file, go to the network.
+// Pages: the precached shell, whatever the query, so it always matches the precached chunks. Paths
+// under the weights' folders, or naming a file, go to the network.
 const isAppPage = (path: string) => !/\/(synthetic-)?models\/|\.[a-z0-9]+$/i.test(path);
 registerRoute(({ request, url }) => request.mode === 'navigate' && isAppPage(url.pathname), createHandlerBoundToURL('index.html'));
 
@@ -46,39 +41,33 @@ registerRoute(
   }),
 );
 
-// A build with a higher SECURITY_FIX than the active one takes over open tabs (sw-rules.ts has
-// the rule); each build stores its number here for the next one to compare with.
+// A build with a higher SECURITY_FIX than the active one takes over open tabs (sw-rules.ts); each
+// build stores its number here for the next one to compare with.
 const META = 'phi-lab-meta';
 const FIX_KEY = new URL('__security-fix', self.registration.scope).href;
 let takeover = false;
-self.addEventListener('install', (event) => {
-  event.waitUntil(
-    (async () => {
-      if (!self.registration.active) return; // a first install: clientsClaim takes the page
-      const stored = await (await caches.open(META)).match(FIX_KEY);
-      if (takesOver(stored ? Number(await stored.text()) || 0 : 0)) {
-        takeover = true;
-        await self.skipWaiting();
-      }
-    })(),
-  );
-});
+async function install(): Promise<void> {
+  if (!self.registration.active) return; // a first install: clientsClaim takes the page
+  const stored = await (await caches.open(META)).match(FIX_KEY);
+  if (takesOver(stored ? Number(await stored.text()) || 0 : 0)) {
+    takeover = true;
+    await self.skipWaiting();
+  }
+}
 
-self.addEventListener('activate', (event) => {
-  event.waitUntil(
-    (async () => {
-      const keys = await caches.keys();
-      await Promise.all(keys.filter((k) => k.startsWith(LEGACY_PREFIX)).map((k) => caches.delete(k)));
-      await (await caches.open(META)).put(FIX_KEY, new Response(String(SECURITY_FIX)));
-      if (!takeover) return;
-      await self.clients.claim();
-      for (const tab of await self.clients.matchAll({ type: 'window' })) void tab.navigate(tab.url).catch(() => undefined);
-    })(),
-  );
-});
+async function activate(): Promise<void> {
+  const keys = await caches.keys();
+  await Promise.all(keys.filter((k) => k.startsWith(LEGACY_PREFIX)).map((k) => caches.delete(k)));
+  await (await caches.open(META)).put(FIX_KEY, new Response(String(SECURITY_FIX)));
+  if (!takeover) return;
+  await self.clients.claim();
+  for (const tab of await self.clients.matchAll({ type: 'window' })) void tab.navigate(tab.url).catch(() => undefined);
+}
 
-// Any other new version waits until the page's "update available" prompt says go (registerSW's
-// updateServiceWorker posts this message); the first install takes the open page at once.
+self.addEventListener('install', (event) => event.waitUntil(install()));
+self.addEventListener('activate', (event) => event.waitUntil(activate()));
+
+// Any other new version waits for the "update available" prompt (registerSW posts this message).
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });

@@ -2,8 +2,8 @@
 // target checks.
 import { describe, expect, it } from 'vitest';
 import { benchQuery, parseBenchArgs, UsageError } from './bench-args';
-import { checkTargets } from './bench-report';
-import { parseBenchParams, toCsv, toMarkdown } from '../../src/store/bench-format';
+import { checkTargets, toMarkdown } from './bench-report';
+import { parseBenchParams, toCsv } from '../../src/store/bench-format';
 import { benchPasses, type BenchReport, type BenchResult } from '../../src/worker/bench-protocol';
 
 const result = (over: Partial<BenchResult> = {}): BenchResult => ({

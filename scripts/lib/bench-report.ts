@@ -1,6 +1,13 @@
 /** The human-readable side of `npm run bench`: markdown table plus the speed targets. */
-import { toMarkdown } from '../../src/store/bench-format.ts';
+import { cell, COLUMNS } from '../../src/store/bench-format.ts';
 import type { BenchReport, BenchResult } from '../../src/worker/bench-protocol.ts';
+
+export function toMarkdown(report: BenchReport): string {
+  const head = `| ${COLUMNS.map((c) => c.label).join(' | ')} |`;
+  const rule = `|${COLUMNS.map(() => '---').join('|')}|`;
+  const rows = report.results.map((r) => `| ${COLUMNS.map((c) => cell(r, c)).join(' | ')} |`);
+  return [head, rule, ...rows].join('\n');
+}
 
 export interface TargetCheck {
   what: string;

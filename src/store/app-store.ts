@@ -1,7 +1,5 @@
-/** The app's one zustand store, composed of slices (zustand's slices pattern): the lab's state at
- *  the top (shareable, mirrored in the URL, plus what the worker reports) and each run's or view's
- *  state under its own key, since their fields share names (running, entries, error…) with the lab's and each other's. main.tsx
- *  creates it once and hands it to the engine; views read it through the engine's context. */
+/** The app's one zustand store of slices: the lab's state at the top and each run's state under its
+ *  own key, since their fields share names (running, entries, error…). */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { labState, type LabState } from './lab-store';
 import { compareSlice, type CompareState } from './compare';
@@ -16,7 +14,7 @@ export interface AppState extends LabState, ViewState {
   evaluation: EvalState;
   prepare: PrepareState;
   paperRuns: PaperRunsState;
-  /** The class's finished accuracy measurement, for the deck (null until a run finishes). */
+  /** The class's finished accuracy measurement, for the deck. */
   accuracy: { rows: AccuracyRow[] | null };
 }
 

@@ -1,4 +1,4 @@
-/** Pure formatting and parsing for the benchmark: table columns (view, CSV and the CLI's
+/** Pure formatting and parsing for the benchmark: table columns (the view, CSV and the CLI's
  *  markdown share them) and the bench URL parameters. */
 import type { BenchReport, BenchResult } from '../worker/bench-protocol';
 import { csvText } from '../scaling/csv';
@@ -12,9 +12,7 @@ export interface Column {
   digits?: number;
 }
 
-/** Each column's label, and its digits where it is a rounded number; one line per topic (identity,
- *  load, latency, throughput, the stock graph and ONNX Runtime beside the own network, batching,
- *  leaks and memory, kernels), in the table's order. */
+/** Each column's label, and its digits where it is a rounded number; one line per topic, in order. */
 const COLUMN_ROWS: { [K in keyof BenchResult]?: string | readonly [string, number] }[] = [
   { backend: 'backend', variant: 'variant', weights: 'weights' },
   { loadNetworkMs: ['load net ms', 0], loadCacheMs: ['load cache ms', 0], warmUpMs: ['warm-up ms', 0], firstMs: ['first ms', 0] },
@@ -44,7 +42,7 @@ export function cell(r: BenchResult, c: Column): string {
 }
 
 /** "pointwise tiled 3.1 ms (fused 9.0, stock 4.2) · …": each class's choice and what it beat. */
-export function kernelsCell(k: KernelReport): string {
+function kernelsCell(k: KernelReport): string {
   const ms = (v: number | null | undefined) => (v === null ? 'failed' : v === undefined ? '—' : v.toFixed(1));
   const classes = KERNEL_CLASSES.map((c) => {
     const t = k.timings[c] ?? {};
@@ -57,28 +55,18 @@ export function kernelsCell(k: KernelReport): string {
   return `${k.mode}${k.cached ? ' (cached)' : ''}: ${classes.join(' · ')}`;
 }
 
-export function toMarkdown(report: BenchReport): string {
-  const head = `| ${COLUMNS.map((c) => c.label).join(' | ')} |`;
-  const rule = `|${COLUMNS.map(() => '---').join('|')}|`;
-  const rows = report.results.map((r) => `| ${COLUMNS.map((c) => cell(r, c)).join(' | ')} |`);
-  return [head, rule, ...rows].join('\n');
-}
-
 /** Every result field (raw, unrounded), one row per backend × variant. */
 export function toCsv(report: BenchReport): string {
   const keys = COLUMNS.map((c) => c.key as string);
   for (const r of report.results) for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
-  return csvText(
-    keys,
-    report.results.map((r) => keys.map((k) => (r as unknown as Record<string, unknown>)[k])),
-  );
+  const rows = report.results.map((r) => keys.map((k) => (r as unknown as Record<string, unknown>)[k]));
+  return csvText(keys, rows);
 }
 
 /** A bench link's settings: the runner's, less the weights' source, plus whether it starts itself. */
 export type BenchParams = Omit<BenchSettings, 'baseUrl'> & { auto: boolean };
 
-/** `?auto=1&backends=webgpu,wasm&variants=B0,B1&runs=5&flags=K=V,…&kernels=&threads=1,2` (all
- *  optional; the property table in url-props.ts reads them). */
+/** `?auto=1&backends=webgpu,wasm&variants=B0,B1&runs=5&flags=K=V,…&kernels=&threads=1,2`, all optional. */
 export function parseBenchParams(search: string): BenchParams {
   const { auto, backends, variants, runs, flags, kernels, threads } = readUrl(search, 'bench').values;
   return { auto, backends, variants, runs, ...(flags && { flags }), ...(kernels && { kernels }), ...(threads.length ? { threads } : {}) };

@@ -1,9 +1,6 @@
-/** The benchmark's driver (the store talks to workers, the view calls the engine): a fresh bench
- *  worker per backend (so backends never share GPU state or pools), a 1024² matMul, then each
- *  variant, through the one typed RPC client. A backend that fails is recorded in `errors` and
- *  the rest still run. Never imports tfjs. */
-import type { BenchFlags, BenchReport, BenchResult } from '../worker/bench-protocol';
-import { benchPasses, GRAPH_BACKENDS } from '../worker/bench-protocol';
+/** The benchmark's driver: a fresh bench worker per backend (so backends never share GPU state or
+ *  pools), a 1024² matMul, then each variant. A backend that fails is recorded in `errors`. */
+import { benchPasses, GRAPH_BACKENDS, type BenchFlags, type BenchReport, type BenchResult } from '../worker/bench-protocol';
 import { benchClient } from '../worker/bench-client';
 import type { BackendName } from '../model/backend-name';
 import type { KernelMode } from '../model/kernels/plan';
@@ -11,7 +8,6 @@ import type { KernelMode } from '../model/kernels/plan';
 export interface BenchSettings {
   baseUrl: string;
   backends: BackendName[];
-  /** 0–7 */
   variants: number[];
   runs: number;
   flags?: BenchFlags;
@@ -47,15 +43,8 @@ export async function runBench(
       const mm = await w.send({ type: 'matmul', size: 1024, runs: Math.max(3, Math.min(s.runs, 10)) }, ['matmul'], hooks).done;
       for (const variant of s.variants) {
         try {
-          const job = {
-            baseUrl: s.baseUrl,
-            variant,
-            runs: s.runs,
-            graph: GRAPH_BACKENDS.includes(backend),
-            ort: GRAPH_BACKENDS.includes(backend),
-            measureLoad: true,
-            matmulGflops: mm.gflops,
-          };
+          const graph = GRAPH_BACKENDS.includes(backend);
+          const job = { baseUrl: s.baseUrl, variant, runs: s.runs, graph, ort: graph, measureLoad: true, matmulGflops: mm.gflops };
           const { result } = await w.send({ type: 'variant', job }, ['result'], hooks).done;
           const r = threads ? { ...result, threadsAsked: threads } : result;
           results.push(r);

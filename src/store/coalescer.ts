@@ -1,6 +1,5 @@
-/** Coalesces inference requests while φ is dragged: at most one runs and one waits; a newer
- *  request replaces the waiting one; only the result of the latest request is delivered, so a
- *  stale result is never shown. Pure (no React, no worker), unit-tested. */
+/** Coalesces inference requests while φ is dragged: at most one runs and one waits (a newer one
+ *  replaces it); only the latest request's result is delivered, so a stale one is never shown. */
 
 export interface CoalescerHooks<Req, Res> {
   run: (req: Req, seq: number) => Promise<Res>;

@@ -1,8 +1,6 @@
 /** The compare view's runs: the current image through each chosen official variant, timed as one
- *  series of the store's one pipeline (series-pipeline.ts), first run apart from the steady
- *  median and its p25–p75 range. Results live in the app store's comparison slice. */
+ *  series (series-pipeline.ts), first run apart from the steady median and its p25–p75 range. */
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
-import { SERIES_RUNS } from '../model/timing';
 import { isNoisy } from '../model/timing';
 import { OFFICIAL_VARIANTS, officialNetwork } from '../scaling';
 import type { CamMap } from '../model/cam';
@@ -11,9 +9,6 @@ import { csvText } from '../scaling/csv';
 import { officialSpec } from './source';
 import type { AppState } from './app-store';
 import type { TimeRows } from './series-pipeline';
-
-/** Timed runs per variant after the first (compile) run and the warm-up. */
-export const COMPARE_RUNS = SERIES_RUNS.compare;
 
 export interface CompareEntry {
   variant: number;
@@ -50,50 +45,22 @@ export const initialCompare = (): CompareState => ({ running: false, runId: 0, i
 export const compareSlice: StateCreator<AppState, [], [], { comparison: CompareState }> = () => ({ comparison: initialCompare() });
 
 export function blankEntry(k: number): CompareEntry {
-  const net = officialNetwork(k);
-  return {
-    variant: k,
-    name: net.name,
-    status: 'pending',
-    top5: [],
-    firstMs: null,
-    steadyMs: null,
-    p25Ms: null,
-    p75Ms: null,
-    minMs: null,
-    runsMs: [],
-    noisy: false,
-    resolution: net.resolution,
-    flops: net.flops,
-    params: net.params,
-    paperTop1: OFFICIAL_VARIANTS[k].paperTop1,
-    error: null,
-  };
+  const { name, resolution, flops, params } = officialNetwork(k);
+  const times = { firstMs: null, steadyMs: null, p25Ms: null, p75Ms: null, minMs: null, runsMs: [], noisy: false };
+  return { variant: k, name, status: 'pending', top5: [], ...times, resolution, flops, params, paperTop1: OFFICIAL_VARIANTS[k].paperTop1, error: null };
 }
 
 /** A finished series entry as a card's figures. */
-export function entryFromSeries(base: CompareEntry, s: SeriesEntry): CompareEntry {
+function entryFromSeries(base: CompareEntry, s: SeriesEntry): CompareEntry {
   if (!s.ok) return { ...base, status: 'error', error: s.error };
-  const { medianMs, p25Ms, p75Ms, minMs } = s.spread;
-  return {
-    ...base,
-    status: 'done',
-    top5: s.top5,
-    firstMs: s.firstMs,
-    steadyMs: medianMs,
-    p25Ms,
-    p75Ms,
-    minMs,
-    runsMs: s.times,
-    noisy: isNoisy(s.spread),
-    cam: s.cam,
-  };
+  const { medianMs: steadyMs, p25Ms, p75Ms, minMs } = s.spread;
+  return { ...base, status: 'done', top5: s.top5, firstMs: s.firstMs, steadyMs, p25Ms, p75Ms, minMs, runsMs: s.times, noisy: isNoisy(s.spread), cam: s.cam };
 }
 
 /** One comparison: every variant in one interleaved series; a newer run replaces this one's view. */
 export async function runComparison(
   store: StoreApi<CompareState>,
-  o: { variants: number[]; baseUrl: string; imageName: string | null; runs?: number; time: TimeRows },
+  o: { variants: number[]; baseUrl: string; imageName: string | null; runs: number; time: TimeRows },
 ): Promise<void> {
   const runId = store.getState().runId + 1;
   const entries = o.variants.map(blankEntry);
@@ -102,45 +69,21 @@ export async function runComparison(
     if (store.getState().runId === runId) store.setState((s) => ({ entries: s.entries.map((e) => (e.variant === o.variants[i] ? f(e) : e)) }));
   };
   const rows = entries.map((e) => ({ spec: officialSpec(e.variant, o.baseUrl) }));
-  const series = await o.time(rows, { runs: o.runs ?? COMPARE_RUNS, cam: true, onPhase: (i, status) => update(i, (e) => ({ ...e, status })) });
+  const series = await o.time(rows, { runs: o.runs, cam: true, onPhase: (i, status) => update(i, (e) => ({ ...e, status })) });
   series.forEach((s, i) => update(i, (e) => entryFromSeries(e, s)));
   if (store.getState().runId === runId) store.setState({ running: false });
 }
 
+const CSV_HEAD = 'variant resolution flops params paper_top1 first_ms steady_ms steady_p25_ms steady_p75_ms steady_min_ms runs_ms top1_label top1_prob';
+
 /** The compare table as CSV (one row per variant; every timed run in `runs_ms`, ';'-separated). */
 export function compareCsv(entries: CompareEntry[]): string {
-  const head = [
-    'variant',
-    'resolution',
-    'flops',
-    'params',
-    'paper_top1',
-    'first_ms',
-    'steady_ms',
-    'steady_p25_ms',
-    'steady_p75_ms',
-    'steady_min_ms',
-    'runs_ms',
-    'top1_label',
-    'top1_prob',
-  ];
-  const ms = (v: number | null) => v?.toFixed(1);
-  const rows = entries.map((e) => [
-    e.name,
-    e.resolution,
-    e.flops,
-    e.params,
-    e.paperTop1,
-    ms(e.firstMs),
-    ms(e.steadyMs),
-    ms(e.p25Ms),
-    ms(e.p75Ms),
-    ms(e.minMs),
-    e.runsMs.map((t) => t.toFixed(1)).join(';'),
-    e.top5[0]?.label,
-    e.top5[0]?.prob.toFixed(6),
-  ]);
-  return csvText(head, rows);
+  const rows = entries.map((e) => {
+    const times = [e.firstMs, e.steadyMs, e.p25Ms, e.p75Ms, e.minMs].map((v) => v?.toFixed(1));
+    const top = e.top5[0];
+    return [e.name, e.resolution, e.flops, e.params, e.paperTop1, ...times, e.runsMs.map((t) => t.toFixed(1)).join(';'), top?.label, top?.prob.toFixed(6)];
+  });
+  return csvText(CSV_HEAD.split(' '), rows);
 }
 
 /** Variants whose top-1 equals the most common top-1 among finished entries. */

@@ -1,6 +1,5 @@
 /** The scripting surface (window.phiLab) exposes internals to a mere link: production builds offer
- *  it only when the URL asks with `?debug=1`. (`?view=bench&auto=1` never starts the bench by
- *  itself in production, debug or not: BenchView.tsx.) */
+ *  it only when the URL asks with `?debug=1`. */
 import { readUrl } from './url-props';
 
 export function debugAllowed(search: string = typeof location === 'undefined' ? '' : location.search): boolean {

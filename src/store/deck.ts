@@ -1,5 +1,4 @@
-/** The presentation deck's running order, one idea per slide. The UI maps each slide id to its
- *  component; the store only needs the order (the URL's &slide= is clamped to it). Pure. */
+/** The presentation deck's running order, one idea per slide (the URL's &slide= is clamped to it). */
 
 export const DECK_SLIDES = ['title', 'knob', 'flops', 'grows', 'released', 'lab', 'race', 'accuracy', 'cam', 'own'] as const;
 export type SlideId = (typeof DECK_SLIDES)[number];

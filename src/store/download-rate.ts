@@ -1,12 +1,8 @@
-/** Rate and time left of a download, from its progress samples: the bytes that arrived since the
- *  first sample over the time since, so files a resume already had (counted at once) are not
- *  taken for speed. Serves the lab's load bars and the Prepare panel alike. */
-export interface RateEta {
-  /** Bytes per second; null until it can be told. */
-  rate: number | null;
-  /** Seconds left at that rate; null until it can be told. */
-  etaS: number | null;
-}
+/** Rate and time left of a download: the bytes since the first sample over the time since, so
+ *  files a resume already had (counted at once) are not taken for speed. */
+
+/** Bytes per second and seconds left; null until they can be told. */
+export type RateEta = { rate: number | null; etaS: number | null };
 
 /** Below this much time since the first sample the rate is noise: not told yet. */
 const SETTLE_MS = 300;

@@ -1,9 +1,7 @@
-/** Turns store changes into worker requests and worker answers back into store state:
- *  control → store → worker request → result → store → view. The latest lab request wins.
- *  The engine also owns the timed series (Compare, the Lab's "measure latency", the race): it
- *  pauses its own background work (lab runs, decodes, prefetch) so a series times alone. */
+/** Turns store changes into worker requests and worker answers back into store state; the latest
+ *  lab request wins. Timed series pause the engine's background work so that they time alone. */
 import type { InferenceClient } from '../worker/client';
-import { latencyOnly, modelIdOf, variantOf, type WorkerResponse } from '../worker/protocol';
+import { latencyOnly, modelIdOf, variantOf, type LoadPhase, type WorkerResponse } from '../worker/protocol';
 import { Coalescer } from './coalescer';
 import { customModel, labNameOf, specFor } from './lab-spec';
 import { decodeImageFile } from '../image/decode-file';
@@ -33,17 +31,15 @@ export type EngineClient = Pick<InferenceClient, 'send' | 'cancel' | 'onRestart'
 
 export interface EngineDeps {
   client: EngineClient;
-  /** The app's one store (app-store.ts): the engine writes the lab's and the runs' slices. */
   store: AppStore;
-  /** Where the weights come from (default: probe, remember for offline, check the CSP). */
   source?: typeof startSource;
-  /** Decodes a user's SVG on the page (default: the image layer's decoder). */
+  /** Decodes a user's SVG on the page. */
   decode?: typeof decodeImageFile;
 }
 
 export type Engine = ReturnType<typeof createEngine>;
 
-const PHASE_STATUS: Record<string, Status> = { download: 'loading', cache: 'loading', build: 'loading', compile: 'compiling', run: 'running' };
+const PHASE_STATUS: Record<LoadPhase, Status> = { download: 'loading', cache: 'loading', build: 'loading', compile: 'compiling', run: 'running' };
 
 export function createEngine({ client, store, source = startSource, decode = decodeImageFile }: EngineDeps) {
   const lab = () => store.getState();
@@ -52,7 +48,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
   let running: { id: number; key: string } | null = null;
   /** The user's file, kept so a restarted worker can be given the image again. */
   let lastFile: File | null = null;
-  /** Decoding a huge image takes seconds: a superseded one ends quietly (the worker aborts it). */
+  /** Decoding a huge image takes seconds: a superseded one ends quietly. */
   let decodeSeq = 0;
   /** After a worker restart: settles once the new worker has its backend and the image again. */
   let restoring: Promise<void> = Promise.resolve();
@@ -70,11 +66,6 @@ export function createEngine({ client, store, source = startSource, decode = dec
   const downloads = labDownloads(client, lab, gate);
   const prefetchNeighbours = (k: number) => void (downloads.prefetchNeighbours(k) || (missed.prefetch = k));
 
-  function onProgress(key: string, p: Extract<WorkerResponse, { type: 'progress' }>) {
-    downloads.track(key, p);
-    lab().setStatus(PHASE_STATUS[p.phase] ?? 'running');
-  }
-
   async function runJob(job: Job): Promise<InferenceResult> {
     await restoring;
     const src = lab().source;
@@ -83,7 +74,10 @@ export function createEngine({ client, store, source = startSource, decode = dec
     const key = labNameOf(spec);
     lab().setStatus('running');
     const req = client.send({ type: 'classify', model: spec, cam: true }, ['result'], {
-      onProgress: (p) => onProgress(key, p),
+      onProgress: (p) => {
+        downloads.track(key, p);
+        lab().setStatus(PHASE_STATUS[p.phase]);
+      },
       onAnswer: (r) => {
         if (r.type !== 'ready') return;
         lab().setLoad(key, { phase: 'ready', loaded: r.bytes, total: r.bytes, fromCache: r.fromCache });
@@ -96,22 +90,8 @@ export function createEngine({ client, store, source = startSource, decode = dec
         lab().dropDownload(key);
         throw e;
       });
-      const { resolution, imageName, top5, latency, synthetic, memory, cam } = r;
-      return {
-        kind: spec.kind,
-        latencyOnly: latencyOnly(spec),
-        standInFor: job.standInFor,
-        variant: variantOf(spec),
-        phi: job.phi,
-        name: key,
-        resolution,
-        imageName,
-        top5,
-        latency,
-        synthetic,
-        memory,
-        cam,
-      };
+      const { type: _type, id: _id, modelId: _modelId, ...outcome } = r;
+      return { ...outcome, kind: spec.kind, latencyOnly: latencyOnly(spec), standInFor: job.standInFor, variant: variantOf(spec), phi: job.phi, name: key };
     } finally {
       running = null;
     }
@@ -143,10 +123,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
     if (running && running.key !== key && lab().loads[running.key]?.phase === 'download') client.cancel(running.id);
     // A variant still to download: the one on show answers meanwhile, and says so.
     const k = next.kind === 'official' ? downloads.standIn(key) : null;
-    if (k === null) {
-      coalescer.submit({ phi, formula, image: imageVersion });
-      return;
-    }
+    if (k === null) return void coalescer.submit({ phi, formula, image: imageVersion });
     downloads.fetchWanted(next, () => {
       asked = null; // now cached (or failed: its own load says why)
       schedule();
@@ -154,8 +131,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
     coalescer.submit({ phi: k, formula: false, image: imageVersion, standInFor: key });
   }
 
-  /** Holds lab runs, decodes and prefetch (an in-flight prefetch is cancelled) and resolves once
-   *  the running ones have settled; call the returned function to resume. */
+  /** Holds lab runs, decodes and prefetch (cancelling a prefetch in flight) until the returned resume. */
   function pause(): Promise<Resume> {
     const from = downloads.cancelPrefetch();
     if (from !== null) missed.prefetch = from; // fetched again on resume
@@ -223,10 +199,10 @@ export function createEngine({ client, store, source = startSource, decode = dec
         lab().fail((e as Error).message);
         return;
       }
+      // The bench view measures on its own workers: the lab stays idle meanwhile.
       store.subscribe((s, prev) => {
         if (s.phi !== prev.phi || s.formula !== prev.formula || s.custom !== prev.custom || (prev.view === 'bench' && s.view !== 'bench')) schedule();
       });
-      // The bench view measures on its own workers: the lab stays idle so it does not compete.
       schedule();
     },
 
@@ -240,45 +216,38 @@ export function createEngine({ client, store, source = startSource, decode = dec
       }
     },
 
-    /** Uses a dropped converted model folder (model.json + the shards it lists) instead of the
-     *  built-in weights, named `name` (else its folder's); null goes back to them. */
+    /** A dropped converted model folder instead of the built-in weights; null goes back to them. */
     setCustomModel(files: File[] | null, name?: string): void {
       const custom = files ? customModel(files, name) : null;
       if (typeof custom === 'string') lab().fail(custom, lab().status);
       else lab().setCustom(custom); // the store subscription schedules
     },
 
-    /** The weights error's use-random-weights button: the official networks with seeded random
-     *  weights from now on (?weights=random in the URL, the synthetic banner on). */
+    /** The weights error's use-random-weights button (?weights=random from now on). */
     switchToRandomWeights(): void {
       downloads.forget();
       lab().useRandomWeights(RANDOM_SOURCE);
       schedule();
     },
 
-    /** The error's retry button: clears the error and runs the current request again. */
     retry(): void {
       lab().clearError();
       downloads.retry();
       schedule();
     },
 
-    /** Compare, the Lab's "measure latency" and the paper's runs: one timed-series pipeline. */
     ...seriesPipeline({ client, store, whilePaused, restored: () => restoring }),
     /** The benchmark on its own workers, with the lab held meanwhile (it would share the CPU/GPU). */
     bench: (s: BenchSettings, onProgress: (p: BenchProgress) => void, onResult: (r: BenchResult) => void) =>
       whilePaused(() => runBench(s, onProgress, onResult)),
 
-    /** The current network as an ONNX file, built by the worker (see onnx-download.ts). */
     async exportOnnx(): Promise<OnnxFile> {
       await Promise.all([restoring, whenSource(store)]); // before it, Bk would export as the formula network
       return requestOnnx(client, lab());
     },
 
-    /** Resolves with the weights' base URL once the source is known. */
     whenSource: () => whenSource(store),
     prepare: createPreparer(client, () => lab().source, sliceStore(store, 'prepare')),
-    /** The user's answer to the source question on screen (SourceConfirm). */
     answerSource: question.answer,
     store,
     ...workerTools(client),

@@ -1,7 +1,6 @@
-/** What an evaluation runs on: images from a drop, a folder or file picker (with the labels
- *  mapped from folder and file names or a labels.csv/json), or N photos of the pinned ImageNet
- *  sample. An item fetches its file only when its batch runs, so 1,000 sample photos are never
- *  all in memory. */
+/** What an evaluation runs on: dropped or picked images (labels from folder and file names or a
+ *  labels file), or N photos of the ImageNet sample. An item fetches its file only when its batch
+ *  runs, so 1,000 sample photos are never all in memory. */
 import { isLabelFile, mapLabels, parseLabelFile, type LabelReport } from '../model/label-mapping';
 import { sampleSubset } from '../model/imagenet-sample';
 import type { DroppedFile } from '../image/dropped-entries';
@@ -11,7 +10,7 @@ import { fetchImagenetPhoto } from '../image/imagenet-photos';
 export const MAX_EVAL_FILES = 10_000;
 
 export interface EvalItem {
-  /** The path inside the drop ('/n01440764/a.jpg'), or the sample photo's file name. */
+  /** Inside the drop ('/n01440764/a.jpg'), or the sample photo's file name. */
   path: string;
   label: number | null;
   file: () => Promise<File>;
@@ -21,7 +20,7 @@ export interface EvalInput {
   items: EvalItem[];
   /** null for the ImageNet sample (labelled by its index). */
   report: LabelReport | null;
-  /** Files passed over: not images, beyond the limit. */
+  /** Files passed over: not images, or beyond the limit. */
   skipped: number;
   source: 'files' | 'sample';
 }
@@ -29,7 +28,6 @@ export interface EvalInput {
 const IMAGE_NAME = /\.(jpe?g|jfif|png|gif|webp|bmp|avif|heic|heif|tiff?|ico|svg)$/i;
 const hidden = (path: string) => path.split('/').some((p) => p.startsWith('.'));
 
-/** Images and labels from dropped or picked files. */
 export async function inputFromFiles(dropped: readonly DroppedFile[]): Promise<EvalInput> {
   const tables = await Promise.all(dropped.filter((d) => isLabelFile(d.path)).map(async (d) => parseLabelFile(d.file.name, await d.file.text())));
   const images = dropped.filter((d) => !hidden(d.path) && IMAGE_NAME.test(d.file.name));

@@ -1,14 +1,12 @@
-/** The Evaluate view's results as data, and every figure drawn from them: top-1/top-5 accuracy
- *  with the 95% Wilson interval, throughput, the images one network gets right and another not,
- *  and the CSV/JSON exports (a row per image × network). Pure: no zustand, no worker. */
+/** The Evaluate view's results and every figure drawn from them: accuracy with its 95% Wilson
+ *  interval, throughput, disagreements, and the CSV/JSON exports. Pure. */
 import { labelOf } from '../model/labels';
 import { csvText as toCsvText } from '../scaling/csv';
 import type { ModelSpec } from '../worker/protocol';
 
 export interface EvalNetwork {
-  /** 'B0', or the custom/formula network's name. */
   name: string;
-  /** The worker's model id (modelIdOf). */
+  /** modelIdOf */
   key: string;
   spec: ModelSpec;
   flops: number;
@@ -27,11 +25,11 @@ export interface EvalRow {
   file: string;
   /** Ground truth class, or null when unlabelled. */
   label: number | null;
-  /** Object URL of a small thumbnail, or null. */
+  /** Object URL of a small thumbnail. */
   thumb: string | null;
-  /** Why the image could not be used (undecodable, too large…), else null. */
+  /** Why the image could not be used (undecodable, too large…). */
   error: string | null;
-  /** Per network (index-aligned with the run's networks): its top-5, or null if it failed. */
+  /** Per network: its top-5, or null if it failed. */
   preds: (Ranked[] | null)[];
 }
 
@@ -47,7 +45,7 @@ export interface NetworkSummary {
   total: number;
   correct: number;
   top5Correct: number;
-  /** Percent, or null with no labelled image. */
+  /** Percent. */
   top1: number | null;
   top5: number | null;
   /** 95% Wilson interval of top-1, percent. */
@@ -103,7 +101,7 @@ export function summarize(rows: readonly EvalRow[], networks: readonly EvalNetwo
   });
 }
 
-/** Labelled rows network `a` classifies correctly and `b` does not. */
+/** Rows network `a` classifies correctly and `b` does not. */
 export const rightOnlyBy = (rows: readonly EvalRow[], a: number, b: number): EvalRow[] =>
   rows.filter((r) => isCorrect(r, a) === true && isCorrect(r, b) === false);
 
@@ -116,26 +114,17 @@ export const wrongSomewhere = (rows: readonly EvalRow[]): EvalRow[] => rows.filt
 
 const name = (i: number | null | undefined) => (i === null || i === undefined ? '' : labelOf(i).split(',')[0]);
 
-/** One line per image × network. */
 export function evalCsv(rows: readonly EvalRow[], networks: readonly EvalNetwork[]): string {
   const head = ['file', 'label', 'label_name', 'network', 'top1', 'top1_name', 'top1_prob', 'correct', 'top5', 'in_top5', 'error'];
   const lines = rows.flatMap((r) =>
     networks.map((n, i) => {
       const p = r.preds[i];
+      const top = p?.[0];
       const ok = isCorrect(r, i);
-      return [
-        r.file,
-        r.label,
-        name(r.label),
-        n.name,
-        p?.[0]?.index,
-        name(p?.[0]?.index),
-        p?.[0]?.prob,
-        ok === null ? '' : ok ? 1 : 0,
-        p?.map((q) => q.index).join(';'),
-        r.label === null || !p ? '' : p.some((q) => q.index === r.label) ? 1 : 0,
-        r.error ?? (p ? '' : 'not classified'),
-      ];
+      const correct = ok === null ? '' : ok ? 1 : 0;
+      const inTop5 = r.label === null || !p ? '' : p.some((q) => q.index === r.label) ? 1 : 0;
+      const top5 = p?.map((q) => q.index).join(';');
+      return [r.file, r.label, name(r.label), n.name, top?.index, name(top?.index), top?.prob, correct, top5, inTop5, r.error ?? (p ? '' : 'not classified')];
     }),
   );
   return toCsvText(head, lines);
@@ -151,14 +140,6 @@ export function evalJson(
   const results = rows.flatMap((r) =>
     networks.map((n, i) => ({ file: r.file, label: r.label, network: n.name, top5: r.preds[i], correct: isCorrect(r, i), error: r.error })),
   );
-  return JSON.stringify(
-    {
-      ...meta,
-      networks: networks.map(({ name: n, key, flops, resolution, paperTop1 }) => ({ name: n, key, flops, resolution, paperTop1 })),
-      summaries,
-      results,
-    },
-    null,
-    1,
-  );
+  const nets = networks.map(({ name: n, key, flops, resolution, paperTop1 }) => ({ name: n, key, flops, resolution, paperTop1 }));
+  return JSON.stringify({ ...meta, networks: nets, summaries, results }, null, 1);
 }

@@ -1,16 +1,13 @@
-/** An evaluation run: many images through 1–3 networks, batch by batch through the inference
- *  worker (which decodes them off the page), with the lab's own work held as during a timed series.
- *  Progress after every batch; cancel stops before the next batch, so a cancelled run keeps whole
- *  batches only (every classified image has every network's answer). Results live in the app
- *  store's evaluate slice; figures are drawn from them by eval-results.ts. */
+/** An evaluation run: many images through 1–3 networks, batch by batch through the inference worker,
+ *  with the lab's own work held. Cancel stops before the next batch, so a cancelled run keeps whole
+ *  batches only (every classified image has every network's answer). */
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import { planBatchFor, type BatchPlan } from '../model/batch-plan';
 import type { BackendName } from '../model/backend-name';
 import { OFFICIAL_VARIANTS, formulaNetwork, officialNetwork, scalingNetwork } from '../scaling';
 import { formulaSpec } from './lab-spec';
 import type { LabelReport } from '../model/label-mapping';
-import type { MemoryInfo, WorkerResponse } from '../worker/protocol';
-import { modelIdOf } from '../worker/protocol';
+import { modelIdOf, type MemoryInfo, type ModelSpec, type WorkerResponse } from '../worker/protocol';
 import { summarize, type EvalNetwork, type EvalRow, type NetworkTiming } from './eval-results';
 import { publishAccuracy } from './accuracy-summary';
 import type { EvalInput } from './eval-inputs';
@@ -18,32 +15,31 @@ import { officialSpec } from './source';
 import type { AppState } from './app-store';
 import { sliceStore } from './slice-store';
 
-/** Side of the thumbnails the worker sends back (a JPEG of a few KB each). */
-export const THUMB_SIDE = 56;
+/** Side of the thumbnails the worker sends back. */
+const THUMB_SIDE = 56;
 
 export interface EvalState {
   runId: number;
   running: boolean;
-  /** Set by cancel(); the run stops before its next batch. */
   cancelled: boolean;
   networks: EvalNetwork[];
   rows: EvalRow[];
-  /** Images classified so far (whole batches). */
+  /** Images classified so far. */
   done: number;
   plan: BatchPlan | null;
   timings: NetworkTiming[];
   startedAt: number | null;
-  /** Wall time so far (decoding, downloads and inference), ms. */
+  /** Wall time so far, ms. */
   elapsedMs: number;
   report: LabelReport | null;
   skipped: number;
   source: EvalInput['source'] | null;
   synthetic: boolean | null;
-  /** What is happening now ("loading B1: download 40%"), or null. */
+  /** What is happening now ("loading B1: download 40%"). */
   phase: string | null;
   error: string | null;
   /** Highest worker memory seen after a batch. */
-  peak: { numTensors: number; numBytes: number; gpuBytes: number | null } | null;
+  peak: MemoryInfo | null;
 }
 
 export const initialEval = (): EvalState => ({
@@ -67,27 +63,12 @@ export const initialEval = (): EvalState => ({
 });
 export const evaluateSlice: StateCreator<AppState, [], [], { evaluation: EvalState }> = () => ({ evaluation: initialEval() });
 
+function network(name: string, spec: ModelSpec, net: { flops: number; resolution: number }, paperTop1: number | null = null): EvalNetwork {
+  return { name, key: modelIdOf(spec), spec, flops: net.flops, resolution: net.resolution, paperTop1 };
+}
+
 /** Official Bk as an evaluated network, built the way Compare builds it (officialSpec). */
-export function evalNetwork(k: number, baseUrl: string): EvalNetwork {
-  const spec = officialSpec(k, baseUrl);
-  const net = officialNetwork(k);
-  return { name: `B${k}`, key: modelIdOf(spec), spec, flops: net.flops, resolution: net.resolution, paperTop1: OFFICIAL_VARIANTS[k].paperTop1 };
-}
-
-/** The user's dropped converted model (Lab › "Use your own converted model"), by the same spec
- *  the Lab uses. Its size is unknown here: the batch is planned as for B7, the largest. */
-export function customEvalNetwork(custom: { name: string; files: File[] }): EvalNetwork {
-  const spec = { kind: 'custom' as const, name: custom.name, files: custom.files };
-  return { name: custom.name, key: modelIdOf(spec), spec, flops: NaN, resolution: NaN, paperTop1: null };
-}
-
-/** The formula network at exactly φ (seeded random weights, as the Lab builds it): its accuracy is
- *  chance level, its cost is real. */
-export function formulaEvalNetwork(phi: number): EvalNetwork {
-  const spec = formulaSpec(phi);
-  const net = formulaNetwork(phi);
-  return { name: `formula φ ${phi.toFixed(1)}`, key: modelIdOf(spec), spec, flops: net.flops, resolution: net.resolution, paperTop1: null };
-}
+export const evalNetwork = (k: number, baseUrl: string) => network(`B${k}`, officialSpec(k, baseUrl), officialNetwork(k), OFFICIAL_VARIANTS[k].paperTop1);
 
 /** The network a plan is made for: its own config, or B7 for a custom model (size unknown). */
 const planConfig = (n: EvalNetwork) =>
@@ -104,40 +85,37 @@ export interface RunOptions {
   input: EvalInput;
   variants: number[];
   baseUrl: string;
-  /** The user's dropped model, evaluated after the official variants. */
   custom?: { name: string; files: File[] } | null;
-  /** The formula network at this φ, evaluated last. */
   formulaPhi?: number | null;
   backend: BackendName;
   deviceGiB?: number | null;
-  /** A batch size chosen by the user instead of the plan. */
+  /** Chosen by the user instead of the plan. */
   batch?: number | null;
   classify: ClassifyBatch;
-  /** Runs the work with the lab's other work held (the engine's whilePaused). */
+  /** The engine's whilePaused. */
   hold: <T>(work: () => Promise<T>) => Promise<T>;
   now?: () => number;
 }
 
-const peakOf = (a: EvalState['peak'], m: MemoryInfo): EvalState['peak'] =>
-  !a
-    ? { ...m }
-    : {
-        numTensors: Math.max(a.numTensors, m.numTensors),
-        numBytes: Math.max(a.numBytes, m.numBytes),
-        gpuBytes: m.gpuBytes === null ? a.gpuBytes : Math.max(a.gpuBytes ?? 0, m.gpuBytes),
-      };
+const peakOf = (a: MemoryInfo | null, m: MemoryInfo): MemoryInfo => ({
+  numTensors: Math.max(a?.numTensors ?? 0, m.numTensors),
+  numBytes: Math.max(a?.numBytes ?? 0, m.numBytes),
+  gpuBytes: m.gpuBytes === null ? (a?.gpuBytes ?? null) : Math.max(a?.gpuBytes ?? 0, m.gpuBytes),
+});
 
-/** Frees the thumbnails of the rows on show. */
 function dropThumbs(rows: readonly EvalRow[]) {
   for (const r of rows) if (r.thumb) URL.revokeObjectURL(r.thumb);
 }
 
 export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): Promise<void> {
   const now = o.now ?? (() => performance.now());
+  const { custom, formulaPhi } = o;
   const networks = [
     ...o.variants.map((k) => evalNetwork(k, o.baseUrl)),
-    ...(o.custom ? [customEvalNetwork(o.custom)] : []),
-    ...(o.formulaPhi != null ? [formulaEvalNetwork(o.formulaPhi)] : []),
+    // The user's dropped model: its size is unknown here (planConfig plans it as B7).
+    ...(custom ? [network(custom.name, { kind: 'custom', name: custom.name, files: custom.files }, { flops: NaN, resolution: NaN })] : []),
+    // The formula network at exactly φ: chance-level accuracy, real cost.
+    ...(formulaPhi != null ? [network(`formula φ ${formulaPhi.toFixed(1)}`, formulaSpec(formulaPhi), formulaNetwork(formulaPhi))] : []),
   ];
   const items = o.input.items;
   const planned = planBatchFor(networks.map(planConfig), { backend: o.backend, deviceGiB: o.deviceGiB, images: Math.max(1, items.length) });
@@ -145,21 +123,18 @@ export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): 
   const runId = store.getState().runId + 1;
   dropThumbs(store.getState().rows);
   const startedAt = now();
-  store.setState({
-    ...initialEval(),
-    runId,
-    running: true,
-    networks,
-    plan,
-    startedAt,
-    report: o.input.report,
-    skipped: o.input.skipped,
-    source: o.input.source,
-    rows: items.map((it) => ({ file: it.path, label: it.label, thumb: null, error: null, preds: networks.map(() => null) })),
-    timings: networks.map(() => ({ ms: 0, images: 0 })),
-  });
+  const { report, skipped, source } = o.input;
+  const pending = items.map((it) => ({ file: it.path, label: it.label, thumb: null, error: null, preds: networks.map(() => null) }));
+  const timings = networks.map(() => ({ ms: 0, images: 0 }));
+  store.setState({ ...initialEval(), runId, running: true, networks, plan, startedAt, report, skipped, source, rows: pending, timings });
   const mine = () => store.getState().runId === runId;
   const byKey = new Map(networks.map((n) => [n.key, n.name]));
+  const specs = networks.map((n) => n.spec);
+  const onProgress: Parameters<ClassifyBatch>[3] = (p) => {
+    if (!mine() || (p.phase !== 'download' && p.phase !== 'build' && p.phase !== 'compile')) return;
+    const pct = p.phase === 'download' && p.total ? `: ${Math.round((100 * p.loaded) / p.total)}%` : '';
+    store.setState({ phase: `loading ${byKey.get(p.modelId) ?? 'a network'} (${p.phase}${pct})` });
+  };
   try {
     await o.hold(async () => {
       for (let start = 0; start < items.length; start += plan.batch) {
@@ -167,19 +142,7 @@ export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): 
         const slice = items.slice(start, start + plan.batch);
         const files = await Promise.allSettled(slice.map((it) => it.file()));
         const ok = files.flatMap((f) => (f.status === 'fulfilled' ? [f.value] : []));
-        const res = ok.length
-          ? await o.classify(
-              networks.map((n) => n.spec),
-              ok,
-              THUMB_SIDE,
-              (p) => {
-                if (mine() && (p.phase === 'download' || p.phase === 'build' || p.phase === 'compile')) {
-                  const pct = p.phase === 'download' && p.total ? `: ${Math.round((100 * p.loaded) / p.total)}%` : '';
-                  store.setState({ phase: `loading ${byKey.get(p.modelId) ?? 'a network'} (${p.phase}${pct})` });
-                }
-              },
-            )
-          : null;
+        const res = ok.length ? await o.classify(specs, ok, THUMB_SIDE, onProgress) : null;
         if (!mine()) return;
         const failed = res?.models.filter((m) => m.error) ?? [];
         // No network could run: stop here (the classified batches stay); some could: say which not.
@@ -220,7 +183,7 @@ export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): 
   }
 }
 
-/** Stops the run before its next batch (the batch in flight completes). */
+/** Stops the run before its next batch. */
 export const cancelEvaluation = (store: StoreApi<EvalState>): void => {
   if (store.getState().running) store.setState({ cancelled: true });
 };
@@ -232,7 +195,6 @@ export function progressOf(s: Pick<EvalState, 'done' | 'rows' | 'elapsedMs'>): {
   return { done: s.done, total, perSec, etaSec: perSec ? (total - s.done) / perSec : null };
 }
 
-/** What a run needs of the engine: the app store, its batch request and its hold on the lab's own work. */
 export interface EvalEngine {
   store: StoreApi<AppState>;
   classifyBatch: ClassifyBatch;

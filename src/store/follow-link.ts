@@ -1,9 +1,8 @@
 /** The link a presentation's QR code encodes, so students can follow the projector. Pure. */
 import { DEFAULT_STATE, serializeUrlState, type ShareableState } from './url-state';
 
-/** What a student's screen should show to follow the projector: φ, the view, the compared
- *  variants, the model source and the teacher's own bases. The presentation itself, the slide and
- *  this device's backend and kernels stay out, so the link is short. */
+/** What a student's screen shows to follow the projector; the presentation, the slide and this
+ *  device's backend and kernels stay out, so the link is short. */
 export function followState(s: ShareableState): ShareableState {
   return { ...DEFAULT_STATE, phi: s.phi, view: s.view, compare: s.compare, models: s.models, formula: s.formula, weights: s.weights, bases: s.bases };
 }

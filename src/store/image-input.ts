@@ -1,6 +1,5 @@
-/** A user's image into the inference worker: the worker sniffs, checks and decodes the file and
- *  keeps its pixels (no long task on the page, however big the image); the page gets their size
- *  and a small copy to show. An SVG, which only an <img> rasterises, is decoded on the page. */
+/** A user's image into the inference worker, which decodes and keeps it (no long task on the page);
+ *  the page gets its size and a small copy. An SVG, which only an <img> rasterises, is decoded here. */
 import type { decodeImageFile } from '../image/decode-file';
 import type { EngineClient } from './engine';
 

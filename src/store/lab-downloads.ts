@@ -1,8 +1,6 @@
 /** The lab's weight downloads beside its runs: the neighbour prefetch (speculative, one at a time)
- *  and, on a slow network, the download of the variant φ asks for while the one already loaded
- *  answers in its place ("answered by B0 while B2 downloads"). Both are the worker's `prefetch`
- *  requests (verified, cached per file, shared with its loads: worker/shared-downloads.ts); their
- *  progress, with rate and time left, goes to the store's load bars. */
+ *  and, on a slow network, the variant φ asks for while the one loaded answers in its place. Both
+ *  are the worker's `prefetch` requests; their progress goes to the store's load bars. */
 import { isVariantIndex } from '../scaling';
 import type { InferenceClient } from '../worker/client';
 import { modelIdOf, type ModelSpec, type WorkerResponse } from '../worker/protocol';
@@ -16,18 +14,17 @@ type Client = Pick<InferenceClient, 'send' | 'cancel'>;
 type Progress = Extract<WorkerResponse, { type: 'progress' }>;
 
 export function labDownloads(client: Client, lab: () => LabState, gate: QuietGate) {
-  /** Model ids prefetched (or being prefetched) this session. */
+  /** Model ids prefetched (or in flight) this session. */
   const prefetched = new Set<string>();
   /** The prefetch in flight, and the variant whose neighbour it fetches. */
   let prefetching: { id: number; from: number } | null = null;
-  /** The network φ asks for (its model id and load key), downloading while another answers. */
+  /** The network φ asks for, downloading while another answers. */
   let wanted: { id: number; model: string; key: string } | null = null;
   /** Variants whose download failed: the lab's own load runs next and reports why. */
   const failed = new Set<string>();
   const meters = new Map<string, RateMeter>();
 
-  /** A download's progress into its load bar, with rate and time left (a new download, one that
-   *  starts again from fewer bytes, gets a new meter). */
+  /** A download's progress into its load bar (one that starts again from 0 gets a new meter). */
   function track(key: string, p: Progress): void {
     if (p.phase !== 'download' && p.phase !== 'cache') return;
     let m = meters.get(key);
@@ -35,10 +32,11 @@ export function labDownloads(client: Client, lab: () => LabState, gate: QuietGat
     lab().setLoad(key, { phase: p.phase, loaded: p.loaded, total: p.total, ...m.sample(p.loaded, p.total, performance.now()) });
   }
 
+  const cached = (key: string, a: { bytes: number; fromCache: boolean }) =>
+    lab().setLoad(key, { phase: 'cached', loaded: a.bytes, total: a.bytes, fromCache: a.fromCache });
   const prefetch = (spec: ModelSpec, key: string) => client.send({ type: 'prefetch', model: spec }, ['prefetched'], { onProgress: (p) => track(key, p) });
 
-  /** Downloads a neighbour of Bk into the cache (in the worker, beside its queue), one at a time;
-   *  false when held by a pause (the caller asks again on resume). */
+  /** Downloads a neighbour of Bk into the cache, one at a time; false when held by a pause. */
   function prefetchNeighbours(k: number): boolean {
     const src = lab().source;
     // Offline (a prepared classroom) a speculative download can only fail: not even tried.
@@ -57,7 +55,7 @@ export function labDownloads(client: Client, lab: () => LabState, gate: QuietGat
     void gate.track(
       req.done
         .then(
-          (a) => lab().setLoad(key, { phase: 'cached', loaded: a.bytes, total: a.bytes, fromCache: a.fromCache }),
+          (a) => cached(key, a),
           () => {
             prefetched.delete(model); // a prefetch failure is silent: the real load reports it
             lab().dropDownload(key);
@@ -77,8 +75,7 @@ export function labDownloads(client: Client, lab: () => LabState, gate: QuietGat
     return result.variant;
   }
 
-  /** Starts downloading `spec` (official Bk) for the lab (unless it already does); `fetched` runs
-   *  once it is cached or has failed, not when it was abandoned. */
+  /** Downloads `spec` for the lab; `fetched` runs once it is cached or failed, not if abandoned. */
   function fetchWanted(spec: ModelSpec, fetched: () => void): void {
     const model = modelIdOf(spec);
     if (wanted?.model === model) return;
@@ -87,7 +84,7 @@ export function labDownloads(client: Client, lab: () => LabState, gate: QuietGat
     const w = (wanted = { id: req.id, model, key });
     req.done.then(
       (a) => {
-        lab().setLoad(key, { phase: 'cached', loaded: a.bytes, total: a.bytes, fromCache: a.fromCache });
+        cached(key, a);
         if (wanted !== w) return;
         wanted = null;
         fetched();
@@ -102,8 +99,7 @@ export function labDownloads(client: Client, lab: () => LabState, gate: QuietGat
     );
   }
 
-  /** Aborts the lab's download unless it is of the model id `model` (φ moved away: nobody waits
-   *  for it); true when one was aborted. */
+  /** Aborts the lab's download unless it is of `model` (φ moved away); true when one was aborted. */
   function abandon(model?: string): boolean {
     if (!wanted || wanted.model === model) return false;
     const w = wanted;
@@ -125,12 +121,11 @@ export function labDownloads(client: Client, lab: () => LabState, gate: QuietGat
       client.cancel(prefetching.id);
       return prefetching.from;
     },
-    /** Forgets what was prefetched or failed (random weights from now on). */
+    /** Random weights from now on. */
     forget(): void {
       prefetched.clear();
       failed.clear();
     },
-    /** A retry downloads a failed variant again. */
     retry: () => failed.clear(),
   };
 }

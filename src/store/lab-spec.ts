@@ -1,6 +1,5 @@
 /** Which network answers the Lab for φ: the user's dropped model, the formula network at exactly
- *  φ, or the nearest official Bk (downloaded, or seeded in random-weights mode). Its identity is
- *  the worker's modelIdOf; `labNameOf` is how the Lab shows it (download bars, the result). */
+ *  φ, or the nearest official Bk; `labNameOf` is how the Lab shows it. */
 import { FORMULA_SEED } from '../model/synthetic-init';
 import { isAtOfficial, nearestOfficial } from '../scaling';
 import { describeModel, type ModelSpec } from '../worker/protocol';
@@ -30,8 +29,7 @@ export function labNameOf(spec: ModelSpec): string {
   return describeModel(spec);
 }
 
-/** A dropped converted folder as the lab's own model, named `name` (else its folder's); a message
- *  instead when the files hold no model.json. */
+/** A dropped converted folder as the lab's own model; a message instead without a model.json. */
 export function customModel(files: File[], name?: string): NonNullable<LabState['custom']> | string {
   if (!files.some((f) => f.name === 'model.json'))
     return `Could not use the dropped files (${files.map((f) => f.name).join(', ')}): a converted model needs its model.json`;

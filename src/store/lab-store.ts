@@ -1,11 +1,11 @@
-/** The lab slice of the app store (app-store.ts): shareable state (mirrored in the URL) plus what
- *  the worker reports. Components read it and call its setters; src/store/engine.ts turns changes
- *  into worker requests and writes results back. */
+/** The lab slice of the app store: shareable state (mirrored in the URL) plus what the worker
+ *  reports through the engine. */
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import { clampPhi, isVariantIndex, type Bases } from '../scaling';
 import type { BackendName } from '../model/backend-name';
 import type { ClassifyOutcome, LoadPhase, ModelSpec } from '../worker/protocol';
 import { clampSlide } from './deck';
+import type { RateEta } from './download-rate';
 import type { ModelSource } from './source';
 import type { WeightPrecision } from '../model/model-json';
 import { parseUrlState, serializeUrlState, type ShareableState } from './url-state';
@@ -13,9 +13,6 @@ import { roundPhi, type View } from './url-props';
 import type { AppState } from './app-store';
 
 export interface InferenceResult extends ClassifyOutcome {
-  /** 'official': Bk with converted weights; 'random': seeded random weights built in the worker
-   *  (the formula network at exactly φ, or Bk in random-weights mode); 'custom': a converted
-   *  model the user dropped (model.json + shards). */
   kind: ModelSpec['kind'];
   /** Random weights with no released checkpoint (the formula network): latency only, no prediction. */
   latencyOnly: boolean;
@@ -26,14 +23,11 @@ export interface InferenceResult extends ClassifyOutcome {
   standInFor?: string;
 }
 
-export interface LoadState {
+export interface LoadState extends Partial<RateEta> {
   phase: LoadPhase | 'ready' | 'cached' | 'error';
   loaded: number;
   total: number;
   fromCache?: boolean;
-  /** While downloading: bytes per second and seconds left (null until they can be told). */
-  rate?: number | null;
-  etaS?: number | null;
 }
 
 export type Status = 'starting' | 'idle' | 'loading' | 'compiling' | 'running' | 'error';
@@ -42,11 +36,11 @@ export interface ImageInfo {
   name: string;
   width: number;
   height: number;
-  /** Object URL of the decoded (EXIF-oriented) image for display. */
+  /** Object URL of the decoded (EXIF-oriented) image. */
   url: string;
 }
 
-export interface LabState extends ShareableState {
+interface LabData extends ShareableState {
   notices: string[];
   /** `threads`, `threadsNote`: the wasm backend's thread count, and why it is 1 when it had to be. */
   backendInfo: { name: BackendName; reason: string; adapter: string | null; threads?: number; threadsNote?: string } | null;
@@ -56,52 +50,59 @@ export interface LabState extends ShareableState {
   status: Status;
   result: InferenceResult | null;
   error: string | null;
-  /** Are the weights in use synthetic (seeded random)? null until known. */
+  /** Seeded random weights in use? null until known. */
   synthetic: boolean | null;
   precision: WeightPrecision | null;
   /** A converted model folder the user dropped; it answers instead of the built-in weights. */
   custom: { name: string; files: File[] } | null;
-  /** A foreign ?models= source waiting for the user (gateSource in source.ts): a question, or
-   *  (`refused`) a refusal to acknowledge. */
+  /** A foreign ?models= source waiting for the user (gateSource): a question or a refusal. */
   pendingSource: { host: string; baseUrl: string; refused?: string } | null;
-
-  setPhi: (phi: number) => void;
-  setView: (view: View) => void;
-  setCompare: (variants: number[]) => void;
-  setEvaluate: (variants: number[]) => void;
-  setFormula: (on: boolean) => void;
-  setPresent: (on: boolean) => void;
-  /** Go to a deck slide (1-based; clamped to the deck). */
-  setSlide: (slide: number) => void;
-  setBases: (bases: Bases) => void;
-  addNotice: (text: string) => void;
-  dismissNotice: (index: number) => void;
-
-  // Written by the engine (src/store/engine.ts), one action per fact it learns.
-  setStatus: (status: Status) => void;
-  setLoad: (key: string, load: LoadState) => void;
-  /** Forgets a download bar that will not finish (failed or abandoned). */
-  dropDownload: (key: string) => void;
-  setBackendInfo: (info: LabState['backendInfo']) => void;
-  setSource: (source: ModelSource) => void;
-  /** A foreign ?models= host to confirm (null: answered); declining also drops ?models=. */
-  askSource: (pending: LabState['pendingSource'], dropLink?: boolean) => void;
-  /** What the official network on show was loaded with: random or not, and its stored precision. */
-  setSynthetic: (synthetic: boolean, precision: WeightPrecision) => void;
-  /** A finished lab run: its result replaces the old one, status idle, error cleared. */
-  showResult: (result: InferenceResult) => void;
-  /** A timed series refined the latency of the result on show. */
-  setResultLatency: (name: string, latency: InferenceResult['latency']) => void;
-  showImage: (image: ImageInfo | null) => void;
-  setCustom: (custom: LabState['custom']) => void;
-  /** An error to show; `status` defaults to 'error'. */
-  fail: (message: string, status?: Status) => void;
-  clearError: () => void;
-  /** Random-weights mode from now on: the official networks with seeded weights, no downloads. */
-  useRandomWeights: (source: ModelSource) => void;
 }
 
-/** The lab slice's state and actions; a new store starts from the address bar it is created under. */
+const variantSet = (variants: number[]) => [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b);
+
+function labActions(set: (patch: Partial<LabData> | ((s: LabData) => Partial<LabData>)) => void) {
+  return {
+    setPhi: (phi: number) => set({ phi: roundPhi(clampPhi(phi)) }),
+    setView: (view: View) => set({ view }),
+    setCompare: (variants: number[]) => set({ compare: variantSet(variants) }),
+    setEvaluate: (variants: number[]) => set({ evaluate: variantSet(variants) }),
+    setFormula: (formula: boolean) => set({ formula }),
+    setPresent: (present: boolean) => set({ present }),
+    setSlide: (slide: number) => set({ slide: clampSlide(slide) }),
+    setBases: (bases: Bases) => set({ bases }),
+    addNotice: (text: string) => set((s) => ({ notices: [...s.notices, text] })),
+    dismissNotice: (i: number) => set((s) => ({ notices: s.notices.filter((_, j) => j !== i) })),
+
+    // Written by the engine, one action per fact it learns.
+    setStatus: (status: Status) => set({ status }),
+    setLoad: (key: string, load: LoadState) => set((s) => ({ loads: { ...s.loads, [key]: load } })),
+    /** Forgets a download bar that will not finish (failed or abandoned). */
+    dropDownload: (key: string) =>
+      set((s) => {
+        if (s.loads[key]?.phase !== 'download') return {};
+        const loads = { ...s.loads };
+        delete loads[key];
+        return { loads };
+      }),
+    setBackendInfo: (backendInfo: LabData['backendInfo']) => set({ backendInfo }),
+    setSource: (source: ModelSource) => set({ source, status: 'idle' }),
+    /** Declining (dropLink) also drops ?models=. */
+    askSource: (pendingSource: LabData['pendingSource'], dropLink = false) => set(dropLink ? { pendingSource, models: null } : { pendingSource }),
+    setSynthetic: (synthetic: boolean, precision: WeightPrecision) => set({ synthetic, precision }),
+    showResult: (result: InferenceResult) => set({ result, status: 'idle', error: null }),
+    setResultLatency: (name: string, latency: InferenceResult['latency']) => set((s) => (s.result?.name === name ? { result: { ...s.result, latency } } : {})),
+    showImage: (image: ImageInfo | null) => set({ image, error: null }),
+    setCustom: (custom: LabData['custom']) => set({ custom, error: null }),
+    fail: (error: string, status: Status = 'error') => set({ error, status }),
+    clearError: () => set({ error: null }),
+    useRandomWeights: (source: ModelSource) => set({ weights: 'random', source, error: null, loads: {} }),
+  };
+}
+
+export interface LabState extends LabData, ReturnType<typeof labActions> {}
+
+/** A new store starts from the address bar it is created under. */
 export const labState: StateCreator<AppState, [], [], LabState> = (set) => {
   const initial = parseUrlState(typeof location === 'undefined' ? '' : location.search);
   return {
@@ -118,37 +119,7 @@ export const labState: StateCreator<AppState, [], [], LabState> = (set) => {
     precision: null,
     custom: null,
     pendingSource: null,
-
-    setPhi: (phi) => set({ phi: roundPhi(clampPhi(phi)) }),
-    setView: (view) => set({ view }),
-    setCompare: (variants) => set({ compare: [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b) }),
-    setEvaluate: (variants) => set({ evaluate: [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b) }),
-    setFormula: (formula) => set({ formula }),
-    setPresent: (present) => set({ present }),
-    setSlide: (slide) => set({ slide: clampSlide(slide) }),
-    setBases: (bases) => set({ bases }),
-    addNotice: (text) => set((s) => ({ notices: [...s.notices, text] })),
-    dismissNotice: (i) => set((s) => ({ notices: s.notices.filter((_, j) => j !== i) })),
-    setStatus: (status) => set({ status }),
-    setLoad: (key, load) => set((s) => ({ loads: { ...s.loads, [key]: load } })),
-    dropDownload: (key) =>
-      set((s) => {
-        if (s.loads[key]?.phase !== 'download') return {};
-        const loads = { ...s.loads };
-        delete loads[key];
-        return { loads };
-      }),
-    setBackendInfo: (backendInfo) => set({ backendInfo }),
-    setSource: (source) => set({ source, status: 'idle' }),
-    askSource: (pendingSource, dropLink = false) => set(dropLink ? { pendingSource, models: null } : { pendingSource }),
-    setSynthetic: (synthetic, precision) => set({ synthetic, precision }),
-    showResult: (result) => set({ result, status: 'idle', error: null }),
-    setResultLatency: (name, latency) => set((s) => (s.result?.name === name ? { result: { ...s.result, latency } } : {})),
-    showImage: (image) => set({ image, error: null }),
-    setCustom: (custom) => set({ custom, error: null }),
-    fail: (error, status = 'error') => set({ error, status }),
-    clearError: () => set({ error: null }),
-    useRandomWeights: (source) => set({ weights: 'random', source, error: null, loads: {} }),
+    ...labActions(set),
   };
 };
 
@@ -157,8 +128,7 @@ export function shareable(s: LabState): ShareableState {
   return { phi, view, compare, evaluate, backend, models, present, slide, formula, weights, bases, kernels };
 }
 
-/** Mirrors the shareable state into the address bar (replaceState: dragging φ must not flood
- *  the history). */
+/** Mirrors the shareable state into the address bar (replaceState: dragging φ must not flood history). */
 export function syncUrl(store: Pick<StoreApi<LabState>, 'getState' | 'subscribe'>): () => void {
   let last = serializeUrlState(shareable(store.getState()));
   return store.subscribe((s) => {

@@ -1,8 +1,6 @@
-/** Timed runs for the paper's experiments: the scaling-methods race (Table 7, and the same race
- *  with single dimensions solved to matched FLOPs), the latency-vs-FLOPs budget chart across φ,
- *  and the reader's own α/β/γ beside the formula and the nearest released variant. Each list of
- *  networks is timed as one interleaved series (B0 B1 … B1 B0 …), only when the user asks, so drift
- *  and heat hit every network alike. */
+/** Timed runs for the paper's experiments: the scaling-methods race (Table 7, and matched FLOPs),
+ *  the latency-vs-FLOPs budget chart across φ, and the reader's own α/β/γ. Each list of networks is
+ *  timed as one interleaved series, so drift and heat hit every network alike. */
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import {
   budgetNetworks,
@@ -29,10 +27,9 @@ import type { AppState } from './app-store';
 import { sliceStore } from './slice-store';
 import type { TimeRows } from './series-pipeline';
 
-/** Timed runs per network after the first (compile) run and the warm-up (the one series default). */
 export const RACE_STEADY_RUNS: number = SERIES_RUNS.race;
 /** Seed of every random-weight network in these runs (same network on every press). */
-export const RACE_SEED = 11;
+const RACE_SEED = 11;
 
 export interface Timing {
   firstMs: number | null;
@@ -120,16 +117,14 @@ export function customRows(bases: Bases, phi: number, baseUrl: string): TimedRow
   ];
 }
 
-/** The rows of a run for the weights at `baseUrl`. */
-export type BuildRows = (baseUrl: string) => TimedRow[];
+type BuildRows = (baseUrl: string) => TimedRow[];
 
 /** The paper's timed runs on the app store, timed by `time` (the store's one series pipeline). */
 export function paperRuns(store: StoreApi<AppState>, time: TimeRows) {
   const runs = sliceStore(store, 'paperRuns');
 
-  /** Times every row in one interleaved series; a new press of the same run supersedes a running one.
-   *  The rows are built again once the lab's weight source is known: official rows built before it
-   *  point at no source ("/B0/model.json", a race pressed at once on a fresh page). */
+  /** A new press of the same run supersedes a running one. The rows are built again once the weight
+   *  source is known: official rows built before it point at no source (a race pressed at once). */
   async function runRows(name: RunName, build: BuildRows, steadyRuns = RACE_STEADY_RUNS): Promise<TimedRow[]> {
     const runId = (runs.getState().runs[name]?.runId ?? 0) + 1;
     let rows = build(store.getState().source?.baseUrl ?? '');

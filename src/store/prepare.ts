@@ -1,22 +1,19 @@
-/** Preparing a class: download and verify chosen variants into the weight cache one after another,
- *  say what is cached and what storage the browser grants, and remove a variant again. The
- *  downloads are the worker's prefetches (verified, shared with the lab's own loads); a variant
- *  the cache could not keep (quota) is reported and nothing of it stays. The ImageNet sample photos
- *  of the Evaluate view can be kept too (image/imagenet-photos.ts), on the page: no worker needed. */
+/** Preparing a class: the chosen variants downloaded and verified into the weight cache one after
+ *  another (the worker's prefetches), what is cached and what storage the browser grants, and the
+ *  Evaluate view's sample photos kept on the page (image/imagenet-photos.ts). */
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import { VARIANT_COUNT, variantName } from '../scaling';
 import { downloadBytes } from '../scaling/weight-sizes';
 import type { InferenceClient } from '../worker/client';
 import { officialSpec, type ModelSource } from './source';
 import { SAMPLE_SIZES } from '../model/imagenet-sample-sizes';
-import { RateMeter } from './download-rate';
+import { RateMeter, type RateEta } from './download-rate';
 import type { AppState } from './app-store';
 import { sliceSetter } from './slice-store';
 
 export type PrepareStatus = 'missing' | 'downloading' | 'ready' | 'error';
 
-/** The photo list (1,000 entries) and its cache code load with the first photo action, not with
- *  the app: this store is in the entry chunk. */
+/** The photo list and its cache code load with the first photo action: this store is in the entry chunk. */
 const photoTools = async () => ({ ...(await import('../image/imagenet-photos')), ...(await import('../model/imagenet-sample')) });
 
 export interface PrepareEntry {
@@ -27,18 +24,15 @@ export interface PrepareEntry {
   error: string | null;
 }
 
-export interface PrepareState {
+export interface PrepareState extends RateEta {
   chosen: number[];
   entries: PrepareEntry[];
-  /** navigator.storage.estimate(): bytes used and granted to this origin. */
+  /** navigator.storage.estimate() */
   storage: { usage: number; quota: number } | null;
-  /** navigator.storage.persisted() / persist(); null: not known (no Storage API). */
+  /** navigator.storage.persisted(); null: no Storage API. */
   persisted: boolean | null;
   running: boolean;
-  /** Bytes per second and seconds left of the run in progress. */
-  rate: number | null;
-  etaS: number | null;
-  /** The Evaluate view's ImageNet sample: the first `count` photos of its subsets kept or not. */
+  /** The Evaluate view's ImageNet sample: its first `count` photos kept or not. */
   photos: { chosen: boolean; count: number; kept: number; status: PrepareStatus; error: string | null };
   toggle: (k: number) => void;
   togglePhotos: () => void;
@@ -92,7 +86,6 @@ export function createPreparer(
 
   const photosPatch = (patch: Partial<PrepareState['photos']>) => set((s) => ({ photos: { ...s.photos, ...patch } }));
 
-  /** Counts the sample photos kept (of the chosen count). */
   async function refreshPhotos(): Promise<void> {
     const { count, status } = store.getState().photos;
     if (status === 'downloading') return;
@@ -102,7 +95,6 @@ export function createPreparer(
     photosPatch(kept === count ? { kept, status: 'ready', error: null } : { kept, status: status === 'error' ? 'error' : 'missing' });
   }
 
-  /** Keeps the chosen sample photos, verified, for Evaluate's sample run offline. */
   async function preparePhotos(): Promise<void> {
     const { chosen, count, status } = store.getState().photos;
     if (!chosen || status === 'ready') return;
@@ -116,11 +108,7 @@ export function createPreparer(
     }
   }
 
-  /** Reads which variants are completely cached under the current source, and the photos kept. */
-  async function refresh(): Promise<void> {
-    await refreshPhotos();
-    await refreshVariants();
-  }
+  const refresh = () => refreshPhotos().then(refreshVariants);
 
   /** Reads which variants are completely cached under the current source, and the storage estimate. */
   async function refreshVariants(): Promise<void> {
@@ -158,8 +146,6 @@ export function createPreparer(
     entry(k, { status: 'ready', bytes: r.bytes, loaded: r.bytes });
   }
 
-  /** Downloads and verifies the chosen variants that are not ready, one after another, then the
-   *  sample photos when chosen. */
   async function start(): Promise<void> {
     const src = source();
     if (!src || store.getState().running) return;
@@ -193,7 +179,6 @@ export function createPreparer(
     }
   }
 
-  /** Removes a prepared variant from the cache. */
   async function remove(k: number): Promise<void> {
     const src = source();
     if (!src || src.kind === 'random') return;
@@ -202,7 +187,6 @@ export function createPreparer(
     await refreshVariants(); // the kept photos did not change: not hashed again
   }
 
-  /** Removes the kept sample photos. */
   async function removePhotos(): Promise<void> {
     await (await photoTools()).dropPhotos();
     photosPatch({ kept: 0, status: 'missing', error: null });

@@ -1,7 +1,6 @@
-/** The engine's pause switch. Background work (the lab's runs, image decodes, prefetch) goes
- *  through `run`, which holds it while a pause is on; `pause` resolves once the work already
- *  started has settled, so a timed series that starts then has the CPU and GPU to itself.
- *  Pauses nest: work resumes when the last one is released. Pure, unit-tested. */
+/** The engine's pause switch: background work goes through `run`, held while a pause is on; `pause`
+ *  resolves once the work already started has settled, so a timed series then has the CPU and GPU
+ *  to itself. Pauses nest. Pure. */
 export type Resume = () => void;
 
 export class QuietGate {
@@ -9,20 +8,18 @@ export class QuietGate {
   private readonly busy = new Set<Promise<unknown>>();
   private waiters: (() => void)[] = [];
 
-  /** Called when the last pause is released (e.g. to run what was asked for meanwhile). */
+  /** Called when the last pause is released. */
   constructor(private readonly onResume: () => void = () => undefined) {}
 
   get paused(): boolean {
     return this.pauses > 0;
   }
 
-  /** Work in flight now. */
   get active(): number {
     return this.busy.size;
   }
 
-  /** Runs `work` once no pause is on, and counts it as busy until it settles. The check and
-   *  the start happen in one step, so no work starts after a pause began. */
+  /** Runs `work` once no pause is on (checked and started in one step), busy until it settles. */
   async run<T>(work: () => Promise<T>): Promise<T> {
     while (this.pauses > 0) await new Promise<void>((r) => this.waiters.push(r));
     return this.track(work());
@@ -36,8 +33,7 @@ export class QuietGate {
     return p;
   }
 
-  /** Holds new work and resolves once the running work has settled; call the returned
-   *  function to release (calling it twice releases once). */
+  /** Holds new work until the returned function (idempotent) releases it. */
   async pause(): Promise<Resume> {
     this.pauses++;
     let released = false;
@@ -48,12 +44,7 @@ export class QuietGate {
       for (const w of this.waiters.splice(0)) w();
       this.onResume();
     };
-    try {
-      while (this.busy.size > 0) await Promise.allSettled([...this.busy]);
-    } catch (e) {
-      resume();
-      throw e;
-    }
+    while (this.busy.size > 0) await Promise.allSettled([...this.busy]); // never rejects
     return resume;
   }
 }

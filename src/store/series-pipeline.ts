@@ -1,8 +1,6 @@
-/** The one pipeline of timed series: a list of rows (networks) goes to the worker as one
- *  `measure` request (src/worker/series.ts: interleaved rounds, src/model/timing.ts) while the
- *  engine holds every other piece of work, and comes back as one outcome per row. Compare, the
- *  Lab's "measure latency", the race, the budget chart and own coefficients all run through it;
- *  each maps the outcomes to its own rows (compare.ts, paper-runs.ts). */
+/** The one pipeline of timed series: rows (networks) go to the worker as one `measure` request
+ *  (interleaved rounds: src/worker/series.ts) while the engine holds every other piece of work,
+ *  and come back as one outcome per row. */
 import type { StoreApi } from 'zustand/vanilla';
 import { SERIES_RUNS, SERIES_WARMUP } from '../model/timing';
 import type { InferenceClient } from '../worker/client';
@@ -21,7 +19,6 @@ export type MeasureSeries = (
   o: { runs: number; warmup?: number; cam?: boolean; onProgress?: (p: Progress) => void },
 ) => Promise<SeriesEntry[]>;
 
-/** A row of a series: the network it times. */
 export interface SeriesRow {
   spec: ModelSpec;
 }
@@ -33,22 +30,18 @@ export interface SeriesOptions {
   onPhase?: (row: number, phase: 'loading' | 'running') => void;
 }
 
-/** The pipeline as the runs see it: rows in, one outcome per row out. */
 export type TimeRows = (rows: readonly SeriesRow[], o: SeriesOptions) => Promise<SeriesEntry[]>;
 
 /** Times `rows` as one series. Never rejects: a series that fails fails every row with its reason. */
 export async function timeRows(measure: MeasureSeries, rows: readonly SeriesRow[], o: SeriesOptions): Promise<SeriesEntry[]> {
-  const byModel = new Map<string, number[]>();
-  rows.forEach((r, i) => byModel.set(modelIdOf(r.spec), [...(byModel.get(modelIdOf(r.spec)) ?? []), i]));
+  const ids = rows.map((r) => modelIdOf(r.spec));
   const onProgress = (p: Progress) => {
     const phase = p.phase === 'download' || p.phase === 'cache' ? 'loading' : 'running';
-    for (const i of byModel.get(p.modelId) ?? []) o.onPhase?.(i, phase);
+    ids.forEach((id, i) => id === p.modelId && o.onPhase?.(i, phase));
   };
   try {
-    const entries = await measure(
-      rows.map((r) => r.spec),
-      { runs: o.runs, cam: o.cam, onProgress: o.onPhase && onProgress },
-    );
+    const specs = rows.map((r) => r.spec);
+    const entries = await measure(specs, { runs: o.runs, cam: o.cam, onProgress: o.onPhase && onProgress });
     return rows.map((_, i) => entries[i] ?? { ok: false, error: 'no result' });
   } catch (e) {
     return rows.map(() => ({ ok: false, error: (e as Error).message }));
@@ -64,7 +57,6 @@ interface PipelineDeps {
   restored: () => Promise<void>;
 }
 
-/** The engine's timed-series actions, all on the one pipeline. */
 export function seriesPipeline({ client, store, whilePaused, restored }: PipelineDeps) {
   const lab = () => store.getState();
   const measureSeries: MeasureSeries = (specs, o) =>
@@ -80,15 +72,13 @@ export function seriesPipeline({ client, store, whilePaused, restored }: Pipelin
     /** The raw series (window.phiLab.engine.measureSeries): one entry per spec. */
     measureSeries,
 
-    /** The compare view: the chosen variants on the current image, as one interleaved series. */
     async compare(variants: number[] = lab().compare, runs: number = SERIES_RUNS.compare): Promise<void> {
       const src = lab().source;
       if (!src) return;
       await runComparison(compare, { variants, baseUrl: src.baseUrl, imageName: lab().image?.name ?? null, runs, time });
     },
 
-    /** The Lab's "measure latency": a short series of the network on show; its latency then
-     *  carries the steady median and range. */
+    /** The Lab's "measure latency": a short series of the network on show, its latency refined. */
     async measureLab(runs: number = SERIES_RUNS.lab): Promise<SeriesEntry | null> {
       const src = lab().source;
       const shown = lab().result;
@@ -100,7 +90,6 @@ export function seriesPipeline({ client, store, whilePaused, restored }: Pipelin
       return entry;
     },
 
-    /** The paper's race, matched race, budget chart and own coefficients, timed as series. */
     ...paperRuns(store, time),
   };
 }

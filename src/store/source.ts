@@ -1,6 +1,5 @@
-/** The weights' source in one module: where the converted B0–B7 come from (probed, configured,
- *  remembered for offline starts), the gate a foreign ?models= link passes (the user's click, the
- *  CSP), the source the engine starts with, and random-weights mode. */
+/** The weights' source: where the converted B0–B7 come from (probed, configured, remembered for
+ *  offline starts), the gate a foreign ?models= link passes, and random-weights mode. */
 import type { StoreApi } from 'zustand/vanilla';
 import { WEIGHT_FETCH_FAILURE } from '../model/artifacts';
 import { PINNED_WEIGHTS_BASE, RANDOM_WEIGHTS_BASE } from '../model/pinned-sources';
@@ -8,10 +7,8 @@ import { DEFAULT_SYNTHETIC_SEED } from '../model/synthetic-init';
 import type { ModelSpec } from '../worker/protocol';
 import type { LabState } from './lab-store';
 
-/* Where the converted B0–B7 weights come from, in order of precedence:
- *  ?models= (explicit) › public/models/ (self-hosted via `npm run models:fetch`) › VITE_MODEL_BASE_URL
- *  (build time) › /synthetic-models/ (dev/preview server, `npm run models:synth`) › the public
- *  converted exports at their pinned commit, the only source whose files are verified. */
+/* Precedence: ?models= › public/models/ (npm run models:fetch) › VITE_MODEL_BASE_URL ›
+ *  /synthetic-models/ (npm run models:synth) › the public exports at their pinned commit. */
 export const DEFAULT_MODEL_BASE = PINNED_WEIGHTS_BASE;
 
 /** Only the pinned source has published blob ids; every other source is unverified. */
@@ -42,28 +39,34 @@ async function probe(url: string): Promise<boolean> {
   }
 }
 
-/** Absolute folder URLs (with a trailing slash) on `origin`, and the app's own weight folders
- *  under Vite's `base`: an app served under /lab/ finds its weights under /lab/models/. */
-function ownFolders(origin: string, base: string) {
-  const abs = (u: string) => new URL(u, origin).href.replace(/\/?$/, '/');
+const absFolder = (u: string, origin: string) => new URL(u, origin).href.replace(/\/?$/, '/');
+
+const PUBLIC_SOURCE: ModelSource = { baseUrl: DEFAULT_MODEL_BASE, kind: 'public' };
+
+/** The app's own folders in order of precedence (before the public source); `base` is Vite's: an
+ *  app served under /lab/ finds its weights under /lab/models/. */
+function ownSources(origin: string, configured: string | undefined, base: string): ModelSource[] {
   const root = base.endsWith('/') ? base : `${base}/`;
-  return { abs, selfHosted: abs(`${root}models/`), synthetic: abs(`${root}synthetic-models/`) };
+  return [
+    { baseUrl: absFolder(`${root}models/`, origin), kind: 'self-hosted' },
+    ...(configured ? [{ baseUrl: absFolder(configured, origin), kind: 'configured' as const }] : []),
+    { baseUrl: absFolder(`${root}synthetic-models/`, origin), kind: 'synthetic' },
+  ];
 }
+
+/** Served folders are used only when their B0 answers. */
+const PROBED = new Set<SourceKind>(['self-hosted', 'synthetic']);
 
 export async function resolveModelSource(
   explicit: string | null,
   origin: string,
   configured: string | undefined = import.meta.env?.VITE_MODEL_BASE_URL as string | undefined,
   exists: (url: string) => Promise<boolean> = probe,
-  /** Vite's `base`: an app served under /lab/ finds its weights under /lab/models/. */
   base: string = import.meta.env?.BASE_URL ?? '/',
 ): Promise<ModelSource> {
-  const { abs, selfHosted, synthetic } = ownFolders(origin, base);
-  if (explicit) return { baseUrl: abs(explicit), kind: 'url' };
-  if (await exists(`${selfHosted}B0/model.json`)) return { baseUrl: selfHosted, kind: 'self-hosted' };
-  if (configured) return { baseUrl: abs(configured), kind: 'configured' };
-  if (await exists(`${synthetic}B0/model.json`)) return { baseUrl: synthetic, kind: 'synthetic' };
-  return { baseUrl: DEFAULT_MODEL_BASE, kind: 'public' };
+  if (explicit) return { baseUrl: absFolder(explicit, origin), kind: 'url' };
+  for (const s of ownSources(origin, configured, base)) if (!PROBED.has(s.kind) || (await exists(`${s.baseUrl}B0/model.json`))) return s;
+  return PUBLIC_SOURCE;
 }
 
 /** A source remembered in localStorage (for offline starts), or null unless it is exactly one the
@@ -75,35 +78,22 @@ export function rememberedSource(
   configured: string | undefined = import.meta.env?.VITE_MODEL_BASE_URL as string | undefined,
   base: string = import.meta.env?.BASE_URL ?? '/',
 ): ModelSource | null {
-  let parsed: unknown;
+  let saved: Record<string, unknown>;
   try {
-    parsed = raw === null ? null : JSON.parse(raw);
+    saved = Object(JSON.parse(raw ?? 'null')) as Record<string, unknown>; // null or a primitive: no fields, no match
   } catch {
     return null;
   }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const { baseUrl, kind } = parsed as Record<string, unknown>;
-  const { abs, selfHosted, synthetic } = ownFolders(origin, base);
-  const known: ModelSource[] = [
-    { baseUrl: selfHosted, kind: 'self-hosted' },
-    ...(configured ? [{ baseUrl: abs(configured), kind: 'configured' as const }] : []),
-    { baseUrl: synthetic, kind: 'synthetic' },
-    { baseUrl: DEFAULT_MODEL_BASE, kind: 'public' },
-  ];
-  return known.find((k) => k.baseUrl === baseUrl && k.kind === kind) ?? null;
+  return [...ownSources(origin, configured, base), PUBLIC_SOURCE].find((k) => k.baseUrl === saved.baseUrl && k.kind === saved.kind) ?? null;
 }
 
-/** The sources this page's Content-Security-Policy lets it fetch from (connect-src), or null
- *  without a CSP (the dev server). A ?models= source outside them cannot load in this build. */
+/** The sources this page's CSP lets it fetch from (connect-src), or null without a CSP (dev server). */
 export function cspConnectSources(doc: Pick<Document, 'querySelector'> | undefined = globalThis.document): string[] | null {
   const meta = doc?.querySelector('meta[http-equiv="Content-Security-Policy"]');
   const policy = meta?.getAttribute('content');
   if (!policy) return null;
-  const directive = policy
-    .split(';')
-    .map((d) => d.trim())
-    .find((d) => d.startsWith('connect-src'));
-  return directive ? directive.split(/\s+/).slice(1) : null;
+  const directive = policy.split(';').find((d) => d.trim().startsWith('connect-src'));
+  return directive ? directive.trim().split(/\s+/).slice(1) : null;
 }
 
 /** Does one CSP source expression match `target`? 'self', a scheme (`https:`), an origin, or an
@@ -128,34 +118,27 @@ export function allowedByCsp(url: string, origin: string, allowed: string[] | nu
   return allowed.some((a) => sourceMatches(a, target, origin));
 }
 
-/* A ?models= link can point anywhere, and weights from a stranger's site can make the lab show
- *  any prediction (and no synthetic-weights banner). So a foreign source is used only after the
- *  user has seen its host and clicked; nothing is requested from it before, and the answer is not
- *  remembered. A source this build's Content-Security-Policy forbids is refused with a message,
- *  never fetched (a meta CSP does not reach the worker that would fetch it). */
+/* Weights from a stranger's ?models= site can make the lab show any prediction, so a foreign source
+ *  is used only after the user has seen its host and clicked (not remembered). One the CSP forbids
+ *  is refused, never fetched (a meta CSP does not reach the worker that would fetch it). */
 export type SourceVerdict = { kind: 'trusted' } | { kind: 'ask'; host: string } | { kind: 'refused'; message: string };
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const isLocalHost = (host: string) => LOCAL_HOSTS.has(host) || host.endsWith('.localhost');
 
-/** Pure: what to do with `source` on a page at `origin` whose CSP allows `csp` (null: no CSP). */
+/** Pure: what to do with `source` on a page at `origin` whose CSP allows `csp`. */
 export function judgeSource(source: ModelSource, origin: string, csp: string[] | null): SourceVerdict {
   const url = new URL(source.baseUrl, origin);
+  const refused = (why: string): SourceVerdict => ({ kind: 'refused', message: `Refused to load weights from ${url.href}: ${why}` });
   // A link's source travels over https (anyone on the path could swap plain-http weights), except
   // on this machine or the page's own origin, which is no less safe than the page itself.
   if (source.kind === 'url' && url.protocol !== 'https:' && url.origin !== origin && !(url.protocol === 'http:' && isLocalHost(url.hostname))) {
-    return {
-      kind: 'refused',
-      message: `Refused to load weights from ${url.href}: a ?models= link must use https (plain http only for localhost).`,
-    };
+    return refused('a ?models= link must use https (plain http only for localhost).');
   }
   if (!allowedByCsp(url.href, origin, csp)) {
-    return {
-      kind: 'refused',
-      message:
-        `Refused to load weights from ${url.href}: this build's Content-Security-Policy does not allow it. ` +
-        `To use it, rebuild with VITE_CSP_CONNECT_EXTRA="${url.origin}" or host the weights with the app.`,
-    };
+    return refused(
+      `this build's Content-Security-Policy does not allow it. To use it, rebuild with VITE_CSP_CONNECT_EXTRA="${url.origin}" or host the weights with the app.`,
+    );
   }
   const foreign = source.kind === 'url' && url.origin !== origin && !url.href.startsWith(DEFAULT_MODEL_BASE);
   return foreign ? { kind: 'ask', host: url.host } : { kind: 'trusted' };
@@ -164,23 +147,19 @@ export function judgeSource(source: ModelSource, origin: string, csp: string[] |
 /** Puts the question on screen (a host) or takes it down (null; dropLink: the user declined). */
 export type AskSource = LabState['askSource'];
 
-/** The user's answer to the source question: one per engine (a pending promise is the engine's
- *  scheduling, not view state; the question on screen is the store's `pendingSource`). */
+/** The user's answer to the source question, one per engine (the question on screen is the
+ *  store's `pendingSource`). */
 export function sourceQuestion() {
   let answer: ((use: boolean) => void) | null = null;
   return {
-    /** Resolves with the user's answer. */
     wait: () => new Promise<boolean>((resolve) => (answer = resolve)).finally(() => (answer = null)),
-    /** The user's answer to the pending question (no-op when none is pending). */
     answer: (use: boolean): void => answer?.(use),
   };
 }
 export type SourceQuestion = ReturnType<typeof sourceQuestion>;
 
-/** The source to use: `source` itself when trusted; for a foreign one, it once the user confirms
- *  (asked through the engine's store), or the app's own sources when they decline. A refused
- *  link's source waits, its reason on screen, for the one way out: the app's own sources. Throws
- *  when a source the app chose itself is refused (nothing else to fall back on). */
+/** `source` when trusted or confirmed by the user, else the app's own sources (a refused link's
+ *  source waits, its reason on screen, for that way out). Throws when an own source is refused. */
 export async function gateSource(
   source: ModelSource,
   askSource: AskSource,
@@ -199,9 +178,7 @@ export async function gateSource(
   return gateSource(await resolveModelSource(null, origin), askSource, question, origin, csp);
 }
 
-/* The model source the engine starts with: the probed one, or offline the one that worked
- *  last time (so cached weights still load); a foreign ?models= host only once the user has
- *  confirmed it, and never one this build's CSP blocks (gateSource, above). */
+/* Offline, the source that worked last time, so that cached weights still load. */
 const SOURCE_KEY = 'phiLab.modelSource';
 
 function offlineSource(resolved: ModelSource, explicit: boolean): ModelSource {
@@ -238,18 +215,14 @@ export function whenSource(store: Pick<StoreApi<LabState>, 'getState' | 'subscri
   });
 }
 
-/* Random-weights mode (?weights=random): when the converted weights cannot be fetched, the
- *  official B0–B7 are built in the worker with seeded random weights — no download, the
- *  synthetic banner on, predictions meaningless, latency real. Only ever chosen by the user
- *  (the error's button, or the URL), never as a silent fallback. */
-/** The source of random-weights mode; its base URL is never fetched. */
+/** Random-weights mode (?weights=random): the official B0–B7 built with seeded weights, no download.
+ *  Only ever chosen by the user, never a silent fallback; its base URL is never fetched. */
 export const RANDOM_SOURCE: ModelSource = { baseUrl: RANDOM_WEIGHTS_BASE, kind: 'random' };
 
 /** The same seed as the `npm run models:synth` exports. */
 export const RANDOM_WEIGHTS_SEED = DEFAULT_SYNTHETIC_SEED;
 
-/** How official Bk is made from the source at `baseUrl`: downloaded from it, or, in
- *  random-weights mode, built with seeded weights. */
+/** Official Bk from the source at `baseUrl`: downloaded, or built with seeded weights. */
 export function officialSpec(variant: number, baseUrl: string): ModelSpec {
   return baseUrl === RANDOM_SOURCE.baseUrl
     ? { kind: 'random', scaling: { variant }, seed: RANDOM_WEIGHTS_SEED }

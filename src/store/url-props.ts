@@ -1,8 +1,6 @@
-/** Every URL parameter in one table, in the way TF Playground's state.ts does it: its name in the
- *  query, the view that reads it, its default, and how it is read (with a notice for what is
- *  ignored) and written (defaults are left out, so links stay short). The lab's shareable state
- *  (url-state.ts), the bench's run (bench-format.ts) and `debug` (debug-mode.ts) all read through
- *  it. Pure. */
+/** Every URL parameter in one table (as TF Playground's state.ts): its name, the view that reads it,
+ *  its default, how it is read (with a notice for what is ignored) and written (defaults left out,
+ *  so links stay short). Pure. */
 import { kernelModeOf, KERNEL_MODES, type KernelMode } from '../model/kernels/plan';
 import { BACKENDS, isBackendName, type BackendName } from '../model/backend-name';
 import { baseProblem, MAX_PHI, MIN_PHI, PAPER_BASES, parseVariantName } from '../scaling';
@@ -12,27 +10,24 @@ import { clampSlide, SLIDE_COUNT } from './deck';
 export const VIEWS = ['lab', 'compare', 'teach', 'bench', 'evaluate'] as const;
 export type View = (typeof VIEWS)[number];
 
-/** Most networks one evaluation runs (the worker keeps three built networks; more would rebuild
- *  one every batch). */
+/** Most networks one evaluation runs (the worker keeps three built; more would rebuild one a batch). */
 export const MAX_EVAL_NETWORKS = 3;
 
-/** φ is kept to one decimal, the slider's step. */
+/** To one decimal, the slider's step. */
 export const roundPhi = (phi: number) => Math.round(phi * 10) / 10;
 
-/** A URL switch: on for 1 or true. */
 export const flag = (v: string | null) => v === '1' || v === 'true';
 
 /** A value read from the query (absent: the default) and what was ignored, in words. */
 type Read<T> = { value?: T; notice?: string };
 
 interface Prop<T> {
-  /** The key in the query string. */
   name: string;
   /** Who reads it: the shareable lab state (every view but the bench's run), the bench, or both. */
   view: 'lab' | 'bench' | 'both';
   default: T;
   parse(raw: string): Read<T>;
-  /** The query text ('' or the default's text: left out). */
+  /** '' or the default's text: left out. */
   serialize(value: T): string;
 }
 
@@ -47,24 +42,15 @@ export function parseModelSource(raw: string): string | null {
   }
 }
 
-/** Up to `max` distinct variants from "B0,b3": the valid ones sorted, and whether all were valid. */
-function parseVariantList(raw: string, max: number): { valid: number[]; clean: boolean } {
-  const picked = [...new Set(raw.split(',').map((s) => s.trim().toUpperCase()))].map((s) => parseVariantName(s) ?? NaN);
-  const valid = picked.filter((k) => Number.isInteger(k)).sort((a, b) => a - b);
-  return { valid: valid.slice(0, max), clean: valid.length === picked.length && valid.length <= max };
-}
-
 /** A (whole) number, clamped into its range with a notice; anything else ignored with a notice. */
 const clamped = (
   name: string,
-  o: {
-    default: number;
+  o: Pick<Prop<number>, 'default' | 'serialize'> & {
     whole: boolean;
     clamp: (v: number) => number;
     round?: (v: number) => number;
     ignored: (raw: string) => string;
     outside: (raw: string, value: number) => string;
-    serialize: (v: number) => string;
   },
 ) =>
   prop<number>({
@@ -81,14 +67,17 @@ const clamped = (
     serialize: o.serialize,
   });
 
-/** ?compare= and ?eval=: `min`–`max` of B0–B7, the valid part kept when there are enough. */
-const variantList = (name: string, view: 'lab', defaults: number[], min: number, max: number) =>
+/** ?compare= and ?eval=: `min`–`max` distinct of B0–B7, the valid part kept when there are enough. */
+const variantList = (name: string, defaults: number[], min: number, max: number) =>
   prop<number[]>({
     name,
-    view,
+    view: 'lab',
     default: defaults,
     parse(raw) {
-      const { valid, clean } = parseVariantList(raw, max);
+      const picked = [...new Set(raw.split(',').map((s) => s.trim().toUpperCase()))].map((s) => parseVariantName(s) ?? NaN);
+      const all = picked.filter((k) => Number.isInteger(k)).sort((a, b) => a - b);
+      const valid = all.slice(0, max);
+      const clean = all.length === picked.length && all.length <= max;
       const notice = !clean || valid.length < min ? `Ignored part of ${name} "${raw}": pick ${min}–${max} of B0–B7` : undefined;
       return valid.length >= min ? { value: valid, notice } : { notice };
     },
@@ -100,18 +89,13 @@ const optional = <T extends string>(name: string, view: Prop<T>['view'], parse: 
   prop<T | null>({ name, view, default: null, parse, serialize: (v) => v ?? '' });
 
 /** One of `choices`, else ignored with a notice naming them. */
-const oneOf = <T extends string, D extends T | null = null>(
-  name: string,
-  choices: readonly T[],
-  is: (v: unknown) => v is T,
-  view: Prop<T>['view'],
-  fallback = null as D,
-) =>
+const oneOf = <T extends string, D extends T | null = null>(name: string, choices: readonly T[], view: Prop<T>['view'], fallback = null as D) =>
   prop<T | D>({
     name,
     view,
     default: fallback,
-    parse: (raw) => (is(raw) ? { value: raw } : { notice: `Ignored ${name} "${raw}": use one of ${choices.join(', ')}` }),
+    parse: (raw) =>
+      (choices as readonly string[]).includes(raw) ? { value: raw as T } : { notice: `Ignored ${name} "${raw}": use one of ${choices.join(', ')}` },
     serialize: (v) => v ?? '',
   });
 
@@ -157,7 +141,7 @@ export function parseFlags(raw: string): BenchFlags {
   return flags;
 }
 
-/** The table, in the order links are written. */
+/** In the order links are written. */
 export const URL_PROPS = {
   phi: clamped('phi', {
     default: 0,
@@ -168,10 +152,10 @@ export const URL_PROPS = {
     outside: (raw, value) => `φ ${raw} is outside ${MIN_PHI}–${MAX_PHI}; clamped to ${value}`,
     serialize: (v) => roundPhi(v).toFixed(1),
   }),
-  view: oneOf<View, View>('view', VIEWS, (v): v is View => (VIEWS as readonly unknown[]).includes(v), 'lab', 'lab'),
-  compare: variantList('compare', 'lab', [0, 1], 2, 8),
-  evaluate: variantList('eval', 'lab', [0, 1], 1, MAX_EVAL_NETWORKS),
-  backend: oneOf<BackendName>('backend', BACKENDS, isBackendName, 'lab'),
+  view: oneOf<View, View>('view', VIEWS, 'lab', 'lab'),
+  compare: variantList('compare', [0, 1], 2, 8),
+  evaluate: variantList('eval', [0, 1], 1, MAX_EVAL_NETWORKS),
+  backend: oneOf<BackendName>('backend', BACKENDS, 'lab'),
   models: optional<string>('models', 'lab', (raw) => {
     const value = parseModelSource(raw);
     return { value, notice: value ? undefined : `Ignored model source "${raw}": only http(s) URLs are allowed` };
@@ -224,12 +208,7 @@ export const URL_PROPS = {
       const flags = parseFlags(raw);
       return Object.keys(flags).length ? { value: flags } : {};
     },
-    serialize: (v) =>
-      v
-        ? Object.entries(v)
-            .map(([k, x]) => `${k}=${String(x)}`)
-            .join(',')
-        : '',
+    serialize: (v) => Array.from(Object.entries(v ?? {}), ([k, x]) => `${k}=${String(x)}`).join(','),
   }),
   /** The scripting surface in production builds (debug-mode.ts). */
   debug: onOff('debug', 'both'),

@@ -8,7 +8,7 @@ type ApplyUpdate = () => Promise<void>;
 
 export interface ViewState {
   cam: { on: boolean; opacity: number; set: (patch: Partial<Pick<ViewState['cam'], 'on' | 'opacity'>>) => void };
-  /** Set once a new version has installed; activates it and reloads the page. */
+  /** Set once a new version has installed; activates it and reloads. */
   applyUpdate: ApplyUpdate | null;
   offerUpdate: (apply: ApplyUpdate) => void;
   /** True the first time only: a link's auto=1 starts the bench once per app, not per mount. */

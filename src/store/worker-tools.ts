@@ -13,9 +13,7 @@ export function workerTools(client: Pick<InferenceClient, 'send'>) {
       client.send({ type: 'classifyBatch', models, files, thumb }, ['batch'], { onProgress }).done) as ClassifyBatch,
 
     /** The worker's own log of the requests it handled (for tests). */
-    async requestLog(): Promise<RequestLogEntry[]> {
-      return (await client.send({ type: 'log' }, ['log']).done).entries;
-    },
+    requestLog: async (): Promise<RequestLogEntry[]> => (await client.send({ type: 'log' }, ['log']).done).entries,
 
     /** Fault injection: lose the GPU device, crash the worker, fail the next build. */
     async debug(action: DebugAction): Promise<void> {
@@ -23,14 +21,10 @@ export function workerTools(client: Pick<InferenceClient, 'send'>) {
     },
 
     /** Every WebGPU kernel path against stock ops in the worker (window.phiLab, e2e). */
-    async kernelParity(job: KernelParityJob): Promise<KernelParityReport> {
-      return (await client.send({ type: 'kernelParity', job }, ['kernelParity']).done).report;
-    },
+    kernelParity: async (job: KernelParityJob): Promise<KernelParityReport> => (await client.send({ type: 'kernelParity', job }, ['kernelParity']).done).report,
 
     /** The worker's tfjs memory (tensor count, bytes, GPU bytes where known). */
-    async memory(): Promise<MemoryInfo> {
-      return (await client.send({ type: 'memory' }, ['memory']).done).memory;
-    },
+    memory: async (): Promise<MemoryInfo> => (await client.send({ type: 'memory' }, ['memory']).done).memory,
 
     /** Soak: `runs` consecutive inferences of the φ=0 network on small inputs in one request;
      *  the run count and the worker's memory after them. */
