@@ -21,8 +21,8 @@ import { fmtFlops, fmtMs } from '../format';
 import { accuracySeries, fmtFlopsTick, fmtTick, latencyDomains, latencyPoints, logDomain, logTicks, phiMarker } from './compare-model';
 
 const CHART_HEIGHT = 280;
-const MARGIN = { top: 24, right: 28, bottom: 24, left: 8 };
-const ACCENT = '#1d4ed8';
+export const MARGIN = { top: 24, right: 28, bottom: 24, left: 8 };
+export const ACCENT = '#1d4ed8';
 const MARK = '#f43f5e';
 
 /** Fixed height; initialDimension/minWidth give recharts a size on the first render, so a

@@ -16,6 +16,7 @@ export function togglePick(picks: readonly number[], k: number): number[] | null
   return picks.filter((p) => p !== k);
 }
 
+const isPending = (e: CompareEntry) => e.status === 'pending';
 const ACTIVE: ReadonlySet<CompareEntry['status']> = new Set(['loading', 'running']);
 
 /** "Running B1 (2 of 3)…" while a run is under way, a summary once it has finished, '' before. */
@@ -25,13 +26,7 @@ export function progressText(entries: readonly CompareEntry[], running: boolean)
   const i = entries.findIndex((e) => ACTIVE.has(e.status));
   if (running) {
     // Between two variants none is active yet: name the next pending one.
-    const j =
-      i >= 0
-        ? i
-        : Math.max(
-            0,
-            entries.findIndex((e) => e.status === 'pending'),
-          );
+    const j = i >= 0 ? i : Math.max(0, entries.findIndex(isPending));
     const verb = entries[j].status === 'loading' ? 'Loading' : 'Running';
     return `${verb} ${entries[j].name} (${j + 1} of ${n})…`;
   }
@@ -116,14 +111,8 @@ export const fmtTick = (v: number) => String(Number(v.toPrecision(3)));
 /** Latency chart axes: from the points, or before any run the official FLOPs range and 1–1000 ms,
  *  so the empty chart already shows sensible axes. */
 export function latencyDomains(points: readonly LatencyPoint[]): { x: [number, number]; y: [number, number] } {
-  if (points.length === 0)
-    return {
-      x: logDomain(
-        accuracySeries().map((p) => p.flops),
-        1.3,
-      ),
-      y: [1, 1000],
-    };
+  const officialFlops = accuracySeries().map((p) => p.flops);
+  if (points.length === 0) return { x: logDomain(officialFlops, 1.3), y: [1, 1000] };
   return { x: logDomain(points.map((p) => p.flops)), y: logDomain(points.flatMap((p) => [p.steadyMs - p.range[0], p.steadyMs + p.range[1]])) };
 }
 
@@ -151,11 +140,6 @@ export function majority(entries: readonly CompareEntry[], agree: ReadonlySet<nu
 /** The JSON export: the entries as they are (numbers unformatted). */
 export function compareJson(entries: readonly CompareEntry[]): string {
   // Class activation maps stay out: pictures, not measurements.
-  return (
-    JSON.stringify(
-      entries.map(({ cam: _cam, ...rest }) => rest),
-      null,
-      2,
-    ) + '\n'
-  );
+  const measured = entries.map(({ cam: _cam, ...rest }) => rest);
+  return `${JSON.stringify(measured, null, 2)}\n`;
 }

@@ -6,6 +6,7 @@ import { useApp } from '../use-app';
 import { RACE_STEADY_RUNS, table7Rows } from '../../store/paper-runs';
 import { CroppedImage } from '../CroppedImage';
 import { useEngine } from '../engine-context';
+import { FileButton } from '../FileButton';
 import { fmtFlops, fmtMs, fmtPct } from '../format';
 import { STATUS_TEXT } from '../InferenceReadout';
 import { CamCanvas, SYNTHETIC_CAM_WARNING } from '../paper/CamOverlay';
@@ -14,30 +15,11 @@ import { SampleGallery } from '../SampleGallery';
 import { Cite, KeyNumber, SlideHead } from './DeckParts';
 import { ColumnHeads } from '../TableScroll';
 
-function ImagePicker() {
-  const { setImageFile } = useEngine();
-  return (
-    <label className="file-button">
-      Choose image…
-      <input
-        className="visually-hidden"
-        type="file"
-        accept="image/*"
-        data-testid="deck-file-input"
-        onChange={(e) => {
-          const f = e.currentTarget.files?.[0];
-          if (f) void setImageFile(f);
-          e.currentTarget.value = '';
-        }}
-      />
-    </label>
-  );
-}
-
 export function LabSlide() {
   const result = useApp((s) => s.result);
   const image = useApp((s) => s.image);
   const status = useApp((s) => s.status);
+  const { setImageFile } = useEngine();
   const top = result?.top5[0];
   return (
     <>
@@ -58,7 +40,7 @@ export function LabSlide() {
           </div>
           <p>{STATUS_TEXT[status]}</p>
           <div className="deck-controls">
-            <ImagePicker />
+            <FileButton label="Choose image…" accept="image/*" data-testid="deck-file-input" onFiles={([f]) => void setImageFile(f)} />
             <SampleGallery />
           </div>
         </div>

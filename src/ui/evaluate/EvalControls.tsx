@@ -9,6 +9,7 @@ import { sliceStore } from '../../store/slice-store';
 import { useApp } from '../use-app';
 import { MAX_EVAL_NETWORKS } from '../../store/url-props';
 import { useEngine } from '../engine-context';
+import { FileButton } from '../FileButton';
 import { progressLine } from './eval-view-model';
 import { OptionSelect, VariantPicks } from '../pickers';
 
@@ -80,30 +81,22 @@ export function EvalControls() {
         )}
       </VariantPicks>
       <div className="eval-inputs">
-        <label className="file-button">
-          Choose a folder…
-          <input
-            className="visually-hidden"
-            type="file"
-            data-testid="eval-folder-input"
-            disabled={busy}
-            {...{ webkitdirectory: '' }}
-            multiple
-            onChange={(e) => void fromFiles(pickedFiles([...(e.target.files ?? [])]))}
-          />
-        </label>
-        <label className="file-button">
-          Choose images…
-          <input
-            className="visually-hidden"
-            type="file"
-            data-testid="eval-files-input"
-            disabled={busy}
-            multiple
-            accept="image/*,.csv,.json"
-            onChange={(e) => void fromFiles(pickedFiles([...(e.target.files ?? [])]))}
-          />
-        </label>
+        <FileButton
+          label="Choose a folder…"
+          data-testid="eval-folder-input"
+          disabled={busy}
+          folder
+          multiple
+          onFiles={(files) => void fromFiles(pickedFiles(files))}
+        />
+        <FileButton
+          label="Choose images…"
+          data-testid="eval-files-input"
+          disabled={busy}
+          multiple
+          accept="image/*,.csv,.json"
+          onFiles={(files) => void fromFiles(pickedFiles(files))}
+        />
         <span className="muted small">
           or drop images and folders here (up to {MAX_EVAL_FILES.toLocaleString('en-US')}; labels from wnid / class-index / class-name folders,
           n01440764_tench.JPEG names, or labels.csv / labels.json)

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useApp } from '../use-app';
 import { evalCsv, evalJson, rightOnlyBy, summarize, type EvalNetwork, type EvalRow } from '../../store/eval-results';
-import { downloadText } from '../compare/download';
+import { downloadFile } from '../download';
 import { EvalCharts } from './EvalCharts';
 import { EvalControls } from './EvalControls';
 import { EvalRows } from './EvalRows';
@@ -60,8 +60,8 @@ export function EvaluateView() {
       classified: run.done,
       cancelled: run.cancelled,
     };
-    if (kind === 'csv') downloadText(evalCsv(run.rows, run.networks), 'evaluation.csv', 'text/csv');
-    else downloadText(evalJson(run.rows, run.networks, summaries, meta), 'evaluation.json', 'application/json');
+    if (kind === 'csv') downloadFile(evalCsv(run.rows, run.networks), 'evaluation.csv', 'text/csv');
+    else downloadFile(evalJson(run.rows, run.networks, summaries, meta), 'evaluation.json', 'application/json');
   };
   const report = run.report;
   return (
