@@ -1,7 +1,7 @@
 /** Teach view: the classroom explanation of compound scaling, live with the store's φ. All numbers
  *  come from teach-model.ts / src/scaling; this file only arranges them. */
 import { useState } from 'react';
-import { CHANNEL_DIVISOR, NUM_CLASSES, type NetworkConfig } from '../../scaling';
+import { ALPHA, BETA, CHANNEL_DIVISOR, GAMMA, NUM_CLASSES, type NetworkConfig } from '../../scaling';
 import { useApp } from '../use-app';
 import { fmtMult, fmtPhi } from '../format';
 import { phiReadout } from '../readouts';
@@ -26,8 +26,7 @@ function Formulas({ t }: { t: TeachNumbers }) {
     <section className="teach-section" aria-labelledby="teach-formulas-h">
       <h3 id="teach-formulas-h">1 · One knob, three dimensions</h3>
       <p>
-        Compound scaling grows B0 with a single coefficient φ. The bases α = {t.alpha}, β = {t.beta}, γ = {t.gamma} came from a small grid search on B0 at φ =
-        1.
+        Compound scaling grows B0 with a single coefficient φ. The bases α = {ALPHA}, β = {BETA}, γ = {GAMMA} came from a small grid search on B0 at φ = 1.
       </p>
       <dl className="teach-formulas">
         <dt>Depth (layers)</dt>

@@ -53,21 +53,10 @@ export interface PictureFrame {
   height: number;
 }
 
+/** Pads, the input slot, four gaps (input | stem | blocks | head | FC), the parts and the stage gaps. */
 function frameWidth(maxBlocks: number, stages: number): number {
-  return (
-    FRAME.pad +
-    FRAME.inputMaxSide +
-    FRAME.gap +
-    WIDTH.stem +
-    FRAME.gap +
-    maxBlocks * (WIDTH.block + WIDTH.blockGap) +
-    (stages - 1) * WIDTH.stageGap +
-    FRAME.gap +
-    WIDTH.head +
-    FRAME.gap +
-    WIDTH.fc +
-    FRAME.pad
-  );
+  const parts = FRAME.inputMaxSide + WIDTH.stem + maxBlocks * (WIDTH.block + WIDTH.blockGap) + WIDTH.head + WIDTH.fc;
+  return 2 * FRAME.pad + 4 * FRAME.gap + parts + (stages - 1) * WIDTH.stageGap;
 }
 
 /** Frame that fits every network in `nets` (resolution, block count and channel extremes). */
@@ -133,15 +122,8 @@ export function networkPicture(net: NetworkConfig, frame: PictureFrame = labFram
   bar('classifier', 'classifier', -1, x, WIDTH.fc, NUM_CLASSES);
   above('classifier', x + WIDTH.fc / 2, NUM_CLASSES, 'FC');
 
-  return {
-    width: frame.width,
-    height: frame.height,
-    rects,
-    labels,
-    totalBlocks: net.totalBlocks,
-    resolution: net.resolution,
-    headChannels: net.headChannels,
-  };
+  const { totalBlocks, resolution, headChannels } = net;
+  return { width: frame.width, height: frame.height, rects, labels, totalBlocks, resolution, headChannels };
 }
 
 /** "55 blocks, 600 px input, head 2560 channels": the SVG's accessible description. */

@@ -28,10 +28,6 @@ export function baseNetwork(): NetworkConfig {
 
 export interface TeachNumbers {
   phi: number;
-  alpha: number;
-  beta: number;
-  gamma: number;
-  baseResolution: number;
   /** α^φ, β^φ, 224·γ^φ before rounding, and the resolution after formulaResolution's rounding. */
   depth: number;
   width: number;
@@ -60,10 +56,6 @@ export function teachNumbers(phiIn: number): TeachNumbers {
   const constraint = constraintValue();
   return {
     phi,
-    alpha: ALPHA,
-    beta: BETA,
-    gamma: GAMMA,
-    baseResolution: BASE_RESOLUTION,
     depth: Math.pow(ALPHA, phi),
     width: Math.pow(BETA, phi),
     resolutionExact: BASE_RESOLUTION * Math.pow(GAMMA, phi),
@@ -84,10 +76,10 @@ export function teachNumbers(phiIn: number): TeachNumbers {
 export function formulaLines(t: TeachNumbers) {
   const p = fmtPhi(t.phi);
   return {
-    depth: `d = α^φ = ${t.alpha}^${p} = ${t.depth.toFixed(3)}`,
-    width: `w = β^φ = ${t.beta}^${p} = ${t.width.toFixed(3)}`,
-    resolution: `r = ${t.baseResolution}·γ^φ = ${t.baseResolution}·${t.gamma}^${p} = ${t.resolutionExact.toFixed(2)} → ${t.resolution} px`,
-    constraint: `α·β²·γ² = ${t.alpha}·${t.beta}²·${t.gamma}² = ${t.constraint.toFixed(4)} ≈ ${t.constraint.toFixed(2)}`,
+    depth: `d = α^φ = ${ALPHA}^${p} = ${t.depth.toFixed(3)}`,
+    width: `w = β^φ = ${BETA}^${p} = ${t.width.toFixed(3)}`,
+    resolution: `r = ${BASE_RESOLUTION}·γ^φ = ${BASE_RESOLUTION}·${GAMMA}^${p} = ${t.resolutionExact.toFixed(2)} → ${t.resolution} px`,
+    constraint: `α·β²·γ² = ${ALPHA}·${BETA}²·${GAMMA}² = ${t.constraint.toFixed(4)} ≈ ${t.constraint.toFixed(2)}`,
   };
 }
 
@@ -109,7 +101,9 @@ export interface StageRow {
 
 /** Paper Table 1 for B0 next to the same rows of `net`: stem, the seven MBConv stages, head. */
 export function stageTableRows(net: NetworkConfig, b0: NetworkConfig = baseNetwork()): StageRow[] {
-  const stem: StageRow = {
+  // The stem and the head: one layer each, outside the MBConv stages.
+  const edge = (row: Omit<StageRow, 'layersB0' | 'layers' | 'stage'>): StageRow => ({ ...row, layersB0: 1, layers: 1, stage: -1 });
+  const stem = edge({
     key: 'stem',
     label: '1',
     operator: `Conv${B0_STEM.kernel}×${B0_STEM.kernel}`,
@@ -117,11 +111,8 @@ export function stageTableRows(net: NetworkConfig, b0: NetworkConfig = baseNetwo
     input: net.resolution,
     channelsB0: B0_STEM.channels,
     channels: net.stemChannels,
-    layersB0: 1,
-    layers: 1,
     stride: B0_STEM.stride,
-    stage: -1,
-  };
+  });
   const stages = net.stages.map((s, i): StageRow => {
     const base = b0.stages[i];
     return {
@@ -140,7 +131,7 @@ export function stageTableRows(net: NetworkConfig, b0: NetworkConfig = baseNetwo
   });
   const lastB0 = b0.stages[b0.stages.length - 1];
   const last = net.stages[net.stages.length - 1];
-  const head: StageRow = {
+  const head = edge({
     key: 'head',
     label: String(net.stages.length + 2),
     operator: `Conv1×1 & Pooling & FC ${NUM_CLASSES}`,
@@ -148,11 +139,8 @@ export function stageTableRows(net: NetworkConfig, b0: NetworkConfig = baseNetwo
     input: last.featureSize,
     channelsB0: HEAD_CHANNELS,
     channels: net.headChannels,
-    layersB0: 1,
-    layers: 1,
     stride: 1,
-    stage: -1,
-  };
+  });
   return [stem, ...stages, head];
 }
 
@@ -186,9 +174,4 @@ export function effectivePhiRows(phi: number): EffectivePhiRow[] {
       nearest: v.index === near,
     };
   });
-}
-
-/** True when the table may offer "formula vs official" (the store keeps φ to one decimal). */
-export function isOfficialPhi(phi: number): boolean {
-  return phiReadout(clampPhi(phi)).atOfficial;
 }
