@@ -2,8 +2,7 @@
  *  and the steady runs — called a median with its p25–p75 range only over enough runs.
  *  "Measure latency" times a short series with everything else paused. */
 import { useState } from 'react';
-import { MIN_RUNS_FOR_MEDIAN } from '../model/timing';
-import { SERIES_RUNS } from '../model/timing';
+import { MIN_RUNS_FOR_MEDIAN, SERIES_RUNS } from '../model/timing';
 import { useApp } from './use-app';
 import { useEngine } from './engine-context';
 import { fmtMs } from './format';
@@ -15,13 +14,9 @@ export function LatencyReadout() {
   const [measuring, setMeasuring] = useState(false);
   const lat = result?.latency;
   const latencyKind = lat ? (lat.wasFirst ? 'first run, includes shader compilation' : 'steady') : '';
-  const measure = async () => {
+  const measure = () => {
     setMeasuring(true);
-    try {
-      await engine.measureLab();
-    } finally {
-      setMeasuring(false);
-    }
+    void engine.measureLab().finally(() => setMeasuring(false));
   };
   return (
     <div className="latency" data-testid="latency">
@@ -60,7 +55,7 @@ export function LatencyReadout() {
         data-testid="measure-latency"
         disabled={!result || measuring || status !== 'idle'}
         title={`Times ${SERIES_RUNS.lab} runs of this network with the lab's other work paused`}
-        onClick={() => void measure()}
+        onClick={measure}
       >
         {measuring ? 'Measuring…' : 'Measure latency'}
       </button>
