@@ -9,7 +9,7 @@ import { useEngine } from '../engine-context';
 import { FileButton } from '../FileButton';
 import { fmtFlops, fmtMs, fmtPct } from '../format';
 import { STATUS_TEXT } from '../InferenceReadout';
-import { CamCanvas, SYNTHETIC_CAM_WARNING } from '../paper/CamOverlay';
+import { CamOnCrop, camLabel, SYNTHETIC_CAM_WARNING } from '../paper/CamOverlay';
 import { resultSummary } from '../readouts';
 import { SampleGallery } from '../SampleGallery';
 import { Cite, KeyNumber, SlideHead } from './DeckParts';
@@ -120,22 +120,14 @@ export function AccuracySlide() {
 
 export function CamSlide() {
   const result = useApp((s) => s.result);
-  const image = useApp((s) => s.image);
   const cam = result?.cam;
-  const label = result ? `Class activation map of ${result.name} for “${result.top5[0]?.label ?? '?'}”` : '';
   return (
     <>
       <SlideHead>Where the network looks</SlideHead>
       {result && cam ? (
         <div className="deck-split">
           <div className="deck-photo">
-            {image ? (
-              <CroppedImage image={image} size={result.resolution} className="cropped deck-crop">
-                <CamCanvas cam={cam} size={result.resolution} opacity={0.55} className="cam-canvas cam-over-crop" label={label} />
-              </CroppedImage>
-            ) : (
-              <CamCanvas cam={cam} size={result.resolution} opacity={1} className="cam-canvas deck-crop" label={label} />
-            )}
+            <CamOnCrop cam={cam} size={result.resolution} label={camLabel(result)} crop="deck-crop" />
           </div>
           <div className="deck-col">
             <KeyNumber label={`Top-1 of ${result.name}`} value={result.top5[0]?.label ?? '—'} />
