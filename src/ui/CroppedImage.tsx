@@ -1,5 +1,4 @@
-/** The exact centre crop the network sees, drawn from the decoded image (layers such as a class
- *  activation map go on top as children). Shared by the lab's preview and the compare cards. */
+/** The exact centre crop the network sees; children (an activation map) go on top. */
 import type { ReactNode } from 'react';
 import { centerCropBox } from '../model/preprocess';
 import type { ImageInfo } from '../store/lab-store';

@@ -1,5 +1,4 @@
-/** Image input: drag-and-drop, a file picker, and paste from the clipboard. Shows the exact crop
- *  the network sees (or the full image with the crop outlined). */
+/** Image input (drop, file picker, paste) and the crop the network sees, or the full image with the crop outlined. */
 import { useEffect, useState, type DragEvent } from 'react';
 import { centerCropBox } from '../model/preprocess';
 import { classifyDrop, pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../image/dropped-entries';

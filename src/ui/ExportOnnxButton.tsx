@@ -1,5 +1,4 @@
-/** "Export ONNX": downloads the current network as effnet-B3.onnx / effnet-phi2.50.onnx (for
- *  Netron or ONNX Runtime). The worker builds the file from the weights it holds. */
+/** "Export ONNX": the worker builds effnet-B3.onnx / effnet-phi2.50.onnx (Netron, ONNX Runtime) from its weights. */
 import { useState } from 'react';
 import { useEngine } from './engine-context';
 import { downloadFile } from './download';

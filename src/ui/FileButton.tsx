@@ -1,5 +1,4 @@
-/** A file picker dressed as a button (the input itself is visually hidden). It hands over the
- *  chosen files, then clears the input so that choosing the same files again fires again. */
+/** A hidden file input shown as a button; cleared after each pick, so picking the same files again fires again. */
 import type { InputHTMLAttributes, ReactNode } from 'react';
 
 /** Chromium, Firefox and Safari pick folders with this non-standard attribute (not in React's types). */

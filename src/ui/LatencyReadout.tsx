@@ -1,6 +1,5 @@
-/** The Lab's latency: the run just made, the first run (shader compilation included) kept apart,
- *  and the steady runs — called a median with its p25–p75 range only over enough runs.
- *  "Measure latency" times a short series with everything else paused. */
+/** The Lab's latency: the last run, the first (with compilation) apart, the steady median and p25–p75 over
+ *  enough runs; "Measure latency" times a short series with everything else paused. */
 import { useState } from 'react';
 import { MIN_RUNS_FOR_MEDIAN, SERIES_RUNS } from '../model/timing';
 import { useApp } from './use-app';

@@ -1,5 +1,4 @@
-/** The φ control: the labelled slider with its B0–B7 ticks (PageUp/PageDown by one variant).
- *  The Lab's side panel and the deck's "one knob" slide both show this one. */
+/** The φ slider with B0–B7 ticks (PageUp/PageDown step one variant), in the side panel and on the deck. */
 import type { KeyboardEvent } from 'react';
 import { MAX_PHI, MIN_PHI, OFFICIAL_VARIANTS } from '../scaling';
 import { useApp } from './use-app';

@@ -1,5 +1,4 @@
-/** "Prepare for class": choose variants, see what they weigh against what is cached and what the
- *  browser grants, download and verify them one after another, remove one again. */
+/** "Prepare for class": pick variants, see sizes against cache and quota, download and verify them, remove again. */
 import { useEffect } from 'react';
 import { VARIANT_NAMES } from '../scaling';
 import { downloadBytes } from '../scaling/weight-sizes';

@@ -1,5 +1,4 @@
-/** The always-visible φ control and the readouts that follow it while dragging (no inference
- *  needed: every number comes from src/scaling). */
+/** The φ control and its readouts, live while dragging: every number from src/scaling, no inference. */
 import { useApp } from './use-app';
 import { fmtFlops, fmtMult, fmtParams, fmtPhi } from './format';
 import { formulaVsOfficial, phiReadout } from './readouts';

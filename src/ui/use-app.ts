@@ -1,5 +1,4 @@
-/** The app store (store/app-store.ts) in a component: the engine's store, from React context,
- *  read through a selector so the component re-renders only when what it selects changes. */
+/** The engine's app store in a component, through a selector: it re-renders only when the selection changes. */
 import { useStore } from 'zustand';
 import type { AppState } from '../store/app-store';
 import { useEngine } from './engine-context';

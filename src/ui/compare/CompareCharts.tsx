@@ -1,5 +1,4 @@
-/** The two compare charts (recharts): measured steady latency vs FLOPs, and the paper's top-1 vs
- *  FLOPs with the current φ marked. Both x axes are log scale: B7 has ~100× B0's FLOPs. */
+/** Compare's charts: measured latency and paper top-1 vs FLOPs, φ marked; log x axes (B7 ≈ 100× B0's FLOPs). */
 import type { ReactNode } from 'react';
 import {
   CartesianGrid,

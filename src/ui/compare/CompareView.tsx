@@ -1,5 +1,4 @@
-/** The compare view: run the current image through several official variants, then compare their
- *  predictions (agreement), measured latency and the paper's accuracy. */
+/** Compare: the image through several official variants; their agreement, measured latency, paper accuracy. */
 import { useMemo } from 'react';
 import { agreeingTop1 } from '../../store/compare';
 import { useApp } from '../use-app';

@@ -1,5 +1,4 @@
-/** Which official variants to compare (URL-synced via the lab store), the run button, progress,
- *  and which image the run uses. */
+/** Compare's picks (in the URL), the run button, progress, and which image the run uses. */
 import { useApp } from '../use-app';
 import { useEngine } from '../engine-context';
 import { MIN_PICKS, progressText, togglePick } from './compare-model';

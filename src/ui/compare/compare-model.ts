@@ -1,6 +1,4 @@
-/** Pure helpers behind the compare view: picker rules, progress text, chart series and exports.
- *  No React, no DOM, so they can be unit-tested in node. Every EfficientNet number comes from
- *  src/scaling (via readouts.ts), never typed here. */
+/** Compare's pure helpers (picker rules, progress, chart series, exports); every number from src/scaling. */
 import { OFFICIAL_VARIANTS, officialNetwork } from '../../scaling';
 import type { CompareEntry } from '../../store/compare';
 import { fmtPhi } from '../format';
@@ -85,8 +83,7 @@ export interface PhiMarker {
   nearest: AccuracyPoint;
 }
 
-/** We have no accuracy for in-between φ, so the honest marker is a line at the formula network's
- *  FLOPs plus the nearest official point highlighted. */
+/** No accuracy exists between integers: a line at the formula network's FLOPs, the nearest official point ringed. */
 export function phiMarker(phi: number): PhiMarker {
   const r = phiReadout(phi);
   const nearest = accuracySeries().find((p) => p.variant === r.variant)!;
@@ -108,8 +105,7 @@ export function fmtFlopsTick(macs: number): string {
 /** Compact tick for round values: "50", "0.3", "1000". */
 export const fmtTick = (v: number) => String(Number(v.toPrecision(3)));
 
-/** Latency chart axes: from the points, or before any run the official FLOPs range and 1–1000 ms,
- *  so the empty chart already shows sensible axes. */
+/** Latency chart axes from the points; before any run, the official FLOPs range and 1–1000 ms. */
 export function latencyDomains(points: readonly LatencyPoint[]): { x: [number, number]; y: [number, number] } {
   const officialFlops = accuracySeries().map((p) => p.flops);
   if (points.length === 0) return { x: logDomain(officialFlops, 1.3), y: [1, 1000] };

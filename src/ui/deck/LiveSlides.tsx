@@ -1,6 +1,4 @@
-/** The deck's slides that show what the worker measured: the lab's photo, top-1 and latency, the
- *  Table 7 race run on the slide, the class's own accuracy, and the activation map. Numbers come
- *  from the store and the Lab's formatters; nothing waits for inference to draw the slide. */
+/** The deck's measured slides (the lab's photo, Table 7's race, the class's accuracy, the activation map); none waits. */
 import { OFFICIAL_VARIANTS, parseVariantName, TABLE7 } from '../../scaling';
 import { useApp } from '../use-app';
 import { RACE_STEADY_RUNS, table7Rows } from '../../store/paper-runs';

@@ -1,6 +1,4 @@
-/** The deck's slides about the formula, live at the store's φ: title, one knob, the FLOPs budget,
- *  what grows, the released B1–B7, and the reader's own bases. Every number comes from the same
- *  src/scaling readouts and formatters as the Lab and Teach views. */
+/** The deck's slides on the formula, live at φ, from the same readouts and formatters as Lab and Teach. */
 import { constraintOf, CONSTRAINT_TARGET, fitGamma, PAPER_BASES } from '../../scaling';
 import { useApp } from '../use-app';
 import { APP_TITLE, TAGLINE } from '../app-text';

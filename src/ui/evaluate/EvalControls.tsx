@@ -1,5 +1,4 @@
-/** Images in (folder and file pickers, a drop, the ImageNet sample), the networks (?eval=), the
- *  batch size, run / cancel and progress. */
+/** Evaluate's inputs (pickers, a drop, the ImageNet sample), networks (?eval=), batch, run / cancel, progress. */
 import { useState, type DragEvent } from 'react';
 import { pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../../image/dropped-entries';
 import { MAX_EVAL_FILES, inputFromFiles, inputFromSample, type EvalInput } from '../../store/eval-inputs';

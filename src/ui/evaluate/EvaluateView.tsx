@@ -1,5 +1,4 @@
-/** The Evaluate view: many images through 1–3 networks, measured accuracy beside the paper's,
- *  what the bigger network gets right, and exports. The run lives in src/store/evaluate.ts. */
+/** Evaluate: many images through 1–3 networks, measured beside the paper; the run lives in src/store/evaluate.ts. */
 import { useMemo } from 'react';
 import { useApp } from '../use-app';
 import { evalCsv, evalJson, rightOnlyBy, summarize, type EvalNetwork, type EvalRow } from '../../store/eval-results';

@@ -1,5 +1,4 @@
-/** Class activation maps (the paper's Figure 7) drawn over the crop the network saw: the small
- *  map from the worker, bilinearly upsampled to the crop's pixels, coloured, with an opacity. */
+/** Class activation maps (paper Fig. 7): the worker's small map upsampled over the crop, coloured, see-through. */
 import { useEffect, useRef } from 'react';
 import { camPixels, type CamMap } from '../../model/cam';
 import { useApp } from '../use-app';

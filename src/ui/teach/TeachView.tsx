@@ -1,5 +1,4 @@
-/** Teach view: the classroom explanation of compound scaling, live with the store's φ. All numbers
- *  come from teach-model.ts / src/scaling; this file only arranges them. */
+/** Teach: compound scaling explained live at φ; the numbers come from teach-model.ts and src/scaling. */
 import { useState } from 'react';
 import { ALPHA, BETA, CHANNEL_DIVISOR, GAMMA, NUM_CLASSES, type NetworkConfig } from '../../scaling';
 import { useApp } from '../use-app';

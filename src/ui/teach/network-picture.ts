@@ -1,6 +1,4 @@
-/** Layout of the "network that grows with φ" picture: pure geometry, no React, so the tests can
- *  count rectangles and check that the largest network still fits the viewBox.
- *
+/** Layout of the growing-network picture: pure geometry, tested (the largest network fits the viewBox).
  *  Encoding: input square side ∝ resolution; one bar per MBConv block (bar count = depth); bar
  *  height ∝ √channels (width) so a doubling of channels reads as ×1.41 instead of swamping the
  *  picture. Scales come from a fixed frame (the largest networks the lab shows), so one drawing
@@ -44,8 +42,7 @@ export interface NetworkPictureLayout {
 const FRAME = { pad: 12, inputMaxSide: 160, barMaxHeight: 200, labelSpace: 26, topLabel: 16, gap: 14 };
 const WIDTH = { stem: 8, block: 9, blockGap: 2, stageGap: 8, head: 10, fc: 10 };
 
-/** Fixed scales shared by every picture: pixels → side, √channels → height, and the size of the
- *  viewBox, all derived from the biggest networks drawn. */
+/** Scales every picture shares (px → side, √channels → height, the viewBox), from the biggest networks drawn. */
 export interface PictureFrame {
   pxScale: number;
   channelScale: number;

@@ -1,5 +1,4 @@
-/** The numbers the Teach view explains, computed in one pure place so the TSX only lays them out
- *  and the tests can check them. Every constant and network comes from src/scaling. */
+/** The numbers Teach explains, pure and tested; every constant and network from src/scaling. */
 import {
   ALPHA,
   BASE_RESOLUTION,
