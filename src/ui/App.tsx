@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useState, type ComponentType } from 'react';
-import { useApp } from './use-app';
+import { useAppPick } from './use-app';
 import type { View } from '../store/url-props';
 import { APP_TITLE, TAGLINE } from './app-text';
 import { DropZone } from './DropZone';
@@ -32,10 +32,7 @@ const TABS: { view: View; label: string; Main: ComponentType }[] = [
 ];
 
 export function App() {
-  const view = useApp((s) => s.view);
-  const setView = useApp((s) => s.setView);
-  const present = useApp((s) => s.present);
-  const setPresent = useApp((s) => s.setPresent);
+  const { view, setView, present, setPresent } = useAppPick('view', 'setView', 'present', 'setPresent');
   const [controlsHidden, setControlsHidden] = useState(false);
   const [preparing, setPreparing] = useState(false);
   const toggleControls = useCallback(() => setControlsHidden((h) => !h), []);

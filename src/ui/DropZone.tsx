@@ -2,7 +2,7 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import { centerCropBox } from '../model/preprocess';
 import { classifyDrop, pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../image/dropped-entries';
-import { useApp } from './use-app';
+import { useAppPick } from './use-app';
 import { CameraCapture } from './CameraCapture';
 import { CroppedImage } from './CroppedImage';
 import { FileButton } from './FileButton';
@@ -13,8 +13,7 @@ import { phiReadout } from './readouts';
 
 export function DropZone() {
   const { setCustomModel, setImageFile, store } = useEngine();
-  const image = useApp((s) => s.image);
-  const phi = useApp((s) => s.phi);
+  const { image, phi } = useAppPick('image', 'phi');
   const [over, setOver] = useState(false);
   const [showFull, setShowFull] = useState(false);
   const size = phiReadout(phi).official.resolution;

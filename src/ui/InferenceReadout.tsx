@@ -1,7 +1,7 @@
 /** Prediction and latency from the worker, plus the current phase (loading / compiling / running). */
 import type { ReactNode } from 'react';
 import type { Prediction } from '../worker/protocol';
-import { useApp } from './use-app';
+import { useApp, useAppPick } from './use-app';
 import { fmtBytes, fmtPct } from './format';
 import { answeredBy, resultSummary } from './readouts';
 import { LatencyReadout } from './LatencyReadout';
@@ -32,8 +32,7 @@ export function Top5({ preds, testId, children }: { preds: readonly Prediction[]
 }
 
 export function InferenceReadout() {
-  const result = useApp((s) => s.result);
-  const status = useApp((s) => s.status);
+  const { result, status } = useAppPick('result', 'status');
   const standInLoad = useApp((s) => (s.result?.standInFor ? s.loads[s.result.standInFor]?.phase : undefined));
   return (
     <section className="inference" aria-label="Inference">

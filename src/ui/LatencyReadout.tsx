@@ -2,14 +2,13 @@
  *  enough runs; "Measure latency" times a short series with everything else paused. */
 import { useState } from 'react';
 import { MIN_RUNS_FOR_MEDIAN, SERIES_RUNS } from '../model/timing';
-import { useApp } from './use-app';
+import { useAppPick } from './use-app';
 import { useEngine } from './engine-context';
 import { fmtMs } from './format';
 
 export function LatencyReadout() {
   const engine = useEngine();
-  const result = useApp((s) => s.result);
-  const status = useApp((s) => s.status);
+  const { result, status } = useAppPick('result', 'status');
   const [measuring, setMeasuring] = useState(false);
   const lat = result?.latency;
   const latencyKind = lat ? (lat.wasFirst ? 'first run, includes shader compilation' : 'steady') : '';

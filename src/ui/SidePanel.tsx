@@ -1,5 +1,5 @@
 /** The φ control and its readouts, live while dragging: every number from src/scaling, no inference. */
-import { useApp } from './use-app';
+import { useAppPick } from './use-app';
 import { fmtFlops, fmtMult, fmtParams, fmtPhi } from './format';
 import { formulaVsOfficial, phiReadout } from './readouts';
 import { PhiSlider } from './PhiSlider';
@@ -7,9 +7,7 @@ import { ExportOnnxButton } from './ExportOnnxButton';
 import { InferenceReadout } from './InferenceReadout';
 
 export function SidePanel() {
-  const phi = useApp((s) => s.phi);
-  const formula = useApp((s) => s.formula);
-  const setFormula = useApp((s) => s.setFormula);
+  const { phi, formula, setFormula } = useAppPick('phi', 'formula', 'setFormula');
   const r = phiReadout(phi);
   const n = r.shown;
 

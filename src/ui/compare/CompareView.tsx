@@ -13,8 +13,7 @@ import './compare.css';
 
 export function CompareView() {
   const engine = useEngine();
-  const entries = useApp((s) => s.comparison.entries);
-  const running = useApp((s) => s.comparison.running);
+  const { entries, running } = useApp((s) => s.comparison);
   const again = running ? null : () => void engine.compare(entries.map((e) => e.variant));
   const agree = useMemo(() => agreeingTop1(entries), [entries]);
   const major = majority(entries, agree);

@@ -1,6 +1,6 @@
 /** The deck's measured slides (the lab's photo, Table 7's race, the class's accuracy, the activation map); none waits. */
 import { OFFICIAL_VARIANTS, parseVariantName, TABLE7 } from '../../scaling';
-import { useApp } from '../use-app';
+import { useApp, useAppPick } from '../use-app';
 import { RACE_STEADY_RUNS, table7Rows } from '../../store/paper-runs';
 import { CroppedImage } from '../CroppedImage';
 import { useEngine } from '../engine-context';
@@ -14,9 +14,7 @@ import { Cite, KeyNumber, SlideHead } from './DeckParts';
 import { ColumnHeads } from '../TableScroll';
 
 export function LabSlide() {
-  const result = useApp((s) => s.result);
-  const image = useApp((s) => s.image);
-  const status = useApp((s) => s.status);
+  const { result, image, status } = useAppPick('result', 'image', 'status');
   const { setImageFile } = useEngine();
   const top = result?.top5[0];
   return (

@@ -5,7 +5,7 @@ import { MAX_EVAL_FILES, inputFromFiles, inputFromSample, type EvalInput } from 
 import { SAMPLE_SIZES } from '../../model/imagenet-sample-sizes';
 import { cancelEvaluation, startEvaluation } from '../../store/evaluate';
 import { sliceStore } from '../../store/slice-store';
-import { useApp } from '../use-app';
+import { useAppPick } from '../use-app';
 import { MAX_EVAL_NETWORKS } from '../../store/url-props';
 import { useEngine } from '../engine-context';
 import { FileButton } from '../FileButton';
@@ -16,14 +16,11 @@ const BATCH_CHOICES = ['auto', 1, 2, 4, 8, 16, 32] as const;
 
 export function EvalControls() {
   const engine = useEngine();
-  const picks = useApp((s) => s.evaluate);
-  const setPicks = useApp((s) => s.setEvaluate);
-  const ready = useApp((s) => s.source != null);
-  const custom = useApp((s) => s.custom);
+  const { evaluate: picks, setEvaluate: setPicks, evaluation: run } = useAppPick('evaluate', 'setEvaluate', 'evaluation');
+  const { source, custom, phi } = useAppPick('source', 'custom', 'phi');
+  const ready = source != null;
   const [withCustom, setWithCustom] = useState(false);
   const [withFormula, setWithFormula] = useState(false);
-  const phi = useApp((s) => s.phi);
-  const run = useApp((s) => s.evaluation);
   const [input, setInput] = useState<EvalInput | null>(null);
   const [sampleSize, setSampleSize] = useState<number>(SAMPLE_SIZES[0]);
   const [batch, setBatch] = useState<number | null>(null);

@@ -1,7 +1,7 @@
 /** Class activation maps (paper Fig. 7): the worker's small map upsampled over the crop, coloured, see-through. */
 import { useEffect, useRef } from 'react';
 import { camPixels, type CamMap } from '../../model/cam';
-import { useApp } from '../use-app';
+import { useApp, useAppPick } from '../use-app';
 import type { InferenceResult } from '../../store/lab-store';
 import { CroppedImage } from '../CroppedImage';
 import './paper.css';
@@ -47,8 +47,8 @@ export function CamOnCrop({ cam, size, label, crop }: { cam: CamMap; size: numbe
 
 /** The overlay inside the lab's crop view (shown when the toggle is on and a map exists). */
 export function LabCamLayer() {
-  const result = useApp((s) => s.result);
-  const { on, opacity } = useApp((s) => s.cam);
+  const { cam, result } = useAppPick('cam', 'result');
+  const { on, opacity } = cam;
   if (!on || !result?.cam) return null;
   return <CamCanvas cam={result.cam} size={result.resolution} opacity={opacity} className="cam-canvas cam-over-crop" label={camLabel(result)} />;
 }
@@ -56,8 +56,8 @@ export function LabCamLayer() {
 /** Toggle, opacity and the synthetic-weights warning, under the lab's crop. */
 export function LabCamControls() {
   // View-only state in the store's cam slice: whether the lab's crop shows the map, and how strongly.
-  const { on, opacity, set } = useApp((s) => s.cam);
-  const result = useApp((s) => s.result);
+  const { cam, result } = useAppPick('cam', 'result');
+  const { on, opacity, set } = cam;
   return (
     <span className="cam-controls">
       <button type="button" data-testid="cam-toggle" aria-pressed={on} onClick={() => set({ on: !on })}>

@@ -3,7 +3,7 @@
  *  the released variant nearest in FLOPs. The bases live in the URL (?alpha=&beta=&gamma=). */
 import { useMemo, useState } from 'react';
 import { baseProblem, constraintOf, CONSTRAINT_TARGET, fitGamma, MAX_BASE, MIN_BASE, PAPER_BASES, type Bases } from '../../scaling';
-import { useApp } from '../use-app';
+import { useApp, useAppPick } from '../use-app';
 import { customRows, type TimedRow } from '../../store/paper-runs';
 import { useEngine } from '../engine-context';
 import { fmtFlops, fmtMs, fmtParams, fmtPhi } from '../format';
@@ -76,9 +76,7 @@ export function RunLatency({ r }: { r: TimedRow }) {
 
 /** The reader's bases, φ, and the three networks to show: timed ones when they are current. */
 export function useOwnRows() {
-  const bases = useApp((s) => s.bases);
-  const setBases = useApp((s) => s.setBases);
-  const phi = useApp((s) => s.phi);
+  const { bases, setBases, phi } = useAppPick('bases', 'setBases', 'phi');
   const run = useApp((s) => s.paperRuns.runs.custom);
   const baseUrl = useApp((s) => s.source?.baseUrl ?? '');
   const { runRows } = useEngine();
