@@ -8,7 +8,7 @@ import { formulaVsOfficial, phiReadout } from '../readouts';
 import { NetworkPicture } from '../teach/NetworkPicture';
 import { EffectivePhiRows } from '../teach/EffectivePhiTable';
 import '../teach/teach.css';
-import { effectivePhiRows, formulaLines, teachNumbers } from '../teach/teach-model';
+import { effectivePhiRows, formulaLines, networkLabel, teachNumbers } from '../teach/teach-model';
 import { BaseInput, KEYS, useOwnRows } from '../paper/OwnCoefficients';
 import { Cite, KeyNumber, SlideHead } from './DeckParts';
 import { ColumnHeads } from '../TableScroll';
@@ -93,7 +93,7 @@ export function FlopsSlide() {
 export function GrowsSlide() {
   const phi = useApp((s) => s.phi);
   const r = phiReadout(phi);
-  const label = r.atOfficial ? `${r.official.name} (released coefficients)` : `formula network φ ${fmtPhi(phi)}`;
+  const label = networkLabel(r.shown);
   return (
     <>
       <SlideHead>What grows: {label}</SlideHead>

@@ -1,6 +1,6 @@
 /** Teach: compound scaling explained live at φ; the numbers come from teach-model.ts and src/scaling. */
 import { useState } from 'react';
-import { ALPHA, BETA, CHANNEL_DIVISOR, GAMMA, NUM_CLASSES, type NetworkConfig } from '../../scaling';
+import { ALPHA, BETA, CHANNEL_DIVISOR, GAMMA, NUM_CLASSES } from '../../scaling';
 import { useApp } from '../use-app';
 import { fmtMult, fmtPhi } from '../format';
 import { phiReadout } from '../readouts';
@@ -9,15 +9,10 @@ import { PaperExperiments } from '../paper/PaperExperiments';
 import { NetworkPicture } from './NetworkPicture';
 import { ScalingNotes } from './ScalingNotes';
 import { StageTable } from './StageTable';
-import { formulaLines, teachNumbers, type TeachNumbers } from './teach-model';
+import { formulaLines, networkLabel, teachNumbers, type TeachNumbers } from './teach-model';
 import './teach.css';
 
 type Source = 'official' | 'formula';
-
-/** "B3 (released)" or "formula network φ 2.5": names the network the table and picture show. */
-function networkLabel(net: NetworkConfig): string {
-  return net.official ? `${net.name} (released coefficients)` : `formula network φ ${fmtPhi(net.phi)}`;
-}
 
 function Formulas({ t }: { t: TeachNumbers }) {
   const lines = formulaLines(t);

@@ -71,6 +71,11 @@ export function teachNumbers(phiIn: number): TeachNumbers {
   };
 }
 
+/** "B3 (released coefficients)" or "formula network φ 2.5": names the network Teach and the deck show. */
+export function networkLabel(net: NetworkConfig): string {
+  return net.official ? `${net.name} (released coefficients)` : `formula network φ ${fmtPhi(net.phi)}`;
+}
+
 /** The formula lines as text, e.g. "d = α^φ = 1.2^3.0 = 1.728". */
 export function formulaLines(t: TeachNumbers) {
   const p = fmtPhi(t.phi);
