@@ -1,5 +1,5 @@
 /** The deck's slides on the formula, live at φ, from the same readouts and formatters as Lab and Teach. */
-import { constraintOf, CONSTRAINT_TARGET, fitGamma, PAPER_BASES } from '../../scaling';
+import { constraintOf, CONSTRAINT_TARGET } from '../../scaling';
 import { useApp } from '../use-app';
 import { APP_TITLE, TAGLINE } from '../app-text';
 import { fmtFlops, fmtMs, fmtMult, fmtPhi } from '../format';
@@ -9,7 +9,7 @@ import { NetworkPicture } from '../teach/NetworkPicture';
 import { EffectivePhiRows } from '../teach/EffectivePhiTable';
 import '../teach/teach.css';
 import { effectivePhiRows, formulaLines, networkLabel, teachNumbers } from '../teach/teach-model';
-import { BaseInput, KEYS, useOwnRows } from '../paper/OwnCoefficients';
+import { BaseControls, useOwnRows } from '../paper/OwnCoefficients';
 import { Cite, KeyNumber, SlideHead } from './DeckParts';
 import { ColumnHeads } from '../TableScroll';
 import { ShareQr } from './ShareQr';
@@ -133,23 +133,12 @@ export function ReleasedSlide() {
 }
 
 export function OwnSlide() {
-  const { bases, setBases, phi, run, rows, time } = useOwnRows();
+  const { bases, phi, run, rows, time } = useOwnRows();
   const c = constraintOf(bases);
-  const fitted = fitGamma(bases);
   return (
     <>
       <SlideHead>Your own α, β, γ at φ {fmtPhi(phi)}</SlideHead>
-      <div className="deck-controls">
-        {KEYS.map((k) => (
-          <BaseInput key={k} k={k} value={bases[k]} onValid={(v) => setBases({ ...bases, [k]: v })} />
-        ))}
-        <button type="button" disabled={fitted === null} onClick={() => fitted !== null && setBases({ ...bases, gamma: fitted })}>
-          Fit γ to 2
-        </button>
-        <button type="button" onClick={() => setBases(PAPER_BASES)}>
-          Paper's
-        </button>
-      </div>
+      <BaseControls className="deck-controls" paperLabel="Paper's" />
       <KeyNumber label="α·β²·γ²" value={c.toFixed(3)} unit={`target ${CONSTRAINT_TARGET}`} />
       <table className="deck-table deck-table-big">
         <ColumnHeads cols={['Network', 'Resolution', 'Blocks', 'FLOPs', 'Latency ms (steady)']} />
