@@ -25,15 +25,7 @@ export function progressLine(s: Pick<EvalState, 'done' | 'rows' | 'elapsedMs' | 
 }
 
 /** Measured top-1 per network, against FLOPs and against ms per image. */
-export interface MeasuredPoint {
-  name: string;
-  flops: number;
-  msPerImage: number | null;
-  top1: number;
-  paperTop1: number | null;
-}
-
-export function measuredPoints(summaries: readonly NetworkSummary[]): MeasuredPoint[] {
+export function measuredPoints(summaries: readonly NetworkSummary[]) {
   return summaries.flatMap((s) =>
     s.top1 === null || !Number.isFinite(s.flops) ? [] : [{ name: s.network, flops: s.flops, msPerImage: s.msPerImage, top1: s.top1, paperTop1: s.paperTop1 }],
   );

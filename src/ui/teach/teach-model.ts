@@ -25,51 +25,35 @@ export function baseNetwork(): NetworkConfig {
   return (b0Cache ??= officialNetwork(0));
 }
 
-export interface TeachNumbers {
-  phi: number;
-  /** α^φ, β^φ, 224·γ^φ before rounding, and the resolution after formulaResolution's rounding. */
-  depth: number;
-  width: number;
-  resolutionExact: number;
-  resolution: number;
-  /** α·β²·γ²: FLOPs growth per unit of φ. */
-  constraint: number;
-  /** formulaNetwork(φ).flops / B0.flops: what the buildable network really costs. */
-  flopsRatio: number;
-  twoPowPhi: number;
-  constraintPowPhi: number;
-  /** Blocks of the formula network vs B0: depth after ceil() per stage, the main source of the
-   *  gap between flopsRatio and (α·β²·γ²)^φ. */
-  blocks: number;
-  baseBlocks: number;
-  headChannels: number;
-  baseHeadChannels: number;
-  /** At an integer φ: the released Bk and its FLOPs relative to B0 (hand-picked, so lower). */
-  released: { name: string; flopsRatio: number } | null;
-}
-
-export function teachNumbers(phiIn: number): TeachNumbers {
+/** The formula's numbers at φ, and what the built network really costs against B0. */
+export function teachNumbers(phiIn: number) {
   const phi = clampPhi(phiIn);
   const { formula, official, atOfficial } = phiReadout(phi);
   const b0 = baseNetwork();
   const constraint = constraintValue();
   return {
     phi,
+    // α^φ, β^φ, 224·γ^φ before rounding, and the resolution after formulaResolution's rounding.
     depth: Math.pow(ALPHA, phi),
     width: Math.pow(BETA, phi),
     resolutionExact: BASE_RESOLUTION * Math.pow(GAMMA, phi),
     resolution: formula.resolution,
     constraint,
+    // What the buildable network really costs, against the formula's (α·β²·γ²)^φ and the paper's 2^φ.
     flopsRatio: formula.flops / b0.flops,
     twoPowPhi: Math.pow(2, phi),
     constraintPowPhi: Math.pow(constraint, phi),
+    // Blocks after ceil() per stage: the main source of the gap between flopsRatio and (α·β²·γ²)^φ.
     blocks: formula.totalBlocks,
     baseBlocks: b0.totalBlocks,
     headChannels: formula.headChannels,
     baseHeadChannels: b0.headChannels,
+    // At an integer φ: the released Bk against B0 (hand-picked, so cheaper).
     released: atOfficial ? { name: official.name, flopsRatio: official.flops / b0.flops } : null,
   };
 }
+
+export type TeachNumbers = ReturnType<typeof teachNumbers>;
 
 /** "B3 (released coefficients)" or "formula network φ 2.5": names the network Teach and the deck show. */
 export function networkLabel(net: NetworkConfig): string {
@@ -148,34 +132,14 @@ export function stageTableRows(net: NetworkConfig, b0: NetworkConfig = baseNetwo
   return [stem, ...stages, head];
 }
 
-export interface EffectivePhiRow {
-  name: string;
-  index: number;
-  width: number;
-  depth: number;
-  resolution: number;
-  /** φ at which the formula reproduces this variant's width / depth / resolution. */
-  phiWidth: number;
-  phiDepth: number;
-  phiResolution: number;
-  nearest: boolean;
-}
-
-/** Released B0–B7 with their effective φ per dimension; `nearest` marks the variant nearest φ. */
-export function effectivePhiRows(phi: number): EffectivePhiRow[] {
+/** Released B0–B7 with the φ at which the formula reproduces each one's width / depth / resolution;
+ *  `nearest` marks the variant nearest φ. */
+export function effectivePhiRows(phi: number) {
   const near = nearestOfficial(phi);
-  return OFFICIAL_VARIANTS.map((v) => {
-    const e = effectivePhi(v.index);
-    return {
-      name: v.name,
-      index: v.index,
-      width: v.width,
-      depth: v.depth,
-      resolution: v.resolution,
-      phiWidth: e.width,
-      phiDepth: e.depth,
-      phiResolution: e.resolution,
-      nearest: v.index === near,
-    };
+  return OFFICIAL_VARIANTS.map(({ name, index, width, depth, resolution }) => {
+    const e = effectivePhi(index);
+    return { name, index, width, depth, resolution, phiWidth: e.width, phiDepth: e.depth, phiResolution: e.resolution, nearest: index === near };
   });
 }
+
+export type EffectivePhiRow = ReturnType<typeof effectivePhiRows>[number];
