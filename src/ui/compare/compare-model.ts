@@ -75,16 +75,9 @@ export function accuracySeries(): AccuracyPoint[] {
   return accuracyCache;
 }
 
-export interface PhiMarker {
-  label: string;
-  /** FLOPs of the formula network at exactly φ (where the vertical line goes). */
-  flops: number;
-  /** The nearest official variant: the only point with a measured (paper) accuracy. */
-  nearest: AccuracyPoint;
-}
-
-/** No accuracy exists between integers: a line at the formula network's FLOPs, the nearest official point ringed. */
-export function phiMarker(phi: number): PhiMarker {
+/** No accuracy exists between integers: a line at the formula network's FLOPs, and the nearest official
+ *  variant (the only point with a paper accuracy) ringed. */
+export function phiMarker(phi: number) {
   const r = phiReadout(phi);
   const nearest = accuracySeries().find((p) => p.variant === r.variant)!;
   return { label: `φ=${fmtPhi(phi)}`, flops: r.formula.flops, nearest };

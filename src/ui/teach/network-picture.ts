@@ -26,29 +26,10 @@ export interface PictureLabel {
   text: string;
 }
 
-export interface NetworkPictureLayout {
-  /** viewBox is `0 0 width height`. */
-  width: number;
-  height: number;
-  rects: PictureRect[];
-  labels: PictureLabel[];
-  totalBlocks: number;
-  resolution: number;
-  headChannels: number;
-}
-
 /** Drawing constants (drawing units, not network numbers): the frame (`topLabel`: room above the
  *  bars for the stem / head / FC labels) and the width of each part and gap along the picture. */
 const FRAME = { pad: 12, inputMaxSide: 160, barMaxHeight: 200, labelSpace: 26, topLabel: 16, gap: 14 };
 const WIDTH = { stem: 8, block: 9, blockGap: 2, stageGap: 8, head: 10, fc: 10 };
-
-/** Scales every picture shares (px → side, √channels → height, the viewBox), from the biggest networks drawn. */
-export interface PictureFrame {
-  pxScale: number;
-  channelScale: number;
-  width: number;
-  height: number;
-}
 
 /** Pads, the input slot, four gaps (input | stem | blocks | head | FC), the parts and the stage gaps. */
 function frameWidth(maxBlocks: number, stages: number): number {
@@ -56,8 +37,9 @@ function frameWidth(maxBlocks: number, stages: number): number {
   return 2 * FRAME.pad + 4 * FRAME.gap + parts + (stages - 1) * WIDTH.stageGap;
 }
 
-/** Frame that fits every network in `nets` (resolution, block count and channel extremes). */
-export function pictureFrame(nets: readonly NetworkConfig[]): PictureFrame {
+/** The scales every picture shares (px → side, √channels → height) and the viewBox's size, fitting
+ *  every network in `nets` (resolution, block count and channel extremes). */
+export function pictureFrame(nets: readonly NetworkConfig[]) {
   const maxRes = Math.max(...nets.map((n) => n.resolution));
   const maxBlocks = Math.max(...nets.map((n) => n.totalBlocks));
   const maxStages = Math.max(...nets.map((n) => n.stages.length));
@@ -70,13 +52,14 @@ export function pictureFrame(nets: readonly NetworkConfig[]): PictureFrame {
   };
 }
 
-let defaultFrame: PictureFrame | null = null;
+let defaultFrame: ReturnType<typeof pictureFrame> | null = null;
 /** The lab's frame: φ = MAX_PHI by the formula (most blocks) and the official B7 (largest input). */
-export function labFrame(): PictureFrame {
+export function labFrame() {
   return (defaultFrame ??= pictureFrame([formulaNetwork(MAX_PHI), officialNetwork(MAX_PHI)]));
 }
 
-export function networkPicture(net: NetworkConfig, frame: PictureFrame = labFrame()): NetworkPictureLayout {
+/** The picture of `net`; its viewBox is `0 0 width height`. */
+export function networkPicture(net: NetworkConfig, frame = labFrame()) {
   const midY = FRAME.pad + FRAME.topLabel + Math.max(FRAME.inputMaxSide, FRAME.barMaxHeight) / 2;
   const labelY = frame.height - FRAME.pad - 4;
   const barHeight = (channels: number) => frame.channelScale * Math.sqrt(channels);
@@ -124,6 +107,6 @@ export function networkPicture(net: NetworkConfig, frame: PictureFrame = labFram
 }
 
 /** "55 blocks, 600 px input, head 2560 channels": the SVG's accessible description. */
-export function pictureDescription(p: Pick<NetworkPictureLayout, 'totalBlocks' | 'resolution' | 'headChannels'>): string {
+export function pictureDescription(p: Pick<NetworkConfig, 'totalBlocks' | 'resolution' | 'headChannels'>): string {
   return `${p.totalBlocks} blocks, ${p.resolution} px input, head ${p.headChannels} channels`;
 }
