@@ -33,22 +33,12 @@ export function progressText(entries: readonly CompareEntry[], running: boolean)
   return `Finished ${done} of ${n}${errors ? ` (${errors} failed)` : ''}.`;
 }
 
-export interface LatencyPoint {
-  name: string;
-  variant: number;
-  flops: number;
-  steadyMs: number;
-  /** The p25–p75 range as error-bar lengths below and above the median. */
-  range: [number, number];
-}
-
-/** One point per finished entry with a positive steady latency (log axes cannot show ≤ 0). */
-export function latencyPoints(entries: readonly CompareEntry[]): LatencyPoint[] {
+export function latencyPoints(entries: readonly CompareEntry[]) {
   return entries
     .filter((e) => e.status === 'done' && e.steadyMs != null && e.steadyMs > 0)
     .map((e) => {
       const m = e.steadyMs!;
-      return { name: e.name, variant: e.variant, flops: e.flops, steadyMs: m, range: [m - (e.p25Ms ?? m), (e.p75Ms ?? m) - m] };
+      return { name: e.name, variant: e.variant, flops: e.flops, steadyMs: m, range: [m - (e.p25Ms ?? m), (e.p75Ms ?? m) - m] as const };
     });
 }
 
@@ -99,7 +89,7 @@ export function fmtFlopsTick(macs: number): string {
 export const fmtTick = (v: number) => String(Number(v.toPrecision(3)));
 
 /** Latency chart axes from the points; before any run, the official FLOPs range and 1–1000 ms. */
-export function latencyDomains(points: readonly LatencyPoint[]): { x: [number, number]; y: [number, number] } {
+export function latencyDomains(points: ReturnType<typeof latencyPoints>): { x: [number, number]; y: [number, number] } {
   const officialFlops = accuracySeries().map((p) => p.flops);
   if (points.length === 0) return { x: logDomain(officialFlops, 1.3), y: [1, 1000] };
   return { x: logDomain(points.map((p) => p.flops)), y: logDomain(points.flatMap((p) => [p.steadyMs - p.range[0], p.steadyMs + p.range[1]])) };
