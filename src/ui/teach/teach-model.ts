@@ -13,17 +13,13 @@ import {
   constraintValue,
   effectivePhi,
   nearestOfficial,
-  officialNetwork,
   type NetworkConfig,
 } from '../../scaling';
 import { fmtPhi } from '../format';
 import { phiReadout } from '../readouts';
 
-/** B0 is the reference for every "B0 → scaled" and "relative to B0" figure; built once. */
-let b0Cache: NetworkConfig | null = null;
-export function baseNetwork(): NetworkConfig {
-  return (b0Cache ??= officialNetwork(0));
-}
+/** B0 is the reference for every "B0 → scaled" and "relative to B0" figure (readouts.ts builds it once). */
+export const baseNetwork = (): NetworkConfig => phiReadout(0).official;
 
 /** The formula's numbers at φ, and what the built network really costs against B0. */
 export function teachNumbers(phiIn: number) {
