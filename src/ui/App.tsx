@@ -1,5 +1,5 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
-import { useApp } from './use-app';
+import { lazy, Suspense, useCallback, useState, type ComponentType } from 'react';
+import { useAppPick } from './use-app';
 import type { View } from '../store/url-props';
 import { APP_TITLE, TAGLINE } from './app-text';
 import { DropZone } from './DropZone';
@@ -17,34 +17,32 @@ const Deck = lazy(() => import('./deck/Deck').then((m) => ({ default: m.Deck }))
 const BenchView = lazy(() => import('./bench/BenchView').then((m) => ({ default: m.BenchView })));
 const EvaluateView = lazy(() => import('./evaluate/EvaluateView').then((m) => ({ default: m.EvaluateView })));
 
-const TABS: { view: View; label: string }[] = [
-  { view: 'lab', label: 'Lab' },
-  { view: 'compare', label: 'Compare' },
-  { view: 'teach', label: 'Teach' },
-  { view: 'bench', label: 'Bench' },
-  { view: 'evaluate', label: 'Evaluate' },
+const LOADING = (
+  <p className="muted" data-testid="view-loading">
+    Loading…
+  </p>
+);
+
+const TABS: { view: View; label: string; Main: ComponentType }[] = [
+  { view: 'lab', label: 'Lab', Main: DropZone },
+  { view: 'compare', label: 'Compare', Main: CompareView },
+  { view: 'teach', label: 'Teach', Main: TeachView },
+  { view: 'bench', label: 'Bench', Main: BenchView },
+  { view: 'evaluate', label: 'Evaluate', Main: EvaluateView },
 ];
 
 export function App() {
-  const view = useApp((s) => s.view);
-  const setView = useApp((s) => s.setView);
-  const present = useApp((s) => s.present);
-  const setPresent = useApp((s) => s.setPresent);
+  const { view, setView, present, setPresent } = useAppPick('view', 'setView', 'present', 'setPresent');
   const [controlsHidden, setControlsHidden] = useState(false);
   const [preparing, setPreparing] = useState(false);
   const toggleControls = useCallback(() => setControlsHidden((h) => !h), []);
   usePresentationKeys(toggleControls);
+  const Main = TABS.find((t) => t.view === view)?.Main ?? DropZone;
   if (present) {
     return (
       <div className={`app present${controlsHidden ? ' controls-hidden' : ''}`} data-testid="app">
         <SourceConfirm />
-        <Suspense
-          fallback={
-            <p className="muted" data-testid="view-loading">
-              Loading…
-            </p>
-          }
-        >
+        <Suspense fallback={LOADING}>
           <Deck controlsHidden={controlsHidden} onToggleControls={toggleControls} />
         </Suspense>
       </div>
@@ -90,24 +88,8 @@ export function App() {
       <div className="layout">
         <SidePanel />
         <main className="main">
-          <Suspense
-            fallback={
-              <p className="muted" data-testid="view-loading">
-                Loading…
-              </p>
-            }
-          >
-            {view === 'compare' ? (
-              <CompareView />
-            ) : view === 'teach' ? (
-              <TeachView />
-            ) : view === 'bench' ? (
-              <BenchView />
-            ) : view === 'evaluate' ? (
-              <EvaluateView />
-            ) : (
-              <DropZone />
-            )}
+          <Suspense fallback={LOADING}>
+            <Main />
           </Suspense>
         </main>
       </div>

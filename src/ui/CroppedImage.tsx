@@ -1,25 +1,20 @@
-/** The exact centre crop the network sees, drawn from the decoded image (layers such as a class
- *  activation map go on top as children). Shared by the lab's preview and the compare cards. */
+/** The exact centre crop the network sees; children (an activation map) go on top. */
 import type { ReactNode } from 'react';
 import { centerCropBox } from '../model/preprocess';
 import type { ImageInfo } from '../store/lab-store';
 
-export function CroppedImage({
-  image,
-  size,
-  testId,
-  className,
-  children,
-}: {
+interface CroppedImageProps {
   image: ImageInfo;
   size: number;
   testId?: string;
   className?: string;
   children?: ReactNode;
-}) {
+}
+
+export function CroppedImage({ image, size, testId, className = 'cropped', children }: CroppedImageProps) {
   const crop = centerCropBox(image.width, image.height, size);
   return (
-    <div className={className ?? 'cropped'} data-testid={testId}>
+    <div className={className} data-testid={testId}>
       <img
         src={image.url}
         alt={`The crop of ${image.name} the network sees`}

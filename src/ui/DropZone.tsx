@@ -1,30 +1,21 @@
-/** Image input: drag-and-drop, a file picker, and paste from the clipboard. Shows the exact crop
- *  the network sees (or the full image with the crop outlined). */
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+/** Image input (drop, file picker, paste) and the crop the network sees, or the full image with the crop outlined. */
+import { useEffect, useState, type DragEvent } from 'react';
 import { centerCropBox } from '../model/preprocess';
 import { classifyDrop, pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../image/dropped-entries';
-import { useApp } from './use-app';
+import { useAppPick } from './use-app';
 import { CameraCapture } from './CameraCapture';
 import { CroppedImage } from './CroppedImage';
+import { FileButton } from './FileButton';
 import { LabCamControls, LabCamLayer } from './paper/CamOverlay';
 import { useEngine } from './engine-context';
 import { SampleGallery } from './SampleGallery';
 import { phiReadout } from './readouts';
 
-/** Chromium, Firefox and Safari pick folders with this non-standard attribute (not in React's types). */
-const FOLDER_PICKER: Record<string, string> = { webkitdirectory: '' };
-
-function firstFile(list: FileList | null | undefined): File | null {
-  return list && list.length > 0 ? list[0] : null;
-}
-
 export function DropZone() {
   const { setCustomModel, setImageFile, store } = useEngine();
-  const image = useApp((s) => s.image);
-  const phi = useApp((s) => s.phi);
+  const { image, phi } = useAppPick('image', 'phi');
   const [over, setOver] = useState(false);
   const [showFull, setShowFull] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const size = phiReadout(phi).official.resolution;
 
   useEffect(() => {
@@ -96,53 +87,27 @@ export function DropZone() {
       ) : (
         <p className="hint">Drop an image here, paste one (Ctrl/⌘+V), or choose a file. A converted model's folder can be dropped here too.</p>
       )}
-      <label className="file-button">
-        Choose image…
-        <input
-          ref={input}
-          className="visually-hidden"
-          type="file"
-          accept="image/*"
-          data-testid="file-input"
-          onChange={(e) => {
-            const f = firstFile(e.currentTarget.files);
-            if (f) void setImageFile(f);
-            e.currentTarget.value = '';
-          }}
-        />
-      </label>
+      <FileButton label="Choose image…" accept="image/*" data-testid="file-input" onFiles={([f]) => void setImageFile(f)} />
       <CameraCapture />
       <SampleGallery />
       <div className="model-pickers">
-        <label className="file-button secondary" title="A converted TF.js EfficientNet: model.json and its group1-shard*.bin files">
-          Use your own converted model…
-          <input
-            className="visually-hidden"
-            type="file"
-            multiple
-            accept=".json,.bin"
-            data-testid="model-files-input"
-            onChange={(e) => {
-              const files = [...(e.currentTarget.files ?? [])];
-              if (files.length) setCustomModel(files);
-              e.currentTarget.value = '';
-            }}
-          />
-        </label>
-        <label className="file-button secondary" title="The folder holding model.json and its shards (or drop the folder on this area)">
-          …or its folder
-          <input
-            className="visually-hidden"
-            type="file"
-            data-testid="model-folder-input"
-            {...FOLDER_PICKER}
-            onChange={(e) => {
-              const files = [...(e.currentTarget.files ?? [])];
-              if (files.length) use(pickedFiles(files));
-              e.currentTarget.value = '';
-            }}
-          />
-        </label>
+        <FileButton
+          label="Use your own converted model…"
+          className="file-button secondary"
+          title="A converted TF.js EfficientNet: model.json and its group1-shard*.bin files"
+          multiple
+          accept=".json,.bin"
+          data-testid="model-files-input"
+          onFiles={(files) => setCustomModel(files)}
+        />
+        <FileButton
+          label="…or its folder"
+          className="file-button secondary"
+          title="The folder holding model.json and its shards (or drop the folder on this area)"
+          folder
+          data-testid="model-folder-input"
+          onFiles={(files) => use(pickedFiles(files))}
+        />
       </div>
     </section>
   );

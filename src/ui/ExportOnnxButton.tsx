@@ -1,18 +1,8 @@
-/** "Export ONNX": downloads the current network as effnet-B3.onnx / effnet-phi2.50.onnx (for
- *  Netron or ONNX Runtime). The worker builds the file from the weights it holds. */
+/** "Export ONNX": the worker builds effnet-B3.onnx / effnet-phi2.50.onnx (Netron, ONNX Runtime) from its weights. */
 import { useState } from 'react';
 import { useEngine } from './engine-context';
+import { downloadFile } from './download';
 import { fmtBytes } from './format';
-
-function download(name: string, bytes: ArrayBuffer) {
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  // The click starts the download synchronously; the URL can go once the event has run.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 export function ExportOnnxButton() {
   const engine = useEngine();
@@ -23,7 +13,7 @@ export function ExportOnnxButton() {
     setNote('Building the ONNX file…');
     try {
       const f = await engine.exportOnnx();
-      download(f.fileName, f.bytes);
+      downloadFile(f.bytes, f.fileName, 'application/octet-stream');
       const nodes = Object.values(f.opCounts).reduce((a, b) => a + b, 0);
       setNote(`${f.fileName}: ${fmtBytes(f.bytes.byteLength)}, ${nodes} nodes, input “input” NHWC, output “probabilities”`);
     } catch (e) {

@@ -1,5 +1,7 @@
 /** Prediction and latency from the worker, plus the current phase (loading / compiling / running). */
-import { useApp } from './use-app';
+import type { ReactNode } from 'react';
+import type { Prediction } from '../worker/protocol';
+import { useApp, useAppPick } from './use-app';
 import { fmtBytes, fmtPct } from './format';
 import { answeredBy, resultSummary } from './readouts';
 import { LatencyReadout } from './LatencyReadout';
@@ -14,9 +16,23 @@ export const STATUS_TEXT = {
   error: 'Error',
 } as const;
 
+/** A top-5 list with a bar per class; the Lab's readout and each compare card show one. */
+export function Top5({ preds, testId, children }: { preds: readonly Prediction[]; testId: string; children?: ReactNode }) {
+  return (
+    <ol data-testid={testId} className="top5">
+      {preds.map((p) => (
+        <li key={p.index} data-index={p.index} data-prob={p.prob}>
+          <span className="bar" style={{ width: `${Math.max(1, p.prob * 100)}%` }} />
+          <span className="label">{p.label}</span> <span className="prob">{fmtPct(p.prob)}</span>
+        </li>
+      ))}
+      {children}
+    </ol>
+  );
+}
+
 export function InferenceReadout() {
-  const result = useApp((s) => s.result);
-  const status = useApp((s) => s.status);
+  const { result, status } = useAppPick('result', 'status');
   const standInLoad = useApp((s) => (s.result?.standInFor ? s.loads[s.result.standInFor]?.phase : undefined));
   return (
     <section className="inference" aria-label="Inference">
@@ -53,14 +69,7 @@ export function InferenceReadout() {
           <p className="muted small">
             {result ? `${result.name} at ${result.resolution} px on ${result.imageName ? `“${result.imageName}”` : 'a test pattern (drop an image)'}` : ''}
           </p>
-          <ol data-testid="top5" className="top5">
-            {result?.top5.map((p) => (
-              <li key={p.index} data-index={p.index} data-prob={p.prob}>
-                <span className="bar" style={{ width: `${Math.max(1, p.prob * 100)}%` }} />
-                <span className="label">{p.label}</span> <span className="prob">{fmtPct(p.prob)}</span>
-              </li>
-            ))}
-          </ol>
+          <Top5 preds={result?.top5 ?? []} testId="top5" />
         </div>
       )}
     </section>

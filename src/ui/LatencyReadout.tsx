@@ -1,27 +1,20 @@
-/** The Lab's latency: the run just made, the first run (shader compilation included) kept apart,
- *  and the steady runs — called a median with its p25–p75 range only over enough runs.
- *  "Measure latency" times a short series with everything else paused. */
+/** The Lab's latency: the last run, the first (with compilation) apart, the steady median and p25–p75 over
+ *  enough runs; "Measure latency" times a short series with everything else paused. */
 import { useState } from 'react';
-import { MIN_RUNS_FOR_MEDIAN } from '../model/timing';
-import { SERIES_RUNS } from '../model/timing';
-import { useApp } from './use-app';
+import { MIN_RUNS_FOR_MEDIAN, SERIES_RUNS } from '../model/timing';
+import { useAppPick } from './use-app';
 import { useEngine } from './engine-context';
 import { fmtMs } from './format';
 
 export function LatencyReadout() {
   const engine = useEngine();
-  const result = useApp((s) => s.result);
-  const status = useApp((s) => s.status);
+  const { result, status } = useAppPick('result', 'status');
   const [measuring, setMeasuring] = useState(false);
   const lat = result?.latency;
   const latencyKind = lat ? (lat.wasFirst ? 'first run, includes shader compilation' : 'steady') : '';
-  const measure = async () => {
+  const measure = () => {
     setMeasuring(true);
-    try {
-      await engine.measureLab();
-    } finally {
-      setMeasuring(false);
-    }
+    void engine.measureLab().finally(() => setMeasuring(false));
   };
   return (
     <div className="latency" data-testid="latency">
@@ -60,7 +53,7 @@ export function LatencyReadout() {
         data-testid="measure-latency"
         disabled={!result || measuring || status !== 'idle'}
         title={`Times ${SERIES_RUNS.lab} runs of this network with the lab's other work paused`}
-        onClick={() => void measure()}
+        onClick={measure}
       >
         {measuring ? 'Measuring…' : 'Measure latency'}
       </button>

@@ -1,5 +1,4 @@
-/** Per-variant download progress with bytes, and while downloading the rate and time left (the
- *  current one first, then prefetches). */
+/** Per-variant download bars: bytes, and while downloading the rate and time left. */
 import { useApp } from './use-app';
 import { fmtBytes, fmtLeft, fmtRate } from './format';
 

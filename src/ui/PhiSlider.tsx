@@ -1,14 +1,12 @@
-/** The φ control: the labelled slider with its B0–B7 ticks (PageUp/PageDown by one variant).
- *  The Lab's side panel and the deck's "one knob" slide both show this one. */
+/** The φ slider with B0–B7 ticks (PageUp/PageDown step one variant), in the side panel and on the deck. */
 import type { KeyboardEvent } from 'react';
 import { MAX_PHI, MIN_PHI, OFFICIAL_VARIANTS } from '../scaling';
-import { useApp } from './use-app';
+import { useAppPick } from './use-app';
 import { fmtPhi } from './format';
 import { phiReadout, sliderValueText } from './readouts';
 
 export function PhiSlider() {
-  const phi = useApp((s) => s.phi);
-  const setPhi = useApp((s) => s.setPhi);
+  const { phi, setPhi } = useAppPick('phi', 'setPhi');
   const r = phiReadout(phi);
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {

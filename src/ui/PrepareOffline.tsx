@@ -1,5 +1,4 @@
-/** "Prepare for class": choose variants, see what they weigh against what is cached and what the
- *  browser grants, download and verify them one after another, remove one again. */
+/** "Prepare for class": pick variants, see sizes against cache and quota, download and verify them, remove again. */
 import { useEffect } from 'react';
 import { VARIANT_NAMES } from '../scaling';
 import { downloadBytes } from '../scaling/weight-sizes';
@@ -17,9 +16,7 @@ const PHOTO_STATUS: Record<PrepareEntry['status'], string> = { ...STATUS_TEXT, m
 /** The Evaluate view's ImageNet sample photos: kept, Evaluate's sample run works offline. */
 function PhotosRow() {
   const { prepare } = useEngine();
-  const p = useApp((s) => s.prepare.photos);
-  const togglePhotos = useApp((s) => s.prepare.togglePhotos);
-  const setPhotoCount = useApp((s) => s.prepare.setPhotoCount);
+  const { photos: p, togglePhotos, setPhotoCount } = useApp((s) => s.prepare);
   return (
     <li className="prepare-row">
       <label>
@@ -66,14 +63,13 @@ function PhotosRow() {
 
 function Row({ k }: { k: number }) {
   const { prepare } = useEngine();
-  const e = useApp((s) => s.prepare.entries[k]);
-  const chosen = useApp((s) => s.prepare.chosen.includes(k));
-  const toggle = useApp((s) => s.prepare.toggle);
+  const { entries, chosen, toggle } = useApp((s) => s.prepare);
+  const e = entries[k];
   const name = VARIANT_NAMES[k];
   return (
     <li className="prepare-row">
       <label>
-        <input type="checkbox" data-testid="prepare-variant" data-variant={name} checked={chosen} onChange={() => toggle(k)} /> {name}{' '}
+        <input type="checkbox" data-testid="prepare-variant" data-variant={name} checked={chosen.includes(k)} onChange={() => toggle(k)} /> {name}{' '}
         <span className="muted">{fmtBytes(e.status === 'ready' ? e.bytes : downloadBytes(k))}</span>
       </label>{' '}
       <span data-testid="prepare-status" data-variant={name} data-state={e.status}>

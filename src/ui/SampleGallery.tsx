@@ -1,5 +1,4 @@
-/** Four sample photos from a pinned public commit, verified before use. When they cannot be
- *  fetched (offline, blocked) the gallery says so and offers the procedural test pattern. */
+/** Four sample photos from a pinned commit, verified; when unreachable, the procedural test pattern is offered. */
 import { useState } from 'react';
 import { GALLERY } from '../model/pinned-sources';
 import { fetchSample } from '../image/samples';

@@ -1,6 +1,5 @@
-/** The always-visible φ control and the readouts that follow it while dragging (no inference
- *  needed: every number comes from src/scaling). */
-import { useApp } from './use-app';
+/** The φ control and its readouts, live while dragging: every number from src/scaling, no inference. */
+import { useAppPick } from './use-app';
 import { fmtFlops, fmtMult, fmtParams, fmtPhi } from './format';
 import { formulaVsOfficial, phiReadout } from './readouts';
 import { PhiSlider } from './PhiSlider';
@@ -8,9 +7,7 @@ import { ExportOnnxButton } from './ExportOnnxButton';
 import { InferenceReadout } from './InferenceReadout';
 
 export function SidePanel() {
-  const phi = useApp((s) => s.phi);
-  const formula = useApp((s) => s.formula);
-  const setFormula = useApp((s) => s.setFormula);
+  const { phi, formula, setFormula } = useAppPick('phi', 'formula', 'setFormula');
   const r = phiReadout(phi);
   const n = r.shown;
 

@@ -1,5 +1,4 @@
-/** Asks before the first request to a foreign ?models= source, or says why a link's source is
- *  refused; either way the lab's own weights are one click away (see store/source.ts, gateSource). */
+/** Asks before the first request to a foreign ?models= source, or says why it is refused (store/source.ts, gateSource). */
 import { useApp } from './use-app';
 import { useEngine } from './engine-context';
 

@@ -1,19 +1,13 @@
 /** Backend, weights source, the loud synthetic-weights banner, notices and errors. */
-import { useApp } from './use-app';
+import { useAppPick } from './use-app';
 import { SOURCE_LABEL, isVerifiedSource, isWeightFetchError } from '../store/source';
 import { useEngine } from './engine-context';
 import { WeightsHelp, WeightsSourceLabel } from './WeightsHelp';
 
 export function StatusBar() {
   const { retry, setCustomModel } = useEngine();
-  const info = useApp((s) => s.backendInfo);
-  const source = useApp((s) => s.source);
-  const synthetic = useApp((s) => s.synthetic);
-  const precision = useApp((s) => s.precision);
-  const notices = useApp((s) => s.notices);
-  const error = useApp((s) => s.error);
-  const dismiss = useApp((s) => s.dismissNotice);
-  const custom = useApp((s) => s.custom);
+  const app = useAppPick('backendInfo', 'source', 'synthetic', 'precision', 'notices', 'error', 'dismissNotice', 'custom');
+  const { backendInfo: info, source, error, custom } = app;
   return (
     <div className="status-bar">
       <p className="backend-line">
@@ -29,10 +23,10 @@ export function StatusBar() {
           </span>
         )}
         {source && <WeightsSourceLabel label={SOURCE_LABEL[source.kind]} verified={isVerifiedSource(source.baseUrl)} random={source.kind === 'random'} />}
-        {precision && (
-          <span className="muted" data-testid="weights-precision" data-precision={precision}>
+        {app.precision && (
+          <span className="muted" data-testid="weights-precision" data-precision={app.precision}>
             {' '}
-            · {precision === 'float16' ? 'float16 weights (half size, dequantized on load)' : 'float32 weights'}
+            · {app.precision === 'float16' ? 'float16 weights (half size, dequantized on load)' : 'float32 weights'}
           </span>
         )}
       </p>
@@ -44,7 +38,7 @@ export function StatusBar() {
           </button>
         </p>
       )}
-      {synthetic && (
+      {app.synthetic && (
         <p className="synthetic-banner" data-testid="synthetic-banner" role="alert">
           Synthetic weights: these networks hold seeded random values, so predictions are meaningless — latency is real.
         </p>
@@ -58,10 +52,10 @@ export function StatusBar() {
         </p>
       )}
       {error && source?.kind !== 'random' && isWeightFetchError(error) && <WeightsHelp />}
-      {notices.map((n, i) => (
+      {app.notices.map((n, i) => (
         <p key={i} className="notice" data-testid="notice">
           {n}{' '}
-          <button type="button" aria-label="Dismiss notice" onClick={() => dismiss(i)}>
+          <button type="button" aria-label="Dismiss notice" onClick={() => app.dismissNotice(i)}>
             ×
           </button>
         </p>

@@ -1,5 +1,4 @@
-/** A wide table that scrolls sideways on its own on narrow screens (the page never does), and
- *  can be focused so the keyboard scrolls it too. */
+/** A wide table that scrolls sideways by itself on narrow screens (never the page), focusable for the keyboard. */
 import type { ReactNode, TableHTMLAttributes } from 'react';
 
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {

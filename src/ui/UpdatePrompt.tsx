@@ -1,6 +1,4 @@
-/** "Update available": shown once a new version of the app has installed in the background (its
- *  service worker waits); Reload hands it the page. The entry (main.tsx) registers the service
- *  worker and calls the store's offerUpdate. */
+/** "Update available" once a new version waits in the service worker (main.tsx registers it); Reload applies it. */
 import { useApp } from './use-app';
 import './update-prompt.css';
 

@@ -1,5 +1,4 @@
-/** The one engine of the app (created in main.tsx), handed to components through React context
- *  so they never reach for a module singleton. */
+/** The app's one engine (made in main.tsx), handed down by React context rather than a module singleton. */
 import { createContext, useContext } from 'react';
 import type { Engine } from '../store/engine';
 

@@ -11,7 +11,7 @@ export const fmtPct = (p: number) => `${(p * 100).toFixed(1)}%`;
 export const fmtBytes = (b: number) => (b >= 1048576 ? `${(b / 1048576).toFixed(1)} MB` : b >= 1024 ? `${(b / 1024).toFixed(0)} kB` : `${b} B`);
 
 /** Time left, e.g. "40 s", "2 min". */
-const fmtEta = (s: number) => (s >= 90 ? `${Math.round(s / 60)} min` : `${Math.max(1, Math.round(s))} s`);
+export const fmtEta = (s: number) => (s >= 90 ? `${Math.round(s / 60)} min` : `${Math.max(1, Math.round(s))} s`);
 /** A download's rate and time left, as the load bars and the Prepare panel say them. */
 export const fmtRate = (bytesPerS: number) => `${fmtBytes(bytesPerS)}/s`;
 export const fmtLeft = (s: number) => `about ${fmtEta(s)} left`;

@@ -1,6 +1,4 @@
-/** The pickers the views share: a row of buttons, one per item (the view tabs), the official
- *  variants to compare or evaluate, and a select of fixed options that hands back the option's own
- *  type. */
+/** Shared pickers: a row of buttons (the view tabs), the B0–B7 toggles, and a select of fixed options, typed. */
 import type { ReactNode, SelectHTMLAttributes } from 'react';
 import { OFFICIAL_VARIANTS } from '../scaling';
 

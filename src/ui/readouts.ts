@@ -5,22 +5,11 @@ import type { InferenceResult } from '../store/lab-store';
 import { fmtPct } from './format';
 import { formulaNetwork, isAtOfficial, nearestOfficial, officialNetwork, OFFICIAL_VARIANTS, type NetworkConfig } from '../scaling';
 
-export interface PhiReadout {
-  phi: number;
-  atOfficial: boolean;
-  /** The official variant whose converted weights classify (nearest to φ). */
-  variant: number;
-  /** The network the readouts describe: Bk at integers, the formula network between. */
-  shown: NetworkConfig;
-  formula: NetworkConfig;
-  official: NetworkConfig;
-  paperTop1: number;
-}
-
 const cache = new Map<string, NetworkConfig>();
 const memo = (key: string, make: () => NetworkConfig) => cache.get(key) ?? cache.set(key, make()).get(key)!;
 
-export function phiReadout(phi: number): PhiReadout {
+/** `variant`: the official variant whose weights classify (nearest φ); `shown`: the network the readouts describe. */
+export function phiReadout(phi: number) {
   const k = nearestOfficial(phi);
   const atOfficial = isAtOfficial(phi);
   const formula = memo(`f${phi.toFixed(2)}`, () => formulaNetwork(phi));

@@ -11,7 +11,7 @@ import { KERNEL_MODES, type KernelMode } from '../../model/kernels/plan';
 import { VARIANT_NAMES } from '../../scaling';
 import { ScrollTable } from '../TableScroll';
 import { BENCH_BACKENDS, OWN_KERNELS_FLAG } from '../../worker/bench-protocol';
-import { downloadText } from '../compare/download';
+import { downloadFile } from '../download';
 import { cell, COLUMNS, parseBenchParams, toCsv } from '../../store/bench-format';
 import { useEngine } from '../engine-context';
 import { OptionSelect } from '../pickers';
@@ -204,10 +204,10 @@ export function BenchView() {
       </ScrollTable>
       {report && (
         <div className="bench-row">
-          <button type="button" data-testid="bench-export-json" onClick={() => downloadText(json, `bench-${stamp()}.json`, 'application/json')}>
+          <button type="button" data-testid="bench-export-json" onClick={() => downloadFile(json, `bench-${stamp()}.json`, 'application/json')}>
             Export JSON
           </button>
-          <button type="button" data-testid="bench-export-csv" onClick={() => downloadText(toCsv(report), `bench-${stamp()}.csv`, 'text/csv')}>
+          <button type="button" data-testid="bench-export-csv" onClick={() => downloadFile(toCsv(report), `bench-${stamp()}.csv`, 'text/csv')}>
             Export CSV
           </button>
           <span className="muted small">

@@ -1,7 +1,8 @@
 /** One variant's result: status, top-5, first and steady latency, and its published figures. */
 import { NOISY_RATIO } from '../../model/timing';
 import type { CompareEntry } from '../../store/compare';
-import { fmtFlops, fmtMs, fmtParams, fmtPct } from '../format';
+import { fmtFlops, fmtMs, fmtParams } from '../format';
+import { Top5 } from '../InferenceReadout';
 import { CompareCam } from '../paper/CamOverlay';
 
 const STATUS_TEXT: Record<CompareEntry['status'], string> = {
@@ -36,15 +37,9 @@ export function CompareCard({ entry: e, agrees, onMeasureAgain }: { entry: Compa
           {e.error}
         </p>
       ) : (
-        <ol className="top5" data-testid="compare-top5">
-          {e.top5.map((p) => (
-            <li key={p.index} data-index={p.index}>
-              <span className="bar" style={{ width: `${Math.max(1, p.prob * 100)}%` }} />
-              <span className="label">{p.label}</span> <span className="prob">{fmtPct(p.prob)}</span>
-            </li>
-          ))}
+        <Top5 preds={e.top5} testId="compare-top5">
           {e.top5.length === 0 && <li className="muted">—</li>}
-        </ol>
+        </Top5>
       )}
       {e.cam && <CompareCam cam={e.cam} resolution={e.resolution} name={e.name} />}
       <dl className="readouts compare-figures">

@@ -1,5 +1,4 @@
-/** The two compare charts (recharts): measured steady latency vs FLOPs, and the paper's top-1 vs
- *  FLOPs with the current φ marked. Both x axes are log scale: B7 has ~100× B0's FLOPs. */
+/** Compare's charts: measured latency and paper top-1 vs FLOPs, φ marked; log x axes (B7 ≈ 100× B0's FLOPs). */
 import type { ReactNode } from 'react';
 import {
   CartesianGrid,
@@ -21,8 +20,8 @@ import { fmtFlops, fmtMs } from '../format';
 import { accuracySeries, fmtFlopsTick, fmtTick, latencyDomains, latencyPoints, logDomain, logTicks, phiMarker } from './compare-model';
 
 const CHART_HEIGHT = 280;
-const MARGIN = { top: 24, right: 28, bottom: 24, left: 8 };
-const ACCENT = '#1d4ed8';
+export const MARGIN = { top: 24, right: 28, bottom: 24, left: 8 };
+export const ACCENT = '#1d4ed8';
 const MARK = '#f43f5e';
 
 /** Fixed height; initialDimension/minWidth give recharts a size on the first render, so a

@@ -2,7 +2,7 @@
 import { compareCsv, type CompareEntry } from '../../store/compare';
 import { fmtFlops, fmtMs, fmtParams, fmtPct } from '../format';
 import { compareJson } from './compare-model';
-import { downloadText } from './download';
+import { downloadFile } from '../download';
 import { ScrollTable } from '../TableScroll';
 
 const COMPARE_HEADS = ['Variant', 'Res.', 'FLOPs', 'Params', 'Paper top-1', 'First ms', 'Steady median ms', 'p25–p75 ms', 'Top-1', 'Prob.'];
@@ -18,7 +18,7 @@ export function CompareTable({ entries, agree }: { entries: readonly CompareEntr
             type="button"
             data-testid="export-csv"
             disabled={empty}
-            onClick={() => downloadText(compareCsv([...entries]), 'efficientnet-compare.csv', 'text/csv')}
+            onClick={() => downloadFile(compareCsv([...entries]), 'efficientnet-compare.csv', 'text/csv')}
           >
             Export CSV
           </button>
@@ -26,7 +26,7 @@ export function CompareTable({ entries, agree }: { entries: readonly CompareEntr
             type="button"
             data-testid="export-json"
             disabled={empty}
-            onClick={() => downloadText(compareJson(entries), 'efficientnet-compare.json', 'application/json')}
+            onClick={() => downloadFile(compareJson(entries), 'efficientnet-compare.json', 'application/json')}
           >
             Export JSON
           </button>

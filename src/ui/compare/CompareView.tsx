@@ -1,5 +1,4 @@
-/** The compare view: run the current image through several official variants, then compare their
- *  predictions (agreement), measured latency and the paper's accuracy. */
+/** Compare: the image through several official variants; their agreement, measured latency, paper accuracy. */
 import { useMemo } from 'react';
 import { agreeingTop1 } from '../../store/compare';
 import { useApp } from '../use-app';
@@ -14,8 +13,7 @@ import './compare.css';
 
 export function CompareView() {
   const engine = useEngine();
-  const entries = useApp((s) => s.comparison.entries);
-  const running = useApp((s) => s.comparison.running);
+  const { entries, running } = useApp((s) => s.comparison);
   const again = running ? null : () => void engine.compare(entries.map((e) => e.variant));
   const agree = useMemo(() => agreeingTop1(entries), [entries]);
   const major = majority(entries, agree);

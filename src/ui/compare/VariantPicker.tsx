@@ -1,19 +1,14 @@
-/** Which official variants to compare (URL-synced via the lab store), the run button, progress,
- *  and which image the run uses. */
-import { useApp } from '../use-app';
+/** Compare's picks (in the URL), the run button, progress, and which image the run uses. */
+import { useAppPick } from '../use-app';
 import { useEngine } from '../engine-context';
 import { MIN_PICKS, progressText, togglePick } from './compare-model';
 import { VariantPicks } from '../pickers';
 
 export function VariantPicker() {
   const engine = useEngine();
-  const picks = useApp((s) => s.compare);
-  const setCompare = useApp((s) => s.setCompare);
-  const labImage = useApp((s) => s.image);
-  const ready = useApp((s) => s.source != null);
-  const running = useApp((s) => s.comparison.running);
-  const entries = useApp((s) => s.comparison.entries);
-  const runImage = useApp((s) => s.comparison.imageName);
+  const { compare: picks, setCompare, image: labImage, source, comparison } = useAppPick('compare', 'setCompare', 'image', 'source', 'comparison');
+  const { running, entries, imageName: runImage } = comparison;
+  const ready = source != null;
   const atMinimum = picks.length <= MIN_PICKS;
   // After a run, name the image that run used; before one, the image the next run will use.
   const imageName = entries.length > 0 ? runImage : (labImage?.name ?? null);

@@ -1,6 +1,4 @@
-/** Pure helpers behind the compare view: picker rules, progress text, chart series and exports.
- *  No React, no DOM, so they can be unit-tested in node. Every EfficientNet number comes from
- *  src/scaling (via readouts.ts), never typed here. */
+/** Compare's pure helpers (picker rules, progress, chart series, exports); every number from src/scaling. */
 import { OFFICIAL_VARIANTS, officialNetwork } from '../../scaling';
 import type { CompareEntry } from '../../store/compare';
 import { fmtPhi } from '../format';
@@ -16,6 +14,7 @@ export function togglePick(picks: readonly number[], k: number): number[] | null
   return picks.filter((p) => p !== k);
 }
 
+const isPending = (e: CompareEntry) => e.status === 'pending';
 const ACTIVE: ReadonlySet<CompareEntry['status']> = new Set(['loading', 'running']);
 
 /** "Running B1 (2 of 3)…" while a run is under way, a summary once it has finished, '' before. */
@@ -25,13 +24,7 @@ export function progressText(entries: readonly CompareEntry[], running: boolean)
   const i = entries.findIndex((e) => ACTIVE.has(e.status));
   if (running) {
     // Between two variants none is active yet: name the next pending one.
-    const j =
-      i >= 0
-        ? i
-        : Math.max(
-            0,
-            entries.findIndex((e) => e.status === 'pending'),
-          );
+    const j = i >= 0 ? i : Math.max(0, entries.findIndex(isPending));
     const verb = entries[j].status === 'loading' ? 'Loading' : 'Running';
     return `${verb} ${entries[j].name} (${j + 1} of ${n})…`;
   }
@@ -40,22 +33,12 @@ export function progressText(entries: readonly CompareEntry[], running: boolean)
   return `Finished ${done} of ${n}${errors ? ` (${errors} failed)` : ''}.`;
 }
 
-export interface LatencyPoint {
-  name: string;
-  variant: number;
-  flops: number;
-  steadyMs: number;
-  /** The p25–p75 range as error-bar lengths below and above the median. */
-  range: [number, number];
-}
-
-/** One point per finished entry with a positive steady latency (log axes cannot show ≤ 0). */
-export function latencyPoints(entries: readonly CompareEntry[]): LatencyPoint[] {
+export function latencyPoints(entries: readonly CompareEntry[]) {
   return entries
     .filter((e) => e.status === 'done' && e.steadyMs != null && e.steadyMs > 0)
     .map((e) => {
       const m = e.steadyMs!;
-      return { name: e.name, variant: e.variant, flops: e.flops, steadyMs: m, range: [m - (e.p25Ms ?? m), (e.p75Ms ?? m) - m] };
+      return { name: e.name, variant: e.variant, flops: e.flops, steadyMs: m, range: [m - (e.p25Ms ?? m), (e.p75Ms ?? m) - m] as const };
     });
 }
 
@@ -82,17 +65,9 @@ export function accuracySeries(): AccuracyPoint[] {
   return accuracyCache;
 }
 
-export interface PhiMarker {
-  label: string;
-  /** FLOPs of the formula network at exactly φ (where the vertical line goes). */
-  flops: number;
-  /** The nearest official variant: the only point with a measured (paper) accuracy. */
-  nearest: AccuracyPoint;
-}
-
-/** We have no accuracy for in-between φ, so the honest marker is a line at the formula network's
- *  FLOPs plus the nearest official point highlighted. */
-export function phiMarker(phi: number): PhiMarker {
+/** No accuracy exists between integers: a line at the formula network's FLOPs, and the nearest official
+ *  variant (the only point with a paper accuracy) ringed. */
+export function phiMarker(phi: number) {
   const r = phiReadout(phi);
   const nearest = accuracySeries().find((p) => p.variant === r.variant)!;
   return { label: `φ=${fmtPhi(phi)}`, flops: r.formula.flops, nearest };
@@ -113,17 +88,10 @@ export function fmtFlopsTick(macs: number): string {
 /** Compact tick for round values: "50", "0.3", "1000". */
 export const fmtTick = (v: number) => String(Number(v.toPrecision(3)));
 
-/** Latency chart axes: from the points, or before any run the official FLOPs range and 1–1000 ms,
- *  so the empty chart already shows sensible axes. */
-export function latencyDomains(points: readonly LatencyPoint[]): { x: [number, number]; y: [number, number] } {
-  if (points.length === 0)
-    return {
-      x: logDomain(
-        accuracySeries().map((p) => p.flops),
-        1.3,
-      ),
-      y: [1, 1000],
-    };
+/** Latency chart axes from the points; before any run, the official FLOPs range and 1–1000 ms. */
+export function latencyDomains(points: ReturnType<typeof latencyPoints>): { x: [number, number]; y: [number, number] } {
+  const officialFlops = accuracySeries().map((p) => p.flops);
+  if (points.length === 0) return { x: logDomain(officialFlops, 1.3), y: [1, 1000] };
   return { x: logDomain(points.map((p) => p.flops)), y: logDomain(points.flatMap((p) => [p.steadyMs - p.range[0], p.steadyMs + p.range[1]])) };
 }
 
@@ -151,11 +119,6 @@ export function majority(entries: readonly CompareEntry[], agree: ReadonlySet<nu
 /** The JSON export: the entries as they are (numbers unformatted). */
 export function compareJson(entries: readonly CompareEntry[]): string {
   // Class activation maps stay out: pictures, not measurements.
-  return (
-    JSON.stringify(
-      entries.map(({ cam: _cam, ...rest }) => rest),
-      null,
-      2,
-    ) + '\n'
-  );
+  const measured = entries.map(({ cam: _cam, ...rest }) => rest);
+  return `${JSON.stringify(measured, null, 2)}\n`;
 }

@@ -3,7 +3,7 @@
  *  the controls. Keys: usePresentationKeys. Type scales with the screen (deck.css). */
 import type { ComponentType } from 'react';
 import { DECK_SLIDES, SLIDE_COUNT, type SlideId } from '../../store/deck';
-import { useApp } from '../use-app';
+import { useAppPick } from '../use-app';
 import { fmtPhi } from '../format';
 import { phiReadout } from '../readouts';
 import { StatusBar } from '../StatusBar';
@@ -25,10 +25,7 @@ const SLIDES: Record<SlideId, { title: string; Slide: ComponentType }> = {
 };
 
 export function Deck({ controlsHidden, onToggleControls }: { controlsHidden: boolean; onToggleControls: () => void }) {
-  const slide = useApp((s) => s.slide);
-  const setSlide = useApp((s) => s.setSlide);
-  const phi = useApp((s) => s.phi);
-  const setPresent = useApp((s) => s.setPresent);
+  const { slide, setSlide, phi, setPresent } = useAppPick('slide', 'setSlide', 'phi', 'setPresent');
   const r = phiReadout(phi);
   return (
     <div className="deck" data-testid="deck">

@@ -1,5 +1,4 @@
-/** Building blocks every slide shares: the slide's heading and citation, a key number (big
- *  enough for the back row) under its label, and a table's column heads. */
+/** What every slide shares: its heading, its citation, and a key number big enough for the back row. */
 import type { ReactNode } from 'react';
 
 export function SlideHead({ children }: { children: ReactNode }) {

@@ -1,43 +1,21 @@
-/** The deck's slides that show what the worker measured: the lab's photo, top-1 and latency, the
- *  Table 7 race run on the slide, the class's own accuracy, and the activation map. Numbers come
- *  from the store and the Lab's formatters; nothing waits for inference to draw the slide. */
+/** The deck's measured slides (the lab's photo, Table 7's race, the class's accuracy, the activation map); none waits. */
 import { OFFICIAL_VARIANTS, parseVariantName, TABLE7 } from '../../scaling';
-import { useApp } from '../use-app';
+import { useApp, useAppPick } from '../use-app';
 import { RACE_STEADY_RUNS, table7Rows } from '../../store/paper-runs';
 import { CroppedImage } from '../CroppedImage';
 import { useEngine } from '../engine-context';
+import { FileButton } from '../FileButton';
 import { fmtFlops, fmtMs, fmtPct } from '../format';
 import { STATUS_TEXT } from '../InferenceReadout';
-import { CamCanvas, SYNTHETIC_CAM_WARNING } from '../paper/CamOverlay';
+import { CamOnCrop, camLabel, SYNTHETIC_CAM_WARNING } from '../paper/CamOverlay';
 import { resultSummary } from '../readouts';
 import { SampleGallery } from '../SampleGallery';
 import { Cite, KeyNumber, SlideHead } from './DeckParts';
 import { ColumnHeads } from '../TableScroll';
 
-function ImagePicker() {
-  const { setImageFile } = useEngine();
-  return (
-    <label className="file-button">
-      Choose image…
-      <input
-        className="visually-hidden"
-        type="file"
-        accept="image/*"
-        data-testid="deck-file-input"
-        onChange={(e) => {
-          const f = e.currentTarget.files?.[0];
-          if (f) void setImageFile(f);
-          e.currentTarget.value = '';
-        }}
-      />
-    </label>
-  );
-}
-
 export function LabSlide() {
-  const result = useApp((s) => s.result);
-  const image = useApp((s) => s.image);
-  const status = useApp((s) => s.status);
+  const { result, image, status } = useAppPick('result', 'image', 'status');
+  const { setImageFile } = useEngine();
   const top = result?.top5[0];
   return (
     <>
@@ -58,7 +36,7 @@ export function LabSlide() {
           </div>
           <p>{STATUS_TEXT[status]}</p>
           <div className="deck-controls">
-            <ImagePicker />
+            <FileButton label="Choose image…" accept="image/*" data-testid="deck-file-input" onFiles={([f]) => void setImageFile(f)} />
             <SampleGallery />
           </div>
         </div>
@@ -138,22 +116,14 @@ export function AccuracySlide() {
 
 export function CamSlide() {
   const result = useApp((s) => s.result);
-  const image = useApp((s) => s.image);
   const cam = result?.cam;
-  const label = result ? `Class activation map of ${result.name} for “${result.top5[0]?.label ?? '?'}”` : '';
   return (
     <>
       <SlideHead>Where the network looks</SlideHead>
       {result && cam ? (
         <div className="deck-split">
           <div className="deck-photo">
-            {image ? (
-              <CroppedImage image={image} size={result.resolution} className="cropped deck-crop">
-                <CamCanvas cam={cam} size={result.resolution} opacity={0.55} className="cam-canvas cam-over-crop" label={label} />
-              </CroppedImage>
-            ) : (
-              <CamCanvas cam={cam} size={result.resolution} opacity={1} className="cam-canvas deck-crop" label={label} />
-            )}
+            <CamOnCrop cam={cam} size={result.resolution} label={camLabel(result)} crop="deck-crop" />
           </div>
           <div className="deck-col">
             <KeyNumber label={`Top-1 of ${result.name}`} value={result.top5[0]?.label ?? '—'} />

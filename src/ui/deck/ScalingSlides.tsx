@@ -1,7 +1,5 @@
-/** The deck's slides about the formula, live at the store's φ: title, one knob, the FLOPs budget,
- *  what grows, the released B1–B7, and the reader's own bases. Every number comes from the same
- *  src/scaling readouts and formatters as the Lab and Teach views. */
-import { constraintOf, CONSTRAINT_TARGET, fitGamma, PAPER_BASES } from '../../scaling';
+/** The deck's slides on the formula, live at φ, from the same readouts and formatters as Lab and Teach. */
+import { constraintOf, CONSTRAINT_TARGET } from '../../scaling';
 import { useApp } from '../use-app';
 import { APP_TITLE, TAGLINE } from '../app-text';
 import { fmtFlops, fmtMs, fmtMult, fmtPhi } from '../format';
@@ -10,8 +8,8 @@ import { formulaVsOfficial, phiReadout } from '../readouts';
 import { NetworkPicture } from '../teach/NetworkPicture';
 import { EffectivePhiRows } from '../teach/EffectivePhiTable';
 import '../teach/teach.css';
-import { effectivePhiRows, formulaLines, teachNumbers } from '../teach/teach-model';
-import { BaseInput, KEYS, useOwnRows } from '../paper/OwnCoefficients';
+import { effectivePhiRows, formulaLines, networkLabel, teachNumbers } from '../teach/teach-model';
+import { BaseControls, useOwnRows } from '../paper/OwnCoefficients';
 import { Cite, KeyNumber, SlideHead } from './DeckParts';
 import { ColumnHeads } from '../TableScroll';
 import { ShareQr } from './ShareQr';
@@ -95,7 +93,7 @@ export function FlopsSlide() {
 export function GrowsSlide() {
   const phi = useApp((s) => s.phi);
   const r = phiReadout(phi);
-  const label = r.atOfficial ? `${r.official.name} (released coefficients)` : `formula network φ ${fmtPhi(phi)}`;
+  const label = networkLabel(r.shown);
   return (
     <>
       <SlideHead>What grows: {label}</SlideHead>
@@ -135,23 +133,12 @@ export function ReleasedSlide() {
 }
 
 export function OwnSlide() {
-  const { bases, setBases, phi, run, rows, time } = useOwnRows();
+  const { bases, phi, run, rows, time } = useOwnRows();
   const c = constraintOf(bases);
-  const fitted = fitGamma(bases);
   return (
     <>
       <SlideHead>Your own α, β, γ at φ {fmtPhi(phi)}</SlideHead>
-      <div className="deck-controls">
-        {KEYS.map((k) => (
-          <BaseInput key={k} k={k} value={bases[k]} onValid={(v) => setBases({ ...bases, [k]: v })} />
-        ))}
-        <button type="button" disabled={fitted === null} onClick={() => fitted !== null && setBases({ ...bases, gamma: fitted })}>
-          Fit γ to 2
-        </button>
-        <button type="button" onClick={() => setBases(PAPER_BASES)}>
-          Paper's
-        </button>
-      </div>
+      <BaseControls className="deck-controls" paperLabel="Paper's" />
       <KeyNumber label="α·β²·γ²" value={c.toFixed(3)} unit={`target ${CONSTRAINT_TARGET}`} />
       <table className="deck-table deck-table-big">
         <ColumnHeads cols={['Network', 'Resolution', 'Blocks', 'FLOPs', 'Latency ms (steady)']} />

@@ -1,24 +1,19 @@
 /** Measured top-1 against FLOPs (with the paper's B0–B7 curve) and against ms per image. */
 import { CartesianGrid, ComposedChart, LabelList, Line, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { NetworkSummary } from '../../store/eval-results';
-import { ChartFrame, flopsAxis, logAxis } from '../compare/CompareCharts';
-import { logDomain } from '../compare/compare-model';
-import { measuredPoints, paperCurve } from './eval-view-model';
+import { ACCENT as MEASURED, ChartFrame, flopsAxis, logAxis, MARGIN } from '../compare/CompareCharts';
+import { accuracySeries, logDomain } from '../compare/compare-model';
+import { measuredPoints } from './eval-view-model';
 
-const MARGIN = { top: 24, right: 28, bottom: 24, left: 8 };
 const PAPER = '#64748b';
-const MEASURED = '#1d4ed8';
 const pctTick = (v: number) => `${Math.round(v)}%`;
 
 export function EvalCharts({ summaries }: { summaries: readonly NetworkSummary[] }) {
   const points = measuredPoints(summaries);
-  const paper = paperCurve();
+  const paper = accuracySeries();
   const flopsDomain = logDomain([...paper.map((p) => p.flops), ...points.map((p) => p.flops)], 1.3);
   const timed = points.filter((p) => p.msPerImage !== null);
-  const msDomain = logDomain(
-    timed.map((p) => p.msPerImage!),
-    1.6,
-  );
+  const msDomain = logDomain(timed.map((p) => p.msPerImage!));
   const note = points.length
     ? `${points.length} network${points.length > 1 ? 's' : ''} measured on the labelled images; the paper's points are ImageNet validation (Table 2).`
     : 'No labelled images classified yet.';

@@ -1,14 +1,14 @@
-/** Images in (folder and file pickers, a drop, the ImageNet sample), the networks (?eval=), the
- *  batch size, run / cancel and progress. */
+/** Evaluate's inputs (pickers, a drop, the ImageNet sample), networks (?eval=), batch, run / cancel, progress. */
 import { useState, type DragEvent } from 'react';
 import { pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../../image/dropped-entries';
 import { MAX_EVAL_FILES, inputFromFiles, inputFromSample, type EvalInput } from '../../store/eval-inputs';
 import { SAMPLE_SIZES } from '../../model/imagenet-sample-sizes';
 import { cancelEvaluation, startEvaluation } from '../../store/evaluate';
 import { sliceStore } from '../../store/slice-store';
-import { useApp } from '../use-app';
+import { useAppPick } from '../use-app';
 import { MAX_EVAL_NETWORKS } from '../../store/url-props';
 import { useEngine } from '../engine-context';
+import { FileButton } from '../FileButton';
 import { progressLine } from './eval-view-model';
 import { OptionSelect, VariantPicks } from '../pickers';
 
@@ -16,14 +16,11 @@ const BATCH_CHOICES = ['auto', 1, 2, 4, 8, 16, 32] as const;
 
 export function EvalControls() {
   const engine = useEngine();
-  const picks = useApp((s) => s.evaluate);
-  const setPicks = useApp((s) => s.setEvaluate);
-  const ready = useApp((s) => s.source != null);
-  const custom = useApp((s) => s.custom);
+  const { evaluate: picks, setEvaluate: setPicks, evaluation: run } = useAppPick('evaluate', 'setEvaluate', 'evaluation');
+  const { source, custom, phi } = useAppPick('source', 'custom', 'phi');
+  const ready = source != null;
   const [withCustom, setWithCustom] = useState(false);
   const [withFormula, setWithFormula] = useState(false);
-  const phi = useApp((s) => s.phi);
-  const run = useApp((s) => s.evaluation);
   const [input, setInput] = useState<EvalInput | null>(null);
   const [sampleSize, setSampleSize] = useState<number>(SAMPLE_SIZES[0]);
   const [batch, setBatch] = useState<number | null>(null);
@@ -80,30 +77,22 @@ export function EvalControls() {
         )}
       </VariantPicks>
       <div className="eval-inputs">
-        <label className="file-button">
-          Choose a folder…
-          <input
-            className="visually-hidden"
-            type="file"
-            data-testid="eval-folder-input"
-            disabled={busy}
-            {...{ webkitdirectory: '' }}
-            multiple
-            onChange={(e) => void fromFiles(pickedFiles([...(e.target.files ?? [])]))}
-          />
-        </label>
-        <label className="file-button">
-          Choose images…
-          <input
-            className="visually-hidden"
-            type="file"
-            data-testid="eval-files-input"
-            disabled={busy}
-            multiple
-            accept="image/*,.csv,.json"
-            onChange={(e) => void fromFiles(pickedFiles([...(e.target.files ?? [])]))}
-          />
-        </label>
+        <FileButton
+          label="Choose a folder…"
+          data-testid="eval-folder-input"
+          disabled={busy}
+          folder
+          multiple
+          onFiles={(files) => void fromFiles(pickedFiles(files))}
+        />
+        <FileButton
+          label="Choose images…"
+          data-testid="eval-files-input"
+          disabled={busy}
+          multiple
+          accept="image/*,.csv,.json"
+          onFiles={(files) => void fromFiles(pickedFiles(files))}
+        />
         <span className="muted small">
           or drop images and folders here (up to {MAX_EVAL_FILES.toLocaleString('en-US')}; labels from wnid / class-index / class-name folders,
           n01440764_tench.JPEG names, or labels.csv / labels.json)

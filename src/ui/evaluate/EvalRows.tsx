@@ -1,6 +1,7 @@
 /** One row per image (thumbnail, label, each network's top-1 with ✓/✗), with filters. */
 import { useMemo, useState } from 'react';
 import { disagreeing, isCorrect, wrongSomewhere, type EvalNetwork, type EvalRow } from '../../store/eval-results';
+import { ColumnHeads } from '../TableScroll';
 import { className, top1Of, type RowFilter } from './eval-view-model';
 
 /** Rows drawn at first; the rest on request (10,000 rows of thumbnails is a slow page). */
@@ -46,17 +47,7 @@ export function EvalRows({ rows, networks }: { rows: readonly EvalRow[]; network
       </div>
       <div className="eval-table-scroll">
         <table className="eval-table">
-          <thead>
-            <tr>
-              <th scope="col">Image</th>
-              <th scope="col">Label</th>
-              {networks.map((n) => (
-                <th key={n.key} scope="col">
-                  {n.name} top-1
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads cols={['Image', 'Label', ...networks.map((n) => `${n.name} top-1`)]} />
           <tbody>
             {shown.slice(0, limit).map((r) => (
               <tr key={r.file} data-testid="eval-row" data-file={r.file} data-label={r.label ?? ''}>

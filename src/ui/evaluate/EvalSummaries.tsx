@@ -1,5 +1,4 @@
-/** One card per network: measured top-1 and top-5, the 95% Wilson interval, throughput and the
- *  paper's top-1 beside them. */
+/** One card per network: measured top-1 and top-5, the 95% Wilson interval, throughput, the paper's top-1. */
 import type { NetworkSummary } from '../../store/eval-results';
 import { fmtMs } from '../format';
 import { fmtAcc, fmtCi } from './eval-view-model';

@@ -1,9 +1,8 @@
-/** The Evaluate view: many images through 1–3 networks, measured accuracy beside the paper's,
- *  what the bigger network gets right, and exports. The run lives in src/store/evaluate.ts. */
+/** Evaluate: many images through 1–3 networks, measured beside the paper; the run lives in src/store/evaluate.ts. */
 import { useMemo } from 'react';
 import { useApp } from '../use-app';
 import { evalCsv, evalJson, rightOnlyBy, summarize, type EvalNetwork, type EvalRow } from '../../store/eval-results';
-import { downloadText } from '../compare/download';
+import { downloadFile } from '../download';
 import { EvalCharts } from './EvalCharts';
 import { EvalControls } from './EvalControls';
 import { EvalRows } from './EvalRows';
@@ -60,8 +59,8 @@ export function EvaluateView() {
       classified: run.done,
       cancelled: run.cancelled,
     };
-    if (kind === 'csv') downloadText(evalCsv(run.rows, run.networks), 'evaluation.csv', 'text/csv');
-    else downloadText(evalJson(run.rows, run.networks, summaries, meta), 'evaluation.json', 'application/json');
+    if (kind === 'csv') downloadFile(evalCsv(run.rows, run.networks), 'evaluation.csv', 'text/csv');
+    else downloadFile(evalJson(run.rows, run.networks, summaries, meta), 'evaluation.json', 'application/json');
   };
   const report = run.report;
   return (

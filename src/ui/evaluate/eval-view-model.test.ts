@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evalNetwork } from '../../store/evaluate';
 import { RANDOM_SOURCE } from '../../store/source';
-import { className, contrastPair, fmtCi, measuredPoints, paperCurve, progressLine } from './eval-view-model';
+import { className, contrastPair, fmtCi, measuredPoints, progressLine } from './eval-view-model';
+import { accuracySeries } from '../compare/compare-model';
 
 describe('Evaluate view words', () => {
   it('names classes and intervals', () => {
@@ -24,7 +25,7 @@ describe('Evaluate view words', () => {
   });
 
   it('plots measured points beside the paper curve; contrasts the largest with the smallest network', () => {
-    expect(paperCurve().map((p) => p.top1)).toEqual([77.1, 79.1, 80.1, 81.6, 82.9, 83.6, 84.0, 84.3]);
+    expect(accuracySeries().map((p) => p.top1)).toEqual([77.1, 79.1, 80.1, 81.6, 82.9, 83.6, 84.0, 84.3]);
     const s = {
       network: 'B0',
       total: 4,

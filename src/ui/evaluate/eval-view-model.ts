@@ -1,8 +1,8 @@
 /** Words and points for the Evaluate view, from the run's data (pure, tested). */
 import { labelOf } from '../../model/labels';
-import { OFFICIAL_VARIANTS, officialNetwork } from '../../scaling';
 import type { EvalNetwork, EvalRow, NetworkSummary } from '../../store/eval-results';
 import { progressOf, type EvalState } from '../../store/evaluate';
+import { fmtEta } from '../format';
 
 /** The first name of a class: 'tench', 'giant panda'. */
 export const className = (i: number | null | undefined): string => (i === null || i === undefined ? '' : labelOf(i).split(',')[0]);
@@ -11,8 +11,6 @@ export const fmtAcc = (p: number | null): string => (p === null ? '—' : `${p.t
 
 /** The 95% Wilson interval as "a–b%". */
 export const fmtCi = (ci: NetworkSummary['ci']): string => (ci ? `${ci.lo.toFixed(1)}–${ci.hi.toFixed(1)}%` : '—');
-
-const fmtEta = (s: number) => (s >= 90 ? `${Math.round(s / 60)} min` : `${Math.ceil(s)} s`);
 
 /** "40 / 200 · 12.3 images/s · ETA 13 s" (or the phase while a network loads). */
 export function progressLine(s: Pick<EvalState, 'done' | 'rows' | 'elapsedMs' | 'running' | 'cancelled' | 'phase'>): string {
@@ -27,23 +25,11 @@ export function progressLine(s: Pick<EvalState, 'done' | 'rows' | 'elapsedMs' | 
 }
 
 /** Measured top-1 per network, against FLOPs and against ms per image. */
-export interface MeasuredPoint {
-  name: string;
-  flops: number;
-  msPerImage: number | null;
-  top1: number;
-  paperTop1: number | null;
-}
-
-export function measuredPoints(summaries: readonly NetworkSummary[]): MeasuredPoint[] {
+export function measuredPoints(summaries: readonly NetworkSummary[]) {
   return summaries.flatMap((s) =>
     s.top1 === null || !Number.isFinite(s.flops) ? [] : [{ name: s.network, flops: s.flops, msPerImage: s.msPerImage, top1: s.top1, paperTop1: s.paperTop1 }],
   );
 }
-
-/** The paper's curve: B0–B7 top-1 against FLOPs (Table 2). */
-export const paperCurve = (): { name: string; flops: number; top1: number }[] =>
-  OFFICIAL_VARIANTS.map((v) => ({ name: v.name, flops: officialNetwork(v.index).flops, top1: v.paperTop1 }));
 
 /** The pairs for "what the bigger network gets right": the largest network against the smallest. */
 export function contrastPair(networks: readonly EvalNetwork[]): { small: number; big: number } | null {

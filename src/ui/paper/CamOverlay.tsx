@@ -1,8 +1,8 @@
-/** Class activation maps (the paper's Figure 7) drawn over the crop the network saw: the small
- *  map from the worker, bilinearly upsampled to the crop's pixels, coloured, with an opacity. */
+/** Class activation maps (paper Fig. 7): the worker's small map upsampled over the crop, coloured, see-through. */
 import { useEffect, useRef } from 'react';
 import { camPixels, type CamMap } from '../../model/cam';
-import { useApp } from '../use-app';
+import { useApp, useAppPick } from '../use-app';
+import type { InferenceResult } from '../../store/lab-store';
 import { CroppedImage } from '../CroppedImage';
 import './paper.css';
 
@@ -30,27 +30,34 @@ export function CamCanvas({ cam, size, opacity, label, className }: { cam: CamMa
   );
 }
 
+/** The map's accessible name, for the lab's overlay and the deck. */
+export const camLabel = (result: InferenceResult) => `Class activation map of ${result.name} for “${result.top5[0]?.label ?? '?'}”`;
+
+/** The map over the crop the network saw (half see-through), or alone before there is a photo. */
+export function CamOnCrop({ cam, size, label, crop }: { cam: CamMap; size: number; label: string; crop: string }) {
+  const image = useApp((s) => s.image);
+  return image ? (
+    <CroppedImage image={image} size={size} className={`cropped ${crop}`}>
+      <CamCanvas cam={cam} size={size} opacity={0.55} className="cam-canvas cam-over-crop" label={label} />
+    </CroppedImage>
+  ) : (
+    <CamCanvas cam={cam} size={size} opacity={1} className={`cam-canvas ${crop}`} label={label} />
+  );
+}
+
 /** The overlay inside the lab's crop view (shown when the toggle is on and a map exists). */
 export function LabCamLayer() {
-  const result = useApp((s) => s.result);
-  const { on, opacity } = useApp((s) => s.cam);
+  const { cam, result } = useAppPick('cam', 'result');
+  const { on, opacity } = cam;
   if (!on || !result?.cam) return null;
-  return (
-    <CamCanvas
-      cam={result.cam}
-      size={result.resolution}
-      opacity={opacity}
-      className="cam-canvas cam-over-crop"
-      label={`Class activation map of ${result.name} for “${result.top5[0]?.label ?? '?'}”`}
-    />
-  );
+  return <CamCanvas cam={result.cam} size={result.resolution} opacity={opacity} className="cam-canvas cam-over-crop" label={camLabel(result)} />;
 }
 
 /** Toggle, opacity and the synthetic-weights warning, under the lab's crop. */
 export function LabCamControls() {
   // View-only state in the store's cam slice: whether the lab's crop shows the map, and how strongly.
-  const { on, opacity, set } = useApp((s) => s.cam);
-  const result = useApp((s) => s.result);
+  const { cam, result } = useAppPick('cam', 'result');
+  const { on, opacity, set } = cam;
   return (
     <span className="cam-controls">
       <button type="button" data-testid="cam-toggle" aria-pressed={on} onClick={() => set({ on: !on })}>
@@ -82,18 +89,10 @@ export function LabCamControls() {
 
 /** One map per compared variant, over the same crop, as in the paper's Figure 7. */
 export function CompareCam({ cam, resolution, name }: { cam: CamMap; resolution: number; name: string }) {
-  const image = useApp((s) => s.image);
   const synthetic = useApp((s) => s.synthetic);
-  const label = `Class activation map of ${name}`;
   return (
     <figure className="compare-cam" data-testid="compare-cam">
-      {image ? (
-        <CroppedImage image={image} size={resolution} className="cropped compare-cam-crop">
-          <CamCanvas cam={cam} size={resolution} opacity={0.55} className="cam-canvas cam-over-crop" label={label} />
-        </CroppedImage>
-      ) : (
-        <CamCanvas cam={cam} size={resolution} opacity={1} className="cam-canvas compare-cam-crop" label={label} />
-      )}
+      <CamOnCrop cam={cam} size={resolution} label={`Class activation map of ${name}`} crop="compare-cam-crop" />
       <figcaption className="muted small">
         Activation map ({cam.width}×{cam.height} grid, top-1 class)
         {synthetic && (

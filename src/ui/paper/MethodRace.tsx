@@ -25,6 +25,21 @@ const RACE_HEADS = [
   'Latency ms, first / steady',
 ];
 
+/** A figure the paper gives for this network, with where it comes from (or — where it gives none). */
+function PaperCell({ r, value }: { r: TimedRow; value: (paper: NonNullable<TimedRow['paper']>) => string }) {
+  return (
+    <td>
+      {r.paper ? (
+        <>
+          {value(r.paper)} <span className="cite">({r.paper.source})</span>
+        </>
+      ) : (
+        '—'
+      )}
+    </td>
+  );
+}
+
 function RaceRow({ r }: { r: TimedRow }) {
   return (
     <tr data-testid="race-row" data-method={r.method} data-status={r.status} className={r.method === 'compound' ? 'row-compound' : undefined}>
@@ -36,24 +51,8 @@ function RaceRow({ r }: { r: TimedRow }) {
       <td data-testid="race-flops" data-flops={r.net.flops}>
         {fmtFlops(r.net.flops)}
       </td>
-      <td>
-        {r.paper ? (
-          <>
-            {r.paper.flopsB.toFixed(1)} B <span className="cite">({r.paper.source})</span>
-          </>
-        ) : (
-          '—'
-        )}
-      </td>
-      <td>
-        {r.paper ? (
-          <>
-            {r.paper.top1.toFixed(1)}% <span className="cite">({r.paper.source})</span>
-          </>
-        ) : (
-          '—'
-        )}
-      </td>
+      <PaperCell r={r} value={(p) => `${p.flopsB.toFixed(1)} B`} />
+      <PaperCell r={r} value={(p) => `${p.top1.toFixed(1)}%`} />
       <td data-testid="race-latency" data-first={r.firstMs ?? ''} data-steady={r.steadyMs ?? ''}>
         <RunLatency r={r} />
       </td>

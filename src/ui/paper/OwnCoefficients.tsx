@@ -3,17 +3,17 @@
  *  the released variant nearest in FLOPs. The bases live in the URL (?alpha=&beta=&gamma=). */
 import { useMemo, useState } from 'react';
 import { baseProblem, constraintOf, CONSTRAINT_TARGET, fitGamma, MAX_BASE, MIN_BASE, PAPER_BASES, type Bases } from '../../scaling';
-import { useApp } from '../use-app';
+import { useApp, useAppPick } from '../use-app';
 import { customRows, type TimedRow } from '../../store/paper-runs';
 import { useEngine } from '../engine-context';
 import { fmtFlops, fmtMs, fmtParams, fmtPhi } from '../format';
 import './paper.css';
 import { ScrollTable } from '../TableScroll';
 
-export const KEYS = ['alpha', 'beta', 'gamma'] as const;
+const KEYS = ['alpha', 'beta', 'gamma'] as const;
 const SYMBOL = { alpha: 'α (depth)', beta: 'β (width)', gamma: 'γ (resolution)' } as const;
 
-export function BaseInput({ k, value, onValid }: { k: (typeof KEYS)[number]; value: number; onValid: (v: number) => void }) {
+function BaseInput({ k, value, onValid }: { k: (typeof KEYS)[number]; value: number; onValid: (v: number) => void }) {
   const [text, setText] = useState(String(value));
   // A new value from outside (a preset, the URL) replaces the text: React's "adjust state while
   // rendering" pattern rather than an effect that renders twice.
@@ -68,6 +68,32 @@ function Row({ r }: { r: TimedRow }) {
   );
 }
 
+/** α, β, γ, "Fit γ to 2" and the paper's bases: in Teach and on the deck's slide. */
+export function BaseControls({ className, paperLabel }: { className: string; paperLabel: string }) {
+  const { bases, setBases } = useAppPick('bases', 'setBases');
+  const fitted = fitGamma(bases);
+  const set = (k: keyof Bases) => (v: number) => setBases({ ...bases, [k]: v });
+  return (
+    <div className={className}>
+      {KEYS.map((k) => (
+        <BaseInput key={k} k={k} value={bases[k]} onValid={set(k)} />
+      ))}
+      <button
+        type="button"
+        data-testid="fit-gamma"
+        disabled={fitted === null}
+        onClick={() => fitted !== null && set('gamma')(fitted)}
+        title={fitted === null ? 'α·β² is already above 2: no γ ≥ 1 can bring the product to 2' : 'Keep α and β, solve γ so that α·β²·γ² = 2'}
+      >
+        Fit γ to 2
+      </button>
+      <button type="button" onClick={() => setBases(PAPER_BASES)}>
+        {paperLabel}
+      </button>
+    </div>
+  );
+}
+
 /** A timed row's latency, first / steady run (or "timing…", or its error); the race shows it too. */
 export function RunLatency({ r }: { r: TimedRow }) {
   if (r.status === 'error') return <span className="error small">{r.error}</span>;
@@ -76,9 +102,7 @@ export function RunLatency({ r }: { r: TimedRow }) {
 
 /** The reader's bases, φ, and the three networks to show: timed ones when they are current. */
 export function useOwnRows() {
-  const bases = useApp((s) => s.bases);
-  const setBases = useApp((s) => s.setBases);
-  const phi = useApp((s) => s.phi);
+  const { bases, phi } = useAppPick('bases', 'phi');
   const run = useApp((s) => s.paperRuns.runs.custom);
   const baseUrl = useApp((s) => s.source?.baseUrl ?? '');
   const { runRows } = useEngine();
@@ -86,34 +110,16 @@ export function useOwnRows() {
   // Timed rows belong to the bases and φ they were built with; a change shows the new networks.
   const rows = run && run.rows[0]?.net.name === fresh[0].net.name ? run.rows : fresh;
   const time = () => void runRows('custom', (url) => customRows(bases, phi, url));
-  return { bases, setBases, phi, run, rows, time };
+  return { bases, phi, run, rows, time };
 }
 
 export function OwnCoefficients() {
-  const { bases, setBases, phi, run, rows, time } = useOwnRows();
+  const { bases, phi, run, rows, time } = useOwnRows();
   const c = constraintOf(bases);
   const gap = c - CONSTRAINT_TARGET;
-  const fitted = fitGamma(bases);
-  const set = (k: keyof Bases) => (v: number) => setBases({ ...bases, [k]: v });
   return (
     <div className="paper-section" data-testid="own-coefficients">
-      <div className="paper-controls">
-        {KEYS.map((k) => (
-          <BaseInput key={k} k={k} value={bases[k]} onValid={set(k)} />
-        ))}
-        <button
-          type="button"
-          data-testid="fit-gamma"
-          disabled={fitted === null}
-          onClick={() => fitted !== null && set('gamma')(fitted)}
-          title={fitted === null ? 'α·β² is already above 2: no γ ≥ 1 can bring the product to 2' : 'Keep α and β, solve γ so that α·β²·γ² = 2'}
-        >
-          Fit γ to 2
-        </button>
-        <button type="button" onClick={() => setBases(PAPER_BASES)}>
-          Paper's α, β, γ
-        </button>
-      </div>
+      <BaseControls className="paper-controls" paperLabel="Paper's α, β, γ" />
       <p>
         Constraint α·β²·γ² = <strong data-testid="constraint">{c.toFixed(3)}</strong>{' '}
         <span data-testid="constraint-distance" className={Math.abs(gap) < 0.1 ? 'constraint-ok' : 'constraint-off'}>

@@ -1,5 +1,4 @@
-/** The paper's argument as live experiments (Teach view): single-dimension vs compound scaling
- *  at equal FLOPs, and the reader's own coefficients. */
+/** The paper's argument as live experiments (Teach): single dimensions vs compound at equal FLOPs, your own bases. */
 import { BudgetChart } from './BudgetChart';
 import { MethodRace } from './MethodRace';
 import { OwnCoefficients } from './OwnCoefficients';

@@ -1,5 +1,4 @@
-/** The growing-network SVG: thin rendering of networkPicture()'s layout, with B0 as a dashed
- *  ghost behind the current network so growth in every dimension is visible at a glance. */
+/** The growing-network SVG from networkPicture(), over a dashed B0 ghost so growth shows at a glance. */
 import type { CSSProperties } from 'react';
 import type { NetworkConfig } from '../../scaling';
 import { baseNetwork } from './teach-model';

@@ -1,7 +1,6 @@
-/** Teach view: the classroom explanation of compound scaling, live with the store's φ. All numbers
- *  come from teach-model.ts / src/scaling; this file only arranges them. */
+/** Teach: compound scaling explained live at φ; the numbers come from teach-model.ts and src/scaling. */
 import { useState } from 'react';
-import { CHANNEL_DIVISOR, NUM_CLASSES, type NetworkConfig } from '../../scaling';
+import { ALPHA, BETA, CHANNEL_DIVISOR, GAMMA, NUM_CLASSES } from '../../scaling';
 import { useApp } from '../use-app';
 import { fmtMult, fmtPhi } from '../format';
 import { phiReadout } from '../readouts';
@@ -10,15 +9,10 @@ import { PaperExperiments } from '../paper/PaperExperiments';
 import { NetworkPicture } from './NetworkPicture';
 import { ScalingNotes } from './ScalingNotes';
 import { StageTable } from './StageTable';
-import { formulaLines, teachNumbers, type TeachNumbers } from './teach-model';
+import { formulaLines, networkLabel, teachNumbers, type TeachNumbers } from './teach-model';
 import './teach.css';
 
 type Source = 'official' | 'formula';
-
-/** "B3 (released)" or "formula network φ 2.5": names the network the table and picture show. */
-function networkLabel(net: NetworkConfig): string {
-  return net.official ? `${net.name} (released coefficients)` : `formula network φ ${fmtPhi(net.phi)}`;
-}
 
 function Formulas({ t }: { t: TeachNumbers }) {
   const lines = formulaLines(t);
@@ -26,8 +20,7 @@ function Formulas({ t }: { t: TeachNumbers }) {
     <section className="teach-section" aria-labelledby="teach-formulas-h">
       <h3 id="teach-formulas-h">1 · One knob, three dimensions</h3>
       <p>
-        Compound scaling grows B0 with a single coefficient φ. The bases α = {t.alpha}, β = {t.beta}, γ = {t.gamma} came from a small grid search on B0 at φ =
-        1.
+        Compound scaling grows B0 with a single coefficient φ. The bases α = {ALPHA}, β = {BETA}, γ = {GAMMA} came from a small grid search on B0 at φ = 1.
       </p>
       <dl className="teach-formulas">
         <dt>Depth (layers)</dt>

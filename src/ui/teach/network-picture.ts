@@ -1,6 +1,4 @@
-/** Layout of the "network that grows with φ" picture: pure geometry, no React, so the tests can
- *  count rectangles and check that the largest network still fits the viewBox.
- *
+/** Layout of the growing-network picture: pure geometry, tested (the largest network fits the viewBox).
  *  Encoding: input square side ∝ resolution; one bar per MBConv block (bar count = depth); bar
  *  height ∝ √channels (width) so a doubling of channels reads as ×1.41 instead of swamping the
  *  picture. Scales come from a fixed frame (the largest networks the lab shows), so one drawing
@@ -28,50 +26,20 @@ export interface PictureLabel {
   text: string;
 }
 
-export interface NetworkPictureLayout {
-  /** viewBox is `0 0 width height`. */
-  width: number;
-  height: number;
-  rects: PictureRect[];
-  labels: PictureLabel[];
-  totalBlocks: number;
-  resolution: number;
-  headChannels: number;
-}
-
 /** Drawing constants (drawing units, not network numbers): the frame (`topLabel`: room above the
  *  bars for the stem / head / FC labels) and the width of each part and gap along the picture. */
 const FRAME = { pad: 12, inputMaxSide: 160, barMaxHeight: 200, labelSpace: 26, topLabel: 16, gap: 14 };
 const WIDTH = { stem: 8, block: 9, blockGap: 2, stageGap: 8, head: 10, fc: 10 };
 
-/** Fixed scales shared by every picture: pixels → side, √channels → height, and the size of the
- *  viewBox, all derived from the biggest networks drawn. */
-export interface PictureFrame {
-  pxScale: number;
-  channelScale: number;
-  width: number;
-  height: number;
-}
-
+/** Pads, the input slot, four gaps (input | stem | blocks | head | FC), the parts and the stage gaps. */
 function frameWidth(maxBlocks: number, stages: number): number {
-  return (
-    FRAME.pad +
-    FRAME.inputMaxSide +
-    FRAME.gap +
-    WIDTH.stem +
-    FRAME.gap +
-    maxBlocks * (WIDTH.block + WIDTH.blockGap) +
-    (stages - 1) * WIDTH.stageGap +
-    FRAME.gap +
-    WIDTH.head +
-    FRAME.gap +
-    WIDTH.fc +
-    FRAME.pad
-  );
+  const parts = FRAME.inputMaxSide + WIDTH.stem + maxBlocks * (WIDTH.block + WIDTH.blockGap) + WIDTH.head + WIDTH.fc;
+  return 2 * FRAME.pad + 4 * FRAME.gap + parts + (stages - 1) * WIDTH.stageGap;
 }
 
-/** Frame that fits every network in `nets` (resolution, block count and channel extremes). */
-export function pictureFrame(nets: readonly NetworkConfig[]): PictureFrame {
+/** The scales every picture shares (px → side, √channels → height) and the viewBox's size, fitting
+ *  every network in `nets` (resolution, block count and channel extremes). */
+export function pictureFrame(nets: readonly NetworkConfig[]) {
   const maxRes = Math.max(...nets.map((n) => n.resolution));
   const maxBlocks = Math.max(...nets.map((n) => n.totalBlocks));
   const maxStages = Math.max(...nets.map((n) => n.stages.length));
@@ -84,13 +52,14 @@ export function pictureFrame(nets: readonly NetworkConfig[]): PictureFrame {
   };
 }
 
-let defaultFrame: PictureFrame | null = null;
+let defaultFrame: ReturnType<typeof pictureFrame> | null = null;
 /** The lab's frame: φ = MAX_PHI by the formula (most blocks) and the official B7 (largest input). */
-export function labFrame(): PictureFrame {
+export function labFrame() {
   return (defaultFrame ??= pictureFrame([formulaNetwork(MAX_PHI), officialNetwork(MAX_PHI)]));
 }
 
-export function networkPicture(net: NetworkConfig, frame: PictureFrame = labFrame()): NetworkPictureLayout {
+/** The picture of `net`; its viewBox is `0 0 width height`. */
+export function networkPicture(net: NetworkConfig, frame = labFrame()) {
   const midY = FRAME.pad + FRAME.topLabel + Math.max(FRAME.inputMaxSide, FRAME.barMaxHeight) / 2;
   const labelY = frame.height - FRAME.pad - 4;
   const barHeight = (channels: number) => frame.channelScale * Math.sqrt(channels);
@@ -133,18 +102,11 @@ export function networkPicture(net: NetworkConfig, frame: PictureFrame = labFram
   bar('classifier', 'classifier', -1, x, WIDTH.fc, NUM_CLASSES);
   above('classifier', x + WIDTH.fc / 2, NUM_CLASSES, 'FC');
 
-  return {
-    width: frame.width,
-    height: frame.height,
-    rects,
-    labels,
-    totalBlocks: net.totalBlocks,
-    resolution: net.resolution,
-    headChannels: net.headChannels,
-  };
+  const { totalBlocks, resolution, headChannels } = net;
+  return { width: frame.width, height: frame.height, rects, labels, totalBlocks, resolution, headChannels };
 }
 
 /** "55 blocks, 600 px input, head 2560 channels": the SVG's accessible description. */
-export function pictureDescription(p: Pick<NetworkPictureLayout, 'totalBlocks' | 'resolution' | 'headChannels'>): string {
+export function pictureDescription(p: Pick<NetworkConfig, 'totalBlocks' | 'resolution' | 'headChannels'>): string {
   return `${p.totalBlocks} blocks, ${p.resolution} px input, head ${p.headChannels} channels`;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { B0_STAGES, MAX_PHI, OFFICIAL_VARIANTS, formulaNetwork, officialNetwork } from '../../scaling';
 import { labFrame, networkPicture, pictureDescription, pictureFrame } from './network-picture';
-import { effectivePhiRows, formulaLines, isOfficialPhi, stageTableRows, teachNumbers } from './teach-model';
+import { phiReadout } from '../readouts';
+import { effectivePhiRows, formulaLines, stageTableRows, teachNumbers } from './teach-model';
 
 describe('teachNumbers', () => {
   it('gives B0 itself at φ = 0', () => {
@@ -100,8 +101,8 @@ describe('effectivePhiRows', () => {
     expect(b7.phiDepth).toBeCloseTo(6.21, 2);
     expect(b7.phiWidth).toBeCloseTo(7.27, 2);
     expect(b7.phiResolution).toBeCloseTo(7.05, 2);
-    expect(isOfficialPhi(3)).toBe(true);
-    expect(isOfficialPhi(2.6)).toBe(false);
+    expect(phiReadout(3).atOfficial).toBe(true);
+    expect(phiReadout(2.6).atOfficial).toBe(false);
   });
 });
 

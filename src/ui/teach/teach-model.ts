@@ -1,5 +1,4 @@
-/** The numbers the Teach view explains, computed in one pure place so the TSX only lays them out
- *  and the tests can check them. Every constant and network comes from src/scaling. */
+/** The numbers Teach explains, pure and tested; every constant and network from src/scaling. */
 import {
   ALPHA,
   BASE_RESOLUTION,
@@ -14,80 +13,57 @@ import {
   constraintValue,
   effectivePhi,
   nearestOfficial,
-  officialNetwork,
   type NetworkConfig,
 } from '../../scaling';
 import { fmtPhi } from '../format';
 import { phiReadout } from '../readouts';
 
-/** B0 is the reference for every "B0 → scaled" and "relative to B0" figure; built once. */
-let b0Cache: NetworkConfig | null = null;
-export function baseNetwork(): NetworkConfig {
-  return (b0Cache ??= officialNetwork(0));
-}
+/** B0 is the reference for every "B0 → scaled" and "relative to B0" figure (readouts.ts builds it once). */
+export const baseNetwork = (): NetworkConfig => phiReadout(0).official;
 
-export interface TeachNumbers {
-  phi: number;
-  alpha: number;
-  beta: number;
-  gamma: number;
-  baseResolution: number;
-  /** α^φ, β^φ, 224·γ^φ before rounding, and the resolution after formulaResolution's rounding. */
-  depth: number;
-  width: number;
-  resolutionExact: number;
-  resolution: number;
-  /** α·β²·γ²: FLOPs growth per unit of φ. */
-  constraint: number;
-  /** formulaNetwork(φ).flops / B0.flops: what the buildable network really costs. */
-  flopsRatio: number;
-  twoPowPhi: number;
-  constraintPowPhi: number;
-  /** Blocks of the formula network vs B0: depth after ceil() per stage, the main source of the
-   *  gap between flopsRatio and (α·β²·γ²)^φ. */
-  blocks: number;
-  baseBlocks: number;
-  headChannels: number;
-  baseHeadChannels: number;
-  /** At an integer φ: the released Bk and its FLOPs relative to B0 (hand-picked, so lower). */
-  released: { name: string; flopsRatio: number } | null;
-}
-
-export function teachNumbers(phiIn: number): TeachNumbers {
+/** The formula's numbers at φ, and what the built network really costs against B0. */
+export function teachNumbers(phiIn: number) {
   const phi = clampPhi(phiIn);
   const { formula, official, atOfficial } = phiReadout(phi);
   const b0 = baseNetwork();
   const constraint = constraintValue();
   return {
     phi,
-    alpha: ALPHA,
-    beta: BETA,
-    gamma: GAMMA,
-    baseResolution: BASE_RESOLUTION,
+    // α^φ, β^φ, 224·γ^φ before rounding, and the resolution after formulaResolution's rounding.
     depth: Math.pow(ALPHA, phi),
     width: Math.pow(BETA, phi),
     resolutionExact: BASE_RESOLUTION * Math.pow(GAMMA, phi),
     resolution: formula.resolution,
     constraint,
+    // What the buildable network really costs, against the formula's (α·β²·γ²)^φ and the paper's 2^φ.
     flopsRatio: formula.flops / b0.flops,
     twoPowPhi: Math.pow(2, phi),
     constraintPowPhi: Math.pow(constraint, phi),
+    // Blocks after ceil() per stage: the main source of the gap between flopsRatio and (α·β²·γ²)^φ.
     blocks: formula.totalBlocks,
     baseBlocks: b0.totalBlocks,
     headChannels: formula.headChannels,
     baseHeadChannels: b0.headChannels,
+    // At an integer φ: the released Bk against B0 (hand-picked, so cheaper).
     released: atOfficial ? { name: official.name, flopsRatio: official.flops / b0.flops } : null,
   };
+}
+
+export type TeachNumbers = ReturnType<typeof teachNumbers>;
+
+/** "B3 (released coefficients)" or "formula network φ 2.5": names the network Teach and the deck show. */
+export function networkLabel(net: NetworkConfig): string {
+  return net.official ? `${net.name} (released coefficients)` : `formula network φ ${fmtPhi(net.phi)}`;
 }
 
 /** The formula lines as text, e.g. "d = α^φ = 1.2^3.0 = 1.728". */
 export function formulaLines(t: TeachNumbers) {
   const p = fmtPhi(t.phi);
   return {
-    depth: `d = α^φ = ${t.alpha}^${p} = ${t.depth.toFixed(3)}`,
-    width: `w = β^φ = ${t.beta}^${p} = ${t.width.toFixed(3)}`,
-    resolution: `r = ${t.baseResolution}·γ^φ = ${t.baseResolution}·${t.gamma}^${p} = ${t.resolutionExact.toFixed(2)} → ${t.resolution} px`,
-    constraint: `α·β²·γ² = ${t.alpha}·${t.beta}²·${t.gamma}² = ${t.constraint.toFixed(4)} ≈ ${t.constraint.toFixed(2)}`,
+    depth: `d = α^φ = ${ALPHA}^${p} = ${t.depth.toFixed(3)}`,
+    width: `w = β^φ = ${BETA}^${p} = ${t.width.toFixed(3)}`,
+    resolution: `r = ${BASE_RESOLUTION}·γ^φ = ${BASE_RESOLUTION}·${GAMMA}^${p} = ${t.resolutionExact.toFixed(2)} → ${t.resolution} px`,
+    constraint: `α·β²·γ² = ${ALPHA}·${BETA}²·${GAMMA}² = ${t.constraint.toFixed(4)} ≈ ${t.constraint.toFixed(2)}`,
   };
 }
 
@@ -109,7 +85,9 @@ export interface StageRow {
 
 /** Paper Table 1 for B0 next to the same rows of `net`: stem, the seven MBConv stages, head. */
 export function stageTableRows(net: NetworkConfig, b0: NetworkConfig = baseNetwork()): StageRow[] {
-  const stem: StageRow = {
+  // The stem and the head: one layer each, outside the MBConv stages.
+  const edge = (row: Omit<StageRow, 'layersB0' | 'layers' | 'stage'>): StageRow => ({ ...row, layersB0: 1, layers: 1, stage: -1 });
+  const stem = edge({
     key: 'stem',
     label: '1',
     operator: `Conv${B0_STEM.kernel}×${B0_STEM.kernel}`,
@@ -117,11 +95,8 @@ export function stageTableRows(net: NetworkConfig, b0: NetworkConfig = baseNetwo
     input: net.resolution,
     channelsB0: B0_STEM.channels,
     channels: net.stemChannels,
-    layersB0: 1,
-    layers: 1,
     stride: B0_STEM.stride,
-    stage: -1,
-  };
+  });
   const stages = net.stages.map((s, i): StageRow => {
     const base = b0.stages[i];
     return {
@@ -140,7 +115,7 @@ export function stageTableRows(net: NetworkConfig, b0: NetworkConfig = baseNetwo
   });
   const lastB0 = b0.stages[b0.stages.length - 1];
   const last = net.stages[net.stages.length - 1];
-  const head: StageRow = {
+  const head = edge({
     key: 'head',
     label: String(net.stages.length + 2),
     operator: `Conv1×1 & Pooling & FC ${NUM_CLASSES}`,
@@ -148,47 +123,19 @@ export function stageTableRows(net: NetworkConfig, b0: NetworkConfig = baseNetwo
     input: last.featureSize,
     channelsB0: HEAD_CHANNELS,
     channels: net.headChannels,
-    layersB0: 1,
-    layers: 1,
     stride: 1,
-    stage: -1,
-  };
+  });
   return [stem, ...stages, head];
 }
 
-export interface EffectivePhiRow {
-  name: string;
-  index: number;
-  width: number;
-  depth: number;
-  resolution: number;
-  /** φ at which the formula reproduces this variant's width / depth / resolution. */
-  phiWidth: number;
-  phiDepth: number;
-  phiResolution: number;
-  nearest: boolean;
-}
-
-/** Released B0–B7 with their effective φ per dimension; `nearest` marks the variant nearest φ. */
-export function effectivePhiRows(phi: number): EffectivePhiRow[] {
+/** Released B0–B7 with the φ at which the formula reproduces each one's width / depth / resolution;
+ *  `nearest` marks the variant nearest φ. */
+export function effectivePhiRows(phi: number) {
   const near = nearestOfficial(phi);
-  return OFFICIAL_VARIANTS.map((v) => {
-    const e = effectivePhi(v.index);
-    return {
-      name: v.name,
-      index: v.index,
-      width: v.width,
-      depth: v.depth,
-      resolution: v.resolution,
-      phiWidth: e.width,
-      phiDepth: e.depth,
-      phiResolution: e.resolution,
-      nearest: v.index === near,
-    };
+  return OFFICIAL_VARIANTS.map(({ name, index, width, depth, resolution }) => {
+    const e = effectivePhi(index);
+    return { name, index, width, depth, resolution, phiWidth: e.width, phiDepth: e.depth, phiResolution: e.resolution, nearest: index === near };
   });
 }
 
-/** True when the table may offer "formula vs official" (the store keeps φ to one decimal). */
-export function isOfficialPhi(phi: number): boolean {
-  return phiReadout(clampPhi(phi)).atOfficial;
-}
+export type EffectivePhiRow = ReturnType<typeof effectivePhiRows>[number];

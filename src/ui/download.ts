@@ -1,6 +1,6 @@
-/** Saves text as a file via a temporary object URL (no server round trip, works offline). */
-export function downloadText(text: string, filename: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves text or bytes as a file via a temporary object URL (no server round trip, works offline). */
+export function downloadFile(data: BlobPart, filename: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
