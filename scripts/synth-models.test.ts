@@ -1,5 +1,5 @@
 // Verifies `npm run models:synth` (the tensor classification it relies on:
-// src/model/synthetic-plan.test.ts): byte layout of the shards, the non-learned constants, and
+// src/model/test-support/synthetic-plan.test.ts): byte layout of the shards, the non-learned constants, and
 // that @tensorflow/tfjs (cpu backend) loads and runs the synthetic models on a real photo with a
 // softmax that is neither one-hot nor uniform. Needs the fixtures (genuine topologies, a photo):
 // without them it skips with the fixtures line, or fails under CI.
@@ -18,7 +18,7 @@ import { REFERENCE_NORMALIZATION, SHARD_BYTES, weightBytes, type ConvertedModelJ
 import { predictProbabilities, readModelDir, readModelJson } from '../src/model/test-support/node-model-io.ts';
 import { findPhoto, fixtureSkipReason, topologyDir, topologyPath } from '../test-support/fixtures.ts';
 import { VARIANT_NAMES } from '../src/scaling/variants.ts';
-import { buildSyntheticModel } from '../src/model/synthetic-export.ts';
+import { buildSyntheticModel } from '../src/model/test-support/synthetic-export.ts';
 import { writeSyntheticModel } from './lib/synth-weights.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,7 +1,7 @@
 /**
  * The one reader of a converted TF Hub EfficientNet's graph: which learned layer each weighted
  * node and tensor belongs to, and where the input normalisation constants are. Binding
- * (bind.ts), the synthetic plan (synthetic-plan.ts) and weight roles by name (weight-roles.ts)
+ * (bind.ts), the synthetic plan (test-support/synthetic-plan.ts) and weight roles by name (weight-roles.ts)
  * all read the graph through here. Pure: no tfjs.
  *
  * Names carry a per-variant prefix (`model`, `model_2`, … `model_14`) and the squeeze-excite and

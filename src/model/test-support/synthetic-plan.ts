@@ -3,10 +3,10 @@
 // layers) or a non-learned constant (with its reference
 // value, REFERENCE_NORMALIZATION for the input normalisation). Pure TypeScript; no tfjs.
 
-import type { LayerKind } from '../scaling';
-import { layerKindOf, layerTensorNames, normalizationTensorNames } from './converted-graph';
-import { allSpecs, nodeOf, REFERENCE_NORMALIZATION, sizeOfShape, weightBytes, type ConvertedModelJson, type GraphNode, type WeightSpec } from './model-json';
-import { isKernelRole, roleForLayer, type WeightRole } from './weight-roles';
+import type { LayerKind } from '../../scaling';
+import { layerKindOf, layerTensorNames, normalizationTensorNames } from '../converted-graph';
+import { allSpecs, nodeOf, REFERENCE_NORMALIZATION, sizeOfShape, weightBytes, type ConvertedModelJson, type GraphNode, type WeightSpec } from '../model-json';
+import { isKernelRole, roleForLayer, type WeightRole } from '../weight-roles';
 
 // --- what the plan decided for each tensor -------------------------------------------------
 
