@@ -35,25 +35,17 @@ export function isKernelRole(role: WeightRole): boolean {
   return role.endsWith('_kernel');
 }
 
+const BIAS_ROLES: Partial<Record<LayerKind, WeightRole>> = {
+  project: 'project_bias',
+  se_reduce: 'se_reduce_bias',
+  se_expand: 'se_expand_bias',
+  dense: 'dense_bias',
+};
+
 /** Role of a layer's kernel or bias; `residual` tells project convs of identity-skip blocks. */
 export function roleForLayer(kind: LayerKind, part: 'kernel' | 'bias', residual = false): WeightRole {
-  if (part === 'kernel') {
-    if (kind === 'project') return residual ? 'residual_project_kernel' : 'project_kernel';
-    if (kind === 'head') return 'head_kernel';
-    return `${kind}_kernel`;
-  }
-  switch (kind) {
-    case 'project':
-      return 'project_bias';
-    case 'se_reduce':
-      return 'se_reduce_bias';
-    case 'se_expand':
-      return 'se_expand_bias';
-    case 'dense':
-      return 'dense_bias';
-    default:
-      return 'bias';
-  }
+  if (part === 'bias') return BIAS_ROLES[kind] ?? 'bias';
+  return kind === 'project' && residual ? 'residual_project_kernel' : `${kind}_kernel`;
 }
 
 /**
