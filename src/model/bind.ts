@@ -4,7 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork, VARIANT_COUNT, type LayerSpec, type NetworkConfig } from '../scaling';
-import { assembleWeights, type EfficientNetWeights, type InputNormalization } from './network';
+import { assembleWeights } from './network';
+import type { EfficientNetWeights, InputNormalization } from './weights';
 import { layerTensorNames, normalizationTensorNames, type ConvertedModelLike, type NormalizationRefs } from './converted-graph';
 
 const fmt = (shape: readonly number[]): string => `[${shape.join(',')}]`;

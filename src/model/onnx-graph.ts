@@ -1,7 +1,7 @@
 /**
  * A small ONNX graph builder: nodes, float32 initializers, one input and one output, encoded
  * with the generated ONNX schema of npm `onnx-proto` (protobufjs). Knows nothing about
- * EfficientNet; onnx-efficientnet.ts describes the network with it.
+ * EfficientNet; onnx-export.ts describes the network with it.
  */
 import onnxProto from 'onnx-proto';
 

@@ -13,7 +13,7 @@
  * JSEP build, no `new Function`) is the drop-in alternative.
  */
 import type * as Ort from 'onnxruntime-web';
-import { ONNX_INPUT_NAME, ONNX_OUTPUT_NAME } from './onnx-efficientnet';
+import { ONNX_INPUT_NAME, ONNX_OUTPUT_NAME } from './onnx-export';
 
 export type OrtEp = 'wasm' | 'webgpu';
 

@@ -46,17 +46,6 @@ export function drawCrop(ctx: Canvas2D, source: CanvasImageSource, box: CropBox)
   ctx.drawImage(source, box.sx, box.sy, box.side, box.side, 0, 0, box.side, box.side);
 }
 
-/** The crop box of RGBA pixels already in memory (Node scripts, tests), copied as drawCrop copies
- *  it (alpha left as it is). */
-export function copyCrop(rgba: Uint8Array | Uint8ClampedArray, width: number, box: CropBox): Uint8ClampedArray {
-  const out = new Uint8ClampedArray(box.side * box.side * 4);
-  for (let y = 0; y < box.side; y++) {
-    const row = ((box.sy + y) * width + box.sx) * 4;
-    out.set(rgba.subarray(row, row + box.side * 4), y * box.side * 4);
-  }
-  return out;
-}
-
 /** The network input for one image at `size`: [size, size, 3] floats, the reference values / 255. */
 export function imageToInput(bitmap: ImageBitmap, size: number): Float32Array {
   const box = centerCropBox(bitmap.width, bitmap.height, size);

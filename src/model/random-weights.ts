@@ -6,7 +6,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerSpec, NetworkConfig } from '../scaling';
-import { assembleWeights, REFERENCE_NORMALIZATION, type EfficientNetWeights } from './network';
+import { REFERENCE_NORMALIZATION } from './model-json';
+import { assembleWeights } from './network';
+import type { EfficientNetWeights } from './weights';
 import { DEFAULT_SYNTHETIC_SEED, initWeightSeeded } from './synthetic-init';
 import { roleForLayer } from './weight-roles';
 
