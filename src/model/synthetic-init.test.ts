@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng, deriveSeed, hashString, mulberry32 } from './seeded-rng';
 import { DEFAULT_INIT_GAINS, DEFAULT_RESIDUAL_DEPTH, fanIn, initDistribution, initWeight, initWeightSeeded } from './synthetic-init';
 import { entropyNats, SYNTHETIC_ENTROPY_TARGET } from './test-support/synthetic-entropy';
-import { roleForLayer, roleOfWeightName, WEIGHT_ROLES, type WeightRole } from './weight-roles';
+import { roleOfWeightName } from './test-support/synthetic-plan';
+import { roleForLayer, WEIGHT_ROLES, type WeightRole } from './weight-roles';
 
 function stats(values: Float32Array): { mean: number; std: number } {
   let s = 0;
