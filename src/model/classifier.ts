@@ -92,10 +92,8 @@ function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision 
     probabilitiesWithCam,
     warmUp: async () => {
       const compiled = await compileOnly(() => net.predict(tf.zeros([1, size, size, 3])));
-      // WebGPU pipelines are complete now. WebGL drivers may finish a program only at its first
-      // draw (ANGLE on SwiftShader does), and wasm/cpu pack weights on first use: one real run.
+      // WebGL drivers may finish a program only at its first draw (ANGLE on SwiftShader does).
       if (compiled && tf.getBackend() === 'webgpu') {
-        // Then the per-device kernel choice (auto mode; cached per adapter after the first time).
         kernels = await tuneKernels(net);
         return;
       }

@@ -50,9 +50,8 @@ export function runPointwise(
   return runKernel({ ...call, inputs, comps, outShape: [n, h, wd, N], outComp: 4, sizes }) as tf.Tensor4D;
 }
 
-/** Pixels per barrier-free invocation (× 4 channels). 8 was 7–10% faster than 4 on Dawn's
- *  SwiftShader in Node but mixed in Chromium's (B0 slower, B1 faster, within its run-to-run
- *  noise): 4 stays until a real GPU decides; the accumulators follow this number. */
+/** Pixels per barrier-free invocation (× 4 channels); 8 was no clear win on SwiftShader, 4 stays
+ *  until a real GPU decides. The accumulators follow this number. */
 const PW_PX = 4;
 
 /** The barrier-free kernel. */

@@ -15,30 +15,21 @@ import { act1, runKernel, type Act } from './program';
 export function globalAvgPool(x: tf.Tensor4D, tree = false): tf.Tensor2D {
   const [n, H, W, C] = x.shape;
   const sizes = { c4: C / 4, hw: H * W, blocks: Math.ceil(C / 4 / POOL_CB), rows: n };
+  const common = { inputs: { x }, comps: [4], outShape: [n, 1, 1, C], outComp: 4, key: 'v4', sizes };
   const out = tree
     ? runKernel({
+        ...common,
         kernel: 'EffNetGlobalAvgPoolTree',
-        key: 'v4',
-        inputs: { x },
-        comps: [4],
-        outShape: [n, 1, 1, C],
-        outComp: 4,
         threads: n * sizes.blocks * 256,
-        sizes,
         decls: 'var<workgroup> part : array<vec4<f32>, 256>;',
         body: POOL_TREE,
         workgroup: 256,
         noGuard: true,
       })
     : runKernel({
+        ...common,
         kernel: 'EffNetGlobalAvgPool',
-        key: 'v4',
-        inputs: { x },
-        comps: [4],
-        outShape: [n, 1, 1, C],
-        outComp: 4,
         threads: n * sizes.c4,
-        sizes,
         body: `
           let c = index % uniforms.c4;
           let base = (index / uniforms.c4) * uniforms.hw * uniforms.c4 + c;

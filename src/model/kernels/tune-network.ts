@@ -23,13 +23,10 @@ export async function tuneKernels(net: EfficientNet, batch = 1): Promise<KernelR
   if (!webgpuActive()) return null;
   const mode = effectiveMode(net.kernels);
   const adapter = adapterName();
-  if (mode !== 'auto' || !net.kernelPlan) {
-    return { mode, plan: net.kernelPlan ?? planFor('stock'), timings: {}, tuneMs: 0, budgetMs: 0, cached: false, adapter };
-  }
   // A CPU-emulated adapter (SwiftShader) compiles candidates for minutes and always picks the
   // barrier-free kernels: tuned there only when ?kernels=auto asks for it.
-  if (!net.kernels.asked && isEmulatedAdapter()) {
-    return { mode, plan: net.kernelPlan, timings: {}, tuneMs: 0, budgetMs: 0, cached: false, adapter };
+  if (mode !== 'auto' || !net.kernelPlan || (!net.kernels.asked && isEmulatedAdapter())) {
+    return { mode, plan: net.kernelPlan ?? planFor('stock'), timings: {}, tuneMs: 0, budgetMs: 0, cached: false, adapter };
   }
   const size = net.config.resolution;
   const key = tuningKey({ adapter: adapterKey(), tfjs: tf.version_core, network: net.config.name, resolution: size, batch });

@@ -8,7 +8,7 @@
  * keep each candidate's fastest time (the least disturbed one). A class whose candidates all
  * failed runs on stock ops; one left untimed keeps the fallback plan's choice.
  */
-import { CANDIDATES, KERNEL_CLASSES, planFor, type ClassTimings, type KernelChoice, type KernelClass, type KernelPlan } from './plan';
+import { CANDIDATES, planFor, type ClassTimings, type KernelChoice, type KernelClass, type KernelPlan } from './plan';
 
 export interface TuneTask {
   cls: KernelClass;
@@ -65,7 +65,6 @@ export async function tune(
     if (timed.length) plan[task.cls] = timed.reduce((a, b) => ((seen[b] as number) < (seen[a] as number) ? b : a));
     else if (seen[fallback[task.cls]] === null || task.candidates.every((c) => seen[c] === null)) plan[task.cls] = 'stock';
   }
-  for (const c of KERNEL_CLASSES) if (!(c in plan)) plan[c] = fallback[c];
   return { plan, timings, spentMs: spent(), rounds };
 }
 
