@@ -1,12 +1,11 @@
 /**
- * The one reader of a converted TF Hub EfficientNet's graph: which learned layer each weighted
- * node and tensor belongs to, and where the input normalisation constants are. Binding
- * (bind.ts) and the synthetic plan (test-support/synthetic-plan.ts) read the graph through here. Pure: no tfjs.
- *
- * Names carry a per-variant prefix (`model`, `model_2`, … `model_14`) and the squeeze-excite and
- * dense tensors are anonymous (`Func/StatefulPartitionedCall/input/_N`), so nothing is matched by
- * full name: each conv node is identified by its own name or its kernel's name suffix, and the
- * input-normalisation constants by their role (Placeholder → Mul → Sub → RealDiv).
+ * The one reader of a converted TF Hub EfficientNet's graph (for bind.ts and the synthetic plan):
+ * which learned layer each weighted node and tensor belongs to, and where the input
+ * normalisation constants are. Pure: no tfjs. Names carry a per-variant prefix (`model`,
+ * `model_2`, … `model_14`) and the squeeze-excite and dense tensors are anonymous
+ * (`Func/StatefulPartitionedCall/input/_N`), so nothing is matched by full name: each conv node
+ * by its own name or its kernel's name suffix, the normalisation constants by their role
+ * (Placeholder → Mul → Sub → RealDiv).
  */
 import { nodeOf, type GraphNode, type WeightSpec } from './model-json';
 

@@ -20,9 +20,8 @@ import { samePadding, walkNetwork, type LayerStep, type NetworkOps } from './net
 import { hwioToOihw, OnnxGraphBuilder } from './onnx-graph';
 import { layerWeights, type EfficientNetWeights, type InputNormalization } from './weights';
 
-/** Name of the graph input: float32 [batch, H, W, 3], RGB in [0, 1], NHWC. */
+/** The graph's input and output names (their types: the header above). */
 export const ONNX_INPUT_NAME = 'input';
-/** Name of the graph output: float32 [batch, classes], softmax probabilities. */
 export const ONNX_OUTPUT_NAME = 'probabilities';
 
 /** One learned layer's values in TF layout (`LayerSpec.kernelShape`, `.biasShape`). */

@@ -1,11 +1,8 @@
 // Seeded pseudo-random numbers and per-tensor seeds for the synthetic initialisation
 // (synthetic-init.ts): identical on every platform, so a seed names one network everywhere.
-// Pure TypeScript: no imports.
 
 /** A seeded pseudo-random source. */
 export interface Rng {
-  /** The 32-bit seed it was created with. */
-  readonly seed: number;
   /** Uniform in [0, 1). */
   next(): number;
   /** Standard normal N(0, 1) (Box–Muller, both values of each pair used). */
@@ -30,7 +27,6 @@ export function createRng(seed: number): Rng {
   let spare = 0;
   let hasSpare = false;
   return {
-    seed: seed >>> 0,
     next: uniform,
     normal(): number {
       if (hasSpare) {

@@ -88,8 +88,7 @@ export const DEFAULT_INIT_GAINS: Readonly<InitGains> = Object.freeze({
 export const DEFAULT_RESIDUAL_DEPTH = 9;
 
 export interface InitOptions {
-  /** Number of identity-skip (residual) blocks in the whole network; scales
-   *  'residual_project_kernel'. Default DEFAULT_RESIDUAL_DEPTH. */
+  /** Identity-skip blocks in the network (scales 'residual_project_kernel'); default DEFAULT_RESIDUAL_DEPTH. */
   residualDepth?: number;
   /** Override some gains (tuning, experiments). */
   gains?: Partial<InitGains>;

@@ -3,18 +3,17 @@
  *  ONNX export, so none imports another's module for a type. */
 import type * as tf from '@tensorflow/tfjs-core';
 
-/** A conv with batch norm folded in: kernel plus bias (TF's `bn_offset`). */
-export interface ConvWeights {
-  /** [kh, kw, in, out] for convs, [kh, kw, channels, 1] for depthwise convs. */
-  kernel: tf.Tensor4D;
-  bias: tf.Tensor1D;
-}
-
 /** One learned layer in the TF layout of its LayerSpec: a conv's ConvWeights, or the dense
  *  layer's kernel [features, classes] and bias. */
 export interface LayerWeights {
   kernel: tf.Tensor;
   bias: tf.Tensor1D;
+}
+
+/** A conv with batch norm folded in (bias: TF's `bn_offset`); kernel [kh, kw, in, out], or
+ *  [kh, kw, channels, 1] for depthwise convs. */
+export interface ConvWeights extends LayerWeights {
+  kernel: tf.Tensor4D;
 }
 
 /** `(x·scale − mean) / std`, per RGB channel, in the 0–255 space of the reference models. */

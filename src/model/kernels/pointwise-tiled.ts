@@ -6,7 +6,7 @@
  * uniformity rules require: out-of-range loads read zeros and out-of-range stores are skipped.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { act4 } from './program';
+import { activate } from './program';
 import { pointwiseShape, runPointwise, type PointwiseArgs } from './pointwise';
 
 /** Input channels must come as vec4 (the tile loads them so). */
@@ -72,7 +72,7 @@ export function pointwiseTiled(args: PointwiseArgs): tf.Tensor4D {
       for (var i = 0; i < 4; i++) {
         let p = pBase + rg * 4 + i;
         if (p < uniforms.npix) {
-          result[p * uniforms.n4 + c] = ${act4(act, 'acc[i]')}${residual ? ' + res[p * uniforms.n4 + c]' : ''};
+          result[p * uniforms.n4 + c] = ${activate(act, 'acc[i]')}${residual ? ' + res[p * uniforms.n4 + c]' : ''};
         }
       }
     }`;

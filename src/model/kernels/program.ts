@@ -107,5 +107,4 @@ export const f32 = (v: number) => {
   const s = String(Math.fround(v));
   return /[.e]/.test(s) ? s : `${s}.0`;
 };
-export const act4 = (a: Act, v: string) => (a === 'none' ? v : `${a}4(${v})`);
-export const act1 = (a: Act, v: string) => (a === 'none' ? v : `${a}1(${v})`);
+export const activate = (a: Act, v: string, width: 1 | 4 = 4) => (a === 'none' ? v : `${a}${width}(${v})`);

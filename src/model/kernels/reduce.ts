@@ -8,7 +8,7 @@
  *   the `subgroups` feature, so subgroup adds are out of reach; the tree is the portable form.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { act1, runKernel, type Act } from './program';
+import { activate, runKernel, type Act } from './program';
 
 /** Mean over height and width; serial: one invocation per (image, 4 channels), tree: one
  *  workgroup per (image, 16 channels). */
@@ -102,7 +102,7 @@ export function dense(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor1D, act: A
           threads: n * blocks * 256,
           sizes: { nout: N, kin: K, rows: n, blocks },
           decls: 'var<workgroup> part : array<f32, 256>;',
-          body: DENSE_TREE.replace('ACT', act1(act, 'part[t] + bias[j]')),
+          body: DENSE_TREE.replace('ACT', activate(act, 'part[t] + bias[j]', 1)),
           workgroup: 256,
           noGuard: true,
         })
@@ -116,7 +116,7 @@ export function dense(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor1D, act: A
             let r = (index / uniforms.nout) * uniforms.kin;
             var acc = bias[j];
             for (var k = 0; k < uniforms.kin; k++) { acc = fma(x[r + k], Wt[k * uniforms.nout + j], acc); }
-            result[index] = ${act1(act, 'acc')};`,
+            result[index] = ${activate(act, 'acc', 1)};`,
         })
   ) as tf.Tensor2D;
 }

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ConvWeights, InputNormalization } from '../weights';
 import { samePadding } from '../network-walk';
-import { act4, f32, runKernel, type Act } from './program';
+import { activate, f32, runKernel, type Act } from './program';
 
 export const depthwiseFits = (c: number) => c % 4 === 0;
 export const stemFits = (n: number) => n % 4 === 0;
@@ -58,7 +58,7 @@ function depthwiseBody(k: number, stride: number, act: Act): string {
     ${px.map((j) => `var a${j} = bv;`).join(' ')}
     ${rows.join('\n    ')}
     let out = ((b * uniforms.ho + oy) * uniforms.wo + ox0) * uniforms.c4 + c;
-    ${px.map((j) => `${j ? `if (ox0 + ${j} < uniforms.wo) { ` : ''}result[out + ${j} * uniforms.c4] = ${act4(act, `a${j}`)};${j ? ' }' : ''}`).join('\n    ')}`;
+    ${px.map((j) => `${j ? `if (ox0 + ${j} < uniforms.wo) { ` : ''}result[out + ${j} * uniforms.c4] = ${activate(act, `a${j}`)};${j ? ' }' : ''}`).join('\n    ')}`;
   dwBodies.set(key, body);
   return body;
 }

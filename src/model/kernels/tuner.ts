@@ -80,16 +80,8 @@ export async function tuneCompiled(
 ): Promise<TuneOutcome> {
   const tasks: TuneTask[] = [];
   for (const cls of classes) {
-    const compiled: KernelChoice[] = [];
-    for (const choice of CANDIDATES[cls]) {
-      try {
-        await compile(cls, choice);
-        compiled.push(choice);
-      } catch {
-        // dropped: recorded as failed below
-      }
-    }
-    const dropped = CANDIDATES[cls].filter((c) => !compiled.includes(c));
+    const dropped: KernelChoice[] = [];
+    for (const choice of CANDIDATES[cls]) await compile(cls, choice).catch(() => dropped.push(choice));
     tasks.push({
       cls,
       candidates: CANDIDATES[cls],
