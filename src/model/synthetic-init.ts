@@ -32,47 +32,22 @@ export const DEFAULT_SYNTHETIC_SEED = 1234;
  *  so the same φ gives the same network everywhere. */
 export const FORMULA_SEED = 7;
 
-/** Gains of the initialisation: kernels N(0, (gain / √fanIn)²), the residual project kernel's
- *  times residual / √residualDepth (variance growth through all skips ≈ Π(1 + c / depth) ≈ e^c). */
-export interface InitGains {
-  stem: number;
-  expand: number;
-  depthwise: number;
-  project: number;
-  residual: number;
-  head: number;
-  /** Random (zero-mean) part of the SE kernels. */
-  seReduce: number;
-  seExpand: number;
-  /** Mean part of the SE kernels: se_reduce sums the pooled activations with weight
-   *  +seReduceMean/fanIn, se_expand with −seExpandMean/fanIn. Louder blocks close their gates:
-   *  gain control that keeps every variant's activations at the same scale. */
-  seReduceMean: number;
-  seExpandMean: number;
-  dense: number;
-  biasStd: number;
-  projectBiasStd: number;
-  seReduceBiasStd: number;
-  seExpandBiasMean: number;
-  seExpandBiasStd: number;
-  /** The dense bias (a class prior) is evenly spread over [−h, h] in random class order: a
-   *  light-tailed logit spread that fixes the output entropy (≈ 1 + ln(1000 / 2h) nats) while
-   *  the image term (dense kernel · pooled features, std ≈ dense · ‖pool‖rms ≈ 0.5–1.2)
-   *  reorders the top classes from photo to photo. Gaussian logits instead would make the
-   *  entropy hinge on the largest of 1000 draws. */
-  denseBiasHalfWidth: number;
-}
-
-/** Tuned on the eight converted graphs (scripts/synth-models.test.ts). */
-export const DEFAULT_INIT_GAINS: Readonly<InitGains> = Object.freeze({
+/** Gains of the initialisation, tuned on the eight converted graphs (scripts/synth-models.test.ts):
+ *  kernels N(0, (gain / √fanIn)²), the residual project kernel's times residual / √residualDepth
+ *  (variance growth through all skips ≈ Π(1 + c / depth) ≈ e^c); biases N(mean, std²). */
+export const DEFAULT_INIT_GAINS = Object.freeze({
   stem: 0.3,
   expand: 2.0,
   depthwise: 2.0,
   project: 2.0,
   residual: 1.0,
   head: 2.0,
+  /** Random (zero-mean) part of the SE kernels. */
   seReduce: 1.0,
   seExpand: 1.0,
+  /** Mean part of the SE kernels: se_reduce sums the pooled activations with weight
+   *  +seReduceMean/fanIn, se_expand with −seExpandMean/fanIn. Louder blocks close their gates:
+   *  gain control that keeps every variant's activations at the same scale. */
   seReduceMean: 3.0,
   seExpandMean: 3.0,
   dense: 0.9,
@@ -81,8 +56,15 @@ export const DEFAULT_INIT_GAINS: Readonly<InitGains> = Object.freeze({
   seReduceBiasStd: 0.05,
   seExpandBiasMean: 2.0,
   seExpandBiasStd: 0.2,
+  /** The dense bias (a class prior) is evenly spread over [−h, h] in random class order: a
+   *  light-tailed logit spread that fixes the output entropy (≈ 1 + ln(1000 / 2h) nats) while
+   *  the image term (dense kernel · pooled features, std ≈ dense · ‖pool‖rms ≈ 0.5–1.2)
+   *  reorders the top classes from photo to photo. Gaussian logits instead would make the
+   *  entropy hinge on the largest of 1000 draws. */
   denseBiasHalfWidth: 20,
 });
+
+export type InitGains = { [K in keyof typeof DEFAULT_INIT_GAINS]: number };
 
 /** Number of identity-skip blocks of B0 (16 blocks, 7 stages): the default residual depth. */
 export const DEFAULT_RESIDUAL_DEPTH = 9;
