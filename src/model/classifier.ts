@@ -121,9 +121,8 @@ export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: nu
   }
 }
 
-/** The network `scaling` describes, with seeded random weights built in memory (no download):
- *  predictions are meaningless, latency is real. Formula networks at any φ, the race's and the
- *  own-coefficient networks, and official Bk in random-weights mode all come from here. */
+/** The network `scaling` describes, with seeded random weights in memory (no download): formula
+ *  networks at any φ, the race's and own-coefficient networks, official Bk in random-weights mode. */
 export function randomClassifier(scaling: Scaling, seed: number, options?: NetworkOptions): Classifier {
   const config = scalingNetwork(scaling);
   return wrap(createEfficientNet(config, randomWeights(config, seed), options), true);

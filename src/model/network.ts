@@ -35,10 +35,8 @@ export interface NetworkOptions {
   kernels?: KernelSetting;
 }
 
-/** The weights of `config`: `tensorsFor` gives each `config.layers` entry its tensors (shapes
- *  already checked by the caller). Binding and random init both go through here, so
- *  `config.layers` (names and shapes from src/scaling) is the single description of what a
- *  network holds. */
+/** The weights of `config`, `tensorsFor` giving each `config.layers` entry its (checked) tensors:
+ *  binding and random init both go through here, so `config.layers` alone says what a network holds. */
 export function assembleWeights(config: NetworkConfig, normalization: InputNormalization, tensorsFor: (layer: LayerSpec) => LayerWeights): EfficientNetWeights {
   return { normalization, layers: new Map(config.layers.map((l) => [l.name, tensorsFor(l)])) };
 }

@@ -1,26 +1,13 @@
-/**
- * ONNX export of any network the lab builds (official B0–B7 with converted weights, formula
- * networks at any φ with random ones), on the walk of the own forward pass (network-walk.ts).
- * IR 8, opset 17, float32 throughout:
- *
- *   input [batch, H, W, 3] RGB in [0, 1] (NHWC, like the app's tensors)
- *   → Transpose to NCHW → Mul(scale) → Sub(mean) → Div(std)        (the reference normalisation)
- *   → stem Conv (BN folded into its bias) → Sigmoid·Mul (swish)
- *   → per block: [expand Conv → swish] → depthwise as grouped Conv → swish
- *                → SE: GlobalAveragePool → Conv → swish → Conv → Sigmoid → Mul
- *                → project Conv → [Add the block input]
- *   → head Conv → swish → GlobalAveragePool → Flatten → Gemm → Softmax
- *   → output [batch, classes] probabilities
- *
- * TF's SAME padding is written as explicit pads (asymmetric at stride 2 on even sizes), so the
- * file does not depend on a runtime's auto_pad rules.
- */
+/** ONNX export of any network the lab builds (official B0–B7 with converted weights, formula
+ *  networks at any φ with random ones) on the walk of the own forward pass (network-walk.ts); the
+ *  graph, its input and output: README, "ONNX export". TF's SAME padding is written as explicit
+ *  pads (asymmetric at stride 2 on even sizes), so the file does not depend on a runtime's auto_pad. */
 import type { LayerSpec, NetworkConfig } from '../scaling';
 import { samePadding, walkNetwork, type LayerStep, type NetworkOps } from './network-walk';
 import { hwioToOihw, OnnxGraphBuilder } from './onnx-graph';
 import { layerWeights, type EfficientNetWeights, type InputNormalization } from './weights';
 
-/** The graph's input and output names (their types: the header above). */
+/** The graph's input (float32 NHWC RGB in [0, 1]) and output (softmax probabilities). */
 export const ONNX_INPUT_NAME = 'input';
 export const ONNX_OUTPUT_NAME = 'probabilities';
 

@@ -1,21 +1,13 @@
 // Seeded random initialisation of EfficientNet weights (batch norm folded), shared by the
-// `npm run models:synth` generator (converted-format model files) and the in-browser
-// random-weight network builder. Pure TypeScript: no tfjs, no DOM, no Node.
+// `npm run models:synth` generator and the in-browser random-weight networks. Pure TypeScript.
 //
-// The weights are meaningless but chosen so that the network behaves like a trained one
-// numerically, for every variant, input size and image:
-// - kernels ~ N(0, (gain/√fanIn)²), with gains ≈ 2 that make conv + swish roughly
-//   variance-preserving in swish's near-linear range (swish(x) ≈ x/2 for small x);
-// - residual branches (project convs of identity-skip blocks) scaled by 1/√(residual depth), so
-//   the growth through all skips is the same for B0 (9 skips) and B7 (48);
-// - squeeze-excite as gain control: the SE kernels get a mean (reduce +, expand −) so a louder
-//   block closes its sigmoid gates. Without it random activations grow or die exponentially
-//   with depth and the output scale varied 50× between photos; with it the pooled features
-//   stay at rms ≈ 0.5–1.5 for B0…B7 at 96…600 px (max |activation| < 100, safe in float16);
-// - the dense bias is a light-tailed class prior (evenly spread over ±20 in random order) plus
-//   a small image term, so the softmax entropy is ≈ 3.1–4.2 nats on photos (measured for B0–B7
-//   at 96, 224 px and the official sizes, seeds 1234 and 7), never one-hot nor uniform, while
-//   the top classes still change from photo to photo (test-support/synthetic-entropy.ts).
+// The weights are meaningless but make the network behave like a trained one numerically, for
+// every variant, input size and image: kernel gains ≈ 2 keep conv + swish roughly
+// variance-preserving (swish(x) ≈ x/2 near 0); residual branches shrink with the skip count; the
+// SE kernels' mean makes squeeze-excite a gain control (without it activations grow or die
+// exponentially with depth; with it pooled features stay at rms ≈ 0.5–1.5 for B0…B7 at 96…600 px,
+// max |activation| < 100, safe in float16); the dense bias holds the softmax entropy at ≈ 3.1–4.2
+// nats on photos (B0–B7, seeds 1234 and 7; test-support/synthetic-entropy.ts).
 
 import { createRng, deriveSeed, type Rng } from './seeded-rng';
 import { sizeOfShape } from './model-json';
