@@ -1,10 +1,6 @@
-/**
- * The one way the own WebGPU kernels reach tfjs: a registered kernel per op family (so
- * tf.profile names them) that runs a WGSL body with sizes passed as uniforms. The shader key
- * holds only what changes the code (activation, fused inputs, vector widths, tile shape), never
- * a size, so every layer of a family shares a pipeline: B7 and formula networks at any φ compile
- * a few dozen pipelines, not hundreds.
- */
+/** The one way the own WebGPU kernels reach tfjs: a registered kernel per op family (so tf.profile
+ *  names them) running a WGSL body with sizes as uniforms. The shader key holds only what changes
+ *  the code, never a size, so every layer of a family shares a pipeline. */
 import * as tf from '@tensorflow/tfjs-core';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 

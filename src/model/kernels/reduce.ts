@@ -1,12 +1,7 @@
-/**
- * The reductions: global average pool ([n, H, W, C] → [n, C], no transpose) and the dense
- * layers (squeeze-excite reduce/expand, logits). Each in two forms:
- * - serial, barrier-free: one invocation loops over the whole reduced axis (fine where a
- *   barrier is costly and the axis short; B7's first stage would loop 90,000 times);
- * - tree: one workgroup per (image, channel block) spreads the axis over its lanes, then sums
- *   the lanes' partials in workgroup memory (log₂ steps). tfjs 4.22 creates its device without
- *   the `subgroups` feature, so subgroup adds are out of reach; the tree is the portable form.
- */
+/** The reductions: global average pool ([n, H, W, C] → [n, C], no transpose) and the dense layers
+ *  (SE reduce/expand, logits), each serial (one barrier-free invocation loops over the whole axis:
+ *  fine where a barrier is costly and the axis short; B7's first stage would loop 90,000 times) or
+ *  a workgroup tree (README: tfjs 4.22's device lacks `subgroups`, so this is the portable form). */
 import * as tf from '@tensorflow/tfjs-core';
 import { activate, runKernel, type Act } from './program';
 
@@ -23,8 +18,7 @@ export function globalAvgPool(x: tf.Tensor4D, tree = false): tf.Tensor2D {
         threads: n * sizes.blocks * 256,
         decls: 'var<workgroup> part : array<vec4<f32>, 256>;',
         body: POOL_TREE,
-        workgroup: 256,
-        noGuard: true,
+        ...TREE,
       })
     : runKernel({
         ...common,
@@ -39,6 +33,9 @@ export function globalAvgPool(x: tf.Tensor4D, tree = false): tf.Tensor2D {
       });
   return tf.reshape(out, [n, C]);
 }
+
+/** A tree's workgroup: every invocation joins the barriers. */
+const TREE = { workgroup: 256, noGuard: true };
 
 /** A 256-invocation tree reduction: workgroup `grp` serves image `img` and output block
  *  `grp % blocks`; invocation t = lane · width + column. `accumulate` sums the lane's strided
@@ -103,8 +100,7 @@ export function dense(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor1D, act: A
           sizes: { nout: N, kin: K, rows: n, blocks },
           decls: 'var<workgroup> part : array<f32, 256>;',
           body: DENSE_TREE.replace('ACT', activate(act, 'part[t] + bias[j]', 1)),
-          workgroup: 256,
-          noGuard: true,
+          ...TREE,
         })
       : runKernel({
           ...common,

@@ -1,8 +1,7 @@
-/** The spatial convs on WebGPU, barrier-free and register-blocked: depthwise k×k (+ bias + act;
- *  one invocation: a row segment of 4 output pixels × 4 channels) and the stem (input
- *  normalisation + k×k strided conv + bias + swish; one output pixel × 4 channels). Sizes and
- *  pads are uniforms; compiled in are only what changes the code's shape: the depthwise window
- *  and stride (four forms in EfficientNet), the activation, and the stem's normalisation. */
+/** The spatial convs on WebGPU, barrier-free and register-blocked: depthwise k×k + bias + act and
+ *  the stem (input normalisation + k×k strided conv + bias + swish; one output pixel × 4 channels).
+ *  Compiled in is only what changes the code: the depthwise window and stride (four forms in
+ *  EfficientNet), the activation, and the stem's normalisation; sizes and pads are uniforms. */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ConvWeights, InputNormalization } from '../weights';
 import { samePadding } from '../network-walk';

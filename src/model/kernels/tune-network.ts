@@ -1,10 +1,5 @@
-/**
- * The per-device tuner at warm-up: replays each kernel class of the network on its real shapes
- * (each distinct shape once, zero inputs) with every candidate — barrier-free, tiled, stock —
- * and keeps the fastest. The timed part is bounded by 2× one inference; candidate pipelines
- * compile beforehand (one compile-only pass each, in parallel within a candidate), and one that
- * fails to compile is out. Plans are cached per adapter, tfjs version and network shape.
- */
+/** The per-device tuner at warm-up (README, "WebGPU kernels"): each class replayed on its real
+ *  shapes (zero inputs) per candidate, whose pipelines compile beforehand in one compile-only pass. */
 import * as tf from '@tensorflow/tfjs-core';
 import { enterCompileOnly } from '../compile-only';
 import type { EfficientNet } from '../network';
