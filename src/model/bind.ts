@@ -78,12 +78,7 @@ export function bindConvertedWeights(json: ConvertedModelLike, tensors: tf.Named
 }
 
 /** Shape summary of a converted model, read from its manifest (no weights needed). */
-export function describeConvertedModel(json: ConvertedModelLike): {
-  stemChannels: number;
-  headChannels: number;
-  blocks: number;
-  classes: number;
-} {
+export function describeConvertedModel(json: ConvertedModelLike) {
   const shapes = new Map<string, number[]>();
   for (const group of json.weightsManifest ?? []) for (const w of group.weights) shapes.set(w.name, w.shape);
   const refs = layerTensorNames(json);

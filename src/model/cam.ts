@@ -1,7 +1,6 @@
 /** Class activation maps (Zhou et al. 2016; the EfficientNet paper's Figure 7), the pure part:
- *  the reference formula, ReLU + normalisation, bilinear upsampling and a colour map. No tfjs, so
- *  the UI can draw maps without loading it; the worker computes the weighted sum on the device
- *  (cam-ops.ts) in the same forward pass as the prediction (test-support/cam-formula.ts: the reference). */
+ *  ReLU + normalisation, bilinear upsampling, a colour map. No tfjs, so the UI draws maps without
+ *  loading it; the worker computes the weighted sum on the device (cam-ops.ts). */
 
 /** A small map of the last conv's spatial grid (e.g. 7×7 for B0 at 224), row-major. */
 export interface CamMap {

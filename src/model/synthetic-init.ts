@@ -111,10 +111,8 @@ export function initDistribution(role: WeightRole, shape: readonly number[], opt
   return DISTRIBUTIONS[role]({ ...DEFAULT_INIT_GAINS, ...options.gains }, scale, depth);
 }
 
-/**
- * Values of one weight tensor of the given role and shape, drawn from `rng`
- * (row-major, TF layout). Writes into `out` when given (it must hold the tensor's size).
- */
+/** Values of one weight tensor of the given role and shape, drawn from `rng` (row-major, TF
+ *  layout), into `out` when given (it must hold the tensor's size). */
 export function initWeight(role: WeightRole, shape: readonly number[], rng: Rng, options: InitOptions = {}, out?: Float32Array): Float32Array {
   const n = sizeOfShape(shape);
   const values = out ?? new Float32Array(n);
@@ -130,9 +128,7 @@ export function initWeight(role: WeightRole, shape: readonly number[], rng: Rng,
   // Fisher–Yates.
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rng.next() * (i + 1));
-    const t = values[i];
-    values[i] = values[j];
-    values[j] = t;
+    [values[i], values[j]] = [values[j], values[i]];
   }
   return values;
 }

@@ -35,16 +35,8 @@ export function runPointwise(
 ): tf.Tensor4D {
   const { x, w, gate, residual } = args;
   const { n, h, wd, K, N, P } = pointwiseShape(args);
-  const inputs: Record<string, tf.Tensor> = { x, W: tf.reshape(w.kernel, [K, N]), bias: w.bias };
-  const comps = [vecK ? 4 : 1, 4, 4];
-  if (gate) {
-    inputs.gate = tf.reshape(gate, [n, K]);
-    comps.push(vecK ? 4 : 1);
-  }
-  if (residual) {
-    inputs.res = residual;
-    comps.push(4);
-  }
+  const inputs = { x, W: tf.reshape(w.kernel, [K, N]), bias: w.bias, ...(gate && { gate: tf.reshape(gate, [n, K]) }), ...(residual && { res: residual }) };
+  const comps = [vecK ? 4 : 1, 4, 4, ...(gate ? [vecK ? 4 : 1] : []), ...(residual ? [4] : [])];
   const sizes = { n4: N / 4, npix: P, kx: vecK ? K / 4 : K, hw: h * wd, ...call.sizes };
   return runKernel({ ...call, inputs, comps, outShape: [n, h, wd, N], outComp: 4, sizes }) as tf.Tensor4D;
 }

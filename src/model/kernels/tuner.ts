@@ -1,13 +1,8 @@
-/**
- * Picks the fastest candidate per kernel class within a time budget. Pure (no tfjs): the
- * caller supplies, per class, a timer that runs the class's layers on one candidate and
- * resolves with the milliseconds (or rejects: the candidate failed to compile or run).
- *
- * Rounds go candidate-major (every class's first candidate, then every second…), so when the
- * budget runs out every class has been timed at least once; more rounds, while the budget lasts,
- * keep each candidate's fastest time (the least disturbed one). A class whose candidates all
- * failed runs on stock ops; one left untimed keeps the fallback plan's choice.
- */
+/** Picks the fastest candidate per kernel class within a time budget. Pure (no tfjs): per class a
+ *  timer runs its layers on one candidate (rejecting when the candidate fails). Rounds go
+ *  candidate-major, so when the budget runs out every class has been timed at least once; more
+ *  rounds keep each candidate's fastest (least disturbed) time. A class whose candidates all
+ *  failed runs on stock ops; one left untimed keeps the fallback plan's choice. */
 import { CANDIDATES, planFor, type ClassTimings, type KernelChoice, type KernelClass, type KernelPlan } from './plan';
 
 export interface TuneTask {
