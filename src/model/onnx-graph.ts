@@ -1,8 +1,5 @@
-/**
- * A small ONNX graph builder: nodes, float32 initializers, one input and one output, encoded
- * with the generated ONNX schema of npm `onnx-proto` (protobufjs). Knows nothing about
- * EfficientNet; onnx-export.ts describes the network with it.
- */
+/** A small ONNX graph builder (nodes, float32 initializers, one input and one output) on npm
+ *  `onnx-proto`'s generated schema (protobufjs). Knows nothing about EfficientNet. */
 import onnxProto from 'onnx-proto';
 
 const { onnx } = onnxProto;

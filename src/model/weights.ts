@@ -1,6 +1,5 @@
-/** The weights of the own EfficientNet (no tfjs ops here, only tensor types): a flat map from
- *  each `config.layers` name to its tensors, shared by network.ts, the WebGPU kernels and the
- *  ONNX export, so none imports another's module for a type. */
+/** The weights of the own EfficientNet, a flat map from each `config.layers` name to its tensors (types
+ *  only): network.ts, the WebGPU kernels and the ONNX export share them, none importing another's module. */
 import type * as tf from '@tensorflow/tfjs-core';
 
 /** One learned layer in the TF layout of its LayerSpec: a conv's ConvWeights, or the dense
