@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { concat, expectedShardSizes, parseModelJson } from '../src/model/model-json';
-import { halveWeights } from '../src/model/half-weights';
+import { halveWeights } from './lib/half-weights';
 import { verifyPinnedDownload } from '../src/model/integrity';
 import { parseVariantName, VARIANT_NAMES } from '../src/scaling/variants';
 import { DEFAULT_MODEL_BASE } from '../src/store/source';

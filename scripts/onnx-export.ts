@@ -11,7 +11,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bindConvertedWeights } from '../src/model/bind.ts';
 import { allSpecs } from '../src/model/model-json.ts';
-import type { EfficientNetWeights } from '../src/model/network.ts';
+import type { EfficientNetWeights } from '../src/model/weights.ts';
 import { exportOnnx, onnxFileName, ONNX_INPUT_NAME, ONNX_OUTPUT_NAME } from '../src/model/onnx-export.ts';
 import { randomWeights } from '../src/model/random-weights.ts';
 import { FORMULA_SEED } from '../src/model/synthetic-init.ts';

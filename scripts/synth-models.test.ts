@@ -1,5 +1,5 @@
 // Verifies `npm run models:synth` (the tensor classification it relies on:
-// src/model/synthetic-plan.test.ts): byte layout of the shards, the non-learned constants, and
+// src/model/test-support/synthetic-plan.test.ts): byte layout of the shards, the non-learned constants, and
 // that @tensorflow/tfjs (cpu backend) loads and runs the synthetic models on a real photo with a
 // softmax that is neither one-hot nor uniform. Needs the fixtures (genuine topologies, a photo):
 // without them it skips with the fixtures line, or fails under CI.
@@ -11,14 +11,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entropyNats, SYNTHETIC_ENTROPY_TARGET, SYNTHETIC_INIT_VERSION } from '../src/model/synthetic-init.ts';
+import { SYNTHETIC_INIT_VERSION } from '../src/model/synthetic-init.ts';
+import { entropyNats, SYNTHETIC_ENTROPY_TARGET } from '../src/model/test-support/synthetic-entropy.ts';
 import { graphModelFromMemory } from '../src/model/graph-model.ts';
 import { loadPhotoTensorData } from './lib/node-image.ts';
 import { REFERENCE_NORMALIZATION, SHARD_BYTES, weightBytes, type ConvertedModelJson as ModelJson } from '../src/model/model-json.ts';
 import { predictProbabilities, readModelDir, readModelJson } from '../src/model/test-support/node-model-io.ts';
 import { findPhoto, fixtureSkipReason, topologyDir, topologyPath } from '../test-support/fixtures.ts';
 import { VARIANT_NAMES } from '../src/scaling/variants.ts';
-import { buildSyntheticModel } from '../src/model/synthetic-export.ts';
+import { buildSyntheticModel } from '../src/model/test-support/synthetic-export.ts';
 import { writeSyntheticModel } from './lib/synth-weights.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');

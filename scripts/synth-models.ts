@@ -15,8 +15,8 @@ import { FIXTURES_MISSING, topologyDir, topologyPath } from '../test-support/fix
 import { readModelJson } from '../src/model/test-support/node-model-io.ts';
 import { writeSyntheticModel } from './lib/synth-weights.ts';
 import { parseDtype, writeModelFolder, type Dtype } from './lib/write-model.ts';
-import { buildSyntheticModel } from '../src/model/synthetic-export.ts';
-import { halveWeights } from '../src/model/half-weights.ts';
+import { buildSyntheticModel } from '../src/model/test-support/synthetic-export.ts';
+import { halveWeights } from './lib/half-weights.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -2,7 +2,8 @@
 // exactly as the app does (src/model/preprocess.ts: the reference eval's crop and bicubic resize),
 // RGB floats, NHWC order.
 import { readFileSync } from 'node:fs';
-import { centerCropBox, copyCrop } from '../../src/model/preprocess.ts';
+import { centerCropBox } from '../../src/model/preprocess.ts';
+import { copyCrop } from '../../src/model/test-support/copy-crop.ts';
 import { resizeBicubicToRgb } from '../../src/model/resize-bicubic.ts';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';

@@ -1,4 +1,4 @@
-// Writes the synthetic converted models of src/model/synthetic-export.ts to disk (model.json
+// Writes the synthetic converted models of src/model/test-support/synthetic-export.ts to disk (model.json
 // plus shards, the converter's layout) and tells whether a folder already holds a complete one.
 // Node only (fs); no tfjs.
 
@@ -6,9 +6,9 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expectedShardSizes, sizeOfShape, type ConvertedModelJson } from '../../src/model/model-json.ts';
-import { forEachShard, withSyntheticMetadata, type ValueOptions } from '../../src/model/synthetic-export.ts';
+import { forEachShard, withSyntheticMetadata, type ValueOptions } from '../../src/model/test-support/synthetic-export.ts';
 import { SYNTHETIC_INIT_VERSION } from '../../src/model/synthetic-init.ts';
-import { planModel } from '../../src/model/synthetic-plan.ts';
+import { planModel } from '../../src/model/test-support/synthetic-plan.ts';
 
 /** Does `dir` already hold a complete synthetic model of this source, seed and init version? */
 export function isCompleteSyntheticModel(dir: string, source: ConvertedModelJson, seed: number): boolean {

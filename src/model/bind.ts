@@ -4,7 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork, VARIANT_COUNT, type LayerSpec, type NetworkConfig } from '../scaling';
-import { assembleWeights, type EfficientNetWeights, type InputNormalization } from './network';
+import { assembleWeights } from './network';
+import type { EfficientNetWeights, InputNormalization } from './weights';
 import { layerTensorNames, normalizationTensorNames, type ConvertedModelLike, type NormalizationRefs } from './converted-graph';
 
 const fmt = (shape: readonly number[]): string => `[${shape.join(',')}]`;
@@ -27,14 +28,10 @@ function readNormalization(refs: NormalizationRefs, get: (name: string) => tf.Te
 
 /**
  * Binds decoded weights (`tf.io.decodeWeights(weightData, weightSpecs)`) to `config`. Every
- * kernel and bias is shape-checked against `config.layers`; all problems are collected and
- * thrown as one Error, shape mismatches first (`Shape mismatch for stack_1/block_0/
- * expand_conv2d/Conv2D_weights: expected [1,1,16,96], found [1,1,16,88]`), then missing layers
- * and layers of the topology that the config does not have.
- *
- * Ownership: on success the bound tensors belong to the returned weights (disposed with the
- * network) and the remaining ones (normalisation values, now plain numbers, and the graph's
- * reshape/slice constants) are disposed here. On error nothing is disposed.
+ * kernel and bias is shape-checked against `config.layers`; all problems are thrown as one
+ * Error: shape mismatches first, then missing layers, then topology layers the config lacks.
+ * On success the bound tensors belong to the returned weights and the rest (normalisation
+ * values, now plain numbers, and the graph's constants) are disposed here; on error, none is.
  */
 export function bindConvertedWeights(json: ConvertedModelLike, tensors: tf.NamedTensorMap, config: NetworkConfig): EfficientNetWeights {
   const refs = layerTensorNames(json);
@@ -81,12 +78,7 @@ export function bindConvertedWeights(json: ConvertedModelLike, tensors: tf.Named
 }
 
 /** Shape summary of a converted model, read from its manifest (no weights needed). */
-export function describeConvertedModel(json: ConvertedModelLike): {
-  stemChannels: number;
-  headChannels: number;
-  blocks: number;
-  classes: number;
-} {
+export function describeConvertedModel(json: ConvertedModelLike) {
   const shapes = new Map<string, number[]>();
   for (const group of json.weightsManifest ?? []) for (const w of group.weights) shapes.set(w.name, w.shape);
   const refs = layerTensorNames(json);

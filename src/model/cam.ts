@@ -1,35 +1,12 @@
 /** Class activation maps (Zhou et al. 2016; the EfficientNet paper's Figure 7), the pure part:
- *  the reference formula, ReLU + normalisation, bilinear upsampling and a colour map. No tfjs, so
- *  the UI can draw maps without loading it; the worker computes the weighted sum on the device
- *  (cam-ops.ts) in the same forward pass as the prediction. */
+ *  ReLU + normalisation, bilinear upsampling, a colour map. No tfjs, so the UI draws maps without
+ *  loading it; the worker computes the weighted sum on the device (cam-ops.ts). */
 
 /** A small map of the last conv's spatial grid (e.g. 7×7 for B0 at 224), row-major. */
 export interface CamMap {
   width: number;
   height: number;
   data: Float32Array;
-}
-
-/** CAM = Σ_c w[c, cls] · A_c for a [height, width, C] feature map (HWC, row-major) and a dense
- *  kernel [C, classes] (row-major): the reference the device computation is tested against. */
-export function camFormula(
-  features: Float32Array,
-  height: number,
-  width: number,
-  channels: number,
-  kernel: Float32Array,
-  classes: number,
-  cls: number,
-): CamMap {
-  if (features.length !== height * width * channels) throw new Error(`features hold ${features.length} values, expected ${height}×${width}×${channels}`);
-  if (kernel.length !== channels * classes) throw new Error(`kernel holds ${kernel.length} values, expected ${channels}×${classes}`);
-  const data = new Float32Array(height * width);
-  for (let p = 0; p < height * width; p++) {
-    let s = 0;
-    for (let c = 0; c < channels; c++) s += kernel[c * classes + cls] * features[p * channels + c];
-    data[p] = s;
-  }
-  return { width, height, data };
 }
 
 /** ReLU, then divide by the maximum so the map spans [0, 1]; an all-negative map stays zero. */

@@ -92,10 +92,8 @@ function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision 
     probabilitiesWithCam,
     warmUp: async () => {
       const compiled = await compileOnly(() => net.predict(tf.zeros([1, size, size, 3])));
-      // WebGPU pipelines are complete now. WebGL drivers may finish a program only at its first
-      // draw (ANGLE on SwiftShader does), and wasm/cpu pack weights on first use: one real run.
+      // WebGL drivers may finish a program only at its first draw (ANGLE on SwiftShader does).
       if (compiled && tf.getBackend() === 'webgpu') {
-        // Then the per-device kernel choice (auto mode; cached per adapter after the first time).
         kernels = await tuneKernels(net);
         return;
       }
@@ -123,9 +121,8 @@ export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: nu
   }
 }
 
-/** The network `scaling` describes, with seeded random weights built in memory (no download):
- *  predictions are meaningless, latency is real. Formula networks at any φ, the race's and the
- *  own-coefficient networks, and official Bk in random-weights mode all come from here. */
+/** The network `scaling` describes, with seeded random weights in memory (no download): formula
+ *  networks at any φ, the race's and own-coefficient networks, official Bk in random-weights mode. */
 export function randomClassifier(scaling: Scaling, seed: number, options?: NetworkOptions): Classifier {
   const config = scalingNetwork(scaling);
   return wrap(createEfficientNet(config, randomWeights(config, seed), options), true);

@@ -1,6 +1,5 @@
-/** Shader compilation without execution on the GPU backends (warm-up, the kernel tuner and
- *  pipeline counts): ops create their pipelines/programs asynchronously, so they compile in
- *  parallel, and dispatch nothing. */
+/** Shader compilation without execution on the GPU backends (warm-up, the kernel tuner, pipeline
+ *  counts): ops create their pipelines asynchronously, so they compile in parallel, and dispatch nothing. */
 import * as tf from '@tensorflow/tfjs-core';
 
 const COMPILE_ONLY_FLAG: Record<string, string> = { webgpu: 'WEBGPU_ENGINE_COMPILE_ONLY', webgl: 'ENGINE_COMPILE_ONLY' };

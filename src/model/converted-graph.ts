@@ -1,15 +1,12 @@
 /**
- * The one reader of a converted TF Hub EfficientNet's graph: which learned layer each weighted
- * node and tensor belongs to, and where the input normalisation constants are. Binding
- * (bind.ts), the synthetic plan (synthetic-plan.ts) and weight roles by name (weight-roles.ts)
- * all read the graph through here. Pure: no tfjs.
- *
- * Names carry a per-variant prefix (`model`, `model_2`, … `model_14`) and the squeeze-excite and
- * dense tensors are anonymous (`Func/StatefulPartitionedCall/input/_N`), so nothing is matched by
- * full name: each conv node is identified by its own name or its kernel's name suffix, and the
- * input-normalisation constants by their role (Placeholder → Mul → Sub → RealDiv).
+ * The one reader of a converted TF Hub EfficientNet's graph (for bind.ts and the synthetic plan):
+ * which learned layer each weighted node and tensor belongs to, and where the input
+ * normalisation constants are. Pure: no tfjs. Names carry a per-variant prefix (`model`,
+ * `model_2`, … `model_14`) and the squeeze-excite and dense tensors are anonymous
+ * (`Func/StatefulPartitionedCall/input/_N`), so nothing is matched by full name: each conv node
+ * by its own name or its kernel's name suffix, the normalisation constants by their role
+ * (Placeholder → Mul → Sub → RealDiv).
  */
-import type { LayerKind } from '../scaling';
 import { nodeOf, type GraphNode, type WeightSpec } from './model-json';
 
 /** The parts of a graph model.json read here (structural, so any model.json fits). */
@@ -38,15 +35,6 @@ export function namedWeight(name: string): { layer: string; part: 'kernel' | 'bi
   const m = NAMED_WEIGHT.exec(nodeOf(name));
   if (!m) return null;
   return { layer: m[1] ?? m[3], part: (m[2] ?? m[4]) === 'weights' ? 'kernel' : 'bias' };
-}
-
-/** The kind of a layer by its name, and its block index within the stage (-1 outside blocks). */
-export function layerKindOf(layer: string): { kind: LayerKind; block: number } {
-  const inBlock = /(?:^|\/)stack_\d+\/block_(\d+)\/(expand|depthwise|se_reduce|se_expand|project)_conv2d$/.exec(layer);
-  if (inBlock) return { kind: inBlock[2] as LayerKind, block: Number(inBlock[1]) };
-  const kind = ({ stem_conv2d: 'stem', top_conv2d: 'head', logits: 'dense' } as const)[layer];
-  if (!kind) throw new Error(`Not an EfficientNet layer name: ${layer}`);
-  return { kind, block: -1 };
 }
 
 /** Layer name (as in LayerSpec.name) → kernel and bias tensor names, from the topology. */

@@ -6,9 +6,8 @@ import { allSpecs, type ConvertedModelJson } from './model-json';
 
 export type { GraphModel };
 
-/** tf.loadGraphModel for a converted model held in memory: its model.json (topology, signature,
- *  metadata, as the converter wrote them) and its weight bytes in manifest order. The one way
- *  the app, the tests and the CLIs build the stock executor. */
+/** tf.loadGraphModel for a converted model in memory (its model.json as the converter wrote it, its
+ *  weight bytes in manifest order): the one way the app, the tests and the CLIs build it. */
 export async function graphModelFromMemory(modelJson: ConvertedModelJson, weightData: ArrayBuffer): Promise<GraphModel> {
   const artifacts = tf.io.getModelArtifactsForJSONSync(
     modelJson as unknown as tf.io.ModelJSON,

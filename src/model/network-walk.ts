@@ -1,6 +1,5 @@
-/** The forward pass of an EfficientNet, once: a walk over `config.layers`, block by block, for
- *  every executor of the network: the tfjs pass (kernels/forward.ts: stock ops or the own WebGPU
- *  kernels, per kernel plan) and the ONNX writer (onnx-efficientnet.ts). Pure: no tfjs. */
+/** The forward pass of an EfficientNet, once: a walk over `config.layers`, block by block, for every
+ *  executor (the tfjs pass of kernels/forward.ts, the ONNX writer of onnx-export.ts). Pure: no tfjs. */
 import { sameOutputSize, type LayerKind, type LayerSpec, type NetworkConfig } from '../scaling';
 
 /** One layer as the walk meets it: its spec, the side of its input map and its stride. */

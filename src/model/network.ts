@@ -1,17 +1,7 @@
-/**
- * EfficientNet inference built directly from a NetworkConfig and a typed weights object.
- *
- * The forward pass mirrors the converted TF Hub graphs op for op (same fused kernels, same
- * SAME padding, swish as x·sigmoid(x)), so bound converted weights reproduce tf.loadGraphModel
- * outputs to float rounding, while any φ can be run with random weights. No op depends on a
- * runtime shape tensor: every shape is static, which keeps WebGPU/WebGL shader caches warm.
- *
- * One pass (kernels/forward.ts, on the walk of network-walk.ts, which the ONNX export walks
- * too): each layer through its kernel class's choice. Every backend but WebGPU runs the
- * all-stock plan; on WebGPU a class runs barrier-free, tiled or stock kernels, tuned per device
- * (kernels/plan.ts). Each block runs in its own tidy and swish frees its input at once, so
- * backends reuse memory layer to layer; on wasm the squeeze uses XNNPACK's average pool.
- */
+/** EfficientNet inference built from a NetworkConfig and a weights object. The pass mirrors the
+ *  converted TF Hub graphs op for op (fused kernels, SAME padding, swish as x·sigmoid(x)), so
+ *  bound converted weights reproduce tf.loadGraphModel to float rounding, and any φ runs with
+ *  random weights. Every shape is static (no runtime shape tensors): shader caches stay warm. */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerSpec, NetworkConfig } from '../scaling';
 import { classActivation } from './cam-ops';
@@ -19,8 +9,6 @@ import { forward } from './kernels/forward';
 import { DEFAULT_KERNELS, initialPlan, webgpuActive, type KernelSetting } from './kernels/mode';
 import { planFor, type KernelPlan } from './kernels/plan';
 import { layerWeights, type EfficientNetWeights, type InputNormalization, type LayerWeights } from './weights';
-
-export type { EfficientNetWeights, InputNormalization } from './weights';
 
 export interface EfficientNet {
   readonly config: NetworkConfig;
@@ -47,12 +35,8 @@ export interface NetworkOptions {
   kernels?: KernelSetting;
 }
 
-export { REFERENCE_NORMALIZATION } from './model-json';
-
-/** The weights of `config`: `tensorsFor` gives each `config.layers` entry its tensors (shapes
- *  already checked by the caller). Binding and random init both go through here, so
- *  `config.layers` (names and shapes from src/scaling) is the single description of what a
- *  network holds. */
+/** The weights of `config`, `tensorsFor` giving each `config.layers` entry its (checked) tensors:
+ *  binding and random init both go through here, so `config.layers` alone says what a network holds. */
 export function assembleWeights(config: NetworkConfig, normalization: InputNormalization, tensorsFor: (layer: LayerSpec) => LayerWeights): EfficientNetWeights {
   return { normalization, layers: new Map(config.layers.map((l) => [l.name, tensorsFor(l)])) };
 }
@@ -115,9 +99,4 @@ export function createEfficientNet(config: NetworkConfig, weights: EfficientNetW
 /** Every tensor held by a weights object (for disposal and counting). */
 export function weightTensors(w: EfficientNetWeights): tf.Tensor[] {
   return [...w.layers.values()].flatMap((l) => [l.kernel, l.bias]);
-}
-
-/** Number of learned float parameters in a weights object. */
-export function countParameters(w: EfficientNetWeights): number {
-  return weightTensors(w).reduce((s, t) => s + t.size, 0);
 }

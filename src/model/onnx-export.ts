@@ -1,24 +1,115 @@
-/**
- * ONNX export of any network the lab builds: the official B0–B7 with converted (real or
- * synthetic) weights and formula networks at any φ with random weights.
- *
- * Graph input `input`: float32 [batch, H, W, 3], RGB in [0, 1], NHWC (H = W = the network's
- * resolution). Graph output `probabilities`: float32 [batch, 1000] softmax probabilities.
- * IR 8, opset 17, float32 throughout; see onnx-efficientnet.ts for the op sequence.
- */
-import type { NetworkConfig } from '../scaling';
-import { layerWeights, type EfficientNetWeights } from './weights';
-import { efficientNetToOnnx, type LayerValues, type OnnxNetwork } from './onnx-efficientnet';
+/** ONNX export of any network the lab builds (official B0–B7 with converted weights, formula
+ *  networks at any φ with random ones) on the walk of the own forward pass (network-walk.ts); the
+ *  graph, its input and output: README, "ONNX export". TF's SAME padding is written as explicit
+ *  pads (asymmetric at stride 2 on even sizes), so the file does not depend on a runtime's auto_pad. */
+import type { LayerSpec, NetworkConfig } from '../scaling';
+import { samePadding, walkNetwork, type LayerStep, type NetworkOps } from './network-walk';
+import { hwioToOihw, OnnxGraphBuilder } from './onnx-graph';
+import { layerWeights, type EfficientNetWeights, type InputNormalization } from './weights';
 
-export { ONNX_INPUT_NAME, ONNX_OUTPUT_NAME, efficientNetToOnnx, type LayerValues, type OnnxNetwork } from './onnx-efficientnet';
-export { ONNX_IR_VERSION, ONNX_OPSET } from './onnx-graph';
+/** The graph's input (float32 NHWC RGB in [0, 1]) and output (softmax probabilities). */
+export const ONNX_INPUT_NAME = 'input';
+export const ONNX_OUTPUT_NAME = 'probabilities';
+
+/** One learned layer's values in TF layout (`LayerSpec.kernelShape`, `.biasShape`). */
+interface LayerValues {
+  kernel: Float32Array;
+  bias: Float32Array;
+}
+
+export interface OnnxNetwork {
+  bytes: Uint8Array;
+  /** Nodes per ONNX op type (e.g. { Conv: 82, Sigmoid: 65, … }). */
+  opCounts: Record<string, number>;
+}
+
+/** The walk's steps as ONNX nodes: conv weights converted to OIHW, SAME pads from the static size. */
+class Emitter implements NetworkOps<string> {
+  readonly g = new OnnxGraphBuilder();
+
+  constructor(
+    private readonly valuesFor: (layer: LayerSpec) => LayerValues,
+    private readonly normalization: InputNormalization,
+  ) {}
+
+  private weights(layer: LayerSpec): { w: string; b: string } {
+    const v = this.valuesFor(layer);
+    const k = layer.kernelShape;
+    const dims = layer.kind === 'dense' ? k : layer.kind === 'depthwise' ? [k[2], 1, k[0], k[1]] : [k[3], k[2], k[0], k[1]];
+    const kernel = layer.kind === 'dense' ? v.kernel : hwioToOihw(v.kernel, k);
+    return { w: this.g.initializer(`${layer.name}/kernel`, dims, kernel), b: this.g.initializer(`${layer.name}/bias`, layer.biasShape, v.bias) };
+  }
+
+  /** Conv (bias = folded BN) at the step's stride on its size×size map; depthwise layers are grouped. */
+  private conv(x: string, { layer, size, stride }: LayerStep): string {
+    const { w, b } = this.weights(layer);
+    const [kh, kw, channels] = layer.kernelShape;
+    const { before, after } = samePadding(size, kh, stride);
+    const attrs = {
+      kernel_shape: [kh, kw],
+      strides: [stride, stride],
+      pads: [before, before, after, after], // [top, left, bottom, right]
+      group: layer.kind === 'depthwise' ? channels : 1,
+      dilations: [1, 1],
+    };
+    return this.g.node('Conv', [x, w, b], layer.name, attrs);
+  }
+
+  private swish(x: string): string {
+    return this.g.node('Mul', [x, this.g.node('Sigmoid', [x], `${x}/sigmoid`)], `${x}/swish`);
+  }
+
+  stem(x: string, s: LayerStep): string {
+    const g = this.g;
+    const n = this.normalization;
+    const nchw = g.node('Transpose', [x], 'input_nchw', { perm: [0, 3, 1, 2] });
+    // Same arithmetic as the own network ((x·scale − mean) / std), so results agree to rounding.
+    const scaled = g.node('Mul', [nchw, g.initializer('normalization/scale', [], new Float32Array([n.scale]))], 'normalization/scaled');
+    const centred = g.node('Sub', [scaled, g.initializer('normalization/mean', [1, 3, 1, 1], new Float32Array(n.mean))], 'normalization/centred');
+    const normalized = g.node('Div', [centred, g.initializer('normalization/std', [1, 3, 1, 1], new Float32Array(n.std))], 'normalization/normalized');
+    return this.swish(this.conv(normalized, s));
+  }
+
+  pointwise(x: string, s: LayerStep): string {
+    return this.swish(this.conv(x, s));
+  }
+
+  depthwise(x: string, s: LayerStep): string {
+    return this.swish(this.conv(x, s));
+  }
+
+  gate(x: string, reduce: LayerStep, expand: LayerStep): string {
+    const p = blockPrefix(reduce.layer);
+    const squeezed = this.g.node('GlobalAveragePool', [x], `${p}/se_squeeze`);
+    const reduced = this.swish(this.conv(squeezed, reduce));
+    return this.g.node('Sigmoid', [this.conv(reduced, expand)], `${p}/se_gate`);
+  }
+
+  project(x: string, gate: string, s: LayerStep, residual: string | undefined): string {
+    const p = blockPrefix(s.layer);
+    const h = this.conv(this.g.node('Mul', [x, gate], `${p}/se_excite`), s);
+    return residual ? this.g.node('Add', [residual, h], `${p}/residual`) : h;
+  }
+
+  classify(features: string, { layer }: LayerStep): string {
+    const pooled = this.g.node('Flatten', [this.g.node('GlobalAveragePool', [features], 'top_pool')], 'top_flatten', { axis: 1 });
+    const { w, b } = this.weights(layer);
+    return this.g.node('Softmax', [this.g.node('Gemm', [pooled, w, b], layer.name)], ONNX_OUTPUT_NAME, { axis: -1 });
+  }
+
+  block(input: string, run: (input: string) => string): string {
+    return run(input);
+  }
+}
+
+const blockPrefix = (l: LayerSpec): string => `stack_${l.stage}/block_${l.block}`;
 
 /** `effnet-B3.onnx` for official variants, `effnet-phi2.50.onnx` for formula networks. */
 export function onnxFileName(config: Pick<NetworkConfig, 'official' | 'name' | 'phi'>): string {
   return config.official ? `effnet-${config.name}.onnx` : `effnet-phi${config.phi.toFixed(2)}.onnx`;
 }
 
-/** Exports a network with bound tfjs weights (reads every weight back from the backend). */
+/** The ONNX model of `config` with bound tfjs weights (reads every weight back from the backend). */
 export async function exportOnnx(config: NetworkConfig, weights: EfficientNetWeights): Promise<OnnxNetwork> {
   const values = new Map<string, LayerValues>();
   for (const layer of config.layers) {
@@ -26,5 +117,15 @@ export async function exportOnnx(config: NetworkConfig, weights: EfficientNetWei
     const [kernel, bias] = (await Promise.all([w.kernel.data(), w.bias.data()])) as Float32Array[];
     values.set(layer.name, { kernel, bias });
   }
-  return efficientNetToOnnx(config, weights.normalization, (layer) => values.get(layer.name) as LayerValues);
+  const e = new Emitter((layer) => values.get(layer.name) as LayerValues, weights.normalization);
+  const probs = walkNetwork(config, ONNX_INPUT_NAME, e);
+  const size = config.resolution;
+  const bytes = e.g.encode(
+    `efficientnet-${config.name}`,
+    { name: ONNX_INPUT_NAME, dims: ['batch', size, size, 3] },
+    { name: probs, dims: ['batch', config.numClasses] },
+    `EfficientNet ${config.name} (${size} px). Input "${ONNX_INPUT_NAME}": float32 [batch, ${size}, ${size}, 3], RGB in [0, 1], NHWC. ` +
+      `Output "${ONNX_OUTPUT_NAME}": float32 [batch, ${config.numClasses}] softmax probabilities.`,
+  );
+  return { bytes, opCounts: e.g.opCounts() };
 }

@@ -1,8 +1,5 @@
-/**
- * A small ONNX graph builder: nodes, float32 initializers, one input and one output, encoded
- * with the generated ONNX schema of npm `onnx-proto` (protobufjs). Knows nothing about
- * EfficientNet; onnx-efficientnet.ts describes the network with it.
- */
+/** A small ONNX graph builder (nodes, float32 initializers, one input and one output) on npm
+ *  `onnx-proto`'s generated schema (protobufjs). Knows nothing about EfficientNet. */
 import onnxProto from 'onnx-proto';
 
 const { onnx } = onnxProto;
@@ -12,14 +9,10 @@ const { onnx } = onnxProto;
 export const ONNX_IR_VERSION = 8;
 export const ONNX_OPSET = 17;
 
-export type Attribute = number | number[];
-
-/** A dimension: a fixed size or a symbolic name (e.g. the batch). */
-export type Dim = number | string;
-
-export interface GraphIO {
+/** A graph input or output; a dimension is a fixed size or a symbolic name (e.g. the batch). */
+interface GraphIO {
   name: string;
-  dims: Dim[];
+  dims: (number | string)[];
 }
 
 export class OnnxGraphBuilder {
@@ -40,7 +33,7 @@ export class OnnxGraphBuilder {
 
   /** Adds a node with one output named `output` (unique); returns that name. Integer lists and
    *  integers become INTS/INT attributes, other numbers FLOAT. */
-  node(opType: string, inputs: string[], output: string, attributes: Record<string, Attribute> = {}): string {
+  node(opType: string, inputs: string[], output: string, attributes: Record<string, number | number[]> = {}): string {
     this.claim(output);
     const attribute = Object.entries(attributes).map(([name, v]) =>
       Array.isArray(v)

@@ -1,19 +1,14 @@
 /**
  * ONNX Runtime Web as the benchmark's peer: a session on an exported model (onnx-export.ts) for
- * the wasm EP (SIMD; threads when the page is cross-origin isolated) or the webgpu EP. No tfjs.
- *
- * Each EP uses its own ORT build, loaded on demand: `onnxruntime-web/wasm` (plain SIMD build,
- * no WebGPU code) for the wasm EP and `onnxruntime-web/webgpu` (ORT's native WebGPU EP) for the
- * webgpu EP. The .wasm files are served from the app's origin: the caller (the bench worker)
- * passes their bundled URLs to configureOrtWasm; nothing is fetched from a CDN. CSP needs:
- * script-src 'wasm-unsafe-eval' (compiling the .wasm), worker-src 'self' (threaded builds start
- * their pthreads from ORT's own chunk), connect-src 'self' (the .wasm). The webgpu build's embind
- * glue holds a `new Function` path that the CSP would refuse; the bench does not reach it (no
- * violation under `vite preview`'s CSP header). Should it ever, `import('onnxruntime-web')` (the
- * JSEP build, no `new Function`) is the drop-in alternative.
+ * the wasm EP (`onnxruntime-web/wasm`: SIMD, threads when cross-origin isolated) or the webgpu EP
+ * (`onnxruntime-web/webgpu`), each build loaded on demand, its .wasm from the app's origin (the
+ * bench worker passes the bundled URLs to configureOrtWasm; no CDN). CSP: script-src
+ * 'wasm-unsafe-eval' compiles the .wasm, worker-src 'self' starts the threaded builds' pthreads.
+ * The webgpu build's embind glue holds a `new Function` path the CSP would refuse; the bench does
+ * not reach it. Should it ever, `import('onnxruntime-web')` (the JSEP build) is the alternative.
  */
 import type * as Ort from 'onnxruntime-web';
-import { ONNX_INPUT_NAME, ONNX_OUTPUT_NAME } from './onnx-efficientnet';
+import { ONNX_INPUT_NAME, ONNX_OUTPUT_NAME } from './onnx-export';
 
 export type OrtEp = 'wasm' | 'webgpu';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formulaResolution } from '../scaling/coefficients';
 import { OFFICIAL_VARIANTS } from '../scaling/constants';
-import { centerCropBox, copyCrop, CROP_PADDING, type CropBox } from './preprocess';
+import { centerCropBox, CROP_PADDING, type CropBox } from './preprocess';
+import { copyCrop } from './test-support/copy-crop';
 import { bicubicWeights, resizeBicubicToRgb } from './resize-bicubic';
 
 // The reference: tensorflow/tpu models/official/efficientnet/preprocessing.py, _decode_and_center_crop

@@ -1,23 +1,10 @@
-/** Image preprocessing shared by the worker (network input) and the UI (showing the exact crop).
- *  No tfjs here: canvas in, Float32Array out.
- *
- *  It is the reference evaluation, step for step: tensorflow/tpu
- *  models/official/efficientnet/preprocessing.py (`preprocess_for_eval` → `_decode_and_center_crop`,
- *  the version with `CROP_PADDING = 32` that the released B0–B7 were evaluated with, e.g. commit
- *  b3293eb4c54518ca40799b42b5150347db76a453):
- *    crop = int32(float32(image_size / (image_size + CROP_PADDING)) · float32(min(h, w)))   (truncated)
- *    offset_height = ((h − crop) + 1) // 2,  offset_width = ((w − crop) + 1) // 2
- *    decode_and_crop_jpeg(crop window), then tf.image.resize_bicubic to image_size × image_size
- *    (resize-bicubic.ts), then convert_image_dtype to float32: a no-op on the float resize, so the
- *    values stay in 0–255, RGB, HWC.
- *  The converted TF Hub graphs take RGB in [0, 1] and multiply by 255 themselves (their first op,
- *  then − mean, / std), so we hand them the reference values / 255.
- *  (A later revision of that file derives the padding from CROP_FRACTION = 0.875, i.e.
- *  round(size / 7): the same 32 at 224 only. The B1–B7 checkpoints predate it; we keep 32.)
- *  Where we differ: the browser decodes (JPEG IDCT, colour management) instead of libjpeg in TF,
- *  images past the decoder's size limit are shrunk before the crop, a crop under 1 px is 1 px
- *  (TF would fail), and transparent pixels are composited on white. */
-
+/** Image preprocessing shared by the worker (network input) and the UI (showing the exact crop);
+ *  no tfjs. It is the reference evaluation step for step (README, "Preprocessing"): tensorflow/tpu
+ *  preprocessing.py's `preprocess_for_eval` with `CROP_PADDING = 32`, as the released B0–B7 were
+ *  evaluated (e.g. commit b3293eb4c54518ca40799b42b5150347db76a453; a later revision derives the
+ *  padding from CROP_FRACTION = 0.875, the same 32 at 224 only). Where we differ: the browser
+ *  decodes, oversized images shrink before the crop, a crop under 1 px is 1 px (TF would fail),
+ *  and transparent pixels are composited on white. */
 import { resizeBicubicToRgb } from './resize-bicubic';
 
 export const CROP_PADDING = 32;
@@ -44,17 +31,6 @@ export function drawCrop(ctx: Canvas2D, source: CanvasImageSource, box: CropBox)
   ctx.fillRect(0, 0, box.side, box.side);
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(source, box.sx, box.sy, box.side, box.side, 0, 0, box.side, box.side);
-}
-
-/** The crop box of RGBA pixels already in memory (Node scripts, tests), copied as drawCrop copies
- *  it (alpha left as it is). */
-export function copyCrop(rgba: Uint8Array | Uint8ClampedArray, width: number, box: CropBox): Uint8ClampedArray {
-  const out = new Uint8ClampedArray(box.side * box.side * 4);
-  for (let y = 0; y < box.side; y++) {
-    const row = ((box.sy + y) * width + box.sx) * 4;
-    out.set(rgba.subarray(row, row + box.side * 4), y * box.side * 4);
-  }
-  return out;
 }
 
 /** The network input for one image at `size`: [size, size, 3] floats, the reference values / 255. */

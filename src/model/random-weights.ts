@@ -1,12 +1,11 @@
-/**
- * Seeded random weights for the own builder at any φ, built in memory (no files). Values come
- * from src/model/synthetic-init.ts — the same roles, gains and per-tensor seeds as the
- * `npm run models:synth` exports — so an in-between φ behaves numerically like the exported
- * synthetic B0–B7 (activations O(1), softmax neither flat nor one-hot).
- */
+/** Seeded random weights for the own builder at any φ, in memory: synthetic-init.ts's roles, gains
+ *  and per-tensor seeds, as the `npm run models:synth` exports use, so an in-between φ behaves
+ *  numerically like the synthetic B0–B7 (activations O(1), softmax neither flat nor one-hot). */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerSpec, NetworkConfig } from '../scaling';
-import { assembleWeights, REFERENCE_NORMALIZATION, type EfficientNetWeights } from './network';
+import { REFERENCE_NORMALIZATION } from './model-json';
+import { assembleWeights } from './network';
+import type { EfficientNetWeights } from './weights';
 import { DEFAULT_SYNTHETIC_SEED, initWeightSeeded } from './synthetic-init';
 import { roleForLayer } from './weight-roles';
 

@@ -1,12 +1,7 @@
-/** The resize of the reference evaluation, in plain TS: TensorFlow's `tf.image.resize_bicubic`
- *  with its defaults (align_corners=False, half_pixel_centers=False), as in
- *  tensorflow/core/kernels/image/resize_bicubic_op.cc:
- *    - output pixel x samples the source at `x · in/out` (the legacy scaler: no half-pixel shift);
- *    - four taps at floor(t)−1 … floor(t)+2, clamped to the edge;
- *    - Keys' cubic convolution with A = −0.75 (TF's value without half-pixel centres; PIL and
- *      half-pixel TF use −0.5), its weights read from a table of 1024 steps (the fraction is
- *      rounded to 1/1024 as TF does);
- *    - no antialiasing, and no clamping of the float result (values may overshoot 0–255). */
+/** TensorFlow's `tf.image.resize_bicubic` with its defaults (align_corners=False,
+ *  half_pixel_centers=False) in plain TS, as tensorflow/core/kernels/image/resize_bicubic_op.cc
+ *  does it (README, "Preprocessing"): A = −0.75 (TF's value without half-pixel centres; PIL and
+ *  half-pixel TF use −0.5), the weights read from a table of 1024 steps as TF rounds them. */
 
 const A = -0.75;
 const TABLE_SIZE = 1024;
@@ -53,28 +48,14 @@ export function resizeBicubicToRgb(rgba: Uint8ClampedArray, side: number, size: 
     for (let ky = 0; ky < 4; ky++) {
       const wy = weight[y * 4 + ky];
       const row = index[y * 4 + ky] * side * 4;
-      for (let x = 0; x < side; x++) {
-        const p = row + x * 4;
-        rowMix[x * 3] += wy * rgba[p];
-        rowMix[x * 3 + 1] += wy * rgba[p + 1];
-        rowMix[x * 3 + 2] += wy * rgba[p + 2];
-      }
+      for (let x = 0; x < side; x++) for (let c = 0; c < 3; c++) rowMix[x * 3 + c] += wy * rgba[row + x * 4 + c];
     }
     for (let x = 0; x < size; x++) {
-      let r = 0;
-      let g = 0;
-      let b = 0;
-      for (let kx = 0; kx < 4; kx++) {
-        const wx = weight[x * 4 + kx];
-        const q = index[x * 4 + kx] * 3;
-        r += wx * rowMix[q];
-        g += wx * rowMix[q + 1];
-        b += wx * rowMix[q + 2];
+      for (let c = 0; c < 3; c++) {
+        let v = 0;
+        for (let kx = 0; kx < 4; kx++) v += weight[x * 4 + kx] * rowMix[index[x * 4 + kx] * 3 + c];
+        out[(y * size + x) * 3 + c] = v / 255;
       }
-      const o = (y * size + x) * 3;
-      out[o] = r / 255;
-      out[o + 1] = g / 255;
-      out[o + 2] = b / 255;
     }
   }
   return out;

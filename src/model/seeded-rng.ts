@@ -1,11 +1,8 @@
 // Seeded pseudo-random numbers and per-tensor seeds for the synthetic initialisation
 // (synthetic-init.ts): identical on every platform, so a seed names one network everywhere.
-// Pure TypeScript: no imports.
 
 /** A seeded pseudo-random source. */
 export interface Rng {
-  /** The 32-bit seed it was created with. */
-  readonly seed: number;
   /** Uniform in [0, 1). */
   next(): number;
   /** Standard normal N(0, 1) (Box–Muller, both values of each pair used). */
@@ -30,7 +27,6 @@ export function createRng(seed: number): Rng {
   let spare = 0;
   let hasSpare = false;
   return {
-    seed: seed >>> 0,
     next: uniform,
     normal(): number {
       if (hasSpare) {
@@ -67,9 +63,8 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** Deterministic per-tensor seed from the model seed and the tensor's name or index. Names give
- *  seeds that do not move when tensors are reordered; the same (seed, key) always gives the
- *  same result on every platform. */
+/** Per-tensor seed from the model seed and the tensor's name (stable when tensors are reordered)
+ *  or index; the same (seed, key) gives the same seed on every platform. */
 export function deriveSeed(modelSeed: number, key: string | number): number {
   const k = typeof key === 'number' ? fmix32((key >>> 0) ^ 0x9e3779b9) : hashString(key);
   return fmix32((fmix32(modelSeed >>> 0) + Math.imul(k, 0x9e3779b1)) >>> 0);

@@ -4,9 +4,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ConvWeights } from './weights';
 
 export function swish<T extends tf.Tensor>(x: T): T {
-  // Same op order as the graph (Sigmoid, then Mul) so results match bit for bit per backend.
-  // `x` is always a fresh temporary: it and the sigmoid are freed at once, so the backend can
-  // reuse their memory for the next layer instead of holding every activation until the end.
+  // Same op order as the graph (Sigmoid, then Mul) so results match bit for bit per backend. `x` is
+  // always a fresh temporary: freeing it and the sigmoid at once lets the next layer reuse their memory.
   const s = tf.sigmoid(x);
   const y = tf.mul(s, x) as T;
   s.dispose();

@@ -1,18 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRng, deriveSeed, hashString, mulberry32 } from './seeded-rng';
-import {
-  DEFAULT_INIT_GAINS,
-  DEFAULT_RESIDUAL_DEPTH,
-  entropyNats,
-  fanIn,
-  initDistribution,
-  initWeight,
-  initWeightSeeded,
-  SYNTHETIC_ENTROPY_TARGET,
-  syntheticEntropyTarget,
-} from './synthetic-init';
-import { roleForLayer, roleOfWeightName, WEIGHT_ROLES, type WeightRole } from './weight-roles';
+import { DEFAULT_INIT_GAINS, DEFAULT_RESIDUAL_DEPTH, fanIn, initDistribution, initWeight, initWeightSeeded } from './synthetic-init';
+import { entropyNats, SYNTHETIC_ENTROPY_TARGET } from './test-support/synthetic-entropy';
+import { roleOfWeightName } from './test-support/synthetic-plan';
+import { roleForLayer, WEIGHT_ROLES, type WeightRole } from './weight-roles';
 
 function stats(values: Float32Array): { mean: number; std: number } {
   let s = 0;
@@ -206,7 +198,6 @@ describe('entropy', () => {
   });
 
   it('documents the target', () => {
-    expect(syntheticEntropyTarget()).toBe(SYNTHETIC_ENTROPY_TARGET);
     expect(SYNTHETIC_ENTROPY_TARGET.min).toBe(1);
     expect(SYNTHETIC_ENTROPY_TARGET.max).toBe(6);
     expect(SYNTHETIC_ENTROPY_TARGET.typicalMin).toBeLessThan(SYNTHETIC_ENTROPY_TARGET.typicalMax);
@@ -228,13 +219,24 @@ describe('purity', () => {
   // The synthetic weights are made in the browser, workers and Node alike (random-weight
   // networks; the `models:synth` exports): these modules load at run time only each other and
   // the pure src/scaling (no tfjs, no node:); type-only imports are erased.
-  const PURE = ['synthetic-init', 'seeded-rng', 'weight-roles', 'converted-graph', 'model-json', 'synthetic-plan', 'synthetic-export'];
+  const PURE = [
+    'synthetic-init',
+    'seeded-rng',
+    'weight-roles',
+    'converted-graph',
+    'model-json',
+    'test-support/synthetic-plan',
+    'test-support/synthetic-export',
+  ];
+  const here = new URL('./', import.meta.url).href;
   it.each(PURE)('%s.ts loads only pure modules', (name) => {
-    const src = readFileSync(new URL(`./${name}.ts`, import.meta.url), 'utf8');
+    const file = new URL(`./${name}.ts`, import.meta.url);
+    const src = readFileSync(file, 'utf8');
     const imports = [...src.matchAll(/^\s*import\s+(type\s)?[^;]*?from\s+'([^']+)'/gm)];
     expect(src.match(/^\s*import\s/gm)?.length ?? 0).toBe(imports.length);
-    const runtime = imports.filter((m) => !m[1]).map((m) => m[2]);
-    expect(runtime.filter((x) => x !== '../scaling' && !PURE.some((p) => x === `./${p}`))).toEqual([]);
+    // Each runtime import as a path under src/model/ ('../scaling' for the scaling layer).
+    const runtime = imports.filter((m) => !m[1]).map((m) => new URL(m[2], file).href.replace(here, './'));
+    expect(runtime.filter((x) => !x.endsWith('/scaling') && !PURE.some((p) => x === `./${p}`))).toEqual([]);
     expect(src).not.toMatch(/require\(|\bimport\(/);
   });
 });

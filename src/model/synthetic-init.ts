@@ -1,23 +1,16 @@
 // Seeded random initialisation of EfficientNet weights (batch norm folded), shared by the
-// `npm run models:synth` generator (converted-format model files) and the in-browser
-// random-weight network builder. Pure TypeScript: no tfjs, no DOM, no Node.
+// `npm run models:synth` generator and the in-browser random-weight networks. Pure TypeScript.
 //
-// The weights are meaningless but chosen so that the network behaves like a trained one
-// numerically, for every variant, input size and image:
-// - kernels ~ N(0, (gain/√fanIn)²), with gains ≈ 2 that make conv + swish roughly
-//   variance-preserving in swish's near-linear range (swish(x) ≈ x/2 for small x);
-// - residual branches (project convs of identity-skip blocks) scaled by 1/√(residual depth), so
-//   the growth through all skips is the same for B0 (9 skips) and B7 (48);
-// - squeeze-excite as gain control: the SE kernels get a mean (reduce +, expand −) so a louder
-//   block closes its sigmoid gates. Without it random activations grow or die exponentially
-//   with depth and the output scale varied 50× between photos; with it the pooled features
-//   stay at rms ≈ 0.5–1.5 for B0…B7 at 96…600 px (max |activation| < 100, safe in float16);
-// - the dense bias is a light-tailed class prior (evenly spread over ±20 in random order) plus
-//   a small image term, so the softmax entropy is ≈ 3.1–4.2 nats on photos (measured for B0–B7
-//   at 96, 224 px and the official sizes, seeds 1234 and 7), never one-hot nor uniform, while
-//   the top classes still change from photo to photo. See SYNTHETIC_ENTROPY_TARGET.
+// The weights are meaningless but make the network behave like a trained one numerically, for
+// every variant, input size and image: kernel gains ≈ 2 keep conv + swish roughly
+// variance-preserving (swish(x) ≈ x/2 near 0); residual branches shrink with the skip count; the
+// SE kernels' mean makes squeeze-excite a gain control (without it activations grow or die
+// exponentially with depth; with it pooled features stay at rms ≈ 0.5–1.5 for B0…B7 at 96…600 px,
+// max |activation| < 100, safe in float16); the dense bias holds the softmax entropy at ≈ 3.1–4.2
+// nats on photos (B0–B7, seeds 1234 and 7; test-support/synthetic-entropy.ts).
 
 import { createRng, deriveSeed, type Rng } from './seeded-rng';
+import { sizeOfShape } from './model-json';
 import { isKernelRole, type WeightRole } from './weight-roles';
 
 /** Bump when the generated values change for the same seed: cached synthetic models whose
@@ -31,56 +24,22 @@ export const DEFAULT_SYNTHETIC_SEED = 1234;
  *  so the same φ gives the same network everywhere. */
 export const FORMULA_SEED = 7;
 
-// ---------------------------------------------------------------------------------------------
-// Scales
-
-/**
- * Gains of the initialisation. Kernels are N(0, (gain / √fanIn)²) (SE kernels add a mean, see
- * below); the residual project kernel additionally gets residual / √residualDepth, so that the
- * variance growth through all identity skips, ≈ Π(1 + c / depth) ≈ e^c, is the same for B0
- * (9 skips) and B7 (48). Biases are N(mean, std²), except the dense bias (see
- * denseBiasHalfWidth).
- */
-export interface InitGains {
-  stem: number;
-  expand: number;
-  depthwise: number;
-  project: number;
-  residual: number;
-  head: number;
-  /** Random (zero-mean) part of the SE kernels. */
-  seReduce: number;
-  seExpand: number;
-  /** Mean part of the SE kernels: se_reduce sums the pooled activations with weight
-   *  +seReduceMean/fanIn, se_expand with −seExpandMean/fanIn. Louder blocks close their gates:
-   *  gain control that keeps every variant's activations at the same scale. */
-  seReduceMean: number;
-  seExpandMean: number;
-  dense: number;
-  biasStd: number;
-  projectBiasStd: number;
-  seReduceBiasStd: number;
-  seExpandBiasMean: number;
-  seExpandBiasStd: number;
-  /** The dense bias (a class prior) is evenly spread over [−h, h] in random class order: a
-   *  light-tailed logit spread that fixes the output entropy (≈ 1 + ln(1000 / 2h) nats) while
-   *  the image term (dense kernel · pooled features, std ≈ dense · ‖pool‖rms ≈ 0.5–1.2)
-   *  reorders the top classes from photo to photo. Gaussian logits instead would make the
-   *  entropy hinge on the largest of 1000 draws. */
-  denseBiasHalfWidth: number;
-}
-
-/** Tuned on the eight converted graphs (see SYNTHETIC_ENTROPY_TARGET and
- *  scripts/synth-models.test.ts). */
-export const DEFAULT_INIT_GAINS: Readonly<InitGains> = Object.freeze({
+/** Gains of the initialisation, tuned on the eight converted graphs (scripts/synth-models.test.ts):
+ *  kernels N(0, (gain / √fanIn)²), the residual project kernel's times residual / √residualDepth
+ *  (variance growth through all skips ≈ Π(1 + c / depth) ≈ e^c); biases N(mean, std²). */
+export const DEFAULT_INIT_GAINS = Object.freeze({
   stem: 0.3,
   expand: 2.0,
   depthwise: 2.0,
   project: 2.0,
   residual: 1.0,
   head: 2.0,
+  /** Random (zero-mean) part of the SE kernels. */
   seReduce: 1.0,
   seExpand: 1.0,
+  /** Mean part of the SE kernels: se_reduce sums the pooled activations with weight
+   *  +seReduceMean/fanIn, se_expand with −seExpandMean/fanIn. Louder blocks close their gates:
+   *  gain control that keeps every variant's activations at the same scale. */
   seReduceMean: 3.0,
   seExpandMean: 3.0,
   dense: 0.9,
@@ -89,39 +48,24 @@ export const DEFAULT_INIT_GAINS: Readonly<InitGains> = Object.freeze({
   seReduceBiasStd: 0.05,
   seExpandBiasMean: 2.0,
   seExpandBiasStd: 0.2,
+  /** The dense bias (a class prior) is evenly spread over [−h, h] in random class order: a
+   *  light-tailed logit spread that fixes the output entropy (≈ 1 + ln(1000 / 2h) nats) while
+   *  the image term (dense kernel · pooled features, std ≈ dense · ‖pool‖rms ≈ 0.5–1.2)
+   *  reorders the top classes from photo to photo. Gaussian logits instead would make the
+   *  entropy hinge on the largest of 1000 draws. */
   denseBiasHalfWidth: 20,
 });
+
+export type InitGains = { [K in keyof typeof DEFAULT_INIT_GAINS]: number };
 
 /** Number of identity-skip blocks of B0 (16 blocks, 7 stages): the default residual depth. */
 export const DEFAULT_RESIDUAL_DEPTH = 9;
 
 export interface InitOptions {
-  /** Number of identity-skip (residual) blocks in the whole network; scales
-   *  'residual_project_kernel'. Default DEFAULT_RESIDUAL_DEPTH. */
+  /** Identity-skip blocks in the network (scales 'residual_project_kernel'); default DEFAULT_RESIDUAL_DEPTH. */
   residualDepth?: number;
   /** Override some gains (tuning, experiments). */
   gains?: Partial<InitGains>;
-}
-
-/**
- * What the softmax of a synthetic model looks like on a real photo. The hard bounds are what
- * the tests enforce; the typical band is what DEFAULT_INIT_GAINS was tuned to for B0–B7
- * (uniform over 1000 classes would be ln 1000 ≈ 6.91 nats).
- */
-export const SYNTHETIC_ENTROPY_TARGET = Object.freeze({
-  /** Hard bounds (nats). */
-  min: 1,
-  max: 6,
-  /** Band the defaults land in for all of B0–B7 (nats). */
-  typicalMin: 3,
-  typicalMax: 4.5,
-  /** Top-1 probability stays below this. */
-  maxTop1: 0.9,
-});
-
-/** Returns SYNTHETIC_ENTROPY_TARGET. */
-export function syntheticEntropyTarget(): typeof SYNTHETIC_ENTROPY_TARGET {
-  return SYNTHETIC_ENTROPY_TARGET;
 }
 
 /** Fan-in of a kernel in TF layout: conv kh·kw·in, depthwise kh·kw, dense in. */
@@ -140,72 +84,37 @@ export function fanIn(role: WeightRole, shape: readonly number[]): number {
  *  permuted. */
 export type InitDistribution = { kind: 'normal'; mean: number; std: number } | { kind: 'spread'; mean: number; halfWidth: number };
 
+const normal = (mean: number, std: number): InitDistribution => ({ kind: 'normal', mean, std });
+
+/** Each role's distribution from the gains `g`, `s` = 1/√fanIn (kernels) and the residual depth. */
+const DISTRIBUTIONS: Record<WeightRole, (g: InitGains, s: number, depth: number) => InitDistribution> = {
+  stem_kernel: (g, s) => normal(0, g.stem * s),
+  expand_kernel: (g, s) => normal(0, g.expand * s),
+  depthwise_kernel: (g, s) => normal(0, g.depthwise * s),
+  project_kernel: (g, s) => normal(0, g.project * s),
+  residual_project_kernel: (g, s, depth) => normal(0, (g.project * g.residual * s) / Math.sqrt(depth)),
+  head_kernel: (g, s) => normal(0, g.head * s),
+  se_reduce_kernel: (g, s) => normal(g.seReduceMean * s * s, g.seReduce * s),
+  se_expand_kernel: (g, s) => normal(-g.seExpandMean * s * s, g.seExpand * s),
+  dense_kernel: (g, s) => normal(0, g.dense * s),
+  bias: (g) => normal(0, g.biasStd),
+  project_bias: (g) => normal(0, g.projectBiasStd),
+  se_reduce_bias: (g) => normal(0, g.seReduceBiasStd),
+  se_expand_bias: (g) => normal(g.seExpandBiasMean, g.seExpandBiasStd),
+  dense_bias: (g) => ({ kind: 'spread', mean: 0, halfWidth: g.denseBiasHalfWidth }),
+};
+
 /** The distribution a tensor of this role and shape is drawn from. */
 export function initDistribution(role: WeightRole, shape: readonly number[], options: InitOptions = {}): InitDistribution {
-  const d = normalParams(role, shape, options);
-  return 'halfWidth' in d ? { kind: 'spread', ...d } : { kind: 'normal', ...d };
+  const scale = isKernelRole(role) ? 1 / Math.sqrt(fanIn(role, shape)) : 0;
+  const depth = Math.max(1, options.residualDepth ?? DEFAULT_RESIDUAL_DEPTH);
+  return DISTRIBUTIONS[role]({ ...DEFAULT_INIT_GAINS, ...options.gains }, scale, depth);
 }
 
-function normalParams(role: WeightRole, shape: readonly number[], options: InitOptions): { mean: number; std: number } | { mean: number; halfWidth: number } {
-  const g: InitGains = { ...DEFAULT_INIT_GAINS, ...options.gains };
-  if (!isKernelRole(role)) {
-    switch (role) {
-      case 'bias':
-        return { mean: 0, std: g.biasStd };
-      case 'project_bias':
-        return { mean: 0, std: g.projectBiasStd };
-      case 'se_reduce_bias':
-        return { mean: 0, std: g.seReduceBiasStd };
-      case 'se_expand_bias':
-        return { mean: g.seExpandBiasMean, std: g.seExpandBiasStd };
-      case 'dense_bias':
-        return { mean: 0, halfWidth: g.denseBiasHalfWidth };
-      default:
-        throw new Error(`unknown weight role ${String(role)}`);
-    }
-  }
-  const scale = 1 / Math.sqrt(fanIn(role, shape));
-  switch (role) {
-    case 'stem_kernel':
-      return { mean: 0, std: g.stem * scale };
-    case 'expand_kernel':
-      return { mean: 0, std: g.expand * scale };
-    case 'depthwise_kernel':
-      return { mean: 0, std: g.depthwise * scale };
-    case 'project_kernel':
-      return { mean: 0, std: g.project * scale };
-    case 'residual_project_kernel': {
-      const depth = Math.max(1, options.residualDepth ?? DEFAULT_RESIDUAL_DEPTH);
-      return { mean: 0, std: (g.project * g.residual * scale) / Math.sqrt(depth) };
-    }
-    case 'head_kernel':
-      return { mean: 0, std: g.head * scale };
-    case 'se_reduce_kernel':
-      return { mean: g.seReduceMean * scale * scale, std: g.seReduce * scale };
-    case 'se_expand_kernel':
-      return { mean: -g.seExpandMean * scale * scale, std: g.seExpand * scale };
-    case 'dense_kernel':
-      return { mean: 0, std: g.dense * scale };
-    default:
-      throw new Error(`unknown weight role ${String(role)}`);
-  }
-}
-
-function sizeOf(shape: readonly number[]): number {
-  let n = 1;
-  for (const d of shape) {
-    if (!Number.isInteger(d) || d < 0) throw new Error(`bad shape [${shape.join(',')}]`);
-    n *= d;
-  }
-  return n;
-}
-
-/**
- * Values of one weight tensor of the given role and shape, drawn from `rng`
- * (row-major, TF layout). Writes into `out` when given (it must hold the tensor's size).
- */
+/** Values of one weight tensor of the given role and shape, drawn from `rng` (row-major, TF
+ *  layout), into `out` when given (it must hold the tensor's size). */
 export function initWeight(role: WeightRole, shape: readonly number[], rng: Rng, options: InitOptions = {}, out?: Float32Array): Float32Array {
-  const n = sizeOf(shape);
+  const n = sizeOfShape(shape);
   const values = out ?? new Float32Array(n);
   if (values.length < n) throw new Error(`output holds ${values.length} values, need ${n}`);
   const dist = initDistribution(role, shape, options);
@@ -219,9 +128,7 @@ export function initWeight(role: WeightRole, shape: readonly number[], rng: Rng,
   // Fisher–Yates.
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rng.next() * (i + 1));
-    const t = values[i];
-    values[i] = values[j];
-    values[j] = t;
+    [values[i], values[j]] = [values[j], values[i]];
   }
   return values;
 }
@@ -229,14 +136,4 @@ export function initWeight(role: WeightRole, shape: readonly number[], rng: Rng,
 /** Convenience: the values of a tensor seeded from (model seed, tensor key). */
 export function initWeightSeeded(role: WeightRole, shape: readonly number[], modelSeed: number, key: string | number, options: InitOptions = {}): Float32Array {
   return initWeight(role, shape, createRng(deriveSeed(modelSeed, key)), options);
-}
-
-/** Shannon entropy in nats of a probability vector (zeros ignored). */
-export function entropyNats(probs: ArrayLike<number>): number {
-  let h = 0;
-  for (let i = 0; i < probs.length; i++) {
-    const p = probs[i];
-    if (p > 0) h -= p * Math.log(p);
-  }
-  return h;
 }

@@ -1,10 +1,8 @@
 // The role of each weight tensor of an EfficientNet (stem kernel, residual project kernel, SE
-// bias…), from a layer kind or from a converted graph's tensor name: the synthetic
-// initialisation (synthetic-init.ts) draws each role from its own distribution.
-// Pure TypeScript: types from src/scaling, names read by converted-graph.ts.
+// bias…), from its layer kind: the synthetic initialisation (synthetic-init.ts) draws each role
+// from its own distribution. Pure TypeScript.
 
 import type { LayerKind } from '../scaling';
-import { layerKindOf, namedWeight } from './converted-graph';
 
 /** What a weight tensor does in the network, independent of its graph name. Kernels use the TF
  *  layouts of the converted graphs: conv [kh, kw, in, out], depthwise [kh, kw, in, multiplier],
@@ -35,39 +33,15 @@ export function isKernelRole(role: WeightRole): boolean {
   return role.endsWith('_kernel');
 }
 
+const BIAS_ROLES: Partial<Record<LayerKind, WeightRole>> = {
+  project: 'project_bias',
+  se_reduce: 'se_reduce_bias',
+  se_expand: 'se_expand_bias',
+  dense: 'dense_bias',
+};
+
 /** Role of a layer's kernel or bias; `residual` tells project convs of identity-skip blocks. */
 export function roleForLayer(kind: LayerKind, part: 'kernel' | 'bias', residual = false): WeightRole {
-  if (part === 'kernel') {
-    if (kind === 'project') return residual ? 'residual_project_kernel' : 'project_kernel';
-    if (kind === 'head') return 'head_kernel';
-    return `${kind}_kernel`;
-  }
-  switch (kind) {
-    case 'project':
-      return 'project_bias';
-    case 'se_reduce':
-      return 'se_reduce_bias';
-    case 'se_expand':
-      return 'se_expand_bias';
-    case 'dense':
-      return 'dense_bias';
-    default:
-      return 'bias';
-  }
-}
-
-/**
- * Role of a NAMED weight of the converted TF Hub graphs (converted-graph.ts `namedWeight`: stem,
- * expand, depthwise, project and head convs, whatever the `StatefulPartitionedCall/model_N/`
- * prefix); null for anything else (the anonymous SE and dense tensors and the non-learned
- * constants are bound through the topology).
- *
- * Project convs: block 0 of every stage changes channels or stride (no identity skip) and gets
- * 'project_kernel', blocks j > 0 get 'residual_project_kernel': the EfficientNet rule.
- */
-export function roleOfWeightName(name: string): WeightRole | null {
-  const w = namedWeight(name);
-  if (!w) return null;
-  const { kind, block } = layerKindOf(w.layer);
-  return roleForLayer(kind, w.part, block > 0);
+  if (part === 'bias') return BIAS_ROLES[kind] ?? 'bias';
+  return kind === 'project' && residual ? 'residual_project_kernel' : `${kind}_kernel`;
 }

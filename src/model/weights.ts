@@ -1,20 +1,18 @@
-/** The weights of the own EfficientNet (no tfjs ops here, only tensor types): a flat map from
- *  each `config.layers` name to its tensors, shared by network.ts, the WebGPU kernels and the
- *  ONNX export, so none imports another's module for a type. */
+/** The weights of the own EfficientNet, a flat map from each `config.layers` name to its tensors (types
+ *  only): network.ts, the WebGPU kernels and the ONNX export share them, none importing another's module. */
 import type * as tf from '@tensorflow/tfjs-core';
-
-/** A conv with batch norm folded in: kernel plus bias (TF's `bn_offset`). */
-export interface ConvWeights {
-  /** [kh, kw, in, out] for convs, [kh, kw, channels, 1] for depthwise convs. */
-  kernel: tf.Tensor4D;
-  bias: tf.Tensor1D;
-}
 
 /** One learned layer in the TF layout of its LayerSpec: a conv's ConvWeights, or the dense
  *  layer's kernel [features, classes] and bias. */
 export interface LayerWeights {
   kernel: tf.Tensor;
   bias: tf.Tensor1D;
+}
+
+/** A conv with batch norm folded in (bias: TF's `bn_offset`); kernel [kh, kw, in, out], or
+ *  [kh, kw, channels, 1] for depthwise convs. */
+export interface ConvWeights extends LayerWeights {
+  kernel: tf.Tensor4D;
 }
 
 /** `(x·scale − mean) / std`, per RGB channel, in the 0–255 space of the reference models. */

@@ -28,6 +28,4 @@ export function initialPlan(s: KernelSetting): KernelPlan | null {
   return planFor(m === 'auto' ? 'barrier-free' : m);
 }
 
-export function webgpuActive(): boolean {
-  return tf.getBackend() === 'webgpu';
-}
+export const webgpuActive = (): boolean => tf.getBackend() === 'webgpu';

@@ -1,9 +1,6 @@
-/**
- * One entry point per kernel class: runs the layer on the chosen kernel, or on stock tfjs ops
- * where the choice is 'stock' or the layer's channels do not fit the own kernels (pointwise and
- * depthwise write 4 channels at a time). Every call can be recorded with its shapes, so the
- * tuner can replay a class on the model's real shapes with each candidate.
- */
+/** One entry point per kernel class: the chosen kernel, or stock tfjs ops where the choice is
+ *  'stock' or the channels do not fit (the own kernels write 4 at a time). Calls can be recorded
+ *  with their shapes, so the tuner can replay a class on the model's real shapes. */
 import * as tf from '@tensorflow/tfjs-core';
 import * as stock from '../stock-ops';
 import type { ConvWeights } from '../weights';

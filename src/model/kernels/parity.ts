@@ -1,9 +1,6 @@
-/**
- * Every kernel path against the stock tfjs ops on the same backend, weights and input: the
- * fixed plans (barrier-free, tiled, stock ops through the kernel dispatch), mixed plans that between
- * them put every class on every candidate, and the plan the tuner picks. Used by the e2e spec
- * (through the inference worker) and `npm run bench:node`.
- */
+/** Every kernel path against the stock tfjs ops on the same backend, weights and input: the fixed
+ *  plans, mixed plans that put every class on every candidate, and the tuned plan. For the e2e
+ *  spec (through the inference worker) and `npm run bench:node`. */
 import * as tf from '@tensorflow/tfjs-core';
 import { officialCoefficients, scaleNetwork } from '../../scaling';
 import { maxAbsDiff } from '../max-abs-diff';

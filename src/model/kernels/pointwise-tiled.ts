@@ -1,12 +1,9 @@
-/**
- * The tiled 1×1 conv (same contract as pointwise.ts): one workgroup of 64 computes a tile of
- * 32 pixels × 32 output channels; per step of 32 input channels it stages the x tile (gate
- * applied) and the weight tile in workgroup memory, then each invocation accumulates 4 pixels ×
- * 4 channels from there. Control flow around the barriers depends on uniforms only, as WGSL's
- * uniformity rules require: out-of-range loads read zeros and out-of-range stores are skipped.
- */
+/** The tiled 1×1 conv (pointwise.ts's contract): 64 invocations per 32-pixel × 32-channel tile stage x
+ *  (gate applied) and W per 32 input channels in workgroup memory, each accumulating 4 pixels × 4
+ *  channels. Control flow around the barriers depends on uniforms only (WGSL's uniformity rules):
+ *  out-of-range loads read zeros, out-of-range stores are skipped. */
 import * as tf from '@tensorflow/tfjs-core';
-import { act4 } from './program';
+import { activate } from './program';
 import { pointwiseShape, runPointwise, type PointwiseArgs } from './pointwise';
 
 /** Input channels must come as vec4 (the tile loads them so). */
@@ -72,7 +69,7 @@ export function pointwiseTiled(args: PointwiseArgs): tf.Tensor4D {
       for (var i = 0; i < 4; i++) {
         let p = pBase + rg * 4 + i;
         if (p < uniforms.npix) {
-          result[p * uniforms.n4 + c] = ${act4(act, 'acc[i]')}${residual ? ' + res[p * uniforms.n4 + c]' : ''};
+          result[p * uniforms.n4 + c] = ${activate(act, 'acc[i]')}${residual ? ' + res[p * uniforms.n4 + c]' : ''};
         }
       }
     }`;

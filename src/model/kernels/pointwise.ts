@@ -1,14 +1,13 @@
 /**
  * 1×1 conv, stride 1: act(x·W + b), optionally with x scaled per (image, input channel) by the
  * squeeze-excite `gate` [n, K] first and `residual` added last. Two kernels with one contract:
- * - barrier-free: one invocation computes 4 pixels × 4 output channels from registers and vec4
- *   loads (no workgroup memory: cheapest where a barrier is expensive, e.g. SwiftShader);
- * - tiled (pointwise-tiled.ts): a 32-pixel × 32-channel tile per workgroup, staged through
- *   workgroup memory so each weight and pixel is read from memory once per tile (real GPUs).
+ * barrier-free here (4 pixels × 4 output channels per invocation from registers and vec4 loads,
+ * no workgroup memory: cheapest where a barrier is expensive, e.g. SwiftShader) and the
+ * workgroup-tiled one of pointwise-tiled.ts (real GPUs).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ConvWeights } from '../weights';
-import { act4, runKernel, type Act, type KernelCall } from './program';
+import { activate, runKernel, type Act, type KernelCall } from './program';
 
 /** Both kernels write 4 output channels at a time. */
 export const pointwiseFits = (k: number, n: number) => n % 4 === 0 && k > 0;
@@ -36,23 +35,14 @@ export function runPointwise(
 ): tf.Tensor4D {
   const { x, w, gate, residual } = args;
   const { n, h, wd, K, N, P } = pointwiseShape(args);
-  const inputs: Record<string, tf.Tensor> = { x, W: tf.reshape(w.kernel, [K, N]), bias: w.bias };
-  const comps = [vecK ? 4 : 1, 4, 4];
-  if (gate) {
-    inputs.gate = tf.reshape(gate, [n, K]);
-    comps.push(vecK ? 4 : 1);
-  }
-  if (residual) {
-    inputs.res = residual;
-    comps.push(4);
-  }
+  const inputs = { x, W: tf.reshape(w.kernel, [K, N]), bias: w.bias, ...(gate && { gate: tf.reshape(gate, [n, K]) }), ...(residual && { res: residual }) };
+  const comps = [vecK ? 4 : 1, 4, 4, ...(gate ? [vecK ? 4 : 1] : []), ...(residual ? [4] : [])];
   const sizes = { n4: N / 4, npix: P, kx: vecK ? K / 4 : K, hw: h * wd, ...call.sizes };
   return runKernel({ ...call, inputs, comps, outShape: [n, h, wd, N], outComp: 4, sizes }) as tf.Tensor4D;
 }
 
-/** Pixels per barrier-free invocation (× 4 channels). 8 was 7–10% faster than 4 on Dawn's
- *  SwiftShader in Node but mixed in Chromium's (B0 slower, B1 faster, within its run-to-run
- *  noise): 4 stays until a real GPU decides; the accumulators follow this number. */
+/** Pixels per barrier-free invocation (× 4 channels); 8 was no clear win on SwiftShader, 4 stays
+ *  until a real GPU decides. The accumulators follow this number. */
 const PW_PX = 4;
 
 /** The barrier-free kernel. */
@@ -75,7 +65,7 @@ export function pointwise(args: PointwiseArgs): tf.Tensor4D {
     : `let wv = W[k * uniforms.n4 + c];
        ${rows.map((i) => `a${i} = fma(vec4<f32>(x[r${i} + k]${g(i)}), wv, a${i});`).join('\n')}`;
   const out = (i: number) => {
-    const v = `${act4(act, `a${i}`)}${residual ? ' + res[p' + i + ' * uniforms.n4 + c]' : ''}`;
+    const v = `${activate(act, `a${i}`)}${residual ? ' + res[p' + i + ' * uniforms.n4 + c]' : ''}`;
     return i === 0 ? `result[p0 * uniforms.n4 + c] = ${v};` : `if (p0 + ${i} < uniforms.npix) { result[p${i} * uniforms.n4 + c] = ${v}; }`;
   };
   const body = `

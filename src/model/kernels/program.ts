@@ -1,10 +1,6 @@
-/**
- * The one way the own WebGPU kernels reach tfjs: a registered kernel per op family (so
- * tf.profile names them) that runs a WGSL body with sizes passed as uniforms. The shader key
- * holds only what changes the code (activation, fused inputs, vector widths, tile shape), never
- * a size, so every layer of a family shares a pipeline: B7 and formula networks at any φ compile
- * a few dozen pipelines, not hundreds.
- */
+/** The one way the own WebGPU kernels reach tfjs: a registered kernel per op family (so tf.profile
+ *  names them) running a WGSL body with sizes as uniforms. The shader key holds only what changes
+ *  the code, never a size, so every layer of a family shares a pipeline. */
 import * as tf from '@tensorflow/tfjs-core';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 
@@ -107,5 +103,4 @@ export const f32 = (v: number) => {
   const s = String(Math.fround(v));
   return /[.e]/.test(s) ? s : `${s}.0`;
 };
-export const act4 = (a: Act, v: string) => (a === 'none' ? v : `${a}4(${v})`);
-export const act1 = (a: Act, v: string) => (a === 'none' ? v : `${a}1(${v})`);
+export const activate = (a: Act, v: string, width: 1 | 4 = 4) => (a === 'none' ? v : `${a}${width}(${v})`);

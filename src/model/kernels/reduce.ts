@@ -1,44 +1,29 @@
-/**
- * The reductions: global average pool ([n, H, W, C] → [n, C], no transpose) and the dense
- * layers (squeeze-excite reduce/expand, logits). Each in two forms:
- * - serial, barrier-free: one invocation loops over the whole reduced axis (fine where a
- *   barrier is costly and the axis short; B7's first stage would loop 90,000 times);
- * - tree: one workgroup per (image, channel block) spreads the axis over its lanes, then sums
- *   the lanes' partials in workgroup memory (log₂ steps). tfjs 4.22 creates its device without
- *   the `subgroups` feature, so subgroup adds are out of reach; the tree is the portable form.
- */
+/** The reductions: global average pool ([n, H, W, C] → [n, C], no transpose) and the dense layers
+ *  (SE reduce/expand, logits), each serial (one barrier-free invocation loops over the whole axis:
+ *  fine where a barrier is costly and the axis short; B7's first stage would loop 90,000 times) or
+ *  a workgroup tree (README: tfjs 4.22's device lacks `subgroups`, so this is the portable form). */
 import * as tf from '@tensorflow/tfjs-core';
-import { act1, runKernel, type Act } from './program';
+import { activate, runKernel, type Act } from './program';
 
 /** Mean over height and width; serial: one invocation per (image, 4 channels), tree: one
  *  workgroup per (image, 16 channels). */
 export function globalAvgPool(x: tf.Tensor4D, tree = false): tf.Tensor2D {
   const [n, H, W, C] = x.shape;
   const sizes = { c4: C / 4, hw: H * W, blocks: Math.ceil(C / 4 / POOL_CB), rows: n };
+  const common = { inputs: { x }, comps: [4], outShape: [n, 1, 1, C], outComp: 4, key: 'v4', sizes };
   const out = tree
     ? runKernel({
+        ...common,
         kernel: 'EffNetGlobalAvgPoolTree',
-        key: 'v4',
-        inputs: { x },
-        comps: [4],
-        outShape: [n, 1, 1, C],
-        outComp: 4,
         threads: n * sizes.blocks * 256,
-        sizes,
         decls: 'var<workgroup> part : array<vec4<f32>, 256>;',
         body: POOL_TREE,
-        workgroup: 256,
-        noGuard: true,
+        ...TREE,
       })
     : runKernel({
+        ...common,
         kernel: 'EffNetGlobalAvgPool',
-        key: 'v4',
-        inputs: { x },
-        comps: [4],
-        outShape: [n, 1, 1, C],
-        outComp: 4,
         threads: n * sizes.c4,
-        sizes,
         body: `
           let c = index % uniforms.c4;
           let base = (index / uniforms.c4) * uniforms.hw * uniforms.c4 + c;
@@ -48,6 +33,9 @@ export function globalAvgPool(x: tf.Tensor4D, tree = false): tf.Tensor2D {
       });
   return tf.reshape(out, [n, C]);
 }
+
+/** A tree's workgroup: every invocation joins the barriers. */
+const TREE = { workgroup: 256, noGuard: true };
 
 /** A 256-invocation tree reduction: workgroup `grp` serves image `img` and output block
  *  `grp % blocks`; invocation t = lane · width + column. `accumulate` sums the lane's strided
@@ -111,9 +99,8 @@ export function dense(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor1D, act: A
           threads: n * blocks * 256,
           sizes: { nout: N, kin: K, rows: n, blocks },
           decls: 'var<workgroup> part : array<f32, 256>;',
-          body: DENSE_TREE.replace('ACT', act1(act, 'part[t] + bias[j]')),
-          workgroup: 256,
-          noGuard: true,
+          body: DENSE_TREE.replace('ACT', activate(act, 'part[t] + bias[j]', 1)),
+          ...TREE,
         })
       : runKernel({
           ...common,
@@ -125,7 +112,7 @@ export function dense(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor1D, act: A
             let r = (index / uniforms.nout) * uniforms.kin;
             var acc = bias[j];
             for (var k = 0; k < uniforms.kin; k++) { acc = fma(x[r + k], Wt[k * uniforms.nout + j], acc); }
-            result[index] = ${act1(act, 'acc')};`,
+            result[index] = ${activate(act, 'acc', 1)};`,
         })
   ) as tf.Tensor2D;
 }

@@ -1,12 +1,11 @@
-/** The spatial convs on WebGPU, barrier-free and register-blocked: depthwise k×k (+ bias + act;
- *  one invocation: a row segment of 4 output pixels × 4 channels) and the stem (input
- *  normalisation + k×k strided conv + bias + swish; one output pixel × 4 channels). Sizes and
- *  pads are uniforms; compiled in are only what changes the code's shape: the depthwise window
- *  and stride (four forms in EfficientNet), the activation, and the stem's normalisation. */
+/** The spatial convs on WebGPU, barrier-free and register-blocked: depthwise k×k + bias + act and
+ *  the stem (input normalisation + k×k strided conv + bias + swish; one output pixel × 4 channels).
+ *  Compiled in is only what changes the code: the depthwise window and stride (four forms in
+ *  EfficientNet), the activation, and the stem's normalisation; sizes and pads are uniforms. */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ConvWeights, InputNormalization } from '../weights';
 import { samePadding } from '../network-walk';
-import { act4, f32, runKernel, type Act } from './program';
+import { activate, f32, runKernel, type Act } from './program';
 
 export const depthwiseFits = (c: number) => c % 4 === 0;
 export const stemFits = (n: number) => n % 4 === 0;
@@ -58,7 +57,7 @@ function depthwiseBody(k: number, stride: number, act: Act): string {
     ${px.map((j) => `var a${j} = bv;`).join(' ')}
     ${rows.join('\n    ')}
     let out = ((b * uniforms.ho + oy) * uniforms.wo + ox0) * uniforms.c4 + c;
-    ${px.map((j) => `${j ? `if (ox0 + ${j} < uniforms.wo) { ` : ''}result[out + ${j} * uniforms.c4] = ${act4(act, `a${j}`)};${j ? ' }' : ''}`).join('\n    ')}`;
+    ${px.map((j) => `${j ? `if (ox0 + ${j} < uniforms.wo) { ` : ''}result[out + ${j} * uniforms.c4] = ${activate(act, `a${j}`)};${j ? ' }' : ''}`).join('\n    ')}`;
   dwBodies.set(key, body);
   return body;
 }

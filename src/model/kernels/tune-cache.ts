@@ -59,8 +59,7 @@ export async function saveTuning(key: string, value: StoredTuning): Promise<void
   await transact('readwrite', (s) => s.put(value, key)).catch(() => null);
 }
 
-/** Forgets every cached plan (tests, and `?kernels=auto` after a driver update is not needed:
- *  the driver is part of the key). */
+/** Forgets every cached plan (tests; a driver update needs no clearing: it is part of the key). */
 export async function clearTunings(): Promise<void> {
   memory.clear();
   await transact('readwrite', (s) => s.clear()).catch(() => null);

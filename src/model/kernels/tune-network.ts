@@ -1,10 +1,5 @@
-/**
- * The per-device tuner at warm-up: replays each kernel class of the network on its real shapes
- * (each distinct shape once, zero inputs) with every candidate — barrier-free, tiled, stock —
- * and keeps the fastest. The timed part is bounded by 2× one inference; candidate pipelines
- * compile beforehand (one compile-only pass each, in parallel within a candidate), and one that
- * fails to compile is out. Plans are cached per adapter, tfjs version and network shape.
- */
+/** The per-device tuner at warm-up (README, "WebGPU kernels"): each class replayed on its real
+ *  shapes (zero inputs) per candidate, whose pipelines compile beforehand in one compile-only pass. */
 import * as tf from '@tensorflow/tfjs-core';
 import { enterCompileOnly } from '../compile-only';
 import type { EfficientNet } from '../network';
@@ -23,13 +18,10 @@ export async function tuneKernels(net: EfficientNet, batch = 1): Promise<KernelR
   if (!webgpuActive()) return null;
   const mode = effectiveMode(net.kernels);
   const adapter = adapterName();
-  if (mode !== 'auto' || !net.kernelPlan) {
-    return { mode, plan: net.kernelPlan ?? planFor('stock'), timings: {}, tuneMs: 0, budgetMs: 0, cached: false, adapter };
-  }
   // A CPU-emulated adapter (SwiftShader) compiles candidates for minutes and always picks the
   // barrier-free kernels: tuned there only when ?kernels=auto asks for it.
-  if (!net.kernels.asked && isEmulatedAdapter()) {
-    return { mode, plan: net.kernelPlan, timings: {}, tuneMs: 0, budgetMs: 0, cached: false, adapter };
+  if (mode !== 'auto' || !net.kernelPlan || (!net.kernels.asked && isEmulatedAdapter())) {
+    return { mode, plan: net.kernelPlan ?? planFor('stock'), timings: {}, tuneMs: 0, budgetMs: 0, cached: false, adapter };
   }
   const size = net.config.resolution;
   const key = tuningKey({ adapter: adapterKey(), tfjs: tf.version_core, network: net.config.name, resolution: size, batch });

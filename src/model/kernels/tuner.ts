@@ -1,14 +1,9 @@
-/**
- * Picks the fastest candidate per kernel class within a time budget. Pure (no tfjs): the
- * caller supplies, per class, a timer that runs the class's layers on one candidate and
- * resolves with the milliseconds (or rejects: the candidate failed to compile or run).
- *
- * Rounds go candidate-major (every class's first candidate, then every second…), so when the
- * budget runs out every class has been timed at least once; more rounds, while the budget lasts,
- * keep each candidate's fastest time (the least disturbed one). A class whose candidates all
- * failed runs on stock ops; one left untimed keeps the fallback plan's choice.
- */
-import { CANDIDATES, KERNEL_CLASSES, planFor, type ClassTimings, type KernelChoice, type KernelClass, type KernelPlan } from './plan';
+/** Picks the fastest candidate per kernel class within a time budget. Pure (no tfjs): per class a
+ *  timer runs its layers on one candidate (rejecting when the candidate fails). Rounds go
+ *  candidate-major, so when the budget runs out every class has been timed at least once; more
+ *  rounds keep each candidate's fastest (least disturbed) time. A class whose candidates all
+ *  failed runs on stock ops; one left untimed keeps the fallback plan's choice. */
+import { CANDIDATES, planFor, type ClassTimings, type KernelChoice, type KernelClass, type KernelPlan } from './plan';
 
 export interface TuneTask {
   cls: KernelClass;
@@ -65,7 +60,6 @@ export async function tune(
     if (timed.length) plan[task.cls] = timed.reduce((a, b) => ((seen[b] as number) < (seen[a] as number) ? b : a));
     else if (seen[fallback[task.cls]] === null || task.candidates.every((c) => seen[c] === null)) plan[task.cls] = 'stock';
   }
-  for (const c of KERNEL_CLASSES) if (!(c in plan)) plan[c] = fallback[c];
   return { plan, timings, spentMs: spent(), rounds };
 }
 
@@ -81,16 +75,8 @@ export async function tuneCompiled(
 ): Promise<TuneOutcome> {
   const tasks: TuneTask[] = [];
   for (const cls of classes) {
-    const compiled: KernelChoice[] = [];
-    for (const choice of CANDIDATES[cls]) {
-      try {
-        await compile(cls, choice);
-        compiled.push(choice);
-      } catch {
-        // dropped: recorded as failed below
-      }
-    }
-    const dropped = CANDIDATES[cls].filter((c) => !compiled.includes(c));
+    const dropped: KernelChoice[] = [];
+    for (const choice of CANDIDATES[cls]) await compile(cls, choice).catch(() => dropped.push(choice));
     tasks.push({
       cls,
       candidates: CANDIDATES[cls],

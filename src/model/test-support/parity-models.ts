@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { topologyDir } from '../../../test-support/fixtures';
 import { allSpecs, type ConvertedModelJson, type LoadedArtifacts } from '../model-json';
-import { buildSyntheticModel } from '../synthetic-export';
+import { buildSyntheticModel } from './synthetic-export';
 import { DEFAULT_SYNTHETIC_SEED } from '../synthetic-init';
 import { readModelDir, readModelJson } from './node-model-io';
 import { syntheticModelDir } from './node-backend';

@@ -3,10 +3,35 @@
 // layers) or a non-learned constant (with its reference
 // value, REFERENCE_NORMALIZATION for the input normalisation). Pure TypeScript; no tfjs.
 
-import type { LayerKind } from '../scaling';
-import { layerKindOf, layerTensorNames, normalizationTensorNames } from './converted-graph';
-import { allSpecs, nodeOf, REFERENCE_NORMALIZATION, sizeOfShape, weightBytes, type ConvertedModelJson, type GraphNode, type WeightSpec } from './model-json';
-import { isKernelRole, roleForLayer, type WeightRole } from './weight-roles';
+import type { LayerKind } from '../../scaling';
+import { layerTensorNames, namedWeight, normalizationTensorNames } from '../converted-graph';
+import { allSpecs, nodeOf, REFERENCE_NORMALIZATION, sizeOfShape, weightBytes, type ConvertedModelJson, type GraphNode, type WeightSpec } from '../model-json';
+import { isKernelRole, roleForLayer, type WeightRole } from '../weight-roles';
+
+/** The kind of a layer by its name, and its block index within the stage (-1 outside blocks). */
+export function layerKindOf(layer: string): { kind: LayerKind; block: number } {
+  const inBlock = /(?:^|\/)stack_\d+\/block_(\d+)\/(expand|depthwise|se_reduce|se_expand|project)_conv2d$/.exec(layer);
+  if (inBlock) return { kind: inBlock[2] as LayerKind, block: Number(inBlock[1]) };
+  const kind = ({ stem_conv2d: 'stem', top_conv2d: 'head', logits: 'dense' } as const)[layer];
+  if (!kind) throw new Error(`Not an EfficientNet layer name: ${layer}`);
+  return { kind, block: -1 };
+}
+
+/**
+ * Role of a NAMED weight of the converted TF Hub graphs (converted-graph.ts `namedWeight`: stem,
+ * expand, depthwise, project and head convs, whatever the `StatefulPartitionedCall/model_N/`
+ * prefix); null for anything else (the anonymous SE and dense tensors and the non-learned
+ * constants are bound through the topology).
+ *
+ * Project convs: block 0 of every stage changes channels or stride (no identity skip) and gets
+ * 'project_kernel', blocks j > 0 get 'residual_project_kernel': the EfficientNet rule.
+ */
+export function roleOfWeightName(name: string): WeightRole | null {
+  const w = namedWeight(name);
+  if (!w) return null;
+  const { kind, block } = layerKindOf(w.layer);
+  return roleForLayer(kind, w.part, block > 0);
+}
 
 // --- what the plan decided for each tensor -------------------------------------------------
 

@@ -2,11 +2,11 @@
 // test-support/fixtures.ts): every manifest tensor classified through the graph, learned
 // (role, layer) or a constant with its reference value. Topologies only, no shards.
 import { describe, expect, it } from 'vitest';
-import { fixtureSkipReason, topologyDir, topologyPath } from '../../test-support/fixtures';
-import { VARIANT_NAMES } from '../scaling';
-import type { ConvertedModelJson } from './model-json';
+import { fixtureSkipReason, topologyDir, topologyPath } from '../../../test-support/fixtures';
+import { VARIANT_NAMES } from '../../scaling';
+import type { ConvertedModelJson } from '../model-json';
 import { planModel } from './synthetic-plan';
-import { readModelJson } from './test-support/node-model-io';
+import { readModelJson } from './node-model-io';
 
 const missing = fixtureSkipReason({ topologies: true });
 const topologies = topologyDir() ?? '';

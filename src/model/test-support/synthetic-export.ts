@@ -5,9 +5,9 @@
 // in the converter's byte layout. Pure TypeScript: no tfjs, no fs (the writer is
 // scripts/lib/synth-weights.ts).
 
-import { SHARD_BYTES, type ConvertedModelJson } from './model-json';
+import { SHARD_BYTES, type ConvertedModelJson } from '../model-json';
 import { planModel, type ModelPlan, type PlanEntry } from './synthetic-plan';
-import { initWeightSeeded, SYNTHETIC_INIT_VERSION, type InitGains } from './synthetic-init';
+import { initWeightSeeded, SYNTHETIC_INIT_VERSION, type InitGains } from '../synthetic-init';
 
 /** The model.json of a synthetic export: the source's, marked synthetic with its seed, generator
  *  and init version (the app shows the mark; models:synth skips a complete folder by it). */

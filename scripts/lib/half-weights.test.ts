@@ -2,15 +2,15 @@
 // tfjs's own dequantizing decoder against float32 (size, logits, top-1).
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { officialNetwork } from '../scaling';
-import { bindConvertedWeights } from './bind';
-import { float16Bits, halveWeights } from './half-weights';
-import { allSpecs, concat, expectedShardSizes, weightPrecision } from './model-json';
-import { createEfficientNet } from './network';
-import { maxAbsDiff } from './max-abs-diff';
-import { useFastBackend } from './test-support/node-backend';
-import { syntheticArtifacts } from './test-support/parity-models';
-import { fixtureSkipReason } from '../../test-support/fixtures';
+import { officialNetwork } from '../../src/scaling/index.ts';
+import { bindConvertedWeights } from '../../src/model/bind.ts';
+import { float16Bits, halveWeights } from './half-weights.ts';
+import { allSpecs, concat, expectedShardSizes, weightPrecision } from '../../src/model/model-json.ts';
+import { createEfficientNet } from '../../src/model/network.ts';
+import { maxAbsDiff } from '../../src/model/max-abs-diff.ts';
+import { useFastBackend } from '../../src/model/test-support/node-backend.ts';
+import { syntheticArtifacts } from '../../src/model/test-support/parity-models.ts';
+import { fixtureSkipReason } from '../../test-support/fixtures.ts';
 
 describe('float16Bits', () => {
   it('rounds to nearest even, keeps signs, subnormals, infinities and NaN', () => {

@@ -2,7 +2,7 @@
  *  in TensorFlow.js's own quantization format (`quantization: { dtype: 'float16' }`, the layout
  *  `tensorflowjs_converter --quantize_float16` writes), so any tfjs loader dequantizes them; int32
  *  constants stay as they are. Shards are cut again at the converter's 4 MiB. Pure: no tfjs, no I/O. */
-import { SHARD_BYTES, sizeOfShape, weightBytes, type ConvertedModelJson, type WeightGroup } from './model-json';
+import { SHARD_BYTES, sizeOfShape, weightBytes, type ConvertedModelJson, type WeightGroup } from '../../src/model/model-json.ts';
 
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
