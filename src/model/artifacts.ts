@@ -6,7 +6,7 @@
  *  1000 bytes; the manifest expects 4194304`, `Network error while downloading <url>: …`. */
 
 import { pinnedWeightPath, verifyPinnedDownload } from './integrity';
-import { beginEntry, cachedManifest, completeEntry, dropEntry, fromCache, joinUrl, keepShard, keptShard, openCache, storeEntry } from './weight-cache';
+import { cachedManifest, completeEntry, dropEntry, fromCache, joinUrl, keepShard, keptShard, openCache, storeEntry } from './weight-cache';
 import { allSpecs, concat, expectedShardSizes, manifestHash, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
 
 /** Matches the messages of a download that failed (network, HTTP, size, integrity, not a model),
@@ -66,17 +66,17 @@ async function readBody(
 ): Promise<ArrayBuffer> {
   const name = fileName(url);
   const declared = res.headers.get('Content-Length');
-  if (declared !== null && Number(declared) > max) {
+  const refuse = (e: Error) => {
     void res.body?.cancel().catch(() => undefined);
-    throw tooBig(url, Number(declared));
-  }
+    return e;
+  };
+  if (declared !== null && Number(declared) > max) throw refuse(tooBig(url, Number(declared)));
   // Content-Length is the encoded size, so it is trusted only where Content-Encoding can be read
   // and is absent: not for CORS responses, whose Content-Encoding is hidden (those are checked
   // while reading).
   const headersVisible = res.type === 'basic' || res.type === 'default';
   if (expected !== null && declared !== null && headersVisible && !res.headers.get('Content-Encoding') && Number(declared) !== expected) {
-    void res.body?.cancel().catch(() => undefined);
-    throw sizeError(name, Number(declared), expected);
+    throw refuse(sizeError(name, Number(declared), expected));
   }
   const parts: Uint8Array[] = [];
   let size = 0;
@@ -93,13 +93,11 @@ async function readBody(
         if (done) break;
         parts.push(value);
         size += value.byteLength;
-        if (expected !== null && size > expected) {
+        const wrong =
+          expected !== null && size > expected ? sizeError(name, `at least ${size}`, expected) : size > max ? tooBig(url, `at least ${size}`) : null;
+        if (wrong) {
           void reader.cancel().catch(() => undefined);
-          throw sizeError(name, `at least ${size}`, expected);
-        }
-        if (size > max) {
-          void reader.cancel().catch(() => undefined);
-          throw tooBig(url, `at least ${size}`);
+          throw wrong;
         }
         onChunk(value.byteLength);
       }
@@ -152,22 +150,15 @@ async function currentManifest(url: string, signal: AbortSignal | undefined, tim
 }
 
 /** Loads model.json + shards from `baseUrl`, each shard's size checked against the manifest.
+ *  Cache entries and per-file resume: weight-cache.ts; an aborted download (nobody waits for it)
+ *  leaves nothing.
  *
- *  Cache design (Cache Storage `CACHE_NAME`): shards are keyed by URL + `?v=<manifestHash>`,
- *  model.json by its plain URL, written last: its presence marks a complete entry. Each shard is
- *  written once it has arrived with the right size (and verified), so a download cut off midway
- *  (a reload, the network) resumes with the missing files only; an aborted one (nobody waits for
- *  it) leaves nothing; an entry with its marker found incomplete is dropped. Writing a version
- *  deletes the shards of any other version of the same URL.
- *
- *  Versioning: a cached entry is used only after model.json has been revalidated — one small
- *  request (`cache: 'no-cache'`, so a 304 when the server sends validators), made while the
- *  cached shards are read. A changed manifest has another hash: the old entry is dropped and the
- *  shards are downloaded again on this very load, never served stale. A load from the cache
- *  therefore requests model.json and no shard. When the check cannot answer (offline, timeout,
- *  HTTP error) the complete cached entry is used. We chose this over serving the cache with no
- *  request and revalidating in the background, which would show a changed model one load late;
- *  `revalidate: false` gives the no-request behaviour (e.g. for benchmarks of cache loads). */
+ *  Versioning: a cached entry is used only after model.json has been revalidated (one small
+ *  `no-cache` request, made while the cached shards are read); a changed manifest has another
+ *  hash, so the old entry is dropped and the shards are downloaded again on this very load,
+ *  never served stale. When the check cannot answer (offline, timeout, HTTP error) the cached
+ *  entry is used. Revalidating in the background instead would show a changed model one load
+ *  late; `revalidate: false` gives the no-request behaviour. */
 export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signal?: AbortSignal, options: LoadOptions = {}): Promise<LoadedArtifacts> {
   const { revalidateTimeoutMs = 5000, network = false } = options;
   // Offline (a prepared classroom), a cached entry is used without even a model.json request.
@@ -197,7 +188,8 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
   const version = manifestHash(text);
   // Per-file resume (weight-cache.ts): each verified shard is kept at once and a kept one is not
   // fetched again; the bench's network timing downloads everything and stores it at the end.
-  let keeping = cache !== null && !network && (await beginEntry(cache, baseUrl, modelUrl, version));
+  let keeping = cache !== null && !network;
+  if (keeping && cache) await dropEntry(cache, baseUrl, modelUrl, version); // no marker while writing; other versions go
   let loaded = 0;
   onProgress(0, total, 'download');
   const buffers: ArrayBuffer[] = [];
@@ -240,7 +232,7 @@ export async function loadFromFiles(files: File[]): Promise<LoadedArtifacts> {
   for (const shard of shards) {
     const f = files.find((x) => x.name === shard.path);
     if (!f) throw new Error(`The dropped files miss the shard ${shard.path} that model.json lists`);
-    if (f.size !== shard.bytes) throw new Error(`Shard ${shard.path} is ${f.size} bytes; the manifest expects ${shard.bytes}`);
+    if (f.size !== shard.bytes) throw sizeError(shard.path, f.size, shard.bytes);
     buffers.push(await f.arrayBuffer());
   }
   const total = shards.reduce((s, x) => s + x.bytes, 0);
