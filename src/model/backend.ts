@@ -22,9 +22,8 @@ export interface BackendChoice {
 let wasmPaths: string | Record<string, string> | null = null;
 let pthreadScript: string | null = null;
 
-/** Where the wasm binaries are served (Vite asset URLs in the app; a folder path in Node), and the
- *  threaded build's pthread script (the app's copy, scripts/lib/wasm-threads.ts); applied when
- *  the wasm backend loads. */
+/** Where the wasm binaries are served (Vite asset URLs in the app; a folder in Node) and the
+ *  threaded build's pthread script (scripts/lib/wasm-threads.ts); applied when wasm loads. */
 export function configureWasm(paths: string | Record<string, string>, pthreads?: string): void {
   wasmPaths = paths;
   pthreadScript = pthreads ?? null;
@@ -62,15 +61,14 @@ function routePthreads(script: string): void {
   };
 }
 
-/** Registers a fallback backend by importing its package (once; later calls are no-ops). */
+/** Registers a fallback backend by importing its package (later calls are no-ops). */
 const LOAD_BACKEND: Record<BackendName, () => Promise<unknown>> = {
   webgpu: async () => undefined,
   webgl: () => import('@tensorflow/tfjs-backend-webgl'),
   cpu: () => import('@tensorflow/tfjs-backend-cpu'),
   wasm: async () => {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    if (typeof wasmPaths === 'string') wasm.setWasmPaths(wasmPaths);
-    else if (wasmPaths) wasm.setWasmPaths(wasmPaths);
+    if (wasmPaths) wasm.setWasmPaths(wasmPaths);
   },
 };
 
@@ -85,26 +83,12 @@ async function describeAdapter(): Promise<string> {
   return `${name || 'unknown'}${fallback ? ' (fallback adapter)' : ''}`;
 }
 
-/** Threads for the wasm backend: one per core, at most 8 (beyond that XNNPACK's gains flatten
- *  and each thread is a worker with its own copy of the glue). */
-function wasmThreadsWanted(cores: number | undefined): number {
-  return Math.max(1, Math.min(8, cores ?? 1));
-}
-
 let threadsAsked: number | null = null;
 
 /** A fixed wasm thread count in place of the rule (the bench's `--threads`; 1: the single-threaded
  *  SIMD build). Read when the wasm backend starts, so it must come before. */
 export function askWasmThreads(n: number | null): void {
   threadsAsked = n;
-}
-
-/** Why the threaded build cannot run here, or null. Its pthreads share the wasm memory through a
- *  SharedArrayBuffer, which exists only in a cross-origin isolated context (in workers too). */
-function wasmThreadsBlocker(): string | null {
-  const g = globalThis as { crossOriginIsolated?: boolean };
-  if (g.crossOriginIsolated !== true) return 'the page is not cross-origin isolated, so no SharedArrayBuffer';
-  return null;
 }
 
 let wasmThreads: number | null = null;
@@ -147,9 +131,13 @@ async function initWasm(threaded: boolean, cores: number): Promise<void> {
 
 async function startWasm(): Promise<{ threads: number; threadsNote?: string }> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  const wanted = threadsAsked ?? wasmThreadsWanted(globalThis.navigator?.hardwareConcurrency);
-  // One thread: the plain SIMD build (no pthread pool to start, nothing to explain).
-  let note = wanted > 1 ? wasmThreadsBlocker() : null;
+  // One thread per core, at most 8 (beyond that XNNPACK's gains flatten and each thread is a
+  // worker with its own copy of the glue).
+  const wanted = threadsAsked ?? Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency ?? 1));
+  // One thread: the plain SIMD build (no pthread pool to start, nothing to explain). More share
+  // the wasm memory through a SharedArrayBuffer, which only a cross-origin isolated context has.
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  let note = wanted > 1 && !isolated ? 'the page is not cross-origin isolated, so no SharedArrayBuffer' : null;
   if (wanted > 1 && !note && pthreadScript) {
     routePthreads(pthreadScript);
     wasm.setThreadsCount(wanted);
@@ -207,11 +195,10 @@ export async function selectBackend(forced?: BackendName): Promise<BackendChoice
   throw new Error(`No TensorFlow.js backend works here (${reasons.join('; ')})`);
 }
 
+/** gpuBytes: GPU buffers/textures in use by tensors (webgl and webgpu report it; cpu/wasm don't). */
 export function memoryInfo(): { numTensors: number; numBytes: number; gpuBytes: number | null } {
-  // Bytes of GPU buffers/textures in use by tensors (webgl and webgpu report it; cpu/wasm don't).
   const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
-  const gpu = m.numBytesInGPU ?? null;
-  return { numTensors: m.numTensors, numBytes: m.numBytes, gpuBytes: gpu };
+  return { numTensors: m.numTensors, numBytes: m.numBytes, gpuBytes: m.numBytesInGPU ?? null };
 }
 
 /** The webgpu factory as registered at import: removeBackend() forgets it, so it is kept to
@@ -247,7 +234,7 @@ export function isOutOfMemory(e: unknown): boolean {
 /** Plain words for failures users can act on (GPU memory exhausted, lost device). */
 export function explainError(e: unknown, what: string): string {
   const msg = e instanceof Error ? e.message : String(e);
-  if (OOM.test(msg)) {
+  if (isOutOfMemory(msg)) {
     return `Out of memory while running ${what}. Try a smaller φ (fewer pixels and channels); the app stays usable. (${msg})`;
   }
   if (/device (was )?lost|Device is lost|destroyed/i.test(msg)) {
