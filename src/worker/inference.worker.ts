@@ -11,14 +11,13 @@ import { explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, 
 import { kernelParity } from '../model/kernels/parity';
 import { DEFAULT_KERNELS, type KernelSetting } from '../model/kernels/mode';
 import { classifierFromArtifacts, randomClassifier, type Classifier } from '../model/classifier';
-import { imageToInput, testPattern } from '../model/preprocess';
 import { ModelCache } from './network-cache';
 import { describeModel, modelIdOf, type DebugAction, type ModelSpec, type RequestLogEntry, type WorkerRequest, type WorkerResponse } from './protocol';
 import { RequestLog } from './request-log';
 import { SharedDownloads } from './shared-downloads';
 import { runSeries } from './series';
 import { classifyBatch } from './batch-classify';
-import { classifyImage } from './classify-image';
+import { classifyImage, type RequestContext } from './classify-image';
 import { ImageSlot } from './image-slot';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -43,7 +42,15 @@ let failNextBuild = false;
 let kernels: KernelSetting = DEFAULT_KERNELS;
 
 const post = (msg: WorkerResponse) => self.postMessage(msg);
-const describeError = (e: unknown, spec: ModelSpec) => explainError(e, describeModel(spec));
+/** The worker's side of request `id` for its handlers. */
+const contextFor = (id: number): RequestContext => ({
+  id,
+  ensure: (spec) => ensureModel(id, spec),
+  stats: (modelId) => models.stats(modelId),
+  image: images.current,
+  post,
+  describeError: (e, spec) => explainError(e, describeModel(spec)),
+});
 
 /** Runs `f` with `specs`' networks pinned: none of them is evicted halfway. */
 async function pinned<T>(specs: ModelSpec[], f: () => Promise<T>): Promise<T> {
@@ -53,29 +60,6 @@ async function pinned<T>(specs: ModelSpec[], f: () => Promise<T>): Promise<T> {
   } finally {
     models.unpinAll();
   }
-}
-
-async function measure(req: Extract<WorkerRequest, { type: 'measure' }>, timed: (start: number, end: number) => void) {
-  const { id } = req;
-  const entries = await pinned(req.models, () =>
-    runSeries(
-      req.models,
-      { runs: req.runs, warmup: req.warmup, cam: req.cam ?? false },
-      {
-        id,
-        ensure: (spec) => ensureModel(id, spec),
-        input: (size) => (images.current ? imageToInput(images.current.bitmap, size) : testPattern(size)),
-        imageName: images.current?.name ?? null,
-        stats: (key) => models.stats(key),
-        post,
-        memory: memoryInfo,
-        describeError,
-        settle: async () => void (await Promise.allSettled(downloads.pending())),
-        onTimed: timed,
-      },
-    ),
-  );
-  post({ type: 'series', id, entries });
 }
 
 async function artifactsFor(id: number, spec: ModelSpec, modelId: string): Promise<LoadedArtifacts> {
@@ -180,13 +164,20 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
     case 'clearImage':
       return images.handle(req);
     case 'classify':
-      post(await classifyImage(req, { ensure: (spec) => ensureModel(req.id, spec), stats: (modelId) => models.stats(modelId), image: images.current, post }));
+      post(await classifyImage(req, contextFor(req.id)));
       return;
-    case 'measure':
-      await measure(req, (start, end) => (entry.timed = { start, end }));
+    case 'measure': {
+      const settle = async () => void (await Promise.allSettled(downloads.pending()));
+      const series = { ...contextFor(req.id), settle, onTimed: (start: number, end: number) => (entry.timed = { start, end }) };
+      post({
+        type: 'series',
+        id: req.id,
+        entries: await pinned(req.models, () => runSeries(req.models, { runs: req.runs, warmup: req.warmup, cam: req.cam ?? false }, series)),
+      });
       return;
+    }
     case 'classifyBatch':
-      post(await pinned(req.models, () => classifyBatch(req, { ensure: (spec) => ensureModel(req.id, spec), memory: memoryInfo, describeError })));
+      post(await pinned(req.models, () => classifyBatch(req, contextFor(req.id))));
       return;
     case 'prefetch': {
       const a = await artifactsFor(req.id, req.model, modelIdOf(req.model));

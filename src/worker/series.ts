@@ -5,23 +5,14 @@ import { normaliseCam } from '../model/cam';
 import type { Classifier } from '../model/classifier';
 import { topK } from '../model/labels';
 import { measureInterleaved } from '../model/timing';
-import type { LatencyStats } from '../model/timing';
-import { modelIdOf, type ModelSpec, type SeriesEntry, type WorkerResponse } from './protocol';
+import { memoryInfo } from '../model/backend';
+import { inputOf, type RequestContext } from './classify-image';
+import { modelIdOf, type ModelSpec, type SeriesEntry } from './protocol';
 
-export interface SeriesContext {
-  id: number;
-  /** Loads (or finds) a network; the series keeps it loaded until it ends. */
-  ensure: (spec: ModelSpec) => Promise<Classifier>;
-  /** The network's input: the current image, or the test pattern. */
-  input: (size: number) => Float32Array;
-  imageName: string | null;
-  stats: (key: string) => LatencyStats;
-  post: (msg: WorkerResponse) => void;
-  memory: () => Extract<SeriesEntry, { ok: true }>['memory'];
-  describeError: (e: unknown, spec: ModelSpec) => string;
-  /** Resolves once nothing else (a prefetch beside the queue) is in flight. */
+/** settle: resolves once nothing else (a prefetch beside the queue) is in flight; onTimed: called
+ *  with the worker-clock span of the timed runs. */
+interface SeriesContext extends RequestContext {
   settle: () => Promise<void>;
-  /** Called with the worker-clock span of the timed runs. */
   onTimed: (start: number, end: number) => void;
 }
 
@@ -41,7 +32,7 @@ export async function runSeries(specs: readonly ModelSpec[], o: { runs: number; 
     try {
       const classifier = await c.ensure(spec);
       const key = modelIdOf(spec);
-      const input = c.input(classifier.config.resolution);
+      const input = inputOf(c, classifier.config.resolution);
       const stats = c.stats(key);
       let probs: Float32Array | null = null;
       if (!stats.hasFirst) {
@@ -77,10 +68,10 @@ export async function runSeries(specs: readonly ModelSpec[], o: { runs: number; 
     entries[l.index] = {
       ok: true,
       resolution: l.classifier.config.resolution,
-      imageName: c.imageName,
+      imageName: c.image?.name ?? null,
       top5: topK(l.probs as Float32Array, 5),
       synthetic: l.classifier.synthetic,
-      memory: c.memory(),
+      memory: memoryInfo(),
       latency: { ...summary, wasFirst: false },
       firstMs: summary.firstMs,
       warmupMs: times[i].warmupMs,
