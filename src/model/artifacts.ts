@@ -188,25 +188,22 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
   const version = manifestHash(text);
   // Per-file resume (weight-cache.ts): each verified shard is kept at once and a kept one is not
   // fetched again; the bench's network timing downloads everything and stores it at the end.
-  let keeping = cache !== null && !network;
-  if (keeping && cache) await dropEntry(cache, baseUrl, modelUrl, version); // no marker while writing; other versions go
+  let keeping = network ? null : cache;
+  if (keeping) await dropEntry(keeping, baseUrl, modelUrl, version); // no marker while writing; other versions go
   let loaded = 0;
   onProgress(0, total, 'download');
   const buffers: ArrayBuffer[] = [];
   try {
     for (const shard of shards) {
-      const url = joinUrl(baseUrl, shard.path);
-      const kept = keeping && cache ? await keptShard(cache, baseUrl, shard, version) : null;
-      if (kept) {
-        buffers.push(kept);
-        onProgress((loaded += kept.byteLength), total, 'download');
-        continue;
+      let bytes = keeping && (await keptShard(keeping, baseUrl, shard, version));
+      if (bytes) onProgress((loaded += bytes.byteLength), total, 'download');
+      else {
+        const url = joinUrl(baseUrl, shard.path);
+        bytes = await readBody(url, await fetchOk(url, signal, 'no-store'), shard.bytes, signal, (n) => onProgress((loaded += n), total, 'download'));
+        await verifyPinnedDownload(url, bytes); // a mismatch throws: never kept
+        if (keeping && !(await keepShard(keeping, baseUrl, modelUrl, shard.path, version, bytes))) keeping = null;
       }
-      const res = await fetchOk(url, signal, 'no-store');
-      const bytes = await readBody(url, res, shard.bytes, signal, (n) => onProgress((loaded += n), total, 'download'));
-      await verifyPinnedDownload(url, bytes); // a mismatch throws: never kept
       buffers.push(bytes);
-      if (keeping && cache) keeping = await keepShard(cache, baseUrl, modelUrl, shard.path, version, bytes);
     }
     if (signal?.aborted) throw new Error(`Download aborted: ${modelUrl}`);
   } catch (e) {
@@ -215,9 +212,11 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
     if (signal?.aborted && cache) await dropEntry(cache, baseUrl, modelUrl);
     throw e;
   }
-  let stored = false;
-  if (keeping && cache) stored = await completeEntry(cache, baseUrl, modelUrl, text);
-  else if (cache && network) stored = await storeEntry(cache, baseUrl, modelUrl, text, shards, buffers);
+  const stored = keeping
+    ? await completeEntry(keeping, baseUrl, modelUrl, text)
+    : cache && network
+      ? await storeEntry(cache, baseUrl, modelUrl, text, shards, buffers)
+      : false;
   return { modelJson, weightSpecs: allSpecs(modelJson), weightData: concat(buffers, total), fromCache: false, bytes: total, stored };
 }
 

@@ -4,9 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // WebGPU, the first choice (and the base of the own kernels), is bundled; the fallbacks load on
 // first use, so the worker's first chunk carries tfjs-core and one backend.
 import '@tensorflow/tfjs-backend-webgpu';
-import type { BackendName } from './backend-name';
-
-export const FALLBACK_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+import { BACKENDS, type BackendName } from './backend-name';
 
 const LABEL: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
 
@@ -176,7 +174,7 @@ async function tryBackend(name: BackendName): Promise<Pick<BackendChoice, 'adapt
 
 /** Picks the first backend that works, starting at `forced` when given. */
 export async function selectBackend(forced?: BackendName): Promise<BackendChoice> {
-  const order = forced ? [forced, ...FALLBACK_ORDER.filter((b) => b !== forced)] : [...FALLBACK_ORDER];
+  const order = forced ? [forced, ...BACKENDS.filter((b) => b !== forced)] : [...BACKENDS];
   const reasons: string[] = [];
   for (const name of order) {
     try {
