@@ -7,7 +7,7 @@
 
 import { pinnedWeightPath, verifyPinnedDownload } from './integrity';
 import { cachedManifest, completeEntry, dropEntry, fromCache, joinUrl, keepShard, keptShard, openCache, storeEntry } from './weight-cache';
-import { allSpecs, concat, expectedShardSizes, manifestHash, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
+import { artifactsOf, concat, expectedShardSizes, manifestHash, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
 
 /** Matches the messages of a download that failed (network, HTTP, size, integrity, not a model),
  *  the ones worded below; an abort is not a failure. */
@@ -217,7 +217,7 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
     : cache && network
       ? await storeEntry(cache, baseUrl, modelUrl, text, shards, buffers)
       : false;
-  return { modelJson, weightSpecs: allSpecs(modelJson), weightData: concat(buffers, total), fromCache: false, bytes: total, stored };
+  return { ...artifactsOf(modelJson, buffers, false), stored };
 }
 
 /** A user-dropped converted folder: model.json plus the shards its manifest names. */
@@ -234,6 +234,5 @@ export async function loadFromFiles(files: File[]): Promise<LoadedArtifacts> {
     if (f.size !== shard.bytes) throw sizeError(shard.path, f.size, shard.bytes);
     buffers.push(await f.arrayBuffer());
   }
-  const total = shards.reduce((s, x) => s + x.bytes, 0);
-  return { modelJson, weightSpecs: allSpecs(modelJson), weightData: concat(buffers, total), fromCache: false, bytes: total };
+  return artifactsOf(modelJson, buffers, false);
 }

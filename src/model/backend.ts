@@ -111,6 +111,12 @@ async function withCoresSeenAs<T>(cores: number, f: () => Promise<T>): Promise<T
   }
 }
 
+/** Makes `name` the active backend, ready to run. */
+async function activate(name: BackendName): Promise<void> {
+  if (!(await tf.setBackend(name))) throw new Error('failed to initialise');
+  await tf.ready();
+}
+
 /** Initialises the wasm backend; with `threaded`, rejects as soon as a pthread fails to start
  *  (tfjs would wait for it forever). */
 async function initWasm(threaded: boolean, cores: number): Promise<void> {
@@ -119,8 +125,8 @@ async function initWasm(threaded: boolean, cores: number): Promise<void> {
   failed.catch(() => undefined);
   if (threaded) pthreadErrorsReported = true;
   try {
-    const init = withCoresSeenAs(cores, async () => (await tf.setBackend('wasm')) && (await tf.ready(), true));
-    if (!(await (threaded ? Promise.race([init, failed]) : init))) throw new Error('failed to initialise');
+    const init = withCoresSeenAs(cores, () => activate('wasm'));
+    await (threaded ? Promise.race([init, failed]) : init);
   } finally {
     onPthreadError = () => undefined;
     if (threaded && !failure) pthreadErrorsReported = false;
@@ -160,12 +166,7 @@ async function startWasm(): Promise<{ threads: number; threadsNote?: string }> {
 async function tryBackend(name: BackendName): Promise<Pick<BackendChoice, 'adapter' | 'threads' | 'threadsNote'>> {
   const adapter = name === 'webgpu' ? await describeAdapter() : null;
   await LOAD_BACKEND[name]();
-  let threads: Pick<BackendChoice, 'threads' | 'threadsNote'> = {};
-  if (name === 'wasm') threads = await startWasm();
-  else {
-    if (!(await tf.setBackend(name))) throw new Error('failed to initialise');
-    await tf.ready();
-  }
+  const threads = name === 'wasm' ? await startWasm() : await activate(name);
   // A real op read back: some drivers initialise fine and fail on first use.
   const v = await tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2))).data();
   if (v[0] !== 3) throw new Error('sanity op returned a wrong value');

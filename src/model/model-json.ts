@@ -46,11 +46,7 @@ export type ProgressFn = (loaded: number, total: number, phase: 'download' | 'ca
 
 /** Reference constants of the TF Hub exports' input normalisation (also what random and
  *  synthetic weights use). */
-export const REFERENCE_NORMALIZATION: InputNormalization = {
-  scale: 255,
-  mean: [123.675, 116.28, 103.53],
-  std: [58.395, 57.12, 57.375],
-};
+export const REFERENCE_NORMALIZATION: InputNormalization = { scale: 255, mean: [123.675, 116.28, 103.53], std: [58.395, 57.12, 57.375] };
 
 /** The converter splits each group into 4 MiB shards, all but the last full. */
 export const SHARD_BYTES = 4 * 1024 * 1024;
@@ -164,4 +160,10 @@ export function concat(parts: readonly (ArrayBuffer | Uint8Array)[], total = par
 
 export function allSpecs(json: ConvertedModelJson): WeightSpec[] {
   return json.weightsManifest.flatMap((g) => g.weights);
+}
+
+/** A model's artifacts from its shards' bytes, in manifest order. */
+export function artifactsOf(modelJson: ConvertedModelJson, shards: readonly ArrayBuffer[], fromCache: boolean): LoadedArtifacts {
+  const weightData = concat(shards);
+  return { modelJson, weightSpecs: allSpecs(modelJson), weightData, fromCache, bytes: weightData.byteLength };
 }

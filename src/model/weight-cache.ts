@@ -8,7 +8,7 @@
  *  version (only the missing files are fetched), and goes with the rest in dropEntry. */
 
 import { verifyPinnedDownload } from './integrity';
-import { allSpecs, concat, expectedShardSizes, manifestHash, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
+import { artifactsOf, expectedShardSizes, manifestHash, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
 
 /** Bump when the cache layout changes; entries are also keyed by the manifest's hash. */
 export const CACHE_NAME = 'efficientnet-models-v1';
@@ -64,7 +64,7 @@ export async function fromCache(cache: Cache, baseUrl: string, modelUrl: string,
       buffers.push(buf);
       onProgress((loaded += buf.byteLength), total, 'cache');
     }
-    return { modelJson, weightSpecs: allSpecs(modelJson), weightData: concat(buffers, total), fromCache: true, bytes: total };
+    return artifactsOf(modelJson, buffers, true);
   }, null);
   if (!entry) await dropEntry(cache, baseUrl, modelUrl);
   return entry;
