@@ -77,7 +77,7 @@ export function weightBytes(spec: WeightSpec): number {
 
 export type WeightPrecision = 'float32' | 'float16';
 
-/** The weights' stored precision: 'float16' when any weight is half-size, else 'float32'. */
+/** 'float16' when any weight is stored at half size. */
 export function weightPrecision(json: ConvertedModelJson): WeightPrecision {
   return json.weightsManifest.some((g) => g.weights.some((w) => w.quantization?.dtype === 'float16')) ? 'float16' : 'float32';
 }
@@ -87,7 +87,6 @@ export function weightPrecision(json: ConvertedModelJson): WeightPrecision {
 const SHARD_NAME = /^(?!\.\.?$)[\w.-]+$/;
 const isDim = (d: unknown) => Number.isSafeInteger(d) && (d as number) >= 0;
 
-/** What is wrong with a parsed manifest's weight groups, or null. */
 function manifestProblem(groups: unknown[]): string | null {
   for (const g of groups) {
     const { paths, weights } = (g ?? {}) as Partial<WeightGroup>;
@@ -101,7 +100,7 @@ function manifestProblem(groups: unknown[]): string | null {
   return null;
 }
 
-/** Expected byte size of every shard, in manifest order, for each group. */
+/** Every shard's byte size, in manifest order. */
 export function expectedShardSizes(json: ConvertedModelJson): { path: string; bytes: number }[] {
   const out: { path: string; bytes: number }[] = [];
   let all = 0;
@@ -147,7 +146,6 @@ export function manifestHash(text: string): string {
   return hashString(text).toString(16).padStart(8, '0');
 }
 
-/** The bytes of `parts` one after another; `total` is their summed length. */
 export function concat(parts: readonly (ArrayBuffer | Uint8Array)[], total = parts.reduce((s, p) => s + p.byteLength, 0)): ArrayBuffer {
   const out = new Uint8Array(total);
   let off = 0;

@@ -158,7 +158,6 @@ export const variantOf = (spec: ModelSpec): number | null =>
  *  own-coefficient networks): its answer is latency only, never a prediction. */
 export const latencyOnly = (spec: ModelSpec): boolean => spec.kind === 'random' && variantOf(spec) === null;
 
-/** A model spec in words, for messages. */
 export function describeModel(m: ModelSpec): string {
   if (m.kind !== 'random') return m.kind === 'official' ? `B${m.variant}` : m.name;
   if ('variant' in m.scaling) return `B${m.scaling.variant}`;

@@ -115,7 +115,6 @@ export class RpcClient<Req extends Message, Res extends Message> {
     if (this.options.cancelRequest) this.worker.postMessage({ ...this.options.cancelRequest(target), id: this.nextId++ });
   }
 
-  /** Ends the worker; whatever still waits is rejected. */
   terminate() {
     this.rejectAll('terminated');
     this.worker.terminate();
