@@ -7,7 +7,7 @@
 
 import { pinnedWeightPath, verifyPinnedDownload } from './integrity';
 import { cachedManifest, completeEntry, dropEntry, fromCache, joinUrl, keepShard, keptShard, openCache, storeEntry } from './weight-cache';
-import { artifactsOf, concat, expectedShardSizes, manifestHash, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
+import { artifactsOf, concat, manifestOf, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
 
 /** Matches the messages of a download that failed (network, HTTP, size, integrity, not a model),
  *  the ones worded below; an abort is not a failure. */
@@ -182,10 +182,7 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
   }
 
   text ??= await fetchText(modelUrl, signal, 'no-cache');
-  const modelJson = parseModelJson(text, modelUrl);
-  const shards = expectedShardSizes(modelJson);
-  const total = shards.reduce((s, x) => s + x.bytes, 0);
-  const version = manifestHash(text);
+  const { modelJson, shards, total, version } = manifestOf(text, modelUrl);
   // Per-file resume (weight-cache.ts): each verified shard is kept at once and a kept one is not
   // fetched again; the bench's network timing downloads everything and stores it at the end.
   let keeping = network ? null : cache;
@@ -225,8 +222,7 @@ export async function loadFromFiles(files: File[]): Promise<LoadedArtifacts> {
   const jsonFile = files.find((f) => f.name === 'model.json');
   if (!jsonFile) throw new Error('The dropped files hold no model.json');
   if (jsonFile.size > MAX_MODEL_JSON_BYTES) throw tooBig(`The dropped ${jsonFile.webkitRelativePath || jsonFile.name}`, jsonFile.size);
-  const modelJson = parseModelJson(await jsonFile.text(), jsonFile.name);
-  const shards = expectedShardSizes(modelJson);
+  const { modelJson, shards } = manifestOf(await jsonFile.text(), jsonFile.name);
   const buffers: ArrayBuffer[] = [];
   for (const shard of shards) {
     const f = files.find((x) => x.name === shard.path);

@@ -146,6 +146,13 @@ export function manifestHash(text: string): string {
   return hashString(text).toString(16).padStart(8, '0');
 }
 
+/** model.json's text parsed, with its shards' sizes, their total and its cache version. */
+export function manifestOf(text: string, where: string) {
+  const modelJson = parseModelJson(text, where);
+  const shards = expectedShardSizes(modelJson);
+  return { modelJson, shards, total: shards.reduce((s, x) => s + x.bytes, 0), version: manifestHash(text) };
+}
+
 export function concat(parts: readonly (ArrayBuffer | Uint8Array)[], total = parts.reduce((s, p) => s + p.byteLength, 0)): ArrayBuffer {
   const out = new Uint8Array(total);
   let off = 0;

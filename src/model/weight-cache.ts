@@ -8,7 +8,7 @@
  *  version (only the missing files are fetched), and goes with the rest in dropEntry. */
 
 import { verifyPinnedDownload } from './integrity';
-import { artifactsOf, expectedShardSizes, manifestHash, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
+import { artifactsOf, manifestHash, manifestOf, type LoadedArtifacts, type ProgressFn } from './model-json';
 
 /** Bump when the cache layout changes; entries are also keyed by the manifest's hash. */
 export const CACHE_NAME = 'efficientnet-models-v1';
@@ -52,10 +52,7 @@ export const keptShard = (cache: Cache, baseUrl: string, shard: { path: string; 
 export async function fromCache(cache: Cache, baseUrl: string, modelUrl: string, text: string, onProgress: ProgressFn): Promise<LoadedArtifacts | null> {
   const entry = await orElse(async () => {
     await verifyPinnedDownload(modelUrl, new TextEncoder().encode(text));
-    const modelJson = parseModelJson(text, modelUrl);
-    const shards = expectedShardSizes(modelJson);
-    const total = shards.reduce((s, x) => s + x.bytes, 0);
-    const version = manifestHash(text);
+    const { modelJson, shards, total, version } = manifestOf(text, modelUrl);
     const buffers: ArrayBuffer[] = [];
     let loaded = 0;
     for (const shard of shards) {
@@ -126,13 +123,12 @@ export async function completeEntryBytes(cache: Cache, baseUrl: string): Promise
   const text = await cachedManifest(cache, modelUrl);
   if (text === null) return null;
   return orElse(async () => {
-    let bytes = 0;
-    for (const shard of expectedShardSizes(parseModelJson(text, modelUrl))) {
-      const res = await cache.match(versioned(joinUrl(baseUrl, shard.path), manifestHash(text)));
+    const { shards, total, version } = manifestOf(text, modelUrl);
+    for (const shard of shards) {
+      const res = await cache.match(versioned(joinUrl(baseUrl, shard.path), version));
       if (!res || (await res.blob()).size !== shard.bytes) return null;
-      bytes += shard.bytes;
     }
-    return bytes;
+    return total;
   }, null);
 }
 
