@@ -194,8 +194,14 @@ export async function selectBackend(forced?: BackendName): Promise<BackendChoice
   throw new Error(`No TensorFlow.js backend works here (${reasons.join('; ')})`);
 }
 
-/** gpuBytes: GPU buffers/textures in use by tensors (webgl and webgpu report it; cpu/wasm don't). */
-export function memoryInfo(): { numTensors: number; numBytes: number; gpuBytes: number | null } {
+export interface MemoryInfo {
+  numTensors: number;
+  numBytes: number;
+  /** GPU buffers/textures in use by tensors (webgl and webgpu report it; cpu/wasm don't). */
+  gpuBytes: number | null;
+}
+
+export function memoryInfo(): MemoryInfo {
   const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
   return { numTensors: m.numTensors, numBytes: m.numBytes, gpuBytes: m.numBytesInGPU ?? null };
 }

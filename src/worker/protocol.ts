@@ -5,6 +5,8 @@ import type { CamMap } from '../model/cam';
 import type { BackendName } from '../model/backend-name';
 import type { KernelMode, KernelParityJob, KernelParityReport } from '../model/kernels/plan';
 import type { WeightPrecision } from '../model/model-json';
+import type { Ranked as Prediction } from '../model/labels';
+import type { MemoryInfo } from '../model/backend';
 import { scalingId, type Scaling } from '../scaling';
 
 /** Which network answers: an official converted export (`source`: the weight source's base URL), a custom model (a converted
@@ -13,12 +15,6 @@ import { scalingId, type Scaling } from '../scaling';
  *  random-weights mode (?weights=random) — one `scaling` describes each. */
 export type ModelSpec =
   { kind: 'official'; variant: number; source: string } | { kind: 'custom'; name: string; files: File[] } | { kind: 'random'; scaling: Scaling; seed: number };
-
-export interface Prediction {
-  index: number;
-  label: string;
-  prob: number;
-}
 
 export type WorkerRequest =
   | { type: 'init'; id: number; backend?: BackendName; kernels?: KernelMode }
@@ -61,12 +57,6 @@ export type WorkerRequest =
 export type DebugAction = 'lose-device' | 'crash' | 'oom-next';
 
 export type LoadPhase = 'download' | 'cache' | 'build' | 'compile' | 'run';
-
-export interface MemoryInfo {
-  numTensors: number;
-  numBytes: number;
-  gpuBytes: number | null;
-}
 
 /** What one classification produced (shared by the worker's reply and the store's result). */
 export interface ClassifyOutcome {
@@ -164,4 +154,4 @@ export function describeModel(m: ModelSpec): string {
   return 'phi' in m.scaling ? `the formula network at φ ${m.scaling.phi}` : `the network “${m.scaling.name}”`;
 }
 
-export type { Latency } from '../model/timing';
+export type { Latency, MemoryInfo, Prediction };

@@ -16,18 +16,10 @@ interface SeriesContext extends RequestContext {
   onTimed: (start: number, end: number) => void;
 }
 
-interface Loaded {
-  index: number;
-  key: string;
-  classifier: Classifier;
-  input: Float32Array;
-  probs: Float32Array | null;
-}
-
 export async function runSeries(specs: readonly ModelSpec[], o: { runs: number; warmup: number; cam: boolean }, c: SeriesContext): Promise<SeriesEntry[]> {
   const { runs, warmup } = o;
   const entries: SeriesEntry[] = specs.map(() => ({ ok: false, error: 'not run' }));
-  const loaded: Loaded[] = [];
+  const loaded: { index: number; key: string; classifier: Classifier; input: Float32Array; probs: Float32Array | null }[] = [];
   for (const [index, spec] of specs.entries()) {
     try {
       const classifier = await c.ensure(spec);
