@@ -129,9 +129,8 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     const ort = ortEp ? await startOrtPeer(ortEp, classifier, input, await own(), ownThreads ?? undefined) : null;
     sample();
 
-    // The lab's one timing loop (src/model/timing.ts): interleaved rounds (own, graph, ORT, then
-    // ORT, graph, own, …) so drift and GC debt hit every side alike; no extra warm-up (warm-up and
-    // first runs were timed above). ORT's peer keeps its own times (measured inside its worker).
+    // The lab's one timing loop (timing.ts), with no extra warm-up (warm-up and first runs were
+    // timed above). ORT's peer keeps its own times (measured inside its worker).
     const sides: { name: string; run: () => Promise<unknown> }[] = [{ name: 'own', run: own }];
     if (graph) sides.push({ name: 'graph', run: runGraph });
     if (ort?.peer) sides.push({ name: 'ORT', run: ort.peer.timedRun });

@@ -1,6 +1,5 @@
-/** Messages between the bench view (main thread) and a bench worker. One worker per backend:
- *  `init` picks exactly that backend (no fallback), then `matmul` and `variant` requests run one
- *  at a time. Pure types plus a few helpers; no tfjs. */
+/** Messages between the bench view (main thread) and a bench worker (bench.worker.ts). Pure
+ *  types plus a few helpers; no tfjs. */
 import type { BackendName } from '../model/backend-name';
 import type { BenchResult } from '../model/bench-result';
 import type { VariantBenchOptions } from '../model/bench';

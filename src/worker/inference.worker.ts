@@ -227,7 +227,6 @@ function describe(req: WorkerRequest): string {
  *  only downloads into the cache and so need not wait for inference. */
 const BESIDE_QUEUE: ReadonlySet<WorkerRequest['type']> = new Set(['cancel', 'debug', 'log', 'prefetch', 'cacheState', 'uncache']);
 
-// One request at a time (tfjs state is global).
 let queue: Promise<void> = Promise.resolve();
 self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const req = ev.data;
