@@ -130,14 +130,9 @@ export interface RequestLogEntry {
 /** A model spec's identity, in the worker's model cache (one loaded network per id) and in the
  *  store alike: equal ids are the same network with the same weights. */
 export function modelIdOf(spec: ModelSpec): string {
-  switch (spec.kind) {
-    case 'official':
-      return `B${spec.variant}@${spec.source}`;
-    case 'custom':
-      return `custom:${spec.name}:${spec.files.map((f) => `${f.name}/${f.size}`).join(',')}`;
-    case 'random':
-      return `random:${scalingId(spec.scaling)}:seed=${spec.seed}`;
-  }
+  if (spec.kind === 'official') return `B${spec.variant}@${spec.source}`;
+  if (spec.kind === 'custom') return `custom:${spec.name}:${spec.files.map((f) => `${f.name}/${f.size}`).join(',')}`;
+  return `random:${scalingId(spec.scaling)}:seed=${spec.seed}`;
 }
 
 /** The official variant a spec runs (converted or seeded weights), or null. */
