@@ -1,9 +1,7 @@
-/** Reading converted tfjs graph models (model.json + shards): from a URL with byte progress,
- *  size checks, integrity checks for the pinned source (integrity.ts: every file's git blob id,
- *  before anything is cached) and a versioned Cache Storage entry, or from user-dropped files.
- *  No tfjs here.
- *  Every failure names the file: `Download failed: <url> answered HTTP 404`, `Shard <name> is
- *  1000 bytes; the manifest expects 4194304`, `Network error while downloading <url>: …`. */
+/** Reading converted tfjs graph models (model.json + shards), no tfjs here: from a URL with byte
+ *  progress, size checks, the pinned source's integrity checks (integrity.ts, before anything is
+ *  cached) and a versioned Cache Storage entry (weight-cache.ts), or from user-dropped files.
+ *  Every failure names the file (`Download failed: <url> answered HTTP 404`). */
 
 import { pinnedWeightPath, verifyPinnedDownload } from './integrity';
 import { cachedManifest, completeEntry, dropEntry, fromCache, joinUrl, keepShard, keptShard, openCache, storeEntry } from './weight-cache';

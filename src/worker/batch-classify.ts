@@ -1,8 +1,6 @@
-/** The worker's side of Evaluate: a batch of the user's files through each network. Decoding
- *  happens here, off the page, one image at a time: each image is drawn at every network's input
- *  size into that network's batch buffer and its bitmap closed at once, so at most one decoded
- *  image plus the batch's network inputs are held. One batch tensor per network; only the top-5
- *  of each image and a small thumbnail go back. */
+/** The worker's side of Evaluate: a batch of the user's files through each network, as one batch
+ *  tensor. Decoded here one at a time, each image is drawn into every network's batch buffer and
+ *  closed at once, so at most one decoded image is held; only top-5s and thumbnails go back. */
 import type { Classifier } from '../model/classifier';
 import { topK } from '../model/labels';
 import { centerCropBox, imageToInput } from '../model/preprocess';
