@@ -75,10 +75,9 @@ async function describeAdapter(): Promise<string> {
   if (!gpu) throw new Error('navigator.gpu is missing (browser without WebGPU, or not a secure context)');
   const adapter = await gpu.requestAdapter();
   if (!adapter) throw new Error('no adapter');
-  const info = (adapter as GPUAdapter & { info?: GPUAdapterInfo }).info;
-  const fallback = (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter;
-  const name = info ? [info.vendor, info.architecture || info.device].filter(Boolean).join('/') : 'unknown';
-  return `${name || 'unknown'}${fallback ? ' (fallback adapter)' : ''}`;
+  const { info, isFallbackAdapter } = adapter as GPUAdapter & { info?: GPUAdapterInfo; isFallbackAdapter?: boolean };
+  const name = [info?.vendor, info?.architecture || info?.device].filter(Boolean).join('/');
+  return `${name || 'unknown'}${isFallbackAdapter ? ' (fallback adapter)' : ''}`;
 }
 
 let threadsAsked: number | null = null;

@@ -75,16 +75,7 @@ export interface ClassifyOutcome {
 export type WorkerResponse =
   | { type: 'backend'; id: number; backend: BackendName; reason: string; adapter: string | null; threads?: number; threadsNote?: string }
   | { type: 'progress'; id: number; modelId: string; phase: LoadPhase; loaded: number; total: number }
-  | {
-      type: 'ready';
-      id: number;
-      modelId: string;
-      synthetic: boolean;
-      precision: WeightPrecision;
-      fromCache: boolean;
-      loadMs: number;
-      bytes: number;
-    }
+  | { type: 'ready'; id: number; modelId: string; synthetic: boolean; precision: WeightPrecision; fromCache: boolean; loadMs: number; bytes: number }
   /** `display`: what the page shows for a decoded file (the file itself, or a small copy). */
   | { type: 'imageSet'; id: number; width: number; height: number; display?: Blob }
   | { type: 'needsPage'; id: number }
