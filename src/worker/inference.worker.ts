@@ -168,12 +168,8 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
       return;
     case 'measure': {
       const settle = async () => void (await Promise.allSettled(downloads.pending()));
-      const series = { ...contextFor(req.id), settle, onTimed: (start: number, end: number) => (entry.timed = { start, end }) };
-      post({
-        type: 'series',
-        id: req.id,
-        entries: await pinned(req.models, () => runSeries(req.models, { runs: req.runs, warmup: req.warmup, cam: req.cam ?? false }, series)),
-      });
+      const onTimed = (start: number, end: number) => (entry.timed = { start, end });
+      post({ type: 'series', id: req.id, entries: await pinned(req.models, () => runSeries(req, { ...contextFor(req.id), settle, onTimed })) });
       return;
     }
     case 'classifyBatch':

@@ -7,7 +7,7 @@ import { topK } from '../model/labels';
 import { measureInterleaved } from '../model/timing';
 import { memoryInfo } from '../model/backend';
 import { inputOf, type RequestContext } from './classify-image';
-import { modelIdOf, type ModelSpec, type SeriesEntry } from './protocol';
+import { modelIdOf, type SeriesEntry, type WorkerRequest } from './protocol';
 
 /** settle: resolves once nothing else (a prefetch beside the queue) is in flight; onTimed: called
  *  with the worker-clock span of the timed runs. */
@@ -16,8 +16,8 @@ interface SeriesContext extends RequestContext {
   onTimed: (start: number, end: number) => void;
 }
 
-export async function runSeries(specs: readonly ModelSpec[], o: { runs: number; warmup: number; cam: boolean }, c: SeriesContext): Promise<SeriesEntry[]> {
-  const { runs, warmup } = o;
+export async function runSeries(req: Extract<WorkerRequest, { type: 'measure' }>, c: SeriesContext): Promise<SeriesEntry[]> {
+  const { models: specs, runs, warmup } = req;
   const entries: SeriesEntry[] = specs.map(() => ({ ok: false, error: 'not run' }));
   const loaded: { index: number; key: string; classifier: Classifier; input: Float32Array; probs: Float32Array | null }[] = [];
   for (const [index, spec] of specs.entries()) {
@@ -52,7 +52,7 @@ export async function runSeries(specs: readonly ModelSpec[], o: { runs: number; 
   c.onTimed(start, performance.now());
   for (const [i, l] of loaded.entries()) {
     // The map is read after timing, in one more pass (it adds a read-back the series never times).
-    const withCam = o.cam ? await l.classifier.probabilitiesWithCam(l.input) : null;
+    const withCam = req.cam ? await l.classifier.probabilitiesWithCam(l.input) : null;
     if (withCam) l.probs = withCam.probs;
     const stats = c.stats(l.key);
     for (const ms of times[i].times) stats.record(ms);
