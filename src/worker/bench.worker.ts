@@ -34,26 +34,22 @@ const post = (msg: BenchResponse) => self.postMessage(msg);
 let backend: BackendName | null = null;
 let kernels: KernelSetting = DEFAULT_KERNELS;
 
-async function runVariant(id: number, job: VariantJob, backend: BackendName) {
-  const url = variantUrl(job.baseUrl, job.variant);
+async function runVariant(id: number, { baseUrl, measureLoad, ...job }: VariantJob, backend: BackendName) {
+  const url = variantUrl(baseUrl, job.variant);
   const noProgress = () => undefined;
   // Random-weights mode: nothing to download; the network is built with the lab's seed.
-  const seeded = job.baseUrl === RANDOM_WEIGHTS_BASE;
+  const seeded = baseUrl === RANDOM_WEIGHTS_BASE;
   // The network load is timed with loadFromUrl's `network` option, never by clearing the cache:
   // the bench deletes no weights it did not download itself (a page of other cached models, or
   // a user's offline copy, stays).
   const result = await benchVariant({
+    ...job,
     backend,
-    variant: job.variant,
-    runs: job.runs,
-    graph: job.graph,
-    ort: job.ort,
-    matmulGflops: job.matmulGflops,
     evalBatch: evaluateBatch(backend, job.variant),
     seed: seeded ? DEFAULT_SYNTHETIC_SEED : undefined,
     network: { kernels },
     loadNetwork:
-      job.measureLoad && !seeded
+      measureLoad && !seeded
         ? async () => {
             const a = await loadFromUrl(url, noProgress, undefined, { network: true });
             if (a.fromCache) throw new Error(`B${job.variant} came from the cache in a network load`);
