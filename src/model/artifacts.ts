@@ -52,16 +52,12 @@ async function fetchOk(url: string, signal: AbortSignal | undefined, cache: Requ
   return res;
 }
 
-/** Reads a body chunk by chunk. With `expected`, a body that is, or turns out to be, of another
- *  size fails as soon as that is known (Content-Length first, so a wrong shard is not read). */
-async function readBody(
-  url: string,
-  res: Response,
-  expected: number | null,
-  signal: AbortSignal | undefined,
-  onChunk: (n: number) => void,
-  max = Infinity,
-): Promise<ArrayBuffer> {
+/** Fetches `url` and reads its body chunk by chunk. With `expected`, a body that is, or turns out
+ *  to be, of another size fails as soon as that is known (Content-Length first, so a wrong shard
+ *  is not read). A file of the pinned source is verified before it is returned (so never kept). */
+async function download(url: string, o: { signal?: AbortSignal; cache: RequestCache; expected?: number; max?: number; onChunk?: (n: number) => void }) {
+  const { signal, expected = null, max = Infinity, onChunk = () => undefined } = o;
+  const res = await fetchOk(url, signal, o.cache);
   const name = fileName(url);
   const declared = res.headers.get('Content-Length');
   const refuse = (e: Error) => {
@@ -105,15 +101,13 @@ async function readBody(
     throw networkError(url, e, signal);
   }
   if (expected !== null && size !== expected) throw sizeError(name, size, expected);
-  return concat(parts, size);
+  const bytes = concat(parts, size);
+  await verifyPinnedDownload(url, bytes);
+  return bytes;
 }
 
-/** model.json's text; its bytes are verified first when it comes from the pinned source. */
 async function fetchText(url: string, signal: AbortSignal | undefined, cache: RequestCache): Promise<string> {
-  const res = await fetchOk(url, signal, cache);
-  const bytes = await readBody(url, res, null, signal, () => undefined, MAX_MODEL_JSON_BYTES);
-  await verifyPinnedDownload(url, bytes);
-  return new TextDecoder().decode(bytes);
+  return new TextDecoder().decode(await download(url, { signal, cache, max: MAX_MODEL_JSON_BYTES }));
 }
 
 export interface LoadOptions {
@@ -194,8 +188,7 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
       if (bytes) onProgress((loaded += bytes.byteLength), total, 'download');
       else {
         const url = joinUrl(baseUrl, shard.path);
-        bytes = await readBody(url, await fetchOk(url, signal, 'no-store'), shard.bytes, signal, (n) => onProgress((loaded += n), total, 'download'));
-        await verifyPinnedDownload(url, bytes); // a mismatch throws: never kept
+        bytes = await download(url, { signal, cache: 'no-store', expected: shard.bytes, onChunk: (n) => onProgress((loaded += n), total, 'download') });
         if (keeping && !(await keepShard(keeping, baseUrl, modelUrl, shard.path, version, bytes))) keeping = null;
       }
       buffers.push(bytes);
