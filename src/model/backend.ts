@@ -165,7 +165,7 @@ async function startWasm(): Promise<{ threads: number; threadsNote?: string }> {
 async function tryBackend(name: BackendName): Promise<Pick<BackendChoice, 'adapter' | 'threads' | 'threadsNote'>> {
   const adapter = name === 'webgpu' ? await describeAdapter() : null;
   await LOAD_BACKEND[name]();
-  const threads = name === 'wasm' ? await startWasm() : await activate(name);
+  const threads = name === 'wasm' ? await startWasm() : await activate(name).then(() => ({}));
   // A real op read back: some drivers initialise fine and fail on first use.
   const v = await tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2))).data();
   if (v[0] !== 3) throw new Error('sanity op returned a wrong value');
