@@ -97,16 +97,8 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   await classifier.warmUp();
   noteKernels(classifier);
   models.add(modelId, classifier);
-  post({
-    type: 'ready',
-    id,
-    modelId,
-    synthetic: classifier.synthetic,
-    precision: classifier.precision,
-    fromCache: artifacts?.fromCache ?? false,
-    loadMs: performance.now() - t0,
-    bytes,
-  });
+  const fromCache = artifacts?.fromCache ?? false;
+  post({ type: 'ready', id, modelId, synthetic: classifier.synthetic, precision: classifier.precision, fromCache, loadMs: performance.now() - t0, bytes });
   return classifier;
 }
 
