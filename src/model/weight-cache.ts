@@ -87,9 +87,9 @@ export const dropEntry = (cache: Cache, baseUrl: string, modelUrl: string, keep?
 /** Stores under `key`; false when the cache refused (quota): then nothing of the entry is kept,
  *  so no half-stored variant survives. */
 async function put(cache: Cache, baseUrl: string, modelUrl: string, key: string, body: Response): Promise<boolean> {
-  if (await orElse(async () => (await cache.put(key, body), true), false)) return true;
-  await dropEntry(cache, baseUrl, modelUrl);
-  return false;
+  const kept = await orElse(() => cache.put(key, body).then(() => true), false);
+  if (!kept) await dropEntry(cache, baseUrl, modelUrl);
+  return kept;
 }
 
 /** Keeps one verified shard (see put). */
