@@ -4,7 +4,7 @@
 import { normaliseCam } from '../model/cam';
 import type { Classifier } from '../model/classifier';
 import { topK } from '../model/labels';
-import { measureInterleaved } from '../model/timing';
+import { measureInterleaved, timed } from '../model/timing';
 import { memoryInfo } from '../model/backend';
 import { inputOf, type RequestContext } from './classify-image';
 import { modelIdOf, type SeriesEntry, type WorkerRequest } from './protocol';
@@ -30,9 +30,7 @@ export async function runSeries(req: Extract<WorkerRequest, { type: 'measure' }>
       if (!stats.hasFirst) {
         // The first inference after a load still pays first-use costs: kept apart, never timed as steady.
         c.post({ type: 'progress', id: c.id, modelId: key, phase: 'compile', loaded: 0, total: 1 });
-        const t0 = performance.now();
-        probs = await classifier.probabilities(input);
-        stats.record(performance.now() - t0);
+        stats.record(await timed(async () => (probs = await classifier.probabilities(input))));
       }
       loaded.push({ index, key, classifier, input, probs });
     } catch (e) {
