@@ -1,13 +1,11 @@
-/** Reading converted tfjs graph models (model.json + shards): from a URL with byte progress,
- *  size checks, integrity checks for the pinned source (integrity.ts: every file's git blob id,
- *  before anything is cached) and a versioned Cache Storage entry, or from user-dropped files.
- *  No tfjs here.
- *  Every failure names the file: `Download failed: <url> answered HTTP 404`, `Shard <name> is
- *  1000 bytes; the manifest expects 4194304`, `Network error while downloading <url>: …`. */
+/** Reading converted tfjs graph models (model.json + shards), no tfjs here: from a URL with byte
+ *  progress, size checks, the pinned source's integrity checks (integrity.ts, before anything is
+ *  cached) and a versioned Cache Storage entry (weight-cache.ts), or from user-dropped files.
+ *  Every failure names the file (`Download failed: <url> answered HTTP 404`). */
 
 import { pinnedWeightPath, verifyPinnedDownload } from './integrity';
-import { beginEntry, cachedManifest, completeEntry, dropEntry, fromCache, joinUrl, keepShard, keptShard, openCache, storeEntry } from './weight-cache';
-import { allSpecs, concat, expectedShardSizes, manifestHash, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
+import { cachedManifest, completeEntry, dropEntry, fromCache, joinUrl, keepShard, keptShard, openCache, storeEntry } from './weight-cache';
+import { artifactsOf, concat, manifestOf, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
 
 /** Matches the messages of a download that failed (network, HTTP, size, integrity, not a model),
  *  the ones worded below; an abort is not a failure. */
@@ -54,29 +52,25 @@ async function fetchOk(url: string, signal: AbortSignal | undefined, cache: Requ
   return res;
 }
 
-/** Reads a body chunk by chunk. With `expected`, a body that is, or turns out to be, of another
- *  size fails as soon as that is known (Content-Length first, so a wrong shard is not read). */
-async function readBody(
-  url: string,
-  res: Response,
-  expected: number | null,
-  signal: AbortSignal | undefined,
-  onChunk: (n: number) => void,
-  max = Infinity,
-): Promise<ArrayBuffer> {
+/** Fetches `url` and reads its body chunk by chunk. With `expected`, a body that is, or turns out
+ *  to be, of another size fails as soon as that is known (Content-Length first, so a wrong shard
+ *  is not read). A file of the pinned source is verified before it is returned (so never kept). */
+async function download(url: string, o: { signal?: AbortSignal; cache: RequestCache; expected?: number; max?: number; onChunk?: (n: number) => void }) {
+  const { signal, expected = null, max = Infinity, onChunk = () => undefined } = o;
+  const res = await fetchOk(url, signal, o.cache);
   const name = fileName(url);
   const declared = res.headers.get('Content-Length');
-  if (declared !== null && Number(declared) > max) {
+  const refuse = (e: Error) => {
     void res.body?.cancel().catch(() => undefined);
-    throw tooBig(url, Number(declared));
-  }
+    return e;
+  };
+  if (declared !== null && Number(declared) > max) throw refuse(tooBig(url, Number(declared)));
   // Content-Length is the encoded size, so it is trusted only where Content-Encoding can be read
   // and is absent: not for CORS responses, whose Content-Encoding is hidden (those are checked
   // while reading).
   const headersVisible = res.type === 'basic' || res.type === 'default';
   if (expected !== null && declared !== null && headersVisible && !res.headers.get('Content-Encoding') && Number(declared) !== expected) {
-    void res.body?.cancel().catch(() => undefined);
-    throw sizeError(name, Number(declared), expected);
+    throw refuse(sizeError(name, Number(declared), expected));
   }
   const parts: Uint8Array[] = [];
   let size = 0;
@@ -93,13 +87,11 @@ async function readBody(
         if (done) break;
         parts.push(value);
         size += value.byteLength;
-        if (expected !== null && size > expected) {
+        const wrong =
+          expected !== null && size > expected ? sizeError(name, `at least ${size}`, expected) : size > max ? tooBig(url, `at least ${size}`) : null;
+        if (wrong) {
           void reader.cancel().catch(() => undefined);
-          throw sizeError(name, `at least ${size}`, expected);
-        }
-        if (size > max) {
-          void reader.cancel().catch(() => undefined);
-          throw tooBig(url, `at least ${size}`);
+          throw wrong;
         }
         onChunk(value.byteLength);
       }
@@ -109,15 +101,13 @@ async function readBody(
     throw networkError(url, e, signal);
   }
   if (expected !== null && size !== expected) throw sizeError(name, size, expected);
-  return concat(parts, size);
+  const bytes = concat(parts, size);
+  await verifyPinnedDownload(url, bytes);
+  return bytes;
 }
 
-/** model.json's text; its bytes are verified first when it comes from the pinned source. */
 async function fetchText(url: string, signal: AbortSignal | undefined, cache: RequestCache): Promise<string> {
-  const res = await fetchOk(url, signal, cache);
-  const bytes = await readBody(url, res, null, signal, () => undefined, MAX_MODEL_JSON_BYTES);
-  await verifyPinnedDownload(url, bytes);
-  return new TextDecoder().decode(bytes);
+  return new TextDecoder().decode(await download(url, { signal, cache, max: MAX_MODEL_JSON_BYTES }));
 }
 
 export interface LoadOptions {
@@ -152,22 +142,15 @@ async function currentManifest(url: string, signal: AbortSignal | undefined, tim
 }
 
 /** Loads model.json + shards from `baseUrl`, each shard's size checked against the manifest.
+ *  Cache entries and per-file resume: weight-cache.ts; an aborted download (nobody waits for it)
+ *  leaves nothing.
  *
- *  Cache design (Cache Storage `CACHE_NAME`): shards are keyed by URL + `?v=<manifestHash>`,
- *  model.json by its plain URL, written last: its presence marks a complete entry. Each shard is
- *  written once it has arrived with the right size (and verified), so a download cut off midway
- *  (a reload, the network) resumes with the missing files only; an aborted one (nobody waits for
- *  it) leaves nothing; an entry with its marker found incomplete is dropped. Writing a version
- *  deletes the shards of any other version of the same URL.
- *
- *  Versioning: a cached entry is used only after model.json has been revalidated — one small
- *  request (`cache: 'no-cache'`, so a 304 when the server sends validators), made while the
- *  cached shards are read. A changed manifest has another hash: the old entry is dropped and the
- *  shards are downloaded again on this very load, never served stale. A load from the cache
- *  therefore requests model.json and no shard. When the check cannot answer (offline, timeout,
- *  HTTP error) the complete cached entry is used. We chose this over serving the cache with no
- *  request and revalidating in the background, which would show a changed model one load late;
- *  `revalidate: false` gives the no-request behaviour (e.g. for benchmarks of cache loads). */
+ *  Versioning: a cached entry is used only after model.json has been revalidated (one small
+ *  `no-cache` request, made while the cached shards are read); a changed manifest has another
+ *  hash, so the old entry is dropped and the shards are downloaded again on this very load,
+ *  never served stale. When the check cannot answer (offline, timeout, HTTP error) the cached
+ *  entry is used. Revalidating in the background instead would show a changed model one load
+ *  late; `revalidate: false` gives the no-request behaviour. */
 export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signal?: AbortSignal, options: LoadOptions = {}): Promise<LoadedArtifacts> {
   const { revalidateTimeoutMs = 5000, network = false } = options;
   // Offline (a prepared classroom), a cached entry is used without even a model.json request.
@@ -191,30 +174,24 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
   }
 
   text ??= await fetchText(modelUrl, signal, 'no-cache');
-  const modelJson = parseModelJson(text, modelUrl);
-  const shards = expectedShardSizes(modelJson);
-  const total = shards.reduce((s, x) => s + x.bytes, 0);
-  const version = manifestHash(text);
+  const { modelJson, shards, total, version } = manifestOf(text, modelUrl);
   // Per-file resume (weight-cache.ts): each verified shard is kept at once and a kept one is not
   // fetched again; the bench's network timing downloads everything and stores it at the end.
-  let keeping = cache !== null && !network && (await beginEntry(cache, baseUrl, modelUrl, version));
+  let keeping = network ? null : cache;
+  if (keeping) await dropEntry(keeping, baseUrl, modelUrl, version); // no marker while writing; other versions go
   let loaded = 0;
   onProgress(0, total, 'download');
   const buffers: ArrayBuffer[] = [];
   try {
     for (const shard of shards) {
-      const url = joinUrl(baseUrl, shard.path);
-      const kept = keeping && cache ? await keptShard(cache, baseUrl, shard, version) : null;
-      if (kept) {
-        buffers.push(kept);
-        onProgress((loaded += kept.byteLength), total, 'download');
-        continue;
+      let bytes = keeping && (await keptShard(keeping, baseUrl, shard, version));
+      if (bytes) onProgress((loaded += bytes.byteLength), total, 'download');
+      else {
+        const url = joinUrl(baseUrl, shard.path);
+        bytes = await download(url, { signal, cache: 'no-store', expected: shard.bytes, onChunk: (n) => onProgress((loaded += n), total, 'download') });
+        if (keeping && !(await keepShard(keeping, baseUrl, modelUrl, shard.path, version, bytes))) keeping = null;
       }
-      const res = await fetchOk(url, signal, 'no-store');
-      const bytes = await readBody(url, res, shard.bytes, signal, (n) => onProgress((loaded += n), total, 'download'));
-      await verifyPinnedDownload(url, bytes); // a mismatch throws: never kept
       buffers.push(bytes);
-      if (keeping && cache) keeping = await keepShard(cache, baseUrl, modelUrl, shard.path, version, bytes);
     }
     if (signal?.aborted) throw new Error(`Download aborted: ${modelUrl}`);
   } catch (e) {
@@ -223,10 +200,12 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
     if (signal?.aborted && cache) await dropEntry(cache, baseUrl, modelUrl);
     throw e;
   }
-  let stored = false;
-  if (keeping && cache) stored = await completeEntry(cache, baseUrl, modelUrl, text);
-  else if (cache && network) stored = await storeEntry(cache, baseUrl, modelUrl, text, shards, buffers);
-  return { modelJson, weightSpecs: allSpecs(modelJson), weightData: concat(buffers, total), fromCache: false, bytes: total, stored };
+  const stored = keeping
+    ? await completeEntry(keeping, baseUrl, modelUrl, text)
+    : cache && network
+      ? await storeEntry(cache, baseUrl, modelUrl, text, shards, buffers)
+      : false;
+  return { ...artifactsOf(modelJson, buffers, false), stored };
 }
 
 /** A user-dropped converted folder: model.json plus the shards its manifest names. */
@@ -234,15 +213,13 @@ export async function loadFromFiles(files: File[]): Promise<LoadedArtifacts> {
   const jsonFile = files.find((f) => f.name === 'model.json');
   if (!jsonFile) throw new Error('The dropped files hold no model.json');
   if (jsonFile.size > MAX_MODEL_JSON_BYTES) throw tooBig(`The dropped ${jsonFile.webkitRelativePath || jsonFile.name}`, jsonFile.size);
-  const modelJson = parseModelJson(await jsonFile.text(), jsonFile.name);
-  const shards = expectedShardSizes(modelJson);
+  const { modelJson, shards } = manifestOf(await jsonFile.text(), jsonFile.name);
   const buffers: ArrayBuffer[] = [];
   for (const shard of shards) {
     const f = files.find((x) => x.name === shard.path);
     if (!f) throw new Error(`The dropped files miss the shard ${shard.path} that model.json lists`);
-    if (f.size !== shard.bytes) throw new Error(`Shard ${shard.path} is ${f.size} bytes; the manifest expects ${shard.bytes}`);
+    if (f.size !== shard.bytes) throw sizeError(shard.path, f.size, shard.bytes);
     buffers.push(await f.arrayBuffer());
   }
-  const total = shards.reduce((s, x) => s + x.bytes, 0);
-  return { modelJson, weightSpecs: allSpecs(modelJson), weightData: concat(buffers, total), fromCache: false, bytes: total };
+  return artifactsOf(modelJson, buffers, false);
 }

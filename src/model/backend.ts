@@ -4,9 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // WebGPU, the first choice (and the base of the own kernels), is bundled; the fallbacks load on
 // first use, so the worker's first chunk carries tfjs-core and one backend.
 import '@tensorflow/tfjs-backend-webgpu';
-import type { BackendName } from './backend-name';
-
-export const FALLBACK_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+import { BACKENDS, type BackendName } from './backend-name';
 
 const LABEL: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
 
@@ -22,9 +20,8 @@ export interface BackendChoice {
 let wasmPaths: string | Record<string, string> | null = null;
 let pthreadScript: string | null = null;
 
-/** Where the wasm binaries are served (Vite asset URLs in the app; a folder path in Node), and the
- *  threaded build's pthread script (the app's copy, scripts/lib/wasm-threads.ts); applied when
- *  the wasm backend loads. */
+/** Where the wasm binaries are served (Vite asset URLs in the app; a folder in Node) and the
+ *  threaded build's pthread script (scripts/lib/wasm-threads.ts); applied when wasm loads. */
 export function configureWasm(paths: string | Record<string, string>, pthreads?: string): void {
   wasmPaths = paths;
   pthreadScript = pthreads ?? null;
@@ -62,15 +59,14 @@ function routePthreads(script: string): void {
   };
 }
 
-/** Registers a fallback backend by importing its package (once; later calls are no-ops). */
+/** Registers a fallback backend by importing its package (later calls are no-ops). */
 const LOAD_BACKEND: Record<BackendName, () => Promise<unknown>> = {
   webgpu: async () => undefined,
   webgl: () => import('@tensorflow/tfjs-backend-webgl'),
   cpu: () => import('@tensorflow/tfjs-backend-cpu'),
   wasm: async () => {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    if (typeof wasmPaths === 'string') wasm.setWasmPaths(wasmPaths);
-    else if (wasmPaths) wasm.setWasmPaths(wasmPaths);
+    if (wasmPaths) wasm.setWasmPaths(wasmPaths);
   },
 };
 
@@ -79,16 +75,9 @@ async function describeAdapter(): Promise<string> {
   if (!gpu) throw new Error('navigator.gpu is missing (browser without WebGPU, or not a secure context)');
   const adapter = await gpu.requestAdapter();
   if (!adapter) throw new Error('no adapter');
-  const info = (adapter as GPUAdapter & { info?: GPUAdapterInfo }).info;
-  const fallback = (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter;
-  const name = info ? [info.vendor, info.architecture || info.device].filter(Boolean).join('/') : 'unknown';
-  return `${name || 'unknown'}${fallback ? ' (fallback adapter)' : ''}`;
-}
-
-/** Threads for the wasm backend: one per core, at most 8 (beyond that XNNPACK's gains flatten
- *  and each thread is a worker with its own copy of the glue). */
-function wasmThreadsWanted(cores: number | undefined): number {
-  return Math.max(1, Math.min(8, cores ?? 1));
+  const { info, isFallbackAdapter } = adapter as GPUAdapter & { info?: GPUAdapterInfo; isFallbackAdapter?: boolean };
+  const name = [info?.vendor, info?.architecture || info?.device].filter(Boolean).join('/');
+  return `${name || 'unknown'}${isFallbackAdapter ? ' (fallback adapter)' : ''}`;
 }
 
 let threadsAsked: number | null = null;
@@ -97,14 +86,6 @@ let threadsAsked: number | null = null;
  *  SIMD build). Read when the wasm backend starts, so it must come before. */
 export function askWasmThreads(n: number | null): void {
   threadsAsked = n;
-}
-
-/** Why the threaded build cannot run here, or null. Its pthreads share the wasm memory through a
- *  SharedArrayBuffer, which exists only in a cross-origin isolated context (in workers too). */
-function wasmThreadsBlocker(): string | null {
-  const g = globalThis as { crossOriginIsolated?: boolean };
-  if (g.crossOriginIsolated !== true) return 'the page is not cross-origin isolated, so no SharedArrayBuffer';
-  return null;
 }
 
 let wasmThreads: number | null = null;
@@ -129,6 +110,12 @@ async function withCoresSeenAs<T>(cores: number, f: () => Promise<T>): Promise<T
   }
 }
 
+/** Makes `name` the active backend, ready to run. */
+async function activate(name: BackendName): Promise<void> {
+  if (!(await tf.setBackend(name))) throw new Error('failed to initialise');
+  await tf.ready();
+}
+
 /** Initialises the wasm backend; with `threaded`, rejects as soon as a pthread fails to start
  *  (tfjs would wait for it forever). */
 async function initWasm(threaded: boolean, cores: number): Promise<void> {
@@ -137,8 +124,8 @@ async function initWasm(threaded: boolean, cores: number): Promise<void> {
   failed.catch(() => undefined);
   if (threaded) pthreadErrorsReported = true;
   try {
-    const init = withCoresSeenAs(cores, async () => (await tf.setBackend('wasm')) && (await tf.ready(), true));
-    if (!(await (threaded ? Promise.race([init, failed]) : init))) throw new Error('failed to initialise');
+    const init = withCoresSeenAs(cores, () => activate('wasm'));
+    await (threaded ? Promise.race([init, failed]) : init);
   } finally {
     onPthreadError = () => undefined;
     if (threaded && !failure) pthreadErrorsReported = false;
@@ -147,9 +134,13 @@ async function initWasm(threaded: boolean, cores: number): Promise<void> {
 
 async function startWasm(): Promise<{ threads: number; threadsNote?: string }> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  const wanted = threadsAsked ?? wasmThreadsWanted(globalThis.navigator?.hardwareConcurrency);
-  // One thread: the plain SIMD build (no pthread pool to start, nothing to explain).
-  let note = wanted > 1 ? wasmThreadsBlocker() : null;
+  // One thread per core, at most 8 (beyond that XNNPACK's gains flatten and each thread is a
+  // worker with its own copy of the glue).
+  const wanted = threadsAsked ?? Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency ?? 1));
+  // One thread: the plain SIMD build (no pthread pool to start, nothing to explain). More share
+  // the wasm memory through a SharedArrayBuffer, which only a cross-origin isolated context has.
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  let note = wanted > 1 && !isolated ? 'the page is not cross-origin isolated, so no SharedArrayBuffer' : null;
   if (wanted > 1 && !note && pthreadScript) {
     routePthreads(pthreadScript);
     wasm.setThreadsCount(wanted);
@@ -174,12 +165,7 @@ async function startWasm(): Promise<{ threads: number; threadsNote?: string }> {
 async function tryBackend(name: BackendName): Promise<Pick<BackendChoice, 'adapter' | 'threads' | 'threadsNote'>> {
   const adapter = name === 'webgpu' ? await describeAdapter() : null;
   await LOAD_BACKEND[name]();
-  let threads: Pick<BackendChoice, 'threads' | 'threadsNote'> = {};
-  if (name === 'wasm') threads = await startWasm();
-  else {
-    if (!(await tf.setBackend(name))) throw new Error('failed to initialise');
-    await tf.ready();
-  }
+  const threads = name === 'wasm' ? await startWasm() : await activate(name).then(() => ({}));
   // A real op read back: some drivers initialise fine and fail on first use.
   const v = await tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2))).data();
   if (v[0] !== 3) throw new Error('sanity op returned a wrong value');
@@ -188,7 +174,7 @@ async function tryBackend(name: BackendName): Promise<Pick<BackendChoice, 'adapt
 
 /** Picks the first backend that works, starting at `forced` when given. */
 export async function selectBackend(forced?: BackendName): Promise<BackendChoice> {
-  const order = forced ? [forced, ...FALLBACK_ORDER.filter((b) => b !== forced)] : [...FALLBACK_ORDER];
+  const order = forced ? [forced, ...BACKENDS.filter((b) => b !== forced)] : [...BACKENDS];
   const reasons: string[] = [];
   for (const name of order) {
     try {
@@ -207,11 +193,16 @@ export async function selectBackend(forced?: BackendName): Promise<BackendChoice
   throw new Error(`No TensorFlow.js backend works here (${reasons.join('; ')})`);
 }
 
-export function memoryInfo(): { numTensors: number; numBytes: number; gpuBytes: number | null } {
-  // Bytes of GPU buffers/textures in use by tensors (webgl and webgpu report it; cpu/wasm don't).
+export interface MemoryInfo {
+  numTensors: number;
+  numBytes: number;
+  /** GPU buffers/textures in use by tensors (webgl and webgpu report it; cpu/wasm don't). */
+  gpuBytes: number | null;
+}
+
+export function memoryInfo(): MemoryInfo {
   const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
-  const gpu = m.numBytesInGPU ?? null;
-  return { numTensors: m.numTensors, numBytes: m.numBytes, gpuBytes: gpu };
+  return { numTensors: m.numTensors, numBytes: m.numBytes, gpuBytes: m.numBytesInGPU ?? null };
 }
 
 /** The webgpu factory as registered at import: removeBackend() forgets it, so it is kept to
@@ -247,7 +238,7 @@ export function isOutOfMemory(e: unknown): boolean {
 /** Plain words for failures users can act on (GPU memory exhausted, lost device). */
 export function explainError(e: unknown, what: string): string {
   const msg = e instanceof Error ? e.message : String(e);
-  if (OOM.test(msg)) {
+  if (isOutOfMemory(msg)) {
     return `Out of memory while running ${what}. Try a smaller φ (fewer pixels and channels); the app stays usable. (${msg})`;
   }
   if (/device (was )?lost|Device is lost|destroyed/i.test(msg)) {

@@ -28,7 +28,6 @@ export interface BatchPlan {
   reason: string;
 }
 
-/** The batch for `config` on `backend` with `deviceGiB` of memory and `images` to classify. */
 export function planBatch(o: { config: NetworkConfig; backend: BackendName; deviceGiB?: number | null; images: number }): BatchPlan {
   const cap = BATCH_CAP[o.backend];
   const gib = o.deviceGiB && o.deviceGiB > 0 ? o.deviceGiB : DEFAULT_DEVICE_GIB;

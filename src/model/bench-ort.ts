@@ -1,14 +1,12 @@
-/**
- * The benchmark's ONNX Runtime Web side: the network being benchmarked is exported to ONNX
- * (same weights), loaded into ORT-web on the EP matching the tfjs backend (webgpu → webgpu EP,
- * wasm → wasm EP), run on the same input and timed in the same interleaved loop as the own
- * network (bench.ts). A failure here is recorded in the result, never fails the variant.
- */
+/** The benchmark's ONNX Runtime Web side: the network being benchmarked is exported to ONNX
+ *  (same weights), loaded into ORT-web on the EP matching the tfjs backend, run on the same input
+ *  and timed in the same interleaved loop as the own network (bench.ts). A failure here is
+ *  recorded in the result, never fails the variant. */
 import type { BenchResult } from './bench-result';
 import type { BackendName } from './backend-name';
 import type { Classifier } from './classifier';
 import { maxAbsDiff } from './max-abs-diff';
-import { median } from './timing';
+import { median, timed } from './timing';
 import { createOrtRunner, type OrtEp, type OrtRunner } from './ort-runner';
 
 /** The tfjs backends ORT is measured beside, and the EP used for each. */
@@ -25,7 +23,8 @@ export interface OrtPeer {
 }
 
 /** Exports the classifier's network, opens an ORT session, times its first run and checks its
- *  probabilities against `ownProbs`. `threads`: ORT's wasm threads (default: ortThreads()). Null when ORT could not start (the reason is in `error`). */
+ *  probabilities against `ownProbs`. `threads`: ORT's wasm threads (default: ortThreads()). No
+ *  peer when ORT could not start (the reason is in `error`). */
 export async function startOrtPeer(
   ep: OrtEp,
   classifier: Classifier,
@@ -46,11 +45,7 @@ export async function startOrtPeer(
     const r = runner;
     return {
       peer: {
-        timedRun: async () => {
-          const s = performance.now();
-          await r.run(input);
-          times.push(performance.now() - s);
-        },
+        timedRun: async () => void times.push(await timed(() => r.run(input))),
         fields: (ownMedianMs) => {
           const ortMedianMs = median(times) as number;
           return { ortEp: ep, ortThreads: r.threads, ortSessionMs: t1 - t0, ortFirstMs, ortMedianMs, ownOverOrt: ownMedianMs / ortMedianMs, ortMaxAbsDiff };

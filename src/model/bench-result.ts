@@ -8,7 +8,7 @@ export interface BenchResult {
   backend: BackendName;
   variant: string;
   resolution: number;
-  /** Cache cleared, then fetch + cache store + weights bound to the backend (classifier ready). */
+  /** A download past the cache + cache store + weights bound to the backend (classifier ready). */
   loadNetworkMs: number | null;
   /** Same from the Cache Storage entry: the cached variant-switch time. */
   loadCacheMs: number | null;
@@ -19,11 +19,9 @@ export interface BenchResult {
   medianMs: number;
   p95Ms: number;
   runs: number;
-  /** 2 · multiply-adds of one image / median time. */
   gflops: number;
   /** A 1024² float32 matMul on the same backend in the same worker (wasm: at ownThreads). */
   matmulGflops: number | null;
-  /** gflops / matmulGflops. */
   gflopsRatio: number | null;
   /** numTensors after the N timed runs minus before them. */
   leakedTensors: number;

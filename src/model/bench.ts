@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork } from '../scaling';
 import type { BenchResult } from './bench-result';
-import { median, percentile } from './timing';
+import { measureInterleaved, median, percentile, timed } from './timing';
 import type { BackendName } from './backend-name';
 import type { LoadedArtifacts } from './model-json';
 import { classifierFromArtifacts, randomClassifier, type Classifier } from './classifier';
@@ -14,10 +14,7 @@ import { graphModelFromMemory, type GraphModel } from './graph-model';
 import { maxAbsDiff } from './max-abs-diff';
 import { ORT_EP_FOR, startOrtPeer } from './bench-ort';
 import { wasmThreadCount } from './backend';
-import { measureInterleaved, timed } from './timing';
 import { testPattern } from './preprocess';
-
-const now = () => performance.now();
 
 /** GFLOP/s with 2 FLOPs per multiply-add. */
 export function gflopsFor(macs: number, ms: number): number {
@@ -25,12 +22,8 @@ export function gflopsFor(macs: number, ms: number): number {
 }
 
 /** Bytes the backend holds on the GPU (its pool included), or null for CPU backends. */
-export function gpuBytes(): number | null {
-  const m = tf.memory() as tf.MemoryInfo & {
-    numBytesInGPU?: number;
-    numBytesInGPUAllocated?: number;
-    numBytesAllocatedInGPU?: number;
-  };
+function gpuBytes(): number | null {
+  const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number; numBytesInGPUAllocated?: number; numBytesAllocatedInGPU?: number };
   return m.numBytesAllocatedInGPU ?? m.numBytesInGPUAllocated ?? m.numBytesInGPU ?? null;
 }
 
@@ -39,13 +32,12 @@ export async function benchMatmul(size = 1024, runs = 5): Promise<{ gflops: numb
   const a = tf.randomUniform([size, size], -1, 1, 'float32', 1);
   const b = tf.randomUniform([size, size], -1, 1, 'float32', 2);
   try {
-    const once = async () => {
-      const t0 = now();
-      const c = tf.matMul(a, b);
-      await c.data();
-      c.dispose();
-      return now() - t0;
-    };
+    const once = () =>
+      timed(async () => {
+        const c = tf.matMul(a, b);
+        await c.data();
+        c.dispose();
+      });
     await once();
     const times: number[] = [];
     for (let i = 0; i < Math.max(1, runs); i++) times.push(await once());
@@ -79,19 +71,13 @@ export interface VariantBenchOptions {
   network?: NetworkOptions;
 }
 
-/** Loads + binds; resolves with the classifier and the elapsed time (weights ready to run). */
-async function timedLoad(load: () => Promise<LoadedArtifacts>, variant: number, options?: NetworkOptions) {
-  const t0 = now();
-  const artifacts = await load();
-  const classifier = classifierFromArtifacts(artifacts, variant, options);
-  return { artifacts, classifier, ms: now() - t0 };
-}
-
-/** Random-weights mode: official Bk built in memory with seeded weights (the build is the load). */
-function timedBuild(variant: number, seed: number, options?: NetworkOptions) {
-  const t0 = now();
-  const classifier = randomClassifier({ variant }, seed, options);
-  return { artifacts: null, classifier, ms: now() - t0 };
+/** Loads + binds (weights ready to run), or in random-weights mode builds official Bk in memory
+ *  with seeded weights (the build is the load); with the elapsed time. */
+async function timedLoad(load: (() => Promise<LoadedArtifacts>) | number, variant: number, options?: NetworkOptions) {
+  const t0 = performance.now();
+  const artifacts = typeof load === 'number' ? null : await load();
+  const classifier = artifacts ? classifierFromArtifacts(artifacts, variant, options) : randomClassifier({ variant }, load as number, options);
+  return { artifacts, classifier, ms: performance.now() - t0 };
 }
 
 /** Benchmarks one variant on the active backend; everything it creates is disposed again. */
@@ -108,24 +94,13 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     loadNetworkMs = net.ms;
   }
   stage(o.seed === undefined ? `${name}: loading from the cache` : `${name}: building with seeded random weights`);
-  const {
-    artifacts,
-    classifier,
-    ms: loadCacheMs,
-  } = o.seed === undefined ? await timedLoad(o.loadCache, o.variant, o.network) : timedBuild(o.variant, o.seed, o.network);
+  const { artifacts, classifier, ms: loadCacheMs } = await timedLoad(o.seed ?? o.loadCache, o.variant, o.network);
   let graph: GraphModel | null = null;
   try {
     const input = testPattern(config.resolution);
     const size = config.resolution;
     const own = () => classifier.probabilities(input);
-    const runGraph = async () => {
-      const out = tf.tidy(() => graph!.predict(tf.tensor4d(input, [1, size, size, 3])) as tf.Tensor);
-      try {
-        await out.data();
-      } finally {
-        out.dispose();
-      }
-    };
+    const runGraph = () => graphProbabilities(graph!, input, size);
 
     stage(`${name}: warm-up (compiling)`);
     const warmUpMs = await timed(() => classifier.warmUp());
@@ -145,7 +120,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
       graph = await graphModelFromMemory(artifacts.modelJson, artifacts.weightData);
       stage(`${name}: graph model first inference`);
       graphFirstMs = await timed(runGraph);
-      graphMaxAbsDiff = await graphDiff(await own(), graph, input, size);
+      graphMaxAbsDiff = maxAbsDiff(await own(), await runGraph());
     }
     const ortEp = o.ort ? ORT_EP_FOR[o.backend] : undefined;
     if (ortEp) stage(`${name}: ONNX Runtime Web (${ortEp}) session and first inference`);
@@ -154,9 +129,8 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     const ort = ortEp ? await startOrtPeer(ortEp, classifier, input, await own(), ownThreads ?? undefined) : null;
     sample();
 
-    // The lab's one timing loop (src/model/timing.ts): interleaved rounds (own, graph, ORT, then
-    // ORT, graph, own, …) so drift and GC debt hit every side alike; no extra warm-up (warm-up and
-    // first runs were timed above). ORT's peer keeps its own times (measured inside its worker).
+    // The lab's one timing loop (timing.ts), with no extra warm-up (warm-up and first runs were
+    // timed above). ORT's peer keeps its own times (measured inside its worker).
     const sides: { name: string; run: () => Promise<unknown> }[] = [{ name: 'own', run: own }];
     if (graph) sides.push({ name: 'graph', run: runGraph });
     if (ort?.peer) sides.push({ name: 'ORT', run: ort.peer.timedRun });
@@ -233,12 +207,14 @@ async function batchThroughput(c: Classifier, input: Float32Array, batch: number
   return { evalBatch: batch, imagesPerSecAlone: 1000 / aloneMs, imagesPerSecBatch: (1000 * batch) / (median(times) as number) };
 }
 
-/** Largest |Δp| between the own probabilities and the graph model's on the same input. */
-async function graphDiff(own: Float32Array, graph: GraphModel, input: Float32Array, size: number): Promise<number> {
+/** The graph model's output on `input`, read back. */
+async function graphProbabilities(graph: GraphModel, input: Float32Array, size: number) {
   const out = tf.tidy(() => graph.predict(tf.tensor4d(input, [1, size, size, 3])) as tf.Tensor);
-  const ref = await out.data();
-  out.dispose();
-  return maxAbsDiff(own, ref);
+  try {
+    return await out.data();
+  } finally {
+    out.dispose();
+  }
 }
 
 function disposeAll(classifier: Classifier, graph: GraphModel | null) {

@@ -1,7 +1,6 @@
-/** The ImageNet sample: one photo per ImageNet-1k class at a pinned commit of
- *  EliSchwartz/imagenet-sample-images. The project's copy of the facts (file, wnid, git blob id;
- *  the class index is the position: sorted-wnid order, which is the label order) is
- *  imagenet-sample.json; each photo is checked against its blob id before use. */
+/** The ImageNet sample: one photo per ImageNet-1k class at a pinned commit (pinned-sources.ts).
+ *  imagenet-sample.json holds file, wnid and git blob id per class, in sorted-wnid order, which is
+ *  the label order; each photo is checked against its blob id before use. */
 import sample from './imagenet-sample.json' with { type: 'json' };
 import { IMAGENET_SAMPLE_BASE, IMAGENET_SAMPLE_COMMIT } from './pinned-sources';
 

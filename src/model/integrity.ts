@@ -3,18 +3,14 @@
  *  the published ids (pinned-blob-ids.json, a copy of ../shared's INTEGRITY.json: facts, not code).
  *  Runs wherever WebCrypto does: in the inference worker (off the main thread) and in Node. */
 import pinned from './pinned-blob-ids.json' with { type: 'json' };
+import { concat } from './model-json';
 import { PINNED_WEIGHTS_BASE } from './pinned-sources';
 
 const BLOB_IDS: Readonly<Record<string, string>> = pinned.files;
 
 /** The git blob id of `bytes` (40 hex digits). */
 export async function gitBlobId(bytes: ArrayBuffer | Uint8Array): Promise<string> {
-  const body = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const header = new TextEncoder().encode(`blob ${body.byteLength}\0`);
-  const all = new Uint8Array(header.byteLength + body.byteLength);
-  all.set(header, 0);
-  all.set(body, header.byteLength);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', all));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', concat([new TextEncoder().encode(`blob ${bytes.byteLength}\0`), bytes])));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -23,9 +19,7 @@ export class IntegrityError extends Error {}
 /** Throws an IntegrityError naming the file and both ids when `bytes` is not `expected`. */
 export async function verifyBlob(file: string, bytes: ArrayBuffer | Uint8Array, expected: string): Promise<void> {
   const actual = await gitBlobId(bytes);
-  if (actual !== expected) {
-    throw new IntegrityError(`Integrity check failed for ${file}: expected git blob ${expected}, got ${actual}`);
-  }
+  if (actual !== expected) throw new IntegrityError(`Integrity check failed for ${file}: expected git blob ${expected}, got ${actual}`);
 }
 
 /** The published blob id of `B{k}/<file>` at the pinned commit, or undefined. */
@@ -37,8 +31,7 @@ export function pinnedWeightBlobId(path: string): string | undefined {
  *  null for any other source (those are unverified). */
 export function pinnedWeightPath(url: string): string | null {
   const plain = url.split(/[?#]/)[0];
-  if (!plain.startsWith(PINNED_WEIGHTS_BASE)) return null;
-  return plain.slice(PINNED_WEIGHTS_BASE.length);
+  return plain.startsWith(PINNED_WEIGHTS_BASE) ? plain.slice(PINNED_WEIGHTS_BASE.length) : null;
 }
 
 /** Verifies a file fetched from `url` when it lies below the pinned source; a file there without

@@ -14,22 +14,19 @@ const normalise = (s: string) =>
     .toLowerCase()
     .replace(/[_\s]+/g, ' ');
 
-let byWnid: Map<string, number> | null = null;
-/** Synonym → class index; a synonym two classes share ('crane', 'maillot') maps to -1. */
-let bySynonym: Map<string, number> | null = null;
+/** Built on first use. bySynonym: a synonym two classes share ('crane', 'maillot') maps to -1. */
+let lookup: { byWnid: Map<string, number>; bySynonym: Map<string, number> } | null = null;
 
 function tables() {
-  if (!byWnid || !bySynonym) {
-    byWnid = new Map(IMAGENET_WNIDS.map((w, i) => [w, i]));
-    bySynonym = new Map();
-    for (let i = 0; i < CLASS_COUNT; i++) {
-      for (const syn of labelOf(i).split(',').map(normalise).filter(Boolean)) {
-        const had = bySynonym.get(syn);
-        bySynonym.set(syn, had === undefined || had === i ? i : -1);
-      }
+  if (lookup) return lookup;
+  const bySynonym = new Map<string, number>();
+  for (let i = 0; i < CLASS_COUNT; i++) {
+    for (const syn of labelOf(i).split(',').map(normalise).filter(Boolean)) {
+      const had = bySynonym.get(syn);
+      bySynonym.set(syn, had === undefined || had === i ? i : -1);
     }
   }
-  return { byWnid, bySynonym };
+  return (lookup = { byWnid: new Map(IMAGENET_WNIDS.map((w, i) => [w, i])), bySynonym });
 }
 
 /** A class from a name: a wnid, an index 0–999, or an unambiguous synonym; else null. */
@@ -61,16 +58,12 @@ export const isLabelFile = (path: string): boolean => /^labels\.(csv|json)$/i.te
  *  against a file's path inside the drop or its base name; labels are wnids, indices or names. */
 export function parseLabelFile(name: string, text: string): Map<string, number | null> {
   const out = new Map<string, number | null>();
+  const classOf = (label: unknown) => {
+    if (typeof label === 'number' && Number.isInteger(label)) return label >= 0 && label < CLASS_COUNT ? label : null;
+    return classFromName(typeof label === 'string' ? label : '');
+  };
   const put = (file: unknown, label: unknown) => {
-    if (typeof file !== 'string' || file === '') return;
-    out.set(
-      file.replace(/^\.?\//, ''),
-      typeof label === 'number' && Number.isInteger(label)
-        ? label >= 0 && label < CLASS_COUNT
-          ? label
-          : null
-        : classFromName(typeof label === 'string' ? label : ''),
-    );
+    if (typeof file === 'string' && file !== '') out.set(file.replace(/^\.?\//, ''), classOf(label));
   };
   if (/\.json$/i.test(name)) {
     const data: unknown = JSON.parse(text);
@@ -88,21 +81,15 @@ export function parseLabelFile(name: string, text: string): Map<string, number |
 
 /** One CSV line's cells (quoted cells may hold commas and doubled quotes). */
 function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cur = '';
+  const cells = [''];
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
-    if (quoted && c === '"' && line[i + 1] === '"') {
-      cur += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) {
-      cells.push(cur);
-      cur = '';
-    } else cur += c;
+    if (quoted && c === '"' && line[i + 1] === '"') cells[cells.length - 1] += line[i++];
+    else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) cells.push('');
+    else cells[cells.length - 1] += c;
   }
-  cells.push(cur);
   return cells;
 }
 
@@ -150,10 +137,7 @@ export function mapLabels(paths: readonly string[], labelTables: readonly Map<st
     if (listed !== null) return (bySource['labels file']++, listed);
     return null;
   });
-  const unmatchedFolders = [...folderClass]
-    .filter(([, c]) => c === null)
-    .map(([f]) => f)
-    .sort();
+  const unmatchedFolders = [...folderClass].flatMap(([f, c]) => (c === null ? [f] : [])).sort();
   return {
     labels,
     report: {

@@ -46,11 +46,7 @@ export type ProgressFn = (loaded: number, total: number, phase: 'download' | 'ca
 
 /** Reference constants of the TF Hub exports' input normalisation (also what random and
  *  synthetic weights use). */
-export const REFERENCE_NORMALIZATION: InputNormalization = {
-  scale: 255,
-  mean: [123.675, 116.28, 103.53],
-  std: [58.395, 57.12, 57.375],
-};
+export const REFERENCE_NORMALIZATION: InputNormalization = { scale: 255, mean: [123.675, 116.28, 103.53], std: [58.395, 57.12, 57.375] };
 
 /** The converter splits each group into 4 MiB shards, all but the last full. */
 export const SHARD_BYTES = 4 * 1024 * 1024;
@@ -81,7 +77,7 @@ export function weightBytes(spec: WeightSpec): number {
 
 export type WeightPrecision = 'float32' | 'float16';
 
-/** The weights' stored precision: 'float16' when any weight is half-size, else 'float32'. */
+/** 'float16' when any weight is stored at half size. */
 export function weightPrecision(json: ConvertedModelJson): WeightPrecision {
   return json.weightsManifest.some((g) => g.weights.some((w) => w.quantization?.dtype === 'float16')) ? 'float16' : 'float32';
 }
@@ -91,7 +87,6 @@ export function weightPrecision(json: ConvertedModelJson): WeightPrecision {
 const SHARD_NAME = /^(?!\.\.?$)[\w.-]+$/;
 const isDim = (d: unknown) => Number.isSafeInteger(d) && (d as number) >= 0;
 
-/** What is wrong with a parsed manifest's weight groups, or null. */
 function manifestProblem(groups: unknown[]): string | null {
   for (const g of groups) {
     const { paths, weights } = (g ?? {}) as Partial<WeightGroup>;
@@ -105,7 +100,7 @@ function manifestProblem(groups: unknown[]): string | null {
   return null;
 }
 
-/** Expected byte size of every shard, in manifest order, for each group. */
+/** Every shard's byte size, in manifest order. */
 export function expectedShardSizes(json: ConvertedModelJson): { path: string; bytes: number }[] {
   const out: { path: string; bytes: number }[] = [];
   let all = 0;
@@ -151,7 +146,13 @@ export function manifestHash(text: string): string {
   return hashString(text).toString(16).padStart(8, '0');
 }
 
-/** The bytes of `parts` one after another; `total` is their summed length. */
+/** model.json's text parsed, with its shards' sizes, their total and its cache version. */
+export function manifestOf(text: string, where: string) {
+  const modelJson = parseModelJson(text, where);
+  const shards = expectedShardSizes(modelJson);
+  return { modelJson, shards, total: shards.reduce((s, x) => s + x.bytes, 0), version: manifestHash(text) };
+}
+
 export function concat(parts: readonly (ArrayBuffer | Uint8Array)[], total = parts.reduce((s, p) => s + p.byteLength, 0)): ArrayBuffer {
   const out = new Uint8Array(total);
   let off = 0;
@@ -164,4 +165,10 @@ export function concat(parts: readonly (ArrayBuffer | Uint8Array)[], total = par
 
 export function allSpecs(json: ConvertedModelJson): WeightSpec[] {
   return json.weightsManifest.flatMap((g) => g.weights);
+}
+
+/** A model's artifacts from its shards' bytes, in manifest order. */
+export function artifactsOf(modelJson: ConvertedModelJson, shards: readonly ArrayBuffer[], fromCache: boolean): LoadedArtifacts {
+  const weightData = concat(shards);
+  return { modelJson, weightSpecs: allSpecs(modelJson), weightData, fromCache, bytes: weightData.byteLength };
 }

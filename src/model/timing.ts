@@ -1,7 +1,7 @@
-/** Timing, in one place: statistics of timing samples (percentiles, the median is p50, the spread
- *  of a series), the one way the lab times networks (interleaved series), and per-model latency
- *  bookkeeping (the first run apart from the steady ones). Pure: no tfjs, shared by the worker,
+/** Timing, in one place: statistics of timing samples, the one way the lab times networks
+ *  (interleaved series) and per-model latency bookkeeping. Pure: no tfjs, shared by the worker,
  *  the benchmark, the store and the views. */
+
 /** Percentile of `values` (p in [0, 100]) with linear interpolation between the closest ranks
  *  (numpy's default), so p50 is the median; null for none. */
 export function percentile(values: readonly number[], p: number): number | null {
@@ -47,11 +47,10 @@ export function isNoisy(s: Pick<Spread, 'p25Ms' | 'p75Ms'>): boolean {
 /** Fewer runs than this and a "median" would mislead: show the runs themselves instead. */
 export const MIN_RUNS_FOR_MEDIAN = 3;
 
-// Series. The one way this lab times networks (Lab, Compare, the scaling-methods race, the benchmark):
-// untimed warm-up runs first (compilation and first-use costs stay out of the steady numbers),
-// then N timed runs per runner, interleaved in rounds (A B C C B A A B C …) so drift, heat and
-// garbage collection hit every runner alike. A runner's promise must settle only once its
-// result has been read back, so a timed run covers the whole inference. No tfjs here.
+// Series (Lab, Compare, the scaling-methods race, the benchmark): untimed warm-up runs first, so
+// first-use costs stay out of the steady numbers, then timed runs interleaved in rounds
+// (A B C C B A …) so drift, heat and garbage collection hit every runner alike. A runner's promise
+// settles only once its result has been read back: a timed run covers the whole inference.
 
 /** Timed runs per series where the caller does not say. */
 export const SERIES_RUNS = { compare: 7, race: 5, lab: 5 } as const;
@@ -59,9 +58,8 @@ export const SERIES_RUNS = { compare: 7, race: 5, lab: 5 } as const;
 export const SERIES_WARMUP = 1;
 
 export interface SeriesOptions {
-  /** Timed runs per runner. */
+  /** Timed runs per runner, after `warmup` untimed ones. */
   runs: number;
-  /** Untimed runs per runner first. */
   warmup?: number;
   /** Called before each timed run: which runner, which of its runs (0-based). */
   onRun?: (runner: number, run: number) => void;
@@ -84,13 +82,11 @@ export interface RunnerTimes {
   spread: Spread | null;
 }
 
-const now = () => performance.now();
-
 /** Wall milliseconds of one run; the run ends when its result has been read back. */
 export async function timed(run: () => Promise<unknown>): Promise<number> {
-  const t0 = now();
+  const t0 = performance.now();
   await run();
-  return now() - t0;
+  return performance.now() - t0;
 }
 
 /** Times every runner `runs` times, interleaved, after `warmup` untimed runs each. */
@@ -114,13 +110,12 @@ export interface Latency {
   firstMs: number | null;
   /** The run just made. */
   lastMs: number;
-  /** Median of the steady-state runs so far (after the first). */
+  /** Statistics of the steady-state runs so far (after the first). */
   steadyMedianMs: number | null;
   steadyP25Ms: number | null;
   steadyP75Ms: number | null;
   steadyP95Ms: number | null;
   steadyRuns: number;
-  /** Was the run just made the first one (compiling shaders)? */
   wasFirst: boolean;
 }
 

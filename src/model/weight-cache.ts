@@ -1,9 +1,14 @@
 /** The Cache Storage side of loading a model from a URL: one versioned entry per model folder
  *  (shards keyed by URL + `?v=<manifestHash>`, model.json written last as the completeness
- *  marker); see loadFromUrl in artifacts.ts for the design. */
+ *  marker); see loadFromUrl in artifacts.ts for the design.
+ *
+ *  Per-file resume: a download writes each shard as soon as it is verified, model.json only after
+ *  the last one. So a partial entry ("shards of a version without its model.json") is never used
+ *  to run (every reader starts from the marker), is picked up by the next download of the same
+ *  version (only the missing files are fetched), and goes with the rest in dropEntry. */
 
 import { verifyPinnedDownload } from './integrity';
-import { allSpecs, concat, expectedShardSizes, manifestHash, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
+import { artifactsOf, manifestHash, manifestOf, type LoadedArtifacts, type ProgressFn } from './model-json';
 
 /** Bump when the cache layout changes; entries are also keyed by the manifest's hash. */
 export const CACHE_NAME = 'efficientnet-models-v1';
@@ -15,121 +20,85 @@ const versioned = (url: string, version: string) => `${url}${url.includes('?') ?
 /** Cache keys come back absolute; a relative base is resolved the same way. */
 const absolute = (url: string) => (typeof location === 'undefined' ? url : new URL(url, location.href).href);
 
-export async function openCache(): Promise<Cache | null> {
+/** `f`'s result, or `fallback` when it throws (Cache Storage fails on quota, opaque origins…). */
+async function orElse<T>(f: () => Promise<T>, fallback: T): Promise<T> {
   try {
-    return typeof caches === 'undefined' ? null : await caches.open(CACHE_NAME);
+    return await f();
   } catch {
-    return null; // opaque origins and some private modes have no Cache Storage
+    return fallback;
   }
 }
 
-export async function cachedManifest(cache: Cache, modelUrl: string): Promise<string | null> {
-  try {
-    const hit = await cache.match(modelUrl);
-    return hit ? await hit.text() : null;
-  } catch {
-    return null;
-  }
-}
+/** Null where there is no Cache Storage (opaque origins, some private modes). */
+export const openCache = (): Promise<Cache | null> => orElse(async () => (typeof caches === 'undefined' ? null : await caches.open(CACHE_NAME)), null);
+
+export const cachedManifest = (cache: Cache, modelUrl: string): Promise<string | null> =>
+  orElse(async () => (await (await cache.match(modelUrl))?.text()) ?? null, null);
+
+/** A cached shard of `version`: its bytes when present, of the manifest's size and (pinned
+ *  source) verified again, else null. Anything on the same origin (every project page of a
+ *  github.io user shares one) can write this cache, so a right-sized planted shard must not pass
+ *  for the published one. */
+export const keptShard = (cache: Cache, baseUrl: string, shard: { path: string; bytes: number }, version: string): Promise<ArrayBuffer | null> =>
+  orElse(async () => {
+    const buf = await (await cache.match(versioned(joinUrl(baseUrl, shard.path), version)))?.arrayBuffer();
+    if (!buf || buf.byteLength !== shard.bytes) return null;
+    await verifyPinnedDownload(joinUrl(baseUrl, shard.path), buf);
+    return buf;
+  }, null);
 
 /** The complete entry of `text`'s version, or null (an incomplete, unreadable or, for the pinned
- *  source, unverifiable entry is dropped). Files of the pinned source are verified again as they
- *  are read: anything on the same origin (every project page of a github.io user shares one) can
- *  write this cache, so a right-sized planted shard must not pass for the published one. */
+ *  source, unverifiable entry is dropped, to be downloaded afresh). */
 export async function fromCache(cache: Cache, baseUrl: string, modelUrl: string, text: string, onProgress: ProgressFn): Promise<LoadedArtifacts | null> {
-  try {
+  const entry = await orElse(async () => {
     await verifyPinnedDownload(modelUrl, new TextEncoder().encode(text));
-    const modelJson = parseModelJson(text, modelUrl);
-    const version = manifestHash(text);
-    const shards = expectedShardSizes(modelJson);
-    const total = shards.reduce((s, x) => s + x.bytes, 0);
+    const { modelJson, shards, total, version } = manifestOf(text, modelUrl);
     const buffers: ArrayBuffer[] = [];
     let loaded = 0;
     for (const shard of shards) {
-      const res = await cache.match(versioned(joinUrl(baseUrl, shard.path), version));
-      const buf = res ? await res.arrayBuffer() : null;
-      if (!buf || buf.byteLength !== shard.bytes) throw new Error('incomplete cache entry');
-      await verifyPinnedDownload(joinUrl(baseUrl, shard.path), buf);
+      const buf = await keptShard(cache, baseUrl, shard, version);
+      if (!buf) return null;
       buffers.push(buf);
       onProgress((loaded += buf.byteLength), total, 'cache');
     }
-    return { modelJson, weightSpecs: allSpecs(modelJson), weightData: concat(buffers, total), fromCache: true, bytes: total };
-  } catch {
-    await dropEntry(cache, baseUrl, modelUrl); // a broken entry is dropped and downloaded afresh
-    return null;
-  }
+    return artifactsOf(modelJson, buffers, true);
+  }, null);
+  if (!entry) await dropEntry(cache, baseUrl, modelUrl);
+  return entry;
 }
 
 /** Deletes model.json (the marker) first, then every cached shard under `baseUrl` except those
- *  of `keep`'s version. */
-export async function dropEntry(cache: Cache, baseUrl: string, modelUrl: string, keep?: string): Promise<void> {
-  try {
+ *  of `keep`'s version (a download of `keep` about to resume). Never throws: an entry without its
+ *  model.json is never used. */
+export const dropEntry = (cache: Cache, baseUrl: string, modelUrl: string, keep?: string): Promise<void> =>
+  orElse(async () => {
     await cache.delete(modelUrl);
     const prefix = absolute(joinUrl(baseUrl, ''));
     const marker = absolute(modelUrl);
     for (const req of await cache.keys()) {
-      if (!req.url.startsWith(prefix) || req.url === marker) continue;
       const rest = req.url.slice(prefix.length);
-      if (rest.includes('/')) continue; // another model below this one
+      // Not this model's, its marker, another model below this one, or the kept version.
+      if (!req.url.startsWith(prefix) || req.url === marker || rest.includes('/')) continue;
       if (keep && new URL(req.url).searchParams.get('v') === keep) continue;
       await cache.delete(req);
     }
-  } catch {
-    // nothing to do: an entry without its model.json is never used
-  }
+  }, undefined);
+
+/** Stores under `key`; false when the cache refused (quota): then nothing of the entry is kept,
+ *  so no half-stored variant survives. */
+async function put(cache: Cache, baseUrl: string, modelUrl: string, key: string, body: Response): Promise<boolean> {
+  const kept = await orElse(() => cache.put(key, body).then(() => true), false);
+  if (!kept) await dropEntry(cache, baseUrl, modelUrl);
+  return kept;
 }
 
-/** Per-file resume. A download writes each shard as soon as it is verified, under its version
- *  (`<shard>?v=<manifestHash>`); model.json, the marker, comes only after the last one. So a
- *  partial entry is exactly "shards of a version without its model.json": never used to run (every
- *  reader starts from the marker), picked up by the next download of the same version (only the
- *  missing files are fetched), and removed with the rest by dropEntry (remove, a new version, a
- *  quota failure, an abandoned download). */
-export async function beginEntry(cache: Cache, baseUrl: string, modelUrl: string, version: string): Promise<boolean> {
-  try {
-    await dropEntry(cache, baseUrl, modelUrl, version); // no marker while writing; other versions go
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A shard kept by an earlier, interrupted download of `version`: its bytes when present, of the
- *  manifest's size and (pinned source) verified again; else null. */
-export async function keptShard(cache: Cache, baseUrl: string, shard: { path: string; bytes: number }, version: string): Promise<ArrayBuffer | null> {
-  try {
-    const res = await cache.match(versioned(joinUrl(baseUrl, shard.path), version));
-    const buf = res ? await res.arrayBuffer() : null;
-    if (!buf || buf.byteLength !== shard.bytes) return null;
-    await verifyPinnedDownload(joinUrl(baseUrl, shard.path), buf);
-    return buf;
-  } catch {
-    return null; // downloaded again, and overwritten
-  }
-}
-
-/** Keeps one verified shard; false when the cache refused it (quota): then nothing of the entry is
- *  kept, so no half-stored variant survives. */
-export async function keepShard(cache: Cache, baseUrl: string, modelUrl: string, path: string, version: string, buf: ArrayBuffer): Promise<boolean> {
-  try {
-    await cache.put(versioned(joinUrl(baseUrl, path), version), new Response(buf));
-    return true;
-  } catch {
-    await dropEntry(cache, baseUrl, modelUrl);
-    return false;
-  }
-}
+/** Keeps one verified shard (see put). */
+export const keepShard = (cache: Cache, baseUrl: string, modelUrl: string, path: string, version: string, buf: ArrayBuffer): Promise<boolean> =>
+  put(cache, baseUrl, modelUrl, versioned(joinUrl(baseUrl, path), version), new Response(buf));
 
 /** Writes the marker once every shard is kept: from now on the variant is complete ("ready"). */
-export async function completeEntry(cache: Cache, baseUrl: string, modelUrl: string, text: string): Promise<boolean> {
-  try {
-    await cache.put(modelUrl, new Response(text, { headers: { 'Content-Type': 'application/json' } }));
-    return true;
-  } catch {
-    await dropEntry(cache, baseUrl, modelUrl);
-    return false;
-  }
-}
+export const completeEntry = (cache: Cache, baseUrl: string, modelUrl: string, text: string): Promise<boolean> =>
+  put(cache, baseUrl, modelUrl, modelUrl, new Response(text, { headers: { 'Content-Type': 'application/json' } }));
 
 /** Writes a complete entry at once (a download that does not resume: the bench's); false when it
  *  could not (quota): then nothing of it is kept. */
@@ -142,7 +111,7 @@ export async function storeEntry(
   buffers: ArrayBuffer[],
 ): Promise<boolean> {
   const version = manifestHash(text);
-  if (!(await beginEntry(cache, baseUrl, modelUrl, version))) return false;
+  await dropEntry(cache, baseUrl, modelUrl, version);
   for (let i = 0; i < shards.length; i++) if (!(await keepShard(cache, baseUrl, modelUrl, shards[i].path, version, buffers[i]))) return false;
   return completeEntry(cache, baseUrl, modelUrl, text); // model.json last: its presence marks a complete entry
 }
@@ -153,18 +122,14 @@ export async function completeEntryBytes(cache: Cache, baseUrl: string): Promise
   const modelUrl = joinUrl(baseUrl, 'model.json');
   const text = await cachedManifest(cache, modelUrl);
   if (text === null) return null;
-  try {
-    const version = manifestHash(text);
-    let bytes = 0;
-    for (const shard of expectedShardSizes(parseModelJson(text, modelUrl))) {
+  return orElse(async () => {
+    const { shards, total, version } = manifestOf(text, modelUrl);
+    for (const shard of shards) {
       const res = await cache.match(versioned(joinUrl(baseUrl, shard.path), version));
       if (!res || (await res.blob()).size !== shard.bytes) return null;
-      bytes += shard.bytes;
     }
-    return bytes;
-  } catch {
-    return null;
-  }
+    return total;
+  }, null);
 }
 
 /** The bytes of official variant k's complete cached entry under `base`, or null. */

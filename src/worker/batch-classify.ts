@@ -1,19 +1,13 @@
-/** The worker's side of Evaluate: a batch of the user's files through each network. Decoding
- *  happens here, off the page, one image at a time: each image is drawn at every network's input
- *  size into that network's batch buffer and its bitmap closed at once, so at most one decoded
- *  image plus the batch's network inputs are held. One batch tensor per network; only the top-5
- *  of each image and a small thumbnail go back. */
+/** The worker's side of Evaluate: a batch of the user's files through each network, as one batch
+ *  tensor. Decoded here one at a time, each image is drawn into every network's batch buffer and
+ *  closed at once, so at most one decoded image is held; only top-5s and thumbnails go back. */
 import type { Classifier } from '../model/classifier';
 import { topK } from '../model/labels';
 import { centerCropBox, imageToInput } from '../model/preprocess';
 import { decodeOffPage } from '../image/decode-file';
-import { modelIdOf, type BatchModelResult, type MemoryInfo, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
-
-export interface BatchContext {
-  ensure: (spec: ModelSpec) => Promise<Classifier>;
-  memory: () => MemoryInfo;
-  describeError: (e: unknown, spec: ModelSpec) => string;
-}
+import { memoryInfo } from '../model/backend';
+import type { RequestContext } from './classify-image';
+import { modelIdOf, type BatchModelResult, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** A small JPEG of what the network sees (the centre crop), for the result rows. */
 async function thumbnail(bitmap: ImageBitmap, side: number): Promise<Blob | null> {
@@ -31,7 +25,7 @@ async function thumbnail(bitmap: ImageBitmap, side: number): Promise<Blob | null
 
 export async function classifyBatch(
   req: Extract<WorkerRequest, { type: 'classifyBatch' }>,
-  c: BatchContext,
+  c: RequestContext,
 ): Promise<Extract<WorkerResponse, { type: 'batch' }>> {
   const loaded: { spec: ModelSpec; classifier: Classifier | null; error: string | null }[] = [];
   for (const spec of req.models) {
@@ -81,5 +75,5 @@ export async function classifyBatch(
       models.push({ modelId, ms: 0, top5: null, error: c.describeError(e, l.spec), synthetic: l.classifier.synthetic });
     }
   }
-  return { type: 'batch', id: req.id, images, models, memory: c.memory() };
+  return { type: 'batch', id: req.id, images, models, memory: memoryInfo() };
 }

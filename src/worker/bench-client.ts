@@ -3,8 +3,5 @@
 import type { BenchRequest, BenchResponse } from './bench-protocol';
 import { RpcClient } from './rpc-client';
 
-export const spawnBenchWorker = () => new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module', name: 'bench' });
-
-export type BenchClient = RpcClient<BenchRequest, BenchResponse>;
-
-export const benchClient = (spawn: () => Worker = spawnBenchWorker): BenchClient => new RpcClient(spawn, { name: 'bench', restart: false });
+export const benchClient = (spawn = () => new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module', name: 'bench' })) =>
+  new RpcClient<BenchRequest, BenchResponse>(spawn, { name: 'bench', restart: false });

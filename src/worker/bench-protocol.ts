@@ -1,8 +1,8 @@
-/** Messages between the bench view (main thread) and a bench worker. One worker per backend:
- *  `init` picks exactly that backend (no fallback), then `matmul` and `variant` requests run one
- *  at a time. Pure types plus a few helpers; no tfjs. */
+/** Messages between the bench view (main thread) and a bench worker (bench.worker.ts). Pure
+ *  types plus a few helpers; no tfjs. */
 import type { BackendName } from '../model/backend-name';
 import type { BenchResult } from '../model/bench-result';
+import type { VariantBenchOptions } from '../model/bench';
 
 export type { BenchResult };
 import type { KernelMode } from '../model/kernels/plan';
@@ -28,18 +28,10 @@ export interface BenchReport {
   errors?: string[];
 }
 
-export interface VariantJob {
+export interface VariantJob extends Pick<VariantBenchOptions, 'variant' | 'runs' | 'graph' | 'ort' | 'matmulGflops'> {
   baseUrl: string;
-  /** 0–7 */
-  variant: number;
-  runs: number;
-  /** Also time tf.loadGraphModel interleaved with the own network. */
-  graph: boolean;
-  /** Also time ONNX Runtime Web (the EP matching the backend) interleaved with it. */
-  ort?: boolean;
   /** Measure the network load (a download past the cache, which deletes nothing) and the cached load. */
   measureLoad: boolean;
-  matmulGflops: number | null;
 }
 
 export type BenchRequest =

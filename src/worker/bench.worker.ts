@@ -34,26 +34,22 @@ const post = (msg: BenchResponse) => self.postMessage(msg);
 let backend: BackendName | null = null;
 let kernels: KernelSetting = DEFAULT_KERNELS;
 
-async function runVariant(id: number, job: VariantJob) {
-  const url = variantUrl(job.baseUrl, job.variant);
+async function runVariant(id: number, { baseUrl, measureLoad, ...job }: VariantJob, backend: BackendName) {
+  const url = variantUrl(baseUrl, job.variant);
   const noProgress = () => undefined;
   // Random-weights mode: nothing to download; the network is built with the lab's seed.
-  const seeded = job.baseUrl === RANDOM_WEIGHTS_BASE;
+  const seeded = baseUrl === RANDOM_WEIGHTS_BASE;
   // The network load is timed with loadFromUrl's `network` option, never by clearing the cache:
   // the bench deletes no weights it did not download itself (a page of other cached models, or
   // a user's offline copy, stays).
   const result = await benchVariant({
-    backend: backend as BackendName,
-    variant: job.variant,
-    runs: job.runs,
-    graph: job.graph,
-    ort: job.ort,
-    matmulGflops: job.matmulGflops,
-    evalBatch: evaluateBatch(backend as BackendName, job.variant),
+    ...job,
+    backend,
+    evalBatch: evaluateBatch(backend, job.variant),
     seed: seeded ? DEFAULT_SYNTHETIC_SEED : undefined,
     network: { kernels },
     loadNetwork:
-      job.measureLoad && !seeded
+      measureLoad && !seeded
         ? async () => {
             const a = await loadFromUrl(url, noProgress, undefined, { network: true });
             if (a.fromCache) throw new Error(`B${job.variant} came from the cache in a network load`);
@@ -67,28 +63,19 @@ async function runVariant(id: number, job: VariantJob) {
 }
 
 async function handle(req: BenchRequest) {
-  switch (req.type) {
-    case 'init': {
-      for (const [flag, value] of Object.entries(req.flags ?? {})) tf.env().set(flag, value);
-      kernels = { mode: req.kernels ?? 'auto', asked: true };
-      askWasmThreads(req.threads ?? null); // before the wasm backend starts: its pool is sized then
-      const choice = await selectBackend(req.backend);
-      if (choice.backend !== req.backend) throw new Error(`${req.backend} is unavailable here (${choice.reason})`);
-      backend = choice.backend;
-      post({ type: 'ready', id: req.id, backend: choice.backend, adapter: choice.adapter, tfjs: tf.version_core, numTensors: tf.memory().numTensors });
-      return;
-    }
-    case 'matmul': {
-      if (!backend) throw new Error('bench worker: init first');
-      post({ type: 'progress', id: req.id, stage: `${req.size}² matMul` });
-      const m = await benchMatmul(req.size, req.runs);
-      post({ type: 'matmul', id: req.id, ...m });
-      return;
-    }
-    case 'variant':
-      if (!backend) throw new Error('bench worker: init first');
-      await runVariant(req.id, req.job);
-      return;
+  if (req.type === 'init') {
+    for (const [flag, value] of Object.entries(req.flags ?? {})) tf.env().set(flag, value);
+    kernels = { mode: req.kernels ?? 'auto', asked: true };
+    askWasmThreads(req.threads ?? null); // before the wasm backend starts: its pool is sized then
+    const choice = await selectBackend(req.backend);
+    if (choice.backend !== req.backend) throw new Error(`${req.backend} is unavailable here (${choice.reason})`);
+    backend = choice.backend;
+    post({ type: 'ready', id: req.id, backend: choice.backend, adapter: choice.adapter, tfjs: tf.version_core, numTensors: tf.memory().numTensors });
+  } else if (!backend) throw new Error('bench worker: init first');
+  else if (req.type === 'variant') await runVariant(req.id, req.job, backend);
+  else {
+    post({ type: 'progress', id: req.id, stage: `${req.size}² matMul` });
+    post({ type: 'matmul', id: req.id, ...(await benchMatmul(req.size, req.runs)) });
   }
 }
 

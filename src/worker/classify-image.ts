@@ -9,23 +9,31 @@ import { imageToInput, testPattern } from '../model/preprocess';
 import type { LatencyStats } from '../model/timing';
 import { modelIdOf, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
 
-export interface ClassifyContext {
+/** What a request's handler gets from the worker (classify, a timed series, an Evaluate batch). */
+export interface RequestContext {
+  id: number;
+  /** Loads (or finds) a network. */
   ensure: (spec: ModelSpec) => Promise<Classifier>;
   stats: (modelId: string) => LatencyStats;
+  /** The Lab's image; null: the test pattern. */
   image: { bitmap: ImageBitmap; name: string } | null;
   post: (msg: WorkerResponse) => void;
+  describeError: (e: unknown, spec: ModelSpec) => string;
 }
+
+/** The network's input at `size`: the context's image, or the test pattern. */
+export const inputOf = (c: RequestContext, size: number): Float32Array => (c.image ? imageToInput(c.image.bitmap, size) : testPattern(size));
 
 export async function classifyImage(
   req: Extract<WorkerRequest, { type: 'classify' }>,
-  c: ClassifyContext,
+  c: RequestContext,
 ): Promise<Extract<WorkerResponse, { type: 'result' }>> {
   const { id, model: spec } = req;
   const runs = req.runs ?? 1;
   const classifier = await c.ensure(spec);
   const modelId = modelIdOf(spec);
   const size = classifier.config.resolution;
-  const input = c.image ? imageToInput(c.image.bitmap, size) : testPattern(size);
+  const input = inputOf(c, size);
   const stats = c.stats(modelId);
   let probs: Float32Array | null = null;
   let cam: CamMap | undefined;

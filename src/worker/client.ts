@@ -4,12 +4,8 @@
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { RpcClient } from './rpc-client';
 
-export type WorkerFactory = () => Worker;
-
-export const defaultWorkerFactory: WorkerFactory = () => new Worker(new URL('./inference.worker.ts', import.meta.url), { type: 'module', name: 'inference' });
-
 export class InferenceClient extends RpcClient<WorkerRequest, WorkerResponse> {
-  constructor(factory: WorkerFactory = defaultWorkerFactory) {
+  constructor(factory = () => new Worker(new URL('./inference.worker.ts', import.meta.url), { type: 'module', name: 'inference' })) {
     super(factory, { name: 'inference', restart: true, cancelRequest: (target) => ({ type: 'cancel', target }) });
   }
 }

@@ -11,14 +11,13 @@ import { explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, 
 import { kernelParity } from '../model/kernels/parity';
 import { DEFAULT_KERNELS, type KernelSetting } from '../model/kernels/mode';
 import { classifierFromArtifacts, randomClassifier, type Classifier } from '../model/classifier';
-import { imageToInput, testPattern } from '../model/preprocess';
 import { ModelCache } from './network-cache';
-import { describeModel, modelIdOf, type ModelSpec, type RequestLogEntry, type WorkerRequest, type WorkerResponse } from './protocol';
+import { describeModel, modelIdOf, type DebugAction, type ModelSpec, type RequestLogEntry, type WorkerRequest, type WorkerResponse } from './protocol';
 import { RequestLog } from './request-log';
 import { SharedDownloads } from './shared-downloads';
 import { runSeries } from './series';
 import { classifyBatch } from './batch-classify';
-import { classifyImage } from './classify-image';
+import { classifyImage, type RequestContext } from './classify-image';
 import { ImageSlot } from './image-slot';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -43,30 +42,21 @@ let failNextBuild = false;
 let kernels: KernelSetting = DEFAULT_KERNELS;
 
 const post = (msg: WorkerResponse) => self.postMessage(msg);
+/** The worker's side of request `id` for its handlers. */
+const contextFor = (id: number): RequestContext => ({
+  id,
+  ensure: (spec) => ensureModel(id, spec),
+  stats: (modelId) => models.stats(modelId),
+  image: images.current,
+  post,
+  describeError: (e, spec) => explainError(e, describeModel(spec)),
+});
 
-async function measure(req: Extract<WorkerRequest, { type: 'measure' }>, timed: (start: number, end: number) => void) {
-  const id = req.id;
+/** Runs `f` with `specs`' networks pinned: none of them is evicted halfway. */
+async function pinned<T>(specs: ModelSpec[], f: () => Promise<T>): Promise<T> {
+  specs.forEach((m) => models.pin(modelIdOf(m)));
   try {
-    const entries = await runSeries(
-      req.models,
-      { runs: req.runs, warmup: req.warmup, cam: req.cam ?? false },
-      {
-        id,
-        ensure: (spec) => {
-          models.pin(modelIdOf(spec));
-          return ensureModel(id, spec);
-        },
-        input: (size) => (images.current ? imageToInput(images.current.bitmap, size) : testPattern(size)),
-        imageName: images.current?.name ?? null,
-        stats: (key) => models.stats(key),
-        post,
-        memory: memoryInfo,
-        describeError: (e, spec) => explainError(e, describeModel(spec)),
-        settle: async () => void (await Promise.allSettled(downloads.pending())),
-        onTimed: timed,
-      },
-    );
-    post({ type: 'series', id, entries });
+    return await f();
   } finally {
     models.unpinAll();
   }
@@ -93,26 +83,21 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
     failNextBuild = false;
     throw new RangeError('Array buffer allocation failed (simulated by the oom-next debug hook)');
   }
-  let classifier: Classifier;
-  let fromCache = false;
-  let bytes = 0;
-  if (spec.kind === 'random') {
-    // Random weights: built here, nothing to download.
-    post({ type: 'progress', id, modelId, phase: 'build', loaded: 0, total: 1 });
-    classifier = randomClassifier(spec.scaling, spec.seed, { kernels });
-  } else {
-    const artifacts = await artifactsFor(id, spec, modelId);
-    fromCache = artifacts.fromCache;
-    bytes = artifacts.bytes;
-    post({ type: 'progress', id, modelId, phase: 'build', loaded: bytes, total: bytes });
-    classifier = classifierFromArtifacts(artifacts, spec.kind === 'official' ? spec.variant : undefined, { kernels });
-  }
+  // Random weights are built here: nothing to download.
+  const artifacts = spec.kind === 'random' ? null : await artifactsFor(id, spec, modelId);
+  const bytes = artifacts?.bytes ?? 0;
+  post({ type: 'progress', id, modelId, phase: 'build', loaded: bytes, total: artifacts ? bytes : 1 });
+  const classifier =
+    spec.kind === 'random'
+      ? randomClassifier(spec.scaling, spec.seed, { kernels })
+      : classifierFromArtifacts(artifacts!, spec.kind === 'official' ? spec.variant : undefined, { kernels });
   // Compile every pipeline now (in parallel where the backend can), so the first user-visible
   // inference is close to a steady one.
   post({ type: 'progress', id, modelId, phase: 'compile', loaded: 0, total: 1 });
   await classifier.warmUp();
   noteKernels(classifier);
   models.add(modelId, classifier);
+  const fromCache = artifacts?.fromCache ?? false;
   post({ type: 'ready', id, modelId, synthetic: classifier.synthetic, precision: classifier.precision, fromCache, loadMs: performance.now() - t0, bytes });
   return classifier;
 }
@@ -125,8 +110,6 @@ function noteKernels(c: Classifier) {
   post({ type: 'backend', id: 0, ...announced });
 }
 
-const dropAllModels = () => models.clear();
-
 /** The backend as last announced, so the kernel tuner's note can extend its reason. */
 let announced: BackendChoice | null = null;
 
@@ -134,13 +117,8 @@ function adopt(choice: BackendChoice) {
   announced = choice;
   watchDeviceLoss((reason) => {
     lostDevice = reason;
-    post({
-      type: 'backend',
-      id: 0,
-      backend: choice.backend,
-      reason: `WebGPU device lost (${reason}); re-initialising on the next request`,
-      adapter: choice.adapter,
-    });
+    const { backend, adapter } = choice;
+    post({ type: 'backend', id: 0, backend, adapter, reason: `WebGPU device lost (${reason}); re-initialising on the next request` });
   });
 }
 
@@ -149,23 +127,20 @@ function adopt(choice: BackendChoice) {
 async function recover() {
   const reason = lostDevice;
   lostDevice = null;
-  dropAllModels();
+  models.clear();
   const choice = await reinitBackend('webgpu');
   adopt(choice);
   post({ type: 'backend', id: 0, ...choice, reason: `${choice.reason} — re-initialised after the device was lost (${reason})` });
 }
 
-function debug(action: string) {
-  if (action === 'crash') {
+const DEBUG: Record<DebugAction, () => void> = {
+  crash: () =>
     setTimeout(() => {
       throw new Error('simulated worker crash (debug hook)');
-    });
-  } else if (action === 'oom-next') {
-    failNextBuild = true;
-  } else if (action === 'lose-device') {
-    (tf.backend() as unknown as { device?: GPUDevice }).device?.destroy();
-  }
-}
+    }),
+  'oom-next': () => (failNextBuild = true),
+  'lose-device': () => (tf.backend() as unknown as { device?: GPUDevice }).device?.destroy(),
+};
 
 async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void> {
   switch (req.type) {
@@ -181,24 +156,16 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
     case 'clearImage':
       return images.handle(req);
     case 'classify':
-      post(await classifyImage(req, { ensure: (spec) => ensureModel(req.id, spec), stats: (modelId) => models.stats(modelId), image: images.current, post }));
+      post(await classifyImage(req, contextFor(req.id)));
       return;
-    case 'measure':
-      await measure(req, (start, end) => (entry.timed = { start, end }));
+    case 'measure': {
+      const settle = async () => void (await Promise.allSettled(downloads.pending()));
+      const onTimed = (start: number, end: number) => (entry.timed = { start, end });
+      post({ type: 'series', id: req.id, entries: await pinned(req.models, () => runSeries(req, { ...contextFor(req.id), settle, onTimed })) });
       return;
+    }
     case 'classifyBatch':
-      try {
-        req.models.forEach((m) => models.pin(modelIdOf(m)));
-        post(
-          await classifyBatch(req, {
-            ensure: (spec) => ensureModel(req.id, spec),
-            memory: memoryInfo,
-            describeError: (e, spec) => explainError(e, describeModel(spec)),
-          }),
-        );
-      } finally {
-        models.unpinAll();
-      }
+      post(await pinned(req.models, () => classifyBatch(req, contextFor(req.id))));
       return;
     case 'prefetch': {
       const a = await artifactsFor(req.id, req.model, modelIdOf(req.model));
@@ -233,7 +200,7 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
       post({ type: 'kernelParity', id: req.id, report: await kernelParity(req.job) });
       return;
     case 'debug':
-      debug(req.action);
+      DEBUG[req.action]();
       post({ type: 'debugDone', id: req.id });
       return;
   }
@@ -248,7 +215,6 @@ function describe(req: WorkerRequest): string {
  *  only downloads into the cache and so need not wait for inference. */
 const BESIDE_QUEUE: ReadonlySet<WorkerRequest['type']> = new Set(['cancel', 'debug', 'log', 'prefetch', 'cacheState', 'uncache']);
 
-// One request at a time (tfjs state is global).
 let queue: Promise<void> = Promise.resolve();
 self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const req = ev.data;
@@ -264,7 +230,7 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
       await handle(req, entry);
     } catch (e) {
       // A lost device or exhausted memory: free every network; smaller ones rebuild on demand.
-      if (lostDevice || isOutOfMemory(e)) dropAllModels();
+      if (lostDevice || isOutOfMemory(e)) models.clear();
       post({ type: 'error', id: req.id, message: explainError(e, describe(req)) });
     } finally {
       images.finished(req.id);

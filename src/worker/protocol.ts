@@ -5,6 +5,8 @@ import type { CamMap } from '../model/cam';
 import type { BackendName } from '../model/backend-name';
 import type { KernelMode, KernelParityJob, KernelParityReport } from '../model/kernels/plan';
 import type { WeightPrecision } from '../model/model-json';
+import type { Ranked as Prediction } from '../model/labels';
+import type { MemoryInfo } from '../model/backend';
 import { scalingId, type Scaling } from '../scaling';
 
 /** Which network answers: an official converted export (`source`: the weight source's base URL), a custom model (a converted
@@ -13,12 +15,6 @@ import { scalingId, type Scaling } from '../scaling';
  *  random-weights mode (?weights=random) — one `scaling` describes each. */
 export type ModelSpec =
   { kind: 'official'; variant: number; source: string } | { kind: 'custom'; name: string; files: File[] } | { kind: 'random'; scaling: Scaling; seed: number };
-
-export interface Prediction {
-  index: number;
-  label: string;
-  prob: number;
-}
 
 export type WorkerRequest =
   | { type: 'init'; id: number; backend?: BackendName; kernels?: KernelMode }
@@ -62,12 +58,6 @@ export type DebugAction = 'lose-device' | 'crash' | 'oom-next';
 
 export type LoadPhase = 'download' | 'cache' | 'build' | 'compile' | 'run';
 
-export interface MemoryInfo {
-  numTensors: number;
-  numBytes: number;
-  gpuBytes: number | null;
-}
-
 /** What one classification produced (shared by the worker's reply and the store's result). */
 export interface ClassifyOutcome {
   resolution: number;
@@ -85,16 +75,7 @@ export interface ClassifyOutcome {
 export type WorkerResponse =
   | { type: 'backend'; id: number; backend: BackendName; reason: string; adapter: string | null; threads?: number; threadsNote?: string }
   | { type: 'progress'; id: number; modelId: string; phase: LoadPhase; loaded: number; total: number }
-  | {
-      type: 'ready';
-      id: number;
-      modelId: string;
-      synthetic: boolean;
-      precision: WeightPrecision;
-      fromCache: boolean;
-      loadMs: number;
-      bytes: number;
-    }
+  | { type: 'ready'; id: number; modelId: string; synthetic: boolean; precision: WeightPrecision; fromCache: boolean; loadMs: number; bytes: number }
   /** `display`: what the page shows for a decoded file (the file itself, or a small copy). */
   | { type: 'imageSet'; id: number; width: number; height: number; display?: Blob }
   | { type: 'needsPage'; id: number }
@@ -140,14 +121,9 @@ export interface RequestLogEntry {
 /** A model spec's identity, in the worker's model cache (one loaded network per id) and in the
  *  store alike: equal ids are the same network with the same weights. */
 export function modelIdOf(spec: ModelSpec): string {
-  switch (spec.kind) {
-    case 'official':
-      return `B${spec.variant}@${spec.source}`;
-    case 'custom':
-      return `custom:${spec.name}:${spec.files.map((f) => `${f.name}/${f.size}`).join(',')}`;
-    case 'random':
-      return `random:${scalingId(spec.scaling)}:seed=${spec.seed}`;
-  }
+  if (spec.kind === 'official') return `B${spec.variant}@${spec.source}`;
+  if (spec.kind === 'custom') return `custom:${spec.name}:${spec.files.map((f) => `${f.name}/${f.size}`).join(',')}`;
+  return `random:${scalingId(spec.scaling)}:seed=${spec.seed}`;
 }
 
 /** The official variant a spec runs (converted or seeded weights), or null. */
@@ -158,11 +134,10 @@ export const variantOf = (spec: ModelSpec): number | null =>
  *  own-coefficient networks): its answer is latency only, never a prediction. */
 export const latencyOnly = (spec: ModelSpec): boolean => spec.kind === 'random' && variantOf(spec) === null;
 
-/** A model spec in words, for messages. */
 export function describeModel(m: ModelSpec): string {
   if (m.kind !== 'random') return m.kind === 'official' ? `B${m.variant}` : m.name;
   if ('variant' in m.scaling) return `B${m.scaling.variant}`;
   return 'phi' in m.scaling ? `the formula network at φ ${m.scaling.phi}` : `the network “${m.scaling.name}”`;
 }
 
-export type { Latency } from '../model/timing';
+export type { Latency, MemoryInfo, Prediction };

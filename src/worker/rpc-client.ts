@@ -1,7 +1,6 @@
-/** Main-thread side of a worker's typed request/answer protocol, for every worker (inference,
- *  bench): request ids, a promise per request for its final answer, progress by id, cancel, and
- *  a crash that rejects every pending request (and, where asked, starts a fresh worker). Each
- *  protocol's answers carry the request's id; `progress` answers are interim, `error` rejects.
+/** Main-thread side of every worker's typed request/answer protocol (inference, bench): a promise
+ *  per request id for its final answer (`progress` answers are interim, `error` rejects), cancel,
+ *  and a crash that rejects every pending request (and, where asked, starts a fresh worker).
  *  Never imports tfjs. */
 
 interface Message {
@@ -115,7 +114,6 @@ export class RpcClient<Req extends Message, Res extends Message> {
     if (this.options.cancelRequest) this.worker.postMessage({ ...this.options.cancelRequest(target), id: this.nextId++ });
   }
 
-  /** Ends the worker; whatever still waits is rejected. */
   terminate() {
     this.rejectAll('terminated');
     this.worker.terminate();

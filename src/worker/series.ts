@@ -4,52 +4,33 @@
 import { normaliseCam } from '../model/cam';
 import type { Classifier } from '../model/classifier';
 import { topK } from '../model/labels';
-import { measureInterleaved } from '../model/timing';
-import type { LatencyStats } from '../model/timing';
-import { modelIdOf, type ModelSpec, type SeriesEntry, type WorkerResponse } from './protocol';
+import { measureInterleaved, timed } from '../model/timing';
+import { memoryInfo } from '../model/backend';
+import { inputOf, type RequestContext } from './classify-image';
+import { modelIdOf, type SeriesEntry, type WorkerRequest } from './protocol';
 
-export interface SeriesContext {
-  id: number;
-  /** Loads (or finds) a network; the series keeps it loaded until it ends. */
-  ensure: (spec: ModelSpec) => Promise<Classifier>;
-  /** The network's input: the current image, or the test pattern. */
-  input: (size: number) => Float32Array;
-  imageName: string | null;
-  stats: (key: string) => LatencyStats;
-  post: (msg: WorkerResponse) => void;
-  memory: () => Extract<SeriesEntry, { ok: true }>['memory'];
-  describeError: (e: unknown, spec: ModelSpec) => string;
-  /** Resolves once nothing else (a prefetch beside the queue) is in flight. */
+/** settle: resolves once nothing else (a prefetch beside the queue) is in flight; onTimed: called
+ *  with the worker-clock span of the timed runs. */
+interface SeriesContext extends RequestContext {
   settle: () => Promise<void>;
-  /** Called with the worker-clock span of the timed runs. */
   onTimed: (start: number, end: number) => void;
 }
 
-interface Loaded {
-  index: number;
-  key: string;
-  classifier: Classifier;
-  input: Float32Array;
-  probs: Float32Array | null;
-}
-
-export async function runSeries(specs: readonly ModelSpec[], o: { runs: number; warmup: number; cam: boolean }, c: SeriesContext): Promise<SeriesEntry[]> {
-  const { runs, warmup } = o;
+export async function runSeries(req: Extract<WorkerRequest, { type: 'measure' }>, c: SeriesContext): Promise<SeriesEntry[]> {
+  const { models: specs, runs, warmup } = req;
   const entries: SeriesEntry[] = specs.map(() => ({ ok: false, error: 'not run' }));
-  const loaded: Loaded[] = [];
+  const loaded: { index: number; key: string; classifier: Classifier; input: Float32Array; probs: Float32Array | null }[] = [];
   for (const [index, spec] of specs.entries()) {
     try {
       const classifier = await c.ensure(spec);
       const key = modelIdOf(spec);
-      const input = c.input(classifier.config.resolution);
+      const input = inputOf(c, classifier.config.resolution);
       const stats = c.stats(key);
       let probs: Float32Array | null = null;
       if (!stats.hasFirst) {
         // The first inference after a load still pays first-use costs: kept apart, never timed as steady.
         c.post({ type: 'progress', id: c.id, modelId: key, phase: 'compile', loaded: 0, total: 1 });
-        const t0 = performance.now();
-        probs = await classifier.probabilities(input);
-        stats.record(performance.now() - t0);
+        stats.record(await timed(async () => (probs = await classifier.probabilities(input))));
       }
       loaded.push({ index, key, classifier, input, probs });
     } catch (e) {
@@ -69,7 +50,7 @@ export async function runSeries(specs: readonly ModelSpec[], o: { runs: number; 
   c.onTimed(start, performance.now());
   for (const [i, l] of loaded.entries()) {
     // The map is read after timing, in one more pass (it adds a read-back the series never times).
-    const withCam = o.cam ? await l.classifier.probabilitiesWithCam(l.input) : null;
+    const withCam = req.cam ? await l.classifier.probabilitiesWithCam(l.input) : null;
     if (withCam) l.probs = withCam.probs;
     const stats = c.stats(l.key);
     for (const ms of times[i].times) stats.record(ms);
@@ -77,10 +58,10 @@ export async function runSeries(specs: readonly ModelSpec[], o: { runs: number; 
     entries[l.index] = {
       ok: true,
       resolution: l.classifier.config.resolution,
-      imageName: c.imageName,
+      imageName: c.image?.name ?? null,
       top5: topK(l.probs as Float32Array, 5),
       synthetic: l.classifier.synthetic,
-      memory: c.memory(),
+      memory: memoryInfo(),
       latency: { ...summary, wasFirst: false },
       firstMs: summary.firstMs,
       warmupMs: times[i].warmupMs,

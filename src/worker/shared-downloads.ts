@@ -1,7 +1,6 @@
-/** The worker's weight downloads, one per model: a request that needs a model whose download is
- *  already running (a neighbour prefetch, typically) joins it instead of fetching every shard a
- *  second time. Progress goes to each request waiting on a download; a request can be cancelled
- *  on its own, and the download stops only when no request is left waiting on it. */
+/** The worker's weight downloads, one per model: a request for a model whose download is running
+ *  (a neighbour prefetch, typically) joins it, with progress, instead of fetching it twice. A
+ *  request can be cancelled on its own; the download stops when no request waits on it. */
 import type { ProgressFn } from '../model/model-json';
 
 type Report = (requestId: number, key: string, ...progress: Parameters<ProgressFn>) => void;

@@ -8,11 +8,7 @@ import { configureWasm } from '../model/backend';
 /** Call at the worker's start, before any backend is selected. */
 export function configureWorkerWasm(): void {
   configureWasm(
-    {
-      'tfjs-backend-wasm.wasm': wasmPlain,
-      'tfjs-backend-wasm-simd.wasm': wasmSimd,
-      'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
-    },
+    { 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded },
     // tfjs-wasm's pthread script, served as a file (scripts/lib/wasm-threads.ts).
     new URL(`${import.meta.env.BASE_URL}tfjs-wasm-pthread.js`, self.location.origin).href,
   );
