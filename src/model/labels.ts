@@ -9,6 +9,9 @@ export function labelOf(index: number): string {
   return name;
 }
 
+/** The class's first name ("giant panda" of "giant panda, panda, …"); '' for no class. */
+export const shortLabelOf = (i: number | null | undefined): string => (i === null || i === undefined ? '' : labelOf(i).split(',')[0]);
+
 export interface Ranked {
   index: number;
   label: string;

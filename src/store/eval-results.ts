@@ -1,6 +1,6 @@
 /** The Evaluate view's results and every figure drawn from them: accuracy with its 95% Wilson
  *  interval, throughput, disagreements, and the CSV/JSON exports. Pure. */
-import { labelOf } from '../model/labels';
+import { shortLabelOf } from '../model/labels';
 import { csvText as toCsvText } from '../scaling/csv';
 import type { ModelSpec } from '../worker/protocol';
 
@@ -112,8 +112,6 @@ export const disagreeing = (rows: readonly EvalRow[]): EvalRow[] =>
 /** Rows some network classifies wrongly. */
 export const wrongSomewhere = (rows: readonly EvalRow[]): EvalRow[] => rows.filter((r) => r.preds.some((_, i) => isCorrect(r, i) === false));
 
-const name = (i: number | null | undefined) => (i === null || i === undefined ? '' : labelOf(i).split(',')[0]);
-
 export function evalCsv(rows: readonly EvalRow[], networks: readonly EvalNetwork[]): string {
   const head = ['file', 'label', 'label_name', 'network', 'top1', 'top1_name', 'top1_prob', 'correct', 'top5', 'in_top5', 'error'];
   const lines = rows.flatMap((r) =>
@@ -124,7 +122,19 @@ export function evalCsv(rows: readonly EvalRow[], networks: readonly EvalNetwork
       const correct = ok === null ? '' : ok ? 1 : 0;
       const inTop5 = r.label === null || !p ? '' : p.some((q) => q.index === r.label) ? 1 : 0;
       const top5 = p?.map((q) => q.index).join(';');
-      return [r.file, r.label, name(r.label), n.name, top?.index, name(top?.index), top?.prob, correct, top5, inTop5, r.error ?? (p ? '' : 'not classified')];
+      return [
+        r.file,
+        r.label,
+        shortLabelOf(r.label),
+        n.name,
+        top?.index,
+        shortLabelOf(top?.index),
+        top?.prob,
+        correct,
+        top5,
+        inTop5,
+        r.error ?? (p ? '' : 'not classified'),
+      ];
     }),
   );
   return toCsvText(head, lines);

@@ -2,7 +2,8 @@
 import { useMemo, useState } from 'react';
 import { disagreeing, isCorrect, wrongSomewhere, type EvalNetwork, type EvalRow } from '../../store/eval-results';
 import { ColumnHeads } from '../TableScroll';
-import { className, top1Of, type RowFilter } from './eval-view-model';
+import { shortLabelOf } from '../../model/labels';
+import { top1Of, type RowFilter } from './eval-view-model';
 
 /** Rows drawn at first; the rest on request (10,000 rows of thumbnails is a slow page). */
 const PAGE = 1000;
@@ -22,7 +23,7 @@ export function RowCells({ row, networks }: { row: EvalRow; networks: readonly E
             data-prob={t?.prob ?? ''}
             className={ok === null ? '' : ok ? 'eval-right' : 'eval-wrong'}
           >
-            {t ? `${className(t.index)} ${(100 * t.prob).toFixed(1)}%` : '—'} {ok === null ? '' : ok ? '✓' : '✗'}
+            {t ? `${shortLabelOf(t.index)} ${(100 * t.prob).toFixed(1)}%` : '—'} {ok === null ? '' : ok ? '✓' : '✗'}
           </td>
         );
       })}
@@ -56,7 +57,7 @@ export function EvalRows({ rows, networks }: { rows: readonly EvalRow[]; network
                   <span>{r.file.slice(r.file.lastIndexOf('/') + 1)}</span>
                   {r.error && <span className="eval-error small"> {r.error}</span>}
                 </td>
-                <td>{r.label === null ? <span className="muted">unlabelled</span> : className(r.label)}</td>
+                <td>{r.label === null ? <span className="muted">unlabelled</span> : shortLabelOf(r.label)}</td>
                 <RowCells row={r} networks={networks} />
               </tr>
             ))}

@@ -7,7 +7,8 @@ import { EvalCharts } from './EvalCharts';
 import { EvalControls } from './EvalControls';
 import { EvalRows } from './EvalRows';
 import { EvalSummaries } from './EvalSummaries';
-import { className, contrastPair } from './eval-view-model';
+import { shortLabelOf } from '../../model/labels';
+import { contrastPair } from './eval-view-model';
 import '../compare/compare.css';
 import './evaluate.css';
 
@@ -19,9 +20,9 @@ function Thumbs({ rows, testId, title }: { rows: readonly EvalRow[]; testId: str
       </h4>
       <div className="eval-thumbs">
         {rows.slice(0, 48).map((r) => (
-          <figure key={r.file} title={`${r.file}: ${className(r.label)}`}>
-            {r.thumb ? <img src={r.thumb} alt={className(r.label)} width={56} height={56} /> : <span className="eval-nothumb" />}
-            <figcaption className="small">{className(r.label)}</figcaption>
+          <figure key={r.file} title={`${r.file}: ${shortLabelOf(r.label)}`}>
+            {r.thumb ? <img src={r.thumb} alt={shortLabelOf(r.label)} width={56} height={56} /> : <span className="eval-nothumb" />}
+            <figcaption className="small">{shortLabelOf(r.label)}</figcaption>
           </figure>
         ))}
       </div>

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { evalNetwork } from '../../store/evaluate';
 import { RANDOM_SOURCE } from '../../store/source';
-import { className, contrastPair, fmtCi, measuredPoints, progressLine } from './eval-view-model';
+import { shortLabelOf } from '../../model/labels';
+import { contrastPair, fmtCi, measuredPoints, progressLine } from './eval-view-model';
 import { accuracySeries } from '../compare/compare-model';
 
 describe('Evaluate view words', () => {
   it('names classes and intervals', () => {
-    expect(className(388)).toBe('giant panda');
-    expect(className(null)).toBe('');
+    expect(shortLabelOf(388)).toBe('giant panda');
+    expect(shortLabelOf(null)).toBe('');
     expect(fmtCi({ lo: 41.234, hi: 77.06 })).toBe('41.2–77.1%');
     expect(fmtCi(null)).toBe('—');
   });

@@ -1,11 +1,7 @@
 /** Words and points for the Evaluate view, from the run's data (pure, tested). */
-import { labelOf } from '../../model/labels';
 import type { EvalNetwork, EvalRow, NetworkSummary } from '../../store/eval-results';
 import { progressOf, type EvalState } from '../../store/evaluate';
 import { fmtEta } from '../format';
-
-/** The first name of a class: 'tench', 'giant panda'. */
-export const className = (i: number | null | undefined): string => (i === null || i === undefined ? '' : labelOf(i).split(',')[0]);
 
 export const fmtAcc = (p: number | null): string => (p === null ? '—' : `${p.toFixed(1)}%`);
 
