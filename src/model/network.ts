@@ -44,19 +44,8 @@ export function assembleWeights(config: NetworkConfig, normalization: InputNorma
 /** The plan of the plain pass: stock tfjs ops for every class (every backend but WebGPU). */
 const STOCK_PLAN = planFor('stock');
 
-/** Throws if the weights do not hold exactly the config's layers (bind.ts gives named errors). */
-function assertFits(config: NetworkConfig, weights: EfficientNetWeights): void {
-  const missing = config.layers.filter((l) => !weights.layers.has(l.name)).map((l) => l.name);
-  if (missing.length > 0 || weights.layers.size !== config.layers.length) {
-    throw new Error(
-      `Weights of ${weights.layers.size} layers do not fit ${config.name} (${config.layers.length} layers; missing: ${missing.slice(0, 3).join(', ') || 'none'})`,
-    );
-  }
-}
-
 export function createEfficientNet(config: NetworkConfig, weights: EfficientNetWeights, options: NetworkOptions = {}): EfficientNet {
   const kernels = options.kernels ?? DEFAULT_KERNELS;
-  assertFits(config, weights);
   const n = weights.normalization;
   // Constants live on the active backend once, not re-uploaded per call.
   const scale = tf.scalar(n.scale);

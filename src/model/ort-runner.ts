@@ -20,16 +20,11 @@ export function configureOrtWasm(urls: Partial<Record<OrtEp, string>>): void {
 }
 
 export interface OrtRunner {
-  ep: OrtEp;
   /** wasm threads in use (1 unless cross-origin isolated; 0 for the webgpu EP). */
   threads: number;
   /** Probabilities for one NHWC image, read back to the CPU. */
   run(input: Float32Array): Promise<Float32Array>;
   release(): Promise<void>;
-}
-
-async function loadOrt(ep: OrtEp): Promise<typeof Ort> {
-  return ep === 'webgpu' ? import('onnxruntime-web/webgpu') : import('onnxruntime-web/wasm');
 }
 
 /** wasm threads: as many as the CPU offers (up to 4) when SharedArrayBuffer is usable. */
@@ -41,7 +36,7 @@ export function ortThreads(): number {
 
 /** A session for `model` on `ep`, input side `size`. */
 export async function createOrtRunner(model: Uint8Array, ep: OrtEp, size: number, wasmThreads = ortThreads()): Promise<OrtRunner> {
-  const ort = await loadOrt(ep);
+  const ort: typeof Ort = await (ep === 'webgpu' ? import('onnxruntime-web/webgpu') : import('onnxruntime-web/wasm'));
   const threads = ep === 'wasm' ? wasmThreads : 1;
   ort.env.wasm.numThreads = threads;
   ort.env.wasm.proxy = false;
@@ -52,7 +47,6 @@ export async function createOrtRunner(model: Uint8Array, ep: OrtEp, size: number
     graphOptimizationLevel: 'all',
   });
   return {
-    ep,
     threads: ep === 'wasm' ? threads : 0,
     run: async (input) => {
       const x = new ort.Tensor('float32', input, [1, size, size, 3]);

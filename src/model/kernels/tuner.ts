@@ -20,12 +20,7 @@ export interface TuneOutcome {
 
 export const MAX_TUNE_ROUNDS = 5;
 
-export async function tune(
-  tasks: TuneTask[],
-  budgetMs: number,
-  now: () => number = () => performance.now(),
-  fallback: KernelPlan = planFor('barrier-free'),
-): Promise<TuneOutcome> {
+export async function tune(tasks: TuneTask[], budgetMs: number, now: () => number = () => performance.now()): Promise<TuneOutcome> {
   const timings: Partial<Record<KernelClass, ClassTimings>> = {};
   for (const t of tasks) timings[t.cls] = {};
   const t0 = now();
@@ -53,6 +48,7 @@ export async function tune(
     // Another round only if it fits: a round costs about what the last one did.
     if (!measured || spent() + (now() - roundStart) > budgetMs) break;
   }
+  const fallback = planFor('barrier-free');
   const plan = { ...fallback };
   for (const task of tasks) {
     const seen = timings[task.cls]!;
