@@ -58,10 +58,8 @@ export const isLabelFile = (path: string): boolean => /^labels\.(csv|json)$/i.te
  *  against a file's path inside the drop or its base name; labels are wnids, indices or names. */
 export function parseLabelFile(name: string, text: string): Map<string, number | null> {
   const out = new Map<string, number | null>();
-  const classOf = (label: unknown) => {
-    if (typeof label === 'number' && Number.isInteger(label)) return label >= 0 && label < CLASS_COUNT ? label : null;
-    return classFromName(typeof label === 'string' ? label : '');
-  };
+  // A number reads as its digits: an index 0–999, or no class.
+  const classOf = (label: unknown) => classFromName(typeof label === 'number' || typeof label === 'string' ? String(label) : '');
   const put = (file: unknown, label: unknown) => {
     if (typeof file === 'string' && file !== '') out.set(file.replace(/^\.?\//, ''), classOf(label));
   };

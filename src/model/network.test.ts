@@ -42,7 +42,7 @@ describe('EfficientNet builder with random weights', () => {
       expect(Math.abs(row.reduce((s, v) => s + v, 0) - 1)).toBeLessThan(1e-5);
       if (b === 0) console.log(`  top-1 probability ${Math.max(...row).toFixed(4)}`);
     }
-    expect(net.inputNormalization).toEqual(REFERENCE_NORMALIZATION);
+    expect(net.weights.normalization).toEqual(REFERENCE_NORMALIZATION);
     tf.dispose([x, probs]);
     net.dispose();
   });

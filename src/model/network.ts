@@ -12,7 +12,6 @@ import { layerWeights, type EfficientNetWeights, type InputNormalization, type L
 
 export interface EfficientNet {
   readonly config: NetworkConfig;
-  readonly inputNormalization: InputNormalization;
   /** The bound weights (owned by the network; read them, e.g. for ONNX export, never dispose). */
   readonly weights: EfficientNetWeights;
   /** [b, H, W, 3] RGB in [0, 1] → [b, classes] softmax probabilities. Caller disposes both. */
@@ -63,7 +62,6 @@ export function createEfficientNet(config: NetworkConfig, weights: EfficientNetW
     config,
     kernels,
     kernelPlan: initialPlan(kernels),
-    inputNormalization: { scale: n.scale, mean: [...n.mean], std: [...n.std] },
     weights,
     predict: (x) => tf.tidy(() => tf.softmax(forwardLogits(x))),
     logits: (x) => tf.tidy(() => forwardLogits(x)),

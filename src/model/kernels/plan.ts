@@ -8,7 +8,7 @@ export type KernelClass = (typeof KERNEL_CLASSES)[number];
 
 /** barrier-free: register-blocked kernels without workgroup barriers; tiled: workgroup-memory
  *  tiles and tree reductions (both fuse bias, activation, gate and residual); stock: tfjs's ops. */
-export type KernelChoice = 'barrier-free' | 'tiled' | 'stock';
+export type KernelChoice = Exclude<KernelMode, 'auto'>;
 export type KernelPlan = Record<KernelClass, KernelChoice>;
 
 /** `?kernels=`: one choice everywhere, or auto (tuned per device at warm-up). */
