@@ -149,7 +149,6 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     );
     sample();
     const ownTimes = series[0].times;
-    const graphTimes = graph ? series[1].times : [];
     const leakedTensors = tf.memory().numTensors - before;
 
     const medianMs = median(ownTimes) as number;
@@ -178,7 +177,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     if (o.evalBatch) Object.assign(result, await batchThroughput(classifier, input, o.evalBatch, medianMs, (m) => stage(`${name}: ${m}`)));
     if (!artifacts) result.weights = 'random';
     if (graph) {
-      const graphMedianMs = median(graphTimes) as number;
+      const graphMedianMs = median(series[1].times) as number;
       Object.assign(result, { graphFirstMs, graphMedianMs, ownOverGraph: medianMs / graphMedianMs, graphMaxAbsDiff });
     }
     if (ort) Object.assign(result, ort.peer ? ort.peer.fields(medianMs) : ort.error);

@@ -54,7 +54,6 @@ export function layerTensorNames(json: ConvertedModelLike): Map<string, LayerRef
   return refs;
 }
 
-/** Names of the input normalisation constants in a converted graph. */
 export interface NormalizationRefs {
   scale: string;
   mean: string;

@@ -26,10 +26,8 @@ export interface WeightGroup {
 }
 export interface ConvertedModelJson {
   format?: string;
-  generatedBy?: string;
-  convertedBy?: string;
   signature?: unknown;
-  modelTopology: { node: GraphNode[]; library?: unknown; versions?: unknown };
+  modelTopology: { node: GraphNode[] };
   weightsManifest: WeightGroup[];
   userDefinedMetadata?: Record<string, unknown>;
 }

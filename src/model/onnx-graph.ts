@@ -1,6 +1,7 @@
 /** A small ONNX graph builder (nodes, float32 initializers, one input and one output) on npm
  *  `onnx-proto`'s generated schema (protobufjs). Knows nothing about EfficientNet. */
 import onnxProto from 'onnx-proto';
+import { sizeOfShape } from './model-json';
 
 const { onnx } = onnxProto;
 
@@ -23,8 +24,7 @@ export class OnnxGraphBuilder {
 
   /** A float32 constant (weights, normalisation). `values` are copied as little-endian bytes. */
   initializer(name: string, dims: number[], values: Float32Array): string {
-    const size = dims.reduce((a, b) => a * b, 1);
-    if (values.length !== size) throw new Error(`ONNX initializer ${name}: ${values.length} values for [${dims.join(',')}]`);
+    if (values.length !== sizeOfShape(dims)) throw new Error(`ONNX initializer ${name}: ${values.length} values for [${dims.join(',')}]`);
     this.claim(name);
     const bytes = new Uint8Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength));
     this.initializers.push(onnx.TensorProto.create({ name, dims, dataType: onnx.TensorProto.DataType.FLOAT, rawData: bytes }));

@@ -34,7 +34,6 @@ export function ortThreads(): number {
   return Math.max(1, Math.min(4, g.navigator?.hardwareConcurrency ?? 1));
 }
 
-/** A session for `model` on `ep`, input side `size`. */
 export async function createOrtRunner(model: Uint8Array, ep: OrtEp, size: number, wasmThreads = ortThreads()): Promise<OrtRunner> {
   const ort: typeof Ort = await (ep === 'webgpu' ? import('onnxruntime-web/webgpu') : import('onnxruntime-web/wasm'));
   const threads = ep === 'wasm' ? wasmThreads : 1;

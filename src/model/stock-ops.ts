@@ -35,7 +35,6 @@ export interface NormalizationConstants {
   std: tf.Tensor;
 }
 
-/** (x·scale − mean) / std with the constants already on the backend. */
 export function normalize(x: tf.Tensor4D, c: NormalizationConstants): tf.Tensor4D {
   return tf.div(tf.sub(tf.mul(x, c.scale), c.mean), c.std) as tf.Tensor4D;
 }

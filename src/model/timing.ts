@@ -89,7 +89,6 @@ export async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - t0;
 }
 
-/** Times every runner `runs` times, interleaved, after `warmup` untimed runs each. */
 export async function measureInterleaved(runners: readonly (() => Promise<unknown>)[], o: SeriesOptions): Promise<RunnerTimes[]> {
   const out: RunnerTimes[] = runners.map(() => ({ warmupMs: [], times: [], spread: null }));
   for (let w = 0; w < (o.warmup ?? SERIES_WARMUP); w++) {
@@ -108,7 +107,6 @@ export async function measureInterleaved(runners: readonly (() => Promise<unknow
 export interface Latency {
   /** The first inference of this model on this backend (shader compilation included). */
   firstMs: number | null;
-  /** The run just made. */
   lastMs: number;
   /** Statistics of the steady-state runs so far (after the first). */
   steadyMedianMs: number | null;

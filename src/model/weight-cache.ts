@@ -92,7 +92,6 @@ async function put(cache: Cache, baseUrl: string, modelUrl: string, key: string,
   return kept;
 }
 
-/** Keeps one verified shard (see put). */
 export const keepShard = (cache: Cache, baseUrl: string, modelUrl: string, path: string, version: string, buf: ArrayBuffer): Promise<boolean> =>
   put(cache, baseUrl, modelUrl, versioned(joinUrl(baseUrl, path), version), new Response(buf));
 
@@ -132,7 +131,6 @@ export async function completeEntryBytes(cache: Cache, baseUrl: string): Promise
   }, null);
 }
 
-/** The bytes of official variant k's complete cached entry under `base`, or null. */
 export async function cachedVariantBytes(base: string, k: number): Promise<number | null> {
   const cache = await openCache();
   return cache ? completeEntryBytes(cache, variantUrl(base, k)) : null;
