@@ -7,7 +7,7 @@ import { centerCropBox, imageToInput } from '../model/preprocess';
 import { decodeOffPage } from '../image/decode-file';
 import { memoryInfo } from '../model/backend';
 import type { RequestContext } from './classify-image';
-import { modelIdOf, type BatchModelResult, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
+import { modelIdOf, type BatchModelResult, type ModelSpec, type WorkerRequest, type Answer } from './protocol';
 
 /** A small JPEG of what the network sees (the centre crop), for the result rows. */
 async function thumbnail(bitmap: ImageBitmap, side: number): Promise<Blob | null> {
@@ -26,7 +26,7 @@ async function thumbnail(bitmap: ImageBitmap, side: number): Promise<Blob | null
 export async function classifyBatch(
   req: Extract<WorkerRequest, { type: 'classifyBatch' }>,
   c: RequestContext,
-): Promise<Extract<WorkerResponse, { type: 'batch' }>> {
+): Promise<Answer<'batch'>> {
   const loaded: { spec: ModelSpec; classifier: Classifier | null; error: string | null }[] = [];
   for (const spec of req.models) {
     try {
@@ -38,7 +38,7 @@ export async function classifyBatch(
   const sizes = [...new Set(loaded.flatMap((l) => (l.classifier ? [l.classifier.config.resolution] : [])))];
   const perImage = new Map(sizes.map((s) => [s, s * s * 3]));
   const inputs = new Map(sizes.map((s) => [s, new Float32Array(req.files.length * perImage.get(s)!)]));
-  const images: Extract<WorkerResponse, { type: 'batch' }>['images'] = [];
+  const images: Answer<'batch'>['images'] = [];
   /** Positions of the decoded images in the batch buffers, by file index. */
   const slot: (number | null)[] = [];
   let used = 0;

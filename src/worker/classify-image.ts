@@ -7,7 +7,7 @@ import { normaliseCam, type CamMap } from '../model/cam';
 import { topK } from '../model/labels';
 import { imageToInput, testPattern } from '../model/preprocess';
 import type { LatencyStats } from '../model/timing';
-import { modelIdOf, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
+import { modelIdOf, type Answer, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** What a request's handler gets from the worker (classify, a timed series, an Evaluate batch). */
 export interface RequestContext {
@@ -27,7 +27,7 @@ export const inputOf = (c: RequestContext, size: number): Float32Array => (c.ima
 export async function classifyImage(
   req: Extract<WorkerRequest, { type: 'classify' }>,
   c: RequestContext,
-): Promise<Extract<WorkerResponse, { type: 'result' }>> {
+): Promise<Answer<'result'>> {
   const { id, model: spec } = req;
   const runs = req.runs ?? 1;
   const classifier = await c.ensure(spec);

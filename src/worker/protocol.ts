@@ -93,6 +93,9 @@ export type WorkerResponse =
   | { type: 'kernelParity'; id: number; report: KernelParityReport }
   | { type: 'error'; id: number; message: string };
 
+/** The worker's answer of one type. */
+export type Answer<T extends WorkerResponse['type']> = Extract<WorkerResponse, { type: T }>;
+
 /** One model's answers for a batch: per file (index-aligned), the top-5 or null (not decoded);
  *  `ms` is the batch's forward pass and readback. */
 export interface BatchModelResult {
