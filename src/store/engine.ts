@@ -165,8 +165,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
     lab().showImage(file && d ? { name: file.name, width: d.width, height: d.height, url: URL.createObjectURL(d.display) } : null);
   }
 
-  const showBackend = (b: Answer<'backend'>) =>
-    lab().setBackendInfo({ name: b.backend, reason: b.reason, adapter: b.adapter, threads: b.threads, threadsNote: b.threadsNote });
+  const showBackend = ({ type: _type, id: _id, backend: name, ...info }: Answer<'backend'>) => lab().setBackendInfo({ name, ...info });
   const init = async () => {
     showBackend(await client.send({ type: 'init', backend: lab().backend ?? undefined, kernels: lab().kernels ?? undefined }, ['backend']).done);
   };
