@@ -63,7 +63,7 @@ export interface RunOptions {
   input: EvalInput;
   variants: number[];
   baseUrl: string;
-  custom?: { name: string; files: File[] } | null;
+  custom?: AppState['custom'];
   formulaPhi?: number | null;
   backend: BackendName;
   deviceGiB?: number | null;
@@ -91,7 +91,7 @@ export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): 
   const networks = [
     ...o.variants.map((k) => evalNetwork(k, o.baseUrl)),
     // The user's dropped model: its size is unknown here (planConfig plans it as B7).
-    ...(custom ? [network(custom.name, { kind: 'custom', name: custom.name, files: custom.files }, { flops: NaN, resolution: NaN })] : []),
+    ...(custom ? [network(custom.name, { kind: 'custom', ...custom }, { flops: NaN, resolution: NaN })] : []),
     // The formula network at exactly φ: chance-level accuracy, real cost.
     ...(formulaPhi != null ? [network(`formula φ ${formulaPhi.toFixed(1)}`, formulaSpec(formulaPhi), formulaNetwork(formulaPhi))] : []),
   ];
@@ -174,7 +174,13 @@ export function progressOf(s: Pick<EvalState, 'done' | 'rows' | 'elapsedMs'>): {
 }
 
 /** The view's run: the lab's chosen networks (?eval=), weights source and backend. */
-export function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBatch' | 'whilePaused'>, input: EvalInput, batch: number | null = null, withCustom = false, withFormula = false): Promise<void> {
+export function startEvaluation(
+  engine: Pick<Engine, 'store' | 'classifyBatch' | 'whilePaused'>,
+  input: EvalInput,
+  batch: number | null = null,
+  withCustom = false,
+  withFormula = false,
+): Promise<void> {
   const lab = engine.store.getState();
   const evaluation = sliceStore(engine.store, 'evaluation');
   if (!lab.source) return Promise.resolve();
