@@ -18,7 +18,6 @@ export interface RequestContext {
   /** The Lab's image; null: the test pattern. */
   image: { bitmap: ImageBitmap; name: string } | null;
   post: (msg: WorkerResponse) => void;
-  describeError: (e: unknown, spec: ModelSpec) => string;
 }
 
 /** The network's input at `size`: the context's image, or the test pattern. */

@@ -3,8 +3,9 @@
  *  interleaved timed runs of src/model/timing.ts on the current image. */
 import type { Classifier } from '../model/classifier';
 import { measureInterleaved, timed } from '../model/timing';
+import { explainError } from '../model/backend';
 import { inputOf, outcomeOf, type RequestContext } from './classify-image';
-import { modelIdOf, type SeriesEntry, type WorkerRequest } from './protocol';
+import { describeModel, modelIdOf, type SeriesEntry, type WorkerRequest } from './protocol';
 
 /** settle: resolves once nothing else (a prefetch beside the queue) is in flight; onTimed: called
  *  with the worker-clock span of the timed runs. */
@@ -31,7 +32,7 @@ export async function runSeries(req: Extract<WorkerRequest, { type: 'measure' }>
       }
       loaded.push({ index, key, classifier, input, probs });
     } catch (e) {
-      entries[index] = { ok: false, error: c.describeError(e, spec) };
+      entries[index] = { ok: false, error: explainError(e, describeModel(spec)) };
     }
   }
   await c.settle();
