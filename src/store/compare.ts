@@ -34,14 +34,8 @@ export interface CompareEntry {
   cam?: CamMap;
 }
 
-export interface CompareState {
-  running: boolean;
-  runId: number;
-  imageName: string | null;
-  entries: CompareEntry[];
-}
-
-export const initialCompare = (): CompareState => ({ running: false, runId: 0, imageName: null, entries: [] });
+const initialCompare = () => ({ running: false, runId: 0, imageName: null as string | null, entries: [] as CompareEntry[] });
+export type CompareState = ReturnType<typeof initialCompare>;
 export const compareSlice: StateCreator<AppState, [], [], { comparison: CompareState }> = () => ({ comparison: initialCompare() });
 
 export function blankEntry(k: number): CompareEntry {

@@ -1,16 +1,15 @@
 /** Turns store changes into worker requests and worker answers back into store state; the latest
  *  lab request wins. Timed series pause the engine's background work so that they time alone. */
 import type { InferenceClient } from '../worker/client';
-import { latencyOnly, modelIdOf, variantOf, type LoadPhase, type WorkerResponse } from '../worker/protocol';
+import { latencyOnly, modelIdOf, variantOf, type LoadPhase, type Answer } from '../worker/protocol';
 import { Coalescer } from './coalescer';
-import { customModel, labNameOf, specFor } from './lab-spec';
+import { customModel, exactSpecFor, labNameOf, specFor } from './lab-spec';
 import { decodeImageFile } from '../image/decode-file';
 import type { InferenceResult, Status } from './lab-store';
 import type { AppStore } from './app-store';
 import { sliceStore } from './slice-store';
 import { QuietGate, type Resume } from './quiet';
 import { RANDOM_SOURCE, sourceQuestion, startSource, whenSource } from './source';
-import { requestOnnx, type OnnxFile } from './onnx-download';
 import { workerTools } from './worker-tools';
 import { createPreparer } from './prepare';
 import { seriesPipeline } from './series-pipeline';
@@ -166,8 +165,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
     lab().showImage(file && d ? { name: file.name, width: d.width, height: d.height, url: URL.createObjectURL(d.display) } : null);
   }
 
-  const showBackend = (b: Extract<WorkerResponse, { type: 'backend' }>) =>
-    lab().setBackendInfo({ name: b.backend, reason: b.reason, adapter: b.adapter, threads: b.threads, threadsNote: b.threadsNote });
+  const showBackend = ({ type: _type, id: _id, backend: name, ...info }: Answer<'backend'>) => lab().setBackendInfo({ name, ...info });
   const init = async () => {
     showBackend(await client.send({ type: 'init', backend: lab().backend ?? undefined, kernels: lab().kernels ?? undefined }, ['backend']).done);
   };
@@ -241,9 +239,11 @@ export function createEngine({ client, store, source = startSource, decode = dec
     bench: (s: BenchSettings, onProgress: (p: BenchProgress) => void, onResult: (r: BenchResult) => void) =>
       whilePaused(() => runBench(s, onProgress, onResult)),
 
-    async exportOnnx(): Promise<OnnxFile> {
+    /** "Export ONNX": the current network (exactSpecFor) as an ONNX file, built by the worker, which owns the weights. */
+    async exportOnnx(): Promise<Omit<Answer<'onnx'>, 'type' | 'id'>> {
       await Promise.all([restoring, whenSource(store)]); // before it, Bk would export as the formula network
-      return requestOnnx(client, lab());
+      const { type: _type, id: _id, ...file } = await client.send({ type: 'exportOnnx', model: exactSpecFor(lab()) }, ['onnx']).done;
+      return file;
     },
 
     whenSource: () => whenSource(store),

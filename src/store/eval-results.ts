@@ -2,7 +2,7 @@
  *  interval, throughput, disagreements, and the CSV/JSON exports. Pure. */
 import { shortLabelOf } from '../model/labels';
 import { csvText as toCsvText } from '../scaling/csv';
-import type { ModelSpec } from '../worker/protocol';
+import type { ClassProb, ModelSpec } from '../worker/protocol';
 
 export interface EvalNetwork {
   name: string;
@@ -15,11 +15,6 @@ export interface EvalNetwork {
   paperTop1: number | null;
 }
 
-export interface Ranked {
-  index: number;
-  prob: number;
-}
-
 export interface EvalRow {
   /** The path inside the drop ('/n01440764/a.jpg') or the sample's file name. */
   file: string;
@@ -30,7 +25,7 @@ export interface EvalRow {
   /** Why the image could not be used (undecodable, too large…). */
   error: string | null;
   /** Per network: its top-5, or null if it failed. */
-  preds: (Ranked[] | null)[];
+  preds: (ClassProb[] | null)[];
 }
 
 export interface NetworkTiming {
@@ -107,7 +102,7 @@ export const rightOnlyBy = (rows: readonly EvalRow[], a: number, b: number): Eva
 
 /** Rows where the networks' top-1 classes are not all the same. */
 export const disagreeing = (rows: readonly EvalRow[]): EvalRow[] =>
-  rows.filter((r) => new Set(r.preds.filter((p): p is Ranked[] => !!p).map((p) => p[0]?.index)).size > 1);
+  rows.filter((r) => new Set(r.preds.filter((p): p is ClassProb[] => !!p).map((p) => p[0]?.index)).size > 1);
 
 /** Rows some network classifies wrongly. */
 export const wrongSomewhere = (rows: readonly EvalRow[]): EvalRow[] => rows.filter((r) => r.preds.some((_, i) => isCorrect(r, i) === false));

@@ -7,7 +7,9 @@ import type { BackendName } from '../model/backend-name';
 import { OFFICIAL_VARIANTS, formulaNetwork, officialNetwork, scalingNetwork } from '../scaling';
 import { formulaSpec } from './lab-spec';
 import type { LabelReport } from '../model/label-mapping';
-import { modelIdOf, type MemoryInfo, type ModelSpec, type WorkerResponse } from '../worker/protocol';
+import { modelIdOf, type MemoryInfo, type ModelSpec } from '../worker/protocol';
+import type { workerTools } from './worker-tools';
+import type { Engine } from './engine';
 import { summarize, type EvalNetwork, type EvalRow, type NetworkTiming } from './eval-results';
 import { publishAccuracy } from './accuracy-summary';
 import type { EvalInput } from './eval-inputs';
@@ -18,49 +20,30 @@ import { sliceStore } from './slice-store';
 /** Side of the thumbnails the worker sends back. */
 const THUMB_SIDE = 56;
 
-export interface EvalState {
-  runId: number;
-  running: boolean;
-  cancelled: boolean;
-  networks: EvalNetwork[];
-  rows: EvalRow[];
-  /** Images classified so far. */
-  done: number;
-  plan: BatchPlan | null;
-  timings: NetworkTiming[];
-  startedAt: number | null;
-  /** Wall time so far, ms. */
-  elapsedMs: number;
-  report: LabelReport | null;
-  skipped: number;
-  source: EvalInput['source'] | null;
-  synthetic: boolean | null;
-  /** What is happening now ("loading B1: download 40%"). */
-  phase: string | null;
-  error: string | null;
-  /** Highest worker memory seen after a batch. */
-  peak: MemoryInfo | null;
-}
-
-export const initialEval = (): EvalState => ({
+export const initialEval = () => ({
   runId: 0,
   running: false,
   cancelled: false,
-  networks: [],
-  rows: [],
+  networks: [] as EvalNetwork[],
+  rows: [] as EvalRow[],
+  /** Images classified so far. */
   done: 0,
-  plan: null,
-  timings: [],
-  startedAt: null,
+  plan: null as BatchPlan | null,
+  timings: [] as NetworkTiming[],
+  startedAt: null as number | null,
+  /** Wall time so far, ms. */
   elapsedMs: 0,
-  report: null,
+  report: null as LabelReport | null,
   skipped: 0,
-  source: null,
-  synthetic: null,
-  phase: null,
-  error: null,
-  peak: null,
+  source: null as EvalInput['source'] | null,
+  synthetic: null as boolean | null,
+  /** What is happening now ("loading B1: download 40%"). */
+  phase: null as string | null,
+  error: null as string | null,
+  /** Highest worker memory seen after a batch. */
+  peak: null as MemoryInfo | null,
 });
+export type EvalState = ReturnType<typeof initialEval>;
 export const evaluateSlice: StateCreator<AppState, [], [], { evaluation: EvalState }> = () => ({ evaluation: initialEval() });
 
 function network(name: string, spec: ModelSpec, net: { flops: number; resolution: number }, paperTop1: number | null = null): EvalNetwork {
@@ -74,18 +57,13 @@ export const evalNetwork = (k: number, baseUrl: string) => network(`B${k}`, offi
 const planConfig = (n: EvalNetwork) =>
   n.spec.kind === 'random' ? scalingNetwork(n.spec.scaling) : officialNetwork(n.spec.kind === 'official' ? n.spec.variant : 7);
 
-export type ClassifyBatch = (
-  models: EvalNetwork['spec'][],
-  files: File[],
-  thumb: number,
-  onProgress: (p: Extract<WorkerResponse, { type: 'progress' }>) => void,
-) => Promise<Extract<WorkerResponse, { type: 'batch' }>>;
+export type ClassifyBatch = ReturnType<typeof workerTools>['classifyBatch'];
 
 export interface RunOptions {
   input: EvalInput;
   variants: number[];
   baseUrl: string;
-  custom?: { name: string; files: File[] } | null;
+  custom?: AppState['custom'];
   formulaPhi?: number | null;
   backend: BackendName;
   deviceGiB?: number | null;
@@ -113,7 +91,7 @@ export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): 
   const networks = [
     ...o.variants.map((k) => evalNetwork(k, o.baseUrl)),
     // The user's dropped model: its size is unknown here (planConfig plans it as B7).
-    ...(custom ? [network(custom.name, { kind: 'custom', name: custom.name, files: custom.files }, { flops: NaN, resolution: NaN })] : []),
+    ...(custom ? [network(custom.name, { kind: 'custom', ...custom }, { flops: NaN, resolution: NaN })] : []),
     // The formula network at exactly φ: chance-level accuracy, real cost.
     ...(formulaPhi != null ? [network(`formula φ ${formulaPhi.toFixed(1)}`, formulaSpec(formulaPhi), formulaNetwork(formulaPhi))] : []),
   ];
@@ -195,14 +173,14 @@ export function progressOf(s: Pick<EvalState, 'done' | 'rows' | 'elapsedMs'>): {
   return { done: s.done, total, perSec, etaSec: perSec ? (total - s.done) / perSec : null };
 }
 
-export interface EvalEngine {
-  store: StoreApi<AppState>;
-  classifyBatch: ClassifyBatch;
-  whilePaused: RunOptions['hold'];
-}
-
 /** The view's run: the lab's chosen networks (?eval=), weights source and backend. */
-export function startEvaluation(engine: EvalEngine, input: EvalInput, batch: number | null = null, withCustom = false, withFormula = false): Promise<void> {
+export function startEvaluation(
+  engine: Pick<Engine, 'store' | 'classifyBatch' | 'whilePaused'>,
+  input: EvalInput,
+  batch: number | null = null,
+  withCustom = false,
+  withFormula = false,
+): Promise<void> {
   const lab = engine.store.getState();
   const evaluation = sliceStore(engine.store, 'evaluation');
   if (!lab.source) return Promise.resolve();

@@ -3,17 +3,11 @@
 import type { decodeImageFile } from '../image/decode-file';
 import type { EngineClient } from './engine';
 
-export interface KeptImage {
-  width: number;
-  height: number;
-  /** What the page shows: the file itself, or a small copy of a huge one. */
-  display: Blob;
-}
-
-/** Returns keepFile: resolves once the worker holds `file`'s pixels, or with null when a newer
- *  image (`current()` false) superseded an SVG decoding on the page. */
+/** Returns keepFile: resolves once the worker holds `file`'s pixels, with its size and what the page
+ *  shows (the file itself, or a small copy of a huge one), or with null when a newer image
+ *  (`current()` false) superseded an SVG decoding on the page. */
 export function imageInput(client: EngineClient, decodeOnPage: typeof decodeImageFile) {
-  return async function keepFile(file: File, current: () => boolean): Promise<KeptImage | null> {
+  return async function keepFile(file: File, current: () => boolean) {
     const r = await client.send({ type: 'setImageFile', file }, ['imageSet', 'needsPage']).done;
     if (r.type === 'imageSet') return { width: r.width, height: r.height, display: r.display ?? file };
     const d = await decodeOnPage(file);

@@ -3,7 +3,7 @@
  *  are the worker's `prefetch` requests; their progress goes to the store's load bars. */
 import { isVariantIndex } from '../scaling';
 import type { InferenceClient } from '../worker/client';
-import { modelIdOf, type ModelSpec, type WorkerResponse } from '../worker/protocol';
+import { modelIdOf, type Answer, type ModelSpec } from '../worker/protocol';
 import { RateMeter } from './download-rate';
 import { labNameOf } from './lab-spec';
 import type { LabState } from './lab-store';
@@ -11,7 +11,6 @@ import type { QuietGate } from './quiet';
 import { officialSpec } from './source';
 
 type Client = Pick<InferenceClient, 'send' | 'cancel'>;
-type Progress = Extract<WorkerResponse, { type: 'progress' }>;
 
 export function labDownloads(client: Client, lab: () => LabState, gate: QuietGate) {
   /** Model ids prefetched (or in flight) this session. */
@@ -25,7 +24,7 @@ export function labDownloads(client: Client, lab: () => LabState, gate: QuietGat
   const meters = new Map<string, RateMeter>();
 
   /** A download's progress into its load bar (one that starts again from 0 gets a new meter). */
-  function track(key: string, p: Progress): void {
+  function track(key: string, p: Answer<'progress'>): void {
     if (p.phase !== 'download' && p.phase !== 'cache') return;
     let m = meters.get(key);
     if (!m || p.loaded === 0) meters.set(key, (m = new RateMeter()));

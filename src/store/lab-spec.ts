@@ -7,7 +7,7 @@ import type { LabState } from './lab-store';
 import { officialSpec } from './source';
 
 export function specFor(job: { phi: number; formula: boolean }, baseUrl: string, custom: LabState['custom']): ModelSpec {
-  if (custom && !job.formula) return { kind: 'custom', name: custom.name, files: custom.files };
+  if (custom && !job.formula) return { kind: 'custom', ...custom };
   if (job.formula) return formulaSpec(job.phi);
   return officialSpec(nearestOfficial(job.phi), baseUrl);
 }

@@ -3,7 +3,7 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import { clampPhi, isVariantIndex, type Bases } from '../scaling';
 import type { BackendName } from '../model/backend-name';
-import type { ClassifyOutcome, LoadPhase, ModelSpec } from '../worker/protocol';
+import type { Answer, ClassifyOutcome, LoadPhase, ModelSpec } from '../worker/protocol';
 import { clampSlide } from './deck';
 import type { RateEta } from './download-rate';
 import type { ModelSource } from './source';
@@ -40,24 +40,26 @@ export interface ImageInfo {
   url: string;
 }
 
-interface LabData extends ShareableState {
-  notices: string[];
-  /** `threads`, `threadsNote`: the wasm backend's thread count, and why it is 1 when it had to be. */
-  backendInfo: { name: BackendName; reason: string; adapter: string | null; threads?: number; threadsNote?: string } | null;
-  source: ModelSource | null;
-  image: ImageInfo | null;
-  loads: Record<string, LoadState>;
-  status: Status;
-  result: InferenceResult | null;
-  error: string | null;
+/** The lab beyond its URL state, as it starts: mostly what the worker reports through the engine. */
+const startFacts = () => ({
+  /** The worker's `backend` answer (`threads`, `threadsNote`: the wasm backend's thread count, and why it is 1 when it had to be). */
+  backendInfo: null as ({ name: BackendName } & Omit<Answer<'backend'>, 'type' | 'id' | 'backend'>) | null,
+  source: null as ModelSource | null,
+  image: null as ImageInfo | null,
+  loads: {} as Record<string, LoadState>,
+  status: 'starting' as Status,
+  result: null as InferenceResult | null,
+  error: null as string | null,
   /** Seeded random weights in use? null until known. */
-  synthetic: boolean | null;
-  precision: WeightPrecision | null;
+  synthetic: null as boolean | null,
+  precision: null as WeightPrecision | null,
   /** A converted model folder the user dropped; it answers instead of the built-in weights. */
-  custom: { name: string; files: File[] } | null;
+  custom: null as { name: string; files: File[] } | null,
   /** A foreign ?models= source waiting for the user (gateSource): a question or a refusal. */
-  pendingSource: { host: string; baseUrl: string; refused?: string } | null;
-}
+  pendingSource: null as { host: string; baseUrl: string; refused?: string } | null,
+});
+
+type LabData = ShareableState & { notices: string[] } & ReturnType<typeof startFacts>;
 
 const variantSet = (variants: number[]) => [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b);
 
@@ -105,22 +107,7 @@ export interface LabState extends LabData, ReturnType<typeof labActions> {}
 /** A new store starts from the address bar it is created under. */
 export const labState: StateCreator<AppState, [], [], LabState> = (set) => {
   const initial = parseUrlState(typeof location === 'undefined' ? '' : location.search);
-  return {
-    ...initial.state,
-    notices: initial.notices,
-    backendInfo: null,
-    source: null,
-    image: null,
-    loads: {},
-    status: 'starting',
-    result: null,
-    error: null,
-    synthetic: null,
-    precision: null,
-    custom: null,
-    pendingSource: null,
-    ...labActions(set),
-  };
+  return { ...initial.state, notices: initial.notices, ...startFacts(), ...labActions(set) };
 };
 
 export function shareable(s: LabState): ShareableState {

@@ -31,12 +31,7 @@ export const RACE_STEADY_RUNS: number = SERIES_RUNS.race;
 /** Seed of every random-weight network in these runs (same network on every press). */
 const RACE_SEED = 11;
 
-export interface Timing {
-  firstMs: number | null;
-  steadyMs: number | null;
-}
-
-export interface TimedRow extends Timing {
+export interface TimedRow {
   id: string;
   label: string;
   method: ScalingMethod | 'custom' | 'released';
@@ -46,6 +41,8 @@ export interface TimedRow extends Timing {
   paper: PaperPoint | null;
   status: 'pending' | 'running' | 'done' | 'error';
   error: string | null;
+  firstMs: number | null;
+  steadyMs: number | null;
 }
 
 export type RunName = 'race' | 'matched' | 'budget' | 'custom';

@@ -4,19 +4,17 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { SERIES_RUNS, SERIES_WARMUP } from '../model/timing';
 import type { InferenceClient } from '../worker/client';
-import { modelIdOf, type ModelSpec, type SeriesEntry, type WorkerResponse } from '../worker/protocol';
+import { modelIdOf, type ModelSpec, type SeriesEntry, type Answer } from '../worker/protocol';
 import { runComparison, type CompareState } from './compare';
 import { specFor } from './lab-spec';
 import type { AppStore } from './app-store';
 import { paperRuns } from './paper-runs';
 import { sliceStore } from './slice-store';
 
-type Progress = Extract<WorkerResponse, { type: 'progress' }>;
-
 /** The worker's timed series of `specs`: one entry per spec, in order. */
 export type MeasureSeries = (
   specs: ModelSpec[],
-  o: { runs: number; warmup?: number; cam?: boolean; onProgress?: (p: Progress) => void },
+  o: { runs: number; warmup?: number; cam?: boolean; onProgress?: (p: Answer<'progress'>) => void },
 ) => Promise<SeriesEntry[]>;
 
 export interface SeriesRow {
@@ -35,7 +33,7 @@ export type TimeRows = (rows: readonly SeriesRow[], o: SeriesOptions) => Promise
 /** Times `rows` as one series. Never rejects: a series that fails fails every row with its reason. */
 export async function timeRows(measure: MeasureSeries, rows: readonly SeriesRow[], o: SeriesOptions): Promise<SeriesEntry[]> {
   const ids = rows.map((r) => modelIdOf(r.spec));
-  const onProgress = (p: Progress) => {
+  const onProgress = (p: Answer<'progress'>) => {
     const phase = p.phase === 'download' || p.phase === 'cache' ? 'loading' : 'running';
     ids.forEach((id, i) => id === p.modelId && o.onPhase?.(i, phase));
   };

@@ -3,14 +3,13 @@
 import type { KernelParityJob, KernelParityReport } from '../model/kernels/plan';
 import { FORMULA_SEED } from '../model/synthetic-init';
 import type { InferenceClient } from '../worker/client';
-import type { DebugAction, MemoryInfo, RequestLogEntry } from '../worker/protocol';
-import type { ClassifyBatch } from './evaluate';
+import type { Answer, DebugAction, MemoryInfo, ModelSpec, RequestLogEntry } from '../worker/protocol';
 
 export function workerTools(client: Pick<InferenceClient, 'send'>) {
   return {
     /** Evaluate: one batch of files through the networks (decoded in the worker). */
-    classifyBatch: ((models, files, thumb, onProgress) =>
-      client.send({ type: 'classifyBatch', models, files, thumb }, ['batch'], { onProgress }).done) as ClassifyBatch,
+    classifyBatch: (models: ModelSpec[], files: File[], thumb: number, onProgress: (p: Answer<'progress'>) => void) =>
+      client.send({ type: 'classifyBatch', models, files, thumb }, ['batch'], { onProgress }).done,
 
     /** The worker's own log of the requests it handled (for tests). */
     requestLog: async (): Promise<RequestLogEntry[]> => (await client.send({ type: 'log' }, ['log']).done).entries,

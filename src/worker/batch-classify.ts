@@ -5,9 +5,9 @@ import type { Classifier } from '../model/classifier';
 import { topK } from '../model/labels';
 import { centerCropBox, imageToInput } from '../model/preprocess';
 import { decodeOffPage } from '../image/decode-file';
-import { memoryInfo } from '../model/backend';
+import { explainError, memoryInfo } from '../model/backend';
 import type { RequestContext } from './classify-image';
-import { modelIdOf, type BatchModelResult, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
+import { describeModel, modelIdOf, type BatchModelResult, type ModelSpec, type WorkerRequest, type Answer } from './protocol';
 
 /** A small JPEG of what the network sees (the centre crop), for the result rows. */
 async function thumbnail(bitmap: ImageBitmap, side: number): Promise<Blob | null> {
@@ -23,22 +23,19 @@ async function thumbnail(bitmap: ImageBitmap, side: number): Promise<Blob | null
   return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
 }
 
-export async function classifyBatch(
-  req: Extract<WorkerRequest, { type: 'classifyBatch' }>,
-  c: RequestContext,
-): Promise<Extract<WorkerResponse, { type: 'batch' }>> {
+export async function classifyBatch(req: Extract<WorkerRequest, { type: 'classifyBatch' }>, c: RequestContext): Promise<Answer<'batch'>> {
   const loaded: { spec: ModelSpec; classifier: Classifier | null; error: string | null }[] = [];
   for (const spec of req.models) {
     try {
       loaded.push({ spec, classifier: await c.ensure(spec), error: null });
     } catch (e) {
-      loaded.push({ spec, classifier: null, error: c.describeError(e, spec) });
+      loaded.push({ spec, classifier: null, error: explainError(e, describeModel(spec)) });
     }
   }
   const sizes = [...new Set(loaded.flatMap((l) => (l.classifier ? [l.classifier.config.resolution] : [])))];
   const perImage = new Map(sizes.map((s) => [s, s * s * 3]));
   const inputs = new Map(sizes.map((s) => [s, new Float32Array(req.files.length * perImage.get(s)!)]));
-  const images: Extract<WorkerResponse, { type: 'batch' }>['images'] = [];
+  const images: Answer<'batch'>['images'] = [];
   /** Positions of the decoded images in the batch buffers, by file index. */
   const slot: (number | null)[] = [];
   let used = 0;
@@ -72,7 +69,7 @@ export async function classifyBatch(
       const top5 = slot.map((k) => (k === null ? null : topK(probs.subarray(k * classes, (k + 1) * classes), 5).map(({ index, prob }) => ({ index, prob }))));
       models.push({ modelId, ms, top5, error: null, synthetic: l.classifier.synthetic });
     } catch (e) {
-      models.push({ modelId, ms: 0, top5: null, error: c.describeError(e, l.spec), synthetic: l.classifier.synthetic });
+      models.push({ modelId, ms: 0, top5: null, error: explainError(e, describeModel(l.spec)), synthetic: l.classifier.synthetic });
     }
   }
   return { type: 'batch', id: req.id, images, models, memory: memoryInfo() };

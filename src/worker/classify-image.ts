@@ -6,8 +6,8 @@ import { memoryInfo } from '../model/backend';
 import { normaliseCam, type CamMap } from '../model/cam';
 import { topK } from '../model/labels';
 import { imageToInput, testPattern } from '../model/preprocess';
-import type { LatencyStats } from '../model/timing';
-import { modelIdOf, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
+import type { Latency, LatencyStats } from '../model/timing';
+import { modelIdOf, type Answer, type ClassifyOutcome, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** What a request's handler gets from the worker (classify, a timed series, an Evaluate batch). */
 export interface RequestContext {
@@ -18,22 +18,28 @@ export interface RequestContext {
   /** The Lab's image; null: the test pattern. */
   image: { bitmap: ImageBitmap; name: string } | null;
   post: (msg: WorkerResponse) => void;
-  describeError: (e: unknown, spec: ModelSpec) => string;
 }
 
 /** The network's input at `size`: the context's image, or the test pattern. */
 export const inputOf = (c: RequestContext, size: number): Float32Array => (c.image ? imageToInput(c.image.bitmap, size) : testPattern(size));
 
-export async function classifyImage(
-  req: Extract<WorkerRequest, { type: 'classify' }>,
-  c: RequestContext,
-): Promise<Extract<WorkerResponse, { type: 'result' }>> {
+/** What `classifier` made of the context's input (classify's answer, a series entry). */
+export const outcomeOf = (c: RequestContext, classifier: Classifier, probs: Float32Array, latency: Latency, cam?: CamMap): ClassifyOutcome => ({
+  resolution: classifier.config.resolution,
+  imageName: c.image?.name ?? null,
+  top5: topK(probs, 5),
+  latency,
+  synthetic: classifier.synthetic,
+  memory: memoryInfo(),
+  ...(cam ? { cam: normaliseCam(cam) } : {}),
+});
+
+export async function classifyImage(req: Extract<WorkerRequest, { type: 'classify' }>, c: RequestContext): Promise<Answer<'result'>> {
   const { id, model: spec } = req;
   const runs = req.runs ?? 1;
   const classifier = await c.ensure(spec);
   const modelId = modelIdOf(spec);
-  const size = classifier.config.resolution;
-  const input = inputOf(c, size);
+  const input = inputOf(c, classifier.config.resolution);
   const stats = c.stats(modelId);
   let probs: Float32Array | null = null;
   let cam: CamMap | undefined;
@@ -47,16 +53,5 @@ export async function classifyImage(
     else probs = await classifier.probabilities(input);
     wasFirst = stats.record(performance.now() - t0);
   }
-  return {
-    type: 'result',
-    id,
-    modelId,
-    resolution: size,
-    imageName: c.image?.name ?? null,
-    top5: topK(probs as Float32Array, 5),
-    latency: { ...stats.summary(), wasFirst: runs <= 1 && wasFirst },
-    synthetic: classifier.synthetic,
-    memory: memoryInfo(),
-    cam: cam && normaliseCam(cam),
-  };
+  return { type: 'result', id, modelId, ...outcomeOf(c, classifier, probs!, { ...stats.summary(), wasFirst: runs <= 1 && wasFirst }, cam) };
 }

@@ -49,7 +49,6 @@ const contextFor = (id: number): RequestContext => ({
   stats: (modelId) => models.stats(modelId),
   image: images.current,
   post,
-  describeError: (e, spec) => explainError(e, describeModel(spec)),
 });
 
 /** Runs `f` with `specs`' networks pinned: none of them is evicted halfway. */
@@ -206,9 +205,10 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
   }
 }
 
+/** The networks a request runs, or its type (for the log and error messages). */
 function describe(req: WorkerRequest): string {
-  if (req.type === 'measure' || req.type === 'classifyBatch') return req.models.map(describeModel).join(', ');
-  return req.type === 'classify' || req.type === 'exportOnnx' || req.type === 'prefetch' ? describeModel(req.model) : req.type;
+  if ('models' in req) return req.models.map(describeModel).join(', ');
+  return 'model' in req ? describeModel(req.model) : req.type;
 }
 
 /** Beside the queue: cancel (to stop a running download), debug, the log, and prefetch, which

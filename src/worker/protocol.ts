@@ -93,12 +93,18 @@ export type WorkerResponse =
   | { type: 'kernelParity'; id: number; report: KernelParityReport }
   | { type: 'error'; id: number; message: string };
 
+/** The worker's answer of one type. */
+export type Answer<T extends WorkerResponse['type']> = Extract<WorkerResponse, { type: T }>;
+
+/** A class and its probability, without its name (Evaluate's many top-5s: the page names them). */
+export type ClassProb = Pick<Prediction, 'index' | 'prob'>;
+
 /** One model's answers for a batch: per file (index-aligned), the top-5 or null (not decoded);
  *  `ms` is the batch's forward pass and readback. */
 export interface BatchModelResult {
   modelId: string;
   ms: number;
-  top5: ({ index: number; prob: number }[] | null)[] | null;
+  top5: (ClassProb[] | null)[] | null;
   error: string | null;
   synthetic: boolean;
 }

@@ -1,13 +1,11 @@
 /** The worker's side of a timed series: load every model (downloads and compilation happen here,
  *  before any timing), run each once so its first run (compile included) is kept apart, then the
  *  interleaved timed runs of src/model/timing.ts on the current image. */
-import { normaliseCam } from '../model/cam';
 import type { Classifier } from '../model/classifier';
-import { topK } from '../model/labels';
 import { measureInterleaved, timed } from '../model/timing';
-import { memoryInfo } from '../model/backend';
-import { inputOf, type RequestContext } from './classify-image';
-import { modelIdOf, type SeriesEntry, type WorkerRequest } from './protocol';
+import { explainError } from '../model/backend';
+import { inputOf, outcomeOf, type RequestContext } from './classify-image';
+import { describeModel, modelIdOf, type SeriesEntry, type WorkerRequest } from './protocol';
 
 /** settle: resolves once nothing else (a prefetch beside the queue) is in flight; onTimed: called
  *  with the worker-clock span of the timed runs. */
@@ -34,7 +32,7 @@ export async function runSeries(req: Extract<WorkerRequest, { type: 'measure' }>
       }
       loaded.push({ index, key, classifier, input, probs });
     } catch (e) {
-      entries[index] = { ok: false, error: c.describeError(e, spec) };
+      entries[index] = { ok: false, error: explainError(e, describeModel(spec)) };
     }
   }
   await c.settle();
@@ -51,24 +49,11 @@ export async function runSeries(req: Extract<WorkerRequest, { type: 'measure' }>
   for (const [i, l] of loaded.entries()) {
     // The map is read after timing, in one more pass (it adds a read-back the series never times).
     const withCam = req.cam ? await l.classifier.probabilitiesWithCam(l.input) : null;
-    if (withCam) l.probs = withCam.probs;
     const stats = c.stats(l.key);
     for (const ms of times[i].times) stats.record(ms);
     const summary = stats.summary();
-    entries[l.index] = {
-      ok: true,
-      resolution: l.classifier.config.resolution,
-      imageName: c.image?.name ?? null,
-      top5: topK(l.probs as Float32Array, 5),
-      synthetic: l.classifier.synthetic,
-      memory: memoryInfo(),
-      latency: { ...summary, wasFirst: false },
-      firstMs: summary.firstMs,
-      warmupMs: times[i].warmupMs,
-      times: times[i].times,
-      spread: times[i].spread!,
-      ...(withCam ? { cam: normaliseCam(withCam.cam) } : {}),
-    };
+    const outcome = outcomeOf(c, l.classifier, withCam?.probs ?? l.probs!, { ...summary, wasFirst: false }, withCam?.cam);
+    entries[l.index] = { ok: true, ...outcome, firstMs: summary.firstMs, warmupMs: times[i].warmupMs, times: times[i].times, spread: times[i].spread! };
   }
   return entries;
 }

@@ -1,6 +1,6 @@
 /** The engine's test harness: a worker client whose answers a test gives by hand, and the
  *  engine on a fresh app store around it. */
-import type { SeriesEntry, WorkerRequest, WorkerResponse } from '../../worker/protocol';
+import type { Answer, SeriesEntry, WorkerRequest } from '../../worker/protocol';
 import { createEngine, type EngineClient } from '../engine';
 import { createAppStore } from '../app-store';
 import { sliceStore } from '../slice-store';
@@ -9,7 +9,7 @@ export type Body = Omit<WorkerRequest, 'id'>;
 export interface Sent {
   id: number;
   body: Body;
-  hooks: { onProgress?: (p: Extract<WorkerResponse, { type: 'progress' }>) => void };
+  hooks: { onProgress?: (p: Answer<'progress'>) => void };
   resolve: (r: unknown) => void;
   reject: (e: Error) => void;
   settled: boolean;
