@@ -11,6 +11,7 @@ import { useEngine } from '../engine-context';
 import { FileButton } from '../FileButton';
 import { progressLine } from './eval-view-model';
 import { OptionSelect, VariantPicks } from '../pickers';
+import { toggled } from '../compare/compare-model';
 
 const BATCH_CHOICES = ['auto', 1, 2, 4, 8, 16, 32] as const;
 
@@ -39,7 +40,7 @@ export function EvalControls() {
     void readDrop(taken, MAX_EVAL_FILES).then(fromFiles);
   };
   const toggle = (k: number) => {
-    const next = picks.includes(k) ? picks.filter((p) => p !== k) : [...picks, k];
+    const next = toggled(picks, k);
     if (next.length >= 1 && next.length <= MAX_EVAL_NETWORKS) setPicks(next);
   };
   const busy = run.running || !ready;
