@@ -19,7 +19,6 @@ export function EvalControls() {
   const engine = useEngine();
   const { evaluate: picks, setEvaluate: setPicks, evaluation: run } = useAppPick('evaluate', 'setEvaluate', 'evaluation');
   const { source, custom, phi } = useAppPick('source', 'custom', 'phi');
-  const ready = source != null;
   const [withCustom, setWithCustom] = useState(false);
   const [withFormula, setWithFormula] = useState(false);
   const [input, setInput] = useState<EvalInput | null>(null);
@@ -36,14 +35,13 @@ export function EvalControls() {
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    const taken = takeDropItems(e.dataTransfer);
-    void readDrop(taken, MAX_EVAL_FILES).then(fromFiles);
+    void readDrop(takeDropItems(e.dataTransfer), MAX_EVAL_FILES).then(fromFiles);
   };
   const toggle = (k: number) => {
     const next = toggled(picks, k);
     if (next.length >= 1 && next.length <= MAX_EVAL_NETWORKS) setPicks(next);
   };
-  const busy = run.running || !ready;
+  const busy = run.running || source == null;
 
   return (
     <div
