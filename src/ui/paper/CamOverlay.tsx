@@ -48,9 +48,8 @@ export function CamOnCrop({ cam, size, label, crop }: { cam: CamMap; size: numbe
 /** The overlay inside the lab's crop view (shown when the toggle is on and a map exists). */
 export function LabCamLayer() {
   const { cam, result } = useAppPick('cam', 'result');
-  const { on, opacity } = cam;
-  if (!on || !result?.cam) return null;
-  return <CamCanvas cam={result.cam} size={result.resolution} opacity={opacity} className="cam-canvas cam-over-crop" label={camLabel(result)} />;
+  if (!cam.on || !result?.cam) return null;
+  return <CamCanvas cam={result.cam} size={result.resolution} opacity={cam.opacity} className="cam-canvas cam-over-crop" label={camLabel(result)} />;
 }
 
 /** Toggle, opacity and the synthetic-weights warning, under the lab's crop. */
