@@ -1,15 +1,13 @@
 /** The scaling-methods race: Table 7's five networks (or the single dimensions solved to the
  *  compound network's exact FLOPs), built here and timed on this device when the user presses Run. */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { FIGURE_NOTE, TABLE7 } from '../../scaling';
 import { matchedRows, RACE_STEADY_RUNS, table7Rows, type TimedRow } from '../../store/paper-runs';
-import { useApp } from '../use-app';
-import { useEngine } from '../engine-context';
 import { fmtFlops, fmtParams } from '../format';
 import './paper.css';
 import { ScrollTable } from '../TableScroll';
 import { OptionSelect } from '../pickers';
-import { RunLatency } from './OwnCoefficients';
+import { RunLatency, useTimedRows } from './OwnCoefficients';
 
 type Mode = 'race' | 'matched';
 
@@ -64,11 +62,7 @@ export function MethodRace() {
   const [mode, setMode] = useState<Mode>('race');
   // Few timed runs by default: a CPU-emulated GPU needs seconds per run of a 1.8B-FLOP network.
   const [steadyRuns, setSteadyRuns] = useState(RACE_STEADY_RUNS);
-  const run = useApp((s) => s.paperRuns.runs[mode]);
-  const baseUrl = useApp((s) => s.source?.baseUrl ?? '');
-  const { runRows } = useEngine();
-  const fresh = useMemo(() => (mode === 'race' ? table7Rows(baseUrl) : matchedRows(baseUrl)), [mode, baseUrl]);
-  const rows = run?.rows ?? fresh;
+  const { run, rows, time } = useTimedRows(mode, mode === 'race' ? table7Rows : matchedRows, steadyRuns);
   return (
     <div className="paper-section" data-testid="method-race" data-mode={mode}>
       <fieldset className="paper-controls">
@@ -83,12 +77,7 @@ export function MethodRace() {
         <label>
           timed runs after the first <OptionSelect options={[1, 2, 5, 10]} value={steadyRuns} data-testid="race-runs" onChange={setSteadyRuns} />
         </label>
-        <button
-          type="button"
-          data-testid="race-run"
-          disabled={run?.running}
-          onClick={() => void runRows(mode, mode === 'race' ? table7Rows : matchedRows, steadyRuns)}
-        >
+        <button type="button" data-testid="race-run" disabled={run?.running} onClick={time}>
           {run?.running ? 'Racing…' : 'Run the race'}
         </button>
       </fieldset>
