@@ -38,26 +38,6 @@ function PaperCell({ r, value }: { r: TimedRow; value: (paper: NonNullable<Timed
   );
 }
 
-function RaceRow({ r }: { r: TimedRow }) {
-  return (
-    <tr data-testid="race-row" data-method={r.method} data-status={r.status} className={r.method === 'compound' ? 'row-compound' : undefined}>
-      <td>{r.label}</td>
-      <td>{r.net.resolution}</td>
-      <td>{r.net.totalBlocks}</td>
-      <td>{r.net.headChannels}</td>
-      <td>{fmtParams(r.net.params)}</td>
-      <td data-testid="race-flops" data-flops={r.net.flops}>
-        {fmtFlops(r.net.flops)}
-      </td>
-      <PaperCell r={r} value={(p) => `${p.flopsB.toFixed(1)} B`} />
-      <PaperCell r={r} value={(p) => `${p.top1.toFixed(1)}%`} />
-      <td data-testid="race-latency" data-first={r.firstMs ?? ''} data-steady={r.steadyMs ?? ''}>
-        <RunLatency r={r} />
-      </td>
-    </tr>
-  );
-}
-
 export function MethodRace() {
   const [mode, setMode] = useState<Mode>('race');
   // Few timed runs by default: a CPU-emulated GPU needs seconds per run of a 1.8B-FLOP network.
@@ -83,7 +63,21 @@ export function MethodRace() {
       </fieldset>
       <ScrollTable label="Method race table" heads={RACE_HEADS}>
         {rows.map((r) => (
-          <RaceRow key={r.id} r={r} />
+          <tr key={r.id} data-testid="race-row" data-method={r.method} data-status={r.status} className={r.method === 'compound' ? 'row-compound' : undefined}>
+            <td>{r.label}</td>
+            <td>{r.net.resolution}</td>
+            <td>{r.net.totalBlocks}</td>
+            <td>{r.net.headChannels}</td>
+            <td>{fmtParams(r.net.params)}</td>
+            <td data-testid="race-flops" data-flops={r.net.flops}>
+              {fmtFlops(r.net.flops)}
+            </td>
+            <PaperCell r={r} value={(p) => `${p.flopsB.toFixed(1)} B`} />
+            <PaperCell r={r} value={(p) => `${p.top1.toFixed(1)}%`} />
+            <td data-testid="race-latency" data-first={r.firstMs ?? ''} data-steady={r.steadyMs ?? ''}>
+              <RunLatency r={r} />
+            </td>
+          </tr>
         ))}
       </ScrollTable>
       <p className="muted small">

@@ -50,24 +50,6 @@ function BaseInput({ k, value, onValid }: { k: (typeof KEYS)[number]; value: num
   );
 }
 
-function Row({ r }: { r: TimedRow }) {
-  return (
-    <tr data-testid="custom-row" data-id={r.id}>
-      <td>{r.label}</td>
-      <td>{r.net.resolution}</td>
-      <td>
-        {r.net.depth.toFixed(2)} ({r.net.totalBlocks} blocks)
-      </td>
-      <td>{r.net.width.toFixed(2)}</td>
-      <td data-testid={`${r.id}-flops`}>{fmtFlops(r.net.flops)}</td>
-      <td>{fmtParams(r.net.params)}</td>
-      <td data-testid={`${r.id}-latency`}>
-        <RunLatency r={r} />
-      </td>
-    </tr>
-  );
-}
-
 /** α, β, γ, "Fit γ to 2" and the paper's bases: in Teach and on the deck's slide. */
 export function BaseControls({ className, paperLabel }: { className: string; paperLabel: string }) {
   const { bases, setBases } = useAppPick('bases', 'setBases');
@@ -137,7 +119,19 @@ export function OwnCoefficients() {
         heads={[`Network at φ ${fmtPhi(phi)} (side panel)`, 'Resolution', 'Depth', 'Width', 'FLOPs', 'Params', 'Latency ms, first / steady']}
       >
         {rows.map((r) => (
-          <Row key={r.id} r={r} />
+          <tr key={r.id} data-testid="custom-row" data-id={r.id}>
+            <td>{r.label}</td>
+            <td>{r.net.resolution}</td>
+            <td>
+              {r.net.depth.toFixed(2)} ({r.net.totalBlocks} blocks)
+            </td>
+            <td>{r.net.width.toFixed(2)}</td>
+            <td data-testid={`${r.id}-flops`}>{fmtFlops(r.net.flops)}</td>
+            <td>{fmtParams(r.net.params)}</td>
+            <td data-testid={`${r.id}-latency`}>
+              <RunLatency r={r} />
+            </td>
+          </tr>
         ))}
       </ScrollTable>
       <button type="button" data-testid="custom-run" disabled={run?.running} onClick={time}>
