@@ -29,8 +29,7 @@ declare global {
 type State = 'idle' | 'waiting' | 'running' | 'done' | 'error';
 
 const initial = parseBenchParams(typeof location === 'undefined' ? '' : location.search);
-// A link's auto=1 starts the bench by itself only in dev builds: a production link (debug or not)
-// would otherwise spend minutes of GPU and hundreds of MB without asking.
+// Dev builds only: a production link (debug or not) would spend minutes of GPU and hundreds of MB without asking.
 const autoRun = initial.auto && import.meta.env.DEV;
 // The link's tf.env flags other than the one the "fused kernels" box shows: listed, ticked to apply.
 const linkFlags = Object.entries(initial.flags ?? {}).filter(([k]) => k !== OWN_KERNELS_FLAG);
