@@ -15,6 +15,7 @@ import { downloadFile } from '../download';
 import { cell, COLUMNS, parseBenchParams, toCsv } from '../../store/bench-format';
 import { useEngine } from '../engine-context';
 import { OptionSelect } from '../pickers';
+import { toggled } from '../compare/compare-model';
 import './bench.css';
 
 declare global {
@@ -28,13 +29,10 @@ declare global {
 type State = 'idle' | 'waiting' | 'running' | 'done' | 'error';
 
 const initial = parseBenchParams(typeof location === 'undefined' ? '' : location.search);
-// A link's auto=1 starts the bench by itself only in dev builds: a production link (debug or not)
-// would otherwise spend minutes of GPU and hundreds of MB without asking.
+// Dev builds only: a production link (debug or not) would spend minutes of GPU and hundreds of MB without asking.
 const autoRun = initial.auto && import.meta.env.DEV;
 // The link's tf.env flags other than the one the "fused kernels" box shows: listed, ticked to apply.
 const linkFlags = Object.entries(initial.flags ?? {}).filter(([k]) => k !== OWN_KERNELS_FLAG);
-
-const toggle = <T,>(list: T[], v: T): T[] => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
 export function BenchView() {
   const engine = useEngine();
@@ -126,7 +124,7 @@ export function BenchView() {
           <span>Backends</span>
           {BACKENDS.map((b) => (
             <label key={b}>
-              <input type="checkbox" checked={backends.includes(b)} data-testid={`bench-backend-${b}`} onChange={() => setBackends((l) => toggle(l, b))} /> {b}
+              <input type="checkbox" checked={backends.includes(b)} data-testid={`bench-backend-${b}`} onChange={() => setBackends((l) => toggled(l, b))} /> {b}
             </label>
           ))}
         </div>
@@ -134,7 +132,7 @@ export function BenchView() {
           <span>Variants</span>
           {VARIANT_NAMES.map((name, k) => (
             <label key={name}>
-              <input type="checkbox" checked={variants.includes(k)} data-testid={`bench-variant-${name}`} onChange={() => setVariants((l) => toggle(l, k))} />{' '}
+              <input type="checkbox" checked={variants.includes(k)} data-testid={`bench-variant-${name}`} onChange={() => setVariants((l) => toggled(l, k))} />{' '}
               {name}
             </label>
           ))}

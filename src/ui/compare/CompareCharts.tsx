@@ -40,7 +40,6 @@ export function ChartFrame({ testId, title, note, children }: { testId: string; 
   );
 }
 
-const range = (lo: number, hi: number, step: number) => Array.from({ length: Math.floor((hi - lo) / step) + 1 }, (_, i) => lo + i * step);
 const flopsLabel = { value: 'FLOPs (multiply-adds, log)', position: 'insideBottom', offset: -14 } as const;
 /** A numeric log axis over `domain`, ticked at powers of ten (and their halves). */
 export const logAxis = (domain: [number, number]) => ({
@@ -107,7 +106,7 @@ export function AccuracyChart() {
         <YAxis
           type="number"
           domain={yDomain}
-          ticks={range(yDomain[0], yDomain[1], 2)}
+          ticks={Array.from({ length: (yDomain[1] - yDomain[0]) / 2 + 1 }, (_, i) => yDomain[0] + 2 * i)}
           tickFormatter={(v: number) => `${v}%`}
           width={64}
           label={{ value: 'top-1 (paper)', angle: -90, position: 'insideLeft', offset: 0 }}

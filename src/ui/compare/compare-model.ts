@@ -7,24 +7,22 @@ import { phiReadout } from '../readouts';
 /** Fewer than two variants is not a comparison. */
 export const MIN_PICKS = 2;
 
+/** The list with v added (at the end) or removed. */
+export const toggled = <T>(list: readonly T[], v: T): T[] => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+
 /** The picks after toggling variant k, or null when that would leave fewer than MIN_PICKS. */
 export function togglePick(picks: readonly number[], k: number): number[] | null {
-  if (!picks.includes(k)) return [...picks, k].sort((a, b) => a - b);
-  if (picks.length <= MIN_PICKS) return null;
-  return picks.filter((p) => p !== k);
+  return picks.includes(k) && picks.length <= MIN_PICKS ? null : toggled(picks, k).sort((a, b) => a - b);
 }
-
-const isPending = (e: CompareEntry) => e.status === 'pending';
-const ACTIVE: ReadonlySet<CompareEntry['status']> = new Set(['loading', 'running']);
 
 /** "Running B1 (2 of 3)…" while a run is under way, a summary once it has finished, '' before. */
 export function progressText(entries: readonly CompareEntry[], running: boolean): string {
   const n = entries.length;
   if (n === 0) return '';
-  const i = entries.findIndex((e) => ACTIVE.has(e.status));
   if (running) {
-    // Between two variants none is active yet: name the next pending one.
-    const j = i >= 0 ? i : Math.max(0, entries.findIndex(isPending));
+    // Entries run in order: the first unfinished one is active, or next between two variants.
+    const i = entries.findIndex((e) => e.status !== 'done' && e.status !== 'error');
+    const j = Math.max(0, i);
     const verb = entries[j].status === 'loading' ? 'Loading' : 'Running';
     return `${verb} ${entries[j].name} (${j + 1} of ${n})…`;
   }
@@ -42,28 +40,19 @@ export function latencyPoints(entries: readonly CompareEntry[]) {
     });
 }
 
-export interface AccuracyPoint {
-  name: string;
-  variant: number;
-  /** Multiply-adds computed by src/scaling — the same measure as the φ marker, so they line up. */
-  flops: number;
-  paperFlops: number;
-  top1: number;
-}
-
-let accuracyCache: AccuracyPoint[] | null = null;
-
-/** B0–B7: paper top-1 against computed FLOPs, sorted by FLOPs (built once; B7 is not free). */
-export function accuracySeries(): AccuracyPoint[] {
-  accuracyCache ??= OFFICIAL_VARIANTS.map((v) => ({
+/** B0–B7: paper top-1 against FLOPs computed by src/scaling (the φ marker's measure, so they line up), sorted by FLOPs. */
+const buildAccuracySeries = () =>
+  OFFICIAL_VARIANTS.map((v) => ({
     name: v.name,
     variant: v.index,
     flops: officialNetwork(v.index).flops,
     paperFlops: v.paperFlops,
     top1: v.paperTop1,
   })).sort((a, b) => a.flops - b.flops);
-  return accuracyCache;
-}
+
+let accuracyCache: ReturnType<typeof buildAccuracySeries> | null = null;
+/** Built once: B7 is not free. */
+export const accuracySeries = () => (accuracyCache ??= buildAccuracySeries());
 
 /** No accuracy exists between integers: a line at the formula network's FLOPs, and the nearest official
  *  variant (the only point with a paper accuracy) ringed. */

@@ -11,6 +11,7 @@ import { useEngine } from '../engine-context';
 import { FileButton } from '../FileButton';
 import { progressLine } from './eval-view-model';
 import { OptionSelect, VariantPicks } from '../pickers';
+import { toggled } from '../compare/compare-model';
 
 const BATCH_CHOICES = ['auto', 1, 2, 4, 8, 16, 32] as const;
 
@@ -18,7 +19,6 @@ export function EvalControls() {
   const engine = useEngine();
   const { evaluate: picks, setEvaluate: setPicks, evaluation: run } = useAppPick('evaluate', 'setEvaluate', 'evaluation');
   const { source, custom, phi } = useAppPick('source', 'custom', 'phi');
-  const ready = source != null;
   const [withCustom, setWithCustom] = useState(false);
   const [withFormula, setWithFormula] = useState(false);
   const [input, setInput] = useState<EvalInput | null>(null);
@@ -35,14 +35,13 @@ export function EvalControls() {
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    const taken = takeDropItems(e.dataTransfer);
-    void readDrop(taken, MAX_EVAL_FILES).then(fromFiles);
+    void readDrop(takeDropItems(e.dataTransfer), MAX_EVAL_FILES).then(fromFiles);
   };
   const toggle = (k: number) => {
-    const next = picks.includes(k) ? picks.filter((p) => p !== k) : [...picks, k];
+    const next = toggled(picks, k);
     if (next.length >= 1 && next.length <= MAX_EVAL_NETWORKS) setPicks(next);
   };
-  const busy = run.running || !ready;
+  const busy = run.running || source == null;
 
   return (
     <div

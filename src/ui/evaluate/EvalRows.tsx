@@ -3,45 +3,26 @@ import { useMemo, useState } from 'react';
 import { disagreeing, isCorrect, wrongSomewhere, type EvalNetwork, type EvalRow } from '../../store/eval-results';
 import { ColumnHeads } from '../TableScroll';
 import { shortLabelOf } from '../../model/labels';
-import { top1Of, type RowFilter } from './eval-view-model';
 
 /** Rows drawn at first; the rest on request (10,000 rows of thumbnails is a slow page). */
 const PAGE = 1000;
 
-export function RowCells({ row, networks }: { row: EvalRow; networks: readonly EvalNetwork[] }) {
-  return (
-    <>
-      {networks.map((n, i) => {
-        const t = top1Of(row, i);
-        const ok = isCorrect(row, i);
-        return (
-          <td
-            key={n.key}
-            data-testid="eval-pred"
-            data-network={n.name}
-            data-class={t?.index ?? ''}
-            data-prob={t?.prob ?? ''}
-            className={ok === null ? '' : ok ? 'eval-right' : 'eval-wrong'}
-          >
-            {t ? `${shortLabelOf(t.index)} ${(100 * t.prob).toFixed(1)}%` : '—'} {ok === null ? '' : ok ? '✓' : '✗'}
-          </td>
-        );
-      })}
-    </>
-  );
-}
+const FILTERS = {
+  all: { label: 'All images', rows: (rows: readonly EvalRow[]) => rows },
+  wrong: { label: 'Wrong only', rows: wrongSomewhere },
+  disagree: { label: 'Where the networks disagree', rows: disagreeing },
+};
 
 export function EvalRows({ rows, networks }: { rows: readonly EvalRow[]; networks: readonly EvalNetwork[] }) {
-  const [filter, setFilter] = useState<RowFilter>('all');
+  const [filter, setFilter] = useState<keyof typeof FILTERS>('all');
   const [limit, setLimit] = useState(PAGE);
-  const shown = useMemo(() => (filter === 'wrong' ? wrongSomewhere(rows) : filter === 'disagree' ? disagreeing(rows) : rows), [rows, filter]);
+  const shown = useMemo(() => FILTERS[filter].rows(rows), [rows, filter]);
   return (
     <section className="card eval-rows">
       <div className="eval-filter" role="radiogroup" aria-label="Which images">
         {(['all', 'wrong', 'disagree'] as const).map((f) => (
           <label key={f}>
-            <input type="radio" name="eval-filter" data-testid={`eval-filter-${f}`} checked={filter === f} onChange={() => setFilter(f)} />{' '}
-            {f === 'all' ? 'All images' : f === 'wrong' ? 'Wrong only' : 'Where the networks disagree'}
+            <input type="radio" name="eval-filter" data-testid={`eval-filter-${f}`} checked={filter === f} onChange={() => setFilter(f)} /> {FILTERS[f].label}
           </label>
         ))}
         <span className="muted small">{shown.length} shown</span>
@@ -58,7 +39,22 @@ export function EvalRows({ rows, networks }: { rows: readonly EvalRow[]; network
                   {r.error && <span className="eval-error small"> {r.error}</span>}
                 </td>
                 <td>{r.label === null ? <span className="muted">unlabelled</span> : shortLabelOf(r.label)}</td>
-                <RowCells row={r} networks={networks} />
+                {networks.map((n, i) => {
+                  const t = r.preds[i]?.[0] ?? null;
+                  const ok = isCorrect(r, i);
+                  return (
+                    <td
+                      key={n.key}
+                      data-testid="eval-pred"
+                      data-network={n.name}
+                      data-class={t?.index ?? ''}
+                      data-prob={t?.prob ?? ''}
+                      className={ok === null ? '' : ok ? 'eval-right' : 'eval-wrong'}
+                    >
+                      {t ? `${shortLabelOf(t.index)} ${(100 * t.prob).toFixed(1)}%` : '—'} {ok === null ? '' : ok ? '✓' : '✗'}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>

@@ -30,7 +30,7 @@ export function EvalSummaries({ summaries, synthetic }: { summaries: readonly Ne
             <span data-testid="eval-ms">{fmtMs(s.msPerImage)} ms per image</span>
           </p>
           <p className="muted small" data-testid="eval-paper">
-            Paper (ImageNet validation, 50,000 images): {s.paperTop1 === null ? '—' : `${s.paperTop1.toFixed(1)}%`}
+            Paper (ImageNet validation, 50,000 images): {fmtAcc(s.paperTop1)}
             {synthetic ? ' — these weights are random: expect chance level (0.1%), not this.' : ''}
           </p>
         </section>

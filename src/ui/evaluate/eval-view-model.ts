@@ -1,5 +1,5 @@
 /** Words and points for the Evaluate view, from the run's data (pure, tested). */
-import type { EvalNetwork, EvalRow, NetworkSummary } from '../../store/eval-results';
+import type { EvalNetwork, NetworkSummary } from '../../store/eval-results';
 import { progressOf, type EvalState } from '../../store/evaluate';
 import { fmtEta } from '../format';
 
@@ -34,8 +34,3 @@ export function contrastPair(networks: readonly EvalNetwork[]): { small: number;
   const order = networks.map((n, i) => ({ i, flops: Number.isFinite(n.flops) ? n.flops : Infinity })).sort((a, b) => a.flops - b.flops);
   return { small: order[0].i, big: order[order.length - 1].i };
 }
-
-export type RowFilter = 'all' | 'wrong' | 'disagree';
-
-/** The shown top-1 of a row for network i: its class and probability, or null. */
-export const top1Of = (r: EvalRow, i: number) => r.preds[i]?.[0] ?? null;

@@ -9,7 +9,7 @@ import './paper.css';
 export const SYNTHETIC_CAM_WARNING = 'Synthetic weights: this map shows where a random network looks — meaningless, like its prediction.';
 
 /** A canvas of `size`×`size` pixels holding the coloured map (data-testid "cam"). */
-export function CamCanvas({ cam, size, opacity, label, className }: { cam: CamMap; size: number; opacity: number; label: string; className?: string }) {
+export function CamCanvas({ cam, size, opacity, label, className }: { cam: CamMap; size: number; opacity: number; label: string; className: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
@@ -19,7 +19,7 @@ export function CamCanvas({ cam, size, opacity, label, className }: { cam: CamMa
   return (
     <canvas
       ref={ref}
-      className={className ?? 'cam-canvas'}
+      className={className}
       width={size}
       height={size}
       data-testid="cam"
@@ -48,9 +48,8 @@ export function CamOnCrop({ cam, size, label, crop }: { cam: CamMap; size: numbe
 /** The overlay inside the lab's crop view (shown when the toggle is on and a map exists). */
 export function LabCamLayer() {
   const { cam, result } = useAppPick('cam', 'result');
-  const { on, opacity } = cam;
-  if (!on || !result?.cam) return null;
-  return <CamCanvas cam={result.cam} size={result.resolution} opacity={opacity} className="cam-canvas cam-over-crop" label={camLabel(result)} />;
+  if (!cam.on || !result?.cam) return null;
+  return <CamCanvas cam={result.cam} size={result.resolution} opacity={cam.opacity} className="cam-canvas cam-over-crop" label={camLabel(result)} />;
 }
 
 /** Toggle, opacity and the synthetic-weights warning, under the lab's crop. */

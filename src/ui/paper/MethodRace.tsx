@@ -1,15 +1,13 @@
 /** The scaling-methods race: Table 7's five networks (or the single dimensions solved to the
  *  compound network's exact FLOPs), built here and timed on this device when the user presses Run. */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { FIGURE_NOTE, TABLE7 } from '../../scaling';
 import { matchedRows, RACE_STEADY_RUNS, table7Rows, type TimedRow } from '../../store/paper-runs';
-import { useApp } from '../use-app';
-import { useEngine } from '../engine-context';
 import { fmtFlops, fmtParams } from '../format';
 import './paper.css';
 import { ScrollTable } from '../TableScroll';
 import { OptionSelect } from '../pickers';
-import { RunLatency } from './OwnCoefficients';
+import { RunLatency, useTimedRows } from './OwnCoefficients';
 
 type Mode = 'race' | 'matched';
 
@@ -40,35 +38,11 @@ function PaperCell({ r, value }: { r: TimedRow; value: (paper: NonNullable<Timed
   );
 }
 
-function RaceRow({ r }: { r: TimedRow }) {
-  return (
-    <tr data-testid="race-row" data-method={r.method} data-status={r.status} className={r.method === 'compound' ? 'row-compound' : undefined}>
-      <td>{r.label}</td>
-      <td>{r.net.resolution}</td>
-      <td>{r.net.totalBlocks}</td>
-      <td>{r.net.headChannels}</td>
-      <td>{fmtParams(r.net.params)}</td>
-      <td data-testid="race-flops" data-flops={r.net.flops}>
-        {fmtFlops(r.net.flops)}
-      </td>
-      <PaperCell r={r} value={(p) => `${p.flopsB.toFixed(1)} B`} />
-      <PaperCell r={r} value={(p) => `${p.top1.toFixed(1)}%`} />
-      <td data-testid="race-latency" data-first={r.firstMs ?? ''} data-steady={r.steadyMs ?? ''}>
-        <RunLatency r={r} />
-      </td>
-    </tr>
-  );
-}
-
 export function MethodRace() {
   const [mode, setMode] = useState<Mode>('race');
   // Few timed runs by default: a CPU-emulated GPU needs seconds per run of a 1.8B-FLOP network.
   const [steadyRuns, setSteadyRuns] = useState(RACE_STEADY_RUNS);
-  const run = useApp((s) => s.paperRuns.runs[mode]);
-  const baseUrl = useApp((s) => s.source?.baseUrl ?? '');
-  const { runRows } = useEngine();
-  const fresh = useMemo(() => (mode === 'race' ? table7Rows(baseUrl) : matchedRows(baseUrl)), [mode, baseUrl]);
-  const rows = run?.rows ?? fresh;
+  const { run, rows, time } = useTimedRows(mode, mode === 'race' ? table7Rows : matchedRows, steadyRuns);
   return (
     <div className="paper-section" data-testid="method-race" data-mode={mode}>
       <fieldset className="paper-controls">
@@ -83,18 +57,27 @@ export function MethodRace() {
         <label>
           timed runs after the first <OptionSelect options={[1, 2, 5, 10]} value={steadyRuns} data-testid="race-runs" onChange={setSteadyRuns} />
         </label>
-        <button
-          type="button"
-          data-testid="race-run"
-          disabled={run?.running}
-          onClick={() => void runRows(mode, mode === 'race' ? table7Rows : matchedRows, steadyRuns)}
-        >
+        <button type="button" data-testid="race-run" disabled={run?.running} onClick={time}>
           {run?.running ? 'Racing…' : 'Run the race'}
         </button>
       </fieldset>
       <ScrollTable label="Method race table" heads={RACE_HEADS}>
         {rows.map((r) => (
-          <RaceRow key={r.id} r={r} />
+          <tr key={r.id} data-testid="race-row" data-method={r.method} data-status={r.status} className={r.method === 'compound' ? 'row-compound' : undefined}>
+            <td>{r.label}</td>
+            <td>{r.net.resolution}</td>
+            <td>{r.net.totalBlocks}</td>
+            <td>{r.net.headChannels}</td>
+            <td>{fmtParams(r.net.params)}</td>
+            <td data-testid="race-flops" data-flops={r.net.flops}>
+              {fmtFlops(r.net.flops)}
+            </td>
+            <PaperCell r={r} value={(p) => `${p.flopsB.toFixed(1)} B`} />
+            <PaperCell r={r} value={(p) => `${p.top1.toFixed(1)}%`} />
+            <td data-testid="race-latency" data-first={r.firstMs ?? ''} data-steady={r.steadyMs ?? ''}>
+              <RunLatency r={r} />
+            </td>
+          </tr>
         ))}
       </ScrollTable>
       <p className="muted small">

@@ -1,10 +1,10 @@
 /** Design your own coefficients: α, β, γ in, the constraint α·β²·γ² live, "fit to 2", and the
  *  resulting network at the side panel's φ built and timed beside the paper's formula network and
  *  the released variant nearest in FLOPs. The bases live in the URL (?alpha=&beta=&gamma=). */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { baseProblem, constraintOf, CONSTRAINT_TARGET, fitGamma, MAX_BASE, MIN_BASE, PAPER_BASES, type Bases } from '../../scaling';
 import { useApp, useAppPick } from '../use-app';
-import { customRows, type TimedRow } from '../../store/paper-runs';
+import { customRows, type RunName, type TimedRow } from '../../store/paper-runs';
 import { useEngine } from '../engine-context';
 import { fmtFlops, fmtMs, fmtParams, fmtPhi } from '../format';
 import './paper.css';
@@ -50,24 +50,6 @@ function BaseInput({ k, value, onValid }: { k: (typeof KEYS)[number]; value: num
   );
 }
 
-function Row({ r }: { r: TimedRow }) {
-  return (
-    <tr data-testid="custom-row" data-id={r.id}>
-      <td>{r.label}</td>
-      <td>{r.net.resolution}</td>
-      <td>
-        {r.net.depth.toFixed(2)} ({r.net.totalBlocks} blocks)
-      </td>
-      <td>{r.net.width.toFixed(2)}</td>
-      <td data-testid={`${r.id}-flops`}>{fmtFlops(r.net.flops)}</td>
-      <td>{fmtParams(r.net.params)}</td>
-      <td data-testid={`${r.id}-latency`}>
-        <RunLatency r={r} />
-      </td>
-    </tr>
-  );
-}
-
 /** α, β, γ, "Fit γ to 2" and the paper's bases: in Teach and on the deck's slide. */
 export function BaseControls({ className, paperLabel }: { className: string; paperLabel: string }) {
   const { bases, setBases } = useAppPick('bases', 'setBases');
@@ -100,17 +82,21 @@ export function RunLatency({ r }: { r: TimedRow }) {
   return r.status === 'running' ? 'timing…' : `${fmtMs(r.firstMs)} / ${fmtMs(r.steadyMs)}`;
 }
 
-/** The reader's bases, φ, and the three networks to show: timed ones when they are current. */
-export function useOwnRows() {
-  const { bases, phi } = useAppPick('bases', 'phi');
-  const run = useApp((s) => s.paperRuns.runs.custom);
+/** Run `name`'s rows: the timed ones while they are the networks `build` makes now (a change of bases or φ shows the new ones). */
+export function useTimedRows(name: RunName, build: (baseUrl: string) => TimedRow[], steadyRuns?: number) {
+  const run = useApp((s) => s.paperRuns.runs[name]);
   const baseUrl = useApp((s) => s.source?.baseUrl ?? '');
   const { runRows } = useEngine();
-  const fresh = useMemo(() => customRows(bases, phi, baseUrl), [bases, phi, baseUrl]);
-  // Timed rows belong to the bases and φ they were built with; a change shows the new networks.
+  const fresh = useMemo(() => build(baseUrl), [build, baseUrl]);
   const rows = run && run.rows[0]?.net.name === fresh[0].net.name ? run.rows : fresh;
-  const time = () => void runRows('custom', (url) => customRows(bases, phi, url));
-  return { bases, phi, run, rows, time };
+  return { run, rows, time: () => void runRows(name, build, steadyRuns) };
+}
+
+/** The reader's bases, φ, and the three networks to show. */
+export function useOwnRows() {
+  const { bases, phi } = useAppPick('bases', 'phi');
+  const build = useCallback((url: string) => customRows(bases, phi, url), [bases, phi]);
+  return { bases, phi, ...useTimedRows('custom', build) };
 }
 
 export function OwnCoefficients() {
@@ -133,7 +119,19 @@ export function OwnCoefficients() {
         heads={[`Network at φ ${fmtPhi(phi)} (side panel)`, 'Resolution', 'Depth', 'Width', 'FLOPs', 'Params', 'Latency ms, first / steady']}
       >
         {rows.map((r) => (
-          <Row key={r.id} r={r} />
+          <tr key={r.id} data-testid="custom-row" data-id={r.id}>
+            <td>{r.label}</td>
+            <td>{r.net.resolution}</td>
+            <td>
+              {r.net.depth.toFixed(2)} ({r.net.totalBlocks} blocks)
+            </td>
+            <td>{r.net.width.toFixed(2)}</td>
+            <td data-testid={`${r.id}-flops`}>{fmtFlops(r.net.flops)}</td>
+            <td>{fmtParams(r.net.params)}</td>
+            <td data-testid={`${r.id}-latency`}>
+              <RunLatency r={r} />
+            </td>
+          </tr>
         ))}
       </ScrollTable>
       <button type="button" data-testid="custom-run" disabled={run?.running} onClick={time}>

@@ -3,21 +3,19 @@ import { BudgetChart } from './BudgetChart';
 import { MethodRace } from './MethodRace';
 import { OwnCoefficients } from './OwnCoefficients';
 
+const EXPERIMENTS = [
+  { id: 'paper-race-h', title: "Four ways to spend 4.6× B0's FLOPs (the paper's Table 7)", Body: MethodRace },
+  { id: 'paper-budget-h', title: 'Equal FLOPs, unequal cost (Figures 3 and 8)', Body: BudgetChart },
+  { id: 'paper-own-h', title: 'Design your own coefficients', Body: OwnCoefficients },
+];
+
 export function PaperExperiments({ first }: { first: number }) {
-  return (
-    <>
-      <section className="teach-section" aria-labelledby="paper-race-h">
-        <h3 id="paper-race-h">{first} · Four ways to spend 4.6× B0's FLOPs (the paper's Table 7)</h3>
-        <MethodRace />
-      </section>
-      <section className="teach-section" aria-labelledby="paper-budget-h">
-        <h3 id="paper-budget-h">{first + 1} · Equal FLOPs, unequal cost (Figures 3 and 8)</h3>
-        <BudgetChart />
-      </section>
-      <section className="teach-section" aria-labelledby="paper-own-h">
-        <h3 id="paper-own-h">{first + 2} · Design your own coefficients</h3>
-        <OwnCoefficients />
-      </section>
-    </>
-  );
+  return EXPERIMENTS.map(({ id, title, Body }, i) => (
+    <section key={id} className="teach-section" aria-labelledby={id}>
+      <h3 id={id}>
+        {first + i} · {title}
+      </h3>
+      <Body />
+    </section>
+  ));
 }
