@@ -19,13 +19,6 @@ export interface PictureRect {
   height: number;
 }
 
-export interface PictureLabel {
-  key: string;
-  x: number;
-  y: number;
-  text: string;
-}
-
 /** Drawing constants (drawing units, not network numbers): the frame (`topLabel`: room above the
  *  bars for the stem / head / FC labels) and the width of each part and gap along the picture. */
 const FRAME = { pad: 12, inputMaxSide: 160, barMaxHeight: 200, labelSpace: 26, topLabel: 16, gap: 14 };
@@ -64,7 +57,7 @@ export function networkPicture(net: NetworkConfig, frame = labFrame()) {
   const labelY = frame.height - FRAME.pad - 4;
   const barHeight = (channels: number) => frame.channelScale * Math.sqrt(channels);
   const rects: PictureRect[] = [];
-  const labels: PictureLabel[] = [];
+  const labels: { key: string; x: number; y: number; text: string }[] = [];
   const bar = (key: string, part: PicturePart, stage: number, x: number, width: number, channels: number) => {
     const height = barHeight(channels);
     rects.push({ key, part, stage, x, y: midY - height / 2, width, height });
