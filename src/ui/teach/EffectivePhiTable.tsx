@@ -8,7 +8,7 @@ import { ColumnHeads, TableScroll } from '../TableScroll';
 export function EffectivePhiTable({ phi }: { phi: number }) {
   const rows = effectivePhiRows(phi);
   const near = rows.find((r) => r.nearest) ?? rows[0];
-  const first = rows[1] ?? rows[0];
+  const first = rows[1];
   const last = rows[rows.length - 1];
   return (
     <>
