@@ -36,8 +36,7 @@ export function CameraCapture() {
     canvas.getContext('2d')!.drawImage(v, 0, 0);
     const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/png'));
     if (blob) await setImageFile(new File([blob], `camera-${new Date().toISOString().slice(11, 19)}.png`, { type: 'image/png' }));
-    stream?.getTracks().forEach((t) => t.stop());
-    setStream(null);
+    setStream(null); // the effect's cleanup stops the tracks
   };
 
   return (

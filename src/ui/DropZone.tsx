@@ -32,13 +32,13 @@ export function DropZone() {
     const c = classifyDrop(dropped);
     if (c.kind === 'model') setCustomModel(c.files, c.name);
     else if (c.kind === 'image') void setImageFile(c.file);
-    else if (c.kind === 'error') store.getState().fail(c.message, store.getState().status);
+    else if (c.kind === 'error') store.setState({ error: c.message });
   };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
     const taken = takeDropItems(e.dataTransfer); // now: the items go dead when the event ends
-    readDrop(taken).then(use, (err: Error) => store.getState().fail(`Could not read the dropped files: ${err.message}`, store.getState().status));
+    readDrop(taken).then(use, (err: Error) => store.setState({ error: `Could not read the dropped files: ${err.message}` }));
   };
 
   const crop = image ? centerCropBox(image.width, image.height, size) : null;

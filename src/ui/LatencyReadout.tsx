@@ -11,7 +11,6 @@ export function LatencyReadout() {
   const { result, status } = useAppPick('result', 'status');
   const [measuring, setMeasuring] = useState(false);
   const lat = result?.latency;
-  const latencyKind = lat ? (lat.wasFirst ? 'first run, includes shader compilation' : 'steady') : '';
   const measure = () => {
     setMeasuring(true);
     void engine.measureLab().finally(() => setMeasuring(false));
@@ -22,7 +21,7 @@ export function LatencyReadout() {
       {lat && (
         <span data-testid="latency-kind" className="muted">
           {' '}
-          ({latencyKind})
+          ({lat.wasFirst ? 'first run, includes shader compilation' : 'steady'})
         </span>
       )}
       {lat?.firstMs != null && (
@@ -31,20 +30,21 @@ export function LatencyReadout() {
           · first run <span data-testid="latency-first">{fmtMs(lat.firstMs)}</span> ms (with compile)
         </span>
       )}
-      {lat && lat.steadyRuns >= MIN_RUNS_FOR_MEDIAN && lat.steadyMedianMs != null && (
+      {lat && lat.steadyRuns > 0 && (
         <span className="muted" data-testid="latency-steady-line">
           {' '}
-          · steady median <span data-testid="latency-steady">{fmtMs(lat.steadyMedianMs)}</span> ms, p25–p75{' '}
-          <span data-testid="latency-range">
-            {fmtMs(lat.steadyP25Ms)}–{fmtMs(lat.steadyP75Ms)}
-          </span>{' '}
-          ms over {lat.steadyRuns} runs
-        </span>
-      )}
-      {lat && lat.steadyRuns > 0 && lat.steadyRuns < MIN_RUNS_FOR_MEDIAN && (
-        <span className="muted" data-testid="latency-steady-line">
-          {' '}
-          · {lat.steadyRuns} steady run{lat.steadyRuns > 1 ? 's' : ''}, too few for a median
+          ·{' '}
+          {lat.steadyRuns >= MIN_RUNS_FOR_MEDIAN ? (
+            <>
+              steady median <span data-testid="latency-steady">{fmtMs(lat.steadyMedianMs)}</span> ms, p25–p75{' '}
+              <span data-testid="latency-range">
+                {fmtMs(lat.steadyP25Ms)}–{fmtMs(lat.steadyP75Ms)}
+              </span>{' '}
+              ms over {lat.steadyRuns} runs
+            </>
+          ) : (
+            `${lat.steadyRuns} steady run${lat.steadyRuns > 1 ? 's' : ''}, too few for a median`
+          )}
         </span>
       )}{' '}
       <button

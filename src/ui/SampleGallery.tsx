@@ -8,8 +8,7 @@ export function SampleGallery() {
   const { setImageFile } = useEngine();
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const pick = async (i: number) => {
-    const sample = GALLERY[i];
+  const pick = async (sample: (typeof GALLERY)[number]) => {
     setBusy(sample.file);
     setFailure(null);
     try {
@@ -23,13 +22,13 @@ export function SampleGallery() {
   return (
     <div className="sample-gallery" data-testid="sample-gallery">
       <span className="muted">Samples:</span>{' '}
-      {GALLERY.map((s, i) => (
+      {GALLERY.map((s) => (
         <button
           key={s.file}
           type="button"
           data-testid={`sample-${s.file.replace(/\.jpg$/, '')}`}
           disabled={busy !== null}
-          onClick={() => void pick(i)}
+          onClick={() => void pick(s)}
           title={s.label}
         >
           {s.file.replace(/\.jpg$/, '')}

@@ -16,15 +16,9 @@ export function SidePanel() {
       <PhiSlider />
 
       <p className="network-name">
-        {r.atOfficial ? (
-          <>
-            Official <strong data-testid="variant">{`B${r.variant}`}</strong> (released coefficients)
-          </>
-        ) : (
-          <>
-            Formula network at φ {fmtPhi(phi)} · prediction from nearest official <strong data-testid="variant">{`B${r.variant}`}</strong>
-          </>
-        )}
+        {r.atOfficial ? 'Official ' : `Formula network at φ ${fmtPhi(phi)} · prediction from nearest official `}
+        <strong data-testid="variant">{`B${r.variant}`}</strong>
+        {r.atOfficial && ' (released coefficients)'}
       </p>
 
       <dl className="readouts">

@@ -2,7 +2,7 @@
 import { useAppPick } from './use-app';
 import { SOURCE_LABEL, isVerifiedSource, isWeightFetchError } from '../store/source';
 import { useEngine } from './engine-context';
-import { WeightsHelp, WeightsSourceLabel } from './WeightsHelp';
+import { WeightsHelp } from './WeightsHelp';
 
 export function StatusBar() {
   const { retry, setCustomModel } = useEngine();
@@ -22,7 +22,13 @@ export function StatusBar() {
             {info.threadsNote ? ` (${info.threadsNote})` : ''}
           </span>
         )}
-        {source && <WeightsSourceLabel label={SOURCE_LABEL[source.kind]} verified={isVerifiedSource(source.baseUrl)} random={source.kind === 'random'} />}
+        {source && (
+          <span className="muted" data-testid="weights-source" data-verified={isVerifiedSource(source.baseUrl)}>
+            {' '}
+            · weights: {SOURCE_LABEL[source.kind]}
+            {!isVerifiedSource(source.baseUrl) && source.kind !== 'random' && <strong data-testid="unverified-source"> · unverified source</strong>}
+          </span>
+        )}
         {app.precision && (
           <span className="muted" data-testid="weights-precision" data-precision={app.precision}>
             {' '}

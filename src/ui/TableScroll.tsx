@@ -11,13 +11,10 @@ export function TableScroll({ label, children }: { label: string; children: Reac
 
 interface ScrollTableProps {
   label: string;
-  /** The column heads, in order. */
   heads: readonly ReactNode[];
-  /** Heads marked scope="col" (tables whose rows begin with a row head). */
   scoped?: boolean;
   caption?: ReactNode;
   table?: TableHTMLAttributes<HTMLTableElement> & { 'data-testid'?: string };
-  /** The body's rows. */
   children: ReactNode;
 }
 

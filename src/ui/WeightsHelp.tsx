@@ -22,14 +22,3 @@ export function WeightsHelp() {
     </div>
   );
 }
-
-/** The weights part of the status line: where they come from and whether they were verified. */
-export function WeightsSourceLabel({ label, verified, random }: { label: string; verified: boolean; random: boolean }) {
-  return (
-    <span className="muted" data-testid="weights-source" data-verified={verified}>
-      {' '}
-      · weights: {label}
-      {!verified && !random && <strong data-testid="unverified-source"> · unverified source</strong>}
-    </span>
-  );
-}

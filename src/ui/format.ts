@@ -18,5 +18,4 @@ export const fmtLeft = (s: number) => `about ${fmtEta(s)} left`;
 
 export const fmtMult = (x: number) => `${x.toFixed(2)}×`;
 
-/** φ as the slider shows it: one decimal. */
 export const fmtPhi = (phi: number) => phi.toFixed(1);

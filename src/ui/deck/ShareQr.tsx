@@ -9,9 +9,7 @@ import { useApp } from '../use-app';
 
 /** One "M x y h1 v1 h-1 z" square per dark module. */
 function modulesPath(data: boolean[][]): string {
-  let d = '';
-  data.forEach((row, y) => row.forEach((dark, x) => void (dark && (d += `M${x} ${y}h1v1h-1z`))));
-  return d;
+  return data.flatMap((row, y) => row.flatMap((dark, x) => (dark ? [`M${x} ${y}h1v1h-1z`] : []))).join('');
 }
 
 export function ShareQr() {

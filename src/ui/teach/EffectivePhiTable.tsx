@@ -2,13 +2,13 @@
 import { BASE_RESOLUTION } from '../../scaling';
 import { fmtPhi } from '../format';
 import { formulaVsOfficial } from '../readouts';
-import { effectivePhiRows, type EffectivePhiRow } from './teach-model';
+import { effectivePhiRows } from './teach-model';
 import { ColumnHeads, TableScroll } from '../TableScroll';
 
 export function EffectivePhiTable({ phi }: { phi: number }) {
   const rows = effectivePhiRows(phi);
   const near = rows.find((r) => r.nearest) ?? rows[0];
-  const first = rows[1] ?? rows[0];
+  const first = rows[1];
   const last = rows[rows.length - 1];
   return (
     <>
@@ -30,7 +30,7 @@ export function EffectivePhiTable({ phi }: { phi: number }) {
 }
 
 /** The table's heads and rows, shared with the presentation deck's slide (its own row style, no badge). */
-export function EffectivePhiRows({ rows, nearestClass, badge = false }: { rows: EffectivePhiRow[]; nearestClass: string; badge?: boolean }) {
+export function EffectivePhiRows({ rows, nearestClass, badge = false }: { rows: ReturnType<typeof effectivePhiRows>; nearestClass: string; badge?: boolean }) {
   return (
     <>
       <ColumnHeads cols={['Variant', 'w', 'd', 'r (px)', 'φ from w', 'φ from d', 'φ from r']} />

@@ -6,9 +6,8 @@ import { networkPicture, pictureDescription, type PictureRect } from './network-
 
 /** Geometry both as attributes (every renderer) and as CSS (Chromium animates CSS x/y/width/height,
  *  so bars glide when φ changes instead of jumping). */
-function geometry(r: PictureRect) {
-  const style: CSSProperties = { x: r.x, y: r.y, width: r.width, height: r.height };
-  return { x: r.x, y: r.y, width: r.width, height: r.height, style };
+function geometry({ x, y, width, height }: PictureRect) {
+  return { x, y, width, height, style: { x, y, width, height } as CSSProperties };
 }
 
 function partClass(r: PictureRect): string {

@@ -1,5 +1,4 @@
-/** Plain-language "why balance the three dimensions" notes (paper §3.2, Figs. 3, 4 and 8).
- *  The only number derived here, the ~560 px resolution limit, is r = 2.5 × the base input. */
+/** Plain-language "why balance the three dimensions" notes (paper §3.2, Figs. 3, 4 and 8). */
 import { BASE_RESOLUTION } from '../../scaling';
 
 /** Paper Fig. 3: accuracy gains flatten around r = 2.5 (relative to the base input). */

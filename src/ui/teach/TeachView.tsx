@@ -96,14 +96,12 @@ export function TeachView() {
         {r.atOfficial ? (
           <fieldset className="teach-toggle" data-testid="teach-network-toggle">
             <legend>Network shown</legend>
-            <label>
-              <input type="radio" name="teach-source" checked={source === 'official'} onChange={() => setSource('official')} />
-              Released {r.official.name}
-            </label>
-            <label>
-              <input type="radio" name="teach-source" checked={source === 'formula'} onChange={() => setSource('formula')} />
-              Formula at φ {fmtPhi(phi)}
-            </label>
+            {(['official', 'formula'] as const).map((s) => (
+              <label key={s}>
+                <input type="radio" name="teach-source" checked={source === s} onChange={() => setSource(s)} />
+                {s === 'official' ? `Released ${r.official.name}` : `Formula at φ ${fmtPhi(phi)}`}
+              </label>
+            ))}
           </fieldset>
         ) : (
           <p className="teach-aside">Between integers only the formula network exists (the prediction uses the nearest released B{r.variant}).</p>

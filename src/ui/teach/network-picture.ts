@@ -19,13 +19,6 @@ export interface PictureRect {
   height: number;
 }
 
-export interface PictureLabel {
-  key: string;
-  x: number;
-  y: number;
-  text: string;
-}
-
 /** Drawing constants (drawing units, not network numbers): the frame (`topLabel`: room above the
  *  bars for the stem / head / FC labels) and the width of each part and gap along the picture. */
 const FRAME = { pad: 12, inputMaxSide: 160, barMaxHeight: 200, labelSpace: 26, topLabel: 16, gap: 14 };
@@ -64,13 +57,13 @@ export function networkPicture(net: NetworkConfig, frame = labFrame()) {
   const labelY = frame.height - FRAME.pad - 4;
   const barHeight = (channels: number) => frame.channelScale * Math.sqrt(channels);
   const rects: PictureRect[] = [];
-  const labels: PictureLabel[] = [];
-  const bar = (key: string, part: PicturePart, stage: number, x: number, width: number, channels: number) => {
+  const labels: { key: string; x: number; y: number; text: string }[] = [];
+  // Stem, head and FC are labelled above their bar (`above`); stage numbers and the input size below.
+  const bar = (key: string, part: PicturePart, stage: number, x: number, width: number, channels: number, above?: string) => {
     const height = barHeight(channels);
     rects.push({ key, part, stage, x, y: midY - height / 2, width, height });
+    if (above) labels.push({ key, x: x + width / 2, y: midY - height / 2 - 5, text: above });
   };
-  // Stem, head and FC are labelled above their bar; stage numbers and the input size below.
-  const above = (key: string, x: number, channels: number, text: string) => labels.push({ key, x, y: midY - barHeight(channels) / 2 - 5, text });
 
   // Input image, right-aligned in its slot so the stem and blocks start at the same x for every φ
   // (the B0 ghost then lines up block for block).
@@ -80,8 +73,7 @@ export function networkPicture(net: NetworkConfig, frame = labFrame()) {
   labels.push({ key: 'input', x: slotEnd - side / 2, y: labelY, text: `${net.resolution} px` });
 
   let x = slotEnd + FRAME.gap;
-  bar('stem', 'stem', -1, x, WIDTH.stem, net.stemChannels);
-  above('stem', x + WIDTH.stem / 2, net.stemChannels, 'stem');
+  bar('stem', 'stem', -1, x, WIDTH.stem, net.stemChannels, 'stem');
   x += WIDTH.stem + FRAME.gap;
 
   net.stages.forEach((stage, i) => {
@@ -96,11 +88,9 @@ export function networkPicture(net: NetworkConfig, frame = labFrame()) {
   });
   x += FRAME.gap - WIDTH.stageGap - WIDTH.blockGap;
 
-  bar('head', 'head', -1, x, WIDTH.head, net.headChannels);
-  above('head', x + WIDTH.head / 2, net.headChannels, `head ${net.headChannels}`);
+  bar('head', 'head', -1, x, WIDTH.head, net.headChannels, `head ${net.headChannels}`);
   x += WIDTH.head + FRAME.gap;
-  bar('classifier', 'classifier', -1, x, WIDTH.fc, NUM_CLASSES);
-  above('classifier', x + WIDTH.fc / 2, NUM_CLASSES, 'FC');
+  bar('classifier', 'classifier', -1, x, WIDTH.fc, NUM_CLASSES, 'FC');
 
   const { totalBlocks, resolution, headChannels } = net;
   return { width: frame.width, height: frame.height, rects, labels, totalBlocks, resolution, headChannels };

@@ -67,27 +67,13 @@ export function formulaLines(t: TeachNumbers) {
   };
 }
 
-export interface StageRow {
-  key: string;
-  /** Paper Table 1 numbering: 1 = stem, 2–8 = MBConv stages, 9 = head. */
-  label: string;
-  operator: string;
-  inputB0: number;
-  input: number;
-  channelsB0: number;
-  channels: number;
-  layersB0: number;
-  layers: number;
-  stride: number;
-  /** MBConv stage index 0–6 (for colour), -1 for stem and head. */
-  stage: number;
-}
-
 /** Paper Table 1 for B0 next to the same rows of `net`: stem, the seven MBConv stages, head. */
-export function stageTableRows(net: NetworkConfig, b0: NetworkConfig = baseNetwork()): StageRow[] {
-  // The stem and the head: one layer each, outside the MBConv stages.
-  const edge = (row: Omit<StageRow, 'layersB0' | 'layers' | 'stage'>): StageRow => ({ ...row, layersB0: 1, layers: 1, stage: -1 });
-  const stem = edge({
+export function stageTableRows(net: NetworkConfig, b0: NetworkConfig = baseNetwork()) {
+  // `label`: paper Table 1 numbering (1 = stem, 2–8 = MBConv stages, 9 = head); `stage`: MBConv stage 0–6 (for colour), -1 for the stem and
+  // the head, which are one layer each.
+  const edge = { layersB0: 1, layers: 1, stage: -1 };
+  const stem = {
+    ...edge,
     key: 'stem',
     label: '1',
     operator: `Conv${B0_STEM.kernel}×${B0_STEM.kernel}`,
@@ -96,35 +82,31 @@ export function stageTableRows(net: NetworkConfig, b0: NetworkConfig = baseNetwo
     channelsB0: B0_STEM.channels,
     channels: net.stemChannels,
     stride: B0_STEM.stride,
-  });
-  const stages = net.stages.map((s, i): StageRow => {
-    const base = b0.stages[i];
-    return {
-      key: `stage-${i}`,
-      label: String(i + 2),
-      operator: `MBConv${s.expand}, k${s.kernel}×${s.kernel}`,
-      inputB0: base.inputSize,
-      input: s.inputSize,
-      channelsB0: B0_STAGES[i].channels,
-      channels: s.channels,
-      layersB0: B0_STAGES[i].repeats,
-      layers: s.repeats,
-      stride: s.stride,
-      stage: i,
-    };
-  });
-  const lastB0 = b0.stages[b0.stages.length - 1];
-  const last = net.stages[net.stages.length - 1];
-  const head = edge({
+  };
+  const stages = net.stages.map((s, i) => ({
+    key: `stage-${i}`,
+    label: String(i + 2),
+    operator: `MBConv${s.expand}, k${s.kernel}×${s.kernel}`,
+    inputB0: b0.stages[i].inputSize,
+    input: s.inputSize,
+    channelsB0: B0_STAGES[i].channels,
+    channels: s.channels,
+    layersB0: B0_STAGES[i].repeats,
+    layers: s.repeats,
+    stride: s.stride,
+    stage: i,
+  }));
+  const head = {
+    ...edge,
     key: 'head',
     label: String(net.stages.length + 2),
     operator: `Conv1×1 & Pooling & FC ${NUM_CLASSES}`,
-    inputB0: lastB0.featureSize,
-    input: last.featureSize,
+    inputB0: b0.stages.at(-1)!.featureSize,
+    input: net.stages.at(-1)!.featureSize,
     channelsB0: HEAD_CHANNELS,
     channels: net.headChannels,
     stride: 1,
-  });
+  };
   return [stem, ...stages, head];
 }
 
@@ -137,5 +119,3 @@ export function effectivePhiRows(phi: number) {
     return { name, index, width, depth, resolution, phiWidth: e.width, phiDepth: e.depth, phiResolution: e.resolution, nearest: index === near };
   });
 }
-
-export type EffectivePhiRow = ReturnType<typeof effectivePhiRows>[number];
