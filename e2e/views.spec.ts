@@ -49,6 +49,8 @@ test.describe('compare and teach views', () => {
     await expect(page.getByTestId('teach-constraint')).toContainText('1.92');
     const blocks = Number(await page.getByTestId('network-picture').getAttribute('data-blocks'));
     expect(blocks).toBeGreaterThan(16);
+    // The budget chart's grid comes with the page, not with Compare's stylesheet (never opened here).
+    await expect(page.getByTestId('budget').locator('.compare-charts')).toHaveCSS('display', 'grid');
     await page.screenshot({ path: test.info().outputPath('teach.png'), fullPage: true });
   });
 });
