@@ -8,8 +8,6 @@ import { samplePhotoUrl, type SamplePhoto } from '../model/imagenet-sample';
 import { fetchVerified } from './samples';
 
 export const PHOTO_CACHE = 'imagenet-sample-v1';
-/** The mean size of a sample photo, measured on 62 of them (5.64 MB): for estimates only. */
-export const PHOTO_BYTES_ESTIMATE = 91_000;
 
 async function photoCache(): Promise<Cache | null> {
   try {

@@ -197,7 +197,7 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
   } catch (e) {
     // A download nobody waits for any more leaves nothing; one cut off by the network keeps its
     // verified files for the next attempt.
-    if (signal?.aborted && cache) await dropEntry(cache, baseUrl, modelUrl);
+    if (signal?.aborted && cache && !network) await dropEntry(cache, baseUrl, modelUrl);
     throw e;
   }
   const stored = keeping

@@ -92,11 +92,12 @@ function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision 
     probabilitiesWithCam,
     warmUp: async () => {
       const compiled = await compileOnly(() => net.predict(tf.zeros([1, size, size, 3])));
-      // WebGL drivers may finish a program only at its first draw (ANGLE on SwiftShader does).
       if (compiled && tf.getBackend() === 'webgpu') {
         kernels = await tuneKernels(net);
         return;
       }
+      // Elsewhere one real run: WebGL drivers may finish a program only at its first draw (ANGLE on
+      // SwiftShader does); wasm and cpu pack weights on first use.
       await probabilities(new Float32Array(size * size * 3).fill(0.5));
     },
     countPipelines: async () => (tf.getBackend() === 'webgpu' ? countPipelines(() => enterCompileOnly(() => net.predict(tf.zeros([1, size, size, 3])))) : null),

@@ -48,14 +48,29 @@ export function resizeBicubicToRgb(rgba: Uint8ClampedArray, side: number, size: 
     for (let ky = 0; ky < 4; ky++) {
       const wy = weight[y * 4 + ky];
       const row = index[y * 4 + ky] * side * 4;
-      for (let x = 0; x < side; x++) for (let c = 0; c < 3; c++) rowMix[x * 3 + c] += wy * rgba[row + x * 4 + c];
+      // Channels spelled out: this runs for every input pixel of every classify.
+      for (let x = 0; x < side; x++) {
+        const p = row + x * 4;
+        rowMix[x * 3] += wy * rgba[p];
+        rowMix[x * 3 + 1] += wy * rgba[p + 1];
+        rowMix[x * 3 + 2] += wy * rgba[p + 2];
+      }
     }
     for (let x = 0; x < size; x++) {
-      for (let c = 0; c < 3; c++) {
-        let v = 0;
-        for (let kx = 0; kx < 4; kx++) v += weight[x * 4 + kx] * rowMix[index[x * 4 + kx] * 3 + c];
-        out[(y * size + x) * 3 + c] = v / 255;
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let kx = 0; kx < 4; kx++) {
+        const wx = weight[x * 4 + kx];
+        const q = index[x * 4 + kx] * 3;
+        r += wx * rowMix[q];
+        g += wx * rowMix[q + 1];
+        b += wx * rowMix[q + 2];
       }
+      const o = (y * size + x) * 3;
+      out[o] = r / 255;
+      out[o + 1] = g / 255;
+      out[o + 2] = b / 255;
     }
   }
   return out;

@@ -114,6 +114,7 @@ export function initDistribution(role: WeightRole, shape: readonly number[], opt
 /** Values of one weight tensor of the given role and shape, drawn from `rng` (row-major, TF
  *  layout), into `out` when given (it must hold the tensor's size). */
 export function initWeight(role: WeightRole, shape: readonly number[], rng: Rng, options: InitOptions = {}, out?: Float32Array): Float32Array {
+  if (!shape.every((d) => Number.isInteger(d) && d >= 0)) throw new Error(`bad shape [${shape.join(',')}]`);
   const n = sizeOfShape(shape);
   const values = out ?? new Float32Array(n);
   if (values.length < n) throw new Error(`output holds ${values.length} values, need ${n}`);

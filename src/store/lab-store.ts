@@ -8,7 +8,7 @@ import { clampSlide } from './deck';
 import type { RateEta } from './download-rate';
 import type { ModelSource } from './source';
 import type { WeightPrecision } from '../model/model-json';
-import { parseUrlState, serializeUrlState, type ShareableState } from './url-state';
+import { DEFAULT_STATE, parseUrlState, serializeUrlState, type ShareableState } from './url-state';
 import { roundPhi, type View } from './url-props';
 import type { AppState } from './app-store';
 
@@ -60,6 +60,9 @@ const startFacts = () => ({
 });
 
 type LabData = ShareableState & { notices: string[] } & ReturnType<typeof startFacts>;
+
+/** The list with v added (at the end) or removed. */
+export const toggled = <T>(list: readonly T[], v: T): T[] => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
 const variantSet = (variants: number[]) => [...new Set(variants)].filter(isVariantIndex).sort((a, b) => a - b);
 
@@ -115,10 +118,14 @@ export function shareable(s: LabState): ShareableState {
   return { phi, view, compare, evaluate, backend, models, present, slide, formula, weights, bases, kernels };
 }
 
+const SHAREABLE_KEYS = Object.keys(DEFAULT_STATE) as (keyof ShareableState)[];
+
 /** Mirrors the shareable state into the address bar (replaceState: dragging φ must not flood history). */
 export function syncUrl(store: Pick<StoreApi<LabState>, 'getState' | 'subscribe'>): () => void {
   let last = serializeUrlState(shareable(store.getState()));
-  return store.subscribe((s) => {
+  return store.subscribe((s, prev) => {
+    // Most changes (download progress, runs, Evaluate batches) touch no shareable field: nothing to write.
+    if (SHAREABLE_KEYS.every((k) => s[k] === prev[k])) return;
     const q = serializeUrlState(shareable(s));
     if (q === last) return;
     last = q;

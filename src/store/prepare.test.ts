@@ -7,7 +7,6 @@ import { createPreparer, initialPrepare, missingBytes, type PrepareState } from 
 /** The kept sample photos by file name (the real module is tested in image/imagenet-photos.test.ts). */
 const keptPhotos = vi.hoisted(() => ({ files: new Set<string>(), failAt: Infinity }));
 vi.mock('../image/imagenet-photos', () => ({
-  PHOTO_BYTES_ESTIMATE: 91_000,
   countKeptPhotos: async (photos: SamplePhoto[]) => photos.filter((p) => keptPhotos.files.has(p.file)).length,
   keepPhotos: async (photos: SamplePhoto[], onPhoto: (n: number) => void) => {
     for (const [i, p] of photos.entries()) {

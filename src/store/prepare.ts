@@ -10,6 +10,7 @@ import { SAMPLE_SIZES } from '../model/imagenet-sample-sizes';
 import { RateMeter, type RateEta } from './download-rate';
 import type { AppState } from './app-store';
 import { sliceSetter } from './slice-store';
+import { toggled } from './lab-store';
 
 export type PrepareStatus = 'missing' | 'downloading' | 'ready' | 'error';
 
@@ -52,7 +53,7 @@ export const initialPrepare = (set: StoreApi<PrepareState>['setState']): Prepare
   photos: { chosen: false, count: SAMPLE_SIZES[0], kept: 0, status: 'missing', error: null },
   togglePhotos: () => set((s) => ({ photos: { ...s.photos, chosen: !s.photos.chosen } })),
   setPhotoCount: (count) => set((s) => ({ photos: { ...s.photos, count, kept: 0, status: 'missing', error: null } })),
-  toggle: (k) => set((s) => ({ chosen: s.chosen.includes(k) ? s.chosen.filter((c) => c !== k) : [...s.chosen, k].sort((a, b) => a - b) })),
+  toggle: (k) => set((s) => ({ chosen: toggled(s.chosen, k).sort((a, b) => a - b) })),
 });
 export const prepareSlice: StateCreator<AppState, [], [], { prepare: PrepareState }> = (set) => ({ prepare: initialPrepare(sliceSetter(set, 'prepare')) });
 
@@ -108,7 +109,7 @@ export function createPreparer(
     }
   }
 
-  const refresh = () => refreshPhotos().then(refreshVariants);
+  const refresh = async () => void (await Promise.all([refreshPhotos(), refreshVariants()]));
 
   /** Reads which variants are completely cached under the current source, and the storage estimate. */
   async function refreshVariants(): Promise<void> {
@@ -154,15 +155,15 @@ export function createPreparer(
       return preparePhotos().finally(() => set({ running: false }));
     }
     set({ running: true, rate: null, etaS: null });
-    const st = storage();
-    if (st) set({ persisted: await st.persist().catch(() => null) });
-    await refresh();
-    const todo = store.getState().chosen.filter((k) => store.getState().entries[k].status !== 'ready');
-    const total = todo.reduce((a, k) => a + downloadBytes(k), 0);
-    const meter = new RateMeter();
-    meter.sample(0, total, performance.now());
-    let done = 0;
     try {
+      const st = storage();
+      if (st) set({ persisted: await st.persist().catch(() => null) });
+      await refreshVariants(); // the photos are checked as they are kept
+      const todo = store.getState().chosen.filter((k) => store.getState().entries[k].status !== 'ready');
+      const total = todo.reduce((a, k) => a + downloadBytes(k), 0);
+      const meter = new RateMeter();
+      meter.sample(0, total, performance.now());
+      let done = 0;
       for (const k of todo) {
         try {
           await prepareOne(k, src.baseUrl, (loaded) => set(meter.sample(done + loaded, total, performance.now())));
@@ -193,5 +194,5 @@ export function createPreparer(
     await estimate();
   }
 
-  return { refresh, start, remove, removePhotos };
+  return { refresh, refreshPhotos, start, remove, removePhotos };
 }

@@ -38,7 +38,7 @@ export function InferenceReadout() {
     <section className="inference" aria-label="Inference">
       {/* Only this one-line summary is announced; the byte counters and timings are not. */}
       <p className="visually-hidden" aria-live="polite" data-testid="result-summary">
-        {resultSummary(result)}
+        {resultSummary(result, standInLoad === 'cache')}
       </p>
       <p className="status" data-testid="status" data-status={status}>
         {STATUS_TEXT[status]}

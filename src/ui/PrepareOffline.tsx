@@ -6,8 +6,7 @@ import { useApp } from './use-app';
 import { missingBytes, type PrepareEntry } from '../store/prepare';
 import { useEngine } from './engine-context';
 import { fmtBytes, fmtLeft, fmtRate } from './format';
-import { PHOTO_BYTES_ESTIMATE } from '../image/imagenet-photos';
-import { SAMPLE_SIZES } from '../model/imagenet-sample-sizes';
+import { PHOTO_BYTES_ESTIMATE, SAMPLE_SIZES } from '../model/imagenet-sample-sizes';
 import { OptionSelect } from './pickers';
 
 const STATUS_TEXT: Record<PrepareEntry['status'], string> = { missing: 'not cached', downloading: 'downloading', ready: 'ready offline', error: 'failed' };
@@ -31,7 +30,7 @@ function PhotosRow() {
         disabled={p.status === 'downloading'}
         onChange={(n) => {
           setPhotoCount(n);
-          void prepare.refresh();
+          void prepare.refreshPhotos();
         }}
       />{' '}
       <span className="muted">about {fmtBytes(p.count * PHOTO_BYTES_ESTIMATE)}</span>{' '}
@@ -127,7 +126,7 @@ export function PrepareOffline({ onClose }: { onClose: () => void }) {
         <button
           type="button"
           data-testid="prepare-start"
-          disabled={s.running || (s.chosen.length === 0 && !s.photos.chosen)}
+          disabled={s.running || (!s.photos.chosen && (random || s.chosen.length === 0))}
           onClick={() => void prepare.start()}
         >
           {s.running ? 'Preparing…' : 'Download and verify'}

@@ -28,13 +28,13 @@ export function sliderValueText(phi: number): string {
 }
 
 /** The one line announced when a run finishes (the rest of the readout changes silently). */
-export function resultSummary(result: InferenceResult | null): string {
+export function resultSummary(result: InferenceResult | null, standInFromCache = false): string {
   if (!result) return '';
   if (result.latencyOnly) return `${result.name} at ${result.resolution} px: latency only, no prediction (random weights)`;
   const top = result.top5[0];
   const on = result.imageName ? `“${result.imageName}”` : 'the test pattern';
   const summary = `${result.name} at ${result.resolution} px on ${on}: ${top ? `${top.label}, ${fmtPct(top.prob)}` : 'no prediction'}`;
-  return result.standInFor ? `${summary} (${answeredBy(result)})` : summary;
+  return result.standInFor ? `${summary} (${answeredBy(result, standInFromCache)})` : summary;
 }
 
 /** Which network answered when it stood in for one still downloading, e.g. "answered by B0 while B2

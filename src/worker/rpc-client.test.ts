@@ -120,5 +120,8 @@ describe('RpcClient (one typed client for every worker)', () => {
     workers[0].crash('');
     expect(await settled(init.done)).toEqual({ error: 'The bench worker crashed' });
     expect(workers).toHaveLength(1);
+    // A request after the crash rejects with its reason (it would wait forever on the dead worker).
+    expect(await settled(client.send({ type: 'matmul', size: 8, runs: 1 }, ['matmul']).done)).toEqual({ error: 'The bench worker crashed' });
+    expect(workers[0].posted).toHaveLength(2);
   });
 });

@@ -68,9 +68,15 @@ export class RpcClient<Req extends Message, Res extends Message> {
     for (const p of waiting) p.reject(new Error(reason));
   }
 
+  /** Why a worker that is not restarted is gone: later requests reject with it instead of waiting forever. */
+  private spent: string | null = null;
+
   private crash(reason: string) {
     this.worker.terminate();
-    if (!this.options.restart) return this.rejectAll(reason);
+    if (!this.options.restart) {
+      this.spent = reason;
+      return this.rejectAll(reason);
+    }
     this.rejectAll(`${reason}; it was restarted, try again`);
     this.worker = this.spawn();
     this.onRestart?.(reason);
@@ -99,6 +105,7 @@ export class RpcClient<Req extends Message, Res extends Message> {
     hooks: RpcHooks<Res> = {},
   ): { id: number; done: Promise<Extract<FinalOf<Res>, { type: T }>> } {
     const id = this.nextId++;
+    if (this.spent !== null) return { id, done: Promise.reject(new Error(this.spent)) };
     const done = new Promise<Extract<FinalOf<Res>, { type: T }>>((resolve, reject) => {
       this.pending.set(id, { ...hooks, resolve: resolve as (r: FinalOf<Res>) => void, reject, until });
     });
@@ -115,6 +122,7 @@ export class RpcClient<Req extends Message, Res extends Message> {
   }
 
   terminate() {
+    this.spent = 'terminated';
     this.rejectAll('terminated');
     this.worker.terminate();
   }

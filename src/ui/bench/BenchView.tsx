@@ -15,7 +15,7 @@ import { downloadFile } from '../download';
 import { cell, COLUMNS, parseBenchParams, toCsv } from '../../store/bench-format';
 import { useEngine } from '../engine-context';
 import { OptionSelect } from '../pickers';
-import { toggled } from '../compare/compare-model';
+import { toggled } from '../../store/lab-store';
 import './bench.css';
 
 declare global {

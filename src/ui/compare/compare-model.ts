@@ -3,12 +3,10 @@ import { OFFICIAL_VARIANTS, officialNetwork } from '../../scaling';
 import type { CompareEntry } from '../../store/compare';
 import { fmtPhi } from '../format';
 import { phiReadout } from '../readouts';
+import { toggled } from '../../store/lab-store';
 
 /** Fewer than two variants is not a comparison. */
 export const MIN_PICKS = 2;
-
-/** The list with v added (at the end) or removed. */
-export const toggled = <T>(list: readonly T[], v: T): T[] => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
 /** The picks after toggling variant k, or null when that would leave fewer than MIN_PICKS. */
 export function togglePick(picks: readonly number[], k: number): number[] | null {

@@ -12,6 +12,7 @@ import { resultSummary } from '../readouts';
 import { SampleGallery } from '../SampleGallery';
 import { Cite, KeyNumber, SlideHead } from './DeckParts';
 import { ColumnHeads } from '../TableScroll';
+import { useTimedRows } from '../paper/OwnCoefficients';
 
 export function LabSlide() {
   const { result, image, status } = useAppPick('result', 'image', 'status');
@@ -47,10 +48,7 @@ export function LabSlide() {
 }
 
 export function RaceSlide() {
-  const run = useApp((s) => s.paperRuns.runs.race);
-  const baseUrl = useApp((s) => s.source?.baseUrl ?? '');
-  const { runRows } = useEngine();
-  const rows = run?.rows ?? table7Rows(baseUrl);
+  const { run, rows, time } = useTimedRows('race', table7Rows, RACE_STEADY_RUNS);
   return (
     <>
       <SlideHead>Four ways to spend 4.6× B0's FLOPs</SlideHead>
@@ -69,7 +67,7 @@ export function RaceSlide() {
           ))}
         </tbody>
       </table>
-      <button type="button" className="deck-run" disabled={run?.running} onClick={() => void runRows('race', table7Rows, RACE_STEADY_RUNS)}>
+      <button type="button" className="deck-run" disabled={run?.running} onClick={time}>
         {run?.running ? 'Racing…' : 'Run the race on this device'}
       </button>
       <Cite>

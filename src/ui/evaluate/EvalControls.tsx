@@ -11,7 +11,7 @@ import { useEngine } from '../engine-context';
 import { FileButton } from '../FileButton';
 import { progressLine } from './eval-view-model';
 import { OptionSelect, VariantPicks } from '../pickers';
-import { toggled } from '../compare/compare-model';
+import { toggled } from '../../store/lab-store';
 
 const BATCH_CHOICES = ['auto', 1, 2, 4, 8, 16, 32] as const;
 
@@ -35,7 +35,8 @@ export function EvalControls() {
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    void readDrop(takeDropItems(e.dataTransfer), MAX_EVAL_FILES).then(fromFiles);
+    const failed = (err: Error) => sliceStore(engine.store, 'evaluation').setState({ error: `Could not read the dropped files: ${err.message}` });
+    readDrop(takeDropItems(e.dataTransfer), MAX_EVAL_FILES).then(fromFiles).catch(failed);
   };
   const toggle = (k: number) => {
     const next = toggled(picks, k);
