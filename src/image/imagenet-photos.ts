@@ -3,32 +3,24 @@
  *  A class prepared for offline use keeps the photos in Cache Storage (`PHOTO_CACHE`): a kept
  *  photo is read from there (and verified again: anything on the same origin can write that
  *  cache), else it is fetched (the browser's HTTP cache may still answer). */
+import { openNamedCache, orElse } from '../model/cache-storage';
 import { verifyBlob } from '../model/integrity';
 import { samplePhotoUrl, type SamplePhoto } from '../model/imagenet-sample';
 import { fetchVerified } from './samples';
 
 export const PHOTO_CACHE = 'imagenet-sample-v1';
 
-async function photoCache(): Promise<Cache | null> {
-  try {
-    return typeof caches === 'undefined' ? null : await caches.open(PHOTO_CACHE);
-  } catch {
-    return null; // opaque origins and some private modes have no Cache Storage
-  }
-}
+const photoCache = () => openNamedCache(PHOTO_CACHE);
 
 /** The kept photo's verified bytes, or null (not kept, unreadable or not the published file). */
-async function keptBytes(cache: Cache, photo: SamplePhoto): Promise<Uint8Array<ArrayBuffer> | null> {
-  try {
+const keptBytes = (cache: Cache, photo: SamplePhoto): Promise<Uint8Array<ArrayBuffer> | null> =>
+  orElse(async () => {
     const hit = await cache.match(samplePhotoUrl(photo));
     if (!hit) return null;
     const bytes = new Uint8Array(await hit.arrayBuffer());
     await verifyBlob(photo.file, bytes, photo.blob);
     return bytes;
-  } catch {
-    return null;
-  }
-}
+  }, null);
 
 export async function fetchImagenetPhoto(photo: SamplePhoto, fetcher: typeof fetch = fetch): Promise<File> {
   const cache = await photoCache();

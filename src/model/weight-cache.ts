@@ -7,6 +7,7 @@
  *  to run (every reader starts from the marker), is picked up by the next download of the same
  *  version (only the missing files are fetched), and goes with the rest in dropEntry. */
 
+import { openNamedCache, orElse } from './cache-storage';
 import { verifyPinnedDownload } from './integrity';
 import { artifactsOf, manifestHash, manifestOf, type LoadedArtifacts, type ProgressFn } from './model-json';
 
@@ -20,17 +21,7 @@ const versioned = (url: string, version: string) => `${url}${url.includes('?') ?
 /** Cache keys come back absolute; a relative base is resolved the same way. */
 const absolute = (url: string) => (typeof location === 'undefined' ? url : new URL(url, location.href).href);
 
-/** `f`'s result, or `fallback` when it throws (Cache Storage fails on quota, opaque origins…). */
-async function orElse<T>(f: () => Promise<T>, fallback: T): Promise<T> {
-  try {
-    return await f();
-  } catch {
-    return fallback;
-  }
-}
-
-/** Null where there is no Cache Storage (opaque origins, some private modes). */
-export const openCache = (): Promise<Cache | null> => orElse(async () => (typeof caches === 'undefined' ? null : await caches.open(CACHE_NAME)), null);
+export const openCache = (): Promise<Cache | null> => openNamedCache(CACHE_NAME);
 
 export const cachedManifest = (cache: Cache, modelUrl: string): Promise<string | null> =>
   orElse(async () => (await (await cache.match(modelUrl))?.text()) ?? null, null);
