@@ -1,6 +1,6 @@
 /** How many images go through a network in one batch tensor. Larger batches amortise dispatch and
  *  readback, until activation memory or the backend's own limits bite; so the size is capped per
- *  backend and by a memory budget from the largest activations of the network. Pure. */
+ *  backend and by a memory budget from the largest activations of the network; the app's one reader of navigator.deviceMemory. */
 import type { NetworkConfig } from '../scaling';
 import type { BackendName } from './backend-name';
 
@@ -28,9 +28,9 @@ export interface BatchPlan {
   reason: string;
 }
 
-export function planBatch(o: { config: NetworkConfig; backend: BackendName; deviceGiB?: number | null; images: number }): BatchPlan {
+export function planBatch(o: { config: NetworkConfig; backend: BackendName; images: number }): BatchPlan {
   const cap = BATCH_CAP[o.backend];
-  const gib = o.deviceGiB && o.deviceGiB > 0 ? o.deviceGiB : DEFAULT_DEVICE_GIB;
+  const gib = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory || DEFAULT_DEVICE_GIB;
   const budget = gib * 2 ** 30 * MEMORY_SHARE;
   const per = activationBytesPerImage(o.config);
   const byMemory = Math.max(1, Math.floor(budget / per));
@@ -46,7 +46,7 @@ export function planBatch(o: { config: NetworkConfig; backend: BackendName; devi
 }
 
 /** One batch size for several networks run side by side: the smallest of their plans. */
-export function planBatchFor(configs: readonly NetworkConfig[], o: { backend: BackendName; deviceGiB?: number | null; images: number }): BatchPlan {
+export function planBatchFor(configs: readonly NetworkConfig[], o: { backend: BackendName; images: number }): BatchPlan {
   const plans = configs.map((config) => planBatch({ ...o, config }));
   return plans.reduce((a, b) => (b.batch < a.batch ? b : a), plans[0] ?? { batch: 1, reason: 'no network' });
 }

@@ -1,11 +1,13 @@
 // The evaluation run on a fake worker: batches of the planned size, labels and answers in the
 // right rows, the lab held throughout, a cancel that keeps whole batches, a failed decode that
 // stays one row's error, and inputs from a folder drop.
-import { describe, expect, it } from 'vitest';
-import { createStore } from 'zustand/vanilla';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RANDOM_SOURCE } from './source';
 import { inputFromFiles, inputFromSample, type EvalInput } from './eval-inputs';
-import { cancelEvaluation, initialEval, progressOf, runEvaluation, type ClassifyBatch, type EvalState, type RunOptions } from './evaluate';
+import { cancelEvaluation, startEvaluation, type ClassifyBatch, type EvalChoice } from './evaluate';
+import { createAppStore, type AppStore } from './app-store';
+import { sliceStore } from './slice-store';
+import type { BackendName } from '../model/backend-name';
 import { summarize } from './eval-results';
 import { planBatchFor } from '../model/batch-plan';
 import { formulaNetwork, officialNetwork } from '../scaling';
@@ -64,17 +66,32 @@ const holdCounter = () => {
   return h;
 };
 
-/** A run on random weights into `store`: the fake worker's answers and a hold counter's hold unless `o` says otherwise. */
-async function evaluate(o: Pick<RunOptions, 'input' | 'variants' | 'backend'> & Partial<RunOptions>, store = createStore<EvalState>()(initialEval)) {
-  await runEvaluation(store, { baseUrl: RANDOM_SOURCE.baseUrl, classify: fakeWorker().classify, hold: holdCounter().hold, ...o });
-  return store.getState();
+interface Run extends EvalChoice {
+  input: EvalInput;
+  variants: number[];
+  backend: BackendName;
+  custom?: { name: string; files: File[] };
+  phi?: number;
+  classify?: ClassifyBatch;
+  hold?: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+/** A run on random weights in the app `store` with the lab's choices in `o`: the fake worker's answers and a hold counter's hold unless `o` says otherwise. */
+async function evaluate(o: Run, store: AppStore = createAppStore()) {
+  store.setState({ source: RANDOM_SOURCE, evaluate: o.variants, backendInfo: { name: o.backend } as never, custom: o.custom ?? null, phi: o.phi ?? 0 });
+  const engine = { store, classifyBatch: o.classify ?? fakeWorker().classify, whilePaused: o.hold ?? holdCounter().hold };
+  await startEvaluation(engine, o.input, o);
+  return store.getState().evaluation;
 }
 
 describe('evaluation run', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
   it('classifies every image in batches, with the lab held, and sums the figures', async () => {
     const w = fakeWorker();
     const h = holdCounter();
-    const s = await evaluate({ input: input(10), variants: [0, 1], backend: 'wasm', batch: null, classify: w.classify, hold: h.hold });
+    const store = createAppStore();
+    const s = await evaluate({ input: input(10), variants: [0, 1], backend: 'wasm', batch: null, classify: w.classify, hold: h.hold }, store);
     expect(w.batches).toEqual([4, 4, 2]); // wasm's cap
     expect(s.plan).toEqual({ batch: 4, reason: 'wasm cap 4' });
     expect(h.max).toBe(1);
@@ -93,23 +110,28 @@ describe('evaluation run', () => {
     expect(s.peak).toEqual({ numTensors: 104, numBytes: 1000, gpuBytes: null });
     // labels i % 3, answers i % 2: right for i in {0, 1, 6, 7} (4 is undecodable).
     expect(summarize(s.rows, s.networks, s.timings)[0]).toMatchObject({ total: 9, correct: 4, imagesPerSec: 90 });
-    expect(progressOf({ done: 5, rows: s.rows, elapsedMs: 1000 })).toEqual({ done: 5, total: 10, perSec: 5, etaSec: 1 });
+    // The deck's slide hears the finished run's counts.
+    expect(store.getState().accuracy.rows).toEqual([
+      { network: 'B0', correct: 4, total: 9 },
+      { network: 'B1', correct: 4, total: 9 },
+    ]);
   });
 
   it('runs the dropped model after the official variants, planning its batch as for B7', async () => {
     const custom = { name: 'my-b0', files: [file('model.json', '{}')] };
-    const s = await evaluate({ input: input(3), variants: [0], custom, backend: 'webgpu', deviceGiB: 8 });
+    vi.stubGlobal('navigator', { deviceMemory: 8 });
+    const s = await evaluate({ input: input(3), variants: [0], custom, withCustom: true, backend: 'webgpu' });
     expect(s.networks.map((n) => [n.name, n.spec.kind, n.paperTop1])).toEqual([
       ['B0', 'random', 77.1],
       ['my-b0', 'custom', null],
     ]);
     expect(s.networks[1].key).toBe('custom:my-b0:model.json/2');
-    expect(s.plan).toEqual(planBatchFor([officialNetwork(7)], { backend: 'webgpu', deviceGiB: 8, images: 3 }));
+    expect(s.plan).toEqual(planBatchFor([officialNetwork(7)], { backend: 'webgpu', images: 3 }));
     expect(s.rows[2].preds.map((p) => p?.[0].index)).toEqual([0, 0]);
   });
 
   it('runs the formula network at φ last, sized and planned as the formula builds it', async () => {
-    const s = await evaluate({ input: input(2), variants: [0], formulaPhi: 2.5, backend: 'wasm' });
+    const s = await evaluate({ input: input(2), variants: [0], phi: 2.5, withFormula: true, backend: 'wasm' });
     const f = formulaNetwork(2.5);
     expect(s.networks.map((n) => [n.name, n.spec.kind, n.paperTop1, n.flops, n.resolution])).toEqual([
       ['B0', 'random', 77.1, officialNetwork(0).flops, 224],
@@ -120,9 +142,9 @@ describe('evaluation run', () => {
   });
 
   it('a cancel stops before the next batch and keeps whole batches', async () => {
-    const store = createStore<EvalState>()(initialEval);
+    const store = createAppStore();
     const w = fakeWorker(() => {
-      if (w.batches.length === 2) cancelEvaluation(store);
+      if (w.batches.length === 2) cancelEvaluation(sliceStore(store, 'evaluation'));
     });
     const s = await evaluate({ input: input(10), variants: [0], backend: 'webgpu', batch: 3, classify: w.classify }, store);
     expect(w.batches).toEqual([3, 3]);

@@ -3,12 +3,10 @@
  *  batches only (every classified image has every network's answer). */
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import { planBatchFor, type BatchPlan } from '../model/batch-plan';
-import type { BackendName } from '../model/backend-name';
 import { OFFICIAL_VARIANTS, formulaNetwork, officialNetwork, scalingNetwork } from '../scaling';
 import { formulaSpec } from './lab-spec';
 import type { LabelReport } from '../model/label-mapping';
 import { modelIdOf, type MemoryInfo, type ModelSpec } from '../worker/protocol';
-import type { workerTools } from './worker-tools';
 import type { Engine } from './engine';
 import { summarize, type EvalNetwork, type EvalRow, type NetworkTiming } from './eval-results';
 import { publishAccuracy } from './accuracy-summary';
@@ -30,7 +28,6 @@ export const initialEval = () => ({
   done: 0,
   plan: null as BatchPlan | null,
   timings: [] as NetworkTiming[],
-  startedAt: null as number | null,
   /** Wall time so far, ms. */
   elapsedMs: 0,
   report: null as LabelReport | null,
@@ -57,22 +54,14 @@ export const evalNetwork = (k: number, baseUrl: string) => network(`B${k}`, offi
 const planConfig = (n: EvalNetwork) =>
   n.spec.kind === 'random' ? scalingNetwork(n.spec.scaling) : officialNetwork(n.spec.kind === 'official' ? n.spec.variant : 7);
 
-export type ClassifyBatch = ReturnType<typeof workerTools>['classifyBatch'];
+export type ClassifyBatch = Engine['classifyBatch'];
 
-export interface RunOptions {
-  input: EvalInput;
-  variants: number[];
-  baseUrl: string;
-  custom?: AppState['custom'];
-  formulaPhi?: number | null;
-  backend: BackendName;
-  deviceGiB?: number | null;
+export interface EvalChoice {
   /** Chosen by the user instead of the plan. */
   batch?: number | null;
-  classify: ClassifyBatch;
-  /** The engine's whilePaused. */
-  hold: <T>(work: () => Promise<T>) => Promise<T>;
-  now?: () => number;
+  /** Beside the lab's chosen variants: its dropped model, the formula network at its φ. */
+  withCustom?: boolean;
+  withFormula?: boolean;
 }
 
 const peakOf = (a: MemoryInfo | null, m: MemoryInfo): MemoryInfo => ({
@@ -85,26 +74,28 @@ function dropThumbs(rows: readonly EvalRow[]) {
   for (const r of rows) if (r.thumb) URL.revokeObjectURL(r.thumb);
 }
 
-export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): Promise<void> {
-  const now = o.now ?? (() => performance.now());
-  const { custom, formulaPhi } = o;
+/** The view's run: the lab's chosen networks (?eval=), weights source and backend, held like a series (the engine's whilePaused). */
+export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBatch' | 'whilePaused'>, input: EvalInput, o: EvalChoice = {}): Promise<void> {
+  const { source, evaluate, custom, phi, backendInfo } = engine.store.getState();
+  if (!source) return;
+  const store = sliceStore(engine.store, 'evaluation');
   const networks = [
-    ...o.variants.map((k) => evalNetwork(k, o.baseUrl)),
+    ...evaluate.map((k) => evalNetwork(k, source.baseUrl)),
     // The user's dropped model: its size is unknown here (planConfig plans it as B7).
-    ...(custom ? [network(custom.name, { kind: 'custom', ...custom }, { flops: NaN, resolution: NaN })] : []),
+    ...(o.withCustom && custom ? [network(custom.name, { kind: 'custom', ...custom }, { flops: NaN, resolution: NaN })] : []),
     // The formula network at exactly φ: chance-level accuracy, real cost.
-    ...(formulaPhi != null ? [network(`formula φ ${formulaPhi.toFixed(1)}`, formulaSpec(formulaPhi), formulaNetwork(formulaPhi))] : []),
+    ...(o.withFormula ? [network(`formula φ ${phi.toFixed(1)}`, formulaSpec(phi), formulaNetwork(phi))] : []),
   ];
-  const items = o.input.items;
-  const planned = planBatchFor(networks.map(planConfig), { backend: o.backend, deviceGiB: o.deviceGiB, images: Math.max(1, items.length) });
+  const items = input.items;
+  const planned = planBatchFor(networks.map(planConfig), { backend: backendInfo?.name ?? 'cpu', images: Math.max(1, items.length) });
   const plan = o.batch ? { batch: o.batch, reason: 'chosen' } : planned;
   const runId = store.getState().runId + 1;
   dropThumbs(store.getState().rows);
-  const startedAt = now();
-  const { report, skipped, source } = o.input;
+  const startedAt = performance.now();
+  const { report, skipped } = input;
   const pending = items.map((it) => ({ file: it.path, label: it.label, thumb: null, error: null, preds: networks.map(() => null) }));
   const timings = networks.map(() => ({ ms: 0, images: 0 }));
-  store.setState({ ...initialEval(), runId, running: true, networks, plan, startedAt, report, skipped, source, rows: pending, timings });
+  store.setState({ ...initialEval(), runId, running: true, networks, plan, report, skipped, source: input.source, rows: pending, timings });
   const mine = () => store.getState().runId === runId;
   const byKey = new Map(networks.map((n) => [n.key, n.name]));
   const specs = networks.map((n) => n.spec);
@@ -114,13 +105,13 @@ export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): 
     store.setState({ phase: `loading ${byKey.get(p.modelId) ?? 'a network'} (${p.phase}${pct})` });
   };
   try {
-    await o.hold(async () => {
+    await engine.whilePaused(async () => {
       for (let start = 0; start < items.length; start += plan.batch) {
         if (!mine() || store.getState().cancelled) return;
         const slice = items.slice(start, start + plan.batch);
         const files = await Promise.allSettled(slice.map((it) => it.file()));
         const ok = files.flatMap((f) => (f.status === 'fulfilled' ? [f.value] : []));
-        const res = ok.length ? await o.classify(specs, ok, THUMB_SIDE, onProgress) : null;
+        const res = ok.length ? await engine.classifyBatch(specs, ok, THUMB_SIDE, onProgress) : null;
         if (!mine()) return;
         const failed = res?.models.filter((m) => m.error) ?? [];
         // No network could run: stop here (the classified batches stay); some could: say which not.
@@ -145,7 +136,7 @@ export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): 
             rows,
             done: Math.min(items.length, start + slice.length),
             timings: s.timings.map((t, n) => ({ ms: t.ms + (res?.models[n]?.ms ?? 0), images: t.images + (res?.models[n]?.top5 ? classified : 0) })),
-            elapsedMs: now() - startedAt,
+            elapsedMs: performance.now() - startedAt,
             synthetic: res ? res.models.some((m) => m.synthetic) : s.synthetic,
             peak: res ? peakOf(s.peak, res.memory) : s.peak,
             phase: null,
@@ -157,51 +148,17 @@ export async function runEvaluation(store: StoreApi<EvalState>, o: RunOptions): 
   } catch (e) {
     if (mine()) store.setState({ error: (e as Error).message });
   } finally {
-    if (mine()) store.setState({ running: false, phase: null, elapsedMs: now() - startedAt });
+    if (mine()) store.setState({ running: false, phase: null, elapsedMs: performance.now() - startedAt });
   }
+  // The deck's "accuracy the class measured" slide shows the latest finished (or cancelled) run.
+  const s = store.getState();
+  publishAccuracy(
+    engine.store,
+    summarize(s.rows, s.networks, s.timings).map(({ network, correct, total }) => ({ network, correct, total })),
+  );
 }
 
 /** Stops the run before its next batch. */
 export const cancelEvaluation = (store: StoreApi<EvalState>): void => {
   if (store.getState().running) store.setState({ cancelled: true });
 };
-
-/** n / N, images/s over the wall time so far, and the time left at that pace. */
-export function progressOf(s: Pick<EvalState, 'done' | 'rows' | 'elapsedMs'>): { done: number; total: number; perSec: number | null; etaSec: number | null } {
-  const total = s.rows.length;
-  const perSec = s.done > 0 && s.elapsedMs > 0 ? (1000 * s.done) / s.elapsedMs : null;
-  return { done: s.done, total, perSec, etaSec: perSec ? (total - s.done) / perSec : null };
-}
-
-/** The view's run: the lab's chosen networks (?eval=), weights source and backend. */
-export function startEvaluation(
-  engine: Pick<Engine, 'store' | 'classifyBatch' | 'whilePaused'>,
-  input: EvalInput,
-  batch: number | null = null,
-  withCustom = false,
-  withFormula = false,
-): Promise<void> {
-  const lab = engine.store.getState();
-  const evaluation = sliceStore(engine.store, 'evaluation');
-  if (!lab.source) return Promise.resolve();
-  const deviceGiB = typeof navigator === 'undefined' ? null : ((navigator as { deviceMemory?: number }).deviceMemory ?? null);
-  return runEvaluation(evaluation, {
-    input,
-    variants: lab.evaluate,
-    custom: withCustom ? lab.custom : null,
-    formulaPhi: withFormula ? lab.phi : null,
-    baseUrl: lab.source.baseUrl,
-    backend: lab.backendInfo?.name ?? 'cpu',
-    deviceGiB,
-    batch,
-    classify: engine.classifyBatch,
-    hold: engine.whilePaused,
-  }).then(() => {
-    // The deck's "accuracy the class measured" slide shows the latest finished (or cancelled) run.
-    const s = evaluation.getState();
-    publishAccuracy(
-      engine.store,
-      summarize(s.rows, s.networks, s.timings).map(({ network, correct, total }) => ({ network, correct, total })),
-    );
-  });
-}

@@ -20,8 +20,7 @@ import { planBatch } from '../model/batch-plan';
 import { officialNetwork } from '../scaling';
 
 /** The batch Evaluate would choose here for a long run (images/s at it, beside batch 1). */
-const evaluateBatch = (b: BackendName, variant: number) =>
-  planBatch({ config: officialNetwork(variant), backend: b, deviceGiB: (navigator as { deviceMemory?: number }).deviceMemory ?? null, images: Infinity }).batch;
+const evaluateBatch = (b: BackendName, variant: number) => planBatch({ config: officialNetwork(variant), backend: b, images: Infinity }).batch;
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -29,7 +29,7 @@ export function EvalControls() {
   const start = (next: EvalInput | null) => {
     if (!next) return;
     setInput(next);
-    void startEvaluation(engine, next, batch, withCustom && custom !== null, withFormula);
+    void startEvaluation(engine, next, { batch, withCustom, withFormula });
   };
   const fromFiles = async (files: DroppedFile[]) => start(await inputFromFiles(files));
   const onDrop = (e: DragEvent) => {

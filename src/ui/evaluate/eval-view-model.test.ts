@@ -16,6 +16,9 @@ describe('Evaluate view words', () => {
   it('says n / N, images/s and the time left; a cancelled run says what it keeps', () => {
     const rows = Array.from({ length: 200 }, () => ({ file: '', label: null, thumb: null, error: null, preds: [] }));
     expect(progressLine({ done: 40, rows, elapsedMs: 4000, running: true, cancelled: false, phase: null })).toBe('40 / 200 · 10.0 images/s · ETA 16 s');
+    expect(progressLine({ done: 5, rows: rows.slice(0, 10), elapsedMs: 1000, running: true, cancelled: false, phase: null })).toBe(
+      '5 / 10 · 5.0 images/s · ETA 1 s',
+    );
     expect(progressLine({ done: 0, rows, elapsedMs: 0, running: true, cancelled: false, phase: 'loading B1 (download: 40%)' })).toBe(
       '0 / 200 · loading B1 (download: 40%)',
     );

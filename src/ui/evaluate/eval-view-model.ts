@@ -1,6 +1,6 @@
 /** Words and points for the Evaluate view, from the run's data (pure, tested). */
 import type { EvalNetwork, NetworkSummary } from '../../store/eval-results';
-import { progressOf, type EvalState } from '../../store/evaluate';
+import type { EvalState } from '../../store/evaluate';
 import { fmtEta } from '../format';
 
 export const fmtAcc = (p: number | null): string => (p === null ? '—' : `${p.toFixed(1)}%`);
@@ -8,15 +8,17 @@ export const fmtAcc = (p: number | null): string => (p === null ? '—' : `${p.t
 /** The 95% Wilson interval as "a–b%". */
 export const fmtCi = (ci: NetworkSummary['ci']): string => (ci ? `${ci.lo.toFixed(1)}–${ci.hi.toFixed(1)}%` : '—');
 
-/** "40 / 200 · 12.3 images/s · ETA 13 s" (or the phase while a network loads). */
+/** "40 / 200 · 12.3 images/s · ETA 13 s" (images/s over the wall time so far; or the phase while a network loads). */
 export function progressLine(s: Pick<EvalState, 'done' | 'rows' | 'elapsedMs' | 'running' | 'cancelled' | 'phase'>): string {
-  const p = progressOf(s);
-  const parts = [`${p.done} / ${p.total}`];
-  if (p.perSec !== null) parts.push(`${p.perSec.toFixed(1)} images/s`);
-  if (s.running && p.etaSec !== null && p.done < p.total) parts.push(`ETA ${fmtEta(p.etaSec)}`);
-  if (s.running && s.phase) parts.push(s.phase);
-  if (!s.running && s.cancelled) parts.push('cancelled: the result holds the images classified so far');
-  else if (!s.running && p.total > 0 && p.done === p.total) parts.push('done');
+  const { done, running } = s;
+  const total = s.rows.length;
+  const perSec = done > 0 && s.elapsedMs > 0 ? (1000 * done) / s.elapsedMs : null;
+  const parts = [`${done} / ${total}`];
+  if (perSec !== null) parts.push(`${perSec.toFixed(1)} images/s`);
+  if (running && perSec !== null && done < total) parts.push(`ETA ${fmtEta((total - done) / perSec)}`);
+  if (running && s.phase) parts.push(s.phase);
+  if (!running && s.cancelled) parts.push('cancelled: the result holds the images classified so far');
+  else if (!running && total > 0 && done === total) parts.push('done');
   return parts.join(' · ');
 }
 
