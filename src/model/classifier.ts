@@ -42,15 +42,13 @@ export interface Classifier {
 
 function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision = 'float32'): Classifier {
   const size = net.config.resolution;
-  const checkInput = (input: Float32Array) => {
-    if (input.length !== size * size * 3) {
-      throw new Error(`Input has ${input.length} values; ${net.config.name} expects ${size}×${size}×3`);
+  const checkInput = (inputs: Float32Array, count = 1) => {
+    if (!Number.isInteger(count) || count < 1 || inputs.length !== count * size * size * 3) {
+      throw new Error(`Input has ${inputs.length} values; ${net.config.name} expects ${count === 1 ? '' : `${count} × `}${size}×${size}×3`);
     }
   };
   const probabilitiesBatch = async (inputs: Float32Array, count: number) => {
-    if (!Number.isInteger(count) || count < 1 || inputs.length !== count * size * size * 3) {
-      throw new Error(`Input has ${inputs.length} values; ${net.config.name} expects ${count} × ${size}×${size}×3`);
-    }
+    checkInput(inputs, count);
     const probs = tf.tidy(() => net.predict(tf.tensor4d(inputs, [count, size, size, 3])));
     try {
       return (await probs.data()) as Float32Array;
@@ -58,10 +56,7 @@ function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision 
       probs.dispose();
     }
   };
-  const probabilities = async (input: Float32Array) => {
-    checkInput(input);
-    return probabilitiesBatch(input, 1);
-  };
+  const probabilities = (input: Float32Array) => probabilitiesBatch(input, 1);
   let kernels: KernelReport | null = null;
   const probabilitiesWithCam = async (input: Float32Array) => {
     checkInput(input);
