@@ -18,9 +18,6 @@ if (sample.commit !== IMAGENET_SAMPLE_COMMIT) throw new Error('imagenet-sample.j
 
 export const IMAGENET_SAMPLE: readonly SamplePhoto[] = sample.files.map(([file, wnid, blob], index) => ({ index, file, wnid, blob }));
 
-/** The 1,000 ImageNet wnids in class-index order. */
-export const IMAGENET_WNIDS: readonly string[] = IMAGENET_SAMPLE.map((p) => p.wnid);
-
 export const samplePhotoUrl = (p: SamplePhoto): string => `${IMAGENET_SAMPLE_BASE}${encodeURIComponent(p.file)}`;
 
 /** N photos spread evenly over the classes (N = 1000: all of them), in class order. */

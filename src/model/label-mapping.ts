@@ -2,10 +2,10 @@
  *  folder's name (an ImageNet wnid, a class index 0–999, or any comma-separated synonym of the
  *  label list, case-insensitive), the file name in the `n01440764_tench.JPEG` form, or a
  *  labels.csv / labels.json in the drop. Pure: no tfjs, no DOM. */
-import { IMAGENET_WNIDS } from './imagenet-sample';
+import { IMAGENET_SAMPLE } from './imagenet-sample';
 import { labelOf } from './labels';
 
-export const CLASS_COUNT = 1000;
+const CLASS_COUNT = 1000;
 const WNID = /^n\d{8}$/;
 
 const normalise = (s: string) =>
@@ -26,7 +26,7 @@ function tables() {
       bySynonym.set(syn, had === undefined || had === i ? i : -1);
     }
   }
-  return (lookup = { byWnid: new Map(IMAGENET_WNIDS.map((w, i) => [w, i])), bySynonym });
+  return (lookup = { byWnid: new Map(IMAGENET_SAMPLE.map((p) => [p.wnid, p.index])), bySynonym });
 }
 
 /** A class from a name: a wnid, an index 0–999, or an unambiguous synonym; else null. */
