@@ -150,28 +150,26 @@ export function createPreparer(
   async function start(): Promise<void> {
     const src = source();
     if (!src || store.getState().running) return;
-    if (src.kind === 'random') {
-      set({ running: true });
-      return preparePhotos().finally(() => set({ running: false }));
-    }
     set({ running: true, rate: null, etaS: null });
     try {
-      const st = storage();
-      if (st) set({ persisted: await st.persist().catch(() => null) });
-      await refreshVariants(); // the photos are checked as they are kept
-      const todo = store.getState().chosen.filter((k) => store.getState().entries[k].status !== 'ready');
-      const total = todo.reduce((a, k) => a + downloadBytes(k), 0);
-      const meter = new RateMeter();
-      meter.sample(0, total, performance.now());
-      let done = 0;
-      for (const k of todo) {
-        try {
-          await prepareOne(k, src.baseUrl, (loaded) => set(meter.sample(done + loaded, total, performance.now())));
-        } catch (e) {
-          entry(k, { status: 'error', loaded: 0, error: (e as Error).message });
+      if (src.kind !== 'random') {
+        const st = storage();
+        if (st) set({ persisted: await st.persist().catch(() => null) });
+        await refreshVariants(); // the photos are checked as they are kept
+        const todo = store.getState().chosen.filter((k) => store.getState().entries[k].status !== 'ready');
+        const total = todo.reduce((a, k) => a + downloadBytes(k), 0);
+        const meter = new RateMeter();
+        meter.sample(0, total, performance.now());
+        let done = 0;
+        for (const k of todo) {
+          try {
+            await prepareOne(k, src.baseUrl, (loaded) => set(meter.sample(done + loaded, total, performance.now())));
+          } catch (e) {
+            entry(k, { status: 'error', loaded: 0, error: (e as Error).message });
+          }
+          done += downloadBytes(k);
+          await estimate();
         }
-        done += downloadBytes(k);
-        await estimate();
       }
       await preparePhotos();
       await estimate();
