@@ -79,13 +79,3 @@ export function compareCsv(entries: CompareEntry[]): string {
   });
   return csvText(CSV_HEAD.split(' '), rows);
 }
-
-/** Variants whose top-1 equals the most common top-1 among finished entries. */
-export function agreeingTop1(entries: CompareEntry[]): Set<number> {
-  const counts = new Map<number, number>();
-  for (const e of entries) if (e.top5[0]) counts.set(e.top5[0].index, (counts.get(e.top5[0].index) ?? 0) + 1);
-  let best = -1;
-  let n = 1;
-  for (const [idx, c] of counts) if (c > n) [best, n] = [idx, c];
-  return new Set(entries.filter((e) => e.top5[0]?.index === best).map((e) => e.variant));
-}

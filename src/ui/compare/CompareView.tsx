@@ -1,11 +1,10 @@
 /** Compare: the image through several official variants; their agreement, measured latency, paper accuracy. */
 import { useMemo } from 'react';
-import { agreeingTop1 } from '../../store/compare';
 import { useApp } from '../use-app';
 import { useEngine } from '../engine-context';
 import { CompareCard } from './CompareCard';
 import { AccuracyChart, LatencyChart } from './CompareCharts';
-import { majority } from './compare-model';
+import { agreement } from './compare-model';
 import { CompareTable } from './CompareTable';
 import { MethodRace } from '../paper/MethodRace';
 import { VariantPicker } from './VariantPicker';
@@ -15,8 +14,7 @@ export function CompareView() {
   const engine = useEngine();
   const { entries, running } = useApp((s) => s.comparison);
   const again = running ? null : () => void engine.compare(entries.map((e) => e.variant));
-  const agree = useMemo(() => agreeingTop1(entries), [entries]);
-  const major = majority(entries, agree);
+  const { agree, label: major } = useMemo(() => agreement(entries), [entries]);
   const finished = entries.filter((e) => e.top5[0]).length;
 
   return (
@@ -31,7 +29,7 @@ export function CompareView() {
         <p className="compare-agreement" data-testid="compare-agreement">
           {major ? (
             <>
-              Majority top-1: <strong>{major.label}</strong> ({major.count} of {finished} finished variants agree)
+              Majority top-1: <strong>{major}</strong> ({agree.size} of {finished} finished variants agree)
             </>
           ) : finished > 1 ? (
             'No majority: the finished variants disagree on top-1.'

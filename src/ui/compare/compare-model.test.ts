@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { formulaNetwork, OFFICIAL_VARIANTS, officialNetwork } from '../../scaling';
-import { agreeingTop1, blankEntry, compareCsv, type CompareEntry } from '../../store/compare';
+import { blankEntry, compareCsv, type CompareEntry } from '../../store/compare';
 import {
   accuracySeries,
+  agreement,
   compareJson,
   fmtFlopsTick,
   fmtTick,
   latencyPoints,
   logDomain,
   logTicks,
-  majority,
   phiMarker,
   progressText,
   togglePick,
@@ -130,19 +130,18 @@ describe('log axis helpers', () => {
   });
 });
 
-describe('agreeingTop1 (store/compare)', () => {
+describe('agreement', () => {
   it('marks the variants sharing the most common top-1', () => {
     const es = [done(0, 281, 'tabby'), done(1, 285, 'Egyptian cat'), done(2, 281, 'tabby'), entry(3, { status: 'running' })];
-    expect([...agreeingTop1(es)].sort()).toEqual([0, 2]);
-    expect(majority(es, agreeingTop1(es))).toEqual({ label: 'tabby', count: 2 });
+    expect([...agreement(es).agree].sort()).toEqual([0, 2]);
+    expect(agreement(es).label).toBe('tabby');
   });
   it('has no majority when every top-1 differs', () => {
     const es = [done(0, 1, 'a'), done(1, 2, 'b'), done(2, 3, 'c')];
-    expect(agreeingTop1(es).size).toBe(0);
-    expect(majority(es, agreeingTop1(es))).toBeNull();
+    expect(agreement(es)).toEqual({ agree: new Set(), label: null });
   });
   it('needs at least two finished entries to agree', () => {
-    expect(agreeingTop1([done(0, 1, 'a'), entry(1)]).size).toBe(0);
+    expect(agreement([done(0, 1, 'a'), entry(1)]).agree.size).toBe(0);
   });
 });
 

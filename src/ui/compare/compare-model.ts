@@ -97,10 +97,15 @@ export function logTicks(lo: number, hi: number): number[] {
   return ticks;
 }
 
-/** Majority top-1 label and how many finished entries share it (null without a majority). */
-export function majority(entries: readonly CompareEntry[], agree: ReadonlySet<number>): { label: string; count: number } | null {
-  const first = entries.find((e) => agree.has(e.variant));
-  return first?.top5[0] ? { label: first.top5[0].label, count: agree.size } : null;
+/** The variants whose top-1 is the most common among finished entries (two or more share it), and that top-1's label (null without a majority). */
+export function agreement(entries: readonly CompareEntry[]): { agree: Set<number>; label: string | null } {
+  const counts = new Map<number, number>();
+  for (const e of entries) if (e.top5[0]) counts.set(e.top5[0].index, (counts.get(e.top5[0].index) ?? 0) + 1);
+  let best = -1;
+  let n = 1;
+  for (const [idx, c] of counts) if (c > n) [best, n] = [idx, c];
+  const agreeing = entries.filter((e) => e.top5[0]?.index === best);
+  return { agree: new Set(agreeing.map((e) => e.variant)), label: agreeing[0]?.top5[0].label ?? null };
 }
 
 /** The JSON export: the entries as they are (numbers unformatted). */
