@@ -12,14 +12,7 @@ import { paperRuns } from './paper-runs';
 import { sliceStore } from './slice-store';
 
 /** The worker's timed series of `specs`: one entry per spec, in order. */
-export type MeasureSeries = (
-  specs: ModelSpec[],
-  o: { runs: number; warmup?: number; cam?: boolean; onProgress?: (p: Answer<'progress'>) => void },
-) => Promise<SeriesEntry[]>;
-
-export interface SeriesRow {
-  spec: ModelSpec;
-}
+export type MeasureSeries = (specs: ModelSpec[], o: { runs: number; cam?: boolean; onProgress?: (p: Answer<'progress'>) => void }) => Promise<SeriesEntry[]>;
 
 export interface SeriesOptions {
   runs: number;
@@ -28,10 +21,10 @@ export interface SeriesOptions {
   onPhase?: (row: number, phase: 'loading' | 'running') => void;
 }
 
-export type TimeRows = (rows: readonly SeriesRow[], o: SeriesOptions) => Promise<SeriesEntry[]>;
+export type TimeRows = (rows: readonly { spec: ModelSpec }[], o: SeriesOptions) => Promise<SeriesEntry[]>;
 
 /** Times `rows` as one series. Never rejects: a series that fails fails every row with its reason. */
-export async function timeRows(measure: MeasureSeries, rows: readonly SeriesRow[], o: SeriesOptions): Promise<SeriesEntry[]> {
+export async function timeRows(measure: MeasureSeries, ...[rows, o]: Parameters<TimeRows>): Promise<SeriesEntry[]> {
   const ids = rows.map((r) => modelIdOf(r.spec));
   const onProgress = (p: Answer<'progress'>) => {
     const phase = p.phase === 'download' || p.phase === 'cache' ? 'loading' : 'running';
@@ -60,7 +53,7 @@ export function seriesPipeline({ client, store, whilePaused, restored }: Pipelin
   const measureSeries: MeasureSeries = (specs, o) =>
     whilePaused(async () => {
       await restored();
-      const req = { type: 'measure' as const, models: specs, runs: o.runs, warmup: o.warmup ?? SERIES_WARMUP, cam: o.cam };
+      const req = { type: 'measure' as const, models: specs, runs: o.runs, warmup: SERIES_WARMUP, cam: o.cam };
       return (await client.send(req, ['series'], { onProgress: o.onProgress }).done).entries;
     });
   const time: TimeRows = (rows, o) => timeRows(measureSeries, rows, o);
