@@ -63,7 +63,9 @@ export function wilson(k: number, n: number, z = Z95): { lo: number; hi: number 
   return { lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
 }
 
-export const isCorrect = (row: EvalRow, i: number): boolean | null => (row.label === null || !row.preds[i] ? null : row.preds[i]![0]?.index === row.label);
+/** Whether network i has the label in its top-1 (top-k); null when the row is unlabelled or the network did not classify it. */
+export const isCorrect = (row: EvalRow, i: number, k = 1): boolean | null =>
+  row.label === null || !row.preds[i] ? null : row.preds[i]!.slice(0, k).some((q) => q.index === row.label);
 
 export function summarize(rows: readonly EvalRow[], networks: readonly EvalNetwork[], timings: readonly NetworkTiming[]): NetworkSummary[] {
   return networks.map((n, i) => {
@@ -71,11 +73,10 @@ export function summarize(rows: readonly EvalRow[], networks: readonly EvalNetwo
     let correct = 0;
     let top5Correct = 0;
     for (const r of rows) {
-      const p = r.preds[i];
-      if (r.label === null || !p) continue;
+      if (isCorrect(r, i) === null) continue;
       total++;
-      if (p[0]?.index === r.label) correct++;
-      if (p.some((q) => q.index === r.label)) top5Correct++;
+      if (isCorrect(r, i)) correct++;
+      if (isCorrect(r, i, 5)) top5Correct++;
     }
     const t = timings[i];
     const pct = (k: number) => (total ? (100 * k) / total : null);
@@ -109,14 +110,11 @@ export const wrongSomewhere = (rows: readonly EvalRow[]): EvalRow[] => rows.filt
 
 export function evalCsv(rows: readonly EvalRow[], networks: readonly EvalNetwork[]): string {
   const head = ['file', 'label', 'label_name', 'network', 'top1', 'top1_name', 'top1_prob', 'correct', 'top5', 'in_top5', 'error'];
+  const flag = (b: boolean | null) => (b === null ? '' : b ? 1 : 0);
   const lines = rows.flatMap((r) =>
     networks.map((n, i) => {
       const p = r.preds[i];
       const top = p?.[0];
-      const ok = isCorrect(r, i);
-      const correct = ok === null ? '' : ok ? 1 : 0;
-      const inTop5 = r.label === null || !p ? '' : p.some((q) => q.index === r.label) ? 1 : 0;
-      const top5 = p?.map((q) => q.index).join(';');
       return [
         r.file,
         r.label,
@@ -125,9 +123,9 @@ export function evalCsv(rows: readonly EvalRow[], networks: readonly EvalNetwork
         top?.index,
         shortLabelOf(top?.index),
         top?.prob,
-        correct,
-        top5,
-        inTop5,
+        flag(isCorrect(r, i)),
+        p?.map((q) => q.index).join(';'),
+        flag(isCorrect(r, i, 5)),
         r.error ?? (p ? '' : 'not classified'),
       ];
     }),
