@@ -33,8 +33,7 @@ export async function classifyBatch(req: Extract<WorkerRequest, { type: 'classif
     }
   }
   const sizes = [...new Set(loaded.flatMap((l) => (l.classifier ? [l.classifier.config.resolution] : [])))];
-  const perImage = new Map(sizes.map((s) => [s, s * s * 3]));
-  const inputs = new Map(sizes.map((s) => [s, new Float32Array(req.files.length * perImage.get(s)!)]));
+  const inputs = new Map(sizes.map((s) => [s, new Float32Array(req.files.length * s * s * 3)]));
   const images: Answer<'batch'>['images'] = [];
   /** Positions of the decoded images in the batch buffers, by file index. */
   const slot: (number | null)[] = [];
@@ -43,7 +42,7 @@ export async function classifyBatch(req: Extract<WorkerRequest, { type: 'classif
     let bitmap: ImageBitmap | null = null;
     try {
       bitmap = await decodeOffPage(file);
-      for (const s of sizes) inputs.get(s)!.set(imageToInput(bitmap, s), used * perImage.get(s)!);
+      for (const [s, input] of inputs) input.set(imageToInput(bitmap, s), used * s * s * 3);
       images.push({ thumb: await thumbnail(bitmap, req.thumb), error: null });
       slot.push(used++);
     } catch (e) {
@@ -63,7 +62,7 @@ export async function classifyBatch(req: Extract<WorkerRequest, { type: 'classif
     const size = l.classifier.config.resolution;
     try {
       const t0 = performance.now();
-      const probs = await l.classifier.probabilitiesBatch(inputs.get(size)!.subarray(0, used * perImage.get(size)!), used);
+      const probs = await l.classifier.probabilitiesBatch(inputs.get(size)!.subarray(0, used * size * size * 3), used);
       const ms = performance.now() - t0;
       const classes = probs.length / used;
       const top5 = slot.map((k) => (k === null ? null : topK(probs.subarray(k * classes, (k + 1) * classes), 5).map(({ index, prob }) => ({ index, prob }))));
