@@ -72,7 +72,6 @@ export function createPreparer(
   source: () => ModelSource | null,
   store: StoreApi<PrepareState>,
   storage: () => Storage = () => globalThis.navigator?.storage,
-  fetcher: typeof fetch = (...a) => fetch(...a),
 ) {
   const set = store.setState;
   const entry = (k: number, patch: Partial<PrepareEntry>) => set((s) => ({ entries: s.entries.map((e, i) => (i === k ? { ...e, ...patch } : e)) }));
@@ -102,7 +101,7 @@ export function createPreparer(
     photosPatch({ status: 'downloading', error: null });
     try {
       const { keepPhotos, sampleSubset } = await photoTools();
-      await keepPhotos(sampleSubset(count), (kept) => photosPatch({ kept }), fetcher);
+      await keepPhotos(sampleSubset(count), (kept) => photosPatch({ kept }));
       photosPatch({ status: 'ready' });
     } catch (e) {
       photosPatch({ status: 'error', error: (e as Error).message });
