@@ -17,44 +17,30 @@ export type PrepareStatus = 'missing' | 'downloading' | 'ready' | 'error';
 /** The photo list and its cache code load with the first photo action: this store is in the entry chunk. */
 const photoTools = async () => ({ ...(await import('../image/imagenet-photos')), ...(await import('../model/imagenet-sample')) });
 
-export interface PrepareEntry {
-  status: PrepareStatus;
-  /** Cached bytes when ready, else the bytes a download fetches. */
-  bytes: number;
-  loaded: number;
-  error: string | null;
-}
+/** A variant's entry; `bytes`: cached bytes when ready, else the bytes a download fetches. */
+const blank = (k: number) => ({ status: 'missing' as PrepareStatus, bytes: downloadBytes(k), loaded: 0, error: null as string | null });
+export type PrepareEntry = ReturnType<typeof blank>;
 
-export interface PrepareState extends RateEta {
-  chosen: number[];
-  entries: PrepareEntry[];
-  /** navigator.storage.estimate() */
-  storage: { usage: number; quota: number } | null;
-  /** navigator.storage.persisted(); null: no Storage API. */
-  persisted: boolean | null;
-  running: boolean;
-  /** The Evaluate view's ImageNet sample: its first `count` photos kept or not. */
-  photos: { chosen: boolean; count: number; kept: number; status: PrepareStatus; error: string | null };
-  toggle: (k: number) => void;
-  togglePhotos: () => void;
-  setPhotoCount: (count: number) => void;
-}
-
-const blank = (k: number): PrepareEntry => ({ status: 'missing', bytes: downloadBytes(k), loaded: 0, error: null });
-
-export const initialPrepare = (set: StoreApi<PrepareState>['setState']): PrepareState => ({
+const prepareData = () => ({
   chosen: [0, 1, 2, 3],
   entries: Array.from({ length: VARIANT_COUNT }, (_, k) => blank(k)),
-  storage: null,
-  persisted: null,
+  /** navigator.storage.estimate() */
+  storage: null as { usage: number; quota: number } | null,
+  /** navigator.storage.persisted(); null: no Storage API. */
+  persisted: null as boolean | null,
   running: false,
-  rate: null,
-  etaS: null,
-  photos: { chosen: false, count: SAMPLE_SIZES[0], kept: 0, status: 'missing', error: null },
-  togglePhotos: () => set((s) => ({ photos: { ...s.photos, chosen: !s.photos.chosen } })),
-  setPhotoCount: (count) => set((s) => ({ photos: { ...s.photos, count, kept: 0, status: 'missing', error: null } })),
-  toggle: (k) => set((s) => ({ chosen: toggled(s.chosen, k).sort((a, b) => a - b) })),
+  ...({ rate: null, etaS: null } as RateEta),
+  /** The Evaluate view's ImageNet sample: its first `count` photos kept or not. */
+  photos: { chosen: false, count: SAMPLE_SIZES[0] as number, kept: 0, status: 'missing' as PrepareStatus, error: null as string | null },
 });
+
+export const initialPrepare = (set: StoreApi<ReturnType<typeof prepareData>>['setState']) => ({
+  ...prepareData(),
+  togglePhotos: () => set((s) => ({ photos: { ...s.photos, chosen: !s.photos.chosen } })),
+  setPhotoCount: (count: number) => set((s) => ({ photos: { ...s.photos, count, kept: 0, status: 'missing', error: null } })),
+  toggle: (k: number) => set((s) => ({ chosen: toggled(s.chosen, k).sort((a, b) => a - b) })),
+});
+export type PrepareState = ReturnType<typeof initialPrepare>;
 export const prepareSlice: StateCreator<AppState, [], [], { prepare: PrepareState }> = (set) => ({ prepare: initialPrepare(sliceSetter(set, 'prepare')) });
 
 /** Bytes still to download for the chosen variants. */
