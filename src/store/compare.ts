@@ -1,13 +1,14 @@
 /** The compare view's runs: the current image through each chosen official variant, timed as one
  *  series (series-pipeline.ts), first run apart from the steady median and its p25–p75 range. */
-import type { StateCreator, StoreApi } from 'zustand/vanilla';
+import type { StateCreator } from 'zustand/vanilla';
 import { isNoisy } from '../model/timing';
 import { OFFICIAL_VARIANTS, officialNetwork } from '../scaling';
 import type { CamMap } from '../model/cam';
 import type { Prediction, SeriesEntry } from '../worker/protocol';
 import { csvText } from '../scaling/csv';
 import { officialSpec } from './source';
-import type { AppState } from './app-store';
+import type { AppState, AppStore } from './app-store';
+import { sliceStore } from './slice-store';
 import type { TimeRows } from './series-pipeline';
 
 export interface CompareEntry {
@@ -52,18 +53,18 @@ function entryFromSeries(base: CompareEntry, s: SeriesEntry): CompareEntry {
 }
 
 /** One comparison: every variant in one interleaved series; a newer run replaces this one's view. */
-export async function runComparison(
-  store: StoreApi<CompareState>,
-  o: { variants: number[]; baseUrl: string; imageName: string | null; runs: number; time: TimeRows },
-): Promise<void> {
+export async function runComparison(app: AppStore, time: TimeRows, variants: number[], runs: number): Promise<void> {
+  const { source, image } = app.getState();
+  if (!source) return;
+  const store = sliceStore(app, 'comparison');
   const runId = store.getState().runId + 1;
-  const entries = o.variants.map(blankEntry);
-  store.setState({ running: true, runId, imageName: o.imageName, entries });
+  const entries = variants.map(blankEntry);
+  store.setState({ running: true, runId, imageName: image?.name ?? null, entries });
   const update = (i: number, f: (e: CompareEntry) => CompareEntry) => {
-    if (store.getState().runId === runId) store.setState((s) => ({ entries: s.entries.map((e) => (e.variant === o.variants[i] ? f(e) : e)) }));
+    if (store.getState().runId === runId) store.setState((s) => ({ entries: s.entries.map((e) => (e.variant === variants[i] ? f(e) : e)) }));
   };
-  const rows = entries.map((e) => ({ spec: officialSpec(e.variant, o.baseUrl) }));
-  const series = await o.time(rows, { runs: o.runs, cam: true, onPhase: (i, status) => update(i, (e) => ({ ...e, status })) });
+  const rows = entries.map((e) => ({ spec: officialSpec(e.variant, source.baseUrl) }));
+  const series = await time(rows, { runs, cam: true, onPhase: (i, status) => update(i, (e) => ({ ...e, status })) });
   series.forEach((s, i) => update(i, (e) => entryFromSeries(e, s)));
   if (store.getState().runId === runId) store.setState({ running: false });
 }

@@ -1,15 +1,13 @@
 /** The one pipeline of timed series: rows (networks) go to the worker as one `measure` request
  *  (interleaved rounds: src/worker/series.ts) while the engine holds every other piece of work,
  *  and come back as one outcome per row. */
-import type { StoreApi } from 'zustand/vanilla';
 import { SERIES_RUNS, SERIES_WARMUP } from '../model/timing';
 import type { InferenceClient } from '../worker/client';
 import { modelIdOf, type ModelSpec, type SeriesEntry, type Answer } from '../worker/protocol';
-import { runComparison, type CompareState } from './compare';
+import { runComparison } from './compare';
 import { specFor } from './lab-spec';
 import type { AppStore } from './app-store';
 import { paperRuns } from './paper-runs';
-import { sliceStore } from './slice-store';
 
 /** The worker's timed series of `specs`: one entry per spec, in order. */
 export type MeasureSeries = (specs: ModelSpec[], o: { runs: number; cam?: boolean; onProgress?: (p: Answer<'progress'>) => void }) => Promise<SeriesEntry[]>;
@@ -57,17 +55,12 @@ export function seriesPipeline({ client, store, whilePaused, restored }: Pipelin
       return (await client.send(req, ['series'], { onProgress: o.onProgress }).done).entries;
     });
   const time: TimeRows = (rows, o) => timeRows(measureSeries, rows, o);
-  const compare: StoreApi<CompareState> = sliceStore(store, 'comparison');
 
   return {
     /** The raw series (window.phiLab.engine.measureSeries): one entry per spec. */
     measureSeries,
 
-    async compare(variants: number[] = lab().compare, runs: number = SERIES_RUNS.compare): Promise<void> {
-      const src = lab().source;
-      if (!src) return;
-      await runComparison(compare, { variants, baseUrl: src.baseUrl, imageName: lab().image?.name ?? null, runs, time });
-    },
+    compare: (variants: number[] = lab().compare, runs: number = SERIES_RUNS.compare) => runComparison(store, time, variants, runs),
 
     /** The Lab's "measure latency": a short series of the network on show, its latency refined. */
     async measureLab(runs: number = SERIES_RUNS.lab): Promise<SeriesEntry | null> {
