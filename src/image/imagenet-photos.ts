@@ -10,8 +10,6 @@ import { fetchVerified } from './samples';
 
 export const PHOTO_CACHE = 'imagenet-sample-v1';
 
-const photoCache = () => openNamedCache(PHOTO_CACHE);
-
 /** The kept photo's verified bytes, or null (not kept, unreadable or not the published file). */
 const keptBytes = (cache: Cache, photo: SamplePhoto): Promise<Uint8Array<ArrayBuffer> | null> =>
   orElse(async () => {
@@ -23,7 +21,7 @@ const keptBytes = (cache: Cache, photo: SamplePhoto): Promise<Uint8Array<ArrayBu
   }, null);
 
 export async function fetchImagenetPhoto(photo: SamplePhoto, fetcher: typeof fetch = fetch): Promise<File> {
-  const cache = await photoCache();
+  const cache = await openNamedCache(PHOTO_CACHE);
   const kept = cache && (await keptBytes(cache, photo));
   if (kept) return new File([kept], photo.file, { type: 'image/jpeg' });
   return fetchVerified(samplePhotoUrl(photo), photo.file, photo.file, photo.blob, fetcher);
@@ -31,7 +29,7 @@ export async function fetchImagenetPhoto(photo: SamplePhoto, fetcher: typeof fet
 
 /** How many of `photos` are kept (and verified). */
 export async function countKeptPhotos(photos: readonly SamplePhoto[]): Promise<number> {
-  const cache = await photoCache();
+  const cache = await openNamedCache(PHOTO_CACHE);
   if (!cache) return 0;
   let n = 0;
   for (const p of photos) if (await keptBytes(cache, p)) n++;
@@ -42,7 +40,7 @@ export async function countKeptPhotos(photos: readonly SamplePhoto[]): Promise<n
  *  count kept so far. Throws naming the photo that failed; a cache that refuses one (storage full)
  *  drops them all, so Evaluate never finds a prepared sample half there. */
 export async function keepPhotos(photos: readonly SamplePhoto[], onPhoto: (kept: number) => void, fetcher: typeof fetch = fetch): Promise<void> {
-  const cache = await photoCache();
+  const cache = await openNamedCache(PHOTO_CACHE);
   if (!cache) throw new Error('This browser gives the page no Cache Storage: the sample photos cannot be kept');
   let n = 0;
   for (const p of photos) {
