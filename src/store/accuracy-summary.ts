@@ -13,7 +13,7 @@ export interface AccuracyRow {
 export const accuracySlice: StateCreator<AppState, [], [], Pick<AppState, 'accuracy'>> = () => ({ accuracy: { rows: null } });
 
 /** A finished evaluation's counts (null forgets them); rows without photos are left out. */
-export function publishAccuracy(store: StoreApi<AppState>, rows: AccuracyRow[] | null): void {
-  const kept = rows?.filter((r) => r.total > 0) ?? null;
+export function publishAccuracy(store: StoreApi<AppState>, rows: readonly AccuracyRow[] | null): void {
+  const kept = rows?.filter((r) => r.total > 0).map(({ network, correct, total }) => ({ network, correct, total })) ?? null;
   store.setState({ accuracy: { rows: kept && kept.length > 0 ? kept : null } });
 }

@@ -152,10 +152,7 @@ export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBa
   }
   // The deck's "accuracy the class measured" slide shows the latest finished (or cancelled) run.
   const s = store.getState();
-  publishAccuracy(
-    engine.store,
-    summarize(s.rows, s.networks, s.timings).map(({ network, correct, total }) => ({ network, correct, total })),
-  );
+  publishAccuracy(engine.store, summarize(s.rows, s.networks, s.timings));
 }
 
 /** Stops the run before its next batch. */
