@@ -11,39 +11,32 @@ import type { AppState, AppStore } from './app-store';
 import { sliceStore } from './slice-store';
 import type { TimeRows } from './series-pipeline';
 
-export interface CompareEntry {
-  variant: number;
-  name: string;
-  status: 'pending' | 'loading' | 'running' | 'done' | 'error';
-  top5: Prediction[];
-  firstMs: number | null;
-  /** Median of the timed runs. */
-  steadyMs: number | null;
-  p25Ms: number | null;
-  p75Ms: number | null;
-  minMs: number | null;
-  /** Every timed run (ms), in the order it ran. */
-  runsMs: number[];
-  /** p75/p25 above the noisy ratio: the card offers to measure again. */
-  noisy: boolean;
-  resolution: number;
-  flops: number;
-  params: number;
-  paperTop1: number;
-  error: string | null;
-  /** Top-1 class activation map (the paper's Figure 7, one per variant). */
-  cam?: CamMap;
-}
-
 const initialCompare = () => ({ running: false, runId: 0, imageName: null as string | null, entries: [] as CompareEntry[] });
 export type CompareState = ReturnType<typeof initialCompare>;
 export const compareSlice: StateCreator<AppState, [], [], { comparison: CompareState }> = () => ({ comparison: initialCompare() });
 
-export function blankEntry(k: number): CompareEntry {
+/** A variant's card before its run; every card has its shape. */
+export function blankEntry(k: number) {
   const { name, resolution, flops, params } = officialNetwork(k);
-  const times = { firstMs: null, steadyMs: null, p25Ms: null, p75Ms: null, minMs: null, runsMs: [], noisy: false };
-  return { variant: k, name, status: 'pending', top5: [], ...times, resolution, flops, params, paperTop1: OFFICIAL_VARIANTS[k].paperTop1, error: null };
+  const ms = null as number | null;
+  const result = {
+    status: 'pending' as 'pending' | 'loading' | 'running' | 'done' | 'error',
+    top5: [] as Prediction[],
+    firstMs: ms,
+    /** Median of the timed runs. */
+    steadyMs: ms,
+    p25Ms: ms,
+    p75Ms: ms,
+    minMs: ms,
+    /** Every timed run (ms), in the order it ran. */
+    runsMs: [] as number[],
+    /** p75/p25 above the noisy ratio: the card offers to measure again. */
+    noisy: false,
+  };
+  return { variant: k, name, ...result, resolution, flops, params, paperTop1: OFFICIAL_VARIANTS[k].paperTop1, error: null as string | null };
 }
+/** cam: the top-1 class activation map (the paper's Figure 7, one per variant). */
+export type CompareEntry = ReturnType<typeof blankEntry> & { cam?: CamMap };
 
 /** A finished series entry as a card's figures. */
 function entryFromSeries(base: CompareEntry, s: SeriesEntry): CompareEntry {
