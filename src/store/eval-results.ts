@@ -34,23 +34,6 @@ export interface NetworkTiming {
   images: number;
 }
 
-export interface NetworkSummary {
-  network: string;
-  /** Labelled images the network classified. */
-  total: number;
-  correct: number;
-  top5Correct: number;
-  /** Percent. */
-  top1: number | null;
-  top5: number | null;
-  /** 95% Wilson interval of top-1, percent. */
-  ci: { lo: number; hi: number } | null;
-  imagesPerSec: number | null;
-  msPerImage: number | null;
-  paperTop1: number | null;
-  flops: number;
-}
-
 const Z95 = 1.959963984540054;
 
 /** The Wilson score interval for k successes in n trials (fractions in [0, 1]). */
@@ -67,7 +50,8 @@ export function wilson(k: number, n: number, z = Z95): { lo: number; hi: number 
 export const isCorrect = (row: EvalRow, i: number, k = 1): boolean | null =>
   row.label === null || !row.preds[i] ? null : row.preds[i]!.slice(0, k).some((q) => q.index === row.label);
 
-export function summarize(rows: readonly EvalRow[], networks: readonly EvalNetwork[], timings: readonly NetworkTiming[]): NetworkSummary[] {
+/** Per network: the labelled images it classified (`total`), top-1 and top-5 in percent with top-1's 95% Wilson interval, throughput. */
+export function summarize(rows: readonly EvalRow[], networks: readonly EvalNetwork[], timings: readonly NetworkTiming[]) {
   return networks.map((n, i) => {
     let total = 0;
     let correct = 0;
@@ -96,6 +80,7 @@ export function summarize(rows: readonly EvalRow[], networks: readonly EvalNetwo
     };
   });
 }
+export type NetworkSummary = ReturnType<typeof summarize>[number];
 
 /** Rows network `a` classifies correctly and `b` does not. */
 export const rightOnlyBy = (rows: readonly EvalRow[], a: number, b: number): EvalRow[] =>
