@@ -22,13 +22,8 @@ export function activationBytesPerImage(config: NetworkConfig): number {
   return 4 * (3 * largest + config.resolution ** 2 * 3);
 }
 
-export interface BatchPlan {
-  batch: number;
-  /** Why this size, for the view ("webgpu cap 16", "memory: 256 MiB budget / 14 MiB per image"). */
-  reason: string;
-}
-
-export function planBatch(o: { config: NetworkConfig; backend: BackendName; images: number }): BatchPlan {
+/** The batch size and why, for the view ("webgpu cap 16", "memory: 256 MiB budget / 14 MiB per image"). */
+export function planBatch(o: { config: NetworkConfig; backend: BackendName; images: number }) {
   const cap = BATCH_CAP[o.backend];
   const gib = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory || DEFAULT_DEVICE_GIB;
   const budget = gib * 2 ** 30 * MEMORY_SHARE;
@@ -44,6 +39,7 @@ export function planBatch(o: { config: NetworkConfig; backend: BackendName; imag
         : `${o.backend} cap ${cap}`;
   return { batch, reason };
 }
+export type BatchPlan = ReturnType<typeof planBatch>;
 
 /** One batch size for several networks run side by side: the smallest of their plans. */
 export function planBatchFor(configs: readonly NetworkConfig[], o: { backend: BackendName; images: number }): BatchPlan {

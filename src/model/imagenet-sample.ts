@@ -4,19 +4,12 @@
 import sample from './imagenet-sample.json' with { type: 'json' };
 import { IMAGENET_SAMPLE_BASE, IMAGENET_SAMPLE_COMMIT } from './pinned-sources';
 
-export interface SamplePhoto {
-  /** The class index (0–999). */
-  index: number;
-  /** 'n01440764_tench.JPEG' */
-  file: string;
-  wnid: string;
-  /** git blob id of the file at the pinned commit. */
-  blob: string;
-}
-
 if (sample.commit !== IMAGENET_SAMPLE_COMMIT) throw new Error('imagenet-sample.json is for another commit');
 
-export const IMAGENET_SAMPLE: readonly SamplePhoto[] = sample.files.map(([file, wnid, blob], index) => ({ index, file, wnid, blob }));
+/** Each photo: its class index (0–999), file ('n01440764_tench.JPEG'), wnid and git blob id at the pinned commit. */
+const photos = sample.files.map(([file, wnid, blob], index) => ({ index, file, wnid, blob }));
+export type SamplePhoto = (typeof photos)[number];
+export const IMAGENET_SAMPLE: readonly SamplePhoto[] = photos;
 
 export const samplePhotoUrl = (p: SamplePhoto): string => `${IMAGENET_SAMPLE_BASE}${encodeURIComponent(p.file)}`;
 

@@ -91,29 +91,13 @@ function splitCsvLine(line: string): string[] {
   return cells;
 }
 
-export type LabelSource = 'folder' | 'file name' | 'labels file';
-
-export interface LabelReport {
-  /** Distinct parent folders of the images. */
-  folders: number;
-  matchedFolders: number;
-  /** Folders whose name is no class, by name (their images may still be labelled otherwise). */
-  unmatchedFolders: string[];
-  bySource: Record<LabelSource, number>;
-  unlabelled: number;
-}
-
-export interface MappedLabels {
-  /** Per image, in order: the class index or null. */
-  labels: (number | null)[];
-  report: LabelReport;
-}
-
 /** Labels for images at `paths` (paths inside the drop: '/n01440764/x.jpg', '/x.jpg'), with the
- *  label files' tables (parseLabelFile) as the last resort. */
-export function mapLabels(paths: readonly string[], labelTables: readonly Map<string, number | null>[] = []): MappedLabels {
+ *  label files' tables (parseLabelFile) as the last resort: per image, in order, the class index or
+ *  null, and a report (`folders`: distinct parent folders; `unmatchedFolders`: those whose name is
+ *  no class, by name, their images maybe labelled otherwise). */
+export function mapLabels(paths: readonly string[], labelTables: readonly Map<string, number | null>[] = []) {
   const folderClass = new Map<string, number | null>();
-  const bySource: Record<LabelSource, number> = { folder: 0, 'file name': 0, 'labels file': 0 };
+  const bySource = { folder: 0, 'file name': 0, 'labels file': 0 };
   const fromTables = (path: string) => {
     const rel = path.replace(/^\//, '');
     for (const t of labelTables) {
@@ -147,3 +131,4 @@ export function mapLabels(paths: readonly string[], labelTables: readonly Map<st
     },
   };
 }
+export type LabelReport = ReturnType<typeof mapLabels>['report'];
