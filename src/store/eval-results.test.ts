@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvField as csvCell } from '../scaling/csv';
-import { disagreeing, evalCsv, evalJson, rightOnlyBy, summarize, wilson, wrongSomewhere, type EvalNetwork, type EvalRow } from './eval-results';
+import { disagreeing, evalCsv, evalJson, rightOnlyBy, summarize, wilson, wrongSomewhere, type EvalRow } from './eval-results';
+import type { EvalNetwork } from './evaluate';
 
 const net = (name: string, flops: number, paperTop1: number): EvalNetwork => ({
   name,

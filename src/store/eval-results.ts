@@ -2,18 +2,8 @@
  *  interval, throughput, disagreements, and the CSV/JSON exports. Pure. */
 import { shortLabelOf } from '../model/labels';
 import { csvText as toCsvText } from '../scaling/csv';
-import type { ClassProb, ModelSpec } from '../worker/protocol';
-
-export interface EvalNetwork {
-  name: string;
-  /** modelIdOf */
-  key: string;
-  spec: ModelSpec;
-  flops: number;
-  resolution: number;
-  /** The paper's ImageNet top-1 (%), where it gives one. */
-  paperTop1: number | null;
-}
+import type { ClassProb } from '../worker/protocol';
+import type { EvalNetwork } from './evaluate';
 
 export interface EvalRow {
   /** The path inside the drop ('/n01440764/a.jpg') or the sample's file name. */

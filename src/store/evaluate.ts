@@ -8,7 +8,7 @@ import { formulaSpec } from './lab-spec';
 import type { LabelReport } from '../model/label-mapping';
 import { modelIdOf, type MemoryInfo, type ModelSpec } from '../worker/protocol';
 import type { Engine } from './engine';
-import { summarize, type EvalNetwork, type EvalRow, type NetworkTiming } from './eval-results';
+import { summarize, type EvalRow, type NetworkTiming } from './eval-results';
 import { publishAccuracy } from './accuracy-summary';
 import type { EvalInput } from './eval-inputs';
 import { officialSpec } from './source';
@@ -43,9 +43,11 @@ export const initialEval = () => ({
 export type EvalState = ReturnType<typeof initialEval>;
 export const evaluateSlice: StateCreator<AppState, [], [], { evaluation: EvalState }> = () => ({ evaluation: initialEval() });
 
-function network(name: string, spec: ModelSpec, net: { flops: number; resolution: number }, paperTop1: number | null = null): EvalNetwork {
+/** An evaluated network; `key` is modelIdOf(spec), `paperTop1` the paper's ImageNet top-1 (%) where it gives one. */
+function network(name: string, spec: ModelSpec, net: { flops: number; resolution: number }, paperTop1: number | null = null) {
   return { name, key: modelIdOf(spec), spec, flops: net.flops, resolution: net.resolution, paperTop1 };
 }
+export type EvalNetwork = ReturnType<typeof network>;
 
 /** Official Bk as an evaluated network, built the way Compare builds it (officialSpec). */
 export const evalNetwork = (k: number, baseUrl: string) => network(`B${k}`, officialSpec(k, baseUrl), officialNetwork(k), OFFICIAL_VARIANTS[k].paperTop1);

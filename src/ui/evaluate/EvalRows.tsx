@@ -1,6 +1,7 @@
 /** One row per image (thumbnail, label, each network's top-1 with ✓/✗), with filters. */
 import { useMemo, useState } from 'react';
-import { disagreeing, isCorrect, wrongSomewhere, type EvalNetwork, type EvalRow } from '../../store/eval-results';
+import { disagreeing, isCorrect, wrongSomewhere, type EvalRow } from '../../store/eval-results';
+import type { EvalNetwork } from '../../store/evaluate';
 import { ColumnHeads } from '../TableScroll';
 import { shortLabelOf } from '../../model/labels';
 

@@ -1,7 +1,8 @@
 /** Evaluate: many images through 1–3 networks, measured beside the paper; the run lives in src/store/evaluate.ts. */
 import { useMemo } from 'react';
 import { useApp } from '../use-app';
-import { evalCsv, evalJson, rightOnlyBy, summarize, type EvalNetwork, type EvalRow } from '../../store/eval-results';
+import { evalCsv, evalJson, rightOnlyBy, summarize, type EvalRow } from '../../store/eval-results';
+import type { EvalNetwork } from '../../store/evaluate';
 import { downloadFile } from '../download';
 import { EvalCharts } from './EvalCharts';
 import { EvalControls } from './EvalControls';

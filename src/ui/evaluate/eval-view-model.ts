@@ -1,6 +1,6 @@
 /** Words and points for the Evaluate view, from the run's data (pure, tested). */
-import type { EvalNetwork, NetworkSummary } from '../../store/eval-results';
-import type { EvalState } from '../../store/evaluate';
+import type { NetworkSummary } from '../../store/eval-results';
+import type { EvalNetwork, EvalState } from '../../store/evaluate';
 import { fmtEta } from '../format';
 
 export const fmtAcc = (p: number | null): string => (p === null ? '—' : `${p.toFixed(1)}%`);
