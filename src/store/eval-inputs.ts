@@ -9,15 +9,9 @@ import { fetchImagenetPhoto } from '../image/imagenet-photos';
 /** Most images one evaluation takes. */
 export const MAX_EVAL_FILES = 10_000;
 
-export interface EvalItem {
-  /** Inside the drop ('/n01440764/a.jpg'), or the sample photo's file name. */
-  path: string;
-  label: number | null;
-  file: () => Promise<File>;
-}
-
 export interface EvalInput {
-  items: EvalItem[];
+  /** `path`: inside the drop ('/n01440764/a.jpg'), or the sample photo's file name. */
+  items: { path: string; label: number | null; file: () => Promise<File> }[];
   /** null for the ImageNet sample (labelled by its index). */
   report: LabelReport | null;
   /** Files passed over: not images, or beyond the limit. */
