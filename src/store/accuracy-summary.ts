@@ -2,13 +2,10 @@
  *  per network; null until an evaluation has finished. */
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import type { AppState } from './app-store';
+import type { NetworkSummary } from './eval-results';
 
-export interface AccuracyRow {
-  /** The network's name as the lab shows it ("B0", "formula φ 2.5"…). */
-  network: string;
-  correct: number;
-  total: number;
-}
+/** `network`: the name as the lab shows it ("B0", "formula φ 2.5"…). */
+export type AccuracyRow = Pick<NetworkSummary, 'network' | 'correct' | 'total'>;
 
 export const accuracySlice: StateCreator<AppState, [], [], Pick<AppState, 'accuracy'>> = () => ({ accuracy: { rows: null } });
 
