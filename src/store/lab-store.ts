@@ -17,8 +17,9 @@ export interface InferenceResult extends ClassifyOutcome {
   /** Random weights with no released checkpoint (the formula network): latency only, no prediction. */
   latencyOnly: boolean;
   variant: number | null;
-  phi: number;
   name: string;
+  /** The network that answered (the Lab's "measure latency" times it again). */
+  spec: ModelSpec;
   /** The variant φ asks for, still downloading: this answer came from the one loaded before. */
   standInFor?: string;
 }
