@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PINNED_WEIGHTS_BASE } from '../model/pinned-sources';
+import { DEFAULT_SYNTHETIC_SEED } from '../model/synthetic-init';
 import {
   DEFAULT_MODEL_BASE,
   RANDOM_SOURCE,
-  RANDOM_WEIGHTS_SEED,
   allowedByCsp,
   cspConnectSources,
   isVerifiedSource,
@@ -68,7 +68,7 @@ describe('CSP check of the model source', () => {
 
 describe('random-weights mode', () => {
   it('builds official Bk with seeded weights only from the random source', () => {
-    expect(officialSpec(3, RANDOM_SOURCE.baseUrl)).toEqual({ kind: 'random', scaling: { variant: 3 }, seed: RANDOM_WEIGHTS_SEED });
+    expect(officialSpec(3, RANDOM_SOURCE.baseUrl)).toEqual({ kind: 'random', scaling: { variant: 3 }, seed: DEFAULT_SYNTHETIC_SEED });
     expect(officialSpec(3, PINNED_WEIGHTS_BASE)).toEqual({ kind: 'official', variant: 3, source: PINNED_WEIGHTS_BASE });
   });
 

@@ -219,13 +219,10 @@ export function whenSource(store: Pick<StoreApi<LabState>, 'getState' | 'subscri
  *  Only ever chosen by the user, never a silent fallback; its base URL is never fetched. */
 export const RANDOM_SOURCE: ModelSource = { baseUrl: RANDOM_WEIGHTS_BASE, kind: 'random' };
 
-/** The same seed as the `npm run models:synth` exports. */
-export const RANDOM_WEIGHTS_SEED = DEFAULT_SYNTHETIC_SEED;
-
 /** Official Bk from the source at `baseUrl`: downloaded, or built with seeded weights. */
 export function officialSpec(variant: number, baseUrl: string): ModelSpec {
   return baseUrl === RANDOM_SOURCE.baseUrl
-    ? { kind: 'random', scaling: { variant }, seed: RANDOM_WEIGHTS_SEED }
+    ? { kind: 'random', scaling: { variant }, seed: DEFAULT_SYNTHETIC_SEED } // the seed of the `npm run models:synth` exports
     : { kind: 'official', variant, source: baseUrl };
 }
 
