@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PINNED_WEIGHTS_BASE } from '../model/pinned-sources';
 import { DEFAULT_SYNTHETIC_SEED } from '../model/synthetic-init';
-import {
-  DEFAULT_MODEL_BASE,
-  RANDOM_SOURCE,
-  allowedByCsp,
-  cspConnectSources,
-  isVerifiedSource,
-  isWeightFetchError,
-  officialSpec,
-  resolveModelSource,
-} from './source';
+import { RANDOM_SOURCE, allowedByCsp, cspConnectSources, isVerifiedSource, isWeightFetchError, officialSpec, resolveModelSource } from './source';
 
 const O = 'http://127.0.0.1:4173';
 const has =
@@ -31,7 +22,7 @@ describe('model source precedence', () => {
   it('build-time VITE_MODEL_BASE_URL, then synthetic, then the public exports', async () => {
     expect((await resolveModelSource(null, O, 'https://x.example/m', has())).baseUrl).toBe('https://x.example/m/');
     expect((await resolveModelSource(null, O, undefined, has(`${O}/synthetic-models/B0/model.json`))).kind).toBe('synthetic');
-    expect(await resolveModelSource(null, O, undefined, has())).toEqual({ baseUrl: DEFAULT_MODEL_BASE, kind: 'public' });
+    expect(await resolveModelSource(null, O, undefined, has())).toEqual({ baseUrl: PINNED_WEIGHTS_BASE, kind: 'public' });
   });
 
   it('an app built with base /lab/ looks for its weights under /lab/', async () => {
@@ -84,10 +75,10 @@ describe('random-weights mode', () => {
   });
 
   it('the default source is the pinned commit, the only verified one', () => {
-    expect(DEFAULT_MODEL_BASE).toBe(
+    expect(PINNED_WEIGHTS_BASE).toBe(
       'https://raw.githubusercontent.com/ntedgi/efficientnet-tensorflowjs-binaries/35e685b9408fc382f8e3f6d00ab73c32e1abb91f/models/',
     );
-    expect(isVerifiedSource(DEFAULT_MODEL_BASE)).toBe(true);
+    expect(isVerifiedSource(PINNED_WEIGHTS_BASE)).toBe(true);
     expect(isVerifiedSource('https://raw.githubusercontent.com/ntedgi/efficientnet-tensorflowjs-binaries/main/models/')).toBe(false);
     expect(isVerifiedSource('http://127.0.0.1:4173/synthetic-models/')).toBe(false);
   });

@@ -7,10 +7,6 @@ import { DEFAULT_SYNTHETIC_SEED } from '../model/synthetic-init';
 import type { ModelSpec } from '../worker/protocol';
 import type { LabState } from './lab-store';
 
-/* Precedence: ?models= › public/models/ (npm run models:fetch) › VITE_MODEL_BASE_URL ›
- *  /synthetic-models/ (npm run models:synth) › the public exports at their pinned commit. */
-export const DEFAULT_MODEL_BASE = PINNED_WEIGHTS_BASE;
-
 /** Only the pinned source has published blob ids; every other source is unverified. */
 export const isVerifiedSource = (baseUrl: string): boolean => baseUrl.startsWith(PINNED_WEIGHTS_BASE);
 
@@ -41,7 +37,9 @@ async function probe(url: string): Promise<boolean> {
 
 const absFolder = (u: string, origin: string) => new URL(u, origin).href.replace(/\/?$/, '/');
 
-const PUBLIC_SOURCE: ModelSource = { baseUrl: DEFAULT_MODEL_BASE, kind: 'public' };
+/* Precedence: ?models= › public/models/ (npm run models:fetch) › VITE_MODEL_BASE_URL ›
+ *  /synthetic-models/ (npm run models:synth) › the public exports at their pinned commit. */
+const PUBLIC_SOURCE: ModelSource = { baseUrl: PINNED_WEIGHTS_BASE, kind: 'public' };
 
 /** The app's own folders in order of precedence (before the public source); `base` is Vite's: an
  *  app served under /lab/ finds its weights under /lab/models/. */
@@ -140,7 +138,7 @@ export function judgeSource(source: ModelSource, origin: string, csp: string[] |
       `this build's Content-Security-Policy does not allow it. To use it, rebuild with VITE_CSP_CONNECT_EXTRA="${url.origin}" or host the weights with the app.`,
     );
   }
-  const foreign = source.kind === 'url' && url.origin !== origin && !url.href.startsWith(DEFAULT_MODEL_BASE);
+  const foreign = source.kind === 'url' && url.origin !== origin && !isVerifiedSource(url.href);
   return foreign ? { kind: 'ask', host: url.host } : { kind: 'trusted' };
 }
 
