@@ -114,12 +114,8 @@ export const labState: StateCreator<AppState, [], [], LabState> = (set) => {
   return { ...initial.state, notices: initial.notices, ...startFacts(), ...labActions(set) };
 };
 
-export function shareable(s: LabState): ShareableState {
-  const { phi, view, compare, evaluate, backend, models, present, slide, formula, weights, bases, kernels } = s;
-  return { phi, view, compare, evaluate, backend, models, present, slide, formula, weights, bases, kernels };
-}
-
 const SHAREABLE_KEYS = Object.keys(DEFAULT_STATE) as (keyof ShareableState)[];
+export const shareable = (s: LabState): ShareableState => Object.fromEntries(SHAREABLE_KEYS.map((k) => [k, s[k]])) as ShareableState;
 
 /** Mirrors the shareable state into the address bar (replaceState: dragging φ must not flood history). */
 export function syncUrl(store: Pick<StoreApi<LabState>, 'getState' | 'subscribe'>): () => void {
