@@ -179,7 +179,7 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
       post({ type: 'uncached', id: req.id });
       return;
     case 'log':
-      post({ type: 'log', id: req.id, entries: log.list() });
+      post({ type: 'log', id: req.id, entries: log.entries });
       return;
     case 'memory':
       post({ type: 'memory', id: req.id, memory: memoryInfo() });
@@ -234,7 +234,7 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
       post({ type: 'error', id: req.id, message: explainError(e, describe(req)) });
     } finally {
       images.finished(req.id);
-      log.end(entry);
+      entry.end = performance.now();
     }
   };
   if (BESIDE_QUEUE.has(req.type)) void run();
