@@ -77,7 +77,6 @@ function labActions(set: (patch: Partial<LabData> | ((s: LabData) => Partial<Lab
     setPresent: (present: boolean) => set({ present }),
     setSlide: (slide: number) => set({ slide: clampSlide(slide) }),
     setBases: (bases: Bases) => set({ bases }),
-    addNotice: (text: string) => set((s) => ({ notices: [...s.notices, text] })),
     dismissNotice: (i: number) => set((s) => ({ notices: s.notices.filter((_, j) => j !== i) })),
 
     // Written by the engine, one action per fact it learns.
