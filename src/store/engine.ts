@@ -84,7 +84,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
         lab().dropDownload(key);
         throw e;
       });
-      const { type: _type, id: _id, modelId: _modelId, ...outcome } = r;
+      const { type: _type, id: _id, ...outcome } = r;
       return { ...outcome, kind: spec.kind, latencyOnly: latencyOnly(spec), standInFor, variant: variantOf(spec), name: key, spec };
     } finally {
       running = null;
