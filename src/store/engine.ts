@@ -16,7 +16,6 @@ import { seriesPipeline } from './series-pipeline';
 import { runBench, type BenchProgress, type BenchSettings } from './bench-runner';
 import type { BenchResult } from '../worker/bench-protocol';
 import { labDownloads } from './lab-downloads';
-import { imageInput } from './image-input';
 
 interface Job {
   spec: ModelSpec;
@@ -137,7 +136,21 @@ export function createEngine({ client, store, source = startSource, decode = dec
     return work().finally(resume);
   }
 
-  const keepFile = imageInput(client, decode);
+  /** Resolves once the worker holds `file`'s pixels (decoded there: no long task on the page), with
+   *  its size and what the page shows (the file itself, or a small copy of a huge one); or with null
+   *  when a newer image (`current()` false) superseded an SVG, which only an <img> rasterises and so
+   *  is decoded here. */
+  async function keepFile(file: File, current: () => boolean) {
+    const r = await client.send({ type: 'setImageFile', file }, ['imageSet', 'needsPage']).done;
+    if (r.type === 'imageSet') return { width: r.width, height: r.height, display: r.display ?? file };
+    const d = await decode(file);
+    if (!current()) {
+      d.bitmap.close();
+      return null;
+    }
+    const set = await client.send({ type: 'setImage', image: d.bitmap, name: file.name }, ['imageSet'], { transfer: [d.bitmap] }).done;
+    return { width: set.width, height: set.height, display: d.display };
+  }
 
   /** A user's file, or null: back to the procedural test pattern. Every image the worker keeps is
    *  shown (its answers come in order), so the page never shows one image and classifies another. */
