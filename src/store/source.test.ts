@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { WEIGHT_FETCH_FAILURE } from '../model/artifacts';
 import { PINNED_WEIGHTS_BASE } from '../model/pinned-sources';
 import { DEFAULT_SYNTHETIC_SEED } from '../model/synthetic-init';
-import { RANDOM_SOURCE, allowedByCsp, cspConnectSources, isVerifiedSource, isWeightFetchError, officialSpec, resolveModelSource } from './source';
+import { RANDOM_SOURCE, allowedByCsp, cspConnectSources, isVerifiedSource, officialSpec, resolveModelSource } from './source';
 
 const O = 'http://127.0.0.1:4173';
 const has =
@@ -65,13 +66,13 @@ describe('random-weights mode', () => {
 
   it('offers itself for failed downloads, not for aborts or other errors', () => {
     const url = `${PINNED_WEIGHTS_BASE}B0/model.json`;
-    expect(isWeightFetchError(`Network error while downloading ${url}: Failed to fetch`)).toBe(true);
-    expect(isWeightFetchError(`Download failed: ${url} answered HTTP 404`)).toBe(true);
-    expect(isWeightFetchError('Shard group1-shard1of6.bin is 1000 bytes; the manifest expects 4194304')).toBe(true);
-    expect(isWeightFetchError(`Integrity check failed for B0/model.json: expected git blob ${'a'.repeat(40)}, got ${'b'.repeat(40)}`)).toBe(true);
-    expect(isWeightFetchError(`${url} is not valid JSON`)).toBe(true);
-    expect(isWeightFetchError(`Download aborted: ${url}`)).toBe(false);
-    expect(isWeightFetchError('Out of memory while running B7.')).toBe(false);
+    expect(WEIGHT_FETCH_FAILURE.test(`Network error while downloading ${url}: Failed to fetch`)).toBe(true);
+    expect(WEIGHT_FETCH_FAILURE.test(`Download failed: ${url} answered HTTP 404`)).toBe(true);
+    expect(WEIGHT_FETCH_FAILURE.test('Shard group1-shard1of6.bin is 1000 bytes; the manifest expects 4194304')).toBe(true);
+    expect(WEIGHT_FETCH_FAILURE.test(`Integrity check failed for B0/model.json: expected git blob ${'a'.repeat(40)}, got ${'b'.repeat(40)}`)).toBe(true);
+    expect(WEIGHT_FETCH_FAILURE.test(`${url} is not valid JSON`)).toBe(true);
+    expect(WEIGHT_FETCH_FAILURE.test(`Download aborted: ${url}`)).toBe(false);
+    expect(WEIGHT_FETCH_FAILURE.test('Out of memory while running B7.')).toBe(false);
   });
 
   it('the default source is the pinned commit, the only verified one', () => {

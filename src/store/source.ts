@@ -1,7 +1,6 @@
 /** The weights' source: where the converted B0–B7 come from (probed, configured, remembered for
  *  offline starts), the gate a foreign ?models= link passes, and random-weights mode. */
 import type { StoreApi } from 'zustand/vanilla';
-import { WEIGHT_FETCH_FAILURE } from '../model/artifacts';
 import { PINNED_WEIGHTS_BASE, RANDOM_WEIGHTS_BASE } from '../model/pinned-sources';
 import { DEFAULT_SYNTHETIC_SEED } from '../model/synthetic-init';
 import type { ModelSpec } from '../worker/protocol';
@@ -223,13 +222,3 @@ export function officialSpec(variant: number, baseUrl: string): ModelSpec {
     ? { kind: 'random', scaling: { variant }, seed: DEFAULT_SYNTHETIC_SEED } // the seed of the `npm run models:synth` exports
     : { kind: 'official', variant, source: baseUrl };
 }
-
-/** Did the weights fail to arrive (offline, blocked, HTTP error, wrong size or bytes)? */
-export const isWeightFetchError = (message: string): boolean => WEIGHT_FETCH_FAILURE.test(message);
-
-/** The ways out the weights error names besides random weights. */
-export const OTHER_WAYS_OUT = [
-  'self-host the weights: npm run models:fetch, then serve public/models/',
-  'point ?models= at a folder holding B0/model.json … B7/model.json',
-  'drop a converted model folder (model.json + shards) on the page',
-] as const;
