@@ -8,8 +8,8 @@ import { parseArgs } from 'node:util';
 import { concat, expectedShardSizes, parseModelJson } from '../src/model/model-json';
 import { halveWeights } from './lib/half-weights';
 import { verifyPinnedDownload } from '../src/model/integrity';
+import { PINNED_WEIGHTS_BASE } from '../src/model/pinned-sources';
 import { parseVariantName, VARIANT_NAMES } from '../src/scaling/variants';
-import { DEFAULT_MODEL_BASE } from '../src/store/source';
 import { parseDtype, writeModelFolder, type Dtype } from './lib/write-model';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -56,7 +56,7 @@ async function fetchVariant(base: string, name: string, dtype: Dtype): Promise<v
 async function main() {
   const { values } = parseArgs({ options: { variants: { type: 'string' }, base: { type: 'string' }, dtype: { type: 'string' } } });
   const dtype = parseDtype(values.dtype);
-  const base = values.base ?? DEFAULT_MODEL_BASE;
+  const base = values.base ?? PINNED_WEIGHTS_BASE;
   const variants = (values.variants ?? VARIANT_NAMES.join(',')).split(',').map((s) => s.trim().toUpperCase());
   for (const v of variants) {
     if (parseVariantName(v) === null) throw new Error(`unknown variant ${v}; use B0…B7`);

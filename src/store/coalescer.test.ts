@@ -13,32 +13,21 @@ describe('Coalescer', () => {
   it('runs at most one, keeps one waiting, and the newest replaces the waiting one', async () => {
     const { calls, run } = manualRuns();
     const shown: string[] = [];
-    const dropped: [number, string][] = [];
-    const c = new Coalescer<number, string>({
-      run,
-      onResult: (r) => shown.push(r),
-      onError: () => {},
-      onDropped: (req, why) => dropped.push([req, why]),
-    });
+    const c = new Coalescer<number, string>({ run, onResult: (r) => shown.push(r), onError: () => {} });
     c.submit(1);
     c.submit(2);
     c.submit(3);
     c.submit(4);
     expect(calls.map((x) => x.req)).toEqual([1]);
-    expect(c.queued).toBe(2);
-    expect(dropped).toEqual([
-      [2, 'replaced'],
-      [3, 'replaced'],
-    ]);
     calls[0].resolve('r1'); // finished after newer requests came: stale
     await tick();
     expect(shown).toEqual([]);
-    expect(dropped).toContainEqual([1, 'stale']);
-    expect(calls.map((x) => x.req)).toEqual([1, 4]);
+    expect(calls.map((x) => x.req)).toEqual([1, 4]); // 2 and 3 were replaced while waiting: never run
     calls[1].resolve('r4');
     await tick();
     expect(shown).toEqual(['r4']);
-    expect(c.busy).toBe(false);
+    c.submit(5); // nothing runs: it starts at once
+    expect(calls.map((x) => x.req)).toEqual([1, 4, 5]);
   });
 
   it('delivers errors of the latest request only', async () => {

@@ -1,27 +1,24 @@
 /** Turns store changes into worker requests and worker answers back into store state; the latest
  *  lab request wins. Timed series pause the engine's background work so that they time alone. */
 import type { InferenceClient } from '../worker/client';
-import { latencyOnly, modelIdOf, variantOf, type LoadPhase, type Answer } from '../worker/protocol';
+import { latencyOnly, modelIdOf, variantOf, type LoadPhase, type Answer, type ModelSpec } from '../worker/protocol';
 import { Coalescer } from './coalescer';
 import { customModel, exactSpecFor, labNameOf, specFor } from './lab-spec';
 import { decodeImageFile } from '../image/decode-file';
 import type { InferenceResult, Status } from './lab-store';
 import type { AppStore } from './app-store';
 import { sliceStore } from './slice-store';
-import { QuietGate, type Resume } from './quiet';
-import { RANDOM_SOURCE, sourceQuestion, startSource, whenSource } from './source';
+import { QuietGate } from './quiet';
+import { officialSpec, RANDOM_SOURCE, sourceQuestion, startSource, whenSource } from './source';
 import { workerTools } from './worker-tools';
 import { createPreparer } from './prepare';
 import { seriesPipeline } from './series-pipeline';
 import { runBench, type BenchProgress, type BenchSettings } from './bench-runner';
 import type { BenchResult } from '../worker/bench-protocol';
 import { labDownloads } from './lab-downloads';
-import { imageInput } from './image-input';
 
 interface Job {
-  phi: number;
-  formula: boolean;
-  image: number;
+  spec: ModelSpec;
   /** The variant φ asks for, downloading while this job's network answers in its place. */
   standInFor?: string;
 }
@@ -65,11 +62,8 @@ export function createEngine({ client, store, source = startSource, decode = dec
   const downloads = labDownloads(client, lab, gate);
   const prefetchNeighbours = (k: number) => void (downloads.prefetchNeighbours(k) || (missed.prefetch = k));
 
-  async function runJob(job: Job): Promise<InferenceResult> {
+  async function runJob({ spec, standInFor }: Job): Promise<InferenceResult> {
     await restoring;
-    const src = lab().source;
-    if (!src) throw new Error('The inference engine is not ready');
-    const spec = specFor(job, src.baseUrl, lab().custom);
     const key = labNameOf(spec);
     lab().setStatus('running');
     const req = client.send({ type: 'classify', model: spec, cam: true }, ['result'], {
@@ -89,8 +83,8 @@ export function createEngine({ client, store, source = startSource, decode = dec
         lab().dropDownload(key);
         throw e;
       });
-      const { type: _type, id: _id, modelId: _modelId, ...outcome } = r;
-      return { ...outcome, kind: spec.kind, latencyOnly: latencyOnly(spec), standInFor: job.standInFor, variant: variantOf(spec), phi: job.phi, name: key };
+      const { type: _type, id: _id, ...outcome } = r;
+      return { ...outcome, kind: spec.kind, latencyOnly: latencyOnly(spec), standInFor, variant: variantOf(spec), name: key, spec };
     } finally {
       running = null;
     }
@@ -122,31 +116,41 @@ export function createEngine({ client, store, source = startSource, decode = dec
     if (running && running.key !== key && lab().loads[running.key]?.phase === 'download') client.cancel(running.id);
     // A variant still to download: the one on show answers meanwhile, and says so.
     const k = next.kind === 'official' ? downloads.standIn(key) : null;
-    if (k === null) return void coalescer.submit({ phi, formula, image: imageVersion });
+    if (k === null) return coalescer.submit({ spec: next });
     downloads.fetchWanted(next, () => {
       asked = null; // now cached (or failed: its own load says why)
       schedule();
     });
-    coalescer.submit({ phi: k, formula: false, image: imageVersion, standInFor: key });
+    coalescer.submit({ spec: officialSpec(k, source.baseUrl), standInFor: key });
   }
 
-  /** Holds lab runs, decodes and prefetch (cancelling a prefetch in flight) until the returned resume. */
-  function pause(): Promise<Resume> {
+  /** Runs `work` with lab runs, decodes and prefetch held (a prefetch in flight is cancelled), once the lab's running work has settled. */
+  async function whilePaused<T>(work: () => Promise<T>): Promise<T> {
     const from = downloads.cancelPrefetch();
     if (from !== null) missed.prefetch = from; // fetched again on resume
     if (downloads.abandon()) {
       asked = null; // the lab's download too, started again on resume
       missed.schedule = true;
     }
-    return gate.pause();
-  }
-
-  async function whilePaused<T>(work: () => Promise<T>): Promise<T> {
-    const resume = await pause();
+    const resume = await gate.pause();
     return work().finally(resume);
   }
 
-  const keepFile = imageInput(client, decode);
+  /** Resolves once the worker holds `file`'s pixels (decoded there: no long task on the page), with
+   *  its size and what the page shows (the file itself, or a small copy of a huge one); or with null
+   *  when a newer image (`current()` false) superseded an SVG, which only an <img> rasterises and so
+   *  is decoded here. */
+  async function keepFile(file: File, current: () => boolean) {
+    const r = await client.send({ type: 'setImageFile', file }, ['imageSet', 'needsPage']).done;
+    if (r.type === 'imageSet') return { width: r.width, height: r.height, display: r.display ?? file };
+    const d = await decode(file);
+    if (!current()) {
+      d.bitmap.close();
+      return null;
+    }
+    const set = await client.send({ type: 'setImage', image: d.bitmap, name: file.name }, ['imageSet'], { transfer: [d.bitmap] }).done;
+    return { width: set.width, height: set.height, display: d.display };
+  }
 
   /** A user's file, or null: back to the procedural test pattern. Every image the worker keeps is
    *  shown (its answers come in order), so the page never shows one image and classifies another. */
@@ -171,12 +175,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
   };
 
   return {
-    schedule,
-    pause,
     whilePaused,
-    get paused() {
-      return gate.paused;
-    },
 
     async start(): Promise<void> {
       client.onRestart = (reason) => {

@@ -40,7 +40,7 @@ describe('slow networks: the loaded variant answers while the one φ asks for do
     expect(variantOf(standIn)).toBe(0);
     client.result(standIn);
     await flush();
-    expect(store.getState().result).toMatchObject({ name: 'B0', variant: 0, phi: 0, standInFor: 'B2' });
+    expect(store.getState().result).toMatchObject({ name: 'B0', variant: 0, standInFor: 'B2' });
     expect(client.open('prefetch')).toEqual([download]); // no neighbour prefetch beside it
 
     now.mockReturnValue(1000);

@@ -2,17 +2,15 @@
  *  and, on a slow network, the variant φ asks for while the one loaded answers in its place. Both
  *  are the worker's `prefetch` requests; their progress goes to the store's load bars. */
 import { isVariantIndex } from '../scaling';
-import type { InferenceClient } from '../worker/client';
 import { modelIdOf, type Answer, type ModelSpec } from '../worker/protocol';
 import { RateMeter } from './download-rate';
+import type { EngineClient } from './engine';
 import { labNameOf } from './lab-spec';
 import type { LabState } from './lab-store';
 import type { QuietGate } from './quiet';
 import { officialSpec } from './source';
 
-type Client = Pick<InferenceClient, 'send' | 'cancel'>;
-
-export function labDownloads(client: Client, lab: () => LabState, gate: QuietGate) {
+export function labDownloads(client: EngineClient, lab: () => LabState, gate: QuietGate) {
   /** Model ids prefetched (or in flight) this session. */
   const prefetched = new Set<string>();
   /** The prefetch in flight, and the variant whose neighbour it fetches. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { FORMULA_SEED } from '../model/synthetic-init';
+import { DEFAULT_SYNTHETIC_SEED, FORMULA_SEED } from '../model/synthetic-init';
 import { describeModel, latencyOnly, modelIdOf, variantOf } from '../worker/protocol';
 import { formulaSpec, labNameOf, specFor } from './lab-spec';
-import { RANDOM_SOURCE, RANDOM_WEIGHTS_SEED } from './source';
+import { RANDOM_SOURCE } from './source';
 
 const URL = 'https://weights.example/models/';
 const custom = { name: 'mine', files: [new File(['{}'], 'model.json')] };
@@ -11,7 +11,11 @@ describe('lab-spec: which network answers a φ, by one identity', () => {
   it('the nearest variant, the formula network at exactly φ, or the dropped model', () => {
     expect(specFor({ phi: 2.6, formula: false }, URL, null)).toEqual({ kind: 'official', variant: 3, source: URL });
     expect(specFor({ phi: 2.6, formula: true }, URL, custom)).toEqual({ kind: 'random', scaling: { phi: 2.6 }, seed: FORMULA_SEED });
-    expect(specFor({ phi: 2.6, formula: false }, RANDOM_SOURCE.baseUrl, null)).toEqual({ kind: 'random', scaling: { variant: 3 }, seed: RANDOM_WEIGHTS_SEED });
+    expect(specFor({ phi: 2.6, formula: false }, RANDOM_SOURCE.baseUrl, null)).toEqual({
+      kind: 'random',
+      scaling: { variant: 3 },
+      seed: DEFAULT_SYNTHETIC_SEED,
+    });
     expect(specFor({ phi: 2.6, formula: false }, URL, custom)).toMatchObject({ kind: 'custom', name: 'mine' });
   });
 
@@ -25,7 +29,7 @@ describe('lab-spec: which network answers a φ, by one identity', () => {
     expect(specs.map(labNameOf)).toEqual(['B3', 'B3', 'phi=2.5', 'your model “mine”']);
     expect(specs.map(modelIdOf)).toEqual([
       `B3@${URL}`,
-      `random:B3:seed=${RANDOM_WEIGHTS_SEED}`,
+      `random:B3:seed=${DEFAULT_SYNTHETIC_SEED}`,
       `random:phi=2.45:r=formula:seed=${FORMULA_SEED}`,
       'custom:mine:model.json/2',
     ]);

@@ -17,8 +17,9 @@ export interface InferenceResult extends ClassifyOutcome {
   /** Random weights with no released checkpoint (the formula network): latency only, no prediction. */
   latencyOnly: boolean;
   variant: number | null;
-  phi: number;
   name: string;
+  /** The network that answered (the Lab's "measure latency" times it again). */
+  spec: ModelSpec;
   /** The variant φ asks for, still downloading: this answer came from the one loaded before. */
   standInFor?: string;
 }
@@ -76,7 +77,6 @@ function labActions(set: (patch: Partial<LabData> | ((s: LabData) => Partial<Lab
     setPresent: (present: boolean) => set({ present }),
     setSlide: (slide: number) => set({ slide: clampSlide(slide) }),
     setBases: (bases: Bases) => set({ bases }),
-    addNotice: (text: string) => set((s) => ({ notices: [...s.notices, text] })),
     dismissNotice: (i: number) => set((s) => ({ notices: s.notices.filter((_, j) => j !== i) })),
 
     // Written by the engine, one action per fact it learns.
@@ -113,12 +113,8 @@ export const labState: StateCreator<AppState, [], [], LabState> = (set) => {
   return { ...initial.state, notices: initial.notices, ...startFacts(), ...labActions(set) };
 };
 
-export function shareable(s: LabState): ShareableState {
-  const { phi, view, compare, evaluate, backend, models, present, slide, formula, weights, bases, kernels } = s;
-  return { phi, view, compare, evaluate, backend, models, present, slide, formula, weights, bases, kernels };
-}
-
 const SHAREABLE_KEYS = Object.keys(DEFAULT_STATE) as (keyof ShareableState)[];
+export const shareable = (s: LabState): ShareableState => Object.fromEntries(SHAREABLE_KEYS.map((k) => [k, s[k]])) as ShareableState;
 
 /** Mirrors the shareable state into the address bar (replaceState: dragging φ must not flood history). */
 export function syncUrl(store: Pick<StoreApi<LabState>, 'getState' | 'subscribe'>): () => void {

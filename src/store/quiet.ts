@@ -1,8 +1,6 @@
 /** The engine's pause switch: background work goes through `run`, held while a pause is on; `pause`
  *  resolves once the work already started has settled, so a timed series then has the CPU and GPU
  *  to itself. Pauses nest. Pure. */
-export type Resume = () => void;
-
 export class QuietGate {
   private pauses = 0;
   private readonly busy = new Set<Promise<unknown>>();
@@ -13,10 +11,6 @@ export class QuietGate {
 
   get paused(): boolean {
     return this.pauses > 0;
-  }
-
-  get active(): number {
-    return this.busy.size;
   }
 
   /** Runs `work` once no pause is on (checked and started in one step), busy until it settles. */
@@ -34,7 +28,7 @@ export class QuietGate {
   }
 
   /** Holds new work until the returned function (idempotent) releases it. */
-  async pause(): Promise<Resume> {
+  async pause(): Promise<() => void> {
     this.pauses++;
     let released = false;
     const resume = () => {

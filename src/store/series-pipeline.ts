@@ -5,7 +5,6 @@ import { SERIES_RUNS, SERIES_WARMUP } from '../model/timing';
 import type { InferenceClient } from '../worker/client';
 import { modelIdOf, type ModelSpec, type SeriesEntry, type Answer } from '../worker/protocol';
 import { runComparison } from './compare';
-import { specFor } from './lab-spec';
 import type { AppStore } from './app-store';
 import { paperRuns } from './paper-runs';
 
@@ -64,11 +63,9 @@ export function seriesPipeline({ client, store, whilePaused, restored }: Pipelin
 
     /** The Lab's "measure latency": a short series of the network on show, its latency refined. */
     async measureLab(runs: number = SERIES_RUNS.lab): Promise<SeriesEntry | null> {
-      const src = lab().source;
       const shown = lab().result;
-      if (!src || !shown) return null;
-      const spec = specFor({ phi: shown.phi, formula: shown.latencyOnly }, src.baseUrl, lab().custom);
-      const [entry] = await time([{ spec }], { runs });
+      if (!shown) return null;
+      const [entry] = await time([{ spec: shown.spec }], { runs });
       if (entry.ok) lab().setResultLatency(shown.name, entry.latency);
       else lab().fail(entry.error, 'idle');
       return entry;

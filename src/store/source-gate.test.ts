@@ -2,7 +2,8 @@
 // the page's own origin aside), a refused link's source declinable in one click, and a
 // remembered source used only when it is one the app would pick itself.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_MODEL_BASE, gateSource, sourceQuestion, judgeSource, rememberedSource, type AskSource, type ModelSource } from './source';
+import { PINNED_WEIGHTS_BASE } from '../model/pinned-sources';
+import { gateSource, sourceQuestion, judgeSource, rememberedSource, type AskSource, type ModelSource } from './source';
 
 const O = 'https://lab.example';
 const url = (baseUrl: string): ModelSource => ({ baseUrl, kind: 'url' });
@@ -24,7 +25,7 @@ describe('judgeSource', () => {
     expect(judgeSource(url('http://127.0.0.1:9/m/'), O, null)).toEqual({ kind: 'ask', host: '127.0.0.1:9' });
     expect(judgeSource(url('http://10.0.0.5/models/'), 'http://10.0.0.5', null)).toEqual({ kind: 'trusted' });
     expect(judgeSource(url('https://weights.example/m/'), O, null)).toEqual({ kind: 'ask', host: 'weights.example' });
-    expect(judgeSource(url(DEFAULT_MODEL_BASE), O, null)).toEqual({ kind: 'trusted' });
+    expect(judgeSource(url(PINNED_WEIGHTS_BASE), O, null)).toEqual({ kind: 'trusted' });
   });
 });
 
@@ -69,7 +70,7 @@ describe('rememberedSource', () => {
   it('accepts only a source the app would pick itself, at the same URL', () => {
     const self = JSON.stringify({ baseUrl: `${O}/models/`, kind: 'self-hosted' });
     expect(rememberedSource(self, O, undefined, '/')).toEqual({ baseUrl: `${O}/models/`, kind: 'self-hosted' });
-    expect(rememberedSource(JSON.stringify({ baseUrl: DEFAULT_MODEL_BASE, kind: 'public' }), O, undefined, '/')?.kind).toBe('public');
+    expect(rememberedSource(JSON.stringify({ baseUrl: PINNED_WEIGHTS_BASE, kind: 'public' }), O, undefined, '/')?.kind).toBe('public');
     for (const planted of [
       { baseUrl: 'https://evil.example/', kind: 'self-hosted' },
       { baseUrl: 'https://evil.example/', kind: 'public' },

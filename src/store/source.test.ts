@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { WEIGHT_FETCH_FAILURE } from '../model/artifacts';
 import { PINNED_WEIGHTS_BASE } from '../model/pinned-sources';
-import {
-  DEFAULT_MODEL_BASE,
-  RANDOM_SOURCE,
-  RANDOM_WEIGHTS_SEED,
-  allowedByCsp,
-  cspConnectSources,
-  isVerifiedSource,
-  isWeightFetchError,
-  officialSpec,
-  resolveModelSource,
-} from './source';
+import { DEFAULT_SYNTHETIC_SEED } from '../model/synthetic-init';
+import { RANDOM_SOURCE, allowedByCsp, cspConnectSources, isVerifiedSource, officialSpec, resolveModelSource } from './source';
 
 const O = 'http://127.0.0.1:4173';
 const has =
@@ -31,7 +23,7 @@ describe('model source precedence', () => {
   it('build-time VITE_MODEL_BASE_URL, then synthetic, then the public exports', async () => {
     expect((await resolveModelSource(null, O, 'https://x.example/m', has())).baseUrl).toBe('https://x.example/m/');
     expect((await resolveModelSource(null, O, undefined, has(`${O}/synthetic-models/B0/model.json`))).kind).toBe('synthetic');
-    expect(await resolveModelSource(null, O, undefined, has())).toEqual({ baseUrl: DEFAULT_MODEL_BASE, kind: 'public' });
+    expect(await resolveModelSource(null, O, undefined, has())).toEqual({ baseUrl: PINNED_WEIGHTS_BASE, kind: 'public' });
   });
 
   it('an app built with base /lab/ looks for its weights under /lab/', async () => {
@@ -68,26 +60,26 @@ describe('CSP check of the model source', () => {
 
 describe('random-weights mode', () => {
   it('builds official Bk with seeded weights only from the random source', () => {
-    expect(officialSpec(3, RANDOM_SOURCE.baseUrl)).toEqual({ kind: 'random', scaling: { variant: 3 }, seed: RANDOM_WEIGHTS_SEED });
+    expect(officialSpec(3, RANDOM_SOURCE.baseUrl)).toEqual({ kind: 'random', scaling: { variant: 3 }, seed: DEFAULT_SYNTHETIC_SEED });
     expect(officialSpec(3, PINNED_WEIGHTS_BASE)).toEqual({ kind: 'official', variant: 3, source: PINNED_WEIGHTS_BASE });
   });
 
   it('offers itself for failed downloads, not for aborts or other errors', () => {
     const url = `${PINNED_WEIGHTS_BASE}B0/model.json`;
-    expect(isWeightFetchError(`Network error while downloading ${url}: Failed to fetch`)).toBe(true);
-    expect(isWeightFetchError(`Download failed: ${url} answered HTTP 404`)).toBe(true);
-    expect(isWeightFetchError('Shard group1-shard1of6.bin is 1000 bytes; the manifest expects 4194304')).toBe(true);
-    expect(isWeightFetchError(`Integrity check failed for B0/model.json: expected git blob ${'a'.repeat(40)}, got ${'b'.repeat(40)}`)).toBe(true);
-    expect(isWeightFetchError(`${url} is not valid JSON`)).toBe(true);
-    expect(isWeightFetchError(`Download aborted: ${url}`)).toBe(false);
-    expect(isWeightFetchError('Out of memory while running B7.')).toBe(false);
+    expect(WEIGHT_FETCH_FAILURE.test(`Network error while downloading ${url}: Failed to fetch`)).toBe(true);
+    expect(WEIGHT_FETCH_FAILURE.test(`Download failed: ${url} answered HTTP 404`)).toBe(true);
+    expect(WEIGHT_FETCH_FAILURE.test('Shard group1-shard1of6.bin is 1000 bytes; the manifest expects 4194304')).toBe(true);
+    expect(WEIGHT_FETCH_FAILURE.test(`Integrity check failed for B0/model.json: expected git blob ${'a'.repeat(40)}, got ${'b'.repeat(40)}`)).toBe(true);
+    expect(WEIGHT_FETCH_FAILURE.test(`${url} is not valid JSON`)).toBe(true);
+    expect(WEIGHT_FETCH_FAILURE.test(`Download aborted: ${url}`)).toBe(false);
+    expect(WEIGHT_FETCH_FAILURE.test('Out of memory while running B7.')).toBe(false);
   });
 
   it('the default source is the pinned commit, the only verified one', () => {
-    expect(DEFAULT_MODEL_BASE).toBe(
+    expect(PINNED_WEIGHTS_BASE).toBe(
       'https://raw.githubusercontent.com/ntedgi/efficientnet-tensorflowjs-binaries/35e685b9408fc382f8e3f6d00ab73c32e1abb91f/models/',
     );
-    expect(isVerifiedSource(DEFAULT_MODEL_BASE)).toBe(true);
+    expect(isVerifiedSource(PINNED_WEIGHTS_BASE)).toBe(true);
     expect(isVerifiedSource('https://raw.githubusercontent.com/ntedgi/efficientnet-tensorflowjs-binaries/main/models/')).toBe(false);
     expect(isVerifiedSource('http://127.0.0.1:4173/synthetic-models/')).toBe(false);
   });

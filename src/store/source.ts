@@ -1,15 +1,10 @@
 /** The weights' source: where the converted B0–B7 come from (probed, configured, remembered for
  *  offline starts), the gate a foreign ?models= link passes, and random-weights mode. */
 import type { StoreApi } from 'zustand/vanilla';
-import { WEIGHT_FETCH_FAILURE } from '../model/artifacts';
 import { PINNED_WEIGHTS_BASE, RANDOM_WEIGHTS_BASE } from '../model/pinned-sources';
 import { DEFAULT_SYNTHETIC_SEED } from '../model/synthetic-init';
 import type { ModelSpec } from '../worker/protocol';
 import type { LabState } from './lab-store';
-
-/* Precedence: ?models= › public/models/ (npm run models:fetch) › VITE_MODEL_BASE_URL ›
- *  /synthetic-models/ (npm run models:synth) › the public exports at their pinned commit. */
-export const DEFAULT_MODEL_BASE = PINNED_WEIGHTS_BASE;
 
 /** Only the pinned source has published blob ids; every other source is unverified. */
 export const isVerifiedSource = (baseUrl: string): boolean => baseUrl.startsWith(PINNED_WEIGHTS_BASE);
@@ -41,7 +36,9 @@ async function probe(url: string): Promise<boolean> {
 
 const absFolder = (u: string, origin: string) => new URL(u, origin).href.replace(/\/?$/, '/');
 
-const PUBLIC_SOURCE: ModelSource = { baseUrl: DEFAULT_MODEL_BASE, kind: 'public' };
+/* Precedence: ?models= › public/models/ (npm run models:fetch) › VITE_MODEL_BASE_URL ›
+ *  /synthetic-models/ (npm run models:synth) › the public exports at their pinned commit. */
+const PUBLIC_SOURCE: ModelSource = { baseUrl: PINNED_WEIGHTS_BASE, kind: 'public' };
 
 /** The app's own folders in order of precedence (before the public source); `base` is Vite's: an
  *  app served under /lab/ finds its weights under /lab/models/. */
@@ -140,7 +137,7 @@ export function judgeSource(source: ModelSource, origin: string, csp: string[] |
       `this build's Content-Security-Policy does not allow it. To use it, rebuild with VITE_CSP_CONNECT_EXTRA="${url.origin}" or host the weights with the app.`,
     );
   }
-  const foreign = source.kind === 'url' && url.origin !== origin && !url.href.startsWith(DEFAULT_MODEL_BASE);
+  const foreign = source.kind === 'url' && url.origin !== origin && !isVerifiedSource(url.href);
   return foreign ? { kind: 'ask', host: url.host } : { kind: 'trusted' };
 }
 
@@ -219,22 +216,9 @@ export function whenSource(store: Pick<StoreApi<LabState>, 'getState' | 'subscri
  *  Only ever chosen by the user, never a silent fallback; its base URL is never fetched. */
 export const RANDOM_SOURCE: ModelSource = { baseUrl: RANDOM_WEIGHTS_BASE, kind: 'random' };
 
-/** The same seed as the `npm run models:synth` exports. */
-export const RANDOM_WEIGHTS_SEED = DEFAULT_SYNTHETIC_SEED;
-
 /** Official Bk from the source at `baseUrl`: downloaded, or built with seeded weights. */
 export function officialSpec(variant: number, baseUrl: string): ModelSpec {
   return baseUrl === RANDOM_SOURCE.baseUrl
-    ? { kind: 'random', scaling: { variant }, seed: RANDOM_WEIGHTS_SEED }
+    ? { kind: 'random', scaling: { variant }, seed: DEFAULT_SYNTHETIC_SEED } // the seed of the `npm run models:synth` exports
     : { kind: 'official', variant, source: baseUrl };
 }
-
-/** Did the weights fail to arrive (offline, blocked, HTTP error, wrong size or bytes)? */
-export const isWeightFetchError = (message: string): boolean => WEIGHT_FETCH_FAILURE.test(message);
-
-/** The ways out the weights error names besides random weights. */
-export const OTHER_WAYS_OUT = [
-  'self-host the weights: npm run models:fetch, then serve public/models/',
-  'point ?models= at a folder holding B0/model.json … B7/model.json',
-  'drop a converted model folder (model.json + shards) on the page',
-] as const;

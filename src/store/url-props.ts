@@ -16,8 +16,6 @@ export const MAX_EVAL_NETWORKS = 3;
 /** To one decimal, the slider's step. */
 export const roundPhi = (phi: number) => Math.round(phi * 10) / 10;
 
-export const flag = (v: string | null) => v === '1' || v === 'true';
-
 /** A value read from the query (absent: the default) and what was ignored, in words. */
 type Read<T> = { value?: T; notice?: string };
 
@@ -32,15 +30,6 @@ interface Prop<T> {
 }
 
 const prop = <T>(p: Prop<T>): Prop<T> => p;
-
-export function parseModelSource(raw: string): string | null {
-  try {
-    const u = new URL(raw);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href.replace(/\/?$/, '/') : null;
-  } catch {
-    return null;
-  }
-}
 
 /** A (whole) number, clamped into its range with a notice; anything else ignored with a notice. */
 const clamped = (
@@ -100,7 +89,7 @@ const oneOf = <T extends string, D extends T | null = null>(name: string, choice
   });
 
 const onOff = (name: string, view: Prop<boolean>['view']) =>
-  prop<boolean>({ name, view, default: false, parse: (raw) => ({ value: flag(raw) }), serialize: (v) => (v ? '1' : '') });
+  prop<boolean>({ name, view, default: false, parse: (raw) => ({ value: raw === '1' || raw === 'true' }), serialize: (v) => (v ? '1' : '') });
 
 /** ?alpha=&beta=&gamma=: each in [1, 2]; a bad one keeps the paper's value with a notice. */
 const base = (name: 'alpha' | 'beta' | 'gamma') =>
@@ -157,8 +146,13 @@ export const URL_PROPS = {
   evaluate: variantList('eval', [0, 1], 1, MAX_EVAL_NETWORKS),
   backend: oneOf<BackendName>('backend', BACKENDS, 'lab'),
   models: optional<string>('models', 'lab', (raw) => {
-    const value = parseModelSource(raw);
-    return { value, notice: value ? undefined : `Ignored model source "${raw}": only http(s) URLs are allowed` };
+    const ignored = { notice: `Ignored model source "${raw}": only http(s) URLs are allowed` };
+    try {
+      const u = new URL(raw);
+      return u.protocol === 'http:' || u.protocol === 'https:' ? { value: u.href.replace(/\/?$/, '/') } : ignored;
+    } catch {
+      return ignored;
+    }
   }),
   present: onOff('present', 'lab'),
   /** The presentation deck's slide, 1-based (written only while presenting: url-state). */

@@ -3,16 +3,15 @@
 import type { Bases } from '../scaling';
 import { readUrl, writeUrl, type UrlValues } from './url-props';
 
-type LabKey = 'phi' | 'view' | 'compare' | 'evaluate' | 'backend' | 'models' | 'present' | 'slide' | 'formula' | 'weights' | 'kernels';
+const LAB_KEYS = ['phi', 'view', 'compare', 'evaluate', 'backend', 'models', 'present', 'slide', 'formula', 'weights', 'kernels'] as const;
 /** The lab's URL properties, with α, β and γ as the reader's own compound-scaling bases. */
-export type ShareableState = Pick<UrlValues, LabKey> & { bases: Bases };
+export type ShareableState = Pick<UrlValues, (typeof LAB_KEYS)[number]> & { bases: Bases };
 
 export const DEFAULT_STATE: ShareableState = parseUrlState('').state;
 
 export function parseUrlState(search: string): { state: ShareableState; notices: string[] } {
   const { values: v, notices } = readUrl(search, 'lab');
-  const { phi, view, compare, evaluate, backend, models, present, slide, formula, weights, kernels, alpha, beta, gamma } = v;
-  const state = { phi, view, compare, evaluate, backend, models, present, slide, formula, weights, kernels, bases: { alpha, beta, gamma } };
+  const state = { ...Object.fromEntries(LAB_KEYS.map((k) => [k, v[k]])), bases: { alpha: v.alpha, beta: v.beta, gamma: v.gamma } } as ShareableState;
   return { state, notices };
 }
 

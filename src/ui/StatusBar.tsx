@@ -1,6 +1,7 @@
 /** Backend, weights source, the loud synthetic-weights banner, notices and errors. */
 import { useAppPick } from './use-app';
-import { SOURCE_LABEL, isVerifiedSource, isWeightFetchError } from '../store/source';
+import { WEIGHT_FETCH_FAILURE } from '../model/artifacts';
+import { SOURCE_LABEL, isVerifiedSource } from '../store/source';
 import { useEngine } from './engine-context';
 import { WeightsHelp } from './WeightsHelp';
 
@@ -57,7 +58,7 @@ export function StatusBar() {
           </button>
         </p>
       )}
-      {error && source?.kind !== 'random' && isWeightFetchError(error) && <WeightsHelp />}
+      {error && source?.kind !== 'random' && WEIGHT_FETCH_FAILURE.test(error) && <WeightsHelp />}
       {app.notices.map((n, i) => (
         <p key={i} className="notice" data-testid="notice">
           {n}{' '}

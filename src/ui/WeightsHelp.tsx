@@ -1,5 +1,4 @@
 /** Under a weights error: the one-click random-weights mode and the other ways out. */
-import { OTHER_WAYS_OUT } from '../store/source';
 import { useEngine } from './engine-context';
 
 export function WeightsHelp() {
@@ -15,9 +14,9 @@ export function WeightsHelp() {
       </p>
       <p className="muted">Or get real weights:</p>
       <ul className="muted">
-        {OTHER_WAYS_OUT.map((w) => (
-          <li key={w}>{w}</li>
-        ))}
+        <li>self-host the weights: npm run models:fetch, then serve public/models/</li>
+        <li>point ?models= at a folder holding B0/model.json … B7/model.json</li>
+        <li>drop a converted model folder (model.json + shards) on the page</li>
       </ul>
     </div>
   );

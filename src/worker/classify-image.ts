@@ -53,5 +53,5 @@ export async function classifyImage(req: Extract<WorkerRequest, { type: 'classif
     else probs = await classifier.probabilities(input);
     wasFirst = stats.record(performance.now() - t0);
   }
-  return { type: 'result', id, modelId, ...outcomeOf(c, classifier, probs!, { ...stats.summary(), wasFirst: runs <= 1 && wasFirst }, cam) };
+  return { type: 'result', id, ...outcomeOf(c, classifier, probs!, { ...stats.summary(), wasFirst: runs <= 1 && wasFirst }, cam) };
 }

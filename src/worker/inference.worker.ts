@@ -77,7 +77,6 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   const modelId = modelIdOf(spec);
   const have = models.get(modelId);
   if (have) return have;
-  const t0 = performance.now();
   if (failNextBuild) {
     failNextBuild = false;
     throw new RangeError('Array buffer allocation failed (simulated by the oom-next debug hook)');
@@ -97,7 +96,7 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   noteKernels(classifier);
   models.add(modelId, classifier);
   const fromCache = artifacts?.fromCache ?? false;
-  post({ type: 'ready', id, modelId, synthetic: classifier.synthetic, precision: classifier.precision, fromCache, loadMs: performance.now() - t0, bytes });
+  post({ type: 'ready', id, synthetic: classifier.synthetic, precision: classifier.precision, fromCache, bytes });
   return classifier;
 }
 
@@ -179,7 +178,7 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
       post({ type: 'uncached', id: req.id });
       return;
     case 'log':
-      post({ type: 'log', id: req.id, entries: log.list() });
+      post({ type: 'log', id: req.id, entries: log.entries });
       return;
     case 'memory':
       post({ type: 'memory', id: req.id, memory: memoryInfo() });
@@ -234,7 +233,7 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
       post({ type: 'error', id: req.id, message: explainError(e, describe(req)) });
     } finally {
       images.finished(req.id);
-      log.end(entry);
+      entry.end = performance.now();
     }
   };
   if (BESIDE_QUEUE.has(req.type)) void run();

@@ -75,11 +75,11 @@ export interface ClassifyOutcome {
 export type WorkerResponse =
   | { type: 'backend'; id: number; backend: BackendName; reason: string; adapter: string | null; threads?: number; threadsNote?: string }
   | { type: 'progress'; id: number; modelId: string; phase: LoadPhase; loaded: number; total: number }
-  | { type: 'ready'; id: number; modelId: string; synthetic: boolean; precision: WeightPrecision; fromCache: boolean; loadMs: number; bytes: number }
+  | { type: 'ready'; id: number; synthetic: boolean; precision: WeightPrecision; fromCache: boolean; bytes: number }
   /** `display`: what the page shows for a decoded file (the file itself, or a small copy). */
   | { type: 'imageSet'; id: number; width: number; height: number; display?: Blob }
   | { type: 'needsPage'; id: number }
-  | ({ type: 'result'; id: number; modelId: string } & ClassifyOutcome)
+  | ({ type: 'result'; id: number } & ClassifyOutcome)
   | { type: 'series'; id: number; entries: SeriesEntry[] }
   | { type: 'batch'; id: number; images: { thumb: Blob | null; error: string | null }[]; models: BatchModelResult[]; memory: MemoryInfo }
   | { type: 'prefetched'; id: number; bytes: number; fromCache: boolean; stored: boolean }

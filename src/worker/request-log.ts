@@ -5,20 +5,13 @@ import type { RequestLogEntry, WorkerRequest } from './protocol';
 const MAX_ENTRIES = 500;
 
 export class RequestLog {
-  private entries: RequestLogEntry[] = [];
+  /** Posted as they are: the message's structured clone is the copy. */
+  readonly entries: RequestLogEntry[] = [];
 
   begin(req: WorkerRequest, what: string): RequestLogEntry {
     const e: RequestLogEntry = { id: req.id, type: req.type, what, start: performance.now(), end: null };
     this.entries.push(e);
     if (this.entries.length > MAX_ENTRIES) this.entries.shift();
     return e;
-  }
-
-  end(e: RequestLogEntry): void {
-    e.end = performance.now();
-  }
-
-  list(): RequestLogEntry[] {
-    return this.entries.map((e) => ({ ...e, ...(e.timed ? { timed: { ...e.timed } } : {}) }));
   }
 }

@@ -59,8 +59,8 @@ describe('RpcClient (one typed client for every worker)', () => {
     w.answer({ type: 'progress', id: 1, modelId: 'B0', phase: 'download', loaded: 5, total: 10 });
     w.answer({ type: 'progress', id: 2, modelId: 'B9', phase: 'run', loaded: 0, total: 1 }); // b has no progress hook
     w.answer({ type: 'memory', id: 2, memory: { numTensors: 3, numBytes: 12, gpuBytes: null } });
-    w.answer({ type: 'ready', id: 1, bytes: 10, fromCache: false, synthetic: false, precision: 'float32', loadMs: 1 });
-    w.answer({ type: 'result', id: 1, modelId: 'B0', top5: [] });
+    w.answer({ type: 'ready', id: 1, bytes: 10, fromCache: false, synthetic: false, precision: 'float32' });
+    w.answer({ type: 'result', id: 1, top5: [] });
     expect(progress).toEqual(['B0:download:5']);
     expect(answers).toEqual(['ready', 'result']);
     expect((await a.done).type).toBe('result');

@@ -9,15 +9,14 @@ interface TrustedTypesLike {
   defaultPolicy?: unknown;
 }
 
-export function installTrustedTypes(scope: { trustedTypes?: TrustedTypesLike; location: { href: string; origin: string } } = globalThis as never): void {
-  const tt = scope.trustedTypes;
-  if (!tt || tt.defaultPolicy) return;
+const tt = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
+if (tt && !tt.defaultPolicy) {
   tt.createPolicy('default', {
     createScriptURL: (url) => {
-      if (new URL(url, scope.location.href).origin !== scope.location.origin) throw new TypeError(`Refused a script from another origin: ${url}`);
+      if (new URL(url, location.href).origin !== location.origin) throw new TypeError(`Refused a script from another origin: ${url}`);
       return url;
     },
   });
 }
 
-installTrustedTypes();
+export {}; // a module, so that its names stay its own
