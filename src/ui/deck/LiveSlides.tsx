@@ -48,7 +48,7 @@ export function LabSlide() {
 }
 
 export function RaceSlide() {
-  const { run, rows, time } = useTimedRows('race', table7Rows, RACE_STEADY_RUNS);
+  const { run, rows, time } = useTimedRows('race', table7Rows);
   return (
     <>
       <SlideHead>Four ways to spend 4.6× B0's FLOPs</SlideHead>
