@@ -20,7 +20,7 @@ export function configureOrtWasm(urls: Partial<Record<OrtEp, string>>): void {
 }
 
 export interface OrtRunner {
-  /** wasm threads in use (1 unless cross-origin isolated; 0 for the webgpu EP). */
+  /** wasm threads in use (0 for the webgpu EP). */
   threads: number;
   /** Probabilities for one NHWC image, read back to the CPU. */
   run(input: Float32Array): Promise<Float32Array>;
