@@ -16,15 +16,11 @@ export interface BenchSettings {
   threads?: number[];
 }
 
-export interface BenchProgress {
-  backend: BackendName;
-  stage: string;
-}
-
 export async function runBench(
   s: BenchSettings,
-  onProgress: (p: BenchProgress) => void = () => undefined,
-  onResult: (r: BenchResult) => void = () => undefined,
+  /** Each stage as a line for the view ("webgpu: 1024² matMul"). */
+  onProgress: (line: string) => void,
+  onResult: (r: BenchResult) => void,
   spawn?: () => Worker,
 ): Promise<BenchReport> {
   const { baseUrl, ...asked } = s;
@@ -35,9 +31,9 @@ export async function runBench(
   for (const { backend, threads } of benchPasses(s.backends, s.threads)) {
     const pass = threads ? `${backend} ×${threads} threads` : backend;
     const w = benchClient(spawn);
-    const hooks = { onProgress: ({ stage }: { stage: string }) => onProgress({ backend, stage: threads ? `×${threads} threads: ${stage}` : stage }) };
+    const hooks = { onProgress: ({ stage }: { stage: string }) => onProgress(`${backend}: ${threads ? `×${threads} threads: ` : ''}${stage}`) };
     try {
-      onProgress({ backend, stage: 'initialising' });
+      onProgress(`${backend}: initialising`);
       const ready = await w.send({ type: 'init', backend, flags: s.flags, kernels: s.kernels, threads }, ['ready']).done;
       if (ready.adapter) adapter = ready.adapter;
       tfjs = ready.tfjs;
