@@ -38,16 +38,14 @@ export interface StageConfig extends BaseStage {
   featureSize: number;
 }
 
-export interface BlockConfig {
+export interface BlockConfig extends Pick<BaseStage, 'expand' | 'kernel'> {
   stage: number;
   /** Index within the stage. */
   block: number;
   inChannels: number;
   outChannels: number;
-  expand: number;
   /** inChannels × expand (equal to inChannels when expand is 1: no expand conv). */
   expandedChannels: number;
-  kernel: number;
   stride: number;
   seChannels: number;
   /** Identity skip: stride 1 and inChannels === outChannels. */
