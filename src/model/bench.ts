@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork } from '../scaling';
 import type { BenchResult } from './bench-result';
-import { measureInterleaved, median, percentile, timed } from './timing';
+import { measureInterleaved, percentile, timed } from './timing';
 import type { BackendName } from './backend-name';
 import type { LoadedArtifacts } from './model-json';
 import { classifierFromArtifacts, randomClassifier, type Classifier } from './classifier';
@@ -92,11 +92,11 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
   stage(o.seed === undefined ? `${name}: loading from the cache` : `${name}: building with seeded random weights`);
   const { artifacts, classifier, ms: loadCacheMs } = await timedLoad(o.seed ?? o.loadCache, o.variant, o.network);
   let graph: GraphModel | null = null;
+  let result: BenchResult;
   try {
     const input = testPattern(config.resolution);
-    const size = config.resolution;
     const own = () => classifier.probabilities(input);
-    const runGraph = () => graphProbabilities(graph!, input, size);
+    const runGraph = () => graphProbabilities(graph!, input, config.resolution);
 
     stage(`${name}: warm-up (compiling)`);
     const warmUpMs = await timed(() => classifier.warmUp());
@@ -147,12 +147,12 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     const ownTimes = series[0].times;
     const leakedTensors = tf.memory().numTensors - before;
 
-    const medianMs = median(ownTimes) as number;
+    const medianMs = series[0].spread!.medianMs;
     const gflops = gflopsFor(config.flops, medianMs);
-    const result: BenchResult = {
+    result = {
       backend: o.backend,
       variant: name,
-      resolution: size,
+      resolution: config.resolution,
       loadNetworkMs,
       loadCacheMs,
       warmUpMs,
@@ -173,18 +173,17 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     if (o.evalBatch) Object.assign(result, await batchThroughput(classifier, input, o.evalBatch, medianMs, (m) => stage(`${name}: ${m}`)));
     if (!artifacts) result.weights = 'random';
     if (graph) {
-      const graphMedianMs = median(series[1].times) as number;
+      const graphMedianMs = series[1].spread!.medianMs;
       Object.assign(result, { graphFirstMs, graphMedianMs, ownOverGraph: medianMs / graphMedianMs, graphMaxAbsDiff });
     }
     if (ort) Object.assign(result, ort.peer ? ort.peer.fields(medianMs, series.at(-1)!.spread!.medianMs) : ort.error);
     await ort?.peer?.release();
-    disposeAll(classifier, graph);
-    result.leakedAfterSwitch = tf.memory().numTensors - tensorsAtStart;
-    return result;
-  } catch (e) {
-    disposeAll(classifier, graph);
-    throw e;
+  } finally {
+    classifier.dispose();
+    graph?.dispose();
   }
+  result.leakedAfterSwitch = tf.memory().numTensors - tensorsAtStart;
+  return result;
 }
 
 /** Images/s one at a time (from the median above) and in Evaluate's batch: one untimed batch
@@ -208,9 +207,4 @@ async function graphProbabilities(graph: GraphModel, input: Float32Array, size: 
   } finally {
     out.dispose();
   }
-}
-
-function disposeAll(classifier: Classifier, graph: GraphModel | null) {
-  classifier.dispose();
-  graph?.dispose();
 }
