@@ -6,7 +6,6 @@ import type { BenchResult } from './bench-result';
 import type { BackendName } from './backend-name';
 import type { Classifier } from './classifier';
 import { maxAbsDiff } from './max-abs-diff';
-import { median, timed } from './timing';
 import { createOrtRunner, type OrtEp, type OrtRunner } from './ort-runner';
 
 /** The tfjs backends ORT is measured beside, and the EP used for each. */
@@ -15,22 +14,22 @@ export const ORT_EP_FOR: Partial<Record<BackendName, OrtEp>> = { webgpu: 'webgpu
 export type OrtFields = Pick<BenchResult, 'ortEp' | 'ortThreads' | 'ortSessionMs' | 'ortFirstMs' | 'ortMedianMs' | 'ownOverOrt' | 'ortMaxAbsDiff' | 'ortError'>;
 
 export interface OrtPeer {
-  /** One timed inference (appended to the peer's series). */
-  timedRun(): Promise<void>;
-  /** The result fields, given the own network's median. */
-  fields(ownMedianMs: number): OrtFields;
+  /** One inference on the bench input, read back (bench.ts times it in its loop). */
+  run(): Promise<Float32Array>;
+  /** The result fields, given the own network's median and ORT's (ms). */
+  fields(ownMs: number, ortMs: number): OrtFields;
   release(): Promise<void>;
 }
 
 /** Exports the classifier's network, opens an ORT session, times its first run and checks its
- *  probabilities against `ownProbs`. `threads`: ORT's wasm threads (default: ortThreads()). No
- *  peer when ORT could not start (the reason is in `error`). */
+ *  probabilities against `ownProbs`. `threads`: ORT's wasm threads. No peer when ORT could not
+ *  start (the reason is in `error`). */
 export async function startOrtPeer(
   ep: OrtEp,
   classifier: Classifier,
   input: Float32Array,
   ownProbs: Float32Array,
-  threads?: number,
+  threads: number,
 ): Promise<{ peer: OrtPeer | null; error?: OrtFields }> {
   let runner: OrtRunner | null = null;
   try {
@@ -40,16 +39,12 @@ export async function startOrtPeer(
     const t1 = performance.now();
     const first = await runner.run(input);
     const ortFirstMs = performance.now() - t1;
-    const ortMaxAbsDiff = maxAbsDiff(first, ownProbs);
-    const times: number[] = [];
     const r = runner;
+    const known = { ortEp: ep, ortThreads: r.threads, ortSessionMs: t1 - t0, ortFirstMs, ortMaxAbsDiff: maxAbsDiff(first, ownProbs) };
     return {
       peer: {
-        timedRun: async () => void times.push(await timed(() => r.run(input))),
-        fields: (ownMedianMs) => {
-          const ortMedianMs = median(times) as number;
-          return { ortEp: ep, ortThreads: r.threads, ortSessionMs: t1 - t0, ortFirstMs, ortMedianMs, ownOverOrt: ownMedianMs / ortMedianMs, ortMaxAbsDiff };
-        },
+        run: () => r.run(input),
+        fields: (ownMs, ortMs) => ({ ...known, ortMedianMs: ortMs, ownOverOrt: ownMs / ortMs }),
         release: () => r.release(),
       },
     };

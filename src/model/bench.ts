@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork } from '../scaling';
 import type { BenchResult } from './bench-result';
-import { measureInterleaved, median, percentile, timed } from './timing';
+import { measureInterleaved, percentile, timed } from './timing';
 import type { BackendName } from './backend-name';
 import type { LoadedArtifacts } from './model-json';
 import { classifierFromArtifacts, randomClassifier, type Classifier } from './classifier';
@@ -32,16 +32,12 @@ export async function benchMatmul(size = 1024, runs = 5): Promise<{ gflops: numb
   const a = tf.randomUniform([size, size], -1, 1, 'float32', 1);
   const b = tf.randomUniform([size, size], -1, 1, 'float32', 2);
   try {
-    const once = () =>
-      timed(async () => {
-        const c = tf.matMul(a, b);
-        await c.data();
-        c.dispose();
-      });
-    await once();
-    const times: number[] = [];
-    for (let i = 0; i < Math.max(1, runs); i++) times.push(await once());
-    const ms = median(times) as number;
+    const once = async () => {
+      const c = tf.matMul(a, b);
+      await c.data();
+      c.dispose();
+    };
+    const ms = (await measureInterleaved([once], { runs }))[0].spread!.medianMs;
     return { gflops: gflopsFor(size * size * size, ms), medianMs: ms };
   } finally {
     tf.dispose([a, b]);
@@ -96,11 +92,11 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
   stage(o.seed === undefined ? `${name}: loading from the cache` : `${name}: building with seeded random weights`);
   const { artifacts, classifier, ms: loadCacheMs } = await timedLoad(o.seed ?? o.loadCache, o.variant, o.network);
   let graph: GraphModel | null = null;
+  let result: BenchResult;
   try {
     const input = testPattern(config.resolution);
-    const size = config.resolution;
     const own = () => classifier.probabilities(input);
-    const runGraph = () => graphProbabilities(graph!, input, size);
+    const runGraph = () => graphProbabilities(graph!, input, config.resolution);
 
     stage(`${name}: warm-up (compiling)`);
     const warmUpMs = await timed(() => classifier.warmUp());
@@ -126,14 +122,14 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     if (ortEp) stage(`${name}: ONNX Runtime Web (${ortEp}) session and first inference`);
     // On wasm, ORT gets the own network's thread count: the comparison is at equal threads.
     const ownThreads = wasmThreadCount();
-    const ort = ortEp ? await startOrtPeer(ortEp, classifier, input, await own(), ownThreads ?? undefined) : null;
+    const ort = ortEp ? await startOrtPeer(ortEp, classifier, input, await own(), ownThreads ?? 1) : null;
     sample();
 
     // The lab's one timing loop (timing.ts), with no extra warm-up (warm-up and first runs were
-    // timed above). ORT's peer keeps its own times (measured inside its worker).
+    // timed above).
     const sides: { name: string; run: () => Promise<unknown> }[] = [{ name: 'own', run: own }];
     if (graph) sides.push({ name: 'graph', run: runGraph });
-    if (ort?.peer) sides.push({ name: 'ORT', run: ort.peer.timedRun });
+    if (ort?.peer) sides.push({ name: 'ORT', run: ort.peer.run });
     const before = tf.memory().numTensors;
     const series = await measureInterleaved(
       sides.map((side) => side.run),
@@ -151,12 +147,12 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     const ownTimes = series[0].times;
     const leakedTensors = tf.memory().numTensors - before;
 
-    const medianMs = median(ownTimes) as number;
+    const medianMs = series[0].spread!.medianMs;
     const gflops = gflopsFor(config.flops, medianMs);
-    const result: BenchResult = {
+    result = {
       backend: o.backend,
       variant: name,
-      resolution: size,
+      resolution: config.resolution,
       loadNetworkMs,
       loadCacheMs,
       warmUpMs,
@@ -177,18 +173,17 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     if (o.evalBatch) Object.assign(result, await batchThroughput(classifier, input, o.evalBatch, medianMs, (m) => stage(`${name}: ${m}`)));
     if (!artifacts) result.weights = 'random';
     if (graph) {
-      const graphMedianMs = median(series[1].times) as number;
+      const graphMedianMs = series[1].spread!.medianMs;
       Object.assign(result, { graphFirstMs, graphMedianMs, ownOverGraph: medianMs / graphMedianMs, graphMaxAbsDiff });
     }
-    if (ort) Object.assign(result, ort.peer ? ort.peer.fields(medianMs) : ort.error);
+    if (ort) Object.assign(result, ort.peer ? ort.peer.fields(medianMs, series.at(-1)!.spread!.medianMs) : ort.error);
     await ort?.peer?.release();
-    disposeAll(classifier, graph);
-    result.leakedAfterSwitch = tf.memory().numTensors - tensorsAtStart;
-    return result;
-  } catch (e) {
-    disposeAll(classifier, graph);
-    throw e;
+  } finally {
+    classifier.dispose();
+    graph?.dispose();
   }
+  result.leakedAfterSwitch = tf.memory().numTensors - tensorsAtStart;
+  return result;
 }
 
 /** Images/s one at a time (from the median above) and in Evaluate's batch: one untimed batch
@@ -197,13 +192,11 @@ async function batchThroughput(c: Classifier, input: Float32Array, batch: number
   const inputs = new Float32Array(batch * input.length);
   for (let i = 0; i < batch; i++) inputs.set(input, i * input.length);
   stage(`batch of ${batch} (first)`);
-  await c.probabilitiesBatch(inputs, batch);
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    stage(`batch of ${batch}, run ${i + 1}/3`);
-    times.push(await timed(() => c.probabilitiesBatch(inputs, batch)));
-  }
-  return { evalBatch: batch, imagesPerSecAlone: 1000 / aloneMs, imagesPerSecBatch: (1000 * batch) / (median(times) as number) };
+  const [{ spread }] = await measureInterleaved([() => c.probabilitiesBatch(inputs, batch)], {
+    runs: 3,
+    onRun: (_, i) => stage(`batch of ${batch}, run ${i + 1}/3`),
+  });
+  return { evalBatch: batch, imagesPerSecAlone: 1000 / aloneMs, imagesPerSecBatch: (1000 * batch) / spread!.medianMs };
 }
 
 /** The graph model's output on `input`, read back. */
@@ -214,9 +207,4 @@ async function graphProbabilities(graph: GraphModel, input: Float32Array, size: 
   } finally {
     out.dispose();
   }
-}
-
-function disposeAll(classifier: Classifier, graph: GraphModel | null) {
-  classifier.dispose();
-  graph?.dispose();
 }

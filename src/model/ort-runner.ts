@@ -20,21 +20,15 @@ export function configureOrtWasm(urls: Partial<Record<OrtEp, string>>): void {
 }
 
 export interface OrtRunner {
-  /** wasm threads in use (1 unless cross-origin isolated; 0 for the webgpu EP). */
+  /** wasm threads in use (0 for the webgpu EP). */
   threads: number;
   /** Probabilities for one NHWC image, read back to the CPU. */
   run(input: Float32Array): Promise<Float32Array>;
   release(): Promise<void>;
 }
 
-/** wasm threads: as many as the CPU offers (up to 4) when SharedArrayBuffer is usable. */
-export function ortThreads(): number {
-  const g = globalThis as { crossOriginIsolated?: boolean; navigator?: { hardwareConcurrency?: number } };
-  if (g.crossOriginIsolated !== true) return 1;
-  return Math.max(1, Math.min(4, g.navigator?.hardwareConcurrency ?? 1));
-}
-
-export async function createOrtRunner(model: Uint8Array, ep: OrtEp, size: number, wasmThreads = ortThreads()): Promise<OrtRunner> {
+/** `wasmThreads`: the wasm EP's thread count (the webgpu EP runs on one). */
+export async function createOrtRunner(model: Uint8Array, ep: OrtEp, size: number, wasmThreads: number): Promise<OrtRunner> {
   const ort: typeof Ort = await (ep === 'webgpu' ? import('onnxruntime-web/webgpu') : import('onnxruntime-web/wasm'));
   const threads = ep === 'wasm' ? wasmThreads : 1;
   ort.env.wasm.numThreads = threads;

@@ -1,13 +1,23 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { interleavedOrder, measureInterleaved } from './timing';
+import { measureInterleaved } from './timing';
 
-describe('interleavedOrder', () => {
-  it('runs rounds forward then backward: B0 B1 B2 B2 B1 B0 B0 B1 B2', () => {
-    expect(interleavedOrder(3, 3)).toEqual([0, 1, 2, 2, 1, 0, 0, 1, 2]);
+/** The order measureInterleaved times `n` runners in over `rounds` rounds. */
+async function interleavedOrder(n: number, rounds: number): Promise<number[]> {
+  const order: number[] = [];
+  await measureInterleaved(
+    Array.from({ length: n }, () => async () => undefined),
+    { runs: rounds, warmup: 0, onRun: (i) => order.push(i) },
+  );
+  return order;
+}
+
+describe('the interleaved order', () => {
+  it('runs rounds forward then backward: B0 B1 B2 B2 B1 B0 B0 B1 B2', async () => {
+    expect(await interleavedOrder(3, 3)).toEqual([0, 1, 2, 2, 1, 0, 0, 1, 2]);
   });
-  it('is ABBA for two runners and gives each runner one run per round', () => {
-    expect(interleavedOrder(2, 4)).toEqual([0, 1, 1, 0, 0, 1, 1, 0]);
-    const order = interleavedOrder(4, 7);
+  it('is ABBA for two runners and gives each runner one run per round', async () => {
+    expect(await interleavedOrder(2, 4)).toEqual([0, 1, 1, 0, 0, 1, 1, 0]);
+    const order = await interleavedOrder(4, 7);
     for (let i = 0; i < 4; i++) expect(order.filter((x) => x === i)).toHaveLength(7);
   });
 });

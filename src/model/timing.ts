@@ -65,15 +65,6 @@ export interface SeriesOptions {
   onRun?: (runner: number, run: number) => void;
 }
 
-/** The runner order of `rounds` interleaved rounds over `n` runners: forward, backward, … */
-export function interleavedOrder(n: number, rounds: number): number[] {
-  const order: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    for (let i = 0; i < n; i++) order.push(r % 2 === 0 ? i : n - 1 - i);
-  }
-  return order;
-}
-
 export interface RunnerTimes {
   /** Untimed warm-up runs, kept only for the record. */
   warmupMs: number[];
@@ -94,9 +85,12 @@ export async function measureInterleaved(runners: readonly (() => Promise<unknow
   for (let w = 0; w < (o.warmup ?? SERIES_WARMUP); w++) {
     for (let i = 0; i < runners.length; i++) out[i].warmupMs.push(await timed(runners[i]));
   }
-  for (const i of interleavedOrder(runners.length, Math.max(1, o.runs))) {
-    o.onRun?.(i, out[i].times.length);
-    out[i].times.push(await timed(runners[i]));
+  for (let round = 0; round < Math.max(1, o.runs); round++) {
+    for (let k = 0; k < runners.length; k++) {
+      const i = round % 2 === 0 ? k : runners.length - 1 - k;
+      o.onRun?.(i, round);
+      out[i].times.push(await timed(runners[i]));
+    }
   }
   for (const r of out) r.spread = spread(r.times);
   return out;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   clampPhi,
-  constraintValue,
+  constraintOf,
+  PAPER_BASES,
   effectivePhi,
   formulaCoefficients,
   formulaResolution,
@@ -46,7 +47,7 @@ describe('compound-scaling formula', () => {
   });
 
   it('constraint α·β²·γ² ≈ 1.9203', () => {
-    expect(constraintValue()).toBeCloseTo(1.92027, 5);
+    expect(constraintOf(PAPER_BASES)).toBeCloseTo(1.92027, 5);
   });
 });
 

@@ -25,9 +25,6 @@ export function constraintOf(b: Bases): number {
   return b.alpha * b.beta * b.beta * b.gamma * b.gamma;
 }
 
-/** α·β²·γ² of the paper's bases (≈ 1.9203; the paper targets ≈ 2). */
-export const constraintValue = (): number => constraintOf(PAPER_BASES);
-
 /** Why a base is unusable, or null: NaN, below 1 or above 2. */
 export function baseProblem(name: string, v: number): string | null {
   if (!Number.isFinite(v)) return `${name} must be a number`;

@@ -4,6 +4,7 @@
 import { formulaCoefficients, officialCoefficients } from './coefficients';
 import { BASE_RESOLUTION } from './constants';
 import { scaleNetwork } from './network';
+import { scalingCoefficients } from './scaling';
 import { METHOD_ORDER, SINGLE_METHODS, TABLE7_ROWS, type ScalingMethod, type SingleMethod } from './paper-results';
 import type { NetworkConfig, ScalingCoefficients } from './types';
 
@@ -15,10 +16,8 @@ export interface MethodNetwork {
 }
 
 /** B0 with the given multipliers (resolution as a multiple of 224, rounded to a whole pixel). */
-export function b0Scaled(name: string, depth: number, width: number, resolutionScale: number): ScalingCoefficients {
-  const b0 = officialCoefficients(0);
-  return { ...b0, name, phi: 0, official: false, depth, width, resolution: Math.round(BASE_RESOLUTION * resolutionScale) };
-}
+const b0Scaled = (name: string, depth: number, width: number, resolutionScale: number) =>
+  scalingCoefficients({ name, depth, width, resolution: Math.round(BASE_RESOLUTION * resolutionScale) });
 
 /** Table 7's five networks, configured exactly as the paper names them. The baseline keeps B0's
  *  official coefficients (so real B0 weights can answer for it). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { B0_STAGES, constraintValue, formulaNetwork, OFFICIAL_VARIANTS, officialNetwork } from './index';
+import { B0_STAGES, constraintOf, formulaNetwork, PAPER_BASES, OFFICIAL_VARIANTS, officialNetwork } from './index';
 
 // Learned float parameters of the converted TF Hub models (BN folded), from their manifests.
 const MANIFEST_PARAMS = [5_267_540, 7_763_160, 9_076_210, 12_189_584, 19_279_016, 30_303_416, 42_928_488, 66_192_600];
@@ -112,8 +112,8 @@ describe('formula networks', () => {
       prev = n;
     }
     const overall = formulaNetwork(7).flops / formulaNetwork(0).flops;
-    expect(overall / Math.pow(constraintValue(), 7)).toBeGreaterThan(0.8);
-    expect(overall / Math.pow(constraintValue(), 7)).toBeLessThan(1.2);
+    expect(overall / Math.pow(constraintOf(PAPER_BASES), 7)).toBeGreaterThan(0.8);
+    expect(overall / Math.pow(constraintOf(PAPER_BASES), 7)).toBeLessThan(1.2);
   });
 
   it('φ=3 has resolution 341 and stage 0 input ceil(341/2) = 171', () => {

@@ -14,7 +14,7 @@ export type Scaling =
   /** B0 grown by explicit multipliers, named for messages. */
   | { name: string; width: number; depth: number; resolution: number };
 
-function scalingCoefficients(s: Scaling): ScalingCoefficients {
+export function scalingCoefficients(s: Scaling): ScalingCoefficients {
   if ('variant' in s) return officialCoefficients(s.variant);
   if ('phi' in s) return s.resolution ? { ...formulaCoefficients(s.phi), resolution: s.resolution } : formulaCoefficients(s.phi);
   return { ...officialCoefficients(0), name: s.name, width: s.width, depth: s.depth, resolution: s.resolution, official: false };

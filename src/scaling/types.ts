@@ -22,36 +22,30 @@ export interface ScalingCoefficients {
 export interface BaseStage {
   expand: number;
   kernel: number;
+  /** Stride of the stage's first block; the other blocks use stride 1. */
   stride: number;
   repeats: number;
   channels: number;
 }
 
-export interface StageConfig {
+/** A stage of a scaled network: B0's row with its repeats and channels scaled. */
+export interface StageConfig extends BaseStage {
   index: number;
-  expand: number;
-  kernel: number;
-  /** Stride of the stage's first block; the other blocks use stride 1. */
-  stride: number;
-  repeats: number;
   inChannels: number;
-  channels: number;
   /** Side length of the feature map entering the stage. */
   inputSize: number;
   /** Side length of the feature map leaving the stage. */
   featureSize: number;
 }
 
-export interface BlockConfig {
+export interface BlockConfig extends Pick<BaseStage, 'expand' | 'kernel'> {
   stage: number;
   /** Index within the stage. */
   block: number;
   inChannels: number;
   outChannels: number;
-  expand: number;
   /** inChannels × expand (equal to inChannels when expand is 1: no expand conv). */
   expandedChannels: number;
-  kernel: number;
   stride: number;
   seChannels: number;
   /** Identity skip: stride 1 and inChannels === outChannels. */
@@ -95,13 +89,9 @@ export interface NetworkConfig extends ScalingCoefficients {
   layers: LayerSpec[];
 }
 
-export interface OfficialVariant {
+export interface OfficialVariant extends Pick<ScalingCoefficients, 'width' | 'depth' | 'resolution' | 'dropout'> {
   name: OfficialName;
   index: number;
-  width: number;
-  depth: number;
-  resolution: number;
-  dropout: number;
   /** ImageNet top-1 accuracy in percent, paper Table 2. */
   paperTop1: number;
   /** Paper FLOPs as a plain count of multiply-adds (0.39e9 for B0). */

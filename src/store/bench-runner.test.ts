@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchRequest, BenchResult } from '../worker/bench-protocol';
-import { runBench, type BenchProgress } from './bench-runner';
+import { runBench } from './bench-runner';
 
 /** A bench worker that answers on its own: webgpu runs (B1 fails), wasm crashes on init. */
 class ScriptedBenchWorker {
@@ -37,7 +37,7 @@ describe('runBench (the store drives the bench workers through the one RPC clien
     const streamed: string[] = [];
     const report = await runBench(
       { baseUrl: '/models/', backends: ['webgpu', 'wasm'], variants: [0, 1, 2], runs: 4 },
-      (p: BenchProgress) => stages.push(`${p.backend}: ${p.stage}`),
+      (line) => stages.push(line),
       (r: BenchResult) => streamed.push(r.variant),
       () => {
         const w = new ScriptedBenchWorker();

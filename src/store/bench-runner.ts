@@ -1,6 +1,6 @@
 /** The benchmark's driver: a fresh bench worker per backend (so backends never share GPU state or
  *  pools), a 1024² matMul, then each variant. A backend that fails is recorded in `errors`. */
-import { benchPasses, GRAPH_BACKENDS, type BenchFlags, type BenchReport, type BenchResult } from '../worker/bench-protocol';
+import { benchPasses, type BenchFlags, type BenchReport, type BenchResult } from '../worker/bench-protocol';
 import { benchClient } from '../worker/bench-client';
 import type { BackendName } from '../model/backend-name';
 import type { KernelMode } from '../model/kernels/plan';
@@ -16,17 +16,14 @@ export interface BenchSettings {
   threads?: number[];
 }
 
-export interface BenchProgress {
-  backend: BackendName;
-  stage: string;
-}
-
 export async function runBench(
   s: BenchSettings,
-  onProgress: (p: BenchProgress) => void = () => undefined,
-  onResult: (r: BenchResult) => void = () => undefined,
+  /** Each stage as a line for the view ("webgpu: 1024² matMul"). */
+  onProgress: (line: string) => void,
+  onResult: (r: BenchResult) => void,
   spawn?: () => Worker,
 ): Promise<BenchReport> {
+  const { baseUrl, ...asked } = s;
   const results: BenchResult[] = [];
   const errors: string[] = [];
   let adapter: string | null = null;
@@ -34,17 +31,16 @@ export async function runBench(
   for (const { backend, threads } of benchPasses(s.backends, s.threads)) {
     const pass = threads ? `${backend} ×${threads} threads` : backend;
     const w = benchClient(spawn);
-    const hooks = { onProgress: ({ stage }: { stage: string }) => onProgress({ backend, stage: threads ? `×${threads} threads: ${stage}` : stage }) };
+    const hooks = { onProgress: ({ stage }: { stage: string }) => onProgress(`${backend}: ${threads ? `×${threads} threads: ` : ''}${stage}`) };
     try {
-      onProgress({ backend, stage: 'initialising' });
+      onProgress(`${backend}: initialising`);
       const ready = await w.send({ type: 'init', backend, flags: s.flags, kernels: s.kernels, threads }, ['ready']).done;
       if (ready.adapter) adapter = ready.adapter;
       tfjs = ready.tfjs;
       const mm = await w.send({ type: 'matmul', size: 1024, runs: Math.max(3, Math.min(s.runs, 10)) }, ['matmul'], hooks).done;
       for (const variant of s.variants) {
         try {
-          const graph = GRAPH_BACKENDS.includes(backend);
-          const job = { baseUrl: s.baseUrl, variant, runs: s.runs, graph, ort: graph, measureLoad: true, matmulGflops: mm.gflops };
+          const job = { baseUrl, variant, runs: s.runs, matmulGflops: mm.gflops };
           const { result } = await w.send({ type: 'variant', job }, ['result'], hooks).done;
           const r = threads ? { ...result, threadsAsked: threads } : result;
           results.push(r);
@@ -69,14 +65,7 @@ export async function runBench(
       crossOriginIsolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
     },
     results,
-    settings: {
-      backends: s.backends,
-      variants: s.variants.map((k) => `B${k}`),
-      runs: s.runs,
-      ...(s.flags ? { flags: s.flags } : {}),
-      ...(s.kernels ? { kernels: s.kernels } : {}),
-      ...(s.threads?.length ? { threads: s.threads } : {}),
-    },
+    settings: { ...asked, variants: s.variants.map((k) => `B${k}`) },
     ...(errors.length ? { errors } : {}),
   };
 }

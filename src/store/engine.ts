@@ -13,7 +13,7 @@ import { officialSpec, RANDOM_SOURCE, sourceQuestion, startSource, whenSource } 
 import { workerTools } from './worker-tools';
 import { createPreparer } from './prepare';
 import { seriesPipeline } from './series-pipeline';
-import { runBench, type BenchProgress, type BenchSettings } from './bench-runner';
+import { runBench, type BenchSettings } from './bench-runner';
 import type { BenchResult } from '../worker/bench-protocol';
 import { labDownloads } from './lab-downloads';
 
@@ -235,8 +235,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
 
     ...seriesPipeline({ client, store, whilePaused, restored: () => restoring }),
     /** The benchmark on its own workers, with the lab held meanwhile (it would share the CPU/GPU). */
-    bench: (s: BenchSettings, onProgress: (p: BenchProgress) => void, onResult: (r: BenchResult) => void) =>
-      whilePaused(() => runBench(s, onProgress, onResult)),
+    bench: (s: BenchSettings, onProgress: (line: string) => void, onResult: (r: BenchResult) => void) => whilePaused(() => runBench(s, onProgress, onResult)),
 
     /** "Export ONNX": the current network (exactSpecFor) as an ONNX file, built by the worker, which owns the weights. */
     async exportOnnx(): Promise<Omit<Answer<'onnx'>, 'type' | 'id'>> {

@@ -28,10 +28,10 @@ export interface BenchReport {
   errors?: string[];
 }
 
-export interface VariantJob extends Pick<VariantBenchOptions, 'variant' | 'runs' | 'graph' | 'ort' | 'matmulGflops'> {
+/** One variant on the worker's backend: the network load (a download past the cache, which deletes
+ *  nothing), the cached load, and on GRAPH_BACKENDS the graph model and ONNX Runtime beside it. */
+export interface VariantJob extends Pick<VariantBenchOptions, 'variant' | 'runs' | 'matmulGflops'> {
   baseUrl: string;
-  /** Measure the network load (a download past the cache, which deletes nothing) and the cached load. */
-  measureLoad: boolean;
 }
 
 export type BenchRequest =

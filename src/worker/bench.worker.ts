@@ -14,7 +14,7 @@ import { configureOrtWasm } from '../model/ort-runner';
 import { DEFAULT_KERNELS, type KernelSetting } from '../model/kernels/mode';
 import { RANDOM_WEIGHTS_BASE } from '../model/pinned-sources';
 import { DEFAULT_SYNTHETIC_SEED } from '../model/synthetic-init';
-import type { BenchRequest, BenchResponse, VariantJob } from './bench-protocol';
+import { GRAPH_BACKENDS, type BenchRequest, type BenchResponse, type VariantJob } from './bench-protocol';
 import type { BackendName } from '../model/backend-name';
 import { planBatch } from '../model/batch-plan';
 import { officialNetwork } from '../scaling';
@@ -33,7 +33,7 @@ const post = (msg: BenchResponse) => self.postMessage(msg);
 let backend: BackendName | null = null;
 let kernels: KernelSetting = DEFAULT_KERNELS;
 
-async function runVariant(id: number, { baseUrl, measureLoad, ...job }: VariantJob, backend: BackendName) {
+async function runVariant(id: number, { baseUrl, ...job }: VariantJob, backend: BackendName) {
   const url = variantUrl(baseUrl, job.variant);
   const noProgress = () => undefined;
   // Random-weights mode: nothing to download; the network is built with the lab's seed.
@@ -44,17 +44,16 @@ async function runVariant(id: number, { baseUrl, measureLoad, ...job }: VariantJ
   const result = await benchVariant({
     ...job,
     backend,
+    graph: GRAPH_BACKENDS.includes(backend),
+    ort: true,
     evalBatch: evaluateBatch(backend, job.variant),
     seed: seeded ? DEFAULT_SYNTHETIC_SEED : undefined,
     network: { kernels },
-    loadNetwork:
-      measureLoad && !seeded
-        ? async () => {
-            const a = await loadFromUrl(url, noProgress, undefined, { network: true });
-            if (a.fromCache) throw new Error(`B${job.variant} came from the cache in a network load`);
-            return a;
-          }
-        : undefined,
+    loadNetwork: async () => {
+      const a = await loadFromUrl(url, noProgress, undefined, { network: true });
+      if (a.fromCache) throw new Error(`B${job.variant} came from the cache in a network load`);
+      return a;
+    },
     loadCache: () => loadFromUrl(url, noProgress),
     onStage: (stage) => post({ type: 'progress', id, stage }),
   });

@@ -78,9 +78,9 @@ export function BenchView() {
           kernels,
           threads: initial.threads,
         },
-        (p) => {
+        (line) => {
           setState('running'); // the first progress comes once the lab is held
-          say(`${p.backend}: ${p.stage}`);
+          say(line);
         },
         (res) => setRows((prev) => [...prev, res]),
       );

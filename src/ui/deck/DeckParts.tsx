@@ -1,5 +1,6 @@
 /** What every slide shares: its heading, its citation, and a key number big enough for the back row. */
 import type { ReactNode } from 'react';
+import { ColumnHeads } from '../TableScroll';
 
 export function SlideHead({ children }: { children: ReactNode }) {
   return <h2 className="deck-h">{children}</h2>;
@@ -7,6 +8,16 @@ export function SlideHead({ children }: { children: ReactNode }) {
 
 export function Cite({ children }: { children: ReactNode }) {
   return <p className="deck-cite">{children}</p>;
+}
+
+/** A table in the slide's type: one row of column heads, then the rows. */
+export function BigTable({ cols, testId, children }: { cols: readonly string[]; testId?: string; children: ReactNode }) {
+  return (
+    <table className="deck-table deck-table-big" data-testid={testId}>
+      <ColumnHeads cols={cols} />
+      <tbody>{children}</tbody>
+    </table>
+  );
 }
 
 export function KeyNumber({ label, value, unit, testId }: { label: ReactNode; value: ReactNode; unit?: string; testId?: string }) {

@@ -10,8 +10,7 @@ import { STATUS_TEXT } from '../InferenceReadout';
 import { CamOnCrop, camLabel, SYNTHETIC_CAM_WARNING } from '../paper/CamOverlay';
 import { resultSummary } from '../readouts';
 import { SampleGallery } from '../SampleGallery';
-import { Cite, KeyNumber, SlideHead } from './DeckParts';
-import { ColumnHeads } from '../TableScroll';
+import { BigTable, Cite, KeyNumber, SlideHead } from './DeckParts';
 import { useTimedRows } from '../paper/OwnCoefficients';
 
 export function LabSlide() {
@@ -48,25 +47,22 @@ export function LabSlide() {
 }
 
 export function RaceSlide() {
-  const { run, rows, time } = useTimedRows('race', table7Rows, RACE_STEADY_RUNS);
+  const { run, rows, time } = useTimedRows('race', table7Rows);
   return (
     <>
       <SlideHead>Four ways to spend 4.6× B0's FLOPs</SlideHead>
-      <table className="deck-table deck-table-big">
-        <ColumnHeads cols={['B0 grown by', 'Resolution', 'Blocks', 'FLOPs', 'Top-1 (paper)', 'Latency ms']} />
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className={r.method === 'compound' ? 'deck-row-on' : undefined}>
-              <th scope="row">{r.label}</th>
-              <td>{r.net.resolution}</td>
-              <td>{r.net.totalBlocks}</td>
-              <td>{fmtFlops(r.net.flops)}</td>
-              <td>{r.paper ? `${r.paper.top1.toFixed(1)}%` : '—'}</td>
-              <td>{r.status === 'error' ? 'failed' : r.status === 'running' ? 'timing…' : fmtMs(r.steadyMs)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <BigTable cols={['B0 grown by', 'Resolution', 'Blocks', 'FLOPs', 'Top-1 (paper)', 'Latency ms']}>
+        {rows.map((r) => (
+          <tr key={r.id} className={r.method === 'compound' ? 'deck-row-on' : undefined}>
+            <th scope="row">{r.label}</th>
+            <td>{r.net.resolution}</td>
+            <td>{r.net.totalBlocks}</td>
+            <td>{fmtFlops(r.net.flops)}</td>
+            <td>{r.paper ? `${r.paper.top1.toFixed(1)}%` : '—'}</td>
+            <td>{r.status === 'error' ? 'failed' : r.status === 'running' ? 'timing…' : fmtMs(r.steadyMs)}</td>
+          </tr>
+        ))}
+      </BigTable>
       <button type="button" className="deck-run" disabled={run?.running} onClick={time}>
         {run?.running ? 'Racing…' : 'Run the race on this device'}
       </button>
@@ -83,24 +79,21 @@ export function AccuracySlide() {
     <>
       <SlideHead>The accuracy the class measured</SlideHead>
       {rows ? (
-        <table className="deck-table deck-table-big" data-testid="deck-accuracy">
-          <ColumnHeads cols={['Network', 'Correct', 'Accuracy', 'Paper top-1']} />
-          <tbody>
-            {rows.map((r) => {
-              const k = parseVariantName(r.network);
-              return (
-                <tr key={r.network}>
-                  <th scope="row">{r.network}</th>
-                  <td>
-                    {r.correct} / {r.total}
-                  </td>
-                  <td>{fmtPct(r.correct / r.total)}</td>
-                  <td>{k === null ? '—' : `${OFFICIAL_VARIANTS[k].paperTop1.toFixed(1)}%`}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <BigTable cols={['Network', 'Correct', 'Accuracy', 'Paper top-1']} testId="deck-accuracy">
+          {rows.map((r) => {
+            const k = parseVariantName(r.network);
+            return (
+              <tr key={r.network}>
+                <th scope="row">{r.network}</th>
+                <td>
+                  {r.correct} / {r.total}
+                </td>
+                <td>{fmtPct(r.correct / r.total)}</td>
+                <td>{k === null ? '—' : `${OFFICIAL_VARIANTS[k].paperTop1.toFixed(1)}%`}</td>
+              </tr>
+            );
+          })}
+        </BigTable>
       ) : (
         <p data-testid="deck-accuracy-missing">
           Run Evaluate first: open the Evaluate view, run it on the ImageNet sample photos with the variants the class wants to compare, then come back to this

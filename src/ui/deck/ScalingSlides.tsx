@@ -10,8 +10,7 @@ import { EffectivePhiRows } from '../teach/EffectivePhiTable';
 import '../teach/teach.css';
 import { effectivePhiRows, formulaLines, networkLabel, teachNumbers } from '../teach/teach-model';
 import { BaseControls, useOwnRows } from '../paper/OwnCoefficients';
-import { Cite, KeyNumber, SlideHead } from './DeckParts';
-import { ColumnHeads } from '../TableScroll';
+import { BigTable, Cite, KeyNumber, SlideHead } from './DeckParts';
 import { ShareQr } from './ShareQr';
 
 /** "B3" at an integer φ, "formula φ 2.4" between: the network the Lab's readouts describe. */
@@ -100,20 +99,17 @@ export function GrowsSlide() {
       <div className="deck-picture teach">
         <NetworkPicture net={r.shown} label={label} />
       </div>
-      <table className="deck-table deck-table-big">
-        <ColumnHeads cols={['Network', 'Resolution', 'Blocks', 'Head channels', 'FLOPs']} />
-        <tbody>
-          {[r.official, r.formula].map((n, i) => (
-            <tr key={i}>
-              <th scope="row">{i === 0 ? `${n.name} (released)` : `Formula φ ${fmtPhi(phi)}`}</th>
-              <td>{n.resolution} px</td>
-              <td>{n.totalBlocks}</td>
-              <td>{n.headChannels}</td>
-              <td>{fmtFlops(n.flops)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <BigTable cols={['Network', 'Resolution', 'Blocks', 'Head channels', 'FLOPs']}>
+        {[r.official, r.formula].map((n, i) => (
+          <tr key={i}>
+            <th scope="row">{i === 0 ? `${n.name} (released)` : `Formula φ ${fmtPhi(phi)}`}</th>
+            <td>{n.resolution} px</td>
+            <td>{n.totalBlocks}</td>
+            <td>{n.headChannels}</td>
+            <td>{fmtFlops(n.flops)}</td>
+          </tr>
+        ))}
+      </BigTable>
       <Cite>{formulaVsOfficial(phi)}</Cite>
     </>
   );
@@ -140,20 +136,17 @@ export function OwnSlide() {
       <SlideHead>Your own α, β, γ at φ {fmtPhi(phi)}</SlideHead>
       <BaseControls className="deck-controls" paperLabel="Paper's" />
       <KeyNumber label="α·β²·γ²" value={c.toFixed(3)} unit={`target ${CONSTRAINT_TARGET}`} />
-      <table className="deck-table deck-table-big">
-        <ColumnHeads cols={['Network', 'Resolution', 'Blocks', 'FLOPs', 'Latency ms (steady)']} />
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">{r.label}</th>
-              <td>{r.net.resolution}</td>
-              <td>{r.net.totalBlocks}</td>
-              <td>{fmtFlops(r.net.flops)}</td>
-              <td>{r.status === 'running' ? 'timing…' : fmtMs(r.steadyMs)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <BigTable cols={['Network', 'Resolution', 'Blocks', 'FLOPs', 'Latency ms (steady)']}>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <th scope="row">{r.label}</th>
+            <td>{r.net.resolution}</td>
+            <td>{r.net.totalBlocks}</td>
+            <td>{fmtFlops(r.net.flops)}</td>
+            <td>{r.status === 'running' ? 'timing…' : fmtMs(r.steadyMs)}</td>
+          </tr>
+        ))}
+      </BigTable>
       <button type="button" className="deck-run" disabled={run?.running} onClick={time}>
         {run?.running ? 'Timing…' : 'Build and time these three'}
       </button>

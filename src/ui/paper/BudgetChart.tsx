@@ -2,18 +2,18 @@
  *  its exact FLOPs, timed on this device and plotted latency against FLOPs; beside it the paper's
  *  accuracy against FLOPs per method (Table 7 exactly, Figures 3 and 8 as read from the plots). */
 import { useMemo, useState } from 'react';
-import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { budgetNetworks, FIGURE3_POINTS, FIGURE8_POINTS, FIGURE_NOTE, TABLE7_ROWS, type ScalingMethod } from '../../scaling';
 import { useApp } from '../use-app';
 import { useEngine } from '../engine-context';
 import { fmtFlops, fmtMs } from '../format';
+import { ChartFrame, MARGIN } from '../compare/CompareCharts';
+import '../compare/compare.css';
 import './paper.css';
 import { ScrollTable } from '../TableScroll';
 
 const COLOURS: Record<ScalingMethod, string> = { baseline: '#6b7280', depth: '#059669', width: '#d97706', resolution: '#7c3aed', compound: '#1d4ed8' };
 const METHODS = ['depth', 'width', 'resolution', 'compound'] as const;
-const HEIGHT = 260;
-const MARGIN = { top: 16, right: 24, bottom: 24, left: 8 };
 /** The x axis both charts share: FLOPs in billions (points carry `flopsB`). */
 const flopsBillionsAxis = (domain: [number, number] | ['auto', 'auto']) =>
   ({
@@ -24,17 +24,6 @@ const flopsBillionsAxis = (domain: [number, number] | ['auto', 'auto']) =>
     domain,
     label: { value: 'FLOPs (billions)', position: 'insideBottom', offset: -12 },
   }) as const;
-
-function Chart({ testId, title, children }: { testId: string; title: string; children: React.ReactElement }) {
-  return (
-    <figure className="card" data-testid={testId}>
-      <figcaption>{title}</figcaption>
-      <ResponsiveContainer width="100%" height={HEIGHT} minWidth={260} initialDimension={{ width: 520, height: HEIGHT }}>
-        {children}
-      </ResponsiveContainer>
-    </figure>
-  );
-}
 
 export function BudgetChart() {
   const [phi, setPhi] = useState(1);
@@ -72,7 +61,7 @@ export function BudgetChart() {
         ))}
       </ScrollTable>
       <div className="compare-charts">
-        <Chart testId="budget-chart" title="Measured steady latency vs FLOPs on this device (press Time at several φ)">
+        <ChartFrame testId="budget-chart" title="Measured steady latency vs FLOPs on this device (press Time at several φ)" note={null}>
           <ScatterChart margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis {...flopsBillionsAxis(['auto', 'auto'])} />
@@ -89,8 +78,8 @@ export function BudgetChart() {
               />
             ))}
           </ScatterChart>
-        </Chart>
-        <Chart testId="paper-accuracy-chart" title={`The paper: ImageNet top-1 vs FLOPs per method (Table 7; Figure 8, ${FIGURE_NOTE})`}>
+        </ChartFrame>
+        <ChartFrame testId="paper-accuracy-chart" title={`The paper: ImageNet top-1 vs FLOPs per method (Table 7; Figure 8, ${FIGURE_NOTE})`} note={null}>
           <ScatterChart margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis {...flopsBillionsAxis([0, 5])} />
@@ -101,7 +90,7 @@ export function BudgetChart() {
               <Scatter key={m} name={m} fill={COLOURS[m]} line data={[TABLE7_ROWS.baseline.paper, ...FIGURE8_POINTS[m]]} />
             ))}
           </ScatterChart>
-        </Chart>
+        </ChartFrame>
       </div>
       <p className="cite">
         Points at 0.4 B and 1.8–1.9 B are Table 7's; the others are {FIGURE_NOTE} (Figure 8). Figure 3 (single dimensions on the baseline, {FIGURE_NOTE}):{' '}

@@ -12,8 +12,6 @@ import { StageTable } from './StageTable';
 import { formulaLines, networkLabel, teachNumbers, type TeachNumbers } from './teach-model';
 import './teach.css';
 
-type Source = 'official' | 'formula';
-
 function Formulas({ t }: { t: TeachNumbers }) {
   const lines = formulaLines(t);
   return (
@@ -76,7 +74,7 @@ function FlopsBudget({ t }: { t: TeachNumbers }) {
 
 export function TeachView() {
   const phi = useApp((s) => s.phi);
-  const [source, setSource] = useState<Source>('official');
+  const [source, setSource] = useState<'official' | 'formula'>('official');
   const r = phiReadout(phi);
   const t = teachNumbers(phi);
   // Between integers only the formula network exists; at an integer the reader may pick.

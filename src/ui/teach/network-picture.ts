@@ -45,14 +45,11 @@ export function pictureFrame(nets: readonly NetworkConfig[]) {
   };
 }
 
-let defaultFrame: ReturnType<typeof pictureFrame> | null = null;
 /** The lab's frame: φ = MAX_PHI by the formula (most blocks) and the official B7 (largest input). */
-export function labFrame() {
-  return (defaultFrame ??= pictureFrame([formulaNetwork(MAX_PHI), officialNetwork(MAX_PHI)]));
-}
+export const LAB_FRAME = pictureFrame([formulaNetwork(MAX_PHI), officialNetwork(MAX_PHI)]);
 
 /** The picture of `net`; its viewBox is `0 0 width height`. */
-export function networkPicture(net: NetworkConfig, frame = labFrame()) {
+export function networkPicture(net: NetworkConfig, frame = LAB_FRAME) {
   const midY = FRAME.pad + FRAME.topLabel + Math.max(FRAME.inputMaxSide, FRAME.barMaxHeight) / 2;
   const labelY = frame.height - FRAME.pad - 4;
   const barHeight = (channels: number) => frame.channelScale * Math.sqrt(channels);

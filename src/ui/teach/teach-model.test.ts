@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { B0_STAGES, MAX_PHI, OFFICIAL_VARIANTS, formulaNetwork, officialNetwork } from '../../scaling';
-import { labFrame, networkPicture, pictureDescription, pictureFrame } from './network-picture';
+import { LAB_FRAME, networkPicture, pictureDescription, pictureFrame } from './network-picture';
 import { phiReadout } from '../readouts';
 import { effectivePhiRows, formulaLines, stageTableRows, teachNumbers } from './teach-model';
 
@@ -141,7 +141,7 @@ describe('networkPicture', () => {
 
   it('frames are derived from the networks they must hold', () => {
     const f = pictureFrame([officialNetwork(0)]);
-    expect(f.width).toBeLessThan(labFrame().width);
+    expect(f.width).toBeLessThan(LAB_FRAME.width);
     expect(fits(networkPicture(officialNetwork(0), f))).toBe(true);
   });
 });

@@ -8,9 +8,10 @@ import {
   HEAD_CHANNELS,
   NUM_CLASSES,
   OFFICIAL_VARIANTS,
+  PAPER_BASES,
   B0_STEM,
   clampPhi,
-  constraintValue,
+  constraintOf,
   effectivePhi,
   nearestOfficial,
   type NetworkConfig,
@@ -26,7 +27,7 @@ export function teachNumbers(phiIn: number) {
   const phi = clampPhi(phiIn);
   const { formula, official, atOfficial } = phiReadout(phi);
   const b0 = baseNetwork();
-  const constraint = constraintValue();
+  const constraint = constraintOf(PAPER_BASES);
   return {
     phi,
     // α^φ, β^φ, 224·γ^φ before rounding, and the resolution after formulaResolution's rounding.
