@@ -4,7 +4,7 @@
  *  Every failure names the file (`Download failed: <url> answered HTTP 404`). */
 
 import { pinnedWeightPath, verifyPinnedDownload } from './integrity';
-import { cachedManifest, completeEntry, dropEntry, fromCache, joinUrl, keepShard, keptShard, openCache, storeEntry } from './weight-cache';
+import { cachedManifest, completeEntry, dropEntry, fromCache, joinUrl, keepShard, keptShard, openCache } from './weight-cache';
 import { artifactsOf, concat, manifestOf, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
 
 /** Matches the messages of a download that failed (network, HTTP, size, integrity, not a model),
@@ -167,15 +167,15 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
   text ??= await fetchText(modelUrl, signal, 'no-cache');
   const { modelJson, shards, total, version } = manifestOf(text, modelUrl);
   // Per-file resume (weight-cache.ts): each verified shard is kept at once and a kept one is not
-  // fetched again; the bench's network timing downloads everything and stores it at the end.
-  let keeping = network ? null : cache;
-  if (keeping) await dropEntry(keeping, baseUrl, modelUrl, version); // no marker while writing; other versions go
+  // fetched again; the bench's network timing downloads every shard and replaces the entry at the end.
+  let keeping = cache;
+  if (keeping && !network) await dropEntry(keeping, baseUrl, modelUrl, version); // no marker while writing; other versions go
   let loaded = 0;
   onProgress(0, total, 'download');
   const buffers: ArrayBuffer[] = [];
   try {
     for (const shard of shards) {
-      let bytes = keeping && (await keptShard(keeping, baseUrl, shard, version));
+      let bytes = keeping && !network && (await keptShard(keeping, baseUrl, shard, version));
       if (bytes) onProgress((loaded += bytes.byteLength), total, 'download');
       else {
         const url = joinUrl(baseUrl, shard.path);
@@ -191,11 +191,8 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
     if (signal?.aborted && cache && !network) await dropEntry(cache, baseUrl, modelUrl);
     throw e;
   }
-  const stored = keeping
-    ? await completeEntry(keeping, baseUrl, modelUrl, text)
-    : cache && network
-      ? await storeEntry(cache, baseUrl, modelUrl, text, shards, buffers)
-      : false;
+  if (keeping && network) await dropEntry(keeping, baseUrl, modelUrl, version); // model.json first, then other versions
+  const stored = keeping ? await completeEntry(keeping, baseUrl, modelUrl, text) : false;
   return { ...artifactsOf(modelJson, buffers, false), stored };
 }
 

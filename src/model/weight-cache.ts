@@ -9,7 +9,7 @@
 
 import { openNamedCache, orElse } from './cache-storage';
 import { verifyPinnedDownload } from './integrity';
-import { artifactsOf, manifestHash, manifestOf, type LoadedArtifacts, type ProgressFn } from './model-json';
+import { artifactsOf, manifestOf, type LoadedArtifacts, type ProgressFn } from './model-json';
 
 /** Bump when the cache layout changes; entries are also keyed by the manifest's hash. */
 export const CACHE_NAME = 'efficientnet-models-v1';
@@ -89,22 +89,6 @@ export const keepShard = (cache: Cache, baseUrl: string, modelUrl: string, path:
 /** Writes the marker once every shard is kept: from now on the variant is complete ("ready"). */
 export const completeEntry = (cache: Cache, baseUrl: string, modelUrl: string, text: string): Promise<boolean> =>
   put(cache, baseUrl, modelUrl, modelUrl, new Response(text, { headers: { 'Content-Type': 'application/json' } }));
-
-/** Writes a complete entry at once (a download that does not resume: the bench's); false when it
- *  could not (quota): then nothing of it is kept. */
-export async function storeEntry(
-  cache: Cache,
-  baseUrl: string,
-  modelUrl: string,
-  text: string,
-  shards: { path: string }[],
-  buffers: ArrayBuffer[],
-): Promise<boolean> {
-  const version = manifestHash(text);
-  await dropEntry(cache, baseUrl, modelUrl, version);
-  for (let i = 0; i < shards.length; i++) if (!(await keepShard(cache, baseUrl, modelUrl, shards[i].path, version, buffers[i]))) return false;
-  return completeEntry(cache, baseUrl, modelUrl, text); // model.json last: its presence marks a complete entry
-}
 
 /** The bytes of the complete entry under `baseUrl` (model.json and every shard of its version
  *  present, each of the manifest's size), or null. Reads sizes, not contents. */
