@@ -66,6 +66,15 @@ describe('loadFromUrl: downloads and the cache', () => {
     expect([...phases]).toEqual(['cache']);
   });
 
+  it('revalidate: false makes no request at all', async () => {
+    serveModel();
+    await loadFromUrl(BASE, noProgress);
+    requests.length = 0;
+    const a = await loadFromUrl(BASE, noProgress, undefined, { revalidate: false });
+    expect(a.fromCache).toBe(true);
+    expect(requests).toEqual([]);
+  });
+
   it('offline, a cached load makes no request at all', async () => {
     serveModel();
     await loadFromUrl(BASE, noProgress);

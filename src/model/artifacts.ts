@@ -110,6 +110,14 @@ async function fetchText(url: string, signal: AbortSignal | undefined, cache: Re
   return new TextDecoder().decode(await download(url, { signal, cache, max: MAX_MODEL_JSON_BYTES }));
 }
 
+export interface LoadOptions {
+  /** Check model.json with the server before a cached entry is used (default true). */
+  revalidate?: boolean;
+  /** Download even when a complete entry is cached (the bench's network timing), then store what
+   *  arrived as usual: no other model's entry is touched, and none is deleted beforehand. */
+  network?: boolean;
+}
+
 /** model.json as the server has it now, or null when it cannot say (offline, slow, an HTTP
  *  error, not a model): then the cached entry is used (stale-if-error). `cache: 'no-cache'` lets
  *  the browser revalidate with ETag/Last-Modified, so an unchanged file is a small 304. */
@@ -139,13 +147,12 @@ async function currentManifest(url: string, signal: AbortSignal | undefined): Pr
  *  `no-cache` request, made while the cached shards are read); a changed manifest has another
  *  hash, so the old entry is dropped and the shards are downloaded again on this very load,
  *  never served stale. When the check cannot answer (offline, timeout, HTTP error) the cached
- *  entry is used. Revalidating in the background instead would show a changed model one load late.
- *
- *  `network`: download even when a complete entry is cached (the bench's network timing), then
- *  store what arrived as usual: no other model's entry is touched, and none is deleted beforehand. */
-export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signal?: AbortSignal, { network = false } = {}): Promise<LoadedArtifacts> {
+ *  entry is used. Revalidating in the background instead would show a changed model one load
+ *  late; `revalidate: false` gives the no-request behaviour. */
+export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signal?: AbortSignal, options: LoadOptions = {}): Promise<LoadedArtifacts> {
+  const { network = false } = options;
   // Offline (a prepared classroom), a cached entry is used without even a model.json request.
-  const revalidate = globalThis.navigator?.onLine !== false;
+  const revalidate = (options.revalidate ?? true) && globalThis.navigator?.onLine !== false;
   const modelUrl = joinUrl(baseUrl, 'model.json');
   const cache = await openCache();
   const cachedText = cache && !network ? await cachedManifest(cache, modelUrl) : null;
