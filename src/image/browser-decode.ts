@@ -1,6 +1,6 @@
 /** Decoding with the browser's own decoders (createImageBitmap, or an <img> for SVG and the like), and small display copies. */
 
-import { fitWithin, resizeTo } from './fit-within';
+import { fitWithin, resizeTo, type Size } from './fit-within';
 import { DISPLAY_SIDE, MAX_SIDE } from './limits';
 import type { ImageKind } from './sniff';
 
@@ -21,7 +21,7 @@ export const asSvg = (file: File, kind: ImageKind): Blob =>
  *  most a partial picture, and Chromium answers an <img> of undecodable bytes (HEIC, text) by
  *  "connecting" to the blob: URL, a connect-src violation under the app's CSP. Throws Undecodable
  *  when the file cannot be decoded. */
-export async function decodeWithBrowser(file: File, kind: ImageKind, target: { width: number; height: number } | null): Promise<ImageBitmap> {
+export async function decodeWithBrowser(file: File, kind: ImageKind, target: Size | null): Promise<ImageBitmap> {
   try {
     return await createImageBitmap(file, { imageOrientation: 'from-image', ...resizeTo(target) });
   } catch {

@@ -15,7 +15,8 @@ import { fitWithin, resizeTo } from './fit-within';
 import { decodeBigJpeg } from './jpeg-scaled';
 import { probeJpeg } from './jpeg-probe';
 import { MAX_FILE_BYTES, MAX_SIDE, STREAM_PNG_PIXELS, headerRefusal } from './limits';
-import { PngError, decodePngDownscaled } from './png-stream';
+import { PngError } from './png-chunks';
+import { decodePngDownscaled } from './png-stream';
 import { KIND_NAME, sniffImage, type Sniffed } from './sniff';
 
 /** How much of the file is read to sniff its format, size and orientation. */

@@ -4,15 +4,8 @@
  *  a model (the folder holding model.json, with its files) or an image (the first file). */
 
 /** The parts of FileSystemEntry used here (fakes in tests implement only these). */
-export interface EntryLike {
-  name: string;
-  fullPath: string;
-  isFile: boolean;
-  isDirectory: boolean;
-}
-export interface FileEntryLike extends EntryLike {
-  file(ok: (file: File) => void, fail?: (err: DOMException) => void): void;
-}
+export type EntryLike = Pick<FileSystemEntry, 'name' | 'fullPath' | 'isFile' | 'isDirectory'>;
+export type FileEntryLike = EntryLike & Pick<FileSystemFileEntry, 'file'>;
 export interface DirectoryEntryLike extends EntryLike {
   createReader(): { readEntries(ok: (batch: EntryLike[]) => void, fail?: (err: DOMException) => void): void };
 }

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { fuzzParams, hostileU32, mutated } from '../../test-support/fuzz';
 import { probeJpeg } from './jpeg-probe';
 import { MAX_IMAGE_SIDE, MAX_PIXELS, headerRefusal } from './limits';
-import { PngError, decodePngDownscaled } from './png-stream';
+import { PngError } from './png-chunks';
+import { decodePngDownscaled } from './png-stream';
 import { KIND_NAME, sniffImage, type Sniffed } from './sniff';
 import { chunk, streamOf, writePng } from './test-support/png-writer';
 

@@ -4,8 +4,6 @@ import { feedPngChunks, type PngTables } from './png-chunks';
 import { decodePngRows, type RgbaImage } from './png-rows';
 import type { PngHeader } from './sniff';
 
-export { PngError } from './png-chunks';
-
 /** Decodes a (non-interlaced) PNG from a byte stream, averaging k×k blocks of pixels into one
  *  (k = the smallest integer bringing both sides to ≤ maxSide; 1 decodes at full size). Averages
  *  are alpha-weighted, so transparent pixels' hidden colours do not bleed. Memory: the output

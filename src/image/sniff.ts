@@ -1,6 +1,7 @@
 /** What a file really is (format, size, EXIF orientation), read from its first bytes, whatever its name says. */
 
 import { ascii, i32le, u16be, u16le, u24le, u32be } from './bytes';
+import type { Size } from './fit-within';
 
 export type ImageKind = 'jpeg' | 'png' | 'gif' | 'webp' | 'bmp' | 'avif' | 'heic' | 'tiff' | 'ico' | 'svg' | 'text' | 'unknown';
 
@@ -167,8 +168,8 @@ function sniffIco(b: Uint8Array): Sniffed {
 }
 
 /** AVIF: the largest 'ispe' (image spatial extents) property in `b`; a grid's own is its full size. */
-function avifSize(b: Uint8Array): { width: number; height: number } | null {
-  let best: { width: number; height: number } | null = null;
+function avifSize(b: Uint8Array): Size | null {
+  let best: Size | null = null;
   for (let i = 4; i + 16 <= b.length; i++) {
     if (b[i] !== 0x69 || ascii(b, i, 4) !== 'ispe') continue;
     const width = u32be(b, i + 8);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_MODEL_JSON_BYTES, loadFromFiles, loadFromUrl } from './artifacts';
 import { SHARD_BYTES, expectedShardSizes, manifestHash } from './model-json';
 import {
@@ -75,6 +75,20 @@ describe('loadFromUrl: downloads and the cache', () => {
     expect(requests).toEqual([]);
   });
 
+  it('offline, a cached load makes no request at all', async () => {
+    serveModel();
+    await loadFromUrl(BASE, noProgress);
+    requests.length = 0;
+    vi.stubGlobal('navigator', { onLine: false });
+    try {
+      const a = await loadFromUrl(BASE, noProgress);
+      expect(a.fromCache).toBe(true);
+      expect(requests).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('a changed manifest is a new version: shards are fetched again and the old version is dropped', async () => {
     serveModel();
     await loadFromUrl(BASE, noProgress);
@@ -104,9 +118,14 @@ describe('loadFromUrl: downloads and the cache', () => {
       'model.json',
       (_u, init) => new Promise((_res, rej) => init?.signal?.addEventListener('abort', () => rej(new DOMException('aborted', 'AbortError')))),
     );
-    const t0 = Date.now();
-    expect((await loadFromUrl(BASE, noProgress, undefined, { revalidateTimeoutMs: 50 })).fromCache).toBe(true);
-    expect(Date.now() - t0).toBeLessThan(2000);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const slow = loadFromUrl(BASE, noProgress);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect((await slow).fromCache).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(shardRequests()).toEqual(['group1-shard1of2.bin', 'group1-shard2of2.bin']); // the first download only
   });
 

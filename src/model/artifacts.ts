@@ -4,7 +4,7 @@
  *  Every failure names the file (`Download failed: <url> answered HTTP 404`). */
 
 import { pinnedWeightPath, verifyPinnedDownload } from './integrity';
-import { cachedManifest, completeEntry, dropEntry, fromCache, joinUrl, keepShard, keptShard, openCache, storeEntry } from './weight-cache';
+import { cachedManifest, completeEntry, dropEntry, fromCache, joinUrl, keepShard, keptShard, openCache } from './weight-cache';
 import { artifactsOf, concat, manifestOf, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
 
 /** Matches the messages of a download that failed (network, HTTP, size, integrity, not a model),
@@ -113,8 +113,6 @@ async function fetchText(url: string, signal: AbortSignal | undefined, cache: Re
 export interface LoadOptions {
   /** Check model.json with the server before a cached entry is used (default true). */
   revalidate?: boolean;
-  /** How long that check may take before the cached entry is used anyway (default 5 s). */
-  revalidateTimeoutMs?: number;
   /** Download even when a complete entry is cached (the bench's network timing), then store what
    *  arrived as usual: no other model's entry is touched, and none is deleted beforehand. */
   network?: boolean;
@@ -123,11 +121,11 @@ export interface LoadOptions {
 /** model.json as the server has it now, or null when it cannot say (offline, slow, an HTTP
  *  error, not a model): then the cached entry is used (stale-if-error). `cache: 'no-cache'` lets
  *  the browser revalidate with ETag/Last-Modified, so an unchanged file is a small 304. */
-async function currentManifest(url: string, signal: AbortSignal | undefined, timeoutMs: number): Promise<string | null> {
+async function currentManifest(url: string, signal: AbortSignal | undefined): Promise<string | null> {
   const ctl = new AbortController();
   const stop = () => ctl.abort();
   signal?.addEventListener('abort', stop);
-  const timer = setTimeout(stop, timeoutMs);
+  const timer = setTimeout(stop, 5000);
   try {
     const text = await fetchText(url, ctl.signal, 'no-cache');
     parseModelJson(text, url);
@@ -152,7 +150,7 @@ async function currentManifest(url: string, signal: AbortSignal | undefined, tim
  *  entry is used. Revalidating in the background instead would show a changed model one load
  *  late; `revalidate: false` gives the no-request behaviour. */
 export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signal?: AbortSignal, options: LoadOptions = {}): Promise<LoadedArtifacts> {
-  const { revalidateTimeoutMs = 5000, network = false } = options;
+  const { network = false } = options;
   // Offline (a prepared classroom), a cached entry is used without even a model.json request.
   const revalidate = (options.revalidate ?? true) && globalThis.navigator?.onLine !== false;
   const modelUrl = joinUrl(baseUrl, 'model.json');
@@ -162,7 +160,7 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
   if (cache && cachedText !== null) {
     const [fromCacheResult, latest] = await Promise.all([
       fromCache(cache, baseUrl, modelUrl, cachedText, onProgress),
-      revalidate ? currentManifest(modelUrl, signal, revalidateTimeoutMs) : Promise.resolve(null),
+      revalidate ? currentManifest(modelUrl, signal) : Promise.resolve(null),
     ]);
     if (signal?.aborted) throw new Error(`Download aborted: ${modelUrl}`);
     if (latest === null || latest === cachedText) {
@@ -176,15 +174,15 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
   text ??= await fetchText(modelUrl, signal, 'no-cache');
   const { modelJson, shards, total, version } = manifestOf(text, modelUrl);
   // Per-file resume (weight-cache.ts): each verified shard is kept at once and a kept one is not
-  // fetched again; the bench's network timing downloads everything and stores it at the end.
-  let keeping = network ? null : cache;
-  if (keeping) await dropEntry(keeping, baseUrl, modelUrl, version); // no marker while writing; other versions go
+  // fetched again; the bench's network timing downloads every shard and replaces the entry at the end.
+  let keeping = cache;
+  if (keeping && !network) await dropEntry(keeping, baseUrl, modelUrl, version); // no marker while writing; other versions go
   let loaded = 0;
   onProgress(0, total, 'download');
   const buffers: ArrayBuffer[] = [];
   try {
     for (const shard of shards) {
-      let bytes = keeping && (await keptShard(keeping, baseUrl, shard, version));
+      let bytes = keeping && !network && (await keptShard(keeping, baseUrl, shard, version));
       if (bytes) onProgress((loaded += bytes.byteLength), total, 'download');
       else {
         const url = joinUrl(baseUrl, shard.path);
@@ -200,11 +198,8 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
     if (signal?.aborted && cache && !network) await dropEntry(cache, baseUrl, modelUrl);
     throw e;
   }
-  const stored = keeping
-    ? await completeEntry(keeping, baseUrl, modelUrl, text)
-    : cache && network
-      ? await storeEntry(cache, baseUrl, modelUrl, text, shards, buffers)
-      : false;
+  if (keeping && network) await dropEntry(keeping, baseUrl, modelUrl, version); // model.json first, then other versions
+  const stored = keeping ? await completeEntry(keeping, baseUrl, modelUrl, text) : false;
   return { ...artifactsOf(modelJson, buffers, false), stored };
 }
 

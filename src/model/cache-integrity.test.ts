@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixtureSkipReason, topologyDir, topologyPath } from '../../test-support/fixtures';
-import { fromCache, joinUrl, storeEntry } from './weight-cache';
-import { expectedShardSizes, parseModelJson } from './model-json';
+import { completeEntry, fromCache, joinUrl, keepShard } from './weight-cache';
+import { expectedShardSizes, manifestOf, parseModelJson } from './model-json';
 import { PINNED_WEIGHTS_BASE } from './pinned-sources';
 import { MemoryCache, noProgress } from './test-support/fake-model-server';
 
@@ -13,15 +13,10 @@ const missing = fixtureSkipReason({ topologies: true });
 
 /** Plants a complete, right-sized entry for `text` (zero-filled shards) under `base`. */
 async function plant(cache: MemoryCache, base: string, text: string) {
-  const shards = expectedShardSizes(parseModelJson(text, 'model.json'));
-  await storeEntry(
-    cache as unknown as Cache,
-    base,
-    joinUrl(base, 'model.json'),
-    text,
-    shards,
-    shards.map((s) => new ArrayBuffer(s.bytes)),
-  );
+  const { shards, version } = manifestOf(text, 'model.json');
+  const modelUrl = joinUrl(base, 'model.json');
+  for (const s of shards) await keepShard(cache as unknown as Cache, base, modelUrl, s.path, version, new ArrayBuffer(s.bytes));
+  await completeEntry(cache as unknown as Cache, base, modelUrl, text);
   expect(cache.entries.size).toBe(shards.length + 1);
 }
 

@@ -28,12 +28,12 @@ class Emitter implements NetworkOps<string> {
   readonly g = new OnnxGraphBuilder();
 
   constructor(
-    private readonly valuesFor: (layer: LayerSpec) => LayerValues,
+    private readonly values: ReadonlyMap<string, LayerValues>,
     private readonly normalization: InputNormalization,
   ) {}
 
   private weights(layer: LayerSpec): { w: string; b: string } {
-    const v = this.valuesFor(layer);
+    const v = this.values.get(layer.name)!;
     const k = layer.kernelShape;
     const dims = layer.kind === 'dense' ? k : layer.kind === 'depthwise' ? [k[2], 1, k[0], k[1]] : [k[3], k[2], k[0], k[1]];
     const kernel = layer.kind === 'dense' ? v.kernel : hwioToOihw(v.kernel, k);
@@ -70,13 +70,9 @@ class Emitter implements NetworkOps<string> {
     return this.swish(this.conv(normalized, s));
   }
 
-  pointwise(x: string, s: LayerStep): string {
-    return this.swish(this.conv(x, s));
-  }
-
-  depthwise(x: string, s: LayerStep): string {
-    return this.swish(this.conv(x, s));
-  }
+  /** A 1×1 or a depthwise conv and swish: one Conv node either way. */
+  pointwise = (x: string, s: LayerStep): string => this.swish(this.conv(x, s));
+  depthwise = this.pointwise;
 
   gate(x: string, reduce: LayerStep, expand: LayerStep): string {
     const p = blockPrefix(reduce.layer);
@@ -117,7 +113,7 @@ export async function exportOnnx(config: NetworkConfig, weights: EfficientNetWei
     const [kernel, bias] = (await Promise.all([w.kernel.data(), w.bias.data()])) as Float32Array[];
     values.set(layer.name, { kernel, bias });
   }
-  const e = new Emitter((layer) => values.get(layer.name) as LayerValues, weights.normalization);
+  const e = new Emitter(values, weights.normalization);
   const probs = walkNetwork(config, ONNX_INPUT_NAME, e);
   const size = config.resolution;
   const bytes = e.g.encode(

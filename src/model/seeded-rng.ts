@@ -63,9 +63,8 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** Per-tensor seed from the model seed and the tensor's name (stable when tensors are reordered)
- *  or index; the same (seed, key) gives the same seed on every platform. */
-export function deriveSeed(modelSeed: number, key: string | number): number {
-  const k = typeof key === 'number' ? fmix32((key >>> 0) ^ 0x9e3779b9) : hashString(key);
-  return fmix32((fmix32(modelSeed >>> 0) + Math.imul(k, 0x9e3779b1)) >>> 0);
+/** Per-tensor seed from the model seed and the tensor's name (stable when tensors are reordered);
+ *  the same (seed, key) gives the same seed on every platform. */
+export function deriveSeed(modelSeed: number, key: string): number {
+  return fmix32((fmix32(modelSeed >>> 0) + Math.imul(hashString(key), 0x9e3779b1)) >>> 0);
 }

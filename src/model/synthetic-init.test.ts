@@ -34,7 +34,6 @@ describe('PRNG', () => {
     expect([r(), r(), r()]).toEqual([0.07329497812315822, 0.7034119898453355, 0.9028560190927237]);
     expect(hashString('abc')).toBe(0x1a47e90b); // FNV-1a 32
     expect(deriveSeed(1234, 'a')).toBe(507954953);
-    expect(deriveSeed(1234, 0)).toBe(1589220297);
     const g = createRng(1);
     expect([g.normal(), g.normal(), g.normal()]).toEqual([1.4043387784152637, 0.024141617523036025, 1.2157546192705377]);
   });
@@ -59,13 +58,11 @@ describe('PRNG', () => {
     for (let s = 0; s < 4; s++) {
       for (let i = 0; i < 500; i++) {
         const a = deriveSeed(s, `tensor/${i}`);
-        const b = deriveSeed(s, i);
         expect(Number.isInteger(a) && a >= 0 && a <= 0xffffffff).toBe(true);
         seeds.add(a);
-        seeds.add(b);
       }
     }
-    expect(seeds.size).toBe(4000);
+    expect(seeds.size).toBe(2000);
     expect(deriveSeed(1234, 'x')).toBe(deriveSeed(1234, 'x'));
     expect(hashString('')).toBe(0x811c9dc5);
   });
@@ -168,15 +165,13 @@ describe('initWeight', () => {
     expect(ascending).toBeLessThan(600);
   });
 
-  it('is deterministic per (seed, key) and writes into a given buffer', () => {
+  it('is deterministic per (seed, key)', () => {
     const a = initWeightSeeded('expand_kernel', [1, 1, 16, 96], 1234, 'x');
     const b = initWeightSeeded('expand_kernel', [1, 1, 16, 96], 1234, 'x');
     const c = initWeightSeeded('expand_kernel', [1, 1, 16, 96], 1234, 'y');
     expect(b).toEqual(a);
     expect(c).not.toEqual(a);
-    const out = new Float32Array(16 * 96);
-    expect(initWeight('expand_kernel', [1, 1, 16, 96], createRng(deriveSeed(1234, 'x')), {}, out)).toBe(out);
-    expect(out).toEqual(a);
+    expect(initWeight('expand_kernel', [1, 1, 16, 96], createRng(deriveSeed(1234, 'x')))).toEqual(a);
   });
 
   it('accepts gain overrides', () => {

@@ -111,13 +111,11 @@ export function initDistribution(role: WeightRole, shape: readonly number[], opt
   return DISTRIBUTIONS[role]({ ...DEFAULT_INIT_GAINS, ...options.gains }, scale, depth);
 }
 
-/** Values of one weight tensor of the given role and shape, drawn from `rng` (row-major, TF
- *  layout), into `out` when given (it must hold the tensor's size). */
-export function initWeight(role: WeightRole, shape: readonly number[], rng: Rng, options: InitOptions = {}, out?: Float32Array): Float32Array {
+/** Values of one weight tensor of the given role and shape, drawn from `rng` (row-major, TF layout). */
+export function initWeight(role: WeightRole, shape: readonly number[], rng: Rng, options: InitOptions = {}): Float32Array {
   if (!shape.every((d) => Number.isInteger(d) && d >= 0)) throw new Error(`bad shape [${shape.join(',')}]`);
   const n = sizeOfShape(shape);
-  const values = out ?? new Float32Array(n);
-  if (values.length < n) throw new Error(`output holds ${values.length} values, need ${n}`);
+  const values = new Float32Array(n);
   const dist = initDistribution(role, shape, options);
   if (dist.kind === 'normal') {
     const { mean, std } = dist;
@@ -135,6 +133,6 @@ export function initWeight(role: WeightRole, shape: readonly number[], rng: Rng,
 }
 
 /** Convenience: the values of a tensor seeded from (model seed, tensor key). */
-export function initWeightSeeded(role: WeightRole, shape: readonly number[], modelSeed: number, key: string | number, options: InitOptions = {}): Float32Array {
+export function initWeightSeeded(role: WeightRole, shape: readonly number[], modelSeed: number, key: string, options: InitOptions = {}): Float32Array {
   return initWeight(role, shape, createRng(deriveSeed(modelSeed, key)), options);
 }

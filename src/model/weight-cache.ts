@@ -9,7 +9,7 @@
 
 import { openNamedCache, orElse } from './cache-storage';
 import { verifyPinnedDownload } from './integrity';
-import { artifactsOf, manifestHash, manifestOf, type LoadedArtifacts, type ProgressFn } from './model-json';
+import { artifactsOf, manifestOf, type LoadedArtifacts, type ProgressFn } from './model-json';
 
 /** Bump when the cache layout changes; entries are also keyed by the manifest's hash. */
 export const CACHE_NAME = 'efficientnet-models-v1';
@@ -90,28 +90,14 @@ export const keepShard = (cache: Cache, baseUrl: string, modelUrl: string, path:
 export const completeEntry = (cache: Cache, baseUrl: string, modelUrl: string, text: string): Promise<boolean> =>
   put(cache, baseUrl, modelUrl, modelUrl, new Response(text, { headers: { 'Content-Type': 'application/json' } }));
 
-/** Writes a complete entry at once (a download that does not resume: the bench's); false when it
- *  could not (quota): then nothing of it is kept. */
-export async function storeEntry(
-  cache: Cache,
-  baseUrl: string,
-  modelUrl: string,
-  text: string,
-  shards: { path: string }[],
-  buffers: ArrayBuffer[],
-): Promise<boolean> {
-  const version = manifestHash(text);
-  await dropEntry(cache, baseUrl, modelUrl, version);
-  for (let i = 0; i < shards.length; i++) if (!(await keepShard(cache, baseUrl, modelUrl, shards[i].path, version, buffers[i]))) return false;
-  return completeEntry(cache, baseUrl, modelUrl, text); // model.json last: its presence marks a complete entry
-}
-
-/** The bytes of the complete entry under `baseUrl` (model.json and every shard of its version
- *  present, each of the manifest's size), or null. Reads sizes, not contents. */
-export async function completeEntryBytes(cache: Cache, baseUrl: string): Promise<number | null> {
+/** The bytes of official variant k's complete entry under `base` (model.json and every shard of
+ *  its version present, each of the manifest's size), or null. Reads sizes, not contents. */
+export async function cachedVariantBytes(base: string, k: number): Promise<number | null> {
+  const cache = await openCache();
+  const baseUrl = variantUrl(base, k);
   const modelUrl = joinUrl(baseUrl, 'model.json');
-  const text = await cachedManifest(cache, modelUrl);
-  if (text === null) return null;
+  const text = cache && (await cachedManifest(cache, modelUrl));
+  if (!cache || text === null) return null;
   return orElse(async () => {
     const { shards, total, version } = manifestOf(text, modelUrl);
     for (const shard of shards) {
@@ -120,11 +106,6 @@ export async function completeEntryBytes(cache: Cache, baseUrl: string): Promise
     }
     return total;
   }, null);
-}
-
-export async function cachedVariantBytes(base: string, k: number): Promise<number | null> {
-  const cache = await openCache();
-  return cache ? completeEntryBytes(cache, variantUrl(base, k)) : null;
 }
 
 /** Removes official variant k's cached entry under `base` (model.json first: never half there),

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planFor, type KernelPlan } from './plan';
-import { clearTunings, loadTuning, saveTuning, tuningKey, type StoredTuning } from './tune-cache';
+import { loadTuning, saveTuning, tuningKey, type StoredTuning } from './tune-cache';
 
 // In Node there is no IndexedDB: these run on the in-memory layer, the same read path.
 const base = { adapter: 'nvidia | hopper | H200 | 0x2335', tfjs: '4.22.0', network: 'B0', resolution: 224, batch: 1 };
@@ -13,8 +13,6 @@ const tuned: StoredTuning = {
 };
 
 describe('tuned-plan cache', () => {
-  beforeEach(() => clearTunings());
-
   it('the key names adapter, tfjs version, network shape and batch', () => {
     expect(tuningKey(base)).toBe('nvidia | hopper | H200 | 0x2335 | tfjs 4.22.0 | B0 224px b1');
   });

@@ -58,9 +58,3 @@ export async function saveTuning(key: string, value: StoredTuning): Promise<void
   memory.set(key, value);
   await transact('readwrite', (s) => s.put(value, key)).catch(() => null);
 }
-
-/** Forgets every cached plan (tests; a driver update needs no clearing: it is part of the key). */
-export async function clearTunings(): Promise<void> {
-  memory.clear();
-  await transact('readwrite', (s) => s.clear()).catch(() => null);
-}
