@@ -26,7 +26,7 @@ const MARK = '#f43f5e';
 
 /** Fixed height; initialDimension/minWidth give recharts a size on the first render, so a
  *  container that measures 0 wide (headless browsers, hidden tabs) still draws a chart. */
-export function ChartFrame({ testId, title, note, children }: { testId: string; title: string; note: ReactNode; children: ReactNode }) {
+export function ChartFrame({ testId, title, note, children }: { testId: string; title: string; note?: ReactNode; children: ReactNode }) {
   return (
     <figure className="card compare-chart" data-testid={testId}>
       <figcaption className="compare-chart-title">{title}</figcaption>
@@ -35,7 +35,7 @@ export function ChartFrame({ testId, title, note, children }: { testId: string; 
           {children}
         </ResponsiveContainer>
       </div>
-      <p className="muted small compare-chart-note">{note}</p>
+      {note != null && <p className="muted small compare-chart-note">{note}</p>}
     </figure>
   );
 }

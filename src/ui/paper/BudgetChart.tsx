@@ -61,7 +61,7 @@ export function BudgetChart() {
         ))}
       </ScrollTable>
       <div className="compare-charts">
-        <ChartFrame testId="budget-chart" title="Measured steady latency vs FLOPs on this device (press Time at several φ)" note={null}>
+        <ChartFrame testId="budget-chart" title="Measured steady latency vs FLOPs on this device (press Time at several φ)">
           <ScatterChart margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis {...flopsBillionsAxis(['auto', 'auto'])} />
@@ -79,7 +79,7 @@ export function BudgetChart() {
             ))}
           </ScatterChart>
         </ChartFrame>
-        <ChartFrame testId="paper-accuracy-chart" title={`The paper: ImageNet top-1 vs FLOPs per method (Table 7; Figure 8, ${FIGURE_NOTE})`} note={null}>
+        <ChartFrame testId="paper-accuracy-chart" title={`The paper: ImageNet top-1 vs FLOPs per method (Table 7; Figure 8, ${FIGURE_NOTE})`}>
           <ScatterChart margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis {...flopsBillionsAxis([0, 5])} />
