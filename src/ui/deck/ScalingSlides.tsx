@@ -82,7 +82,7 @@ export function FlopsSlide() {
         </p>
       )}
       <p>
-        Rounding keeps real networks off the ideal: {t.blocks} blocks against B0's {t.baseBlocks}.
+        Rounding keeps real networks off the ideal: {t.formula.totalBlocks} blocks against B0's {t.b0.totalBlocks}.
       </p>
       <Cite>FLOPs ∝ d·w²·r² (Tan &amp; Le 2019, §3.3); multiply-adds counted on the built network.</Cite>
     </>

@@ -17,14 +17,14 @@ function partClass(r: PictureRect): string {
 export function NetworkPicture({ net, label }: { net: NetworkConfig; label: string }) {
   const picture = networkPicture(net);
   const ghost = networkPicture(baseNetwork());
-  const description = pictureDescription(picture);
+  const description = pictureDescription(net);
   return (
     <figure className="teach-figure">
       <svg
         data-testid="network-picture"
-        data-blocks={picture.totalBlocks}
-        data-resolution={picture.resolution}
-        data-head-channels={picture.headChannels}
+        data-blocks={net.totalBlocks}
+        data-resolution={net.resolution}
+        data-head-channels={net.headChannels}
         className="teach-picture"
         viewBox={`0 0 ${picture.width} ${picture.height}`}
         role="img"
@@ -50,8 +50,8 @@ export function NetworkPicture({ net, label }: { net: NetworkConfig; label: stri
         </g>
       </svg>
       <figcaption>
-        Square: input image (side ∝ {picture.resolution} px). One bar per MBConv block ({picture.totalBlocks} = depth), coloured by stage; bar height ∝
-        √channels (width). Dashed outline: {ghost.totalBlocks}-block B0 for comparison.
+        Square: input image (side ∝ {net.resolution} px). One bar per MBConv block ({net.totalBlocks} = depth), coloured by stage; bar height ∝ √channels
+        (width). Dashed outline: {baseNetwork().totalBlocks}-block B0 for comparison.
       </figcaption>
     </figure>
   );

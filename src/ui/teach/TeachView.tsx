@@ -30,8 +30,8 @@ function Formulas({ t }: { t: TeachNumbers }) {
       </dl>
       <p className="teach-aside">
         The resolution is rounded to the nearest pixel, exactly as the lab's <code>formulaResolution</code> does; the network then rounds channels to multiples
-        of {CHANNEL_DIVISOR} and each stage's repeats up (ceil), so φ {fmtPhi(t.phi)} builds {t.blocks} blocks (B0: {t.baseBlocks}) and a {t.headChannels}
-        -channel head (B0: {t.baseHeadChannels}).
+        of {CHANNEL_DIVISOR} and each stage's repeats up (ceil), so φ {fmtPhi(t.phi)} builds {t.formula.totalBlocks} blocks (B0: {t.b0.totalBlocks}) and a{' '}
+        {t.formula.headChannels}-channel head (B0: {t.b0.headChannels}).
       </p>
     </section>
   );
@@ -64,9 +64,9 @@ function FlopsBudget({ t }: { t: TeachNumbers }) {
         )}
       </dl>
       <p className="teach-aside">
-        They differ because a real network is rounded: each stage's repeats go up to a whole block (here {t.blocks} blocks = {fmtMult(t.blocks / t.baseBlocks)}{' '}
-        B0's, against d = {t.depth.toFixed(2)}), channels snap to multiples of {CHANNEL_DIVISOR}, and the stem, head and {NUM_CLASSES}-way classifier do not
-        scale like d·w²·r².
+        They differ because a real network is rounded: each stage's repeats go up to a whole block (here {t.formula.totalBlocks} blocks ={' '}
+        {fmtMult(t.formula.totalBlocks / t.b0.totalBlocks)} B0's, against d = {t.formula.depth.toFixed(2)}), channels snap to multiples of {CHANNEL_DIVISOR},
+        and the stem, head and {NUM_CLASSES}-way classifier do not scale like d·w²·r².
       </p>
     </section>
   );

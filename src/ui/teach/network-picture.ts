@@ -88,9 +88,7 @@ export function networkPicture(net: NetworkConfig, frame = LAB_FRAME) {
   bar('head', 'head', -1, x, WIDTH.head, net.headChannels, `head ${net.headChannels}`);
   x += WIDTH.head + FRAME.gap;
   bar('classifier', 'classifier', -1, x, WIDTH.fc, NUM_CLASSES, 'FC');
-
-  const { totalBlocks, resolution, headChannels } = net;
-  return { width: frame.width, height: frame.height, rects, labels, totalBlocks, resolution, headChannels };
+  return { width: frame.width, height: frame.height, rects, labels };
 }
 
 /** "55 blocks, 600 px input, head 2560 channels": the SVG's accessible description. */

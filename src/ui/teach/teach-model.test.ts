@@ -7,21 +7,21 @@ import { effectivePhiRows, formulaLines, stageTableRows, teachNumbers } from './
 describe('teachNumbers', () => {
   it('gives B0 itself at φ = 0', () => {
     const t = teachNumbers(0);
-    expect(t.depth).toBe(1);
-    expect(t.width).toBe(1);
-    expect(t.resolution).toBe(224);
-    expect(t.blocks).toBe(16);
-    expect(t.baseBlocks).toBe(16);
+    expect(t.formula.depth).toBe(1);
+    expect(t.formula.width).toBe(1);
+    expect(t.formula.resolution).toBe(224);
+    expect(t.formula.totalBlocks).toBe(16);
+    expect(t.b0.totalBlocks).toBe(16);
     expect(t.flopsRatio).toBeCloseTo(1, 12);
     expect(t.twoPowPhi).toBe(1);
   });
 
   it('evaluates the formulas at φ = 3 (d 1.728, w 1.331, r 340.68 → 341)', () => {
     const t = teachNumbers(3);
-    expect(t.depth).toBeCloseTo(1.728, 12);
-    expect(t.width).toBeCloseTo(1.331, 12);
+    expect(t.formula.depth).toBeCloseTo(1.728, 12);
+    expect(t.formula.width).toBeCloseTo(1.331, 12);
     expect(t.resolutionExact).toBeCloseTo(340.676, 3);
-    expect(t.resolution).toBe(341);
+    expect(t.formula.resolution).toBe(341);
     const lines = formulaLines(t);
     expect(lines.depth).toBe('d = α^φ = 1.2^3.0 = 1.728');
     expect(lines.width).toBe('w = β^φ = 1.1^3.0 = 1.331');
@@ -38,7 +38,7 @@ describe('teachNumbers', () => {
   it('measures FLOPs of the buildable network, which overshoot the formula because repeats round up', () => {
     const one = teachNumbers(1);
     // Formula φ=1: ceil() turns 16 blocks into 23 (1.44× instead of 1.2×) → ≈2.57× B0's FLOPs.
-    expect(one.blocks).toBe(23);
+    expect(one.formula.totalBlocks).toBe(23);
     expect(one.flopsRatio).toBeGreaterThan(2.4);
     expect(one.flopsRatio).toBeLessThan(2.7);
     // The released B1 (hand-picked, depth 1.1) lands near the 2^φ target instead.
@@ -115,9 +115,8 @@ describe('networkPicture', () => {
   it('draws one bar per block: 16 for B0, 55 for the released B7', () => {
     const b0 = networkPicture(officialNetwork(0));
     expect(blocksOf(b0)).toHaveLength(16);
-    expect(b0.totalBlocks).toBe(16);
     expect(blocksOf(networkPicture(officialNetwork(7)))).toHaveLength(55);
-    expect(pictureDescription(networkPicture(officialNetwork(7)))).toBe('55 blocks, 600 px input, head 2560 channels');
+    expect(pictureDescription(officialNetwork(7))).toBe('55 blocks, 600 px input, head 2560 channels');
   });
 
   it('grows with φ and the largest networks still fit the viewBox', () => {

@@ -3,9 +3,7 @@ import {
   ALPHA,
   BASE_RESOLUTION,
   BETA,
-  B0_STAGES,
   GAMMA,
-  HEAD_CHANNELS,
   NUM_CLASSES,
   OFFICIAL_VARIANTS,
   PAPER_BASES,
@@ -30,21 +28,17 @@ export function teachNumbers(phiIn: number) {
   const constraint = constraintOf(PAPER_BASES);
   return {
     phi,
-    // α^φ, β^φ, 224·γ^φ before rounding, and the resolution after formulaResolution's rounding.
-    depth: Math.pow(ALPHA, phi),
-    width: Math.pow(BETA, phi),
+    // The formula network (depth α^φ, width β^φ, the resolution after formulaResolution's rounding, and its blocks after ceil() per
+    // stage: the main source of the gap between flopsRatio and (α·β²·γ²)^φ), and B0 to compare it with.
+    formula,
+    b0,
+    // 224·γ^φ before rounding.
     resolutionExact: BASE_RESOLUTION * Math.pow(GAMMA, phi),
-    resolution: formula.resolution,
     constraint,
     // What the buildable network really costs, against the formula's (α·β²·γ²)^φ and the paper's 2^φ.
     flopsRatio: formula.flops / b0.flops,
     twoPowPhi: Math.pow(2, phi),
     constraintPowPhi: Math.pow(constraint, phi),
-    // Blocks after ceil() per stage: the main source of the gap between flopsRatio and (α·β²·γ²)^φ.
-    blocks: formula.totalBlocks,
-    baseBlocks: b0.totalBlocks,
-    headChannels: formula.headChannels,
-    baseHeadChannels: b0.headChannels,
     // At an integer φ: the released Bk against B0 (hand-picked, so cheaper).
     released: atOfficial ? { name: official.name, flopsRatio: official.flops / b0.flops } : null,
   };
@@ -61,54 +55,53 @@ export function networkLabel(net: NetworkConfig): string {
 export function formulaLines(t: TeachNumbers) {
   const p = fmtPhi(t.phi);
   return {
-    depth: `d = α^φ = ${ALPHA}^${p} = ${t.depth.toFixed(3)}`,
-    width: `w = β^φ = ${BETA}^${p} = ${t.width.toFixed(3)}`,
-    resolution: `r = ${BASE_RESOLUTION}·γ^φ = ${BASE_RESOLUTION}·${GAMMA}^${p} = ${t.resolutionExact.toFixed(2)} → ${t.resolution} px`,
+    depth: `d = α^φ = ${ALPHA}^${p} = ${t.formula.depth.toFixed(3)}`,
+    width: `w = β^φ = ${BETA}^${p} = ${t.formula.width.toFixed(3)}`,
+    resolution: `r = ${BASE_RESOLUTION}·γ^φ = ${BASE_RESOLUTION}·${GAMMA}^${p} = ${t.resolutionExact.toFixed(2)} → ${t.formula.resolution} px`,
     constraint: `α·β²·γ² = ${ALPHA}·${BETA}²·${GAMMA}² = ${t.constraint.toFixed(4)} ≈ ${t.constraint.toFixed(2)}`,
   };
 }
 
-/** Paper Table 1 for B0 next to the same rows of `net`: stem, the seven MBConv stages, head. */
+/** Paper Table 1's rows of `n`: stem, the seven MBConv stages, head. `label`: paper Table 1 numbering (1 = stem, 2–8 = MBConv stages,
+ *  9 = head); `stage`: MBConv stage 0–6 (for colour), -1 for the stem and the head, which are one layer each. */
+function tableRows(n: NetworkConfig) {
+  const edge = { layers: 1, stage: -1 };
+  return [
+    {
+      ...edge,
+      key: 'stem',
+      label: '1',
+      operator: `Conv${B0_STEM.kernel}×${B0_STEM.kernel}`,
+      input: n.resolution,
+      channels: n.stemChannels,
+      stride: B0_STEM.stride,
+    },
+    ...n.stages.map((s, i) => ({
+      key: `stage-${i}`,
+      label: String(i + 2),
+      operator: `MBConv${s.expand}, k${s.kernel}×${s.kernel}`,
+      input: s.inputSize,
+      channels: s.channels,
+      layers: s.repeats,
+      stride: s.stride,
+      stage: i,
+    })),
+    {
+      ...edge,
+      key: 'head',
+      label: String(n.stages.length + 2),
+      operator: `Conv1×1 & Pooling & FC ${NUM_CLASSES}`,
+      input: n.stages.at(-1)!.featureSize,
+      channels: n.headChannels,
+      stride: 1,
+    },
+  ];
+}
+
+/** Paper Table 1 for B0 next to the same rows of `net`. */
 export function stageTableRows(net: NetworkConfig, b0: NetworkConfig = baseNetwork()) {
-  // `label`: paper Table 1 numbering (1 = stem, 2–8 = MBConv stages, 9 = head); `stage`: MBConv stage 0–6 (for colour), -1 for the stem and
-  // the head, which are one layer each.
-  const edge = { layersB0: 1, layers: 1, stage: -1 };
-  const stem = {
-    ...edge,
-    key: 'stem',
-    label: '1',
-    operator: `Conv${B0_STEM.kernel}×${B0_STEM.kernel}`,
-    inputB0: b0.resolution,
-    input: net.resolution,
-    channelsB0: B0_STEM.channels,
-    channels: net.stemChannels,
-    stride: B0_STEM.stride,
-  };
-  const stages = net.stages.map((s, i) => ({
-    key: `stage-${i}`,
-    label: String(i + 2),
-    operator: `MBConv${s.expand}, k${s.kernel}×${s.kernel}`,
-    inputB0: b0.stages[i].inputSize,
-    input: s.inputSize,
-    channelsB0: B0_STAGES[i].channels,
-    channels: s.channels,
-    layersB0: B0_STAGES[i].repeats,
-    layers: s.repeats,
-    stride: s.stride,
-    stage: i,
-  }));
-  const head = {
-    ...edge,
-    key: 'head',
-    label: String(net.stages.length + 2),
-    operator: `Conv1×1 & Pooling & FC ${NUM_CLASSES}`,
-    inputB0: b0.stages.at(-1)!.featureSize,
-    input: net.stages.at(-1)!.featureSize,
-    channelsB0: HEAD_CHANNELS,
-    channels: net.headChannels,
-    stride: 1,
-  };
-  return [stem, ...stages, head];
+  const base = tableRows(b0);
+  return tableRows(net).map((r, i) => ({ ...r, inputB0: base[i].input, channelsB0: base[i].channels, layersB0: base[i].layers }));
 }
 
 /** Released B0–B7 with the φ at which the formula reproduces each one's width / depth / resolution;
