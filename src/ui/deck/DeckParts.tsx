@@ -1,14 +1,6 @@
-/** What every slide shares: its heading, its citation, and a key number big enough for the back row. */
+/** What the slides share: a table in their type, and a key number big enough for the back row. */
 import type { ReactNode } from 'react';
 import { ColumnHeads } from '../TableScroll';
-
-export function SlideHead({ children }: { children: ReactNode }) {
-  return <h2 className="deck-h">{children}</h2>;
-}
-
-export function Cite({ children }: { children: ReactNode }) {
-  return <p className="deck-cite">{children}</p>;
-}
 
 /** A table in the slide's type: one row of column heads, then the rows. */
 export function BigTable({ cols, testId, children }: { cols: readonly string[]; testId?: string; children: ReactNode }) {

@@ -10,7 +10,7 @@ import { STATUS_TEXT } from '../InferenceReadout';
 import { CamOnCrop, camLabel, SYNTHETIC_CAM_WARNING } from '../paper/CamOverlay';
 import { resultSummary } from '../readouts';
 import { SampleGallery } from '../SampleGallery';
-import { BigTable, Cite, KeyNumber, SlideHead } from './DeckParts';
+import { BigTable, KeyNumber } from './DeckParts';
 import { useTimedRows } from '../paper/OwnCoefficients';
 
 export function LabSlide() {
@@ -19,7 +19,7 @@ export function LabSlide() {
   const top = result?.top5[0];
   return (
     <>
-      <SlideHead>The lab: {result ? `${result.name} at ${result.resolution} px` : STATUS_TEXT[status]}</SlideHead>
+      <h2 className="deck-h">The lab: {result ? `${result.name} at ${result.resolution} px` : STATUS_TEXT[status]}</h2>
       <div className="deck-split">
         <div className="deck-photo">
           {image && result ? (
@@ -41,7 +41,7 @@ export function LabSlide() {
           </div>
         </div>
       </div>
-      <Cite>{resultSummary(result) || 'The lab answers on this device, in this browser.'}</Cite>
+      <p className="deck-cite">{resultSummary(result) || 'The lab answers on this device, in this browser.'}</p>
     </>
   );
 }
@@ -50,7 +50,7 @@ export function RaceSlide() {
   const { run, rows, time } = useTimedRows('race', table7Rows);
   return (
     <>
-      <SlideHead>Four ways to spend 4.6× B0's FLOPs</SlideHead>
+      <h2 className="deck-h">Four ways to spend 4.6× B0's FLOPs</h2>
       <BigTable cols={['B0 grown by', 'Resolution', 'Blocks', 'FLOPs', 'Top-1 (paper)', 'Latency ms']}>
         {rows.map((r) => (
           <tr key={r.id} className={r.method === 'compound' ? 'deck-row-on' : undefined}>
@@ -66,9 +66,9 @@ export function RaceSlide() {
       <button type="button" className="deck-run" disabled={run?.running} onClick={time}>
         {run?.running ? 'Racing…' : 'Run the race on this device'}
       </button>
-      <Cite>
+      <p className="deck-cite">
         Top-1: ImageNet, Tan &amp; Le 2019, {TABLE7}. Latency: median of {RACE_STEADY_RUNS} runs here, random weights.
-      </Cite>
+      </p>
     </>
   );
 }
@@ -77,7 +77,7 @@ export function AccuracySlide() {
   const rows = useApp((s) => s.accuracy.rows);
   return (
     <>
-      <SlideHead>The accuracy the class measured</SlideHead>
+      <h2 className="deck-h">The accuracy the class measured</h2>
       {rows ? (
         <BigTable cols={['Network', 'Correct', 'Accuracy', 'Paper top-1']} testId="deck-accuracy">
           {rows.map((r) => {
@@ -100,7 +100,7 @@ export function AccuracySlide() {
           slide to see each network's accuracy here.
         </p>
       )}
-      <Cite>Paper top-1: ImageNet validation, Tan &amp; Le 2019, Table 2. A few photos give a rough estimate only.</Cite>
+      <p className="deck-cite">Paper top-1: ImageNet validation, Tan &amp; Le 2019, Table 2. A few photos give a rough estimate only.</p>
     </>
   );
 }
@@ -110,7 +110,7 @@ export function CamSlide() {
   const cam = result?.cam;
   return (
     <>
-      <SlideHead>Where the network looks</SlideHead>
+      <h2 className="deck-h">Where the network looks</h2>
       {result && cam ? (
         <div className="deck-split">
           <div className="deck-photo">
@@ -131,7 +131,7 @@ export function CamSlide() {
       ) : (
         <p>The map appears with the lab's first prediction.</p>
       )}
-      <Cite>Class activation maps as in Tan &amp; Le 2019, Figure 7.</Cite>
+      <p className="deck-cite">Class activation maps as in Tan &amp; Le 2019, Figure 7.</p>
     </>
   );
 }

@@ -10,7 +10,7 @@ import { EffectivePhiRows } from '../teach/EffectivePhiTable';
 import '../teach/teach.css';
 import { effectivePhiRows, formulaLines, networkLabel, teachNumbers } from '../teach/teach-model';
 import { BaseControls, useOwnRows } from '../paper/OwnCoefficients';
-import { BigTable, Cite, KeyNumber, SlideHead } from './DeckParts';
+import { BigTable, KeyNumber } from './DeckParts';
 import { ShareQr } from './ShareQr';
 
 /** "B3" at an integer φ, "formula φ 2.4" between: the network the Lab's readouts describe. */
@@ -43,7 +43,7 @@ export function KnobSlide() {
   const lines = formulaLines(teachNumbers(phi));
   return (
     <>
-      <SlideHead>One knob, three dimensions</SlideHead>
+      <h2 className="deck-h">One knob, three dimensions</h2>
       <div className="deck-slider">
         <PhiSlider />
       </div>
@@ -57,7 +57,7 @@ export function KnobSlide() {
         <li>{lines.width}</li>
         <li>{lines.resolution}</li>
       </ul>
-      <Cite>Numbers of {shownName(phi)}, as in the Lab. Formulas: Tan &amp; Le 2019, eq. 3.</Cite>
+      <p className="deck-cite">Numbers of {shownName(phi)}, as in the Lab. Formulas: Tan &amp; Le 2019, eq. 3.</p>
     </>
   );
 }
@@ -68,7 +68,7 @@ export function FlopsSlide() {
   const n = phiReadout(phi).shown;
   return (
     <>
-      <SlideHead>The FLOPs budget: every +1 of φ doubles the cost</SlideHead>
+      <h2 className="deck-h">The FLOPs budget: every +1 of φ doubles the cost</h2>
       <p className="deck-mono">{formulaLines(t).constraint}</p>
       <div className="deck-stats">
         <KeyNumber label={`FLOPs of ${shownName(phi)}`} value={fmtFlops(n.flops)} />
@@ -84,7 +84,7 @@ export function FlopsSlide() {
       <p>
         Rounding keeps real networks off the ideal: {t.formula.totalBlocks} blocks against B0's {t.b0.totalBlocks}.
       </p>
-      <Cite>FLOPs ∝ d·w²·r² (Tan &amp; Le 2019, §3.3); multiply-adds counted on the built network.</Cite>
+      <p className="deck-cite">FLOPs ∝ d·w²·r² (Tan &amp; Le 2019, §3.3); multiply-adds counted on the built network.</p>
     </>
   );
 }
@@ -95,7 +95,7 @@ export function GrowsSlide() {
   const label = networkLabel(r.shown);
   return (
     <>
-      <SlideHead>What grows: {label}</SlideHead>
+      <h2 className="deck-h">What grows: {label}</h2>
       <div className="deck-picture teach">
         <NetworkPicture net={r.shown} label={label} />
       </div>
@@ -110,7 +110,7 @@ export function GrowsSlide() {
           </tr>
         ))}
       </BigTable>
-      <Cite>{formulaVsOfficial(phi)}</Cite>
+      <p className="deck-cite">{formulaVsOfficial(phi)}</p>
     </>
   );
 }
@@ -119,11 +119,11 @@ export function ReleasedSlide() {
   const phi = useApp((s) => s.phi);
   return (
     <>
-      <SlideHead>Released B0–B7 are hand-picked near the formula</SlideHead>
+      <h2 className="deck-h">Released B0–B7 are hand-picked near the formula</h2>
       <table className="deck-table" data-testid="deck-released-table">
         <EffectivePhiRows rows={effectivePhiRows(phi)} nearestClass="deck-row-on" />
       </table>
-      <Cite>Effective φ = log w / log β, log d / log α, log(r/224) / log γ; coefficients from the official TF release.</Cite>
+      <p className="deck-cite">Effective φ = log w / log β, log d / log α, log(r/224) / log γ; coefficients from the official TF release.</p>
     </>
   );
 }
@@ -133,7 +133,7 @@ export function OwnSlide() {
   const c = constraintOf(bases);
   return (
     <>
-      <SlideHead>Your own α, β, γ at φ {fmtPhi(phi)}</SlideHead>
+      <h2 className="deck-h">Your own α, β, γ at φ {fmtPhi(phi)}</h2>
       <BaseControls className="deck-controls" paperLabel="Paper's" />
       <KeyNumber label="α·β²·γ²" value={c.toFixed(3)} unit={`target ${CONSTRAINT_TARGET}`} />
       <BigTable cols={['Network', 'Resolution', 'Blocks', 'FLOPs', 'Latency ms (steady)']}>

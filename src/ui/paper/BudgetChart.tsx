@@ -3,7 +3,7 @@
  *  accuracy against FLOPs per method (Table 7 exactly, Figures 3 and 8 as read from the plots). */
 import { useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { budgetNetworks, FIGURE3_POINTS, FIGURE8_POINTS, FIGURE_NOTE, TABLE7_ROWS, type ScalingMethod } from '../../scaling';
+import { budgetNetworks, FIGURE3_POINTS, FIGURE8_POINTS, FIGURE_NOTE, TABLE7_ROWS } from '../../scaling';
 import { useApp } from '../use-app';
 import { useEngine } from '../engine-context';
 import { fmtFlops, fmtMs } from '../format';
@@ -12,7 +12,7 @@ import '../compare/compare.css';
 import './paper.css';
 import { ScrollTable } from '../TableScroll';
 
-const COLOURS: Record<ScalingMethod, string> = { baseline: '#6b7280', depth: '#059669', width: '#d97706', resolution: '#7c3aed', compound: '#1d4ed8' };
+const COLOURS = { depth: '#059669', width: '#d97706', resolution: '#7c3aed', compound: '#1d4ed8' } as const;
 const METHODS = ['depth', 'width', 'resolution', 'compound'] as const;
 /** The x axis both charts share: FLOPs in billions (points carry `flopsB`). */
 const flopsBillionsAxis = (domain: [number, number] | ['auto', 'auto']) =>

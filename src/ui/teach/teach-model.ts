@@ -99,8 +99,8 @@ function tableRows(n: NetworkConfig) {
 }
 
 /** Paper Table 1 for B0 next to the same rows of `net`. */
-export function stageTableRows(net: NetworkConfig, b0: NetworkConfig = baseNetwork()) {
-  const base = tableRows(b0);
+export function stageTableRows(net: NetworkConfig) {
+  const base = tableRows(baseNetwork());
   return tableRows(net).map((r, i) => ({ ...r, inputB0: base[i].input, channelsB0: base[i].channels, layersB0: base[i].layers }));
 }
 
