@@ -98,9 +98,9 @@ describe('effectivePhiRows', () => {
     expect(rows.map((r) => r.name)).toEqual(OFFICIAL_VARIANTS.map((v) => v.name));
     expect(rows.filter((r) => r.nearest).map((r) => r.name)).toEqual(['B3']);
     const b7 = rows[7];
-    expect(b7.phiDepth).toBeCloseTo(6.21, 2);
-    expect(b7.phiWidth).toBeCloseTo(7.27, 2);
-    expect(b7.phiResolution).toBeCloseTo(7.05, 2);
+    expect(b7.effective.depth).toBeCloseTo(6.21, 2);
+    expect(b7.effective.width).toBeCloseTo(7.27, 2);
+    expect(b7.effective.resolution).toBeCloseTo(7.05, 2);
     expect(phiReadout(3).atOfficial).toBe(true);
     expect(phiReadout(2.6).atOfficial).toBe(false);
   });

@@ -108,8 +108,5 @@ export function stageTableRows(net: NetworkConfig) {
  *  `nearest` marks the variant nearest φ. */
 export function effectivePhiRows(phi: number) {
   const near = nearestOfficial(phi);
-  return OFFICIAL_VARIANTS.map(({ name, index, width, depth, resolution }) => {
-    const e = effectivePhi(index);
-    return { name, index, width, depth, resolution, phiWidth: e.width, phiDepth: e.depth, phiResolution: e.resolution, nearest: index === near };
-  });
+  return OFFICIAL_VARIANTS.map((v) => ({ ...v, effective: effectivePhi(v.index), nearest: v.index === near }));
 }
