@@ -130,12 +130,11 @@ export function ReleasedSlide() {
 
 export function OwnSlide() {
   const { bases, phi, run, rows, time } = useOwnRows();
-  const c = constraintOf(bases);
   return (
     <>
       <h2 className="deck-h">Your own α, β, γ at φ {fmtPhi(phi)}</h2>
       <BaseControls className="deck-controls" paperLabel="Paper's" />
-      <KeyNumber label="α·β²·γ²" value={c.toFixed(3)} unit={`target ${CONSTRAINT_TARGET}`} />
+      <KeyNumber label="α·β²·γ²" value={constraintOf(bases).toFixed(3)} unit={`target ${CONSTRAINT_TARGET}`} />
       <BigTable cols={['Network', 'Resolution', 'Blocks', 'FLOPs', 'Latency ms (steady)']}>
         {rows.map((r) => (
           <tr key={r.id}>

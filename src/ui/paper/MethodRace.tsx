@@ -9,8 +9,6 @@ import { ScrollTable } from '../TableScroll';
 import { OptionSelect } from '../pickers';
 import { RunLatency, useTimedRows } from './OwnCoefficients';
 
-type Mode = 'race' | 'matched';
-
 const RACE_HEADS = [
   'Network (B0 grown by…)',
   'Resolution',
@@ -39,7 +37,7 @@ function PaperCell({ r, value }: { r: TimedRow; value: (paper: NonNullable<Timed
 }
 
 export function MethodRace() {
-  const [mode, setMode] = useState<Mode>('race');
+  const [mode, setMode] = useState<'race' | 'matched'>('race');
   // Few timed runs by default: a CPU-emulated GPU needs seconds per run of a 1.8B-FLOP network.
   const [steadyRuns, setSteadyRuns] = useState(RACE_STEADY_RUNS);
   const { run, rows, time } = useTimedRows(mode, mode === 'race' ? table7Rows : matchedRows, steadyRuns);
