@@ -13,24 +13,10 @@ export const ORT_EP_FOR: Partial<Record<BackendName, OrtEp>> = { webgpu: 'webgpu
 
 export type OrtFields = Pick<BenchResult, 'ortEp' | 'ortThreads' | 'ortSessionMs' | 'ortFirstMs' | 'ortMedianMs' | 'ownOverOrt' | 'ortMaxAbsDiff' | 'ortError'>;
 
-export interface OrtPeer {
-  /** One inference on the bench input, read back (bench.ts times it in its loop). */
-  run(): Promise<Float32Array>;
-  /** The result fields, given the own network's median and ORT's (ms). */
-  fields(ownMs: number, ortMs: number): OrtFields;
-  release(): Promise<void>;
-}
-
 /** Exports the classifier's network, opens an ORT session, times its first run and checks its
  *  probabilities against `ownProbs`. `threads`: ORT's wasm threads. No peer when ORT could not
  *  start (the reason is in `error`). */
-export async function startOrtPeer(
-  ep: OrtEp,
-  classifier: Classifier,
-  input: Float32Array,
-  ownProbs: Float32Array,
-  threads: number,
-): Promise<{ peer: OrtPeer | null; error?: OrtFields }> {
+export async function startOrtPeer(ep: OrtEp, classifier: Classifier, input: Float32Array, ownProbs: Float32Array, threads: number) {
   let runner: OrtRunner | null = null;
   try {
     const t0 = performance.now();
@@ -43,13 +29,15 @@ export async function startOrtPeer(
     const known = { ortEp: ep, ortThreads: r.threads, ortSessionMs: t1 - t0, ortFirstMs, ortMaxAbsDiff: maxAbsDiff(first, ownProbs) };
     return {
       peer: {
+        /** One inference on the bench input, read back (bench.ts times it in its loop). */
         run: () => r.run(input),
-        fields: (ownMs, ortMs) => ({ ...known, ortMedianMs: ortMs, ownOverOrt: ownMs / ortMs }),
+        /** The result fields, given the own network's median and ORT's (ms). */
+        fields: (ownMs: number, ortMs: number): OrtFields => ({ ...known, ortMedianMs: ortMs, ownOverOrt: ownMs / ortMs }),
         release: () => r.release(),
       },
     };
   } catch (e) {
     await runner?.release().catch(() => undefined);
-    return { peer: null, error: { ortEp: ep, ortError: e instanceof Error ? e.message : String(e) } };
+    return { peer: null, error: { ortEp: ep, ortError: e instanceof Error ? e.message : String(e) } satisfies OrtFields };
   }
 }

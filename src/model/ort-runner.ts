@@ -19,16 +19,8 @@ export function configureOrtWasm(urls: Partial<Record<OrtEp, string>>): void {
   wasmUrls = urls;
 }
 
-export interface OrtRunner {
-  /** wasm threads in use (0 for the webgpu EP). */
-  threads: number;
-  /** Probabilities for one NHWC image, read back to the CPU. */
-  run(input: Float32Array): Promise<Float32Array>;
-  release(): Promise<void>;
-}
-
 /** `wasmThreads`: the wasm EP's thread count (the webgpu EP runs on one). */
-export async function createOrtRunner(model: Uint8Array, ep: OrtEp, size: number, wasmThreads: number): Promise<OrtRunner> {
+export async function createOrtRunner(model: Uint8Array, ep: OrtEp, size: number, wasmThreads: number) {
   const ort: typeof Ort = await (ep === 'webgpu' ? import('onnxruntime-web/webgpu') : import('onnxruntime-web/wasm'));
   const threads = ep === 'wasm' ? wasmThreads : 1;
   ort.env.wasm.numThreads = threads;
@@ -40,8 +32,10 @@ export async function createOrtRunner(model: Uint8Array, ep: OrtEp, size: number
     graphOptimizationLevel: 'all',
   });
   return {
+    /** wasm threads in use (0 for the webgpu EP). */
     threads: ep === 'wasm' ? threads : 0,
-    run: async (input) => {
+    /** Probabilities for one NHWC image, read back to the CPU. */
+    run: async (input: Float32Array) => {
       const x = new ort.Tensor('float32', input, [1, size, size, 3]);
       try {
         const out = await session.run({ [ONNX_INPUT_NAME]: x });
@@ -56,3 +50,4 @@ export async function createOrtRunner(model: Uint8Array, ep: OrtEp, size: number
     release: () => session.release(),
   };
 }
+export type OrtRunner = Awaited<ReturnType<typeof createOrtRunner>>;

@@ -18,15 +18,7 @@ export function median(values: readonly number[]): number | null {
 }
 
 /** Median, interquartile range and minimum of a series of timed runs (ms). */
-export interface Spread {
-  runs: number;
-  medianMs: number;
-  p25Ms: number;
-  p75Ms: number;
-  minMs: number;
-}
-
-export function spread(times: readonly number[]): Spread | null {
+export function spread(times: readonly number[]) {
   if (times.length === 0) return null;
   return {
     runs: times.length,
@@ -36,6 +28,7 @@ export function spread(times: readonly number[]): Spread | null {
     minMs: Math.min(...times),
   };
 }
+export type Spread = NonNullable<ReturnType<typeof spread>>;
 
 /** Above this p75/p25 ratio a series is too noisy to teach from: measure again. */
 export const NOISY_RATIO = 1.3;
@@ -98,19 +91,6 @@ export async function measureInterleaved(runners: readonly (() => Promise<unknow
 
 // Per-model latency
 
-export interface Latency {
-  /** The first inference of this model on this backend (shader compilation included). */
-  firstMs: number | null;
-  lastMs: number;
-  /** Statistics of the steady-state runs so far (after the first). */
-  steadyMedianMs: number | null;
-  steadyP25Ms: number | null;
-  steadyP75Ms: number | null;
-  steadyP95Ms: number | null;
-  steadyRuns: number;
-  wasFirst: boolean;
-}
-
 /** Steady samples kept per model: enough for a stable median, bounded memory. */
 const MAX_SAMPLES = 200;
 
@@ -137,10 +117,12 @@ export class LatencyStats {
     return false;
   }
 
-  summary(): Omit<Latency, 'wasFirst'> {
+  summary() {
     return {
+      /** The first inference of this model on this backend (shader compilation included). */
       firstMs: this.first,
       lastMs: this.last,
+      /** Statistics of the steady-state runs so far (after the first). */
       steadyMedianMs: median(this.steady),
       steadyP25Ms: percentile(this.steady, 25),
       steadyP75Ms: percentile(this.steady, 75),
@@ -149,3 +131,5 @@ export class LatencyStats {
     };
   }
 }
+
+export type Latency = ReturnType<LatencyStats['summary']> & { wasFirst: boolean };
