@@ -2,7 +2,7 @@
  *  tfjs-models/mobilenet): no UI, no worker; the worker, the benchmark and tests all use it. */
 import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork, scalingNetwork, type NetworkConfig, type Scaling } from '../scaling';
-import { isSynthetic, weightPrecision, type LoadedArtifacts, type WeightPrecision } from './model-json';
+import { weightPrecision, type LoadedArtifacts, type WeightPrecision } from './model-json';
 import { compileOnly, enterCompileOnly } from './compile-only';
 import type { KernelReport } from './kernels/plan';
 import { tuneKernels } from './kernels/tune-network';
@@ -40,6 +40,15 @@ export interface Classifier {
   dispose(): void;
 }
 
+/** `t`'s values read back to the CPU; `t` is disposed either way. */
+export async function readBack(t: tf.Tensor): Promise<Float32Array> {
+  try {
+    return (await t.data()) as Float32Array;
+  } finally {
+    t.dispose();
+  }
+}
+
 function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision = 'float32'): Classifier {
   const size = net.config.resolution;
   const checkInput = (inputs: Float32Array, count = 1) => {
@@ -49,12 +58,7 @@ function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision 
   };
   const probabilitiesBatch = async (inputs: Float32Array, count: number) => {
     checkInput(inputs, count);
-    const probs = tf.tidy(() => net.predict(tf.tensor4d(inputs, [count, size, size, 3])));
-    try {
-      return (await probs.data()) as Float32Array;
-    } finally {
-      probs.dispose();
-    }
+    return readBack(tf.tidy(() => net.predict(tf.tensor4d(inputs, [count, size, size, 3]))));
   };
   const probabilities = (input: Float32Array) => probabilitiesBatch(input, 1);
   let kernels: KernelReport | null = null;
@@ -66,14 +70,10 @@ function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision 
       camShape = cam.shape;
       return tf.concat([tf.reshape(probs, [-1]), tf.reshape(cam, [-1])]);
     });
-    try {
-      const all = (await packed.data()) as Float32Array;
-      const classes = net.config.numClasses;
-      const [height, width] = camShape;
-      return { probs: all.slice(0, classes), cam: { width, height, data: all.slice(classes) } };
-    } finally {
-      packed.dispose();
-    }
+    const all = await readBack(packed);
+    const classes = net.config.numClasses;
+    const [height, width] = camShape;
+    return { probs: all.slice(0, classes), cam: { width, height, data: all.slice(classes) } };
   };
   return {
     config: net.config,
@@ -110,7 +110,11 @@ export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: nu
   const tensors = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs as tf.io.WeightsManifestEntry[]);
   try {
     const weights = bindConvertedWeights(artifacts.modelJson, tensors, config);
-    return wrap(createEfficientNet(config, weights, options), isSynthetic(artifacts.modelJson), weightPrecision(artifacts.modelJson));
+    return wrap(
+      createEfficientNet(config, weights, options),
+      artifacts.modelJson.userDefinedMetadata?.synthetic === true,
+      weightPrecision(artifacts.modelJson),
+    );
   } catch (e) {
     Object.values(tensors).forEach((t) => t.dispose());
     throw e;

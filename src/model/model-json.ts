@@ -135,10 +135,6 @@ export function parseModelJson(text: string, where: string): ConvertedModelJson 
   return j as ConvertedModelJson;
 }
 
-export function isSynthetic(json: ConvertedModelJson): boolean {
-  return json.userDefinedMetadata?.synthetic === true;
-}
-
 /** FNV-1a of the model.json text: the cache version of its shards. */
 export function manifestHash(text: string): string {
   return hashString(text).toString(16).padStart(8, '0');
