@@ -189,17 +189,12 @@ export async function selectBackend(forced?: BackendName): Promise<BackendChoice
   throw new Error(`No TensorFlow.js backend works here (${reasons.join('; ')})`);
 }
 
-export interface MemoryInfo {
-  numTensors: number;
-  numBytes: number;
-  /** GPU buffers/textures in use by tensors (webgl and webgpu report it; cpu/wasm don't). */
-  gpuBytes: number | null;
-}
-
-export function memoryInfo(): MemoryInfo {
+export function memoryInfo() {
   const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
+  /** gpuBytes: GPU buffers/textures in use by tensors (webgl and webgpu report it; cpu/wasm don't). */
   return { numTensors: m.numTensors, numBytes: m.numBytes, gpuBytes: m.numBytesInGPU ?? null };
 }
+export type MemoryInfo = ReturnType<typeof memoryInfo>;
 
 /** The webgpu factory as registered at import: removeBackend() forgets it, so it is kept to
  *  register a fresh backend (new adapter and device) after the device is lost. */

@@ -117,4 +117,3 @@ export async function exportOnnx(config: NetworkConfig, weights: EfficientNetWei
   // opCounts: nodes per ONNX op type (e.g. { Conv: 82, Sigmoid: 65, … }).
   return { bytes, opCounts: e.g.opCounts() };
 }
-export type OnnxNetwork = Awaited<ReturnType<typeof exportOnnx>>;
