@@ -31,15 +31,6 @@ export interface ConvertedModelJson {
   weightsManifest: WeightGroup[];
   userDefinedMetadata?: Record<string, unknown>;
 }
-export interface LoadedArtifacts {
-  modelJson: ConvertedModelJson;
-  weightSpecs: WeightSpec[];
-  weightData: ArrayBuffer;
-  fromCache: boolean;
-  bytes: number;
-  /** Downloads only: whether the entry was written to the cache (false: no cache, or no room). */
-  stored?: boolean;
-}
 export type ProgressFn = (loaded: number, total: number, phase: 'download' | 'cache') => void;
 
 /** Reference constants of the TF Hub exports' input normalisation (also what random and
@@ -162,7 +153,9 @@ export function allSpecs(json: ConvertedModelJson): WeightSpec[] {
 }
 
 /** A model's artifacts from its shards' bytes, in manifest order. */
-export function artifactsOf(modelJson: ConvertedModelJson, shards: readonly ArrayBuffer[], fromCache: boolean): LoadedArtifacts {
+export function artifactsOf(modelJson: ConvertedModelJson, shards: readonly ArrayBuffer[], fromCache: boolean) {
   const weightData = concat(shards);
   return { modelJson, weightSpecs: allSpecs(modelJson), weightData, fromCache, bytes: weightData.byteLength };
 }
+/** stored, downloads only: whether the entry was written to the cache (false: no cache, or no room). */
+export type LoadedArtifacts = ReturnType<typeof artifactsOf> & { stored?: boolean };
