@@ -12,7 +12,7 @@ import { classifierFromArtifacts, randomClassifier, readBack, type Classifier } 
 import type { NetworkOptions } from './network';
 import { graphModelFromMemory, type GraphModel } from './graph-model';
 import { maxAbsDiff } from './max-abs-diff';
-import { ORT_EP_FOR, startOrtPeer } from './bench-ort';
+import { ORT_EP_FOR, startOrtPeer } from './ort-runner';
 import { wasmThreadCount } from './backend';
 import { testPattern } from './preprocess';
 
@@ -45,7 +45,7 @@ export interface VariantBenchOptions {
   runs: number;
   /** Also time tf.loadGraphModel on the same weights, interleaved with the own network. */
   graph: boolean;
-  /** Also time ONNX Runtime Web on the exported network (bench-ort.ts), interleaved too. */
+  /** Also time ONNX Runtime Web on the exported network (ort-runner.ts), interleaved too. */
   ort?: boolean;
   /** Downloads past the cache (omit to skip the network measurement). */
   loadNetwork?: () => Promise<LoadedArtifacts>;
