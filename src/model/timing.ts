@@ -58,14 +58,6 @@ export interface SeriesOptions {
   onRun?: (runner: number, run: number) => void;
 }
 
-export interface RunnerTimes {
-  /** Untimed warm-up runs, kept only for the record. */
-  warmupMs: number[];
-  /** Every timed run, in the order it ran. */
-  times: number[];
-  spread: Spread | null;
-}
-
 /** Wall milliseconds of one run; the run ends when its result has been read back. */
 export async function timed(run: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
@@ -73,8 +65,10 @@ export async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - t0;
 }
 
-export async function measureInterleaved(runners: readonly (() => Promise<unknown>)[], o: SeriesOptions): Promise<RunnerTimes[]> {
-  const out: RunnerTimes[] = runners.map(() => ({ warmupMs: [], times: [], spread: null }));
+/** Per runner: its untimed warm-up runs (kept only for the record), every timed run in the order
+ *  it ran, and their spread. */
+export async function measureInterleaved(runners: readonly (() => Promise<unknown>)[], o: SeriesOptions) {
+  const out = runners.map(() => ({ warmupMs: [] as number[], times: [] as number[], spread: null as Spread | null }));
   for (let w = 0; w < (o.warmup ?? SERIES_WARMUP); w++) {
     for (let i = 0; i < runners.length; i++) out[i].warmupMs.push(await timed(runners[i]));
   }
