@@ -75,26 +75,19 @@ async function download(url: string, o: { signal?: AbortSignal; cache: RequestCa
   const parts: Uint8Array[] = [];
   let size = 0;
   try {
-    if (!res.body) {
-      const buf = new Uint8Array(await res.arrayBuffer());
-      parts.push(buf);
-      size = buf.byteLength;
-      onChunk(size);
-    } else {
-      const reader = res.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        parts.push(value);
-        size += value.byteLength;
-        const wrong =
-          expected !== null && size > expected ? sizeError(name, `at least ${size}`, expected) : size > max ? tooBig(url, `at least ${size}`) : null;
-        if (wrong) {
-          void reader.cancel().catch(() => undefined);
-          throw wrong;
-        }
-        onChunk(value.byteLength);
+    // A null body (a response that has none) reads as no bytes.
+    const reader = res.body?.getReader();
+    while (reader) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      size += value.byteLength;
+      const wrong = expected !== null && size > expected ? sizeError(name, `at least ${size}`, expected) : size > max ? tooBig(url, `at least ${size}`) : null;
+      if (wrong) {
+        void reader.cancel().catch(() => undefined);
+        throw wrong;
       }
+      onChunk(value.byteLength);
     }
   } catch (e) {
     if (e instanceof SizeError) throw e;
@@ -152,7 +145,7 @@ async function currentManifest(url: string, signal: AbortSignal | undefined): Pr
 export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signal?: AbortSignal, options: LoadOptions = {}): Promise<LoadedArtifacts> {
   const { network = false } = options;
   // Offline (a prepared classroom), a cached entry is used without even a model.json request.
-  const revalidate = (options.revalidate ?? true) && globalThis.navigator?.onLine !== false;
+  const revalidate = (options.revalidate ?? true) && !isOffline();
   const modelUrl = joinUrl(baseUrl, 'model.json');
   const cache = await openCache();
   const cachedText = cache && !network ? await cachedManifest(cache, modelUrl) : null;

@@ -59,15 +59,10 @@ function routePthreads(script: string): void {
   };
 }
 
-/** Registers a fallback backend by importing its package (later calls are no-ops). */
-const LOAD_BACKEND: Record<BackendName, () => Promise<unknown>> = {
-  webgpu: async () => undefined,
+/** Registers a fallback backend by importing its package (later calls are no-ops); wasm: startWasm. */
+const LOAD_BACKEND: Partial<Record<BackendName, () => Promise<unknown>>> = {
   webgl: () => import('@tensorflow/tfjs-backend-webgl'),
   cpu: () => import('@tensorflow/tfjs-backend-cpu'),
-  wasm: async () => {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    if (wasmPaths) wasm.setWasmPaths(wasmPaths);
-  },
 };
 
 async function describeAdapter(): Promise<string> {
@@ -134,6 +129,7 @@ async function initWasm(threaded: boolean, cores: number): Promise<void> {
 
 async function startWasm(): Promise<{ threads: number; threadsNote?: string }> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  if (wasmPaths) wasm.setWasmPaths(wasmPaths);
   // One thread per core, at most 8 (beyond that XNNPACK's gains flatten and each thread is a
   // worker with its own copy of the glue).
   const wanted = threadsAsked ?? Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency ?? 1));
@@ -164,7 +160,7 @@ async function startWasm(): Promise<{ threads: number; threadsNote?: string }> {
 
 async function tryBackend(name: BackendName): Promise<Pick<BackendChoice, 'adapter' | 'threads' | 'threadsNote'>> {
   const adapter = name === 'webgpu' ? await describeAdapter() : null;
-  await LOAD_BACKEND[name]();
+  await LOAD_BACKEND[name]?.();
   const threads = name === 'wasm' ? await startWasm() : await activate(name).then(() => ({}));
   // A real op read back: some drivers initialise fine and fail on first use.
   const v = await tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2))).data();
@@ -193,17 +189,12 @@ export async function selectBackend(forced?: BackendName): Promise<BackendChoice
   throw new Error(`No TensorFlow.js backend works here (${reasons.join('; ')})`);
 }
 
-export interface MemoryInfo {
-  numTensors: number;
-  numBytes: number;
-  /** GPU buffers/textures in use by tensors (webgl and webgpu report it; cpu/wasm don't). */
-  gpuBytes: number | null;
-}
-
-export function memoryInfo(): MemoryInfo {
+export function memoryInfo() {
   const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
+  /** gpuBytes: GPU buffers/textures in use by tensors (webgl and webgpu report it; cpu/wasm don't). */
   return { numTensors: m.numTensors, numBytes: m.numBytes, gpuBytes: m.numBytesInGPU ?? null };
 }
+export type MemoryInfo = ReturnType<typeof memoryInfo>;
 
 /** The webgpu factory as registered at import: removeBackend() forgets it, so it is kept to
  *  register a fresh backend (new adapter and device) after the device is lost. */

@@ -39,7 +39,7 @@ export interface BenchResult {
   kernels?: KernelReport | null;
   /** WebGPU: pipelines one inference needs (own kernels / all), counted from an empty cache. */
   pipelines?: { own: number; total: number } | null;
-  /** ONNX Runtime Web on the exported model (src/model/bench-ort.ts), timed interleaved too. */
+  /** ONNX Runtime Web on the exported model (src/model/ort-runner.ts), timed interleaved too. */
   ortEp?: 'wasm' | 'webgpu';
   /** wasm threads ORT used (the own network's on the wasm backend; 0 on the webgpu EP). */
   ortThreads?: number;

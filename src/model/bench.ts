@@ -8,11 +8,11 @@ import type { BenchResult } from './bench-result';
 import { measureInterleaved, percentile, timed } from './timing';
 import type { BackendName } from './backend-name';
 import type { LoadedArtifacts } from './model-json';
-import { classifierFromArtifacts, randomClassifier, type Classifier } from './classifier';
+import { classifierFromArtifacts, randomClassifier, readBack, type Classifier } from './classifier';
 import type { NetworkOptions } from './network';
 import { graphModelFromMemory, type GraphModel } from './graph-model';
 import { maxAbsDiff } from './max-abs-diff';
-import { ORT_EP_FOR, startOrtPeer } from './bench-ort';
+import { ORT_EP_FOR, startOrtPeer } from './ort-runner';
 import { wasmThreadCount } from './backend';
 import { testPattern } from './preprocess';
 
@@ -32,12 +32,7 @@ export async function benchMatmul(size = 1024, runs = 5): Promise<{ gflops: numb
   const a = tf.randomUniform([size, size], -1, 1, 'float32', 1);
   const b = tf.randomUniform([size, size], -1, 1, 'float32', 2);
   try {
-    const once = async () => {
-      const c = tf.matMul(a, b);
-      await c.data();
-      c.dispose();
-    };
-    const ms = (await measureInterleaved([once], { runs }))[0].spread!.medianMs;
+    const ms = (await measureInterleaved([() => readBack(tf.matMul(a, b))], { runs }))[0].spread!.medianMs;
     return { gflops: gflopsFor(size * size * size, ms), medianMs: ms };
   } finally {
     tf.dispose([a, b]);
@@ -50,7 +45,7 @@ export interface VariantBenchOptions {
   runs: number;
   /** Also time tf.loadGraphModel on the same weights, interleaved with the own network. */
   graph: boolean;
-  /** Also time ONNX Runtime Web on the exported network (bench-ort.ts), interleaved too. */
+  /** Also time ONNX Runtime Web on the exported network (ort-runner.ts), interleaved too. */
   ort?: boolean;
   /** Downloads past the cache (omit to skip the network measurement). */
   loadNetwork?: () => Promise<LoadedArtifacts>;
@@ -200,11 +195,5 @@ async function batchThroughput(c: Classifier, input: Float32Array, batch: number
 }
 
 /** The graph model's output on `input`, read back. */
-async function graphProbabilities(graph: GraphModel, input: Float32Array, size: number) {
-  const out = tf.tidy(() => graph.predict(tf.tensor4d(input, [1, size, size, 3])) as tf.Tensor);
-  try {
-    return await out.data();
-  } finally {
-    out.dispose();
-  }
-}
+const graphProbabilities = (graph: GraphModel, input: Float32Array, size: number) =>
+  readBack(tf.tidy(() => graph.predict(tf.tensor4d(input, [1, size, size, 3])) as tf.Tensor));

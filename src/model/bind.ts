@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork, VARIANT_COUNT, type LayerSpec, type NetworkConfig } from '../scaling';
 import { assembleWeights } from './network';
 import type { EfficientNetWeights, InputNormalization } from './weights';
-import { layerTensorNames, normalizationTensorNames, type ConvertedModelLike, type NormalizationRefs } from './converted-graph';
+import { layerTensorNames, normalizationTensorNames, type ConvertedModelLike } from './converted-graph';
 
 const fmt = (shape: readonly number[]): string => `[${shape.join(',')}]`;
 const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -14,7 +14,7 @@ const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.len
 /** Strips the `StatefulPartitionedCall/model_N/` prefix for readable messages. */
 const short = (name: string): string => name.replace(/^StatefulPartitionedCall\/model(?:_\d+)?\//, '');
 
-function readNormalization(refs: NormalizationRefs, get: (name: string) => tf.Tensor): InputNormalization {
+function readNormalization(refs: ReturnType<typeof normalizationTensorNames>, get: (name: string) => tf.Tensor): InputNormalization {
   const values = (name: string, size: number): number[] => {
     const t = get(name);
     if (t.size !== size) throw new Error(`Shape mismatch for ${short(name)}: expected ${size} value(s), found ${fmt(t.shape)}`);

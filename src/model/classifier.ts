@@ -1,63 +1,43 @@
 /** A small load → classify API over the own EfficientNet builder (in the spirit of
  *  tfjs-models/mobilenet): no UI, no worker; the worker, the benchmark and tests all use it. */
 import * as tf from '@tensorflow/tfjs-core';
-import { officialNetwork, scalingNetwork, type NetworkConfig, type Scaling } from '../scaling';
-import { isSynthetic, weightPrecision, type LoadedArtifacts, type WeightPrecision } from './model-json';
+import { officialNetwork, scalingNetwork, type Scaling } from '../scaling';
+import { weightPrecision, type LoadedArtifacts, type WeightPrecision } from './model-json';
 import { compileOnly, enterCompileOnly } from './compile-only';
 import type { KernelReport } from './kernels/plan';
 import { tuneKernels } from './kernels/tune-network';
-import { countPipelines, type PipelineCount } from './kernels/gpu-state';
-import type { CamMap } from './cam';
+import { countPipelines } from './kernels/gpu-state';
 import { bindConvertedWeights, inferOfficialVariant } from './bind';
 import { createEfficientNet, type EfficientNet, type NetworkOptions } from './network';
-import type { OnnxNetwork } from './onnx-export';
 import { randomWeights } from './random-weights';
 
-export interface Classifier {
-  readonly config: NetworkConfig;
-  /** Seeded random weights (synthetic exports or in-between φ): predictions are meaningless. */
-  readonly synthetic: boolean;
-  /** How the weights were stored: float16 exports are dequantized to float32 on load. */
-  readonly precision: WeightPrecision;
-  /** Probabilities for one [size, size, 3] image in [0, 1], read back to the CPU. */
-  probabilities(input: Float32Array): Promise<Float32Array>;
-  /** Probabilities for `count` images in one batch tensor: `inputs` holds them one after another
-   *  ([count, size, size, 3]); the answer is [count, classes], row by row. */
-  probabilitiesBatch(inputs: Float32Array, count: number): Promise<Float32Array>;
-  /** Probabilities plus the raw top-1 class activation map, from one forward pass and one
-   *  readback (the map is a few dozen floats packed behind the probabilities). */
-  probabilitiesWithCam(input: Float32Array): Promise<{ probs: Float32Array; cam: CamMap }>;
-  /** Compiles every shader/pipeline once, so the first user-visible run is a steady one: on
-   *  WebGPU a compile-only pass (pipelines compile in parallel, nothing runs), on WebGL the same
-   *  plus one inference, on WASM/CPU one inference (XNNPACK packs its weights on first use). */
-  warmUp(): Promise<void>;
-  /** On WebGPU after warmUp: the kernel per class and, in auto mode, the timings that chose it. */
-  readonly kernels: KernelReport | null;
-  /** WebGPU: pipelines one inference needs, counted from an empty cache; null elsewhere. */
-  countPipelines(): Promise<PipelineCount | null>;
-  /** The network and its weights as an ONNX model (see onnx-export.ts). */
-  exportOnnx(): Promise<OnnxNetwork>;
-  dispose(): void;
+/** `t`'s values read back to the CPU; `t` is disposed either way. */
+export async function readBack(t: tf.Tensor): Promise<Float32Array> {
+  try {
+    return (await t.data()) as Float32Array;
+  } finally {
+    t.dispose();
+  }
 }
 
-function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision = 'float32'): Classifier {
+function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision = 'float32') {
   const size = net.config.resolution;
   const checkInput = (inputs: Float32Array, count = 1) => {
     if (!Number.isInteger(count) || count < 1 || inputs.length !== count * size * size * 3) {
       throw new Error(`Input has ${inputs.length} values; ${net.config.name} expects ${count === 1 ? '' : `${count} × `}${size}×${size}×3`);
     }
   };
+  /** Probabilities for `count` images in one batch tensor: `inputs` holds them one after another
+   *  ([count, size, size, 3]); the answer is [count, classes], row by row. */
   const probabilitiesBatch = async (inputs: Float32Array, count: number) => {
     checkInput(inputs, count);
-    const probs = tf.tidy(() => net.predict(tf.tensor4d(inputs, [count, size, size, 3])));
-    try {
-      return (await probs.data()) as Float32Array;
-    } finally {
-      probs.dispose();
-    }
+    return readBack(tf.tidy(() => net.predict(tf.tensor4d(inputs, [count, size, size, 3]))));
   };
+  /** Probabilities for one [size, size, 3] image in [0, 1], read back to the CPU. */
   const probabilities = (input: Float32Array) => probabilitiesBatch(input, 1);
   let kernels: KernelReport | null = null;
+  /** Probabilities plus the raw top-1 class activation map, from one forward pass and one
+   *  readback (the map is a few dozen floats packed behind the probabilities). */
   const probabilitiesWithCam = async (input: Float32Array) => {
     checkInput(input);
     let camShape: number[] = [];
@@ -66,25 +46,27 @@ function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision 
       camShape = cam.shape;
       return tf.concat([tf.reshape(probs, [-1]), tf.reshape(cam, [-1])]);
     });
-    try {
-      const all = (await packed.data()) as Float32Array;
-      const classes = net.config.numClasses;
-      const [height, width] = camShape;
-      return { probs: all.slice(0, classes), cam: { width, height, data: all.slice(classes) } };
-    } finally {
-      packed.dispose();
-    }
+    const all = await readBack(packed);
+    const classes = net.config.numClasses;
+    const [height, width] = camShape;
+    return { probs: all.slice(0, classes), cam: { width, height, data: all.slice(classes) } };
   };
   return {
     config: net.config,
+    /** Seeded random weights (synthetic exports or in-between φ): predictions are meaningless. */
     synthetic,
+    /** How the weights were stored: float16 exports are dequantized to float32 on load. */
     precision,
     probabilities,
     probabilitiesBatch,
+    /** On WebGPU after warmUp: the kernel per class and, in auto mode, the timings that chose it. */
     get kernels() {
       return kernels;
     },
     probabilitiesWithCam,
+    /** Compiles every shader/pipeline once, so the first user-visible run is a steady one: on
+     *  WebGPU a compile-only pass (pipelines compile in parallel, nothing runs), on WebGL the same
+     *  plus one inference, on WASM/CPU one inference (XNNPACK packs its weights on first use). */
     warmUp: async () => {
       const compiled = await compileOnly(() => net.predict(tf.zeros([1, size, size, 3])));
       if (compiled && tf.getBackend() === 'webgpu') {
@@ -95,12 +77,15 @@ function wrap(net: EfficientNet, synthetic: boolean, precision: WeightPrecision 
       // SwiftShader does); wasm and cpu pack weights on first use.
       await probabilities(new Float32Array(size * size * 3).fill(0.5));
     },
+    /** WebGPU: pipelines one inference needs, counted from an empty cache; null elsewhere. */
     countPipelines: async () => (tf.getBackend() === 'webgpu' ? countPipelines(() => enterCompileOnly(() => net.predict(tf.zeros([1, size, size, 3])))) : null),
-    // The ONNX writer (protobuf) loads on first export, outside the worker's first chunk.
+    /** The network and its weights as an ONNX model (see onnx-export.ts). The ONNX writer
+     *  (protobuf) loads on first export, outside the worker's first chunk. */
     exportOnnx: async () => (await import('./onnx-export')).exportOnnx(net.config, net.weights),
     dispose: () => net.dispose(),
   };
 }
+export type Classifier = Readonly<ReturnType<typeof wrap>>;
 
 /** Binds converted weights (official variant `variant`, or inferred from the shapes) to the own
  *  builder. The decoded tensors are owned by the returned classifier. */
@@ -110,7 +95,11 @@ export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: nu
   const tensors = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs as tf.io.WeightsManifestEntry[]);
   try {
     const weights = bindConvertedWeights(artifacts.modelJson, tensors, config);
-    return wrap(createEfficientNet(config, weights, options), isSynthetic(artifacts.modelJson), weightPrecision(artifacts.modelJson));
+    return wrap(
+      createEfficientNet(config, weights, options),
+      artifacts.modelJson.userDefinedMetadata?.synthetic === true,
+      weightPrecision(artifacts.modelJson),
+    );
   } catch (e) {
     Object.values(tensors).forEach((t) => t.dispose());
     throw e;

@@ -54,14 +54,8 @@ export function layerTensorNames(json: ConvertedModelLike): Map<string, LayerRef
   return refs;
 }
 
-export interface NormalizationRefs {
-  scale: string;
-  mean: string;
-  std: string;
-}
-
 /** Finds the scale, mean and std constants by role: Placeholder → Mul → Sub → RealDiv. */
-export function normalizationTensorNames(json: ConvertedModelLike): NormalizationRefs {
+export function normalizationTensorNames(json: ConvertedModelLike) {
   const nodes = json.modelTopology.node;
   const byName = new Map(nodes.map((n) => [n.name, n]));
   const consumers = (name: string, op: string) => nodes.filter((n) => n.op === op && (n.input ?? []).map(nodeOf).includes(name));

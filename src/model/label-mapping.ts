@@ -46,10 +46,7 @@ export function classFromFileName(name: string): number | null {
 }
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-const parentName = (path: string) => {
-  const parts = path.split('/').filter(Boolean);
-  return parts.length > 1 ? parts[parts.length - 2] : null;
-};
+const parentName = (path: string) => path.split('/').filter(Boolean).at(-2) ?? null;
 
 export const isLabelFile = (path: string): boolean => /^labels\.(csv|json)$/i.test(baseName(path));
 

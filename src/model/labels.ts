@@ -12,15 +12,10 @@ export function labelOf(index: number): string {
 /** The class's first name ("giant panda" of "giant panda, panda, …"); '' for no class. */
 export const shortLabelOf = (i: number | null | undefined): string => (i === null || i === undefined ? '' : labelOf(i).split(',')[0]);
 
-export interface Ranked {
-  index: number;
-  label: string;
-  prob: number;
-}
-
 /** The k most probable classes, best first. */
-export function topK(probs: ArrayLike<number>, k = 5): Ranked[] {
+export function topK(probs: ArrayLike<number>, k = 5) {
   const idx = Array.from({ length: probs.length }, (_, i) => i);
   idx.sort((a, b) => probs[b] - probs[a]);
   return idx.slice(0, k).map((i) => ({ index: i, label: labelOf(i), prob: probs[i] }));
 }
+export type Ranked = ReturnType<typeof topK>[number];

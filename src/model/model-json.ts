@@ -31,15 +31,6 @@ export interface ConvertedModelJson {
   weightsManifest: WeightGroup[];
   userDefinedMetadata?: Record<string, unknown>;
 }
-export interface LoadedArtifacts {
-  modelJson: ConvertedModelJson;
-  weightSpecs: WeightSpec[];
-  weightData: ArrayBuffer;
-  fromCache: boolean;
-  bytes: number;
-  /** Downloads only: whether the entry was written to the cache (false: no cache, or no room). */
-  stored?: boolean;
-}
 export type ProgressFn = (loaded: number, total: number, phase: 'download' | 'cache') => void;
 
 /** Reference constants of the TF Hub exports' input normalisation (also what random and
@@ -135,10 +126,6 @@ export function parseModelJson(text: string, where: string): ConvertedModelJson 
   return j as ConvertedModelJson;
 }
 
-export function isSynthetic(json: ConvertedModelJson): boolean {
-  return json.userDefinedMetadata?.synthetic === true;
-}
-
 /** FNV-1a of the model.json text: the cache version of its shards. */
 export function manifestHash(text: string): string {
   return hashString(text).toString(16).padStart(8, '0');
@@ -166,7 +153,9 @@ export function allSpecs(json: ConvertedModelJson): WeightSpec[] {
 }
 
 /** A model's artifacts from its shards' bytes, in manifest order. */
-export function artifactsOf(modelJson: ConvertedModelJson, shards: readonly ArrayBuffer[], fromCache: boolean): LoadedArtifacts {
+export function artifactsOf(modelJson: ConvertedModelJson, shards: readonly ArrayBuffer[], fromCache: boolean) {
   const weightData = concat(shards);
   return { modelJson, weightSpecs: allSpecs(modelJson), weightData, fromCache, bytes: weightData.byteLength };
 }
+/** stored, downloads only: whether the entry was written to the cache (false: no cache, or no room). */
+export type LoadedArtifacts = ReturnType<typeof artifactsOf> & { stored?: boolean };

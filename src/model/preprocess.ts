@@ -9,18 +9,13 @@ import { resizeBicubicToRgb } from './resize-bicubic';
 
 export const CROP_PADDING = 32;
 
-export interface CropBox {
-  sx: number;
-  sy: number;
-  side: number;
-}
-
 /** The centred square the network sees, in whole source-image pixels (the reference's rounding). */
-export function centerCropBox(width: number, height: number, size: number): CropBox {
+export function centerCropBox(width: number, height: number, size: number) {
   const fraction = Math.fround(size / (size + CROP_PADDING));
   const side = Math.max(1, Math.trunc(Math.fround(fraction * Math.min(width, height))));
   return { sx: Math.floor((width - side + 1) / 2), sy: Math.floor((height - side + 1) / 2), side };
 }
+export type CropBox = ReturnType<typeof centerCropBox>;
 
 type Canvas2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 

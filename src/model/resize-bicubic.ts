@@ -14,13 +14,8 @@ export function bicubicWeights(t: number): [number, number, number, number] {
   return [far(u + 1), near(u), near(1 - u), far(2 - u)];
 }
 
-interface Taps {
-  index: Int32Array;
-  weight: Float64Array;
-}
-
 /** For each of `outSize` outputs: the four clamped source indices and their weights. */
-function taps(inSize: number, outSize: number): Taps {
+function taps(inSize: number, outSize: number) {
   const scale = inSize / outSize;
   const index = new Int32Array(outSize * 4);
   const weight = new Float64Array(outSize * 4);

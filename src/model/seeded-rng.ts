@@ -1,14 +1,6 @@
 // Seeded pseudo-random numbers and per-tensor seeds for the synthetic initialisation
 // (synthetic-init.ts): identical on every platform, so a seed names one network everywhere.
 
-/** A seeded pseudo-random source. */
-export interface Rng {
-  /** Uniform in [0, 1). */
-  next(): number;
-  /** Standard normal N(0, 1) (Box–Muller, both values of each pair used). */
-  normal(): number;
-}
-
 /** mulberry32: a tiny, fast 32-bit generator; uniform floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -21,13 +13,15 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** A seeded Rng: mulberry32 uniforms, Box–Muller normals. */
-export function createRng(seed: number): Rng {
+/** A seeded pseudo-random source: mulberry32 uniforms, Box–Muller normals. */
+export function createRng(seed: number) {
   const uniform = mulberry32(seed);
   let spare = 0;
   let hasSpare = false;
   return {
+    /** Uniform in [0, 1). */
     next: uniform,
+    /** Standard normal N(0, 1) (Box–Muller, both values of each pair used). */
     normal(): number {
       if (hasSpare) {
         hasSpare = false;
@@ -42,6 +36,8 @@ export function createRng(seed: number): Rng {
     },
   };
 }
+
+export type Rng = ReturnType<typeof createRng>;
 
 /** 32-bit FNV-1a hash of a string (UTF-16 code units). */
 export function hashString(s: string): number {

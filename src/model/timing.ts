@@ -18,15 +18,7 @@ export function median(values: readonly number[]): number | null {
 }
 
 /** Median, interquartile range and minimum of a series of timed runs (ms). */
-export interface Spread {
-  runs: number;
-  medianMs: number;
-  p25Ms: number;
-  p75Ms: number;
-  minMs: number;
-}
-
-export function spread(times: readonly number[]): Spread | null {
+export function spread(times: readonly number[]) {
   if (times.length === 0) return null;
   return {
     runs: times.length,
@@ -36,6 +28,7 @@ export function spread(times: readonly number[]): Spread | null {
     minMs: Math.min(...times),
   };
 }
+export type Spread = NonNullable<ReturnType<typeof spread>>;
 
 /** Above this p75/p25 ratio a series is too noisy to teach from: measure again. */
 export const NOISY_RATIO = 1.3;
@@ -65,14 +58,6 @@ export interface SeriesOptions {
   onRun?: (runner: number, run: number) => void;
 }
 
-export interface RunnerTimes {
-  /** Untimed warm-up runs, kept only for the record. */
-  warmupMs: number[];
-  /** Every timed run, in the order it ran. */
-  times: number[];
-  spread: Spread | null;
-}
-
 /** Wall milliseconds of one run; the run ends when its result has been read back. */
 export async function timed(run: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
@@ -80,8 +65,10 @@ export async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - t0;
 }
 
-export async function measureInterleaved(runners: readonly (() => Promise<unknown>)[], o: SeriesOptions): Promise<RunnerTimes[]> {
-  const out: RunnerTimes[] = runners.map(() => ({ warmupMs: [], times: [], spread: null }));
+/** Per runner: its untimed warm-up runs (kept only for the record), every timed run in the order
+ *  it ran, and their spread. */
+export async function measureInterleaved(runners: readonly (() => Promise<unknown>)[], o: SeriesOptions) {
+  const out = runners.map(() => ({ warmupMs: [] as number[], times: [] as number[], spread: null as Spread | null }));
   for (let w = 0; w < (o.warmup ?? SERIES_WARMUP); w++) {
     for (let i = 0; i < runners.length; i++) out[i].warmupMs.push(await timed(runners[i]));
   }
@@ -97,19 +84,6 @@ export async function measureInterleaved(runners: readonly (() => Promise<unknow
 }
 
 // Per-model latency
-
-export interface Latency {
-  /** The first inference of this model on this backend (shader compilation included). */
-  firstMs: number | null;
-  lastMs: number;
-  /** Statistics of the steady-state runs so far (after the first). */
-  steadyMedianMs: number | null;
-  steadyP25Ms: number | null;
-  steadyP75Ms: number | null;
-  steadyP95Ms: number | null;
-  steadyRuns: number;
-  wasFirst: boolean;
-}
 
 /** Steady samples kept per model: enough for a stable median, bounded memory. */
 const MAX_SAMPLES = 200;
@@ -137,10 +111,12 @@ export class LatencyStats {
     return false;
   }
 
-  summary(): Omit<Latency, 'wasFirst'> {
+  summary() {
     return {
+      /** The first inference of this model on this backend (shader compilation included). */
       firstMs: this.first,
       lastMs: this.last,
+      /** Statistics of the steady-state runs so far (after the first). */
       steadyMedianMs: median(this.steady),
       steadyP25Ms: percentile(this.steady, 25),
       steadyP75Ms: percentile(this.steady, 75),
@@ -149,3 +125,5 @@ export class LatencyStats {
     };
   }
 }
+
+export type Latency = ReturnType<LatencyStats['summary']> & { wasFirst: boolean };
