@@ -14,20 +14,10 @@ export function CompareTable({ entries, agree }: { entries: readonly CompareEntr
       <div className="compare-table-head">
         <h3>Numbers</h3>
         <div className="compare-exports">
-          <button
-            type="button"
-            data-testid="export-csv"
-            disabled={empty}
-            onClick={() => downloadFile(compareCsv([...entries]), 'efficientnet-compare.csv', 'text/csv')}
-          >
+          <button type="button" data-testid="export-csv" disabled={empty} onClick={() => downloadFile(compareCsv([...entries]), 'efficientnet-compare.csv')}>
             Export CSV
           </button>
-          <button
-            type="button"
-            data-testid="export-json"
-            disabled={empty}
-            onClick={() => downloadFile(compareJson(entries), 'efficientnet-compare.json', 'application/json')}
-          >
+          <button type="button" data-testid="export-json" disabled={empty} onClick={() => downloadFile(compareJson(entries), 'efficientnet-compare.json')}>
             Export JSON
           </button>
         </div>
