@@ -1,6 +1,6 @@
 /** Evaluate's inputs (pickers, a drop, the ImageNet sample), networks (?eval=), batch, run / cancel, progress. */
-import { useState, type DragEvent } from 'react';
-import { pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../../image/dropped-entries';
+import { useState } from 'react';
+import { pickedFiles, type DroppedFile } from '../../image/dropped-entries';
 import { MAX_EVAL_FILES, inputFromFiles, inputFromSample, type EvalInput } from '../../store/eval-inputs';
 import { SAMPLE_SIZES } from '../../model/imagenet-sample-sizes';
 import { cancelEvaluation, startEvaluation } from '../../store/evaluate';
@@ -9,6 +9,7 @@ import { useAppPick } from '../use-app';
 import { MAX_EVAL_NETWORKS } from '../../store/url-props';
 import { useEngine } from '../engine-context';
 import { FileButton } from '../FileButton';
+import { useFileDrop } from '../DropZone';
 import { progressLine } from './eval-view-model';
 import { OptionSelect, VariantPicks } from '../pickers';
 import { toggled } from '../../store/lab-store';
@@ -24,7 +25,6 @@ export function EvalControls() {
   const [input, setInput] = useState<EvalInput | null>(null);
   const [sampleSize, setSampleSize] = useState<number>(SAMPLE_SIZES[0]);
   const [batch, setBatch] = useState<number | null>(null);
-  const [dragging, setDragging] = useState(false);
 
   const start = (next: EvalInput | null) => {
     if (!next) return;
@@ -32,12 +32,7 @@ export function EvalControls() {
     void startEvaluation(engine, next, { batch, withCustom, withFormula });
   };
   const fromFiles = async (files: DroppedFile[]) => start(await inputFromFiles(files));
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    const failed = (err: Error) => sliceStore(engine.store, 'evaluation').setState({ error: `Could not read the dropped files: ${err.message}` });
-    readDrop(takeDropItems(e.dataTransfer), MAX_EVAL_FILES).then(fromFiles).catch(failed);
-  };
+  const { over: dragging, handlers } = useFileDrop(fromFiles, (error) => sliceStore(engine.store, 'evaluation').setState({ error }), MAX_EVAL_FILES);
   const toggle = (k: number) => {
     const next = toggled(picks, k);
     if (next.length >= 1 && next.length <= MAX_EVAL_NETWORKS) setPicks(next);
@@ -45,13 +40,7 @@ export function EvalControls() {
   const busy = run.running || source == null;
 
   return (
-    <div
-      className={`card eval-controls${dragging ? ' dragging' : ''}`}
-      onDragOver={(e) => (e.preventDefault(), setDragging(true))}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-      data-testid="eval-drop"
-    >
+    <div className={`card eval-controls${dragging ? ' dragging' : ''}`} {...handlers} data-testid="eval-drop">
       <VariantPicks
         legend={<>Networks (1–{MAX_EVAL_NETWORKS})</>}
         groupLabel="Networks to evaluate"
