@@ -38,6 +38,7 @@ export function EvalControls() {
     if (next.length >= 1 && next.length <= MAX_EVAL_NETWORKS) setPicks(next);
   };
   const busy = run.running || source == null;
+  const pickFiles = { disabled: busy, multiple: true, onFiles: (files: File[]) => void fromFiles(pickedFiles(files)) };
 
   return (
     <div className={`card eval-controls${dragging ? ' dragging' : ''}`} {...handlers} data-testid="eval-drop">
@@ -66,22 +67,8 @@ export function EvalControls() {
         )}
       </VariantPicks>
       <div className="eval-inputs">
-        <FileButton
-          label="Choose a folder…"
-          data-testid="eval-folder-input"
-          disabled={busy}
-          folder
-          multiple
-          onFiles={(files) => void fromFiles(pickedFiles(files))}
-        />
-        <FileButton
-          label="Choose images…"
-          data-testid="eval-files-input"
-          disabled={busy}
-          multiple
-          accept="image/*,.csv,.json"
-          onFiles={(files) => void fromFiles(pickedFiles(files))}
-        />
+        <FileButton label="Choose a folder…" data-testid="eval-folder-input" folder {...pickFiles} />
+        <FileButton label="Choose images…" data-testid="eval-files-input" accept="image/*,.csv,.json" {...pickFiles} />
         <span className="muted small">
           or drop images and folders here (up to {MAX_EVAL_FILES.toLocaleString('en-US')}; labels from wnid / class-index / class-name folders,
           n01440764_tench.JPEG names, or labels.csv / labels.json)
