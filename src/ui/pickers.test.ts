@@ -38,7 +38,7 @@ describe('pickers', () => {
 
   it('ScrollTable: caption, scoped column heads, the rows', () => {
     const row = h('tr', null, h('td', null, '1'));
-    const out = html(h(ScrollTable, { label: 'T', heads: ['x', 'y'], scoped: true, caption: 'C', table: { 'data-testid': 't' }, children: row }));
+    const out = html(h(ScrollTable, { label: 'T', heads: ['x', 'y'], scoped: true, caption: 'C', testId: 't', children: row }));
     expect(out).toBe(
       '<div class="table-scroll" tabindex="0" role="region" aria-label="T"><table data-testid="t"><caption>C</caption><thead><tr><th scope="col">x</th><th scope="col">y</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table></div>',
     );

@@ -185,11 +185,7 @@ export function BenchView() {
           {e}
         </p>
       ))}
-      <ScrollTable
-        label="Benchmark table (scrolls sideways)"
-        heads={COLUMNS.map((c) => c.label)}
-        table={{ className: 'bench-table', 'data-testid': 'bench-table' }}
-      >
+      <ScrollTable label="Benchmark table (scrolls sideways)" heads={COLUMNS.map((c) => c.label)} className="bench-table" testId="bench-table">
         {rows.map((r) => (
           <tr key={`${r.backend}-${r.variant}`}>
             {COLUMNS.map((c) => (

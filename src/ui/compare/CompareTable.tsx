@@ -22,12 +22,7 @@ export function CompareTable({ entries, agree }: { entries: readonly CompareEntr
           </button>
         </div>
       </div>
-      <ScrollTable
-        label="Comparison table (scrolls sideways)"
-        heads={COMPARE_HEADS}
-        scoped
-        table={{ 'data-testid': 'compare-table', className: 'compare-table' }}
-      >
+      <ScrollTable label="Comparison table (scrolls sideways)" heads={COMPARE_HEADS} scoped className="compare-table" testId="compare-table">
         {entries.map((e) => (
           <tr key={e.variant} data-variant={e.name} data-status={e.status} className={agree.has(e.variant) ? 'agrees' : undefined}>
             <th scope="row">{e.name}</th>
