@@ -24,12 +24,12 @@ export function EvalControls() {
   const [withFormula, setWithFormula] = useState(false);
   const [input, setInput] = useState<EvalInput | null>(null);
   const [sampleSize, setSampleSize] = useState<number>(SAMPLE_SIZES[0]);
-  const [batch, setBatch] = useState<number | null>(null);
+  const [batch, setBatch] = useState<(typeof BATCH_CHOICES)[number]>('auto');
 
   const start = (next: EvalInput | null) => {
     if (!next) return;
     setInput(next);
-    void startEvaluation(engine, next, { batch, withCustom, withFormula });
+    void startEvaluation(engine, next, { batch: batch === 'auto' ? null : batch, withCustom, withFormula });
   };
   const fromFiles = async (files: DroppedFile[]) => start(await inputFromFiles(files));
   const { over: dragging, handlers } = useFileDrop(fromFiles, (error) => sliceStore(engine.store, 'evaluation').setState({ error }), MAX_EVAL_FILES);
@@ -96,14 +96,7 @@ export function EvalControls() {
       </div>
       <div className="compare-run-row">
         <label>
-          Batch:{' '}
-          <OptionSelect
-            data-testid="eval-batch-choice"
-            options={BATCH_CHOICES}
-            value={batch ?? 'auto'}
-            disabled={run.running}
-            onChange={(b) => setBatch(b === 'auto' ? null : b)}
-          />
+          Batch: <OptionSelect data-testid="eval-batch-choice" options={BATCH_CHOICES} value={batch} disabled={run.running} onChange={setBatch} />
         </label>
         {run.plan && (
           <span className="small" data-testid="eval-batch" data-batch={run.plan.batch}>
