@@ -1,6 +1,7 @@
-/** Shared pickers: the B0–B7 toggles, and a select of fixed options, typed. */
+/** Shared pickers: the B0–B7 toggles, a select of fixed options, typed, and the sample photos' count. */
 import type { ReactNode, SelectHTMLAttributes } from 'react';
 import { OFFICIAL_VARIANTS } from '../scaling';
+import { SAMPLE_SIZES } from '../model/imagenet-sample-sizes';
 
 interface VariantPicksProps {
   legend: ReactNode;
@@ -64,3 +65,8 @@ export function OptionSelect<T extends string | number>({ options, value, onChan
     </select>
   );
 }
+
+/** How many ImageNet sample photos: Evaluate's sample run, and the photos the Prepare panel keeps. */
+export const PhotoCountSelect = (props: Omit<OptionSelectProps<number>, 'options' | 'label'>) => (
+  <OptionSelect {...props} options={SAMPLE_SIZES} label={(n) => `${n} photos`} />
+);

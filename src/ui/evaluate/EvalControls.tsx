@@ -11,7 +11,7 @@ import { useEngine } from '../engine-context';
 import { FileButton } from '../FileButton';
 import { useFileDrop } from '../DropZone';
 import { progressLine } from './eval-view-model';
-import { OptionSelect, VariantPicks } from '../pickers';
+import { OptionSelect, PhotoCountSelect, VariantPicks } from '../pickers';
 import { toggled } from '../../store/lab-store';
 
 const BATCH_CHOICES = ['auto', 1, 2, 4, 8, 16, 32] as const;
@@ -76,15 +76,7 @@ export function EvalControls() {
       </div>
       <div className="eval-inputs">
         <label>
-          ImageNet sample:{' '}
-          <OptionSelect
-            data-testid="eval-sample-size"
-            options={SAMPLE_SIZES}
-            label={(n) => `${n} photos`}
-            value={sampleSize}
-            disabled={run.running}
-            onChange={setSampleSize}
-          />
+          ImageNet sample: <PhotoCountSelect data-testid="eval-sample-size" value={sampleSize} disabled={run.running} onChange={setSampleSize} />
         </label>
         <button type="button" data-testid="eval-sample" disabled={busy} onClick={() => start(inputFromSample(sampleSize))}>
           Evaluate the sample
