@@ -9,7 +9,10 @@ test.describe('compare and teach views', () => {
     await openApp(page, '?compare=B0,B1');
     await dropFile(page, photo('panda.jpg'));
     await waitForResult(page, 'B0', 'panda.jpg');
+    await expect(page.getByTestId('tab-lab')).toHaveAttribute('aria-current', 'page');
     await page.getByTestId('tab-compare').click();
+    await expect(page.getByTestId('tab-compare')).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByTestId('tab-lab')).not.toHaveAttribute('aria-current');
     await expect(page.getByTestId('compare-pick-B0')).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByTestId('compare-pick-B1')).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByTestId('compare-image')).toContainText('panda.jpg');

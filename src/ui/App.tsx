@@ -3,7 +3,6 @@ import { useAppPick } from './use-app';
 import type { View } from '../store/url-props';
 import { APP_TITLE, TAGLINE } from './app-text';
 import { DropZone } from './DropZone';
-import { PickButtons } from './pickers';
 import { PrepareOffline } from './PrepareOffline';
 import { SidePanel } from './SidePanel';
 import { SourceConfirm } from './SourceConfirm';
@@ -54,14 +53,17 @@ export function App() {
         <h1>{APP_TITLE}</h1>
         <p className="tagline">{TAGLINE}</p>
         <nav className="nav" aria-label="Views">
-          <PickButtons
-            items={TABS}
-            state="page"
-            testId={(t) => `tab-${t.view}`}
-            label={(t) => t.label}
-            on={(t) => view === t.view}
-            onPick={(t) => setView(t.view)}
-          />
+          {TABS.map((t) => (
+            <button
+              key={t.view}
+              type="button"
+              data-testid={`tab-${t.view}`}
+              aria-current={view === t.view ? 'page' : undefined}
+              onClick={() => setView(t.view)}
+            >
+              {t.label}
+            </button>
+          ))}
           <button
             type="button"
             data-testid="prepare-offline"

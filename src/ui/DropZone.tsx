@@ -11,10 +11,24 @@ import { useEngine } from './engine-context';
 import { SampleGallery } from './SampleGallery';
 import { phiReadout } from './readouts';
 
+/** Files and folders dropped on an area: `over` while something is dragged over it; a failure to read them goes to `fail`. */
+export function useFileDrop(use: (files: DroppedFile[]) => unknown, fail: (message: string) => void, max?: number) {
+  const [over, setOver] = useState(false);
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    const taken = takeDropItems(e.dataTransfer); // now: the items go dead when the event ends
+    readDrop(taken, max)
+      .then(use)
+      .catch((err: Error) => fail(`Could not read the dropped files: ${err.message}`));
+  };
+  const onDragOver = (e: DragEvent) => (e.preventDefault(), setOver(true));
+  return { over, handlers: { onDragOver, onDragLeave: () => setOver(false), onDrop } };
+}
+
 export function DropZone() {
   const { setCustomModel, setImageFile, store } = useEngine();
   const { image, phi } = useAppPick('image', 'phi');
-  const [over, setOver] = useState(false);
   const [showFull, setShowFull] = useState(false);
   const size = phiReadout(phi).official.resolution;
 
@@ -34,26 +48,11 @@ export function DropZone() {
     else if (c.kind === 'image') void setImageFile(c.file);
     else if (c.kind === 'error') store.setState({ error: c.message });
   };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    const taken = takeDropItems(e.dataTransfer); // now: the items go dead when the event ends
-    readDrop(taken).then(use, (err: Error) => store.setState({ error: `Could not read the dropped files: ${err.message}` }));
-  };
+  const { over, handlers } = useFileDrop(use, (error) => store.setState({ error }));
 
   const crop = image ? centerCropBox(image.width, image.height, size) : null;
   return (
-    <section
-      className={`dropzone${over ? ' over' : ''}`}
-      data-testid="dropzone"
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
-      aria-label="Image input"
-    >
+    <section className={`dropzone${over ? ' over' : ''}`} data-testid="dropzone" {...handlers} aria-label="Image input">
       {image && crop ? (
         <figure className="preview">
           {showFull ? (

@@ -13,7 +13,7 @@ export function ExportOnnxButton() {
     setNote('Building the ONNX file…');
     try {
       const f = await engine.exportOnnx();
-      downloadFile(f.bytes, f.fileName, 'application/octet-stream');
+      downloadFile(f.bytes, f.fileName);
       const nodes = Object.values(f.opCounts).reduce((a, b) => a + b, 0);
       setNote(`${f.fileName}: ${fmtBytes(f.bytes.byteLength)}, ${nodes} nodes, input “input” NHWC, output “probabilities”`);
     } catch (e) {

@@ -6,8 +6,8 @@ import { useApp } from './use-app';
 import { missingBytes, type PrepareEntry } from '../store/prepare';
 import { useEngine } from './engine-context';
 import { fmtBytes, fmtLeft, fmtRate } from './format';
-import { PHOTO_BYTES_ESTIMATE, SAMPLE_SIZES } from '../model/imagenet-sample-sizes';
-import { OptionSelect } from './pickers';
+import { PHOTO_BYTES_ESTIMATE } from '../model/imagenet-sample-sizes';
+import { PhotoCountSelect } from './pickers';
 
 const STATUS_TEXT: Record<PrepareEntry['status'], string> = { missing: 'not cached', downloading: 'downloading', ready: 'ready offline', error: 'failed' };
 const PHOTO_STATUS: Record<PrepareEntry['status'], string> = { ...STATUS_TEXT, missing: 'not kept' };
@@ -21,11 +21,9 @@ function PhotosRow() {
       <label>
         <input type="checkbox" data-testid="prepare-photos" checked={p.chosen} onChange={togglePhotos} /> ImageNet sample photos (Evaluate)
       </label>{' '}
-      <OptionSelect
+      <PhotoCountSelect
         aria-label="How many sample photos"
         data-testid="prepare-photos-count"
-        options={SAMPLE_SIZES}
-        label={(n) => `${n} photos`}
         value={p.count}
         disabled={p.status === 'downloading'}
         onChange={(n) => {

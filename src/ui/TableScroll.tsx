@@ -1,5 +1,5 @@
 /** A wide table that scrolls sideways by itself on narrow screens (never the page), focusable for the keyboard. */
-import type { ReactNode, TableHTMLAttributes } from 'react';
+import type { ReactNode } from 'react';
 
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -14,15 +14,17 @@ interface ScrollTableProps {
   heads: readonly ReactNode[];
   scoped?: boolean;
   caption?: ReactNode;
-  table?: TableHTMLAttributes<HTMLTableElement> & { 'data-testid'?: string };
+  /** The table element's class and test id. */
+  className?: string;
+  testId?: string;
   children: ReactNode;
 }
 
 /** The usual table in a TableScroll: an optional caption, one row of column heads, the rows. */
-export function ScrollTable({ label, heads, scoped = false, caption, table, children }: ScrollTableProps) {
+export function ScrollTable({ label, heads, scoped = false, caption, className, testId, children }: ScrollTableProps) {
   return (
     <TableScroll label={label}>
-      <table {...table}>
+      <table className={className} data-testid={testId}>
         {caption && <caption>{caption}</caption>}
         <ColumnHeads cols={heads} scoped={scoped} />
         <tbody>{children}</tbody>

@@ -3,7 +3,7 @@
 import { createElement as h } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { OptionSelect, PickButtons, VariantPicks } from './pickers';
+import { OptionSelect, VariantPicks } from './pickers';
 import { ScrollTable } from './TableScroll';
 
 const html = renderToStaticMarkup;
@@ -15,17 +15,6 @@ describe('pickers', () => {
     );
     expect(select).toBe(
       '<select name="batch"><option value="auto">auto photos</option><option value="1">1 photos</option><option value="2" selected="">2 photos</option></select>',
-    );
-  });
-
-  it('PickButtons: aria-pressed toggles, or aria-current on the page on show', () => {
-    const items = ['a', 'b'];
-    const props = { items, testId: (t: string) => `tab-${t}`, label: (t: string) => t.toUpperCase(), on: (t: string) => t === 'b', onPick: () => {} };
-    expect(html(h(PickButtons<string>, props))).toBe(
-      '<button type="button" data-testid="tab-a" aria-pressed="false">A</button><button type="button" data-testid="tab-b" aria-pressed="true">B</button>',
-    );
-    expect(html(h(PickButtons<string>, { ...props, state: 'page' }))).toBe(
-      '<button type="button" data-testid="tab-a">A</button><button type="button" data-testid="tab-b" aria-current="page">B</button>',
     );
   });
 
@@ -49,7 +38,7 @@ describe('pickers', () => {
 
   it('ScrollTable: caption, scoped column heads, the rows', () => {
     const row = h('tr', null, h('td', null, '1'));
-    const out = html(h(ScrollTable, { label: 'T', heads: ['x', 'y'], scoped: true, caption: 'C', table: { 'data-testid': 't' }, children: row }));
+    const out = html(h(ScrollTable, { label: 'T', heads: ['x', 'y'], scoped: true, caption: 'C', testId: 't', children: row }));
     expect(out).toBe(
       '<div class="table-scroll" tabindex="0" role="region" aria-label="T"><table data-testid="t"><caption>C</caption><thead><tr><th scope="col">x</th><th scope="col">y</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table></div>',
     );

@@ -1,36 +1,7 @@
-/** Shared pickers: a row of buttons (the view tabs), the B0–B7 toggles, and a select of fixed options, typed. */
+/** Shared pickers: the B0–B7 toggles, a select of fixed options, typed, and the sample photos' count. */
 import type { ReactNode, SelectHTMLAttributes } from 'react';
 import { OFFICIAL_VARIANTS } from '../scaling';
-
-interface PickButtonsProps<T> {
-  items: readonly T[];
-  /** Each button's data-testid, also its React key. */
-  testId: (item: T) => string;
-  label: (item: T) => ReactNode;
-  on: (item: T) => boolean;
-  onPick: (item: T) => void;
-  disabled?: (item: T) => boolean;
-  title?: (item: T) => string | undefined;
-  /** 'pressed': a toggle (aria-pressed); 'page': navigation, the one on show is aria-current. */
-  state?: 'pressed' | 'page';
-}
-
-export function PickButtons<T>({ items, testId, label, on, onPick, disabled, title, state = 'pressed' }: PickButtonsProps<T>) {
-  return items.map((item) => (
-    <button
-      key={testId(item)}
-      type="button"
-      data-testid={testId(item)}
-      aria-pressed={state === 'pressed' ? on(item) : undefined}
-      aria-current={state === 'page' && on(item) ? 'page' : undefined}
-      disabled={disabled?.(item)}
-      title={title?.(item)}
-      onClick={() => onPick(item)}
-    >
-      {label(item)}
-    </button>
-  ));
-}
+import { SAMPLE_SIZES } from '../model/imagenet-sample-sizes';
 
 interface VariantPicksProps {
   legend: ReactNode;
@@ -55,15 +26,19 @@ export function VariantPicks({ legend, groupLabel, testIdPrefix, picks, onPick, 
     <fieldset className="compare-picker">
       <legend>{legend}</legend>
       <div className="compare-picks" role="group" aria-label={groupLabel}>
-        <PickButtons
-          items={OFFICIAL_VARIANTS}
-          testId={(v) => `${testIdPrefix}${v.name}`}
-          label={(v) => v.name}
-          on={picked}
-          onPick={(v) => onPick(v.index)}
-          disabled={(v) => disabled(picked(v))}
-          title={title && ((v) => title(picked(v)))}
-        />
+        {OFFICIAL_VARIANTS.map((v) => (
+          <button
+            key={v.name}
+            type="button"
+            data-testid={`${testIdPrefix}${v.name}`}
+            aria-pressed={picked(v)}
+            disabled={disabled(picked(v))}
+            title={title?.(picked(v))}
+            onClick={() => onPick(v.index)}
+          >
+            {v.name}
+          </button>
+        ))}
         {children}
       </div>
       {after}
@@ -90,3 +65,8 @@ export function OptionSelect<T extends string | number>({ options, value, onChan
     </select>
   );
 }
+
+/** How many ImageNet sample photos: Evaluate's sample run, and the photos the Prepare panel keeps. */
+export const PhotoCountSelect = (props: Omit<OptionSelectProps<number>, 'options' | 'label'>) => (
+  <OptionSelect {...props} options={SAMPLE_SIZES} label={(n) => `${n} photos`} />
+);

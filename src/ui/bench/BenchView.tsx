@@ -26,8 +26,6 @@ declare global {
   }
 }
 
-type State = 'idle' | 'waiting' | 'running' | 'done' | 'error';
-
 const initial = parseBenchParams(typeof location === 'undefined' ? '' : location.search);
 // Dev builds only: a production link (debug or not) would spend minutes of GPU and hundreds of MB without asking.
 const autoRun = initial.auto && import.meta.env.DEV;
@@ -42,7 +40,7 @@ export function BenchView() {
   const [fusedKernels, setFusedKernels] = useState(initial.flags?.[OWN_KERNELS_FLAG] !== false);
   const [kernels, setKernels] = useState<KernelMode>(initial.kernels ?? 'auto');
   const [applyLinkFlags, setApplyLinkFlags] = useState(autoRun);
-  const [state, setState] = useState<State>('idle');
+  const [phase, setPhase] = useState<'idle' | 'waiting' | 'running'>('idle');
   const [progress, setProgress] = useState(initial.auto && !autoRun ? 'This link asks to run the benchmark: press Start to run it.' : '');
   const [rows, setRows] = useState<BenchResult[]>([]);
   const [report, setReport] = useState<BenchReport | null>(null);
@@ -52,7 +50,7 @@ export function BenchView() {
   const start = useCallback(async () => {
     if (running.current) return;
     running.current = true;
-    setState('waiting');
+    setPhase('waiting');
     setRows([]);
     setReport(null);
     setError(null);
@@ -79,20 +77,18 @@ export function BenchView() {
           threads: initial.threads,
         },
         (line) => {
-          setState('running'); // the first progress comes once the lab is held
+          setPhase('running'); // the first progress comes once the lab is held
           say(line);
         },
         (res) => setRows((prev) => [...prev, res]),
       );
       window.__benchResults = r;
       setReport(r);
-      setState('done');
       say(r.errors?.length ? `Done with ${r.errors.length} error(s)` : 'Done');
     } catch (e) {
       const msg = (e as Error).message;
       window.__benchError = msg;
       setError(msg);
-      setState('error');
     } finally {
       running.current = false;
     }
@@ -107,6 +103,8 @@ export function BenchView() {
     }
   }, [start, engine]);
 
+  // A finished run's report or error outranks the phase it ended in (the next start clears both).
+  const state = error !== null ? 'error' : report ? 'done' : phase;
   const busy = state === 'waiting' || state === 'running';
   const json = report ? JSON.stringify(report, null, 2) : '';
   const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
@@ -187,11 +185,7 @@ export function BenchView() {
           {e}
         </p>
       ))}
-      <ScrollTable
-        label="Benchmark table (scrolls sideways)"
-        heads={COLUMNS.map((c) => c.label)}
-        table={{ className: 'bench-table', 'data-testid': 'bench-table' }}
-      >
+      <ScrollTable label="Benchmark table (scrolls sideways)" heads={COLUMNS.map((c) => c.label)} className="bench-table" testId="bench-table">
         {rows.map((r) => (
           <tr key={`${r.backend}-${r.variant}`}>
             {COLUMNS.map((c) => (
@@ -202,10 +196,10 @@ export function BenchView() {
       </ScrollTable>
       {report && (
         <div className="bench-row">
-          <button type="button" data-testid="bench-export-json" onClick={() => downloadFile(json, `bench-${stamp()}.json`, 'application/json')}>
+          <button type="button" data-testid="bench-export-json" onClick={() => downloadFile(json, `bench-${stamp()}.json`)}>
             Export JSON
           </button>
-          <button type="button" data-testid="bench-export-csv" onClick={() => downloadFile(toCsv(report), `bench-${stamp()}.csv`, 'text/csv')}>
+          <button type="button" data-testid="bench-export-csv" onClick={() => downloadFile(toCsv(report), `bench-${stamp()}.csv`)}>
             Export CSV
           </button>
           <span className="muted small">

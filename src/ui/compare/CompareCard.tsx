@@ -2,16 +2,11 @@
 import { NOISY_RATIO } from '../../model/timing';
 import type { CompareEntry } from '../../store/compare';
 import { fmtFlops, fmtMs, fmtParams } from '../format';
-import { Top5 } from '../InferenceReadout';
+import { STATUS_TEXT as LAB_STATUS, Top5 } from '../InferenceReadout';
 import { CompareCam } from '../paper/CamOverlay';
 
-const STATUS_TEXT: Record<CompareEntry['status'], string> = {
-  pending: 'Waiting',
-  loading: 'Loading weights…',
-  running: 'Running…',
-  done: 'Done',
-  error: 'Error',
-};
+// Loading, running and error read as the Lab's status line does.
+const STATUS_TEXT: Record<CompareEntry['status'], string> = { ...LAB_STATUS, pending: 'Waiting', done: 'Done' };
 
 export function CompareCard({ entry: e, agrees, onMeasureAgain }: { entry: CompareEntry; agrees: boolean; onMeasureAgain: (() => void) | null }) {
   return (

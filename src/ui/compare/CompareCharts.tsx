@@ -17,7 +17,7 @@ import {
 import type { CompareEntry } from '../../store/compare';
 import { useApp } from '../use-app';
 import { fmtFlops, fmtMs } from '../format';
-import { accuracySeries, fmtFlopsTick, fmtTick, latencyDomains, latencyPoints, logDomain, logTicks, phiMarker } from './compare-model';
+import { accuracySeries, fmtFlopsTick, fmtTick, latencyPoints, logDomain, logTicks, phiMarker } from './compare-model';
 
 const CHART_HEIGHT = 280;
 export const MARGIN = { top: 24, right: 28, bottom: 24, left: 8 };
@@ -54,7 +54,10 @@ export const flopsAxis = (domain: [number, number]) => ({ ...logAxis(domain), da
 
 export function LatencyChart({ entries }: { entries: readonly CompareEntry[] }) {
   const points = latencyPoints(entries);
-  const { x: xDomain, y: yDomain } = latencyDomains(points);
+  // Before any run, the official FLOPs range and 1–1000 ms.
+  const officialFlops = accuracySeries().map((p) => p.flops);
+  const xDomain = points.length ? logDomain(points.map((p) => p.flops)) : logDomain(officialFlops, 1.3);
+  const yDomain: [number, number] = points.length ? logDomain(points.flatMap((p) => [p.steadyMs - p.range[0], p.steadyMs + p.range[1]])) : [1, 1000];
   const note = points.length
     ? `${points.length} finished variant${points.length > 1 ? 's' : ''}; dot = median of the timed runs (interleaved, after the first and a warm-up), bar = p25–p75.`
     : 'No finished runs yet — run a comparison to plot measured latency.';

@@ -14,30 +14,15 @@ export function CompareTable({ entries, agree }: { entries: readonly CompareEntr
       <div className="compare-table-head">
         <h3>Numbers</h3>
         <div className="compare-exports">
-          <button
-            type="button"
-            data-testid="export-csv"
-            disabled={empty}
-            onClick={() => downloadFile(compareCsv([...entries]), 'efficientnet-compare.csv', 'text/csv')}
-          >
+          <button type="button" data-testid="export-csv" disabled={empty} onClick={() => downloadFile(compareCsv([...entries]), 'efficientnet-compare.csv')}>
             Export CSV
           </button>
-          <button
-            type="button"
-            data-testid="export-json"
-            disabled={empty}
-            onClick={() => downloadFile(compareJson(entries), 'efficientnet-compare.json', 'application/json')}
-          >
+          <button type="button" data-testid="export-json" disabled={empty} onClick={() => downloadFile(compareJson(entries), 'efficientnet-compare.json')}>
             Export JSON
           </button>
         </div>
       </div>
-      <ScrollTable
-        label="Comparison table (scrolls sideways)"
-        heads={COMPARE_HEADS}
-        scoped
-        table={{ 'data-testid': 'compare-table', className: 'compare-table' }}
-      >
+      <ScrollTable label="Comparison table (scrolls sideways)" heads={COMPARE_HEADS} scoped className="compare-table" testId="compare-table">
         {entries.map((e) => (
           <tr key={e.variant} data-variant={e.name} data-status={e.status} className={agree.has(e.variant) ? 'agrees' : undefined}>
             <th scope="row">{e.name}</th>

@@ -75,13 +75,6 @@ export function fmtFlopsTick(macs: number): string {
 /** Compact tick for round values: "50", "0.3", "1000". */
 export const fmtTick = (v: number) => String(Number(v.toPrecision(3)));
 
-/** Latency chart axes from the points; before any run, the official FLOPs range and 1–1000 ms. */
-export function latencyDomains(points: ReturnType<typeof latencyPoints>): { x: [number, number]; y: [number, number] } {
-  const officialFlops = accuracySeries().map((p) => p.flops);
-  if (points.length === 0) return { x: logDomain(officialFlops, 1.3), y: [1, 1000] };
-  return { x: logDomain(points.map((p) => p.flops)), y: logDomain(points.flatMap((p) => [p.steadyMs - p.range[0], p.steadyMs + p.range[1]])) };
-}
-
 /** Log-axis ticks inside [lo, hi]: 1-2-5 per decade over a short span, 1-3 over a medium one,
  *  decades only over a wide one, so a 280px axis keeps its labels apart. */
 export function logTicks(lo: number, hi: number): number[] {

@@ -1,6 +1,6 @@
 /** Evaluate's inputs (pickers, a drop, the ImageNet sample), networks (?eval=), batch, run / cancel, progress. */
-import { useState, type DragEvent } from 'react';
-import { pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../../image/dropped-entries';
+import { useState } from 'react';
+import { pickedFiles, type DroppedFile } from '../../image/dropped-entries';
 import { MAX_EVAL_FILES, inputFromFiles, inputFromSample, type EvalInput } from '../../store/eval-inputs';
 import { SAMPLE_SIZES } from '../../model/imagenet-sample-sizes';
 import { cancelEvaluation, startEvaluation } from '../../store/evaluate';
@@ -9,8 +9,9 @@ import { useAppPick } from '../use-app';
 import { MAX_EVAL_NETWORKS } from '../../store/url-props';
 import { useEngine } from '../engine-context';
 import { FileButton } from '../FileButton';
+import { useFileDrop } from '../DropZone';
 import { progressLine } from './eval-view-model';
-import { OptionSelect, VariantPicks } from '../pickers';
+import { OptionSelect, PhotoCountSelect, VariantPicks } from '../pickers';
 import { toggled } from '../../store/lab-store';
 
 const BATCH_CHOICES = ['auto', 1, 2, 4, 8, 16, 32] as const;
@@ -23,35 +24,24 @@ export function EvalControls() {
   const [withFormula, setWithFormula] = useState(false);
   const [input, setInput] = useState<EvalInput | null>(null);
   const [sampleSize, setSampleSize] = useState<number>(SAMPLE_SIZES[0]);
-  const [batch, setBatch] = useState<number | null>(null);
-  const [dragging, setDragging] = useState(false);
+  const [batch, setBatch] = useState<(typeof BATCH_CHOICES)[number]>('auto');
 
   const start = (next: EvalInput | null) => {
     if (!next) return;
     setInput(next);
-    void startEvaluation(engine, next, { batch, withCustom, withFormula });
+    void startEvaluation(engine, next, { batch: batch === 'auto' ? null : batch, withCustom, withFormula });
   };
   const fromFiles = async (files: DroppedFile[]) => start(await inputFromFiles(files));
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    const failed = (err: Error) => sliceStore(engine.store, 'evaluation').setState({ error: `Could not read the dropped files: ${err.message}` });
-    readDrop(takeDropItems(e.dataTransfer), MAX_EVAL_FILES).then(fromFiles).catch(failed);
-  };
+  const { over: dragging, handlers } = useFileDrop(fromFiles, (error) => sliceStore(engine.store, 'evaluation').setState({ error }), MAX_EVAL_FILES);
   const toggle = (k: number) => {
     const next = toggled(picks, k);
     if (next.length >= 1 && next.length <= MAX_EVAL_NETWORKS) setPicks(next);
   };
   const busy = run.running || source == null;
+  const pickFiles = { disabled: busy, multiple: true, onFiles: (files: File[]) => void fromFiles(pickedFiles(files)) };
 
   return (
-    <div
-      className={`card eval-controls${dragging ? ' dragging' : ''}`}
-      onDragOver={(e) => (e.preventDefault(), setDragging(true))}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-      data-testid="eval-drop"
-    >
+    <div className={`card eval-controls${dragging ? ' dragging' : ''}`} {...handlers} data-testid="eval-drop">
       <VariantPicks
         legend={<>Networks (1–{MAX_EVAL_NETWORKS})</>}
         groupLabel="Networks to evaluate"
@@ -77,22 +67,8 @@ export function EvalControls() {
         )}
       </VariantPicks>
       <div className="eval-inputs">
-        <FileButton
-          label="Choose a folder…"
-          data-testid="eval-folder-input"
-          disabled={busy}
-          folder
-          multiple
-          onFiles={(files) => void fromFiles(pickedFiles(files))}
-        />
-        <FileButton
-          label="Choose images…"
-          data-testid="eval-files-input"
-          disabled={busy}
-          multiple
-          accept="image/*,.csv,.json"
-          onFiles={(files) => void fromFiles(pickedFiles(files))}
-        />
+        <FileButton label="Choose a folder…" data-testid="eval-folder-input" folder {...pickFiles} />
+        <FileButton label="Choose images…" data-testid="eval-files-input" accept="image/*,.csv,.json" {...pickFiles} />
         <span className="muted small">
           or drop images and folders here (up to {MAX_EVAL_FILES.toLocaleString('en-US')}; labels from wnid / class-index / class-name folders,
           n01440764_tench.JPEG names, or labels.csv / labels.json)
@@ -100,15 +76,7 @@ export function EvalControls() {
       </div>
       <div className="eval-inputs">
         <label>
-          ImageNet sample:{' '}
-          <OptionSelect
-            data-testid="eval-sample-size"
-            options={SAMPLE_SIZES}
-            label={(n) => `${n} photos`}
-            value={sampleSize}
-            disabled={run.running}
-            onChange={setSampleSize}
-          />
+          ImageNet sample: <PhotoCountSelect data-testid="eval-sample-size" value={sampleSize} disabled={run.running} onChange={setSampleSize} />
         </label>
         <button type="button" data-testid="eval-sample" disabled={busy} onClick={() => start(inputFromSample(sampleSize))}>
           Evaluate the sample
@@ -120,14 +88,7 @@ export function EvalControls() {
       </div>
       <div className="compare-run-row">
         <label>
-          Batch:{' '}
-          <OptionSelect
-            data-testid="eval-batch-choice"
-            options={BATCH_CHOICES}
-            value={batch ?? 'auto'}
-            disabled={run.running}
-            onChange={(b) => setBatch(b === 'auto' ? null : b)}
-          />
+          Batch: <OptionSelect data-testid="eval-batch-choice" options={BATCH_CHOICES} value={batch} disabled={run.running} onChange={setBatch} />
         </label>
         {run.plan && (
           <span className="small" data-testid="eval-batch" data-batch={run.plan.batch}>

@@ -61,8 +61,8 @@ export function EvaluateView() {
       classified: run.done,
       cancelled: run.cancelled,
     };
-    if (kind === 'csv') downloadFile(evalCsv(run.rows, run.networks), 'evaluation.csv', 'text/csv');
-    else downloadFile(evalJson(run.rows, run.networks, summaries, meta), 'evaluation.json', 'application/json');
+    if (kind === 'csv') downloadFile(evalCsv(run.rows, run.networks), 'evaluation.csv');
+    else downloadFile(evalJson(run.rows, run.networks, summaries, meta), 'evaluation.json');
   };
   const report = run.report;
   return (

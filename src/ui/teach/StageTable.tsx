@@ -23,7 +23,8 @@ export function StageTable({ net, label }: { net: NetworkConfig; label: string }
       label="Scaled stage table"
       heads={STAGE_HEADS}
       scoped
-      table={{ 'data-testid': 'stage-table', className: 'teach-table' }}
+      className="teach-table"
+      testId="stage-table"
       caption={
         <>
           EfficientNet-B0 stages (paper Table 1) scaled to {label}: {net.totalBlocks} blocks, {net.resolution} px input
