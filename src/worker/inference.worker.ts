@@ -142,49 +142,41 @@ const DEBUG: Record<DebugAction, () => void> = {
   'lose-device': () => (tf.backend() as unknown as { device?: GPUDevice }).device?.destroy(),
 };
 
-async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void> {
+/** Request `req`'s answer, or nothing where the handler posts its own (or none). */
+async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<WorkerResponse | void> {
   switch (req.type) {
     case 'init': {
       kernels = { mode: req.kernels ?? 'auto', asked: req.kernels !== undefined };
       const choice = await selectBackend(req.backend);
       adopt(choice);
-      post({ type: 'backend', id: req.id, ...choice });
-      return;
+      return { type: 'backend', id: req.id, ...choice };
     }
     case 'setImage':
     case 'setImageFile':
     case 'clearImage':
       return images.handle(req);
     case 'classify':
-      post(await classifyImage(req, contextFor(req.id)));
-      return;
+      return classifyImage(req, contextFor(req.id));
     case 'measure': {
       const settle = async () => void (await Promise.allSettled(downloads.pending()));
       const onTimed = (start: number, end: number) => (entry.timed = { start, end });
-      post({ type: 'series', id: req.id, entries: await pinned(req.models, () => runSeries(req, { ...contextFor(req.id), settle, onTimed })) });
-      return;
+      return { type: 'series', id: req.id, entries: await pinned(req.models, () => runSeries(req, { ...contextFor(req.id), settle, onTimed })) };
     }
     case 'classifyBatch':
-      post(await pinned(req.models, () => classifyBatch(req, contextFor(req.id))));
-      return;
+      return pinned(req.models, () => classifyBatch(req, contextFor(req.id)));
     case 'prefetch': {
       const a = await artifactsFor(req.id, req.model, modelIdOf(req.model));
-      post({ type: 'prefetched', id: req.id, bytes: a.bytes, fromCache: a.fromCache, stored: a.fromCache || a.stored === true });
-      return;
+      return { type: 'prefetched', id: req.id, bytes: a.bytes, fromCache: a.fromCache, stored: a.fromCache || a.stored === true };
     }
     case 'cacheState':
-      post({ type: 'cacheState', id: req.id, bytes: await Promise.all(req.variants.map((k) => cachedVariantBytes(req.baseUrl, k))) });
-      return;
+      return { type: 'cacheState', id: req.id, bytes: await Promise.all(req.variants.map((k) => cachedVariantBytes(req.baseUrl, k))) };
     case 'uncache':
       await uncacheVariant(req.baseUrl, req.variant);
-      post({ type: 'uncached', id: req.id });
-      return;
+      return { type: 'uncached', id: req.id };
     case 'log':
-      post({ type: 'log', id: req.id, entries: log });
-      return;
+      return { type: 'log', id: req.id, entries: log };
     case 'memory':
-      post({ type: 'memory', id: req.id, memory: memoryInfo() });
-      return;
+      return { type: 'memory', id: req.id, memory: memoryInfo() };
     case 'exportOnnx': {
       const c = await ensureModel(req.id, req.model);
       const { bytes, opCounts } = await c.exportOnnx();
@@ -194,15 +186,12 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
       return;
     }
     case 'cancel':
-      downloads.cancel(req.target);
-      return;
+      return downloads.cancel(req.target);
     case 'kernelParity':
-      post({ type: 'kernelParity', id: req.id, report: await kernelParity(req.job) });
-      return;
+      return { type: 'kernelParity', id: req.id, report: await kernelParity(req.job) };
     case 'debug':
       DEBUG[req.action]();
-      post({ type: 'debugDone', id: req.id });
-      return;
+      return { type: 'debugDone', id: req.id };
   }
 }
 
@@ -230,7 +219,8 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
         if (lostDevice) await recover();
       }
       if (req.type === 'init') backendReady = Promise.resolve();
-      await handle(req, entry);
+      const answer = await handle(req, entry);
+      if (answer) post(answer);
     } catch (e) {
       // A lost device or exhausted memory: free every network; smaller ones rebuild on demand.
       if (lostDevice || isOutOfMemory(e)) models.clear();
