@@ -34,7 +34,7 @@ const downloads = new SharedDownloads<LoadedArtifacts>((id, modelId, loaded, tot
  *  nothing ran beside a timed series. Bounded; posted as they are (the message's clone is the copy). */
 const log: RequestLogEntry[] = [];
 const MAX_LOG_ENTRIES = 500;
-const images = new ImageSlot((msg) => post(msg));
+const images = new ImageSlot();
 let backendReady: Promise<unknown> | null = null;
 /** Set when the WebGPU device is lost; the next request re-initialises before it runs. */
 let lostDevice: string | null = null;
