@@ -37,22 +37,12 @@ export function singleDimension(method: SingleMethod, m: number): ScalingCoeffic
 
 const flopsAt = (method: SingleMethod, m: number) => scaleNetwork(singleDimension(method, m)).flops;
 
-export interface MatchedNetwork {
-  method: SingleMethod;
-  /** The multiplier found (depth d, width w, or resolution r as a multiple of 224). */
-  multiplier: number;
-  coefficients: ScalingCoefficients;
-  net: NetworkConfig;
-  target: number;
-  /** net.flops / target − 1. */
-  error: number;
-}
-
 /** Grows B0 along one dimension until its exact FLOPs are as close to `target` as the rounding
  *  of blocks (ceil), channels (multiples of 8) and pixels allows. FLOPs only grow with the
  *  multiplier, so a bisection finds the first multiplier at or above the target; the step just
- *  below it is the other candidate, and the closer one wins. */
-export function matchFlops(method: SingleMethod, target: number): MatchedNetwork {
+ *  below it is the other candidate, and the closer one wins. `multiplier`: the one found (depth d,
+ *  width w, or resolution r as a multiple of 224); `error`: net.flops / target − 1. */
+export function matchFlops(method: SingleMethod, target: number) {
   if (!(target > 0) || !Number.isFinite(target)) throw new RangeError(`target FLOPs must be a positive number, got ${target}`);
   let lo = 1;
   let hi = 2;
@@ -78,7 +68,7 @@ export function matchFlops(method: SingleMethod, target: number): MatchedNetwork
 }
 
 /** The budget chart at φ: the formula network and each single dimension solved to its FLOPs. */
-export function budgetNetworks(phi: number): { compound: NetworkConfig; matched: MatchedNetwork[] } {
+export function budgetNetworks(phi: number) {
   const compound = formulaNetwork(phi);
   return { compound, matched: SINGLE_METHODS.map((m) => matchFlops(m, compound.flops)) };
 }
