@@ -4,8 +4,9 @@ import { NeedsImageElement } from '../image/browser-decode';
 import { decodeImageFile } from '../image/decode-file';
 import type { Answer, WorkerRequest } from './protocol';
 
-const IMAGE_REQUESTS: ReadonlySet<WorkerRequest['type']> = new Set(['setImage', 'setImageFile', 'clearImage']);
-type ImageRequest = Extract<WorkerRequest, { type: 'setImage' | 'setImageFile' | 'clearImage' }>;
+const IMAGE_REQUESTS = ['setImage', 'setImageFile', 'clearImage'] as const;
+type ImageRequest = Extract<WorkerRequest, { type: (typeof IMAGE_REQUESTS)[number] }>;
+export const isImageRequest = (req: WorkerRequest): req is ImageRequest => (IMAGE_REQUESTS as readonly string[]).includes(req.type);
 
 export class ImageSlot {
   current: { bitmap: ImageBitmap; name: string } | null = null;
@@ -15,7 +16,7 @@ export class ImageSlot {
   /** On arrival, before the queue: the newest image wins, so older decodes (running or queued)
    *  stop now rather than after their turn. */
   arrived(req: WorkerRequest): void {
-    if (!IMAGE_REQUESTS.has(req.type)) return;
+    if (!isImageRequest(req)) return;
     for (const c of this.decodes.values()) c.abort(new DOMException('a newer image replaced it', 'AbortError'));
     if (req.type === 'setImageFile') this.decodes.set(req.id, new AbortController());
   }

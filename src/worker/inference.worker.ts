@@ -17,7 +17,7 @@ import { SharedDownloads } from './shared-downloads';
 import { runSeries } from './series';
 import { classifyBatch } from './batch-classify';
 import { classifyImage, type RequestContext } from './classify-image';
-import { ImageSlot } from './image-slot';
+import { ImageSlot, isImageRequest } from './image-slot';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -144,6 +144,7 @@ const DEBUG: Record<DebugAction, () => void> = {
 
 /** Request `req`'s answer, or nothing where the handler posts its own (or none). */
 async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<WorkerResponse | void> {
+  if (isImageRequest(req)) return images.handle(req);
   switch (req.type) {
     case 'init': {
       kernels = { mode: req.kernels ?? 'auto', asked: req.kernels !== undefined };
@@ -151,10 +152,6 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<Worke
       adopt(choice);
       return { type: 'backend', id: req.id, ...choice };
     }
-    case 'setImage':
-    case 'setImageFile':
-    case 'clearImage':
-      return images.handle(req);
     case 'classify':
       return classifyImage(req, contextFor(req.id));
     case 'measure': {
