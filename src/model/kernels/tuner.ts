@@ -14,8 +14,7 @@ export interface TuneTask {
 export const MAX_TUNE_ROUNDS = 5;
 
 export async function tune(tasks: TuneTask[], budgetMs: number, now: () => number = () => performance.now()) {
-  const timings: Partial<Record<KernelClass, ClassTimings>> = {};
-  for (const t of tasks) timings[t.cls] = {};
+  const timings: Partial<Record<KernelClass, ClassTimings>> = Object.fromEntries(tasks.map((t) => [t.cls, {}]));
   const t0 = now();
   const spent = () => now() - t0;
   const width = Math.max(0, ...tasks.map((t) => t.candidates.length));
