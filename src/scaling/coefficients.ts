@@ -2,7 +2,7 @@
 // α·β²·γ² ≈ 2, so each +1 of φ roughly doubles FLOPs. Also maps between formula φ and the
 // official, hand-rounded B0–B7.
 import { ALPHA, BASE_RESOLUTION, BETA, GAMMA, MAX_DROPOUT, MAX_PHI, MIN_DROPOUT, MIN_PHI, OFFICIAL_VARIANTS } from './constants';
-import type { OfficialVariant, ScalingCoefficients } from './types';
+import type { ScalingCoefficients } from './types';
 
 /** Keeps φ inside the explored range [0, 7]; NaN becomes 0 so UI input can never poison a net. */
 export function clampPhi(phi: number): number {
@@ -36,24 +36,19 @@ export function formulaCoefficients(phi: number): ScalingCoefficients {
   };
 }
 
-/** The table row of official variant k. Throws for anything but an integer 0..7: callers that
- *  start from a slider value go through nearestOfficial first. */
-export function officialVariant(k: number): OfficialVariant {
+/** Published coefficients of Bk, with phi = k. Throws for anything but an integer 0..7: callers
+ *  that start from a slider value go through nearestOfficial first. */
+export function officialCoefficients(k: number): ScalingCoefficients {
   const v = Number.isInteger(k) ? OFFICIAL_VARIANTS[k] : undefined;
   if (!v) throw new RangeError(`official EfficientNet variant must be an integer 0..7, got ${k}`);
-  return v;
-}
-
-/** Published coefficients of Bk, with phi = k. */
-export function officialCoefficients(k: number): ScalingCoefficients {
-  const { name, index, width, depth, resolution, dropout } = officialVariant(k);
+  const { name, index, width, depth, resolution, dropout } = v;
   return { name, phi: index, width, depth, resolution, dropout, official: true };
 }
 
 /** The φ at which the formula reproduces Bk's width (log w / log β), depth (log d / log α) and
  *  resolution (log(r/224) / log γ) — shows how far the hand-picked variants drift from φ = k. */
 export function effectivePhi(k: number): { width: number; depth: number; resolution: number } {
-  const v = officialVariant(k);
+  const v = officialCoefficients(k);
   return {
     width: Math.log(v.width) / Math.log(BETA),
     depth: Math.log(v.depth) / Math.log(ALPHA),

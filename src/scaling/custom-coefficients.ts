@@ -53,11 +53,7 @@ export function customCoefficients(b: Bases, phi: number): ScalingCoefficients {
 
 /** The released variant whose exact FLOPs (counted by scaleNetwork) are closest in log scale. */
 export function nearestReleasedByFlops(flops: number): { name: OfficialName; index: number } {
-  let best = OFFICIAL_VARIANTS[0];
-  let bestGap = Infinity;
-  for (const v of OFFICIAL_VARIANTS) {
-    const gap = Math.abs(Math.log(officialNetwork(v.index).flops / flops));
-    if (gap < bestGap) [best, bestGap] = [v, gap];
-  }
-  return { name: best.name, index: best.index };
+  const gaps = OFFICIAL_VARIANTS.map((v) => Math.abs(Math.log(officialNetwork(v.index).flops / flops)));
+  const { name, index } = OFFICIAL_VARIANTS[gaps.indexOf(Math.min(...gaps))];
+  return { name, index };
 }

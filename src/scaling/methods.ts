@@ -1,19 +1,12 @@
 // The paper's scaling-method experiment (Table 7, Figure 8) as buildable networks: B0 grown by
 // depth only, width only, resolution only, or all three, plus a solver that grows ONE dimension
 // until the network's exact FLOPs match a target (the "matched FLOPs" race and budget chart).
-import { formulaCoefficients, officialCoefficients } from './coefficients';
+import { officialCoefficients } from './coefficients';
 import { BASE_RESOLUTION } from './constants';
-import { scaleNetwork } from './network';
+import { formulaNetwork, scaleNetwork } from './network';
 import { scalingCoefficients } from './scaling';
 import { METHOD_ORDER, SINGLE_METHODS, TABLE7_ROWS, type ScalingMethod, type SingleMethod } from './paper-results';
 import type { NetworkConfig, ScalingCoefficients } from './types';
-
-export interface MethodNetwork {
-  method: ScalingMethod;
-  label: string;
-  coefficients: ScalingCoefficients;
-  net: NetworkConfig;
-}
 
 /** B0 with the given multipliers (resolution as a multiple of 224, rounded to a whole pixel). */
 const b0Scaled = (name: string, depth: number, width: number, resolutionScale: number) =>
@@ -21,7 +14,7 @@ const b0Scaled = (name: string, depth: number, width: number, resolutionScale: n
 
 /** Table 7's five networks, configured exactly as the paper names them. The baseline keeps B0's
  *  official coefficients (so real B0 weights can answer for it). */
-export function table7Networks(): MethodNetwork[] {
+export function table7Networks() {
   return METHOD_ORDER.map((method) => {
     const coefficients = table7Coefficients(method);
     return { method, label: TABLE7_ROWS[method].label, coefficients, net: scaleNetwork(coefficients) };
@@ -44,22 +37,12 @@ export function singleDimension(method: SingleMethod, m: number): ScalingCoeffic
 
 const flopsAt = (method: SingleMethod, m: number) => scaleNetwork(singleDimension(method, m)).flops;
 
-export interface MatchedNetwork {
-  method: SingleMethod;
-  /** The multiplier found (depth d, width w, or resolution r as a multiple of 224). */
-  multiplier: number;
-  coefficients: ScalingCoefficients;
-  net: NetworkConfig;
-  target: number;
-  /** net.flops / target − 1. */
-  error: number;
-}
-
 /** Grows B0 along one dimension until its exact FLOPs are as close to `target` as the rounding
  *  of blocks (ceil), channels (multiples of 8) and pixels allows. FLOPs only grow with the
  *  multiplier, so a bisection finds the first multiplier at or above the target; the step just
- *  below it is the other candidate, and the closer one wins. */
-export function matchFlops(method: SingleMethod, target: number): MatchedNetwork {
+ *  below it is the other candidate, and the closer one wins. `multiplier`: the one found (depth d,
+ *  width w, or resolution r as a multiple of 224); `error`: net.flops / target − 1. */
+export function matchFlops(method: SingleMethod, target: number) {
   if (!(target > 0) || !Number.isFinite(target)) throw new RangeError(`target FLOPs must be a positive number, got ${target}`);
   let lo = 1;
   let hi = 2;
@@ -85,7 +68,7 @@ export function matchFlops(method: SingleMethod, target: number): MatchedNetwork
 }
 
 /** The budget chart at φ: the formula network and each single dimension solved to its FLOPs. */
-export function budgetNetworks(phi: number): { compound: NetworkConfig; matched: MatchedNetwork[] } {
-  const compound = scaleNetwork(formulaCoefficients(phi));
+export function budgetNetworks(phi: number) {
+  const compound = formulaNetwork(phi);
   return { compound, matched: SINGLE_METHODS.map((m) => matchFlops(m, compound.flops)) };
 }

@@ -1,7 +1,7 @@
 /** The benchmark's driver: a fresh bench worker per backend (so backends never share GPU state or
  *  pools), a 1024² matMul, then each variant. A backend that fails is recorded in `errors`. */
 import { benchPasses, type BenchFlags, type BenchReport, type BenchResult } from '../worker/bench-protocol';
-import { benchClient } from '../worker/bench-client';
+import { benchClient } from '../worker/client';
 import type { BackendName } from '../model/backend-name';
 import type { KernelMode } from '../model/kernels/plan';
 

@@ -48,9 +48,7 @@ export type BenchResponse =
   | { type: 'result'; id: number; result: BenchResult }
   | { type: 'error'; id: number; message: string };
 
-/** The flag (registered by src/model/kernels/mode.ts) that switches the own network between its
- *  fused WebGPU kernels (default) and stock tfjs kernels. */
-export const OWN_KERNELS_FLAG = 'EFFNET_WEBGPU_KERNELS';
+export { WEBGPU_KERNELS_FLAG as OWN_KERNELS_FLAG } from '../model/kernels/plan';
 
 export const BENCH_BACKENDS: readonly BackendName[] = ['webgpu', 'wasm', 'webgl'];
 /** Backends where the own network is also timed against tf.loadGraphModel. */

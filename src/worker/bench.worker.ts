@@ -33,7 +33,7 @@ const post = (msg: BenchResponse) => self.postMessage(msg);
 let backend: BackendName | null = null;
 let kernels: KernelSetting = DEFAULT_KERNELS;
 
-async function runVariant(id: number, { baseUrl, ...job }: VariantJob, backend: BackendName) {
+async function runVariant(id: number, { baseUrl, ...job }: VariantJob, backend: BackendName): Promise<BenchResponse> {
   const url = variantUrl(baseUrl, job.variant);
   const noProgress = () => undefined;
   // Random-weights mode: nothing to download; the network is built with the lab's seed.
@@ -57,10 +57,10 @@ async function runVariant(id: number, { baseUrl, ...job }: VariantJob, backend: 
     loadCache: () => loadFromUrl(url, noProgress),
     onStage: (stage) => post({ type: 'progress', id, stage }),
   });
-  post({ type: 'result', id, result });
+  return { type: 'result', id, result };
 }
 
-async function handle(req: BenchRequest) {
+async function handle(req: BenchRequest): Promise<BenchResponse> {
   if (req.type === 'init') {
     for (const [flag, value] of Object.entries(req.flags ?? {})) tf.env().set(flag, value);
     kernels = { mode: req.kernels ?? 'auto', asked: true };
@@ -68,13 +68,12 @@ async function handle(req: BenchRequest) {
     const choice = await selectBackend(req.backend);
     if (choice.backend !== req.backend) throw new Error(`${req.backend} is unavailable here (${choice.reason})`);
     backend = choice.backend;
-    post({ type: 'ready', id: req.id, backend: choice.backend, adapter: choice.adapter, tfjs: tf.version_core, numTensors: tf.memory().numTensors });
-  } else if (!backend) throw new Error('bench worker: init first');
-  else if (req.type === 'variant') await runVariant(req.id, req.job, backend);
-  else {
-    post({ type: 'progress', id: req.id, stage: `${req.size}² matMul` });
-    post({ type: 'matmul', id: req.id, ...(await benchMatmul(req.size, req.runs)) });
+    return { type: 'ready', id: req.id, backend: choice.backend, adapter: choice.adapter, tfjs: tf.version_core, numTensors: tf.memory().numTensors };
   }
+  if (!backend) throw new Error('bench worker: init first');
+  if (req.type === 'variant') return runVariant(req.id, req.job, backend);
+  post({ type: 'progress', id: req.id, stage: `${req.size}² matMul` });
+  return { type: 'matmul', id: req.id, ...(await benchMatmul(req.size, req.runs)) };
 }
 
 let queue: Promise<void> = Promise.resolve();
@@ -82,7 +81,7 @@ self.onmessage = (ev: MessageEvent<BenchRequest>) => {
   const req = ev.data;
   queue = queue.then(async () => {
     try {
-      await handle(req);
+      post(await handle(req));
     } catch (e) {
       post({ type: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) });
     }

@@ -2,22 +2,21 @@
  *  that may replace it: sniffing, limits and decoding run here, off the page. */
 import { NeedsImageElement } from '../image/browser-decode';
 import { decodeImageFile } from '../image/decode-file';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { Answer, WorkerRequest } from './protocol';
 
-const IMAGE_REQUESTS: ReadonlySet<WorkerRequest['type']> = new Set(['setImage', 'setImageFile', 'clearImage']);
-type ImageRequest = Extract<WorkerRequest, { type: 'setImage' | 'setImageFile' | 'clearImage' }>;
+const IMAGE_REQUESTS = ['setImage', 'setImageFile', 'clearImage'] as const;
+type ImageRequest = Extract<WorkerRequest, { type: (typeof IMAGE_REQUESTS)[number] }>;
+export const isImageRequest = (req: WorkerRequest): req is ImageRequest => (IMAGE_REQUESTS as readonly string[]).includes(req.type);
 
 export class ImageSlot {
   current: { bitmap: ImageBitmap; name: string } | null = null;
   /** By request id; aborted when a newer image request arrives. */
   private readonly decodes = new Map<number, AbortController>();
 
-  constructor(private readonly post: (msg: WorkerResponse) => void) {}
-
   /** On arrival, before the queue: the newest image wins, so older decodes (running or queued)
    *  stop now rather than after their turn. */
   arrived(req: WorkerRequest): void {
-    if (!IMAGE_REQUESTS.has(req.type)) return;
+    if (!isImageRequest(req)) return;
     for (const c of this.decodes.values()) c.abort(new DOMException('a newer image replaced it', 'AbortError'));
     if (req.type === 'setImageFile') this.decodes.set(req.id, new AbortController());
   }
@@ -27,24 +26,23 @@ export class ImageSlot {
   }
 
   /** Answers with the kept image's size (and what the page shows), or 'needsPage' for an SVG. */
-  async handle(req: ImageRequest): Promise<void> {
+  async handle(req: ImageRequest): Promise<Answer<'imageSet' | 'needsPage'>> {
     if (req.type === 'setImage') return this.keep(req.id, req.image, req.name);
     if (req.type === 'clearImage') {
       this.current?.bitmap.close();
       this.current = null;
-      return this.post({ type: 'imageSet', id: req.id, width: 0, height: 0 });
+      return { type: 'imageSet', id: req.id, width: 0, height: 0 };
     }
     const decoded = await decodeImageFile(req.file, this.decodes.get(req.id)?.signal).catch((e: unknown) => {
       if (e instanceof NeedsImageElement) return null;
       throw e;
     });
-    if (decoded) this.keep(req.id, decoded.bitmap, req.file.name, decoded.display);
-    else this.post({ type: 'needsPage', id: req.id });
+    return decoded ? this.keep(req.id, decoded.bitmap, req.file.name, decoded.display) : { type: 'needsPage', id: req.id };
   }
 
-  private keep(id: number, bitmap: ImageBitmap, name: string, display?: Blob): void {
+  private keep(id: number, bitmap: ImageBitmap, name: string, display?: Blob): Answer<'imageSet'> {
     this.current?.bitmap.close();
     this.current = { bitmap, name };
-    this.post({ type: 'imageSet', id, width: bitmap.width, height: bitmap.height, display });
+    return { type: 'imageSet', id, width: bitmap.width, height: bitmap.height, display };
   }
 }

@@ -13,12 +13,11 @@ import { DEFAULT_KERNELS, type KernelSetting } from '../model/kernels/mode';
 import { classifierFromArtifacts, randomClassifier, type Classifier } from '../model/classifier';
 import { ModelCache } from './network-cache';
 import { describeModel, modelIdOf, type DebugAction, type ModelSpec, type RequestLogEntry, type WorkerRequest, type WorkerResponse } from './protocol';
-import { RequestLog } from './request-log';
 import { SharedDownloads } from './shared-downloads';
 import { runSeries } from './series';
 import { classifyBatch } from './batch-classify';
 import { classifyImage, type RequestContext } from './classify-image';
-import { ImageSlot } from './image-slot';
+import { ImageSlot, isImageRequest } from './image-slot';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -31,8 +30,11 @@ const RECHECK_MS = 60_000;
 /** Weight downloads by model: a classify joins its model's prefetch rather than fetching twice;
  *  a timed series waits for those in flight. */
 const downloads = new SharedDownloads<LoadedArtifacts>((id, modelId, loaded, total, phase) => post({ type: 'progress', id, modelId, phase, loaded, total }));
-const log = new RequestLog();
-const images = new ImageSlot((msg) => post(msg));
+/** The requests handled, with worker-clock times, so a test can check from the worker's side that
+ *  nothing ran beside a timed series. Bounded; posted as they are (the message's clone is the copy). */
+const log: RequestLogEntry[] = [];
+const MAX_LOG_ENTRIES = 500;
+const images = new ImageSlot();
 let backendReady: Promise<unknown> | null = null;
 /** Set when the WebGPU device is lost; the next request re-initialises before it runs. */
 let lostDevice: string | null = null;
@@ -140,49 +142,38 @@ const DEBUG: Record<DebugAction, () => void> = {
   'lose-device': () => (tf.backend() as unknown as { device?: GPUDevice }).device?.destroy(),
 };
 
-async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void> {
+/** Request `req`'s answer, or nothing where the handler posts its own (or none). */
+async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<WorkerResponse | void> {
+  if (isImageRequest(req)) return images.handle(req);
   switch (req.type) {
     case 'init': {
       kernels = { mode: req.kernels ?? 'auto', asked: req.kernels !== undefined };
       const choice = await selectBackend(req.backend);
       adopt(choice);
-      post({ type: 'backend', id: req.id, ...choice });
-      return;
+      return { type: 'backend', id: req.id, ...choice };
     }
-    case 'setImage':
-    case 'setImageFile':
-    case 'clearImage':
-      return images.handle(req);
     case 'classify':
-      post(await classifyImage(req, contextFor(req.id)));
-      return;
+      return classifyImage(req, contextFor(req.id));
     case 'measure': {
       const settle = async () => void (await Promise.allSettled(downloads.pending()));
       const onTimed = (start: number, end: number) => (entry.timed = { start, end });
-      post({ type: 'series', id: req.id, entries: await pinned(req.models, () => runSeries(req, { ...contextFor(req.id), settle, onTimed })) });
-      return;
+      return { type: 'series', id: req.id, entries: await pinned(req.models, () => runSeries(req, { ...contextFor(req.id), settle, onTimed })) };
     }
     case 'classifyBatch':
-      post(await pinned(req.models, () => classifyBatch(req, contextFor(req.id))));
-      return;
+      return pinned(req.models, () => classifyBatch(req, contextFor(req.id)));
     case 'prefetch': {
       const a = await artifactsFor(req.id, req.model, modelIdOf(req.model));
-      post({ type: 'prefetched', id: req.id, bytes: a.bytes, fromCache: a.fromCache, stored: a.fromCache || a.stored === true });
-      return;
+      return { type: 'prefetched', id: req.id, bytes: a.bytes, fromCache: a.fromCache, stored: a.fromCache || a.stored === true };
     }
     case 'cacheState':
-      post({ type: 'cacheState', id: req.id, bytes: await Promise.all(req.variants.map((k) => cachedVariantBytes(req.baseUrl, k))) });
-      return;
+      return { type: 'cacheState', id: req.id, bytes: await Promise.all(req.variants.map((k) => cachedVariantBytes(req.baseUrl, k))) };
     case 'uncache':
       await uncacheVariant(req.baseUrl, req.variant);
-      post({ type: 'uncached', id: req.id });
-      return;
+      return { type: 'uncached', id: req.id };
     case 'log':
-      post({ type: 'log', id: req.id, entries: log.entries });
-      return;
+      return { type: 'log', id: req.id, entries: log };
     case 'memory':
-      post({ type: 'memory', id: req.id, memory: memoryInfo() });
-      return;
+      return { type: 'memory', id: req.id, memory: memoryInfo() };
     case 'exportOnnx': {
       const c = await ensureModel(req.id, req.model);
       const { bytes, opCounts } = await c.exportOnnx();
@@ -192,15 +183,12 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<void>
       return;
     }
     case 'cancel':
-      downloads.cancel(req.target);
-      return;
+      return downloads.cancel(req.target);
     case 'kernelParity':
-      post({ type: 'kernelParity', id: req.id, report: await kernelParity(req.job) });
-      return;
+      return { type: 'kernelParity', id: req.id, report: await kernelParity(req.job) };
     case 'debug':
       DEBUG[req.action]();
-      post({ type: 'debugDone', id: req.id });
-      return;
+      return { type: 'debugDone', id: req.id };
   }
 }
 
@@ -219,14 +207,17 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const req = ev.data;
   images.arrived(req);
   const run = async () => {
-    const entry = log.begin(req, describe(req));
+    const entry: RequestLogEntry = { id: req.id, type: req.type, what: describe(req), start: performance.now(), end: null };
+    log.push(entry);
+    if (log.length > MAX_LOG_ENTRIES) log.shift();
     try {
       if (!BESIDE_QUEUE.has(req.type) && req.type !== 'init') {
         await (backendReady ??= selectBackend().then(adopt));
         if (lostDevice) await recover();
       }
       if (req.type === 'init') backendReady = Promise.resolve();
-      await handle(req, entry);
+      const answer = await handle(req, entry);
+      if (answer) post(answer);
     } catch (e) {
       // A lost device or exhausted memory: free every network; smaller ones rebuild on demand.
       if (lostDevice || isOutOfMemory(e)) models.clear();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RpcClient } from './rpc-client';
-import { InferenceClient } from './client';
-import { benchClient } from './bench-client';
+import { benchClient, InferenceClient } from './client';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 /** A worker the test answers by hand: every posted message is recorded. */

@@ -14,7 +14,6 @@ interface Flight<T> {
 
 export class SharedDownloads<T> {
   private readonly flights = new Map<string, Flight<T>>();
-  private readonly keyOf = new Map<number, string>();
   /** Aborted downloads still winding down, by key: an aborted weight download deletes what it had
    *  cached, so a new one of the same model starts only after that, never beside it. */
   private readonly settling = new Map<string, Promise<unknown>>();
@@ -37,7 +36,6 @@ export class SharedDownloads<T> {
       this.flights.set(key, (flight = f));
     }
     const joined = flight;
-    this.keyOf.set(requestId, key);
     try {
       return await new Promise<T>((resolve, reject) => {
         joined.waiters.set(requestId, reject);
@@ -45,15 +43,13 @@ export class SharedDownloads<T> {
       });
     } finally {
       joined.waiters.delete(requestId);
-      this.keyOf.delete(requestId);
     }
   }
 
   /** Request `requestId` stops waiting (its fetch rejects); the download is aborted when it was
    *  the last one waiting. */
   cancel(requestId: number): void {
-    const key = this.keyOf.get(requestId);
-    const flight = key === undefined ? undefined : this.flights.get(key);
+    const [key, flight] = [...this.flights].find(([, f]) => f.waiters.has(requestId)) ?? [];
     const leave = flight?.waiters.get(requestId);
     if (!flight || !leave || key === undefined) return;
     flight.waiters.delete(requestId);

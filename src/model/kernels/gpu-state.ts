@@ -36,13 +36,10 @@ export async function withGpuErrors<T>(body: () => Promise<T>): Promise<T> {
   device.pushErrorScope('validation');
   device.pushErrorScope('internal');
   // Both scopes are popped whether or not body throws; a GPU error outranks body's own.
-  const outcome = await body().then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
+  const [outcome] = await Promise.allSettled([body()]);
   const errors = [await device.popErrorScope(), await device.popErrorScope()].filter(Boolean);
   if (errors.length) throw new Error(`GPU error: ${errors[0]!.message}`);
-  if (!outcome.ok) throw outcome.error;
+  if (outcome.status === 'rejected') throw outcome.reason;
   return outcome.value;
 }
 

@@ -1,9 +1,8 @@
 /** The kernel setting a network is built with (`?kernels=`, sent with the worker's init) and the
  *  tfjs flag that turns the own WebGPU kernels off altogether (bench A/B: EFFNET_WEBGPU_KERNELS=false). */
 import * as tf from '@tensorflow/tfjs-core';
-import { planFor, type KernelMode, type KernelPlan } from './plan';
+import { planFor, WEBGPU_KERNELS_FLAG, type KernelMode, type KernelPlan } from './plan';
 
-export const WEBGPU_KERNELS_FLAG = 'EFFNET_WEBGPU_KERNELS';
 tf.env().registerFlag(WEBGPU_KERNELS_FLAG, () => true);
 
 /** A network's kernel option: the mode, and whether it was asked for (an explicit ?kernels=auto

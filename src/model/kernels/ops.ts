@@ -54,13 +54,6 @@ function record(
   });
 }
 
-function stockPointwise({ x, w, act, gate, residual }: PointwiseArgs): tf.Tensor4D {
-  const K = x.shape[3];
-  const gated = gate ? (tf.mul(x, gate.rank === 4 ? gate : tf.reshape(gate, [-1, 1, 1, K])) as tf.Tensor4D) : x;
-  const y = act === 'swish' ? stock.swish(stock.conv(gated, w, 1)) : stock.conv(gated, w, 1);
-  return residual ? tf.add(residual, y) : y;
-}
-
 export function pointwiseOp(choice: KernelChoice, args: PointwiseArgs): tf.Tensor4D {
   const { x, w, act, gate, residual } = args;
   const [K, N] = w.kernel.shape.slice(2);
@@ -69,7 +62,9 @@ export function pointwiseOp(choice: KernelChoice, args: PointwiseArgs): tf.Tenso
   );
   if (choice === 'tiled' && tiledFits(K, N)) return pointwiseTiled(args);
   if (choice !== 'stock' && pointwiseFits(K, N)) return pointwise(args);
-  return stockPointwise(args);
+  const gated = gate ? (tf.mul(x, gate.rank === 4 ? gate : tf.reshape(gate, [-1, 1, 1, K])) as tf.Tensor4D) : x;
+  const y = act === 'swish' ? stock.swish(stock.conv(gated, w, 1)) : stock.conv(gated, w, 1);
+  return residual ? tf.add(residual, y) : y;
 }
 
 export function depthwiseOp(choice: KernelChoice, x: tf.Tensor4D, w: ConvWeights, stride: number): tf.Tensor4D {

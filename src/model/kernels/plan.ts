@@ -15,6 +15,10 @@ export type KernelPlan = Record<KernelClass, KernelChoice>;
 export const KERNEL_MODES = ['auto', 'barrier-free', 'tiled', 'stock'] as const;
 export type KernelMode = (typeof KERNEL_MODES)[number];
 
+/** The tfjs flag (registered by mode.ts) that switches the own network between its fused WebGPU
+ *  kernels (default) and stock tfjs kernels. */
+export const WEBGPU_KERNELS_FLAG = 'EFFNET_WEBGPU_KERNELS';
+
 export function isKernelMode(v: unknown): v is KernelMode {
   return typeof v === 'string' && (KERNEL_MODES as readonly string[]).includes(v);
 }
@@ -35,9 +39,7 @@ export const CANDIDATES: Record<KernelClass, readonly KernelChoice[]> = {
 
 /** The plan a fixed mode means: its choice where the class has it, barrier-free otherwise. */
 export function planFor(choice: KernelChoice): KernelPlan {
-  const plan = {} as KernelPlan;
-  for (const c of KERNEL_CLASSES) plan[c] = CANDIDATES[c].includes(choice) ? choice : 'barrier-free';
-  return plan;
+  return Object.fromEntries(KERNEL_CLASSES.map((c) => [c, CANDIDATES[c].includes(choice) ? choice : 'barrier-free'])) as KernelPlan;
 }
 
 /** Median ms per candidate that was timed (null: failed to compile or run). */

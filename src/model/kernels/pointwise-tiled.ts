@@ -4,7 +4,7 @@
  *  out-of-range loads read zeros, out-of-range stores are skipped. */
 import * as tf from '@tensorflow/tfjs-core';
 import { activate } from './program';
-import { pointwiseShape, runPointwise, type PointwiseArgs } from './pointwise';
+import { fma4, pointwiseShape, runPointwise, type PointwiseArgs } from './pointwise';
 
 /** Input channels must come as vec4 (the tile loads them so). */
 export const tiledFits = (k: number, n: number) => k % 4 === 0 && n % 4 === 0;
@@ -49,19 +49,8 @@ export function pointwiseTiled(args: PointwiseArgs): tf.Tensor4D {
       }
       workgroupBarrier();
       for (var kk = 0; kk < 8; kk++) {
-        let w0 = ws[(kk * 4) * ${TILE_C4} + col];
-        let w1 = ws[(kk * 4 + 1) * ${TILE_C4} + col];
-        let w2 = ws[(kk * 4 + 2) * ${TILE_C4} + col];
-        let w3 = ws[(kk * 4 + 3) * ${TILE_C4} + col];
-        ${rows
-          .map(
-            (i) => `{
-          let xv = xs[(rg * 4 + ${i}) * 8 + kk];
-          acc[${i}] = fma(vec4<f32>(xv.x), w0, acc[${i}]); acc[${i}] = fma(vec4<f32>(xv.y), w1, acc[${i}]);
-          acc[${i}] = fma(vec4<f32>(xv.z), w2, acc[${i}]); acc[${i}] = fma(vec4<f32>(xv.w), w3, acc[${i}]);
-        }`,
-          )
-          .join('\n')}
+        ${rows.map((j) => `let w${j} = ws[(kk * 4 + ${j}) * ${TILE_C4} + col];`).join('\n        ')}
+        ${rows.map((i) => `{ let xv = xs[(rg * 4 + ${i}) * 8 + kk]; ${fma4(`acc[${i}]`, 'xv')} }`).join('\n        ')}
       }
       workgroupBarrier();
     }

@@ -41,6 +41,10 @@ export function runPointwise(
   return runKernel({ ...call, inputs, comps, outShape: [n, h, wd, N], outComp: 4, sizes }) as tf.Tensor4D;
 }
 
+/** acc += x·[w0; w1; w2; w3] for 4 input channels x (a vec4) into 4 output channels: four fmas,
+ *  x.x first. Both kernels' inner step. */
+export const fma4 = (acc: string, x: string) => ['x', 'y', 'z', 'w'].map((c, j) => `${acc} = fma(vec4<f32>(${x}.${c}), w${j}, ${acc});`).join(' ');
+
 /** Pixels per barrier-free invocation (× 4 channels); 8 was no clear win on SwiftShader, 4 stays
  *  until a real GPU decides. The accumulators follow this number. */
 const PW_PX = 4;
@@ -55,13 +59,7 @@ export function pointwise(args: PointwiseArgs): tf.Tensor4D {
   const step = vecK
     ? `let wi = k * 4 * uniforms.n4 + c;
        let w0 = W[wi]; let w1 = W[wi + uniforms.n4]; let w2 = W[wi + 2 * uniforms.n4]; let w3 = W[wi + 3 * uniforms.n4];
-       ${rows
-         .map(
-           (i) => `let x${i} = x[r${i} + k]${g(i)};
-       a${i} = fma(vec4<f32>(x${i}.x), w0, a${i}); a${i} = fma(vec4<f32>(x${i}.y), w1, a${i});
-       a${i} = fma(vec4<f32>(x${i}.z), w2, a${i}); a${i} = fma(vec4<f32>(x${i}.w), w3, a${i});`,
-         )
-         .join('\n')}`
+       ${rows.map((i) => `let x${i} = x[r${i} + k]${g(i)};\n       ${fma4(`a${i}`, `x${i}`)}`).join('\n')}`
     : `let wv = W[k * uniforms.n4 + c];
        ${rows.map((i) => `a${i} = fma(vec4<f32>(x[r${i} + k]${g(i)}), wv, a${i});`).join('\n')}`;
   const out = (i: number) => {

@@ -44,9 +44,7 @@ export interface KernelCall {
   noGuard?: boolean;
 }
 
-interface Attrs extends Omit<KernelCall, 'kernel' | 'inputs'> {
-  sizeNames: string[];
-}
+type Attrs = Omit<KernelCall, 'kernel' | 'inputs'>;
 
 const HELPERS = `
   fn swish4(v : vec4<f32>) -> vec4<f32> { return v / (1.0 + exp(-1.0 * v)); }
@@ -62,6 +60,7 @@ for (const kernelName of KERNEL_NAMES) {
       const a = attrs as unknown as Attrs;
       const wg = a.workgroup ?? 64;
       const groups = Math.max(1, Math.ceil(a.threads / wg));
+      const sizeNames = Object.keys(a.sizes);
       const program: WebGPUProgram = {
         variableNames: Object.keys(inputs),
         variableComponents: a.comps,
@@ -71,7 +70,7 @@ for (const kernelName of KERNEL_NAMES) {
         dispatch: groups <= 65535 ? [groups, 1, 1] : [65535, Math.ceil(groups / 65535), 1],
         workgroupSize: [wg, 1, 1],
         shaderKey: `${OWN_KEY_PREFIX}${kernelName}_${a.key}`,
-        uniforms: ['count : i32,', ...a.sizeNames.map((n) => `${n} : i32,`)].join(' '),
+        uniforms: ['count : i32,', ...sizeNames.map((n) => `${n} : i32,`)].join(' '),
         getUserCode: () => `
           ${HELPERS}
           ${a.decls ?? ''}
@@ -80,7 +79,7 @@ for (const kernelName of KERNEL_NAMES) {
             ${a.body}
           }`,
       };
-      const data = [a.threads, ...a.sizeNames.map((n) => a.sizes[n])];
+      const data = [a.threads, ...Object.values(a.sizes)];
       const tensors = Object.values(inputs) as tf.TensorInfo[];
       return (backend as WebGPUBackend).runWebGPUProgram(
         program,
@@ -93,8 +92,7 @@ for (const kernelName of KERNEL_NAMES) {
 }
 
 export function runKernel(call: KernelCall): tf.Tensor {
-  const { kernel, inputs, ...rest } = call;
-  const attrs: Attrs = { ...rest, sizeNames: Object.keys(call.sizes) };
+  const { kernel, inputs, ...attrs } = call;
   return tf.engine().runKernel(kernel, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
 }
 

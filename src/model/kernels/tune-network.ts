@@ -42,11 +42,7 @@ export async function tuneKernels(net: EfficientNet, batch = 1): Promise<KernelR
     y.dispose();
     const budgetMs = TUNE_BUDGET_FACTOR * (now() - r0);
 
-    let calls: RecordedCall[] = [];
-    enterCompileOnly(() => {
-      calls = recordCalls(() => tf.dispose(net.logits(x)));
-      return [];
-    });
+    const calls = recordCalls(() => enterCompileOnly(() => net.logits(x)));
     const unique = new Map(calls.map((c) => [c.signature, c]));
     for (const c of unique.values()) (prepared[c.cls] ??= []).push(c.prepare());
 

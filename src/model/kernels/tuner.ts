@@ -3,7 +3,7 @@
  *  candidate-major, so when the budget runs out every class has been timed at least once; more
  *  rounds keep each candidate's fastest (least disturbed) time. A class whose candidates all
  *  failed runs on stock ops; one left untimed keeps the fallback plan's choice. */
-import { CANDIDATES, planFor, type ClassTimings, type KernelChoice, type KernelClass, type KernelPlan } from './plan';
+import { CANDIDATES, planFor, type ClassTimings, type KernelChoice, type KernelClass } from './plan';
 
 export interface TuneTask {
   cls: KernelClass;
@@ -11,18 +11,10 @@ export interface TuneTask {
   time: (choice: KernelChoice) => Promise<number>;
 }
 
-export interface TuneOutcome {
-  plan: KernelPlan;
-  timings: Partial<Record<KernelClass, ClassTimings>>;
-  spentMs: number;
-  rounds: number;
-}
-
 export const MAX_TUNE_ROUNDS = 5;
 
-export async function tune(tasks: TuneTask[], budgetMs: number, now: () => number = () => performance.now()): Promise<TuneOutcome> {
-  const timings: Partial<Record<KernelClass, ClassTimings>> = {};
-  for (const t of tasks) timings[t.cls] = {};
+export async function tune(tasks: TuneTask[], budgetMs: number, now: () => number = () => performance.now()) {
+  const timings: Partial<Record<KernelClass, ClassTimings>> = Object.fromEntries(tasks.map((t) => [t.cls, {}]));
   const t0 = now();
   const spent = () => now() - t0;
   const width = Math.max(0, ...tasks.map((t) => t.candidates.length));
@@ -68,7 +60,7 @@ export async function tuneCompiled(
   time: (cls: KernelClass, choice: KernelChoice) => Promise<number>,
   budgetMs: number,
   now?: () => number,
-): Promise<TuneOutcome> {
+) {
   const tasks: TuneTask[] = [];
   for (const cls of classes) {
     const dropped: KernelChoice[] = [];
