@@ -1,13 +1,11 @@
 /** The class's own accuracy measurement for the deck's "accuracy the class measured" slide, one row
  *  per network; null until an evaluation has finished. */
-import type { StateCreator, StoreApi } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from './app-store';
 import type { NetworkSummary } from './eval-results';
 
 /** `network`: the name as the lab shows it ("B0", "formula φ 2.5"…). */
 export type AccuracyRow = Pick<NetworkSummary, 'network' | 'correct' | 'total'>;
-
-export const accuracySlice: StateCreator<AppState, [], [], Pick<AppState, 'accuracy'>> = () => ({ accuracy: { rows: null } });
 
 /** A finished evaluation's counts (null forgets them); rows without photos are left out. */
 export function publishAccuracy(store: StoreApi<AppState>, rows: readonly AccuracyRow[] | null): void {

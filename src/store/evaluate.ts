@@ -1,7 +1,7 @@
 /** An evaluation run: many images through 1–3 networks, batch by batch through the inference worker,
  *  with the lab's own work held. Cancel stops before the next batch, so a cancelled run keeps whole
  *  batches only (every classified image has every network's answer). */
-import type { StateCreator, StoreApi } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
 import { planBatchFor, type BatchPlan } from '../model/batch-plan';
 import { OFFICIAL_VARIANTS, formulaNetwork, officialNetwork, scalingNetwork } from '../scaling';
 import { formulaSpec } from './lab-spec';
@@ -12,7 +12,6 @@ import { summarize, type EvalRow, type NetworkTiming } from './eval-results';
 import { publishAccuracy } from './accuracy-summary';
 import type { EvalInput } from './eval-inputs';
 import { officialSpec } from './source';
-import type { AppState } from './app-store';
 import { sliceStore } from './slice-store';
 
 /** Side of the thumbnails the worker sends back. */
@@ -41,7 +40,6 @@ export const initialEval = () => ({
   peak: null as MemoryInfo | null,
 });
 export type EvalState = ReturnType<typeof initialEval>;
-export const evaluateSlice: StateCreator<AppState, [], [], { evaluation: EvalState }> = () => ({ evaluation: initialEval() });
 
 /** An evaluated network; `key` is modelIdOf(spec), `paperTop1` the paper's ImageNet top-1 (%) where it gives one. */
 function network(name: string, spec: ModelSpec, net: { flops: number; resolution: number }, paperTop1: number | null = null) {

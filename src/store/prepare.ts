@@ -1,15 +1,13 @@
 /** Preparing a class: the chosen variants downloaded and verified into the weight cache one after
  *  another (the worker's prefetches), what is cached and what storage the browser grants, and the
  *  Evaluate view's sample photos kept on the page (image/imagenet-photos.ts). */
-import type { StateCreator, StoreApi } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
 import { VARIANT_COUNT, variantName } from '../scaling';
 import { downloadBytes } from '../scaling/weight-sizes';
 import type { InferenceClient } from '../worker/client';
 import { officialSpec, type ModelSource } from './source';
 import { SAMPLE_SIZES } from '../model/imagenet-sample-sizes';
 import { RateMeter, type RateEta } from './download-rate';
-import type { AppState } from './app-store';
-import { sliceSetter } from './slice-store';
 import { toggled } from './lab-store';
 
 export type PrepareStatus = 'missing' | 'downloading' | 'ready' | 'error';
@@ -41,7 +39,6 @@ export const initialPrepare = (set: StoreApi<ReturnType<typeof prepareData>>['se
   toggle: (k: number) => set((s) => ({ chosen: toggled(s.chosen, k).sort((a, b) => a - b) })),
 });
 export type PrepareState = ReturnType<typeof initialPrepare>;
-export const prepareSlice: StateCreator<AppState, [], [], { prepare: PrepareState }> = (set) => ({ prepare: initialPrepare(sliceSetter(set, 'prepare')) });
 
 /** Bytes still to download for the chosen variants. */
 export function missingBytes(s: Pick<PrepareState, 'chosen' | 'entries'>): number {
