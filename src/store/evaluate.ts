@@ -70,10 +70,6 @@ const peakOf = (a: MemoryInfo | null, m: MemoryInfo): MemoryInfo => ({
   gpuBytes: m.gpuBytes === null ? (a?.gpuBytes ?? null) : Math.max(a?.gpuBytes ?? 0, m.gpuBytes),
 });
 
-function dropThumbs(rows: readonly EvalRow[]) {
-  for (const r of rows) if (r.thumb) URL.revokeObjectURL(r.thumb);
-}
-
 /** The view's run: the lab's chosen networks (?eval=), weights source and backend, held like a series (the engine's whilePaused). */
 export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBatch' | 'whilePaused'>, input: EvalInput, o: EvalChoice = {}): Promise<void> {
   const { source, evaluate, custom, phi, backendInfo } = engine.store.getState();
@@ -86,13 +82,13 @@ export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBa
     // The formula network at exactly φ: chance-level accuracy, real cost.
     ...(o.withFormula ? [network(`formula φ ${phi.toFixed(1)}`, formulaSpec(phi), formulaNetwork(phi))] : []),
   ];
-  const items = input.items;
-  const planned = planBatchFor(networks.map(planConfig), { backend: backendInfo?.name ?? 'cpu', images: Math.max(1, items.length) });
-  const plan = o.batch ? { batch: o.batch, reason: 'chosen' } : planned;
+  const { items, report, skipped } = input;
+  const plan = o.batch
+    ? { batch: o.batch, reason: 'chosen' }
+    : planBatchFor(networks.map(planConfig), { backend: backendInfo?.name ?? 'cpu', images: Math.max(1, items.length) });
   const runId = store.getState().runId + 1;
-  dropThumbs(store.getState().rows);
+  for (const r of store.getState().rows) if (r.thumb) URL.revokeObjectURL(r.thumb);
   const startedAt = performance.now();
-  const { report, skipped } = input;
   const pending = items.map((it) => ({ file: it.path, label: it.label, thumb: null, error: null, preds: networks.map(() => null) }));
   const timings = networks.map(() => ({ ms: 0, images: 0 }));
   store.setState({ ...initialEval(), runId, running: true, networks, plan, report, skipped, source: input.source, rows: pending, timings });

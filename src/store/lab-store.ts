@@ -85,10 +85,8 @@ function labActions(set: (patch: Partial<LabData> | ((s: LabData) => Partial<Lab
     /** Forgets a download bar that will not finish (failed or abandoned). */
     dropDownload: (key: string) =>
       set((s) => {
-        if (s.loads[key]?.phase !== 'download') return {};
-        const loads = { ...s.loads };
-        delete loads[key];
-        return { loads };
+        const { [key]: load, ...loads } = s.loads;
+        return load?.phase === 'download' ? { loads } : {};
       }),
     setBackendInfo: (backendInfo: LabData['backendInfo']) => set({ backendInfo }),
     setSource: (source: ModelSource) => set({ source, status: 'idle' }),
