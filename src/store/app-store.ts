@@ -3,10 +3,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { labState, type LabState } from './lab-store';
 import { initialCompare, type CompareState } from './compare';
-import { initialEval, type EvalState } from './evaluate';
+import { initialEval, type AccuracyRow, type EvalState } from './evaluate';
 import { initialPrepare, type PrepareState } from './prepare';
 import type { PaperRunsState } from './paper-runs';
-import type { AccuracyRow } from './accuracy-summary';
 import { viewSlice, type ViewState } from './view-state';
 import { sliceSetter } from './slice-store';
 

@@ -1,7 +1,7 @@
 /** Turns store changes into worker requests and worker answers back into store state; the latest
  *  lab request wins. Timed series pause the engine's background work so that they time alone. */
 import type { InferenceClient } from '../worker/client';
-import { latencyOnly, modelIdOf, variantOf, type LoadPhase, type Answer, type ModelSpec } from '../worker/protocol';
+import { latencyOnly, modelIdOf, variantOf, type LoadPhase, type Answer } from '../worker/protocol';
 import { Coalescer } from './coalescer';
 import { customModel, exactSpecFor, labNameOf, specFor } from './lab-spec';
 import { decodeImageFile } from '../image/decode-file';
@@ -17,11 +17,8 @@ import { runBench, type BenchSettings } from './bench-runner';
 import type { BenchResult } from '../worker/bench-protocol';
 import { labDownloads } from './lab-downloads';
 
-interface Job {
-  spec: ModelSpec;
-  /** The variant φ asks for, downloading while this job's network answers in its place. */
-  standInFor?: string;
-}
+/** `standInFor`: the variant φ asks for, downloading while this job's network answers in its place. */
+type Job = Pick<InferenceResult, 'spec' | 'standInFor'>;
 
 export type EngineClient = Pick<InferenceClient, 'send' | 'cancel' | 'onRestart' | 'onUnsolicited'>;
 

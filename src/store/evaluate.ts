@@ -8,10 +8,10 @@ import { formulaSpec } from './lab-spec';
 import type { LabelReport } from '../model/label-mapping';
 import { modelIdOf, type MemoryInfo, type ModelSpec } from '../worker/protocol';
 import type { Engine } from './engine';
-import { summarize, type EvalRow, type NetworkTiming } from './eval-results';
-import { publishAccuracy } from './accuracy-summary';
+import { summarize, type EvalRow, type NetworkSummary, type NetworkTiming } from './eval-results';
 import type { EvalInput } from './eval-inputs';
 import { officialSpec } from './source';
+import type { AppState } from './app-store';
 import { sliceStore } from './slice-store';
 
 /** Side of the thumbnails the worker sends back. */
@@ -149,6 +149,17 @@ export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBa
   // The deck's "accuracy the class measured" slide shows the latest finished (or cancelled) run.
   const s = store.getState();
   publishAccuracy(engine.store, summarize(s.rows, s.networks, s.timings));
+}
+
+/** The class's own accuracy measurement for the deck's "accuracy the class measured" slide, one row
+ *  per network; null until an evaluation has finished. `network`: the name as the lab shows it
+ *  ("B0", "formula φ 2.5"…). */
+export type AccuracyRow = Pick<NetworkSummary, 'network' | 'correct' | 'total'>;
+
+/** A finished evaluation's counts (null forgets them); rows without photos are left out. */
+export function publishAccuracy(store: StoreApi<AppState>, rows: readonly AccuracyRow[] | null): void {
+  const kept = rows?.filter((r) => r.total > 0).map(({ network, correct, total }) => ({ network, correct, total })) ?? null;
+  store.setState({ accuracy: { rows: kept && kept.length > 0 ? kept : null } });
 }
 
 /** Stops the run before its next batch. */
