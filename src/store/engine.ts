@@ -81,7 +81,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
         throw e;
       });
       const { type: _type, id: _id, ...outcome } = r;
-      return { ...outcome, kind: spec.kind, latencyOnly: latencyOnly(spec), standInFor, variant: variantOf(spec), name: key, spec };
+      return { ...outcome, latencyOnly: latencyOnly(spec), standInFor, variant: variantOf(spec), name: key, spec };
     } finally {
       running = null;
     }

@@ -76,7 +76,7 @@ export function labDownloads(client: EngineClient, lab: () => LabState, gate: Qu
   function standIn(key: string): number | null {
     const { source, loads, result } = lab();
     if (!source || source.kind === 'random' || failed.has(key) || loads[key]?.phase === 'ready' || loads[key]?.phase === 'cached') return null;
-    if (!result || result.kind !== 'official' || result.variant === null || result.name === key || loads[result.name]?.phase !== 'ready') return null;
+    if (!result || result.spec.kind !== 'official' || result.variant === null || result.name === key || loads[result.name]?.phase !== 'ready') return null;
     return result.variant;
   }
 

@@ -13,7 +13,6 @@ import { roundPhi, type View } from './url-props';
 import type { AppState } from './app-store';
 
 export interface InferenceResult extends ClassifyOutcome {
-  kind: ModelSpec['kind'];
   /** Random weights with no released checkpoint (the formula network): latency only, no prediction. */
   latencyOnly: boolean;
   variant: number | null;
