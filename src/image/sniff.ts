@@ -5,22 +5,15 @@ import type { Size } from './fit-within';
 
 export type ImageKind = 'jpeg' | 'png' | 'gif' | 'webp' | 'bmp' | 'avif' | 'heic' | 'tiff' | 'ico' | 'svg' | 'text' | 'unknown';
 
-export interface PngHeader {
-  width: number;
-  height: number;
-  bitDepth: number;
-  colorType: number;
-  interlaced: boolean;
-}
-
 /** The IHDR chunk's data at `at` (the sniffer and the streaming decoder both read it). */
-export const readIhdr = (b: Uint8Array, at: number): PngHeader => ({
+export const readIhdr = (b: Uint8Array, at: number) => ({
   width: u32be(b, at),
   height: u32be(b, at + 4),
   bitDepth: b[at + 8],
   colorType: b[at + 9],
   interlaced: b[at + 12] === 1,
 });
+export type PngHeader = ReturnType<typeof readIhdr>;
 
 export interface Sniffed {
   kind: ImageKind;
