@@ -45,16 +45,13 @@ export function missingBytes(s: Pick<PrepareState, 'chosen' | 'entries'>): numbe
   return s.chosen.reduce((a, k) => a + (s.entries[k].status === 'ready' ? 0 : downloadBytes(k)), 0);
 }
 
-type Client = Pick<InferenceClient, 'send'>;
-type Storage = Pick<StorageManager, 'estimate' | 'persist' | 'persisted'> | undefined;
-
 const mb = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
 
 export function createPreparer(
-  client: Client,
+  client: Pick<InferenceClient, 'send'>,
   source: () => ModelSource | null,
   store: StoreApi<PrepareState>,
-  storage: () => Storage = () => globalThis.navigator?.storage,
+  storage: () => Pick<StorageManager, 'estimate' | 'persist' | 'persisted'> | undefined = () => globalThis.navigator?.storage,
 ) {
   const set = store.setState;
   const entry = (k: number, patch: Partial<PrepareEntry>) => set((s) => ({ entries: s.entries.map((e, i) => (i === k ? { ...e, ...patch } : e)) }));
