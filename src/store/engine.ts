@@ -13,8 +13,7 @@ import { officialSpec, RANDOM_SOURCE, sourceQuestion, startSource, whenSource } 
 import { workerTools } from './worker-tools';
 import { createPreparer } from './prepare';
 import { seriesPipeline } from './series-pipeline';
-import { runBench, type BenchSettings } from './bench-runner';
-import type { BenchResult } from '../worker/bench-protocol';
+import { runBench } from './bench-runner';
 import { labDownloads } from './lab-downloads';
 
 /** `standInFor`: the variant φ asks for, downloading while this job's network answers in its place. */
@@ -167,9 +166,8 @@ export function createEngine({ client, store, source = startSource, decode = dec
   }
 
   const showBackend = ({ type: _type, id: _id, backend: name, ...info }: Answer<'backend'>) => lab().setBackendInfo({ name, ...info });
-  const init = async () => {
-    showBackend(await client.send({ type: 'init', backend: lab().backend ?? undefined, kernels: lab().kernels ?? undefined }, ['backend']).done);
-  };
+  const init = () =>
+    client.send({ type: 'init', backend: lab().backend ?? undefined, kernels: lab().kernels ?? undefined }, ['backend']).done.then(showBackend);
 
   return {
     whilePaused,
@@ -232,7 +230,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
 
     ...seriesPipeline({ client, store, whilePaused, restored: () => restoring }),
     /** The benchmark on its own workers, with the lab held meanwhile (it would share the CPU/GPU). */
-    bench: (s: BenchSettings, onProgress: (line: string) => void, onResult: (r: BenchResult) => void) => whilePaused(() => runBench(s, onProgress, onResult)),
+    bench: (...a: Parameters<typeof runBench>) => whilePaused(() => runBench(...a)),
 
     /** "Export ONNX": the current network (exactSpecFor) as an ONNX file, built by the worker, which owns the weights. */
     async exportOnnx(): Promise<Omit<Answer<'onnx'>, 'type' | 'id'>> {
