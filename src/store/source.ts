@@ -50,9 +50,6 @@ function ownSources(origin: string, configured: string | undefined, base: string
   ];
 }
 
-/** Served folders are used only when their B0 answers. */
-const PROBED = new Set<SourceKind>(['self-hosted', 'synthetic']);
-
 export async function resolveModelSource(
   explicit: string | null,
   origin: string,
@@ -61,7 +58,8 @@ export async function resolveModelSource(
   base: string = import.meta.env?.BASE_URL ?? '/',
 ): Promise<ModelSource> {
   if (explicit) return { baseUrl: absFolder(explicit, origin), kind: 'url' };
-  for (const s of ownSources(origin, configured, base)) if (!PROBED.has(s.kind) || (await exists(`${s.baseUrl}B0/model.json`))) return s;
+  // Served folders are used only when their B0 answers.
+  for (const s of ownSources(origin, configured, base)) if (s.kind === 'configured' || (await exists(`${s.baseUrl}B0/model.json`))) return s;
   return PUBLIC_SOURCE;
 }
 
