@@ -5,7 +5,7 @@ import { App } from './ui/App';
 import { createEngine } from './store/engine';
 import { EngineContext } from './ui/engine-context';
 import { InferenceClient } from './worker/client';
-import { debugAllowed } from './store/debug-mode';
+import { readUrl } from './store/url-props';
 import { syncUrl } from './store/lab-store';
 import { createAppStore } from './store/app-store';
 import { UpdatePrompt } from './ui/UpdatePrompt';
@@ -16,8 +16,9 @@ import './ui/styles.css';
 const store = createAppStore();
 syncUrl(store);
 const engine = createEngine({ client: new InferenceClient(), store });
-// The scripting surface of the browser tests; only in dev builds or with ?debug=1.
-if (debugAllowed())
+// The scripting surface of the browser tests exposes internals to a mere link: production builds
+// offer it only when the URL asks with ?debug=1.
+if (import.meta.env.DEV || readUrl(location.search, 'bench').values.debug)
   Object.assign(window, {
     phiLab: { debug: engine.debug, kernelParity: engine.kernelParity, memory: engine.memory, soak: engine.soak, requestLog: engine.requestLog, engine, store },
   });

@@ -57,15 +57,10 @@ export async function whyUndecodable(file: File, info: Sniffed): Promise<string>
   }
 }
 
-/** The decoded image (≤ MAX_SIDE) and what to show for it: the file itself, or a small copy. */
-export interface DecodedImage {
-  bitmap: ImageBitmap;
-  display: Blob;
-}
-
-/** Decodes `file`. `signal` cancels it (a newer image): the streaming PNG decoder stops at once,
- *  with signal.reason. `show` false: no display copy is made (`display` is the file). */
-export async function decodeImageFile(file: File, signal?: AbortSignal, show = true): Promise<DecodedImage> {
+/** Decodes `file` into a bitmap (≤ MAX_SIDE) and what to show for it: the file itself, or a small
+ *  copy. `signal` cancels it (a newer image): the streaming PNG decoder stops at once, with
+ *  signal.reason. `show` false: no display copy is made (`display` is the file). */
+export async function decodeImageFile(file: File, signal?: AbortSignal, show = true): Promise<{ bitmap: ImageBitmap; display: Blob }> {
   signal?.throwIfAborted();
   if (file.size === 0) throw fail(file, 'the file is empty (0 bytes)');
   if (file.size > MAX_FILE_BYTES) {

@@ -7,10 +7,7 @@ import { readIhdr, type PngHeader } from './sniff';
 export class PngError extends Error {}
 
 /** PLTE and tRNS data, filled in as their chunks go by (both precede IDAT). */
-export interface PngTables {
-  palette: Uint8Array | null;
-  trns: Uint8Array | null;
-}
+export type PngTables = Record<'palette' | 'trns', Uint8Array | null>;
 
 /** Bytes of compressed data handed to the inflater at a time (≤ ~4 MB of output each). */
 const INFLATE_PIECE = 4096;

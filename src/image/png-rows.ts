@@ -131,15 +131,11 @@ export async function decodePngRows(
     filled = 0;
   };
 
-  let first = true;
   while (done < H) {
     const { value, done: end } = await reader.read();
     signal?.throwIfAborted();
     if (end) break;
-    if (first) {
-      chunkTables();
-      first = false;
-    }
+    chunkTables();
     let i = 0;
     while (i < value.length && done < H) {
       if (filter < 0) {

@@ -15,25 +15,21 @@ export async function decodePngDownscaled(stream: ReadableStream<Uint8Array<Arra
   const inflate = new DecompressionStream('deflate');
   const writer = inflate.writable.getWriter();
   const tables: PngTables = { palette: null, trns: null };
-  let resolveHeader!: (h: PngHeader) => void;
-  let rejectHeader!: (e: unknown) => void;
-  const headerReady = new Promise<PngHeader>((res, rej) => {
-    resolveHeader = res;
-    rejectHeader = rej;
-  });
+  let header!: { resolve: (h: PngHeader) => void; reject: (e: unknown) => void };
+  const headerReady = new Promise<PngHeader>((resolve, reject) => (header = { resolve, reject }));
 
   // Set once the last row is in (or on cancel): the producer stops feeding the inflater.
   const stop = new AbortController();
   const reader = inflate.readable.getReader();
   const onAbort = () => {
     stop.abort(signal!.reason);
-    rejectHeader(signal!.reason);
+    header.reject(signal!.reason);
     void reader.cancel(signal!.reason).catch(() => undefined);
   };
   signal?.addEventListener('abort', onAbort, { once: true });
 
   // Producer: split the file into chunks, feed IDAT payloads to the inflater.
-  const produce = () => feedPngChunks(stream, writer, tables, resolveHeader, rejectHeader, stop.signal);
+  const produce = () => feedPngChunks(stream, writer, tables, header.resolve, header.reject, stop.signal);
 
   // Consumer: undo the row filters, convert to RGBA and box-average; stops reading at the last row.
   const consume = async (): Promise<RgbaImage> => {

@@ -3,24 +3,15 @@
 import { ascii, i32le, u16be, u16le, u24le, u32be } from './bytes';
 import type { Size } from './fit-within';
 
-export type ImageKind = 'jpeg' | 'png' | 'gif' | 'webp' | 'bmp' | 'avif' | 'heic' | 'tiff' | 'ico' | 'svg' | 'text' | 'unknown';
-
-export interface PngHeader {
-  width: number;
-  height: number;
-  bitDepth: number;
-  colorType: number;
-  interlaced: boolean;
-}
-
 /** The IHDR chunk's data at `at` (the sniffer and the streaming decoder both read it). */
-export const readIhdr = (b: Uint8Array, at: number): PngHeader => ({
+export const readIhdr = (b: Uint8Array, at: number) => ({
   width: u32be(b, at),
   height: u32be(b, at + 4),
   bitDepth: b[at + 8],
   colorType: b[at + 9],
   interlaced: b[at + 12] === 1,
 });
+export type PngHeader = ReturnType<typeof readIhdr>;
 
 export interface Sniffed {
   kind: ImageKind;
@@ -33,7 +24,7 @@ export interface Sniffed {
 }
 
 /** Format names as the user knows them, for messages. */
-export const KIND_NAME: Record<ImageKind, string> = {
+export const KIND_NAME = {
   jpeg: 'JPEG',
   png: 'PNG',
   gif: 'GIF',
@@ -47,6 +38,7 @@ export const KIND_NAME: Record<ImageKind, string> = {
   text: 'text',
   unknown: 'unknown',
 };
+export type ImageKind = keyof typeof KIND_NAME;
 
 /** EXIF orientation from an APP1 payload ("Exif\0\0" + TIFF), or undefined. */
 function exifOrientation(b: Uint8Array, start: number, end: number): number | undefined {

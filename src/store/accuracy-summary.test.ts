@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publishAccuracy as publishTo } from './accuracy-summary';
+import { publishAccuracy as publishTo } from './evaluate';
 import { createAppStore } from './app-store';
 import { sliceStore } from './slice-store';
 

@@ -2,12 +2,12 @@
  *  own key, since their fields share names (running, entries, error…). */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { labState, type LabState } from './lab-store';
-import { compareSlice, type CompareState } from './compare';
-import { evaluateSlice, type EvalState } from './evaluate';
-import { prepareSlice, type PrepareState } from './prepare';
-import { paperRunsSlice, type PaperRunsState } from './paper-runs';
-import { accuracySlice, type AccuracyRow } from './accuracy-summary';
+import { initialCompare, type CompareState } from './compare';
+import { initialEval, type AccuracyRow, type EvalState } from './evaluate';
+import { initialPrepare, type PrepareState } from './prepare';
+import type { PaperRunsState } from './paper-runs';
 import { viewSlice, type ViewState } from './view-state';
+import { sliceSetter } from './slice-store';
 
 export interface AppState extends LabState, ViewState {
   comparison: CompareState;
@@ -27,9 +27,9 @@ export const createAppStore = (): AppStore =>
   createStore<AppState>()((...a) => ({
     ...labState(...a),
     ...viewSlice(...a),
-    ...compareSlice(...a),
-    ...evaluateSlice(...a),
-    ...prepareSlice(...a),
-    ...paperRunsSlice(...a),
-    ...accuracySlice(...a),
+    comparison: initialCompare(),
+    evaluation: initialEval(),
+    prepare: initialPrepare(sliceSetter(a[0], 'prepare')),
+    paperRuns: { runs: {}, budget: [] },
+    accuracy: { rows: null },
   }));

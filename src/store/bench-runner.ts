@@ -1,20 +1,11 @@
 /** The benchmark's driver: a fresh bench worker per backend (so backends never share GPU state or
  *  pools), a 1024² matMul, then each variant. A backend that fails is recorded in `errors`. */
-import { benchPasses, type BenchFlags, type BenchReport, type BenchResult } from '../worker/bench-protocol';
+import { benchPasses, type BenchReport, type BenchResult } from '../worker/bench-protocol';
 import { benchClient } from '../worker/client';
-import type { BackendName } from '../model/backend-name';
-import type { KernelMode } from '../model/kernels/plan';
 
-export interface BenchSettings {
-  baseUrl: string;
-  backends: BackendName[];
-  variants: number[];
-  runs: number;
-  flags?: BenchFlags;
-  kernels?: KernelMode;
-  /** wasm thread counts, one worker (and one row per variant) each; empty or absent: the app's rule. */
-  threads?: number[];
-}
+/** The report's settings with the variants as indices, and the weights' base URL. `threads`: wasm
+ *  thread counts, one worker (and one row per variant) each; empty or absent: the app's rule. */
+export type BenchSettings = Omit<NonNullable<BenchReport['settings']>, 'variants'> & { baseUrl: string; variants: number[] };
 
 export async function runBench(
   s: BenchSettings,

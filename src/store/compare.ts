@@ -1,19 +1,17 @@
 /** The compare view's runs: the current image through each chosen official variant, timed as one
  *  series (series-pipeline.ts), first run apart from the steady median and its p25–p75 range. */
-import type { StateCreator } from 'zustand/vanilla';
 import { isNoisy } from '../model/timing';
 import { OFFICIAL_VARIANTS, officialNetwork } from '../scaling';
 import type { CamMap } from '../model/cam';
 import type { Prediction, SeriesEntry } from '../worker/protocol';
 import { csvText } from '../scaling/csv';
 import { officialSpec } from './source';
-import type { AppState, AppStore } from './app-store';
+import type { AppStore } from './app-store';
 import { sliceStore } from './slice-store';
 import type { TimeRows } from './series-pipeline';
 
-const initialCompare = () => ({ running: false, runId: 0, imageName: null as string | null, entries: [] as CompareEntry[] });
+export const initialCompare = () => ({ running: false, runId: 0, imageName: null as string | null, entries: [] as CompareEntry[] });
 export type CompareState = ReturnType<typeof initialCompare>;
-export const compareSlice: StateCreator<AppState, [], [], { comparison: CompareState }> = () => ({ comparison: initialCompare() });
 
 /** A variant's card before its run; every card has its shape. */
 export function blankEntry(k: number) {

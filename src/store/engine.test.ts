@@ -10,7 +10,7 @@ describe('createEngine', () => {
     expect(variantOf(run)).toBe(0);
     client.result(run, 12);
     await flush();
-    expect(store.getState().result).toMatchObject({ name: 'B0', variant: 0, kind: 'official' });
+    expect(store.getState().result).toMatchObject({ name: 'B0', variant: 0, spec: { kind: 'official' } });
     expect(store.getState().status).toBe('idle');
     const [pre] = client.open('prefetch');
     expect(variantOf(pre)).toBe(1);

@@ -1,7 +1,7 @@
 /** Turns store changes into worker requests and worker answers back into store state; the latest
  *  lab request wins. Timed series pause the engine's background work so that they time alone. */
 import type { InferenceClient } from '../worker/client';
-import { latencyOnly, modelIdOf, variantOf, type LoadPhase, type Answer, type ModelSpec } from '../worker/protocol';
+import { latencyOnly, modelIdOf, variantOf, type LoadPhase, type Answer } from '../worker/protocol';
 import { Coalescer } from './coalescer';
 import { customModel, exactSpecFor, labNameOf, specFor } from './lab-spec';
 import { decodeImageFile } from '../image/decode-file';
@@ -13,15 +13,11 @@ import { officialSpec, RANDOM_SOURCE, sourceQuestion, startSource, whenSource } 
 import { workerTools } from './worker-tools';
 import { createPreparer } from './prepare';
 import { seriesPipeline } from './series-pipeline';
-import { runBench, type BenchSettings } from './bench-runner';
-import type { BenchResult } from '../worker/bench-protocol';
+import { runBench } from './bench-runner';
 import { labDownloads } from './lab-downloads';
 
-interface Job {
-  spec: ModelSpec;
-  /** The variant φ asks for, downloading while this job's network answers in its place. */
-  standInFor?: string;
-}
+/** `standInFor`: the variant φ asks for, downloading while this job's network answers in its place. */
+type Job = Pick<InferenceResult, 'spec' | 'standInFor'>;
 
 export type EngineClient = Pick<InferenceClient, 'send' | 'cancel' | 'onRestart' | 'onUnsolicited'>;
 
@@ -84,7 +80,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
         throw e;
       });
       const { type: _type, id: _id, ...outcome } = r;
-      return { ...outcome, kind: spec.kind, latencyOnly: latencyOnly(spec), standInFor, variant: variantOf(spec), name: key, spec };
+      return { ...outcome, latencyOnly: latencyOnly(spec), standInFor, variant: variantOf(spec), name: key, spec };
     } finally {
       running = null;
     }
@@ -170,9 +166,8 @@ export function createEngine({ client, store, source = startSource, decode = dec
   }
 
   const showBackend = ({ type: _type, id: _id, backend: name, ...info }: Answer<'backend'>) => lab().setBackendInfo({ name, ...info });
-  const init = async () => {
-    showBackend(await client.send({ type: 'init', backend: lab().backend ?? undefined, kernels: lab().kernels ?? undefined }, ['backend']).done);
-  };
+  const init = () =>
+    client.send({ type: 'init', backend: lab().backend ?? undefined, kernels: lab().kernels ?? undefined }, ['backend']).done.then(showBackend);
 
   return {
     whilePaused,
@@ -235,7 +230,7 @@ export function createEngine({ client, store, source = startSource, decode = dec
 
     ...seriesPipeline({ client, store, whilePaused, restored: () => restoring }),
     /** The benchmark on its own workers, with the lab held meanwhile (it would share the CPU/GPU). */
-    bench: (s: BenchSettings, onProgress: (line: string) => void, onResult: (r: BenchResult) => void) => whilePaused(() => runBench(s, onProgress, onResult)),
+    bench: (...a: Parameters<typeof runBench>) => whilePaused(() => runBench(...a)),
 
     /** "Export ONNX": the current network (exactSpecFor) as an ONNX file, built by the worker, which owns the weights. */
     async exportOnnx(): Promise<Omit<Answer<'onnx'>, 'type' | 'id'>> {

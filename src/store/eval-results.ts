@@ -43,15 +43,10 @@ export const isCorrect = (row: EvalRow, i: number, k = 1): boolean | null =>
 /** Per network: the labelled images it classified (`total`), top-1 and top-5 in percent with top-1's 95% Wilson interval, throughput. */
 export function summarize(rows: readonly EvalRow[], networks: readonly EvalNetwork[], timings: readonly NetworkTiming[]) {
   return networks.map((n, i) => {
-    let total = 0;
-    let correct = 0;
-    let top5Correct = 0;
-    for (const r of rows) {
-      if (isCorrect(r, i) === null) continue;
-      total++;
-      if (isCorrect(r, i)) correct++;
-      if (isCorrect(r, i, 5)) top5Correct++;
-    }
+    const labelled = rows.filter((r) => isCorrect(r, i) !== null);
+    const total = labelled.length;
+    const correct = labelled.filter((r) => isCorrect(r, i)).length;
+    const top5Correct = labelled.filter((r) => isCorrect(r, i, 5)).length;
     const t = timings[i];
     const pct = (k: number) => (total ? (100 * k) / total : null);
     const ci = total ? wilson(correct, total) : null;

@@ -1,15 +1,14 @@
 /** An evaluation run: many images through 1–3 networks, batch by batch through the inference worker,
  *  with the lab's own work held. Cancel stops before the next batch, so a cancelled run keeps whole
  *  batches only (every classified image has every network's answer). */
-import type { StateCreator, StoreApi } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
 import { planBatchFor, type BatchPlan } from '../model/batch-plan';
 import { OFFICIAL_VARIANTS, formulaNetwork, officialNetwork, scalingNetwork } from '../scaling';
 import { formulaSpec } from './lab-spec';
 import type { LabelReport } from '../model/label-mapping';
 import { modelIdOf, type MemoryInfo, type ModelSpec } from '../worker/protocol';
 import type { Engine } from './engine';
-import { summarize, type EvalRow, type NetworkTiming } from './eval-results';
-import { publishAccuracy } from './accuracy-summary';
+import { summarize, type EvalRow, type NetworkSummary, type NetworkTiming } from './eval-results';
 import type { EvalInput } from './eval-inputs';
 import { officialSpec } from './source';
 import type { AppState } from './app-store';
@@ -41,7 +40,6 @@ export const initialEval = () => ({
   peak: null as MemoryInfo | null,
 });
 export type EvalState = ReturnType<typeof initialEval>;
-export const evaluateSlice: StateCreator<AppState, [], [], { evaluation: EvalState }> = () => ({ evaluation: initialEval() });
 
 /** An evaluated network; `key` is modelIdOf(spec), `paperTop1` the paper's ImageNet top-1 (%) where it gives one. */
 function network(name: string, spec: ModelSpec, net: { flops: number; resolution: number }, paperTop1: number | null = null) {
@@ -72,10 +70,6 @@ const peakOf = (a: MemoryInfo | null, m: MemoryInfo): MemoryInfo => ({
   gpuBytes: m.gpuBytes === null ? (a?.gpuBytes ?? null) : Math.max(a?.gpuBytes ?? 0, m.gpuBytes),
 });
 
-function dropThumbs(rows: readonly EvalRow[]) {
-  for (const r of rows) if (r.thumb) URL.revokeObjectURL(r.thumb);
-}
-
 /** The view's run: the lab's chosen networks (?eval=), weights source and backend, held like a series (the engine's whilePaused). */
 export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBatch' | 'whilePaused'>, input: EvalInput, o: EvalChoice = {}): Promise<void> {
   const { source, evaluate, custom, phi, backendInfo } = engine.store.getState();
@@ -88,13 +82,13 @@ export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBa
     // The formula network at exactly φ: chance-level accuracy, real cost.
     ...(o.withFormula ? [network(`formula φ ${phi.toFixed(1)}`, formulaSpec(phi), formulaNetwork(phi))] : []),
   ];
-  const items = input.items;
-  const planned = planBatchFor(networks.map(planConfig), { backend: backendInfo?.name ?? 'cpu', images: Math.max(1, items.length) });
-  const plan = o.batch ? { batch: o.batch, reason: 'chosen' } : planned;
+  const { items, report, skipped } = input;
+  const plan = o.batch
+    ? { batch: o.batch, reason: 'chosen' }
+    : planBatchFor(networks.map(planConfig), { backend: backendInfo?.name ?? 'cpu', images: Math.max(1, items.length) });
   const runId = store.getState().runId + 1;
-  dropThumbs(store.getState().rows);
+  for (const r of store.getState().rows) if (r.thumb) URL.revokeObjectURL(r.thumb);
   const startedAt = performance.now();
-  const { report, skipped } = input;
   const pending = items.map((it) => ({ file: it.path, label: it.label, thumb: null, error: null, preds: networks.map(() => null) }));
   const timings = networks.map(() => ({ ms: 0, images: 0 }));
   store.setState({ ...initialEval(), runId, running: true, networks, plan, report, skipped, source: input.source, rows: pending, timings });
@@ -155,6 +149,17 @@ export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBa
   // The deck's "accuracy the class measured" slide shows the latest finished (or cancelled) run.
   const s = store.getState();
   publishAccuracy(engine.store, summarize(s.rows, s.networks, s.timings));
+}
+
+/** The class's own accuracy measurement for the deck's "accuracy the class measured" slide, one row
+ *  per network; null until an evaluation has finished. `network`: the name as the lab shows it
+ *  ("B0", "formula φ 2.5"…). */
+export type AccuracyRow = Pick<NetworkSummary, 'network' | 'correct' | 'total'>;
+
+/** A finished evaluation's counts (null forgets them); rows without photos are left out. */
+export function publishAccuracy(store: StoreApi<AppState>, rows: readonly AccuracyRow[] | null): void {
+  const kept = rows?.filter((r) => r.total > 0).map(({ network, correct, total }) => ({ network, correct, total })) ?? null;
+  store.setState({ accuracy: { rows: kept && kept.length > 0 ? kept : null } });
 }
 
 /** Stops the run before its next batch. */

@@ -29,9 +29,22 @@ export function labDownloads(client: EngineClient, lab: () => LabState, gate: Qu
     lab().setLoad(key, { phase: p.phase, loaded: p.loaded, total: p.total, ...m.sample(p.loaded, p.total, performance.now()) });
   }
 
-  const cached = (key: string, a: { bytes: number; fromCache: boolean }) =>
-    lab().setLoad(key, { phase: 'cached', loaded: a.bytes, total: a.bytes, fromCache: a.fromCache });
-  const prefetch = (spec: ModelSpec, key: string) => client.send({ type: 'prefetch', model: spec }, ['prefetched'], { onProgress: (p) => track(key, p) });
+  /** Downloads `spec` into the cache on `key`'s load bar (cached, or dropped when it fails): the
+   *  request's id, and whether it was stored. */
+  function prefetch(spec: ModelSpec, key: string): { id: number; stored: Promise<boolean> } {
+    const req = client.send({ type: 'prefetch', model: spec }, ['prefetched'], { onProgress: (p) => track(key, p) });
+    const stored = req.done.then(
+      (a) => {
+        lab().setLoad(key, { phase: 'cached', loaded: a.bytes, total: a.bytes, fromCache: a.fromCache });
+        return true;
+      },
+      () => {
+        lab().dropDownload(key);
+        return false;
+      },
+    );
+    return { id: req.id, stored };
+  }
 
   /** Downloads a neighbour of Bk into the cache, one at a time; false when held by a pause. */
   function prefetchNeighbours(k: number): boolean {
@@ -50,15 +63,10 @@ export function labDownloads(client: EngineClient, lab: () => LabState, gate: Qu
     const req = prefetch(spec, key);
     prefetching = { id: req.id, from: k };
     void gate.track(
-      req.done
-        .then(
-          (a) => cached(key, a),
-          () => {
-            prefetched.delete(model); // a prefetch failure is silent: the real load reports it
-            lab().dropDownload(key);
-          },
-        )
-        .finally(() => (prefetching = null)),
+      req.stored.then((stored) => {
+        if (!stored) prefetched.delete(model); // a prefetch failure is silent: the real load reports it
+        prefetching = null;
+      }),
     );
     return true;
   }
@@ -68,7 +76,7 @@ export function labDownloads(client: EngineClient, lab: () => LabState, gate: Qu
   function standIn(key: string): number | null {
     const { source, loads, result } = lab();
     if (!source || source.kind === 'random' || failed.has(key) || loads[key]?.phase === 'ready' || loads[key]?.phase === 'cached') return null;
-    if (!result || result.kind !== 'official' || result.variant === null || result.name === key || loads[result.name]?.phase !== 'ready') return null;
+    if (!result || result.spec.kind !== 'official' || result.variant === null || result.name === key || loads[result.name]?.phase !== 'ready') return null;
     return result.variant;
   }
 
@@ -79,21 +87,12 @@ export function labDownloads(client: EngineClient, lab: () => LabState, gate: Qu
     const key = labNameOf(spec);
     const req = prefetch(spec, key);
     const w = (wanted = { id: req.id, model, key });
-    req.done.then(
-      (a) => {
-        cached(key, a);
-        if (wanted !== w) return;
-        wanted = null;
-        fetched();
-      },
-      () => {
-        lab().dropDownload(key);
-        if (wanted !== w) return; // abandoned: the worker aborted it and kept nothing
-        wanted = null;
-        failed.add(key);
-        fetched();
-      },
-    );
+    void req.stored.then((stored) => {
+      if (wanted !== w) return; // abandoned: the worker aborted it and kept nothing
+      wanted = null;
+      if (!stored) failed.add(key);
+      fetched();
+    });
   }
 
   /** Aborts the lab's download unless it is of `model` (φ moved away); true when one was aborted. */

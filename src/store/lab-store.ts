@@ -13,7 +13,6 @@ import { roundPhi, type View } from './url-props';
 import type { AppState } from './app-store';
 
 export interface InferenceResult extends ClassifyOutcome {
-  kind: ModelSpec['kind'];
   /** Random weights with no released checkpoint (the formula network): latency only, no prediction. */
   latencyOnly: boolean;
   variant: number | null;
@@ -85,10 +84,8 @@ function labActions(set: (patch: Partial<LabData> | ((s: LabData) => Partial<Lab
     /** Forgets a download bar that will not finish (failed or abandoned). */
     dropDownload: (key: string) =>
       set((s) => {
-        if (s.loads[key]?.phase !== 'download') return {};
-        const loads = { ...s.loads };
-        delete loads[key];
-        return { loads };
+        const { [key]: load, ...loads } = s.loads;
+        return load?.phase === 'download' ? { loads } : {};
       }),
     setBackendInfo: (backendInfo: LabData['backendInfo']) => set({ backendInfo }),
     setSource: (source: ModelSource) => set({ source, status: 'idle' }),

@@ -1,7 +1,7 @@
 /** Timed runs for the paper's experiments: the scaling-methods race (Table 7, and matched FLOPs),
  *  the latency-vs-FLOPs budget chart across φ, and the reader's own α/β/γ. Each list of networks is
  *  timed as one interleaved series, so drift and heat hit every network alike. */
-import type { StateCreator, StoreApi } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
 import {
   budgetNetworks,
   customCoefficients,
@@ -31,38 +31,11 @@ export const RACE_STEADY_RUNS: number = SERIES_RUNS.race;
 /** Seed of every random-weight network in these runs (same network on every press). */
 const RACE_SEED = 11;
 
-export interface TimedRow {
-  id: string;
-  label: string;
-  method: ScalingMethod | 'custom' | 'released';
-  net: NetworkConfig;
-  spec: ModelSpec;
-  /** The paper's numbers for this network, where it gives any. */
-  paper: PaperPoint | null;
-  status: 'pending' | 'running' | 'done' | 'error';
-  error: string | null;
-  firstMs: number | null;
-  steadyMs: number | null;
-}
-
 export type RunName = 'race' | 'matched' | 'budget' | 'custom';
-interface RunState {
-  runId: number;
-  running: boolean;
-  rows: TimedRow[];
-}
-export interface BudgetPoint {
-  phi: number;
-  method: ScalingMethod;
-  flops: number;
-  steadyMs: number;
-}
 export interface PaperRunsState {
-  runs: Partial<Record<RunName, RunState>>;
-  budget: BudgetPoint[];
+  runs: Partial<Record<RunName, { runId: number; running: boolean; rows: TimedRow[] }>>;
+  budget: { phi: number; method: ScalingMethod; flops: number; steadyMs: number }[];
 }
-
-export const paperRunsSlice: StateCreator<AppState, [], [], { paperRuns: PaperRunsState }> = () => ({ paperRuns: { runs: {}, budget: [] } });
 
 /** The spec that builds coefficients: official B0–B7 from their weights (real where loaded),
  *  anything else in memory with seeded random weights. */
@@ -71,9 +44,13 @@ export function specForCoefficients(c: ScalingCoefficients, baseUrl: string): Mo
   return { kind: 'random', scaling: { name: c.name, width: c.width, depth: c.depth, resolution: c.resolution }, seed: RACE_SEED };
 }
 
-function row(id: string, label: string, method: TimedRow['method'], net: NetworkConfig, spec: ModelSpec, paper: PaperPoint | null = null): TimedRow {
-  return { id, label, method, net, spec, paper, status: 'pending', error: null, firstMs: null, steadyMs: null };
+/** `paper`: the paper's numbers for this network, where it gives any. */
+function row(id: string, label: string, method: ScalingMethod | 'custom' | 'released', net: NetworkConfig, spec: ModelSpec, paper: PaperPoint | null = null) {
+  const ms = null as number | null;
+  const pending = { status: 'pending' as 'pending' | 'running' | 'done' | 'error', error: null as string | null, firstMs: ms, steadyMs: ms };
+  return { id, label, method, net, spec, paper, ...pending };
 }
+export type TimedRow = ReturnType<typeof row>;
 
 /** Table 7's five networks as the paper configures them. */
 export function table7Rows(baseUrl: string): TimedRow[] {

@@ -1,15 +1,13 @@
 /** Preparing a class: the chosen variants downloaded and verified into the weight cache one after
  *  another (the worker's prefetches), what is cached and what storage the browser grants, and the
  *  Evaluate view's sample photos kept on the page (image/imagenet-photos.ts). */
-import type { StateCreator, StoreApi } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
 import { VARIANT_COUNT, variantName } from '../scaling';
 import { downloadBytes } from '../scaling/weight-sizes';
 import type { InferenceClient } from '../worker/client';
 import { officialSpec, type ModelSource } from './source';
 import { SAMPLE_SIZES } from '../model/imagenet-sample-sizes';
 import { RateMeter, type RateEta } from './download-rate';
-import type { AppState } from './app-store';
-import { sliceSetter } from './slice-store';
 import { toggled } from './lab-store';
 
 export type PrepareStatus = 'missing' | 'downloading' | 'ready' | 'error';
@@ -41,23 +39,19 @@ export const initialPrepare = (set: StoreApi<ReturnType<typeof prepareData>>['se
   toggle: (k: number) => set((s) => ({ chosen: toggled(s.chosen, k).sort((a, b) => a - b) })),
 });
 export type PrepareState = ReturnType<typeof initialPrepare>;
-export const prepareSlice: StateCreator<AppState, [], [], { prepare: PrepareState }> = (set) => ({ prepare: initialPrepare(sliceSetter(set, 'prepare')) });
 
 /** Bytes still to download for the chosen variants. */
 export function missingBytes(s: Pick<PrepareState, 'chosen' | 'entries'>): number {
   return s.chosen.reduce((a, k) => a + (s.entries[k].status === 'ready' ? 0 : downloadBytes(k)), 0);
 }
 
-type Client = Pick<InferenceClient, 'send'>;
-type Storage = Pick<StorageManager, 'estimate' | 'persist' | 'persisted'> | undefined;
-
 const mb = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
 
 export function createPreparer(
-  client: Client,
+  client: Pick<InferenceClient, 'send'>,
   source: () => ModelSource | null,
   store: StoreApi<PrepareState>,
-  storage: () => Storage = () => globalThis.navigator?.storage,
+  storage: () => Pick<StorageManager, 'estimate' | 'persist' | 'persisted'> | undefined = () => globalThis.navigator?.storage,
 ) {
   const set = store.setState;
   const entry = (k: number, patch: Partial<PrepareEntry>) => set((s) => ({ entries: s.entries.map((e, i) => (i === k ? { ...e, ...patch } : e)) }));

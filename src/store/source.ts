@@ -9,14 +9,12 @@ import type { LabState } from './lab-store';
 /** Only the pinned source has published blob ids; every other source is unverified. */
 export const isVerifiedSource = (baseUrl: string): boolean => baseUrl.startsWith(PINNED_WEIGHTS_BASE);
 
-export type SourceKind = 'url' | 'self-hosted' | 'configured' | 'synthetic' | 'public' | 'random';
-
 export interface ModelSource {
   baseUrl: string;
   kind: SourceKind;
 }
 
-export const SOURCE_LABEL: Record<SourceKind, string> = {
+export const SOURCE_LABEL = {
   url: 'from the ?models= link',
   'self-hosted': 'self-hosted in public/models',
   configured: 'VITE_MODEL_BASE_URL',
@@ -24,6 +22,7 @@ export const SOURCE_LABEL: Record<SourceKind, string> = {
   public: 'public converted exports (pinned commit, verified)',
   random: 'seeded random weights made in this browser (?weights=random)',
 };
+export type SourceKind = keyof typeof SOURCE_LABEL;
 
 async function probe(url: string): Promise<boolean> {
   try {
@@ -51,9 +50,6 @@ function ownSources(origin: string, configured: string | undefined, base: string
   ];
 }
 
-/** Served folders are used only when their B0 answers. */
-const PROBED = new Set<SourceKind>(['self-hosted', 'synthetic']);
-
 export async function resolveModelSource(
   explicit: string | null,
   origin: string,
@@ -62,7 +58,8 @@ export async function resolveModelSource(
   base: string = import.meta.env?.BASE_URL ?? '/',
 ): Promise<ModelSource> {
   if (explicit) return { baseUrl: absFolder(explicit, origin), kind: 'url' };
-  for (const s of ownSources(origin, configured, base)) if (!PROBED.has(s.kind) || (await exists(`${s.baseUrl}B0/model.json`))) return s;
+  // Served folders are used only when their B0 answers.
+  for (const s of ownSources(origin, configured, base)) if (s.kind === 'configured' || (await exists(`${s.baseUrl}B0/model.json`))) return s;
   return PUBLIC_SOURCE;
 }
 

@@ -204,7 +204,7 @@ export const URL_PROPS = {
     },
     serialize: (v) => Array.from(Object.entries(v ?? {}), ([k, x]) => `${k}=${String(x)}`).join(','),
   }),
-  /** The scripting surface in production builds (debug-mode.ts). */
+  /** The scripting surface in production builds (main.tsx). */
   debug: onOff('debug', 'both'),
 };
 

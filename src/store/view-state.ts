@@ -13,17 +13,14 @@ export interface ViewState {
   offerUpdate: (apply: ApplyUpdate) => void;
   /** True the first time only: a link's auto=1 starts the bench once per app, not per mount. */
   claimBenchAutoStart: () => boolean;
-  benchAutoStarted: boolean;
 }
 
-export const viewSlice: StateCreator<AppState, [], [], ViewState> = (set, get) => ({
-  cam: { on: false, opacity: 0.55, set: sliceSetter(set, 'cam') },
-  applyUpdate: null,
-  offerUpdate: (applyUpdate) => set({ applyUpdate }),
-  benchAutoStarted: false,
-  claimBenchAutoStart: () => {
-    if (get().benchAutoStarted) return false;
-    set({ benchAutoStarted: true });
-    return true;
-  },
-});
+export const viewSlice: StateCreator<AppState, [], [], ViewState> = (set) => {
+  let benchAutoStarted = false;
+  return {
+    cam: { on: false, opacity: 0.55, set: sliceSetter(set, 'cam') },
+    applyUpdate: null,
+    offerUpdate: (applyUpdate) => set({ applyUpdate }),
+    claimBenchAutoStart: () => !benchAutoStarted && (benchAutoStarted = true),
+  };
+};
