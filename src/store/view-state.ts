@@ -21,6 +21,10 @@ export const viewSlice: StateCreator<AppState, [], [], ViewState> = (set) => {
     cam: { on: false, opacity: 0.55, set: sliceSetter(set, 'cam') },
     applyUpdate: null,
     offerUpdate: (applyUpdate) => set({ applyUpdate }),
-    claimBenchAutoStart: () => !benchAutoStarted && (benchAutoStarted = true),
+    claimBenchAutoStart: () => {
+      if (benchAutoStarted) return false;
+      benchAutoStarted = true;
+      return true;
+    },
   };
 };
