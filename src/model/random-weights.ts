@@ -6,8 +6,7 @@ import type { LayerSpec, NetworkConfig } from '../scaling';
 import { REFERENCE_NORMALIZATION } from './model-json';
 import { assembleWeights } from './network';
 import type { EfficientNetWeights } from './weights';
-import { DEFAULT_SYNTHETIC_SEED, initWeightSeeded } from './synthetic-init';
-import { roleForLayer } from './weight-roles';
+import { DEFAULT_SYNTHETIC_SEED, initWeightSeeded, roleForLayer } from './synthetic-init';
 
 /** Weights for `config` with seeded random values and the reference input normalisation. Each
  *  tensor is seeded by (seed, `${layer name}/${part}`), stable across variants; residual branches
