@@ -120,7 +120,6 @@ export class LatencyStats {
       steadyMedianMs: median(this.steady),
       steadyP25Ms: percentile(this.steady, 25),
       steadyP75Ms: percentile(this.steady, 75),
-      steadyP95Ms: percentile(this.steady, 95),
       steadyRuns: this.steadyTotal,
     };
   }
