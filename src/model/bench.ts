@@ -91,7 +91,8 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
   try {
     const input = testPattern(config.resolution);
     const own = () => classifier.probabilities(input);
-    const runGraph = () => graphProbabilities(graph!, input, config.resolution);
+    const size = config.resolution;
+    const runGraph = () => readBack(tf.tidy(() => graph!.predict(tf.tensor4d(input, [1, size, size, 3])) as tf.Tensor));
 
     stage(`${name}: warm-up (compiling)`);
     const warmUpMs = await timed(() => classifier.warmUp());
@@ -193,7 +194,3 @@ async function batchThroughput(c: Classifier, input: Float32Array, batch: number
   });
   return { evalBatch: batch, imagesPerSecAlone: 1000 / aloneMs, imagesPerSecBatch: (1000 * batch) / spread!.medianMs };
 }
-
-/** The graph model's output on `input`, read back. */
-const graphProbabilities = (graph: GraphModel, input: Float32Array, size: number) =>
-  readBack(tf.tidy(() => graph.predict(tf.tensor4d(input, [1, size, size, 3])) as tf.Tensor));
