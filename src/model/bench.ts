@@ -32,7 +32,7 @@ export async function benchMatmul(size = 1024, runs = 5): Promise<{ gflops: numb
   const a = tf.randomUniform([size, size], -1, 1, 'float32', 1);
   const b = tf.randomUniform([size, size], -1, 1, 'float32', 2);
   try {
-    const ms = (await measureInterleaved([() => readBack(tf.matMul(a, b))], { runs }))[0].spread!.medianMs;
+    const ms = (await measureInterleaved([() => readBack(tf.matMul(a, b))], { runs }))[0].spread.medianMs;
     return { gflops: gflopsFor(size * size * size, ms), medianMs: ms };
   } finally {
     tf.dispose([a, b]);
@@ -143,7 +143,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     const ownTimes = series[0].times;
     const leakedTensors = tf.memory().numTensors - before;
 
-    const medianMs = series[0].spread!.medianMs;
+    const medianMs = series[0].spread.medianMs;
     const gflops = gflopsFor(config.flops, medianMs);
     result = {
       backend: o.backend,
@@ -169,10 +169,10 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     if (o.evalBatch) Object.assign(result, await batchThroughput(classifier, input, o.evalBatch, medianMs, (m) => stage(`${name}: ${m}`)));
     if (!artifacts) result.weights = 'random';
     if (graph) {
-      const graphMedianMs = series[1].spread!.medianMs;
+      const graphMedianMs = series[1].spread.medianMs;
       Object.assign(result, { graphFirstMs, graphMedianMs, ownOverGraph: medianMs / graphMedianMs, graphMaxAbsDiff });
     }
-    if (ort) Object.assign(result, ort.peer ? ort.peer.fields(medianMs, series.at(-1)!.spread!.medianMs) : ort.error);
+    if (ort) Object.assign(result, ort.peer ? ort.peer.fields(medianMs, series.at(-1)!.spread.medianMs) : ort.error);
     await ort?.peer?.release();
   } finally {
     classifier.dispose();
@@ -192,5 +192,5 @@ async function batchThroughput(c: Classifier, input: Float32Array, batch: number
     runs: 3,
     onRun: (_, i) => stage(`batch of ${batch}, run ${i + 1}/3`),
   });
-  return { evalBatch: batch, imagesPerSecAlone: 1000 / aloneMs, imagesPerSecBatch: (1000 * batch) / spread!.medianMs };
+  return { evalBatch: batch, imagesPerSecAlone: 1000 / aloneMs, imagesPerSecBatch: (1000 * batch) / spread.medianMs };
 }
