@@ -28,7 +28,7 @@ function gpuBytes(): number | null {
 }
 
 /** A size² float32 matMul: one warm-up, then the median of `runs`, each read back. */
-export async function benchMatmul(size = 1024, runs = 5): Promise<{ gflops: number; medianMs: number }> {
+export async function benchMatmul(size: number, runs: number): Promise<{ gflops: number; medianMs: number }> {
   const a = tf.randomUniform([size, size], -1, 1, 'float32', 1);
   const b = tf.randomUniform([size, size], -1, 1, 'float32', 2);
   try {
