@@ -72,7 +72,7 @@ describe('loadFromUrl: faults name the file, leave nothing usable cached, and th
       Object.defineProperty(res, 'type', { value: 'cors' }); // Content-Encoding would be hidden
       return res;
     });
-    expect((await loadFromUrl(BASE, noProgress)).bytes).toBe(SHARD_BYTES + EXTRA);
+    expect((await loadFromUrl(BASE, noProgress)).weightData.byteLength).toBe(SHARD_BYTES + EXTRA);
   });
 
   it('a body cut off by the network (Content-Length mismatch, connection lost)', async () => {

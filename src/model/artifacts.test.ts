@@ -46,7 +46,7 @@ describe('loadFromUrl: downloads and the cache', () => {
     const phases = new Set<string>();
     const a = await loadFromUrl(BASE, (_l, _t, p) => phases.add(p));
     expect(a.fromCache).toBe(false);
-    expect(a.bytes).toBe(SHARD_BYTES + EXTRA);
+    expect(a.weightData.byteLength).toBe(SHARD_BYTES + EXTRA);
     expect(new Uint8Array(a.weightData)[SHARD_BYTES]).toBe(2);
     expect([...phases]).toEqual(['download']);
     const v = manifestHash(files.get('model.json') as string);
@@ -159,7 +159,7 @@ describe('loadFromUrl: downloads and the cache', () => {
     serveModel();
     cache.failPutAfter = 1;
     const a = await loadFromUrl(BASE, noProgress);
-    expect(a.bytes).toBe(SHARD_BYTES + EXTRA);
+    expect(a.weightData.byteLength).toBe(SHARD_BYTES + EXTRA);
     expect(keys()).toEqual([]);
   });
 });
@@ -175,7 +175,7 @@ describe('loadFromFiles', () => {
     ];
     await expect(loadFromFiles(files)).rejects.toThrow('Shard group1-shard2of2.bin is 7 bytes; the manifest expects 40');
     files[2] = file('group1-shard2of2.bin', new Uint8Array(EXTRA));
-    expect((await loadFromFiles(files)).bytes).toBe(SHARD_BYTES + EXTRA);
+    expect((await loadFromFiles(files)).weightData.byteLength).toBe(SHARD_BYTES + EXTRA);
     await expect(loadFromFiles(files.slice(0, 2))).rejects.toThrow('miss the shard group1-shard2of2.bin');
   });
 

@@ -4,7 +4,7 @@
  *  Every failure names the file (`Download failed: <url> answered HTTP 404`). */
 
 import { pinnedWeightPath, verifyPinnedDownload } from './integrity';
-import { cachedManifest, completeEntry, dropEntry, fromCache, joinUrl, keepShard, keptShard, openCache } from './weight-cache';
+import { cachedManifest, completeEntry, dropEntry, fromCache, joinUrl, keepShard, keptShard, modelJsonUrl, openCache } from './weight-cache';
 import { artifactsOf, concat, manifestOf, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
 
 /** Matches the messages of a download that failed (network, HTTP, size, integrity, not a model),
@@ -146,20 +146,20 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
   const { network = false } = options;
   // Offline (a prepared classroom), a cached entry is used without even a model.json request.
   const revalidate = (options.revalidate ?? true) && !isOffline();
-  const modelUrl = joinUrl(baseUrl, 'model.json');
+  const modelUrl = modelJsonUrl(baseUrl);
   const cache = await openCache();
-  const cachedText = cache && !network ? await cachedManifest(cache, modelUrl) : null;
+  const cachedText = cache && !network ? await cachedManifest(cache, baseUrl) : null;
   let text: string | null = null;
   if (cache && cachedText !== null) {
     const [fromCacheResult, latest] = await Promise.all([
-      fromCache(cache, baseUrl, modelUrl, cachedText, onProgress),
+      fromCache(cache, baseUrl, cachedText, onProgress),
       revalidate ? currentManifest(modelUrl, signal) : Promise.resolve(null),
     ]);
     if (signal?.aborted) throw new Error(`Download aborted: ${modelUrl}`);
     if (latest === null || latest === cachedText) {
       if (fromCacheResult) return fromCacheResult;
     } else {
-      await dropEntry(cache, baseUrl, modelUrl); // the server has a new version
+      await dropEntry(cache, baseUrl); // the server has a new version
     }
     text = latest;
   }
@@ -169,7 +169,7 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
   // Per-file resume (weight-cache.ts): each verified shard is kept at once and a kept one is not
   // fetched again; the bench's network timing downloads every shard and replaces the entry at the end.
   let keeping = cache;
-  if (keeping && !network) await dropEntry(keeping, baseUrl, modelUrl, version); // no marker while writing; other versions go
+  if (keeping && !network) await dropEntry(keeping, baseUrl, version); // no marker while writing; other versions go
   let loaded = 0;
   onProgress(0, total, 'download');
   const buffers: ArrayBuffer[] = [];
@@ -180,7 +180,7 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
       else {
         const url = joinUrl(baseUrl, shard.path);
         bytes = await download(url, { signal, cache: 'no-store', expected: shard.bytes, onChunk: (n) => onProgress((loaded += n), total, 'download') });
-        if (keeping && !(await keepShard(keeping, baseUrl, modelUrl, shard.path, version, bytes))) keeping = null;
+        if (keeping && !(await keepShard(keeping, baseUrl, shard.path, version, bytes))) keeping = null;
       }
       buffers.push(bytes);
     }
@@ -188,11 +188,11 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
   } catch (e) {
     // A download nobody waits for any more leaves nothing; one cut off by the network keeps its
     // verified files for the next attempt.
-    if (signal?.aborted && cache && !network) await dropEntry(cache, baseUrl, modelUrl);
+    if (signal?.aborted && cache && !network) await dropEntry(cache, baseUrl);
     throw e;
   }
-  if (keeping && network) await dropEntry(keeping, baseUrl, modelUrl, version); // model.json first, then other versions
-  const stored = keeping ? await completeEntry(keeping, baseUrl, modelUrl, text) : false;
+  if (keeping && network) await dropEntry(keeping, baseUrl, version); // model.json first, then other versions
+  const stored = keeping ? await completeEntry(keeping, baseUrl, text) : false;
   return { ...artifactsOf(modelJson, buffers, false), stored };
 }
 

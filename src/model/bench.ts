@@ -28,11 +28,11 @@ function gpuBytes(): number | null {
 }
 
 /** A size² float32 matMul: one warm-up, then the median of `runs`, each read back. */
-export async function benchMatmul(size = 1024, runs = 5): Promise<{ gflops: number; medianMs: number }> {
+export async function benchMatmul(size: number, runs: number): Promise<{ gflops: number; medianMs: number }> {
   const a = tf.randomUniform([size, size], -1, 1, 'float32', 1);
   const b = tf.randomUniform([size, size], -1, 1, 'float32', 2);
   try {
-    const ms = (await measureInterleaved([() => readBack(tf.matMul(a, b))], { runs }))[0].spread!.medianMs;
+    const ms = (await measureInterleaved([() => readBack(tf.matMul(a, b))], { runs }))[0].spread.medianMs;
     return { gflops: gflopsFor(size * size * size, ms), medianMs: ms };
   } finally {
     tf.dispose([a, b]);
@@ -91,7 +91,8 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
   try {
     const input = testPattern(config.resolution);
     const own = () => classifier.probabilities(input);
-    const runGraph = () => graphProbabilities(graph!, input, config.resolution);
+    const size = config.resolution;
+    const runGraph = () => readBack(tf.tidy(() => graph!.predict(tf.tensor4d(input, [1, size, size, 3])) as tf.Tensor));
 
     stage(`${name}: warm-up (compiling)`);
     const warmUpMs = await timed(() => classifier.warmUp());
@@ -142,7 +143,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     const ownTimes = series[0].times;
     const leakedTensors = tf.memory().numTensors - before;
 
-    const medianMs = series[0].spread!.medianMs;
+    const medianMs = series[0].spread.medianMs;
     const gflops = gflopsFor(config.flops, medianMs);
     result = {
       backend: o.backend,
@@ -168,10 +169,10 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     if (o.evalBatch) Object.assign(result, await batchThroughput(classifier, input, o.evalBatch, medianMs, (m) => stage(`${name}: ${m}`)));
     if (!artifacts) result.weights = 'random';
     if (graph) {
-      const graphMedianMs = series[1].spread!.medianMs;
+      const graphMedianMs = series[1].spread.medianMs;
       Object.assign(result, { graphFirstMs, graphMedianMs, ownOverGraph: medianMs / graphMedianMs, graphMaxAbsDiff });
     }
-    if (ort) Object.assign(result, ort.peer ? ort.peer.fields(medianMs, series.at(-1)!.spread!.medianMs) : ort.error);
+    if (ort) Object.assign(result, ort.peer ? ort.peer.fields(medianMs, series.at(-1)!.spread.medianMs) : ort.error);
     await ort?.peer?.release();
   } finally {
     classifier.dispose();
@@ -191,9 +192,5 @@ async function batchThroughput(c: Classifier, input: Float32Array, batch: number
     runs: 3,
     onRun: (_, i) => stage(`batch of ${batch}, run ${i + 1}/3`),
   });
-  return { evalBatch: batch, imagesPerSecAlone: 1000 / aloneMs, imagesPerSecBatch: (1000 * batch) / spread!.medianMs };
+  return { evalBatch: batch, imagesPerSecAlone: 1000 / aloneMs, imagesPerSecBatch: (1000 * batch) / spread.medianMs };
 }
-
-/** The graph model's output on `input`, read back. */
-const graphProbabilities = (graph: GraphModel, input: Float32Array, size: number) =>
-  readBack(tf.tidy(() => graph.predict(tf.tensor4d(input, [1, size, size, 3])) as tf.Tensor));

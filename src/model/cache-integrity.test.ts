@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixtureSkipReason, topologyDir, topologyPath } from '../../test-support/fixtures';
-import { completeEntry, fromCache, joinUrl, keepShard } from './weight-cache';
+import { completeEntry, fromCache, keepShard } from './weight-cache';
 import { expectedShardSizes, manifestOf, parseModelJson } from './model-json';
 import { PINNED_WEIGHTS_BASE } from './pinned-sources';
 import { MemoryCache, noProgress } from './test-support/fake-model-server';
@@ -14,9 +14,8 @@ const missing = fixtureSkipReason({ topologies: true });
 /** Plants a complete, right-sized entry for `text` (zero-filled shards) under `base`. */
 async function plant(cache: MemoryCache, base: string, text: string) {
   const { shards, version } = manifestOf(text, 'model.json');
-  const modelUrl = joinUrl(base, 'model.json');
-  for (const s of shards) await keepShard(cache as unknown as Cache, base, modelUrl, s.path, version, new ArrayBuffer(s.bytes));
-  await completeEntry(cache as unknown as Cache, base, modelUrl, text);
+  for (const s of shards) await keepShard(cache as unknown as Cache, base, s.path, version, new ArrayBuffer(s.bytes));
+  await completeEntry(cache as unknown as Cache, base, text);
   expect(cache.entries.size).toBe(shards.length + 1);
 }
 
@@ -27,7 +26,7 @@ describe.skipIf(missing !== null)('cached pinned weights', () => {
     const cache = new MemoryCache();
     const base = `${PINNED_WEIGHTS_BASE}B0/`;
     await plant(cache, base, text());
-    expect(await fromCache(cache as unknown as Cache, base, joinUrl(base, 'model.json'), text(), noProgress)).toBeNull();
+    expect(await fromCache(cache as unknown as Cache, base, text(), noProgress)).toBeNull();
     expect(cache.entries.size).toBe(0); // downloaded (and verified) afresh on this very load
   });
 
@@ -40,7 +39,7 @@ describe.skipIf(missing !== null)('cached pinned weights', () => {
     const spy = Object.assign(Object.create(cache) as MemoryCache, {
       match: (r: RequestInfo | URL) => (reads.push(typeof r === 'string' ? r : r instanceof URL ? r.href : r.url), cache.match(r)),
     });
-    expect(await fromCache(spy as unknown as Cache, base, joinUrl(base, 'model.json'), edited, noProgress)).toBeNull();
+    expect(await fromCache(spy as unknown as Cache, base, edited, noProgress)).toBeNull();
     expect(reads).toEqual([]);
   });
 
@@ -48,8 +47,8 @@ describe.skipIf(missing !== null)('cached pinned weights', () => {
     const cache = new MemoryCache();
     const base = 'https://weights.example/B0/';
     await plant(cache, base, text());
-    const got = await fromCache(cache as unknown as Cache, base, joinUrl(base, 'model.json'), text(), noProgress);
+    const got = await fromCache(cache as unknown as Cache, base, text(), noProgress);
     expect(got?.fromCache).toBe(true);
-    expect(got?.bytes).toBe(expectedShardSizes(parseModelJson(text(), 'x')).reduce((s, x) => s + x.bytes, 0));
+    expect(got?.weightData.byteLength).toBe(expectedShardSizes(parseModelJson(text(), 'x')).reduce((s, x) => s + x.bytes, 0));
   });
 });

@@ -2,7 +2,7 @@
  *  tfjs-models/mobilenet): no UI, no worker; the worker, the benchmark and tests all use it. */
 import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork, scalingNetwork, type Scaling } from '../scaling';
-import { weightPrecision, type LoadedArtifacts, type WeightPrecision } from './model-json';
+import { allSpecs, weightPrecision, type LoadedArtifacts, type WeightPrecision } from './model-json';
 import { compileOnly, enterCompileOnly } from './compile-only';
 import type { KernelReport } from './kernels/plan';
 import { tuneKernels } from './kernels/tune-network';
@@ -92,7 +92,7 @@ export type Classifier = Readonly<ReturnType<typeof wrap>>;
 export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: number, options?: NetworkOptions): Classifier {
   const k = variant ?? inferOfficialVariant(artifacts.modelJson);
   const config = officialNetwork(k);
-  const tensors = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs as tf.io.WeightsManifestEntry[]);
+  const tensors = tf.io.decodeWeights(artifacts.weightData, allSpecs(artifacts.modelJson) as tf.io.WeightsManifestEntry[]);
   try {
     const weights = bindConvertedWeights(artifacts.modelJson, tensors, config);
     return wrap(

@@ -154,8 +154,7 @@ export function allSpecs(json: ConvertedModelJson): WeightSpec[] {
 
 /** A model's artifacts from its shards' bytes, in manifest order. */
 export function artifactsOf(modelJson: ConvertedModelJson, shards: readonly ArrayBuffer[], fromCache: boolean) {
-  const weightData = concat(shards);
-  return { modelJson, weightSpecs: allSpecs(modelJson), weightData, fromCache, bytes: weightData.byteLength };
+  return { modelJson, weightData: concat(shards), fromCache };
 }
 /** stored, downloads only: whether the entry was written to the cache (false: no cache, or no room). */
 export type LoadedArtifacts = ReturnType<typeof artifactsOf> & { stored?: boolean };

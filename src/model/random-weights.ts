@@ -6,13 +6,12 @@ import type { LayerSpec, NetworkConfig } from '../scaling';
 import { REFERENCE_NORMALIZATION } from './model-json';
 import { assembleWeights } from './network';
 import type { EfficientNetWeights } from './weights';
-import { DEFAULT_SYNTHETIC_SEED, initWeightSeeded } from './synthetic-init';
-import { roleForLayer } from './weight-roles';
+import { initWeightSeeded, roleForLayer } from './synthetic-init';
 
 /** Weights for `config` with seeded random values and the reference input normalisation. Each
  *  tensor is seeded by (seed, `${layer name}/${part}`), stable across variants; residual branches
  *  are scaled by the number of identity skips. */
-export function randomWeights(config: NetworkConfig, seed: number = DEFAULT_SYNTHETIC_SEED): EfficientNetWeights {
+export function randomWeights(config: NetworkConfig, seed: number): EfficientNetWeights {
   const skips = new Set(config.blocks.filter((b) => b.residual).map((b) => `${b.stage}/${b.block}`));
   const options = { residualDepth: skips.size };
   const created: tf.Tensor[] = [];

@@ -36,7 +36,7 @@ describe('loadFromUrl: per-file resume', () => {
     expect(requests).toEqual(['model.json', 'group1-shard2of3.bin', 'group1-shard3of3.bin']);
     expect(a.fromCache).toBe(false);
     expect(a.stored).toBe(true);
-    expect(a.bytes).toBe(2 * SHARD_BYTES + EXTRA);
+    expect(a.weightData.byteLength).toBe(2 * SHARD_BYTES + EXTRA);
     const w = new Uint8Array(a.weightData);
     expect([w[0], w[SHARD_BYTES], w[2 * SHARD_BYTES]]).toEqual([1, 2, 3]); // the kept file's bytes in place
     expect(progress[1]).toBe(SHARD_BYTES); // the kept file counts at once
@@ -78,7 +78,7 @@ describe('loadFromUrl: per-file resume', () => {
     cache.failPutAfter = 2;
     const a = await loadFromUrl(BASE, noProgress);
     expect(a.stored).toBe(false);
-    expect(a.bytes).toBe(2 * SHARD_BYTES + EXTRA);
+    expect(a.weightData.byteLength).toBe(2 * SHARD_BYTES + EXTRA);
     expect(keys()).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /** The stock tfjs ops the own network is made of: the 'stock' choice of every kernel class
  *  (kernels/ops.ts), so the plain pass on every backend is the all-stock kernel plan. */
 import * as tf from '@tensorflow/tfjs-core';
-import type { ConvWeights } from './weights';
+import type { ConvWeights, InputNormalization } from './weights';
 
 export function swish<T extends tf.Tensor>(x: T): T {
   // Same op order as the graph (Sigmoid, then Mul) so results match bit for bit per backend. `x` is
@@ -29,11 +29,7 @@ export function spatialMean(h: tf.Tensor4D): tf.Tensor4D {
 }
 
 /** The input normalisation's constants, on the backend once per network. */
-export interface NormalizationConstants {
-  scale: tf.Scalar;
-  mean: tf.Tensor;
-  std: tf.Tensor;
-}
+export type NormalizationConstants = Record<keyof InputNormalization, tf.Tensor>;
 
 export function normalize(x: tf.Tensor4D, c: NormalizationConstants): tf.Tensor4D {
   return tf.div(tf.sub(tf.mul(x, c.scale), c.mean), c.std) as tf.Tensor4D;

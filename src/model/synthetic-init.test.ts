@@ -1,10 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRng, deriveSeed, hashString, mulberry32 } from './seeded-rng';
-import { DEFAULT_INIT_GAINS, DEFAULT_RESIDUAL_DEPTH, fanIn, initDistribution, initWeight, initWeightSeeded } from './synthetic-init';
+import {
+  DEFAULT_INIT_GAINS,
+  DEFAULT_RESIDUAL_DEPTH,
+  fanIn,
+  initDistribution,
+  initWeight,
+  initWeightSeeded,
+  roleForLayer,
+  WEIGHT_ROLES,
+  type WeightRole,
+} from './synthetic-init';
 import { entropyNats, SYNTHETIC_ENTROPY_TARGET } from './test-support/synthetic-entropy';
 import { roleOfWeightName } from './test-support/synthetic-plan';
-import { roleForLayer, WEIGHT_ROLES, type WeightRole } from './weight-roles';
 
 function stats(values: Float32Array): { mean: number; std: number } {
   let s = 0;
@@ -214,15 +223,7 @@ describe('purity', () => {
   // The synthetic weights are made in the browser, workers and Node alike (random-weight
   // networks; the `models:synth` exports): these modules load at run time only each other and
   // the pure src/scaling (no tfjs, no node:); type-only imports are erased.
-  const PURE = [
-    'synthetic-init',
-    'seeded-rng',
-    'weight-roles',
-    'converted-graph',
-    'model-json',
-    'test-support/synthetic-plan',
-    'test-support/synthetic-export',
-  ];
+  const PURE = ['synthetic-init', 'seeded-rng', 'converted-graph', 'model-json', 'test-support/synthetic-plan', 'test-support/synthetic-export'];
   const here = new URL('./', import.meta.url).href;
   it.each(PURE)('%s.ts loads only pure modules', (name) => {
     const file = new URL(`./${name}.ts`, import.meta.url);

@@ -1,5 +1,7 @@
 // Seeded random initialisation of EfficientNet weights (batch norm folded), shared by the
-// `npm run models:synth` generator and the in-browser random-weight networks. Pure TypeScript.
+// `npm run models:synth` generator and the in-browser random-weight networks: each weight tensor
+// has a role (stem kernel, residual project kernel, SE bias…) from its layer kind, drawn from the
+// role's own distribution. Pure TypeScript.
 //
 // The weights are meaningless but make the network behave like a trained one numerically, for
 // every variant, input size and image: kernel gains ≈ 2 keep conv + swish roughly
@@ -9,9 +11,9 @@
 // max |activation| < 100, safe in float16); the dense bias holds the softmax entropy at ≈ 3.1–4.2
 // nats on photos (B0–B7, seeds 1234 and 7; test-support/synthetic-entropy.ts).
 
+import type { LayerKind } from '../scaling';
 import { createRng, deriveSeed, type Rng } from './seeded-rng';
 import { sizeOfShape } from './model-json';
-import { isKernelRole, type WeightRole } from './weight-roles';
 
 /** Bump when the generated values change for the same seed: cached synthetic models whose
  *  metadata carries another version are regenerated. */
@@ -86,23 +88,49 @@ export type InitDistribution = { kind: 'normal'; mean: number; std: number } | {
 
 const normal = (mean: number, std: number): InitDistribution => ({ kind: 'normal', mean, std });
 
-/** Each role's distribution from the gains `g`, `s` = 1/√fanIn (kernels) and the residual depth. */
-const DISTRIBUTIONS: Record<WeightRole, (g: InitGains, s: number, depth: number) => InitDistribution> = {
+/** The roles of the weight tensors (what a tensor does in the network, independent of its graph
+ *  name), each with its distribution from the gains `g`, `s` = 1/√fanIn (kernels) and the
+ *  residual depth. Kernels use the TF layouts of the converted graphs: conv [kh, kw, in, out],
+ *  depthwise [kh, kw, in, multiplier], dense [in, out]; biases are 1-D (the folded batch-norm offsets). */
+const DISTRIBUTIONS = {
   stem_kernel: (g, s) => normal(0, g.stem * s),
   expand_kernel: (g, s) => normal(0, g.expand * s),
   depthwise_kernel: (g, s) => normal(0, g.depthwise * s),
+  // project conv of a block without identity skip (first block of a stage): the main path
   project_kernel: (g, s) => normal(0, g.project * s),
+  // project conv of a block with identity skip: a residual branch, kept small
   residual_project_kernel: (g, s, depth) => normal(0, (g.project * g.residual * s) / Math.sqrt(depth)),
   head_kernel: (g, s) => normal(0, g.head * s),
   se_reduce_kernel: (g, s) => normal(g.seReduceMean * s * s, g.seReduce * s),
   se_expand_kernel: (g, s) => normal(-g.seExpandMean * s * s, g.seExpand * s),
   dense_kernel: (g, s) => normal(0, g.dense * s),
+  // folded BN offset of stem, expand, depthwise and head convs
   bias: (g) => normal(0, g.biasStd),
   project_bias: (g) => normal(0, g.projectBiasStd),
   se_reduce_bias: (g) => normal(0, g.seReduceBiasStd),
+  // bias before the SE sigmoid gate: positive mean, gates open by default
   se_expand_bias: (g) => normal(g.seExpandBiasMean, g.seExpandBiasStd),
   dense_bias: (g) => ({ kind: 'spread', mean: 0, halfWidth: g.denseBiasHalfWidth }),
+} satisfies Record<string, (g: InitGains, s: number, depth: number) => InitDistribution>;
+export type WeightRole = keyof typeof DISTRIBUTIONS;
+export const WEIGHT_ROLES = Object.keys(DISTRIBUTIONS) as WeightRole[];
+
+export function isKernelRole(role: WeightRole): boolean {
+  return role.endsWith('_kernel');
+}
+
+const BIAS_ROLES: Partial<Record<LayerKind, WeightRole>> = {
+  project: 'project_bias',
+  se_reduce: 'se_reduce_bias',
+  se_expand: 'se_expand_bias',
+  dense: 'dense_bias',
 };
+
+/** Role of a layer's kernel or bias; `residual` tells project convs of identity-skip blocks. */
+export function roleForLayer(kind: LayerKind, part: 'kernel' | 'bias', residual = false): WeightRole {
+  if (part === 'bias') return BIAS_ROLES[kind] ?? 'bias';
+  return kind === 'project' && residual ? 'residual_project_kernel' : `${kind}_kernel`;
+}
 
 /** The distribution a tensor of this role and shape is drawn from. */
 export function initDistribution(role: WeightRole, shape: readonly number[], options: InitOptions = {}): InitDistribution {

@@ -66,9 +66,9 @@ export async function timed(run: () => Promise<unknown>): Promise<number> {
 }
 
 /** Per runner: its untimed warm-up runs (kept only for the record), every timed run in the order
- *  it ran, and their spread. */
+ *  it ran, and their spread (never null: every runner runs at least once). */
 export async function measureInterleaved(runners: readonly (() => Promise<unknown>)[], o: SeriesOptions) {
-  const out = runners.map(() => ({ warmupMs: [] as number[], times: [] as number[], spread: null as Spread | null }));
+  const out = runners.map(() => ({ warmupMs: [] as number[], times: [] as number[] }));
   for (let w = 0; w < (o.warmup ?? SERIES_WARMUP); w++) {
     for (let i = 0; i < runners.length; i++) out[i].warmupMs.push(await timed(runners[i]));
   }
@@ -79,8 +79,7 @@ export async function measureInterleaved(runners: readonly (() => Promise<unknow
       out[i].times.push(await timed(runners[i]));
     }
   }
-  for (const r of out) r.spread = spread(r.times);
-  return out;
+  return out.map((r) => ({ ...r, spread: spread(r.times)! }));
 }
 
 // Per-model latency
@@ -120,7 +119,6 @@ export class LatencyStats {
       steadyMedianMs: median(this.steady),
       steadyP25Ms: percentile(this.steady, 25),
       steadyP75Ms: percentile(this.steady, 75),
-      steadyP95Ms: percentile(this.steady, 95),
       steadyRuns: this.steadyTotal,
     };
   }

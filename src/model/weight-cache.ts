@@ -15,6 +15,8 @@ import { artifactsOf, manifestOf, type LoadedArtifacts, type ProgressFn } from '
 export const CACHE_NAME = 'efficientnet-models-v1';
 
 export const joinUrl = (base: string, path: string) => base.replace(/\/?$/, '/') + path;
+/** A model folder's model.json: the entry's completeness marker. */
+export const modelJsonUrl = (baseUrl: string) => joinUrl(baseUrl, 'model.json');
 /** The folder of official variant k under a weights base URL (`<base>B3/`). */
 export const variantUrl = (base: string, k: number) => joinUrl(base, `B${k}/`);
 const versioned = (url: string, version: string) => `${url}${url.includes('?') ? '&' : '?'}v=${version}`;
@@ -23,8 +25,8 @@ const absolute = (url: string) => (typeof location === 'undefined' ? url : new U
 
 export const openCache = (): Promise<Cache | null> => openNamedCache(CACHE_NAME);
 
-export const cachedManifest = (cache: Cache, modelUrl: string): Promise<string | null> =>
-  orElse(async () => (await (await cache.match(modelUrl))?.text()) ?? null, null);
+export const cachedManifest = (cache: Cache, baseUrl: string): Promise<string | null> =>
+  orElse(async () => (await (await cache.match(modelJsonUrl(baseUrl)))?.text()) ?? null, null);
 
 /** A cached shard of `version`: its bytes when present, of the manifest's size and (pinned
  *  source) verified again, else null. Anything on the same origin (every project page of a
@@ -40,7 +42,8 @@ export const keptShard = (cache: Cache, baseUrl: string, shard: { path: string; 
 
 /** The complete entry of `text`'s version, or null (an incomplete, unreadable or, for the pinned
  *  source, unverifiable entry is dropped, to be downloaded afresh). */
-export async function fromCache(cache: Cache, baseUrl: string, modelUrl: string, text: string, onProgress: ProgressFn): Promise<LoadedArtifacts | null> {
+export async function fromCache(cache: Cache, baseUrl: string, text: string, onProgress: ProgressFn): Promise<LoadedArtifacts | null> {
+  const modelUrl = modelJsonUrl(baseUrl);
   const entry = await orElse(async () => {
     await verifyPinnedDownload(modelUrl, new TextEncoder().encode(text));
     const { modelJson, shards, total, version } = manifestOf(text, modelUrl);
@@ -54,18 +57,18 @@ export async function fromCache(cache: Cache, baseUrl: string, modelUrl: string,
     }
     return artifactsOf(modelJson, buffers, true);
   }, null);
-  if (!entry) await dropEntry(cache, baseUrl, modelUrl);
+  if (!entry) await dropEntry(cache, baseUrl);
   return entry;
 }
 
 /** Deletes model.json (the marker) first, then every cached shard under `baseUrl` except those
  *  of `keep`'s version (a download of `keep` about to resume). Never throws: an entry without its
  *  model.json is never used. */
-export const dropEntry = (cache: Cache, baseUrl: string, modelUrl: string, keep?: string): Promise<void> =>
+export const dropEntry = (cache: Cache, baseUrl: string, keep?: string): Promise<void> =>
   orElse(async () => {
-    await cache.delete(modelUrl);
+    await cache.delete(modelJsonUrl(baseUrl));
     const prefix = absolute(joinUrl(baseUrl, ''));
-    const marker = absolute(modelUrl);
+    const marker = absolute(modelJsonUrl(baseUrl));
     for (const req of await cache.keys()) {
       const rest = req.url.slice(prefix.length);
       // Not this model's, its marker, another model below this one, or the kept version.
@@ -77,29 +80,28 @@ export const dropEntry = (cache: Cache, baseUrl: string, modelUrl: string, keep?
 
 /** Stores under `key`; false when the cache refused (quota): then nothing of the entry is kept,
  *  so no half-stored variant survives. */
-async function put(cache: Cache, baseUrl: string, modelUrl: string, key: string, body: Response): Promise<boolean> {
+async function put(cache: Cache, baseUrl: string, key: string, body: Response): Promise<boolean> {
   const kept = await orElse(() => cache.put(key, body).then(() => true), false);
-  if (!kept) await dropEntry(cache, baseUrl, modelUrl);
+  if (!kept) await dropEntry(cache, baseUrl);
   return kept;
 }
 
-export const keepShard = (cache: Cache, baseUrl: string, modelUrl: string, path: string, version: string, buf: ArrayBuffer): Promise<boolean> =>
-  put(cache, baseUrl, modelUrl, versioned(joinUrl(baseUrl, path), version), new Response(buf));
+export const keepShard = (cache: Cache, baseUrl: string, path: string, version: string, buf: ArrayBuffer): Promise<boolean> =>
+  put(cache, baseUrl, versioned(joinUrl(baseUrl, path), version), new Response(buf));
 
 /** Writes the marker once every shard is kept: from now on the variant is complete ("ready"). */
-export const completeEntry = (cache: Cache, baseUrl: string, modelUrl: string, text: string): Promise<boolean> =>
-  put(cache, baseUrl, modelUrl, modelUrl, new Response(text, { headers: { 'Content-Type': 'application/json' } }));
+export const completeEntry = (cache: Cache, baseUrl: string, text: string): Promise<boolean> =>
+  put(cache, baseUrl, modelJsonUrl(baseUrl), new Response(text, { headers: { 'Content-Type': 'application/json' } }));
 
 /** The bytes of official variant k's complete entry under `base` (model.json and every shard of
  *  its version present, each of the manifest's size), or null. Reads sizes, not contents. */
 export async function cachedVariantBytes(base: string, k: number): Promise<number | null> {
   const cache = await openCache();
   const baseUrl = variantUrl(base, k);
-  const modelUrl = joinUrl(baseUrl, 'model.json');
-  const text = cache && (await cachedManifest(cache, modelUrl));
+  const text = cache && (await cachedManifest(cache, baseUrl));
   if (!cache || text === null) return null;
   return orElse(async () => {
-    const { shards, total, version } = manifestOf(text, modelUrl);
+    const { shards, total, version } = manifestOf(text, modelJsonUrl(baseUrl));
     for (const shard of shards) {
       const res = await cache.match(versioned(joinUrl(baseUrl, shard.path), version));
       if (!res || (await res.blob()).size !== shard.bytes) return null;
@@ -112,6 +114,5 @@ export async function cachedVariantBytes(base: string, k: number): Promise<numbe
  *  partial files of an interrupted download included. */
 export async function uncacheVariant(base: string, k: number): Promise<void> {
   const cache = await openCache();
-  const url = variantUrl(base, k);
-  if (cache) await dropEntry(cache, url, joinUrl(url, 'model.json'));
+  if (cache) await dropEntry(cache, variantUrl(base, k));
 }

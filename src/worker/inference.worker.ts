@@ -85,7 +85,7 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   }
   // Random weights are built here: nothing to download.
   const artifacts = spec.kind === 'random' ? null : await artifactsFor(id, spec, modelId);
-  const bytes = artifacts?.bytes ?? 0;
+  const bytes = artifacts?.weightData.byteLength ?? 0;
   post({ type: 'progress', id, modelId, phase: 'build', loaded: bytes, total: artifacts ? bytes : 1 });
   const classifier =
     spec.kind === 'random'
@@ -163,7 +163,7 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<Worke
       return pinned(req.models, () => classifyBatch(req, contextFor(req.id)));
     case 'prefetch': {
       const a = await artifactsFor(req.id, req.model, modelIdOf(req.model));
-      return { type: 'prefetched', id: req.id, bytes: a.bytes, fromCache: a.fromCache, stored: a.fromCache || a.stored === true };
+      return { type: 'prefetched', id: req.id, bytes: a.weightData.byteLength, fromCache: a.fromCache, stored: a.fromCache || a.stored === true };
     }
     case 'cacheState':
       return { type: 'cacheState', id: req.id, bytes: await Promise.all(req.variants.map((k) => cachedVariantBytes(req.baseUrl, k))) };

@@ -53,7 +53,7 @@ export async function runSeries(req: Extract<WorkerRequest, { type: 'measure' }>
     for (const ms of times[i].times) stats.record(ms);
     const summary = stats.summary();
     const outcome = outcomeOf(c, l.classifier, withCam?.probs ?? l.probs!, { ...summary, wasFirst: false }, withCam?.cam);
-    entries[l.index] = { ok: true, ...outcome, firstMs: summary.firstMs, warmupMs: times[i].warmupMs, times: times[i].times, spread: times[i].spread! };
+    entries[l.index] = { ok: true, ...outcome, firstMs: summary.firstMs, warmupMs: times[i].warmupMs, times: times[i].times, spread: times[i].spread };
   }
   return entries;
 }

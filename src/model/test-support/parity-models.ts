@@ -17,7 +17,7 @@ export interface ParityArtifacts extends LoadedArtifacts {
 
 function artifacts(modelJson: ConvertedModelJson, weightData: ArrayBuffer, source: ParityArtifacts['source']): ParityArtifacts {
   const weightSpecs = allSpecs(modelJson) as tf.io.WeightsManifestEntry[];
-  return { modelJson, weightSpecs, weightData, fromCache: false, bytes: weightData.byteLength, source };
+  return { modelJson, weightSpecs, weightData, fromCache: false, source };
 }
 
 /** Synthetic Bk (seed of the default `npm run models:synth` exports), or null when neither the

@@ -6,7 +6,7 @@
 import type { LayerKind } from '../../scaling';
 import { layerTensorNames, namedWeight, normalizationTensorNames } from '../converted-graph';
 import { allSpecs, nodeOf, REFERENCE_NORMALIZATION, sizeOfShape, weightBytes, type ConvertedModelJson, type GraphNode, type WeightSpec } from '../model-json';
-import { isKernelRole, roleForLayer, type WeightRole } from '../weight-roles';
+import { isKernelRole, roleForLayer, type WeightRole } from '../synthetic-init';
 
 /** The kind of a layer by its name, and its block index within the stage (-1 outside blocks). */
 export function layerKindOf(layer: string): { kind: LayerKind; block: number } {

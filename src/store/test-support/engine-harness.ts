@@ -60,7 +60,7 @@ export class FakeClient implements EngineClient {
 
   /** Answers the open classify request for model `key` (e.g. "B1"). */
   result(s: Sent, ms = 10) {
-    const latency = { firstMs: 90, lastMs: ms, steadyMedianMs: ms, steadyP25Ms: ms, steadyP75Ms: ms, steadyP95Ms: ms, steadyRuns: 1, wasFirst: false };
+    const latency = { firstMs: 90, lastMs: ms, steadyMedianMs: ms, steadyP25Ms: ms, steadyP75Ms: ms, steadyRuns: 1, wasFirst: false };
     const memory = { numTensors: 1, numBytes: 1, gpuBytes: null };
     this.answer(s, {
       type: 'result',
@@ -104,7 +104,6 @@ export function seriesEntry(ms: number[]): SeriesEntry {
     steadyMedianMs: sorted[1],
     steadyP25Ms: sorted[0],
     steadyP75Ms: sorted[2],
-    steadyP95Ms: sorted[2],
     steadyRuns: 3,
     wasFirst: false,
   };
