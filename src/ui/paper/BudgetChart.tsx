@@ -2,12 +2,12 @@
  *  its exact FLOPs, timed on this device and plotted latency against FLOPs; beside it the paper's
  *  accuracy against FLOPs per method (Table 7 exactly, Figures 3 and 8 as read from the plots). */
 import { useMemo, useState } from 'react';
-import { CartesianGrid, Legend, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Legend, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { budgetNetworks, FIGURE3_POINTS, FIGURE8_POINTS, FIGURE_NOTE, TABLE7_ROWS } from '../../scaling';
 import { useApp } from '../use-app';
 import { useEngine } from '../engine-context';
 import { fmtFlops, fmtMs } from '../format';
-import { ChartFrame, MARGIN } from '../compare/CompareCharts';
+import { ChartFrame } from '../compare/CompareCharts';
 import '../compare/compare.css';
 import './paper.css';
 import { ScrollTable } from '../TableScroll';
@@ -62,34 +62,28 @@ export function BudgetChart() {
       </ScrollTable>
       <div className="compare-charts">
         <ChartFrame testId="budget-chart" title="Measured steady latency vs FLOPs on this device (press Time at several φ)">
-          <ScatterChart margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis {...flopsBillionsAxis(['auto', 'auto'])} />
-            <YAxis type="number" dataKey="ms" name="Steady" unit=" ms" domain={['auto', 'auto']} />
-            <Tooltip formatter={(v) => (typeof v === 'number' ? fmtMs(v) : String(v))} />
-            <Legend verticalAlign="top" />
-            {METHODS.map((m) => (
-              <Scatter
-                key={m}
-                name={m}
-                fill={COLOURS[m]}
-                line
-                data={points.filter((p) => p.method === m).map((p) => ({ flopsB: p.flops / 1e9, ms: p.steadyMs }))}
-              />
-            ))}
-          </ScatterChart>
+          <XAxis {...flopsBillionsAxis(['auto', 'auto'])} />
+          <YAxis type="number" dataKey="ms" name="Steady" unit=" ms" domain={['auto', 'auto']} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? fmtMs(v) : String(v))} />
+          <Legend verticalAlign="top" />
+          {METHODS.map((m) => (
+            <Scatter
+              key={m}
+              name={m}
+              fill={COLOURS[m]}
+              line
+              data={points.filter((p) => p.method === m).map((p) => ({ flopsB: p.flops / 1e9, ms: p.steadyMs }))}
+            />
+          ))}
         </ChartFrame>
         <ChartFrame testId="paper-accuracy-chart" title={`The paper: ImageNet top-1 vs FLOPs per method (Table 7; Figure 8, ${FIGURE_NOTE})`}>
-          <ScatterChart margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis {...flopsBillionsAxis([0, 5])} />
-            <YAxis type="number" dataKey="top1" name="Top-1" unit="%" domain={[76, 83]} />
-            <Tooltip />
-            <Legend verticalAlign="top" />
-            {METHODS.map((m) => (
-              <Scatter key={m} name={m} fill={COLOURS[m]} line data={[TABLE7_ROWS.baseline.paper, ...FIGURE8_POINTS[m]]} />
-            ))}
-          </ScatterChart>
+          <XAxis {...flopsBillionsAxis([0, 5])} />
+          <YAxis type="number" dataKey="top1" name="Top-1" unit="%" domain={[76, 83]} />
+          <Tooltip />
+          <Legend verticalAlign="top" />
+          {METHODS.map((m) => (
+            <Scatter key={m} name={m} fill={COLOURS[m]} line data={[TABLE7_ROWS.baseline.paper, ...FIGURE8_POINTS[m]]} />
+          ))}
         </ChartFrame>
       </div>
       <p className="cite">
