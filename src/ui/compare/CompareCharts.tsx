@@ -16,7 +16,7 @@ import {
 } from 'recharts';
 import type { CompareEntry } from '../../store/compare';
 import { useApp } from '../use-app';
-import { fmtFlops, fmtMs } from '../format';
+import { fmtAcc, fmtFlops, fmtMs } from '../format';
 import { accuracySeries, fmtFlopsTick, fmtTick, latencyPoints, logDomain, logTicks, phiMarker } from './compare-model';
 
 const CHART_HEIGHT = 280;
@@ -103,7 +103,7 @@ export function AccuracyChart() {
       note={
         <>
           Red line: the formula network at {marker.label} ({fmtFlops(marker.flops)}); ringed point: the nearest official variant, {marker.nearest.name} (
-          {marker.nearest.top1.toFixed(1)}%). Accuracy exists only for B0–B7.
+          {fmtAcc(marker.nearest.top1)}). Accuracy exists only for B0–B7.
         </>
       }
     >
@@ -116,7 +116,7 @@ export function AccuracyChart() {
         width={64}
         label={{ value: 'top-1 (paper)', angle: -90, position: 'insideLeft', offset: 0 }}
       />
-      <Tooltip formatter={(value) => `${Number(value).toFixed(1)}%`} labelFormatter={(v) => fmtFlops(Number(v))} />
+      <Tooltip formatter={(value) => fmtAcc(Number(value))} labelFormatter={(v) => fmtFlops(Number(v))} />
       <ReferenceLine x={marker.flops} stroke={MARK} strokeDasharray="4 3" label={{ value: marker.label, position: 'top', fill: MARK }} />
       <Line data={series} dataKey="top1" name="Paper top-1" stroke={ACCENT} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false}>
         <LabelList dataKey="name" position="bottom" offset={11} />

@@ -4,6 +4,7 @@ import type { NetworkSummary } from '../../store/eval-results';
 import { ACCENT as MEASURED, ChartFrame, flopsAxis, logAxis } from '../compare/CompareCharts';
 import { accuracySeries, logDomain } from '../compare/compare-model';
 import { measuredPoints } from './eval-view-model';
+import { fmtAcc } from '../format';
 
 const PAPER = '#64748b';
 const pctTick = (v: number) => `${Math.round(v)}%`;
@@ -22,7 +23,7 @@ export function EvalCharts({ summaries }: { summaries: readonly NetworkSummary[]
       <ChartFrame composed testId="eval-chart-flops" title="Top-1: measured here and in the paper, against FLOPs" note={note}>
         <XAxis {...flopsAxis(flopsDomain)} />
         <YAxis type="number" domain={[0, 100]} tickFormatter={pctTick} width={56} label={{ value: 'top-1', angle: -90, position: 'insideLeft', offset: 4 }} />
-        <Tooltip formatter={(v) => `${Number(v).toFixed(1)}%`} />
+        <Tooltip formatter={(v) => fmtAcc(Number(v))} />
         <Line data={paper} dataKey="top1" name="Paper top-1" stroke={PAPER} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
         <Scatter data={points} dataKey="top1" name="Measured top-1" fill={MEASURED} isAnimationActive={false}>
           <LabelList dataKey="name" position="top" />

@@ -6,7 +6,7 @@ import { Legend, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { budgetNetworks, FIGURE3_POINTS, FIGURE8_POINTS, FIGURE_NOTE, TABLE7_ROWS } from '../../scaling';
 import { useApp } from '../use-app';
 import { useEngine } from '../engine-context';
-import { fmtFlops, fmtMs } from '../format';
+import { fmtFlops, fmtMs, fmtPct } from '../format';
 import { ChartFrame } from '../compare/CompareCharts';
 import '../compare/compare.css';
 import './paper.css';
@@ -56,7 +56,7 @@ export function BudgetChart() {
             <td>{m.method} only</td>
             <td>{m.method === 'resolution' ? `${m.net.resolution} px` : `${m.method[0]} ${m.multiplier.toFixed(2)}`}</td>
             <td>{fmtFlops(m.net.flops)}</td>
-            <td>{(m.error * 100).toFixed(1)}%</td>
+            <td>{fmtPct(m.error)}</td>
           </tr>
         ))}
       </ScrollTable>
