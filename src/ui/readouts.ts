@@ -7,13 +7,15 @@ import { formulaNetwork, isAtOfficial, nearestOfficial, officialNetwork, OFFICIA
 
 const cache = new Map<string, NetworkConfig>();
 const memo = (key: string, make: () => NetworkConfig) => cache.get(key) ?? cache.set(key, make()).get(key)!;
+/** The official Bk, built once (B7 is not free). */
+export const officialOf = (k: number) => memo(`B${k}`, () => officialNetwork(k));
 
 /** `variant`: the official variant whose weights classify (nearest φ); `shown`: the network the readouts describe. */
 export function phiReadout(phi: number) {
   const k = nearestOfficial(phi);
   const atOfficial = isAtOfficial(phi);
   const formula = memo(`f${phi.toFixed(2)}`, () => formulaNetwork(phi));
-  const official = memo(`B${k}`, () => officialNetwork(k));
+  const official = officialOf(k);
   return { phi, atOfficial, variant: k, shown: atOfficial ? official : formula, formula, official, paperTop1: OFFICIAL_VARIANTS[k].paperTop1 };
 }
 
