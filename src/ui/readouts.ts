@@ -2,7 +2,7 @@
  *  the formula network at the same φ; between integers the formula network at exactly φ, with the
  *  prediction coming from the nearest official variant. Pure; all numbers from src/scaling. */
 import type { InferenceResult } from '../store/lab-store';
-import { fmtPct } from './format';
+import { fmtPct, fmtPhi } from './format';
 import { formulaNetwork, isAtOfficial, nearestOfficial, officialNetwork, OFFICIAL_VARIANTS, type NetworkConfig } from '../scaling';
 
 const cache = new Map<string, NetworkConfig>();
@@ -24,9 +24,8 @@ export function phiReadout(phi: number) {
  *  ("φ 2.4 — formula network, 313 px; prediction from B2"). */
 export function sliderValueText(phi: number): string {
   const r = phiReadout(phi);
-  return r.atOfficial
-    ? `φ ${phi.toFixed(1)} — B${r.variant}, ${r.shown.resolution} px`
-    : `φ ${phi.toFixed(1)} — formula network, ${r.shown.resolution} px; prediction from B${r.variant}`;
+  const shown = r.atOfficial ? `B${r.variant}` : 'formula network';
+  return `φ ${fmtPhi(phi)} — ${shown}, ${r.shown.resolution} px${r.atOfficial ? '' : `; prediction from B${r.variant}`}`;
 }
 
 /** The one line announced when a run finishes (the rest of the readout changes silently). */

@@ -6,7 +6,7 @@ import { Legend, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { budgetNetworks, FIGURE3_POINTS, FIGURE8_POINTS, FIGURE_NOTE, TABLE7_ROWS } from '../../scaling';
 import { useApp } from '../use-app';
 import { useEngine } from '../engine-context';
-import { fmtFlops, fmtMs, fmtPct } from '../format';
+import { fmtFlops, fmtMs, fmtPct, fmtPhi } from '../format';
 import { ChartFrame } from '../compare/CompareCharts';
 import '../compare/compare.css';
 import './paper.css';
@@ -36,13 +36,13 @@ export function BudgetChart() {
       <div className="paper-controls">
         <label>
           Budget φ <input type="range" min={1} max={5} step={0.5} value={phi} data-testid="budget-phi" onChange={(e) => setPhi(Number(e.target.value))} />{' '}
-          <strong>{phi.toFixed(1)}</strong> → {fmtFlops(compound.flops)} (the formula network's exact FLOPs)
+          <strong>{fmtPhi(phi)}</strong> → {fmtFlops(compound.flops)} (the formula network's exact FLOPs)
         </label>
         <button type="button" data-testid="budget-run" disabled={running} onClick={() => void runBudget(phi)}>
-          {running ? 'Timing…' : `Time the four methods at φ ${phi.toFixed(1)}`}
+          {running ? 'Timing…' : `Time the four methods at φ ${fmtPhi(phi)}`}
         </button>
       </div>
-      <ScrollTable label="FLOPs of each scaling method at this φ" heads={[`Method at φ ${phi.toFixed(1)}`, 'Multiplier', 'FLOPs', 'vs compound']}>
+      <ScrollTable label="FLOPs of each scaling method at this φ" heads={[`Method at φ ${fmtPhi(phi)}`, 'Multiplier', 'FLOPs', 'vs compound']}>
         <tr>
           <td>compound (α^φ, β^φ, γ^φ)</td>
           <td>
