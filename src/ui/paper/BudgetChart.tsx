@@ -25,6 +25,9 @@ const flopsBillionsAxis = (domain: [number, number] | ['auto', 'auto']) =>
     label: { value: 'FLOPs (billions)', position: 'insideBottom', offset: -12 },
   }) as const;
 
+/** Both charts' series: one line of points per method, in its colour. */
+const methodLines = (data: (m: (typeof METHODS)[number]) => object[]) => METHODS.map((m) => <Scatter key={m} name={m} fill={COLOURS[m]} line data={data(m)} />);
+
 export function BudgetChart() {
   const [phi, setPhi] = useState(1);
   const { compound, matched } = useMemo(() => budgetNetworks(phi), [phi]);
@@ -66,24 +69,14 @@ export function BudgetChart() {
           <YAxis type="number" dataKey="ms" name="Steady" unit=" ms" domain={['auto', 'auto']} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? fmtMs(v) : String(v))} />
           <Legend verticalAlign="top" />
-          {METHODS.map((m) => (
-            <Scatter
-              key={m}
-              name={m}
-              fill={COLOURS[m]}
-              line
-              data={points.filter((p) => p.method === m).map((p) => ({ flopsB: p.flops / 1e9, ms: p.steadyMs }))}
-            />
-          ))}
+          {methodLines((m) => points.filter((p) => p.method === m).map((p) => ({ flopsB: p.flops / 1e9, ms: p.steadyMs })))}
         </ChartFrame>
         <ChartFrame testId="paper-accuracy-chart" title={`The paper: ImageNet top-1 vs FLOPs per method (Table 7; Figure 8, ${FIGURE_NOTE})`}>
           <XAxis {...flopsBillionsAxis([0, 5])} />
           <YAxis type="number" dataKey="top1" name="Top-1" unit="%" domain={[76, 83]} />
           <Tooltip />
           <Legend verticalAlign="top" />
-          {METHODS.map((m) => (
-            <Scatter key={m} name={m} fill={COLOURS[m]} line data={[TABLE7_ROWS.baseline.paper, ...FIGURE8_POINTS[m]]} />
-          ))}
+          {methodLines((m) => [TABLE7_ROWS.baseline.paper, ...FIGURE8_POINTS[m]])}
         </ChartFrame>
       </div>
       <p className="cite">
