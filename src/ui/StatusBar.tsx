@@ -3,10 +3,9 @@ import { useAppPick } from './use-app';
 import { WEIGHT_FETCH_FAILURE } from '../model/artifacts';
 import { SOURCE_LABEL, isVerifiedSource } from '../store/source';
 import { useEngine } from './engine-context';
-import { WeightsHelp } from './WeightsHelp';
 
 export function StatusBar() {
-  const { retry, setCustomModel } = useEngine();
+  const { retry, setCustomModel, switchToRandomWeights } = useEngine();
   const app = useAppPick('backendInfo', 'source', 'synthetic', 'precision', 'notices', 'error', 'dismissNotice', 'custom');
   const { backendInfo: info, source, error, custom } = app;
   return (
@@ -58,7 +57,24 @@ export function StatusBar() {
           </button>
         </p>
       )}
-      {error && source?.kind !== 'random' && WEIGHT_FETCH_FAILURE.test(error) && <WeightsHelp />}
+      {error && source?.kind !== 'random' && WEIGHT_FETCH_FAILURE.test(error) && (
+        // Under a weights error: the one-click random-weights mode and the other ways out.
+        <div className="weights-help" data-testid="weights-help">
+          <p>
+            The weights could not be downloaded. You can still use every view with the official B0–B7 built here with seeded random weights: no download,
+            predictions meaningless, latency real.{' '}
+            <button type="button" data-testid="use-random-weights" onClick={switchToRandomWeights}>
+              Use random weights
+            </button>
+          </p>
+          <p className="muted">Or get real weights:</p>
+          <ul className="muted">
+            <li>self-host the weights: npm run models:fetch, then serve public/models/</li>
+            <li>point ?models= at a folder holding B0/model.json … B7/model.json</li>
+            <li>drop a converted model folder (model.json + shards) on the page</li>
+          </ul>
+        </div>
+      )}
       {app.notices.map((n, i) => (
         <p key={i} className="notice" data-testid="notice">
           {n}{' '}

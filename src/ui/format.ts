@@ -7,6 +7,8 @@ export const fmtParams = (n: number) => `${(n / 1e6).toFixed(2)} M`;
 export const fmtMs = (ms: number | null | undefined) => (ms == null ? '—' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 export const fmtPct = (p: number) => `${(p * 100).toFixed(1)}%`;
+/** A top-1 given in percent, e.g. "77.1%" (— where there is none). */
+export const fmtAcc = (p: number | null | undefined) => (p == null ? '—' : `${p.toFixed(1)}%`);
 
 export const fmtBytes = (b: number) => (b >= 1048576 ? `${(b / 1048576).toFixed(1)} MB` : b >= 1024 ? `${(b / 1024).toFixed(0)} kB` : `${b} B`);
 

@@ -2,18 +2,20 @@
  *  the formula network at the same φ; between integers the formula network at exactly φ, with the
  *  prediction coming from the nearest official variant. Pure; all numbers from src/scaling. */
 import type { InferenceResult } from '../store/lab-store';
-import { fmtPct } from './format';
+import { fmtPct, fmtPhi } from './format';
 import { formulaNetwork, isAtOfficial, nearestOfficial, officialNetwork, OFFICIAL_VARIANTS, type NetworkConfig } from '../scaling';
 
 const cache = new Map<string, NetworkConfig>();
 const memo = (key: string, make: () => NetworkConfig) => cache.get(key) ?? cache.set(key, make()).get(key)!;
+/** The official Bk, built once (B7 is not free). */
+export const officialOf = (k: number) => memo(`B${k}`, () => officialNetwork(k));
 
 /** `variant`: the official variant whose weights classify (nearest φ); `shown`: the network the readouts describe. */
 export function phiReadout(phi: number) {
   const k = nearestOfficial(phi);
   const atOfficial = isAtOfficial(phi);
   const formula = memo(`f${phi.toFixed(2)}`, () => formulaNetwork(phi));
-  const official = memo(`B${k}`, () => officialNetwork(k));
+  const official = officialOf(k);
   return { phi, atOfficial, variant: k, shown: atOfficial ? official : formula, formula, official, paperTop1: OFFICIAL_VARIANTS[k].paperTop1 };
 }
 
@@ -22,9 +24,8 @@ export function phiReadout(phi: number) {
  *  ("φ 2.4 — formula network, 313 px; prediction from B2"). */
 export function sliderValueText(phi: number): string {
   const r = phiReadout(phi);
-  return r.atOfficial
-    ? `φ ${phi.toFixed(1)} — B${r.variant}, ${r.shown.resolution} px`
-    : `φ ${phi.toFixed(1)} — formula network, ${r.shown.resolution} px; prediction from B${r.variant}`;
+  const shown = r.atOfficial ? `B${r.variant}` : 'formula network';
+  return `φ ${fmtPhi(phi)} — ${shown}, ${r.shown.resolution} px${r.atOfficial ? '' : `; prediction from B${r.variant}`}`;
 }
 
 /** The one line announced when a run finishes (the rest of the readout changes silently). */

@@ -1,7 +1,7 @@
 /** One variant's result: status, top-5, first and steady latency, and its published figures. */
 import { NOISY_RATIO } from '../../model/timing';
 import type { CompareEntry } from '../../store/compare';
-import { fmtFlops, fmtMs, fmtParams } from '../format';
+import { fmtAcc, fmtFlops, fmtMs, fmtParams } from '../format';
 import { STATUS_TEXT as LAB_STATUS, Top5 } from '../InferenceReadout';
 import { CompareCam } from '../paper/CamOverlay';
 
@@ -58,7 +58,7 @@ export function CompareCard({ entry: e, agrees, onMeasureAgain }: { entry: Compa
         <dt>Params</dt>
         <dd>{fmtParams(e.params)}</dd>
         <dt>Paper top-1</dt>
-        <dd>{e.paperTop1.toFixed(1)}%</dd>
+        <dd>{fmtAcc(e.paperTop1)}</dd>
         <dt>Resolution</dt>
         <dd>{e.resolution} px</dd>
       </dl>

@@ -16,23 +16,29 @@ import {
 } from 'recharts';
 import type { CompareEntry } from '../../store/compare';
 import { useApp } from '../use-app';
-import { fmtFlops, fmtMs } from '../format';
+import { fmtAcc, fmtFlops, fmtMs } from '../format';
 import { accuracySeries, fmtFlopsTick, fmtTick, latencyPoints, logDomain, logTicks, phiMarker } from './compare-model';
 
 const CHART_HEIGHT = 280;
-export const MARGIN = { top: 24, right: 28, bottom: 24, left: 8 };
+const MARGIN = { top: 24, right: 28, bottom: 24, left: 8 };
 export const ACCENT = '#1d4ed8';
 const MARK = '#f43f5e';
 
-/** Fixed height; initialDimension/minWidth give recharts a size on the first render, so a
- *  container that measures 0 wide (headless browsers, hidden tabs) still draws a chart. */
-export function ChartFrame({ testId, title, note, children }: { testId: string; title: string; note?: ReactNode; children: ReactNode }) {
+type ChartFrameProps = { testId: string; title: string; note?: ReactNode; composed?: boolean; children: ReactNode };
+
+/** A gridded ScatterChart (with `composed`, a ComposedChart for lines and points) of fixed height; initialDimension/minWidth
+ *  give recharts a size on the first render, so a container that measures 0 wide (headless browsers, hidden tabs) still draws a chart. */
+export function ChartFrame({ testId, title, note, composed, children }: ChartFrameProps) {
+  const Chart = composed ? ComposedChart : ScatterChart;
   return (
     <figure className="card compare-chart" data-testid={testId}>
       <figcaption className="compare-chart-title">{title}</figcaption>
       <div className="compare-chart-body" style={{ height: CHART_HEIGHT }}>
         <ResponsiveContainer width="100%" height={CHART_HEIGHT} minWidth={260} initialDimension={{ width: 560, height: CHART_HEIGHT }}>
-          {children}
+          <Chart margin={MARGIN}>
+            <CartesianGrid strokeDasharray="3 3" />
+            {children}
+          </Chart>
         </ResponsiveContainer>
       </div>
       {note != null && <p className="muted small compare-chart-note">{note}</p>}
@@ -63,23 +69,20 @@ export function LatencyChart({ entries }: { entries: readonly CompareEntry[] }) 
     : 'No finished runs yet — run a comparison to plot measured latency.';
   return (
     <ChartFrame testId="chart-latency" title="Measured steady latency vs FLOPs" note={note}>
-      <ScatterChart margin={MARGIN}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis {...flopsAxis(xDomain)} name="FLOPs" />
-        <YAxis
-          {...logAxis(yDomain)}
-          dataKey="steadyMs"
-          name="Steady latency"
-          tickFormatter={fmtTick}
-          width={64}
-          label={{ value: 'ms (log)', angle: -90, position: 'insideLeft', offset: 12 }}
-        />
-        <Tooltip cursor={{ strokeDasharray: '3 3' }} formatter={(value, name) => (name === 'FLOPs' ? fmtFlops(Number(value)) : `${fmtMs(Number(value))} ms`)} />
-        <Scatter name="Steady latency" data={points} fill={ACCENT} isAnimationActive={false}>
-          <ErrorBar dataKey="range" direction="y" width={6} stroke={ACCENT} />
-          <LabelList dataKey="name" position="top" />
-        </Scatter>
-      </ScatterChart>
+      <XAxis {...flopsAxis(xDomain)} name="FLOPs" />
+      <YAxis
+        {...logAxis(yDomain)}
+        dataKey="steadyMs"
+        name="Steady latency"
+        tickFormatter={fmtTick}
+        width={64}
+        label={{ value: 'ms (log)', angle: -90, position: 'insideLeft', offset: 12 }}
+      />
+      <Tooltip cursor={{ strokeDasharray: '3 3' }} formatter={(value, name) => (name === 'FLOPs' ? fmtFlops(Number(value)) : `${fmtMs(Number(value))} ms`)} />
+      <Scatter name="Steady latency" data={points} fill={ACCENT} isAnimationActive={false}>
+        <ErrorBar dataKey="range" direction="y" width={6} stroke={ACCENT} />
+        <LabelList dataKey="name" position="top" />
+      </Scatter>
     </ChartFrame>
   );
 }
@@ -94,42 +97,40 @@ export function AccuracyChart() {
   const yDomain: [number, number] = [2 * Math.floor((Math.min(...tops) - 0.5) / 2), 2 * Math.ceil((Math.max(...tops) + 0.5) / 2)];
   return (
     <ChartFrame
+      composed
       testId="chart-accuracy"
       title="Paper ImageNet top-1 vs FLOPs"
       note={
         <>
           Red line: the formula network at {marker.label} ({fmtFlops(marker.flops)}); ringed point: the nearest official variant, {marker.nearest.name} (
-          {marker.nearest.top1.toFixed(1)}%). Accuracy exists only for B0–B7.
+          {fmtAcc(marker.nearest.top1)}). Accuracy exists only for B0–B7.
         </>
       }
     >
-      <ComposedChart margin={MARGIN}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis {...flopsAxis(xDomain)} />
-        <YAxis
-          type="number"
-          domain={yDomain}
-          ticks={Array.from({ length: (yDomain[1] - yDomain[0]) / 2 + 1 }, (_, i) => yDomain[0] + 2 * i)}
-          tickFormatter={(v: number) => `${v}%`}
-          width={64}
-          label={{ value: 'top-1 (paper)', angle: -90, position: 'insideLeft', offset: 0 }}
-        />
-        <Tooltip formatter={(value) => `${Number(value).toFixed(1)}%`} labelFormatter={(v) => fmtFlops(Number(v))} />
-        <ReferenceLine x={marker.flops} stroke={MARK} strokeDasharray="4 3" label={{ value: marker.label, position: 'top', fill: MARK }} />
-        <Line data={series} dataKey="top1" name="Paper top-1" stroke={ACCENT} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false}>
-          <LabelList dataKey="name" position="bottom" offset={11} />
-        </Line>
-        <Scatter
-          data={[marker.nearest]}
-          dataKey="top1"
-          name={`Nearest official (${marker.nearest.name})`}
-          fill="none"
-          stroke={MARK}
-          strokeWidth={2.5}
-          shape={(p: { cx?: number; cy?: number }) => <circle cx={p.cx} cy={p.cy} r={8} fill="none" stroke={MARK} strokeWidth={2.5} />}
-          isAnimationActive={false}
-        />
-      </ComposedChart>
+      <XAxis {...flopsAxis(xDomain)} />
+      <YAxis
+        type="number"
+        domain={yDomain}
+        ticks={Array.from({ length: (yDomain[1] - yDomain[0]) / 2 + 1 }, (_, i) => yDomain[0] + 2 * i)}
+        tickFormatter={(v: number) => `${v}%`}
+        width={64}
+        label={{ value: 'top-1 (paper)', angle: -90, position: 'insideLeft', offset: 0 }}
+      />
+      <Tooltip formatter={(value) => fmtAcc(Number(value))} labelFormatter={(v) => fmtFlops(Number(v))} />
+      <ReferenceLine x={marker.flops} stroke={MARK} strokeDasharray="4 3" label={{ value: marker.label, position: 'top', fill: MARK }} />
+      <Line data={series} dataKey="top1" name="Paper top-1" stroke={ACCENT} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false}>
+        <LabelList dataKey="name" position="bottom" offset={11} />
+      </Line>
+      <Scatter
+        data={[marker.nearest]}
+        dataKey="top1"
+        name={`Nearest official (${marker.nearest.name})`}
+        fill="none"
+        stroke={MARK}
+        strokeWidth={2.5}
+        shape={(p: { cx?: number; cy?: number }) => <circle cx={p.cx} cy={p.cy} r={8} fill="none" stroke={MARK} strokeWidth={2.5} />}
+        isAnimationActive={false}
+      />
     </ChartFrame>
   );
 }

@@ -1,6 +1,6 @@
 /** The compare numbers as a compact table, with CSV / JSON export of exactly these entries. */
 import { compareCsv, type CompareEntry } from '../../store/compare';
-import { fmtFlops, fmtMs, fmtParams, fmtPct } from '../format';
+import { fmtAcc, fmtFlops, fmtMs, fmtParams, fmtPct } from '../format';
 import { compareJson } from './compare-model';
 import { downloadFile } from '../download';
 import { ScrollTable } from '../TableScroll';
@@ -29,7 +29,7 @@ export function CompareTable({ entries, agree }: { entries: readonly CompareEntr
             <td>{e.resolution}</td>
             <td>{fmtFlops(e.flops)}</td>
             <td>{fmtParams(e.params)}</td>
-            <td>{e.paperTop1.toFixed(1)}%</td>
+            <td>{fmtAcc(e.paperTop1)}</td>
             <td>{fmtMs(e.firstMs)}</td>
             <td>{fmtMs(e.steadyMs)}</td>
             <td>{e.p25Ms == null ? '—' : `${fmtMs(e.p25Ms)}–${fmtMs(e.p75Ms)}`}</td>

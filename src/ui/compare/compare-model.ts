@@ -1,8 +1,8 @@
 /** Compare's pure helpers (picker rules, progress, chart series, exports); every number from src/scaling. */
-import { OFFICIAL_VARIANTS, officialNetwork } from '../../scaling';
+import { OFFICIAL_VARIANTS } from '../../scaling';
 import type { CompareEntry } from '../../store/compare';
 import { fmtPhi } from '../format';
-import { phiReadout } from '../readouts';
+import { officialOf, phiReadout } from '../readouts';
 import { toggled } from '../../store/lab-store';
 
 /** Fewer than two variants is not a comparison. */
@@ -39,18 +39,14 @@ export function latencyPoints(entries: readonly CompareEntry[]) {
 }
 
 /** B0–B7: paper top-1 against FLOPs computed by src/scaling (the φ marker's measure, so they line up), sorted by FLOPs. */
-const buildAccuracySeries = () =>
+export const accuracySeries = () =>
   OFFICIAL_VARIANTS.map((v) => ({
     name: v.name,
     variant: v.index,
-    flops: officialNetwork(v.index).flops,
+    flops: officialOf(v.index).flops,
     paperFlops: v.paperFlops,
     top1: v.paperTop1,
   })).sort((a, b) => a.flops - b.flops);
-
-let accuracyCache: ReturnType<typeof buildAccuracySeries> | null = null;
-/** Built once: B7 is not free. */
-export const accuracySeries = () => (accuracyCache ??= buildAccuracySeries());
 
 /** No accuracy exists between integers: a line at the formula network's FLOPs, and the nearest official
  *  variant (the only point with a paper accuracy) ringed. */

@@ -5,7 +5,7 @@ import { RACE_STEADY_RUNS, table7Rows } from '../../store/paper-runs';
 import { CroppedImage } from '../CroppedImage';
 import { useEngine } from '../engine-context';
 import { FileButton } from '../FileButton';
-import { fmtFlops, fmtMs, fmtPct } from '../format';
+import { fmtAcc, fmtFlops, fmtMs, fmtPct } from '../format';
 import { STATUS_TEXT } from '../InferenceReadout';
 import { CamOnCrop, camLabel, SYNTHETIC_CAM_WARNING } from '../paper/CamOverlay';
 import { resultSummary } from '../readouts';
@@ -58,7 +58,7 @@ export function RaceSlide() {
             <td>{r.net.resolution}</td>
             <td>{r.net.totalBlocks}</td>
             <td>{fmtFlops(r.net.flops)}</td>
-            <td>{r.paper ? `${r.paper.top1.toFixed(1)}%` : '—'}</td>
+            <td>{fmtAcc(r.paper?.top1)}</td>
             <td>{r.status === 'error' ? 'failed' : r.status === 'running' ? 'timing…' : fmtMs(r.steadyMs)}</td>
           </tr>
         ))}
@@ -89,7 +89,7 @@ export function AccuracySlide() {
                   {r.correct} / {r.total}
                 </td>
                 <td>{fmtPct(r.correct / r.total)}</td>
-                <td>{k === null ? '—' : `${OFFICIAL_VARIANTS[k].paperTop1.toFixed(1)}%`}</td>
+                <td>{fmtAcc(k === null ? null : OFFICIAL_VARIANTS[k].paperTop1)}</td>
               </tr>
             );
           })}

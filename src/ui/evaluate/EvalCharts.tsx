@@ -1,9 +1,10 @@
 /** Measured top-1 against FLOPs (with the paper's B0–B7 curve) and against ms per image. */
-import { CartesianGrid, ComposedChart, LabelList, Line, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { LabelList, Line, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { NetworkSummary } from '../../store/eval-results';
-import { ACCENT as MEASURED, ChartFrame, flopsAxis, logAxis, MARGIN } from '../compare/CompareCharts';
+import { ACCENT as MEASURED, ChartFrame, flopsAxis, logAxis } from '../compare/CompareCharts';
 import { accuracySeries, logDomain } from '../compare/compare-model';
 import { measuredPoints } from './eval-view-model';
+import { fmtAcc } from '../format';
 
 const PAPER = '#64748b';
 const pctTick = (v: number) => `${Math.round(v)}%`;
@@ -19,37 +20,26 @@ export function EvalCharts({ summaries }: { summaries: readonly NetworkSummary[]
     : 'No labelled images classified yet.';
   return (
     <div className="compare-charts" data-testid="eval-charts">
-      <ChartFrame testId="eval-chart-flops" title="Top-1: measured here and in the paper, against FLOPs" note={note}>
-        <ComposedChart margin={MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis {...flopsAxis(flopsDomain)} />
-          <YAxis type="number" domain={[0, 100]} tickFormatter={pctTick} width={56} label={{ value: 'top-1', angle: -90, position: 'insideLeft', offset: 4 }} />
-          <Tooltip formatter={(v) => `${Number(v).toFixed(1)}%`} />
-          <Line data={paper} dataKey="top1" name="Paper top-1" stroke={PAPER} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
-          <Scatter data={points} dataKey="top1" name="Measured top-1" fill={MEASURED} isAnimationActive={false}>
-            <LabelList dataKey="name" position="top" />
-          </Scatter>
-        </ComposedChart>
+      <ChartFrame composed testId="eval-chart-flops" title="Top-1: measured here and in the paper, against FLOPs" note={note}>
+        <XAxis {...flopsAxis(flopsDomain)} />
+        <YAxis type="number" domain={[0, 100]} tickFormatter={pctTick} width={56} label={{ value: 'top-1', angle: -90, position: 'insideLeft', offset: 4 }} />
+        <Tooltip formatter={(v) => fmtAcc(Number(v))} />
+        <Line data={paper} dataKey="top1" name="Paper top-1" stroke={PAPER} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+        <Scatter data={points} dataKey="top1" name="Measured top-1" fill={MEASURED} isAnimationActive={false}>
+          <LabelList dataKey="name" position="top" />
+        </Scatter>
       </ChartFrame>
       <ChartFrame
         testId="eval-chart-ms"
         title="Measured top-1 against ms per image"
         note="Worker time of the batched forward pass and readback per image (decoding not included)."
       >
-        <ScatterChart margin={MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            {...logAxis(msDomain)}
-            dataKey="msPerImage"
-            name="ms per image"
-            label={{ value: 'ms per image (log)', position: 'insideBottom', offset: -14 }}
-          />
-          <YAxis type="number" dataKey="top1" name="top-1" domain={[0, 100]} tickFormatter={pctTick} width={56} />
-          <Tooltip />
-          <Scatter data={timed} name="Measured" fill={MEASURED} isAnimationActive={false}>
-            <LabelList dataKey="name" position="top" />
-          </Scatter>
-        </ScatterChart>
+        <XAxis {...logAxis(msDomain)} dataKey="msPerImage" name="ms per image" label={{ value: 'ms per image (log)', position: 'insideBottom', offset: -14 }} />
+        <YAxis type="number" dataKey="top1" name="top-1" domain={[0, 100]} tickFormatter={pctTick} width={56} />
+        <Tooltip />
+        <Scatter data={timed} name="Measured" fill={MEASURED} isAnimationActive={false}>
+          <LabelList dataKey="name" position="top" />
+        </Scatter>
       </ChartFrame>
     </div>
   );

@@ -13,6 +13,7 @@ import { useFileDrop } from '../DropZone';
 import { progressLine } from './eval-view-model';
 import { OptionSelect, PhotoCountSelect, VariantPicks } from '../pickers';
 import { toggled } from '../../store/lab-store';
+import { fmtPhi } from '../format';
 
 const BATCH_CHOICES = ['auto', 1, 2, 4, 8, 16, 32] as const;
 
@@ -58,7 +59,7 @@ export function EvalControls() {
           onClick={() => setWithFormula(!withFormula)}
           title="The formula network at the lab's φ, with seeded random weights: chance-level accuracy, real cost"
         >
-          Formula φ {phi.toFixed(1)}
+          Formula φ {fmtPhi(phi)}
         </button>
         {custom && (
           <button type="button" data-testid="eval-pick-custom" aria-pressed={withCustom} disabled={run.running} onClick={() => setWithCustom(!withCustom)}>

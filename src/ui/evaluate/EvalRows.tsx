@@ -4,6 +4,7 @@ import { disagreeing, isCorrect, wrongSomewhere, type EvalRow } from '../../stor
 import type { EvalNetwork } from '../../store/evaluate';
 import { ColumnHeads } from '../TableScroll';
 import { shortLabelOf } from '../../model/labels';
+import { fmtPct } from '../format';
 
 /** Rows drawn at first; the rest on request (10,000 rows of thumbnails is a slow page). */
 const PAGE = 1000;
@@ -52,7 +53,7 @@ export function EvalRows({ rows, networks }: { rows: readonly EvalRow[]; network
                       data-prob={t?.prob ?? ''}
                       className={ok === null ? '' : ok ? 'eval-right' : 'eval-wrong'}
                     >
-                      {t ? `${shortLabelOf(t.index)} ${(100 * t.prob).toFixed(1)}%` : '—'} {ok === null ? '' : ok ? '✓' : '✗'}
+                      {t ? `${shortLabelOf(t.index)} ${fmtPct(t.prob)}` : '—'} {ok === null ? '' : ok ? '✓' : '✗'}
                     </td>
                   );
                 })}

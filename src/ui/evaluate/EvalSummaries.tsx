@@ -1,7 +1,7 @@
 /** One card per network: measured top-1 and top-5, the 95% Wilson interval, throughput, the paper's top-1. */
 import type { NetworkSummary } from '../../store/eval-results';
-import { fmtMs } from '../format';
-import { fmtAcc, fmtCi } from './eval-view-model';
+import { fmtAcc, fmtMs } from '../format';
+import { fmtCi } from './eval-view-model';
 
 export function EvalSummaries({ summaries, synthetic }: { summaries: readonly NetworkSummary[]; synthetic: boolean }) {
   return (

@@ -3,8 +3,6 @@ import type { NetworkSummary } from '../../store/eval-results';
 import type { EvalNetwork, EvalState } from '../../store/evaluate';
 import { fmtEta } from '../format';
 
-export const fmtAcc = (p: number | null): string => (p === null ? '—' : `${p.toFixed(1)}%`);
-
 /** The 95% Wilson interval as "a–b%". */
 export const fmtCi = (ci: NetworkSummary['ci']): string => (ci ? `${ci.lo.toFixed(1)}–${ci.hi.toFixed(1)}%` : '—');
 

@@ -2,12 +2,12 @@
  *  its exact FLOPs, timed on this device and plotted latency against FLOPs; beside it the paper's
  *  accuracy against FLOPs per method (Table 7 exactly, Figures 3 and 8 as read from the plots). */
 import { useMemo, useState } from 'react';
-import { CartesianGrid, Legend, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Legend, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { budgetNetworks, FIGURE3_POINTS, FIGURE8_POINTS, FIGURE_NOTE, TABLE7_ROWS } from '../../scaling';
 import { useApp } from '../use-app';
 import { useEngine } from '../engine-context';
-import { fmtFlops, fmtMs } from '../format';
-import { ChartFrame, MARGIN } from '../compare/CompareCharts';
+import { fmtFlops, fmtMs, fmtPct, fmtPhi } from '../format';
+import { ChartFrame } from '../compare/CompareCharts';
 import '../compare/compare.css';
 import './paper.css';
 import { ScrollTable } from '../TableScroll';
@@ -25,6 +25,9 @@ const flopsBillionsAxis = (domain: [number, number] | ['auto', 'auto']) =>
     label: { value: 'FLOPs (billions)', position: 'insideBottom', offset: -12 },
   }) as const;
 
+/** Both charts' series: one line of points per method, in its colour. */
+const methodLines = (data: (m: (typeof METHODS)[number]) => object[]) => METHODS.map((m) => <Scatter key={m} name={m} fill={COLOURS[m]} line data={data(m)} />);
+
 export function BudgetChart() {
   const [phi, setPhi] = useState(1);
   const { compound, matched } = useMemo(() => budgetNetworks(phi), [phi]);
@@ -36,13 +39,13 @@ export function BudgetChart() {
       <div className="paper-controls">
         <label>
           Budget φ <input type="range" min={1} max={5} step={0.5} value={phi} data-testid="budget-phi" onChange={(e) => setPhi(Number(e.target.value))} />{' '}
-          <strong>{phi.toFixed(1)}</strong> → {fmtFlops(compound.flops)} (the formula network's exact FLOPs)
+          <strong>{fmtPhi(phi)}</strong> → {fmtFlops(compound.flops)} (the formula network's exact FLOPs)
         </label>
         <button type="button" data-testid="budget-run" disabled={running} onClick={() => void runBudget(phi)}>
-          {running ? 'Timing…' : `Time the four methods at φ ${phi.toFixed(1)}`}
+          {running ? 'Timing…' : `Time the four methods at φ ${fmtPhi(phi)}`}
         </button>
       </div>
-      <ScrollTable label="FLOPs of each scaling method at this φ" heads={[`Method at φ ${phi.toFixed(1)}`, 'Multiplier', 'FLOPs', 'vs compound']}>
+      <ScrollTable label="FLOPs of each scaling method at this φ" heads={[`Method at φ ${fmtPhi(phi)}`, 'Multiplier', 'FLOPs', 'vs compound']}>
         <tr>
           <td>compound (α^φ, β^φ, γ^φ)</td>
           <td>
@@ -56,40 +59,24 @@ export function BudgetChart() {
             <td>{m.method} only</td>
             <td>{m.method === 'resolution' ? `${m.net.resolution} px` : `${m.method[0]} ${m.multiplier.toFixed(2)}`}</td>
             <td>{fmtFlops(m.net.flops)}</td>
-            <td>{(m.error * 100).toFixed(1)}%</td>
+            <td>{fmtPct(m.error)}</td>
           </tr>
         ))}
       </ScrollTable>
       <div className="compare-charts">
         <ChartFrame testId="budget-chart" title="Measured steady latency vs FLOPs on this device (press Time at several φ)">
-          <ScatterChart margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis {...flopsBillionsAxis(['auto', 'auto'])} />
-            <YAxis type="number" dataKey="ms" name="Steady" unit=" ms" domain={['auto', 'auto']} />
-            <Tooltip formatter={(v) => (typeof v === 'number' ? fmtMs(v) : String(v))} />
-            <Legend verticalAlign="top" />
-            {METHODS.map((m) => (
-              <Scatter
-                key={m}
-                name={m}
-                fill={COLOURS[m]}
-                line
-                data={points.filter((p) => p.method === m).map((p) => ({ flopsB: p.flops / 1e9, ms: p.steadyMs }))}
-              />
-            ))}
-          </ScatterChart>
+          <XAxis {...flopsBillionsAxis(['auto', 'auto'])} />
+          <YAxis type="number" dataKey="ms" name="Steady" unit=" ms" domain={['auto', 'auto']} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? fmtMs(v) : String(v))} />
+          <Legend verticalAlign="top" />
+          {methodLines((m) => points.filter((p) => p.method === m).map((p) => ({ flopsB: p.flops / 1e9, ms: p.steadyMs })))}
         </ChartFrame>
         <ChartFrame testId="paper-accuracy-chart" title={`The paper: ImageNet top-1 vs FLOPs per method (Table 7; Figure 8, ${FIGURE_NOTE})`}>
-          <ScatterChart margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis {...flopsBillionsAxis([0, 5])} />
-            <YAxis type="number" dataKey="top1" name="Top-1" unit="%" domain={[76, 83]} />
-            <Tooltip />
-            <Legend verticalAlign="top" />
-            {METHODS.map((m) => (
-              <Scatter key={m} name={m} fill={COLOURS[m]} line data={[TABLE7_ROWS.baseline.paper, ...FIGURE8_POINTS[m]]} />
-            ))}
-          </ScatterChart>
+          <XAxis {...flopsBillionsAxis([0, 5])} />
+          <YAxis type="number" dataKey="top1" name="Top-1" unit="%" domain={[76, 83]} />
+          <Tooltip />
+          <Legend verticalAlign="top" />
+          {methodLines((m) => [TABLE7_ROWS.baseline.paper, ...FIGURE8_POINTS[m]])}
         </ChartFrame>
       </div>
       <p className="cite">

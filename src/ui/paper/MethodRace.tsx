@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { FIGURE_NOTE, TABLE7 } from '../../scaling';
 import { matchedRows, RACE_STEADY_RUNS, table7Rows, type TimedRow } from '../../store/paper-runs';
-import { fmtFlops, fmtParams } from '../format';
+import { fmtAcc, fmtFlops, fmtParams } from '../format';
 import './paper.css';
 import { ScrollTable } from '../TableScroll';
 import { OptionSelect } from '../pickers';
@@ -71,7 +71,7 @@ export function MethodRace() {
               {fmtFlops(r.net.flops)}
             </td>
             <PaperCell r={r} value={(p) => `${p.flopsB.toFixed(1)} B`} />
-            <PaperCell r={r} value={(p) => `${p.top1.toFixed(1)}%`} />
+            <PaperCell r={r} value={(p) => fmtAcc(p.top1)} />
             <td data-testid="race-latency" data-first={r.firstMs ?? ''} data-steady={r.steadyMs ?? ''}>
               <RunLatency r={r} />
             </td>

@@ -1,16 +1,21 @@
-/** Teach: compound scaling explained live at φ; the numbers come from teach-model.ts and src/scaling. */
+/** Teach: compound scaling explained live at φ, why balance the three dimensions (paper §3.2, Figs. 3, 4 and 8), and the paper's
+ *  argument as live experiments (src/ui/paper); the numbers come from teach-model.ts and src/scaling. */
 import { useState } from 'react';
-import { ALPHA, BETA, CHANNEL_DIVISOR, GAMMA, NUM_CLASSES } from '../../scaling';
+import { ALPHA, BASE_RESOLUTION, BETA, CHANNEL_DIVISOR, GAMMA, NUM_CLASSES } from '../../scaling';
 import { useApp } from '../use-app';
 import { fmtMult, fmtPhi } from '../format';
 import { phiReadout } from '../readouts';
 import { EffectivePhiTable } from './EffectivePhiTable';
-import { PaperExperiments } from '../paper/PaperExperiments';
+import { BudgetChart } from '../paper/BudgetChart';
+import { MethodRace } from '../paper/MethodRace';
+import { OwnCoefficients } from '../paper/OwnCoefficients';
 import { NetworkPicture } from './NetworkPicture';
-import { ScalingNotes } from './ScalingNotes';
 import { StageTable } from './StageTable';
 import { formulaLines, networkLabel, teachNumbers, type TeachNumbers } from './teach-model';
 import './teach.css';
+
+/** Paper Fig. 3: accuracy gains flatten around r = 2.5 (relative to the base input). */
+const RESOLUTION_SATURATION = 2.5;
 
 function Formulas({ t }: { t: TeachNumbers }) {
   const lines = formulaLines(t);
@@ -110,7 +115,28 @@ export function TeachView() {
 
       <section className="teach-section" aria-labelledby="teach-why-h">
         <h3 id="teach-why-h">4 · Why scale all three together</h3>
-        <ScalingNotes />
+        <ul className="teach-notes" data-testid="teach-notes">
+          <li>
+            <strong>Deeper only</strong> — more layers learn richer features, but the returns vanish: ResNet-1000 is about as accurate as ResNet-101 despite ten
+            times the layers (and is much harder to train).
+          </li>
+          <li>
+            <strong>Wider only</strong> — more channels per layer capture fine-grained patterns and train easily, but wide, shallow networks miss higher-level
+            features, so accuracy saturates quickly (paper Fig. 3).
+          </li>
+          <li>
+            <strong>Higher resolution only</strong> — a bigger image shows finer detail, but beyond about r = {RESOLUTION_SATURATION} (≈
+            {RESOLUTION_SATURATION * BASE_RESOLUTION} px) the extra pixels add little accuracy.
+          </li>
+          <li>
+            <strong>The dimensions depend on each other</strong> — a larger image needs more layers to grow the receptive field and more channels to hold its
+            finer patterns; width scaling pays off far more on a deeper, higher-resolution network (Fig. 4).
+          </li>
+          <li>
+            <strong>Balanced scaling wins</strong> — growing depth, width and resolution together in the ratio α : β : γ gives the best accuracy per FLOP:
+            scaling B0 by the compound rule beats depth-, width- or resolution-only scaling by up to about 2.5 % top-1 at the same FLOPs (Fig. 8).
+          </li>
+        </ul>
       </section>
 
       <section className="teach-section" aria-labelledby="teach-released-h">
@@ -118,7 +144,18 @@ export function TeachView() {
         <EffectivePhiTable phi={phi} />
       </section>
 
-      <PaperExperiments first={6} />
+      <section className="teach-section" aria-labelledby="paper-race-h">
+        <h3 id="paper-race-h">6 · Four ways to spend 4.6× B0's FLOPs (the paper's Table 7)</h3>
+        <MethodRace />
+      </section>
+      <section className="teach-section" aria-labelledby="paper-budget-h">
+        <h3 id="paper-budget-h">7 · Equal FLOPs, unequal cost (Figures 3 and 8)</h3>
+        <BudgetChart />
+      </section>
+      <section className="teach-section" aria-labelledby="paper-own-h">
+        <h3 id="paper-own-h">8 · Design your own coefficients</h3>
+        <OwnCoefficients />
+      </section>
     </section>
   );
 }
