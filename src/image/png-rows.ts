@@ -49,17 +49,6 @@ export async function decodePngRows(
   let filled = 0;
   let done = 0; // rows decoded
 
-  // PLTE and tRNS precede IDAT, so they are known once image data arrives.
-  let pal: Uint8Array = new Uint8Array(0);
-  let tGrey = -1; // tRNS for grey / RGB: the one transparent colour, at full sample precision
-  let tRgb: number[] | null = null;
-  const chunkTables = () => {
-    pal = tables.palette ?? pal;
-    const trns = tables.trns;
-    if (colorType === 0 && trns && trns.length >= 2) tGrey = u16be(trns, 0);
-    if (colorType === 2 && trns && trns.length >= 6) tRgb = [u16be(trns, 0), u16be(trns, 2), u16be(trns, 4)];
-  };
-
   const max = (1 << depth) - 1;
   /** Sample c of pixel x at full precision (sub-byte samples: one per pixel, grey or palette). */
   const sample = (x: number, c: number): number => {
@@ -73,13 +62,17 @@ export async function decodePngRows(
   const to8 = (v: number) => (depth === 8 ? v : Math.floor((v * 255) / max + 0.5));
 
   const toRgba = () => {
-    const trns = tables.trns; // read per row, as the chunk reader fills it in
+    // PLTE and tRNS precede IDAT, so they are known once image data arrives (read per row, as the chunk reader fills them in).
+    const { palette: pal, trns } = tables;
+    // tRNS for grey / RGB: the one transparent colour, at full sample precision
+    const tGrey = colorType === 0 && trns && trns.length >= 2 ? u16be(trns, 0) : -1;
+    const tRgb = colorType === 2 && trns && trns.length >= 6 ? [u16be(trns, 0), u16be(trns, 2), u16be(trns, 4)] : null;
     for (let x = 0, d = 0; x < W; x++, d += 4) {
       const v = sample(x, 0);
       if (colorType === 3) {
-        rgba[d] = pal[v * 3] ?? 0;
-        rgba[d + 1] = pal[v * 3 + 1] ?? 0;
-        rgba[d + 2] = pal[v * 3 + 2] ?? 0;
+        rgba[d] = pal?.[v * 3] ?? 0;
+        rgba[d + 1] = pal?.[v * 3 + 1] ?? 0;
+        rgba[d + 2] = pal?.[v * 3 + 2] ?? 0;
         rgba[d + 3] = trns && v < trns.length ? trns[v] : 255;
       } else if (colorType === 0 || colorType === 4) {
         rgba[d] = rgba[d + 1] = rgba[d + 2] = to8(v);
@@ -116,7 +109,8 @@ export async function decodePngRows(
   const finishRow = () => {
     if (filter > 4) throw new PngError(`bad row filter ${filter}`);
     unfilter(filter, cur, prev, bpp);
-    if (depth === 8 && (colorType === 6 || (colorType === 2 && !tRgb))) accumulate(cur, channels, acc, k);
+    // RGB without tRNS: every pixel opaque, as toRgba would make it (a short tRNS keys no colour either).
+    if (depth === 8 && (colorType === 6 || (colorType === 2 && !tables.trns))) accumulate(cur, channels, acc, k);
     else {
       toRgba();
       accumulate(rgba, 4, acc, k);
@@ -135,7 +129,6 @@ export async function decodePngRows(
     const { value, done: end } = await reader.read();
     signal?.throwIfAborted();
     if (end) break;
-    chunkTables();
     let i = 0;
     while (i < value.length && done < H) {
       if (filter < 0) {

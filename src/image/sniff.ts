@@ -101,11 +101,6 @@ export function walkJpeg(b: Uint8Array, i: number, orientation?: number): JpegWa
   return { more: i, orientation };
 }
 
-function sniffJpeg(b: Uint8Array): Sniffed {
-  const r = walkJpeg(b, 2);
-  return 'done' in r ? r.done : { kind: 'jpeg', orientation: r.orientation };
-}
-
 function sniffWebp(b: Uint8Array): Sniffed {
   const chunk = ascii(b, 12, 4);
   if (chunk === 'VP8 ' && b.length >= 30) return { kind: 'webp', width: u16le(b, 26) & 0x3fff, height: u16le(b, 28) & 0x3fff };
@@ -194,7 +189,10 @@ function looksLikeText(b: Uint8Array): boolean {
 
 /** What the first bytes of a file say it is, whatever its name or MIME type claims. */
 export function sniffImage(b: Uint8Array): Sniffed {
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return sniffJpeg(b);
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) {
+    const r = walkJpeg(b, 2);
+    return 'done' in r ? r.done : { kind: 'jpeg', orientation: r.orientation };
+  }
   if (b.length >= 8 && ascii(b, 0, 8) === '\x89PNG\r\n\x1a\n') {
     if (b.length < 29 || ascii(b, 12, 4) !== 'IHDR') return { kind: 'png' };
     const png = readIhdr(b, 16);

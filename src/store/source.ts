@@ -192,9 +192,9 @@ export async function startSource(models: string | null, weights: 'random' | nul
 }
 
 /** The weights' base URL once the engine has its source; rejects if the lab could not start. */
-export function whenSource(store: Pick<StoreApi<LabState>, 'getState' | 'subscribe'>, timeoutMs = 120_000): Promise<string> {
+export function whenSource(store: Pick<StoreApi<LabState>, 'getState' | 'subscribe'>): Promise<string> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => settle(() => reject(new Error('No model source after 2 minutes'))), timeoutMs);
+    const timer = setTimeout(() => settle(() => reject(new Error('No model source after 2 minutes'))), 120_000);
     const unsub = store.subscribe((s) => check(s));
     function settle(f: () => void) {
       clearTimeout(timer);
