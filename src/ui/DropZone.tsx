@@ -22,7 +22,10 @@ export function useFileDrop(use: (files: DroppedFile[]) => unknown, fail: (messa
       .then(use)
       .catch((err: Error) => fail(`Could not read the dropped files: ${err.message}`));
   };
-  const onDragOver = (e: DragEvent) => (e.preventDefault(), setOver(true));
+  const onDragOver = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(true);
+  };
   return { over, handlers: { onDragOver, onDragLeave: () => setOver(false), onDrop } };
 }
 
