@@ -66,9 +66,10 @@ export async function fromCache(cache: Cache, baseUrl: string, text: string, onP
  *  model.json is never used. */
 export const dropEntry = (cache: Cache, baseUrl: string, keep?: string): Promise<void> =>
   orElse(async () => {
-    await cache.delete(modelJsonUrl(baseUrl));
+    const modelUrl = modelJsonUrl(baseUrl);
+    await cache.delete(modelUrl);
     const prefix = absolute(joinUrl(baseUrl, ''));
-    const marker = absolute(modelJsonUrl(baseUrl));
+    const marker = absolute(modelUrl);
     for (const req of await cache.keys()) {
       const rest = req.url.slice(prefix.length);
       // Not this model's, its marker, another model below this one, or the kept version.
