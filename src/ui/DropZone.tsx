@@ -1,7 +1,7 @@
 /** Image input (drop, file picker, paste) and the crop the network sees, or the full image with the crop outlined. */
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { centerCropBox } from '../model/preprocess';
-import { classifyDrop, pickedFiles, readDrop, takeDropItems, type DroppedFile } from '../image/dropped-entries';
+import { classifyDrop, pickedFiles, type DroppedFile } from '../image/dropped-entries';
 import { useAppPick } from './use-app';
 import { CameraCapture } from './CameraCapture';
 import { CroppedImage } from './CroppedImage';
@@ -10,24 +10,7 @@ import { LabCamControls, LabCamLayer } from './paper/CamOverlay';
 import { useEngine } from './engine-context';
 import { SampleGallery } from './SampleGallery';
 import { phiReadout } from './readouts';
-
-/** Files and folders dropped on an area: `over` while something is dragged over it; a failure to read them goes to `fail`. */
-export function useFileDrop(use: (files: DroppedFile[]) => unknown, fail: (message: string) => void, max?: number) {
-  const [over, setOver] = useState(false);
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    const taken = takeDropItems(e.dataTransfer); // now: the items go dead when the event ends
-    readDrop(taken, max)
-      .then(use)
-      .catch((err: Error) => fail(`Could not read the dropped files: ${err.message}`));
-  };
-  const onDragOver = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(true);
-  };
-  return { over, handlers: { onDragOver, onDragLeave: () => setOver(false), onDrop } };
-}
+import { useFileDrop } from './use-file-drop';
 
 export function DropZone() {
   const { setCustomModel, setImageFile, store } = useEngine();

@@ -9,7 +9,7 @@ import { useAppPick } from '../use-app';
 import { MAX_EVAL_NETWORKS } from '../../store/url-props';
 import { useEngine } from '../engine-context';
 import { FileButton } from '../FileButton';
-import { useFileDrop } from '../DropZone';
+import { useFileDrop } from '../use-file-drop';
 import { progressLine } from './eval-view-model';
 import { OptionSelect, PhotoCountSelect, VariantPicks } from '../pickers';
 import { toggled } from '../../store/lab-store';

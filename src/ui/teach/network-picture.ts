@@ -3,7 +3,8 @@
  *  height ∝ √channels (width) so a doubling of channels reads as ×1.41 instead of swamping the
  *  picture. Scales come from a fixed frame (the largest networks the lab shows), so one drawing
  *  unit means the same thing at every φ and growth is visible against the B0 ghost. */
-import { MAX_PHI, NUM_CLASSES, formulaNetwork, officialNetwork, type NetworkConfig } from '../../scaling';
+import { MAX_PHI, NUM_CLASSES, formulaNetwork, type NetworkConfig } from '../../scaling';
+import { officialOf } from '../readouts';
 
 export type PicturePart = 'input' | 'stem' | 'block' | 'head' | 'classifier';
 
@@ -46,7 +47,7 @@ export function pictureFrame(nets: readonly NetworkConfig[]) {
 }
 
 /** The lab's frame: φ = MAX_PHI by the formula (most blocks) and the official B7 (largest input). */
-export const LAB_FRAME = pictureFrame([formulaNetwork(MAX_PHI), officialNetwork(MAX_PHI)]);
+export const LAB_FRAME = pictureFrame([formulaNetwork(MAX_PHI), officialOf(MAX_PHI)]);
 
 /** The picture of `net`; its viewBox is `0 0 width height`. */
 export function networkPicture(net: NetworkConfig, frame = LAB_FRAME) {

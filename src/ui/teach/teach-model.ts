@@ -15,10 +15,10 @@ import {
   type NetworkConfig,
 } from '../../scaling';
 import { fmtPhi } from '../format';
-import { phiReadout } from '../readouts';
+import { officialOf, phiReadout } from '../readouts';
 
 /** B0 is the reference for every "B0 → scaled" and "relative to B0" figure (readouts.ts builds it once). */
-export const baseNetwork = (): NetworkConfig => phiReadout(0).official;
+export const baseNetwork = (): NetworkConfig => officialOf(0);
 
 /** The formula's numbers at φ, and what the built network really costs against B0. */
 export function teachNumbers(phiIn: number) {
