@@ -46,9 +46,8 @@ export function specForCoefficients(c: ScalingCoefficients, baseUrl: string): Mo
 
 /** `paper`: the paper's numbers for this network, where it gives any. */
 function row(id: string, label: string, method: ScalingMethod | 'custom' | 'released', net: NetworkConfig, spec: ModelSpec, paper: PaperPoint | null = null) {
-  const ms = null as number | null;
-  const pending = { status: 'pending' as 'pending' | 'running' | 'done' | 'error', error: null as string | null, firstMs: ms, steadyMs: ms };
-  return { id, label, method, net, spec, paper, ...pending };
+  const status = 'pending' as 'pending' | 'running' | 'done' | 'error';
+  return { id, label, method, net, spec, paper, status, error: null as string | null, firstMs: null as number | null, steadyMs: null as number | null };
 }
 export type TimedRow = ReturnType<typeof row>;
 

@@ -15,7 +15,9 @@ export function workerTools(client: Pick<InferenceClient, 'send'>) {
     requestLog: async (): Promise<RequestLogEntry[]> => (await client.send({ type: 'log' }, ['log']).done).entries,
 
     /** Fault injection: lose the GPU device, crash the worker, fail the next build. */
-    debug: async (action: DebugAction): Promise<void> => void (await client.send({ type: 'debug', action }, ['debugDone']).done),
+    async debug(action: DebugAction): Promise<void> {
+      await client.send({ type: 'debug', action }, ['debugDone']).done;
+    },
 
     /** Every WebGPU kernel path against stock ops in the worker (window.phiLab, e2e). */
     kernelParity: async (job: KernelParityJob): Promise<KernelParityReport> => (await client.send({ type: 'kernelParity', job }, ['kernelParity']).done).report,
