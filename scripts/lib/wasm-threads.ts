@@ -9,6 +9,7 @@
  *  preamble sends the glue's blob: URL to the second. */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { Connect, Plugin } from 'vite';
 
 const PTHREAD_SCRIPT = 'tfjs-wasm-pthread.js';
@@ -45,17 +46,24 @@ const FILES: Record<string, () => string> = { [PTHREAD_SCRIPT]: pthreadScript, [
 /** Emits both scripts into the build and serves them from the dev and preview servers. */
 export function wasmThreadScripts(): Plugin {
   let base = '/';
+  // The dev server's headers (COOP/COEP) go on these answers too: a worker script without COEP is
+  // refused inside an isolated page, and the threads would never start under `npm run dev`.
+  let headers: OutgoingHttpHeaders = {};
   const handler: Connect.NextHandleFunction = (req, res, next) => {
     const url = (req.url ?? '').split('?')[0];
     const make = url.startsWith(base) ? FILES[url.slice(base.length)] : undefined;
     if (!make) return next();
+    for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
     res.setHeader('Content-Type', 'text/javascript');
     res.end(make());
   };
   return {
     name: 'wasm-thread-scripts',
     configResolved: (c) => void (base = c.base.replace(/\/?$/, '/')),
-    configureServer: (server) => void server.middlewares.use(handler),
+    configureServer: (server) => {
+      headers = server.config.server.headers ?? {};
+      server.middlewares.use(handler);
+    },
     generateBundle() {
       for (const [fileName, make] of Object.entries(FILES)) this.emitFile({ type: 'asset', fileName, source: make() });
     },
