@@ -8,6 +8,7 @@ import { classActivation } from './cam-ops';
 import { forward } from './kernels/forward';
 import { DEFAULT_KERNELS, initialPlan, webgpuActive, type KernelSetting } from './kernels/mode';
 import { planFor, type KernelPlan } from './kernels/plan';
+import { normalizationConstants } from './stock-ops';
 import { layerWeights, type EfficientNetWeights, type InputNormalization, type LayerWeights } from './weights';
 
 export interface EfficientNet {
@@ -45,17 +46,13 @@ const STOCK_PLAN = planFor('stock');
 
 export function createEfficientNet(config: NetworkConfig, weights: EfficientNetWeights, options: NetworkOptions = {}): EfficientNet {
   const kernels = options.kernels ?? DEFAULT_KERNELS;
-  const n = weights.normalization;
-  // Constants live on the active backend once, not re-uploaded per call.
-  const scale = tf.scalar(n.scale);
-  const mean = tf.tensor4d(n.mean, [1, 1, 1, 3]);
-  const std = tf.tensor4d(n.std, [1, 1, 1, 3]);
+  const norm = normalizationConstants(weights.normalization);
   let disposed = false;
 
   const forwardLogits = (x: tf.Tensor4D, keep?: { features?: tf.Tensor4D }): tf.Tensor2D => {
     if (disposed) throw new Error(`EfficientNet ${config.name} used after dispose()`);
     if (x.rank !== 4 || x.shape[3] !== 3) throw new Error(`Expected input [b,H,W,3], got [${x.shape.join(',')}]`);
-    return forward(net.kernelPlan && webgpuActive() ? net.kernelPlan : STOCK_PLAN, x, config, weights, { scale, mean, std }, keep);
+    return forward(net.kernelPlan && webgpuActive() ? net.kernelPlan : STOCK_PLAN, x, config, weights, norm, keep);
   };
 
   const net: EfficientNet = {
@@ -76,7 +73,7 @@ export function createEfficientNet(config: NetworkConfig, weights: EfficientNetW
     dispose: () => {
       if (disposed) return;
       disposed = true;
-      tf.dispose([scale, mean, std]);
+      tf.dispose([norm.filter, norm.bias]);
       tf.dispose(weightTensors(weights));
     },
   };
