@@ -54,3 +54,22 @@ describe('measureInterleaved', () => {
     expect(out[1].spread).toMatchObject({ runs: 3, medianMs: expect.closeTo(20.08, 6), minMs: expect.closeTo(20.05, 6) });
   });
 });
+
+describe('settleMs', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('waits that long before every timed run (not the warm-ups) and keeps the wait out of the times', async () => {
+    vi.useFakeTimers();
+    const started: number[] = [];
+    const run = async () => {
+      started.push(Date.now());
+      await Promise.resolve();
+    };
+    const t0 = Date.now();
+    const done = measureInterleaved([run, run], { runs: 2, warmup: 1, settleMs: 100 });
+    await vi.runAllTimersAsync();
+    const out = await done;
+    expect(started.map((t) => t - t0)).toEqual([0, 0, 100, 200, 300, 400]);
+    for (const r of out) for (const ms of r.times) expect(ms).toBeLessThan(50);
+  });
+});

@@ -56,6 +56,9 @@ export interface SeriesOptions {
   warmup?: number;
   /** Called before each timed run: which runner, which of its runs (0-based). */
   onRun?: (runner: number, run: number) => void;
+  /** Idle milliseconds before each timed run, so no runner is charged for threads another one
+   *  left busy (the bench's ORT wasm peer; see bench.ts). */
+  settleMs?: number;
 }
 
 /** Wall milliseconds of one run; the run ends when its result has been read back. */
@@ -76,6 +79,7 @@ export async function measureInterleaved(runners: readonly (() => Promise<unknow
     for (let k = 0; k < runners.length; k++) {
       const i = round % 2 === 0 ? k : runners.length - 1 - k;
       o.onRun?.(i, round);
+      if (o.settleMs) await new Promise((done) => setTimeout(done, o.settleMs));
       out[i].times.push(await timed(runners[i]));
     }
   }
