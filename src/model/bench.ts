@@ -16,7 +16,9 @@ import { ORT_EP_FOR, startOrtPeer } from './ort-runner';
 import { wasmThreadCount } from './backend';
 import { testPattern } from './preprocess';
 
-/** Idle time before each timed run when ORT's wasm EP is the peer (see benchVariant). */
+/** Idle time before each timed run when ORT's wasm EP is the peer: its threads stay busy for
+ *  20–50 ms after its run ends (measured on 2 cores) and slowed the run right after it up to 1.8×.
+ *  A pause before every run, on every side, charges neither side for the other. */
 const ORT_SETTLE_MS = 100;
 
 /** GFLOP/s with 2 FLOPs per multiply-add. */
@@ -135,8 +137,6 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
       {
         runs: o.runs,
         warmup: 0,
-        // ORT's wasm threads stay busy for 20–50 ms after its run ends (measured on 2 cores): the
-        // run right after it took up to 1.8× as long. A pause before every run charges neither side.
         settleMs: ort?.peer && ortEp === 'wasm' ? ORT_SETTLE_MS : 0,
         onRun: (who, i) => {
           sample(); // GPU bytes after the previous run, outside the timed span

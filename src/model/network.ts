@@ -1,6 +1,7 @@
 /** EfficientNet inference built from a NetworkConfig and a weights object. The pass mirrors the
- *  converted TF Hub graphs op for op (fused kernels, SAME padding, swish as x·sigmoid(x)), so
- *  bound converted weights reproduce tf.loadGraphModel to float rounding, and any φ runs with
+ *  converted TF Hub graphs op for op (fused kernels, SAME padding, swish as x·sigmoid(x)), the input
+ *  normalisation folded into one per-channel affine, so bound converted weights reproduce
+ *  tf.loadGraphModel to float rounding, and any φ runs with
  *  random weights. Every shape is static (no runtime shape tensors): shader caches stay warm. */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerSpec, NetworkConfig } from '../scaling';
