@@ -62,7 +62,7 @@ export async function decodePngRows(
   const to8 = (v: number) => (depth === 8 ? v : Math.floor((v * 255) / max + 0.5));
 
   const toRgba = () => {
-    // PLTE and tRNS precede IDAT, so they are known once image data arrives (read per row, as the chunk reader fills them in).
+    // Read per row: the chunk reader fills them in, always before IDAT.
     const { palette: pal, trns } = tables;
     // tRNS for grey / RGB: the one transparent colour, at full sample precision
     const tGrey = colorType === 0 && trns && trns.length >= 2 ? u16be(trns, 0) : -1;
@@ -109,7 +109,8 @@ export async function decodePngRows(
   const finishRow = () => {
     if (filter > 4) throw new PngError(`bad row filter ${filter}`);
     unfilter(filter, cur, prev, bpp);
-    // RGB without tRNS: every pixel opaque, as toRgba would make it (a short tRNS keys no colour either).
+    // RGB without tRNS: every pixel opaque, so the rows skip toRgba (a short tRNS takes the slow path
+    // and keys no colour: the same pixels).
     if (depth === 8 && (colorType === 6 || (colorType === 2 && !tables.trns))) accumulate(cur, channels, acc, k);
     else {
       toRgba();

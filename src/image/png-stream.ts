@@ -15,21 +15,23 @@ export async function decodePngDownscaled(stream: ReadableStream<Uint8Array<Arra
   const inflate = new DecompressionStream('deflate');
   const writer = inflate.writable.getWriter();
   const tables: PngTables = { palette: null, trns: null };
-  let header!: { resolve: (h: PngHeader) => void; reject: (e: unknown) => void };
-  const headerReady = new Promise<PngHeader>((resolve, reject) => (header = { resolve, reject }));
+  let settleHeader!: { resolve: (h: PngHeader) => void; reject: (e: unknown) => void };
+  const headerReady = new Promise<PngHeader>((resolve, reject) => {
+    settleHeader = { resolve, reject };
+  });
 
   // Set once the last row is in (or on cancel): the producer stops feeding the inflater.
   const stop = new AbortController();
   const reader = inflate.readable.getReader();
   const onAbort = () => {
     stop.abort(signal!.reason);
-    header.reject(signal!.reason);
+    settleHeader.reject(signal!.reason);
     void reader.cancel(signal!.reason).catch(() => undefined);
   };
   signal?.addEventListener('abort', onAbort, { once: true });
 
   // Producer: split the file into chunks, feed IDAT payloads to the inflater.
-  const produce = () => feedPngChunks(stream, writer, tables, header.resolve, header.reject, stop.signal);
+  const produce = () => feedPngChunks(stream, writer, tables, settleHeader.resolve, settleHeader.reject, stop.signal);
 
   // Consumer: undo the row filters, convert to RGBA and box-average; stops reading at the last row.
   const consume = async (): Promise<RgbaImage> => {

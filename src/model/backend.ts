@@ -191,8 +191,12 @@ export async function selectBackend(forced?: BackendName): Promise<BackendChoice
 
 export function memoryInfo() {
   const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
-  /** gpuBytes: GPU buffers/textures in use by tensors (webgl and webgpu report it; cpu/wasm don't). */
-  return { numTensors: m.numTensors, numBytes: m.numBytes, gpuBytes: m.numBytesInGPU ?? null };
+  return {
+    numTensors: m.numTensors,
+    numBytes: m.numBytes,
+    /** GPU buffers/textures in use by tensors (webgl and webgpu report it; cpu/wasm don't). */
+    gpuBytes: m.numBytesInGPU ?? null,
+  };
 }
 export type MemoryInfo = ReturnType<typeof memoryInfo>;
 

@@ -1,6 +1,6 @@
 /** EfficientNet inference built from a NetworkConfig and a weights object. The pass mirrors the
- *  converted TF Hub graphs op for op (fused kernels, SAME padding, swish as x·sigmoid(x)), the input
- *  normalisation folded into one per-channel affine, so bound converted weights reproduce
+ *  converted TF Hub graphs op for op (fused kernels, SAME padding, swish as x·sigmoid(x)), the stock
+ *  stem's input normalisation folded into one per-channel affine, so bound converted weights reproduce
  *  tf.loadGraphModel to float rounding, and any φ runs with
  *  random weights. Every shape is static (no runtime shape tensors): shader caches stay warm. */
 import * as tf from '@tensorflow/tfjs-core';

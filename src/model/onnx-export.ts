@@ -54,8 +54,8 @@ class Emitter implements NetworkOps<string> {
     const g = this.g;
     const n = this.normalization;
     const nchw = g.node('Transpose', [x], 'input_nchw', { perm: [0, 3, 1, 2] });
-    // The graph's arithmetic, (x·scale − mean) / std (the own pass folds it into one per-channel
-    // affine; the two agree to rounding).
+    // The graph's arithmetic, (x·scale − mean) / std (the own network's stock stem folds it into one
+    // per-channel affine; the two agree to rounding).
     const scaled = g.node('Mul', [nchw, g.initializer('normalization/scale', [], new Float32Array([n.scale]))], 'normalization/scaled');
     const centred = g.node('Sub', [scaled, g.initializer('normalization/mean', [1, 3, 1, 1], new Float32Array(n.mean))], 'normalization/centred');
     const normalized = g.node('Div', [centred, g.initializer('normalization/std', [1, 3, 1, 1], new Float32Array(n.std))], 'normalization/normalized');

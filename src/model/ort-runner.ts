@@ -3,8 +3,8 @@
  * (onnx-export.ts, same weights), loaded into ORT-web on the EP matching the tfjs backend, run on
  * the same input and timed in the same interleaved loop as the own network (bench.ts). A failure
  * here is recorded in the result, never fails the variant.
- * The wasm EP (`onnxruntime-web/wasm`: SIMD, threads when cross-origin isolated) or the webgpu EP
- * (`onnxruntime-web/webgpu`), each build loaded on demand, its .wasm from the app's origin (the
+ * Sessions run on the wasm EP (`onnxruntime-web/wasm`: SIMD, threads when cross-origin isolated) or
+ * the webgpu EP (`onnxruntime-web/webgpu`), each build loaded on demand, its .wasm from the app's origin (the
  * bench worker passes the bundled URLs to configureOrtWasm; no CDN). CSP: script-src
  * 'wasm-unsafe-eval' compiles the .wasm, worker-src 'self' starts the threaded builds' pthreads.
  * The webgpu build's embind glue holds a `new Function` path the CSP would refuse; the bench does
@@ -17,7 +17,7 @@ import type { Classifier } from './classifier';
 import { maxAbsDiff } from './max-abs-diff';
 import { ONNX_INPUT_NAME, ONNX_OUTPUT_NAME } from './onnx-export';
 
-type OrtEp = 'wasm' | 'webgpu';
+type OrtEp = NonNullable<BenchResult['ortEp']>;
 
 /** The tfjs backends ORT is measured beside, and the EP used for each. */
 export const ORT_EP_FOR: Partial<Record<BackendName, OrtEp>> = { webgpu: 'webgpu', wasm: 'wasm' };

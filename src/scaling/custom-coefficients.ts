@@ -54,7 +54,7 @@ export function customCoefficients(b: Bases, phi: number): ScalingCoefficients {
 /** The released variant whose exact FLOPs (counted by scaleNetwork) are closest in log scale. */
 export function nearestReleasedByFlops(flops: number): { name: OfficialName; index: number } {
   const gaps = OFFICIAL_VARIANTS.map((v) => Math.abs(Math.log(officialNetwork(v.index).flops / flops)));
-  // Not finite (FLOPs 0 or NaN): B0, as the comparison loop this replaced answered.
+  // FLOPs NaN: every gap NaN, so indexOf finds none and B0 answers (FLOPs 0: every gap ∞, B0 too).
   const { name, index } = OFFICIAL_VARIANTS[Math.max(0, gaps.indexOf(Math.min(...gaps)))];
   return { name, index };
 }

@@ -151,9 +151,8 @@ export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBa
   publishAccuracy(engine.store, summarize(s.rows, s.networks, s.timings));
 }
 
-/** The class's own accuracy measurement for the deck's "accuracy the class measured" slide, one row
- *  per network; null until an evaluation has finished. `network`: the name as the lab shows it
- *  ("B0", "formula φ 2.5"…). */
+/** One network's row of the class's own accuracy measurement (the deck's "accuracy the class
+ *  measured" slide). `network`: the name as the lab shows it ("B0", "formula φ 2.5"…). */
 export type AccuracyRow = Pick<NetworkSummary, 'network' | 'correct' | 'total'>;
 
 /** A finished evaluation's counts (null forgets them); rows without photos are left out. */

@@ -1,6 +1,7 @@
 /** The lab's weight downloads beside its runs: the neighbour prefetch (speculative, one at a time)
  *  and, on a slow network, the variant φ asks for while the one loaded answers in its place. Both
  *  are the worker's `prefetch` requests; their progress goes to the store's load bars. */
+import { isOffline } from '../model/artifacts';
 import { isVariantIndex } from '../scaling';
 import { modelIdOf, type Answer, type ModelSpec } from '../worker/protocol';
 import { RateMeter } from './download-rate';
@@ -30,10 +31,10 @@ export function labDownloads(client: EngineClient, lab: () => LabState, gate: Qu
   }
 
   /** Downloads `spec` into the cache on `key`'s load bar (cached, or dropped when it fails): the
-   *  request's id, and whether it was stored. */
-  function prefetch(spec: ModelSpec, key: string): { id: number; stored: Promise<boolean> } {
+   *  request's id, and whether it succeeded. */
+  function prefetch(spec: ModelSpec, key: string): { id: number; ok: Promise<boolean> } {
     const req = client.send({ type: 'prefetch', model: spec }, ['prefetched'], { onProgress: (p) => track(key, p) });
-    const stored = req.done.then(
+    const ok = req.done.then(
       (a) => {
         lab().setLoad(key, { phase: 'cached', loaded: a.bytes, total: a.bytes, fromCache: a.fromCache });
         return true;
@@ -43,14 +44,14 @@ export function labDownloads(client: EngineClient, lab: () => LabState, gate: Qu
         return false;
       },
     );
-    return { id: req.id, stored };
+    return { id: req.id, ok };
   }
 
   /** Downloads a neighbour of Bk into the cache, one at a time; false when held by a pause. */
   function prefetchNeighbours(k: number): boolean {
     const src = lab().source;
     // Offline (a prepared classroom) a speculative download can only fail: not even tried.
-    if (!src || src.kind === 'random' || prefetching !== null || globalThis.navigator?.onLine === false) return true;
+    if (!src || src.kind === 'random' || prefetching !== null || isOffline()) return true;
     if (gate.paused) return false;
     const spec = [k + 1, k - 1]
       .filter(isVariantIndex)
@@ -63,8 +64,8 @@ export function labDownloads(client: EngineClient, lab: () => LabState, gate: Qu
     const req = prefetch(spec, key);
     prefetching = { id: req.id, from: k };
     void gate.track(
-      req.stored.then((stored) => {
-        if (!stored) prefetched.delete(model); // a prefetch failure is silent: the real load reports it
+      req.ok.then((ok) => {
+        if (!ok) prefetched.delete(model); // a prefetch failure is silent: the real load reports it
         prefetching = null;
       }),
     );
@@ -87,10 +88,10 @@ export function labDownloads(client: EngineClient, lab: () => LabState, gate: Qu
     const key = labNameOf(spec);
     const req = prefetch(spec, key);
     const w = (wanted = { id: req.id, model, key });
-    void req.stored.then((stored) => {
-      if (wanted !== w) return; // abandoned: the worker aborted it and kept nothing
+    void req.ok.then((ok) => {
+      if (wanted !== w) return; // abandoned (φ moved on): not this job's to report
       wanted = null;
-      if (!stored) failed.add(key);
+      if (!ok) failed.add(key);
       fetched();
     });
   }

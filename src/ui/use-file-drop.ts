@@ -2,7 +2,7 @@
 import { useState, type DragEvent } from 'react';
 import { readDrop, takeDropItems, type DroppedFile } from '../image/dropped-entries';
 
-/** Files and folders dropped on an area: `over` while something is dragged over it; a failure to read them goes to `fail`. */
+/** Files and folders dropped on an area: `over` while something is dragged over it; a failure to read them, or thrown by `use`, goes to `fail`. */
 export function useFileDrop(use: (files: DroppedFile[]) => unknown, fail: (message: string) => void, max?: number) {
   const [over, setOver] = useState(false);
   const onDrop = (e: DragEvent) => {

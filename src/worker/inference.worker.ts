@@ -183,7 +183,8 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<Worke
       return;
     }
     case 'cancel':
-      return downloads.cancel(req.target);
+      downloads.cancel(req.target);
+      return;
     case 'kernelParity':
       return { type: 'kernelParity', id: req.id, report: await kernelParity(req.job) };
     case 'debug':

@@ -4,7 +4,7 @@
  *  out-of-range loads read zeros, out-of-range stores are skipped. */
 import * as tf from '@tensorflow/tfjs-core';
 import { activate } from './program';
-import { fma4, pointwiseShape, runPointwise, type PointwiseArgs } from './pointwise';
+import { fma4, LANES, pointwiseShape, runPointwise, type PointwiseArgs } from './pointwise';
 
 /** Input channels must come as vec4 (the tile loads them so). */
 export const tiledFits = (k: number, n: number) => k % 4 === 0 && n % 4 === 0;
@@ -49,7 +49,7 @@ export function pointwiseTiled(args: PointwiseArgs): tf.Tensor4D {
       }
       workgroupBarrier();
       for (var kk = 0; kk < 8; kk++) {
-        ${rows.map((j) => `let w${j} = ws[(kk * 4 + ${j}) * ${TILE_C4} + col];`).join('\n        ')}
+        ${LANES.map((_, j) => `let w${j} = ws[(kk * 4 + ${j}) * ${TILE_C4} + col];`).join('\n        ')}
         ${rows.map((i) => `{ let xv = xs[(rg * 4 + ${i}) * 8 + kk]; ${fma4(`acc[${i}]`, 'xv')} }`).join('\n        ')}
       }
       workgroupBarrier();

@@ -41,9 +41,12 @@ export function runPointwise(
   return runKernel({ ...call, inputs, comps, outShape: [n, h, wd, N], outComp: 4, sizes }) as tf.Tensor4D;
 }
 
+/** A vec4's lanes: the 4 input channels whose weight rows w0…w3 the pointwise kernels load. */
+export const LANES = ['x', 'y', 'z', 'w'] as const;
+
 /** acc += x·[w0; w1; w2; w3] for 4 input channels x (a vec4) into 4 output channels: four fmas,
  *  x.x first. Both kernels' inner step. */
-export const fma4 = (acc: string, x: string) => ['x', 'y', 'z', 'w'].map((c, j) => `${acc} = fma(vec4<f32>(${x}.${c}), w${j}, ${acc});`).join(' ');
+export const fma4 = (acc: string, x: string) => LANES.map((c, j) => `${acc} = fma(vec4<f32>(${x}.${c}), w${j}, ${acc});`).join(' ');
 
 /** Pixels per barrier-free invocation (× 4 channels); 8 was no clear win on SwiftShader, 4 stays
  *  until a real GPU decides. The accumulators follow this number. */
