@@ -9,8 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bindConvertedWeights } from '../src/model/bind.ts';
-import { allSpecs } from '../src/model/model-json.ts';
+import { bindArtifacts } from '../src/model/bind.ts';
 import type { EfficientNetWeights } from '../src/model/weights.ts';
 import { exportOnnx, onnxFileName, ONNX_INPUT_NAME, ONNX_OUTPUT_NAME } from '../src/model/onnx-export.ts';
 import { randomWeights } from '../src/model/random-weights.ts';
@@ -37,7 +36,7 @@ async function officialWeights(k: number, weights: string, modelsDir: string, co
   if (weights === 'synthetic') {
     const a = await syntheticArtifacts(k);
     if (!a) fail(`no synthetic B${k}: run npm run models:synth, or keep ../shared/models/efficientnet-tfhub beside the repository`);
-    return bindConvertedWeights(a.modelJson, tf.io.decodeWeights(a.weightData, a.weightSpecs), config);
+    return bindArtifacts(a, config);
   }
   const dir = join(modelsDir, `B${k}`);
   let json;
@@ -46,8 +45,7 @@ async function officialWeights(k: number, weights: string, modelsDir: string, co
   } catch (e) {
     fail(`cannot read real weights from ${dir}/model.json (${(e as Error).message}); run npm run models:fetch, pass --models DIR, or use --weights synthetic`);
   }
-  const specs = allSpecs(json) as tf.io.WeightsManifestEntry[];
-  return bindConvertedWeights(json, tf.io.decodeWeights(readWeightData(dir, json), specs), config);
+  return bindArtifacts({ modelJson: json, weightData: readWeightData(dir, json) }, config);
 }
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@
 // weights (the time does not depend on the values). WebGPU needs a browser: see the bench.
 import * as tf from '@tensorflow/tfjs';
 import { parseArgs } from 'node:util';
-import { bindConvertedWeights } from '../src/model/bind.ts';
+import { bindArtifacts } from '../src/model/bind.ts';
 import { createEfficientNet } from '../src/model/network.ts';
 import { exportOnnx } from '../src/model/onnx-export.ts';
 import { randomWeights } from '../src/model/random-weights.ts';
@@ -42,7 +42,7 @@ async function main() {
     const a = await syntheticArtifacts(k);
     if (!a) throw new Error(`no synthetic B${k} (../shared absent?)`);
     const config = officialNetwork(k);
-    net = createEfficientNet(config, bindConvertedWeights(a.modelJson, tf.io.decodeWeights(a.weightData, a.weightSpecs), config));
+    net = createEfficientNet(config, bindArtifacts(a, config));
   }
   const size = net.config.resolution;
   const input = new Float32Array(size * size * 3).map((_, i) => (i % 251) / 250);

@@ -13,10 +13,10 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNTHETIC_INIT_VERSION } from '../src/model/synthetic-init.ts';
 import { entropyNats, SYNTHETIC_ENTROPY_TARGET } from '../src/model/test-support/synthetic-entropy.ts';
-import { graphModelFromMemory } from '../src/model/graph-model.ts';
+import { graphModelFromMemory, graphProbabilities } from '../src/model/graph-model.ts';
 import { loadPhotoTensorData } from './lib/node-image.ts';
 import { REFERENCE_NORMALIZATION, SHARD_BYTES, weightBytes, type ConvertedModelJson as ModelJson } from '../src/model/model-json.ts';
-import { predictProbabilities, readModelDir, readModelJson } from '../src/model/test-support/node-model-io.ts';
+import { readModelDir, readModelJson } from '../src/model/test-support/node-model-io.ts';
 import { findPhoto, fixtureSkipReason, topologyDir, topologyPath } from '../test-support/fixtures.ts';
 import { VARIANT_NAMES } from '../src/scaling/variants.ts';
 import { buildSyntheticModel } from '../src/model/test-support/synthetic-export.ts';
@@ -230,7 +230,7 @@ describe.skipIf(missing !== null)('models:synth', () => {
     const model = await graphModelFromMemory(modelJson, weightData);
     try {
       expect(model.inputs[0].name).toBe('image_input');
-      const h = checkPrediction(await predictProbabilities(model, loadPhotoTensorData(photo, 224), 224));
+      const h = checkPrediction(await graphProbabilities(model, loadPhotoTensorData(photo, 224), 224));
       expect(h).toBeGreaterThan(SYNTHETIC_ENTROPY_TARGET.typicalMin);
       expect(h).toBeLessThan(SYNTHETIC_ENTROPY_TARGET.typicalMax);
     } finally {
@@ -242,7 +242,7 @@ describe.skipIf(missing !== null)('models:synth', () => {
     const b1 = readModelDir(join(out, 'B1'));
     const model = await graphModelFromMemory(b1.modelJson, b1.weightData);
     try {
-      checkPrediction(await predictProbabilities(model, loadPhotoTensorData(photo, 128), 128));
+      checkPrediction(await graphProbabilities(model, loadPhotoTensorData(photo, 128), 128));
     } finally {
       model.dispose();
     }
@@ -256,7 +256,7 @@ describe.skipIf(missing !== null)('models:synth', () => {
       const { modelJson, weightData } = await buildSyntheticModel(sources.get(v)!, { seed: SEED });
       const model = await graphModelFromMemory(modelJson, weightData);
       try {
-        const h = checkPrediction(await predictProbabilities(model, loadPhotoTensorData(photo, 96), 96));
+        const h = checkPrediction(await graphProbabilities(model, loadPhotoTensorData(photo, 96), 96));
         expect(h).toBeGreaterThan(SYNTHETIC_ENTROPY_TARGET.typicalMin);
         expect(h).toBeLessThan(SYNTHETIC_ENTROPY_TARGET.typicalMax);
       } finally {

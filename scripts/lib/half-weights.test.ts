@@ -3,9 +3,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { officialNetwork } from '../../src/scaling/index.ts';
-import { bindConvertedWeights } from '../../src/model/bind.ts';
+import { bindArtifacts } from '../../src/model/bind.ts';
 import { float16Bits, halveWeights } from './half-weights.ts';
-import { allSpecs, concat, expectedShardSizes, weightPrecision } from '../../src/model/model-json.ts';
+import { concat, expectedShardSizes, weightPrecision } from '../../src/model/model-json.ts';
 import { createEfficientNet } from '../../src/model/network.ts';
 import { maxAbsDiff } from '../../src/model/max-abs-diff.ts';
 import { useFastBackend } from '../../src/model/test-support/node-backend.ts';
@@ -59,10 +59,8 @@ describe.skipIf(missing !== null)('synthetic B0 in float16', () => {
     expect(expectedShardSizes(half.modelJson)).toEqual(half.shards.map((s) => ({ path: s.path, bytes: s.bytes.length })));
 
     const config = officialNetwork(0);
-    const net32 = createEfficientNet(config, bindConvertedWeights(a.modelJson, tf.io.decodeWeights(a.weightData, a.weightSpecs), config));
-    const data16 = concat(half.shards.map((s) => s.bytes));
-    const specs16 = allSpecs(half.modelJson) as tf.io.WeightsManifestEntry[];
-    const net16 = createEfficientNet(config, bindConvertedWeights(half.modelJson, tf.io.decodeWeights(data16, specs16), config));
+    const net32 = createEfficientNet(config, bindArtifacts(a, config));
+    const net16 = createEfficientNet(config, bindArtifacts({ modelJson: half.modelJson, weightData: concat(half.shards.map((s) => s.bytes)) }, config));
     const x = tf.randomUniform([2, 224, 224, 3], 0, 1, 'float32', 7) as tf.Tensor4D;
     const [l32, l16] = [net32.logits(x), net16.logits(x)];
     const scale = tf.tidy(() => tf.max(tf.abs(l32)).dataSync()[0]);

@@ -3,7 +3,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { officialNetwork } from '../../src/scaling/index.ts';
 import { gflopsFor } from '../../src/model/bench.ts';
-import { bindConvertedWeights } from '../../src/model/bind.ts';
+import { bindArtifacts } from '../../src/model/bind.ts';
+import { readBack } from '../../src/model/classifier.ts';
 import { compileOnly, enterCompileOnly } from '../../src/model/compile-only.ts';
 import { countPipelines, type PipelineCount } from '../../src/model/kernels/gpu-state.ts';
 import { planFor, type KernelPlan, type KernelReport } from '../../src/model/kernels/plan.ts';
@@ -47,8 +48,7 @@ export async function benchNodeVariant(
 ): Promise<NodeBenchResult> {
   const config = officialNetwork(k);
   const size = config.resolution;
-  const tensors = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
-  const net = createEfficientNet(config, bindConvertedWeights(artifacts.modelJson, tensors, config), { kernels: { mode: 'auto', asked: true } });
+  const net = createEfficientNet(config, bindArtifacts(artifacts, config), { kernels: { mode: 'auto', asked: true } });
   const one = testPattern(size);
   const input = new Float32Array(one.length * batch);
   for (let b = 0; b < batch; b++) input.set(one, b * one.length);
@@ -57,18 +57,8 @@ export async function benchNodeVariant(
   const before = tf.memory().numTensors;
   try {
     const now = () => performance.now();
-    const runOwn = async () => {
-      const p = net.predict(x);
-      const d = await p.data();
-      p.dispose();
-      return d;
-    };
-    const runGraph = async () => {
-      const p = graph!.predict(x) as tf.Tensor;
-      const d = await p.data();
-      p.dispose();
-      return d;
-    };
+    const runOwn = () => readBack(net.predict(x));
+    const runGraph = () => readBack(graph!.predict(x) as tf.Tensor);
     log(`B${k} ×${batch}: warm-up (compile + tune)`);
     net.kernelPlan = planFor('barrier-free');
     const w0 = now();

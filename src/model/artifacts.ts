@@ -14,7 +14,8 @@ export const WEIGHT_FETCH_FAILURE =
 
 const fileName = (url: string) => url.split('?')[0].split('/').pop() ?? url;
 
-const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+/** The browser says it is offline (false where there is no navigator, as in Node). */
+export const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 /** The one wording of a failed request, whatever step (headers or body) it failed in. */
 function networkError(url: string, e: unknown, signal?: AbortSignal): Error {

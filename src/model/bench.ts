@@ -10,7 +10,7 @@ import type { BackendName } from './backend-name';
 import type { LoadedArtifacts } from './model-json';
 import { classifierFromArtifacts, randomClassifier, readBack, type Classifier } from './classifier';
 import type { NetworkOptions } from './network';
-import { graphModelFromMemory, type GraphModel } from './graph-model';
+import { graphModelFromMemory, graphProbabilities, type GraphModel } from './graph-model';
 import { maxAbsDiff } from './max-abs-diff';
 import { ORT_EP_FOR, startOrtPeer } from './ort-runner';
 import { wasmThreadCount } from './backend';
@@ -97,7 +97,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     const input = testPattern(config.resolution);
     const own = () => classifier.probabilities(input);
     const size = config.resolution;
-    const runGraph = () => readBack(tf.tidy(() => graph!.predict(tf.tensor4d(input, [1, size, size, 3])) as tf.Tensor));
+    const runGraph = () => graphProbabilities(graph!, input, size);
 
     stage(`${name}: warm-up (compiling)`);
     const warmUpMs = await timed(() => classifier.warmUp());

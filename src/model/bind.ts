@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork, VARIANT_COUNT, type LayerSpec, type NetworkConfig } from '../scaling';
+import { allSpecs, type ConvertedModelJson } from './model-json';
 import { assembleWeights } from './network';
 import type { EfficientNetWeights, InputNormalization } from './weights';
 import { layerTensorNames, normalizationTensorNames, type ConvertedModelLike } from './converted-graph';
@@ -75,6 +76,18 @@ export function bindConvertedWeights(json: ConvertedModelLike, tensors: tf.Named
   });
   for (const [name, t] of Object.entries(tensors)) if (!bound.has(name)) t.dispose();
   return weights;
+}
+
+/** A converted model's weight bytes decoded (in manifest order) and bound to `config`; on error the
+ *  decoded tensors are freed before it is thrown. */
+export function bindArtifacts(artifacts: { modelJson: ConvertedModelJson; weightData: ArrayBuffer }, config: NetworkConfig): EfficientNetWeights {
+  const tensors = tf.io.decodeWeights(artifacts.weightData, allSpecs(artifacts.modelJson) as tf.io.WeightsManifestEntry[]);
+  try {
+    return bindConvertedWeights(artifacts.modelJson, tensors, config);
+  } catch (e) {
+    tf.dispose(Object.values(tensors));
+    throw e;
+  }
 }
 
 /** Shape summary of a converted model, read from its manifest (no weights needed). */

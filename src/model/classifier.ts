@@ -2,12 +2,12 @@
  *  tfjs-models/mobilenet): no UI, no worker; the worker, the benchmark and tests all use it. */
 import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork, scalingNetwork, type Scaling } from '../scaling';
-import { allSpecs, weightPrecision, type LoadedArtifacts, type WeightPrecision } from './model-json';
+import { weightPrecision, type LoadedArtifacts, type WeightPrecision } from './model-json';
 import { compileOnly, enterCompileOnly } from './compile-only';
 import type { KernelReport } from './kernels/plan';
 import { tuneKernels } from './kernels/tune-network';
 import { countPipelines } from './kernels/gpu-state';
-import { bindConvertedWeights, inferOfficialVariant } from './bind';
+import { bindArtifacts, inferOfficialVariant } from './bind';
 import { createEfficientNet, type EfficientNet, type NetworkOptions } from './network';
 import { randomWeights } from './random-weights';
 
@@ -92,18 +92,8 @@ export type Classifier = Readonly<ReturnType<typeof wrap>>;
 export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: number, options?: NetworkOptions): Classifier {
   const k = variant ?? inferOfficialVariant(artifacts.modelJson);
   const config = officialNetwork(k);
-  const tensors = tf.io.decodeWeights(artifacts.weightData, allSpecs(artifacts.modelJson) as tf.io.WeightsManifestEntry[]);
-  try {
-    const weights = bindConvertedWeights(artifacts.modelJson, tensors, config);
-    return wrap(
-      createEfficientNet(config, weights, options),
-      artifacts.modelJson.userDefinedMetadata?.synthetic === true,
-      weightPrecision(artifacts.modelJson),
-    );
-  } catch (e) {
-    Object.values(tensors).forEach((t) => t.dispose());
-    throw e;
-  }
+  const net = createEfficientNet(config, bindArtifacts(artifacts, config), options);
+  return wrap(net, artifacts.modelJson.userDefinedMetadata?.synthetic === true, weightPrecision(artifacts.modelJson));
 }
 
 /** The network `scaling` describes, with seeded random weights in memory (no download): formula

@@ -2,6 +2,7 @@
  *  Kept apart from classifier.ts so that only the bench worker and tests bundle the converter. */
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
+import { readBack } from './classifier';
 import { allSpecs, type ConvertedModelJson } from './model-json';
 
 export type { GraphModel };
@@ -15,4 +16,10 @@ export async function graphModelFromMemory(modelJson: ConvertedModelJson, weight
     weightData,
   );
   return loadGraphModel(tf.io.fromMemory(artifacts));
+}
+
+/** The first output of `graph` for one NHWC float image of side `size`, read back (every
+ *  intermediate disposed). */
+export function graphProbabilities(graph: GraphModel, pixels: Float32Array, size: number): Promise<Float32Array> {
+  return readBack(tf.tidy(() => graph.predict(tf.tensor4d(pixels, [1, size, size, 3])) as tf.Tensor));
 }

@@ -9,7 +9,7 @@ import { expectedOpCounts, ortProbabilities, ortSession, summarizeOnnx } from '.
 import { syntheticArtifacts } from './test-support/parity-models';
 import { fixtureSkipReason } from '../../test-support/fixtures';
 import { formulaNetwork, officialNetwork } from '../scaling';
-import { bindConvertedWeights } from './bind';
+import { bindArtifacts } from './bind';
 import { createEfficientNet, type EfficientNet } from './network';
 import { exportOnnx } from './onnx-export';
 import { randomWeights } from './random-weights';
@@ -55,7 +55,7 @@ describe('ONNX export runs on onnxruntime-web (wasm, Node) like the own network'
     const artifacts = await syntheticArtifacts(0);
     if (!artifacts) throw new Error('no synthetic B0');
     const config = officialNetwork(0);
-    const net = createEfficientNet(config, bindConvertedWeights(artifacts.modelJson, tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs), config));
+    const net = createEfficientNet(config, bindArtifacts(artifacts, config));
     const r = await compare(net, 1);
     net.dispose();
     const d = maxAbsDiff(r.ownProbs, r.ortProbs);

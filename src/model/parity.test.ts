@@ -9,7 +9,7 @@ import { useFastBackend } from './test-support/node-backend';
 import { fixtureSkipReason, topologyDir } from '../../test-support/fixtures';
 import { syntheticArtifacts } from './test-support/parity-models';
 import { officialNetwork } from '../scaling';
-import { bindConvertedWeights, inferOfficialVariant } from './bind';
+import { bindArtifacts, inferOfficialVariant } from './bind';
 import { graphModelFromMemory } from './graph-model';
 import { createEfficientNet } from './network';
 
@@ -59,7 +59,7 @@ describe.skipIf(!topo)('parity with tf.loadGraphModel on synthetic exports', () 
     const graph = await graphModelFromMemory(artifacts.modelJson, artifacts.weightData);
     const config = officialNetwork(k);
     expect(inferOfficialVariant(artifacts.modelJson)).toBe(k);
-    const net = createEfficientNet(config, bindConvertedWeights(artifacts.modelJson, tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs), config));
+    const net = createEfficientNet(config, bindArtifacts(artifacts, config));
     const tLoad = performance.now();
 
     const size = SIZES[k];

@@ -5,7 +5,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import {
   budgetNetworks,
   customCoefficients,
-  formulaCoefficients,
+  formulaNetwork,
   matchFlops,
   nearestReleasedByFlops,
   officialCoefficients,
@@ -80,7 +80,7 @@ export function budgetRows(phi: number, baseUrl: string): TimedRow[] {
 /** Own α/β/γ at φ, the paper's formula network at φ, and the released variant nearest in FLOPs. */
 export function customRows(bases: Bases, phi: number, baseUrl: string): TimedRow[] {
   const own = scaleNetwork(customCoefficients(bases, phi));
-  const formula = scaleNetwork(formulaCoefficients(phi));
+  const formula = formulaNetwork(phi);
   const near = nearestReleasedByFlops(own.flops);
   const released = officialCoefficients(near.index);
   return [

@@ -48,8 +48,6 @@ export type BenchResponse =
   | { type: 'result'; id: number; result: BenchResult }
   | { type: 'error'; id: number; message: string };
 
-export { WEBGPU_KERNELS_FLAG as OWN_KERNELS_FLAG } from '../model/kernels/plan';
-
 export const BENCH_BACKENDS: readonly BackendName[] = ['webgpu', 'wasm', 'webgl'];
 /** Backends where the own network is also timed against tf.loadGraphModel. */
 export const GRAPH_BACKENDS: readonly BackendName[] = ['webgpu', 'wasm'];

@@ -1,8 +1,7 @@
 // Converted TF.js graph models on disk, for Node (model tests, scripts/ tests and CLIs): read a
-// model.json and its weight shards, and run a graph model on one image.
+// model.json and its weight shards.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import { concat, parseModelJson, type ConvertedModelJson } from '../model-json';
 
 export function readModelJson(path: string): ConvertedModelJson {
@@ -28,20 +27,4 @@ export function readWeightData(dir: string, modelJson: ConvertedModelJson): Arra
 export function readModelDir(dir: string): { modelJson: ConvertedModelJson; weightData: ArrayBuffer } {
   const modelJson = readModelJson(join(dir, 'model.json'));
   return { modelJson, weightData: readWeightData(dir, modelJson) };
-}
-
-/** Run a graph model on one NHWC float image and return the probabilities of the first output
- *  (disposes every intermediate). */
-export async function predictProbabilities(model: tf.GraphModel, pixels: Float32Array, size: number): Promise<Float32Array> {
-  const input = tf.tensor4d(pixels, [1, size, size, 3], 'float32');
-  try {
-    const out = model.predict(input) as tf.Tensor;
-    try {
-      return (await out.data()) as Float32Array;
-    } finally {
-      out.dispose();
-    }
-  } finally {
-    input.dispose();
-  }
 }

@@ -1,23 +1,20 @@
 /** Synthetic converted models for parity runs: read from `synthetic-models/B{k}` when the
  *  generator has written them, else built in memory from the TF Hub topology (same bytes). */
-import type * as tf from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { topologyDir } from '../../../test-support/fixtures';
-import { allSpecs, type ConvertedModelJson, type LoadedArtifacts } from '../model-json';
+import type { ConvertedModelJson, LoadedArtifacts } from '../model-json';
 import { buildSyntheticModel } from './synthetic-export';
 import { DEFAULT_SYNTHETIC_SEED } from '../synthetic-init';
 import { readModelDir, readModelJson } from './node-model-io';
 import { syntheticModelDir } from './node-backend';
 
 export interface ParityArtifacts extends LoadedArtifacts {
-  weightSpecs: tf.io.WeightsManifestEntry[];
   source: 'disk' | 'memory';
 }
 
 function artifacts(modelJson: ConvertedModelJson, weightData: ArrayBuffer, source: ParityArtifacts['source']): ParityArtifacts {
-  const weightSpecs = allSpecs(modelJson) as tf.io.WeightsManifestEntry[];
-  return { modelJson, weightSpecs, weightData, fromCache: false, source };
+  return { modelJson, weightData, fromCache: false, source };
 }
 
 /** Synthetic Bk (seed of the default `npm run models:synth` exports), or null when neither the

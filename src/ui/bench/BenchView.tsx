@@ -7,10 +7,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BenchReport, BenchResult } from '../../worker/bench-protocol';
 import { BACKENDS, type BackendName } from '../../model/backend-name';
-import { KERNEL_MODES, type KernelMode } from '../../model/kernels/plan';
+import { KERNEL_MODES, WEBGPU_KERNELS_FLAG, type KernelMode } from '../../model/kernels/plan';
 import { VARIANT_NAMES } from '../../scaling';
 import { ScrollTable } from '../TableScroll';
-import { BENCH_BACKENDS, OWN_KERNELS_FLAG } from '../../worker/bench-protocol';
+import { BENCH_BACKENDS } from '../../worker/bench-protocol';
 import { downloadFile } from '../download';
 import { cell, COLUMNS, parseBenchParams, toCsv } from '../../store/bench-format';
 import { useEngine } from '../engine-context';
@@ -30,14 +30,14 @@ const initial = parseBenchParams(typeof location === 'undefined' ? '' : location
 // Dev builds only: a production link (debug or not) would spend minutes of GPU and hundreds of MB without asking.
 const autoRun = initial.auto && import.meta.env.DEV;
 // The link's tf.env flags other than the one the "fused kernels" box shows: listed, ticked to apply.
-const linkFlags = Object.entries(initial.flags ?? {}).filter(([k]) => k !== OWN_KERNELS_FLAG);
+const linkFlags = Object.entries(initial.flags ?? {}).filter(([k]) => k !== WEBGPU_KERNELS_FLAG);
 
 export function BenchView() {
   const engine = useEngine();
   const [backends, setBackends] = useState<BackendName[]>(initial.backends);
   const [variants, setVariants] = useState<number[]>(initial.variants);
   const [runs, setRuns] = useState(initial.runs);
-  const [fusedKernels, setFusedKernels] = useState(initial.flags?.[OWN_KERNELS_FLAG] !== false);
+  const [fusedKernels, setFusedKernels] = useState(initial.flags?.[WEBGPU_KERNELS_FLAG] !== false);
   const [kernels, setKernels] = useState<KernelMode>(initial.kernels ?? 'auto');
   const [applyLinkFlags, setApplyLinkFlags] = useState(autoRun);
   const [phase, setPhase] = useState<'idle' | 'waiting' | 'running'>('idle');
@@ -72,7 +72,7 @@ export function BenchView() {
           backends: order,
           variants: [...variants].sort((a, b) => a - b),
           runs,
-          flags: { ...(applyLinkFlags ? Object.fromEntries(linkFlags) : {}), [OWN_KERNELS_FLAG]: fusedKernels },
+          flags: { ...(applyLinkFlags ? Object.fromEntries(linkFlags) : {}), [WEBGPU_KERNELS_FLAG]: fusedKernels },
           kernels,
           threads: initial.threads,
         },

@@ -38,8 +38,7 @@ export function latencyPoints(entries: readonly CompareEntry[]) {
     });
 }
 
-/** B0–B7: paper top-1 against FLOPs computed by src/scaling (the φ marker's measure, so they line up), sorted by FLOPs. */
-export const accuracySeries = () =>
+const buildAccuracySeries = () =>
   OFFICIAL_VARIANTS.map((v) => ({
     name: v.name,
     variant: v.index,
@@ -47,6 +46,11 @@ export const accuracySeries = () =>
     paperFlops: v.paperFlops,
     top1: v.paperTop1,
   })).sort((a, b) => a.flops - b.flops);
+let accuracy: ReturnType<typeof buildAccuracySeries> | undefined;
+
+/** B0–B7: paper top-1 against FLOPs computed by src/scaling (the φ marker's measure, so they line up), sorted by FLOPs.
+ *  Built once: the charts ask on every render, and one array keeps recharts' data unchanged. */
+export const accuracySeries = () => (accuracy ??= buildAccuracySeries());
 
 /** No accuracy exists between integers: a line at the formula network's FLOPs, and the nearest official
  *  variant (the only point with a paper accuracy) ringed. */

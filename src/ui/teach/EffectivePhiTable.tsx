@@ -16,8 +16,8 @@ export function EffectivePhiTable({ phi }: { phi: number }) {
         The released {first.name}–{last.name} are <em>not</em> the formula evaluated at φ = {first.index}…{last.index}: the authors picked each variant's width,
         depth and resolution by hand near the formula, as round, convenient numbers. The last three columns give the φ at which the formula would reproduce each
         released value, per dimension — they drift apart. Nearest to φ {fmtPhi(phi)}: <span className="teach-mono">{formulaVsOfficial(phi)}</span>; {near.name}
-        's depth {near.depth} is what the formula gives at φ ≈ {near.effective.depth.toFixed(1)}, its resolution {near.resolution} px at φ ≈{' '}
-        {near.effective.resolution.toFixed(1)}.
+        's depth {near.depth} is what the formula gives at φ ≈ {fmtPhi(near.effective.depth)}, its resolution {near.resolution} px at φ ≈{' '}
+        {fmtPhi(near.effective.resolution)}.
       </p>
       <TableScroll label="Effective φ of the released coefficients">
         <table data-testid="effective-phi-table" className="teach-table teach-table-compact">
