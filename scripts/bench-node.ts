@@ -6,6 +6,7 @@
 // weights from the TF Hub topologies. Prints the adapter; refuses clearly when there is none.
 // On a CPU-only machine: VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json XDG_RUNTIME_DIR=/tmp
 import * as tf from '@tensorflow/tfjs';
+import { parseArgs } from 'node:util';
 import { benchMatmul } from '../src/model/bench.ts';
 import { isEmulatedAdapter } from '../src/model/kernels/gpu-state.ts';
 import { parseVariantName } from '../src/scaling/index.ts';
@@ -31,23 +32,27 @@ const list = (v: string) =>
     .filter(Boolean);
 
 function parse(argv: string[]) {
-  const o = { backend: 'webgpu', variants: [0], batches: [1], runs: 5, modes: [...NODE_MODES] as NodeMode[], matmul: 0, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const v = () => {
-      const x = argv[++i];
-      if (x === undefined) throw new Error(`${a} needs a value`);
-      return x;
-    };
-    if (a === '--json') o.json = true;
-    else if (a === '--backend') o.backend = v();
-    else if (a === '--variants') o.variants = list(v()).map((s) => parseVariantName(s, { bare: true }) ?? NaN);
-    else if (a === '--batch') o.batches = list(v()).map(Number);
-    else if (a === '--runs') o.runs = Number(v());
-    else if (a === '--modes') o.modes = list(v()) as NodeMode[];
-    else if (a === '--matmul') o.matmul = Number(v());
-    else throw new Error(`unknown argument ${a}`);
-  }
+  const { values: v } = parseArgs({
+    args: argv,
+    options: {
+      backend: { type: 'string', default: 'webgpu' },
+      variants: { type: 'string', default: 'B0' },
+      batch: { type: 'string', default: '1' },
+      runs: { type: 'string', default: '5' },
+      modes: { type: 'string', default: NODE_MODES.join(',') },
+      matmul: { type: 'string', default: '0' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const o = {
+    backend: v.backend,
+    variants: list(v.variants).map((s) => parseVariantName(s, { bare: true }) ?? NaN),
+    batches: list(v.batch).map(Number),
+    runs: Number(v.runs),
+    modes: list(v.modes) as NodeMode[],
+    matmul: Number(v.matmul),
+    json: v.json,
+  };
   if (!['webgpu', 'wasm', 'cpu'].includes(o.backend)) throw new Error(`bad --backend ${o.backend}`);
   if (o.variants.some((k) => !Number.isInteger(k))) throw new Error('bad --variants; use B0…B7');
   if (o.batches.some((b) => !Number.isInteger(b) || b < 1 || b > 64)) throw new Error('bad --batch; integers 1…64');

@@ -14,13 +14,9 @@ import { benchQuery } from './lib/bench-args.ts';
 import { ensureBuild, ensureSynthetic, log, startPreview } from './lib/bench-server.ts';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
 
 interface CompareRow {
   variant: string;
@@ -47,14 +43,15 @@ async function compare(browser: Browser, base: string, names: string[]): Promise
 }
 
 async function main(): Promise<number> {
-  const variants = arg('variants', 'B0,B1,B2,B3')
-    .split(',')
-    .map((n) => parseVariantName(n, { bare: true }));
+  const { values: args } = parseArgs({
+    options: { variants: { type: 'string', default: 'B0,B1,B2,B3' }, rounds: { type: 'string', default: '1' } },
+  });
+  const variants = args.variants.split(',').map((n) => parseVariantName(n, { bare: true }));
   if (variants.some((v) => v === null)) throw new Error('--variants: a comma-separated list of B0…B7');
   const ids = variants as number[];
   const names = ids.map(variantName);
   const runs = SERIES_RUNS.compare;
-  const rounds = Number(arg('rounds', '1'));
+  const rounds = Number(args.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds: a whole number ≥ 1');
   await ensureBuild(ROOT, null);
   await ensureSynthetic(ROOT, ids);

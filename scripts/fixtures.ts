@@ -2,11 +2,12 @@
  *  npm run fixtures -- --check — exits 1 with the one-line FIXTURES_MISSING under CI=true when a
  *  fixture some test needs is not found (npm test runs it first, so CI fails fast); outside CI it
  *  only says what is missing. */
+import { parseArgs } from 'node:util';
 import { fetchFixtures } from './lib/fetch-fixtures';
 import { ALL_NEEDS, CACHE_DIR, FIXTURES_MISSING, inCi, missingFixtures } from '../test-support/fixtures';
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--check')) {
+  if (parseArgs({ options: { check: { type: 'boolean', default: false } } }).values.check) {
     const missing = missingFixtures(ALL_NEEDS);
     if (missing.length === 0) return;
     if (inCi()) {

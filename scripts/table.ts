@@ -1,5 +1,6 @@
 // Prints B0–B7 and the formula networks at φ = 0…7. Thin on purpose: every number comes from
 // src/scaling. `npm run -s table` → aligned text; `npm run -s table -- --json` → JSON array only.
+import { parseArgs } from 'node:util';
 import { formulaNetwork, OFFICIAL_VARIANTS, officialNetwork, type NetworkConfig } from '../src/scaling/index';
 
 const official = OFFICIAL_VARIANTS.map((v) => officialNetwork(v.index));
@@ -64,7 +65,14 @@ function table(title: string, nets: NetworkConfig[]): string {
   return [title, fmt(COLUMNS), rule, ...rows.slice(1).map(fmt)].join('\n');
 }
 
-if (process.argv.includes('--json')) {
+let json: boolean | undefined;
+try {
+  json = parseArgs({ options: { json: { type: 'boolean' } } }).values.json;
+} catch (e) {
+  console.error(`table: ${(e as Error).message} (the one option is --json)`);
+  process.exit(2);
+}
+if (json) {
   process.stdout.write(`${JSON.stringify([...official, ...formula].map(toJson), null, 2)}\n`);
 } else {
   const lines = [

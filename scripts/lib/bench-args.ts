@@ -1,4 +1,5 @@
 /** Command-line options of `npm run bench` (pure, tested in scripts/lib/bench-cli.test.ts). */
+import { parseArgs } from 'node:util';
 import { parseFlags, writeUrl } from '../../src/store/url-props.ts';
 import { kernelModeOf, KERNEL_MODES, type KernelMode } from '../../src/model/kernels/plan.ts';
 import { isBackendName, type BackendName } from '../../src/model/backend-name.ts';
@@ -38,106 +39,86 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
 
 export class UsageError extends Error {}
 
+const OPTIONS = {
+  backends: { type: 'string' },
+  variants: { type: 'string' },
+  runs: { type: 'string' },
+  json: { type: 'boolean' },
+  build: { type: 'boolean' },
+  flags: { type: 'string' },
+  out: { type: 'string' },
+  timeout: { type: 'string' },
+  headed: { type: 'boolean' },
+  kernels: { type: 'string' },
+  threads: { type: 'string' },
+} as const;
+
+/** The comma list's entries, trimmed, empty ones dropped. */
+const entries = (raw: string) =>
+  raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+// allowNegative: --no-build (and --no-json, --no-headed: the defaults anyway).
+const parseOptions = (argv: string[]) => parseArgs({ args: argv, options: OPTIONS, allowNegative: true }).values;
+
 export function parseBenchArgs(argv: string[]): BenchOptions {
+  let v: ReturnType<typeof parseOptions>;
+  try {
+    v = parseOptions(argv);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   const o: BenchOptions = {
     backends: [...BENCH_BACKENDS],
     variants: [0, 1],
     runs: 5,
-    json: false,
-    build: null,
+    json: v.json ?? false,
+    build: v.build ?? null,
     flags: null,
     timeoutS: 1800,
-    out: null,
-    headed: false,
+    out: v.out ?? null,
+    headed: v.headed ?? false,
     kernels: 'auto',
     threads: [],
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.indexOf('=');
-    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = flag !== arg ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--backends': {
-        const list = [
-          ...new Set(
-            value()
-              .split(',')
-              .map((s) => s.trim().toLowerCase())
-              .filter(Boolean),
-          ),
-        ];
-        const bad = list.filter((b) => !isBackendName(b));
-        if (bad.length || !list.length) throw new UsageError(`unknown backend(s) ${bad.join(', ')}; use webgpu, wasm, webgl, cpu`);
-        o.backends = list as BackendName[];
-        break;
-      }
-      case '--variants': {
-        const raw = value()
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean);
-        const ks = raw.map((s) => parseVariantName(s, { bare: true }));
-        if (!raw.length || ks.some((k) => k === null)) throw new UsageError(`bad --variants ${raw.join(',')}; use B0…B7`);
-        o.variants = [...new Set(ks as number[])].sort((a, b) => a - b);
-        break;
-      }
-      case '--runs': {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 1 || n > 200) throw new UsageError('--runs must be an integer in 1…200');
-        o.runs = n;
-        break;
-      }
-      case '--timeout': {
-        const n = Number(value());
-        if (!(n > 0)) throw new UsageError('--timeout must be a positive number of seconds');
-        o.timeoutS = n;
-        break;
-      }
-      case '--flags': {
-        const raw = value();
-        const f = parseFlags(raw);
-        if (Object.keys(f).length !== raw.split(',').filter((s) => s.trim()).length) throw new UsageError(`bad --flags ${raw}; use NAME=value,…`);
-        o.flags = f;
-        break;
-      }
-      case '--json':
-        o.json = true;
-        break;
-      case '--build':
-        o.build = true;
-        break;
-      case '--no-build':
-        o.build = false;
-        break;
-      case '--out':
-        o.out = value();
-        break;
-      case '--kernels': {
-        const raw = value();
-        const m = kernelModeOf(raw);
-        if (!m) throw new UsageError(`bad --kernels ${raw}; use ${KERNEL_MODES.join(', ')}`);
-        o.kernels = m;
-        break;
-      }
-      case '--threads': {
-        const raw = value().split(',');
-        const ns = raw.map(benchThreadsOf);
-        if (ns.some((n) => n === null)) throw new UsageError(`bad --threads ${raw.join(',')}; use whole numbers in 1…${MAX_BENCH_THREADS}, e.g. 1,2`);
-        o.threads = [...new Set(ns as number[])];
-        break;
-      }
-      case '--headed':
-        o.headed = true;
-        break;
-      default:
-        throw new UsageError(`unknown argument ${arg}`);
-    }
+  if (v.backends !== undefined) {
+    const list = [...new Set(entries(v.backends.toLowerCase()))];
+    const bad = list.filter((b) => !isBackendName(b));
+    if (bad.length || !list.length) throw new UsageError(`unknown backend(s) ${bad.join(', ')}; use webgpu, wasm, webgl, cpu`);
+    o.backends = list as BackendName[];
+  }
+  if (v.variants !== undefined) {
+    const raw = entries(v.variants);
+    const ks = raw.map((s) => parseVariantName(s, { bare: true }));
+    if (!raw.length || ks.some((k) => k === null)) throw new UsageError(`bad --variants ${raw.join(',')}; use B0…B7`);
+    o.variants = [...new Set(ks as number[])].sort((a, b) => a - b);
+  }
+  if (v.runs !== undefined) {
+    const n = Number(v.runs);
+    if (!Number.isInteger(n) || n < 1 || n > 200) throw new UsageError('--runs must be an integer in 1…200');
+    o.runs = n;
+  }
+  if (v.timeout !== undefined) {
+    const n = Number(v.timeout);
+    if (!(n > 0)) throw new UsageError('--timeout must be a positive number of seconds');
+    o.timeoutS = n;
+  }
+  if (v.flags !== undefined) {
+    const f = parseFlags(v.flags);
+    if (Object.keys(f).length !== entries(v.flags).length) throw new UsageError(`bad --flags ${v.flags}; use NAME=value,…`);
+    o.flags = f;
+  }
+  if (v.kernels !== undefined) {
+    const m = kernelModeOf(v.kernels);
+    if (!m) throw new UsageError(`bad --kernels ${v.kernels}; use ${KERNEL_MODES.join(', ')}`);
+    o.kernels = m;
+  }
+  if (v.threads !== undefined) {
+    const ns = v.threads.split(',').map(benchThreadsOf);
+    if (ns.some((n) => n === null)) throw new UsageError(`bad --threads ${v.threads}; use whole numbers in 1…${MAX_BENCH_THREADS}, e.g. 1,2`);
+    o.threads = [...new Set(ns as number[])];
   }
   return o;
 }
