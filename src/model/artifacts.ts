@@ -12,8 +12,6 @@ import { artifactsOf, concat, manifestOf, parseModelJson, type LoadedArtifacts, 
 export const WEIGHT_FETCH_FAILURE =
   /^(Download failed: |Network error while downloading |Shard \S+ is .+ bytes; the manifest expects |Integrity check failed for |\S+ is not (valid JSON|a converted TensorFlow\.js graph model))/;
 
-const fileName = (url: string) => url.split('?')[0].split('/').pop() ?? url;
-
 /** The browser says it is offline (false where there is no navigator, as in Node). */
 export const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
@@ -62,7 +60,7 @@ async function fetchOk(url: string, signal: AbortSignal | undefined, cache: Requ
 async function download(url: string, o: { signal?: AbortSignal; cache: RequestCache; expected?: number; max?: number; onChunk?: (n: number) => void }) {
   const { signal, expected = null, max = Infinity, onChunk = () => undefined } = o;
   const res = await fetchOk(url, signal, o.cache);
-  const name = fileName(url);
+  const name = url.split('?')[0].split('/').pop() ?? url;
   const declared = res.headers.get('Content-Length');
   if (declared !== null && Number(declared) > max) throw refuse(res, tooBig(url, Number(declared)));
   // Content-Length is the encoded size, so it is trusted only where Content-Encoding can be read
