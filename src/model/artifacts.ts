@@ -12,8 +12,6 @@ import { artifactsOf, concat, manifestOf, parseModelJson, type LoadedArtifacts, 
 export const WEIGHT_FETCH_FAILURE =
   /^(Download failed: |Network error while downloading |Shard \S+ is .+ bytes; the manifest expects |Integrity check failed for |\S+ is not (valid JSON|a converted TensorFlow\.js graph model))/;
 
-const fileName = (url: string) => url.split('?')[0].split('/').pop() ?? url;
-
 /** The browser says it is offline (false where there is no navigator, as in Node). */
 export const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
@@ -32,6 +30,12 @@ const tooBig = (where: string, got: string | number) =>
   new SizeError(`${where} is ${got} bytes; a model.json may be at most ${MAX_MODEL_JSON_BYTES / 1048576} MB`);
 const sizeError = (name: string, got: string | number, expected: number) => new SizeError(`Shard ${name} is ${got} bytes; the manifest expects ${expected}`);
 
+/** `e`, once `res`'s body is cancelled (not read). */
+const refuse = (res: Response, e: Error) => {
+  void res.body?.cancel().catch(() => undefined);
+  return e;
+};
+
 async function fetchOk(url: string, signal: AbortSignal | undefined, cache: RequestCache): Promise<Response> {
   // A source whose files cannot be verified is used for its own bytes only: a redirect (an open
   // redirect on a trusted host, say) is not followed. The pinned source's files are checked
@@ -46,10 +50,7 @@ async function fetchOk(url: string, signal: AbortSignal | undefined, cache: Requ
   if (res.type === 'opaqueredirect' || (redirect === 'manual' && res.redirected)) {
     throw new Error(`Download failed: ${url} answered with a redirect, which is not followed for weights that cannot be verified`);
   }
-  if (!res.ok) {
-    void res.body?.cancel().catch(() => undefined);
-    throw new Error(`Download failed: ${url} answered HTTP ${res.status}`);
-  }
+  if (!res.ok) throw refuse(res, new Error(`Download failed: ${url} answered HTTP ${res.status}`));
   return res;
 }
 
@@ -59,19 +60,15 @@ async function fetchOk(url: string, signal: AbortSignal | undefined, cache: Requ
 async function download(url: string, o: { signal?: AbortSignal; cache: RequestCache; expected?: number; max?: number; onChunk?: (n: number) => void }) {
   const { signal, expected = null, max = Infinity, onChunk = () => undefined } = o;
   const res = await fetchOk(url, signal, o.cache);
-  const name = fileName(url);
+  const name = url.split('?')[0].split('/').pop() ?? url;
   const declared = res.headers.get('Content-Length');
-  const refuse = (e: Error) => {
-    void res.body?.cancel().catch(() => undefined);
-    return e;
-  };
-  if (declared !== null && Number(declared) > max) throw refuse(tooBig(url, Number(declared)));
+  if (declared !== null && Number(declared) > max) throw refuse(res, tooBig(url, Number(declared)));
   // Content-Length is the encoded size, so it is trusted only where Content-Encoding can be read
   // and is absent: not for CORS responses, whose Content-Encoding is hidden (those are checked
   // while reading).
   const headersVisible = res.type === 'basic' || res.type === 'default';
   if (expected !== null && declared !== null && headersVisible && !res.headers.get('Content-Encoding') && Number(declared) !== expected) {
-    throw refuse(sizeError(name, Number(declared), expected));
+    throw refuse(res, sizeError(name, Number(declared), expected));
   }
   const parts: Uint8Array[] = [];
   let size = 0;
@@ -157,11 +154,9 @@ export async function loadFromUrl(baseUrl: string, onProgress: ProgressFn, signa
       revalidate ? currentManifest(modelUrl, signal) : Promise.resolve(null),
     ]);
     if (signal?.aborted) throw new Error(`Download aborted: ${modelUrl}`);
-    if (latest === null || latest === cachedText) {
-      if (fromCacheResult) return fromCacheResult;
-    } else {
-      await dropEntry(cache, baseUrl); // the server has a new version
-    }
+    const changed = latest !== null && latest !== cachedText;
+    if (!changed && fromCacheResult) return fromCacheResult;
+    if (changed) await dropEntry(cache, baseUrl); // the server has a new version
     text = latest;
   }
 

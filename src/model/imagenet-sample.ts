@@ -7,9 +7,8 @@ import { IMAGENET_SAMPLE_BASE, IMAGENET_SAMPLE_COMMIT } from './pinned-sources';
 if (sample.commit !== IMAGENET_SAMPLE_COMMIT) throw new Error('imagenet-sample.json is for another commit');
 
 /** Each photo: its class index (0–999), file ('n01440764_tench.JPEG'), wnid and git blob id at the pinned commit. */
-const photos = sample.files.map(([file, wnid, blob], index) => ({ index, file, wnid, blob }));
-export type SamplePhoto = (typeof photos)[number];
-export const IMAGENET_SAMPLE: readonly SamplePhoto[] = photos;
+export const IMAGENET_SAMPLE = Object.freeze(sample.files.map(([file, wnid, blob], index) => ({ index, file, wnid, blob })));
+export type SamplePhoto = (typeof IMAGENET_SAMPLE)[number];
 
 export const samplePhotoUrl = (p: SamplePhoto): string => `${IMAGENET_SAMPLE_BASE}${encodeURIComponent(p.file)}`;
 

@@ -95,14 +95,7 @@ function splitCsvLine(line: string): string[] {
 export function mapLabels(paths: readonly string[], labelTables: readonly Map<string, number | null>[] = []) {
   const folderClass = new Map<string, number | null>();
   const bySource = { folder: 0, 'file name': 0, 'labels file': 0 };
-  const fromTables = (path: string) => {
-    const rel = path.replace(/^\//, '');
-    for (const t of labelTables) {
-      const hit = t.get(rel) ?? t.get(baseName(path));
-      if (hit !== undefined && hit !== null) return hit;
-    }
-    return null;
-  };
+  const fromTables = (path: string) => labelTables.map((t) => t.get(path.replace(/^\//, '')) ?? t.get(baseName(path))).find((c) => c != null) ?? null;
   const labels = paths.map((path) => {
     const folder = parentName(path);
     if (folder !== null) {

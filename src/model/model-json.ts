@@ -97,10 +97,8 @@ export function expectedShardSizes(json: ConvertedModelJson): { path: string; by
     let left = group.weights.reduce((s, w) => s + weightBytes(w), 0);
     all += left;
     if (!(all <= MAX_MODEL_BYTES)) throw new ModelJsonError(`The manifest's weights need ${all} bytes; the limit is ${MAX_MODEL_BYTES / 2 ** 30} GB`);
-    const n = group.paths.length;
-    if (Math.ceil(left / SHARD_BYTES) !== n) {
-      throw new ModelJsonError(`Manifest lists ${n} shards but its weights need ${Math.ceil(left / SHARD_BYTES)}`);
-    }
+    const need = Math.ceil(left / SHARD_BYTES);
+    if (need !== group.paths.length) throw new ModelJsonError(`Manifest lists ${group.paths.length} shards but its weights need ${need}`);
     for (const path of group.paths) {
       const bytes = Math.min(SHARD_BYTES, left);
       out.push({ path, bytes });

@@ -136,7 +136,7 @@ export function createPreparer(
         if (st) set({ persisted: await st.persist().catch(() => null) });
         await refreshVariants(); // the photos are checked as they are kept
         const todo = store.getState().chosen.filter((k) => store.getState().entries[k].status !== 'ready');
-        const total = todo.reduce((a, k) => a + downloadBytes(k), 0);
+        const total = missingBytes(store.getState());
         const meter = new RateMeter();
         meter.sample(0, total, performance.now());
         let done = 0;

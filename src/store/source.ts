@@ -39,6 +39,9 @@ const absFolder = (u: string, origin: string) => new URL(u, origin).href.replace
  *  /synthetic-models/ (npm run models:synth) › the public exports at their pinned commit. */
 const PUBLIC_SOURCE: ModelSource = { baseUrl: PINNED_WEIGHTS_BASE, kind: 'public' };
 
+const CONFIGURED = import.meta.env?.VITE_MODEL_BASE_URL as string | undefined;
+const BASE: string = import.meta.env?.BASE_URL ?? '/';
+
 /** The app's own folders in order of precedence (before the public source); `base` is Vite's: an
  *  app served under /lab/ finds its weights under /lab/models/. */
 function ownSources(origin: string, configured: string | undefined, base: string): ModelSource[] {
@@ -50,13 +53,7 @@ function ownSources(origin: string, configured: string | undefined, base: string
   ];
 }
 
-export async function resolveModelSource(
-  explicit: string | null,
-  origin: string,
-  configured: string | undefined = import.meta.env?.VITE_MODEL_BASE_URL as string | undefined,
-  exists: (url: string) => Promise<boolean> = probe,
-  base: string = import.meta.env?.BASE_URL ?? '/',
-): Promise<ModelSource> {
+export async function resolveModelSource(explicit: string | null, origin: string, configured = CONFIGURED, exists = probe, base = BASE): Promise<ModelSource> {
   if (explicit) return { baseUrl: absFolder(explicit, origin), kind: 'url' };
   // Served folders are used only when their B0 answers.
   for (const s of ownSources(origin, configured, base)) if (s.kind === 'configured' || (await exists(`${s.baseUrl}B0/model.json`))) return s;
@@ -66,12 +63,7 @@ export async function resolveModelSource(
 /** A source remembered in localStorage (for offline starts), or null unless it is exactly one the
  *  app would pick itself here: the same kind at the same URL. Anything on the same origin can
  *  write localStorage, and a remembered source is trusted without a question. */
-export function rememberedSource(
-  raw: string | null,
-  origin: string,
-  configured: string | undefined = import.meta.env?.VITE_MODEL_BASE_URL as string | undefined,
-  base: string = import.meta.env?.BASE_URL ?? '/',
-): ModelSource | null {
+export function rememberedSource(raw: string | null, origin: string, configured = CONFIGURED, base = BASE): ModelSource | null {
   let saved: Record<string, unknown>;
   try {
     saved = Object(JSON.parse(raw ?? 'null')) as Record<string, unknown>; // null or a primitive: no fields, no match

@@ -12,6 +12,20 @@ import { PhotoCountSelect } from './pickers';
 const STATUS_TEXT: Record<PrepareEntry['status'], string> = { missing: 'not cached', downloading: 'downloading', ready: 'ready offline', error: 'failed' };
 const PHOTO_STATUS: Record<PrepareEntry['status'], string> = { ...STATUS_TEXT, missing: 'not kept' };
 
+/** A row's Remove: `what` leaves this browser's cache. */
+const RemoveButton = ({ what, ...attrs }: { what: string; onClick: () => void; 'data-testid': string; 'data-variant'?: string }) => (
+  <button type="button" {...attrs} aria-label={`Remove ${what} from this browser`}>
+    Remove
+  </button>
+);
+
+const RowError = ({ error }: { error: string | null }) =>
+  error && (
+    <span className="error small" role="alert">
+      {error}
+    </span>
+  );
+
 /** The Evaluate view's ImageNet sample photos: kept, Evaluate's sample run works offline. */
 function PhotosRow() {
   const { prepare } = useEngine();
@@ -40,20 +54,9 @@ function PhotosRow() {
             : PHOTO_STATUS[p.status]}
       </span>
       {p.kept > 0 && p.status !== 'downloading' && (
-        <button
-          type="button"
-          data-testid="prepare-photos-remove"
-          onClick={() => void prepare.removePhotos()}
-          aria-label="Remove the sample photos from this browser"
-        >
-          Remove
-        </button>
+        <RemoveButton data-testid="prepare-photos-remove" what="the sample photos" onClick={() => void prepare.removePhotos()} />
       )}
-      {p.error && (
-        <span className="error small" role="alert">
-          {p.error}
-        </span>
-      )}
+      <RowError error={p.error} />
     </li>
   );
 }
@@ -72,22 +75,8 @@ function Row({ k }: { k: number }) {
       <span data-testid="prepare-status" data-variant={name} data-state={e.status}>
         {e.status === 'downloading' ? `${STATUS_TEXT.downloading} ${fmtBytes(e.loaded)}` : STATUS_TEXT[e.status]}
       </span>
-      {e.status === 'ready' && (
-        <button
-          type="button"
-          data-testid="prepare-remove"
-          data-variant={name}
-          onClick={() => void prepare.remove(k)}
-          aria-label={`Remove ${name} from this browser`}
-        >
-          Remove
-        </button>
-      )}
-      {e.error && (
-        <span className="error small" role="alert">
-          {e.error}
-        </span>
-      )}
+      {e.status === 'ready' && <RemoveButton data-testid="prepare-remove" data-variant={name} what={name} onClick={() => void prepare.remove(k)} />}
+      <RowError error={e.error} />
     </li>
   );
 }

@@ -1,6 +1,6 @@
 /** Four sample photos from a pinned commit, verified; when unreachable, the procedural test pattern is offered. */
 import { useState } from 'react';
-import { GALLERY } from '../model/pinned-sources';
+import { GALLERY, type GallerySample } from '../model/pinned-sources';
 import { fetchSample } from '../image/samples';
 import { useEngine } from './engine-context';
 
@@ -8,7 +8,7 @@ export function SampleGallery() {
   const { setImageFile } = useEngine();
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const pick = async (sample: (typeof GALLERY)[number]) => {
+  const pick = async (sample: GallerySample) => {
     setBusy(sample.file);
     setFailure(null);
     try {
