@@ -6,12 +6,6 @@ import { KERNEL_CLASSES, type KernelReport } from '../model/kernels/plan';
 import { readUrl } from './url-props';
 import type { BenchSettings } from './bench-runner';
 
-export interface Column {
-  key: keyof BenchResult;
-  label: string;
-  digits?: number;
-}
-
 /** Each column's label, and its digits where it is a rounded number; one line per topic, in order. */
 const COLUMN_ROWS: { [K in keyof BenchResult]?: string | readonly [string, number] }[] = [
   { backend: 'backend', variant: 'variant', weights: 'weights' },
@@ -25,11 +19,15 @@ const COLUMN_ROWS: { [K in keyof BenchResult]?: string | readonly [string, numbe
   { kernels: 'kernels', pipelines: 'pipelines own/all' },
 ];
 
-export const COLUMNS: Column[] = COLUMN_ROWS.flatMap((row) =>
-  Object.entries(row).map(([key, l]) => ({ key: key as keyof BenchResult, ...(typeof l === 'string' ? { label: l } : { label: l[0], digits: l[1] }) })),
+export const COLUMNS = COLUMN_ROWS.flatMap((row) =>
+  Object.entries(row).map(([key, l]) => ({
+    key: key as keyof BenchResult,
+    label: typeof l === 'string' ? l : l[0],
+    digits: typeof l === 'string' ? undefined : l[1],
+  })),
 );
 
-export function cell(r: BenchResult, c: Column): string {
+export function cell(r: BenchResult, c: (typeof COLUMNS)[number]): string {
   const v = r[c.key];
   if (c.key === 'weights') return v === 'random' ? 'random (seeded, built here)' : 'converted';
   if (v === null || v === undefined) return '—';

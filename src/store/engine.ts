@@ -233,10 +233,9 @@ export function createEngine({ client, store, source = startSource, decode = dec
     bench: (...a: Parameters<typeof runBench>) => whilePaused(() => runBench(...a)),
 
     /** "Export ONNX": the current network (exactSpecFor) as an ONNX file, built by the worker, which owns the weights. */
-    async exportOnnx(): Promise<Omit<Answer<'onnx'>, 'type' | 'id'>> {
+    async exportOnnx(): Promise<Answer<'onnx'>> {
       await Promise.all([restoring, whenSource(store)]); // before it, Bk would export as the formula network
-      const { type: _type, id: _id, ...file } = await client.send({ type: 'exportOnnx', model: exactSpecFor(lab()) }, ['onnx']).done;
-      return file;
+      return client.send({ type: 'exportOnnx', model: exactSpecFor(lab()) }, ['onnx']).done;
     },
 
     whenSource: () => whenSource(store),

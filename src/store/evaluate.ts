@@ -93,12 +93,11 @@ export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBa
   const timings = networks.map(() => ({ ms: 0, images: 0 }));
   store.setState({ ...initialEval(), runId, running: true, networks, plan, report, skipped, source: input.source, rows: pending, timings });
   const mine = () => store.getState().runId === runId;
-  const byKey = new Map(networks.map((n) => [n.key, n.name]));
   const specs = networks.map((n) => n.spec);
   const onProgress: Parameters<ClassifyBatch>[3] = (p) => {
     if (!mine() || (p.phase !== 'download' && p.phase !== 'build' && p.phase !== 'compile')) return;
     const pct = p.phase === 'download' && p.total ? `: ${Math.round((100 * p.loaded) / p.total)}%` : '';
-    store.setState({ phase: `loading ${byKey.get(p.modelId) ?? 'a network'} (${p.phase}${pct})` });
+    store.setState({ phase: `loading ${networks.find((n) => n.key === p.modelId)?.name ?? 'a network'} (${p.phase}${pct})` });
   };
   try {
     await engine.whilePaused(async () => {
