@@ -87,8 +87,7 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   await classifier.warmUp();
   noteKernels(classifier);
   models.add(modelId, classifier);
-  const fromCache = artifacts?.fromCache ?? false;
-  post({ type: 'ready', id, synthetic: classifier.synthetic, precision: classifier.precision, fromCache, bytes });
+  post({ type: 'ready', id, synthetic: classifier.synthetic, precision: classifier.precision, fromCache: artifacts?.fromCache ?? false, bytes });
   return classifier;
 }
 

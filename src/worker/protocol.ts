@@ -28,9 +28,8 @@ export type WorkerRequest =
   | { type: 'setImageFile'; id: number; file: File }
   /** Forget the image: later classify requests run on the procedural test pattern. */
   | { type: 'clearImage'; id: number }
-  /** Run the current image (or a deterministic test pattern for random nets) through a model.
-   *  `runs` > 1: first + warm-up + `runs` timed runs, for steady-state medians. */
-  | { type: 'classify'; id: number; model: ModelSpec; runs?: number; cam?: boolean }
+  /** Run the current image (or a deterministic test pattern for random nets) through a model once. */
+  | { type: 'classify'; id: number; model: ModelSpec; cam?: boolean }
   /** Evaluate: `files` (one batch) decoded in the worker, through each model as one batch
    *  tensor; `thumb`-pixel thumbnails come back with each image's top-5. Answered by 'batch'. */
   | { type: 'classifyBatch'; id: number; models: ModelSpec[]; files: File[]; thumb: number }
