@@ -7,7 +7,7 @@ import { centerCropBox, imageToInput } from '../model/preprocess';
 import { decodeOffPage } from '../image/decode-file';
 import { explainError, memoryInfo } from '../model/backend';
 import type { RequestContext } from './classify-image';
-import { describeModel, modelIdOf, type BatchModelResult, type ModelSpec, type WorkerRequest, type Answer } from './protocol';
+import { describeModel, type BatchModelResult, type ModelSpec, type WorkerRequest, type Answer } from './protocol';
 
 /** A small JPEG of what the network sees (the centre crop), for the result rows. */
 async function thumbnail(bitmap: ImageBitmap, side: number): Promise<Blob | null> {
@@ -53,22 +53,21 @@ export async function classifyBatch(req: Extract<WorkerRequest, { type: 'classif
     }
   }
   const models: BatchModelResult[] = [];
-  for (const l of loaded) {
-    const modelId = modelIdOf(l.spec);
-    if (!l.classifier || used === 0) {
-      models.push({ modelId, ms: 0, top5: null, error: l.error, synthetic: l.classifier?.synthetic ?? false });
+  for (const { spec, classifier, error } of loaded) {
+    if (!classifier || used === 0) {
+      models.push({ ms: 0, top5: null, error, synthetic: classifier?.synthetic ?? false });
       continue;
     }
-    const size = l.classifier.config.resolution;
+    const size = classifier.config.resolution;
     try {
       const t0 = performance.now();
-      const probs = await l.classifier.probabilitiesBatch(inputs.get(size)!.subarray(0, used * size * size * 3), used);
+      const probs = await classifier.probabilitiesBatch(inputs.get(size)!.subarray(0, used * size * size * 3), used);
       const ms = performance.now() - t0;
       const classes = probs.length / used;
       const top5 = slot.map((k) => (k === null ? null : topK(probs.subarray(k * classes, (k + 1) * classes), 5).map(({ index, prob }) => ({ index, prob }))));
-      models.push({ modelId, ms, top5, error: null, synthetic: l.classifier.synthetic });
+      models.push({ ms, top5, error: null, synthetic: classifier.synthetic });
     } catch (e) {
-      models.push({ modelId, ms: 0, top5: null, error: explainError(e, describeModel(l.spec)), synthetic: l.classifier.synthetic });
+      models.push({ ms: 0, top5: null, error: explainError(e, describeModel(spec)), synthetic: classifier.synthetic });
     }
   }
   return { type: 'batch', id: req.id, images, models, memory: memoryInfo() };

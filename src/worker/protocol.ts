@@ -101,7 +101,6 @@ export type ClassProb = Pick<Prediction, 'index' | 'prob'>;
 /** One model's answers for a batch: per file (index-aligned), the top-5 or null (not decoded);
  *  `ms` is the batch's forward pass and readback. */
 export interface BatchModelResult {
-  modelId: string;
   ms: number;
   top5: (ClassProb[] | null)[] | null;
   error: string | null;
