@@ -3,7 +3,7 @@
  *  batches only (every classified image has every network's answer). */
 import type { StoreApi } from 'zustand/vanilla';
 import { planBatchFor, type BatchPlan } from '../model/batch-plan';
-import { OFFICIAL_VARIANTS, formulaNetwork, officialNetwork, scalingNetwork } from '../scaling';
+import { OFFICIAL_VARIANTS, formulaNetwork, officialNetwork, type NetworkConfig } from '../scaling';
 import { formulaSpec } from './lab-spec';
 import type { LabelReport } from '../model/label-mapping';
 import { modelIdOf, type MemoryInfo, type ModelSpec } from '../worker/protocol';
@@ -41,18 +41,15 @@ export const initialEval = () => ({
 });
 export type EvalState = ReturnType<typeof initialEval>;
 
-/** An evaluated network; `key` is modelIdOf(spec), `paperTop1` the paper's ImageNet top-1 (%) where it gives one. */
-function network(name: string, spec: ModelSpec, net: { flops: number; resolution: number }, paperTop1: number | null = null) {
-  return { name, key: modelIdOf(spec), spec, flops: net.flops, resolution: net.resolution, paperTop1 };
+/** An evaluated network; `key` is modelIdOf(spec), `config` null for a dropped model (its size is unknown here), `paperTop1`
+ *  the paper's ImageNet top-1 (%) where it gives one. */
+function network(name: string, spec: ModelSpec, config: NetworkConfig | null, paperTop1: number | null = null) {
+  return { name, key: modelIdOf(spec), spec, config, flops: config?.flops ?? NaN, resolution: config?.resolution ?? NaN, paperTop1 };
 }
 export type EvalNetwork = ReturnType<typeof network>;
 
 /** Official Bk as an evaluated network, built the way Compare builds it (officialSpec). */
 export const evalNetwork = (k: number, baseUrl: string) => network(`B${k}`, officialSpec(k, baseUrl), officialNetwork(k), OFFICIAL_VARIANTS[k].paperTop1);
-
-/** The network a plan is made for: its own config, or B7 for a custom model (size unknown). */
-const planConfig = (n: EvalNetwork) =>
-  n.spec.kind === 'random' ? scalingNetwork(n.spec.scaling) : officialNetwork(n.spec.kind === 'official' ? n.spec.variant : 7);
 
 export type ClassifyBatch = Engine['classifyBatch'];
 
@@ -77,15 +74,18 @@ export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBa
   const store = sliceStore(engine.store, 'evaluation');
   const networks = [
     ...evaluate.map((k) => evalNetwork(k, source.baseUrl)),
-    // The user's dropped model: its size is unknown here (planConfig plans it as B7).
-    ...(o.withCustom && custom ? [network(custom.name, { kind: 'custom', ...custom }, { flops: NaN, resolution: NaN })] : []),
+    // The user's dropped model: its size is unknown here (the batch plan takes it for B7).
+    ...(o.withCustom && custom ? [network(custom.name, { kind: 'custom', ...custom }, null)] : []),
     // The formula network at exactly φ: chance-level accuracy, real cost.
     ...(o.withFormula ? [network(`formula φ ${phi.toFixed(1)}`, formulaSpec(phi), formulaNetwork(phi))] : []),
   ];
   const { items, report, skipped } = input;
   const plan = o.batch
     ? { batch: o.batch, reason: 'chosen' }
-    : planBatchFor(networks.map(planConfig), { backend: backendInfo?.name ?? 'cpu', images: Math.max(1, items.length) });
+    : planBatchFor(
+        networks.map((n) => n.config ?? officialNetwork(7)),
+        { backend: backendInfo?.name ?? 'cpu', images: Math.max(1, items.length) },
+      );
   const runId = store.getState().runId + 1;
   for (const r of store.getState().rows) if (r.thumb) URL.revokeObjectURL(r.thumb);
   const startedAt = performance.now();
