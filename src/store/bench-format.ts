@@ -4,7 +4,6 @@ import type { BenchReport, BenchResult } from '../worker/bench-protocol';
 import { csvText } from '../scaling/csv';
 import { KERNEL_CLASSES, type KernelReport } from '../model/kernels/plan';
 import { readUrl } from './url-props';
-import type { BenchSettings } from './bench-runner';
 
 /** Each column's label, and its digits where it is a rounded number; one line per topic, in order. */
 const COLUMN_ROWS: { [K in keyof BenchResult]?: string | readonly [string, number] }[] = [
@@ -61,11 +60,9 @@ export function toCsv(report: BenchReport): string {
   return csvText(keys, rows);
 }
 
-/** A bench link's settings: the runner's, less the weights' source, plus whether it starts itself. */
-export type BenchParams = Omit<BenchSettings, 'baseUrl'> & { auto: boolean };
-
-/** `?auto=1&backends=webgpu,wasm&variants=B0,B1&runs=5&flags=K=V,…&kernels=&threads=1,2`, all optional. */
-export function parseBenchParams(search: string): BenchParams {
+/** A bench link's settings (the runner's, less the weights' source, plus whether it starts itself):
+ *  `?auto=1&backends=webgpu,wasm&variants=B0,B1&runs=5&flags=K=V,…&kernels=&threads=1,2`, all optional. */
+export function parseBenchParams(search: string) {
   const { auto, backends, variants, runs, flags, kernels, threads } = readUrl(search, 'bench').values;
   return { auto, backends, variants, runs, ...(flags && { flags }), ...(kernels && { kernels }), ...(threads.length ? { threads } : {}) };
 }
