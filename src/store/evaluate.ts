@@ -5,7 +5,6 @@ import type { StoreApi } from 'zustand/vanilla';
 import { planBatchFor, type BatchPlan } from '../model/batch-plan';
 import { OFFICIAL_VARIANTS, formulaNetwork, officialNetwork, type NetworkConfig } from '../scaling';
 import { formulaSpec } from './lab-spec';
-import type { LabelReport } from '../model/label-mapping';
 import { modelIdOf, type MemoryInfo, type ModelSpec } from '../worker/protocol';
 import type { Engine } from './engine';
 import { summarize, type EvalRow, type NetworkSummary, type NetworkTiming } from './eval-results';
@@ -29,9 +28,8 @@ export const initialEval = () => ({
   timings: [] as NetworkTiming[],
   /** Wall time so far, ms. */
   elapsedMs: 0,
-  report: null as LabelReport | null,
-  skipped: 0,
-  source: null as EvalInput['source'] | null,
+  /** What the run classifies: its images, their label report, the files passed over, and where they come from. */
+  input: null as EvalInput | null,
   synthetic: null as boolean | null,
   /** What is happening now ("loading B1: download 40%"). */
   phase: null as string | null,
@@ -79,7 +77,7 @@ export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBa
     // The formula network at exactly φ: chance-level accuracy, real cost.
     ...(o.withFormula ? [network(`formula φ ${phi.toFixed(1)}`, formulaSpec(phi), formulaNetwork(phi))] : []),
   ];
-  const { items, report, skipped } = input;
+  const { items } = input;
   const plan = o.batch
     ? { batch: o.batch, reason: 'chosen' }
     : planBatchFor(
@@ -91,7 +89,7 @@ export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBa
   const startedAt = performance.now();
   const pending = items.map((it) => ({ file: it.path, label: it.label, thumb: null, error: null, preds: networks.map(() => null) }));
   const timings = networks.map(() => ({ ms: 0, images: 0 }));
-  store.setState({ ...initialEval(), runId, running: true, networks, plan, report, skipped, source: input.source, rows: pending, timings });
+  store.setState({ ...initialEval(), runId, running: true, networks, plan, input, rows: pending, timings });
   const mine = () => store.getState().runId === runId;
   const specs = networks.map((n) => n.spec);
   const onProgress: Parameters<ClassifyBatch>[3] = (p) => {
