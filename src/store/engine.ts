@@ -78,12 +78,11 @@ export function createEngine({ client, store, source = startSource, decode = dec
     });
     running = { id: req.id, key };
     try {
-      const r = await req.done.catch((e: Error) => {
-        lab().dropDownload(key);
-        throw e;
-      });
-      const { type: _type, id: _id, ...outcome } = r;
+      const { type: _type, id: _id, ...outcome } = await req.done;
       return { ...outcome, latencyOnly: latencyOnly(spec), standInFor, variant: variantOf(spec), name: key, spec };
+    } catch (e) {
+      lab().dropDownload(key);
+      throw e;
     } finally {
       running = null;
     }
