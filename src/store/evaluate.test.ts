@@ -162,7 +162,7 @@ describe('evaluation run', () => {
           models: models.map(() => ({ ms: 0, top5: null, error: 'B0: out of memory', synthetic: false })),
           memory: { numTensors: 0, numBytes: 0, gpuBytes: null },
         };
-      return fakeWorker().classify(models, files, 0, () => undefined);
+      return fakeWorker().classify(models, files, () => undefined);
     };
     expect(await evaluate({ input: input(6), variants: [0], backend: 'wasm', batch: 2, classify })).toMatchObject({
       running: false,

@@ -13,9 +13,6 @@ import { officialSpec } from './source';
 import type { AppState } from './app-store';
 import { sliceStore } from './slice-store';
 
-/** Side of the thumbnails the worker sends back. */
-const THUMB_SIDE = 56;
-
 export const initialEval = () => ({
   runId: 0,
   running: false,
@@ -92,7 +89,7 @@ export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBa
   store.setState({ ...initialEval(), runId, running: true, networks, plan, input, rows: pending, timings });
   const mine = () => store.getState().runId === runId;
   const specs = networks.map((n) => n.spec);
-  const onProgress: Parameters<ClassifyBatch>[3] = (p) => {
+  const onProgress: Parameters<ClassifyBatch>[2] = (p) => {
     if (!mine() || (p.phase !== 'download' && p.phase !== 'build' && p.phase !== 'compile')) return;
     const pct = p.phase === 'download' && p.total ? `: ${Math.round((100 * p.loaded) / p.total)}%` : '';
     store.setState({ phase: `loading ${networks.find((n) => n.key === p.modelId)?.name ?? 'a network'} (${p.phase}${pct})` });
@@ -104,7 +101,7 @@ export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBa
         const slice = items.slice(start, start + plan.batch);
         const files = await Promise.allSettled(slice.map((it) => it.file()));
         const ok = files.flatMap((f) => (f.status === 'fulfilled' ? [f.value] : []));
-        const res = ok.length ? await engine.classifyBatch(specs, ok, THUMB_SIDE, onProgress) : null;
+        const res = ok.length ? await engine.classifyBatch(specs, ok, onProgress) : null;
         if (!mine()) return;
         const failed = res?.models.filter((m) => m.error) ?? [];
         // No network could run: stop here (the classified batches stay); some could: say which not.

@@ -8,8 +8,8 @@ import type { Answer, DebugAction, MemoryInfo, ModelSpec, RequestLogEntry } from
 export function workerTools(client: Pick<InferenceClient, 'send'>) {
   return {
     /** Evaluate: one batch of files through the networks (decoded in the worker). */
-    classifyBatch: (models: ModelSpec[], files: File[], thumb: number, onProgress: (p: Answer<'progress'>) => void) =>
-      client.send({ type: 'classifyBatch', models, files, thumb }, ['batch'], { onProgress }).done,
+    classifyBatch: (models: ModelSpec[], files: File[], onProgress: (p: Answer<'progress'>) => void) =>
+      client.send({ type: 'classifyBatch', models, files }, ['batch'], { onProgress }).done,
 
     /** The worker's own log of the requests it handled (for tests). */
     requestLog: async (): Promise<RequestLogEntry[]> => (await client.send({ type: 'log' }, ['log']).done).entries,

@@ -9,9 +9,8 @@ import { explainError, memoryInfo } from '../model/backend';
 import type { RequestContext } from './classify-image';
 import { describeModel, type BatchModelResult, type ModelSpec, type WorkerRequest, type Answer } from './protocol';
 
-/** A small JPEG of what the network sees (the centre crop), for the result rows. */
-async function thumbnail(bitmap: ImageBitmap, side: number): Promise<Blob | null> {
-  if (side <= 0) return null;
+/** A small JPEG of what the network sees (the centre crop), for the result rows; `side` pixels square. */
+async function thumbnail(bitmap: ImageBitmap, side = 56): Promise<Blob | null> {
   const canvas = new OffscreenCanvas(side, side);
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
@@ -43,7 +42,7 @@ export async function classifyBatch(req: Extract<WorkerRequest, { type: 'classif
     try {
       bitmap = await decodeOffPage(file);
       for (const [s, input] of inputs) input.set(imageToInput(bitmap, s), used * s * s * 3);
-      images.push({ thumb: await thumbnail(bitmap, req.thumb), error: null });
+      images.push({ thumb: await thumbnail(bitmap), error: null });
       slot.push(used++);
     } catch (e) {
       images.push({ thumb: null, error: (e as Error).message });

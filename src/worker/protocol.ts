@@ -31,8 +31,8 @@ export type WorkerRequest =
   /** Run the current image (or a deterministic test pattern for random nets) through a model once. */
   | { type: 'classify'; id: number; model: ModelSpec; cam?: boolean }
   /** Evaluate: `files` (one batch) decoded in the worker, through each model as one batch
-   *  tensor; `thumb`-pixel thumbnails come back with each image's top-5. Answered by 'batch'. */
-  | { type: 'classifyBatch'; id: number; models: ModelSpec[]; files: File[]; thumb: number }
+   *  tensor; small thumbnails come back with each image's top-5. Answered by 'batch'. */
+  | { type: 'classifyBatch'; id: number; models: ModelSpec[]; files: File[] }
   /** A timed series (src/model/timing.ts): load every model, run each once (compiling), then
    *  `warmup` untimed and `runs` timed runs each, interleaved in rounds; `cam`: then one untimed
    *  pass each for the class activation map. */
