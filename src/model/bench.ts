@@ -96,8 +96,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
   try {
     const input = testPattern(config.resolution);
     const own = () => classifier.probabilities(input);
-    const size = config.resolution;
-    const runGraph = () => graphProbabilities(graph!, input, size);
+    const runGraph = () => graphProbabilities(graph!, input, config.resolution);
 
     stage(`${name}: warm-up (compiling)`);
     const warmUpMs = await timed(() => classifier.warmUp());
@@ -147,7 +146,6 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     );
     sample();
     const ownTimes = series[0].times;
-    const leakedTensors = tf.memory().numTensors - before;
 
     const medianMs = series[0].spread.medianMs;
     const gflops = gflopsFor(config.flops, medianMs);
@@ -165,7 +163,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
       gflops,
       matmulGflops: o.matmulGflops,
       gflopsRatio: o.matmulGflops ? gflops / o.matmulGflops : null,
-      leakedTensors,
+      leakedTensors: tf.memory().numTensors - before,
       leakedAfterSwitch: 0,
       peakGpuBytes: peak,
       kernels: classifier.kernels,

@@ -4,13 +4,6 @@ import type { BenchReport, BenchResult } from '../worker/bench-protocol';
 import { csvText } from '../scaling/csv';
 import { KERNEL_CLASSES, type KernelReport } from '../model/kernels/plan';
 import { readUrl } from './url-props';
-import type { BenchSettings } from './bench-runner';
-
-export interface Column {
-  key: keyof BenchResult;
-  label: string;
-  digits?: number;
-}
 
 /** Each column's label, and its digits where it is a rounded number; one line per topic, in order. */
 const COLUMN_ROWS: { [K in keyof BenchResult]?: string | readonly [string, number] }[] = [
@@ -25,11 +18,15 @@ const COLUMN_ROWS: { [K in keyof BenchResult]?: string | readonly [string, numbe
   { kernels: 'kernels', pipelines: 'pipelines own/all' },
 ];
 
-export const COLUMNS: Column[] = COLUMN_ROWS.flatMap((row) =>
-  Object.entries(row).map(([key, l]) => ({ key: key as keyof BenchResult, ...(typeof l === 'string' ? { label: l } : { label: l[0], digits: l[1] }) })),
+export const COLUMNS = COLUMN_ROWS.flatMap((row) =>
+  Object.entries(row).map(([key, l]) => ({
+    key: key as keyof BenchResult,
+    label: typeof l === 'string' ? l : l[0],
+    digits: typeof l === 'string' ? undefined : l[1],
+  })),
 );
 
-export function cell(r: BenchResult, c: Column): string {
+export function cell(r: BenchResult, c: (typeof COLUMNS)[number]): string {
   const v = r[c.key];
   if (c.key === 'weights') return v === 'random' ? 'random (seeded, built here)' : 'converted';
   if (v === null || v === undefined) return '—';
@@ -63,11 +60,9 @@ export function toCsv(report: BenchReport): string {
   return csvText(keys, rows);
 }
 
-/** A bench link's settings: the runner's, less the weights' source, plus whether it starts itself. */
-export type BenchParams = Omit<BenchSettings, 'baseUrl'> & { auto: boolean };
-
-/** `?auto=1&backends=webgpu,wasm&variants=B0,B1&runs=5&flags=K=V,…&kernels=&threads=1,2`, all optional. */
-export function parseBenchParams(search: string): BenchParams {
+/** A bench link's settings (the runner's, less the weights' source, plus whether it starts itself):
+ *  `?auto=1&backends=webgpu,wasm&variants=B0,B1&runs=5&flags=K=V,…&kernels=&threads=1,2`, all optional. */
+export function parseBenchParams(search: string) {
   const { auto, backends, variants, runs, flags, kernels, threads } = readUrl(search, 'bench').values;
   return { auto, backends, variants, runs, ...(flags && { flags }), ...(kernels && { kernels }), ...(threads.length ? { threads } : {}) };
 }

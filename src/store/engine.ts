@@ -1,7 +1,7 @@
 /** Turns store changes into worker requests and worker answers back into store state; the latest
  *  lab request wins. Timed series pause the engine's background work so that they time alone. */
 import type { InferenceClient } from '../worker/client';
-import { latencyOnly, modelIdOf, variantOf, type LoadPhase, type Answer } from '../worker/protocol';
+import { latencyOnly, modelIdOf, variantOf, type LoadPhase, type Answer, type SeriesEntry } from '../worker/protocol';
 import { Coalescer } from './coalescer';
 import { customModel, exactSpecFor, labNameOf, specFor } from './lab-spec';
 import { decodeImageFile } from '../image/decode-file';
@@ -12,7 +12,10 @@ import { QuietGate } from './quiet';
 import { officialSpec, RANDOM_SOURCE, sourceQuestion, startSource, whenSource } from './source';
 import { workerTools } from './worker-tools';
 import { createPreparer } from './prepare';
-import { seriesPipeline } from './series-pipeline';
+import { timeRows, type MeasureSeries, type TimeRows } from './series-pipeline';
+import { SERIES_RUNS, SERIES_WARMUP } from '../model/timing';
+import { runComparison } from './compare';
+import { paperRuns } from './paper-runs';
 import { runBench } from './bench-runner';
 import { labDownloads } from './lab-downloads';
 
@@ -75,12 +78,11 @@ export function createEngine({ client, store, source = startSource, decode = dec
     });
     running = { id: req.id, key };
     try {
-      const r = await req.done.catch((e: Error) => {
-        lab().dropDownload(key);
-        throw e;
-      });
-      const { type: _type, id: _id, ...outcome } = r;
+      const { type: _type, id: _id, ...outcome } = await req.done;
       return { ...outcome, latencyOnly: latencyOnly(spec), standInFor, variant: variantOf(spec), name: key, spec };
+    } catch (e) {
+      lab().dropDownload(key);
+      throw e;
     } finally {
       running = null;
     }
@@ -131,6 +133,15 @@ export function createEngine({ client, store, source = startSource, decode = dec
     const resume = await gate.pause();
     return work().finally(resume);
   }
+
+  /** The worker's timed series, with every other piece of work held (and after a worker restart, restored). */
+  const measureSeries: MeasureSeries = (specs, o) =>
+    whilePaused(async () => {
+      await restoring;
+      const req = { type: 'measure' as const, models: specs, runs: o.runs, warmup: SERIES_WARMUP, cam: o.cam };
+      return (await client.send(req, ['series'], { onProgress: o.onProgress }).done).entries;
+    });
+  const time: TimeRows = (rows, o) => timeRows(measureSeries, rows, o);
 
   /** Resolves once the worker holds `file`'s pixels (decoded there: no long task on the page), with
    *  its size and what the page shows (the file itself, or a small copy of a huge one); or with null
@@ -228,15 +239,29 @@ export function createEngine({ client, store, source = startSource, decode = dec
       schedule();
     },
 
-    ...seriesPipeline({ client, store, whilePaused, restored: () => restoring }),
+    /** The raw series (window.phiLab.engine.measureSeries): one entry per spec. */
+    measureSeries,
+
+    compare: (variants: number[] = lab().compare, runs: number = SERIES_RUNS.compare) => runComparison(store, time, variants, runs),
+
+    /** The Lab's "measure latency": a short series of the network on show, its latency refined. */
+    async measureLab(runs: number = SERIES_RUNS.lab): Promise<SeriesEntry | null> {
+      const shown = lab().result;
+      if (!shown) return null;
+      const [entry] = await time([{ spec: shown.spec }], { runs });
+      if (entry.ok) lab().setResultLatency(shown.name, entry.latency);
+      else lab().fail(entry.error, 'idle');
+      return entry;
+    },
+
+    ...paperRuns(store, time),
     /** The benchmark on its own workers, with the lab held meanwhile (it would share the CPU/GPU). */
     bench: (...a: Parameters<typeof runBench>) => whilePaused(() => runBench(...a)),
 
     /** "Export ONNX": the current network (exactSpecFor) as an ONNX file, built by the worker, which owns the weights. */
-    async exportOnnx(): Promise<Omit<Answer<'onnx'>, 'type' | 'id'>> {
+    async exportOnnx(): Promise<Answer<'onnx'>> {
       await Promise.all([restoring, whenSource(store)]); // before it, Bk would export as the formula network
-      const { type: _type, id: _id, ...file } = await client.send({ type: 'exportOnnx', model: exactSpecFor(lab()) }, ['onnx']).done;
-      return file;
+      return client.send({ type: 'exportOnnx', model: exactSpecFor(lab()) }, ['onnx']).done;
     },
 
     whenSource: () => whenSource(store),

@@ -7,6 +7,7 @@ const net = (name: string, flops: number, paperTop1: number): EvalNetwork => ({
   name,
   key: name,
   spec: { kind: 'random', scaling: { variant: 0 }, seed: 1 },
+  config: null,
   flops,
   resolution: 224,
   paperTop1,

@@ -36,8 +36,7 @@ function fakeWorker(onBatch: (files: File[]) => void = () => undefined) {
       type: 'batch',
       id: 1,
       images,
-      models: models.map((m) => ({
-        modelId: JSON.stringify(m),
+      models: models.map(() => ({
         ms: 10 * files.length,
         top5: files.map((f) => (f.size ? top(f) : null)),
         error: null,
@@ -160,10 +159,10 @@ describe('evaluation run', () => {
           type: 'batch',
           id: 2,
           images: files.map(() => ({ thumb: null, error: null })),
-          models: models.map(() => ({ modelId: 'x', ms: 0, top5: null, error: 'B0: out of memory', synthetic: false })),
+          models: models.map(() => ({ ms: 0, top5: null, error: 'B0: out of memory', synthetic: false })),
           memory: { numTensors: 0, numBytes: 0, gpuBytes: null },
         };
-      return fakeWorker().classify(models, files, 0, () => undefined);
+      return fakeWorker().classify(models, files, () => undefined);
     };
     expect(await evaluate({ input: input(6), variants: [0], backend: 'wasm', batch: 2, classify })).toMatchObject({
       running: false,

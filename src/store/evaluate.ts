@@ -3,9 +3,8 @@
  *  batches only (every classified image has every network's answer). */
 import type { StoreApi } from 'zustand/vanilla';
 import { planBatchFor, type BatchPlan } from '../model/batch-plan';
-import { OFFICIAL_VARIANTS, formulaNetwork, officialNetwork, scalingNetwork } from '../scaling';
+import { OFFICIAL_VARIANTS, formulaNetwork, officialNetwork, type NetworkConfig } from '../scaling';
 import { formulaSpec } from './lab-spec';
-import type { LabelReport } from '../model/label-mapping';
 import { modelIdOf, type MemoryInfo, type ModelSpec } from '../worker/protocol';
 import type { Engine } from './engine';
 import { summarize, type EvalRow, type NetworkSummary, type NetworkTiming } from './eval-results';
@@ -13,9 +12,6 @@ import type { EvalInput } from './eval-inputs';
 import { officialSpec } from './source';
 import type { AppState } from './app-store';
 import { sliceStore } from './slice-store';
-
-/** Side of the thumbnails the worker sends back. */
-const THUMB_SIDE = 56;
 
 export const initialEval = () => ({
   runId: 0,
@@ -29,9 +25,8 @@ export const initialEval = () => ({
   timings: [] as NetworkTiming[],
   /** Wall time so far, ms. */
   elapsedMs: 0,
-  report: null as LabelReport | null,
-  skipped: 0,
-  source: null as EvalInput['source'] | null,
+  /** What the run classifies: its images, their label report, the files passed over, and where they come from. */
+  input: null as EvalInput | null,
   synthetic: null as boolean | null,
   /** What is happening now ("loading B1: download 40%"). */
   phase: null as string | null,
@@ -41,18 +36,15 @@ export const initialEval = () => ({
 });
 export type EvalState = ReturnType<typeof initialEval>;
 
-/** An evaluated network; `key` is modelIdOf(spec), `paperTop1` the paper's ImageNet top-1 (%) where it gives one. */
-function network(name: string, spec: ModelSpec, net: { flops: number; resolution: number }, paperTop1: number | null = null) {
-  return { name, key: modelIdOf(spec), spec, flops: net.flops, resolution: net.resolution, paperTop1 };
+/** An evaluated network; `key` is modelIdOf(spec), `config` null for a dropped model (its size is unknown here), `paperTop1`
+ *  the paper's ImageNet top-1 (%) where it gives one. */
+function network(name: string, spec: ModelSpec, config: NetworkConfig | null, paperTop1: number | null = null) {
+  return { name, key: modelIdOf(spec), spec, config, flops: config?.flops ?? NaN, resolution: config?.resolution ?? NaN, paperTop1 };
 }
 export type EvalNetwork = ReturnType<typeof network>;
 
 /** Official Bk as an evaluated network, built the way Compare builds it (officialSpec). */
 export const evalNetwork = (k: number, baseUrl: string) => network(`B${k}`, officialSpec(k, baseUrl), officialNetwork(k), OFFICIAL_VARIANTS[k].paperTop1);
-
-/** The network a plan is made for: its own config, or B7 for a custom model (size unknown). */
-const planConfig = (n: EvalNetwork) =>
-  n.spec.kind === 'random' ? scalingNetwork(n.spec.scaling) : officialNetwork(n.spec.kind === 'official' ? n.spec.variant : 7);
 
 export type ClassifyBatch = Engine['classifyBatch'];
 
@@ -77,28 +69,30 @@ export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBa
   const store = sliceStore(engine.store, 'evaluation');
   const networks = [
     ...evaluate.map((k) => evalNetwork(k, source.baseUrl)),
-    // The user's dropped model: its size is unknown here (planConfig plans it as B7).
-    ...(o.withCustom && custom ? [network(custom.name, { kind: 'custom', ...custom }, { flops: NaN, resolution: NaN })] : []),
+    // The user's dropped model: its size is unknown here (the batch plan takes it for B7).
+    ...(o.withCustom && custom ? [network(custom.name, { kind: 'custom', ...custom }, null)] : []),
     // The formula network at exactly φ: chance-level accuracy, real cost.
     ...(o.withFormula ? [network(`formula φ ${phi.toFixed(1)}`, formulaSpec(phi), formulaNetwork(phi))] : []),
   ];
-  const { items, report, skipped } = input;
+  const { items } = input;
   const plan = o.batch
     ? { batch: o.batch, reason: 'chosen' }
-    : planBatchFor(networks.map(planConfig), { backend: backendInfo?.name ?? 'cpu', images: Math.max(1, items.length) });
+    : planBatchFor(
+        networks.map((n) => n.config ?? officialNetwork(7)),
+        { backend: backendInfo?.name ?? 'cpu', images: Math.max(1, items.length) },
+      );
   const runId = store.getState().runId + 1;
   for (const r of store.getState().rows) if (r.thumb) URL.revokeObjectURL(r.thumb);
   const startedAt = performance.now();
   const pending = items.map((it) => ({ file: it.path, label: it.label, thumb: null, error: null, preds: networks.map(() => null) }));
   const timings = networks.map(() => ({ ms: 0, images: 0 }));
-  store.setState({ ...initialEval(), runId, running: true, networks, plan, report, skipped, source: input.source, rows: pending, timings });
+  store.setState({ ...initialEval(), runId, running: true, networks, plan, input, rows: pending, timings });
   const mine = () => store.getState().runId === runId;
-  const byKey = new Map(networks.map((n) => [n.key, n.name]));
   const specs = networks.map((n) => n.spec);
-  const onProgress: Parameters<ClassifyBatch>[3] = (p) => {
+  const onProgress: Parameters<ClassifyBatch>[2] = (p) => {
     if (!mine() || (p.phase !== 'download' && p.phase !== 'build' && p.phase !== 'compile')) return;
     const pct = p.phase === 'download' && p.total ? `: ${Math.round((100 * p.loaded) / p.total)}%` : '';
-    store.setState({ phase: `loading ${byKey.get(p.modelId) ?? 'a network'} (${p.phase}${pct})` });
+    store.setState({ phase: `loading ${networks.find((n) => n.key === p.modelId)?.name ?? 'a network'} (${p.phase}${pct})` });
   };
   try {
     await engine.whilePaused(async () => {
@@ -107,7 +101,7 @@ export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBa
         const slice = items.slice(start, start + plan.batch);
         const files = await Promise.allSettled(slice.map((it) => it.file()));
         const ok = files.flatMap((f) => (f.status === 'fulfilled' ? [f.value] : []));
-        const res = ok.length ? await engine.classifyBatch(specs, ok, THUMB_SIDE, onProgress) : null;
+        const res = ok.length ? await engine.classifyBatch(specs, ok, onProgress) : null;
         if (!mine()) return;
         const failed = res?.models.filter((m) => m.error) ?? [];
         // No network could run: stop here (the classified batches stay); some could: say which not.

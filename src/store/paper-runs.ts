@@ -90,15 +90,13 @@ export function customRows(bases: Bases, phi: number, baseUrl: string): TimedRow
   ];
 }
 
-type BuildRows = (baseUrl: string) => TimedRow[];
-
 /** The paper's timed runs on the app store, timed by `time` (the store's one series pipeline). */
 export function paperRuns(store: StoreApi<AppState>, time: TimeRows) {
   const runs = sliceStore(store, 'paperRuns');
 
   /** A new press of the same run supersedes a running one. The rows are built again once the weight
    *  source is known: official rows built before it point at no source (a race pressed at once). */
-  async function runRows(name: RunName, build: BuildRows, steadyRuns = RACE_STEADY_RUNS): Promise<TimedRow[]> {
+  async function runRows(name: RunName, build: (baseUrl: string) => TimedRow[], steadyRuns = RACE_STEADY_RUNS): Promise<TimedRow[]> {
     const runId = (runs.getState().runs[name]?.runId ?? 0) + 1;
     let rows = build(store.getState().source?.baseUrl ?? '');
     runs.setState((s) => ({ runs: { ...s.runs, [name]: { runId, running: true, rows: rows.map((r) => ({ ...r, status: 'running' as const })) } } }));

@@ -8,8 +8,8 @@ import type { Answer, DebugAction, MemoryInfo, ModelSpec, RequestLogEntry } from
 export function workerTools(client: Pick<InferenceClient, 'send'>) {
   return {
     /** Evaluate: one batch of files through the networks (decoded in the worker). */
-    classifyBatch: (models: ModelSpec[], files: File[], thumb: number, onProgress: (p: Answer<'progress'>) => void) =>
-      client.send({ type: 'classifyBatch', models, files, thumb }, ['batch'], { onProgress }).done,
+    classifyBatch: (models: ModelSpec[], files: File[], onProgress: (p: Answer<'progress'>) => void) =>
+      client.send({ type: 'classifyBatch', models, files }, ['batch'], { onProgress }).done,
 
     /** The worker's own log of the requests it handled (for tests). */
     requestLog: async (): Promise<RequestLogEntry[]> => (await client.send({ type: 'log' }, ['log']).done).entries,
@@ -25,11 +25,13 @@ export function workerTools(client: Pick<InferenceClient, 'send'>) {
     /** The worker's tfjs memory (tensor count, bytes, GPU bytes where known). */
     memory: async (): Promise<MemoryInfo> => (await client.send({ type: 'memory' }, ['memory']).done).memory,
 
-    /** Soak: `runs` consecutive inferences of the φ=0 network on small inputs in one request;
-     *  the run count and the worker's memory after them. */
+    /** Soak: `runs` consecutive inferences of the φ=0 network on small inputs in one request (a
+     *  series without warm-up); the run count and the worker's memory after them. */
     async soak(runs: number, resolution = 96): Promise<{ steadyRuns: number; memory: MemoryInfo }> {
-      const r = await client.send({ type: 'classify', model: { kind: 'random', scaling: { phi: 0, resolution }, seed: FORMULA_SEED }, runs }, ['result']).done;
-      return { steadyRuns: r.latency.steadyRuns, memory: r.memory };
+      const model: ModelSpec = { kind: 'random', scaling: { phi: 0, resolution }, seed: FORMULA_SEED };
+      const [e] = (await client.send({ type: 'measure', models: [model], runs, warmup: 0 }, ['series']).done).entries;
+      if (!e.ok) throw new Error(e.error);
+      return { steadyRuns: e.latency.steadyRuns, memory: e.memory };
     },
   };
 }

@@ -7,11 +7,10 @@ import { centerCropBox, imageToInput } from '../model/preprocess';
 import { decodeOffPage } from '../image/decode-file';
 import { explainError, memoryInfo } from '../model/backend';
 import type { RequestContext } from './classify-image';
-import { describeModel, modelIdOf, type BatchModelResult, type ModelSpec, type WorkerRequest, type Answer } from './protocol';
+import { describeModel, type BatchModelResult, type ModelSpec, type WorkerRequest, type Answer } from './protocol';
 
-/** A small JPEG of what the network sees (the centre crop), for the result rows. */
-async function thumbnail(bitmap: ImageBitmap, side: number): Promise<Blob | null> {
-  if (side <= 0) return null;
+/** A small JPEG of what the network sees (the centre crop), for the result rows; `side` pixels square. */
+async function thumbnail(bitmap: ImageBitmap, side = 56): Promise<Blob | null> {
   const canvas = new OffscreenCanvas(side, side);
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
@@ -43,7 +42,7 @@ export async function classifyBatch(req: Extract<WorkerRequest, { type: 'classif
     try {
       bitmap = await decodeOffPage(file);
       for (const [s, input] of inputs) input.set(imageToInput(bitmap, s), used * s * s * 3);
-      images.push({ thumb: await thumbnail(bitmap, req.thumb), error: null });
+      images.push({ thumb: await thumbnail(bitmap), error: null });
       slot.push(used++);
     } catch (e) {
       images.push({ thumb: null, error: (e as Error).message });
@@ -53,22 +52,21 @@ export async function classifyBatch(req: Extract<WorkerRequest, { type: 'classif
     }
   }
   const models: BatchModelResult[] = [];
-  for (const l of loaded) {
-    const modelId = modelIdOf(l.spec);
-    if (!l.classifier || used === 0) {
-      models.push({ modelId, ms: 0, top5: null, error: l.error, synthetic: l.classifier?.synthetic ?? false });
+  for (const { spec, classifier, error } of loaded) {
+    if (!classifier || used === 0) {
+      models.push({ ms: 0, top5: null, error, synthetic: classifier?.synthetic ?? false });
       continue;
     }
-    const size = l.classifier.config.resolution;
+    const size = classifier.config.resolution;
     try {
       const t0 = performance.now();
-      const probs = await l.classifier.probabilitiesBatch(inputs.get(size)!.subarray(0, used * size * size * 3), used);
+      const probs = await classifier.probabilitiesBatch(inputs.get(size)!.subarray(0, used * size * size * 3), used);
       const ms = performance.now() - t0;
       const classes = probs.length / used;
       const top5 = slot.map((k) => (k === null ? null : topK(probs.subarray(k * classes, (k + 1) * classes), 5).map(({ index, prob }) => ({ index, prob }))));
-      models.push({ modelId, ms, top5, error: null, synthetic: l.classifier.synthetic });
+      models.push({ ms, top5, error: null, synthetic: classifier.synthetic });
     } catch (e) {
-      models.push({ modelId, ms: 0, top5: null, error: explainError(e, describeModel(l.spec)), synthetic: l.classifier.synthetic });
+      models.push({ ms: 0, top5: null, error: explainError(e, describeModel(spec)), synthetic: classifier.synthetic });
     }
   }
   return { type: 'batch', id: req.id, images, models, memory: memoryInfo() };

@@ -10,18 +10,16 @@ import type { KernelMode } from '../model/kernels/plan';
 /** tfjs environment flags to set before the backend initialises (tuning experiments). */
 export type BenchFlags = Record<string, number | boolean>;
 
-export interface BenchMachine {
-  userAgent: string;
-  hardwareConcurrency: number | null;
-  /** WebGPU adapter as the webgpu worker described it (null when webgpu was not run). */
-  adapter: string | null;
-  tfjs: string;
-  /** Whether the page could use SharedArrayBuffer (wasm threads need it and a document). */
-  crossOriginIsolated: boolean;
-}
-
 export interface BenchReport {
-  machine: BenchMachine;
+  machine: {
+    userAgent: string;
+    hardwareConcurrency: number | null;
+    /** WebGPU adapter as the webgpu worker described it (null when webgpu was not run). */
+    adapter: string | null;
+    tfjs: string;
+    /** Whether the page could use SharedArrayBuffer (wasm threads need it and a document). */
+    crossOriginIsolated: boolean;
+  };
   results: BenchResult[];
   /** Settings the run used (for the record). */
   settings?: { backends: BackendName[]; variants: string[]; runs: number; flags?: BenchFlags; kernels?: KernelMode; threads?: number[] };

@@ -19,9 +19,6 @@ import type { BackendName } from '../model/backend-name';
 import { planBatch } from '../model/batch-plan';
 import { officialNetwork } from '../scaling';
 
-/** The batch Evaluate would choose here for a long run (images/s at it, beside batch 1). */
-const evaluateBatch = (b: BackendName, variant: number) => planBatch({ config: officialNetwork(variant), backend: b, images: Infinity }).batch;
-
 declare const self: DedicatedWorkerGlobalScope;
 
 configureWorkerWasm();
@@ -46,7 +43,8 @@ async function runVariant(id: number, { baseUrl, ...job }: VariantJob, backend: 
     backend,
     graph: GRAPH_BACKENDS.includes(backend),
     ort: true,
-    evalBatch: evaluateBatch(backend, job.variant),
+    // The batch Evaluate would choose here for a long run (images/s at it, beside batch 1).
+    evalBatch: planBatch({ config: officialNetwork(job.variant), backend, images: Infinity }).batch,
     seed: seeded ? DEFAULT_SYNTHETIC_SEED : undefined,
     network: { kernels },
     loadNetwork: async () => {

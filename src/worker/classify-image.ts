@@ -1,6 +1,6 @@
-/** The lab's classify: the image on show (or the test pattern) through one network, `runs`
- *  times, with the top-1 activation map from the same pass when asked; progress says whether a
- *  run compiles or runs, and the latency statistics are the network's own (timing.ts). */
+/** The lab's classify: the image on show (or the test pattern) through one network, with the
+ *  top-1 activation map from the same pass when asked; progress says whether the run compiles or
+ *  runs, and the latency statistics are the network's own (timing.ts). */
 import type { Classifier } from '../model/classifier';
 import { memoryInfo } from '../model/backend';
 import { normaliseCam, type CamMap } from '../model/cam';
@@ -36,22 +36,14 @@ export const outcomeOf = (c: RequestContext, classifier: Classifier, probs: Floa
 
 export async function classifyImage(req: Extract<WorkerRequest, { type: 'classify' }>, c: RequestContext): Promise<Answer<'result'>> {
   const { id, model: spec } = req;
-  const runs = req.runs ?? 1;
   const classifier = await c.ensure(spec);
   const modelId = modelIdOf(spec);
   const input = inputOf(c, classifier.config.resolution);
   const stats = c.stats(modelId);
-  let probs: Float32Array | null = null;
-  let cam: CamMap | undefined;
-  let wasFirst = false;
-  for (let i = 0; i < Math.max(1, runs); i++) {
-    if (!stats.hasFirst) c.post({ type: 'progress', id, modelId, phase: 'compile', loaded: 0, total: 1 });
-    else c.post({ type: 'progress', id, modelId, phase: 'run', loaded: i, total: runs });
-    const t0 = performance.now();
-    // The map comes out of the same pass as the prediction (a few dozen floats more to read).
-    if (req.cam) ({ probs, cam } = await classifier.probabilitiesWithCam(input));
-    else probs = await classifier.probabilities(input);
-    wasFirst = stats.record(performance.now() - t0);
-  }
-  return { type: 'result', id, ...outcomeOf(c, classifier, probs!, { ...stats.summary(), wasFirst: runs <= 1 && wasFirst }, cam) };
+  c.post({ type: 'progress', id, modelId, phase: stats.hasFirst ? 'run' : 'compile', loaded: 0, total: 1 });
+  const t0 = performance.now();
+  // The map comes out of the same pass as the prediction (a few dozen floats more to read).
+  const { probs, cam } = req.cam ? await classifier.probabilitiesWithCam(input) : { probs: await classifier.probabilities(input), cam: undefined };
+  const wasFirst = stats.record(performance.now() - t0);
+  return { type: 'result', id, ...outcomeOf(c, classifier, probs, { ...stats.summary(), wasFirst }, cam) };
 }

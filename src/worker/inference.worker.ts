@@ -53,16 +53,6 @@ const contextFor = (id: number): RequestContext => ({
   post,
 });
 
-/** Runs `f` with `specs`' networks pinned: none of them is evicted halfway. */
-async function pinned<T>(specs: ModelSpec[], f: () => Promise<T>): Promise<T> {
-  specs.forEach((m) => models.pin(modelIdOf(m)));
-  try {
-    return await f();
-  } finally {
-    models.unpinAll();
-  }
-}
-
 async function artifactsFor(id: number, spec: ModelSpec, modelId: string): Promise<LoadedArtifacts> {
   if (spec.kind === 'custom') return loadFromFiles(spec.files);
   if (spec.kind !== 'official') throw new Error('not a converted model');
@@ -97,8 +87,7 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   await classifier.warmUp();
   noteKernels(classifier);
   models.add(modelId, classifier);
-  const fromCache = artifacts?.fromCache ?? false;
-  post({ type: 'ready', id, synthetic: classifier.synthetic, precision: classifier.precision, fromCache, bytes });
+  post({ type: 'ready', id, synthetic: classifier.synthetic, precision: classifier.precision, fromCache: artifacts?.fromCache ?? false, bytes });
   return classifier;
 }
 
@@ -157,10 +146,14 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<Worke
     case 'measure': {
       const settle = async () => void (await Promise.allSettled(downloads.pending()));
       const onTimed = (start: number, end: number) => (entry.timed = { start, end });
-      return { type: 'series', id: req.id, entries: await pinned(req.models, () => runSeries(req, { ...contextFor(req.id), settle, onTimed })) };
+      return {
+        type: 'series',
+        id: req.id,
+        entries: await models.whilePinned(req.models.map(modelIdOf), () => runSeries(req, { ...contextFor(req.id), settle, onTimed })),
+      };
     }
     case 'classifyBatch':
-      return pinned(req.models, () => classifyBatch(req, contextFor(req.id)));
+      return models.whilePinned(req.models.map(modelIdOf), () => classifyBatch(req, contextFor(req.id)));
     case 'prefetch': {
       const a = await artifactsFor(req.id, req.model, modelIdOf(req.model));
       return { type: 'prefetched', id: req.id, bytes: a.weightData.byteLength, fromCache: a.fromCache, stored: a.fromCache || a.stored === true };

@@ -34,13 +34,15 @@ export class ModelCache {
     return s;
   }
 
-  pin(id: string): void {
-    this.pinned.add(id);
-  }
-
-  unpinAll(): void {
-    this.pinned.clear();
-    this.trim();
+  /** Runs `f` with the networks `ids` pinned: none of them is evicted halfway. */
+  async whilePinned<T>(ids: string[], f: () => Promise<T>): Promise<T> {
+    ids.forEach((id) => this.pinned.add(id));
+    try {
+      return await f();
+    } finally {
+      this.pinned.clear();
+      this.trim();
+    }
   }
 
   /** Frees every network (a lost device, exhausted memory); they rebuild on demand. */

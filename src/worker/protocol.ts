@@ -28,12 +28,11 @@ export type WorkerRequest =
   | { type: 'setImageFile'; id: number; file: File }
   /** Forget the image: later classify requests run on the procedural test pattern. */
   | { type: 'clearImage'; id: number }
-  /** Run the current image (or a deterministic test pattern for random nets) through a model.
-   *  `runs` > 1: first + warm-up + `runs` timed runs, for steady-state medians. */
-  | { type: 'classify'; id: number; model: ModelSpec; runs?: number; cam?: boolean }
+  /** Run the current image (or a deterministic test pattern for random nets) through a model once. */
+  | { type: 'classify'; id: number; model: ModelSpec; cam?: boolean }
   /** Evaluate: `files` (one batch) decoded in the worker, through each model as one batch
-   *  tensor; `thumb`-pixel thumbnails come back with each image's top-5. Answered by 'batch'. */
-  | { type: 'classifyBatch'; id: number; models: ModelSpec[]; files: File[]; thumb: number }
+   *  tensor; small thumbnails come back with each image's top-5. Answered by 'batch'. */
+  | { type: 'classifyBatch'; id: number; models: ModelSpec[]; files: File[] }
   /** A timed series (src/model/timing.ts): load every model, run each once (compiling), then
    *  `warmup` untimed and `runs` timed runs each, interleaved in rounds; `cam`: then one untimed
    *  pass each for the class activation map. */
@@ -102,7 +101,6 @@ export type ClassProb = Pick<Prediction, 'index' | 'prob'>;
 /** One model's answers for a batch: per file (index-aligned), the top-5 or null (not decoded);
  *  `ms` is the batch's forward pass and readback. */
 export interface BatchModelResult {
-  modelId: string;
   ms: number;
   top5: (ClassProb[] | null)[] | null;
   error: string | null;

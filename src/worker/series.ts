@@ -2,7 +2,7 @@
  *  before any timing), run each once so its first run (compile included) is kept apart, then the
  *  interleaved timed runs of src/model/timing.ts on the current image. */
 import type { Classifier } from '../model/classifier';
-import { measureInterleaved, timed } from '../model/timing';
+import { measureInterleaved, timed, type LatencyStats } from '../model/timing';
 import { explainError } from '../model/backend';
 import { inputOf, outcomeOf, type RequestContext } from './classify-image';
 import { describeModel, modelIdOf, type SeriesEntry, type WorkerRequest } from './protocol';
@@ -17,7 +17,7 @@ interface SeriesContext extends RequestContext {
 export async function runSeries(req: Extract<WorkerRequest, { type: 'measure' }>, c: SeriesContext): Promise<SeriesEntry[]> {
   const { models: specs, runs, warmup } = req;
   const entries: SeriesEntry[] = specs.map(() => ({ ok: false, error: 'not run' }));
-  const loaded: { index: number; key: string; classifier: Classifier; input: Float32Array; probs: Float32Array | null }[] = [];
+  const loaded: { index: number; key: string; classifier: Classifier; input: Float32Array; stats: LatencyStats; probs: Float32Array | null }[] = [];
   for (const [index, spec] of specs.entries()) {
     try {
       const classifier = await c.ensure(spec);
@@ -30,7 +30,7 @@ export async function runSeries(req: Extract<WorkerRequest, { type: 'measure' }>
         c.post({ type: 'progress', id: c.id, modelId: key, phase: 'compile', loaded: 0, total: 1 });
         stats.record(await timed(async () => (probs = await classifier.probabilities(input))));
       }
-      loaded.push({ index, key, classifier, input, probs });
+      loaded.push({ index, key, classifier, input, stats, probs });
     } catch (e) {
       entries[index] = { ok: false, error: explainError(e, describeModel(spec)) };
     }
@@ -49,9 +49,8 @@ export async function runSeries(req: Extract<WorkerRequest, { type: 'measure' }>
   for (const [i, l] of loaded.entries()) {
     // The map is read after timing, in one more pass (it adds a read-back the series never times).
     const withCam = req.cam ? await l.classifier.probabilitiesWithCam(l.input) : null;
-    const stats = c.stats(l.key);
-    for (const ms of times[i].times) stats.record(ms);
-    const summary = stats.summary();
+    for (const ms of times[i].times) l.stats.record(ms);
+    const summary = l.stats.summary();
     const outcome = outcomeOf(c, l.classifier, withCam?.probs ?? l.probs!, { ...summary, wasFirst: false }, withCam?.cam);
     entries[l.index] = { ok: true, ...outcome, firstMs: summary.firstMs, warmupMs: times[i].warmupMs, times: times[i].times, spread: times[i].spread };
   }

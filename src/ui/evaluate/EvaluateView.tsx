@@ -55,7 +55,7 @@ export function EvaluateView() {
     const meta = {
       backend,
       batch: run.plan?.batch,
-      source: run.source,
+      source: run.input?.source,
       synthetic: run.synthetic,
       images: run.rows.length,
       classified: run.done,
@@ -64,7 +64,7 @@ export function EvaluateView() {
     if (kind === 'csv') downloadFile(evalCsv(run.rows, run.networks), 'evaluation.csv');
     else downloadFile(evalJson(run.rows, run.networks, summaries, meta), 'evaluation.json');
   };
-  const report = run.report;
+  const { report, skipped } = run.input ?? { report: null, skipped: 0 };
   return (
     <section className="compare eval" data-testid="evaluate-view">
       <h2 className="compare-title">Evaluate: many images, measured accuracy</h2>
@@ -91,10 +91,10 @@ export function EvaluateView() {
           )}
           ; by folder {report.bySource.folder}, by file name {report.bySource['file name']}, by labels file {report.bySource['labels file']};{' '}
           {report.unlabelled} unlabelled (still classified)
-          {run.skipped > 0 ? `; ${run.skipped} other files passed over` : ''}.
+          {skipped > 0 ? `; ${skipped} other files passed over` : ''}.
         </p>
       )}
-      {run.source === 'sample' && (
+      {run.input?.source === 'sample' && (
         <p className="muted small">
           ImageNet sample: a demonstration, not a benchmark — the source does not state its split, so some photos may be training images.
         </p>
