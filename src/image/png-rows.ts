@@ -2,8 +2,7 @@
 
 import { u16be } from './bytes';
 import { sizeRefusal } from './limits';
-import { PngError, type PngTables } from './png-chunks';
-import type { PngHeader } from './sniff';
+import { PngError, type PngParts } from './png-chunks';
 
 export interface RgbaImage {
   width: number;
@@ -16,15 +15,9 @@ const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 const PNG_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
 
 /** Turns the inflated rows from `reader` into an RGBA image, averaging k×k blocks of pixels into one
- *  (k = the smallest integer bringing both sides to ≤ maxSide). Reads no further than the last
- *  row; `signal` ends it between reads. */
-export async function decodePngRows(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  h: PngHeader,
-  tables: PngTables,
-  maxSide: number,
-  signal?: AbortSignal,
-): Promise<RgbaImage> {
+ *  (k = the smallest integer bringing both sides to ≤ maxSide). Reads no further than the last row. */
+export async function decodePngRows(reader: ReadableStreamDefaultReader<Uint8Array>, png: PngParts, maxSide: number): Promise<RgbaImage> {
+  const { header: h, palette: pal, trns } = png;
   const { width: W, height: H, bitDepth: depth, colorType } = h;
   const channels = PNG_CHANNELS[colorType];
   if (!channels || !PNG_DEPTHS[colorType].includes(depth)) throw new PngError(`unsupported PNG format (colour type ${colorType}, ${depth}-bit)`);
@@ -61,12 +54,10 @@ export async function decodePngRows(
   /** 8 bits of a sample (other depths rounded: v·255/max). */
   const to8 = (v: number) => (depth === 8 ? v : Math.floor((v * 255) / max + 0.5));
 
+  // tRNS for grey / RGB: the one transparent colour, at full sample precision
+  const tGrey = colorType === 0 && trns && trns.length >= 2 ? u16be(trns, 0) : -1;
+  const tRgb = colorType === 2 && trns && trns.length >= 6 ? [u16be(trns, 0), u16be(trns, 2), u16be(trns, 4)] : null;
   const toRgba = () => {
-    // Read per row: the chunk reader fills them in, always before IDAT.
-    const { palette: pal, trns } = tables;
-    // tRNS for grey / RGB: the one transparent colour, at full sample precision
-    const tGrey = colorType === 0 && trns && trns.length >= 2 ? u16be(trns, 0) : -1;
-    const tRgb = colorType === 2 && trns && trns.length >= 6 ? [u16be(trns, 0), u16be(trns, 2), u16be(trns, 4)] : null;
     for (let x = 0, d = 0; x < W; x++, d += 4) {
       const v = sample(x, 0);
       if (colorType === 3) {
@@ -111,7 +102,7 @@ export async function decodePngRows(
     unfilter(filter, cur, prev, bpp);
     // RGB without tRNS: every pixel opaque, so the rows skip toRgba (a short tRNS takes the slow path
     // and keys no colour: the same pixels).
-    if (depth === 8 && (colorType === 6 || (colorType === 2 && !tables.trns))) accumulate(cur, channels, acc, k);
+    if (depth === 8 && (colorType === 6 || (colorType === 2 && !trns))) accumulate(cur, channels, acc, k);
     else {
       toRgba();
       accumulate(rgba, 4, acc, k);
@@ -128,7 +119,6 @@ export async function decodePngRows(
 
   while (done < H) {
     const { value, done: end } = await reader.read();
-    signal?.throwIfAborted();
     if (end) break;
     let i = 0;
     while (i < value.length && done < H) {
