@@ -10,21 +10,16 @@
  *   - JPEG through WebCodecs' ImageDecoder, at libjpeg's DCT scaling (11000²: +12 MB, not +460 MB).
  *  Anything else (or where those are unavailable): a full decode and a resize. */
 
-import { NeedsImageElement, Undecodable, asSvg, decodeWithBrowser, displayCopy } from './browser-decode';
-import { fitWithin, resizeTo } from './fit-within';
-import { decodeBigJpeg } from './jpeg-scaled';
-import { probeJpeg } from './jpeg-probe';
-import { MAX_FILE_BYTES, MAX_SIDE, STREAM_PNG_PIXELS, headerRefusal } from './limits';
+import { NeedsImageElement, Undecodable, asSvg, decodeBigJpeg, decodeWithBrowser, displayCopy } from './browser-decode';
+import { MAX_FILE_BYTES, MAX_SIDE, STREAM_PNG_PIXELS, fitWithin, headerRefusal, resizeTo } from './limits';
 import { PngError } from './png-chunks';
 import { decodePngDownscaled } from './png-stream';
-import { KIND_NAME, sniffImage, type Sniffed } from './sniff';
+import { KIND_NAME, probeJpeg, sniffImage, type Sniffed } from './sniff';
 
 /** How much of the file is read to sniff its format, size and orientation. */
 const HEAD_BYTES = 256 * 1024;
 
-export class ImageInputError extends Error {}
-
-const fail = (file: File, why: string) => new ImageInputError(`Could not use "${file.name}": ${why}`);
+const fail = (file: File, why: string) => new Error(`Could not use "${file.name}": ${why}`);
 
 async function endsWithJpegEoi(file: File): Promise<boolean> {
   const tail = new Uint8Array(await file.slice(Math.max(0, file.size - 4096)).arrayBuffer());
@@ -77,27 +72,12 @@ export async function decodeImageFile(file: File, signal?: AbortSignal, show = t
   let bitmap: ImageBitmap | null = null;
   try {
     if (target && info.png && !info.png.interlaced && w! * h! > STREAM_PNG_PIXELS) {
-      try {
-        const img = await decodePngDownscaled(file.stream(), MAX_SIDE, signal);
-        bitmap = await createImageBitmap(new ImageData(img.data, img.width, img.height));
-      } catch (e) {
-        // PngError: our decoder's finding; TypeError: the inflater's (bad or cut-short zlib data).
-        if (e instanceof PngError || e instanceof TypeError) {
-          throw fail(file, `the PNG data is corrupt or cut short and cannot be decoded (${e.message})`);
-        }
-        throw e;
-      }
+      const img = await decodePngDownscaled(file.stream(), MAX_SIDE, signal);
+      bitmap = await createImageBitmap(new ImageData(img.data, img.width, img.height));
     } else if (target && info.kind === 'jpeg') {
       bitmap = await decodeBigJpeg(file, { width: w!, height: h! }, target);
     }
-    if (!bitmap) {
-      try {
-        bitmap = await decodeWithBrowser(file, info.kind, target);
-      } catch (e) {
-        if (e instanceof Undecodable) throw fail(file, await whyUndecodable(file, info));
-        throw e;
-      }
-    }
+    bitmap ??= await decodeWithBrowser(file, info.kind, target);
     const shrink = fitWithin(bitmap.width, bitmap.height, MAX_SIDE);
     if (shrink) {
       const big = bitmap;
@@ -113,7 +93,9 @@ export async function decodeImageFile(file: File, signal?: AbortSignal, show = t
   } catch (e) {
     bitmap?.close();
     if (signal?.aborted) throw signal.reason;
-    throw e instanceof ImageInputError || e instanceof NeedsImageElement ? e : fail(file, (e as Error).message);
+    if (e instanceof NeedsImageElement) throw e;
+    if (e instanceof Undecodable) throw fail(file, await whyUndecodable(file, info));
+    throw fail(file, e instanceof PngError ? `the PNG data is corrupt or cut short and cannot be decoded (${e.message})` : (e as Error).message);
   }
 }
 

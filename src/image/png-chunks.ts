@@ -3,7 +3,7 @@
 import { ascii, u32be } from './bytes';
 import { readIhdr, type PngHeader } from './sniff';
 
-/** A finding of the streaming PNG decoder (the inflater reports bad zlib data as a TypeError). */
+/** A finding of the streaming PNG decoder, or its inflater's (bad zlib data). */
 export class PngError extends Error {}
 
 /** A PNG's header, palette and tRNS (all three precede IDAT), and its IDAT payloads as a stream. */

@@ -1,6 +1,6 @@
 /** Huge PNGs decoded in JS from a stream and box-downscaled row by row, where the browser would hold every pixel. */
 
-import { readPngChunks } from './png-chunks';
+import { PngError, readPngChunks } from './png-chunks';
 import { decodePngRows, type RgbaImage } from './png-rows';
 
 /** Decodes a (non-interlaced) PNG from a byte stream, averaging k×k blocks of pixels into one
@@ -28,7 +28,8 @@ export async function decodePngDownscaled(stream: ReadableStream<Uint8Array<Arra
     return await decodePngRows(rows, png, maxSide);
   } catch (e) {
     signal?.throwIfAborted();
-    throw e;
+    // The browser's inflater reports bad or cut-short zlib data as a TypeError.
+    throw e instanceof TypeError ? new PngError(e.message) : e;
   } finally {
     signal?.removeEventListener('abort', stop);
     stop();
