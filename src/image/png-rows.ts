@@ -32,13 +32,14 @@ export async function decodePngRows(reader: ReadableStreamDefaultReader<Uint8Arr
   const out = new Uint8ClampedArray(outW * outH * 4);
   const stride = Math.ceil((W * channels * depth) / 8);
   const bpp = Math.max(1, (channels * depth) >> 3);
-  let prev = new Uint8Array(stride);
-  let cur = new Uint8Array(stride);
+  // A row as it arrives: its filter byte, then `stride` bytes; `px`, the view past that byte, is the row.
+  let prev = new Uint8Array(stride + 1);
+  let cur = new Uint8Array(stride + 1);
+  let px = cur.subarray(1);
   const rgba = new Uint8Array(W * 4);
   const acc = new Float64Array(outW * 4);
   let rowsInAcc = 0;
   let outRow = 0;
-  let filter = -1; // filter byte of the row being filled; -1: not read yet
   let filled = 0;
   let done = 0; // rows decoded
 
@@ -46,10 +47,10 @@ export async function decodePngRows(reader: ReadableStreamDefaultReader<Uint8Arr
   /** Sample c of pixel x at full precision (sub-byte samples: one per pixel, grey or palette). */
   const sample = (x: number, c: number): number => {
     const i = x * channels + c;
-    if (depth === 16) return u16be(cur, i * 2);
-    if (depth === 8) return cur[i];
+    if (depth === 16) return u16be(px, i * 2);
+    if (depth === 8) return px[i];
     const bit = i * depth;
-    return (cur[bit >> 3] >> (8 - depth - (bit & 7))) & max;
+    return (px[bit >> 3] >> (8 - depth - (bit & 7))) & max;
   };
   /** 8 bits of a sample (other depths rounded: v·255/max). */
   const to8 = (v: number) => (depth === 8 ? v : Math.floor((v * 255) / max + 0.5));
@@ -98,11 +99,12 @@ export async function decodePngRows(reader: ReadableStreamDefaultReader<Uint8Arr
   };
 
   const finishRow = () => {
-    if (filter > 4) throw new PngError(`bad row filter ${filter}`);
-    unfilter(filter, cur, prev, bpp);
+    if (cur[0] > 4) throw new PngError(`bad row filter ${cur[0]}`);
+    px = cur.subarray(1);
+    unfilter(cur[0], px, prev.subarray(1), bpp);
     // RGB without tRNS: every pixel opaque, so the rows skip toRgba (a short tRNS takes the slow path
     // and keys no colour: the same pixels).
-    if (depth === 8 && (colorType === 6 || (colorType === 2 && !trns))) accumulate(cur, channels, acc, k);
+    if (depth === 8 && (colorType === 6 || (colorType === 2 && !trns))) accumulate(px, channels, acc, k);
     else {
       toRgba();
       accumulate(rgba, 4, acc, k);
@@ -113,24 +115,18 @@ export async function decodePngRows(reader: ReadableStreamDefaultReader<Uint8Arr
     const t = prev;
     prev = cur;
     cur = t;
-    filter = -1;
     filled = 0;
   };
 
   while (done < H) {
     const { value, done: end } = await reader.read();
     if (end) break;
-    let i = 0;
-    while (i < value.length && done < H) {
-      if (filter < 0) {
-        filter = value[i++];
-        continue;
-      }
-      const n = Math.min(stride - filled, value.length - i);
+    for (let i = 0; i < value.length && done < H;) {
+      const n = Math.min(cur.length - filled, value.length - i);
       cur.set(value.subarray(i, i + n), filled);
       filled += n;
       i += n;
-      if (filled === stride) finishRow();
+      if (filled === cur.length) finishRow();
     }
   }
   if (done < H) throw new PngError(`the image data ends after ${done} of ${H} rows`);
