@@ -54,7 +54,9 @@ export async function whyUndecodable(file: File, info: Sniffed): Promise<string>
 
 /** Decodes `file` into a bitmap (≤ MAX_SIDE) and what to show for it: the file itself, or a small
  *  copy. `signal` cancels it (a newer image): the streaming PNG decoder stops at once, with
- *  signal.reason. `show` false: no display copy is made (`display` is the file). */
+ *  signal.reason. `show` false (Evaluate's decode): no display copy is made (`display` is the
+ *  file), and an SVG met in a worker (where no <img> rasterises it) is refused in the same words
+ *  as a bad one rather than handed to the page. */
 export async function decodeImageFile(file: File, signal?: AbortSignal, show = true): Promise<{ bitmap: ImageBitmap; display: Blob }> {
   signal?.throwIfAborted();
   if (file.size === 0) throw fail(file, 'the file is empty (0 bytes)');
@@ -93,19 +95,11 @@ export async function decodeImageFile(file: File, signal?: AbortSignal, show = t
   } catch (e) {
     bitmap?.close();
     if (signal?.aborted) throw signal.reason;
-    if (e instanceof NeedsImageElement) throw e;
-    if (e instanceof Undecodable) throw fail(file, await whyUndecodable(file, info));
+    if (e instanceof NeedsImageElement && show) throw e;
+    if (e instanceof Undecodable || e instanceof NeedsImageElement) throw fail(file, await whyUndecodable(file, info));
     throw fail(file, e instanceof PngError ? `the PNG data is corrupt or cut short and cannot be decoded (${e.message})` : (e as Error).message);
   }
 }
 
-/** Evaluate's decode, in the worker: the same checks and decoders, no display copy; an SVG (only
- *  an <img> rasterises it, and a worker has none) is refused in the same words as a bad one. */
-export async function decodeOffPage(file: File): Promise<ImageBitmap> {
-  try {
-    return (await decodeImageFile(file, undefined, false)).bitmap;
-  } catch (e) {
-    if (e instanceof NeedsImageElement) throw fail(file, await whyUndecodable(file, { kind: 'svg' }));
-    throw e;
-  }
-}
+/** Evaluate's decode, in the worker: the same checks and decoders, no display copy. */
+export const decodeOffPage = async (file: File): Promise<ImageBitmap> => (await decodeImageFile(file, undefined, false)).bitmap;
