@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawCrop } from '../model/preprocess';
 import { whyUndecodable } from './decode-file';
-import { fitWithin } from './fit-within';
+import { fitWithin } from './limits';
 
 // Decoder and sniffer tests: png-stream.test.ts, sniff.test.ts.
 

@@ -10,21 +10,16 @@
  *   - JPEG through WebCodecs' ImageDecoder, at libjpeg's DCT scaling (11000²: +12 MB, not +460 MB).
  *  Anything else (or where those are unavailable): a full decode and a resize. */
 
-import { NeedsImageElement, Undecodable, asSvg, decodeWithBrowser, displayCopy } from './browser-decode';
-import { fitWithin, resizeTo } from './fit-within';
-import { decodeBigJpeg } from './jpeg-scaled';
-import { probeJpeg } from './jpeg-probe';
-import { MAX_FILE_BYTES, MAX_SIDE, STREAM_PNG_PIXELS, headerRefusal } from './limits';
+import { NeedsImageElement, Undecodable, asSvg, decodeBigJpeg, decodeWithBrowser, displayCopy } from './browser-decode';
+import { MAX_FILE_BYTES, MAX_SIDE, STREAM_PNG_PIXELS, fitWithin, headerRefusal, resizeTo } from './limits';
 import { PngError } from './png-chunks';
 import { decodePngDownscaled } from './png-stream';
-import { KIND_NAME, sniffImage, type Sniffed } from './sniff';
+import { KIND_NAME, probeJpeg, sniffImage, type Sniffed } from './sniff';
 
 /** How much of the file is read to sniff its format, size and orientation. */
 const HEAD_BYTES = 256 * 1024;
 
-export class ImageInputError extends Error {}
-
-const fail = (file: File, why: string) => new ImageInputError(`Could not use "${file.name}": ${why}`);
+const fail = (file: File, why: string) => new Error(`Could not use "${file.name}": ${why}`);
 
 async function endsWithJpegEoi(file: File): Promise<boolean> {
   const tail = new Uint8Array(await file.slice(Math.max(0, file.size - 4096)).arrayBuffer());
@@ -59,7 +54,9 @@ export async function whyUndecodable(file: File, info: Sniffed): Promise<string>
 
 /** Decodes `file` into a bitmap (≤ MAX_SIDE) and what to show for it: the file itself, or a small
  *  copy. `signal` cancels it (a newer image): the streaming PNG decoder stops at once, with
- *  signal.reason. `show` false: no display copy is made (`display` is the file). */
+ *  signal.reason. `show` false (Evaluate's decode): no display copy is made (`display` is the
+ *  file), and an SVG met in a worker (where no <img> rasterises it) is refused in the same words
+ *  as a bad one rather than handed to the page. */
 export async function decodeImageFile(file: File, signal?: AbortSignal, show = true): Promise<{ bitmap: ImageBitmap; display: Blob }> {
   signal?.throwIfAborted();
   if (file.size === 0) throw fail(file, 'the file is empty (0 bytes)');
@@ -77,27 +74,12 @@ export async function decodeImageFile(file: File, signal?: AbortSignal, show = t
   let bitmap: ImageBitmap | null = null;
   try {
     if (target && info.png && !info.png.interlaced && w! * h! > STREAM_PNG_PIXELS) {
-      try {
-        const img = await decodePngDownscaled(file.stream(), MAX_SIDE, signal);
-        bitmap = await createImageBitmap(new ImageData(img.data, img.width, img.height));
-      } catch (e) {
-        // PngError: our decoder's finding; TypeError: the inflater's (bad or cut-short zlib data).
-        if (e instanceof PngError || e instanceof TypeError) {
-          throw fail(file, `the PNG data is corrupt or cut short and cannot be decoded (${e.message})`);
-        }
-        throw e;
-      }
+      const img = await decodePngDownscaled(file.stream(), MAX_SIDE, signal);
+      bitmap = await createImageBitmap(new ImageData(img.data, img.width, img.height));
     } else if (target && info.kind === 'jpeg') {
       bitmap = await decodeBigJpeg(file, { width: w!, height: h! }, target);
     }
-    if (!bitmap) {
-      try {
-        bitmap = await decodeWithBrowser(file, info.kind, target);
-      } catch (e) {
-        if (e instanceof Undecodable) throw fail(file, await whyUndecodable(file, info));
-        throw e;
-      }
-    }
+    bitmap ??= await decodeWithBrowser(file, info.kind, target);
     const shrink = fitWithin(bitmap.width, bitmap.height, MAX_SIDE);
     if (shrink) {
       const big = bitmap;
@@ -113,17 +95,11 @@ export async function decodeImageFile(file: File, signal?: AbortSignal, show = t
   } catch (e) {
     bitmap?.close();
     if (signal?.aborted) throw signal.reason;
-    throw e instanceof ImageInputError || e instanceof NeedsImageElement ? e : fail(file, (e as Error).message);
+    if (e instanceof NeedsImageElement && show) throw e;
+    if (e instanceof Undecodable || e instanceof NeedsImageElement) throw fail(file, await whyUndecodable(file, info));
+    throw fail(file, e instanceof PngError ? `the PNG data is corrupt or cut short and cannot be decoded (${e.message})` : (e as Error).message);
   }
 }
 
-/** Evaluate's decode, in the worker: the same checks and decoders, no display copy; an SVG (only
- *  an <img> rasterises it, and a worker has none) is refused in the same words as a bad one. */
-export async function decodeOffPage(file: File): Promise<ImageBitmap> {
-  try {
-    return (await decodeImageFile(file, undefined, false)).bitmap;
-  } catch (e) {
-    if (e instanceof NeedsImageElement) throw fail(file, await whyUndecodable(file, { kind: 'svg' }));
-    throw e;
-  }
-}
+/** Evaluate's decode, in the worker: the same checks and decoders, no display copy. */
+export const decodeOffPage = async (file: File): Promise<ImageBitmap> => (await decodeImageFile(file, undefined, false)).bitmap;

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_DROPPED_FILES,
-  classifyDrop,
-  pickedFiles,
-  readDrop,
-  walkEntries,
-  type DirectoryEntryLike,
-  type EntryLike,
-  type FileEntryLike,
-} from './dropped-entries';
+import { MAX_DROPPED_FILES, classifyDrop, pickedFiles, readDrop, type DirectoryEntryLike, type EntryLike, type FileEntryLike } from './dropped-entries';
 
 const file = (name: string, bytes = 1) => new File([new Uint8Array(bytes)], name);
 
@@ -42,10 +33,10 @@ function dirEntry(path: string, children: EntryLike[], batch = 2): DirectoryEntr
 
 const shards = (dir: string, n: number) => Array.from({ length: n }, (_, i) => fileEntry(`${dir}/group1-shard${i + 1}of${n}.bin`, 4));
 
-describe('walkEntries', () => {
+describe('readDrop of entries', () => {
   it('reads a model folder recursively, across readEntries batches, in path order', async () => {
     const b0 = dirEntry('/B0', [...shards('/B0', 5).reverse(), fileEntry('/B0/model.json')]);
-    const out = await walkEntries([b0]);
+    const out = await readDrop([b0]);
     expect(out.map((d) => d.path)).toEqual([
       '/B0/group1-shard1of5.bin',
       '/B0/group1-shard2of5.bin',
@@ -60,18 +51,18 @@ describe('walkEntries', () => {
 
   it('descends into nested folders and stops at the file limit', async () => {
     const nested = dirEntry('/export', [dirEntry('/export/tfjs', [dirEntry('/export/tfjs/B3', [fileEntry('/export/tfjs/B3/model.json')])])]);
-    expect((await walkEntries([nested])).map((d) => d.path)).toEqual(['/export/tfjs/B3/model.json']);
+    expect((await readDrop([nested])).map((d) => d.path)).toEqual(['/export/tfjs/B3/model.json']);
     const many = dirEntry(
       '/many',
       Array.from({ length: MAX_DROPPED_FILES + 50 }, (_, i) => fileEntry(`/many/f${i}.bin`)),
       100,
     );
-    expect(await walkEntries([many])).toHaveLength(MAX_DROPPED_FILES);
+    expect(await readDrop([many])).toHaveLength(MAX_DROPPED_FILES);
   });
 
   it('passes a failing read on', async () => {
     const bad: FileEntryLike = { ...fileEntry('/x.bin'), file: (_ok, fail) => fail?.(new DOMException('gone', 'NotFoundError')) };
-    await expect(walkEntries([bad])).rejects.toThrow('gone');
+    await expect(readDrop([bad])).rejects.toThrow('gone');
   });
 });
 
@@ -89,7 +80,7 @@ describe('readDrop and pickedFiles', () => {
 });
 
 describe('classifyDrop', () => {
-  const dropped = async (entries: EntryLike[]) => walkEntries(entries);
+  const dropped = async (entries: EntryLike[]) => readDrop(entries);
 
   it('a model folder: its name and the files beside model.json, not those of other folders', async () => {
     const root = dirEntry('/my-b0', [fileEntry('/my-b0/model.json'), ...shards('/my-b0', 2), dirEntry('/my-b0/notes', [fileEntry('/my-b0/notes/a.txt')])]);

@@ -18,7 +18,7 @@ export interface DroppedFile {
 
 /** A hostile or mistaken drop (a whole disk) stops being read here (Evaluate asks for more). */
 export const MAX_DROPPED_FILES = 1000;
-export const MAX_DROP_DEPTH = 8;
+const MAX_DROP_DEPTH = 8;
 
 const fileOf = (entry: FileEntryLike) => new Promise<File>((ok, fail) => entry.file(ok, fail));
 
@@ -34,8 +34,9 @@ async function readAll(dir: DirectoryEntryLike, limit: number): Promise<EntryLik
   }
 }
 
-/** Every file under the entries (folders read recursively), in a stable path order. */
-export async function walkEntries(entries: readonly EntryLike[], limit = MAX_DROPPED_FILES): Promise<DroppedFile[]> {
+/** The files of a drop, loose files at the top ('/name'), then every file under the entries
+ *  (folders read recursively) in a stable path order. */
+export async function readDrop(taken: readonly (EntryLike | File)[], limit = MAX_DROPPED_FILES): Promise<DroppedFile[]> {
   const out: DroppedFile[] = [];
   const visit = async (entry: EntryLike, depth: number): Promise<void> => {
     if (out.length >= limit) return;
@@ -46,8 +47,9 @@ export async function walkEntries(entries: readonly EntryLike[], limit = MAX_DRO
       for (const c of [...children].sort((a, b) => a.name.localeCompare(b.name))) await visit(c, depth + 1);
     }
   };
-  for (const e of entries) await visit(e, 0);
-  return out;
+  for (const e of taken) if (!(e instanceof File)) await visit(e, 0);
+  const loose = taken.filter((t): t is File => t instanceof File).map((file) => ({ path: `/${file.name}`, file }));
+  return [...loose, ...out];
 }
 
 /** The drop's items, read while the drop event lasts (the items go dead after it): an entry where
@@ -56,13 +58,6 @@ export function takeDropItems(dt: DataTransfer): (EntryLike | File)[] {
   const items = [...(dt.items ?? [])].filter((i) => i.kind === 'file');
   if (items.length === 0) return [...dt.files];
   return items.flatMap((i) => (typeof i.webkitGetAsEntry === 'function' ? i.webkitGetAsEntry() : null) ?? i.getAsFile() ?? []);
-}
-
-/** The files of a drop, folders walked, loose files at the top ('/name'). */
-export async function readDrop(taken: readonly (EntryLike | File)[], limit = MAX_DROPPED_FILES): Promise<DroppedFile[]> {
-  const entries = taken.filter((t): t is EntryLike => !(t instanceof File));
-  const loose = taken.filter((t): t is File => t instanceof File).map((file) => ({ path: `/${file.name}`, file }));
-  return [...loose, ...(await walkEntries(entries, limit))];
 }
 
 /** Files from a folder picker (<input webkitdirectory>): paths from webkitRelativePath. */

@@ -6,11 +6,10 @@ import fc from 'fast-check';
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { fuzzParams, hostileU32, mutated } from '../../test-support/fuzz';
-import { probeJpeg } from './jpeg-probe';
 import { MAX_IMAGE_SIDE, MAX_PIXELS, headerRefusal } from './limits';
 import { PngError } from './png-chunks';
 import { decodePngDownscaled } from './png-stream';
-import { KIND_NAME, sniffImage, type Sniffed } from './sniff';
+import { KIND_NAME, probeJpeg, sniffImage, type Sniffed } from './sniff';
 import { chunk, streamOf, writePng } from './test-support/png-writer';
 
 const png = writePng({ width: 13, height: 11, colorType: 6, bitDepth: 8, sample: (x, y, c) => (x * 19 + y * 7 + c * 80) & 255, idats: 3 });

@@ -5,9 +5,8 @@
 import jpeg from 'jpeg-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeImageFile } from './decode-file';
-import { probeJpeg } from './jpeg-probe';
 import { headerRefusal } from './limits';
-import { sniffImage } from './sniff';
+import { probeJpeg, sniffImage } from './sniff';
 import { withBigAppSegments } from './test-support/exif-jpeg';
 import { chunk } from './test-support/png-writer';
 
@@ -17,8 +16,7 @@ const decoders = vi.hoisted(() => ({
   browser: vi.fn(async () => ({ width: 40, height: 24, close: () => {} })),
 }));
 vi.mock('./png-stream', async (orig) => ({ ...(await orig<object>()), decodePngDownscaled: decoders.png }));
-vi.mock('./jpeg-scaled', () => ({ decodeBigJpeg: decoders.jpeg }));
-vi.mock('./browser-decode', async (orig) => ({ ...(await orig<object>()), decodeWithBrowser: decoders.browser }));
+vi.mock('./browser-decode', async (orig) => ({ ...(await orig<object>()), decodeBigJpeg: decoders.jpeg, decodeWithBrowser: decoders.browser }));
 afterEach(() => vi.clearAllMocks());
 
 const expectRefused = async (bytes: Uint8Array, name: string, why: string) => {

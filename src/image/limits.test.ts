@@ -3,9 +3,8 @@
 import jpeg from 'jpeg-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeImageFile } from './decode-file';
-import { probeJpeg } from './jpeg-probe';
 import { sizeRefusal } from './limits';
-import { sniffImage } from './sniff';
+import { probeJpeg, sniffImage } from './sniff';
 import { withBigAppSegments, withOrientation } from './test-support/exif-jpeg';
 import { chunk } from './test-support/png-writer';
 
@@ -16,8 +15,7 @@ const decoders = vi.hoisted(() => ({
   browser: vi.fn(async (file: Blob) => ({ width: 40, height: 24, close: () => {}, file })),
 }));
 vi.mock('./png-stream', async (orig) => ({ ...(await orig<object>()), decodePngDownscaled: decoders.png }));
-vi.mock('./jpeg-scaled', () => ({ decodeBigJpeg: decoders.jpeg }));
-vi.mock('./browser-decode', async (orig) => ({ ...(await orig<object>()), decodeWithBrowser: decoders.browser }));
+vi.mock('./browser-decode', async (orig) => ({ ...(await orig<object>()), decodeBigJpeg: decoders.jpeg, decodeWithBrowser: decoders.browser }));
 
 /** Signature and IHDR only: all the sniffer needs, and all a hostile file has to carry. */
 function pngHeader(width: number, height: number): Buffer {

@@ -1,6 +1,7 @@
-/** Size limits for user images, shared by the orchestrator (decode-file.ts) and the decoders. */
+/** Size limits for user images, shared by the orchestrator (decode-file.ts) and the decoders, and
+ *  scaling a size down to one. */
 
-import { KIND_NAME, type ImageKind, type Sniffed } from './sniff';
+import { KIND_NAME, type ImageKind, type Size, type Sniffed } from './sniff';
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** Larger images are downscaled while decoding, so a 12000² PNG does not hold 576 MB of pixels. */
@@ -59,3 +60,13 @@ export function headerRefusal(info: Sniffed): string | null {
   }
   return null;
 }
+
+/** `w`×`h` scaled down to fit `max` per side, keeping the aspect ratio; null when it fits already. */
+export function fitWithin(w: number, h: number, max: number): Size | null {
+  if (w <= max && h <= max) return null;
+  const s = max / Math.max(w, h);
+  return { width: Math.max(1, Math.round(w * s)), height: Math.max(1, Math.round(h * s)) };
+}
+
+/** createImageBitmap's options for a high-quality resize to `size`; none for null. */
+export const resizeTo = (size: Size | null): ImageBitmapOptions => (size ? { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' } : {});

@@ -1,7 +1,7 @@
-/** What a file really is (format, size, EXIF orientation), read from its first bytes, whatever its name says. */
+/** What a file really is (format, size, EXIF orientation), read from its first bytes (a JPEG's
+ *  further, where its frame header lies deeper), whatever its name says. */
 
 import { ascii, i32le, u16be, u16le, u24le, u32be } from './bytes';
-import type { Size } from './fit-within';
 
 /** The IHDR chunk's data at `at` (the sniffer and the streaming decoder both read it). */
 export const readIhdr = (b: Uint8Array, at: number) => ({
@@ -12,6 +12,8 @@ export const readIhdr = (b: Uint8Array, at: number) => ({
   interlaced: b[at + 12] === 1,
 });
 export type PngHeader = ReturnType<typeof readIhdr>;
+
+export type Size = { width: number; height: number };
 
 export interface Sniffed {
   kind: ImageKind;
@@ -65,11 +67,11 @@ function exifOrientation(b: Uint8Array, start: number, end: number): number | un
 const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
 
 /** Where a JPEG segment walk over a window of the file stopped: the result, or where to resume. */
-export type JpegWalk = { done: Sniffed } | { more: number; orientation?: number };
+type JpegWalk = { done: Sniffed } | { more: number; orientation?: number };
 
 /** Walks JPEG segments in `b` from `i` (a marker). Stops with `more` where the window runs out, so
  *  a caller holding only part of the file (probeJpeg) can read on from there. */
-export function walkJpeg(b: Uint8Array, i: number, orientation?: number): JpegWalk {
+function walkJpeg(b: Uint8Array, i: number, orientation?: number): JpegWalk {
   while (i + 4 <= b.length) {
     // As libjpeg's next_marker: stray bytes before a marker, fill bytes (FF FF…) and stuffed
     // zeros (FF 00) are skipped, so a stray byte cannot hide the frame header from this walk.
@@ -99,6 +101,31 @@ export function walkJpeg(b: Uint8Array, i: number, orientation?: number): JpegWa
     i += 2 + len;
   }
   return { more: i, orientation };
+}
+
+/** Bytes read per step; a step skips whole segments without reading them. */
+const WINDOW = 64 * 1024;
+
+/** A JPEG's size when its frame header (SOF) lies beyond the sniffed head: cameras and editors put
+ *  EXIF thumbnails, ICC profiles (APP2) or XMP before it, sometimes hundreds of KB. Walks the
+ *  segment chain of `file` from its start, reading windows via Blob.slice as needed.
+ *  There is no limit on the number of segments or reads, only the file's own span (≤ the file
+ *  size limit): libjpeg walks every one of them, so a frame header behind thousands of segments
+ *  still sets the size. Every read moves forward (a window holds at least one marker step). */
+export async function probeJpeg(file: Blob): Promise<Sniffed> {
+  let pos = 0;
+  let at = 2; // after SOI
+  let orientation: number | undefined;
+  while (pos + at < file.size) {
+    pos += at;
+    const b = new Uint8Array(await file.slice(pos, pos + WINDOW).arrayBuffer());
+    const r = walkJpeg(b, 0, orientation);
+    if ('done' in r) return r.done;
+    if (r.more === 0) break; // the file ends inside a segment header
+    at = r.more;
+    orientation = r.orientation;
+  }
+  return { kind: 'jpeg', orientation };
 }
 
 function sniffWebp(b: Uint8Array): Sniffed {

@@ -35,7 +35,7 @@ export function App() {
   const [controlsHidden, setControlsHidden] = useState(false);
   const [preparing, setPreparing] = useState(false);
   const toggleControls = useCallback(() => setControlsHidden((h) => !h), []);
-  usePresentationKeys(toggleControls);
+  usePresentationKeys(present, toggleControls);
   const Main = TABS.find((t) => t.view === view)?.Main ?? DropZone;
   if (present) {
     return (

@@ -4,7 +4,6 @@
 import { useEffect } from 'react';
 import { parseVariantName } from '../scaling';
 import { SLIDE_COUNT } from '../store/deck';
-import { useApp } from './use-app';
 import { useEngine } from './engine-context';
 
 const PHI_STEP: Record<string, number> = { ArrowRight: 0.1, ArrowUp: 0.1, ArrowLeft: -0.1, ArrowDown: -0.1 };
@@ -25,8 +24,7 @@ function ownsKey(t: HTMLElement | null, key: string): boolean {
   return key === ' ' && t.tagName === 'BUTTON';
 }
 
-export function usePresentationKeys(onToggleControls: () => void): void {
-  const present = useApp((s) => s.present);
+export function usePresentationKeys(present: boolean, onToggleControls: () => void): void {
   const { store } = useEngine();
   useEffect(() => {
     if (!present) return;
