@@ -1,4 +1,4 @@
-import type { KernelParityReport } from '../src/model/kernels/plan';
+import type { KernelParityReport } from '../src/model/kernels/parity';
 import { CANDIDATES, KERNEL_CLASSES } from '../src/model/kernels/plan';
 import { expect, test, type Page } from './fixtures/test';
 import { openApp, skipWithout, SYNTHETIC } from './helpers';

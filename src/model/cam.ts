@@ -52,9 +52,6 @@ export function camPixels(map: CamMap, outWidth: number, outHeight: number, opac
   const up = upsampleBilinear(map, outWidth, outHeight);
   const px = new Uint8ClampedArray(outWidth * outHeight * 4);
   const alpha = Math.round(255 * Math.min(1, Math.max(0, opacity)));
-  up.data.forEach((v, i) => {
-    const [r, g, b] = camColour(v);
-    px.set([r, g, b, alpha], i * 4);
-  });
+  up.data.forEach((v, i) => px.set([...camColour(v), alpha], i * 4));
   return px;
 }

@@ -15,13 +15,6 @@ export interface ConvertedModelLike {
   weightsManifest?: { weights: Pick<WeightSpec, 'name' | 'shape'>[] }[];
 }
 
-/** One learned layer's tensors and the node that consumes them. */
-export interface LayerRef {
-  kernel: string;
-  bias: string;
-  node: string;
-}
-
 /** A named weight (`…/stem_conv2d/Conv2D_weights`, `…/stack_i/block_j/{expand,project}_conv2d/
  *  Conv2D_{weights,bn_offset}`, `…/depthwise_conv2d/depthwise_{weights,bn_offset}`, `…/top_conv2d/…`). */
 const NAMED_WEIGHT =
@@ -37,9 +30,10 @@ export function namedWeight(name: string): { layer: string; part: 'kernel' | 'bi
   return { layer: m[1] ?? m[3], part: (m[2] ?? m[4]) === 'weights' ? 'kernel' : 'bias' };
 }
 
-/** Layer name (as in LayerSpec.name) → kernel and bias tensor names, from the topology. */
-export function layerTensorNames(json: ConvertedModelLike): Map<string, LayerRef> {
-  const refs = new Map<string, LayerRef>();
+/** Layer name (as in LayerSpec.name) → kernel and bias tensor names and the node that consumes
+ *  them, from the topology. */
+export function layerTensorNames(json: ConvertedModelLike) {
+  const refs = new Map<string, { kernel: string; bias: string; node: string }>();
   for (const node of json.modelTopology.node) {
     if (!WEIGHTED_OPS.has(node.op)) continue;
     const inputs = (node.input ?? []).map(nodeOf);

@@ -37,42 +37,25 @@ export function samePadding(size: number, kernel: number, stride: number): { out
   return { out, before, after: total - before };
 }
 
-type Slot = Partial<Record<LayerKind, LayerSpec>>;
-const groupedLayers = new WeakMap<NetworkConfig, { top: Slot; blockLayers: Map<string, Slot> }>();
-
-/** `config.layers` grouped by block, once per (immutable) config, not on every inference. */
-function layersOf(config: NetworkConfig): { top: Slot; blockLayers: Map<string, Slot> } {
-  let g = groupedLayers.get(config);
-  if (!g) {
-    g = { top: {}, blockLayers: new Map() };
-    for (const l of config.layers) {
-      const key = `${l.stage}/${l.block}`;
-      const slot = l.stage < 0 ? g.top : (g.blockLayers.get(key) ?? g.blockLayers.set(key, {}).get(key)!);
-      slot[l.kind] = l;
-    }
-    groupedLayers.set(config, g);
-  }
-  return g;
-}
-
-/** The logits of x (in T) through `ops`, layer by layer as `config.layers` lists them. */
+/** The logits of x (in T) through `ops`, layer by layer in the order `config.layers` lists them
+ *  (graph order: stem, each block's [expand], depthwise, SE reduce and expand, project, then head
+ *  and dense), each step checked against the kind the walk expects there. */
 export function walkNetwork<T>(config: NetworkConfig, x: T, ops: NetworkOps<T>): T {
-  const { top, blockLayers } = layersOf(config);
-  const step = (of: Slot, kind: LayerKind, size: number, stride = 1): LayerStep => {
-    const layer = of[kind];
-    if (!layer) throw new Error(`${config.name}: config.layers lacks a ${kind} layer`);
+  let next = 0;
+  const step = (kind: LayerKind, size: number, stride = 1): LayerStep => {
+    const layer = config.layers[next++];
+    if (layer?.kind !== kind) throw new Error(`${config.name}: config.layers lacks a ${kind} layer at position ${next - 1}`);
     return { layer, size, stride };
   };
-  let h = ops.stem(x, step(top, 'stem', config.resolution, 2));
+  let h = ops.stem(x, step('stem', config.resolution, 2));
   for (const b of config.blocks) {
-    const layers = blockLayers.get(`${b.stage}/${b.block}`) ?? {};
     h = ops.block(h, (input) => {
-      let y = b.expand !== 1 ? ops.pointwise(input, step(layers, 'expand', b.inputSize)) : input;
-      y = ops.depthwise(y, step(layers, 'depthwise', b.inputSize, b.stride));
-      const gate = ops.gate(y, step(layers, 'se_reduce', 1), step(layers, 'se_expand', 1));
-      return ops.project(y, gate, step(layers, 'project', b.outputSize), b.residual ? input : undefined);
+      let y = b.expand !== 1 ? ops.pointwise(input, step('expand', b.inputSize)) : input;
+      y = ops.depthwise(y, step('depthwise', b.inputSize, b.stride));
+      const gate = ops.gate(y, step('se_reduce', 1), step('se_expand', 1));
+      return ops.project(y, gate, step('project', b.outputSize), b.residual ? input : undefined);
     });
   }
-  const features = ops.pointwise(h, step(top, 'head', config.blocks[config.blocks.length - 1].outputSize));
-  return ops.classify(features, step(top, 'dense', 1));
+  const features = ops.pointwise(h, step('head', config.blocks[config.blocks.length - 1].outputSize));
+  return ops.classify(features, step('dense', 1));
 }

@@ -8,28 +8,9 @@ import type { LayerSpec, NetworkConfig } from '../scaling';
 import { classActivation } from './cam-ops';
 import { forward } from './kernels/forward';
 import { DEFAULT_KERNELS, initialPlan, webgpuActive, type KernelSetting } from './kernels/mode';
-import { planFor, type KernelPlan } from './kernels/plan';
+import { planFor } from './kernels/plan';
 import { normalizationConstants } from './stock-ops';
 import { layerWeights, type EfficientNetWeights, type InputNormalization, type LayerWeights } from './weights';
-
-export interface EfficientNet {
-  readonly config: NetworkConfig;
-  /** The bound weights (owned by the network; read them, e.g. for ONNX export, never dispose). */
-  readonly weights: EfficientNetWeights;
-  /** [b, H, W, 3] RGB in [0, 1] → [b, classes] softmax probabilities. Caller disposes both. */
-  predict(x: tf.Tensor4D): tf.Tensor2D;
-  /** Same as predict but stops before the softmax. */
-  logits(x: tf.Tensor4D): tf.Tensor2D;
-  /** predict plus the top-1 class activation map [h, w] of the first image, from the same
-   *  forward pass (the head's feature map is kept for it). Caller disposes both. */
-  predictWithCam(x: tf.Tensor4D): { probs: tf.Tensor2D; cam: tf.Tensor2D };
-  /** Releases every weight tensor (the network owns them once created). */
-  dispose(): void;
-  /** The kernel option it was built with (tuneKernels reads it). */
-  readonly kernels: KernelSetting;
-  /** On WebGPU: the kernel per class (kernels/plan.ts); null runs the stock ops everywhere. */
-  kernelPlan: KernelPlan | null;
-}
 
 export interface NetworkOptions {
   /** Which WebGPU kernels run (default: auto, not asked for). */
@@ -45,7 +26,7 @@ export function assembleWeights(config: NetworkConfig, normalization: InputNorma
 /** The plan of the plain pass: stock tfjs ops for every class (every backend but WebGPU). */
 const STOCK_PLAN = planFor('stock');
 
-export function createEfficientNet(config: NetworkConfig, weights: EfficientNetWeights, options: NetworkOptions = {}): EfficientNet {
+export function createEfficientNet(config: NetworkConfig, weights: EfficientNetWeights, options: NetworkOptions = {}) {
   const kernels = options.kernels ?? DEFAULT_KERNELS;
   const norm = normalizationConstants(weights.normalization);
   let disposed = false;
@@ -56,14 +37,21 @@ export function createEfficientNet(config: NetworkConfig, weights: EfficientNetW
     return forward(net.kernelPlan && webgpuActive() ? net.kernelPlan : STOCK_PLAN, x, config, weights, norm, keep);
   };
 
-  const net: EfficientNet = {
+  const net = {
     config,
+    /** The kernel option it was built with (tuneKernels reads it). */
     kernels,
+    /** On WebGPU: the kernel per class (kernels/plan.ts); null runs the stock ops everywhere. */
     kernelPlan: initialPlan(kernels),
+    /** The bound weights (owned by the network; read them, e.g. for ONNX export, never dispose). */
     weights,
-    predict: (x) => tf.tidy(() => tf.softmax(forwardLogits(x))),
-    logits: (x) => tf.tidy(() => forwardLogits(x)),
-    predictWithCam: (x) =>
+    /** [b, H, W, 3] RGB in [0, 1] → [b, classes] softmax probabilities. Caller disposes both. */
+    predict: (x: tf.Tensor4D) => tf.tidy(() => tf.softmax(forwardLogits(x))),
+    /** Same as predict but stops before the softmax. */
+    logits: (x: tf.Tensor4D) => tf.tidy(() => forwardLogits(x)),
+    /** predict plus the top-1 class activation map [h, w] of the first image, from the same
+     *  forward pass (the head's feature map is kept for it). Caller disposes both. */
+    predictWithCam: (x: tf.Tensor4D) =>
       tf.tidy(() => {
         const keep: { features?: tf.Tensor4D } = {};
         const logits = forwardLogits(x, keep);
@@ -71,6 +59,7 @@ export function createEfficientNet(config: NetworkConfig, weights: EfficientNetW
         const top = tf.argMax(tf.slice(logits, [0, 0], [1, -1]), 1) as tf.Tensor1D;
         return { probs: tf.softmax(logits), cam: classActivation(first, layerWeights(weights, 'logits').kernel as tf.Tensor2D, top) };
       }),
+    /** Releases every weight tensor (the network owns them once created). */
     dispose: () => {
       if (disposed) return;
       disposed = true;
@@ -80,6 +69,7 @@ export function createEfficientNet(config: NetworkConfig, weights: EfficientNetW
   };
   return net;
 }
+export type EfficientNet = ReturnType<typeof createEfficientNet>;
 
 /** Every tensor held by a weights object (for disposal and counting). */
 export function weightTensors(w: EfficientNetWeights): tf.Tensor[] {

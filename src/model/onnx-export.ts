@@ -14,26 +14,19 @@ export const ONNX_OUTPUT_NAME = 'probabilities';
 /** One learned layer's values in TF layout (`LayerSpec.kernelShape`, `.biasShape`). */
 type LayerValues = Record<keyof LayerWeights, Float32Array>;
 
-/** The walk's steps as ONNX nodes: conv weights converted to OIHW, SAME pads from the static size. */
-class Emitter implements NetworkOps<string> {
-  readonly g = new OnnxGraphBuilder();
-
-  constructor(
-    private readonly values: ReadonlyMap<string, LayerValues>,
-    private readonly normalization: InputNormalization,
-  ) {}
-
-  private weights(layer: LayerSpec): { w: string; b: string } {
-    const v = this.values.get(layer.name)!;
+/** The walk's steps as ONNX nodes into `g`: conv weights converted to OIHW, SAME pads from the static size. */
+function onnxOps(g: OnnxGraphBuilder, values: ReadonlyMap<string, LayerValues>, n: InputNormalization): NetworkOps<string> {
+  const weights = (layer: LayerSpec): { w: string; b: string } => {
+    const v = values.get(layer.name)!;
     const k = layer.kernelShape;
     const dims = layer.kind === 'dense' ? k : layer.kind === 'depthwise' ? [k[2], 1, k[0], k[1]] : [k[3], k[2], k[0], k[1]];
     const kernel = layer.kind === 'dense' ? v.kernel : hwioToOihw(v.kernel, k);
-    return { w: this.g.initializer(`${layer.name}/kernel`, dims, kernel), b: this.g.initializer(`${layer.name}/bias`, layer.biasShape, v.bias) };
-  }
+    return { w: g.initializer(`${layer.name}/kernel`, dims, kernel), b: g.initializer(`${layer.name}/bias`, layer.biasShape, v.bias) };
+  };
 
   /** Conv (bias = folded BN) at the step's stride on its size×size map; depthwise layers are grouped. */
-  private conv(x: string, { layer, size, stride }: LayerStep): string {
-    const { w, b } = this.weights(layer);
+  const conv = (x: string, { layer, size, stride }: LayerStep): string => {
+    const { w, b } = weights(layer);
     const [kh, kw, channels] = layer.kernelShape;
     const { before, after } = samePadding(size, kh, stride);
     const attrs = {
@@ -43,51 +36,44 @@ class Emitter implements NetworkOps<string> {
       group: layer.kind === 'depthwise' ? channels : 1,
       dilations: [1, 1],
     };
-    return this.g.node('Conv', [x, w, b], layer.name, attrs);
-  }
+    return g.node('Conv', [x, w, b], layer.name, attrs);
+  };
 
-  private swish(x: string): string {
-    return this.g.node('Mul', [x, this.g.node('Sigmoid', [x], `${x}/sigmoid`)], `${x}/swish`);
-  }
-
-  stem(x: string, s: LayerStep): string {
-    const g = this.g;
-    const n = this.normalization;
-    const nchw = g.node('Transpose', [x], 'input_nchw', { perm: [0, 3, 1, 2] });
-    // The graph's arithmetic, (x·scale − mean) / std (the own network's stock stem folds it into one
-    // per-channel affine; the two agree to rounding).
-    const scaled = g.node('Mul', [nchw, g.initializer('normalization/scale', [], new Float32Array([n.scale]))], 'normalization/scaled');
-    const centred = g.node('Sub', [scaled, g.initializer('normalization/mean', [1, 3, 1, 1], new Float32Array(n.mean))], 'normalization/centred');
-    const normalized = g.node('Div', [centred, g.initializer('normalization/std', [1, 3, 1, 1], new Float32Array(n.std))], 'normalization/normalized');
-    return this.swish(this.conv(normalized, s));
-  }
+  const swish = (x: string): string => g.node('Mul', [x, g.node('Sigmoid', [x], `${x}/sigmoid`)], `${x}/swish`);
 
   /** A 1×1 or a depthwise conv and swish: one Conv node either way. */
-  pointwise = (x: string, s: LayerStep): string => this.swish(this.conv(x, s));
-  depthwise = this.pointwise;
+  const convSwish = (x: string, s: LayerStep): string => swish(conv(x, s));
 
-  gate(x: string, reduce: LayerStep, expand: LayerStep): string {
-    const p = blockPrefix(reduce.layer);
-    const squeezed = this.g.node('GlobalAveragePool', [x], `${p}/se_squeeze`);
-    const reduced = this.swish(this.conv(squeezed, reduce));
-    return this.g.node('Sigmoid', [this.conv(reduced, expand)], `${p}/se_gate`);
-  }
-
-  project(x: string, gate: string, s: LayerStep, residual: string | undefined): string {
-    const p = blockPrefix(s.layer);
-    const h = this.conv(this.g.node('Mul', [x, gate], `${p}/se_excite`), s);
-    return residual ? this.g.node('Add', [residual, h], `${p}/residual`) : h;
-  }
-
-  classify(features: string, { layer }: LayerStep): string {
-    const pooled = this.g.node('Flatten', [this.g.node('GlobalAveragePool', [features], 'top_pool')], 'top_flatten', { axis: 1 });
-    const { w, b } = this.weights(layer);
-    return this.g.node('Softmax', [this.g.node('Gemm', [pooled, w, b], layer.name)], ONNX_OUTPUT_NAME, { axis: -1 });
-  }
-
-  block(input: string, run: (input: string) => string): string {
-    return run(input);
-  }
+  return {
+    stem: (x, s) => {
+      const nchw = g.node('Transpose', [x], 'input_nchw', { perm: [0, 3, 1, 2] });
+      // The graph's arithmetic, (x·scale − mean) / std (the own network's stock stem folds it into one
+      // per-channel affine; the two agree to rounding).
+      const scaled = g.node('Mul', [nchw, g.initializer('normalization/scale', [], new Float32Array([n.scale]))], 'normalization/scaled');
+      const centred = g.node('Sub', [scaled, g.initializer('normalization/mean', [1, 3, 1, 1], new Float32Array(n.mean))], 'normalization/centred');
+      const normalized = g.node('Div', [centred, g.initializer('normalization/std', [1, 3, 1, 1], new Float32Array(n.std))], 'normalization/normalized');
+      return convSwish(normalized, s);
+    },
+    pointwise: convSwish,
+    depthwise: convSwish,
+    gate: (x, reduce, expand) => {
+      const p = blockPrefix(reduce.layer);
+      const squeezed = g.node('GlobalAveragePool', [x], `${p}/se_squeeze`);
+      const reduced = swish(conv(squeezed, reduce));
+      return g.node('Sigmoid', [conv(reduced, expand)], `${p}/se_gate`);
+    },
+    project: (x, gate, s, residual) => {
+      const p = blockPrefix(s.layer);
+      const h = conv(g.node('Mul', [x, gate], `${p}/se_excite`), s);
+      return residual ? g.node('Add', [residual, h], `${p}/residual`) : h;
+    },
+    classify: (features, { layer }) => {
+      const pooled = g.node('Flatten', [g.node('GlobalAveragePool', [features], 'top_pool')], 'top_flatten', { axis: 1 });
+      const { w, b } = weights(layer);
+      return g.node('Softmax', [g.node('Gemm', [pooled, w, b], layer.name)], ONNX_OUTPUT_NAME, { axis: -1 });
+    },
+    block: (input, run) => run(input),
+  };
 }
 
 const blockPrefix = (l: LayerSpec): string => `stack_${l.stage}/block_${l.block}`;
@@ -105,10 +91,10 @@ export async function exportOnnx(config: NetworkConfig, weights: EfficientNetWei
     const [kernel, bias] = (await Promise.all([w.kernel.data(), w.bias.data()])) as Float32Array[];
     values.set(layer.name, { kernel, bias });
   }
-  const e = new Emitter(values, weights.normalization);
-  const probs = walkNetwork(config, ONNX_INPUT_NAME, e);
+  const g = new OnnxGraphBuilder();
+  const probs = walkNetwork(config, ONNX_INPUT_NAME, onnxOps(g, values, weights.normalization));
   const size = config.resolution;
-  const bytes = e.g.encode(
+  const bytes = g.encode(
     `efficientnet-${config.name}`,
     { name: ONNX_INPUT_NAME, dims: ['batch', size, size, 3] },
     { name: probs, dims: ['batch', config.numClasses] },
@@ -116,5 +102,5 @@ export async function exportOnnx(config: NetworkConfig, weights: EfficientNetWei
       `Output "${ONNX_OUTPUT_NAME}": float32 [batch, ${config.numClasses}] softmax probabilities.`,
   );
   // opCounts: nodes per ONNX op type (e.g. { Conv: 82, Sigmoid: 65, … }).
-  return { bytes, opCounts: e.g.opCounts() };
+  return { bytes, opCounts: g.opCounts() };
 }

@@ -31,12 +31,7 @@ export function spatialMean(h: tf.Tensor4D): tf.Tensor4D {
 /** The input normalisation (x·scale − mean) / std as one per-channel affine map, a 1×1 depthwise
  *  conv with bias: one pass where three broadcast ops took ~4× as long on wasm. On the backend once
  *  per network. */
-export interface NormalizationConstants {
-  filter: tf.Tensor4D;
-  bias: tf.Tensor1D;
-}
-
-export function normalizationConstants(n: InputNormalization): NormalizationConstants {
+export function normalizationConstants(n: InputNormalization) {
   return {
     filter: tf.tensor4d(
       n.std.map((s) => n.scale / s),
@@ -45,6 +40,8 @@ export function normalizationConstants(n: InputNormalization): NormalizationCons
     bias: tf.tensor1d(n.mean.map((m, i) => -m / n.std[i])),
   };
 }
+
+export type NormalizationConstants = ReturnType<typeof normalizationConstants>;
 
 export function normalize(x: tf.Tensor4D, c: NormalizationConstants): tf.Tensor4D {
   return tf.fused.depthwiseConv2d({ x, filter: c.filter, bias: c.bias, strides: 1, pad: 'valid' });

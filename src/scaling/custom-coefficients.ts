@@ -6,13 +6,9 @@ import { officialNetwork } from './network';
 import type { ScalingCoefficients } from './types';
 import type { OfficialName } from './variants';
 
-export interface Bases {
-  alpha: number;
-  beta: number;
-  gamma: number;
-}
-
-export const PAPER_BASES: Bases = { alpha: ALPHA, beta: BETA, gamma: GAMMA };
+/** α, β, γ: the paper's, or the reader's own (the same shape). */
+export const PAPER_BASES = { alpha: ALPHA, beta: BETA, gamma: GAMMA };
+export type Bases = typeof PAPER_BASES;
 /** Input range for each base: ≥ 1 as the paper requires (Equation 3), and small enough that a
  *  φ = 7 network still fits in a browser. */
 export const MIN_BASE = 1;

@@ -10,7 +10,6 @@ import {
   nearestReleasedByFlops,
   PAPER_BASES,
   scaleNetwork,
-  table7Compound,
   table7Networks,
   TABLE7_ROWS,
 } from './index';
@@ -19,7 +18,7 @@ describe("Table 7's five networks", () => {
   const nets = table7Networks();
 
   it("compound (d 1.4, w 1.2, r 1.3) is within 6% of the paper's 1.8B FLOPs", () => {
-    const compound = table7Compound();
+    const compound = nets.find((n) => n.method === 'compound')!.net;
     expect(compound.resolution).toBe(291);
     expect(compound.flops).toBe(1_800_091_280);
     expect(Math.abs(compound.flops / 1.8e9 - 1)).toBeLessThan(0.06);
@@ -38,7 +37,7 @@ describe("Table 7's five networks", () => {
 
 describe('matched-FLOPs solver', () => {
   it("solves each single dimension to the compound network's exact FLOPs (w ≈ 2.2)", () => {
-    const target = table7Compound().flops;
+    const target = table7Networks().find((n) => n.method === 'compound')!.net.flops;
     const w = matchFlops('width', target);
     expect(w.multiplier).toBeCloseTo(2.22, 2);
     expect(matchFlops('depth', target).multiplier).toBeCloseTo(4.33, 2);

@@ -5,8 +5,8 @@ import { officialCoefficients } from './coefficients';
 import { BASE_RESOLUTION } from './constants';
 import { formulaNetwork, scaleNetwork } from './network';
 import { scalingCoefficients } from './scaling';
-import { METHOD_ORDER, SINGLE_METHODS, TABLE7_ROWS, type ScalingMethod, type SingleMethod } from './paper-results';
-import type { NetworkConfig, ScalingCoefficients } from './types';
+import { METHOD_ORDER, SINGLE_METHODS, TABLE7_ROWS, type SingleMethod } from './paper-results';
+import type { ScalingCoefficients } from './types';
 
 /** B0 with the given multipliers (resolution as a multiple of 224, rounded to a whole pixel). */
 const b0Scaled = (name: string, depth: number, width: number, resolutionScale: number) =>
@@ -16,18 +16,11 @@ const b0Scaled = (name: string, depth: number, width: number, resolutionScale: n
  *  official coefficients (so real B0 weights can answer for it). */
 export function table7Networks() {
   return METHOD_ORDER.map((method) => {
-    const coefficients = table7Coefficients(method);
-    return { method, label: TABLE7_ROWS[method].label, coefficients, net: scaleNetwork(coefficients) };
+    const row = TABLE7_ROWS[method];
+    const coefficients = method === 'baseline' ? officialCoefficients(0) : b0Scaled(row.label, row.depth, row.width, row.resolutionScale);
+    return { method, label: row.label, coefficients, net: scaleNetwork(coefficients) };
   });
 }
-
-function table7Coefficients(method: ScalingMethod): ScalingCoefficients {
-  const row = TABLE7_ROWS[method];
-  return method === 'baseline' ? officialCoefficients(0) : b0Scaled(row.label, row.depth, row.width, row.resolutionScale);
-}
-
-/** The compound network of Table 7 (d = 1.4, w = 1.2, r = 1.3). */
-export const table7Compound = (): NetworkConfig => scaleNetwork(table7Coefficients('compound'));
 
 /** B0 scaled in one dimension by multiplier m. */
 export function singleDimension(method: SingleMethod, m: number): ScalingCoefficients {

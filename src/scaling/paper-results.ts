@@ -4,17 +4,12 @@
 // (single dimensions flatten near 80%; compound is up to 2.5% better), not measurements of the
 // plotted image, and every one of them says so in the UI.
 
-/** One row of a paper table or one approximate point after a paper figure. */
-export interface PaperPoint {
-  /** FLOPs in billions (the paper's "FLOPS": multiply-adds). */
-  flopsB: number;
-  /** ImageNet top-1 in percent. */
-  top1: number;
-  /** "Table 7", "Figure 8 (approximate, …)" … */
-  source: string;
-  /** True for approximate values placed after a plot (the paper gives no table). */
-  fromFigure: boolean;
-}
+/** One row of a paper table or one approximate point after a paper figure: FLOPs in billions (the
+ *  paper's "FLOPS": multiply-adds), ImageNet top-1 in percent, where it comes from ("Table 7",
+ *  "Figure 8 (approximate, …)" …), and whether it is an approximate value placed after a plot (the
+ *  paper gives no table). */
+const point = (flopsB: number, top1: number, source: string, fromFigure: boolean) => ({ flopsB, top1, source, fromFigure });
+export type PaperPoint = ReturnType<typeof point>;
 
 export type ScalingMethod = 'baseline' | 'depth' | 'width' | 'resolution' | 'compound';
 export const SINGLE_METHODS = ['depth', 'width', 'resolution'] as const;
@@ -28,7 +23,7 @@ const t7 = (label: string, depth: number, width: number, resolutionScale: number
   depth,
   width,
   resolutionScale,
-  paper: { flopsB, top1, source: TABLE7, fromFigure: false },
+  paper: point(flopsB, top1, TABLE7, false),
 });
 
 /** Table 7 ("Scaled Models Used in Figure 7"): B0 grown to about 1.8B FLOPs five ways. */
@@ -42,7 +37,7 @@ export const TABLE7_ROWS: Readonly<Record<ScalingMethod, ReturnType<typeof t7>>>
 
 export const METHOD_ORDER: readonly ScalingMethod[] = ['baseline', 'depth', 'width', 'resolution', 'compound'];
 
-const fig = (n: 3 | 8, flopsB: number, top1: number): PaperPoint => ({ flopsB, top1, source: `Figure ${n} (${FIGURE_NOTE})`, fromFigure: true });
+const fig = (n: 3 | 8, flopsB: number, top1: number) => point(flopsB, top1, `Figure ${n} (${FIGURE_NOTE})`, true);
 const fig3 = (flopsB: number, top1: number, multiplier: number) => ({ ...fig(3, flopsB, top1), multiplier });
 
 /** Figure 8 ("Scaling Up EfficientNet-B0 with Different Methods"): accuracy against FLOPs per

@@ -10,7 +10,6 @@ import {
   nearestReleasedByFlops,
   officialCoefficients,
   scaleNetwork,
-  table7Compound,
   table7Networks,
   TABLE7_ROWS,
   type Bases,
@@ -59,7 +58,7 @@ export function table7Rows(baseUrl: string): TimedRow[] {
 /** The same race with depth, width and resolution each solved to the compound network's FLOPs. */
 export function matchedRows(baseUrl: string): TimedRow[] {
   const [baseline, , , , compound] = table7Rows(baseUrl);
-  const target = table7Compound().flops;
+  const target = compound.net.flops;
   const matched = (['depth', 'width', 'resolution'] as const).map((m) => {
     const s = matchFlops(m, target);
     const label = `${m[0].toUpperCase()}${m.slice(1)} only, matched (${m === 'resolution' ? `r = ${s.net.resolution} px` : `${m[0]} = ${s.multiplier.toFixed(2)}`})`;

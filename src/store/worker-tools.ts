@@ -1,6 +1,6 @@
 /** Thin requests to the inference worker: Evaluate's batches, and for scripting and tests
  *  (window.phiLab) fault drills, memory, a soak run, and the worker's own request log. */
-import type { KernelParityJob, KernelParityReport } from '../model/kernels/plan';
+import type { KernelParityJob, KernelParityReport } from '../model/kernels/parity';
 import { FORMULA_SEED } from '../model/synthetic-init';
 import type { InferenceClient } from '../worker/client';
 import type { Answer, DebugAction, MemoryInfo, ModelSpec, RequestLogEntry } from '../worker/protocol';

@@ -3,7 +3,8 @@
 import type { Latency, Spread } from '../model/timing';
 import type { CamMap } from '../model/cam';
 import type { BackendName } from '../model/backend-name';
-import type { KernelMode, KernelParityJob, KernelParityReport } from '../model/kernels/plan';
+import type { KernelMode } from '../model/kernels/plan';
+import type { KernelParityJob, KernelParityReport } from '../model/kernels/parity';
 import type { WeightPrecision } from '../model/model-json';
 import type { Ranked as Prediction } from '../model/labels';
 import type { MemoryInfo } from '../model/backend';

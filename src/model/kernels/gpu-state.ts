@@ -43,14 +43,9 @@ export async function withGpuErrors<T>(body: () => Promise<T>): Promise<T> {
   return outcome.value;
 }
 
-export interface PipelineCount {
-  own: number;
-  total: number;
-}
-
 /** Pipelines `compile` creates from nothing: the cache is swapped for an empty one while it runs
  *  (compile-only), then merged back, so shared pipelines count for every network using them. */
-export async function countPipelines(compile: () => void): Promise<PipelineCount> {
+export async function countPipelines(compile: () => void) {
   const b = internals();
   const saved = b.pipelineCache;
   b.pipelineCache = {};
@@ -64,6 +59,8 @@ export async function countPipelines(compile: () => void): Promise<PipelineCount
     b.pipelineCache = saved;
   }
 }
+
+export type PipelineCount = Awaited<ReturnType<typeof countPipelines>>;
 
 /** Vendor, architecture, description and device of the backend's adapter (Dawn puts the driver
  *  version in the description): the key under which tuned plans are cached. */

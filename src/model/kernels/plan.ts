@@ -57,34 +57,3 @@ export interface KernelReport {
   cached: boolean;
   adapter: string | null;
 }
-
-/** An e2e/CLI check of every kernel path against the stock ops (kernels/parity.ts). */
-export interface KernelParityJob {
-  variant: number;
-  /** Input size (default: the variant's); an odd size exercises stride 2 on odd inputs. */
-  resolution?: number;
-  batch: number;
-  seed?: number;
-  /** Which comparisons to run (default all: barrier-free, tiled, stock, mixed-a, mixed-b, auto). */
-  rows?: string[];
-}
-
-export interface KernelParityRow {
-  name: string;
-  plan: KernelPlan;
-  /** max |Δlogit| / max |logit| against the stock pass. */
-  logitRel: number;
-  /** max |Δp| after the softmax. */
-  probAbs: number;
-}
-
-export interface KernelParityReport {
-  network: string;
-  resolution: number;
-  batch: number;
-  /** Layers with a channel count that is not a multiple of 4 (they take the scalar paths). */
-  oddChannelLayers: number;
-  maxAbsLogit: number;
-  rows: KernelParityRow[];
-  tuned: KernelReport | null;
-}

@@ -9,22 +9,11 @@ export type Act = 'none' | 'swish' | 'sigmoid';
 /** Prefix of every own pipeline key (pipeline counts filter on it). */
 export const OWN_KEY_PREFIX = 'effnet_';
 
-export const KERNEL_NAMES = [
-  'EffNetPointwise',
-  'EffNetPointwiseTiled',
-  'EffNetDepthwise',
-  'EffNetStem',
-  'EffNetGlobalAvgPool',
-  'EffNetGlobalAvgPoolTree',
-  'EffNetDense',
-  'EffNetDenseTree',
-] as const;
-export type KernelName = (typeof KERNEL_NAMES)[number];
-
 /** One dispatch: `body` runs as `fn main(index)` with `index` < `threads` guarded unless the
  *  kernel synchronises its workgroup (barriers must be reached by every invocation). */
 export interface KernelCall {
-  kernel: KernelName;
+  /** The registered kernel's name, one per op family (tf.profile shows it). */
+  kernel: string;
   /** What changes the WGSL (never a size). */
   key: string;
   inputs: Record<string, tf.Tensor>;
@@ -52,7 +41,9 @@ const HELPERS = `
   fn swish1(v : f32) -> f32 { return v / (1.0 + exp(-1.0 * v)); }
   fn sigmoid1(v : f32) -> f32 { return 1.0 / (1.0 + exp(-1.0 * v)); }`;
 
-for (const kernelName of KERNEL_NAMES) {
+/** Registers `kernelName` on the webgpu backend, on its first dispatch. */
+function register(kernelName: string): void {
+  if (tf.getKernel(kernelName, 'webgpu')) return;
   tf.registerKernel({
     kernelName,
     backendName: 'webgpu',
@@ -93,6 +84,7 @@ for (const kernelName of KERNEL_NAMES) {
 
 export function runKernel(call: KernelCall): tf.Tensor {
   const { kernel, inputs, ...attrs } = call;
+  register(kernel);
   return tf.engine().runKernel(kernel, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
 }
 

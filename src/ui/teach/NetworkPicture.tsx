@@ -1,7 +1,7 @@
 /** The growing-network SVG from networkPicture(), over a dashed B0 ghost so growth shows at a glance. */
 import type { CSSProperties } from 'react';
 import type { NetworkConfig } from '../../scaling';
-import { baseNetwork } from './teach-model';
+import { officialOf } from '../readouts';
 import { networkPicture, pictureDescription, type PictureRect } from './network-picture';
 
 /** Geometry both as attributes (every renderer) and as CSS (Chromium animates CSS x/y/width/height,
@@ -16,7 +16,7 @@ function partClass(r: PictureRect): string {
 
 export function NetworkPicture({ net, label }: { net: NetworkConfig; label: string }) {
   const picture = networkPicture(net);
-  const ghost = networkPicture(baseNetwork());
+  const ghost = networkPicture(officialOf(0));
   const description = pictureDescription(net);
   return (
     <figure className="teach-figure">
@@ -51,7 +51,7 @@ export function NetworkPicture({ net, label }: { net: NetworkConfig; label: stri
       </svg>
       <figcaption>
         Square: input image (side ∝ {net.resolution} px). One bar per MBConv block ({net.totalBlocks} = depth), coloured by stage; bar height ∝ √channels
-        (width). Dashed outline: {baseNetwork().totalBlocks}-block B0 for comparison.
+        (width). Dashed outline: {officialOf(0).totalBlocks}-block B0 for comparison.
       </figcaption>
     </figure>
   );

@@ -17,14 +17,11 @@ import {
 import { fmtPhi } from '../format';
 import { officialOf, phiReadout } from '../readouts';
 
-/** B0 is the reference for every "B0 → scaled" and "relative to B0" figure (readouts.ts builds it once). */
-export const baseNetwork = (): NetworkConfig => officialOf(0);
-
 /** The formula's numbers at φ, and what the built network really costs against B0. */
 export function teachNumbers(phiIn: number) {
   const phi = clampPhi(phiIn);
   const { formula, official, atOfficial } = phiReadout(phi);
-  const b0 = baseNetwork();
+  const b0 = officialOf(0);
   const constraint = constraintOf(PAPER_BASES);
   return {
     phi,
@@ -100,7 +97,7 @@ function tableRows(n: NetworkConfig) {
 
 /** Paper Table 1 for B0 next to the same rows of `net`. */
 export function stageTableRows(net: NetworkConfig) {
-  const base = tableRows(baseNetwork());
+  const base = tableRows(officialOf(0));
   return tableRows(net).map((r, i) => ({ ...r, inputB0: base[i].input, channelsB0: base[i].channels, layersB0: base[i].layers }));
 }
 
