@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followState, followUrl } from './follow-link';
-import { DEFAULT_STATE, parseUrlState } from './url-state';
+import { DEFAULT_STATE, followState, followUrl, parseUrlState } from './url-state';
 
 describe('follow link (the presentation QR code)', () => {
   it('keeps φ, view and compared variants, drops the presentation, slide and device settings', () => {

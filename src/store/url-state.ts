@@ -1,5 +1,6 @@
 /** All shareable state in one typed place, mirrored in the URL (TF Playground style), read and
- *  written through the one property table (url-props.ts, where each is described). Pure. */
+ *  written through the one property table (url-props.ts, where each is described); and the link that
+ *  follows a presentation. Pure. */
 import type { Bases } from '../scaling';
 import { readUrl, writeUrl, type UrlValues } from './url-props';
 
@@ -19,4 +20,15 @@ export function parseUrlState(search: string): { state: ShareableState; notices:
 export function serializeUrlState(s: ShareableState): string {
   const { bases, slide, ...rest } = s;
   return writeUrl({ ...rest, ...bases, slide: s.present ? slide : 1 });
+}
+
+/** What a student's screen shows to follow the projector (the link a presentation's QR code
+ *  encodes); the presentation, the slide and this device's backend and kernels stay out, so the link is short. */
+export function followState(s: ShareableState): ShareableState {
+  return { ...DEFAULT_STATE, phi: s.phi, view: s.view, compare: s.compare, models: s.models, formula: s.formula, weights: s.weights, bases: s.bases };
+}
+
+/** The absolute link of the QR code: the page's own address with the follow state's query. */
+export function followUrl(s: ShareableState, origin: string, pathname: string): string {
+  return `${origin}${pathname}${serializeUrlState(followState(s))}`;
 }

@@ -1,9 +1,9 @@
 /** The projector's QR code: students scan it to open the lab at the teacher's φ, view and compared
- *  variants (the follow link of src/store/follow-link.ts). Encoded locally by uqr, drawn as one SVG
+ *  variants (the follow link of src/store/url-state.ts). Encoded locally by uqr, drawn as one SVG
  *  path of dark modules on a light quiet zone (scanners need dark on light, in either theme). */
 import { useMemo } from 'react';
 import { encode } from 'uqr';
-import { followUrl } from '../../store/follow-link';
+import { followUrl } from '../../store/url-state';
 import { shareable } from '../../store/lab-store';
 import { useApp } from '../use-app';
 
