@@ -30,9 +30,10 @@ export function labDownloads(client: EngineClient, lab: () => LabState, gate: Qu
     lab().setLoad(key, { phase: p.phase, loaded: p.loaded, total: p.total, ...m.sample(p.loaded, p.total, performance.now()) });
   }
 
-  /** Downloads `spec` into the cache on `key`'s load bar (cached, or dropped when it fails): the
-   *  request's id, and whether it succeeded. */
-  function prefetch(spec: ModelSpec, key: string): { id: number; ok: Promise<boolean> } {
+  /** Downloads `spec` into the cache on its load bar (cached, or dropped when it fails): the
+   *  request's id, the bar's key, and whether it succeeded. */
+  function prefetch(spec: ModelSpec): { id: number; key: string; ok: Promise<boolean> } {
+    const key = labNameOf(spec);
     const req = client.send({ type: 'prefetch', model: spec }, ['prefetched'], { onProgress: (p) => track(key, p) });
     const ok = req.done.then(
       (a) => {
@@ -44,7 +45,7 @@ export function labDownloads(client: EngineClient, lab: () => LabState, gate: Qu
         return false;
       },
     );
-    return { id: req.id, ok };
+    return { id: req.id, key, ok };
   }
 
   /** Downloads a neighbour of Bk into the cache, one at a time; false when held by a pause. */
@@ -60,8 +61,7 @@ export function labDownloads(client: EngineClient, lab: () => LabState, gate: Qu
     if (spec === undefined) return true;
     const model = modelIdOf(spec);
     prefetched.add(model);
-    const key = labNameOf(spec);
-    const req = prefetch(spec, key);
+    const req = prefetch(spec);
     prefetching = { id: req.id, from: k };
     void gate.track(
       req.ok.then((ok) => {
@@ -85,13 +85,12 @@ export function labDownloads(client: EngineClient, lab: () => LabState, gate: Qu
   function fetchWanted(spec: ModelSpec, fetched: () => void): void {
     const model = modelIdOf(spec);
     if (wanted?.model === model) return;
-    const key = labNameOf(spec);
-    const req = prefetch(spec, key);
-    const w = (wanted = { id: req.id, model, key });
+    const req = prefetch(spec);
+    const w = (wanted = { id: req.id, model, key: req.key });
     void req.ok.then((ok) => {
       if (wanted !== w) return; // abandoned (φ moved on): not this job's to report
       wanted = null;
-      if (!ok) failed.add(key);
+      if (!ok) failed.add(w.key);
       fetched();
     });
   }
