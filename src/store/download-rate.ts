@@ -13,8 +13,7 @@ export class RateMeter {
   sample(loaded: number, total: number, now: number): RateEta {
     this.first ??= { t: now, loaded };
     const ms = now - this.first.t;
-    if (ms < SETTLE_MS) return { rate: null, etaS: null };
-    const rate = ((loaded - this.first.loaded) / ms) * 1000;
+    const rate = ms < SETTLE_MS ? 0 : ((loaded - this.first.loaded) / ms) * 1000;
     return rate > 0 ? { rate, etaS: Math.max(0, total - loaded) / rate } : { rate: null, etaS: null };
   }
 }
