@@ -25,7 +25,7 @@ export function EvalCharts({ summaries }: { summaries: readonly NetworkSummary[]
         <Tooltip formatter={(v) => fmtAcc(Number(v))} />
         <Line data={ACCURACY_SERIES} dataKey="top1" name="Paper top-1" stroke={PAPER} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
         <Scatter data={points} dataKey="top1" name="Measured top-1" fill={MEASURED} isAnimationActive={false}>
-          <LabelList dataKey="name" position="top" />
+          <LabelList dataKey="network" position="top" />
         </Scatter>
       </ChartFrame>
       <ChartFrame
@@ -37,7 +37,7 @@ export function EvalCharts({ summaries }: { summaries: readonly NetworkSummary[]
         <YAxis type="number" dataKey="top1" name="top-1" domain={[0, 100]} tickFormatter={pctTick} width={56} />
         <Tooltip />
         <Scatter data={timed} name="Measured" fill={MEASURED} isAnimationActive={false}>
-          <LabelList dataKey="name" position="top" />
+          <LabelList dataKey="network" position="top" />
         </Scatter>
       </ChartFrame>
     </div>
