@@ -3,7 +3,7 @@
 import { shortLabelOf } from '../model/labels';
 import { csvText as toCsvText } from '../scaling/csv';
 import type { ClassProb } from '../worker/protocol';
-import type { EvalNetwork } from './evaluate';
+import type { EvalNetwork, EvalState } from './evaluate';
 
 export interface EvalRow {
   /** The path inside the drop ('/n01440764/a.jpg') or the sample's file name. */
@@ -16,12 +16,6 @@ export interface EvalRow {
   error: string | null;
   /** Per network: its top-5, or null if it failed. */
   preds: (ClassProb[] | null)[];
-}
-
-export interface NetworkTiming {
-  /** Worker time in the network's batches (forward pass and readback, not decoding). */
-  ms: number;
-  images: number;
 }
 
 const Z95 = 1.959963984540054;
@@ -41,7 +35,7 @@ export const isCorrect = (row: EvalRow, i: number, k = 1): boolean | null =>
   row.label === null || !row.preds[i] ? null : row.preds[i]!.slice(0, k).some((q) => q.index === row.label);
 
 /** Per network: the labelled images it classified (`total`), top-1 and top-5 in percent with top-1's 95% Wilson interval, throughput. */
-export function summarize(rows: readonly EvalRow[], networks: readonly EvalNetwork[], timings: readonly NetworkTiming[]) {
+export function summarize(rows: readonly EvalRow[], networks: readonly EvalNetwork[], timings: EvalState['timings']) {
   return networks.map((n, i) => {
     const labelled = rows.filter((r) => isCorrect(r, i) !== null);
     const total = labelled.length;

@@ -7,7 +7,7 @@ import { OFFICIAL_VARIANTS, formulaNetwork, officialNetwork, type NetworkConfig 
 import { formulaSpec } from './lab-spec';
 import { modelIdOf, type MemoryInfo, type ModelSpec } from '../worker/protocol';
 import type { Engine } from './engine';
-import { summarize, type EvalRow, type NetworkSummary, type NetworkTiming } from './eval-results';
+import { summarize, type EvalRow, type NetworkSummary } from './eval-results';
 import type { EvalInput } from './eval-inputs';
 import { officialSpec } from './source';
 import type { AppState } from './app-store';
@@ -22,7 +22,8 @@ export const initialEval = () => ({
   /** Images classified so far. */
   done: 0,
   plan: null as BatchPlan | null,
-  timings: [] as NetworkTiming[],
+  /** Per network: worker time in its batches (forward pass and readback, not decoding), and the images it classified. */
+  timings: [] as { ms: number; images: number }[],
   /** Wall time so far, ms. */
   elapsedMs: 0,
   /** What the run classifies: its images, their label report, the files passed over, and where they come from. */

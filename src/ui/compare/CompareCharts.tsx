@@ -17,7 +17,7 @@ import {
 import type { CompareEntry } from '../../store/compare';
 import { useApp } from '../use-app';
 import { fmtAcc, fmtFlops, fmtMs } from '../format';
-import { accuracySeries, fmtFlopsTick, fmtTick, latencyPoints, logDomain, logTicks, phiMarker } from './compare-model';
+import { ACCURACY_SERIES, fmtFlopsTick, fmtTick, latencyPoints, logDomain, logTicks, phiMarker } from './compare-model';
 
 const CHART_HEIGHT = 280;
 const MARGIN = { top: 24, right: 28, bottom: 24, left: 8 };
@@ -61,7 +61,7 @@ export const flopsAxis = (domain: [number, number]) => ({ ...logAxis(domain), da
 export function LatencyChart({ entries }: { entries: readonly CompareEntry[] }) {
   const points = latencyPoints(entries);
   // Before any run, the official FLOPs range and 1–1000 ms.
-  const officialFlops = accuracySeries().map((p) => p.flops);
+  const officialFlops = ACCURACY_SERIES.map((p) => p.flops);
   const xDomain = points.length ? logDomain(points.map((p) => p.flops)) : logDomain(officialFlops, 1.3);
   const yDomain: [number, number] = points.length ? logDomain(points.flatMap((p) => [p.steadyMs - p.range[0], p.steadyMs + p.range[1]])) : [1, 1000];
   const note = points.length
@@ -89,10 +89,9 @@ export function LatencyChart({ entries }: { entries: readonly CompareEntry[] }) 
 
 export function AccuracyChart() {
   const phi = useApp((s) => s.phi);
-  const series = accuracySeries();
   const marker = phiMarker(phi);
-  const xDomain = logDomain([...series.map((p) => p.flops), marker.flops], 1.3);
-  const tops = series.map((p) => p.top1);
+  const xDomain = logDomain([...ACCURACY_SERIES.map((p) => p.flops), marker.flops], 1.3);
+  const tops = ACCURACY_SERIES.map((p) => p.top1);
   // Even whole percents around the data, so the 2% ticks land on round numbers.
   const yDomain: [number, number] = [2 * Math.floor((Math.min(...tops) - 0.5) / 2), 2 * Math.ceil((Math.max(...tops) + 0.5) / 2)];
   return (
@@ -118,7 +117,7 @@ export function AccuracyChart() {
       />
       <Tooltip formatter={(value) => fmtAcc(Number(value))} labelFormatter={(v) => fmtFlops(Number(v))} />
       <ReferenceLine x={marker.flops} stroke={MARK} strokeDasharray="4 3" label={{ value: marker.label, position: 'top', fill: MARK }} />
-      <Line data={series} dataKey="top1" name="Paper top-1" stroke={ACCENT} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false}>
+      <Line data={ACCURACY_SERIES} dataKey="top1" name="Paper top-1" stroke={ACCENT} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false}>
         <LabelList dataKey="name" position="bottom" offset={11} />
       </Line>
       <Scatter

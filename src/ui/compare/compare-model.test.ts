@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formulaNetwork, OFFICIAL_VARIANTS, officialNetwork } from '../../scaling';
 import { blankEntry, compareCsv, type CompareEntry } from '../../store/compare';
 import {
-  accuracySeries,
+  ACCURACY_SERIES,
   agreement,
   compareJson,
   fmtFlopsTick,
@@ -76,8 +76,8 @@ describe('latencyPoints', () => {
   });
 });
 
-describe('accuracySeries', () => {
-  const series = accuracySeries();
+describe('ACCURACY_SERIES', () => {
+  const series = ACCURACY_SERIES;
   it('has the eight official variants sorted by FLOPs', () => {
     expect(series).toHaveLength(8);
     expect(series.map((p) => p.name)).toEqual(['B0', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7']);

@@ -38,25 +38,21 @@ export function latencyPoints(entries: readonly CompareEntry[]) {
     });
 }
 
-const buildAccuracySeries = () =>
-  OFFICIAL_VARIANTS.map((v) => ({
-    name: v.name,
-    variant: v.index,
-    flops: officialOf(v.index).flops,
-    paperFlops: v.paperFlops,
-    top1: v.paperTop1,
-  })).sort((a, b) => a.flops - b.flops);
-let accuracy: ReturnType<typeof buildAccuracySeries> | undefined;
-
 /** B0–B7: paper top-1 against FLOPs computed by src/scaling (the φ marker's measure, so they line up), sorted by FLOPs.
- *  Built once: the charts ask on every render, and one array keeps recharts' data unchanged. */
-export const accuracySeries = () => (accuracy ??= buildAccuracySeries());
+ *  Built once: the charts read it on every render, and one array keeps recharts' data unchanged. */
+export const ACCURACY_SERIES = OFFICIAL_VARIANTS.map((v) => ({
+  name: v.name,
+  variant: v.index,
+  flops: officialOf(v.index).flops,
+  paperFlops: v.paperFlops,
+  top1: v.paperTop1,
+})).sort((a, b) => a.flops - b.flops);
 
 /** No accuracy exists between integers: a line at the formula network's FLOPs, and the nearest official
  *  variant (the only point with a paper accuracy) ringed. */
 export function phiMarker(phi: number) {
   const r = phiReadout(phi);
-  const nearest = accuracySeries().find((p) => p.variant === r.variant)!;
+  const nearest = ACCURACY_SERIES.find((p) => p.variant === r.variant)!;
   return { label: `φ=${fmtPhi(phi)}`, flops: r.formula.flops, nearest };
 }
 

@@ -2,7 +2,7 @@
 import { LabelList, Line, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { NetworkSummary } from '../../store/eval-results';
 import { ACCENT as MEASURED, ChartFrame, flopsAxis, logAxis } from '../compare/CompareCharts';
-import { accuracySeries, logDomain } from '../compare/compare-model';
+import { ACCURACY_SERIES, logDomain } from '../compare/compare-model';
 import { measuredPoints } from './eval-view-model';
 import { fmtAcc } from '../format';
 
@@ -11,8 +11,7 @@ const pctTick = (v: number) => `${Math.round(v)}%`;
 
 export function EvalCharts({ summaries }: { summaries: readonly NetworkSummary[] }) {
   const points = measuredPoints(summaries);
-  const paper = accuracySeries();
-  const flopsDomain = logDomain([...paper.map((p) => p.flops), ...points.map((p) => p.flops)], 1.3);
+  const flopsDomain = logDomain([...ACCURACY_SERIES.map((p) => p.flops), ...points.map((p) => p.flops)], 1.3);
   const timed = points.filter((p) => p.msPerImage !== null);
   const msDomain = logDomain(timed.map((p) => p.msPerImage!));
   const note = points.length
@@ -24,9 +23,9 @@ export function EvalCharts({ summaries }: { summaries: readonly NetworkSummary[]
         <XAxis {...flopsAxis(flopsDomain)} />
         <YAxis type="number" domain={[0, 100]} tickFormatter={pctTick} width={56} label={{ value: 'top-1', angle: -90, position: 'insideLeft', offset: 4 }} />
         <Tooltip formatter={(v) => fmtAcc(Number(v))} />
-        <Line data={paper} dataKey="top1" name="Paper top-1" stroke={PAPER} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+        <Line data={ACCURACY_SERIES} dataKey="top1" name="Paper top-1" stroke={PAPER} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
         <Scatter data={points} dataKey="top1" name="Measured top-1" fill={MEASURED} isAnimationActive={false}>
-          <LabelList dataKey="name" position="top" />
+          <LabelList dataKey="network" position="top" />
         </Scatter>
       </ChartFrame>
       <ChartFrame
@@ -38,7 +37,7 @@ export function EvalCharts({ summaries }: { summaries: readonly NetworkSummary[]
         <YAxis type="number" dataKey="top1" name="top-1" domain={[0, 100]} tickFormatter={pctTick} width={56} />
         <Tooltip />
         <Scatter data={timed} name="Measured" fill={MEASURED} isAnimationActive={false}>
-          <LabelList dataKey="name" position="top" />
+          <LabelList dataKey="network" position="top" />
         </Scatter>
       </ChartFrame>
     </div>

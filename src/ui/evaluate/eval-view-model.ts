@@ -20,12 +20,8 @@ export function progressLine(s: Pick<EvalState, 'done' | 'rows' | 'elapsedMs' | 
   return parts.join(' · ');
 }
 
-/** Measured top-1 per network, against FLOPs and against ms per image. */
-export function measuredPoints(summaries: readonly NetworkSummary[]) {
-  return summaries.flatMap((s) =>
-    s.top1 === null || !Number.isFinite(s.flops) ? [] : [{ name: s.network, flops: s.flops, msPerImage: s.msPerImage, top1: s.top1, paperTop1: s.paperTop1 }],
-  );
-}
+/** Measured top-1 per network, against FLOPs and against ms per image: the summaries with a top-1 and known FLOPs. */
+export const measuredPoints = (summaries: readonly NetworkSummary[]) => summaries.filter((s) => s.top1 !== null && Number.isFinite(s.flops));
 
 /** The pairs for "what the bigger network gets right": the largest network against the smallest. */
 export function contrastPair(networks: readonly EvalNetwork[]): { small: number; big: number } | null {
