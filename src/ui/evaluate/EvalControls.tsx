@@ -23,11 +23,13 @@ export function EvalControls() {
   const { source, custom, phi } = useAppPick('source', 'custom', 'phi');
   const [withCustom, setWithCustom] = useState(false);
   const [withFormula, setWithFormula] = useState(false);
+  const [input, setInput] = useState<EvalInput | null>(null);
   const [sampleSize, setSampleSize] = useState<number>(SAMPLE_SIZES[0]);
   const [batch, setBatch] = useState<(typeof BATCH_CHOICES)[number]>('auto');
 
   const start = (next: EvalInput | null) => {
     if (!next) return;
+    setInput(next);
     void startEvaluation(engine, next, { batch: batch === 'auto' ? null : batch, withCustom, withFormula });
   };
   const fromFiles = async (files: DroppedFile[]) => start(await inputFromFiles(files));
@@ -94,7 +96,7 @@ export function EvalControls() {
             batch {run.plan.batch} ({run.plan.reason})
           </span>
         )}
-        <button type="button" className="compare-run" data-testid="eval-run" disabled={busy || !run.input} onClick={() => start(run.input)}>
+        <button type="button" className="compare-run" data-testid="eval-run" disabled={busy || !input} onClick={() => start(input)}>
           {run.running ? 'Running…' : 'Run again'}
         </button>
         <button
