@@ -1,6 +1,6 @@
 // The published numbers: B0's architecture (paper Table 1), the compound-scaling constants
 // (paper §3.3) and the eight official variants (tensorflow/tpu efficientnet_builder.py + Table 2).
-import type { BaseStage, OfficialVariant } from './types';
+import type { OfficialVariant } from './types';
 import { LAST_VARIANT } from './variants';
 
 /** The compound-scaling bases: depth ALPHA^φ, width BETA^φ, resolution BASE_RESOLUTION · GAMMA^φ. */
@@ -26,7 +26,7 @@ export const MAX_DROPOUT = 0.5;
 
 /** B0 stages, paper Table 1 rows 2–8: MBConv expand ratio, kernel, first-block stride,
  *  repeats, output channels. */
-export const B0_STAGES: readonly BaseStage[] = [
+export const B0_STAGES = Object.freeze([
   { expand: 1, kernel: 3, stride: 1, repeats: 1, channels: 16 },
   { expand: 6, kernel: 3, stride: 2, repeats: 2, channels: 24 },
   { expand: 6, kernel: 5, stride: 2, repeats: 2, channels: 40 },
@@ -34,7 +34,7 @@ export const B0_STAGES: readonly BaseStage[] = [
   { expand: 6, kernel: 5, stride: 1, repeats: 3, channels: 112 },
   { expand: 6, kernel: 5, stride: 2, repeats: 4, channels: 192 },
   { expand: 6, kernel: 3, stride: 1, repeats: 1, channels: 320 },
-];
+]);
 
 /** Official B0–B7. The published width/depth/resolution are hand-rounded from the formula,
  *  which is why they differ from formulaCoefficients(k) (see effectivePhi). */
