@@ -1,8 +1,6 @@
-// Shapes of the coefficients and variants this module hands out (a network's own shapes are its
-// builders' results: network.ts, layers.ts). Pure data: no tfjs, no React, so the UI, the worker,
+// Shapes of the coefficients this module hands out (a network's and a variant's own shapes are what
+// builds them: network.ts, layers.ts, constants.ts). Pure data: no tfjs, no React, so the UI, the worker,
 // the CLI and the tests can all share one set of numbers.
-
-import type { OfficialName } from './variants';
 
 /** How far a network is scaled from B0, whichever way it was obtained. */
 export interface ScalingCoefficients {
@@ -20,14 +18,3 @@ export interface ScalingCoefficients {
 }
 
 export type LayerKind = 'stem' | 'expand' | 'depthwise' | 'se_reduce' | 'se_expand' | 'project' | 'head' | 'dense';
-
-export interface OfficialVariant extends Pick<ScalingCoefficients, 'width' | 'depth' | 'resolution' | 'dropout'> {
-  name: OfficialName;
-  index: number;
-  /** ImageNet top-1 accuracy in percent, paper Table 2. */
-  paperTop1: number;
-  /** Paper FLOPs as a plain count of multiply-adds (0.39e9 for B0). */
-  paperFlops: number;
-  /** Paper parameter count as a plain count (5.3e6 for B0). */
-  paperParams: number;
-}
