@@ -6,6 +6,9 @@ import { LAST_VARIANT, VARIANT_NAMES } from './variants';
 export const ALPHA = 1.2;
 export const BETA = 1.1;
 export const GAMMA = 1.15;
+/** α, β, γ: the paper's, or the reader's own (the same shape). */
+export const PAPER_BASES = { alpha: ALPHA, beta: BETA, gamma: GAMMA };
+export type Bases = typeof PAPER_BASES;
 export const BASE_RESOLUTION = 224;
 /** Squeeze-excite bottleneck, relative to the block's input channels (not the expanded ones). */
 export const SE_RATIO = 0.25;
