@@ -2,7 +2,21 @@
 // α·β²·γ² ≈ 2, so each +1 of φ roughly doubles FLOPs. Also maps between formula φ and the
 // official, hand-rounded B0–B7.
 import { ALPHA, BASE_RESOLUTION, BETA, GAMMA, MAX_DROPOUT, MAX_PHI, MIN_DROPOUT, MIN_PHI, OFFICIAL_VARIANTS, PAPER_BASES, type Bases } from './constants';
-import type { ScalingCoefficients } from './types';
+
+/** How far a network is scaled from B0, whichever way it was obtained. */
+export interface ScalingCoefficients {
+  /** "B3" for official variants, "phi=3" / "phi=0.5" for formula networks. */
+  name: string;
+  /** Official variant index k for "Bk"; the (clamped) φ for formula networks. */
+  phi: number;
+  width: number;
+  depth: number;
+  /** Input side length in pixels (square input). */
+  resolution: number;
+  /** Dropout before the classifier (informational for formula networks). */
+  dropout: number;
+  official: boolean;
+}
 
 /** Keeps φ inside the explored range [0, 7]; NaN becomes 0 so UI input can never poison a net. */
 export function clampPhi(phi: number): number {

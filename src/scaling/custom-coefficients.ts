@@ -1,9 +1,8 @@
 // "Design your own coefficients": the paper's two steps with the reader's α, β, γ. Step 1 (the
 // paper's grid search at φ = 1) picks α, β, γ under α·β²·γ² ≈ 2; step 2 fixes them and grows φ.
-import { clampPhi, threeDecimals, formulaCoefficients } from './coefficients';
+import { clampPhi, threeDecimals, formulaCoefficients, type ScalingCoefficients } from './coefficients';
 import { OFFICIAL_VARIANTS, type Bases } from './constants';
 import { officialNetwork } from './network';
-import type { ScalingCoefficients } from './types';
 import type { OfficialName } from './variants';
 
 /** Input range for each base: ≥ 1 as the paper requires (Equation 3), and small enough that a

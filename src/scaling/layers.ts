@@ -12,7 +12,8 @@
 //   of the total).
 import { NUM_CLASSES, B0_STEM } from './constants';
 import type { BlockConfig } from './network';
-import type { LayerKind } from './types';
+
+export type LayerKind = 'stem' | 'expand' | 'depthwise' | 'se_reduce' | 'se_expand' | 'project' | 'head' | 'dense';
 
 /** One learned layer after batch-norm folding, a kernel plus one bias per output channel, writing `out`
  *  channels on a side×side map (b: null for stem, head and dense). `name`: as in the converted TF Hub

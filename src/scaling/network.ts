@@ -1,11 +1,10 @@
 // Builds the full description of a scaled EfficientNet (stages, blocks, layers, params, FLOPs)
 // from its coefficients, following the reference builder: channels through roundFilters, repeats
 // through roundRepeats, stride only on a stage's first block, SE sized from block input channels.
-import { formulaCoefficients, officialCoefficients } from './coefficients';
+import { formulaCoefficients, officialCoefficients, type ScalingCoefficients } from './coefficients';
 import { B0_STAGES, HEAD_CHANNELS, NUM_CLASSES, B0_STEM } from './constants';
 import { networkLayers } from './layers';
 import { roundFilters, roundRepeats, sameOutputSize, seChannels } from './rounding';
-import type { ScalingCoefficients } from './types';
 
 export function scaleNetwork(c: ScalingCoefficients) {
   const stemChannels = roundFilters(B0_STEM.channels, c.width);
