@@ -93,9 +93,8 @@ async function main(): Promise<void> {
   const out = resolve(args.out ?? join(REPO_ROOT, 'onnx-models', onnxFileName(config)));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, onnx.bytes);
-  const nodes = Object.values(onnx.opCounts).reduce((a, b) => a + b, 0);
   console.log(
-    `models:onnx: wrote ${relative(process.cwd(), out)} (${(onnx.bytes.length / 1e6).toFixed(1)} MB, ${nodes} nodes, ${(performance.now() - t0).toFixed(0)} ms)\n` +
+    `models:onnx: wrote ${relative(process.cwd(), out)} (${(onnx.bytes.length / 1e6).toFixed(1)} MB, ${onnx.nodes} nodes, ${(performance.now() - t0).toFixed(0)} ms)\n` +
       `  input "${ONNX_INPUT_NAME}": float32 [batch, ${config.resolution}, ${config.resolution}, 3] RGB in [0, 1] (NHWC); ` +
       `output "${ONNX_OUTPUT_NAME}": float32 [batch, ${config.numClasses}] softmax`,
   );

@@ -16,15 +16,13 @@ const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.len
 const short = (name: string): string => name.replace(/^StatefulPartitionedCall\/model(?:_\d+)?\//, '');
 
 function readNormalization(refs: ReturnType<typeof normalizationTensorNames>, get: (name: string) => tf.Tensor): InputNormalization {
-  const values = (name: string, size: number): number[] => {
+  // The sizes are checked here, so the RGB triples are exactly three values.
+  const values = (name: string, size: number) => {
     const t = get(name);
     if (t.size !== size) throw new Error(`Shape mismatch for ${short(name)}: expected ${size} value(s), found ${fmt(t.shape)}`);
-    return Array.from(t.dataSync());
+    return Array.from(t.dataSync()) as InputNormalization['mean'];
   };
-  const [scale] = values(refs.scale, 1);
-  const [m0, m1, m2] = values(refs.mean, 3);
-  const [s0, s1, s2] = values(refs.std, 3);
-  return { scale, mean: [m0, m1, m2], std: [s0, s1, s2] };
+  return { scale: values(refs.scale, 1)[0], mean: values(refs.mean, 3), std: values(refs.std, 3) };
 }
 
 /**

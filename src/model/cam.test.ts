@@ -6,7 +6,7 @@ import { useFastBackend } from './test-support/node-backend';
 import { officialCoefficients, scaleNetwork } from '../scaling';
 import { camPixels, normaliseCam, upsampleBilinear } from './cam';
 import { camFormula } from './test-support/cam-formula';
-import { classActivation } from './cam-ops';
+import { classActivation } from './network';
 import { createEfficientNet } from './network';
 import { randomWeights } from './random-weights';
 

@@ -1,6 +1,6 @@
 /** Class activation maps (Zhou et al. 2016; the EfficientNet paper's Figure 7), the pure part:
  *  ReLU + normalisation, bilinear upsampling, a colour map. No tfjs, so the UI draws maps without
- *  loading it; the worker computes the weighted sum on the device (cam-ops.ts). */
+ *  loading it; the worker computes the weighted sum on the device (network.ts, classActivation). */
 
 /** A small map of the last conv's spatial grid (e.g. 7×7 for B0 at 224), row-major. */
 export interface CamMap {

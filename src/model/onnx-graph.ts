@@ -17,10 +17,10 @@ interface GraphIO {
 }
 
 export class OnnxGraphBuilder {
-  private readonly nodes: InstanceType<typeof onnx.NodeProto>[] = [];
+  /** The nodes so far, in graph order. */
+  readonly nodes: InstanceType<typeof onnx.NodeProto>[] = [];
   private readonly initializers: InstanceType<typeof onnx.TensorProto>[] = [];
   private readonly names = new Set<string>();
-  private readonly ops = new Map<string, number>();
 
   /** A float32 constant (weights, normalisation). `values` are copied as little-endian bytes. */
   initializer(name: string, dims: number[], values: Float32Array): string {
@@ -43,13 +43,7 @@ export class OnnxGraphBuilder {
           : onnx.AttributeProto.create({ name, type: onnx.AttributeProto.AttributeType.FLOAT, f: v }),
     );
     this.nodes.push(onnx.NodeProto.create({ opType, name: output, input: inputs, output: [output], attribute }));
-    this.ops.set(opType, (this.ops.get(opType) ?? 0) + 1);
     return output;
-  }
-
-  /** Node count per op type so far. */
-  opCounts(): Record<string, number> {
-    return Object.fromEntries(this.ops);
   }
 
   /** Serialises the model. `input`/`output` must name a graph input and a node output. */

@@ -29,7 +29,7 @@ function testInput(size: number, batch: number): Float32Array {
   return v;
 }
 
-/** Own probabilities, ORT probabilities, and the exported op counts. */
+/** Own probabilities, ORT probabilities, the exported file's op counts and the builder's node count. */
 async function compare(net: EfficientNet, batch: number) {
   const size = net.config.resolution;
   const input = testInput(size, batch);
@@ -40,7 +40,8 @@ async function compare(net: EfficientNet, batch: number) {
   const session = await ortSession(onnx.bytes);
   const ortProbs = await ortProbabilities(session, input, size);
   await session.release();
-  return { ownProbs, ortProbs, opCounts: onnx.opCounts, bytes: onnx.bytes.length, summary: summarizeOnnx(onnx.bytes) };
+  const summary = summarizeOnnx(onnx.bytes);
+  return { ownProbs, ortProbs, opCounts: summary.opCounts, nodes: onnx.nodes, bytes: onnx.bytes.length, summary };
 }
 
 const lines: string[] = [];
@@ -63,6 +64,7 @@ describe('ONNX export runs on onnxruntime-web (wasm, Node) like the own network'
     expect(r.ortProbs.length).toBe(1000);
     expect(d).toBeLessThanOrEqual(TOLERANCE);
     expect(r.opCounts).toEqual(expectedOpCounts(config));
+    expect(r.nodes).toBe(Object.values(r.opCounts).reduce((a, b) => a + b, 0));
     expect(r.opCounts.Conv).toBe(81);
     expect(r.summary).toEqual({
       irVersion: 8,
@@ -85,6 +87,7 @@ describe('ONNX export runs on onnxruntime-web (wasm, Node) like the own network'
     expect(maxAbsDiff(r.ortProbs.subarray(0, 1000), r.ortProbs.subarray(1000))).toBeGreaterThan(1e-4);
     expect(d).toBeLessThanOrEqual(TOLERANCE);
     expect(r.opCounts).toEqual(expectedOpCounts(config));
+    expect(r.nodes).toBe(Object.values(r.opCounts).reduce((a, b) => a + b, 0));
   });
 
   afterAll(() => {

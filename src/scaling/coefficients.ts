@@ -1,8 +1,22 @@
 // Compound scaling (paper §3.3): depth α^φ, width β^φ, resolution 224·γ^φ under the constraint
 // α·β²·γ² ≈ 2, so each +1 of φ roughly doubles FLOPs. Also maps between formula φ and the
 // official, hand-rounded B0–B7.
-import { ALPHA, BASE_RESOLUTION, BETA, GAMMA, MAX_DROPOUT, MAX_PHI, MIN_DROPOUT, MIN_PHI, OFFICIAL_VARIANTS } from './constants';
-import type { ScalingCoefficients } from './types';
+import { ALPHA, BASE_RESOLUTION, BETA, GAMMA, MAX_DROPOUT, MAX_PHI, MIN_DROPOUT, MIN_PHI, OFFICIAL_VARIANTS, PAPER_BASES, type Bases } from './constants';
+
+/** How far a network is scaled from B0, whichever way it was obtained. */
+export interface ScalingCoefficients {
+  /** "B3" for official variants, "phi=3" / "phi=0.5" for formula networks. */
+  name: string;
+  /** Official variant index k for "Bk"; the (clamped) φ for formula networks. */
+  phi: number;
+  width: number;
+  depth: number;
+  /** Input side length in pixels (square input). */
+  resolution: number;
+  /** Dropout before the classifier (informational for formula networks). */
+  dropout: number;
+  official: boolean;
+}
 
 /** Keeps φ inside the explored range [0, 7]; NaN becomes 0 so UI input can never poison a net. */
 export function clampPhi(phi: number): number {
@@ -13,8 +27,8 @@ export function clampPhi(phi: number): number {
 /** Input side for formula networks: 224·γ^φ rounded to the NEAREST integer (φ=3 → 340.67 → 341).
  *  Nearest rather than floor/ceil keeps φ=0 exactly at 224 and stays unbiased; the official
  *  variants use their own published resolutions instead. */
-export function formulaResolution(phi: number): number {
-  return Math.round(BASE_RESOLUTION * Math.pow(GAMMA, clampPhi(phi)));
+export function formulaResolution(phi: number, gamma = GAMMA): number {
+  return Math.round(BASE_RESOLUTION * Math.pow(gamma, clampPhi(phi)));
 }
 
 /** "3" for 3, "0.5" for 0.5: at most 3 decimals, so slider values print cleanly. */
@@ -22,15 +36,16 @@ export function threeDecimals(v: number): string {
   return String(Number(v.toFixed(3)));
 }
 
-/** Coefficients straight from the formula for any real φ (clamped to [0, 7]). */
-export function formulaCoefficients(phi: number): ScalingCoefficients {
+/** Coefficients straight from the formula for any real φ (clamped to [0, 7]), with the paper's
+ *  bases or the reader's own. */
+export function formulaCoefficients(phi: number, b: Bases = PAPER_BASES): ScalingCoefficients {
   const p = clampPhi(phi);
   return {
     name: `phi=${threeDecimals(p)}`,
     phi: p,
-    width: Math.pow(BETA, p),
-    depth: Math.pow(ALPHA, p),
-    resolution: formulaResolution(p),
+    width: Math.pow(b.beta, p),
+    depth: Math.pow(b.alpha, p),
+    resolution: formulaResolution(p, b.gamma),
     dropout: MIN_DROPOUT + ((MAX_DROPOUT - MIN_DROPOUT) * (p - MIN_PHI)) / (MAX_PHI - MIN_PHI),
     official: false,
   };

@@ -1,14 +1,10 @@
 // "Design your own coefficients": the paper's two steps with the reader's α, β, γ. Step 1 (the
 // paper's grid search at φ = 1) picks α, β, γ under α·β²·γ² ≈ 2; step 2 fixes them and grows φ.
-import { clampPhi, threeDecimals, formulaCoefficients } from './coefficients';
-import { ALPHA, BASE_RESOLUTION, BETA, GAMMA, OFFICIAL_VARIANTS } from './constants';
+import { clampPhi, threeDecimals, formulaCoefficients, type ScalingCoefficients } from './coefficients';
+import { OFFICIAL_VARIANTS, type Bases } from './constants';
 import { officialNetwork } from './network';
-import type { ScalingCoefficients } from './types';
 import type { OfficialName } from './variants';
 
-/** α, β, γ: the paper's, or the reader's own (the same shape). */
-export const PAPER_BASES = { alpha: ALPHA, beta: BETA, gamma: GAMMA };
-export type Bases = typeof PAPER_BASES;
 /** Input range for each base: ≥ 1 as the paper requires (Equation 3), and small enough that a
  *  φ = 7 network still fits in a browser. */
 export const MIN_BASE = 1;
@@ -38,13 +34,7 @@ export function fitGamma(b: Bases): number | null {
 /** Coefficients of B0 grown by φ with the given bases (φ clamped to [0, 7]). */
 export function customCoefficients(b: Bases, phi: number): ScalingCoefficients {
   const p = clampPhi(Number.isFinite(phi) ? phi : 0);
-  return {
-    ...formulaCoefficients(p),
-    name: `α ${threeDecimals(b.alpha)} β ${threeDecimals(b.beta)} γ ${threeDecimals(b.gamma)} φ=${threeDecimals(p)}`,
-    depth: Math.pow(b.alpha, p),
-    width: Math.pow(b.beta, p),
-    resolution: Math.round(BASE_RESOLUTION * Math.pow(b.gamma, p)),
-  };
+  return { ...formulaCoefficients(p, b), name: `α ${threeDecimals(b.alpha)} β ${threeDecimals(b.beta)} γ ${threeDecimals(b.gamma)} φ=${threeDecimals(p)}` };
 }
 
 /** The released variant whose exact FLOPs (counted by scaleNetwork) are closest in log scale. */

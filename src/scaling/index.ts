@@ -1,7 +1,6 @@
 // Single source of truth for every EfficientNet number in the lab (pure TypeScript).
 export * from './constants';
 export * from './variants';
-export * from './types';
 export * from './rounding';
 export * from './coefficients';
 export * from './layers';

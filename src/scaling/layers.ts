@@ -11,13 +11,22 @@
 //   multiply, residual adds and the pooling sums are elementwise and NOT counted (together < 1 %
 //   of the total).
 import { NUM_CLASSES, B0_STEM } from './constants';
-import type { BlockConfig, LayerKind, LayerSpec } from './types';
+import type { BlockConfig } from './network';
 
-/** A layer writing `out` channels on a side×side map (b: null for stem, head and dense). */
-function layer(name: string, kind: LayerKind, b: BlockConfig | null, kernelShape: number[], out: number, side: number): LayerSpec {
+export type LayerKind = 'stem' | 'expand' | 'depthwise' | 'se_reduce' | 'se_expand' | 'project' | 'head' | 'dense';
+
+/** One learned layer after batch-norm folding, a kernel plus one bias per output channel, writing `out`
+ *  channels on a side×side map (b: null for stem, head and dense). `name`: as in the converted TF Hub
+ *  graphs, minus the `StatefulPartitionedCall/model_N/` prefix (`stem_conv2d`, `stack_i/block_j/{expand_conv2d,
+ *  depthwise_conv2d,se_reduce_conv2d,se_expand_conv2d,project_conv2d}`, `top_conv2d`, `logits`); `stage`/`block`:
+ *  the block's indices, -1 for stem, head and dense; `kernelShape` in TF layout: conv [kh, kw, in, out], depthwise
+ *  [kh, kw, C, 1], dense [in, out]; `macs`: multiply-adds of this layer for one image at the network's resolution. */
+function layer(name: string, kind: LayerKind, b: { stage: number; block: number } | null, kernelShape: number[], out: number, side: number) {
   const kernel = kernelShape.reduce((a, x) => a * x, 1);
   return { name, kind, stage: b?.stage ?? -1, block: b?.block ?? -1, kernelShape, biasShape: [out], params: kernel + out, macs: side * side * kernel };
 }
+
+export type LayerSpec = ReturnType<typeof layer>;
 
 const pointwise = (name: string, kind: LayerKind, b: BlockConfig | null, cin: number, cout: number, side: number) =>
   layer(name, kind, b, [1, 1, cin, cout], cout, side);

@@ -1,12 +1,11 @@
 // The paper's scaling-method experiment (Table 7, Figure 8) as buildable networks: B0 grown by
 // depth only, width only, resolution only, or all three, plus a solver that grows ONE dimension
 // until the network's exact FLOPs match a target (the "matched FLOPs" race and budget chart).
-import { officialCoefficients } from './coefficients';
+import { officialCoefficients, type ScalingCoefficients } from './coefficients';
 import { BASE_RESOLUTION } from './constants';
 import { formulaNetwork, scaleNetwork } from './network';
 import { scalingCoefficients } from './scaling';
 import { METHOD_ORDER, SINGLE_METHODS, TABLE7_ROWS, type SingleMethod } from './paper-results';
-import type { ScalingCoefficients } from './types';
 
 /** B0 with the given multipliers (resolution as a multiple of 224, rounded to a whole pixel). */
 const b0Scaled = (name: string, depth: number, width: number, resolutionScale: number) =>

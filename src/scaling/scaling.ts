@@ -2,9 +2,8 @@
 // at φ, a released variant's published coefficients, or explicit width/depth/resolution
 // multipliers over B0 (the scaling-methods race, own α/β/γ). Pure data, so the store can name it
 // in a worker request and the model layer can build it.
-import { formulaCoefficients, officialCoefficients } from './coefficients';
-import { scaleNetwork } from './network';
-import type { NetworkConfig, ScalingCoefficients } from './types';
+import { formulaCoefficients, officialCoefficients, type ScalingCoefficients } from './coefficients';
+import { scaleNetwork, type NetworkConfig } from './network';
 
 export type Scaling =
   /** The formula network at φ; `resolution` feeds it smaller images (quick soak tests). */

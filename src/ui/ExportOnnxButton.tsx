@@ -14,8 +14,7 @@ export function ExportOnnxButton() {
     try {
       const f = await engine.exportOnnx();
       downloadFile(f.bytes, f.fileName);
-      const nodes = Object.values(f.opCounts).reduce((a, b) => a + b, 0);
-      setNote(`${f.fileName}: ${fmtBytes(f.bytes.byteLength)}, ${nodes} nodes, input “input” NHWC, output “probabilities”`);
+      setNote(`${f.fileName}: ${fmtBytes(f.bytes.byteLength)}, ${f.nodes} nodes, input “input” NHWC, output “probabilities”`);
     } catch (e) {
       setNote(`ONNX export failed: ${(e as Error).message}`);
     } finally {

@@ -169,10 +169,10 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<Worke
       return { type: 'memory', id: req.id, memory: memoryInfo() };
     case 'exportOnnx': {
       const c = await ensureModel(req.id, req.model);
-      const { bytes, opCounts } = await c.exportOnnx();
+      const { bytes, nodes } = await c.exportOnnx();
       const { onnxFileName } = await import('../model/onnx-export');
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-      self.postMessage({ type: 'onnx', id: req.id, fileName: onnxFileName(c.config), bytes: buffer, opCounts } satisfies WorkerResponse, [buffer]);
+      self.postMessage({ type: 'onnx', id: req.id, fileName: onnxFileName(c.config), bytes: buffer, nodes } satisfies WorkerResponse, [buffer]);
       return;
     }
     case 'cancel':

@@ -87,8 +87,8 @@ export type WorkerResponse =
   | { type: 'uncached'; id: number }
   | { type: 'log'; id: number; entries: RequestLogEntry[] }
   | { type: 'memory'; id: number; memory: MemoryInfo }
-  /** `bytes` is transferred; `opCounts` counts nodes per ONNX op type. */
-  | { type: 'onnx'; id: number; fileName: string; bytes: ArrayBuffer; opCounts: Record<string, number> }
+  /** `bytes` is transferred; `nodes` counts the graph's ONNX nodes. */
+  | { type: 'onnx'; id: number; fileName: string; bytes: ArrayBuffer; nodes: number }
   | { type: 'debugDone'; id: number }
   | { type: 'kernelParity'; id: number; report: KernelParityReport }
   | { type: 'error'; id: number; message: string };

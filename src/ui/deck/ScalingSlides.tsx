@@ -8,7 +8,7 @@ import { formulaVsOfficial, phiReadout } from '../readouts';
 import { NetworkPicture } from '../teach/NetworkPicture';
 import { EffectivePhiRows } from '../teach/EffectivePhiTable';
 import '../teach/teach.css';
-import { effectivePhiRows, formulaLines, networkLabel, teachNumbers } from '../teach/teach-model';
+import { effectivePhiRows, networkLabel, teachNumbers } from '../teach/teach-model';
 import { BaseControls, useOwnRows } from '../paper/OwnCoefficients';
 import { BigTable, KeyNumber } from './DeckParts';
 import { ShareQr } from './ShareQr';
@@ -40,7 +40,7 @@ export function TitleSlide() {
 export function KnobSlide() {
   const phi = useApp((s) => s.phi);
   const n = phiReadout(phi).shown;
-  const lines = formulaLines(teachNumbers(phi));
+  const { lines } = teachNumbers(phi);
   return (
     <>
       <h2 className="deck-h">One knob, three dimensions</h2>
@@ -69,7 +69,7 @@ export function FlopsSlide() {
   return (
     <>
       <h2 className="deck-h">The FLOPs budget: every +1 of φ doubles the cost</h2>
-      <p className="deck-mono">{formulaLines(t).constraint}</p>
+      <p className="deck-mono">{t.lines.constraint}</p>
       <div className="deck-stats">
         <KeyNumber label={`FLOPs of ${shownName(phi)}`} value={fmtFlops(n.flops)} />
         <KeyNumber label={`Formula φ ${fmtPhi(phi)} ÷ B0`} value={fmtMult(t.flopsRatio)} />

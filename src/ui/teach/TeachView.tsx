@@ -11,14 +11,13 @@ import { MethodRace } from '../paper/MethodRace';
 import { OwnCoefficients } from '../paper/OwnCoefficients';
 import { NetworkPicture } from './NetworkPicture';
 import { StageTable } from './StageTable';
-import { formulaLines, networkLabel, teachNumbers, type TeachNumbers } from './teach-model';
+import { networkLabel, teachNumbers, type TeachNumbers } from './teach-model';
 import './teach.css';
 
 /** Paper Fig. 3: accuracy gains flatten around r = 2.5 (relative to the base input). */
 const RESOLUTION_SATURATION = 2.5;
 
 function Formulas({ t }: { t: TeachNumbers }) {
-  const lines = formulaLines(t);
   return (
     <section className="teach-section" aria-labelledby="teach-formulas-h">
       <h3 id="teach-formulas-h">1 · One knob, three dimensions</h3>
@@ -27,11 +26,11 @@ function Formulas({ t }: { t: TeachNumbers }) {
       </p>
       <dl className="teach-formulas">
         <dt>Depth (layers)</dt>
-        <dd data-testid="teach-depth">{lines.depth}</dd>
+        <dd data-testid="teach-depth">{t.lines.depth}</dd>
         <dt>Width (channels)</dt>
-        <dd data-testid="teach-width">{lines.width}</dd>
+        <dd data-testid="teach-width">{t.lines.width}</dd>
         <dt>Resolution (input)</dt>
-        <dd data-testid="teach-resolution">{lines.resolution}</dd>
+        <dd data-testid="teach-resolution">{t.lines.resolution}</dd>
       </dl>
       <p className="teach-aside">
         The resolution is rounded to the nearest pixel, exactly as the lab's <code>formulaResolution</code> does; the network then rounds channels to multiples
@@ -43,14 +42,13 @@ function Formulas({ t }: { t: TeachNumbers }) {
 }
 
 function FlopsBudget({ t }: { t: TeachNumbers }) {
-  const lines = formulaLines(t);
   return (
     <section className="teach-section" aria-labelledby="teach-flops-h">
       <h3 id="teach-flops-h">2 · The FLOPs budget</h3>
       <p>
         A conv net's FLOPs grow with d·w²·r²: linearly with depth, quadratically with width and resolution. The bases are chosen under the constraint{' '}
         <span className="teach-mono" data-testid="teach-constraint">
-          {lines.constraint}
+          {t.lines.constraint}
         </span>
         , so every +1 of φ roughly doubles the cost.
       </p>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { B0_STAGES, MAX_PHI, OFFICIAL_VARIANTS, formulaNetwork, officialNetwork } from '../../scaling';
 import { LAB_FRAME, networkPicture, pictureDescription, pictureFrame } from './network-picture';
 import { phiReadout } from '../readouts';
-import { effectivePhiRows, formulaLines, stageTableRows, teachNumbers } from './teach-model';
+import { effectivePhiRows, stageTableRows, teachNumbers } from './teach-model';
 
 describe('teachNumbers', () => {
   it('gives B0 itself at φ = 0', () => {
@@ -22,7 +22,7 @@ describe('teachNumbers', () => {
     expect(t.formula.width).toBeCloseTo(1.331, 12);
     expect(t.resolutionExact).toBeCloseTo(340.676, 3);
     expect(t.formula.resolution).toBe(341);
-    const lines = formulaLines(t);
+    const { lines } = t;
     expect(lines.depth).toBe('d = α^φ = 1.2^3.0 = 1.728');
     expect(lines.width).toBe('w = β^φ = 1.1^3.0 = 1.331');
     expect(lines.resolution).toBe('r = 224·γ^φ = 224·1.15^3.0 = 340.68 → 341 px');
@@ -31,7 +31,7 @@ describe('teachNumbers', () => {
   it('states the constraint α·β²·γ² ≈ 1.92', () => {
     const t = teachNumbers(2);
     expect(t.constraint).toBeCloseTo(1.9203, 4);
-    expect(formulaLines(t).constraint).toBe('α·β²·γ² = 1.2·1.1²·1.15² = 1.9203 ≈ 1.92');
+    expect(t.lines.constraint).toBe('α·β²·γ² = 1.2·1.1²·1.15² = 1.9203 ≈ 1.92');
     expect(t.constraintPowPhi).toBeCloseTo(1.9203 ** 2, 3);
   });
 

@@ -23,14 +23,16 @@ export function teachNumbers(phiIn: number) {
   const { formula, official, atOfficial } = phiReadout(phi);
   const b0 = officialOf(0);
   const constraint = constraintOf(PAPER_BASES);
+  // 224·γ^φ before rounding.
+  const resolutionExact = BASE_RESOLUTION * Math.pow(GAMMA, phi);
+  const p = fmtPhi(phi);
   return {
     phi,
     // The formula network (depth α^φ, width β^φ, the resolution after formulaResolution's rounding, and its blocks after ceil() per
     // stage: the main source of the gap between flopsRatio and (α·β²·γ²)^φ), and B0 to compare it with.
     formula,
     b0,
-    // 224·γ^φ before rounding.
-    resolutionExact: BASE_RESOLUTION * Math.pow(GAMMA, phi),
+    resolutionExact,
     constraint,
     // What the buildable network really costs, against the formula's (α·β²·γ²)^φ and the paper's 2^φ.
     flopsRatio: formula.flops / b0.flops,
@@ -38,6 +40,13 @@ export function teachNumbers(phiIn: number) {
     constraintPowPhi: Math.pow(constraint, phi),
     // At an integer φ: the released Bk against B0 (hand-picked, so cheaper).
     released: atOfficial ? { name: official.name, flopsRatio: official.flops / b0.flops } : null,
+    /** The formula lines as text, e.g. "d = α^φ = 1.2^3.0 = 1.728". */
+    lines: {
+      depth: `d = α^φ = ${ALPHA}^${p} = ${formula.depth.toFixed(3)}`,
+      width: `w = β^φ = ${BETA}^${p} = ${formula.width.toFixed(3)}`,
+      resolution: `r = ${BASE_RESOLUTION}·γ^φ = ${BASE_RESOLUTION}·${GAMMA}^${p} = ${resolutionExact.toFixed(2)} → ${formula.resolution} px`,
+      constraint: `α·β²·γ² = ${ALPHA}·${BETA}²·${GAMMA}² = ${constraint.toFixed(4)} ≈ ${constraint.toFixed(2)}`,
+    },
   };
 }
 
@@ -46,17 +55,6 @@ export type TeachNumbers = ReturnType<typeof teachNumbers>;
 /** "B3 (released coefficients)" or "formula network φ 2.5": names the network Teach and the deck show. */
 export function networkLabel(net: NetworkConfig): string {
   return net.official ? `${net.name} (released coefficients)` : `formula network φ ${fmtPhi(net.phi)}`;
-}
-
-/** The formula lines as text, e.g. "d = α^φ = 1.2^3.0 = 1.728". */
-export function formulaLines(t: TeachNumbers) {
-  const p = fmtPhi(t.phi);
-  return {
-    depth: `d = α^φ = ${ALPHA}^${p} = ${t.formula.depth.toFixed(3)}`,
-    width: `w = β^φ = ${BETA}^${p} = ${t.formula.width.toFixed(3)}`,
-    resolution: `r = ${BASE_RESOLUTION}·γ^φ = ${BASE_RESOLUTION}·${GAMMA}^${p} = ${t.resolutionExact.toFixed(2)} → ${t.formula.resolution} px`,
-    constraint: `α·β²·γ² = ${ALPHA}·${BETA}²·${GAMMA}² = ${t.constraint.toFixed(4)} ≈ ${t.constraint.toFixed(2)}`,
-  };
 }
 
 /** Paper Table 1's rows of `n`: stem, the seven MBConv stages, head. `label`: paper Table 1 numbering (1 = stem, 2–8 = MBConv stages,
