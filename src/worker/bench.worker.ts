@@ -2,7 +2,7 @@
 /** One benchmark worker per backend: `init` selects exactly that backend (a fallback would be a
  *  wrong measurement, so it is an error), then matmul/variant requests run one at a time. */
 import './trusted-types'; // first: the default policy precedes every script sink
-import { configureWorkerWasm } from './wasm-files';
+import './wasm-files'; // before any backend is selected: it sets where the wasm files are
 import * as tf from '@tensorflow/tfjs-core';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import ortWebGpuWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
@@ -20,8 +20,6 @@ import { planBatch } from '../model/batch-plan';
 import { officialNetwork } from '../scaling';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-configureWorkerWasm();
 
 // ORT-web's .wasm files, bundled and served from the app's origin (never a CDN).
 configureOrtWasm({ wasm: ortWasm, webgpu: ortWebGpuWasm });

@@ -7,7 +7,7 @@ import { normaliseCam, type CamMap } from '../model/cam';
 import { topK } from '../model/labels';
 import { imageToInput, testPattern } from '../model/preprocess';
 import type { Latency, LatencyStats } from '../model/timing';
-import { modelIdOf, type Answer, type ClassifyOutcome, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
+import { modelIdOf, type Answer, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** What a request's handler gets from the worker (classify, a timed series, an Evaluate batch). */
 export interface RequestContext {
@@ -24,13 +24,15 @@ export interface RequestContext {
 export const inputOf = (c: RequestContext, size: number): Float32Array => (c.image ? imageToInput(c.image.bitmap, size) : testPattern(size));
 
 /** What `classifier` made of the context's input (classify's answer, a series entry). */
-export const outcomeOf = (c: RequestContext, classifier: Classifier, probs: Float32Array, latency: Latency, cam?: CamMap): ClassifyOutcome => ({
+export const outcomeOf = (c: RequestContext, classifier: Classifier, probs: Float32Array, latency: Latency, cam?: CamMap) => ({
   resolution: classifier.config.resolution,
+  /** The image it ran on; null for the built-in test pattern. */
   imageName: c.image?.name ?? null,
   top5: topK(probs, 5),
   latency,
   synthetic: classifier.synthetic,
   memory: memoryInfo(),
+  /** Top-1 class activation map (ReLU, normalised to [0, 1]) when the request asked for one. */
   ...(cam ? { cam: normaliseCam(cam) } : {}),
 });
 

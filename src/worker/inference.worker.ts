@@ -2,7 +2,7 @@
 /** The one owner of tfjs and of every loaded network. Requests run one at a time (tfjs state is
  *  global); progress streams out while a download runs. */
 import './trusted-types'; // first: the default policy precedes every script sink
-import { configureWorkerWasm } from './wasm-files';
+import './wasm-files'; // before any backend is selected: it sets where the wasm files are
 import * as tf from '@tensorflow/tfjs-core';
 import { loadFromFiles, loadFromUrl } from '../model/artifacts';
 import type { LoadedArtifacts } from '../model/model-json';
@@ -20,8 +20,6 @@ import { classifyImage, type RequestContext } from './classify-image';
 import { ImageSlot, isImageRequest } from './image-slot';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-configureWorkerWasm();
 
 const models = new ModelCache();
 /** When each model's model.json was last checked against the server; checked again after a minute. */
