@@ -8,7 +8,7 @@ import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import ortWebGpuWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { loadFromUrl } from '../model/artifacts';
 import { variantUrl } from '../model/weight-cache';
-import { askWasmThreads, selectBackend } from '../model/backend';
+import { selectBackend } from '../model/backend';
 import { benchMatmul, benchVariant } from '../model/bench';
 import { configureOrtWasm } from '../model/ort-runner';
 import { DEFAULT_KERNELS, type KernelSetting } from '../model/kernels/mode';
@@ -60,8 +60,7 @@ async function handle(req: BenchRequest): Promise<BenchResponse> {
   if (req.type === 'init') {
     for (const [flag, value] of Object.entries(req.flags ?? {})) tf.env().set(flag, value);
     kernels = { mode: req.kernels ?? 'auto', asked: true };
-    askWasmThreads(req.threads ?? null); // before the wasm backend starts: its pool is sized then
-    const choice = await selectBackend(req.backend);
+    const choice = await selectBackend(req.backend, req.threads); // wasm's pool is sized as it starts
     if (choice.backend !== req.backend) throw new Error(`${req.backend} is unavailable here (${choice.reason})`);
     backend = choice.backend;
     return { type: 'ready', id: req.id, backend: choice.backend, adapter: choice.adapter, tfjs: tf.version_core, numTensors: tf.memory().numTensors };
