@@ -144,11 +144,7 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<Worke
     case 'measure': {
       const settle = async () => void (await Promise.allSettled(downloads.pending()));
       const onTimed = (start: number, end: number) => (entry.timed = { start, end });
-      return {
-        type: 'series',
-        id: req.id,
-        entries: await models.whilePinned(req.models.map(modelIdOf), () => runSeries(req, { ...contextFor(req.id), settle, onTimed })),
-      };
+      return models.whilePinned(req.models.map(modelIdOf), () => runSeries(req, { ...contextFor(req.id), settle, onTimed }));
     }
     case 'classifyBatch':
       return models.whilePinned(req.models.map(modelIdOf), () => classifyBatch(req, contextFor(req.id)));

@@ -5,7 +5,7 @@ import type { Classifier } from '../model/classifier';
 import { measureInterleaved, timed, type LatencyStats } from '../model/timing';
 import { explainError } from '../model/backend';
 import { inputOf, outcomeOf, type RequestContext } from './classify-image';
-import { describeModel, modelIdOf, type SeriesEntry, type WorkerRequest } from './protocol';
+import { describeModel, modelIdOf, type Answer, type SeriesEntry, type WorkerRequest } from './protocol';
 
 /** settle: resolves once nothing else (a prefetch beside the queue) is in flight; onTimed: called
  *  with the worker-clock span of the timed runs. */
@@ -14,7 +14,7 @@ interface SeriesContext extends RequestContext {
   onTimed: (start: number, end: number) => void;
 }
 
-export async function runSeries(req: Extract<WorkerRequest, { type: 'measure' }>, c: SeriesContext): Promise<SeriesEntry[]> {
+export async function runSeries(req: Extract<WorkerRequest, { type: 'measure' }>, c: SeriesContext): Promise<Answer<'series'>> {
   const { models: specs, runs, warmup } = req;
   const entries: SeriesEntry[] = specs.map(() => ({ ok: false, error: 'not run' }));
   const loaded: { index: number; key: string; classifier: Classifier; input: Float32Array; stats: LatencyStats; probs: Float32Array | null }[] = [];
@@ -54,5 +54,5 @@ export async function runSeries(req: Extract<WorkerRequest, { type: 'measure' }>
     const outcome = outcomeOf(c, l.classifier, withCam?.probs ?? l.probs!, { ...summary, wasFirst: false }, withCam?.cam);
     entries[l.index] = { ok: true, ...outcome, firstMs: summary.firstMs, warmupMs: times[i].warmupMs, times: times[i].times, spread: times[i].spread };
   }
-  return entries;
+  return { type: 'series', id: c.id, entries };
 }
