@@ -14,9 +14,8 @@ import { classifierFromArtifacts, randomClassifier, type Classifier } from '../m
 import { ModelCache } from './network-cache';
 import { describeModel, modelIdOf, type DebugAction, type ModelSpec, type RequestLogEntry, type WorkerRequest, type WorkerResponse } from './protocol';
 import { SharedDownloads } from './shared-downloads';
-import { runSeries } from './series';
 import { classifyBatch } from './batch-classify';
-import { classifyImage, type RequestContext } from './classify-image';
+import { classifyImage, runSeries, type RequestContext } from './classify-image';
 import { ImageSlot, isImageRequest } from './image-slot';
 
 declare const self: DedicatedWorkerGlobalScope;
