@@ -19,8 +19,13 @@ export interface RequestContext {
   post: (msg: WorkerResponse) => void;
 }
 
-/** The network's input at `size`: the context's image, or the test pattern. */
-export const inputOf = (c: RequestContext, size: number): Float32Array => (c.image ? imageToInput(c.image.bitmap, size) : testPattern(size));
+/** `spec`'s network, loaded, with its id, its latency record and its input (the context's image, or the test pattern). */
+async function prepare(c: RequestContext, spec: ModelSpec) {
+  const classifier = await c.ensure(spec);
+  const size = classifier.config.resolution;
+  const modelId = modelIdOf(spec);
+  return { classifier, modelId, stats: c.stats(modelId), input: c.image ? imageToInput(c.image.bitmap, size) : testPattern(size) };
+}
 
 /** What `classifier` made of the context's input (classify's answer, a series entry). */
 export const outcomeOf = (c: RequestContext, classifier: Classifier, probs: Float32Array, latency: Latency, cam?: CamMap) => ({
@@ -39,17 +44,13 @@ export const outcomeOf = (c: RequestContext, classifier: Classifier, probs: Floa
  *  top-1 activation map from the same pass when asked; progress says whether the run compiles or
  *  runs, and the latency statistics are the network's own (timing.ts). */
 export async function classifyImage(req: Extract<WorkerRequest, { type: 'classify' }>, c: RequestContext): Promise<Answer<'result'>> {
-  const { id, model: spec } = req;
-  const classifier = await c.ensure(spec);
-  const modelId = modelIdOf(spec);
-  const input = inputOf(c, classifier.config.resolution);
-  const stats = c.stats(modelId);
-  c.post({ type: 'progress', id, modelId, phase: stats.hasFirst ? 'run' : 'compile', loaded: 0, total: 1 });
+  const { classifier, modelId, stats, input } = await prepare(c, req.model);
+  c.post({ type: 'progress', id: req.id, modelId, phase: stats.hasFirst ? 'run' : 'compile', loaded: 0, total: 1 });
   const t0 = performance.now();
   // The map comes out of the same pass as the prediction (a few dozen floats more to read).
   const { probs, cam } = req.cam ? await classifier.probabilitiesWithCam(input) : { probs: await classifier.probabilities(input), cam: undefined };
   const wasFirst = stats.record(performance.now() - t0);
-  return { type: 'result', id, ...outcomeOf(c, classifier, probs, { ...stats.summary(), wasFirst }, cam) };
+  return { type: 'result', id: req.id, ...outcomeOf(c, classifier, probs, { ...stats.summary(), wasFirst }, cam) };
 }
 
 /** settle: resolves once nothing else (a prefetch beside the queue) is in flight; onTimed: called
@@ -65,27 +66,24 @@ interface SeriesContext extends RequestContext {
 export async function runSeries(req: Extract<WorkerRequest, { type: 'measure' }>, c: SeriesContext): Promise<Answer<'series'>> {
   const { models: specs, runs, warmup } = req;
   const entries: SeriesEntry[] = specs.map(() => ({ ok: false, error: 'not run' }));
-  const loaded: { index: number; key: string; classifier: Classifier; input: Float32Array; stats: LatencyStats; probs: Float32Array | null }[] = [];
+  const loaded: (Awaited<ReturnType<typeof prepare>> & { index: number; probs: Float32Array | null })[] = [];
   for (const [index, spec] of specs.entries()) {
     try {
-      const classifier = await c.ensure(spec);
-      const key = modelIdOf(spec);
-      const input = inputOf(c, classifier.config.resolution);
-      const stats = c.stats(key);
+      const { classifier, modelId, stats, input } = await prepare(c, spec);
       let probs: Float32Array | null = null;
       if (!stats.hasFirst) {
         // The first inference after a load still pays first-use costs: kept apart, never timed as steady.
-        c.post({ type: 'progress', id: c.id, modelId: key, phase: 'compile', loaded: 0, total: 1 });
+        c.post({ type: 'progress', id: c.id, modelId, phase: 'compile', loaded: 0, total: 1 });
         stats.record(await timed(async () => (probs = await classifier.probabilities(input))));
       }
-      loaded.push({ index, key, classifier, input, stats, probs });
+      loaded.push({ index, modelId, classifier, input, stats, probs });
     } catch (e) {
       entries[index] = { ok: false, error: explainError(e, describeModel(spec)) };
     }
   }
   await c.settle();
   // One message per model before timing, none during it: the page stays quiet while it runs.
-  for (const l of loaded) c.post({ type: 'progress', id: c.id, modelId: l.key, phase: 'run', loaded: 0, total: runs });
+  for (const l of loaded) c.post({ type: 'progress', id: c.id, modelId: l.modelId, phase: 'run', loaded: 0, total: runs });
   const start = performance.now();
   const times = await measureInterleaved(
     loaded.map((l) => async () => {
