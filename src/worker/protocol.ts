@@ -1,6 +1,6 @@
 /** The typed message protocol between the UI thread and the inference worker.
  *  Small messages, request ids on everything: the UI drops answers to outdated requests. */
-import type { Latency, Spread } from '../model/timing';
+import type { Spread } from '../model/timing';
 import type { BackendName } from '../model/backend-name';
 import type { KernelMode } from '../model/kernels/plan';
 import type { KernelParityJob, KernelParityReport } from '../model/kernels/parity';
@@ -135,4 +135,4 @@ export function describeModel(m: ModelSpec): string {
   return 'phi' in m.scaling ? `the formula network at φ ${m.scaling.phi}` : `the network “${m.scaling.name}”`;
 }
 
-export type { Latency, MemoryInfo, Prediction };
+export type { MemoryInfo, Prediction };
