@@ -6,7 +6,7 @@ import type { KernelMode } from '../model/kernels/plan';
 import type { KernelParityJob, KernelParityReport } from '../model/kernels/parity';
 import type { WeightPrecision } from '../model/model-json';
 import type { Ranked as Prediction } from '../model/labels';
-import type { MemoryInfo } from '../model/backend';
+import type { BackendChoice, MemoryInfo } from '../model/backend';
 import { scalingId, type Scaling } from '../scaling';
 import type { outcomeOf } from './classify-image';
 
@@ -63,7 +63,7 @@ export type ClassifyOutcome = ReturnType<typeof outcomeOf>;
 
 /** Messages with id 0 are unsolicited (e.g. the backend re-initialised after a lost device). */
 export type WorkerResponse =
-  | { type: 'backend'; id: number; backend: BackendName; reason: string; adapter: string | null; threads?: number; threadsNote?: string }
+  | ({ type: 'backend'; id: number } & BackendChoice)
   | { type: 'progress'; id: number; modelId: string; phase: LoadPhase; loaded: number; total: number }
   | { type: 'ready'; id: number; synthetic: boolean; precision: WeightPrecision; fromCache: boolean; bytes: number }
   /** `display`: what the page shows for a decoded file (the file itself, or a small copy). */
