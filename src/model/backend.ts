@@ -75,13 +75,6 @@ async function describeAdapter(): Promise<string> {
   return `${name || 'unknown'}${isFallbackAdapter ? ' (fallback adapter)' : ''}`;
 }
 
-let wasmThreads: number | null = null;
-
-/** XNNPACK's thread count while the wasm backend is the active one, else null. */
-export function wasmThreadCount(): number | null {
-  return tf.getBackend() === 'wasm' ? wasmThreads : null;
-}
-
 /** Runs `f` while `navigator.hardwareConcurrency` reads `cores`. tfjs-wasm caps its thread pool at
  *  hardwareConcurrency / 2 (backend.cc assumes two hyperthreads per core), read once as the module
  *  starts: on a 2-core machine setThreadsCount(2) would give 1. Shown twice the wanted count while
@@ -146,7 +139,7 @@ async function startWasm(threadsAsked?: number): Promise<{ threads: number; thre
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     await initWasm(false, 2);
   }
-  const threads = (wasmThreads = wasm.getThreadsCount());
+  const threads = wasm.getThreadsCount();
   return note ? { threads, threadsNote: note } : { threads };
 }
 

@@ -13,7 +13,6 @@ import type { NetworkOptions } from './network';
 import { graphModelFromMemory, graphProbabilities, type GraphModel } from './graph-model';
 import { maxAbsDiff } from './max-abs-diff';
 import { ORT_EP_FOR, startOrtPeer } from './ort-runner';
-import { wasmThreadCount } from './backend';
 import { testPattern } from './preprocess';
 
 /** Idle time before each timed run when ORT's wasm EP is the peer: its threads stay busy for
@@ -129,6 +128,8 @@ export interface VariantBenchOptions {
   onStage?: (stage: string) => void;
   /** How the networks are built (their kernel setting). */
   network?: NetworkOptions;
+  /** wasm backend: XNNPACK's thread count, as the backend started (BackendChoice.threads). */
+  threads?: number;
 }
 
 /** Loads + binds (weights ready to run), or in random-weights mode builds official Bk in memory
@@ -185,8 +186,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     const ortEp = o.ort ? ORT_EP_FOR[o.backend] : undefined;
     if (ortEp) stage(`${name}: ONNX Runtime Web (${ortEp}) session and first inference`);
     // On wasm, ORT gets the own network's thread count: the comparison is at equal threads.
-    const ownThreads = wasmThreadCount();
-    const ort = ortEp ? await startOrtPeer(ortEp, classifier, input, await own(), ownThreads ?? 1) : null;
+    const ort = ortEp ? await startOrtPeer(ortEp, classifier, input, await own(), o.threads ?? 1) : null;
     sample();
 
     // The lab's one timing loop (timing.ts), with no extra warm-up (warm-up and first runs were
@@ -233,7 +233,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
       kernels: classifier.kernels,
       pipelines,
     };
-    if (ownThreads !== null) result.ownThreads = ownThreads;
+    if (o.threads !== undefined) result.ownThreads = o.threads;
     if (o.evalBatch) Object.assign(result, await batchThroughput(classifier, input, o.evalBatch, medianMs, (m) => stage(`${name}: ${m}`)));
     if (!artifacts) result.weights = 'random';
     if (graph) {
