@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { createEngine } from './store/engine';
 import { EngineContext } from './ui/engine-context';
-import { InferenceClient } from './worker/client';
+import { inferenceClient } from './worker/client';
 import { readUrl } from './store/url-props';
 import { syncUrl } from './store/lab-store';
 import { createAppStore } from './store/app-store';
@@ -15,7 +15,7 @@ import './ui/styles.css';
 // The app's one store, created here and handed to the engine; views read it through the engine.
 const store = createAppStore();
 syncUrl(store);
-const engine = createEngine({ client: new InferenceClient(), store });
+const engine = createEngine({ client: inferenceClient(), store });
 // The scripting surface of the browser tests exposes internals to a mere link: production builds
 // offer it only when the URL asks with ?debug=1.
 if (import.meta.env.DEV || readUrl(location.search, 'bench').values.debug)

@@ -1,6 +1,6 @@
 /** Turning a user's file into an ImageBitmap the worker can use, with clear messages for what the
  *  browser cannot read; EXIF orientation is honoured. Runs in the inference worker (the Lab, and
- *  Evaluate's decodeOffPage), and on the page for SVG, which only an <img> rasterises.
+ *  Evaluate's batches), and on the page for SVG, which only an <img> rasterises.
  *
  *  The first bytes are sniffed before decoding: the real format, the size, the JPEG orientation.
  *  Chromium's createImageBitmap decodes at full size even with resizeWidth/resizeHeight (measured:
@@ -100,6 +100,3 @@ export async function decodeImageFile(file: File, signal?: AbortSignal, show = t
     throw fail(file, e instanceof PngError ? `the PNG data is corrupt or cut short and cannot be decoded (${e.message})` : (e as Error).message);
   }
 }
-
-/** Evaluate's decode, in the worker: the same checks and decoders, no display copy. */
-export const decodeOffPage = async (file: File): Promise<ImageBitmap> => (await decodeImageFile(file, undefined, false)).bitmap;

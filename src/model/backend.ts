@@ -75,21 +75,6 @@ async function describeAdapter(): Promise<string> {
   return `${name || 'unknown'}${isFallbackAdapter ? ' (fallback adapter)' : ''}`;
 }
 
-let threadsAsked: number | null = null;
-
-/** A fixed wasm thread count in place of the rule (the bench's `--threads`; 1: the single-threaded
- *  SIMD build). Read when the wasm backend starts, so it must come before. */
-export function askWasmThreads(n: number | null): void {
-  threadsAsked = n;
-}
-
-let wasmThreads: number | null = null;
-
-/** XNNPACK's thread count while the wasm backend is the active one, else null. */
-export function wasmThreadCount(): number | null {
-  return tf.getBackend() === 'wasm' ? wasmThreads : null;
-}
-
 /** Runs `f` while `navigator.hardwareConcurrency` reads `cores`. tfjs-wasm caps its thread pool at
  *  hardwareConcurrency / 2 (backend.cc assumes two hyperthreads per core), read once as the module
  *  starts: on a 2-core machine setThreadsCount(2) would give 1. Shown twice the wanted count while
@@ -127,7 +112,7 @@ async function initWasm(threaded: boolean, cores: number): Promise<void> {
   }
 }
 
-async function startWasm(): Promise<{ threads: number; threadsNote?: string }> {
+async function startWasm(threadsAsked?: number): Promise<{ threads: number; threadsNote?: string }> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   if (wasmPaths) wasm.setWasmPaths(wasmPaths);
   // One thread per core, at most 8 (beyond that XNNPACK's gains flatten and each thread is a
@@ -154,27 +139,28 @@ async function startWasm(): Promise<{ threads: number; threadsNote?: string }> {
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     await initWasm(false, 2);
   }
-  const threads = (wasmThreads = wasm.getThreadsCount());
+  const threads = wasm.getThreadsCount();
   return note ? { threads, threadsNote: note } : { threads };
 }
 
-async function tryBackend(name: BackendName): Promise<Pick<BackendChoice, 'adapter' | 'threads' | 'threadsNote'>> {
+async function tryBackend(name: BackendName, threads?: number): Promise<Pick<BackendChoice, 'adapter' | 'threads' | 'threadsNote'>> {
   const adapter = name === 'webgpu' ? await describeAdapter() : null;
   await LOAD_BACKEND[name]?.();
-  const threads = name === 'wasm' ? await startWasm() : await activate(name).then(() => ({}));
+  const started = name === 'wasm' ? await startWasm(threads) : await activate(name).then(() => ({}));
   // A real op read back: some drivers initialise fine and fail on first use.
   const v = await tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2))).data();
   if (v[0] !== 3) throw new Error('sanity op returned a wrong value');
-  return { adapter, ...threads };
+  return { adapter, ...started };
 }
 
-/** Picks the first backend that works, starting at `forced` when given. */
-export async function selectBackend(forced?: BackendName): Promise<BackendChoice> {
+/** Picks the first backend that works, starting at `forced` when given. `threads`: a fixed wasm
+ *  thread count in place of the rule (the bench's `--threads`; 1: the single-threaded SIMD build). */
+export async function selectBackend(forced?: BackendName, threads?: number): Promise<BackendChoice> {
   const order = forced ? [forced, ...BACKENDS.filter((b) => b !== forced)] : [...BACKENDS];
   const reasons: string[] = [];
   for (const name of order) {
     try {
-      const chosen = await tryBackend(name);
+      const chosen = await tryBackend(name, threads);
       const why =
         reasons.length > 0
           ? reasons.join('; ')

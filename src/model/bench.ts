@@ -4,22 +4,85 @@
  *  Cache Storage loaders, tests call it in Node with in-memory artifacts. */
 import * as tf from '@tensorflow/tfjs-core';
 import { officialNetwork } from '../scaling';
-import type { BenchResult } from './bench-result';
 import { measureInterleaved, percentile, timed } from './timing';
 import type { BackendName } from './backend-name';
+import type { KernelReport } from './kernels/plan';
 import type { LoadedArtifacts } from './model-json';
 import { classifierFromArtifacts, randomClassifier, readBack, type Classifier } from './classifier';
 import type { NetworkOptions } from './network';
 import { graphModelFromMemory, graphProbabilities, type GraphModel } from './graph-model';
 import { maxAbsDiff } from './max-abs-diff';
 import { ORT_EP_FOR, startOrtPeer } from './ort-runner';
-import { wasmThreadCount } from './backend';
 import { testPattern } from './preprocess';
 
 /** Idle time before each timed run when ORT's wasm EP is the peer: its threads stay busy for
  *  20–50 ms after its run ends (measured on 2 cores) and slowed the run right after it up to 1.8×.
  *  A pause before every run, on every side, charges neither side for the other. */
 const ORT_SETTLE_MS = 100;
+
+/** What the benchmark measures for one backend × variant (benchVariant fills it; the bench protocol
+ *  carries it; the view, CSV and the CLI's markdown show it). Times in ms; GFLOP/s counts 2 FLOPs
+ *  per multiply-add. */
+export interface BenchResult {
+  backend: BackendName;
+  variant: string;
+  resolution: number;
+  /** A download past the cache + cache store + weights bound to the backend (classifier ready). */
+  loadNetworkMs: number | null;
+  /** Same from the Cache Storage entry: the cached variant-switch time. */
+  loadCacheMs: number | null;
+  /** Classifier.warmUp() after load (parallel pipeline compilation where the backend has it). */
+  warmUpMs: number;
+  /** First inference after warm-up, until the probabilities are read back. */
+  firstMs: number;
+  medianMs: number;
+  p95Ms: number;
+  runs: number;
+  gflops: number;
+  /** A 1024² float32 matMul on the same backend in the same worker (wasm: at ownThreads). */
+  matmulGflops: number | null;
+  gflopsRatio: number | null;
+  /** numTensors after the N timed runs minus before them. */
+  leakedTensors: number;
+  /** numTensors after disposing this variant minus before it was loaded (a variant switch). */
+  leakedAfterSwitch: number;
+  /** Largest backend GPU allocation seen after a run (buffer/texture pools included); null on CPU backends. */
+  peakGpuBytes: number | null;
+  /** tf.loadGraphModel on the same weights, timed interleaved with the own network. */
+  graphFirstMs?: number;
+  graphMedianMs?: number;
+  ownOverGraph?: number;
+  /** Largest |Δ probability| between the two on the bench input (a correctness check). */
+  graphMaxAbsDiff?: number;
+  /** WebGPU: the kernel per class and the timings that chose it (kernels/plan.ts). */
+  kernels?: KernelReport | null;
+  /** WebGPU: pipelines one inference needs (own kernels / all), counted from an empty cache. */
+  pipelines?: { own: number; total: number } | null;
+  /** ONNX Runtime Web on the exported model (src/model/ort-runner.ts), timed interleaved too. */
+  ortEp?: 'wasm' | 'webgpu';
+  /** wasm threads ORT used (the own network's on the wasm backend; 0 on the webgpu EP). */
+  ortThreads?: number;
+  /** wasm backend: XNNPACK threads the own network (and the matMul probe) ran with. */
+  ownThreads?: number;
+  /** wasm backend: the thread count the run asked for (`npm run bench -- --threads 1,2`); absent:
+   *  the app's rule, min(cores, 8). ownThreads differs from it when threads were unusable. */
+  threadsAsked?: number;
+  /** ONNX export + session creation. */
+  ortSessionMs?: number;
+  ortFirstMs?: number;
+  ortMedianMs?: number;
+  ownOverOrt?: number;
+  ortMaxAbsDiff?: number;
+  /** 'random': random-weights mode, official Bk built with seeded weights in memory (load time
+   *  is the build; no graph model, which needs the converted topology). */
+  weights?: 'random';
+  /** Evaluate's batch size on this backend (batch-plan.ts) and images/s at batch 1 and at it. */
+  evalBatch?: number;
+  imagesPerSecAlone?: number;
+  imagesPerSecBatch?: number;
+  /** Why ORT could not be measured (the own/graph numbers still stand). */
+  ortError?: string;
+}
 
 /** GFLOP/s with 2 FLOPs per multiply-add. */
 export function gflopsFor(macs: number, ms: number): number {
@@ -65,6 +128,8 @@ export interface VariantBenchOptions {
   onStage?: (stage: string) => void;
   /** How the networks are built (their kernel setting). */
   network?: NetworkOptions;
+  /** wasm backend: XNNPACK's thread count, as the backend started (BackendChoice.threads). */
+  threads?: number;
 }
 
 /** Loads + binds (weights ready to run), or in random-weights mode builds official Bk in memory
@@ -121,8 +186,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
     const ortEp = o.ort ? ORT_EP_FOR[o.backend] : undefined;
     if (ortEp) stage(`${name}: ONNX Runtime Web (${ortEp}) session and first inference`);
     // On wasm, ORT gets the own network's thread count: the comparison is at equal threads.
-    const ownThreads = wasmThreadCount();
-    const ort = ortEp ? await startOrtPeer(ortEp, classifier, input, await own(), ownThreads ?? 1) : null;
+    const ort = ortEp ? await startOrtPeer(ortEp, classifier, input, await own(), o.threads ?? 1) : null;
     sample();
 
     // The lab's one timing loop (timing.ts), with no extra warm-up (warm-up and first runs were
@@ -169,7 +233,7 @@ export async function benchVariant(o: VariantBenchOptions): Promise<BenchResult>
       kernels: classifier.kernels,
       pipelines,
     };
-    if (ownThreads !== null) result.ownThreads = ownThreads;
+    if (o.threads !== undefined) result.ownThreads = o.threads;
     if (o.evalBatch) Object.assign(result, await batchThroughput(classifier, input, o.evalBatch, medianMs, (m) => stage(`${name}: ${m}`)));
     if (!artifacts) result.weights = 'random';
     if (graph) {

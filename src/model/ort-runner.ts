@@ -11,7 +11,7 @@
  * not reach it. Should it ever, `import('onnxruntime-web')` (the JSEP build) is the alternative.
  */
 import type * as Ort from 'onnxruntime-web';
-import type { BenchResult } from './bench-result';
+import type { BenchResult } from './bench';
 import type { BackendName } from './backend-name';
 import type { Classifier } from './classifier';
 import { maxAbsDiff } from './max-abs-diff';

@@ -1,5 +1,5 @@
 /** The one pipeline of timed series: rows (networks) go to the worker as one `measure` request
- *  (interleaved rounds: src/worker/series.ts) while the engine holds every other piece of work,
+ *  (interleaved rounds: src/worker/classify-image.ts) while the engine holds every other piece of work,
  *  and come back as one outcome per row. */
 import { modelIdOf, type ModelSpec, type SeriesEntry, type Answer } from '../worker/protocol';
 

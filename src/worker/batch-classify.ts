@@ -4,7 +4,7 @@
 import type { Classifier } from '../model/classifier';
 import { topK } from '../model/labels';
 import { centerCropBox, imageToInput } from '../model/preprocess';
-import { decodeOffPage } from '../image/decode-file';
+import { decodeImageFile } from '../image/decode-file';
 import { explainError, memoryInfo } from '../model/backend';
 import type { RequestContext } from './classify-image';
 import { describeModel, type BatchModelResult, type ModelSpec, type WorkerRequest, type Answer } from './protocol';
@@ -40,7 +40,7 @@ export async function classifyBatch(req: Extract<WorkerRequest, { type: 'classif
   for (const file of req.files) {
     let bitmap: ImageBitmap | null = null;
     try {
-      bitmap = await decodeOffPage(file);
+      bitmap = (await decodeImageFile(file, undefined, false)).bitmap;
       for (const [s, input] of inputs) input.set(imageToInput(bitmap, s), used * s * s * 3);
       images.push({ thumb: await thumbnail(bitmap), error: null });
       slot.push(used++);

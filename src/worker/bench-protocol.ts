@@ -1,8 +1,7 @@
 /** Messages between the bench view (main thread) and a bench worker (bench.worker.ts). Pure
  *  types plus a few helpers; no tfjs. */
 import type { BackendName } from '../model/backend-name';
-import type { BenchResult } from '../model/bench-result';
-import type { VariantBenchOptions } from '../model/bench';
+import type { BenchResult, VariantBenchOptions } from '../model/bench';
 
 export type { BenchResult };
 import type { KernelMode } from '../model/kernels/plan';

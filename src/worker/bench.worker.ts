@@ -2,35 +2,33 @@
 /** One benchmark worker per backend: `init` selects exactly that backend (a fallback would be a
  *  wrong measurement, so it is an error), then matmul/variant requests run one at a time. */
 import './trusted-types'; // first: the default policy precedes every script sink
-import { configureWorkerWasm } from './wasm-files';
+import './wasm-files'; // before any backend is selected: it sets where the wasm files are
 import * as tf from '@tensorflow/tfjs-core';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import ortWebGpuWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { loadFromUrl } from '../model/artifacts';
 import { variantUrl } from '../model/weight-cache';
-import { askWasmThreads, selectBackend } from '../model/backend';
+import { selectBackend, type BackendChoice } from '../model/backend';
 import { benchMatmul, benchVariant } from '../model/bench';
 import { configureOrtWasm } from '../model/ort-runner';
 import { DEFAULT_KERNELS, type KernelSetting } from '../model/kernels/mode';
 import { RANDOM_WEIGHTS_BASE } from '../model/pinned-sources';
 import { DEFAULT_SYNTHETIC_SEED } from '../model/synthetic-init';
 import { GRAPH_BACKENDS, type BenchRequest, type BenchResponse, type VariantJob } from './bench-protocol';
-import type { BackendName } from '../model/backend-name';
 import { planBatch } from '../model/batch-plan';
 import { officialNetwork } from '../scaling';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-configureWorkerWasm();
-
 // ORT-web's .wasm files, bundled and served from the app's origin (never a CDN).
 configureOrtWasm({ wasm: ortWasm, webgpu: ortWebGpuWasm });
 
 const post = (msg: BenchResponse) => self.postMessage(msg);
-let backend: BackendName | null = null;
+/** The backend `init` started (wasm: with its thread count). */
+let backend: BackendChoice | null = null;
 let kernels: KernelSetting = DEFAULT_KERNELS;
 
-async function runVariant(id: number, { baseUrl, ...job }: VariantJob, backend: BackendName): Promise<BenchResponse> {
+async function runVariant(id: number, { baseUrl, ...job }: VariantJob, { backend, threads }: BackendChoice): Promise<BenchResponse> {
   const url = variantUrl(baseUrl, job.variant);
   const noProgress = () => undefined;
   // Random-weights mode: nothing to download; the network is built with the lab's seed.
@@ -41,6 +39,7 @@ async function runVariant(id: number, { baseUrl, ...job }: VariantJob, backend: 
   const result = await benchVariant({
     ...job,
     backend,
+    threads,
     graph: GRAPH_BACKENDS.includes(backend),
     ort: true,
     // The batch Evaluate would choose here for a long run (images/s at it, beside batch 1).
@@ -62,10 +61,9 @@ async function handle(req: BenchRequest): Promise<BenchResponse> {
   if (req.type === 'init') {
     for (const [flag, value] of Object.entries(req.flags ?? {})) tf.env().set(flag, value);
     kernels = { mode: req.kernels ?? 'auto', asked: true };
-    askWasmThreads(req.threads ?? null); // before the wasm backend starts: its pool is sized then
-    const choice = await selectBackend(req.backend);
+    const choice = await selectBackend(req.backend, req.threads); // wasm's pool is sized as it starts
     if (choice.backend !== req.backend) throw new Error(`${req.backend} is unavailable here (${choice.reason})`);
-    backend = choice.backend;
+    backend = choice;
     return { type: 'ready', id: req.id, backend: choice.backend, adapter: choice.adapter, tfjs: tf.version_core, numTensors: tf.memory().numTensors };
   }
   if (!backend) throw new Error('bench worker: init first');

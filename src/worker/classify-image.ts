@@ -1,13 +1,12 @@
-/** The lab's classify: the image on show (or the test pattern) through one network, with the
- *  top-1 activation map from the same pass when asked; progress says whether the run compiles or
- *  runs, and the latency statistics are the network's own (timing.ts). */
+/** The worker's side of the Lab's image (or the test pattern) through its networks: classify (one
+ *  network, once) and a timed series (several, interleaved). */
 import type { Classifier } from '../model/classifier';
-import { memoryInfo } from '../model/backend';
+import { explainError, memoryInfo } from '../model/backend';
 import { normaliseCam, type CamMap } from '../model/cam';
 import { topK } from '../model/labels';
 import { imageToInput, testPattern } from '../model/preprocess';
-import type { Latency, LatencyStats } from '../model/timing';
-import { modelIdOf, type Answer, type ClassifyOutcome, type ModelSpec, type WorkerRequest, type WorkerResponse } from './protocol';
+import { measureInterleaved, timed, type Latency, type LatencyStats } from '../model/timing';
+import { describeModel, modelIdOf, type Answer, type ModelSpec, type SeriesEntry, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** What a request's handler gets from the worker (classify, a timed series, an Evaluate batch). */
 export interface RequestContext {
@@ -20,30 +19,86 @@ export interface RequestContext {
   post: (msg: WorkerResponse) => void;
 }
 
-/** The network's input at `size`: the context's image, or the test pattern. */
-export const inputOf = (c: RequestContext, size: number): Float32Array => (c.image ? imageToInput(c.image.bitmap, size) : testPattern(size));
+/** `spec`'s network, loaded, with its id, its latency record and its input (the context's image, or the test pattern). */
+async function prepare(c: RequestContext, spec: ModelSpec) {
+  const classifier = await c.ensure(spec);
+  const size = classifier.config.resolution;
+  const modelId = modelIdOf(spec);
+  return { classifier, modelId, stats: c.stats(modelId), input: c.image ? imageToInput(c.image.bitmap, size) : testPattern(size) };
+}
 
 /** What `classifier` made of the context's input (classify's answer, a series entry). */
-export const outcomeOf = (c: RequestContext, classifier: Classifier, probs: Float32Array, latency: Latency, cam?: CamMap): ClassifyOutcome => ({
+export const outcomeOf = (c: RequestContext, classifier: Classifier, probs: Float32Array, latency: Latency, cam?: CamMap) => ({
   resolution: classifier.config.resolution,
+  /** The image it ran on; null for the built-in test pattern. */
   imageName: c.image?.name ?? null,
   top5: topK(probs, 5),
   latency,
   synthetic: classifier.synthetic,
   memory: memoryInfo(),
+  /** Top-1 class activation map (ReLU, normalised to [0, 1]) when the request asked for one. */
   ...(cam ? { cam: normaliseCam(cam) } : {}),
 });
 
+/** The lab's classify: the image on show (or the test pattern) through one network, with the
+ *  top-1 activation map from the same pass when asked; progress says whether the run compiles or
+ *  runs, and the latency statistics are the network's own (timing.ts). */
 export async function classifyImage(req: Extract<WorkerRequest, { type: 'classify' }>, c: RequestContext): Promise<Answer<'result'>> {
-  const { id, model: spec } = req;
-  const classifier = await c.ensure(spec);
-  const modelId = modelIdOf(spec);
-  const input = inputOf(c, classifier.config.resolution);
-  const stats = c.stats(modelId);
-  c.post({ type: 'progress', id, modelId, phase: stats.hasFirst ? 'run' : 'compile', loaded: 0, total: 1 });
+  const { classifier, modelId, stats, input } = await prepare(c, req.model);
+  c.post({ type: 'progress', id: req.id, modelId, phase: stats.hasFirst ? 'run' : 'compile', loaded: 0, total: 1 });
   const t0 = performance.now();
   // The map comes out of the same pass as the prediction (a few dozen floats more to read).
   const { probs, cam } = req.cam ? await classifier.probabilitiesWithCam(input) : { probs: await classifier.probabilities(input), cam: undefined };
   const wasFirst = stats.record(performance.now() - t0);
-  return { type: 'result', id, ...outcomeOf(c, classifier, probs, { ...stats.summary(), wasFirst }, cam) };
+  return { type: 'result', id: req.id, ...outcomeOf(c, classifier, probs, { ...stats.summary(), wasFirst }, cam) };
+}
+
+/** settle: resolves once nothing else (a prefetch beside the queue) is in flight; onTimed: called
+ *  with the worker-clock span of the timed runs. */
+interface SeriesContext extends RequestContext {
+  settle: () => Promise<void>;
+  onTimed: (start: number, end: number) => void;
+}
+
+/** The worker's side of a timed series: load every model (downloads and compilation happen here,
+ *  before any timing), run each once so its first run (compile included) is kept apart, then the
+ *  interleaved timed runs of src/model/timing.ts on the current image. */
+export async function runSeries(req: Extract<WorkerRequest, { type: 'measure' }>, c: SeriesContext): Promise<Answer<'series'>> {
+  const { models: specs, runs, warmup } = req;
+  const entries: SeriesEntry[] = specs.map(() => ({ ok: false, error: 'not run' }));
+  const loaded: (Awaited<ReturnType<typeof prepare>> & { index: number; probs: Float32Array | null })[] = [];
+  for (const [index, spec] of specs.entries()) {
+    try {
+      const { classifier, modelId, stats, input } = await prepare(c, spec);
+      let probs: Float32Array | null = null;
+      if (!stats.hasFirst) {
+        // The first inference after a load still pays first-use costs: kept apart, never timed as steady.
+        c.post({ type: 'progress', id: c.id, modelId, phase: 'compile', loaded: 0, total: 1 });
+        stats.record(await timed(async () => (probs = await classifier.probabilities(input))));
+      }
+      loaded.push({ index, modelId, classifier, input, stats, probs });
+    } catch (e) {
+      entries[index] = { ok: false, error: explainError(e, describeModel(spec)) };
+    }
+  }
+  await c.settle();
+  // One message per model before timing, none during it: the page stays quiet while it runs.
+  for (const l of loaded) c.post({ type: 'progress', id: c.id, modelId: l.modelId, phase: 'run', loaded: 0, total: runs });
+  const start = performance.now();
+  const times = await measureInterleaved(
+    loaded.map((l) => async () => {
+      l.probs = await l.classifier.probabilities(l.input);
+    }),
+    { runs, warmup },
+  );
+  c.onTimed(start, performance.now());
+  for (const [i, l] of loaded.entries()) {
+    // The map is read after timing, in one more pass (it adds a read-back the series never times).
+    const withCam = req.cam ? await l.classifier.probabilitiesWithCam(l.input) : null;
+    for (const ms of times[i].times) l.stats.record(ms);
+    const summary = l.stats.summary();
+    const outcome = outcomeOf(c, l.classifier, withCam?.probs ?? l.probs!, { ...summary, wasFirst: false }, withCam?.cam);
+    entries[l.index] = { ok: true, ...outcome, firstMs: summary.firstMs, warmupMs: times[i].warmupMs, times: times[i].times, spread: times[i].spread };
+  }
+  return { type: 'series', id: c.id, entries };
 }

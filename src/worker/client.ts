@@ -5,11 +5,9 @@ import type { WorkerRequest, WorkerResponse } from './protocol';
 import { RpcClient } from './rpc-client';
 
 /** The inference worker's, restarted when the worker crashes, with the worker's `cancel` request. */
-export class InferenceClient extends RpcClient<WorkerRequest, WorkerResponse> {
-  constructor(factory = () => new Worker(new URL('./inference.worker.ts', import.meta.url), { type: 'module', name: 'inference' })) {
-    super(factory, { name: 'inference', restart: true, cancelRequest: (target) => ({ type: 'cancel', target }) });
-  }
-}
+export const inferenceClient = (spawn = () => new Worker(new URL('./inference.worker.ts', import.meta.url), { type: 'module', name: 'inference' })) =>
+  new RpcClient<WorkerRequest, WorkerResponse>(spawn, { name: 'inference', restart: true, cancelRequest: (target) => ({ type: 'cancel', target }) });
+export type InferenceClient = ReturnType<typeof inferenceClient>;
 
 /** A bench worker's. It is not restarted after a crash: its backend's run ends with the error. */
 export const benchClient = (spawn = () => new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module', name: 'bench' })) =>

@@ -2,7 +2,7 @@
 /** The one owner of tfjs and of every loaded network. Requests run one at a time (tfjs state is
  *  global); progress streams out while a download runs. */
 import './trusted-types'; // first: the default policy precedes every script sink
-import { configureWorkerWasm } from './wasm-files';
+import './wasm-files'; // before any backend is selected: it sets where the wasm files are
 import * as tf from '@tensorflow/tfjs-core';
 import { loadFromFiles, loadFromUrl } from '../model/artifacts';
 import type { LoadedArtifacts } from '../model/model-json';
@@ -14,14 +14,11 @@ import { classifierFromArtifacts, randomClassifier, type Classifier } from '../m
 import { ModelCache } from './network-cache';
 import { describeModel, modelIdOf, type DebugAction, type ModelSpec, type RequestLogEntry, type WorkerRequest, type WorkerResponse } from './protocol';
 import { SharedDownloads } from './shared-downloads';
-import { runSeries } from './series';
 import { classifyBatch } from './batch-classify';
-import { classifyImage, type RequestContext } from './classify-image';
+import { classifyImage, runSeries, type RequestContext } from './classify-image';
 import { ImageSlot, isImageRequest } from './image-slot';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-configureWorkerWasm();
 
 const models = new ModelCache();
 /** When each model's model.json was last checked against the server; checked again after a minute. */
@@ -146,11 +143,7 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<Worke
     case 'measure': {
       const settle = async () => void (await Promise.allSettled(downloads.pending()));
       const onTimed = (start: number, end: number) => (entry.timed = { start, end });
-      return {
-        type: 'series',
-        id: req.id,
-        entries: await models.whilePinned(req.models.map(modelIdOf), () => runSeries(req, { ...contextFor(req.id), settle, onTimed })),
-      };
+      return models.whilePinned(req.models.map(modelIdOf), () => runSeries(req, { ...contextFor(req.id), settle, onTimed }));
     }
     case 'classifyBatch':
       return models.whilePinned(req.models.map(modelIdOf), () => classifyBatch(req, contextFor(req.id)));

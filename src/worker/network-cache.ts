@@ -5,33 +5,30 @@ import type { Classifier } from '../model/classifier';
 import { LatencyStats } from '../model/timing';
 
 export class ModelCache {
-  private readonly models = new Map<string, Classifier>();
-  private readonly latency = new Map<string, LatencyStats>();
+  private readonly models = new Map<string, { classifier: Classifier; stats: LatencyStats }>();
   private readonly pinned = new Set<string>();
 
   constructor(private readonly max = 3) {}
 
   /** The network, marked most recently used. */
   get(id: string): Classifier | undefined {
-    const c = this.models.get(id);
-    if (c) {
+    const m = this.models.get(id);
+    if (m) {
       this.models.delete(id);
-      this.models.set(id, c);
+      this.models.set(id, m);
     }
-    return c;
+    return m?.classifier;
   }
 
   /** A freshly built network (its latency record starts empty). */
   add(id: string, c: Classifier): void {
-    this.models.set(id, c);
-    this.latency.set(id, new LatencyStats());
+    this.models.set(id, { classifier: c, stats: new LatencyStats() });
     this.trim();
   }
 
+  /** A loaded network's latency record. */
   stats(id: string): LatencyStats {
-    let s = this.latency.get(id);
-    if (!s) this.latency.set(id, (s = new LatencyStats()));
-    return s;
+    return this.models.get(id)!.stats;
   }
 
   /** Runs `f` with the networks `ids` pinned: none of them is evicted halfway. */
@@ -49,13 +46,12 @@ export class ModelCache {
   clear(): void {
     for (const m of this.models.values()) {
       try {
-        m.dispose();
+        m.classifier.dispose();
       } catch {
         // tensors of a lost device may refuse to dispose; they are unreachable either way
       }
     }
     this.models.clear();
-    this.latency.clear();
   }
 
   /** Evicts from the oldest; never a pinned network, nor the newest (just built, about to run). */
@@ -64,9 +60,8 @@ export class ModelCache {
     for (const [id, old] of this.models) {
       if (this.models.size <= this.max) return;
       if (this.pinned.has(id) || id === newest) continue;
-      old.dispose();
+      old.classifier.dispose();
       this.models.delete(id);
-      this.latency.delete(id);
     }
   }
 }

@@ -1,14 +1,14 @@
 /** The typed message protocol between the UI thread and the inference worker.
  *  Small messages, request ids on everything: the UI drops answers to outdated requests. */
-import type { Latency, Spread } from '../model/timing';
-import type { CamMap } from '../model/cam';
+import type { Spread } from '../model/timing';
 import type { BackendName } from '../model/backend-name';
 import type { KernelMode } from '../model/kernels/plan';
 import type { KernelParityJob, KernelParityReport } from '../model/kernels/parity';
 import type { WeightPrecision } from '../model/model-json';
 import type { Ranked as Prediction } from '../model/labels';
-import type { MemoryInfo } from '../model/backend';
+import type { BackendChoice, MemoryInfo } from '../model/backend';
 import { scalingId, type Scaling } from '../scaling';
+import type { outcomeOf } from './classify-image';
 
 /** Which network answers: an official converted export (`source`: the weight source's base URL), a custom model (a converted
  *  folder the user dropped), or a network built in the worker with seeded random weights (no
@@ -59,21 +59,11 @@ export type DebugAction = 'lose-device' | 'crash' | 'oom-next';
 export type LoadPhase = 'download' | 'cache' | 'build' | 'compile' | 'run';
 
 /** What one classification produced (shared by the worker's reply and the store's result). */
-export interface ClassifyOutcome {
-  resolution: number;
-  /** The image it ran on; null for the built-in test pattern. */
-  imageName: string | null;
-  top5: Prediction[];
-  latency: Latency;
-  synthetic: boolean;
-  memory: MemoryInfo;
-  /** Top-1 class activation map (ReLU, normalised to [0, 1]) when the request asked for one. */
-  cam?: CamMap;
-}
+export type ClassifyOutcome = ReturnType<typeof outcomeOf>;
 
 /** Messages with id 0 are unsolicited (e.g. the backend re-initialised after a lost device). */
 export type WorkerResponse =
-  | { type: 'backend'; id: number; backend: BackendName; reason: string; adapter: string | null; threads?: number; threadsNote?: string }
+  | ({ type: 'backend'; id: number } & BackendChoice)
   | { type: 'progress'; id: number; modelId: string; phase: LoadPhase; loaded: number; total: number }
   | { type: 'ready'; id: number; synthetic: boolean; precision: WeightPrecision; fromCache: boolean; bytes: number }
   /** `display`: what the page shows for a decoded file (the file itself, or a small copy). */
@@ -145,4 +135,4 @@ export function describeModel(m: ModelSpec): string {
   return 'phi' in m.scaling ? `the formula network at φ ${m.scaling.phi}` : `the network “${m.scaling.name}”`;
 }
 
-export type { Latency, MemoryInfo, Prediction };
+export type { MemoryInfo, Prediction };

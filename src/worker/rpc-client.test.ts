@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RpcClient } from './rpc-client';
-import { benchClient, InferenceClient } from './client';
+import { benchClient, inferenceClient } from './client';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 /** A worker the test answers by hand: every posted message is recorded. */
@@ -42,7 +42,7 @@ const settled = <T>(p: Promise<T>) =>
 describe('RpcClient (one typed client for every worker)', () => {
   it('numbers requests, routes progress and interim answers by id, resolves on the asked-for answer', async () => {
     const { workers, spawn } = spawner();
-    const client = new InferenceClient(spawn);
+    const client = inferenceClient(spawn);
     const progress: string[] = [];
     const answers: string[] = [];
     const a = client.send({ type: 'classify', model: { kind: 'official', variant: 0, source: '/' } }, ['result'], {
@@ -68,7 +68,7 @@ describe('RpcClient (one typed client for every worker)', () => {
 
   it("rejects with the worker's error; drops answers to a cancelled request and asks the worker to abort it", async () => {
     const { workers, spawn } = spawner();
-    const client = new InferenceClient(spawn);
+    const client = inferenceClient(spawn);
     const failing = client.send({ type: 'memory' }, ['memory']);
     const cancelled = client.send({ type: 'prefetch', model: { kind: 'official', variant: 1, source: '/' } }, ['prefetched']);
     const [w] = workers;
@@ -82,7 +82,7 @@ describe('RpcClient (one typed client for every worker)', () => {
 
   it('a crashed inference worker: every pending request rejects with the reason, a fresh worker takes the next request', async () => {
     const { workers, spawn } = spawner();
-    const client = new InferenceClient(spawn);
+    const client = inferenceClient(spawn);
     const restarts: string[] = [];
     client.onRestart = (reason) => restarts.push(reason);
     const a = client.send({ type: 'memory' }, ['memory']);
