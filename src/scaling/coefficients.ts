@@ -3,21 +3,6 @@
 // official, hand-rounded B0–B7.
 import { ALPHA, BASE_RESOLUTION, BETA, GAMMA, MAX_DROPOUT, MAX_PHI, MIN_DROPOUT, MIN_PHI, OFFICIAL_VARIANTS, PAPER_BASES, type Bases } from './constants';
 
-/** How far a network is scaled from B0, whichever way it was obtained. */
-export interface ScalingCoefficients {
-  /** "B3" for official variants, "phi=3" / "phi=0.5" for formula networks. */
-  name: string;
-  /** Official variant index k for "Bk"; the (clamped) φ for formula networks. */
-  phi: number;
-  width: number;
-  depth: number;
-  /** Input side length in pixels (square input). */
-  resolution: number;
-  /** Dropout before the classifier (informational for formula networks). */
-  dropout: number;
-  official: boolean;
-}
-
 /** Keeps φ inside the explored range [0, 7]; NaN becomes 0 so UI input can never poison a net. */
 export function clampPhi(phi: number): number {
   if (Number.isNaN(phi)) return MIN_PHI;
@@ -38,7 +23,7 @@ export function threeDecimals(v: number): string {
 
 /** Coefficients straight from the formula for any real φ (clamped to [0, 7]), with the paper's
  *  bases or the reader's own. */
-export function formulaCoefficients(phi: number, b: Bases = PAPER_BASES): ScalingCoefficients {
+export function formulaCoefficients(phi: number, b: Bases = PAPER_BASES) {
   const p = clampPhi(phi);
   return {
     name: `phi=${threeDecimals(p)}`,
@@ -50,6 +35,12 @@ export function formulaCoefficients(phi: number, b: Bases = PAPER_BASES): Scalin
     official: false,
   };
 }
+
+/** How far a network is scaled from B0, whichever way it was obtained. `name`: "B3" for official
+ *  variants, "phi=3" / "phi=0.5" for formula networks; `phi`: official variant index k for "Bk",
+ *  the (clamped) φ for formula networks; `resolution`: input side in pixels (square input);
+ *  `dropout`: before the classifier (informational for formula networks). */
+export type ScalingCoefficients = ReturnType<typeof formulaCoefficients>;
 
 /** Published coefficients of Bk, with phi = k. Throws for anything but an integer 0..7: callers
  *  that start from a slider value go through nearestOfficial first. */

@@ -7,12 +7,8 @@ tf.env().registerFlag(WEBGPU_KERNELS_FLAG, () => true);
 
 /** A network's kernel option: the mode, and whether it was asked for (an explicit ?kernels=auto
  *  tunes even on a CPU-emulated adapter) rather than defaulted to. */
-export interface KernelSetting {
-  mode: KernelMode;
-  asked: boolean;
-}
-
-export const DEFAULT_KERNELS: KernelSetting = { mode: 'auto', asked: false };
+export const DEFAULT_KERNELS = { mode: 'auto' as KernelMode, asked: false };
+export type KernelSetting = typeof DEFAULT_KERNELS;
 
 /** The mode as the kernels flag lets it run: stock when the own kernels are off. */
 export function effectiveMode(s: KernelSetting): KernelMode {

@@ -9,19 +9,15 @@ const DB = 'effnet-kernels';
 const STORE = 'plans';
 const memory = new Map<string, StoredTuning>();
 
-function open(): Promise<IDBDatabase | null> {
-  if (typeof indexedDB === 'undefined') return Promise.resolve(null);
-  return new Promise((resolve) => {
+async function transact<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T | null> {
+  if (typeof indexedDB === 'undefined') return null;
+  const db = await new Promise<IDBDatabase | null>((resolve) => {
     const req = indexedDB.open(DB, 1);
     req.onupgradeneeded = () => req.result.createObjectStore(STORE);
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => resolve(null);
     req.onblocked = () => resolve(null);
   });
-}
-
-async function transact<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T | null> {
-  const db = await open();
   if (!db) return null;
   try {
     return await new Promise<T | null>((resolve) => {
