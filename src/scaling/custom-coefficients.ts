@@ -3,7 +3,6 @@
 import { clampPhi, threeDecimals, formulaCoefficients, type ScalingCoefficients } from './coefficients';
 import { OFFICIAL_VARIANTS, type Bases } from './constants';
 import { officialNetwork } from './network';
-import type { OfficialName } from './variants';
 
 /** Input range for each base: ≥ 1 as the paper requires (Equation 3), and small enough that a
  *  φ = 7 network still fits in a browser. */
@@ -38,9 +37,8 @@ export function customCoefficients(b: Bases, phi: number): ScalingCoefficients {
 }
 
 /** The released variant whose exact FLOPs (counted by scaleNetwork) are closest in log scale. */
-export function nearestReleasedByFlops(flops: number): { name: OfficialName; index: number } {
+export function nearestReleasedByFlops(flops: number) {
   const gaps = OFFICIAL_VARIANTS.map((v) => Math.abs(Math.log(officialNetwork(v.index).flops / flops)));
   // FLOPs NaN: every gap NaN, so indexOf finds none and B0 answers (FLOPs 0: every gap ∞, B0 too).
-  const { name, index } = OFFICIAL_VARIANTS[Math.max(0, gaps.indexOf(Math.min(...gaps)))];
-  return { name, index };
+  return OFFICIAL_VARIANTS[Math.max(0, gaps.indexOf(Math.min(...gaps)))];
 }

@@ -40,12 +40,9 @@ function record(
   rerun: (z: Record<string, tf.Tensor>, choice: KernelChoice) => tf.Tensor,
 ) {
   if (!recorder) return;
-  const signature = `${cls}:${Object.entries(shapes)
-    .map(([k, s]) => `${k}=${s ? s.join('x') : '-'}`)
-    .join(',')}:${extra}`;
   recorder({
     cls,
-    signature,
+    signature: JSON.stringify([cls, shapes, extra]),
     prepare: () => {
       const z: Record<string, tf.Tensor> = {};
       for (const [k, s] of Object.entries(shapes)) if (s) z[k] = tf.zeros(s);
