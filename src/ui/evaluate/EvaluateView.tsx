@@ -1,15 +1,15 @@
 /** Evaluate: many images through 1–3 networks, measured beside the paper; the run lives in src/store/evaluate.ts. */
 import { useMemo } from 'react';
 import { useApp } from '../use-app';
-import { evalCsv, evalJson, rightOnlyBy, summarize, type EvalRow } from '../../store/eval-results';
+import { evalCsv, evalJson, rightOnlyBy, summarize, type EvalRow, type NetworkSummary } from '../../store/eval-results';
 import type { EvalNetwork } from '../../store/evaluate';
 import { downloadFile } from '../download';
 import { EvalCharts } from './EvalCharts';
 import { EvalControls } from './EvalControls';
 import { EvalRows } from './EvalRows';
-import { EvalSummaries } from './EvalSummaries';
 import { shortLabelOf } from '../../model/labels';
-import { contrastPair } from './eval-view-model';
+import { contrastPair, fmtCi } from './eval-view-model';
+import { fmtAcc, fmtMs } from '../format';
 import '../compare/compare.css';
 import './evaluate.css';
 
@@ -122,5 +122,42 @@ export function EvaluateView() {
         </>
       )}
     </section>
+  );
+}
+
+/** One card per network: measured top-1 and top-5, the 95% Wilson interval, throughput, the paper's top-1. */
+function EvalSummaries({ summaries, synthetic }: { summaries: readonly NetworkSummary[]; synthetic: boolean }) {
+  return (
+    <div className="eval-summaries">
+      {summaries.map((s) => (
+        <section
+          key={s.network}
+          className="card eval-summary"
+          data-testid="eval-summary"
+          data-network={s.network}
+          data-total={s.total}
+          data-correct={s.correct}
+        >
+          <h3>{s.network}</h3>
+          <p className="eval-big">
+            top-1 <strong data-testid="eval-accuracy">{fmtAcc(s.top1)}</strong>{' '}
+            <span className="muted small">
+              ({s.correct} of {s.total} labelled)
+            </span>
+          </p>
+          <p>
+            95% interval <span data-testid="eval-ci">{fmtCi(s.ci)}</span> · top-5 <span data-testid="eval-top5">{fmtAcc(s.top5)}</span>
+          </p>
+          <p>
+            <span data-testid="eval-throughput">{s.imagesPerSec === null ? '—' : `${s.imagesPerSec.toFixed(1)} images/s`}</span> ·{' '}
+            <span data-testid="eval-ms">{fmtMs(s.msPerImage)} ms per image</span>
+          </p>
+          <p className="muted small" data-testid="eval-paper">
+            Paper (ImageNet validation, 50,000 images): {fmtAcc(s.paperTop1)}
+            {synthetic ? ' — these weights are random: expect chance level (0.1%), not this.' : ''}
+          </p>
+        </section>
+      ))}
+    </div>
   );
 }
