@@ -4,10 +4,8 @@ import type { InputHTMLAttributes, ReactNode } from 'react';
 /** Chromium, Firefox and Safari pick folders with this non-standard attribute (not in React's types). */
 const FOLDER_PICKER: Record<string, string> = { webkitdirectory: '' };
 
-type FileButtonProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'className' | 'title' | 'onChange'> & {
+type FileButtonProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'onChange'> & {
   label: ReactNode;
-  className?: string;
-  title?: string;
   /** Pick a folder (all its files) instead of files. */
   folder?: boolean;
   onFiles: (files: File[]) => void;

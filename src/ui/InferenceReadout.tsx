@@ -1,11 +1,11 @@
-/** Prediction and latency from the worker, plus the current phase (loading / compiling / running). */
-import type { ReactNode } from 'react';
+/** Prediction, latency and download bars from the worker, plus the current phase (loading / compiling / running). */
+import { useState, type ReactNode } from 'react';
 import type { Prediction } from '../worker/protocol';
+import { MIN_RUNS_FOR_MEDIAN, SERIES_RUNS } from '../model/timing';
 import { useApp, useAppPick } from './use-app';
-import { fmtBytes, fmtPct } from './format';
+import { useEngine } from './engine-context';
+import { fmtBytes, fmtLeft, fmtMs, fmtPct, fmtRate } from './format';
 import { answeredBy, resultSummary } from './readouts';
-import { LatencyReadout } from './LatencyReadout';
-import { LoadProgress } from './LoadProgress';
 
 export const STATUS_TEXT = {
   starting: 'Starting…',
@@ -73,5 +73,90 @@ export function InferenceReadout() {
         </div>
       )}
     </section>
+  );
+}
+
+/** Per-variant download bars: bytes, and while downloading the rate and time left. */
+function LoadProgress() {
+  const loads = useApp((s) => s.loads);
+  return (
+    <div className="loads">
+      {Object.entries(loads).map(([key, l]) => {
+        const done = l.phase === 'ready' || l.phase === 'cached';
+        return (
+          <div key={key} className="load" data-testid="load-progress" data-variant={key} data-phase={l.phase}>
+            <span className="name">{key}</span>
+            <progress aria-label={`${key} download`} max={l.total || 1} value={done ? l.total || 1 : l.loaded} />
+            <span className="bytes">
+              {done
+                ? `${fmtBytes(l.total)} ${l.phase === 'cached' ? 'prefetched' : l.fromCache ? 'from cache' : 'loaded'}`
+                : `${fmtBytes(l.loaded)} / ${fmtBytes(l.total)}`}
+            </span>
+            {l.phase === 'download' && l.rate && l.etaS != null && (
+              <span className="eta muted" data-testid="load-eta" data-variant={key}>
+                {`${fmtRate(l.rate)}, ${fmtLeft(l.etaS)}`}
+              </span>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The Lab's latency: the last run, the first (with compilation) apart, the steady median and p25–p75 over
+ *  enough runs; "Measure latency" times a short series with everything else paused. */
+function LatencyReadout() {
+  const engine = useEngine();
+  const { result, status } = useAppPick('result', 'status');
+  const [measuring, setMeasuring] = useState(false);
+  const lat = result?.latency;
+  const measure = () => {
+    setMeasuring(true);
+    void engine.measureLab().finally(() => setMeasuring(false));
+  };
+  return (
+    <div className="latency" data-testid="latency">
+      Latency <strong data-testid="latency-ms">{fmtMs(lat?.lastMs)}</strong> ms
+      {lat && (
+        <span data-testid="latency-kind" className="muted">
+          {' '}
+          ({lat.wasFirst ? 'first run, includes shader compilation' : 'steady'})
+        </span>
+      )}
+      {lat?.firstMs != null && (
+        <span className="muted">
+          {' '}
+          · first run <span data-testid="latency-first">{fmtMs(lat.firstMs)}</span> ms (with compile)
+        </span>
+      )}
+      {lat && lat.steadyRuns > 0 && (
+        <span className="muted" data-testid="latency-steady-line">
+          {' '}
+          ·{' '}
+          {lat.steadyRuns >= MIN_RUNS_FOR_MEDIAN ? (
+            <>
+              steady median <span data-testid="latency-steady">{fmtMs(lat.steadyMedianMs)}</span> ms, p25–p75{' '}
+              <span data-testid="latency-range">
+                {fmtMs(lat.steadyP25Ms)}–{fmtMs(lat.steadyP75Ms)}
+              </span>{' '}
+              ms over {lat.steadyRuns} runs
+            </>
+          ) : (
+            `${lat.steadyRuns} steady run${lat.steadyRuns > 1 ? 's' : ''}, too few for a median`
+          )}
+        </span>
+      )}{' '}
+      <button
+        type="button"
+        className="measure-latency"
+        data-testid="measure-latency"
+        disabled={!result || measuring || status !== 'idle'}
+        title={`Times ${SERIES_RUNS.lab} runs of this network with the lab's other work paused`}
+        onClick={measure}
+      >
+        {measuring ? 'Measuring…' : 'Measure latency'}
+      </button>
+    </div>
   );
 }

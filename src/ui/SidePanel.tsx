@@ -1,9 +1,11 @@
-/** The φ control and its readouts, live while dragging: every number from src/scaling, no inference. */
+/** The φ control and its readouts, live while dragging (every number from src/scaling, no inference); then the inference readout and the ONNX export. */
+import { useState } from 'react';
 import { useAppPick } from './use-app';
-import { fmtFlops, fmtMult, fmtParams, fmtPhi } from './format';
+import { useEngine } from './engine-context';
+import { downloadFile } from './download';
+import { fmtBytes, fmtFlops, fmtMult, fmtParams, fmtPhi } from './format';
 import { formulaVsOfficial, phiReadout } from './readouts';
 import { PhiSlider } from './PhiSlider';
-import { ExportOnnxButton } from './ExportOnnxButton';
 import { InferenceReadout } from './InferenceReadout';
 
 export function SidePanel() {
@@ -55,5 +57,35 @@ export function SidePanel() {
       <InferenceReadout />
       <ExportOnnxButton />
     </aside>
+  );
+}
+
+/** "Export ONNX": the worker builds effnet-B3.onnx / effnet-phi2.50.onnx (Netron, ONNX Runtime) from its weights. */
+function ExportOnnxButton() {
+  const engine = useEngine();
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState('');
+  const run = async () => {
+    setBusy(true);
+    setNote('Building the ONNX file…');
+    try {
+      const f = await engine.exportOnnx();
+      downloadFile(f.bytes, f.fileName);
+      setNote(`${f.fileName}: ${fmtBytes(f.bytes.byteLength)}, ${f.nodes} nodes, input “input” NHWC, output “probabilities”`);
+    } catch (e) {
+      setNote(`ONNX export failed: ${(e as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="export-onnx">
+      <button type="button" data-testid="export-onnx" onClick={() => void run()} disabled={busy}>
+        Export ONNX
+      </button>
+      <p className="muted small" role="status" data-testid="export-onnx-status">
+        {note}
+      </p>
+    </div>
   );
 }

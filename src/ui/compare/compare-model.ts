@@ -63,13 +63,11 @@ export function logDomain(values: readonly number[], pad = 1.6): [number, number
   return [Math.min(...pos) / pad, Math.max(...pos) * pad];
 }
 
-/** Compact axis tick: "500M", "1B", "2.5B" (fmtFlops' "1.00 B" crowds a log axis). */
-export function fmtFlopsTick(macs: number): string {
-  return macs >= 1e9 ? `${Number((macs / 1e9).toPrecision(3))}B` : `${Number((macs / 1e6).toPrecision(3))}M`;
-}
-
 /** Compact tick for round values: "50", "0.3", "1000". */
 export const fmtTick = (v: number) => String(Number(v.toPrecision(3)));
+
+/** Compact axis tick: "500M", "1B", "2.5B" (fmtFlops' "1.00 B" crowds a log axis). */
+export const fmtFlopsTick = (macs: number) => (macs >= 1e9 ? `${fmtTick(macs / 1e9)}B` : `${fmtTick(macs / 1e6)}M`);
 
 /** Log-axis ticks inside [lo, hi]: 1-2-5 per decade over a short span, 1-3 over a medium one,
  *  decades only over a wide one, so a 280px axis keeps its labels apart. */

@@ -1,15 +1,15 @@
 /** Evaluate: many images through 1–3 networks, measured beside the paper; the run lives in src/store/evaluate.ts. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useApp } from '../use-app';
-import { evalCsv, evalJson, rightOnlyBy, summarize, type EvalRow } from '../../store/eval-results';
+import { disagreeing, evalCsv, evalJson, isCorrect, rightOnlyBy, summarize, wrongSomewhere, type EvalRow, type NetworkSummary } from '../../store/eval-results';
 import type { EvalNetwork } from '../../store/evaluate';
 import { downloadFile } from '../download';
 import { EvalCharts } from './EvalCharts';
 import { EvalControls } from './EvalControls';
-import { EvalRows } from './EvalRows';
-import { EvalSummaries } from './EvalSummaries';
 import { shortLabelOf } from '../../model/labels';
-import { contrastPair } from './eval-view-model';
+import { contrastPair, fmtCi } from './eval-view-model';
+import { fmtAcc, fmtMs, fmtPct } from '../format';
+import { ColumnHeads } from '../TableScroll';
 import '../compare/compare.css';
 import './evaluate.css';
 
@@ -120,6 +120,109 @@ export function EvaluateView() {
           <Contrast rows={run.rows} networks={run.networks} />
           <EvalRows rows={run.rows} networks={run.networks} />
         </>
+      )}
+    </section>
+  );
+}
+
+/** One card per network: measured top-1 and top-5, the 95% Wilson interval, throughput, the paper's top-1. */
+function EvalSummaries({ summaries, synthetic }: { summaries: readonly NetworkSummary[]; synthetic: boolean }) {
+  return (
+    <div className="eval-summaries">
+      {summaries.map((s) => (
+        <section
+          key={s.network}
+          className="card eval-summary"
+          data-testid="eval-summary"
+          data-network={s.network}
+          data-total={s.total}
+          data-correct={s.correct}
+        >
+          <h3>{s.network}</h3>
+          <p className="eval-big">
+            top-1 <strong data-testid="eval-accuracy">{fmtAcc(s.top1)}</strong>{' '}
+            <span className="muted small">
+              ({s.correct} of {s.total} labelled)
+            </span>
+          </p>
+          <p>
+            95% interval <span data-testid="eval-ci">{fmtCi(s.ci)}</span> · top-5 <span data-testid="eval-top5">{fmtAcc(s.top5)}</span>
+          </p>
+          <p>
+            <span data-testid="eval-throughput">{s.imagesPerSec === null ? '—' : `${s.imagesPerSec.toFixed(1)} images/s`}</span> ·{' '}
+            <span data-testid="eval-ms">{fmtMs(s.msPerImage)} ms per image</span>
+          </p>
+          <p className="muted small" data-testid="eval-paper">
+            Paper (ImageNet validation, 50,000 images): {fmtAcc(s.paperTop1)}
+            {synthetic ? ' — these weights are random: expect chance level (0.1%), not this.' : ''}
+          </p>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** Rows drawn at first; the rest on request (10,000 rows of thumbnails is a slow page). */
+const PAGE = 1000;
+
+const FILTERS = {
+  all: { label: 'All images', rows: (rows: readonly EvalRow[]) => rows },
+  wrong: { label: 'Wrong only', rows: wrongSomewhere },
+  disagree: { label: 'Where the networks disagree', rows: disagreeing },
+};
+
+/** One row per image (thumbnail, label, each network's top-1 with ✓/✗), with filters. */
+function EvalRows({ rows, networks }: { rows: readonly EvalRow[]; networks: readonly EvalNetwork[] }) {
+  const [filter, setFilter] = useState<keyof typeof FILTERS>('all');
+  const [limit, setLimit] = useState(PAGE);
+  const shown = useMemo(() => FILTERS[filter].rows(rows), [rows, filter]);
+  return (
+    <section className="card eval-rows">
+      <div className="eval-filter" role="radiogroup" aria-label="Which images">
+        {(['all', 'wrong', 'disagree'] as const).map((f) => (
+          <label key={f}>
+            <input type="radio" name="eval-filter" data-testid={`eval-filter-${f}`} checked={filter === f} onChange={() => setFilter(f)} /> {FILTERS[f].label}
+          </label>
+        ))}
+        <span className="muted small">{shown.length} shown</span>
+      </div>
+      <div className="eval-table-scroll">
+        <table className="eval-table">
+          <ColumnHeads cols={['Image', 'Label', ...networks.map((n) => `${n.name} top-1`)]} />
+          <tbody>
+            {shown.slice(0, limit).map((r) => (
+              <tr key={r.file} data-testid="eval-row" data-file={r.file} data-label={r.label ?? ''}>
+                <td className="eval-file">
+                  {r.thumb ? <img src={r.thumb} alt="" width={40} height={40} /> : <span className="eval-nothumb" />}{' '}
+                  <span>{r.file.slice(r.file.lastIndexOf('/') + 1)}</span>
+                  {r.error && <span className="eval-error small"> {r.error}</span>}
+                </td>
+                <td>{r.label === null ? <span className="muted">unlabelled</span> : shortLabelOf(r.label)}</td>
+                {networks.map((n, i) => {
+                  const t = r.preds[i]?.[0] ?? null;
+                  const ok = isCorrect(r, i);
+                  return (
+                    <td
+                      key={n.key}
+                      data-testid="eval-pred"
+                      data-network={n.name}
+                      data-class={t?.index ?? ''}
+                      data-prob={t?.prob ?? ''}
+                      className={ok === null ? '' : ok ? 'eval-right' : 'eval-wrong'}
+                    >
+                      {t ? `${shortLabelOf(t.index)} ${fmtPct(t.prob)}` : '—'} {ok === null ? '' : ok ? '✓' : '✗'}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {shown.length > limit && (
+        <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
+          Show {Math.min(PAGE, shown.length - limit)} more
+        </button>
       )}
     </section>
   );

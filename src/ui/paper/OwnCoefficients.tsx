@@ -10,10 +10,9 @@ import { fmtFlops, fmtMs, fmtParams, fmtPhi } from '../format';
 import './paper.css';
 import { ScrollTable } from '../TableScroll';
 
-const KEYS = ['alpha', 'beta', 'gamma'] as const;
-const SYMBOL = { alpha: 'α (depth)', beta: 'β (width)', gamma: 'γ (resolution)' } as const;
+const SYMBOL: Record<keyof Bases, string> = { alpha: 'α (depth)', beta: 'β (width)', gamma: 'γ (resolution)' };
 
-function BaseInput({ k, value, onValid }: { k: (typeof KEYS)[number]; value: number; onValid: (v: number) => void }) {
+function BaseInput({ k, value, onValid }: { k: keyof Bases; value: number; onValid: (v: number) => void }) {
   const [text, setText] = useState(String(value));
   // A new value from outside (a preset, the URL) replaces the text: React's "adjust state while
   // rendering" pattern rather than an effect that renders twice.
@@ -57,7 +56,7 @@ export function BaseControls({ className, paperLabel }: { className: string; pap
   const set = (k: keyof Bases) => (v: number) => setBases({ ...bases, [k]: v });
   return (
     <div className={className}>
-      {KEYS.map((k) => (
+      {(Object.keys(SYMBOL) as (keyof Bases)[]).map((k) => (
         <BaseInput key={k} k={k} value={bases[k]} onValid={set(k)} />
       ))}
       <button

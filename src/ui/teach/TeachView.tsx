@@ -1,7 +1,7 @@
 /** Teach: compound scaling explained live at φ, why balance the three dimensions (paper §3.2, Figs. 3, 4 and 8), and the paper's
  *  argument as live experiments (src/ui/paper); the numbers come from teach-model.ts and src/scaling. */
 import { useState } from 'react';
-import { ALPHA, BASE_RESOLUTION, BETA, CHANNEL_DIVISOR, GAMMA, NUM_CLASSES } from '../../scaling';
+import { ALPHA, BASE_RESOLUTION, BETA, CHANNEL_DIVISOR, GAMMA, NUM_CLASSES, type NetworkConfig } from '../../scaling';
 import { useApp } from '../use-app';
 import { fmtMult, fmtPhi } from '../format';
 import { phiReadout } from '../readouts';
@@ -10,8 +10,8 @@ import { BudgetChart } from '../paper/BudgetChart';
 import { MethodRace } from '../paper/MethodRace';
 import { OwnCoefficients } from '../paper/OwnCoefficients';
 import { NetworkPicture } from './NetworkPicture';
-import { StageTable } from './StageTable';
-import { networkLabel, teachNumbers, type TeachNumbers } from './teach-model';
+import { networkLabel, stageTableRows, teachNumbers, type TeachNumbers } from './teach-model';
+import { ScrollTable } from '../TableScroll';
 import './teach.css';
 
 /** Paper Fig. 3: accuracy gains flatten around r = 2.5 (relative to the base input). */
@@ -155,5 +155,58 @@ export function TeachView() {
         <OwnCoefficients />
       </section>
     </section>
+  );
+}
+
+const STAGE_HEADS = ['Stage', 'Operator', 'Input H×W (B0 → scaled)', 'Channels (B0 → scaled)', 'Layers (B0 → scaled)', 'Stride'];
+
+/** "B0 → scaled", emphasised when scaling changed it. */
+function Change({ from, to, square = false }: { from: number; to: number; square?: boolean }) {
+  const show = (v: number) => (square ? `${v}×${v}` : String(v));
+  if (from === to) return <>{show(to)}</>;
+  return (
+    <>
+      <span className="teach-from">{show(from)}</span> → <strong className="teach-grew">{show(to)}</strong>
+    </>
+  );
+}
+
+/** B0's stage table (paper Table 1) with the scaled network's numbers beside it. */
+function StageTable({ net, label }: { net: NetworkConfig; label: string }) {
+  const rows = stageTableRows(net);
+  return (
+    <ScrollTable
+      label="Scaled stage table"
+      heads={STAGE_HEADS}
+      scoped
+      className="teach-table"
+      testId="stage-table"
+      caption={
+        <>
+          EfficientNet-B0 stages (paper Table 1) scaled to {label}: {net.totalBlocks} blocks, {net.resolution} px input
+        </>
+      }
+    >
+      {rows.map((r) => (
+        <tr
+          key={r.key}
+          data-testid={r.stage >= 0 ? 'stage-row' : `${r.key}-row`}
+          className={r.stage >= 0 ? `teach-row-stage teach-stage-${r.stage}` : 'teach-row-edge'}
+        >
+          <th scope="row">{r.label}</th>
+          <td>{r.operator}</td>
+          <td>
+            <Change from={r.inputB0} to={r.input} square />
+          </td>
+          <td>
+            <Change from={r.channelsB0} to={r.channels} />
+          </td>
+          <td>
+            <Change from={r.layersB0} to={r.layers} />
+          </td>
+          <td>{r.stride}</td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }

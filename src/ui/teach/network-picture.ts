@@ -6,12 +6,10 @@
 import { MAX_PHI, NUM_CLASSES, formulaNetwork, type NetworkConfig } from '../../scaling';
 import { officialOf } from '../readouts';
 
-export type PicturePart = 'input' | 'stem' | 'block' | 'head' | 'classifier';
-
 export interface PictureRect {
   /** Stable across φ (React key) so bars glide instead of being re-created. */
   key: string;
-  part: PicturePart;
+  part: 'input' | 'stem' | 'block' | 'head' | 'classifier';
   /** MBConv stage 0–6 for blocks, -1 otherwise. */
   stage: number;
   x: number;
@@ -57,7 +55,7 @@ export function networkPicture(net: NetworkConfig, frame = LAB_FRAME) {
   const rects: PictureRect[] = [];
   const labels: { key: string; x: number; y: number; text: string }[] = [];
   // Stem, head and FC are labelled above their bar (`above`); stage numbers and the input size below.
-  const bar = (key: string, part: PicturePart, stage: number, x: number, width: number, channels: number, above?: string) => {
+  const bar = (key: string, part: PictureRect['part'], stage: number, x: number, width: number, channels: number, above?: string) => {
     const height = barHeight(channels);
     rects.push({ key, part, stage, x, y: midY - height / 2, width, height });
     if (above) labels.push({ key, x: x + width / 2, y: midY - height / 2 - 5, text: above });
