@@ -7,14 +7,7 @@ import { readIhdr, type PngHeader } from './sniff';
 export class PngError extends Error {}
 
 /** A PNG's header, palette and tRNS (all three precede IDAT), and its IDAT payloads as a stream. */
-export interface PngParts {
-  header: PngHeader;
-  palette: Uint8Array | null;
-  trns: Uint8Array | null;
-  /** IDAT's payload in pieces of ≤ INFLATE_PIECE bytes, read from the file only as they are asked
-   *  for, up to IEND or where the file ends; leaving a loop over it early cancels the file's stream. */
-  idat: AsyncGenerator<Uint8Array<ArrayBuffer>>;
-}
+export type PngParts = Awaited<ReturnType<typeof readPngChunks>>;
 
 /** Bytes of compressed data handed to the inflater at a time (≤ ~4 MB of output each): the inflater
  *  queues all the output of one write (deflate reaches ~1000:1, so 64 KB of a blank image is 64 MB);
@@ -22,7 +15,7 @@ export interface PngParts {
 const INFLATE_PIECE = 4096;
 
 /** Reads `stream` up to its first IDAT chunk; the rest is read as `idat` is iterated. */
-export async function readPngChunks(stream: ReadableStream<Uint8Array<ArrayBuffer>>): Promise<PngParts> {
+export async function readPngChunks(stream: ReadableStream<Uint8Array<ArrayBuffer>>) {
   const reader = stream.getReader();
   let buf = new Uint8Array(0);
   /** The next ≤ n bytes as they arrive; none at the stream's end. */
@@ -81,6 +74,8 @@ export async function readPngChunks(stream: ReadableStream<Uint8Array<ArrayBuffe
     void reader.cancel().catch(() => undefined);
     throw e;
   }
+  /** IDAT's payload in pieces of ≤ INFLATE_PIECE bytes, read from the file only as they are asked
+   *  for, up to IEND or where the file ends; leaving a loop over it early cancels the file's stream. */
   async function* idat() {
     try {
       for (; left !== null; left = await toIdat()) {

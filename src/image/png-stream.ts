@@ -5,19 +5,12 @@ import { u16be } from './bytes';
 import { sizeRefusal } from './limits';
 import { PngError, readPngChunks, type PngParts } from './png-chunks';
 
-interface RgbaImage {
-  width: number;
-  height: number;
-  /** Non-premultiplied RGBA, as ImageData holds it. */
-  data: Uint8ClampedArray<ArrayBuffer>;
-}
-
 const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 const PNG_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
 
 /** Turns the inflated rows from `reader` into an RGBA image, averaging k×k blocks of pixels into one
  *  (k = the smallest integer bringing both sides to ≤ maxSide). Reads no further than the last row. */
-async function decodePngRows(reader: ReadableStreamDefaultReader<Uint8Array>, png: PngParts, maxSide: number): Promise<RgbaImage> {
+async function decodePngRows(reader: ReadableStreamDefaultReader<Uint8Array>, png: PngParts, maxSide: number) {
   const { header: h, palette: pal, trns } = png;
   const { width: W, height: H, bitDepth: depth, colorType } = h;
   const channels = PNG_CHANNELS[colorType];
@@ -30,6 +23,7 @@ async function decodePngRows(reader: ReadableStreamDefaultReader<Uint8Array>, pn
   const k = Math.max(1, Math.ceil(Math.max(W, H) / maxSide));
   const outW = Math.ceil(W / k);
   const outH = Math.ceil(H / k);
+  /** Non-premultiplied RGBA, as ImageData holds it. */
   const out = new Uint8ClampedArray(outW * outH * 4);
   const stride = Math.ceil((W * channels * depth) / 8);
   const bpp = Math.max(1, (channels * depth) >> 3);
@@ -140,7 +134,7 @@ async function decodePngRows(reader: ReadableStreamDefaultReader<Uint8Array>, pn
  *  plus a few rows. Colour-space chunks (gAMA, iCCP) are ignored.
  *  Time is bounded too: inflating stops at the last row (at most H·(stride+1) bytes come out),
  *  so zlib data that goes on after the image costs nothing; `signal` stops it at once. */
-export async function decodePngDownscaled(stream: ReadableStream<Uint8Array<ArrayBuffer>>, maxSide: number, signal?: AbortSignal): Promise<RgbaImage> {
+export async function decodePngDownscaled(stream: ReadableStream<Uint8Array<ArrayBuffer>>, maxSide: number, signal?: AbortSignal) {
   const png = await readPngChunks(stream);
   const inflate = new DecompressionStream('deflate');
   const writer = inflate.writable.getWriter();

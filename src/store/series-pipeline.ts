@@ -6,14 +6,11 @@ import { modelIdOf, type ModelSpec, type SeriesEntry, type Answer } from '../wor
 /** The worker's timed series of `specs`: one entry per spec, in order. */
 export type MeasureSeries = (specs: ModelSpec[], o: { runs: number; cam?: boolean; onProgress?: (p: Answer<'progress'>) => void }) => Promise<SeriesEntry[]>;
 
-export interface SeriesOptions {
-  runs: number;
-  cam?: boolean;
-  /** A row's network is loading (download, cache) or running (build, compile, timed runs). */
-  onPhase?: (row: number, phase: 'loading' | 'running') => void;
-}
-
-export type TimeRows = (rows: readonly { spec: ModelSpec }[], o: SeriesOptions) => Promise<SeriesEntry[]>;
+/** `onPhase`: a row's network is loading (download, cache) or running (build, compile, timed runs). */
+export type TimeRows = (
+  rows: readonly { spec: ModelSpec }[],
+  o: Omit<Parameters<MeasureSeries>[1], 'onProgress'> & { onPhase?: (row: number, phase: 'loading' | 'running') => void },
+) => Promise<SeriesEntry[]>;
 
 /** Times `rows` as one series. Never rejects: a series that fails fails every row with its reason. */
 export async function timeRows(measure: MeasureSeries, ...[rows, o]: Parameters<TimeRows>): Promise<SeriesEntry[]> {
