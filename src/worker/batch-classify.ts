@@ -26,7 +26,7 @@ export async function classifyBatch(req: Extract<WorkerRequest, { type: 'classif
   const loaded: { spec: ModelSpec; classifier: Classifier | null; error: string | null }[] = [];
   for (const spec of req.models) {
     try {
-      loaded.push({ spec, classifier: await c.ensure(spec), error: null });
+      loaded.push({ spec, classifier: (await c.ensure(spec)).classifier, error: null });
     } catch (e) {
       loaded.push({ spec, classifier: null, error: explainError(e, describeModel(spec)) });
     }
