@@ -7,13 +7,10 @@
  * by its own name or its kernel's name suffix, the normalisation constants by their role
  * (Placeholder → Mul → Sub → RealDiv).
  */
-import { nodeOf, type GraphNode, type WeightSpec } from './model-json';
+import { nodeOf, type ConvertedModelJson, type WeightSpec } from './model-json';
 
 /** The parts of a graph model.json read here (structural, so any model.json fits). */
-export interface ConvertedModelLike {
-  modelTopology: { node: GraphNode[] };
-  weightsManifest?: { weights: Pick<WeightSpec, 'name' | 'shape'>[] }[];
-}
+export type ConvertedModelLike = Pick<ConvertedModelJson, 'modelTopology'> & { weightsManifest?: { weights: Pick<WeightSpec, 'name' | 'shape'>[] }[] };
 
 /** A named weight (`…/stem_conv2d/Conv2D_weights`, `…/stack_i/block_j/{expand,project}_conv2d/
  *  Conv2D_{weights,bn_offset}`, `…/depthwise_conv2d/depthwise_{weights,bn_offset}`, `…/top_conv2d/…`). */

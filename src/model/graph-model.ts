@@ -5,8 +5,6 @@ import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import { readBack } from './classifier';
 import { allSpecs, type ConvertedModelJson } from './model-json';
 
-export type { GraphModel };
-
 /** tf.loadGraphModel for a converted model in memory (its model.json as the converter wrote it, its
  *  weight bytes in manifest order): the one way the app, the tests and the CLIs build it. */
 export async function graphModelFromMemory(modelJson: ConvertedModelJson, weightData: ArrayBuffer): Promise<GraphModel> {

@@ -22,8 +22,7 @@ export function randomWeights(config: NetworkConfig, seed: number): EfficientNet
     return t;
   };
   try {
-    const { scale, mean, std } = REFERENCE_NORMALIZATION;
-    return assembleWeights(config, { scale, mean: [...mean], std: [...std] }, (layer) => ({
+    return assembleWeights(config, structuredClone(REFERENCE_NORMALIZATION), (layer) => ({
       kernel: values(layer, 'kernel', layer.kernelShape),
       bias: values(layer, 'bias', layer.biasShape) as tf.Tensor1D,
     }));

@@ -26,7 +26,7 @@ export async function classifyBatch(req: Extract<WorkerRequest, { type: 'classif
   const loaded: { spec: ModelSpec; classifier: Classifier | null; error: string | null }[] = [];
   for (const spec of req.models) {
     try {
-      loaded.push({ spec, classifier: await c.ensure(spec), error: null });
+      loaded.push({ spec, classifier: (await c.ensure(spec)).classifier, error: null });
     } catch (e) {
       loaded.push({ spec, classifier: null, error: explainError(e, describeModel(spec)) });
     }
@@ -53,10 +53,9 @@ export async function classifyBatch(req: Extract<WorkerRequest, { type: 'classif
   }
   const models: BatchModelResult[] = [];
   for (const { spec, classifier, error } of loaded) {
-    if (!classifier || used === 0) {
-      models.push({ ms: 0, top5: null, error, synthetic: classifier?.synthetic ?? false });
-      continue;
-    }
+    const result: BatchModelResult = { ms: 0, top5: null, error, synthetic: classifier?.synthetic ?? false };
+    models.push(result);
+    if (!classifier || used === 0) continue;
     const size = classifier.config.resolution;
     try {
       const t0 = performance.now();
@@ -64,9 +63,9 @@ export async function classifyBatch(req: Extract<WorkerRequest, { type: 'classif
       const ms = performance.now() - t0;
       const classes = probs.length / used;
       const top5 = slot.map((k) => (k === null ? null : topK(probs.subarray(k * classes, (k + 1) * classes), 5).map(({ index, prob }) => ({ index, prob }))));
-      models.push({ ms, top5, error: null, synthetic: classifier.synthetic });
+      Object.assign(result, { ms, top5 });
     } catch (e) {
-      models.push({ ms: 0, top5: null, error: explainError(e, describeModel(spec)), synthetic: classifier.synthetic });
+      result.error = explainError(e, describeModel(spec));
     }
   }
   return { type: 'batch', id: req.id, images, models, memory: memoryInfo() };

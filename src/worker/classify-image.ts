@@ -5,15 +5,15 @@ import { explainError, memoryInfo } from '../model/backend';
 import { normaliseCam, type CamMap } from '../model/cam';
 import { topK } from '../model/labels';
 import { imageToInput, testPattern } from '../model/preprocess';
-import { measureInterleaved, timed, type Latency, type LatencyStats } from '../model/timing';
+import { measureInterleaved, timed, type Latency } from '../model/timing';
+import type { LoadedNetwork } from './network-cache';
 import { describeModel, modelIdOf, type Answer, type ModelSpec, type SeriesEntry, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** What a request's handler gets from the worker (classify, a timed series, an Evaluate batch). */
 export interface RequestContext {
   id: number;
-  /** Loads (or finds) a network. */
-  ensure: (spec: ModelSpec) => Promise<Classifier>;
-  stats: (modelId: string) => LatencyStats;
+  /** Loads (or finds) a network, with its latency record. */
+  ensure: (spec: ModelSpec) => Promise<LoadedNetwork>;
   /** The Lab's image; null: the test pattern. */
   image: { bitmap: ImageBitmap; name: string } | null;
   post: (msg: WorkerResponse) => void;
@@ -21,10 +21,9 @@ export interface RequestContext {
 
 /** `spec`'s network, loaded, with its id, its latency record and its input (the context's image, or the test pattern). */
 async function prepare(c: RequestContext, spec: ModelSpec) {
-  const classifier = await c.ensure(spec);
+  const { classifier, stats } = await c.ensure(spec);
   const size = classifier.config.resolution;
-  const modelId = modelIdOf(spec);
-  return { classifier, modelId, stats: c.stats(modelId), input: c.image ? imageToInput(c.image.bitmap, size) : testPattern(size) };
+  return { classifier, modelId: modelIdOf(spec), stats, input: c.image ? imageToInput(c.image.bitmap, size) : testPattern(size) };
 }
 
 /** What `classifier` made of the context's input (classify's answer, a series entry). */

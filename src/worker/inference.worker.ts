@@ -11,7 +11,7 @@ import { explainError, isOutOfMemory, memoryInfo, reinitBackend, selectBackend, 
 import { kernelParity } from '../model/kernels/parity';
 import { DEFAULT_KERNELS, type KernelSetting } from '../model/kernels/mode';
 import { classifierFromArtifacts, randomClassifier, type Classifier } from '../model/classifier';
-import { ModelCache } from './network-cache';
+import { ModelCache, type LoadedNetwork } from './network-cache';
 import { describeModel, modelIdOf, type DebugAction, type ModelSpec, type RequestLogEntry, type WorkerRequest, type WorkerResponse } from './protocol';
 import { SharedDownloads } from './shared-downloads';
 import { classifyBatch } from './batch-classify';
@@ -45,7 +45,6 @@ const post = (msg: WorkerResponse) => self.postMessage(msg);
 const contextFor = (id: number): RequestContext => ({
   id,
   ensure: (spec) => ensureModel(id, spec),
-  stats: (modelId) => models.stats(modelId),
   image: images.current,
   post,
 });
@@ -62,7 +61,7 @@ async function artifactsFor(id: number, spec: ModelSpec, modelId: string): Promi
   return a;
 }
 
-async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
+async function ensureModel(id: number, spec: ModelSpec): Promise<LoadedNetwork> {
   const modelId = modelIdOf(spec);
   const have = models.get(modelId);
   if (have) return have;
@@ -83,9 +82,9 @@ async function ensureModel(id: number, spec: ModelSpec): Promise<Classifier> {
   post({ type: 'progress', id, modelId, phase: 'compile', loaded: 0, total: 1 });
   await classifier.warmUp();
   noteKernels(classifier);
-  models.add(modelId, classifier);
+  const loaded = models.add(modelId, classifier);
   post({ type: 'ready', id, synthetic: classifier.synthetic, precision: classifier.precision, fromCache: artifacts?.fromCache ?? false, bytes });
-  return classifier;
+  return loaded;
 }
 
 /** The status line says when the kernels were tuned to this adapter (auto mode). */
@@ -161,7 +160,7 @@ async function handle(req: WorkerRequest, entry: RequestLogEntry): Promise<Worke
     case 'memory':
       return { type: 'memory', id: req.id, memory: memoryInfo() };
     case 'exportOnnx': {
-      const c = await ensureModel(req.id, req.model);
+      const { classifier: c } = await ensureModel(req.id, req.model);
       const { bytes, nodes } = await c.exportOnnx();
       const { onnxFileName } = await import('../model/onnx-export');
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;

@@ -17,10 +17,10 @@ describe('ModelCache', () => {
     await c.whilePinned(['B0', 'B2'], async () => {
       c.add('B3', net('B3')); // a series needs B0, B2 and B3: none goes while it runs
       expect(disposed).toEqual(['B1']);
-      c.stats('B3').record(10);
+      c.get('B3')!.stats.record(10);
     });
     expect(disposed).toEqual(['B1', 'B0']);
     expect(c.get('B0')).toBeUndefined();
-    expect(c.stats('B3').hasFirst).toBe(true);
+    expect(c.get('B3')!.stats.hasFirst).toBe(true);
   });
 });

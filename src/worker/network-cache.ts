@@ -4,31 +4,31 @@
 import type { Classifier } from '../model/classifier';
 import { LatencyStats } from '../model/timing';
 
+/** A loaded network and its latency record. */
+export type LoadedNetwork = { classifier: Classifier; stats: LatencyStats };
+
 export class ModelCache {
-  private readonly models = new Map<string, { classifier: Classifier; stats: LatencyStats }>();
+  private readonly models = new Map<string, LoadedNetwork>();
   private readonly pinned = new Set<string>();
 
   constructor(private readonly max = 3) {}
 
-  /** The network, marked most recently used. */
-  get(id: string): Classifier | undefined {
+  /** The network and its latency record, marked most recently used. */
+  get(id: string): LoadedNetwork | undefined {
     const m = this.models.get(id);
     if (m) {
       this.models.delete(id);
       this.models.set(id, m);
     }
-    return m?.classifier;
+    return m;
   }
 
   /** A freshly built network (its latency record starts empty). */
-  add(id: string, c: Classifier): void {
-    this.models.set(id, { classifier: c, stats: new LatencyStats() });
+  add(id: string, classifier: Classifier): LoadedNetwork {
+    const m = { classifier, stats: new LatencyStats() };
+    this.models.set(id, m);
     this.trim();
-  }
-
-  /** A loaded network's latency record. */
-  stats(id: string): LatencyStats {
-    return this.models.get(id)!.stats;
+    return m;
   }
 
   /** Runs `f` with the networks `ids` pinned: none of them is evicted halfway. */
