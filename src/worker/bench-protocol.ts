@@ -27,7 +27,9 @@ export interface BenchReport {
 
 /** One variant on the worker's backend: the network load (a download past the cache, which deletes
  *  nothing), the cached load, and on GRAPH_BACKENDS the graph model and ONNX Runtime beside it. */
-export type VariantJob = Pick<VariantBenchOptions, 'variant' | 'runs' | 'matmulGflops'> & { baseUrl: string };
+export interface VariantJob extends Pick<VariantBenchOptions, 'variant' | 'runs' | 'matmulGflops'> {
+  baseUrl: string;
+}
 
 export type BenchRequest =
   /** `threads`: wasm only, XNNPACK's thread count (1: the single-threaded SIMD build); absent: the
