@@ -31,6 +31,31 @@ interface Prop<T> {
 
 const prop = <T>(p: Prop<T>): Prop<T> => p;
 
+/** A (whole) number, clamped into its range with a notice; anything else ignored with a notice. */
+const clamped = (
+  name: string,
+  o: Pick<Prop<number>, 'default' | 'serialize'> & {
+    whole: boolean;
+    clamp: (v: number) => number;
+    round?: (v: number) => number;
+    ignored: (raw: string) => string;
+    outside: (raw: string, value: number) => string;
+  },
+) =>
+  prop<number>({
+    name,
+    view: 'lab',
+    default: o.default,
+    parse(raw) {
+      const v = Number(raw);
+      if (raw.trim() === '' || !(o.whole ? Number.isInteger(v) : Number.isFinite(v))) return { notice: o.ignored(raw) };
+      const inRange = o.clamp(v);
+      const value = o.round ? o.round(inRange) : inRange;
+      return { value, notice: inRange !== v ? o.outside(raw, value) : undefined };
+    },
+    serialize: o.serialize,
+  });
+
 /** ?compare= and ?eval=: `min`–`max` distinct of B0–B7, the valid part kept when there are enough. */
 const variantList = (name: string, defaults: number[], min: number, max: number) =>
   prop<number[]>({
@@ -107,17 +132,13 @@ export function parseFlags(raw: string): BenchFlags {
 
 /** In the order links are written. */
 export const URL_PROPS = {
-  /** A number, clamped into its range with a notice and rounded to the slider's step; anything else ignored with a notice. */
-  phi: prop<number>({
-    name: 'phi',
-    view: 'lab',
+  phi: clamped('phi', {
     default: 0,
-    parse(raw) {
-      const v = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(v)) return { notice: `Ignored φ "${raw}": not a number` };
-      const value = roundPhi(clampPhi(v));
-      return { value, notice: clampPhi(v) !== v ? `φ ${raw} is outside ${MIN_PHI}–${MAX_PHI}; clamped to ${value}` : undefined };
-    },
+    whole: false,
+    clamp: clampPhi,
+    round: roundPhi,
+    ignored: (raw) => `Ignored φ "${raw}": not a number`,
+    outside: (raw, value) => `φ ${raw} is outside ${MIN_PHI}–${MAX_PHI}; clamped to ${value}`,
     serialize: (v) => roundPhi(v).toFixed(1),
   }),
   view: oneOf<View, View>('view', VIEWS, 'lab', 'lab'),
@@ -135,16 +156,12 @@ export const URL_PROPS = {
   }),
   present: onOff('present', 'lab'),
   /** The presentation deck's slide, 1-based (written only while presenting: url-state). */
-  slide: prop<number>({
-    name: 'slide',
-    view: 'lab',
+  slide: clamped('slide', {
     default: 1,
-    parse(raw) {
-      const v = Number(raw);
-      if (raw.trim() === '' || !Number.isInteger(v)) return { notice: `Ignored slide "${raw}": not a whole number` };
-      const value = clampSlide(v);
-      return { value, notice: value !== v ? `Slide ${raw} is outside 1–${SLIDE_COUNT}; showing ${value}` : undefined };
-    },
+    whole: true,
+    clamp: clampSlide,
+    ignored: (raw) => `Ignored slide "${raw}": not a whole number`,
+    outside: (raw, value) => `Slide ${raw} is outside 1–${SLIDE_COUNT}; showing ${value}`,
     serialize: String,
   }),
   formula: onOff('formula', 'lab'),
