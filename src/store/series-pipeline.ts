@@ -1,6 +1,6 @@
-/** The one pipeline of timed series: rows (networks) go to the worker as one `measure` request
- *  (interleaved rounds: src/worker/classify-image.ts) while the engine holds every other piece of work,
- *  and come back as one outcome per row. */
+/** The one pipeline of timed series: rows (networks) go through a MeasureSeries (the engine's: one
+ *  `measure` request, interleaved rounds in src/worker/classify-image.ts, while it holds every other
+ *  piece of work) and come back as one outcome per row. */
 import { modelIdOf, type ModelSpec, type SeriesEntry, type Answer } from '../worker/protocol';
 
 /** The worker's timed series of `specs`: one entry per spec, in order. */
