@@ -9,7 +9,7 @@ import * as stock from '../stock-ops';
 import { layerWeights, type ConvWeights, type EfficientNetWeights } from '../weights';
 import { denseOp, depthwiseOp, pointwiseOp, poolOp } from './ops';
 import type { KernelPlan } from './plan';
-import { stem, stemFits } from './spatial';
+import { fitsVec4, stem } from './spatial';
 
 /** Logits for x [b, H, W, 3] in [0, 1]; each block in its own tidy, freeing its input as soon as
  *  the next exists (but never the network's input). `keep.features` receives the head's feature
@@ -25,7 +25,7 @@ export function forward(
   const conv = (s: LayerStep) => layerWeights(weights, s.layer.name) as ConvWeights;
   const ops: NetworkOps<tf.Tensor> = {
     stem: (input, s) =>
-      plan.depthwise !== 'stock' && stemFits(s.layer.kernelShape[3])
+      plan.depthwise !== 'stock' && fitsVec4(s.layer.kernelShape[3])
         ? stem(input as tf.Tensor4D, conv(s), s.stride, weights.normalization)
         : stock.swish(stock.conv(stock.normalize(input as tf.Tensor4D, c), conv(s), s.stride)),
     pointwise: (h, s) => pointwiseOp(plan.pointwise, { x: h as tf.Tensor4D, w: conv(s), act: 'swish' }),

@@ -8,7 +8,7 @@ import type { KernelChoice, KernelClass } from './plan';
 import { pointwise, pointwiseFits, type PointwiseArgs } from './pointwise';
 import { pointwiseTiled, tiledFits } from './pointwise-tiled';
 import { dense, globalAvgPool } from './reduce';
-import { depthwise, depthwiseFits } from './spatial';
+import { depthwise, fitsVec4 } from './spatial';
 import type { Act } from './program';
 
 /** A recorded call: its class, a signature of its shapes, and a replay on fresh zero inputs. */
@@ -66,7 +66,7 @@ export function pointwiseOp(choice: KernelChoice, args: PointwiseArgs): tf.Tenso
 
 export function depthwiseOp(choice: KernelChoice, x: tf.Tensor4D, w: ConvWeights, stride: number): tf.Tensor4D {
   record('depthwise', { x: x.shape }, `s${stride}k${w.kernel.shape[0]}`, (z, c) => depthwiseOp(c, z.x as tf.Tensor4D, w, stride));
-  if (choice !== 'stock' && depthwiseFits(x.shape[3])) return depthwise(x, w, stride, 'swish');
+  if (choice !== 'stock' && fitsVec4(x.shape[3])) return depthwise(x, w, stride, 'swish');
   return stock.swish(stock.depthwise(x, w, stride));
 }
 
@@ -74,7 +74,7 @@ export function depthwiseOp(choice: KernelChoice, x: tf.Tensor4D, w: ConvWeights
  *  on the stock pass; every consumer takes either). */
 export function poolOp(choice: KernelChoice, x: tf.Tensor4D): tf.Tensor {
   record('pool', { x: x.shape }, '', (z, c) => poolOp(c, z.x as tf.Tensor4D));
-  if (choice !== 'stock' && depthwiseFits(x.shape[3])) return globalAvgPool(x, choice === 'tiled');
+  if (choice !== 'stock' && fitsVec4(x.shape[3])) return globalAvgPool(x, choice === 'tiled');
   return stock.spatialMean(x);
 }
 

@@ -7,8 +7,7 @@ import type { ConvWeights, InputNormalization } from '../weights';
 import { samePadding } from '../network-walk';
 import { activate, f32, runKernel, type Act } from './program';
 
-export const depthwiseFits = (c: number) => c % 4 === 0;
-export const stemFits = (n: number) => n % 4 === 0;
+export const fitsVec4 = (c: number) => c % 4 === 0;
 
 /** Output pixels per depthwise invocation (a row segment): neighbouring windows overlap, so each
  *  input column is loaded once and feeds every output it touches. */
