@@ -66,7 +66,7 @@ export function pointwiseOp(choice: KernelChoice, args: PointwiseArgs): tf.Tenso
 
 export function depthwiseOp(choice: KernelChoice, x: tf.Tensor4D, w: ConvWeights, stride: number): tf.Tensor4D {
   record('depthwise', { x: x.shape }, `s${stride}k${w.kernel.shape[0]}`, (z, c) => depthwiseOp(c, z.x as tf.Tensor4D, w, stride));
-  if (choice !== 'stock' && fitsVec4(x.shape[3])) return depthwise(x, w, stride, 'swish');
+  if (choice !== 'stock' && fitsVec4(x.shape[3])) return depthwise(x, w, stride);
   return stock.swish(stock.depthwise(x, w, stride));
 }
 

@@ -1,11 +1,11 @@
-/** The spatial convs on WebGPU, barrier-free and register-blocked: depthwise k×k + bias + act and
+/** The spatial convs on WebGPU, barrier-free and register-blocked: depthwise k×k + bias + swish and
  *  the stem (input normalisation + k×k strided conv + bias + swish; one output pixel × 4 channels).
  *  Compiled in is only what changes the code: the depthwise window and stride (four forms in
- *  EfficientNet), the activation, and the stem's normalisation; sizes and pads are uniforms. */
+ *  EfficientNet) and the stem's normalisation; sizes and pads are uniforms. */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ConvWeights, InputNormalization } from '../weights';
 import { samePadding } from '../network-walk';
-import { activate, f32, runKernel, type Act } from './program';
+import { f32, runKernel } from './program';
 
 export const fitsVec4 = (c: number) => c % 4 === 0;
 
@@ -16,13 +16,13 @@ const DW_PX = 4;
 /** Unrolled bodies by form, built once: each inference dispatches every depthwise layer. */
 const dwBodies = new Map<string, string>();
 /** What a depthwise pipeline compiles in: its shader key and its body's cache key. */
-const dwForm = (act: Act, k: number, stride: number) => `${act}_k${k}s${stride}`;
+const dwForm = (k: number, stride: number) => `k${k}s${stride}`;
 
 /** The depthwise body for one (k, stride), unrolled: one invocation computes DW_PX adjacent
  *  output pixels × 4 channels. Index arithmetic (integer divisions are dear on a CPU adapter)
  *  happens once per invocation, not per pixel. */
-function depthwiseBody(k: number, stride: number, act: Act): string {
-  const key = dwForm(act, k, stride);
+function depthwiseBody(k: number, stride: number): string {
+  const key = dwForm(k, stride);
   const built = dwBodies.get(key);
   if (built !== undefined) return built;
   const cols = (DW_PX - 1) * stride + k;
@@ -56,14 +56,14 @@ function depthwiseBody(k: number, stride: number, act: Act): string {
     ${px.map((j) => `var a${j} = bv;`).join(' ')}
     ${rows.join('\n    ')}
     let out = ((b * uniforms.ho + oy) * uniforms.wo + ox0) * uniforms.c4 + c;
-    ${px.map((j) => `${j ? `if (ox0 + ${j} < uniforms.wo) { ` : ''}result[out + ${j} * uniforms.c4] = ${activate(act, `a${j}`)};${j ? ' }' : ''}`).join('\n    ')}`;
+    ${px.map((j) => `${j ? `if (ox0 + ${j} < uniforms.wo) { ` : ''}result[out + ${j} * uniforms.c4] = swish4(a${j});${j ? ' }' : ''}`).join('\n    ')}`;
   dwBodies.set(key, body);
   return body;
 }
 
-/** Depthwise k×k conv, SAME padding, + bias + act. One pipeline per (k, stride, act): the
+/** Depthwise k×k conv, SAME padding, + bias + swish. One pipeline per (k, stride): the
  *  window is unrolled; every size is a uniform. */
-export function depthwise(x: tf.Tensor4D, w: ConvWeights, stride: number, act: Act): tf.Tensor4D {
+export function depthwise(x: tf.Tensor4D, w: ConvWeights, stride: number): tf.Tensor4D {
   const [n, H, W, C] = x.shape;
   const k = w.kernel.shape[0];
   const ho = samePadding(H, k, stride);
@@ -72,14 +72,14 @@ export function depthwise(x: tf.Tensor4D, w: ConvWeights, stride: number, act: A
   const wob = Math.ceil(wo.out / DW_PX);
   return runKernel({
     kernel: 'EffNetDepthwise',
-    key: dwForm(act, k, stride),
+    key: dwForm(k, stride),
     inputs: { x, Wt: tf.reshape(w.kernel, [k * k, C]), bias: w.bias },
     comps: [4, 4, 4],
     outShape: [n, ho.out, wo.out, C],
     outComp: 4,
     threads: n * ho.out * wob * c4,
     sizes: { c4, wo: wo.out, wob, ho: ho.out, pady: ho.before, padx: wo.before, hin: H, win: W },
-    body: depthwiseBody(k, stride, act),
+    body: depthwiseBody(k, stride),
   }) as tf.Tensor4D;
 }
 
