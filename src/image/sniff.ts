@@ -85,10 +85,9 @@ function walkJpeg(b: Uint8Array, i: number, orientation?: number): JpegWalk {
       i += 2;
       continue;
     }
-    // end of image, or entropy-coded data before any frame header
-    if (m === 0xd9 || m === 0xda) return { done: { kind: 'jpeg', orientation } };
     const len = u16be(b, i + 2);
-    if (len < 2) return { done: { kind: 'jpeg', orientation } };
+    // end of image, entropy-coded data before any frame header, or a segment length under 2
+    if (m === 0xd9 || m === 0xda || len < 2) return { done: { kind: 'jpeg', orientation } };
     if (m === 0xe1 && orientation === undefined) orientation = exifOrientation(b, i + 4, Math.min(b.length, i + 2 + len));
     if (SOF.has(m)) {
       if (i + 9 > b.length) break; // frame header cut by the window: resume at it
