@@ -48,7 +48,7 @@ function exifOrientation(b: Uint8Array, start: number, end: number): number | un
   const t = start + 6;
   const le = ascii(b, t, 2) === 'II';
   const r16 = (at: number) => (le ? u16le(b, at) : u16be(b, at));
-  const r32 = (at: number) => (le ? (u16le(b, at) | (u16le(b, at + 2) << 16)) >>> 0 : u32be(b, at));
+  const r32 = (at: number) => (le ? i32le(b, at) >>> 0 : u32be(b, at));
   if (r16(t + 2) !== 42) return undefined;
   const ifd = t + r32(t + 4);
   if (ifd + 2 > end) return undefined;
