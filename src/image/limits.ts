@@ -16,8 +16,7 @@ export const MAX_IMAGE_SIDE = 32_767;
 
 /** Why an image of w×h pixels (from its header) is refused, or null when it may be decoded. */
 export function sizeRefusal(w: number, h: number): string | null {
-  const side = Math.max(w, h);
-  if (side > MAX_IMAGE_SIDE) {
+  if (Math.max(w, h) > MAX_IMAGE_SIDE) {
     return `the image is ${w}×${h} pixels; the limit is ${MAX_IMAGE_SIDE.toLocaleString('en-US')} pixels per side`;
   }
   const pixels = w * h;
