@@ -107,9 +107,7 @@ async function decodePngRows(reader: ReadableStreamDefaultReader<Uint8Array>, pn
     rowsInAcc++;
     done++;
     if (rowsInAcc === k || done === H) flush();
-    const t = prev;
-    prev = cur;
-    cur = t;
+    [prev, cur] = [cur, prev];
     filled = 0;
   };
 
