@@ -68,14 +68,13 @@ export async function runSeries(req: Extract<WorkerRequest, { type: 'measure' }>
   const loaded: (Awaited<ReturnType<typeof prepare>> & { index: number; probs: Float32Array | null })[] = [];
   for (const [index, spec] of specs.entries()) {
     try {
-      const { classifier, modelId, stats, input } = await prepare(c, spec);
-      let probs: Float32Array | null = null;
-      if (!stats.hasFirst) {
+      const l = { ...(await prepare(c, spec)), index, probs: null as Float32Array | null };
+      if (!l.stats.hasFirst) {
         // The first inference after a load still pays first-use costs: kept apart, never timed as steady.
-        c.post({ type: 'progress', id: c.id, modelId, phase: 'compile', loaded: 0, total: 1 });
-        stats.record(await timed(async () => (probs = await classifier.probabilities(input))));
+        c.post({ type: 'progress', id: c.id, modelId: l.modelId, phase: 'compile', loaded: 0, total: 1 });
+        l.stats.record(await timed(async () => (l.probs = await l.classifier.probabilities(l.input))));
       }
-      loaded.push({ index, modelId, classifier, input, stats, probs });
+      loaded.push(l);
     } catch (e) {
       entries[index] = { ok: false, error: explainError(e, describeModel(spec)) };
     }
