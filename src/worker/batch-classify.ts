@@ -60,10 +60,9 @@ export async function classifyBatch(req: Extract<WorkerRequest, { type: 'classif
     try {
       const t0 = performance.now();
       const probs = await classifier.probabilitiesBatch(inputs.get(size)!.subarray(0, used * size * size * 3), used);
-      const ms = performance.now() - t0;
+      result.ms = performance.now() - t0;
       const classes = probs.length / used;
-      const top5 = slot.map((k) => (k === null ? null : topK(probs.subarray(k * classes, (k + 1) * classes), 5).map(({ index, prob }) => ({ index, prob }))));
-      Object.assign(result, { ms, top5 });
+      result.top5 = slot.map((k) => (k === null ? null : topK(probs.subarray(k * classes, (k + 1) * classes), 5).map(({ index, prob }) => ({ index, prob }))));
     } catch (e) {
       result.error = explainError(e, describeModel(spec));
     }
