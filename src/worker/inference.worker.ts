@@ -102,8 +102,7 @@ function adopt(choice: BackendChoice) {
   announced = choice;
   watchDeviceLoss((reason) => {
     lostDevice = reason;
-    const { backend, adapter } = choice;
-    post({ type: 'backend', id: 0, backend, adapter, reason: `WebGPU device lost (${reason}); re-initialising on the next request` });
+    post({ type: 'backend', id: 0, ...choice, reason: `WebGPU device lost (${reason}); re-initialising on the next request` });
   });
 }
 
