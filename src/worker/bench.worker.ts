@@ -31,8 +31,6 @@ let kernels: KernelSetting = DEFAULT_KERNELS;
 async function runVariant(id: number, { baseUrl, ...job }: VariantJob, { backend, threads }: BackendChoice): Promise<BenchResponse> {
   const url = variantUrl(baseUrl, job.variant);
   const noProgress = () => undefined;
-  // Random-weights mode: nothing to download; the network is built with the lab's seed.
-  const seeded = baseUrl === RANDOM_WEIGHTS_BASE;
   // The network load is timed with loadFromUrl's `network` option, never by clearing the cache:
   // the bench deletes no weights it did not download itself (a page of other cached models, or
   // a user's offline copy, stays).
@@ -44,7 +42,8 @@ async function runVariant(id: number, { baseUrl, ...job }: VariantJob, { backend
     ort: true,
     // The batch Evaluate would choose here for a long run (images/s at it, beside batch 1).
     evalBatch: planBatch({ config: officialNetwork(job.variant), backend, images: Infinity }).batch,
-    seed: seeded ? DEFAULT_SYNTHETIC_SEED : undefined,
+    // Random-weights mode: nothing to download; the network is built with the lab's seed.
+    seed: baseUrl === RANDOM_WEIGHTS_BASE ? DEFAULT_SYNTHETIC_SEED : undefined,
     network: { kernels },
     loadNetwork: async () => {
       const a = await loadFromUrl(url, noProgress, undefined, { network: true });
