@@ -51,7 +51,6 @@ function register(kernelName: string): void {
       const a = attrs as unknown as Attrs;
       const wg = a.workgroup ?? 64;
       const groups = Math.max(1, Math.ceil(a.threads / wg));
-      const sizeNames = Object.keys(a.sizes);
       const program: WebGPUProgram = {
         variableNames: Object.keys(inputs),
         variableComponents: a.comps,
@@ -61,7 +60,7 @@ function register(kernelName: string): void {
         dispatch: groups <= 65535 ? [groups, 1, 1] : [65535, Math.ceil(groups / 65535), 1],
         workgroupSize: [wg, 1, 1],
         shaderKey: `${OWN_KEY_PREFIX}${kernelName}_${a.key}`,
-        uniforms: ['count : i32,', ...sizeNames.map((n) => `${n} : i32,`)].join(' '),
+        uniforms: ['count : i32,', ...Object.keys(a.sizes).map((n) => `${n} : i32,`)].join(' '),
         getUserCode: () => `
           ${HELPERS}
           ${a.decls ?? ''}
@@ -70,13 +69,11 @@ function register(kernelName: string): void {
             ${a.body}
           }`,
       };
-      const data = [a.threads, ...Object.values(a.sizes)];
-      const tensors = Object.values(inputs) as tf.TensorInfo[];
       return (backend as WebGPUBackend).runWebGPUProgram(
         program,
-        tensors,
+        Object.values(inputs) as tf.TensorInfo[],
         'float32',
-        data.map((v) => ({ type: 'int32', data: [v] })),
+        [a.threads, ...Object.values(a.sizes)].map((v) => ({ type: 'int32', data: [v] })),
       );
     },
   });
