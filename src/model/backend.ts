@@ -126,6 +126,7 @@ async function startWasm(threadsAsked?: number): Promise<{ threads: number; thre
     const factory = tf.findBackendFactory('wasm');
     try {
       await initThreadedWasm(2 * wanted);
+      return { threads: wasm.getThreadsCount() };
     } catch (e) {
       // A fresh registration forgets the stuck initialisation; the plain SIMD build follows.
       note = `the threaded build failed to start (${(e as Error).message})`;
@@ -133,10 +134,8 @@ async function startWasm(threadsAsked?: number): Promise<{ threads: number; thre
       tf.registerBackend('wasm', factory, 2);
     }
   }
-  if (wanted === 1 || note || !pthreadScript) {
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    await withCoresSeenAs(2, () => activate('wasm'));
-  }
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  await withCoresSeenAs(2, () => activate('wasm'));
   const threads = wasm.getThreadsCount();
   return note ? { threads, threadsNote: note } : { threads };
 }
