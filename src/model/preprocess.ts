@@ -31,8 +31,7 @@ export function drawCrop(ctx: Canvas2D, source: CanvasImageSource, box: CropBox)
 /** The network input for one image at `size`: [size, size, 3] floats, the reference values / 255. */
 export function imageToInput(bitmap: ImageBitmap, size: number): Float32Array {
   const box = centerCropBox(bitmap.width, bitmap.height, size);
-  const canvas = new OffscreenCanvas(box.side, box.side);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  const ctx = new OffscreenCanvas(box.side, box.side).getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('2D canvas unavailable for preprocessing');
   drawCrop(ctx, bitmap, box);
   return resizeBicubicToRgb(ctx.getImageData(0, 0, box.side, box.side).data, box.side, size);
