@@ -64,9 +64,8 @@ export function bindConvertedWeights(json: ConvertedModelLike, tensors: tf.Named
     throw new Error(`Weights do not fit ${config.name}: ${problems.slice(0, 5).join('; ')}${more}`);
   }
 
-  const normalization = readNormalization(normalizationTensorNames(json), get);
   const bound = new Set<string>();
-  const weights = assembleWeights(config, normalization, (layer: LayerSpec) => {
+  const weights = assembleWeights(config, readNormalization(normalizationTensorNames(json), get), (layer: LayerSpec) => {
     const ref = refs.get(layer.name)!;
     bound.add(ref.kernel).add(ref.bias);
     return { kernel: get(ref.kernel), bias: get(ref.bias) as tf.Tensor1D };
