@@ -17,11 +17,9 @@ export function centerCropBox(width: number, height: number, size: number) {
 }
 export type CropBox = ReturnType<typeof centerCropBox>;
 
-type Canvas2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
-
 /** Copies the crop box of `source` pixel for pixel (no resampling) into a side×side canvas,
  *  composited on white (transparent PNGs would otherwise turn black). */
-export function drawCrop(ctx: Canvas2D, source: CanvasImageSource, box: CropBox): void {
+export function drawCrop(ctx: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D, source: CanvasImageSource, box: CropBox): void {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, box.side, box.side);
   ctx.imageSmoothingEnabled = false;
