@@ -96,19 +96,17 @@ async function activate(name: BackendName): Promise<void> {
   await tf.ready();
 }
 
-/** Initialises the wasm backend; with `threaded`, rejects as soon as a pthread fails to start
- *  (tfjs would wait for it forever). */
-async function initWasm(threaded: boolean, cores: number): Promise<void> {
+/** Initialises the threaded wasm build; rejects as soon as a pthread fails to start (tfjs would
+ *  wait for it forever). */
+async function initThreadedWasm(cores: number): Promise<void> {
   let failure: Error | null = null;
   const failed = new Promise<never>((_, reject) => (onPthreadError = (m) => reject((failure = new Error(m)))));
-  failed.catch(() => undefined);
-  if (threaded) pthreadErrorsReported = true;
+  pthreadErrorsReported = true;
   try {
-    const init = withCoresSeenAs(cores, () => activate('wasm'));
-    await (threaded ? Promise.race([init, failed]) : init);
+    await Promise.race([withCoresSeenAs(cores, () => activate('wasm')), failed]);
   } finally {
     onPthreadError = () => undefined;
-    if (threaded && !failure) pthreadErrorsReported = false;
+    if (!failure) pthreadErrorsReported = false;
   }
 }
 
@@ -127,7 +125,8 @@ async function startWasm(threadsAsked?: number): Promise<{ threads: number; thre
     wasm.setThreadsCount(wanted);
     const factory = tf.findBackendFactory('wasm');
     try {
-      await initWasm(true, 2 * wanted);
+      await initThreadedWasm(2 * wanted);
+      return { threads: wasm.getThreadsCount() };
     } catch (e) {
       // A fresh registration forgets the stuck initialisation; the plain SIMD build follows.
       note = `the threaded build failed to start (${(e as Error).message})`;
@@ -135,10 +134,8 @@ async function startWasm(threadsAsked?: number): Promise<{ threads: number; thre
       tf.registerBackend('wasm', factory, 2);
     }
   }
-  if (wanted === 1 || note || !pthreadScript) {
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    await initWasm(false, 2);
-  }
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  await withCoresSeenAs(2, () => activate('wasm'));
   const threads = wasm.getThreadsCount();
   return note ? { threads, threadsNote: note } : { threads };
 }

@@ -10,7 +10,6 @@ import type { EfficientNetWeights, InputNormalization } from './weights';
 import { layerTensorNames, normalizationTensorNames, type ConvertedModelLike } from './converted-graph';
 
 const fmt = (shape: readonly number[]): string => `[${shape.join(',')}]`;
-const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /** Strips the `StatefulPartitionedCall/model_N/` prefix for readable messages. */
 const short = (name: string): string => name.replace(/^StatefulPartitionedCall\/model(?:_\d+)?\//, '');
@@ -44,7 +43,7 @@ export function bindConvertedWeights(json: ConvertedModelLike, tensors: tf.Named
   const check = (name: string, expected: number[]) => {
     const t = tensors[name];
     if (!t) missing.push(`Missing tensor ${name}: named in the topology but not among the decoded weights`);
-    else if (!sameShape(t.shape, expected)) {
+    else if (!tf.util.arraysEqual(t.shape, expected)) {
       mismatches.push(`Shape mismatch for ${short(name)}: expected ${fmt(expected)}, found ${fmt(t.shape)}`);
     }
   };
@@ -65,9 +64,8 @@ export function bindConvertedWeights(json: ConvertedModelLike, tensors: tf.Named
     throw new Error(`Weights do not fit ${config.name}: ${problems.slice(0, 5).join('; ')}${more}`);
   }
 
-  const normalization = readNormalization(normalizationTensorNames(json), get);
   const bound = new Set<string>();
-  const weights = assembleWeights(config, normalization, (layer: LayerSpec) => {
+  const weights = assembleWeights(config, readNormalization(normalizationTensorNames(json), get), (layer: LayerSpec) => {
     const ref = refs.get(layer.name)!;
     bound.add(ref.kernel).add(ref.bias);
     return { kernel: get(ref.kernel), bias: get(ref.bias) as tf.Tensor1D };

@@ -90,8 +90,7 @@ export type Classifier = Readonly<ReturnType<typeof wrap>>;
 /** Binds converted weights (official variant `variant`, or inferred from the shapes) to the own
  *  builder. The decoded tensors are owned by the returned classifier. */
 export function classifierFromArtifacts(artifacts: LoadedArtifacts, variant?: number, options?: NetworkOptions): Classifier {
-  const k = variant ?? inferOfficialVariant(artifacts.modelJson);
-  const config = officialNetwork(k);
+  const config = officialNetwork(variant ?? inferOfficialVariant(artifacts.modelJson));
   const net = createEfficientNet(config, bindArtifacts(artifacts, config), options);
   return wrap(net, artifacts.modelJson.userDefinedMetadata?.synthetic === true, weightPrecision(artifacts.modelJson));
 }

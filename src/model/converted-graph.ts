@@ -33,8 +33,7 @@ export function layerTensorNames(json: ConvertedModelLike) {
   const refs = new Map<string, { kernel: string; bias: string; node: string }>();
   for (const node of json.modelTopology.node) {
     if (!WEIGHTED_OPS.has(node.op)) continue;
-    const inputs = (node.input ?? []).map(nodeOf);
-    const [kernel, bias] = [inputs[1], inputs[2]];
+    const [, kernel, bias] = (node.input ?? []).map(nodeOf);
     const named = kernel ? namedWeight(kernel) : null;
     const layer = ANONYMOUS_NODE.exec(node.name)?.[1] ?? (named?.part === 'kernel' ? named.layer : undefined);
     if (!layer) throw new Error(`Unrecognised weighted node ${node.name} (${node.op}, kernel ${kernel ?? 'none'})`);

@@ -29,14 +29,13 @@ function onnxOps(g: OnnxGraphBuilder, values: ReadonlyMap<string, LayerValues>, 
     const { w, b } = weights(layer);
     const [kh, kw, channels] = layer.kernelShape;
     const { before, after } = samePadding(size, kh, stride);
-    const attrs = {
+    return g.node('Conv', [x, w, b], layer.name, {
       kernel_shape: [kh, kw],
       strides: [stride, stride],
       pads: [before, before, after, after], // [top, left, bottom, right]
       group: layer.kind === 'depthwise' ? channels : 1,
       dilations: [1, 1],
-    };
-    return g.node('Conv', [x, w, b], layer.name, attrs);
+    });
   };
 
   const swish = (x: string): string => g.node('Mul', [x, g.node('Sigmoid', [x], `${x}/sigmoid`)], `${x}/swish`);

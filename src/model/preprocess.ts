@@ -17,11 +17,9 @@ export function centerCropBox(width: number, height: number, size: number) {
 }
 export type CropBox = ReturnType<typeof centerCropBox>;
 
-type Canvas2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
-
 /** Copies the crop box of `source` pixel for pixel (no resampling) into a side×side canvas,
  *  composited on white (transparent PNGs would otherwise turn black). */
-export function drawCrop(ctx: Canvas2D, source: CanvasImageSource, box: CropBox): void {
+export function drawCrop(ctx: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D, source: CanvasImageSource, box: CropBox): void {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, box.side, box.side);
   ctx.imageSmoothingEnabled = false;
@@ -31,8 +29,7 @@ export function drawCrop(ctx: Canvas2D, source: CanvasImageSource, box: CropBox)
 /** The network input for one image at `size`: [size, size, 3] floats, the reference values / 255. */
 export function imageToInput(bitmap: ImageBitmap, size: number): Float32Array {
   const box = centerCropBox(bitmap.width, bitmap.height, size);
-  const canvas = new OffscreenCanvas(box.side, box.side);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  const ctx = new OffscreenCanvas(box.side, box.side).getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('2D canvas unavailable for preprocessing');
   drawCrop(ctx, bitmap, box);
   return resizeBicubicToRgb(ctx.getImageData(0, 0, box.side, box.side).data, box.side, size);
