@@ -156,8 +156,7 @@ export async function gateSource(
   const verdict = judgeSource(source, origin, csp);
   if (verdict.kind === 'refused' && source.kind !== 'url') throw new Error(verdict.message);
   if (verdict.kind === 'trusted') return source;
-  const host = new URL(source.baseUrl, origin).host;
-  askSource(verdict.kind === 'ask' ? { host, baseUrl: source.baseUrl } : { host, baseUrl: source.baseUrl, refused: verdict.message });
+  askSource({ host: new URL(source.baseUrl, origin).host, baseUrl: source.baseUrl, ...(verdict.kind === 'refused' && { refused: verdict.message }) });
   const use = (await question.wait()) && verdict.kind === 'ask';
   askSource(null, !use); // declined: the link's source leaves the address bar too
   if (use) return source;
