@@ -228,7 +228,6 @@ export function createEngine({ client, store, source = startSource, decode = dec
 
     /** The weights error's use-random-weights button (?weights=random from now on). */
     switchToRandomWeights(): void {
-      downloads.forget();
       lab().useRandomWeights(RANDOM_SOURCE);
       schedule();
     },

@@ -10,7 +10,7 @@ import type { Engine } from './engine';
 import { summarize, type EvalRow, type NetworkSummary } from './eval-results';
 import type { EvalInput } from './eval-inputs';
 import { officialSpec } from './source';
-import type { AppState } from './app-store';
+import type { AppStore } from './app-store';
 import { sliceStore } from './slice-store';
 
 export const initialEval = () => ({
@@ -151,7 +151,7 @@ export async function startEvaluation(engine: Pick<Engine, 'store' | 'classifyBa
 export type AccuracyRow = Pick<NetworkSummary, 'network' | 'correct' | 'total'>;
 
 /** A finished evaluation's counts (null forgets them); rows without photos are left out. */
-export function publishAccuracy(store: StoreApi<AppState>, rows: readonly AccuracyRow[] | null): void {
+export function publishAccuracy(store: AppStore, rows: readonly AccuracyRow[] | null): void {
   const kept = rows?.filter((r) => r.total > 0).map(({ network, correct, total }) => ({ network, correct, total })) ?? null;
   store.setState({ accuracy: { rows: kept && kept.length > 0 ? kept : null } });
 }

@@ -117,11 +117,6 @@ export function labDownloads(client: EngineClient, lab: () => LabState, gate: Qu
       client.cancel(prefetching.id);
       return prefetching.from;
     },
-    /** Random weights from now on. */
-    forget(): void {
-      prefetched.clear();
-      failed.clear();
-    },
     retry: () => failed.clear(),
   };
 }

@@ -1,7 +1,6 @@
 /** Timed runs for the paper's experiments: the scaling-methods race (Table 7, and matched FLOPs),
  *  the latency-vs-FLOPs budget chart across φ, and the reader's own α/β/γ. Each list of networks is
  *  timed as one interleaved series, so drift and heat hit every network alike. */
-import type { StoreApi } from 'zustand/vanilla';
 import {
   budgetNetworks,
   customCoefficients,
@@ -22,7 +21,7 @@ import type { ModelSpec, SeriesEntry } from '../worker/protocol';
 import { formulaSpec } from './lab-spec';
 import { SERIES_RUNS } from '../model/timing';
 import { officialSpec, whenSource } from './source';
-import type { AppState } from './app-store';
+import type { AppStore } from './app-store';
 import { sliceStore } from './slice-store';
 import type { TimeRows } from './series-pipeline';
 
@@ -90,7 +89,7 @@ export function customRows(bases: Bases, phi: number, baseUrl: string): TimedRow
 }
 
 /** The paper's timed runs on the app store, timed by `time` (the store's one series pipeline). */
-export function paperRuns(store: StoreApi<AppState>, time: TimeRows) {
+export function paperRuns(store: AppStore, time: TimeRows) {
   const runs = sliceStore(store, 'paperRuns');
 
   /** A new press of the same run supersedes a running one. The rows are built again once the weight

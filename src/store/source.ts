@@ -156,8 +156,7 @@ export async function gateSource(
   const verdict = judgeSource(source, origin, csp);
   if (verdict.kind === 'refused' && source.kind !== 'url') throw new Error(verdict.message);
   if (verdict.kind === 'trusted') return source;
-  const host = new URL(source.baseUrl, origin).host;
-  askSource(verdict.kind === 'ask' ? { host, baseUrl: source.baseUrl } : { host, baseUrl: source.baseUrl, refused: verdict.message });
+  askSource({ host: new URL(source.baseUrl, origin).host, baseUrl: source.baseUrl, ...(verdict.kind === 'refused' && { refused: verdict.message }) });
   const use = (await question.wait()) && verdict.kind === 'ask';
   askSource(null, !use); // declined: the link's source leaves the address bar too
   if (use) return source;
@@ -167,10 +166,10 @@ export async function gateSource(
 /* Offline, the source that worked last time, so that cached weights still load. */
 const SOURCE_KEY = 'phiLab.modelSource';
 
-function offlineSource(resolved: ModelSource, explicit: boolean): ModelSource {
+function offlineSource(resolved: ModelSource): ModelSource {
   try {
     const remembered = rememberedSource(localStorage.getItem(SOURCE_KEY), location.origin); // validated: storage is writable by the whole origin
-    if (!navigator.onLine && remembered && !explicit) return remembered;
+    if (!navigator.onLine && remembered && resolved.kind !== 'url') return remembered;
     if (resolved.kind !== 'url') localStorage.setItem(SOURCE_KEY, JSON.stringify(resolved)); // a link's source is never kept
   } catch {
     // storage blocked (private mode): no memory of the source
@@ -180,7 +179,7 @@ function offlineSource(resolved: ModelSource, explicit: boolean): ModelSource {
 
 export async function startSource(models: string | null, weights: 'random' | null, ask: AskSource, question: SourceQuestion): Promise<ModelSource> {
   if (weights === 'random') return RANDOM_SOURCE;
-  return gateSource(offlineSource(await resolveModelSource(models, location.origin), !!models), ask, question);
+  return gateSource(offlineSource(await resolveModelSource(models, location.origin)), ask, question);
 }
 
 /** The weights' base URL once the engine has its source; rejects if the lab could not start. */
