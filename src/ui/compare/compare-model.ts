@@ -30,12 +30,9 @@ export function progressText(entries: readonly CompareEntry[], running: boolean)
 }
 
 export function latencyPoints(entries: readonly CompareEntry[]) {
-  return entries
-    .filter((e) => e.status === 'done' && e.steadyMs != null && e.steadyMs > 0)
-    .map((e) => {
-      const m = e.steadyMs!;
-      return { name: e.name, variant: e.variant, flops: e.flops, steadyMs: m, range: [m - (e.p25Ms ?? m), (e.p75Ms ?? m) - m] as const };
-    });
+  return entries.flatMap(({ status, name, variant, flops, steadyMs: m, p25Ms, p75Ms }) =>
+    status === 'done' && m != null && m > 0 ? [{ name, variant, flops, steadyMs: m, range: [m - (p25Ms ?? m), (p75Ms ?? m) - m] as const }] : [],
+  );
 }
 
 /** B0–B7: paper top-1 against FLOPs computed by src/scaling (the φ marker's measure, so they line up), sorted by FLOPs.
