@@ -52,10 +52,9 @@ export function networkLayers(stemChannels: number, headChannels: number, blocks
   const first = blocks[0];
   const last = blocks[blocks.length - 1];
   if (!first || !last) throw new Error('a network needs at least one block');
-  const { kernel } = B0_STEM;
   return [
     // The stem's output feeds block 0.
-    layer('stem_conv2d', 'stem', null, [kernel, kernel, 3, stemChannels], stemChannels, first.inputSize),
+    layer('stem_conv2d', 'stem', null, [B0_STEM.kernel, B0_STEM.kernel, 3, stemChannels], stemChannels, first.inputSize),
     ...blocks.flatMap(blockLayers),
     pointwise('top_conv2d', 'head', null, last.outChannels, headChannels, last.outputSize),
     layer('logits', 'dense', null, [headChannels, NUM_CLASSES], NUM_CLASSES, 1),

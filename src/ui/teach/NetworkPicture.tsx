@@ -16,7 +16,6 @@ function partClass(r: PictureRect): string {
 
 export function NetworkPicture({ net, label }: { net: NetworkConfig; label: string }) {
   const picture = networkPicture(net);
-  const ghost = networkPicture(officialOf(0));
   const description = pictureDescription(net);
   return (
     <figure className="teach-figure">
@@ -32,7 +31,7 @@ export function NetworkPicture({ net, label }: { net: NetworkConfig; label: stri
       >
         <title>{`${label}: ${description}`}</title>
         <g className="teach-ghost" aria-hidden="true">
-          {ghost.rects.map((r) => (
+          {networkPicture(officialOf(0)).rects.map((r) => (
             <rect key={r.key} {...geometry(r)} />
           ))}
         </g>

@@ -173,7 +173,6 @@ function Change({ from, to, square = false }: { from: number; to: number; square
 
 /** B0's stage table (paper Table 1) with the scaled network's numbers beside it. */
 function StageTable({ net, label }: { net: NetworkConfig; label: string }) {
-  const rows = stageTableRows(net);
   return (
     <ScrollTable
       label="Scaled stage table"
@@ -187,7 +186,7 @@ function StageTable({ net, label }: { net: NetworkConfig; label: string }) {
         </>
       }
     >
-      {rows.map((r) => (
+      {stageTableRows(net).map((r) => (
         <tr
           key={r.key}
           data-testid={r.stage >= 0 ? 'stage-row' : `${r.key}-row`}

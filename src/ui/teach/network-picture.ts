@@ -51,12 +51,11 @@ export const LAB_FRAME = pictureFrame([formulaNetwork(MAX_PHI), officialOf(MAX_P
 export function networkPicture(net: NetworkConfig, frame = LAB_FRAME) {
   const midY = FRAME.pad + FRAME.topLabel + Math.max(FRAME.inputMaxSide, FRAME.barMaxHeight) / 2;
   const labelY = frame.height - FRAME.pad - 4;
-  const barHeight = (channels: number) => frame.channelScale * Math.sqrt(channels);
   const rects: PictureRect[] = [];
   const labels: { key: string; x: number; y: number; text: string }[] = [];
   // Stem, head and FC are labelled above their bar (`above`); stage numbers and the input size below.
   const bar = (key: string, part: PictureRect['part'], stage: number, x: number, width: number, channels: number, above?: string) => {
-    const height = barHeight(channels);
+    const height = frame.channelScale * Math.sqrt(channels);
     rects.push({ key, part, stage, x, y: midY - height / 2, width, height });
     if (above) labels.push({ key, x: x + width / 2, y: midY - height / 2 - 5, text: above });
   };

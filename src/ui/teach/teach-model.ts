@@ -8,7 +8,6 @@ import {
   OFFICIAL_VARIANTS,
   PAPER_BASES,
   B0_STEM,
-  clampPhi,
   constraintOf,
   effectivePhi,
   nearestOfficial,
@@ -18,8 +17,7 @@ import { fmtPhi } from '../format';
 import { officialOf, phiReadout } from '../readouts';
 
 /** The formula's numbers at φ, and what the built network really costs against B0. */
-export function teachNumbers(phiIn: number) {
-  const phi = clampPhi(phiIn);
+export function teachNumbers(phi: number) {
   const { formula, official, atOfficial } = phiReadout(phi);
   const b0 = officialOf(0);
   const constraint = constraintOf(PAPER_BASES);
