@@ -69,13 +69,14 @@ export type DropContent =
   { kind: 'model'; name: string; files: File[] } | { kind: 'image'; file: File } | { kind: 'error'; message: string } | { kind: 'empty' };
 
 const dirOf = (path: string) => path.slice(0, path.lastIndexOf('/'));
-const baseOf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+/** The last segment of a slash-separated path (a file's name in a dropped folder). */
+export const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 const isModelPart = (name: string) => name.endsWith('.json') || name.endsWith('.bin');
 
 /** A model when the drop holds model.json (its folder's files: the shards sit beside it) or any
  *  .json/.bin (then without model.json, which the engine reports); else the first file, an image. */
 export function classifyDrop(dropped: readonly DroppedFile[]): DropContent {
-  const models = dropped.filter((d) => baseOf(d.path) === 'model.json');
+  const models = dropped.filter((d) => baseName(d.path) === 'model.json');
   if (models.length > 1) {
     const where = models
       .slice(0, 3)
@@ -89,7 +90,7 @@ export function classifyDrop(dropped: readonly DroppedFile[]): DropContent {
   if (models.length === 1) {
     const dir = dirOf(models[0].path);
     const files = dropped.filter((d) => dirOf(d.path) === dir).map((d) => d.file);
-    return { kind: 'model', name: baseOf(dir) || 'dropped model', files };
+    return { kind: 'model', name: baseName(dir) || 'dropped model', files };
   }
   const parts = dropped.filter((d) => isModelPart(d.file.name));
   if (parts.length > 0) return { kind: 'model', name: 'dropped model', files: parts.map((d) => d.file) };

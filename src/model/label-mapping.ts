@@ -4,6 +4,7 @@
  *  labels.csv / labels.json in the drop. Pure: no tfjs, no DOM. */
 import { IMAGENET_SAMPLE } from './imagenet-sample';
 import { labelOf } from './labels';
+import { baseName } from '../image/dropped-entries';
 
 const CLASS_COUNT = 1000;
 const WNID = /^n\d{8}$/;
@@ -45,7 +46,6 @@ export function classFromFileName(name: string): number | null {
   return m ? (tables().byWnid.get(m[1]) ?? null) : null;
 }
 
-const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 const parentName = (path: string) => path.split('/').filter(Boolean).at(-2) ?? null;
 
 export const isLabelFile = (path: string): boolean => /^labels\.(csv|json)$/i.test(baseName(path));

@@ -7,6 +7,7 @@ import { downloadFile } from '../download';
 import { EvalCharts } from './EvalCharts';
 import { EvalControls } from './EvalControls';
 import { shortLabelOf } from '../../model/labels';
+import { baseName } from '../../image/dropped-entries';
 import { contrastPair, fmtCi } from './eval-view-model';
 import { fmtAcc, fmtMs, fmtPct } from '../format';
 import { ColumnHeads } from '../TableScroll';
@@ -193,8 +194,7 @@ function EvalRows({ rows, networks }: { rows: readonly EvalRow[]; networks: read
             {shown.slice(0, limit).map((r) => (
               <tr key={r.file} data-testid="eval-row" data-file={r.file} data-label={r.label ?? ''}>
                 <td className="eval-file">
-                  {r.thumb ? <img src={r.thumb} alt="" width={40} height={40} /> : <span className="eval-nothumb" />}{' '}
-                  <span>{r.file.slice(r.file.lastIndexOf('/') + 1)}</span>
+                  {r.thumb ? <img src={r.thumb} alt="" width={40} height={40} /> : <span className="eval-nothumb" />} <span>{baseName(r.file)}</span>
                   {r.error && <span className="eval-error small"> {r.error}</span>}
                 </td>
                 <td>{r.label === null ? <span className="muted">unlabelled</span> : shortLabelOf(r.label)}</td>
