@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { Coalescer } from './coalescer';
 
-/** A run() whose promises the test resolves by hand, to order completions. */
-function manualRuns() {
+/** A coalescer whose run() promises the test resolves by hand, to order completions; it records
+ *  what it would show and the errors it would report. */
+function manualCoalescer() {
   const calls: { req: number; resolve: (v: string) => void; reject: (e: Error) => void }[] = [];
-  const run = (req: number) => new Promise<string>((resolve, reject) => calls.push({ req, resolve, reject }));
-  return { calls, run };
+  const shown: string[] = [];
+  const errors: string[] = [];
+  const c = new Coalescer<number, string>({
+    run: (req) => new Promise<string>((resolve, reject) => calls.push({ req, resolve, reject })),
+    onResult: (r) => shown.push(r),
+    onError: (e) => errors.push(e.message),
+  });
+  return { calls, shown, errors, c };
 }
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('Coalescer', () => {
   it('runs at most one, keeps one waiting, and the newest replaces the waiting one', async () => {
-    const { calls, run } = manualRuns();
-    const shown: string[] = [];
-    const c = new Coalescer<number, string>({ run, onResult: (r) => shown.push(r), onError: () => {} });
+    const { calls, shown, c } = manualCoalescer();
     c.submit(1);
     c.submit(2);
     c.submit(3);
@@ -31,9 +36,7 @@ describe('Coalescer', () => {
   });
 
   it('delivers errors of the latest request only', async () => {
-    const { calls, run } = manualRuns();
-    const errors: string[] = [];
-    const c = new Coalescer<number, string>({ run, onResult: () => {}, onError: (e) => errors.push(e.message) });
+    const { calls, errors, c } = manualCoalescer();
     c.submit(1);
     c.submit(2);
     calls[0].reject(new Error('old failure'));
@@ -44,9 +47,7 @@ describe('Coalescer', () => {
   });
 
   it('clear() makes the running result stale and drops the waiting one', async () => {
-    const { calls, run } = manualRuns();
-    const shown: string[] = [];
-    const c = new Coalescer<number, string>({ run, onResult: (r) => shown.push(r), onError: () => {} });
+    const { calls, shown, c } = manualCoalescer();
     c.submit(1);
     c.submit(2);
     c.clear();
