@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { benchMatmul } from '../src/model/bench.ts';
 import { isEmulatedAdapter } from '../src/model/kernels/gpu-state.ts';
 import { parseVariantName } from '../src/scaling/index.ts';
+import { entries } from './lib/bench-args.ts';
 import { benchNodeVariant, NODE_MODES, type NodeBenchResult, type NodeMode } from './lib/node-bench-run.ts';
 import { useFastBackend } from '../src/model/test-support/node-backend.ts';
 import { syntheticArtifacts } from '../src/model/test-support/parity-models.ts';
@@ -25,11 +26,6 @@ const USAGE = `Usage: npm run bench:node -- [options]
   --json           JSON only on stdout (logs on stderr)`;
 
 const log = (s: string) => process.stderr.write(`bench:node: ${s}\n`);
-const list = (v: string) =>
-  v
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 function parse(argv: string[]) {
   const { values: v } = parseArgs({
@@ -46,10 +42,10 @@ function parse(argv: string[]) {
   });
   const o = {
     backend: v.backend,
-    variants: list(v.variants).map((s) => parseVariantName(s, { bare: true }) ?? NaN),
-    batches: list(v.batch).map(Number),
+    variants: entries(v.variants).map((s) => parseVariantName(s, { bare: true }) ?? NaN),
+    batches: entries(v.batch).map(Number),
     runs: Number(v.runs),
-    modes: list(v.modes) as NodeMode[],
+    modes: entries(v.modes) as NodeMode[],
     matmul: Number(v.matmul),
     json: v.json,
   };

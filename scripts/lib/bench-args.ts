@@ -54,7 +54,7 @@ const OPTIONS = {
 } as const;
 
 /** The comma list's entries, trimmed, empty ones dropped. */
-const entries = (raw: string) =>
+export const entries = (raw: string) =>
   raw
     .split(',')
     .map((s) => s.trim())

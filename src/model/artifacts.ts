@@ -5,6 +5,7 @@
 
 import { pinnedWeightPath, verifyPinnedDownload } from './integrity';
 import { cachedManifest, completeEntry, dropEntry, fromCache, joinUrl, keepShard, keptShard, modelJsonUrl, openCache } from './weight-cache';
+import { baseName } from '../image/dropped-entries';
 import { artifactsOf, concat, manifestOf, parseModelJson, type LoadedArtifacts, type ProgressFn } from './model-json';
 
 /** Matches the messages of a download that failed (network, HTTP, size, integrity, not a model),
@@ -60,7 +61,7 @@ async function fetchOk(url: string, signal: AbortSignal | undefined, cache: Requ
 async function download(url: string, o: { signal?: AbortSignal; cache: RequestCache; expected?: number; max?: number; onChunk?: (n: number) => void }) {
   const { signal, expected = null, max = Infinity, onChunk = () => undefined } = o;
   const res = await fetchOk(url, signal, o.cache);
-  const name = url.split('?')[0].split('/').pop() ?? url;
+  const name = baseName(url.split('?')[0]);
   const declared = res.headers.get('Content-Length');
   if (declared !== null && Number(declared) > max) throw refuse(res, tooBig(url, Number(declared)));
   // Content-Length is the encoded size, so it is trusted only where Content-Encoding can be read

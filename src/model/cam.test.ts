@@ -6,8 +6,7 @@ import { useFastBackend } from './test-support/node-backend';
 import { officialCoefficients, scaleNetwork } from '../scaling';
 import { camPixels, normaliseCam, upsampleBilinear } from './cam';
 import { camFormula } from './test-support/cam-formula';
-import { classActivation } from './network';
-import { createEfficientNet } from './network';
+import { classActivation, createEfficientNet } from './network';
 import { randomWeights } from './random-weights';
 
 // A 2×2 map with 2 channels (HWC): A_0 = [[1, 2], [3, 4]], A_1 = [[0, 1], [-1, 2]].

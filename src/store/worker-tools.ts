@@ -25,8 +25,8 @@ export function workerTools(client: Pick<InferenceClient, 'send'>) {
     /** The worker's tfjs memory (tensor count, bytes, GPU bytes where known). */
     memory: async (): Promise<MemoryInfo> => (await client.send({ type: 'memory' }, ['memory']).done).memory,
 
-    /** Soak: `runs` consecutive inferences of the φ=0 network on small inputs in one request (a
-     *  series without warm-up); the run count and the worker's memory after them. */
+    /** Soak: `runs` timed inferences in a row of the φ=0 network on small inputs (a series without
+     *  warm-up; a new network runs once untimed first); the run count and the worker's memory after. */
     async soak(runs: number, resolution = 96): Promise<{ steadyRuns: number; memory: MemoryInfo }> {
       const model: ModelSpec = { kind: 'random', scaling: { phi: 0, resolution }, seed: FORMULA_SEED };
       const [e] = (await client.send({ type: 'measure', models: [model], runs, warmup: 0 }, ['series']).done).entries;

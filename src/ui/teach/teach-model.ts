@@ -16,7 +16,7 @@ import {
 import { fmtPhi } from '../format';
 import { officialOf, phiReadout } from '../readouts';
 
-/** The formula's numbers at φ, and what the built network really costs against B0. */
+/** The formula's numbers at φ (in [0, 7]: the store's, already clamped), and what the built network really costs against B0. */
 export function teachNumbers(phi: number) {
   const { formula, official, atOfficial } = phiReadout(phi);
   const b0 = officialOf(0);
